@@ -1,0 +1,92 @@
+// The only module that opens a database (lint enforces it). Every connection is encrypted from
+// the first write and has the same durability settings, asserted on open, not assumed.
+import Database from 'better-sqlite3-multiple-ciphers';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
+
+export type Db = Database.Database;
+
+export const DB_KEY_BYTES = 32;
+
+export class DbOpenError extends Error {
+  constructor(
+    readonly code: 'wrong-key' | 'not-a-database' | 'pragma-mismatch' | 'bad-key-length',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DbOpenError';
+  }
+}
+
+const PLAINTEXT_SQLITE_HEADER = 'SQLite format 3\0';
+
+/**
+ * Opens (or creates) an encrypted database with a raw 256-bit key.
+ * A raw key (x'…') skips the cipher's passphrase KDF: the key is random, so stretching adds nothing;
+ * the passphrase that protects it is stretched once, in the keyring.
+ */
+export function openDatabase(file: string, key: Uint8Array): Db {
+  if (key.length !== DB_KEY_BYTES) {
+    throw new DbOpenError('bad-key-length', `database key must be ${DB_KEY_BYTES} bytes`);
+  }
+  const existed = file !== ':memory:' && existsSync(file);
+  if (existed && readHeader(file) === PLAINTEXT_SQLITE_HEADER) {
+    throw new DbOpenError('not-a-database', `${file} is an unencrypted SQLite file; refusing to use it`);
+  }
+  const db = new Database(file);
+  try {
+    // ChaCha20-Poly1305 per page: authenticated, so a flipped byte on disk is an error, not silent garbage.
+    db.pragma(`cipher='chacha20'`);
+    db.pragma(`key="x'${Buffer.from(key).toString('hex')}'"`);
+    try {
+      db.prepare('SELECT count(*) FROM sqlite_master').get();
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      if (code === 'SQLITE_NOTADB') {
+        throw new DbOpenError('wrong-key', 'the database key does not open this database (wrong key or damaged file)');
+      }
+      throw e;
+    }
+    applyPragmas(db);
+    return db;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+function applyPragmas(db: Db): void {
+  db.pragma('journal_mode = WAL');
+  // WAL defaults to NORMAL in better-sqlite3 builds, which can lose a committed handover on power loss.
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  // Freed pages are zeroed, so erased records do not linger inside the file.
+  db.pragma('secure_delete = ON');
+  db.pragma('busy_timeout = 5000');
+  const actual = readPragmas(db);
+  const expected = { journal_mode: 'wal', synchronous: 2, foreign_keys: 1, secure_delete: 1 };
+  for (const [name, want] of Object.entries(expected)) {
+    if (actual[name as keyof typeof actual] !== want) {
+      throw new DbOpenError('pragma-mismatch', `pragma ${name} is ${String(actual[name as keyof typeof actual])}, expected ${want}`);
+    }
+  }
+}
+
+export function readPragmas(db: Db): { journal_mode: string; synchronous: number; foreign_keys: number; secure_delete: number } {
+  return {
+    journal_mode: String(db.pragma('journal_mode', { simple: true })),
+    synchronous: Number(db.pragma('synchronous', { simple: true })),
+    foreign_keys: Number(db.pragma('foreign_keys', { simple: true })),
+    secure_delete: Number(db.pragma('secure_delete', { simple: true })),
+  };
+}
+
+function readHeader(file: string): string {
+  const buf = Buffer.alloc(16);
+  const fd = openSync(file, 'r');
+  try {
+    const n = readSync(fd, buf, 0, 16, 0);
+    return buf.subarray(0, n).toString('latin1');
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -1,0 +1,65 @@
+// Appending to and reading the event log. Callers wrap appends in their own transaction so the event
+// and the state it explains commit together.
+import { randomBytes } from 'node:crypto';
+import type { Db } from './connection';
+import { EventPayloads, isEventKind, type EventKind, type EventPayload, type StoredEvent } from '../../shared/events/event';
+import type { Clock } from '../clock';
+
+export interface AppendEvent<K extends EventKind> {
+  readonly stationId: string;
+  readonly actor: string;
+  readonly kind: K;
+  readonly payload: EventPayload<K>;
+}
+
+export function appendEvent<K extends EventKind>(db: Db, clock: Clock, event: AppendEvent<K>): StoredEvent<K> {
+  if (!db.inTransaction) throw new Error('appendEvent must run inside a transaction');
+  const payload = EventPayloads[event.kind].parse(event.payload) as EventPayload<K>;
+  const row = db
+    .prepare('SELECT coalesce(max(seq), 0) + 1 AS next FROM events WHERE station_id = ?')
+    .get(event.stationId) as { next: number };
+  const stored: StoredEvent<K> = {
+    id: randomBytes(16).toString('hex'),
+    stationId: event.stationId,
+    seq: row.next,
+    clientTime: clock.now().toISOString(),
+    actor: event.actor,
+    kind: event.kind,
+    payload,
+  };
+  db.prepare(
+    'INSERT INTO events (id, station_id, seq, client_time, actor, kind, payload) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  ).run(stored.id, stored.stationId, stored.seq, stored.clientTime, stored.actor, stored.kind, JSON.stringify(payload));
+  return stored;
+}
+
+interface EventRow {
+  id: string;
+  station_id: string;
+  seq: number;
+  client_time: string;
+  actor: string;
+  kind: string;
+  payload: string;
+}
+
+/** Every event in (station, seq) order, each payload re-validated: the log is the source of truth. */
+export function readEvents(db: Db, kind?: EventKind): StoredEvent[] {
+  const rows = (
+    kind
+      ? db.prepare('SELECT * FROM events WHERE kind = ? ORDER BY station_id, seq').all(kind)
+      : db.prepare('SELECT * FROM events ORDER BY station_id, seq').all()
+  ) as EventRow[];
+  return rows.map((r) => {
+    if (!isEventKind(r.kind)) throw new Error(`event ${r.id} has a kind this version does not know: ${r.kind}`);
+    return {
+      id: r.id,
+      stationId: r.station_id,
+      seq: r.seq,
+      clientTime: r.client_time,
+      actor: r.actor,
+      kind: r.kind,
+      payload: EventPayloads[r.kind].parse(JSON.parse(r.payload)),
+    };
+  });
+}

@@ -1,0 +1,13 @@
+// Ordered schema migrations, keyed by PRAGMA user_version. Append only: never edit a shipped step.
+import type { Db } from '../connection';
+import { up as v1 } from './0001-event-log-and-ledger';
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly up: (db: Db) => void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'event log and shipment ledger', up: v1 },
+];

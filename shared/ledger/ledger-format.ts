@@ -1,0 +1,66 @@
+// The shipment ledger file (各会場送付台帳) as HQ writes it and a venue reads it: what its header says
+// and what each row holds. Pure definitions; the byte framing and crypto live in main/ledger.
+import { z } from 'zod';
+import { VENUE_IDS } from '../venues/venues';
+
+export const LEDGER_FORMAT_VERSION = 1;
+export const LEDGER_MAGIC = 'MADOGUCHI-LEDGER 1';
+
+export const ShipmentId = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, '出荷IDは英数字と . _ - で64文字以内にしてください');
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** What anyone holding the file can read, and what `ledger inspect` prints: no personal data. */
+export const LedgerHeader = z.strictObject({
+  format: z.literal('madoguchi-shipment-ledger'),
+  version: z.literal(LEDGER_FORMAT_VERSION),
+  venue: z.enum(VENUE_IDS),
+  shipmentId: ShipmentId,
+  createdAt: z.string().datetime({ offset: true }),
+  rowCount: z.number().int().nonnegative().max(1_000_000),
+  hqKeyId: z.string().regex(/^[0-9a-f]{16}$/),
+  venueKeyId: z.string().regex(/^[0-9a-f]{16}$/),
+  bodyBytes: z.number().int().nonnegative(),
+  bodySha256: Sha256Hex,
+});
+export type LedgerHeader = z.infer<typeof LedgerHeader>;
+
+/** One card shipped to the venue. Tuples in the file keep 40,000 rows compact and fast to parse. */
+export const LedgerRowTuple = z.tuple([
+  z.string().regex(/^[A-Z0-9]{3}-\d{6}$/), // 予約管理番号
+  z.string().min(1).max(100), // 氏名
+  z.string().min(1).max(100), // 氏名カナ
+  IsoDate, // 生年月日
+  z.string().min(1).max(200), // 住所
+  z.string().min(1).max(20), // 町名
+  z.number().int().min(1).max(9).nullable(), // 丁目
+  z.enum(['通常', '再発行']), // 通知種別
+  IsoDate, // 発送日
+]);
+
+export const LedgerBody = z.strictObject({
+  venue: z.enum(VENUE_IDS),
+  shipmentId: ShipmentId,
+  columns: z.tuple([
+    z.literal('reservationNo'), z.literal('name'), z.literal('kana'), z.literal('birthDate'), z.literal('address'),
+    z.literal('town'), z.literal('chome'), z.literal('noticeType'), z.literal('shippedOn'),
+  ]),
+  rows: z.array(z.unknown()),
+});
+
+export const LEDGER_COLUMNS = ['reservationNo', 'name', 'kana', 'birthDate', 'address', 'town', 'chome', 'noticeType', 'shippedOn'] as const;
+
+export interface LedgerCard {
+  readonly reservationNo: string;
+  readonly name: string;
+  readonly kana: string;
+  readonly birthDate: string;
+  readonly address: string;
+  readonly town: string;
+  readonly chome: number | null;
+  readonly noticeType: '通常' | '再発行';
+  readonly shippedOn: string;
+}

@@ -1,0 +1,23 @@
+// Results, not exceptions, wherever a caller must answer for a failure (IPC, CLI, imports).
+
+export type Ok<T> = { readonly ok: true; readonly value: T };
+export type Err<E> = { readonly ok: false; readonly error: E };
+export type Result<T, E> = Ok<T> | Err<E>;
+
+export function ok<T>(value: T): Ok<T> {
+  return { ok: true, value };
+}
+
+export function err<E>(error: E): Err<E> {
+  return { ok: false, error };
+}
+
+/** A failure a person can act on: a stable code for programs, a Japanese message for staff. */
+export interface Problem<C extends string = string> {
+  readonly code: C;
+  readonly message: string;
+}
+
+export function problem<C extends string>(code: C, message: string): Problem<C> {
+  return { code, message };
+}
