@@ -1,0 +1,52 @@
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { openDatabase } from './connection';
+import { migrate, schemaVersion, DbFromFutureError, LATEST_SCHEMA_VERSION } from './migrate';
+import { MIGRATIONS } from './migrations/index';
+import { tempDir } from '../testing/fixtures';
+
+describe('migrations keyed by user_version', () => {
+  test('a new database reaches the latest version; running again is a no-op', (t) => {
+    const db = openDatabase(join(tempDir(t), 'm.db'), randomBytes(32));
+    t.after(() => db.close());
+    assert.deepEqual(migrate(db), MIGRATIONS.map((m) => m.version));
+    assert.equal(schemaVersion(db), LATEST_SCHEMA_VERSION);
+    assert.deepEqual(migrate(db), []);
+  });
+
+  test('a database written by newer code is refused and left untouched', (t) => {
+    const db = openDatabase(join(tempDir(t), 'm.db'), randomBytes(32));
+    t.after(() => db.close());
+    migrate(db);
+    db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
+    assert.throws(() => migrate(db), (e) => e instanceof DbFromFutureError && /newer/.test(e.message));
+    assert.equal(schemaVersion(db), LATEST_SCHEMA_VERSION + 1);
+  });
+
+  test('a migration that fails leaves the database at its previous version', (t) => {
+    const db = openDatabase(join(tempDir(t), 'm.db'), randomBytes(32));
+    t.after(() => db.close());
+    const broken = [...MIGRATIONS, { version: MIGRATIONS.length + 1, name: 'broken', up: () => { throw new Error('boom'); } }];
+    assert.throws(() => migrate(db, broken.length, broken), /boom/);
+    assert.equal(schemaVersion(db), 0, 'all pending steps run in one transaction');
+  });
+
+  test('v1: events are append-only; ledger cards need a known shipment', (t) => {
+    const db = openDatabase(join(tempDir(t), 'm.db'), randomBytes(32));
+    t.after(() => db.close());
+    migrate(db, 1);
+    db.prepare("INSERT INTO events VALUES (?, 's-1x', 1, '2026-01-01T00:00:00Z', 'a', 'ledger.imported', '{}')").run('0'.repeat(32));
+    assert.throws(() => db.prepare("UPDATE events SET actor = 'b'").run(), /append-only/);
+    assert.throws(() => db.prepare('DELETE FROM events').run(), /append-only/);
+    assert.throws(
+      () => db.prepare("INSERT INTO ledger_cards VALUES ('ABC-123456','nope','n','k','2000-01-01','a','豊洲',1,'通常','2026-01-01')").run(),
+      /FOREIGN KEY/,
+    );
+    assert.throws(
+      () => db.prepare("INSERT INTO events VALUES (?, 's-1x', 2, 't', 'a', 'k', 'not json')").run('1'.repeat(32)),
+      /CHECK/,
+    );
+  });
+});
