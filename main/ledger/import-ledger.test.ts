@@ -94,7 +94,7 @@ describe('importing a shipment ledger into a venue', () => {
     const { store, run } = setup(t);
     const good = ledgerBytes(keys, 'toyosu', 'S1', cards(1, 20));
     const flipped = Buffer.from(good);
-    flipped[good.length - 30] ^= 0x80;
+    flipped[good.length - 30] = flipped[good.length - 30]! ^ 0x80;
     const cases: [string, Uint8Array][] = [
       ['bad-signature', flipped],
       ['truncated', good.subarray(0, good.length - 64)],

@@ -5,7 +5,7 @@
 //   rest    the body sealed to the venue's X25519 key (sealed-box.ts)
 // HQ signs "madoguchi/ledger/v1\n" ‖ everything after line 2, exactly as stored, so a reader verifies
 // the bytes before parsing any of them and never re-serialises before checking.
-import { createHash, sign, verify, type KeyObject } from 'node:crypto';
+import { createHash, sign, verify } from 'node:crypto';
 import { LEDGER_COLUMNS, LEDGER_MAGIC, LedgerBody, LedgerHeader, LedgerRowTuple, type LedgerCard } from '../../shared/ledger/ledger-format';
 import { VENUES } from '../../shared/venues/venues';
 import { err, ok, type Result } from '../../shared/result';

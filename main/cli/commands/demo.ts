@@ -1,0 +1,40 @@
+// madoguchi demo: a complete, synthetic demo world for newcomers and tests.
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { VENUE_IDS, VENUES } from '../../../shared/venues/venues';
+import { createDemoWorld, DEMO_PASSPHRASE } from '../../demo/demo-world';
+import { PASSPHRASE_ENV } from '../passphrase';
+import { CliError, type CliIo } from '../io';
+
+export function registerDemo(program: Command, io: CliIo): void {
+  program
+    .command('demo')
+    .description('デモ環境を作成: 鍵、架空の住民名簿、会場別台帳、台帳取込済みの各会場データフォルダ（架空データのみ）')
+    .requiredOption('--dir <dir>', '作成先フォルダ（空または存在しないこと）')
+    .option('--residents <n>', '架空住民の人数', '3000')
+    .option('--seed <n>', '乱数の種（同じ種なら同じ名簿）', '1')
+    .option('--json', '結果をJSONで出力')
+    .action((opts: { dir: string; residents: string; seed: string; json?: boolean }) => {
+      const residents = Number(opts.residents);
+      const seed = Number(opts.seed);
+      if (!Number.isInteger(residents) || residents < 1 || residents > 200_000) throw new CliError('--residents は 1〜200000 の整数です', 2);
+      if (!Number.isInteger(seed)) throw new CliError('--seed は整数です', 2);
+      const passphrase = io.env[PASSPHRASE_ENV] || DEMO_PASSPHRASE;
+      let world;
+      try {
+        world = createDemoWorld({ dir: resolve(io.cwd, opts.dir), residents, seed, passphrase, clock: io.clock });
+      } catch (e) {
+        throw new CliError((e as Error).message);
+      }
+      if (opts.json) {
+        io.out(JSON.stringify(world, null, 2) + '\n');
+        return;
+      }
+      const r = world.report;
+      io.out(`デモ環境を作成しました: ${world.dir}\n`);
+      io.out(`  鍵: ${world.keysDir}（パスフレーズ: ${io.env[PASSPHRASE_ENV] ? `環境変数 ${PASSPHRASE_ENV}` : DEMO_PASSPHRASE}）\n`);
+      io.out(`  名簿: ${world.rosterFile}（${r.rosterRows} 件、Shift_JIS）\n  台帳: ${world.ledgersDir}（出荷 ${world.shipmentId}）\n`);
+      for (const v of VENUE_IDS) io.out(`  ${VENUES[v].name}: ${r.perVenue[v]} 件 → ${world.venueDataDirs[v]}\n`);
+      io.out(`確認: madoguchi status --data ${world.venueDataDirs.honchosha}\n`);
+    });
+}

@@ -1,0 +1,32 @@
+// madoguchi status: the venue, its shipments and the schema — what support asks for first.
+import type { Command } from 'commander';
+import { venueStatus } from '../../venue/status';
+import { openExistingDataFolder } from '../data-folder';
+import type { CliIo } from '../io';
+
+export function registerStatus(program: Command, io: CliIo): void {
+  program
+    .command('status')
+    .description('データフォルダの状態（会場、取込済みの出荷と件数・ファイルハッシュ、スキーマ版）。個人情報は表示しません')
+    .option('--data <dir>', 'データフォルダ（既定: MADOGUCHI_DATA_DIR またはアプリのユーザーデータフォルダ）')
+    .option('--json', 'JSONで出力')
+    .action(async (opts: { data?: string; json?: boolean }) => {
+      const store = await openExistingDataFolder(io, opts.data);
+      try {
+        const s = venueStatus(store);
+        if (opts.json) {
+          io.out(JSON.stringify(s, null, 2) + '\n');
+          return;
+        }
+        io.out(`会場: ${s.venueName}（${s.venue}）  端末ID: ${s.stationId}\nデータフォルダ: ${s.dataDir}\n`);
+        io.out(`スキーマ版: ${s.schemaVersion}（このアプリは ${s.supportedSchemaVersion} まで対応）\n`);
+        io.out(`台帳の件数: ${s.cards}  記録（イベント）: ${s.events}\n出荷:\n`);
+        for (const sh of s.shipments) {
+          io.out(`  ${sh.shipmentId}  ${sh.rowCount} 件  sha256:${sh.fileSha256.slice(0, 16)}…  取込 ${sh.importedAt}（${sh.importedBy}）\n`);
+        }
+        if (s.shipments.length === 0) io.out('  （まだありません）\n');
+      } finally {
+        store.close();
+      }
+    });
+}

@@ -1,0 +1,46 @@
+// The `madoguchi` command line: HQ batch work, automation and support, under plain Node.
+// Reads like a table of contents; each command lives in its own module.
+import { Command, CommanderError } from 'commander';
+import { registerKeys } from './commands/keys';
+import { registerRoute } from './commands/route';
+import { registerLedger } from './commands/ledger';
+import { registerStatus } from './commands/status';
+import { registerDemo } from './commands/demo';
+import { CliError, type CliIo } from './io';
+
+export { nodeIo } from './io';
+
+/** Runs one command line; returns the exit code (0 ok, 1 refused/failed, 2 usage, 3 done with rows to follow up). */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let exitCode = 0;
+  const setExit = (code: number) => {
+    exitCode = Math.max(exitCode, code);
+  };
+  const program = new Command('madoguchi')
+    .description('Madoguchi（窓口）: 江東区マイナンバーカード交付会場のためのオフライン窓口アプリ — コマンドライン')
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err });
+
+  registerKeys(program, io);
+  registerRoute(program, io, setExit);
+  registerLedger(program, io, setExit);
+  registerStatus(program, io);
+  registerDemo(program, io);
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version arrive here too, with exit code 0.
+      return e.exitCode === 0 ? 0 : 2;
+    }
+    if (e instanceof CliError) {
+      io.err(`madoguchi: ${e.message}\n`);
+      return e.exitCode;
+    }
+    io.err(`madoguchi: 予期しないエラー: ${(e as Error).stack ?? String(e)}\n`);
+    return 1;
+  }
+}

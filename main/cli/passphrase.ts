@@ -1,0 +1,41 @@
+// Passphrases come from MADOGUCHI_PASSPHRASE (automation) or, at a terminal, a hidden prompt.
+// Never from a command-line flag: those end up in shell history and process lists.
+import { createInterface } from 'node:readline';
+import { Writable } from 'node:stream';
+import { passphraseProblem } from '../crypto/passphrase-seal';
+import { CliError, type CliIo } from './io';
+
+export const PASSPHRASE_ENV = 'MADOGUCHI_PASSPHRASE';
+
+export async function askPassphrase(io: CliIo, label: string, options: { confirm?: boolean } = {}): Promise<string> {
+  const fromEnv = io.env[PASSPHRASE_ENV];
+  let passphrase: string;
+  if (fromEnv !== undefined && fromEnv !== '') {
+    passphrase = fromEnv;
+  } else if (io.stdin.isTTY) {
+    passphrase = await promptHidden(io, `${label}: `);
+    if (options.confirm && (await promptHidden(io, `${label}（確認）: `)) !== passphrase) {
+      throw new CliError('パスフレーズが一致しません');
+    }
+  } else {
+    throw new CliError(`${label}が必要です。端末から実行するか、環境変数 ${PASSPHRASE_ENV} に設定してください`);
+  }
+  if (options.confirm) {
+    const problem = passphraseProblem(passphrase);
+    if (problem) throw new CliError(problem);
+  }
+  return passphrase;
+}
+
+function promptHidden(io: CliIo, prompt: string): Promise<string> {
+  io.err(prompt);
+  const mute = new Writable({ write: (_c, _e, cb) => cb() });
+  const rl = createInterface({ input: io.stdin, output: mute, terminal: true });
+  return new Promise((resolve) => {
+    rl.question('', (answer) => {
+      rl.close();
+      io.err('\n');
+      resolve(answer);
+    });
+  });
+}
