@@ -1,6 +1,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { openLedgerFile, verifyLedgerFile } from './ledger-file';
+import { openLedgerFile, sealAndSign, verifyLedgerFile } from './ledger-file';
+import { LEDGER_COLUMNS } from '../../shared/ledger/ledger-format';
 import { cards, ledgerBytes, testKeys } from '../testing/fixtures';
 import { generateKeyPair } from '../crypto/key-files';
 
@@ -89,5 +90,36 @@ describe('shipment ledger file', () => {
     assert.ok(r.ok);
     assert.equal(r.value.header.rowCount, 3);
     assert.match(r.value.fileSha256, /^[0-9a-f]{64}$/);
+  });
+
+  describe('a body HQ signed but wrote wrongly is still refused, naming the row, and releases no cards', () => {
+    const good = (n: number) => LEDGER_COLUMNS.map((k) => small[n]![k]);
+    const signedBody = (rows: unknown[], extra: Record<string, unknown> = {}, rowCount = rows.length) =>
+      sealAndSign({
+        venueKey: keys.venues.toyosu,
+        hqKey: keys.hq,
+        shipmentId: 'S2026-11-20',
+        createdAt: '2026-11-20T09:00:00.000+09:00',
+        rowCount,
+        body: Buffer.from(JSON.stringify({ venue: 'toyosu', shipmentId: 'S2026-11-20', columns: LEDGER_COLUMNS, rows, ...extra })),
+      });
+    const cases: [string, Buffer, RegExp][] = [
+      ['bad reservation number in row 2', signedBody([good(0), ['abc-1', ...good(1).slice(1)]]), /2行目/],
+      ['name over 100 characters', signedBody([good(0), good(1), [good(2)[0], 'あ'.repeat(101), ...good(2).slice(2)]]), /3行目/],
+      ['unknown notice type', signedBody([[...good(0).slice(0, 7), '臨時', good(0)[8]]]), /1行目/],
+      ['丁目 out of range', signedBody([[...good(0).slice(0, 6), 12, ...good(0).slice(7)]]), /1行目/],
+      ['a duplicated reservation number', signedBody([good(0), good(0)]), /重複/],
+      ['row count differs from the header', signedBody([good(0)], {}, 2), /件数/],
+      ['body names another shipment', signedBody([good(0)], { shipmentId: 'OTHER' }), /出荷ID/],
+      ['body is not JSON', sealAndSign({ venueKey: keys.venues.toyosu, hqKey: keys.hq, shipmentId: 'S2026-11-20', createdAt: '2026-11-20T09:00:00.000+09:00', rowCount: 0, body: Buffer.from('氏名,住所\n') }), /読み取れません/],
+    ];
+    for (const [label, bytes, message] of cases) {
+      test(label, () => {
+        const r = open(bytes);
+        assert.ok(!r.ok, `${label} was accepted`);
+        assert.equal(r.error.code, 'bad-body');
+        assert.match(r.error.message, message);
+      });
+    }
   });
 });

@@ -6,7 +6,7 @@
 // HQ signs "madoguchi/ledger/v1\n" ‖ everything after line 2, exactly as stored, so a reader verifies
 // the bytes before parsing any of them and never re-serialises before checking.
 import { createHash, sign, verify } from 'node:crypto';
-import { LEDGER_COLUMNS, LEDGER_MAGIC, LedgerBody, LedgerHeader, LedgerRowTuple, type LedgerCard } from '../../shared/ledger/ledger-format';
+import { LEDGER_COLUMNS, LEDGER_MAGIC, LedgerBody, LedgerHeader, parseLedgerRow, type LedgerCard } from '../../shared/ledger/ledger-format';
 import { VENUES } from '../../shared/venues/venues';
 import { err, ok, type Result } from '../../shared/result';
 import { open, seal } from '../crypto/sealed-box';
@@ -40,27 +40,36 @@ export interface LedgerContent {
 }
 
 export function encodeLedgerFile(content: LedgerContent): Buffer {
-  const { venueKey, hqKey, shipmentId } = content;
-  if (venueKey.role !== 'venue' || venueKey.venue === null) throw new Error('ledger recipient must be a venue key');
-  if (hqKey.role !== 'hq') throw new Error('ledger signer must be the HQ key');
-  const venue = venueKey.venue;
+  const venue = content.venueKey.venue;
   const body = Buffer.from(
     JSON.stringify({
       venue,
-      shipmentId,
+      shipmentId: content.shipmentId,
       columns: LEDGER_COLUMNS,
       rows: content.cards.map((c) => LEDGER_COLUMNS.map((k) => c[k])),
     }),
   );
-  const sealed = seal(body, venueKey.publicKey, SEAL_CONTEXT, sealAad(venue, shipmentId));
-  body.fill(0);
+  try {
+    return sealAndSign({ ...content, rowCount: content.cards.length, body });
+  } finally {
+    body.fill(0);
+  }
+}
+
+/** Seals an already-serialised body and signs the file. Exported for tests that need a signed but malformed body. */
+export function sealAndSign(content: Omit<LedgerContent, 'cards'> & { rowCount: number; body: Uint8Array }): Buffer {
+  const { venueKey, hqKey, shipmentId } = content;
+  if (venueKey.role !== 'venue' || venueKey.venue === null) throw new Error('ledger recipient must be a venue key');
+  if (hqKey.role !== 'hq') throw new Error('ledger signer must be the HQ key');
+  const venue = venueKey.venue;
+  const sealed = seal(content.body, venueKey.publicKey, SEAL_CONTEXT, sealAad(venue, shipmentId));
   const header: LedgerHeader = {
     format: 'madoguchi-shipment-ledger',
     version: 1,
     venue,
     shipmentId,
     createdAt: content.createdAt,
-    rowCount: content.cards.length,
+    rowCount: content.rowCount,
     hqKeyId: hqKey.keyId,
     venueKeyId: venueKey.keyId,
     bodyBytes: sealed.length,
@@ -173,12 +182,11 @@ function parseBody(body: Buffer, header: LedgerHeader, fileSha256: string): Resu
   const cards: LedgerCard[] = new Array(rows.length);
   const seen = new Set<string>();
   for (let i = 0; i < rows.length; i++) {
-    const row = LedgerRowTuple.safeParse(rows[i]);
-    if (!row.success) return problem('bad-body', `台帳本体の${i + 1}行目が不正です`);
-    const [reservationNo, name, kana, birthDate, address, town, chome, noticeType, shippedOn] = row.data;
-    if (seen.has(reservationNo)) return problem('bad-body', `台帳本体で予約管理番号 ${reservationNo} が重複しています`);
-    seen.add(reservationNo);
-    cards[i] = { reservationNo, name, kana, birthDate, address, town, chome, noticeType, shippedOn };
+    const card = parseLedgerRow(rows[i]);
+    if (card === null) return problem('bad-body', `台帳本体の${i + 1}行目が不正です`);
+    if (seen.has(card.reservationNo)) return problem('bad-body', `台帳本体で予約管理番号 ${card.reservationNo} が重複しています`);
+    seen.add(card.reservationNo);
+    cards[i] = card;
   }
   return ok({ header, fileSha256, cards });
 }
