@@ -61,7 +61,7 @@ export function buildLedgers(input: BuildInput): Result<{ ledgers: BuiltLedger[]
 
   const perVenueCards: Record<VenueId, LedgerCard[]> = { honchosha: [], sogo: [], toyosu: [] };
   const unrouted: UnroutedRow[] = [];
-  for (const row of roster.value.rows) {
+  for (const row of roster.rows) {
     const route = routeAddress(row.address);
     if (!route.ok) {
       unrouted.push({ line: row.line, reservationNo: row.reservationNo, code: route.code, reason: route.reason });
@@ -105,8 +105,8 @@ export function buildLedgers(input: BuildInput): Result<{ ledgers: BuiltLedger[]
   const report: RoutingReport = {
     shipmentId: id.data,
     createdAt,
-    rosterEncoding: roster.value.encoding,
-    rosterRows: roster.value.rows.length,
+    rosterEncoding: roster.encoding,
+    rosterRows: roster.rows.length,
     perVenue: { honchosha: perVenueCards.honchosha.length, sogo: perVenueCards.sogo.length, toyosu: perVenueCards.toyosu.length },
     unrouted,
   };

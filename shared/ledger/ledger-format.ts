@@ -10,7 +10,6 @@ export const ShipmentId = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, '出荷IDは英数字と . _ - で64文字以内にしてください');
 
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
 
 /** What anyone holding the file can read, and what `ledger inspect` prints: no personal data. */
