@@ -1,0 +1,13 @@
+// Keeps `npm run bench` working: runs it at toy sizes. Says nothing about speed (that is the bench's job).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+
+test('the benchmark script runs every target and reports ratio and budget for each', { timeout: 120_000 }, () => {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', new URL('./run.ts', import.meta.url).pathname, '--quick'], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  for (const name of ['import a 2,000-row ledger', 'build ledgers from a 5,000-row', 'route 5,000 addresses']) {
+    assert.ok(r.stdout.includes(name), `missing target: ${name}\n${r.stdout}`);
+  }
+  assert.equal(r.stdout.match(/× baseline \(target ≤/g)?.length, 3);
+});

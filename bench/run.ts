@@ -1,0 +1,137 @@
+// npm run bench: performance targets as ratios against baselines measured in the same run, plus the
+// absolute budgets the issues set for this 2-core machine. Medians of several runs; exits 1 if a target fails.
+//   --quick   small sizes, one run: checks the script works (used by the test suite), says nothing about speed.
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { cards, ledgerBytes, tempDir, testKeys, testStore } from '../main/testing/fixtures';
+import { importLedger } from '../main/ledger/import-ledger';
+import { buildLedgers } from '../main/ledger/build-ledgers';
+import { generateRoster, rosterToCsv } from '../main/demo/synthetic-roster';
+import { routeAddress } from '../shared/address/route-address';
+import { openDatabase } from '../main/db/connection';
+import { fixedClock } from '../main/clock';
+import { join } from 'node:path';
+
+const quick = process.argv.includes('--quick');
+const RUNS = quick ? 1 : 5;
+const IMPORT_ROWS = quick ? 2_000 : 40_000;
+const ROSTER_ROWS = quick ? 5_000 : 100_000;
+const clock = fixedClock('2026-11-20T01:00:00Z');
+
+interface Target {
+  name: string;
+  measured: number;
+  baseline?: { name: string; ms: number; maxRatio: number };
+  maxMs?: number;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function time(fn: () => void): number {
+  const t = performance.now();
+  fn();
+  return performance.now() - t;
+}
+
+const targets: Target[] = [];
+
+// 1. Import a 40,000-row ledger vs a bare encrypted insert of the same rows in one transaction.
+{
+  const keys = testKeys();
+  const list = cards(1, IMPORT_ROWS);
+  const bytes = ledgerBytes(keys, 'toyosu', 'BENCH-1', list);
+  const importMs: number[] = [];
+  const bareMs: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const dir = tempDir();
+    const store = testStore(dir, 'toyosu');
+    importMs.push(time(() => {
+      const r = importLedger({ store, clock, actor: 'bench' }, bytes, { venueKey: keys.venues.toyosu, hqKey: keys.hq });
+      if (!r.ok) throw new Error(r.error.message);
+    }));
+    store.close();
+    const db = openDatabase(join(dir, 'bare.db'), randomBytes(32));
+    db.exec('CREATE TABLE bare (reservation_no TEXT PRIMARY KEY, shipment_id, name, kana, birth_date, address, town, chome, notice_type, shipped_on)');
+    const ins = db.prepare('INSERT INTO bare VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    bareMs.push(time(() => db.transaction(() => {
+      for (const c of list) ins.run(c.reservationNo, 'BENCH-1', c.name, c.kana, c.birthDate, c.address, c.town, c.chome, c.noticeType, c.shippedOn);
+    })()));
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  targets.push({
+    name: `import a ${IMPORT_ROWS.toLocaleString()}-row ledger (decrypt + verify + validate + insert)`,
+    measured: median(importMs),
+    baseline: { name: 'bare encrypted insert of the same rows, one transaction', ms: median(bareMs), maxRatio: 3 },
+    maxMs: 1000,
+  });
+}
+
+// 2. Build ledgers from a 100,000-row roster vs merely parsing the same CSV.
+{
+  const keys = testKeys();
+  const roster = rosterToCsv(generateRoster({ residents: ROSTER_ROWS, seed: 7, today: '2026-11-20' }), { encoding: 'cp932', dateStyle: 'mixed', seed: 7 });
+  const utf8 = rosterToCsv(generateRoster({ residents: ROSTER_ROWS, seed: 7, today: '2026-11-20' }), { encoding: 'utf-8' });
+  const buildMs: number[] = [];
+  const parseMs: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    buildMs.push(time(() => {
+      const r = buildLedgers({ roster, shipmentId: 'BENCH-2', hqKey: keys.hq, venueKeys: keys.venues, clock });
+      if (!r.ok) throw new Error(r.error.message);
+    }));
+    parseMs.push(time(() => parse(Buffer.from(utf8), { relax_column_count: true })));
+  }
+  targets.push({
+    name: `build ledgers from a ${ROSTER_ROWS.toLocaleString()}-row CP932 roster (decode, validate, route, seal, sign)`,
+    measured: median(buildMs),
+    baseline: { name: 'csv-parse of the same roster (UTF-8, no checks)', ms: median(parseMs), maxRatio: 10 },
+    maxMs: 3000,
+  });
+
+  // 3. Routing alone vs the least text work any router must do: NFKC-normalising each address.
+  const addresses = generateRoster({ residents: ROSTER_ROWS, seed: 9, today: '2026-11-20' }).map((r) => r.address);
+  const routeMs: number[] = [];
+  const nfkcMs: number[] = [];
+  let sink = 0;
+  for (let i = 0; i < RUNS; i++) {
+    routeMs.push(time(() => { for (const a of addresses) sink += routeAddress(a).ok ? 1 : 0; }));
+    nfkcMs.push(time(() => { for (const a of addresses) sink += a.normalize('NFKC').length; }));
+  }
+  if (sink < 0) console.log(sink);
+  targets.push({
+    name: `route ${ROSTER_ROWS.toLocaleString()} addresses`,
+    measured: median(routeMs),
+    baseline: { name: 'NFKC normalisation of the same addresses', ms: median(nfkcMs), maxRatio: 10 },
+    maxMs: 500,
+  });
+}
+
+let failed = 0;
+console.log(quick ? 'Madoguchi benchmarks (--quick: sizes too small to judge speed)\n' : 'Madoguchi benchmarks (median of 5 runs)\n');
+for (const t of targets) {
+  const checks: string[] = [];
+  let ok = true;
+  if (t.baseline) {
+    const ratio = t.measured / t.baseline.ms;
+    const pass = ratio <= t.baseline.maxRatio;
+    ok &&= pass;
+    checks.push(`${ratio.toFixed(2)}× baseline (target ≤ ${t.baseline.maxRatio}×) ${pass ? 'PASS' : 'FAIL'}`);
+  }
+  if (t.maxMs !== undefined) {
+    const pass = t.measured <= t.maxMs;
+    ok &&= pass;
+    checks.push(`${t.measured.toFixed(0)} ms (target ≤ ${t.maxMs} ms) ${pass ? 'PASS' : 'FAIL'}`);
+  }
+  if (!ok) failed++;
+  console.log(`${ok ? '✓' : '✗'} ${t.name}`);
+  if (t.baseline) console.log(`    baseline: ${t.baseline.name}: ${t.baseline.ms.toFixed(1)} ms`);
+  for (const c of checks) console.log(`    ${c}`);
+}
+if (!quick && failed > 0) {
+  console.log(`\n${failed} target(s) missed`);
+  process.exit(1);
+}
