@@ -121,6 +121,9 @@ export function registerLedger(program: Command, io: CliIo, setExit: (code: numb
       const bytes = readInput(io, file, '台帳');
       const hqKey = loadPublicKey(io, opts.hqPub, 'hq');
       const venueKey = await loadPrivateKey(io, opts.venueKey, 'venue');
+      // Check the file before touching the data folder, so a bad ledger never leaves a new, empty one behind.
+      const precheck = openLedgerFile(bytes, { venueKey, hqKey });
+      if (!precheck.ok) throw new CliError(`${file}: ${precheck.error.message}`);
       const store = await openOrCreateDataFolder(io, opts.data, venueKey.venue!);
       try {
         const r = importLedger({ store, clock: io.clock, actor: opts.actor }, bytes, { venueKey, hqKey });
