@@ -1,0 +1,76 @@
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { cli } from '../testing/cli-harness';
+import { tempDir } from '../testing/fixtures';
+import { DEMO_PASSPHRASE } from '../demo/demo-world';
+
+const BIN = new URL('../../bin/madoguchi.mjs', import.meta.url).pathname;
+
+describe('madoguchi demo', () => {
+  test('builds keys, a Shift_JIS roster, ledgers and three venue data folders with their ledgers imported', async (t) => {
+    const dir = join(tempDir(t), 'demo');
+    const r = await cli(['demo', '--dir', dir, '--residents', '400', '--seed', '5'], { env: {} });
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, new RegExp(DEMO_PASSPHRASE));
+    assert.deepEqual(readdirSync(join(dir, 'keys')).sort(), ['honchosha.key', 'honchosha.pub', 'hq.key', 'hq.pub', 'sogo.key', 'sogo.pub', 'toyosu.key', 'toyosu.pub']);
+    const report = JSON.parse(readFileSync(join(dir, 'ledgers', 'routing-report.json'), 'utf8'));
+    assert.equal(report.rosterRows, 400);
+    assert.equal(report.rosterEncoding, 'cp932');
+    assert.deepEqual(report.unrouted, []);
+    let total = 0;
+    for (const venue of ['honchosha', 'sogo', 'toyosu']) {
+      const s = await cli(['status', '--data', join(dir, 'venues', venue), '--json'], { env: { MADOGUCHI_PASSPHRASE: DEMO_PASSPHRASE } });
+      assert.equal(s.code, 0, s.err);
+      const status = JSON.parse(s.out);
+      assert.equal(status.venue, venue);
+      assert.equal(status.cards, report.perVenue[venue]);
+      assert.ok(status.cards > 0, `${venue} got residents`);
+      total += status.cards;
+    }
+    assert.equal(total, 400, 'every synthetic resident landed at exactly one venue');
+  });
+
+  test('refuses a folder that is not empty, and a data folder opened with the wrong passphrase', async (t) => {
+    const dir = tempDir(t);
+    const first = await cli(['demo', '--dir', dir, '--residents', '200'], { env: {} });
+    assert.equal(first.code, 0, first.err);
+    const again = await cli(['demo', '--dir', dir], { env: {} });
+    assert.equal(again.code, 1);
+    assert.match(again.err, /not empty/);
+    const wrong = await cli(['status', '--data', join(dir, 'venues', 'sogo')], { env: { MADOGUCHI_PASSPHRASE: 'not the passphrase' } });
+    assert.equal(wrong.code, 1);
+    assert.match(wrong.err, /パスフレーズが違います/);
+    const notFolder = await cli(['status', '--data', join(dir, 'keys')]);
+    assert.equal(notFolder.code, 1);
+    assert.match(notFolder.err, /データフォルダではありません/);
+  });
+});
+
+describe('the madoguchi command itself (bin, as npx runs it)', () => {
+  test('--help lists every command, under plain Node without Electron', () => {
+    const r = spawnSync(process.execPath, [BIN, '--help'], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    for (const cmd of ['keys', 'route', 'ledger', 'status', 'demo']) assert.match(r.stdout, new RegExp(`^\\s+${cmd}\\b`, 'm'));
+  });
+
+  test('route reads stdin, one answer per line, exit 1 when any address is refused', () => {
+    const r = spawnSync(process.execPath, [BIN, 'route'], { encoding: 'utf8', input: '東京都江東区豊洲５－６－１\n江東区東砂\n' });
+    assert.equal(r.status, 1);
+    const lines = r.stdout.trimEnd().split('\n');
+    assert.equal(lines.length, 2);
+    assert.equal(lines[0], 'toyosu\t豊洲\t5');
+    assert.match(lines[1]!, /^-\t.*東砂/);
+    const okOnly = spawnSync(process.execPath, [BIN, 'route', '高橋12-3', '亀戸四丁目1番'], { encoding: 'utf8' });
+    assert.equal(okOnly.status, 0);
+    assert.deepEqual(okOnly.stdout.trimEnd().split('\n'), ['honchosha\t高橋\t-', 'sogo\t亀戸\t4']);
+  });
+
+  test('an unknown command is a usage error (exit 2)', () => {
+    const r = spawnSync(process.execPath, [BIN, 'frobnicate'], { encoding: 'utf8' });
+    assert.equal(r.status, 2);
+    assert.ok(!existsSync(join(process.cwd(), 'frobnicate')));
+  });
+});
