@@ -27,6 +27,7 @@ const store = openStoreWithKey(plan.dir, 'toyosu', 'toyosu-crash01', Buffer.from
 const started = Date.now();
 process.stdout.write('ready\n');
 for (const l of files) {
+  process.stdout.write(`begin ${l.shipmentId}\n`);
   const r = importLedger({ store, clock: systemClock, actor: 'crash-test' }, l.bytes, { venueKey, hqKey });
   if (!r.ok) {
     process.stderr.write(`import failed: ${r.error.message}\n`);
