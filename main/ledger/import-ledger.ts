@@ -1,6 +1,6 @@
 // A venue loads a shipment ledger from HQ: verify, decrypt and validate everything in memory first,
 // then write all of it in one transaction, or nothing.
-import type { LedgerCard } from '../../shared/ledger/ledger-format';
+import type { DirectoryEntry, LedgerCard } from '../../shared/ledger/ledger-format';
 import { VENUES } from '../../shared/venues/venues';
 import { err, ok, type Result } from '../../shared/result';
 import type { PrivateKeyHandle, PublicKeyHandle } from '../crypto/key-files';
@@ -59,7 +59,7 @@ export function importLedger(
     });
   }
 
-  const conflicts = writeShipment(ctx, header, cards, fileSha256);
+  const conflicts = writeShipment(ctx, header, cards, opened.value.elsewhere, fileSha256);
   if (conflicts.length > 0) {
     return err({
       code: 'conflict',
@@ -81,6 +81,7 @@ function writeShipment(
   ctx: ImportContext,
   header: { shipmentId: string; venue: string; createdAt: string; rowCount: number; hqKeyId: string },
   cards: readonly LedgerCard[],
+  elsewhere: readonly DirectoryEntry[],
   fileSha256: string,
 ): ReservationConflict[] {
   const { db, stationId, venue } = ctx.store;
@@ -104,6 +105,9 @@ function writeShipment(
         const r = insertCard.run(c.reservationNo, header.shipmentId, c.name, c.kana, c.birthDate, c.address, c.town, c.chome, c.noticeType, c.shippedOn);
         if (r.changes === 0) clashes.push(c.reservationNo);
       }
+      // A later shipment's word on where a card went wins; this venue's own cards live in ledger_cards.
+      const direct = db.prepare('INSERT OR REPLACE INTO routing_directory (reservation_no, venue, shipment_id) VALUES (?, ?, ?)');
+      for (const e of elsewhere) direct.run(e.reservationNo, e.venue, header.shipmentId);
       // Throwing rolls the whole transaction back: a conflicting ledger leaves no trace.
       if (clashes.length > 0) throw new ConflictsFound(clashes);
     })();

@@ -101,7 +101,7 @@ describe('shipment ledger file', () => {
         shipmentId: 'S2026-11-20',
         createdAt: '2026-11-20T09:00:00.000+09:00',
         rowCount,
-        body: Buffer.from(JSON.stringify({ venue: 'toyosu', shipmentId: 'S2026-11-20', columns: LEDGER_COLUMNS, rows, ...extra })),
+        body: Buffer.from(JSON.stringify({ venue: 'toyosu', shipmentId: 'S2026-11-20', columns: LEDGER_COLUMNS, rows, elsewhere: [], ...extra })),
       });
     const cases: [string, Buffer, RegExp][] = [
       ['bad reservation number in row 2', signedBody([good(0), ['abc-1', ...good(1).slice(1)]]), /2行目/],
@@ -110,6 +110,7 @@ describe('shipment ledger file', () => {
       ['丁目 out of range', signedBody([[...good(0).slice(0, 6), 12, ...good(0).slice(7)]]), /1行目/],
       ['a duplicated reservation number', signedBody([good(0), good(0)]), /重複/],
       ['row count differs from the header', signedBody([good(0)], {}, 2), /件数/],
+      ['other-venue list names this venue', signedBody([good(0)], { elsewhere: [['ZZZ-000001', 'toyosu']] }), /他会場/],
       ['body names another shipment', signedBody([good(0)], { shipmentId: 'OTHER' }), /出荷ID/],
       ['body is not JSON', sealAndSign({ venueKey: keys.venues.toyosu, hqKey: keys.hq, shipmentId: 'S2026-11-20', createdAt: '2026-11-20T09:00:00.000+09:00', rowCount: 0, body: Buffer.from('氏名,住所\n') }), /読み取れません/],
     ];

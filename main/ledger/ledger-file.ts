@@ -6,7 +6,7 @@
 // HQ signs "madoguchi/ledger/v1\n" ‖ everything after line 2, exactly as stored, so a reader verifies
 // the bytes before parsing any of them and never re-serialises before checking.
 import { createHash, sign, verify } from 'node:crypto';
-import { LEDGER_COLUMNS, LEDGER_MAGIC, LedgerBody, LedgerHeader, parseLedgerRow, type LedgerCard } from '../../shared/ledger/ledger-format';
+import { LEDGER_COLUMNS, LEDGER_MAGIC, LedgerBody, LedgerHeader, parseLedgerRow, type DirectoryEntry, type LedgerCard } from '../../shared/ledger/ledger-format';
 import { VENUES } from '../../shared/venues/venues';
 import { err, ok, type Result } from '../../shared/result';
 import { open, seal } from '../crypto/sealed-box';
@@ -29,6 +29,7 @@ export interface OpenedLedger {
   readonly header: LedgerHeader;
   readonly fileSha256: string;
   readonly cards: LedgerCard[];
+  readonly elsewhere: DirectoryEntry[];
 }
 
 export interface LedgerContent {
@@ -37,6 +38,8 @@ export interface LedgerContent {
   readonly shipmentId: string;
   readonly createdAt: string;
   readonly cards: readonly LedgerCard[];
+  /** The shipment's cards for the other venues (number and venue only). */
+  readonly elsewhere?: readonly DirectoryEntry[];
 }
 
 export function encodeLedgerFile(content: LedgerContent): Buffer {
@@ -47,6 +50,7 @@ export function encodeLedgerFile(content: LedgerContent): Buffer {
       shipmentId: content.shipmentId,
       columns: LEDGER_COLUMNS,
       rows: content.cards.map((c) => LEDGER_COLUMNS.map((k) => c[k])),
+      elsewhere: (content.elsewhere ?? []).map((e) => [e.reservationNo, e.venue]),
     }),
   );
   try {
@@ -57,7 +61,7 @@ export function encodeLedgerFile(content: LedgerContent): Buffer {
 }
 
 /** Seals an already-serialised body and signs the file. Exported for tests that need a signed but malformed body. */
-export function sealAndSign(content: Omit<LedgerContent, 'cards'> & { rowCount: number; body: Uint8Array }): Buffer {
+export function sealAndSign(content: Omit<LedgerContent, 'cards' | 'elsewhere'> & { rowCount: number; body: Uint8Array }): Buffer {
   const { venueKey, hqKey, shipmentId } = content;
   if (venueKey.role !== 'venue' || venueKey.venue === null) throw new Error('ledger recipient must be a venue key');
   if (hqKey.role !== 'hq') throw new Error('ledger signer must be the HQ key');
@@ -188,7 +192,12 @@ function parseBody(body: Buffer, header: LedgerHeader, fileSha256: string): Resu
     seen.add(card.reservationNo);
     cards[i] = card;
   }
-  return ok({ header, fileSha256, cards });
+  const elsewhere: DirectoryEntry[] = [];
+  for (const [reservationNo, venue] of parsed.data.elsewhere) {
+    if (venue === header.venue || seen.has(reservationNo)) return problem('bad-body', `台帳本体の他会場一覧が不正です（${reservationNo}）`);
+    elsewhere.push({ reservationNo, venue });
+  }
+  return ok({ header, fileSha256, cards, elsewhere });
 }
 
 function sealAad(venue: string, shipmentId: string): Buffer {

@@ -57,7 +57,18 @@ export const LedgerBody = z.strictObject({
     z.literal('town'), z.literal('chome'), z.literal('noticeType'), z.literal('shippedOn'),
   ]),
   rows: z.array(z.unknown()),
+  /**
+   * Reservation numbers of the same shipment that went to the other venues, with their venue and nothing else,
+   * so the counter can tell a resident who came to the wrong venue where to go (別紙①) without holding their data.
+   */
+  elsewhere: z.array(z.tuple([z.string().regex(/^[A-Z0-9]{3}-\d{6}$/), z.enum(VENUE_IDS)])),
 });
+
+/** A card this shipment sent to another venue: only its number and where it went. */
+export interface DirectoryEntry {
+  readonly reservationNo: string;
+  readonly venue: (typeof VENUE_IDS)[number];
+}
 
 export const LEDGER_COLUMNS = ['reservationNo', 'name', 'kana', 'birthDate', 'address', 'town', 'chome', 'noticeType', 'shippedOn'] as const;
 

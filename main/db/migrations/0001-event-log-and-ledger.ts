@@ -51,5 +51,12 @@ export function up(db: Db): void {
     ) STRICT;
     CREATE INDEX ledger_cards_by_shipment ON ledger_cards (shipment_id);
     CREATE INDEX ledger_cards_by_kana ON ledger_cards (kana, birth_date);
+
+    -- Cards the same shipments sent to other venues: number and venue only, to send a resident on.
+    CREATE TABLE routing_directory (
+      reservation_no TEXT PRIMARY KEY,
+      venue          TEXT NOT NULL,
+      shipment_id    TEXT NOT NULL REFERENCES shipments(shipment_id)
+    ) STRICT;
   `);
 }
