@@ -10,6 +10,7 @@ export interface AppendEvent<K extends EventKind> {
   readonly actor: string;
   readonly kind: K;
   readonly payload: EventPayload<K>;
+  readonly subject?: string | null;
 }
 
 export function appendEvent<K extends EventKind>(db: Db, clock: Clock, event: AppendEvent<K>): StoredEvent<K> {
@@ -26,10 +27,11 @@ export function appendEvent<K extends EventKind>(db: Db, clock: Clock, event: Ap
     actor: event.actor,
     kind: event.kind,
     payload,
+    subject: event.subject ?? null,
   };
   db.prepare(
-    'INSERT INTO events (id, station_id, seq, client_time, actor, kind, payload) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  ).run(stored.id, stored.stationId, stored.seq, stored.clientTime, stored.actor, stored.kind, JSON.stringify(payload));
+    'INSERT INTO events (id, station_id, seq, client_time, actor, kind, payload, subject) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(stored.id, stored.stationId, stored.seq, stored.clientTime, stored.actor, stored.kind, JSON.stringify(payload), stored.subject);
   return stored;
 }
 
@@ -41,6 +43,7 @@ interface EventRow {
   actor: string;
   kind: string;
   payload: string;
+  subject: string | null;
 }
 
 /** Every event in (station, seq) order, each payload re-validated: the log is the source of truth. */
@@ -50,7 +53,17 @@ export function readEvents(db: Db, kind?: EventKind): StoredEvent[] {
       ? db.prepare('SELECT * FROM events WHERE kind = ? ORDER BY station_id, seq').all(kind)
       : db.prepare('SELECT * FROM events ORDER BY station_id, seq').all()
   ) as EventRow[];
-  return rows.map((r) => {
+  return rows.map(toEvent);
+}
+
+/** One card's history, oldest first (client time, then station and sequence to break ties). */
+export function readSubjectEvents(db: Db, subject: string): StoredEvent[] {
+  const rows = db.prepare('SELECT * FROM events WHERE subject = ? ORDER BY client_time, station_id, seq').all(subject) as EventRow[];
+  return rows.map(toEvent);
+}
+
+function toEvent(r: EventRow): StoredEvent {
+  {
     if (!isEventKind(r.kind)) throw new Error(`event ${r.id} has a kind this version does not know: ${r.kind}`);
     return {
       id: r.id,
@@ -60,6 +73,7 @@ export function readEvents(db: Db, kind?: EventKind): StoredEvent[] {
       actor: r.actor,
       kind: r.kind,
       payload: EventPayloads[r.kind].parse(JSON.parse(r.payload)),
-    };
-  });
+      subject: r.subject,
+    } as StoredEvent;
+  }
 }

@@ -2,6 +2,9 @@
 // corrections and sync in later work) is one of these, appended and never changed.
 import { z } from 'zod';
 import { VENUE_IDS } from '../venues/venues';
+import { IdCheck } from '../counter/id-documents';
+
+const ReservationNo = z.string().regex(/^[A-Z0-9]{3}-\d{6}$/);
 
 export const EventId = z.string().regex(/^[0-9a-f]{32}$/, 'a 128-bit id as 32 lower-case hex digits');
 export const StationId = z.string().regex(/^[a-z0-9][a-z0-9-]{2,63}$/, 'a station id: lower-case letters, digits, hyphens');
@@ -17,6 +20,15 @@ export const EventPayloads = {
     createdAt: z.string(),
     hqKeyId: z.string(),
   }),
+  /** A venue lead confirms a shipment's box arrived whole (per-card receipt checks refine this later). */
+  'receipt.confirmed': z.strictObject({ shipmentId: z.string(), cards: z.number().int().nonnegative() }),
+  /** The card went to the resident (or their proxy) after this ID check. Categories only, never numbers. */
+  'handover.recorded': z.strictObject({ reservationNo: ReservationNo, idCheck: IdCheck }),
+  /** The ID check failed: the card stays outstanding. */
+  'handover.refused': z.strictObject({ reservationNo: ReservationNo, reason: z.string().min(1).max(200) }),
+  /** A venue lead reverses a handover recorded by mistake; the original event stays. */
+  'handover.undone': z.strictObject({ reservationNo: ReservationNo, handoverEventId: EventId, reason: z.string().min(1).max(200) }),
+  'staff.enrolled': z.strictObject({ staffId: z.string(), role: z.enum(['clerk', 'lead', 'hq']) }),
 } as const;
 
 export type EventKind = keyof typeof EventPayloads;
@@ -30,6 +42,8 @@ export interface StoredEvent<K extends EventKind = EventKind> {
   readonly actor: string;
   readonly kind: K;
   readonly payload: EventPayload<K>;
+  /** The reservation number the event is about, if any. */
+  readonly subject: string | null;
 }
 
 export function isEventKind(kind: string): kind is EventKind {

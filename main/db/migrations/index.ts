@@ -1,6 +1,7 @@
 // Ordered schema migrations, keyed by PRAGMA user_version. Append only: never edit a shipped step.
 import type { Db } from '../connection';
 import { up as v1 } from './0001-event-log-and-ledger';
+import { up as v2 } from './0002-counter';
 
 export interface Migration {
   readonly version: number;
@@ -10,4 +11,5 @@ export interface Migration {
 
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'event log and shipment ledger', up: v1 },
+  { version: 2, name: 'counter: event subjects, staff, access record, settings', up: v2 },
 ];

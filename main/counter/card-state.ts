@@ -1,0 +1,58 @@
+// A card's state, derived from its own events every time (never a stored flag): handed over unless undone,
+// received once its shipment's receipt is confirmed.
+import type { Db } from '../db/connection';
+import { readSubjectEvents } from '../db/event-log';
+import type { CardView } from '../../shared/counter/outcomes';
+import type { VenueId } from '../../shared/venues/venues';
+
+export interface HandoverRef {
+  readonly eventId: string;
+  readonly at: string;
+  readonly stationId: string;
+  readonly actor: string;
+}
+
+export type CardState =
+  | { readonly kind: 'unknown'; readonly elsewhere: VenueId | null }
+  | { readonly kind: 'not-received'; readonly card: CardView }
+  | { readonly kind: 'outstanding'; readonly card: CardView }
+  | { readonly kind: 'handed-over'; readonly card: CardView; readonly handover: HandoverRef };
+
+interface CardRow {
+  reservation_no: string; name: string; kana: string; birth_date: string; address: string;
+  notice_type: '通常' | '再発行'; shipment_id: string; shipped_on: string;
+}
+
+export function readCardState(db: Db, reservationNo: string): CardState {
+  const row = db.prepare('SELECT * FROM ledger_cards WHERE reservation_no = ?').get(reservationNo) as CardRow | undefined;
+  if (!row) {
+    const dir = db.prepare('SELECT venue FROM routing_directory WHERE reservation_no = ?').get(reservationNo) as { venue: VenueId } | undefined;
+    return { kind: 'unknown', elsewhere: dir?.venue ?? null };
+  }
+  let handover: HandoverRef | null = null;
+  let refusals = 0;
+  for (const e of readSubjectEvents(db, reservationNo)) {
+    if (e.kind === 'handover.recorded') handover = { eventId: e.id, at: e.clientTime, stationId: e.stationId, actor: e.actor };
+    else if (e.kind === 'handover.undone' && handover && (e.payload as { handoverEventId: string }).handoverEventId === handover.eventId) handover = null;
+    else if (e.kind === 'handover.refused') refusals++;
+  }
+  const card: CardView = {
+    reservationNo: row.reservation_no,
+    name: row.name,
+    kana: row.kana,
+    birthDate: row.birth_date,
+    address: row.address,
+    noticeType: row.notice_type,
+    shipmentId: row.shipment_id,
+    shippedOn: row.shipped_on,
+    refusals,
+  };
+  if (handover) return { kind: 'handed-over', card, handover };
+  return isShipmentReceived(db, row.shipment_id) ? { kind: 'outstanding', card } : { kind: 'not-received', card };
+}
+
+export function isShipmentReceived(db: Db, shipmentId: string): boolean {
+  return (
+    db.prepare("SELECT 1 FROM events WHERE kind = 'receipt.confirmed' AND json_extract(payload, '$.shipmentId') = ? LIMIT 1").get(shipmentId) !== undefined
+  );
+}

@@ -1,0 +1,180 @@
+// The counter's use cases: scan → decision, hand over after an ID check, refuse, undo (lead), search,
+// view, and the status strip. Plain functions over the venue store and a clock; roles are checked by the
+// IPC layer from the contract and again here for the one action that changes someone else's record.
+import { normalizeReservationNumber } from '../../shared/roster/reservation-number';
+import { checkIdentity, type IdCheck } from '../../shared/counter/id-documents';
+import { SEARCH_RESULT_CAP, type CardView, type ScanOutcome, type SearchHit } from '../../shared/counter/outcomes';
+import { VENUES } from '../../shared/venues/venues';
+import { err, ok, type Result } from '../../shared/result';
+import { appendEvent } from '../db/event-log';
+import { recordAccess } from '../access/access-record';
+import { tokyoDate, type Clock } from '../clock';
+import type { VenueStore } from '../venue/data-folder';
+import type { Staff } from '../staff/staff';
+import { isShipmentReceived, readCardState } from './card-state';
+
+export interface CounterContext {
+  readonly store: VenueStore;
+  readonly clock: Clock;
+}
+
+export type CounterProblemCode = 'malformed' | 'not-found' | 'not-received' | 'already-handed-over' | 'id-check-failed' | 'not-handed-over' | 'forbidden';
+export interface CounterProblem {
+  readonly code: CounterProblemCode;
+  readonly message: string;
+}
+
+const actorOf = (staff: Staff) => `${staff.role}:${staff.staffId}`;
+
+/** What the counter shows for a scanned or typed code. Showing a resident is written to the access record. */
+export function decideScan(ctx: CounterContext, staff: Staff, code: string): ScanOutcome {
+  const parsed = normalizeReservationNumber(code);
+  if (!parsed.ok) return { kind: 'malformed', shown: printable(code) };
+  const reservationNo = parsed.value;
+  const state = readCardState(ctx.store.db, reservationNo);
+  switch (state.kind) {
+    case 'unknown': {
+      if (state.elsewhere && state.elsewhere !== ctx.store.venue) {
+        const v = VENUES[state.elsewhere];
+        return { kind: 'other-venue', reservationNo, venue: { id: v.id, name: v.name, place: v.place } };
+      }
+      return { kind: 'not-in-ledger', reservationNo };
+    }
+    case 'not-received':
+      return { kind: 'not-received', reservationNo, shipmentId: state.card.shipmentId };
+    case 'outstanding':
+      logView(ctx, staff, 'scan-view', reservationNo);
+      return { kind: 'ok', card: state.card };
+    case 'handed-over':
+      logView(ctx, staff, 'scan-view', reservationNo);
+      return { kind: 'already-handed-over', card: state.card, handover: { ...state.handover } };
+  }
+}
+
+export function recordHandover(ctx: CounterContext, staff: Staff, reservationNo: string, idCheck: IdCheck): Result<{ eventId: string; at: string }, CounterProblem> {
+  const verdict = checkIdentity(idCheck);
+  if (!verdict.ok) return err({ code: 'id-check-failed', message: verdict.reason });
+  const { db, stationId } = ctx.store;
+  // Decide and write in one transaction, so two quick confirms cannot both hand the card over.
+  return db.transaction((): Result<{ eventId: string; at: string }, CounterProblem> => {
+    const state = readCardState(db, reservationNo);
+    if (state.kind === 'unknown') return err({ code: 'not-found', message: 'この会場の台帳にない予約管理番号です' });
+    if (state.kind === 'not-received') return err({ code: 'not-received', message: 'このカードはまだ会場で受領確認されていません' });
+    if (state.kind === 'handed-over') return err({ code: 'already-handed-over', message: `交付済みです（${state.handover.at}、${state.handover.stationId}）` });
+    const event = appendEvent(db, ctx.clock, { stationId, actor: actorOf(staff), kind: 'handover.recorded', payload: { reservationNo, idCheck }, subject: reservationNo });
+    recordAccess(db, ctx.clock, { stationId, actor: actorOf(staff), action: 'handover', subject: reservationNo });
+    return ok({ eventId: event.id, at: event.clientTime });
+  })();
+}
+
+export function recordRefusal(ctx: CounterContext, staff: Staff, reservationNo: string, reason: string): Result<{ eventId: string }, CounterProblem> {
+  const { db, stationId } = ctx.store;
+  return db.transaction((): Result<{ eventId: string }, CounterProblem> => {
+    const state = readCardState(db, reservationNo);
+    if (state.kind !== 'outstanding') return err({ code: 'not-found', message: '交付待ちのカードではありません' });
+    const event = appendEvent(db, ctx.clock, { stationId, actor: actorOf(staff), kind: 'handover.refused', payload: { reservationNo, reason }, subject: reservationNo });
+    recordAccess(db, ctx.clock, { stationId, actor: actorOf(staff), action: 'refusal', subject: reservationNo });
+    return ok({ eventId: event.id });
+  })();
+}
+
+export function undoHandover(ctx: CounterContext, staff: Staff, reservationNo: string, reason: string): Result<{ eventId: string }, CounterProblem> {
+  if (staff.role !== 'lead') return err({ code: 'forbidden', message: '交付の取消は会場責任者のみができます' });
+  const { db, stationId } = ctx.store;
+  return db.transaction((): Result<{ eventId: string }, CounterProblem> => {
+    const state = readCardState(db, reservationNo);
+    if (state.kind !== 'handed-over') return err({ code: 'not-handed-over', message: 'このカードは交付済みではありません' });
+    const event = appendEvent(db, ctx.clock, {
+      stationId, actor: actorOf(staff), kind: 'handover.undone', payload: { reservationNo, handoverEventId: state.handover.eventId, reason }, subject: reservationNo,
+    });
+    recordAccess(db, ctx.clock, { stationId, actor: actorOf(staff), action: 'undo', subject: reservationNo });
+    return ok({ eventId: event.id });
+  })();
+}
+
+/** Search without a barcode: kana (or name) prefix plus birth date. The query itself is never recorded. */
+export function searchCards(ctx: CounterContext, staff: Staff, query: { prefix: string; birthDate: string }): { hits: SearchHit[]; capped: boolean } {
+  const { db } = ctx.store;
+  const prefix = query.prefix.normalize('NFKC').replace(/\s+/g, '');
+  const rows = db
+    .prepare(
+      `SELECT reservation_no FROM ledger_cards
+        WHERE birth_date = ? AND (replace(replace(kana, '　', ''), ' ', '') LIKE ? ESCAPE '\\' OR replace(replace(name, '　', ''), ' ', '') LIKE ? ESCAPE '\\')
+        ORDER BY kana, reservation_no LIMIT ?`,
+    )
+    .all(query.birthDate, likePrefix(toKatakana(prefix)), likePrefix(prefix), SEARCH_RESULT_CAP + 1) as { reservation_no: string }[];
+  const capped = rows.length > SEARCH_RESULT_CAP;
+  const hits: SearchHit[] = rows.slice(0, SEARCH_RESULT_CAP).map((r) => {
+    const s = readCardState(db, r.reservation_no);
+    if (s.kind === 'unknown') throw new Error('card vanished during search');
+    return { reservationNo: s.card.reservationNo, name: s.card.name, kana: s.card.kana, birthDate: s.card.birthDate, state: s.kind };
+  });
+  recordAccess(db, ctx.clock, { stationId: ctx.store.stationId, actor: actorOf(staff), action: 'search', detail: { results: hits.length, capped } });
+  return { hits, capped };
+}
+
+export function viewCard(ctx: CounterContext, staff: Staff, reservationNo: string): Result<ScanOutcome, CounterProblem> {
+  const state = readCardState(ctx.store.db, reservationNo);
+  if (state.kind === 'unknown') return err({ code: 'not-found', message: 'この会場の台帳にない予約管理番号です' });
+  logView(ctx, staff, 'record-view', reservationNo);
+  if (state.kind === 'handed-over') return ok({ kind: 'already-handed-over', card: state.card, handover: { ...state.handover } });
+  if (state.kind === 'not-received') return ok({ kind: 'not-received', reservationNo, shipmentId: state.card.shipmentId });
+  return ok({ kind: 'ok', card: state.card });
+}
+
+export interface CounterStatus {
+  readonly handoversTodayAtStation: number;
+  readonly outstandingAtVenue: number;
+  readonly cardsAtVenue: number;
+}
+
+/** The status strip's counts, derived from the event log. */
+export function counterStatus(ctx: CounterContext): CounterStatus {
+  const { db, stationId } = ctx.store;
+  const today = tokyoDate(ctx.clock.now());
+  const net = (where: string, ...args: unknown[]) =>
+    (db.prepare(
+      `SELECT count(*) AS n FROM events h WHERE h.kind = 'handover.recorded' ${where}
+         AND NOT EXISTS (SELECT 1 FROM events u WHERE u.kind = 'handover.undone' AND u.subject = h.subject
+                           AND json_extract(u.payload, '$.handoverEventId') = h.id)`,
+    ).get(...args) as { n: number }).n;
+  const handedOver = net('');
+  const todayAtStation = net(`AND h.station_id = ? AND substr(datetime(h.client_time, '+9 hours'), 1, 10) = ?`, stationId, today);
+  const received = (db.prepare(
+    `SELECT count(*) AS n FROM ledger_cards c WHERE EXISTS (SELECT 1 FROM events r WHERE r.kind = 'receipt.confirmed' AND json_extract(r.payload, '$.shipmentId') = c.shipment_id)`,
+  ).get() as { n: number }).n;
+  const cards = (db.prepare('SELECT count(*) AS n FROM ledger_cards').get() as { n: number }).n;
+  return { handoversTodayAtStation: todayAtStation, outstandingAtVenue: received - handedOver, cardsAtVenue: cards };
+}
+
+/** A lead confirms a shipment's box arrived whole (per-card receipt checks come with the receipt-check screen). */
+export function confirmShipmentReceipt(ctx: CounterContext, staff: Staff, shipmentId: string): Result<{ cards: number }, CounterProblem> {
+  if (staff.role !== 'lead') return err({ code: 'forbidden', message: '受領確認は会場責任者のみができます' });
+  const { db, stationId } = ctx.store;
+  return db.transaction((): Result<{ cards: number }, CounterProblem> => {
+    const row = db.prepare('SELECT row_count FROM shipments WHERE shipment_id = ?').get(shipmentId) as { row_count: number } | undefined;
+    if (!row) return err({ code: 'not-found', message: `出荷 ${shipmentId} は取り込まれていません` });
+    if (isShipmentReceived(db, shipmentId)) return ok({ cards: row.row_count });
+    appendEvent(db, ctx.clock, { stationId, actor: actorOf(staff), kind: 'receipt.confirmed', payload: { shipmentId, cards: row.row_count } });
+    return ok({ cards: row.row_count });
+  })();
+}
+
+function logView(ctx: CounterContext, staff: Staff, action: 'scan-view' | 'record-view', reservationNo: string): void {
+  recordAccess(ctx.store.db, ctx.clock, { stationId: ctx.store.stationId, actor: actorOf(staff), action, subject: reservationNo });
+}
+
+function likePrefix(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`) + '%';
+}
+
+function toKatakana(s: string): string {
+  return s.replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
+}
+
+/** A malformed scan is shown back to the clerk, minus anything unprintable, and short. */
+function printable(code: string): string {
+  return [...code.replace(/[\p{C}]/gu, '')].slice(0, 40).join('');
+}
+
+export type { CardView };

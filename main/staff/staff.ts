@@ -1,0 +1,76 @@
+// Staff accounts: sign in with staff id + PIN. PINs are short, so they are stretched (scrypt) and an account
+// locks for a while after repeated failures; roles decide what main allows, whatever the UI sends.
+import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import type { Db } from '../db/connection';
+import type { Clock } from '../clock';
+import { appendEvent } from '../db/event-log';
+import { err, ok, type Result } from '../../shared/result';
+import { STAFF_ROLES, type StaffRole } from '../../shared/ipc/roles';
+
+const PIN = /^\d{4,8}$/;
+const STAFF_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{1,31}$/;
+const MAX_FAILURES = 5;
+const LOCKOUT_MS = 5 * 60_000;
+// Cheap enough to sign in quickly on a venue PC; the lockout, not the KDF, is what stops PIN guessing.
+const PIN_KDF = { N: 2 ** 14, r: 8, p: 1 } as const;
+
+const PinHash = z.strictObject({ N: z.number(), r: z.number(), p: z.number(), salt: z.string(), hash: z.string() });
+
+export interface Staff {
+  readonly staffId: string;
+  readonly displayName: string;
+  readonly role: StaffRole;
+}
+
+export type SignInProblem = { code: 'bad-credentials' | 'locked-out'; message: string };
+
+export function pinProblem(pin: string): string | null {
+  return PIN.test(pin) ? null : 'PINは4〜8桁の数字です';
+}
+
+export function enrollStaff(db: Db, clock: Clock, stationId: string, actor: string, staff: Staff & { pin: string }): void {
+  if (!STAFF_ID.test(staff.staffId)) throw new Error('職員IDは英数字と . _ - で2〜32文字です');
+  if (!STAFF_ROLES.includes(staff.role)) throw new Error(`unknown role ${staff.role}`);
+  const problem = pinProblem(staff.pin);
+  if (problem) throw new Error(problem);
+  const salt = randomBytes(16);
+  const hash = scryptSync(staff.pin, salt, 32, PIN_KDF);
+  const pinHash = JSON.stringify({ ...PIN_KDF, salt: salt.toString('base64'), hash: hash.toString('base64') });
+  db.transaction(() => {
+    db.prepare(
+      `INSERT INTO staff (staff_id, display_name, role, pin_hash) VALUES (?, ?, ?, ?)
+       ON CONFLICT (staff_id) DO UPDATE SET display_name = excluded.display_name, role = excluded.role,
+         pin_hash = excluded.pin_hash, failed_attempts = 0, locked_until = NULL, active = 1`,
+    ).run(staff.staffId, staff.displayName, staff.role, pinHash);
+    appendEvent(db, clock, { stationId, actor, kind: 'staff.enrolled', payload: { staffId: staff.staffId, role: staff.role } });
+  })();
+}
+
+export function listStaff(db: Db): Staff[] {
+  return (db.prepare('SELECT staff_id, display_name, role FROM staff WHERE active = 1 ORDER BY staff_id').all() as { staff_id: string; display_name: string; role: StaffRole }[]).map(
+    (r) => ({ staffId: r.staff_id, displayName: r.display_name, role: r.role }),
+  );
+}
+
+export function verifyStaffPin(db: Db, clock: Clock, staffId: string, pin: string): Result<Staff, SignInProblem> {
+  const row = db.prepare('SELECT * FROM staff WHERE staff_id = ? AND active = 1').get(staffId) as
+    | { staff_id: string; display_name: string; role: StaffRole; pin_hash: string; failed_attempts: number; locked_until: string | null }
+    | undefined;
+  const bad: SignInProblem = { code: 'bad-credentials', message: '職員IDまたはPINが違います' };
+  if (!row) return err(bad);
+  const now = clock.now();
+  if (row.locked_until && new Date(row.locked_until) > now) {
+    return err({ code: 'locked-out', message: 'PINの誤りが続いたため、しばらくサインインできません。会場責任者に連絡してください' });
+  }
+  const stored = PinHash.parse(JSON.parse(row.pin_hash));
+  const candidate = scryptSync(pin, Buffer.from(stored.salt, 'base64'), 32, { N: stored.N, r: stored.r, p: stored.p });
+  if (timingSafeEqual(candidate, Buffer.from(stored.hash, 'base64'))) {
+    db.prepare('UPDATE staff SET failed_attempts = 0, locked_until = NULL WHERE staff_id = ?').run(staffId);
+    return ok({ staffId: row.staff_id, displayName: row.display_name, role: row.role });
+  }
+  const failures = row.failed_attempts + 1;
+  const lockedUntil = failures >= MAX_FAILURES ? new Date(now.getTime() + LOCKOUT_MS).toISOString() : null;
+  db.prepare('UPDATE staff SET failed_attempts = ?, locked_until = ? WHERE staff_id = ?').run(lockedUntil ? 0 : failures, lockedUntil, staffId);
+  return err(bad);
+}
