@@ -11,8 +11,20 @@ import { importLedger } from '../ledger/import-ledger';
 import { createVenueDataFolder } from '../venue/data-folder';
 import { tokyoDate, type Clock } from '../clock';
 import { generateRoster, rosterToCsv } from './synthetic-roster';
+import { enrollStaff, type Staff } from '../staff/staff';
+import { confirmShipmentReceipt } from '../counter/counter-service';
 
 export const DEMO_PASSPHRASE = 'madoguchi-demo';
+
+/** Demo staff at every venue, with PINs a newcomer can read in the README. */
+export const DEMO_STAFF: readonly (Staff & { pin: string })[] = [
+  { staffId: 'clerk1', displayName: '窓口　一郎', role: 'clerk', pin: '1111' },
+  { staffId: 'clerk2', displayName: '窓口　二葉', role: 'clerk', pin: '2222' },
+  { staffId: 'lead1', displayName: '会場　責任者', role: 'lead', pin: '9999' },
+];
+
+/** The last few residents arrive in a second shipment that is not yet received, so the demo shows that case. */
+const LATE_SHARE = 0.05;
 
 export interface DemoWorld {
   readonly dir: string;
@@ -21,6 +33,7 @@ export interface DemoWorld {
   readonly ledgersDir: string;
   readonly venueDataDirs: Record<VenueId, string>;
   readonly shipmentId: string;
+  readonly lateShipmentId: string;
   readonly report: RoutingReport;
 }
 
@@ -52,15 +65,22 @@ export function createDemoWorld(options: DemoOptions): DemoWorld {
 
   const today = tokyoDate(clock.now());
   const residents = generateRoster({ residents: options.residents, seed: options.seed, today, shippedOn: today });
-  const roster = rosterToCsv(residents, { encoding: 'cp932', dateStyle: 'mixed', seed: options.seed });
-  const rosterFile = join(dir, 'roster.csv');
-  writeFileAtomic(rosterFile, roster, { mode: 0o600 });
+  const lateCount = options.residents >= 20 ? Math.floor(options.residents * LATE_SHARE) : 0;
+  const shipments = [
+    { id: `DEMO-${today}`, residents: residents.slice(0, residents.length - lateCount), file: 'roster.csv', dir: ledgersDir },
+    { id: `DEMO-${today}-2`, residents: residents.slice(residents.length - lateCount), file: 'roster-2.csv', dir: join(ledgersDir, 'second') },
+  ].filter((s) => s.residents.length > 0);
 
-  const shipmentId = `DEMO-${today}`;
-  const built = buildLedgers({ roster, shipmentId, hqKey: hq, venueKeys, clock });
-  if (!built.ok) throw new Error(`demo roster did not build: ${built.error.message}`);
-  for (const l of built.value.ledgers) writeFileAtomic(join(ledgersDir, `${l.venue}.ledger`), l.bytes);
-  writeFileAtomic(join(ledgersDir, 'routing-report.json'), JSON.stringify(built.value.report, null, 2) + '\n');
+  const built = shipments.map((s) => {
+    const roster = rosterToCsv(s.residents, { encoding: 'cp932', dateStyle: 'mixed', seed: options.seed });
+    writeFileAtomic(join(dir, s.file), roster, { mode: 0o600 });
+    const r = buildLedgers({ roster, shipmentId: s.id, hqKey: hq, venueKeys, clock });
+    if (!r.ok) throw new Error(`demo roster did not build: ${r.error.message}`);
+    mkdirSync(s.dir, { recursive: true });
+    for (const l of r.value.ledgers) writeFileAtomic(join(s.dir, `${l.venue}.ledger`), l.bytes);
+    writeFileAtomic(join(s.dir, 'routing-report.json'), JSON.stringify(r.value.report, null, 2) + '\n');
+    return { ...s, ...r.value };
+  });
 
   const venueDataDirs = {} as Record<VenueId, string>;
   for (const venue of VENUE_IDS) {
@@ -68,15 +88,27 @@ export function createDemoWorld(options: DemoOptions): DemoWorld {
     venueDataDirs[venue] = dataDir;
     const store = createVenueDataFolder(dataDir, venue, passphrase, `${venue}-demo01`);
     try {
-      const ledger = built.value.ledgers.find((l) => l.venue === venue);
-      if (!ledger) continue;
-      const r = importLedger({ store, clock, actor: 'demo' }, ledger.bytes, { venueKey: venueKeys[venue], hqKey: hq });
-      if (!r.ok) throw new Error(`demo ledger for ${venue} did not import: ${r.error.message}`);
+      for (const staff of DEMO_STAFF) enrollStaff(store.db, clock, store.stationId, 'demo', staff);
+      const lead = DEMO_STAFF.find((s) => s.role === 'lead')!;
+      for (const [i, b] of built.entries()) {
+        const ledger = b.ledgers.find((l) => l.venue === venue);
+        if (!ledger) continue;
+        const r = importLedger({ store, clock, actor: 'demo' }, ledger.bytes, { venueKey: venueKeys[venue], hqKey: hq });
+        if (!r.ok) throw new Error(`demo ledger for ${venue} did not import: ${r.error.message}`);
+        if (i === 0) confirmShipmentReceipt({ store, clock }, lead, b.id);
+      }
     } finally {
       store.close();
     }
   }
-  return { dir, keysDir, rosterFile, ledgersDir, venueDataDirs, shipmentId, report: built.value.report };
+  const first = built[0]!;
+  const perVenue = { honchosha: 0, sogo: 0, toyosu: 0 };
+  for (const b of built) for (const v of VENUE_IDS) perVenue[v] += b.report.perVenue[v];
+  const report: RoutingReport = { ...first.report, rosterRows: residents.length, perVenue, unrouted: built.flatMap((b) => b.report.unrouted) };
+  return {
+    dir, keysDir, rosterFile: join(dir, first.file), ledgersDir, venueDataDirs,
+    shipmentId: first.id, lateShipmentId: built[1]?.id ?? '', report,
+  };
 }
 
 function writeKeyPair(dir: string, name: string, key: PrivateKeyHandle, passphrase: string): void {

@@ -1,0 +1,73 @@
+// Each contract channel, answered by the services. Thin: parse has happened, roles have been checked.
+import { VENUES } from '../../shared/venues/venues';
+import type { SessionView, StatusView } from '../../shared/ipc/contract';
+import type { Handlers } from '../ipc/dispatch';
+import type { Sessions } from '../session/sessions';
+import type { Staff } from '../staff/staff';
+import { verifyStaffPin } from '../staff/staff';
+import { confirmShipmentReceipt, counterStatus, decideScan, recordHandover, recordRefusal, searchCards, undoHandover, viewCard, type CounterContext } from '../counter/counter-service';
+import { isShipmentReceived } from '../counter/card-state';
+
+export interface AppServices {
+  readonly counter: CounterContext;
+  readonly sessions: Sessions;
+  readonly idleLockMinutes: () => number;
+  readonly scannerStatus: () => StatusView['scanner'];
+}
+
+export function createHandlers(app: AppServices): Handlers {
+  const { counter, sessions } = app;
+  const { db } = counter.store;
+  const staffOf = (s: Staff | null): Staff => {
+    if (!s) throw new Error('handler reached without a session');
+    return s;
+  };
+  const view = (caller: string): SessionView | null => {
+    const s = sessions.current(caller);
+    return s ? { ...s.staff, locked: s.locked, idleLockMinutes: app.idleLockMinutes() } : null;
+  };
+
+  return {
+    'session:get': (_i, { caller }) => view(caller),
+    'session:signIn': ({ staffId, pin }, { caller }) => {
+      const r = verifyStaffPin(db, counter.clock, staffId, pin);
+      if (!r.ok) return { ok: false, error: r.error };
+      sessions.signIn(caller, r.value);
+      return view(caller)!;
+    },
+    'session:signOut': (_i, { caller }) => {
+      sessions.signOut(caller);
+      return null;
+    },
+    'session:lock': (_i, { caller }) => {
+      sessions.lock(caller);
+      return null;
+    },
+    'session:unlock': ({ pin }, { caller }) => {
+      const s = sessions.current(caller);
+      if (!s) return { ok: false, error: { code: 'signed-out', message: 'サインインしてください' } };
+      // Only the person who locked the screen can unlock it; anyone else signs out and in.
+      const r = verifyStaffPin(db, counter.clock, s.staff.staffId, pin);
+      if (!r.ok) return { ok: false, error: r.error };
+      sessions.unlock(caller);
+      return view(caller)!;
+    },
+    'status:get': () => {
+      const v = VENUES[counter.store.venue];
+      return { venue: { id: v.id, name: v.name, place: v.place }, stationId: counter.store.stationId, ...counterStatus(counter), scanner: app.scannerStatus() };
+    },
+    'counter:scan': ({ code }, { staff }) => decideScan(counter, staffOf(staff), code),
+    'counter:view': ({ reservationNo }, { staff }) => viewCard(counter, staffOf(staff), reservationNo),
+    'counter:handover': ({ reservationNo, idCheck }, { staff }) => recordHandover(counter, staffOf(staff), reservationNo, idCheck),
+    'counter:refuse': ({ reservationNo, reason }, { staff }) => recordRefusal(counter, staffOf(staff), reservationNo, reason),
+    'counter:undo': ({ reservationNo, reason }, { staff }) => undoHandover(counter, staffOf(staff), reservationNo, reason),
+    'counter:search': (query, { staff }) => searchCards(counter, staffOf(staff), query),
+    'lead:confirmReceipt': ({ shipmentId }, { staff }) => confirmShipmentReceipt(counter, staffOf(staff), shipmentId),
+    'lead:shipments': () =>
+      (db.prepare('SELECT shipment_id, row_count FROM shipments ORDER BY shipment_id').all() as { shipment_id: string; row_count: number }[]).map((s) => ({
+        shipmentId: s.shipment_id,
+        rowCount: s.row_count,
+        received: isShipmentReceived(db, s.shipment_id),
+      })),
+  };
+}

@@ -1,0 +1,93 @@
+// THE contract between the renderer and main: every channel's input and output schema and who may call it.
+// Main validates every input against it; preload, the browser-mode bridge and the renderer derive their
+// types from it. Errors cross as results ({ ok: false, error: { code, message } }), never as exceptions.
+import { z } from 'zod';
+import { IdCheck } from '../counter/id-documents';
+import { ScanOutcome, SearchHit } from '../counter/outcomes';
+import { VENUE_IDS } from '../venues/venues';
+import { STAFF_ROLES, type StaffRole } from './roles';
+
+const ReservationNo = z.string().regex(/^[A-Z0-9]{3}-\d{6}$/, '予約管理番号の形式ではありません');
+const Reason = z.string().trim().min(1, '理由を入力してください').max(200);
+const Empty = z.strictObject({});
+
+export const SessionView = z.strictObject({
+  staffId: z.string(),
+  displayName: z.string(),
+  role: z.enum(STAFF_ROLES),
+  locked: z.boolean(),
+  idleLockMinutes: z.number(),
+});
+export type SessionView = z.infer<typeof SessionView>;
+
+export const StatusView = z.strictObject({
+  venue: z.strictObject({ id: z.enum(VENUE_IDS), name: z.string(), place: z.string() }),
+  stationId: z.string(),
+  handoversTodayAtStation: z.number(),
+  outstandingAtVenue: z.number(),
+  cardsAtVenue: z.number(),
+  scanner: z.strictObject({ mode: z.enum(['keyboard', 'hid', 'none']), connected: z.boolean(), device: z.string().nullable() }),
+});
+export type StatusView = z.infer<typeof StatusView>;
+
+/** Who may call a channel: anyone (even signed out), or signed-in staff of these roles (and not locked). */
+type Access = 'public' | readonly StaffRole[];
+
+function channel<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, access: Access) {
+  return { input, output, access };
+}
+
+const COUNTER: readonly StaffRole[] = ['clerk', 'lead'];
+const ANY_STAFF: readonly StaffRole[] = ['clerk', 'lead', 'hq'];
+
+export const contract = {
+  'session:get': channel(Empty, SessionView.nullable(), 'public'),
+  'session:signIn': channel(z.strictObject({ staffId: z.string().min(1).max(32), pin: z.string().min(1).max(16) }), SessionView, 'public'),
+  'session:signOut': channel(Empty, z.null(), 'public'),
+  'session:lock': channel(Empty, z.null(), 'public'),
+  'session:unlock': channel(z.strictObject({ pin: z.string().min(1).max(16) }), SessionView, 'public'),
+  'status:get': channel(Empty, StatusView, ANY_STAFF),
+  'counter:scan': channel(z.strictObject({ code: z.string().max(256), source: z.enum(['keyboard', 'hid', 'manual']) }), ScanOutcome, COUNTER),
+  'counter:view': channel(z.strictObject({ reservationNo: ReservationNo }), ScanOutcome, COUNTER),
+  'counter:handover': channel(z.strictObject({ reservationNo: ReservationNo, idCheck: IdCheck }), z.strictObject({ eventId: z.string(), at: z.string() }), COUNTER),
+  'counter:refuse': channel(z.strictObject({ reservationNo: ReservationNo, reason: Reason }), z.strictObject({ eventId: z.string() }), COUNTER),
+  'counter:undo': channel(z.strictObject({ reservationNo: ReservationNo, reason: Reason }), z.strictObject({ eventId: z.string() }), ['lead']),
+  'counter:search': channel(
+    z.strictObject({ prefix: z.string().trim().min(1, '氏名またはカナを入力してください').max(40), birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '生年月日を入力してください') }),
+    z.strictObject({ hits: z.array(SearchHit), capped: z.boolean() }),
+    COUNTER,
+  ),
+  'lead:confirmReceipt': channel(z.strictObject({ shipmentId: z.string().min(1).max(64) }), z.strictObject({ cards: z.number() }), ['lead']),
+  'lead:shipments': channel(Empty, z.array(z.strictObject({ shipmentId: z.string(), rowCount: z.number(), received: z.boolean() })), ['lead']),
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
+export type ChannelOutput<C extends Channel> = z.infer<Contract[C]['output']>;
+
+export const CHANNELS = Object.keys(contract) as Channel[];
+
+export type IpcErrorCode =
+  | 'invalid-input' | 'unknown-channel' | 'signed-out' | 'locked' | 'forbidden' | 'internal'
+  | 'bad-credentials' | 'locked-out' | 'malformed' | 'not-found' | 'not-received' | 'already-handed-over'
+  | 'id-check-failed' | 'not-handed-over';
+export interface IpcError {
+  readonly code: IpcErrorCode;
+  readonly message: string;
+}
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+/** Pushed from main to the renderer. */
+export const PushEvents = {
+  'scanner:scan': z.strictObject({ code: z.string() }),
+  'scanner:status': z.strictObject({ connected: z.boolean(), device: z.string().nullable() }),
+} as const;
+export type PushEvent = keyof typeof PushEvents;
+
+/** What the renderer sees as `window.madoguchi`, identical in Electron (preload) and browser mode (bridge). */
+export type MadoguchiApi = {
+  readonly [C in Channel]: (input: ChannelInput<C>) => Promise<IpcResult<ChannelOutput<C>>>;
+} & {
+  readonly on: <E extends PushEvent>(event: E, listener: (payload: z.infer<(typeof PushEvents)[E]>) => void) => () => void;
+};
