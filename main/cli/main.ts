@@ -6,6 +6,7 @@ import { registerRoute } from './commands/route';
 import { registerLedger } from './commands/ledger';
 import { registerStatus } from './commands/status';
 import { registerDemo } from './commands/demo';
+import { registerServe } from './commands/serve';
 import { CliError, type CliIo } from './io';
 
 export { nodeIo } from './io';
@@ -27,6 +28,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerLedger(program, io, setExit);
   registerStatus(program, io);
   registerDemo(program, io);
+  registerServe(program, io);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

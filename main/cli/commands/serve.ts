@@ -1,0 +1,37 @@
+// madoguchi serve: browser mode. The counter's renderer and services over loopback, for tests and
+// development, and for `npm start` where the Electron binary is not installed.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { createApp } from '../../app/create-app';
+import { startBrowserServer } from '../../browser/server';
+import { openExistingDataFolder } from '../data-folder';
+import { CliError, type CliIo } from '../io';
+import { VENUES } from '../../../shared/venues/venues';
+
+export const RENDERER_DIR = new URL('../../../dist/renderer', import.meta.url).pathname;
+
+export function registerServe(program: Command, io: CliIo): void {
+  program
+    .command('serve')
+    .description('ブラウザーモード: 窓口画面を 127.0.0.1 の一時URLで提供（開発・テスト用、Electron がない環境の npm start）')
+    .option('--data <dir>', 'データフォルダ（既定: MADOGUCHI_DATA_DIR またはアプリのユーザーデータフォルダ）')
+    .option('--renderer <dir>', 'ビルド済みの画面（既定: dist/renderer）', RENDERER_DIR)
+    .action(async (opts: { data?: string; renderer: string }) => {
+      if (!existsSync(join(opts.renderer, 'index.html'))) {
+        throw new CliError(`${opts.renderer} に画面がありません。先に npm run build を実行してください`);
+      }
+      const store = await openExistingDataFolder(io, opts.data);
+      const app = createApp(store, io.clock, (line) => io.err(`${line}\n`));
+      const server = await startBrowserServer({ invoke: app.invoke, rendererDir: opts.renderer, log: (l) => io.err(`${l}\n`) });
+      io.out(`${VENUES[store.venue].name}（${store.stationId}）をブラウザーモードで提供しています。\n`);
+      io.out(`URL: ${server.url}\n`);
+      await new Promise<void>((resolve) => {
+        const stop = () => resolve();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      await server.close();
+      app.close();
+    });
+}

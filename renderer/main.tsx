@@ -1,0 +1,7 @@
+import { createRoot } from 'react-dom/client';
+import '@fontsource/noto-sans-jp/400.css';
+import '@fontsource/noto-sans-jp/700.css';
+import './styles.css';
+import { App } from './app/App';
+
+createRoot(document.getElementById('root')!).render(<App />);
