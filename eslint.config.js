@@ -51,6 +51,15 @@ export default tseslint.config(
   },
   { files: ['main/db/connection.ts'], rules: { 'no-restricted-imports': 'off' } },
   {
+    // The preload runs sandboxed: electron's renderer APIs and the zod-free channel list, nothing else.
+    files: ['preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [restrict([...NODE_BUILTINS, '**/main/**', '**/renderer/**', 'zod', 'better-sqlite3*', 'node-hid'], 'the preload imports only electron and shared/ipc/channels')],
+      }],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': ['error', {

@@ -1,0 +1,49 @@
+// The Electron entry: the only runtime importer of `electron` in main/. It reads like a table of contents;
+// everything it wires is a plain-Node service tested without Electron.
+import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { join } from 'node:path';
+import { CHANNEL_NAMES } from '../../shared/ipc/channels';
+import { systemClock } from '../clock';
+import { createApp } from '../app/create-app';
+import { openVenueDataFolder, resolveDataDir } from '../venue/data-folder';
+import { hardenApp, hardenSession, isTrustedSender, rendererUrl } from './security';
+
+const rendererDir = join(__dirname, '..', 'renderer');
+const preloadFile = join(__dirname, '..', 'preload', 'index.cjs');
+
+if (!app.requestSingleInstanceLock()) app.quit();
+hardenApp(app);
+
+app.whenReady().then(() => {
+  hardenSession(session.defaultSession);
+  const dataDir = resolveDataDir(undefined, process.env);
+  // The venue passphrase comes from the environment for now; an unlock screen backed by the OS keychain
+  // (safeStorage) is the next step for venue PCs.
+  const opened = openVenueDataFolder(dataDir, process.env.MADOGUCHI_PASSPHRASE ?? '');
+  if (!opened.ok) {
+    console.error(`madoguchi: ${dataDir}: ${opened.error.message}`);
+    app.exit(1);
+    return;
+  }
+  const madoguchi = createApp(opened.value, systemClock, (line) => console.error(line));
+
+  for (const channel of CHANNEL_NAMES) {
+    ipcMain.handle(`madoguchi:${channel}`, (event, input: unknown) => {
+      if (!isTrustedSender(event.senderFrame, rendererDir)) return { ok: false, error: { code: 'forbidden', message: 'forbidden' } };
+      return madoguchi.invoke(channel, input, `window:${event.sender.id}`);
+    });
+  }
+
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 860,
+    title: '窓口 Madoguchi',
+    backgroundColor: '#0b1a2a',
+    webPreferences: { preload: preloadFile, contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false, devTools: !app.isPackaged },
+  });
+  win.removeMenu();
+  void win.loadURL(rendererUrl(rendererDir));
+  app.on('before-quit', () => madoguchi.close());
+});
+
+app.on('window-all-closed', () => app.quit());

@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+// npm start: build, make sure the embedded demo world exists, then open 本庁舎's counter in Electron —
+// or, where the Electron binary is not installed (as on the CI machine), say so and serve browser mode.
+import { spawnSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { findElectronBinary } from './electron-binary.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+const demoDir = process.env.MADOGUCHI_DEMO_DIR ?? join(root, '.demo');
+const dataDir = process.env.MADOGUCHI_DATA_DIR ?? join(demoDir, 'venues', 'honchosha');
+const env = { ...process.env, MADOGUCHI_DATA_DIR: dataDir, MADOGUCHI_PASSPHRASE: process.env.MADOGUCHI_PASSPHRASE ?? 'madoguchi-demo' };
+const cli = join(root, 'bin', 'madoguchi.mjs');
+
+const run = (cmd, args) => {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+};
+
+run('npm', ['run', '--silent', 'build']);
+if (!process.env.MADOGUCHI_DATA_DIR && !existsSync(join(dataDir, 'keyring.json'))) {
+  console.log(`デモ環境を作成します: ${demoDir}`);
+  run(process.execPath, [cli, 'demo', '--dir', demoDir]);
+}
+
+const electron = findElectronBinary(root);
+const child = electron
+  ? spawn(electron, [join(root, 'dist', 'main', 'electron-main.cjs')], { cwd: root, stdio: 'inherit', env })
+  : (console.log('Electron の実行ファイルがこの環境にありません（ELECTRON_SKIP_BINARY_DOWNLOAD）。ブラウザーモードで起動します。\n表示された URL を Chromium / Chrome で開いてください。'),
+    spawn(process.execPath, [cli, 'serve', '--data', dataDir], { cwd: root, stdio: 'inherit', env }));
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
+child.on('exit', (code) => process.exit(code ?? 0));
