@@ -49,4 +49,18 @@ describe('migrations keyed by user_version', () => {
       /CHECK/,
     );
   });
+
+  test('v2: existing events keep working with a null subject; staff roles and the access record are guarded', (t) => {
+    const db = openDatabase(join(tempDir(t), 'm.db'), randomBytes(32));
+    t.after(() => db.close());
+    migrate(db, 1);
+    db.prepare("INSERT INTO events VALUES (?, 's-1x', 1, '2026-01-01T00:00:00Z', 'a', 'ledger.imported', '{}')").run('2'.repeat(32));
+    migrate(db, 2);
+    assert.equal(schemaVersion(db), 2);
+    assert.deepEqual(db.prepare('SELECT seq, subject FROM events').all(), [{ seq: 1, subject: null }]);
+    assert.throws(() => db.prepare("INSERT INTO staff (staff_id, display_name, role, pin_hash) VALUES ('x', 'x', 'admin', '{}')").run(), /CHECK/);
+    db.prepare("INSERT INTO access_records (at, station_id, actor, action) VALUES ('t', 's', 'a', 'search')").run();
+    assert.throws(() => db.prepare("UPDATE access_records SET actor = 'b'").run(), /append-only/);
+    assert.throws(() => db.prepare('DELETE FROM access_records').run(), /append-only/);
+  });
 });

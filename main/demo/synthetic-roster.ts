@@ -45,7 +45,6 @@ export interface RosterCsvOptions {
   seed?: number;
 }
 
-// ---------------------------------------------------------------------------------------------
 // PRNG and sampling
 
 type Rng = () => number;
@@ -79,17 +78,12 @@ function pick<T>(rng: Rng, items: readonly T[]): T {
 
 /** Weighted choice by binary search over cumulative weights (158 町丁目 and ~170 surnames: no alias table needed). */
 function weightedPicker<T>(items: readonly T[], weight: (item: T, index: number) => number): (rng: Rng) => T {
-  const cumulative = new Float64Array(items.length);
   let total = 0;
-  items.forEach((item, i) => {
-    total += weight(item, i);
-    cumulative[i] = total;
-  });
+  const cumulative = items.map((item, i) => (total += weight(item, i)));
   return (rng) => {
     const x = rng() * total;
     let lo = 0;
-    let hi = items.length - 1;
-    while (lo < hi) {
+    for (let hi = items.length - 1; lo < hi; ) {
       const mid = (lo + hi) >> 1;
       if ((cumulative[mid] ?? 0) > x) hi = mid;
       else lo = mid + 1;
@@ -98,52 +92,36 @@ function weightedPicker<T>(items: readonly T[], weight: (item: T, index: number)
   };
 }
 
-// ---------------------------------------------------------------------------------------------
-// Dates as day numbers (proleptic Gregorian, days since 1970-01-01): cheaper than Date objects at 100k rows.
+// Dates as day numbers (days since 1970-01-01, UTC), so ranges and offsets are plain integer arithmetic.
 
-function daysFromCivil(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
+const DAY_MS = 86_400_000;
+const daysFromCivil = (y: number, m: number, d: number): number => Date.UTC(y, m - 1, d) / DAY_MS;
 function civilFromDays(z: number): [number, number, number] {
-  const zz = z + 719468;
-  const era = Math.floor(zz / 146097);
-  const doe = zz - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  return [m <= 2 ? era * 400 + yoe + 1 : era * 400 + yoe, m, d];
+  const t = new Date(z * DAY_MS);
+  return [t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate()];
 }
-
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 const isoFromDays = (z: number): string => {
   const [y, m, d] = civilFromDays(z);
   return `${y}-${pad2(m)}-${pad2(d)}`;
 };
+const isLeapYear = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function parseIsoDate(value: string, what: string): [number, number, number] {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const [y, m, d] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [0, 0, 0];
-  const [cy, cm, cd] = civilFromDays(daysFromCivil(y, m, d));
-  if (!match || cy !== y || cm !== m || cd !== d) throw new RangeError(`${what} must be a real date 'YYYY-MM-DD', got '${value}'`);
-  return [y, m, d];
+  const ymd = ISO_DATE.test(value) ? [Number(value.slice(0, 4)), Number(value.slice(5, 7)), Number(value.slice(8))] as const : null;
+  const monthDays = ymd ? (ymd[1] === 2 && isLeapYear(ymd[0]) ? 29 : MONTH_DAYS[ymd[1] - 1]) : undefined;
+  if (ymd && monthDays !== undefined && ymd[2] >= 1 && ymd[2] <= monthDays) return [...ymd];
+  throw new RangeError(`${what} must be a real date 'YYYY-MM-DD', got '${value}'`);
 }
 
 /** Same month/day `years` earlier; 29 Feb falls back to 28 Feb in common years. */
 function yearsBefore([y, m, d]: readonly [number, number, number], years: number): number {
   const yy = y - years;
-  const leap = (yy % 4 === 0 && yy % 100 !== 0) || yy % 400 === 0;
-  return daysFromCivil(yy, m, m === 2 && d === 29 && !leap ? 28 : d);
+  return daysFromCivil(yy, m, m === 2 && d === 29 && !isLeapYear(yy) ? 28 : d);
 }
 
-// ---------------------------------------------------------------------------------------------
 // Population model
 
 /** Relative head-count per age 0–100: a rough Koto pyramid (many 30–49s, young families in the bay towers). */
@@ -156,7 +134,7 @@ const AGE_PICKER = weightedPicker(
 
 /** Per-町丁目 weight by town: the tower towns and the big 城東 towns hold most people; landfill towns hardly any. */
 const TOWN_WEIGHT: Readonly<Record<string, number>> = {
-  豊洲: 4, 東雲: 5, 有明: 3, 亀戸: 2.5, 大島: 2.5, 南砂: 2.5, 北砂: 2, 東砂: 1.5, 辰巳: 1.5, 東陽: 1.5,
+  豊洲: 4, 東雲: 6, 有明: 3, 亀戸: 2.5, 大島: 2.5, 南砂: 2.5, 北砂: 2, 東砂: 1.5, 辰巳: 1.5, 東陽: 1.5,
   木場: 1.3, 潮見: 1.2, 枝川: 1.2, 新砂: 0.6, 青海: 0.3, 新木場: 0.2, 若洲: 0.1, 夢の島: 0.05, 海の森: 0.02,
 };
 const PLACE_PICKER = weightedPicker(ASSIGNMENTS, (row) => TOWN_WEIGHT[row.town] ?? 1);
@@ -167,26 +145,17 @@ const COMMON_SURNAME = weightedPicker(SURNAMES, (_, rank) => 1 / (rank + 10));
 const pickSurname = (rng: Rng): SurnameEntry => (rng() < 0.03 ? pick(rng, RARE_SURNAMES) : COMMON_SURNAME(rng));
 
 const eraOfBirthYear = (year: number): NameEra => (year <= 1959 ? 'a' : year <= 1984 ? 'b' : year <= 2004 ? 'c' : 'd');
+/** Given names by sex + era ('Fa', 'Md', …), so a 1940 birth gets 和子 or 茂 and a 2015 birth 陽菜 or 蓮. */
 const GIVEN_POOLS = new Map<string, GivenNameEntry[]>();
-for (const entry of GIVEN_NAMES) {
-  for (const era of entry[3]) {
-    const key = entry[2] + era;
-    const pool = GIVEN_POOLS.get(key);
-    if (pool) pool.push(entry);
-    else GIVEN_POOLS.set(key, [entry]);
-  }
-}
+for (const g of GIVEN_NAMES) for (const era of g[3]) GIVEN_POOLS.set(g[2] + era, [...(GIVEN_POOLS.get(g[2] + era) ?? []), g]);
 
 const CANONICAL_SHARE = 0.65;
 const REISSUE_SHARE = 0.1;
-const KANJI_DIGITS = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'] as const;
-
-/** 1–99 in 漢数字 as written in 丁目 (十, 十一, 二十三). */
+/** A 丁目 number in 漢数字 as the canonical address writes it (Koto's 丁目 run 1–9). */
 export function kanjiNumber(n: number): string {
-  if (!Number.isInteger(n) || n < 1 || n > 99) throw new RangeError(`kanjiNumber: 1–99 only, got ${n}`);
-  const tens = Math.floor(n / 10);
-  const ones = n % 10;
-  return (tens === 0 ? '' : tens === 1 ? '十' : `${KANJI_DIGITS[tens]}十`) + (ones === 0 ? '' : KANJI_DIGITS[ones]);
+  const kanji = Number.isInteger(n) ? '一二三四五六七八九'[n - 1] : undefined;
+  if (kanji === undefined) throw new RangeError(`kanjiNumber: 1–9 only, got ${n}`);
+  return kanji;
 }
 
 /** Hand-typed addresses: digits and hyphens as full-width forms, as an IME in 全角 mode produces them. */
@@ -196,13 +165,8 @@ const toFullWidth = (s: string): string =>
 const TOWER_PREFIXES = ['パーク', 'シティ', 'グラン', 'ベイ', 'プライム', 'アーバン', 'ブライト', 'リバー'] as const;
 const TOWER_SUFFIXES = ['タワー', 'タワーズ', 'レジデンス', 'フロント', 'テラス', 'ガーデンズ'] as const;
 const TOWN_NAMES = [...new Set(ASSIGNMENTS.map((row) => row.town))];
-/**
- * Surnames used in building names ('コーポ佐藤'). Those containing a town name (高橋, 平野, 大島 …,
- * also via 髙→高) are left out, so a building never looks like a second 町名 to the router.
- */
-const BUILDING_SURNAMES = SURNAMES.map(([kanji]) => kanji).filter(
-  (s) => !TOWN_NAMES.some((town) => s.replace(/髙/g, '高').replace(/﨑/g, '崎').includes(town)),
-);
+/** Surnames for building names ('コーポ佐藤'), minus those holding a town name (高橋, 平野, 大島 …): a building must not read as a second 町名. */
+const BUILDING_SURNAMES = SURNAMES.map(([kanji]) => kanji).filter((s) => !TOWN_NAMES.some((town) => s.includes(town)));
 
 function buildingAndRoom(rng: Rng, town: string): string {
   if (TOWER_TOWNS.has(town) ? rng() < 0.85 : rng() < 0.2) {
@@ -217,6 +181,8 @@ function buildingAndRoom(rng: Rng, town: string): string {
   return `${name} ${1 + int(rng, 5)}0${1 + int(rng, 8)}${rng() < 0.5 ? '号室' : ''}`;
 }
 
+const ADDRESS_PREFIXES = ['東京都江東区', '東京都江東区', '江東区', '江東区', ''] as const;
+
 /**
  * One written address for (town, chome). CANONICAL_SHARE of them are exactly
  * '東京都江東区{town}{漢数字}丁目{n}番{m}号' ('東京都江東区{town}{n}番{m}号' for towns without 丁目);
@@ -229,17 +195,26 @@ function buildAddress(rng: Rng, town: string, chome: number | null): string {
   if (rng() < CANONICAL_SHARE) {
     return chome === null ? `東京都江東区${town}${ban}番${go}号` : `東京都江東区${town}${kanjiNumber(chome)}丁目${ban}番${go}号`;
   }
-  const prefix = pick(rng, ['東京都江東区', '東京都江東区', '江東区', '江東区', '']);
+  const prefix = pick(rng, ADDRESS_PREFIXES);
   let body: string;
+  // A switch rather than picking from a list of built strings: this runs 100k times per big roster.
   if (chome === null) {
     // For these five towns the first number is a 番地, never a 丁目.
-    body = pick(rng, [`${ban}番${go}号`, `${ban}-${go}`, `${ban}-${go}`, `${ban}番地${go}`, `${ban}番地${go}号`]);
+    switch (int(rng, 5)) {
+      case 0: body = `${ban}番${go}号`; break;
+      case 1: case 2: body = `${ban}-${go}`; break;
+      case 3: body = `${ban}番地${go}`; break;
+      default: body = `${ban}番地${go}号`;
+    }
   } else {
-    const k = kanjiNumber(chome);
-    body = pick(rng, [
-      `${k}丁目${ban}番${go}号`, `${chome}丁目${ban}番${go}号`, `${chome}丁目${ban}番${go}号`, `${chome}丁目${ban}番地${go}`,
-      `${chome}-${ban}-${go}`, `${chome}-${ban}-${go}`, `${k}丁目${ban}-${go}`, `${chome}丁目${ban}-${go}`,
-    ]);
+    switch (int(rng, 8)) {
+      case 0: body = `${kanjiNumber(chome)}丁目${ban}番${go}号`; break; // canonical body, prefix varies
+      case 1: case 2: body = `${chome}丁目${ban}番${go}号`; break;
+      case 3: body = `${chome}丁目${ban}番地${go}`; break;
+      case 4: case 5: body = `${chome}-${ban}-${go}`; break;
+      case 6: body = `${kanjiNumber(chome)}丁目${ban}-${go}`; break;
+      default: body = `${chome}丁目${ban}-${go}`;
+    }
   }
   const fullWidth = rng() < 0.15;
   let address = prefix + town + body;
@@ -249,12 +224,34 @@ function buildAddress(rng: Rng, town: string, chome: number | null): string {
 
 const RESERVATION_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 
-function reservationNo(rng: Rng): string {
-  for (;;) {
-    let head = '';
-    for (let i = 0; i < 3; i++) head += RESERVATION_CHARS[int(rng, 36)];
-    if (!/^\d{3}$/.test(head)) return `${head}-${String(int(rng, 1_000_000)).padStart(6, '0')}`;
+const HEADS = 36 * 36 * 36;
+const headText: string[] = [];
+
+/**
+ * Draws reservation numbers as (head, digits) integer pairs and keeps them unique with a small
+ * open-addressing table: at 100k rows a Set of strings (or of the >2³¹ combined numbers) was a
+ * visible share of the run time.
+ */
+function reservationNumbers(rng: Rng, n: number): string[] {
+  const size = 2 ** Math.ceil(Math.log2(2 * n + 2));
+  const heads = new Int32Array(size).fill(-1);
+  const digitsAt = new Int32Array(size);
+  const out: string[] = [];
+  while (out.length < n) {
+    const head = int(rng, HEADS);
+    const digits = int(rng, 1_000_000);
+    // Heads whose three base-36 digits are all ≥ 26 are all-digit ('123'); the format needs a letter.
+    if (head % 36 >= 26 && Math.floor(head / 36) % 36 >= 26 && Math.floor(head / 1296) >= 26) continue;
+    let slot = (Math.imul(head, 0x9e3779b1) ^ Math.imul(digits, 0x85ebca6b)) & (size - 1);
+    while (heads[slot] !== -1 && (heads[slot] !== head || digitsAt[slot] !== digits)) slot = (slot + 1) & (size - 1);
+    if (heads[slot] === head) continue; // already issued: draw again
+    heads[slot] = head;
+    digitsAt[slot] = digits;
+    const text = (headText[head] ??= RESERVATION_CHARS.charAt(Math.floor(head / 1296)) +
+      RESERVATION_CHARS.charAt(Math.floor(head / 36) % 36) + RESERVATION_CHARS.charAt(head % 36) + '-');
+    out.push(text + (digits < 100_000 ? String(digits).padStart(6, '0') : String(digits)));
   }
+  return out;
 }
 
 export function generateRoster(options: GenerateRosterOptions): SyntheticResident[] {
@@ -262,10 +259,13 @@ export function generateRoster(options: GenerateRosterOptions): SyntheticResiden
   if (!Number.isSafeInteger(residents) || residents < 0) throw new RangeError(`residents must be a non-negative integer, got ${residents}`);
   const todayParts = parseIsoDate(today, 'today');
   const todayDays = daysFromCivil(...todayParts);
-  const shipmentDays = options.shippedOn === undefined
+  const shipmentDays: readonly number[] = options.shippedOn === undefined
     ? [28, 21, 14, 7].map((back) => todayDays - back)
     : [daysFromCivil(...parseIsoDate(options.shippedOn, 'shippedOn'))];
-  const earliestBirth = yearsBefore(todayParts, 101) + 1; // the day after one would turn 101
+  const shipmentIso = shipmentDays.map(isoFromDays);
+  // birthdayOnOrBefore[a]: the latest birth date of someone aged a today (so age a spans (…[a+1], …[a]]).
+  const birthdayOnOrBefore = Array.from({ length: 102 }, (_, age) => yearsBefore(todayParts, age));
+  const earliestBirth = (birthdayOnOrBefore[101] as number) + 1; // the day after one would turn 101
   const rng = mulberry32(seedState(seed, 1));
 
   // Every 町丁目 once (so each venue and every router row sees data), the rest weighted, then shuffled.
@@ -273,56 +273,51 @@ export function generateRoster(options: GenerateRosterOptions): SyntheticResiden
   while (places.length < residents) places.push(PLACE_PICKER(rng));
   for (let i = places.length - 1; i > 0; i--) {
     const j = int(rng, i + 1);
-    [places[i], places[j]] = [places[j] as (typeof places)[number], places[i] as (typeof places)[number]];
+    const swap = places[i] as (typeof places)[number];
+    places[i] = places[j] as (typeof places)[number];
+    places[j] = swap;
   }
 
-  const used = new Set<string>();
+  const numbers = reservationNumbers(rng, places.length);
   const out: SyntheticResident[] = [];
-  for (const place of places) {
-    let no = reservationNo(rng);
-    while (used.has(no)) no = reservationNo(rng);
-    used.add(no);
-
-    const ship = shipmentDays[int(rng, shipmentDays.length)] as number;
+  for (const [index, place] of places.entries()) {
+    const shipIndex = int(rng, shipmentDays.length);
+    const ship = shipmentDays[shipIndex] as number;
     // Nobody is shipped a card within a month of being born; the clamp keeps the age inside 0–100.
     const latest = Math.min(todayDays, ship - 30);
     const age = AGE_PICKER(rng);
-    let lo = Math.max(yearsBefore(todayParts, age + 1) + 1, earliestBirth);
-    let hi = Math.min(yearsBefore(todayParts, age), latest);
+    let lo = (birthdayOnOrBefore[age + 1] as number) + 1;
+    let hi = Math.min(birthdayOnOrBefore[age] as number, latest);
     if (hi < lo) [lo, hi] = [Math.max(earliestBirth, latest - 364), latest];
     if (hi < lo) throw new RangeError(`shippedOn ${options.shippedOn} leaves no birth date within ages 0–100 of ${today}`);
-    const birthDays = lo + int(rng, hi - lo + 1);
-    const birthDate = isoFromDays(birthDays);
-
+    const [by, bm, bd] = civilFromDays(lo + int(rng, hi - lo + 1));
     const surname = pickSurname(rng);
     const sex = rng() < 0.5 ? 'M' : 'F';
-    const given = pick(rng, GIVEN_POOLS.get(sex + eraOfBirthYear(civilFromDays(birthDays)[0])) ?? []);
-
+    const given = pick(rng, GIVEN_POOLS.get(sex + eraOfBirthYear(by)) ?? []);
     out.push({
-      reservationNo: no,
+      reservationNo: numbers[index] as string,
       name: `${surname[0]}\u3000${given[0]}`,
       kana: `${surname[1]}\u3000${given[1]}`,
-      birthDate,
+      birthDate: `${by}-${pad2(bm)}-${pad2(bd)}`,
       address: buildAddress(rng, place.town, place.chome),
       town: place.town,
       chome: place.chome,
       noticeType: rng() < REISSUE_SHARE ? '再発行' : '通常',
-      shippedOn: isoFromDays(ship),
+      shippedOn: shipmentIso[shipIndex] as string,
     });
   }
   return out;
 }
 
-// ---------------------------------------------------------------------------------------------
 // CSV
 
 /** Start days of each era (改元日). Before 1873 Japan used the lunisolar calendar, so no mapping is offered. */
 const ERAS = [
-  { name: '令和', letter: 'R', start: '2019-05-01' },
-  { name: '平成', letter: 'H', start: '1989-01-08' },
-  { name: '昭和', letter: 'S', start: '1926-12-25' },
-  { name: '大正', letter: 'T', start: '1912-07-30' },
-  { name: '明治', letter: 'M', start: '1868-01-25' },
+  { name: '令和', letter: 'R', start: '2019-05-01', startYear: 2019 },
+  { name: '平成', letter: 'H', start: '1989-01-08', startYear: 1989 },
+  { name: '昭和', letter: 'S', start: '1926-12-25', startYear: 1926 },
+  { name: '大正', letter: 'T', start: '1912-07-30', startYear: 1912 },
+  { name: '明治', letter: 'M', start: '1868-01-25', startYear: 1868 },
 ] as const;
 
 /**
@@ -332,49 +327,106 @@ const ERAS = [
 export function formatWareki(isoDate: string, form: 'long' | 'short' = 'long'): string {
   const [y, m, d] = parseIsoDate(isoDate, 'date');
   if (isoDate < '1873-01-01') throw new RangeError(`no Gregorian 和暦 mapping before 1873: ${isoDate}`);
-  // ISO dates of equal width compare correctly as strings.
-  const era = ERAS.find((e) => isoDate >= e.start);
-  if (!era) throw new Error(`unreachable: ${isoDate} precedes 明治`);
-  const year = y - Number(era.start.slice(0, 4)) + 1;
-  return form === 'short' ? `${era.letter}${year}.${m}.${d}` : `${era.name}${year === 1 ? '元' : year}年${m}月${d}日`;
+  // ISO dates of equal width compare correctly as strings; ERAS is newest first.
+  for (const era of ERAS) {
+    if (isoDate < era.start) continue;
+    const year = y - era.startYear + 1;
+    return form === 'short' ? `${era.letter}${year}.${m}.${d}` : `${era.name}${year === 1 ? '元' : year}年${m}月${d}日`;
+  }
+  throw new Error(`unreachable: ${isoDate} precedes 明治`);
 }
 
 const csvField = (s: string): string => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
+const DATE_STYLES: readonly string[] = ['seireki', 'wareki', 'mixed'] satisfies RosterDateStyle[];
+const ENCODINGS: readonly string[] = ['utf-8', 'utf-8-bom', 'cp932'] satisfies RosterCsvEncoding[];
+
 export const ROSTER_CSV_HEADER = ['予約管理番号', '氏名', '氏名カナ', '生年月日', '住所', '通知種別', '発送日'] as const;
 
-/** The CSV as text (CRLF line ends, last line terminated): what every encoding of rosterToCsv encodes. */
-export function rosterToCsvText(residents: readonly SyntheticResident[], options: Omit<RosterCsvOptions, 'encoding'> = {}): string {
+/** Rows per chunk: big enough to amortise per-chunk work, small enough that row strings die young in the GC. */
+const CHUNK_ROWS = 2000;
+
+/**
+ * The CSV as chunks of whole lines (CRLF, last line terminated; the first chunk starts with the
+ * header). Chunking keeps 100k rows from living as 100k cons strings until one giant join, which
+ * made old-generation GC the largest cost; each chunk is joined flat while its rows are still young.
+ */
+function csvChunks(residents: readonly SyntheticResident[], options: Omit<RosterCsvOptions, 'encoding'>): string[] {
   const style = options.dateStyle ?? 'seireki';
+  if (!DATE_STYLES.includes(style)) throw new RangeError(`unknown dateStyle '${style}'`);
   const rng = mulberry32(seedState(options.seed ?? 0, 2));
-  const date = (iso: string): string => {
-    const form = style === 'mixed' ? rng() : style === 'wareki' ? 0.6 : 0;
-    return form < 0.5 ? iso.replace(/-/g, '/') : formatWareki(iso, form < 0.8 ? 'long' : 'short');
+  // Memoised: a roster repeats its few shipment dates and many birth dates.
+  const memo = { long: new Map<string, string>(), short: new Map<string, string>() };
+  const wareki = (iso: string, form: 'long' | 'short'): string => {
+    let text = memo[form].get(iso);
+    if (text === undefined) memo[form].set(iso, (text = formatWareki(iso, form)));
+    return text;
   };
-  const lines = [ROSTER_CSV_HEADER.join(',')];
-  for (const r of residents) {
-    lines.push([r.reservationNo, r.name, r.kana, date(r.birthDate), r.address, r.noticeType, date(r.shippedOn)].map(csvField).join(','));
+  const date = (iso: string): string => {
+    // 'mixed': half 西暦, 30% long 和暦, 20% short 和暦, as rosters merged from several systems look.
+    const x = style === 'mixed' ? rng() : -1;
+    if (style === 'wareki' || (x >= 0.5 && x < 0.8)) return wareki(iso, 'long');
+    if (x >= 0.8) return wareki(iso, 'short');
+    // A malformed date must fail here too rather than pass through as text.
+    if (!ISO_DATE.test(iso)) throw new RangeError(`date must be 'YYYY-MM-DD', got '${iso}'`);
+    return `${iso.slice(0, 4)}/${iso.slice(5, 7)}/${iso.slice(8)}`;
+  };
+  const plain = (s: string): string => s;
+  const chunks: string[] = [];
+  for (let start = 0; start === 0 || start < residents.length; start += CHUNK_ROWS) {
+    const slice = residents.slice(start, start + CHUNK_ROWS);
+    const dates: string[] = []; // [birth, shipped] per row, drawn once so a quoting rebuild sees the same forms
+    for (const r of slice) dates.push(date(r.birthDate), date(r.shippedOn));
+    const build = (f: (s: string) => string): string => {
+      const lines = start === 0 ? [ROSTER_CSV_HEADER.join(',')] : [];
+      slice.forEach((r, i) => {
+        const birth = dates[2 * i] as string;
+        const shipped = dates[2 * i + 1] as string;
+        lines.push(`${f(r.reservationNo)},${f(r.name)},${f(r.kana)},${f(birth)},${f(r.address)},${f(r.noticeType)},${f(shipped)}`);
+      });
+      return `${lines.join('\r\n')}\r\n`;
+    };
+    // Fast path: join unquoted, then prove no field needed quoting by counting separators over the
+    // flat chunk (native indexOf). A regex per field or row forced a flattening per row and cost more
+    // than everything else together; only a chunk that fails the count is rebuilt with quoting.
+    const chunk = build(plain);
+    const lineCount = slice.length + (start === 0 ? 1 : 0);
+    const clean = chunk.indexOf('"') === -1 && count(chunk, ',') === 6 * lineCount &&
+      count(chunk, '\n') === lineCount && count(chunk, '\r') === lineCount;
+    chunks.push(clean ? chunk : build(csvField));
   }
-  return `${lines.join('\r\n')}\r\n`;
+  return chunks;
+}
+
+function count(text: string, ch: string): number {
+  let n = 0;
+  for (let i = text.indexOf(ch); i !== -1; i = text.indexOf(ch, i + 1)) n++;
+  return n;
+}
+
+/** The CSV as text: what every encoding of rosterToCsv encodes. */
+export function rosterToCsvText(residents: readonly SyntheticResident[], options: Omit<RosterCsvOptions, 'encoding'> = {}): string {
+  return csvChunks(residents, options).join('');
 }
 
 export function rosterToCsv(residents: readonly SyntheticResident[], options: RosterCsvOptions = {}): Uint8Array {
-  const text = rosterToCsvText(residents, options);
   const encoding = options.encoding ?? 'utf-8';
-  if (encoding === 'cp932') {
-    const bytes = iconv.encode(text, 'cp932');
+  if (!ENCODINGS.includes(encoding)) throw new RangeError(`unknown encoding '${encoding}'`);
+  const parts: Uint8Array[] = encoding === 'utf-8-bom' ? [Uint8Array.of(0xef, 0xbb, 0xbf)] : [];
+  for (const chunk of csvChunks(residents, options)) {
+    if (encoding !== 'cp932') {
+      parts.push(Buffer.from(chunk, 'utf8'));
+      continue;
+    }
+    const bytes = iconv.encode(chunk, 'cp932');
     // iconv-lite silently writes '?' for characters CP932 lacks. 0x3F is never a trail byte in CP932,
     // so a surplus of 0x3F bytes over '?' in the text means something was lost: fail instead.
     let surplus = 0;
-    for (const b of bytes) if (b === 0x3f) surplus++;
-    for (let i = text.indexOf('?'); i !== -1; i = text.indexOf('?', i + 1)) surplus--;
-    if (surplus !== 0) throw new Error('roster contains characters CP932 cannot encode');
-    return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    for (let i = bytes.indexOf(0x3f); i !== -1; i = bytes.indexOf(0x3f, i + 1)) surplus++;
+    if (surplus !== count(chunk, '?')) throw new Error('roster contains characters CP932 cannot encode');
+    parts.push(bytes);
   }
-  const utf8 = new TextEncoder().encode(text);
-  if (encoding === 'utf-8') return utf8;
-  const withBom = new Uint8Array(utf8.length + 3);
-  withBom.set([0xef, 0xbb, 0xbf]);
-  withBom.set(utf8, 3);
-  return withBom;
+  const out = Buffer.concat(parts);
+  // A plain Uint8Array view, so callers comparing bytes are not surprised by Buffer's own methods.
+  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 }

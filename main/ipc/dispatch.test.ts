@@ -1,0 +1,97 @@
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { appFixture, manualClock } from '../testing/app-fixture';
+import { CHANNELS, contract } from '../../shared/ipc/contract';
+import { CHANNEL_NAMES } from '../../shared/ipc/channels';
+
+const license = { path: 'self', documents: ['passport'], proxy: null, surrendered: [], pin: 'pins-set' };
+
+describe('the IPC door into main', () => {
+  test('the preload/bridge channel list is exactly the contract', () => {
+    assert.deepEqual([...CHANNEL_NAMES].sort(), [...CHANNELS].sort());
+  });
+
+  test('signed out, nothing but the session channels answer', async (t) => {
+    const { app } = appFixture(t, manualClock('2026-11-25T01:00:00Z'));
+    const r = await app.invoke('counter:scan', { code: 'T00-000001', source: 'manual' }, 'w1');
+    assert.deepEqual(r, { ok: false, error: { code: 'signed-out', message: 'サインインしてください' } });
+    assert.deepEqual(await app.invoke('session:get', {}, 'w1'), { ok: true, value: null });
+  });
+
+  test('roles are checked in main: a clerk cannot undo, whatever the UI sends; a lead can', async (t) => {
+    const { app, cards } = appFixture(t, manualClock('2026-11-25T01:00:00Z'));
+    assert.ok((await app.invoke('session:signIn', { staffId: 'clerk1', pin: '1111' }, 'clerk-window')).ok);
+    assert.ok((await app.invoke('session:signIn', { staffId: 'lead1', pin: '9999' }, 'lead-window')).ok);
+    const no = cards[0]!.reservationNo;
+    assert.ok((await app.invoke('counter:handover', { reservationNo: no, idCheck: license }, 'clerk-window')).ok);
+    const byClerk = await app.invoke('counter:undo', { reservationNo: no, reason: '誤り' }, 'clerk-window');
+    assert.deepEqual(byClerk, { ok: false, error: { code: 'forbidden', message: 'この操作の権限がありません' } });
+    const byLead = await app.invoke('counter:undo', { reservationNo: no, reason: '誤り' }, 'lead-window');
+    assert.ok(byLead.ok);
+  });
+
+  test('a wrong PIN is refused without saying which part was wrong; five in a row lock the account', async (t) => {
+    const { app } = appFixture(t, manualClock('2026-11-25T01:00:00Z'));
+    for (let i = 0; i < 5; i++) {
+      const r = await app.invoke('session:signIn', { staffId: 'clerk1', pin: '0000' }, 'w');
+      assert.deepEqual(r, { ok: false, error: { code: 'bad-credentials', message: '職員IDまたはPINが違います' } });
+    }
+    const locked = await app.invoke('session:signIn', { staffId: 'clerk1', pin: '1111' }, 'w');
+    assert.ok(!locked.ok);
+    assert.equal(locked.error.code, 'locked-out');
+  });
+
+  test('after the idle time the session locks; only the same PIN unlocks it', async (t) => {
+    const clock = manualClock('2026-11-25T01:00:00Z');
+    const { app } = appFixture(t, clock);
+    assert.ok((await app.invoke('session:signIn', { staffId: 'clerk1', pin: '1111' }, 'w')).ok);
+    clock.advance(6 * 60_000);
+    const r = await app.invoke('status:get', {}, 'w');
+    assert.ok(!r.ok);
+    assert.equal(r.error.code, 'locked');
+    assert.ok(!(await app.invoke('session:unlock', { pin: '2222' }, 'w')).ok, "another clerk's PIN does not unlock");
+    assert.ok((await app.invoke('session:unlock', { pin: '1111' }, 'w')).ok);
+    assert.ok((await app.invoke('status:get', {}, 'w')).ok);
+  });
+
+  test('invalid input is a typed error that never echoes the value sent', async (t) => {
+    const { app } = appFixture(t, manualClock('2026-11-25T01:00:00Z'));
+    await app.invoke('session:signIn', { staffId: 'clerk1', pin: '1111' }, 'w');
+    const r = await app.invoke('counter:search', { prefix: 'ヤマダ', birthDate: '昭和58年' }, 'w');
+    assert.ok(!r.ok);
+    assert.equal(r.error.code, 'invalid-input');
+    assert.ok(!r.error.message.includes('ヤマダ') && !r.error.message.includes('昭和58年'));
+    const unknown = await app.invoke('counter:explode', {}, 'w');
+    assert.ok(!unknown.ok);
+    assert.equal(unknown.error.code, 'unknown-channel');
+  });
+
+  for (const channel of CHANNELS) {
+    test(`fuzz ${channel}: arbitrary input → a typed result, no crash, no personal data in errors`, async (t) => {
+      const { app, cards } = appFixture(t, manualClock('2026-11-25T01:00:00Z'));
+      await app.invoke('session:signIn', { staffId: 'lead1', pin: '9999' }, 'w');
+      const secrets = cards.slice(0, 5).flatMap((c) => [c.name, c.address]);
+      const anything = fc.oneof(
+        fc.anything({ withBigInt: false, withMap: false, withSet: false, withTypedArray: false, withDate: false }),
+        fc.record({ code: fc.string(), source: fc.string() }),
+        fc.record({ reservationNo: fc.oneof(fc.string(), fc.constantFrom(...cards.map((c) => c.reservationNo))), reason: fc.string(), idCheck: fc.anything() }),
+        fc.record({ prefix: fc.string(), birthDate: fc.string() }),
+      );
+      await fc.assert(
+        fc.asyncProperty(anything, async (input) => {
+          const r = await app.invoke(channel, input, 'w');
+          assert.equal(typeof r.ok, 'boolean');
+          if (!r.ok) {
+            assert.equal(typeof r.error.code, 'string');
+            for (const s of secrets) assert.ok(!r.error.message.includes(s), `error message leaks ${s}`);
+            assert.notEqual(r.error.code, 'internal', `internal error for ${JSON.stringify(input)}`);
+          } else {
+            assert.ok(contract[channel].output.safeParse(r.value).success);
+          }
+        }),
+        { numRuns: 200 },
+      );
+    });
+  }
+});
