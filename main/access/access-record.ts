@@ -13,15 +13,49 @@ export interface AccessEntry {
   readonly detail?: Record<string, string | number | boolean | null>;
 }
 
-export function recordAccess(db: Db, clock: Clock, entry: AccessEntry): void {
+export function recordAccess(db: Db, clock: Clock, entry: AccessEntry, at: Date = clock.now()): void {
   db.prepare('INSERT INTO access_records (at, station_id, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?, ?)').run(
-    clock.now().toISOString(),
+    at.toISOString(),
     entry.stationId,
     entry.actor,
     entry.action,
     entry.subject ?? null,
     JSON.stringify(entry.detail ?? {}),
   );
+}
+
+/** Where looks at a record (scan, view, search) are noted. Changes (handovers …) write theirs in their own transaction. */
+export interface AccessLog {
+  record(entry: AccessEntry): void;
+  flush(): void;
+}
+
+export function immediateAccessLog(db: Db, clock: Clock): AccessLog {
+  return { record: (e) => recordAccess(db, clock, e), flush: () => {} };
+}
+
+/**
+ * Group commit for the counter: the clerk sees the outcome without waiting for the record's fsync; the
+ * record is written (durably, synchronous=FULL) right after the reply, all pending entries in one commit.
+ * Each entry keeps the time of the look itself.
+ */
+export function groupCommitAccessLog(db: Db, clock: Clock, schedule: (fn: () => void) => void = setImmediate): AccessLog {
+  let pending: { entry: AccessEntry; at: Date }[] = [];
+  const flush = () => {
+    if (pending.length === 0) return;
+    const batch = pending;
+    pending = [];
+    db.transaction(() => {
+      for (const p of batch) recordAccess(db, clock, p.entry, p.at);
+    })();
+  };
+  return {
+    record(entry) {
+      if (pending.length === 0) schedule(flush);
+      pending.push({ entry, at: clock.now() });
+    },
+    flush,
+  };
 }
 
 export interface AccessRow {

@@ -7,6 +7,7 @@ import { Sessions } from '../session/sessions';
 import { createDispatcher, type Invoke } from '../ipc/dispatch';
 import { createHandlers } from './handlers';
 import { readSetting } from './settings';
+import { groupCommitAccessLog } from '../access/access-record';
 
 export interface App {
   readonly invoke: Invoke;
@@ -19,13 +20,17 @@ export function createApp(store: VenueStore, clock: Clock, log: (line: string) =
   const idleLockMinutes = () => readSetting(store.db, 'idle-lock-minutes');
   let scanner: StatusView['scanner'] = { mode: readSetting(store.db, 'scanner-mode'), connected: false, device: null };
   const sessions = new Sessions(clock, idleLockMinutes);
-  const handlers = createHandlers({ counter: { store, clock }, sessions, idleLockMinutes, scannerStatus: () => scanner });
+  const access = groupCommitAccessLog(store.db, clock);
+  const handlers = createHandlers({ counter: { store, clock, access }, sessions, idleLockMinutes, scannerStatus: () => scanner });
   return {
     invoke: createDispatcher(handlers, sessions, log),
     store,
     setScannerStatus: (s) => {
       scanner = s;
     },
-    close: () => store.close(),
+    close: () => {
+      access.flush();
+      store.close();
+    },
   };
 }

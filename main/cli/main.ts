@@ -7,6 +7,7 @@ import { registerLedger } from './commands/ledger';
 import { registerStatus } from './commands/status';
 import { registerDemo } from './commands/demo';
 import { registerServe } from './commands/serve';
+import { registerScanner } from './commands/scanner';
 import { CliError, type CliIo } from './io';
 
 export { nodeIo } from './io';
@@ -29,6 +30,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerStatus(program, io);
   registerDemo(program, io);
   registerServe(program, io);
+  registerScanner(program, io, setExit);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

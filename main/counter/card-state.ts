@@ -1,7 +1,8 @@
 // A card's state, derived from its own events every time (never a stored flag): handed over unless undone,
 // received once its shipment's receipt is confirmed.
 import type { Db } from '../db/connection';
-import { readSubjectEvents } from '../db/event-log';
+import { readSubjectsEvents } from '../db/event-log';
+import type { StoredEvent } from '../../shared/events/event';
 import type { CardView } from '../../shared/counter/outcomes';
 import type { VenueId } from '../../shared/venues/venues';
 
@@ -24,31 +25,51 @@ interface CardRow {
 }
 
 export function readCardState(db: Db, reservationNo: string): CardState {
-  const row = db.prepare('SELECT * FROM ledger_cards WHERE reservation_no = ?').get(reservationNo) as CardRow | undefined;
-  if (!row) {
-    const dir = db.prepare('SELECT venue FROM routing_directory WHERE reservation_no = ?').get(reservationNo) as { venue: VenueId } | undefined;
-    return { kind: 'unknown', elsewhere: dir?.venue ?? null };
+  return readCardStates(db, [reservationNo])[0]!;
+}
+
+/** Several cards' states with one read of their events (search results), in the order asked. */
+export function readCardStates(db: Db, reservationNos: readonly string[]): CardState[] {
+  if (reservationNos.length === 0) return [];
+  const marks = reservationNos.map(() => '?').join(',');
+  const rows = new Map(
+    (db.prepare(`SELECT * FROM ledger_cards WHERE reservation_no IN (${marks})`).all(...reservationNos) as CardRow[]).map((r) => [r.reservation_no, r]),
+  );
+  const histories = new Map<string, StoredEvent[]>();
+  for (const e of readSubjectsEvents(db, reservationNos)) {
+    const list = histories.get(e.subject!) ?? [];
+    list.push(e);
+    histories.set(e.subject!, list);
   }
-  let handover: HandoverRef | null = null;
-  let refusals = 0;
-  for (const e of readSubjectEvents(db, reservationNo)) {
-    if (e.kind === 'handover.recorded') handover = { eventId: e.id, at: e.clientTime, stationId: e.stationId, actor: e.actor };
-    else if (e.kind === 'handover.undone' && handover && (e.payload as { handoverEventId: string }).handoverEventId === handover.eventId) handover = null;
-    else if (e.kind === 'handover.refused') refusals++;
-  }
-  const card: CardView = {
-    reservationNo: row.reservation_no,
-    name: row.name,
-    kana: row.kana,
-    birthDate: row.birth_date,
-    address: row.address,
-    noticeType: row.notice_type,
-    shipmentId: row.shipment_id,
-    shippedOn: row.shipped_on,
-    refusals,
-  };
-  if (handover) return { kind: 'handed-over', card, handover };
-  return isShipmentReceived(db, row.shipment_id) ? { kind: 'outstanding', card } : { kind: 'not-received', card };
+  const received = new Map<string, boolean>();
+  return reservationNos.map((no): CardState => {
+    const row = rows.get(no);
+    if (!row) {
+      const dir = db.prepare('SELECT venue FROM routing_directory WHERE reservation_no = ?').get(no) as { venue: VenueId } | undefined;
+      return { kind: 'unknown', elsewhere: dir?.venue ?? null };
+    }
+    let handover: HandoverRef | null = null;
+    let refusals = 0;
+    for (const e of histories.get(no) ?? []) {
+      if (e.kind === 'handover.recorded') handover = { eventId: e.id, at: e.clientTime, stationId: e.stationId, actor: e.actor };
+      else if (e.kind === 'handover.undone' && handover && (e.payload as { handoverEventId: string }).handoverEventId === handover.eventId) handover = null;
+      else if (e.kind === 'handover.refused') refusals++;
+    }
+    const card: CardView = {
+      reservationNo: row.reservation_no,
+      name: row.name,
+      kana: row.kana,
+      birthDate: row.birth_date,
+      address: row.address,
+      noticeType: row.notice_type,
+      shipmentId: row.shipment_id,
+      shippedOn: row.shipped_on,
+      refusals,
+    };
+    if (handover) return { kind: 'handed-over', card, handover };
+    if (!received.has(row.shipment_id)) received.set(row.shipment_id, isShipmentReceived(db, row.shipment_id));
+    return received.get(row.shipment_id) ? { kind: 'outstanding', card } : { kind: 'not-received', card };
+  });
 }
 
 export function isShipmentReceived(db: Db, shipmentId: string): boolean {

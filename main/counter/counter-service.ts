@@ -1,5 +1,6 @@
 // The counter's use cases: scan → decision, hand over after an ID check, refuse, undo (lead), search,
-// view, and the status strip. Plain functions over the venue store and a clock; roles are checked by the
+// view, and the status strip. Looks at a record go to the access record; changes are events, which already
+// say who changed which card, where and when (the access record report reads both). Plain functions over the venue store and a clock; roles are checked by the
 // IPC layer from the contract and again here for the one action that changes someone else's record.
 import { normalizeReservationNumber } from '../../shared/roster/reservation-number';
 import { checkIdentity, type IdCheck } from '../../shared/counter/id-documents';
@@ -7,15 +8,17 @@ import { SEARCH_RESULT_CAP, type CardView, type ScanOutcome, type SearchHit } fr
 import { VENUES } from '../../shared/venues/venues';
 import { err, ok, type Result } from '../../shared/result';
 import { appendEvent } from '../db/event-log';
-import { recordAccess } from '../access/access-record';
+import { immediateAccessLog, type AccessLog } from '../access/access-record';
 import { tokyoDate, type Clock } from '../clock';
 import type { VenueStore } from '../venue/data-folder';
 import type { Staff } from '../staff/staff';
-import { isShipmentReceived, readCardState } from './card-state';
+import { isShipmentReceived, readCardState, readCardStates } from './card-state';
 
 export interface CounterContext {
   readonly store: VenueStore;
   readonly clock: Clock;
+  /** Where looks at records go; written immediately unless the app supplies a group-committing log. */
+  readonly access?: AccessLog;
 }
 
 export type CounterProblemCode = 'malformed' | 'not-found' | 'not-received' | 'already-handed-over' | 'id-check-failed' | 'not-handed-over' | 'forbidden';
@@ -62,7 +65,6 @@ export function recordHandover(ctx: CounterContext, staff: Staff, reservationNo:
     if (state.kind === 'not-received') return err({ code: 'not-received', message: 'このカードはまだ会場で受領確認されていません' });
     if (state.kind === 'handed-over') return err({ code: 'already-handed-over', message: `交付済みです（${state.handover.at}、${state.handover.stationId}）` });
     const event = appendEvent(db, ctx.clock, { stationId, actor: actorOf(staff), kind: 'handover.recorded', payload: { reservationNo, idCheck }, subject: reservationNo });
-    recordAccess(db, ctx.clock, { stationId, actor: actorOf(staff), action: 'handover', subject: reservationNo });
     return ok({ eventId: event.id, at: event.clientTime });
   })();
 }
@@ -73,7 +75,6 @@ export function recordRefusal(ctx: CounterContext, staff: Staff, reservationNo: 
     const state = readCardState(db, reservationNo);
     if (state.kind !== 'outstanding') return err({ code: 'not-found', message: '交付待ちのカードではありません' });
     const event = appendEvent(db, ctx.clock, { stationId, actor: actorOf(staff), kind: 'handover.refused', payload: { reservationNo, reason }, subject: reservationNo });
-    recordAccess(db, ctx.clock, { stationId, actor: actorOf(staff), action: 'refusal', subject: reservationNo });
     return ok({ eventId: event.id });
   })();
 }
@@ -87,7 +88,6 @@ export function undoHandover(ctx: CounterContext, staff: Staff, reservationNo: s
     const event = appendEvent(db, ctx.clock, {
       stationId, actor: actorOf(staff), kind: 'handover.undone', payload: { reservationNo, handoverEventId: state.handover.eventId, reason }, subject: reservationNo,
     });
-    recordAccess(db, ctx.clock, { stationId, actor: actorOf(staff), action: 'undo', subject: reservationNo });
     return ok({ eventId: event.id });
   })();
 }
@@ -104,12 +104,12 @@ export function searchCards(ctx: CounterContext, staff: Staff, query: { prefix: 
     )
     .all(query.birthDate, likePrefix(toKatakana(prefix)), likePrefix(prefix), SEARCH_RESULT_CAP + 1) as { reservation_no: string }[];
   const capped = rows.length > SEARCH_RESULT_CAP;
-  const hits: SearchHit[] = rows.slice(0, SEARCH_RESULT_CAP).map((r) => {
-    const s = readCardState(db, r.reservation_no);
+  const states = readCardStates(db, rows.slice(0, SEARCH_RESULT_CAP).map((r) => r.reservation_no));
+  const hits: SearchHit[] = states.map((s) => {
     if (s.kind === 'unknown') throw new Error('card vanished during search');
     return { reservationNo: s.card.reservationNo, name: s.card.name, kana: s.card.kana, birthDate: s.card.birthDate, state: s.kind };
   });
-  recordAccess(db, ctx.clock, { stationId: ctx.store.stationId, actor: actorOf(staff), action: 'search', detail: { results: hits.length, capped } });
+  accessLog(ctx).record({ stationId: ctx.store.stationId, actor: actorOf(staff), action: 'search', detail: { results: hits.length, capped } });
   return { hits, capped };
 }
 
@@ -161,7 +161,11 @@ export function confirmShipmentReceipt(ctx: CounterContext, staff: Staff, shipme
 }
 
 function logView(ctx: CounterContext, staff: Staff, action: 'scan-view' | 'record-view', reservationNo: string): void {
-  recordAccess(ctx.store.db, ctx.clock, { stationId: ctx.store.stationId, actor: actorOf(staff), action, subject: reservationNo });
+  accessLog(ctx).record({ stationId: ctx.store.stationId, actor: actorOf(staff), action, subject: reservationNo });
+}
+
+function accessLog(ctx: CounterContext): AccessLog {
+  return ctx.access ?? immediateAccessLog(ctx.store.db, ctx.clock);
 }
 
 function likePrefix(s: string): string {

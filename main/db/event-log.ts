@@ -62,6 +62,14 @@ export function readSubjectEvents(db: Db, subject: string): StoredEvent[] {
   return rows.map(toEvent);
 }
 
+/** The histories of several cards at once, each oldest first. */
+export function readSubjectsEvents(db: Db, subjects: readonly string[]): StoredEvent[] {
+  if (subjects.length === 0) return [];
+  const marks = subjects.map(() => '?').join(',');
+  const rows = db.prepare(`SELECT * FROM events WHERE subject IN (${marks}) ORDER BY client_time, station_id, seq`).all(...subjects) as EventRow[];
+  return rows.map(toEvent);
+}
+
 function toEvent(r: EventRow): StoredEvent {
   {
     if (!isEventKind(r.kind)) throw new Error(`event ${r.id} has a kind this version does not know: ${r.kind}`);

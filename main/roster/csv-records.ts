@@ -5,7 +5,8 @@
 // rows on a 2-core machine, on its own — more than the whole read is allowed. splitCsvRecords is
 // a small index-based scanner with exactly csv-parse's semantics for the options used here
 // (see splitCsvRecordsWithCsvParse); csv-records.test.ts checks the two agree on generated
-// input, and swapping readRoster back to csv-parse is a one-line change.
+// input. To go back to csv-parse, readRoster can feed the records of
+// splitCsvRecordsWithCsvParse to the same visitor.
 //
 // Both work on text whose line breaks are already LF only (see normalizeLineBreaks): the roster
 // counts CR, LF and CRLF each as one physical line break, and csv-parse miscounts `info.lines`
@@ -49,7 +50,10 @@ export type CsvVisitResult =
  * Blank lines are skipped, as are records whose every field is empty or whitespace (spreadsheet
  * exports write ",,,,,," for an empty row). `text` must be LF-only.
  */
-export function forEachCsvRecord(text: string, visit: (line: number, fields: string[]) => boolean | void): CsvVisitResult {
+export function forEachCsvRecord(
+  text: string,
+  visit: (line: number, fields: readonly string[]) => boolean | void,
+): CsvVisitResult {
   const n = text.length;
   let i = 0;
   let line = 1;

@@ -70,7 +70,7 @@ describe('readRoster: rows', () => {
   it('normalises each field: 予約管理番号, 氏名 NFC, カナ, dates, 住所 whitespace, 通知種別', () => {
     const records = [
       [...STANDARD_HEADER],
-      ['  ａ１ｂ－１２３４５６ ', ' 江東\u3000太郎 ', 'ｺｳﾄｳ ﾀﾛｳ', '昭和５８年４月１日', '  東京都江東区\r\n東陽4-11-28  ', ' 再発行 ', '令和7年4月1日'],
+      ['  ａ１ｂ－１２３４５６\t', ' 江東\u3000太郎 ', 'ｺｳﾄｳ ﾀﾛｳ', '昭和５８年４月１日', '  東京都江東区\r\n東陽4-11-28  ', ' 再発行 ', '令和7年4月1日'],
       ['C3D-000002', 'カ\u3099ス', 'やまだ　たろう', 'S58.4.1', '東京都江東区\t\t東陽', '通常', '2025/4/1'],
     ];
     assert.deepEqual(rowsOf(read(writeCsv(records))), [
@@ -116,6 +116,15 @@ describe('readRoster: rows', () => {
     assert.deepEqual(rowsOf(read(text.slice(1), 'cp932')), expected);
   });
 
+  it('accepts stray trailing commas on the header or on the rows', () => {
+    const header = STANDARD_HEADER.join(',');
+    const row = VALID.join(',');
+    for (const text of [`${header},,\n${row}\n`, `${header}\n${row},,\n`, `${header},\n${row},,,\n`]) {
+      assert.equal(rowsOf(read(text)).length, 1, JSON.stringify(text));
+    }
+    assert.deepEqual(brief(problemsOf(read(`${header},,\n${row},,x\n`))), [[2, '', '9列', 'wrong-field-count']]);
+  });
+
   it('reads a header-only roster as no rows', () => {
     assert.deepEqual(rowsOf(read(`${STANDARD_HEADER.join(',')}\r\n`)), []);
   });
@@ -139,8 +148,9 @@ describe('readRoster: problems', () => {
       ['A1B-000012', '江東', long(101), '1983-04-01', long(201), '通常', '2025-02-30'], //            13 three problems
       ['A1B-000013', '江\uE000', ...VALID.slice(2)], //                                              14 外字
       ['A1B-000014', '江東', 'コウトウ', '1983-04-01', '江東区', '通常', '2015-12-31'], //           15 shipped before 2016
+      ['A1B-000015', '江東', 'コウトウ', '1983-04-01', '江東区�', '通常', '2025-04-01'], //        16 lost character
     ];
-    const text = writeCsv(records) + 'A1B-000015,江東,コウトウ,1983-04-01,東京都江東区東陽4,11,28,通常,2025-04-01\r\n'; // 16 unquoted commas
+    const text = writeCsv(records) + 'A1B-000016,江東,コウトウ,1983-04-01,東京都江東区東陽4,11,28,通常,2025-04-01\r\n'; // 17 unquoted commas
     const problems = problemsOf(read(text));
     assert.deepEqual(brief(problems), [
       [3, '予約管理番号', 'A1-12345', 'bad-reservation-number'],
@@ -156,7 +166,8 @@ describe('readRoster: problems', () => {
       [13, '発送日', '2025-02-30', 'bad-date'],
       [14, '氏名', '江\uE000', 'encoding'],
       [15, '発送日', '2015-12-31', 'bad-date'],
-      [16, '', '9列', 'wrong-field-count'],
+      [16, '住所', '江東区\uFFFD', 'encoding'],
+      [17, '', '9列', 'wrong-field-count'],
     ]);
     const reasonOn = (line: number, code: string): string => problems.find((p) => p.line === line && p.code === code)?.reason ?? '';
     assert.match(reasonOn(10, 'duplicate-reservation-number'), /A1B-123456 が2行目と重複/);
@@ -239,8 +250,9 @@ describe('readRoster: speed', () => {
       const ms = performance.now() - start;
       assert.equal(rowsOf(r).length, 100_000);
       t.diagnostic(`${encoding}: 100,000 rows in ${ms.toFixed(0)} ms`);
-      // Generous against a loaded CI machine; the measured figure is in the diagnostic.
-      assert.ok(ms < 3000, `${encoding}: ${ms.toFixed(0)} ms`);
+      // Generous (a loaded CI machine, tests running in parallel): this guards against accidentally
+      // quadratic work, which would take minutes; the measured figure is in the diagnostic.
+      assert.ok(ms < 5000, `${encoding}: ${ms.toFixed(0)} ms`);
     }
   });
 });

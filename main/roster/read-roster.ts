@@ -68,6 +68,7 @@ interface Header {
   index: Record<RosterColumnKey, number>;
   /** Header cells as written (trimmed), for problem reports. */
   written: string[];
+  /** Columns up to the last named one; a data row needs this many fields. */
   fieldCount: number;
 }
 
@@ -86,7 +87,7 @@ class RowReader {
   ) {}
 
   /** false stops the CSV scan. */
-  visit(line: number, fields: string[]): boolean {
+  visit(line: number, fields: readonly string[]): boolean {
     if (this.header === null) {
       const h = readHeader(line, fields);
       if (!h.ok) {
@@ -233,10 +234,14 @@ function readHeader(line: number, fields: readonly string[]): { ok: true; header
   }
   if (problems.length > 0) return { ok: false, problems };
   const index = Object.fromEntries(found) as Record<RosterColumnKey, number>;
-  return { ok: true, header: { index, written, fieldCount: fields.length } };
+  // Trailing empty header cells (a spreadsheet's stray commas) do not count, so data rows
+  // with or without those commas both fit.
+  let fieldCount = written.length;
+  while (fieldCount > 0 && written[fieldCount - 1] === '') fieldCount--;
+  return { ok: true, header: { index, written, fieldCount } };
 }
 
-/** Same count as the header; extra trailing empty fields (a spreadsheet's stray commas) are fine. */
+/** As many fields as the header names; extra trailing empty fields (stray commas) are fine. */
 function fieldCountFits(fields: readonly string[], expected: number): boolean {
   if (fields.length === expected) return true;
   if (fields.length < expected) return false;

@@ -6,14 +6,14 @@ import { parseBirthDate, parseJapaneseDate } from '../../shared/roster/japanese-
 import { normalizeNoticeType } from '../../shared/roster/notice-type';
 import type { NoticeType } from '../../shared/roster/notice-type';
 import { normalizeReservationNumber } from '../../shared/roster/reservation-number';
-import type { RosterColumnKey } from '../../shared/roster/roster-columns';
 import {
   codePointLabel,
   codePointLength,
   collapseAddressWhitespace,
   findControlCharacter,
   findPrivateUseCharacter,
-  mayHoldControlOrPrivateUse,
+  hasReplacementCharacter,
+  mayHoldBadCharacter,
   toFullWidthKatakana,
 } from '../../shared/roster/text';
 import type { RosterProblemCode } from './roster-types';
@@ -27,13 +27,15 @@ export const MAX_ADDRESS_LENGTH = 200;
 /** My Number Cards were first handed over in January 2016; an earlier 発送日 is a typo. */
 export const EARLIEST_SHIPPED_ON = '2016-01-01';
 
-/** The checks every text field shares: invisible control characters, 外字, emptiness. */
+/** The checks every text field shares: invisible control characters, 外字, lost characters, emptiness. */
 function precheck(raw: string, label: string, allowLineBreaks: boolean): FieldCheck<string> {
-  if (mayHoldControlOrPrivateUse(raw)) {
-    const bad = findBadCharacter(raw, label, allowLineBreaks);
+  // Checked after trimming: a tab or line break around a value is harmless spacing, one inside
+  // it is not.
+  const trimmed = raw.trim();
+  if (mayHoldBadCharacter(trimmed)) {
+    const bad = findBadCharacter(trimmed, label, allowLineBreaks);
     if (bad !== null) return bad;
   }
-  const trimmed = raw.trim();
   if (trimmed === '') return { ok: false, code: 'missing-field', reason: `${label}が空です` };
   return { ok: true, value: trimmed };
 }
@@ -53,6 +55,9 @@ function findBadCharacter(raw: string, label: string, allowLineBreaks: boolean):
       code: 'encoding',
       reason: `${label}に外字（私用領域の文字 ${codePointLabel(privateUse)}）が含まれています。標準の文字に置き換えてください`,
     };
+  }
+  if (hasReplacementCharacter(raw)) {
+    return { ok: false, code: 'encoding', reason: `${label}に文字化けした文字（U+FFFD）が含まれています。元のデータを確認してください` };
   }
   return null;
 }
@@ -117,24 +122,4 @@ function withinLength(value: string, label: string, max: number): FieldCheck<str
   const length = codePointLength(value);
   if (length <= max) return { ok: true, value };
   return { ok: false, code: 'too-long', reason: `${label}が長すぎます（${length}文字。${max}文字まで）` };
-}
-
-/** Dispatch by column, so read-roster can walk the columns in file order. */
-export function checkField(key: RosterColumnKey, raw: string, today: string): FieldCheck<string> {
-  switch (key) {
-    case 'reservationNo':
-      return checkReservationNo(raw);
-    case 'name':
-      return checkName(raw);
-    case 'kana':
-      return checkKana(raw);
-    case 'birthDate':
-      return checkBirthDate(raw, today);
-    case 'address':
-      return checkAddress(raw);
-    case 'noticeType':
-      return checkNoticeType(raw);
-    case 'shippedOn':
-      return checkShippedOn(raw, today);
-  }
 }

@@ -61,8 +61,6 @@ export function createHidScannerSource(options: HidScannerSourceOptions): Scanne
     const dev = device;
     if (!dev) return;
     detach(dev);
-    // Half a scan from before the unplug must not be glued to the first scan after it.
-    decoder.reset();
     void dev.close().catch(() => {
       // Closing a device that is gone may fail too; it is released either way.
     });
@@ -102,6 +100,7 @@ export function createHidScannerSource(options: HidScannerSourceOptions): Scanne
     device = dev;
     lastInfo = dev.info;
     failures = 0;
+    // Half a scan from before an unplug must not be glued to the first scan after the replug.
     decoder.reset();
     dev.on('error', onError);
     dev.on('data', onData);

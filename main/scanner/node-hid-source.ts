@@ -1,7 +1,6 @@
 // The one place that touches node-hid. It is loaded lazily, on first use and inside try/catch: on Linux
 // its prebuilt binary needs libusb-1.0 at load time, and a venue PC without it must fall back to
 // keyboard capture with a clear message, not crash the main process at startup.
-// eslint-disable-next-line no-restricted-imports -- this file is "the HID scanner adapter" the rule message names
 import type * as NodeHid from 'node-hid';
 import { EventEmitter } from 'node:events';
 import { classifyHidDevice, HID_POS_USAGE_PAGE, HONEYWELL_VENDOR_IDS, type HidDevice, type HidDeviceInfo, type HidDeviceKind, type OpenHidDevice } from './hid-device';

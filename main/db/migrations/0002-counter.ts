@@ -7,6 +7,8 @@ export function up(db: Db): void {
     ALTER TABLE events ADD COLUMN subject TEXT;
     CREATE INDEX events_by_subject ON events (subject) WHERE subject IS NOT NULL;
     CREATE INDEX events_by_kind ON events (kind, client_time);
+    -- Search without a barcode filters on birth date first (exact), then on the kana/name prefix.
+    CREATE INDEX ledger_cards_by_birth_date ON ledger_cards (birth_date, kana);
 
     CREATE TABLE staff (
       staff_id        TEXT PRIMARY KEY,
