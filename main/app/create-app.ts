@@ -1,6 +1,9 @@
 // The composition root shared by the Electron window and browser mode: one venue store, its services,
 // the sessions, the scanner, and the single dispatcher every renderer call goes through.
-import type { StatusView } from '../../shared/ipc/contract';
+import type { z } from 'zod';
+import type { PushEvent, PushEvents, StatusView } from '../../shared/ipc/contract';
+import { connectHidScanner, type ScannerWiring } from './scanner-wiring';
+import { createNodeHidAdapter, type NodeHidAdapter } from '../scanner/node-hid-source';
 import type { Clock } from '../clock';
 import type { VenueStore } from '../venue/data-folder';
 import { Sessions } from '../session/sessions';
@@ -9,11 +12,15 @@ import { createHandlers } from './handlers';
 import { readSetting } from './settings';
 import { groupCommitAccessLog } from '../access/access-record';
 
+export type Push = <E extends PushEvent>(event: E, payload: z.infer<(typeof PushEvents)[E]>) => void;
+
 export interface App {
   readonly invoke: Invoke;
   readonly store: VenueStore;
   setScannerStatus(status: StatusView['scanner']): void;
-  close(): void;
+  /** With scanner-mode=hid, reads the scanner in main and pushes scans to the window. */
+  startScanner(push: Push, adapter?: Pick<NodeHidAdapter, 'listHidDevices' | 'openerFor'>): void;
+  close(): Promise<void>;
 }
 
 export function createApp(store: VenueStore, clock: Clock, log: (line: string) => void): App {
@@ -22,13 +29,28 @@ export function createApp(store: VenueStore, clock: Clock, log: (line: string) =
   const sessions = new Sessions(clock, idleLockMinutes);
   const access = groupCommitAccessLog(store.db, clock);
   const handlers = createHandlers({ counter: { store, clock, access }, sessions, idleLockMinutes, scannerStatus: () => scanner });
+  let wiring: ScannerWiring | null = null;
   return {
     invoke: createDispatcher(handlers, sessions, log),
     store,
     setScannerStatus: (s) => {
       scanner = s;
     },
-    close: () => {
+    startScanner(push, adapter = createNodeHidAdapter()) {
+      if (scanner.mode !== 'hid' || wiring) return;
+      wiring = connectHidScanner({
+        adapter,
+        keyboardLayout: readSetting(store.db, 'scanner-layout'),
+        onScan: (code) => push('scanner:scan', { code }),
+        onStatus: (s) => {
+          scanner = s;
+          push('scanner:status', { connected: s.connected, device: s.device });
+        },
+        log,
+      });
+    },
+    close: async () => {
+      await wiring?.close();
       access.flush();
       store.close();
     },

@@ -8,6 +8,7 @@ import { registerStatus } from './commands/status';
 import { registerDemo } from './commands/demo';
 import { registerServe } from './commands/serve';
 import { registerScanner } from './commands/scanner';
+import { registerStaff } from './commands/staff';
 import { CliError, type CliIo } from './io';
 
 export { nodeIo } from './io';
@@ -31,6 +32,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerDemo(program, io);
   registerServe(program, io);
   registerScanner(program, io, setExit);
+  registerStaff(program, io);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -278,17 +278,13 @@ describe('rosterToCsv', () => {
     assert.throws(() => rosterToCsv(sample, { dateStyle: 'heisei' as 'wareki' }), RangeError);
   });
 
-  test('100,000 residents plus CSV stays fast', () => {
-    // A guard against accidental quadratic work, not a benchmark: the bound leaves room for slow CI machines.
-    const start = performance.now();
+  test('100,000 residents: unique reservation numbers and a full CSV (speed is measured by npm run bench)', () => {
     const roster = generateRoster({ residents: 100_000, seed: 2, today: TODAY });
     const bytes = rosterToCsv(roster, { encoding: 'cp932', dateStyle: 'mixed' });
-    const elapsed = performance.now() - start;
     assert.equal(roster.length, 100_000);
     // Seed 2 draws one reservation number twice at this size, so this also exercises the redraw.
     assert.equal(new Set(roster.map((r) => r.reservationNo)).size, roster.length);
     assert.ok(bytes.length > 5_000_000);
-    assert.ok(elapsed < 3000, `took ${elapsed.toFixed(0)} ms`);
   });
 });
 

@@ -43,7 +43,10 @@ app.whenReady().then(() => {
   });
   win.removeMenu();
   void win.loadURL(rendererUrl(rendererDir));
-  app.on('before-quit', () => madoguchi.close());
+  madoguchi.startScanner((event, payload) => {
+    if (!win.isDestroyed()) win.webContents.send(`madoguchi:${event}`, payload);
+  });
+  app.on('before-quit', () => void madoguchi.close());
 });
 
 app.on('window-all-closed', () => app.quit());

@@ -47,16 +47,3 @@ export function recordLines(records: readonly (readonly string[])[]): number[] {
   return lines;
 }
 
-/**
- * A large valid roster (standard header, every field quoted as many systems do, dates in
- * alternating 西暦/和暦), for the timing test.
- */
-export function largeRosterText(rows: number): string {
-  const lines = [STANDARD_HEADER.map((h) => `"${h}"`).join(',')];
-  for (let i = 0; i < rows; i++) {
-    const no = `A${String.fromCharCode(65 + (i % 26))}${i % 10}-${String(i).padStart(6, '0')}`;
-    const birth = i % 2 === 0 ? '1983-04-01' : '昭和58年4月1日';
-    lines.push(`"${no}","江東 太郎","コウトウ　タロウ","${birth}","東京都江東区東陽四丁目11番28号","通常","2025-04-01"`);
-  }
-  return `${lines.join('\r\n')}\r\n`;
-}

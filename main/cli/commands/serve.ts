@@ -24,6 +24,7 @@ export function registerServe(program: Command, io: CliIo): void {
       const store = await openExistingDataFolder(io, opts.data);
       const app = createApp(store, io.clock, (line) => io.err(`${line}\n`));
       const server = await startBrowserServer({ invoke: app.invoke, rendererDir: opts.renderer, log: (l) => io.err(`${l}\n`) });
+      app.startScanner((event, payload) => server.push(event, payload));
       io.out(`${VENUES[store.venue].name}（${store.stationId}）をブラウザーモードで提供しています。\n`);
       io.out(`URL: ${server.url}\n`);
       await new Promise<void>((resolve) => {
@@ -32,6 +33,6 @@ export function registerServe(program: Command, io: CliIo): void {
         process.once('SIGTERM', stop);
       });
       await server.close();
-      app.close();
+      await app.close();
     });
 }

@@ -1,0 +1,70 @@
+// madoguchi staff add|list, madoguchi settings: what a venue lead sets up on a station before opening.
+import type { Command } from 'commander';
+import { enrollStaff, listStaff, pinProblem } from '../../staff/staff';
+import { STAFF_ROLES, ROLE_LABELS, type StaffRole } from '../../../shared/ipc/roles';
+import { SETTINGS, readSetting, writeSetting, type SettingKey } from '../../app/settings';
+import { openExistingDataFolder } from '../data-folder';
+import { CliError, type CliIo } from '../io';
+
+const PIN_ENV = 'MADOGUCHI_STAFF_PIN';
+
+export function registerStaff(program: Command, io: CliIo): void {
+  const staff = program.command('staff').description('職員アカウント（職員ID・PIN・役割）の登録と一覧');
+  staff
+    .command('add')
+    .description(`職員を登録（既存なら役割・氏名・PINを更新）。PINは端末で入力、自動化では ${PIN_ENV}`)
+    .requiredOption('--id <staffId>', '職員ID')
+    .requiredOption('--name <name>', '表示名')
+    .requiredOption('--role <role>', `役割: ${STAFF_ROLES.join(' | ')}`)
+    .option('--data <dir>', 'データフォルダ')
+    .action(async (opts: { id: string; name: string; role: string; data?: string }) => {
+      if (!(STAFF_ROLES as readonly string[]).includes(opts.role)) throw new CliError(`役割は ${STAFF_ROLES.join(' / ')} のいずれかです`, 2);
+      const pin = io.env[PIN_ENV];
+      if (!pin) throw new CliError(`PIN を環境変数 ${PIN_ENV} に設定してください（4〜8桁の数字）`);
+      const problem = pinProblem(pin);
+      if (problem) throw new CliError(problem);
+      const store = await openExistingDataFolder(io, opts.data);
+      try {
+        enrollStaff(store.db, io.clock, store.stationId, 'cli', { staffId: opts.id, displayName: opts.name, role: opts.role as StaffRole, pin });
+      } catch (e) {
+        throw new CliError((e as Error).message);
+      } finally {
+        store.close();
+      }
+      io.out(`職員 ${opts.id}（${opts.name}、${ROLE_LABELS[opts.role as StaffRole]}）を登録しました\n`);
+    });
+  staff
+    .command('list')
+    .description('登録済みの職員')
+    .option('--data <dir>', 'データフォルダ')
+    .action(async (opts: { data?: string }) => {
+      const store = await openExistingDataFolder(io, opts.data);
+      try {
+        for (const s of listStaff(store.db)) io.out(`${s.staffId}\t${s.displayName}\t${s.role}\n`);
+      } finally {
+        store.close();
+      }
+    });
+
+  program
+    .command('settings')
+    .description(`端末の設定を表示・変更: ${Object.keys(SETTINGS).join(', ')}`)
+    .argument('[key]', '設定名')
+    .argument('[value]', '新しい値')
+    .option('--data <dir>', 'データフォルダ')
+    .action(async (key: string | undefined, value: string | undefined, opts: { data?: string }) => {
+      if (key !== undefined && !Object.hasOwn(SETTINGS, key)) throw new CliError(`設定名は ${Object.keys(SETTINGS).join(' / ')} のいずれかです`, 2);
+      const store = await openExistingDataFolder(io, opts.data);
+      try {
+        if (key !== undefined && value !== undefined) {
+          const r = writeSetting(store.db, key as SettingKey, value);
+          if (!r.ok) throw new CliError(r.message);
+        }
+        for (const k of Object.keys(SETTINGS) as SettingKey[]) {
+          if (key === undefined || k === key) io.out(`${k}\t${String(readSetting(store.db, k))}\t${SETTINGS[k].help}\n`);
+        }
+      } finally {
+        store.close();
+      }
+    });
+}

@@ -1,0 +1,27 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { cli } from '../testing/cli-harness';
+import { tempDir } from '../testing/fixtures';
+
+test('a lead adds staff and changes settings from the command line; bad values are refused', async (t) => {
+  const dir = join(tempDir(t), 'demo');
+  assert.equal((await cli(['demo', '--dir', dir, '--residents', '50'], { env: {} })).code, 0);
+  const data = join(dir, 'venues', 'sogo');
+  const env = { MADOGUCHI_PASSPHRASE: 'madoguchi-demo', MADOGUCHI_STAFF_PIN: '4321' };
+  const added = await cli(['staff', 'add', '--id', 'tanaka', '--name', '田中　一', '--role', 'clerk', '--data', data], { env });
+  assert.equal(added.code, 0, added.err);
+  const list = await cli(['staff', 'list', '--data', data], { env });
+  assert.match(list.out, /^tanaka\t田中　一\tclerk$/m);
+  assert.match(list.out, /^lead1\t/m);
+  const badPin = await cli(['staff', 'add', '--id', 'x1', '--name', 'x', '--role', 'clerk', '--data', data], { env: { ...env, MADOGUCHI_STAFF_PIN: '12' } });
+  assert.equal(badPin.code, 1);
+  assert.match(badPin.err, /4〜8桁/);
+  const set = await cli(['settings', 'idle-lock-minutes', '10', '--data', data], { env });
+  assert.equal(set.code, 0, set.err);
+  assert.match(set.out, /^idle-lock-minutes\t10\t/m);
+  const bad = await cli(['settings', 'idle-lock-minutes', '0', '--data', data], { env });
+  assert.equal(bad.code, 1);
+  const all = await cli(['settings', '--data', data], { env });
+  assert.match(all.out, /^scanner-mode\tkeyboard\t/m);
+});
