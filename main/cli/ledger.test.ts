@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { cli } from '../testing/cli-harness';
 import { tempDir } from '../testing/fixtures';
+import { LATEST_SCHEMA_VERSION } from '../db/migrate';
 
 const HEADER = '予約管理番号,氏名,氏名カナ,生年月日,住所,通知種別,発送日';
 const ROWS = [
@@ -113,7 +114,7 @@ describe('madoguchi ledger build / inspect / import / status', () => {
     assert.equal(status.code, 0, status.err);
     const s = JSON.parse(status.out);
     assert.equal(s.venue, 'toyosu');
-    assert.equal(s.schemaVersion, 1);
+    assert.equal(s.schemaVersion, LATEST_SCHEMA_VERSION);
     assert.deepEqual(s.shipments.map((x: { shipmentId: string; rowCount: number; fileSha256: string }) => [x.shipmentId, x.rowCount, x.fileSha256]), [['S2026-11-20', 1, json.fileSha256]]);
 
     // MADOGUCHI_DATA_DIR stands in for --data.
