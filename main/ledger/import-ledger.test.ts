@@ -118,4 +118,18 @@ describe('importing a shipment ledger into a venue', () => {
     assert.equal(r.error.code, 'other-venue');
     assert.match(r.error.message, /豊洲シビックセンター用/);
   });
+
+  test('exhaustive: every single flipped byte of a small ledger is refused and writes 0 rows', (t) => {
+    const { store, run } = setup(t);
+    const good = ledgerBytes(keys, 'toyosu', 'S1', cards(1, 2));
+    const count = store.db.prepare('SELECT (SELECT count(*) FROM ledger_cards) + (SELECT count(*) FROM shipments) + (SELECT count(*) FROM events) AS n');
+    for (let i = 0; i < good.length; i++) {
+      const bad = Buffer.from(good);
+      bad[i] = bad[i]! ^ (1 << (i % 8));
+      const r = run(bad);
+      assert.equal(r.ok, false, `flip at byte ${i} accepted`);
+      assert.equal((count.get() as { n: number }).n, 0, `flip at byte ${i} wrote something`);
+    }
+    assert.ok(run(good).ok, 'and the untouched file still imports');
+  });
 });
