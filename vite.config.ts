@@ -12,6 +12,5 @@ export default defineConfig({
     // Fonts ship with the app (it runs offline); never inline them into the CSS.
     assetsInlineLimit: 0,
   },
-  esbuild: { jsx: 'automatic' },
   oxc: { jsx: { runtime: 'automatic' } },
 });

@@ -3,5 +3,7 @@ import '@fontsource/noto-sans-jp/400.css';
 import '@fontsource/noto-sans-jp/700.css';
 import './styles.css';
 import { App } from './app/App';
+import { bootstrap } from './app/bootstrap';
 
+bootstrap();
 createRoot(document.getElementById('root')!).render(<App />);

@@ -1,3 +1,22 @@
+import { useSessionStore } from '../stores/session-store';
+import { CounterScreen } from '../counter/CounterScreen';
+import { LockScreen } from '../screens/LockScreen';
+import { SignInScreen } from '../screens/SignInScreen';
+import { HqScreen, StartingScreen, UnavailableScreen } from '../screens/SimpleScreens';
+
 export function App() {
-  return <main className="placeholder">窓口</main>;
+  const phase = useSessionStore((s) => s.phase);
+  const role = useSessionStore((s) => s.session?.role);
+  switch (phase) {
+    case 'starting':
+      return <StartingScreen />;
+    case 'unavailable':
+      return <UnavailableScreen />;
+    case 'signed-out':
+      return <SignInScreen />;
+    case 'locked':
+      return <LockScreen />;
+    case 'active':
+      return role === 'hq' ? <HqScreen /> : <CounterScreen />;
+  }
 }

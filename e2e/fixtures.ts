@@ -1,0 +1,48 @@
+// Test fixtures: the demo world (made once by global setup), and per test a fresh copy of the 本庁舎 data
+// folder with `madoguchi serve` running on it (killed after), and the counter page opened at its one-time URL.
+import { test as base, expect } from '@playwright/test';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadWorld, type World } from './demo-world';
+import { serve, type Served } from './serve';
+import { CounterPage } from './pages/counter-page';
+
+export interface Fixtures {
+  server: Served;
+  counter: CounterPage;
+}
+
+export const test = base.extend<Fixtures, { world: World }>({
+  // Playwright reads a fixture's dependencies from its first parameter; this one has none.
+  // eslint-disable-next-line no-empty-pattern
+  world: [async ({}, use) => use(loadWorld()), { scope: 'worker' }],
+
+  server: async ({ world }, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'madoguchi-venue-'));
+    const dataDir = join(dir, 'honchosha');
+    cpSync(world.honchoshaDataDir, dataDir, { recursive: true });
+    const server = await serve(dataDir);
+    try {
+      await use(server);
+    } finally {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+
+  counter: async ({ page, server }, use) => {
+    // Uncaught errors and CSP violations (an inline style or script would be one) fail the test.
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /Content Security Policy|Uncaught/i.test(m.text())) problems.push(`console: ${m.text()}`);
+    });
+    const counter = new CounterPage(page);
+    await counter.open(server.url);
+    await use(counter);
+    expect(problems, 'errors in the page').toEqual([]);
+  },
+});
+
+export { expect };

@@ -1,0 +1,122 @@
+// The counter's main path, and what a re-scan shows afterwards.
+import { test, expect } from './fixtures';
+import { STAFF } from './demo-world';
+import { OTHER_ID_DOCUMENTS, PHOTO_ID_DOCUMENTS, PIN_OUTCOMES, PROXY_LETTERS, PROXY_REASONS, SURRENDERED_CARDS } from '../shared/counter/id-documents';
+
+test('sign in → scan → ID check → hand over → re-scan shows 交付済み with station and staff', async ({ counter, world, page }, testInfo) => {
+  const card = world.picks.ok[0]!;
+  await counter.shot(testInfo, '01-sign-in');
+  await counter.signIn(STAFF.clerk1.staffId, STAFF.clerk1.pin);
+  await expect(page.getByTestId('status-venue')).toContainText('本庁舎');
+  await expect(counter.statusToday).toContainText('0件');
+  const outstandingBefore = Number((await counter.statusOutstanding.locator('strong').textContent()) ?? 'NaN');
+  await counter.shot(testInfo, '02-waiting-for-scan');
+
+  await counter.scan(card.reservationNo);
+  await counter.expectOutcome('ok', /交付できます/);
+  await expect(counter.cardName).toHaveText(card.name);
+  await expect(counter.outcome.getByTestId('card-kana')).toHaveText(card.kana);
+  await expect(counter.outcome.getByTestId('card-number')).toHaveText(card.reservationNo);
+  await counter.shot(testInfo, '03-outcome-ok');
+
+  // ID check: the confirm button stays disabled and says what is missing until the rules are met.
+  await page.keyboard.press('Enter');
+  const dialog = counter.idDialog;
+  await expect(dialog).toBeVisible();
+  const confirm = dialog.getByRole('button', { name: /交付する/ });
+  await expect(confirm).toBeDisabled();
+  await expect(dialog.getByTestId('id-verdict')).toContainText('本人確認書類が不足');
+  await dialog.getByLabel('健康保険の資格確認書・保険証').check();
+  await expect(dialog.getByTestId('id-verdict')).toContainText('本人確認書類が不足'); // one non-photo document is not enough
+  await dialog.getByLabel('年金手帳・年金証書').check();
+  await expect(dialog.getByTestId('id-verdict')).toContainText('暗証番号');
+  await dialog.getByLabel('通知カード').last().check(); // surrendered
+  await dialog.getByLabel('暗証番号設定済み').check();
+  await expect(dialog.getByTestId('id-verdict')).toHaveText(/交付できます/);
+  await expect(confirm).toBeEnabled();
+  await counter.shot(testInfo, '04-id-check');
+  await page.keyboard.press('Control+Enter');
+  await expect(dialog).toBeHidden();
+  await expect(counter.notice).toContainText(`交付を記録しました：${card.name}`);
+  await expect(page.getByText('バーコードをスキャンしてください')).toBeVisible();
+  await expect(counter.statusToday).toContainText('1件');
+  await expect(counter.statusOutstanding.locator('strong')).toHaveText(String(outstandingBefore - 1));
+  await counter.shot(testInfo, '05-handed-over');
+
+  await counter.scan(card.reservationNo);
+  await counter.expectOutcome('already-handed-over', /交付済み/);
+  await expect(counter.cardName).toHaveText(card.name);
+  await expect(page.getByTestId('handover-station')).toHaveText(/^honchosha-/);
+  await expect(page.getByTestId('handover-actor')).toHaveText('clerk1（窓口職員）');
+  await expect(page.getByTestId('handover-at')).toHaveText(/\d{4}\/\d{1,2}\/\d{1,2} \d{2}:\d{2}/);
+  await counter.shot(testInfo, '06-rescan-already-handed-over');
+
+  await page.keyboard.press('Escape');
+  await expect(page.getByText('バーコードをスキャンしてください')).toBeVisible();
+});
+
+test('a proxy (代理人) hand-over, done with the keyboard alone', async ({ counter, world, page }, testInfo) => {
+  const card = world.picks.ok[13]!;
+  await counter.signIn(STAFF.clerk1.staffId, STAFF.clerk1.pin);
+  await counter.scanCard(card.reservationNo, card.name);
+  await page.keyboard.press('Enter');
+  const dialog = counter.idDialog;
+  const focused = (label: string | RegExp) => expect(dialog.getByLabel(label)).toBeFocused();
+  await focused('本人');
+  await page.keyboard.press('ArrowRight'); // 来庁者: 代理人
+  await expect(dialog.getByLabel('代理人', { exact: true })).toBeChecked();
+  await page.keyboard.press('Tab');
+  await focused(PROXY_REASONS[0].label);
+  await page.keyboard.press('Space'); // 来庁理由: 病気・けが
+  await page.keyboard.press('Tab');
+  await focused(PROXY_LETTERS[0].label);
+  await page.keyboard.press('ArrowDown'); // 委任状
+  await expect(dialog.getByLabel('委任状')).toBeChecked();
+  await expect(dialog.getByTestId('id-verdict')).toContainText('代理人の本人確認書類が不足');
+  // 本人（申請者）の書類: skip the photo list, tick the first two without a photo.
+  await page.keyboard.press('Tab');
+  for (let i = 0; i < PHOTO_ID_DOCUMENTS.length; i++) await page.keyboard.press('Tab');
+  await expect(dialog.locator('input[name="documents-other"]').first()).toBeFocused();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Space');
+  // 代理人の書類: one photo ID.
+  for (let i = 1; i < OTHER_ID_DOCUMENTS.length; i++) await page.keyboard.press('Tab'); // to the next list
+  await expect(page.locator('input[name="proxy-documents-photo"]').first()).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(dialog.getByTestId('id-verdict')).toContainText('暗証番号');
+  // 返納: none; 暗証番号: 顔認証.
+  for (let i = 0; i < PHOTO_ID_DOCUMENTS.length + OTHER_ID_DOCUMENTS.length + SURRENDERED_CARDS.length; i++) await page.keyboard.press('Tab');
+  await focused(PIN_OUTCOMES[0].label);
+  await page.keyboard.press('ArrowRight');
+  await expect(dialog.getByLabel(PIN_OUTCOMES[1].label)).toBeChecked();
+  await expect(dialog.getByTestId('id-verdict')).toHaveText(/交付できます/);
+  await counter.shot(testInfo, 'proxy-id-check');
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByRole('button', { name: /交付する/ })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(counter.notice).toContainText(`交付を記録しました：${card.name}`);
+});
+
+test('ID check fails → 交付できない with a reason; the card stays outstanding', async ({ counter, world, page }, testInfo) => {
+  const card = world.picks.ok[14]!;
+  await counter.signIn(STAFF.clerk1.staffId, STAFF.clerk1.pin);
+  await counter.scanCard(card.reservationNo, card.name);
+  await page.keyboard.press('Enter');
+  await counter.idDialog.getByLabel('社員証').check(); // one document without a photo: not enough
+  await expect(counter.idDialog.getByRole('button', { name: /交付する/ })).toBeDisabled();
+  await counter.idDialog.getByRole('button', { name: '交付できない' }).click();
+  const refuse = page.getByTestId('refuse-dialog');
+  await expect(refuse).toBeVisible();
+  await expect(refuse.getByRole('radio', { name: '本人確認書類が不足' })).toBeChecked(); // carried over from the ID check
+  await expect(refuse.getByLabel(/詳しい理由/)).toHaveValue(/本人確認書類が不足しています/);
+  await counter.shot(testInfo, 'refuse-dialog');
+  await refuse.getByRole('button', { name: /交付できないとして記録/ }).click();
+  await expect(refuse).toBeHidden();
+  await expect(counter.notice).toContainText('交付できない記録をしました');
+  await expect(counter.statusToday).toContainText('0件');
+
+  await counter.scanCard(card.reservationNo, card.name, 'ok');
+  await expect(counter.outcome).toContainText('過去に 1 回、交付できなかった記録があります');
+});

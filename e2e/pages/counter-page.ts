@@ -1,0 +1,73 @@
+// Page model of the counter: intent-level actions and the locators the tests assert on. No sleeps: every
+// wait is on something a user would see.
+import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
+
+export class CounterPage {
+  readonly surface: Locator;
+  readonly outcome: Locator;
+  readonly headline: Locator;
+  readonly cardName: Locator;
+  readonly notice: Locator;
+  readonly idDialog: Locator;
+  readonly statusToday: Locator;
+  readonly statusOutstanding: Locator;
+
+  constructor(readonly page: Page) {
+    this.surface = page.getByTestId('scan-surface');
+    this.outcome = page.getByTestId('outcome');
+    this.headline = page.getByTestId('outcome-headline');
+    this.cardName = this.outcome.getByTestId('card-name');
+    this.notice = page.getByTestId('notice');
+    this.idDialog = page.getByTestId('id-check-dialog');
+    this.statusToday = page.getByTestId('status-today');
+    this.statusOutstanding = page.getByTestId('status-outstanding');
+  }
+
+  async open(url: string): Promise<void> {
+    await this.page.goto(url);
+    await expect(this.page.getByRole('heading', { name: '窓口 サインイン' })).toBeVisible();
+  }
+
+  async signIn(staffId: string, pin: string): Promise<void> {
+    await this.page.getByLabel('職員ID').fill(staffId);
+    await this.page.getByLabel('PIN（数字）').fill(pin);
+    await this.page.getByLabel('PIN（数字）').press('Enter');
+    await expect(this.page.getByText('バーコードをスキャンしてください')).toBeVisible();
+    await expect(this.page.getByTestId('status-staff')).toContainText(staffId);
+  }
+
+  /** What a keyboard-mode scanner does: type the code, then its Enter suffix, into the focused page. */
+  async scan(code: string): Promise<void> {
+    await this.page.keyboard.type(code);
+    await this.page.keyboard.press('Enter');
+  }
+
+  async expectOutcome(kind: string, headline?: string | RegExp): Promise<void> {
+    await expect(this.outcome).toHaveAttribute('data-kind', kind);
+    if (headline) await expect(this.headline).toHaveText(headline);
+  }
+
+  /** Scan a card and wait for its name on screen. */
+  async scanCard(code: string, name: string, kind = 'ok'): Promise<void> {
+    await this.scan(code);
+    await this.expectOutcome(kind);
+    await expect(this.cardName).toHaveText(name);
+  }
+
+  /** From an ok outcome: Enter → 本人確認, one photo ID, PINs set, 交付する. */
+  async handOverWithLicence(name: string): Promise<void> {
+    await this.page.keyboard.press('Enter');
+    await expect(this.idDialog).toBeVisible();
+    await expect(this.idDialog.getByTestId('card-name')).toHaveText(name);
+    await this.idDialog.getByLabel('運転免許証').check();
+    await this.idDialog.getByLabel('暗証番号設定済み').check();
+    await expect(this.idDialog.getByTestId('id-verdict')).toHaveText(/交付できます/);
+    await this.idDialog.getByRole('button', { name: /交付する/ }).click();
+    await expect(this.idDialog).toBeHidden();
+    await expect(this.notice).toContainText(`交付を記録しました：${name}`);
+  }
+
+  async shot(testInfo: TestInfo, name: string): Promise<void> {
+    await this.page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
+  }
+}

@@ -1,0 +1,36 @@
+// A scan that arrives while the ID check is open waits; it is never applied to the open dialog's card.
+import { test, expect } from './fixtures';
+import { STAFF } from './demo-world';
+
+test('a scan during the ID check is held, not applied, and shown after the dialog closes', async ({ counter, world, page }, testInfo) => {
+  const [a, b] = [world.picks.ok[10]!, world.picks.ok[11]!];
+  await counter.signIn(STAFF.clerk1.staffId, STAFF.clerk1.pin);
+  await counter.scanCard(a.reservationNo, a.name);
+  await page.keyboard.press('Enter');
+  const dialog = counter.idDialog;
+  await expect(dialog.getByTestId('card-name')).toHaveText(a.name);
+  const licence = dialog.getByLabel('運転免許証');
+  await licence.check();
+  await licence.focus(); // the scanner types while a checkbox has the focus
+
+  await counter.scan(b.reservationNo);
+  await expect(dialog.getByTestId('pending-scans')).toContainText('次のスキャンを保留中（1件）');
+  await expect(dialog.getByTestId('card-name')).toHaveText(a.name); // still A
+  await expect(licence).toBeChecked(); // the scan's keys ticked and pressed nothing
+  await expect(dialog.getByLabel('暗証番号設定済み')).not.toBeChecked();
+  await counter.shot(testInfo, 'scan-held-during-id-check');
+
+  await dialog.getByLabel('暗証番号設定済み').check();
+  await dialog.getByRole('button', { name: /交付する/ }).click();
+  await expect(dialog).toBeHidden();
+  // A was handed over; the held scan (B) comes up next, untouched.
+  await counter.expectOutcome('ok');
+  await expect(counter.cardName).toHaveText(b.name);
+  await expect(counter.notice).toHaveCount(0);
+  await expect(page.getByTestId('pending-scans')).toHaveCount(0);
+  await counter.shot(testInfo, 'held-scan-shown');
+
+  await page.keyboard.press('Escape');
+  await counter.scanCard(a.reservationNo, a.name, 'already-handed-over');
+  await counter.scanCard(b.reservationNo, b.name, 'ok');
+});

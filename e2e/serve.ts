@@ -1,0 +1,72 @@
+// `madoguchi serve` as a child process on a data folder: started, stopped and restarted by the tests.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { BIN, PASSPHRASE, ROOT } from './demo-world';
+
+export interface Served {
+  /** The one-time URL of the current server process. */
+  readonly url: string;
+  readonly dataDir: string;
+  /** Stops the server (SIGTERM, waits for exit) and starts a new one on the same data folder. */
+  restart(): Promise<string>;
+  stop(): Promise<void>;
+}
+
+function startProcess(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [BIN, 'serve', '--data', dataDir], {
+    cwd: ROOT,
+    env: { ...process.env, MADOGUCHI_PASSPHRASE: PASSPHRASE },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => fail(new Error(`madoguchi serve printed no URL in 30 s\n${out}\n${err}`)), 30_000);
+    const fail = (e: Error) => {
+      clearTimeout(timer);
+      child.kill('SIGKILL');
+      reject(e);
+    };
+    child.stderr!.setEncoding('utf8').on('data', (d: string) => (err += d));
+    child.stdout!.setEncoding('utf8').on('data', (d: string) => {
+      out += d;
+      const m = /URL: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, url: m[1]! });
+      }
+    });
+    child.once('exit', (code) => fail(new Error(`madoguchi serve exited (${code})\n${out}\n${err}`)));
+  });
+}
+
+function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+export async function serve(dataDir: string): Promise<Served> {
+  let current = await startProcess(dataDir);
+  return {
+    get url() {
+      return current.url;
+    },
+    dataDir,
+    async restart() {
+      current.child.removeAllListeners('exit');
+      await stopProcess(current.child);
+      current = await startProcess(dataDir);
+      return current.url;
+    },
+    async stop() {
+      current.child.removeAllListeners('exit');
+      await stopProcess(current.child);
+    },
+  };
+}

@@ -1,0 +1,97 @@
+// The one place that wires the outside world to the stores: push events from main (HID scans, scanner
+// status), the keyboard-scanner capture, the idle lock, window focus, sounds, and the few store-to-store
+// reactions (a dialog closing releases waiting scans; signing out forgets everything).
+import { api } from '../api-client';
+import type { KeyboardLayout } from '../../shared/scanner/boot-keyboard';
+import { installKeyboardCapture } from '../scan/keyboard-capture';
+import { playCue } from '../sound/cues';
+import { setAuthProblemHandler } from '../stores/call';
+import { useCounterStore } from '../stores/counter-store';
+import { useSessionStore } from '../stores/session-store';
+import { useUiStore } from '../stores/ui-store';
+import { installIdleLock } from './idle-lock';
+
+/**
+ * The keyboard scanner's configured layout. Main has the `scanner-layout` setting but the contract does
+ * not carry it to the renderer yet, so the default (US, what scanners ship with) is used.
+ */
+const SCANNER_LAYOUT: KeyboardLayout = 'us';
+
+export function bootstrap(): () => void {
+  const disposers: Array<() => void> = [];
+  const session = useSessionStore;
+  const counter = useCounterStore;
+  const ui = useUiStore;
+
+  setAuthProblemHandler((problem) => session.getState().authProblem(problem));
+
+  const idle = installIdleLock(window, {
+    minutes: () => {
+      const s = session.getState();
+      return s.phase === 'active' && s.session ? s.session.idleLockMinutes : null;
+    },
+    onIdle: () => void session.getState().lock(),
+  });
+  disposers.push(() => idle.dispose());
+
+  disposers.push(
+    installKeyboardCapture(document, {
+      enabled: () => session.getState().phase === 'active' && session.getState().session?.role !== 'hq',
+      layout: () => SCANNER_LAYOUT,
+      onScan: (scan) => counter.getState().scanArrived(scan.text, 'keyboard', { startedAt: scan.startedAt, endedAt: scan.endedAt }),
+    }),
+  );
+
+  try {
+    const a = api();
+    disposers.push(
+      a.on('scanner:scan', ({ code }) => {
+        idle.touch();
+        counter.getState().scanArrived(code, 'hid');
+      }),
+      a.on('scanner:status', (s) => session.getState().setScanner(s)),
+    );
+  } catch (e) {
+    session.setState({ phase: 'unavailable', unavailable: (e as Error).message });
+    return () => disposers.forEach((d) => d());
+  }
+
+  const onFocus = () => ui.getState().setWindowFocused(true);
+  const onBlur = () => ui.getState().setWindowFocused(false);
+  window.addEventListener('focus', onFocus);
+  window.addEventListener('blur', onBlur);
+  ui.getState().setWindowFocused(document.hasFocus());
+  disposers.push(() => {
+    window.removeEventListener('focus', onFocus);
+    window.removeEventListener('blur', onBlur);
+  });
+
+  // A dialog closing, or the screen becoming usable again, releases scans that waited.
+  disposers.push(
+    ui.subscribe((now, before) => {
+      if (before.dialog !== null && now.dialog === null) void counter.getState().pump();
+    }),
+    session.subscribe((now, before) => {
+      if (now.phase === before.phase) return;
+      if (now.phase === 'active') {
+        idle.touch();
+        void counter.getState().pump();
+      }
+      if (now.phase === 'signed-out') {
+        counter.getState().reset();
+        ui.getState().reset();
+      }
+    }),
+  );
+
+  // Sounds: one cue per outcome shown, and one for each recorded action.
+  disposers.push(
+    counter.subscribe((now, before) => {
+      if (now.shown && now.shown.seq !== before.shown?.seq) playCue(now.shown.outcome.kind);
+      if (now.notice && now.notice.seq !== before.notice?.seq && now.notice.cue) playCue(now.notice.cue);
+    }),
+  );
+
+  void session.getState().start();
+  return () => disposers.forEach((d) => d());
+}

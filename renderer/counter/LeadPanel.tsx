@@ -1,0 +1,66 @@
+// 会場責任者メニュー: the venue's shipments and 受領確認 for one that has arrived. Hidden from clerks; main
+// refuses them anyway.
+import { Modal } from '../components/Modal';
+import { Key } from '../components/Key';
+import { useUiStore } from '../stores/ui-store';
+import { PendingScans } from './PendingScans';
+
+export function LeadPanel() {
+  const lead = useUiStore((s) => s.lead);
+  const closeDialog = useUiStore((s) => s.closeDialog);
+  const ask = useUiStore((s) => s.askConfirmReceipt);
+  const confirmReceipt = useUiStore((s) => s.confirmReceipt);
+  return (
+    <Modal title="会場責任者メニュー：出荷と受領確認" onCancel={closeDialog} className="modal-wide" testId="lead-panel">
+      <PendingScans />
+      {lead.error && <p className="form-error" role="alert">{lead.error}</p>}
+      {lead.message && <p className="verdict verdict-ok" role="status">{lead.message}</p>}
+      {lead.shipments === null ? (
+        <p aria-busy="true">読み込み中…</p>
+      ) : (
+        <table className="shipments">
+          <thead>
+            <tr>
+              <th scope="col">出荷</th>
+              <th scope="col">件数</th>
+              <th scope="col">状態</th>
+              <th scope="col">操作</th>
+            </tr>
+          </thead>
+          <tbody>
+            {lead.shipments.map((s) => (
+              <tr key={s.shipmentId} data-testid={`shipment-${s.shipmentId}`}>
+                <td className="mono">{s.shipmentId}</td>
+                <td>{s.rowCount}件</td>
+                <td className={s.received ? 'status-good' : 'status-bad'}>{s.received ? '受領確認済み' : '未受領'}</td>
+                <td>
+                  {!s.received && lead.confirming !== s.shipmentId && (
+                    <button className="btn" type="button" disabled={lead.busy} onClick={() => ask(s.shipmentId)}>
+                      受領確認
+                    </button>
+                  )}
+                  {!s.received && lead.confirming === s.shipmentId && (
+                    <span className="confirm-inline">
+                      <span>箱の中身（{s.rowCount}件）を確認しましたか？</span>
+                      <button className="btn btn-primary" type="button" autoFocus disabled={lead.busy} onClick={() => void confirmReceipt(s.shipmentId)}>
+                        受領を確定する
+                      </button>
+                      <button className="btn" type="button" onClick={() => ask(null)}>
+                        やめる
+                      </button>
+                    </span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <div className="button-row">
+        <button className="btn" type="button" data-autofocus="" onClick={closeDialog}>
+          閉じる <Key k="Esc" />
+        </button>
+      </div>
+    </Modal>
+  );
+}

@@ -1,0 +1,124 @@
+// The outcome of a scan, full window: colour, headline and sound differ per outcome.
+import { useLayoutEffect } from 'react';
+import type { ScanOutcome } from '../../shared/counter/outcomes';
+import { Key } from '../components/Key';
+import { tokyoDateTime } from '../format/dates';
+import { actorLabel } from '../format/labels';
+import { useCounterStore, type ShownOutcome } from '../stores/counter-store';
+import { useSessionStore } from '../stores/session-store';
+import { useUiStore } from '../stores/ui-store';
+import { BirthDate, CardDetails } from './CardDetails';
+import { measureScanToPaint } from './scan-timing';
+
+export const OUTCOME_HEADLINES: Record<ScanOutcome['kind'], string> = {
+  ok: '交付できます',
+  'already-handed-over': '交付済み',
+  'other-venue': '別の会場のカードです',
+  'not-in-ledger': '台帳にない番号です',
+  'not-received': 'カードはまだ受領されていません',
+  malformed: '予約管理番号として読み取れません',
+};
+
+export function OutcomeView({ shown }: { readonly shown: ShownOutcome }) {
+  const { outcome } = shown;
+  useLayoutEffect(() => {
+    if (shown.startedAt !== null && shown.endedAt !== null) measureScanToPaint(shown.startedAt, shown.endedAt);
+  }, [shown.seq, shown.startedAt, shown.endedAt]);
+
+  return (
+    <section className={`outcome outcome-${outcome.kind}`} data-testid="outcome" data-kind={outcome.kind} aria-live="assertive">
+      <h1 className="outcome-headline" data-testid="outcome-headline">{OUTCOME_HEADLINES[outcome.kind]}</h1>
+      <OutcomeBody outcome={outcome} />
+      <p className="outcome-footer">次のバーコードをそのままスキャンできます（<Key k="Esc" /> で待受に戻る）</p>
+    </section>
+  );
+}
+
+function OutcomeBody({ outcome }: { readonly outcome: ScanOutcome }) {
+  const openDialog = useUiStore((s) => s.openDialog);
+  const isLead = useSessionStore((s) => s.session?.role === 'lead');
+  switch (outcome.kind) {
+    case 'ok':
+      return (
+        <>
+          <CardDetails card={outcome.card} />
+          <div className="outcome-actions">
+            <button className="btn btn-primary btn-big" type="button" onClick={() => openDialog({ kind: 'id-check', card: outcome.card })}>
+              本人確認へ <Key k="Enter" />
+            </button>
+            <button className="btn btn-big" type="button" onClick={() => openDialog({ kind: 'refuse', card: outcome.card })}>
+              交付できない <Key k="F8" />
+            </button>
+          </div>
+        </>
+      );
+    case 'already-handed-over':
+      return (
+        <>
+          <dl className="outcome-facts" data-testid="handover-facts">
+            <dt>交付日時</dt>
+            <dd data-testid="handover-at">{tokyoDateTime(outcome.handover.at)}</dd>
+            <dt>交付窓口</dt>
+            <dd data-testid="handover-station">{outcome.handover.stationId}</dd>
+            <dt>担当</dt>
+            <dd data-testid="handover-actor">{actorLabel(outcome.handover.actor)}</dd>
+          </dl>
+          <div className="card card-compact">
+            <p className="card-kana">{outcome.card.kana}</p>
+            <p className="card-name" data-testid="card-name">{outcome.card.name}</p>
+            <p className="card-line">生年月日 <BirthDate iso={outcome.card.birthDate} />・<span className="mono">{outcome.card.reservationNo}</span></p>
+          </div>
+          {isLead && (
+            <div className="outcome-actions">
+              <button className="btn btn-big" type="button" onClick={() => openDialog({ kind: 'undo', card: outcome.card, handover: outcome.handover })}>
+                交付を取り消す <Key k="F6" />
+              </button>
+            </div>
+          )}
+        </>
+      );
+    case 'other-venue':
+      return (
+        <div className="outcome-message">
+          <p>この方のカードは次の会場でお渡しします：</p>
+          <p className="outcome-venue" data-testid="other-venue-name">{outcome.venue.name}</p>
+          <p className="outcome-place" data-testid="other-venue-place">{outcome.venue.place}</p>
+          <p className="mono">{outcome.reservationNo}</p>
+        </div>
+      );
+    case 'not-in-ledger':
+      return (
+        <div className="outcome-message">
+          <p className="outcome-code mono" data-testid="outcome-code">{outcome.reservationNo}</p>
+          <p>どの会場の台帳にもありません。通知書の番号を確かめるか、検索（F3）してください。</p>
+        </div>
+      );
+    case 'not-received':
+      return (
+        <div className="outcome-message">
+          <p className="outcome-code mono" data-testid="outcome-code">{outcome.reservationNo}</p>
+          <p>このカードの出荷（{outcome.shipmentId}）は、まだ会場で受領確認されていません。</p>
+          <p>お渡しできません。会場責任者に連絡してください。</p>
+        </div>
+      );
+    case 'malformed':
+      return (
+        <div className="outcome-message">
+          <p>読み取った内容：</p>
+          <p className="outcome-code mono" data-testid="outcome-code">{outcome.shown || '（空）'}</p>
+          <p>もう一度スキャンするか、番号入力（F2）で入力してください。</p>
+        </div>
+      );
+  }
+}
+
+export function IdleView() {
+  const notice = useCounterStore((s) => s.notice);
+  return (
+    <section className="idle" data-testid="idle">
+      <h1 className="idle-headline">バーコードをスキャンしてください</h1>
+      <p className="idle-sub">交付通知書（はがき）の予約管理番号のバーコードを読み取ります</p>
+      {notice === null && <p className="idle-sub">番号入力 F2・検索 F3</p>}
+    </section>
+  );
+}

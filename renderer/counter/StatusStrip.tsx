@@ -1,0 +1,53 @@
+import { useSessionStore } from '../stores/session-store';
+import { useUiStore } from '../stores/ui-store';
+import { roleLabel } from '../format/labels';
+import type { StatusView } from '../../shared/ipc/contract';
+
+function scannerText(scanner: StatusView['scanner'], windowFocused: boolean): { text: string; good: boolean } {
+  switch (scanner.mode) {
+    case 'keyboard':
+      // A keyboard-mode scanner types into whichever window has the focus: that is what decides here.
+      return windowFocused
+        ? { text: 'キーボード入力型・受信できます', good: true }
+        : { text: 'キーボード入力型・受信できません（画面をクリック）', good: false };
+    case 'hid':
+      return scanner.connected
+        ? { text: `接続中${scanner.device ? `（${scanner.device}）` : ''}`, good: true }
+        : { text: '未接続', good: false };
+    case 'none':
+      return { text: 'なし（番号入力 F2）', good: false };
+  }
+}
+
+export function StatusStrip() {
+  const session = useSessionStore((s) => s.session);
+  const status = useSessionStore((s) => s.status);
+  const windowFocused = useUiStore((s) => s.windowFocused);
+  const scanner = status ? scannerText(status.scanner, windowFocused) : null;
+  return (
+    <header className="status-strip" aria-label="状況">
+      {session && (
+        <span className="status-item" data-testid="status-staff">
+          <span className="status-label">職員</span> {session.displayName}（{session.staffId}・{roleLabel(session.role)}）
+        </span>
+      )}
+      {status && (
+        <>
+          <span className="status-item" data-testid="status-venue">
+            <span className="status-label">会場</span> {status.venue.name}・窓口 {status.stationId}
+          </span>
+          <span className={`status-item ${scanner?.good ? 'status-good' : 'status-bad'}`} data-testid="status-scanner">
+            <span className="status-label">スキャナー</span> {scanner?.text}
+          </span>
+          <span className="status-item" data-testid="status-today">
+            <span className="status-label">本日の交付（この窓口）</span> <strong>{status.handoversTodayAtStation}</strong>件
+          </span>
+          <span className="status-item" data-testid="status-outstanding">
+            <span className="status-label">交付待ち（会場）</span> <strong>{status.outstandingAtVenue}</strong>件
+            <span className="status-sub">（台帳 {status.cardsAtVenue}件）</span>
+          </span>
+        </>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,42 @@
+// Dates as the counter shows them: 西暦 and 和暦 side by side (residents and their IDs use either), and
+// event times in Tokyo time whatever the PC's time zone.
+import { ERAS } from '../../shared/roster/japanese-date';
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function parts(iso: string): [number, number, number] | null {
+  const m = ISO_DATE.exec(iso);
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
+}
+
+/** 1981-12-07 → 1981年12月7日 (anything else is shown as is). */
+export function westernDate(iso: string): string {
+  const p = parts(iso);
+  return p ? `${p[0]}年${p[1]}月${p[2]}日` : iso;
+}
+
+/** 1981-12-07 → 昭和56年12月7日; 1989-01-08 → 平成元年1月8日. Null before 明治 or for a non-date. */
+export function warekiDate(iso: string): string | null {
+  const p = parts(iso);
+  if (!p) return null;
+  const era = ERAS.find((e) => e.start <= iso && (e.end === null || iso <= e.end));
+  if (!era) return null;
+  const year = p[0] - era.firstYear + 1;
+  return `${era.name}${year === 1 ? '元' : year}年${p[1]}月${p[2]}日`;
+}
+
+const TOKYO = new Intl.DateTimeFormat('ja-JP', {
+  timeZone: 'Asia/Tokyo', year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false,
+});
+const TOKYO_TIME = new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit', hour12: false });
+
+/** An event timestamp (ISO with zone) → 2026/11/26 14:03 in Tokyo time. */
+export function tokyoDateTime(isoTimestamp: string): string {
+  const d = new Date(isoTimestamp);
+  return Number.isNaN(d.getTime()) ? isoTimestamp : TOKYO.format(d);
+}
+
+export function tokyoTime(isoTimestamp: string): string {
+  const d = new Date(isoTimestamp);
+  return Number.isNaN(d.getTime()) ? isoTimestamp : TOKYO_TIME.format(d);
+}

@@ -1,0 +1,54 @@
+import { useState, type FormEvent } from 'react';
+import { useSessionStore } from '../stores/session-store';
+
+export function SignInScreen() {
+  const error = useSessionStore((s) => s.error);
+  const busy = useSessionStore((s) => s.busy);
+  const signIn = useSessionStore((s) => s.signIn);
+  const [staffId, setStaffId] = useState('');
+  const [pin, setPin] = useState('');
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void signIn(staffId, pin).then(() => setPin(''));
+  };
+
+  return (
+    <main className="gate" aria-labelledby="signin-title">
+      <form className="gate-card" onSubmit={submit} noValidate>
+        <h1 id="signin-title" className="gate-title">窓口 サインイン</h1>
+        <p className="gate-lead">マイナンバーカード交付窓口</p>
+        <label className="field">
+          <span className="field-label">職員ID</span>
+          <input
+            className="field-input"
+            name="staffId"
+            autoComplete="off"
+            autoCapitalize="off"
+            spellCheck={false}
+            autoFocus
+            value={staffId}
+            onChange={(e) => setStaffId(e.target.value)}
+          />
+        </label>
+        <label className="field">
+          <span className="field-label">PIN（数字）</span>
+          <input
+            className="field-input"
+            name="pin"
+            type="password"
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={16}
+            value={pin}
+            onChange={(e) => setPin(e.target.value)}
+          />
+        </label>
+        {error && <p className="form-error" role="alert">{error}</p>}
+        <button className="btn btn-primary btn-wide" type="submit" disabled={busy}>
+          サインイン（Enter）
+        </button>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,189 @@
+// Counter store: what the counter shows now (the last outcome), scans waiting to be shown, and the last
+// recorded action. Lives for one signed-in session.
+//
+// Every scan and every "show this card" goes through one FIFO queue, pumped one item at a time and only
+// while no dialog is open. A scan that arrives while the ID check (or any dialog) is open therefore waits,
+// visibly, and is shown after the dialog closes; it can never land on the open dialog's card, because
+// every dialog action names its own card (the dialog's), never "whatever is shown now".
+import { create } from 'zustand';
+import type { CardView, ScanOutcome } from '../../shared/counter/outcomes';
+import type { IdCheck } from '../../shared/counter/id-documents';
+import type { Cue } from '../sound/cues';
+import { scanCodeToSend } from '../scan/scan-code';
+import { invoke } from './call';
+import { useSessionStore } from './session-store';
+import { useUiStore } from './ui-store';
+
+export type ScanSource = 'keyboard' | 'hid' | 'manual';
+
+export type QueueItem =
+  | { readonly kind: 'scan'; readonly text: string; readonly source: ScanSource; readonly startedAt: number; readonly endedAt: number }
+  | {
+      readonly kind: 'view';
+      readonly reservationNo: string;
+      /** Shown together with the notice of the action that caused it (undo, a failed handover). */
+      readonly keepNotice?: boolean;
+    };
+
+export interface ShownOutcome {
+  /** Increases with every outcome shown, so the screen and its sound react to a repeat of the same card. */
+  readonly seq: number;
+  readonly outcome: ScanOutcome;
+  readonly via: ScanSource | 'view';
+  /** performance.now() at the scan's first key and at its terminator (keyboard and HID scans only). */
+  readonly startedAt: number | null;
+  readonly endedAt: number | null;
+}
+
+export interface Notice {
+  readonly seq: number;
+  readonly tone: 'success' | 'info' | 'error';
+  readonly text: string;
+  readonly cue: Cue | null;
+}
+
+/** Scans kept while blocked; more than this and the oldest are dropped (with a notice). */
+export const MAX_QUEUE = 10;
+
+export interface CounterState {
+  shown: ShownOutcome | null;
+  queue: QueueItem[];
+  busy: boolean;
+  notice: Notice | null;
+
+  /** A scan from the keyboard capture, the HID scanner (main) or the manual entry dialog. */
+  scanArrived(text: string, source: ScanSource, timing?: { startedAt: number; endedAt: number }): void;
+  /** Show a card chosen in the search results (after any scans already waiting). */
+  viewCard(reservationNo: string): void;
+  /** Shows the next waiting item if nothing blocks. Bootstrap calls it when a dialog closes. */
+  pump(): Promise<void>;
+  handover(card: CardView, idCheck: IdCheck): Promise<void>;
+  refuse(card: CardView, reason: string): Promise<void>;
+  undo(card: CardView, reason: string): Promise<void>;
+  /** Back to "please scan" (Esc). */
+  dismiss(): void;
+  reset(): void;
+}
+
+let seq = 0;
+const notice = (tone: Notice['tone'], text: string, cue: Cue | null = null): Notice => ({ seq: ++seq, tone, text, cue });
+
+function blocked(state: CounterState): boolean {
+  return state.busy || useUiStore.getState().dialog !== null || useSessionStore.getState().phase !== 'active';
+}
+
+export const useCounterStore = create<CounterState>()((set, get) => ({
+  shown: null,
+  queue: [],
+  busy: false,
+  notice: null,
+
+  scanArrived(text, source, timing) {
+    // Signed out or locked: nobody is at the counter to see it, and personal data must not show.
+    if (useSessionStore.getState().phase !== 'active') return;
+    if (text.trim() === '') return;
+    const now = performance.now();
+    const item: QueueItem = { kind: 'scan', text, source, startedAt: timing?.startedAt ?? now, endedAt: timing?.endedAt ?? now };
+    let queue = [...get().queue, item];
+    if (queue.length > MAX_QUEUE) {
+      queue = queue.slice(-MAX_QUEUE);
+      set({ notice: notice('error', `保留中のスキャンが${MAX_QUEUE}件を超えたため、古いものを破棄しました`, 'error') });
+    }
+    set({ queue });
+    void get().pump();
+  },
+
+  viewCard(reservationNo) {
+    set({ queue: [...get().queue, { kind: 'view', reservationNo }] });
+    void get().pump();
+  },
+
+  async pump() {
+    const state = get();
+    if (blocked(state) || state.queue.length === 0) return;
+    const [item, ...rest] = state.queue as [QueueItem, ...QueueItem[]];
+    set({ queue: rest, busy: true });
+    const r = item.kind === 'scan'
+      ? await invoke('counter:scan', { code: item.source === 'manual' ? item.text.trim() : scanCodeToSend(item.text), source: item.source })
+      : await invoke('counter:view', { reservationNo: item.reservationNo });
+    if (r.ok) {
+      const keepNotice = item.kind === 'view' && item.keepNotice === true;
+      set({
+        busy: false,
+        notice: keepNotice ? get().notice : null,
+        shown: {
+          seq: ++seq,
+          outcome: r.value,
+          via: item.kind === 'scan' ? item.source : 'view',
+          startedAt: item.kind === 'scan' && item.source !== 'manual' ? item.startedAt : null,
+          endedAt: item.kind === 'scan' && item.source !== 'manual' ? item.endedAt : null,
+        },
+      });
+    } else if (r.error.code === 'locked' || r.error.code === 'signed-out') {
+      // Main locked first (idle): keep the scan; it is shown once the same staff member unlocks.
+      set({ busy: false, queue: [item, ...get().queue] });
+      return;
+    } else {
+      set({ busy: false, notice: notice('error', r.error.message, 'error') });
+    }
+    void get().pump();
+  },
+
+  async handover(card, idCheck) {
+    const ui = useUiStore.getState();
+    ui.setSubmitting(true);
+    const r = await invoke('counter:handover', { reservationNo: card.reservationNo, idCheck });
+    useUiStore.getState().setSubmitting(false);
+    if (r.ok) {
+      // Clear the screen before the dialog closes: closing pumps any waiting scan onto it.
+      set({ shown: null, notice: notice('success', `交付を記録しました：${card.name} 様（${card.reservationNo}）`, 'done') });
+      useUiStore.getState().closeDialog();
+      void useSessionStore.getState().refreshStatus();
+      return;
+    }
+    if (r.error.code === 'locked' || r.error.code === 'signed-out') return; // the dialog waits behind the lock screen
+    if (r.error.code === 'id-check-failed' || r.error.code === 'invalid-input') {
+      useUiStore.getState().setDialogError(r.error.message);
+      return;
+    }
+    // The card changed under us (another station handed it over, …): show its state as it is now.
+    set({ notice: notice('error', r.error.message, 'error'), queue: [...get().queue, { kind: 'view', reservationNo: card.reservationNo, keepNotice: true }] });
+    useUiStore.getState().closeDialog();
+  },
+
+  async refuse(card, reason) {
+    useUiStore.getState().setSubmitting(true);
+    const r = await invoke('counter:refuse', { reservationNo: card.reservationNo, reason });
+    useUiStore.getState().setSubmitting(false);
+    if (r.ok) {
+      set({ shown: null, notice: notice('info', `交付できない記録をしました：${card.name} 様（カードは交付待ちのままです）`, 'done') });
+      useUiStore.getState().closeDialog();
+      void useSessionStore.getState().refreshStatus();
+      return;
+    }
+    if (r.error.code === 'locked' || r.error.code === 'signed-out') return;
+    if (r.error.code === 'invalid-input') return useUiStore.getState().setDialogError(r.error.message);
+    set({ notice: notice('error', r.error.message, 'error'), queue: [...get().queue, { kind: 'view', reservationNo: card.reservationNo, keepNotice: true }] });
+    useUiStore.getState().closeDialog();
+  },
+
+  async undo(card, reason) {
+    useUiStore.getState().setSubmitting(true);
+    const r = await invoke('counter:undo', { reservationNo: card.reservationNo, reason });
+    useUiStore.getState().setSubmitting(false);
+    if (r.ok) {
+      // Show the card again: it is waiting for handover once more.
+      set({ notice: notice('info', `交付を取り消しました：${card.name} 様`, null), queue: [...get().queue, { kind: 'view', reservationNo: card.reservationNo, keepNotice: true }] });
+      useUiStore.getState().closeDialog();
+      void useSessionStore.getState().refreshStatus();
+      return;
+    }
+    if (r.error.code === 'locked' || r.error.code === 'signed-out') return;
+    if (r.error.code === 'invalid-input' || r.error.code === 'forbidden') return useUiStore.getState().setDialogError(r.error.message);
+    set({ notice: notice('error', r.error.message, 'error'), queue: [...get().queue, { kind: 'view', reservationNo: card.reservationNo, keepNotice: true }] });
+    useUiStore.getState().closeDialog();
+  },
+
+  dismiss: () => set({ shown: null }),
+  reset: () => set({ shown: null, queue: [], busy: false, notice: null }),
+}));

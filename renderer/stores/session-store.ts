@@ -1,0 +1,112 @@
+// Session store: who is signed in, whether the screen is locked, and the status strip. Lives as long as the
+// window; everything else is reset when the staff member signs out.
+import { create } from 'zustand';
+import type { SessionView, StatusView } from '../../shared/ipc/contract';
+import { toHalfWidthAscii } from '../../shared/roster/text';
+import { invoke, type AuthProblem } from './call';
+
+export type SessionPhase = 'starting' | 'unavailable' | 'signed-out' | 'locked' | 'active';
+
+export interface SessionState {
+  phase: SessionPhase;
+  session: SessionView | null;
+  status: StatusView | null;
+  /** Why sign-in or unlock failed, as main said it. */
+  error: string | null;
+  /** Why the app cannot run at all (no API, main unreachable). */
+  unavailable: string | null;
+  busy: boolean;
+  /** Reads the session main already has for this window (a reload keeps it). */
+  start(): Promise<void>;
+  signIn(staffId: string, pin: string): Promise<void>;
+  unlock(pin: string): Promise<void>;
+  lock(): Promise<void>;
+  signOut(): Promise<void>;
+  refreshStatus(): Promise<void>;
+  setScanner(scanner: Pick<StatusView['scanner'], 'connected' | 'device'>): void;
+  /** Main answered "locked" or "signed-out" to some call. */
+  authProblem(problem: AuthProblem): void;
+  clearError(): void;
+}
+
+const phaseOf = (s: SessionView | null): SessionPhase => (s === null ? 'signed-out' : s.locked ? 'locked' : 'active');
+/** PINs are digits; 全角 digits from an IME are accepted. */
+const cleanPin = (pin: string) => toHalfWidthAscii(pin).trim();
+
+export const useSessionStore = create<SessionState>()((set, get) => ({
+  phase: 'starting',
+  session: null,
+  status: null,
+  error: null,
+  unavailable: null,
+  busy: false,
+
+  async start() {
+    const r = await invoke('session:get', {});
+    if (!r.ok) {
+      set({ phase: 'unavailable', unavailable: r.error.message });
+      return;
+    }
+    set({ session: r.value, phase: phaseOf(r.value), unavailable: null });
+    if (r.value && !r.value.locked) await get().refreshStatus();
+  },
+
+  async signIn(staffId, pin) {
+    const id = toHalfWidthAscii(staffId).trim();
+    const p = cleanPin(pin);
+    if (id === '' || p === '') return set({ error: '職員IDとPINを入力してください' });
+    if (!/^\d+$/.test(p)) return set({ error: 'PINは数字で入力してください' });
+    set({ busy: true, error: null });
+    const r = await invoke('session:signIn', { staffId: id, pin: p });
+    if (!r.ok) return set({ busy: false, error: r.error.message });
+    set({ busy: false, session: r.value, phase: phaseOf(r.value) });
+    await get().refreshStatus();
+  },
+
+  async unlock(pin) {
+    const p = cleanPin(pin);
+    if (p === '') return set({ error: 'PINを入力してください' });
+    set({ busy: true, error: null });
+    const r = await invoke('session:unlock', { pin: p });
+    if (!r.ok) {
+      if (r.error.code === 'signed-out') return set({ busy: false, session: null, phase: 'signed-out', error: r.error.message });
+      return set({ busy: false, error: r.error.message });
+    }
+    set({ busy: false, session: r.value, phase: phaseOf(r.value) });
+    await get().refreshStatus();
+  },
+
+  async lock() {
+    if (get().phase !== 'active') return;
+    // Lock on screen at once; main is told too, so every call is refused until the PIN is given.
+    set({ phase: 'locked', error: null, session: get().session && { ...get().session!, locked: true } });
+    await invoke('session:lock', {});
+  },
+
+  async signOut() {
+    await invoke('session:signOut', {});
+    set({ session: null, status: null, phase: 'signed-out', error: null });
+  },
+
+  async refreshStatus() {
+    if (get().phase !== 'active') return;
+    const r = await invoke('status:get', {});
+    if (r.ok) set({ status: r.value });
+  },
+
+  setScanner(scanner) {
+    const status = get().status;
+    if (status) set({ status: { ...status, scanner: { ...status.scanner, ...scanner } } });
+  },
+
+  authProblem(problem) {
+    if (problem === 'locked') {
+      const s = get().session;
+      if (get().phase === 'active') set({ phase: 'locked', session: s && { ...s, locked: true } });
+    } else if (get().phase !== 'signed-out') {
+      set({ phase: 'signed-out', session: null, status: null, error: 'サインインし直してください' });
+    }
+  },
+
+  clearError: () => set({ error: null }),
+}));
