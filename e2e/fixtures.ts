@@ -9,6 +9,8 @@ import { serve, type Served } from './serve';
 import { CounterPage } from './pages/counter-page';
 
 export interface Fixtures {
+  /** Extra arguments for `madoguchi serve` (e.g. --fake-hid), set with test.use(). */
+  serveArgs: string[];
   server: Served;
   counter: CounterPage;
 }
@@ -18,11 +20,13 @@ export const test = base.extend<Fixtures, { world: World }>({
   // eslint-disable-next-line no-empty-pattern
   world: [async ({}, use) => use(loadWorld()), { scope: 'worker' }],
 
-  server: async ({ world }, use) => {
+  serveArgs: [[], { option: true }],
+
+  server: async ({ world, serveArgs }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'madoguchi-venue-'));
     const dataDir = join(dir, 'honchosha');
     cpSync(world.honchoshaDataDir, dataDir, { recursive: true });
-    const server = await serve(dataDir);
+    const server = await serve(dataDir, serveArgs);
     try {
       await use(server);
     } finally {

@@ -11,8 +11,8 @@ export interface Served {
   stop(): Promise<void>;
 }
 
-function startProcess(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--data', dataDir], {
+function startProcess(dataDir: string, args: readonly string[] = []): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [BIN, 'serve', '--data', dataDir, ...args], {
     cwd: ROOT,
     env: { ...process.env, MADOGUCHI_PASSPHRASE: PASSPHRASE },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -51,8 +51,8 @@ function stopProcess(child: ChildProcess): Promise<void> {
   });
 }
 
-export async function serve(dataDir: string): Promise<Served> {
-  let current = await startProcess(dataDir);
+export async function serve(dataDir: string, args: readonly string[] = []): Promise<Served> {
+  let current = await startProcess(dataDir, args);
   return {
     get url() {
       return current.url;
@@ -61,7 +61,7 @@ export async function serve(dataDir: string): Promise<Served> {
     async restart() {
       current.child.removeAllListeners('exit');
       await stopProcess(current.child);
-      current = await startProcess(dataDir);
+      current = await startProcess(dataDir, args);
       return current.url;
     },
     async stop() {

@@ -12,12 +12,14 @@ import { createHandlers } from './handlers';
 import { readSetting } from './settings';
 import { groupCommitAccessLog } from '../access/access-record';
 
+type ScannerState = Omit<StatusView['scanner'], 'layout'>;
+
 export type Push = <E extends PushEvent>(event: E, payload: z.infer<(typeof PushEvents)[E]>) => void;
 
 export interface App {
   readonly invoke: Invoke;
   readonly store: VenueStore;
-  setScannerStatus(status: StatusView['scanner']): void;
+  setScannerStatus(status: ScannerState): void;
   /** With scanner-mode=hid, reads the scanner in main and pushes scans to the window. */
   startScanner(push: Push, adapter?: Pick<NodeHidAdapter, 'listHidDevices' | 'openerFor'>): void;
   close(): Promise<void>;
@@ -25,10 +27,10 @@ export interface App {
 
 export function createApp(store: VenueStore, clock: Clock, log: (line: string) => void): App {
   const idleLockMinutes = () => readSetting(store.db, 'idle-lock-minutes');
-  let scanner: StatusView['scanner'] = { mode: readSetting(store.db, 'scanner-mode'), connected: false, device: null };
+  let scanner: ScannerState = { mode: readSetting(store.db, 'scanner-mode'), connected: false, device: null };
   const sessions = new Sessions(clock, idleLockMinutes);
   const access = groupCommitAccessLog(store.db, clock);
-  const handlers = createHandlers({ counter: { store, clock, access }, sessions, idleLockMinutes, scannerStatus: () => scanner });
+  const handlers = createHandlers({ counter: { store, clock, access }, sessions, idleLockMinutes, scannerStatus: () => ({ ...scanner, layout: readSetting(store.db, 'scanner-layout') }) });
   let wiring: ScannerWiring | null = null;
   return {
     invoke: createDispatcher(handlers, sessions, log),

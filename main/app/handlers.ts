@@ -52,6 +52,7 @@ export function createHandlers(app: AppServices): Handlers {
       sessions.unlock(caller);
       return view(caller)!;
     },
+    'session:touch': () => null,
     'status:get': () => {
       const v = VENUES[counter.store.venue];
       return { venue: { id: v.id, name: v.name, place: v.place }, stationId: counter.store.stationId, ...counterStatus(counter), scanner: app.scannerStatus() };

@@ -14,7 +14,7 @@ test('a HID POS scanner: found, scans pushed as reservation numbers, unplug and 
   let listed: ListedHidDevice[] = [];
   const timers = new ManualTimers();
   const scans: string[] = [];
-  const statuses: StatusView['scanner'][] = [];
+  const statuses: Omit<StatusView['scanner'], 'layout'>[] = [];
   const wiring = connectHidScanner({
     adapter: { listHidDevices: async () => listed, openerFor: () => port.open },
     keyboardLayout: 'us',

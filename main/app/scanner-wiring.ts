@@ -18,7 +18,7 @@ export interface ScannerWiringOptions {
   readonly adapter: Pick<NodeHidAdapter, 'listHidDevices' | 'openerFor'>;
   readonly keyboardLayout: KeyboardLayout;
   readonly onScan: (code: string) => void;
-  readonly onStatus: (status: StatusView['scanner']) => void;
+  readonly onStatus: (status: Omit<StatusView['scanner'], 'layout'>) => void;
   readonly log: (line: string) => void;
   readonly timers?: Timers;
   /** How often to look again when no scanner is plugged in yet. */

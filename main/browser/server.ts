@@ -26,7 +26,15 @@ export interface BrowserServer {
   close(): Promise<void>;
 }
 
-export async function startBrowserServer(options: { invoke: Invoke; rendererDir: string; log?: (line: string) => void }): Promise<BrowserServer> {
+export interface BrowserServerOptions {
+  readonly invoke: Invoke;
+  readonly rendererDir: string;
+  readonly log?: (line: string) => void;
+  /** Extra POST endpoints behind the same session cookie (the fake scanner of `serve --fake-hid`). */
+  readonly extraPosts?: Readonly<Record<string, (body: unknown) => unknown>>;
+}
+
+export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
   const { invoke, rendererDir } = options;
   let oneTimeToken: string | null = randomBytes(24).toString('base64url');
   const sessions = new Set<string>();
@@ -68,6 +76,18 @@ export async function startBrowserServer(options: { invoke: Invoke; rendererDir:
         ? { ok: false, error: { code: 'invalid-input', message: '入力が大きすぎます' } }
         : await invoke(decodeURIComponent(url.pathname.slice('/__ipc/'.length)), input, `browser:${sid}`);
       return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(result), { ...headers, 'cache-control': 'no-store' });
+    }
+    const extra = options.extraPosts?.[url.pathname];
+    if (req.method === 'POST' && extra) {
+      if (req.headers.origin !== undefined && req.headers.origin !== `http://127.0.0.1:${port}`) return send(res, 403, 'text/plain', 'origin', headers);
+      const body = await readBody(req);
+      let input: unknown = null;
+      try {
+        input = body ? JSON.parse(body) : null;
+      } catch {
+        input = null;
+      }
+      return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(extra(input) ?? null), headers);
     }
     if (req.method === 'GET' && url.pathname === '/__events') {
       res.writeHead(200, { ...headers, 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });

@@ -55,6 +55,16 @@ describe('the IPC door into main', () => {
     assert.ok((await app.invoke('status:get', {}, 'w')).ok);
   });
 
+  test("the window's activity (session:touch) keeps main's idle clock from locking a busy clerk", async (t) => {
+    const clock = manualClock('2026-11-25T01:00:00Z');
+    const { app } = appFixture(t, clock);
+    await app.invoke('session:signIn', { staffId: 'clerk1', pin: '1111' }, 'w');
+    clock.advance(4 * 60_000);
+    assert.ok((await app.invoke('session:touch', {}, 'w')).ok);
+    clock.advance(4 * 60_000);
+    assert.ok((await app.invoke('status:get', {}, 'w')).ok, 'eight minutes in, but active four minutes ago');
+  });
+
   test('invalid input is a typed error that never echoes the value sent', async (t) => {
     const { app } = appFixture(t, manualClock('2026-11-25T01:00:00Z'));
     await app.invoke('session:signIn', { staffId: 'clerk1', pin: '1111' }, 'w');

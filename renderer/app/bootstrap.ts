@@ -11,11 +11,8 @@ import { useSessionStore } from '../stores/session-store';
 import { useUiStore } from '../stores/ui-store';
 import { installIdleLock } from './idle-lock';
 
-/**
- * The keyboard scanner's configured layout. Main has the `scanner-layout` setting but the contract does
- * not carry it to the renderer yet, so the default (US, what scanners ship with) is used.
- */
-const SCANNER_LAYOUT: KeyboardLayout = 'us';
+/** Until the status strip has loaded, assume the layout scanners ship with. */
+const DEFAULT_SCANNER_LAYOUT: KeyboardLayout = 'us';
 
 export function bootstrap(): () => void {
   const disposers: Array<() => void> = [];
@@ -31,13 +28,16 @@ export function bootstrap(): () => void {
       return s.phase === 'active' && s.session ? s.session.idleLockMinutes : null;
     },
     onIdle: () => void session.getState().lock(),
+    onActivity: () => {
+      if (session.getState().phase === 'active') void api()['session:touch']({});
+    },
   });
   disposers.push(() => idle.dispose());
 
   disposers.push(
     installKeyboardCapture(document, {
       enabled: () => session.getState().phase === 'active' && session.getState().session?.role !== 'hq',
-      layout: () => SCANNER_LAYOUT,
+      layout: () => session.getState().status?.scanner.layout ?? DEFAULT_SCANNER_LAYOUT,
       onScan: (scan) => counter.getState().scanArrived(scan.text, 'keyboard', { startedAt: scan.startedAt, endedAt: scan.endedAt }),
     }),
   );

@@ -4,6 +4,9 @@
 export interface IdleLockOptions {
   readonly minutes: () => number | null;
   readonly onIdle: () => void;
+  /** Tells main the clerk is active, at most once per `reportEveryMs`, so main's idle clock agrees. */
+  readonly onActivity?: () => void;
+  readonly reportEveryMs?: number;
   /** How often to look; the lock may come up to this late. */
   readonly checkEveryMs?: number;
 }
@@ -18,8 +21,13 @@ export interface IdleLock {
 
 export function installIdleLock(win: Window, options: IdleLockOptions): IdleLock {
   let last = Date.now();
+  let reported = 0;
   const touch = () => {
     last = Date.now();
+    if (options.onActivity && last - reported >= (options.reportEveryMs ?? 30_000)) {
+      reported = last;
+      options.onActivity();
+    }
   };
   for (const e of ACTIVITY_EVENTS) win.addEventListener(e, touch, { capture: true, passive: true });
   const timer = win.setInterval(() => {

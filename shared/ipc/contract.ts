@@ -26,7 +26,13 @@ export const StatusView = z.strictObject({
   handoversTodayAtStation: z.number(),
   outstandingAtVenue: z.number(),
   cardsAtVenue: z.number(),
-  scanner: z.strictObject({ mode: z.enum(['keyboard', 'hid', 'none']), connected: z.boolean(), device: z.string().nullable() }),
+  scanner: z.strictObject({
+    mode: z.enum(['keyboard', 'hid', 'none']),
+    /** The key layout a keyboard-mode scanner is set to, which the renderer decodes KeyboardEvent.code with. */
+    layout: z.enum(['us', 'jis']),
+    connected: z.boolean(),
+    device: z.string().nullable(),
+  }),
 });
 export type StatusView = z.infer<typeof StatusView>;
 
@@ -46,6 +52,8 @@ export const contract = {
   'session:signOut': channel(Empty, z.null(), 'public'),
   'session:lock': channel(Empty, z.null(), 'public'),
   'session:unlock': channel(z.strictObject({ pin: z.string().min(1).max(16) }), SessionView, 'public'),
+  /** The clerk is busy in the window (ticking the ID check…): keeps main's idle clock in step with the screen's. */
+  'session:touch': channel(Empty, z.null(), ANY_STAFF),
   'status:get': channel(Empty, StatusView, ANY_STAFF),
   'counter:scan': channel(z.strictObject({ code: z.string().max(256), source: z.enum(['keyboard', 'hid', 'manual']) }), ScanOutcome, COUNTER),
   'counter:view': channel(z.strictObject({ reservationNo: ReservationNo }), ScanOutcome, COUNTER),

@@ -8,6 +8,32 @@ import { startBrowserServer } from '../../browser/server';
 import { openExistingDataFolder } from '../data-folder';
 import { CliError, type CliIo } from '../io';
 import { VENUES } from '../../../shared/venues/venues';
+import { encodeHidPos } from '../../../shared/scanner/hid-pos';
+import { FAKE_SCANNER_INFO, FakeHidPort } from '../../scanner/fake-hid-device';
+
+/** A HID POS scanner that exists only in this process, driven over HTTP: the real decoding path, no USB. */
+function fakeHidScanner() {
+  const port = new FakeHidPort();
+  return {
+    adapter: { listHidDevices: async () => [{ ...FAKE_SCANNER_INFO, kind: 'hid-pos' as const }], openerFor: () => port.open },
+    routes: {
+      '/__fake-hid/scan': (body: unknown) => {
+        const text = typeof body === 'object' && body !== null && typeof (body as { text?: unknown }).text === 'string' ? (body as { text: string }).text : '';
+        if (!port.current) return { ok: false };
+        for (const report of encodeHidPos(text, 'honeywell')) port.current.send(report);
+        return { ok: true };
+      },
+      '/__fake-hid/unplug': () => {
+        port.unplug();
+        return { ok: true };
+      },
+      '/__fake-hid/plug': () => {
+        port.plug();
+        return { ok: true };
+      },
+    },
+  };
+}
 
 export const RENDERER_DIR = new URL('../../../dist/renderer', import.meta.url).pathname;
 
@@ -17,14 +43,22 @@ export function registerServe(program: Command, io: CliIo): void {
     .description('ブラウザーモード: 窓口画面を 127.0.0.1 の一時URLで提供（開発・テスト用、Electron がない環境の npm start）')
     .option('--data <dir>', 'データフォルダ（既定: MADOGUCHI_DATA_DIR またはアプリのユーザーデータフォルダ）')
     .option('--renderer <dir>', 'ビルド済みの画面（既定: dist/renderer）', RENDERER_DIR)
-    .action(async (opts: { data?: string; renderer: string }) => {
+    .option('--fake-hid', 'テスト・デモ用: 仮想のHID POSスキャナーをつなぐ（POST /__fake-hid/scan {text}、/__fake-hid/unplug、/__fake-hid/plug）')
+    .action(async (opts: { data?: string; renderer: string; fakeHid?: boolean }) => {
       if (!existsSync(join(opts.renderer, 'index.html'))) {
         throw new CliError(`${opts.renderer} に画面がありません。先に npm run build を実行してください`);
       }
       const store = await openExistingDataFolder(io, opts.data);
       const app = createApp(store, io.clock, (line) => io.err(`${line}\n`));
-      const server = await startBrowserServer({ invoke: app.invoke, rendererDir: opts.renderer, log: (l) => io.err(`${l}\n`) });
-      app.startScanner((event, payload) => server.push(event, payload));
+      const fake = opts.fakeHid ? fakeHidScanner() : null;
+      const server = await startBrowserServer({
+        invoke: app.invoke,
+        rendererDir: opts.renderer,
+        log: (l) => io.err(`${l}\n`),
+        ...(fake ? { extraPosts: fake.routes } : {}),
+      });
+      if (fake) app.setScannerStatus({ mode: 'hid', connected: false, device: null });
+      app.startScanner((event, payload) => server.push(event, payload), fake?.adapter);
       io.out(`${VENUES[store.venue].name}（${store.stationId}）をブラウザーモードで提供しています。\n`);
       io.out(`URL: ${server.url}\n`);
       await new Promise<void>((resolve) => {

@@ -1,0 +1,33 @@
+// A HID POS scanner read in main (here the fake one of `serve --fake-hid`, through the real decoder):
+// scans reach the counter without keyboard focus, and unplug/replug shows in the status strip.
+import { test, expect } from './fixtures';
+import { STAFF } from './demo-world';
+
+test.use({ serveArgs: ['--fake-hid'] });
+
+const hid = (page: import('@playwright/test').Page, action: 'scan' | 'unplug' | 'plug', text = '') =>
+  page.evaluate(
+    async ([a, t]) => (await fetch(`/__fake-hid/${a}`, { method: 'POST', body: JSON.stringify({ text: t }) })).json(),
+    [action, text] as const,
+  );
+
+test('HID scans show the card; unplugging and replugging the scanner shows in the status strip', async ({ counter, world, page }, testInfo) => {
+  await counter.signIn(STAFF.clerk1.staffId, STAFF.clerk1.pin);
+  const scanner = page.getByTestId('status-scanner');
+  await expect(scanner).toContainText('接続中');
+  const card = world.picks.ok[0]!;
+  // Lower case without the hyphen, as a notice's barcode might carry it.
+  expect(await hid(page, 'scan', card.reservationNo.replace('-', '').toLowerCase())).toEqual({ ok: true });
+  await counter.expectOutcome('ok');
+  await expect(counter.cardName).toHaveText(card.name);
+  await counter.shot(testInfo, 'hid-scan-outcome');
+
+  await hid(page, 'unplug');
+  await expect(scanner).toContainText('未接続');
+  await counter.shot(testInfo, 'hid-unplugged');
+  await hid(page, 'plug');
+  await expect(scanner).toContainText('接続中', { timeout: 20_000 });
+  await page.keyboard.press('Escape');
+  await hid(page, 'scan', world.picks.unknownNo);
+  await counter.expectOutcome('not-in-ledger');
+});
