@@ -1,11 +1,12 @@
 // A HID POS scanner read in main (here the fake one of `serve --fake-hid`, through the real decoder):
 // scans reach the counter without keyboard focus, and unplug/replug shows in the status strip.
+import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { STAFF } from './demo-world';
 
 test.use({ serveArgs: ['--fake-hid'] });
 
-const hid = (page: import('@playwright/test').Page, action: 'scan' | 'unplug' | 'plug', text = '') =>
+const hid = (page: Page, action: 'scan' | 'unplug' | 'plug', text = '') =>
   page.evaluate(
     async ([a, t]) => (await fetch(`/__fake-hid/${a}`, { method: 'POST', body: JSON.stringify({ text: t }) })).json(),
     [action, text] as const,

@@ -48,7 +48,8 @@ files.sort();
 const work = mkdtempSync(join(tmpdir(), 'madoguchi-test-'));
 const tapFile = join(work, 'results.tap');
 const unitStatus = run(`unit and integration tests (${files.length} files)`, process.execPath, [
-  '--import', 'tsx', '--test', '--test-concurrency=2',
+  // A test that hangs fails after 10 minutes instead of holding CI until its own limit.
+  '--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=600000',
   '--test-reporter=spec', '--test-reporter-destination=stdout',
   '--test-reporter=tap', `--test-reporter-destination=${tapFile}`,
   ...files,
