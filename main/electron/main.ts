@@ -6,7 +6,7 @@ import { CHANNEL_NAMES } from '../../shared/ipc/channels';
 import { systemClock } from '../clock';
 import { createApp } from '../app/create-app';
 import { openVenueDataFolder, resolveDataDir } from '../venue/data-folder';
-import { hardenApp, hardenSession, isTrustedSender, rendererUrl } from './security';
+import { hardenApp, hardenSession, isTrustedSender, rendererUrl, secureWebPreferences } from './security';
 
 const rendererDir = join(__dirname, '..', 'renderer');
 const preloadFile = join(__dirname, '..', 'preload', 'index.cjs');
@@ -39,7 +39,7 @@ app.whenReady().then(() => {
     height: 860,
     title: '窓口 Madoguchi',
     backgroundColor: '#0b1a2a',
-    webPreferences: { preload: preloadFile, contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false, devTools: !app.isPackaged },
+    webPreferences: secureWebPreferences(preloadFile, app.isPackaged),
   });
   win.removeMenu();
   void win.loadURL(rendererUrl(rendererDir));
