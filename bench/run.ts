@@ -14,6 +14,7 @@ import { fixedClock } from '../main/clock';
 import { join } from 'node:path';
 import { confirmShipmentReceipt, decideScan, recordHandover, searchCards } from '../main/counter/counter-service';
 import { groupCommitAccessLog } from '../main/access/access-record';
+import { measurePageLatency } from './page-latency';
 
 /** Birth dates spread over ~95 years, as a ward's population is (a few residents per date), deterministic. */
 const spreadBirthDate = (i: number) => new Date(Date.UTC(1930, 0, 1) + ((i * 7919) % 34_675) * 86_400_000).toISOString().slice(0, 10);
@@ -166,6 +167,19 @@ const targets: Target[] = [];
     { name: 'handover commit, synchronous=FULL (p99)', measured: handoverP99, baseline: { name: 'bare single-row fsync\'d insert, same database (p99)', ms: writeP99, maxRatio: 5 }, maxMs: 5 },
     { name: `kana prefix + birth date search over ${rows} rows (p99)`, measured: searchP99, baseline: { name: 'indexed birth-date query, no prefix (p99)', ms: birthP99, maxRatio: 20 }, maxMs: 20 },
   );
+}
+
+// 5. In the page (browser mode, Chromium): the scanner's Enter → the outcome painted.
+if (!quick) {
+  const { scanP95, baselineP95 } = await measurePageLatency(40);
+  targets.push({
+    name: 'scan → outcome painted in the page, from the scanner\'s Enter (p95 of 40 scans)',
+    measured: scanP95,
+    baseline: { name: 'one bare IPC round trip + a frame, same page (p95)', ms: baselineP95, maxRatio: 5 },
+    maxMs: 50,
+  });
+} else {
+  console.log('(--quick: the in-page latency target needs a built renderer and Chromium; run npm run bench)\n');
 }
 
 let failed = 0;
