@@ -22,6 +22,8 @@ export interface App {
   setScannerStatus(status: ScannerState): void;
   /** With scanner-mode=hid, reads the scanner in main and pushes scans to the window. */
   startScanner(push: Push, adapter?: Pick<NodeHidAdapter, 'listHidDevices' | 'openerFor'>): void;
+  /** Where pushes to the window go (the Electron window, or browser mode's event stream). */
+  setPush(push: Push): void;
   close(): Promise<void>;
 }
 
@@ -30,13 +32,23 @@ export function createApp(store: VenueStore, clock: Clock, log: (line: string) =
   let scanner: ScannerState = { mode: readSetting(store.db, 'scanner-mode'), connected: false, device: null };
   const sessions = new Sessions(clock, idleLockMinutes);
   const access = groupCommitAccessLog(store.db, clock);
-  const handlers = createHandlers({ counter: { store, clock, access }, sessions, idleLockMinutes, scannerStatus: () => ({ ...scanner, layout: readSetting(store.db, 'scanner-layout') }) });
+  let pushTo: Push = () => {};
+  const handlers = createHandlers({
+    counter: { store, clock, access },
+    sessions,
+    idleLockMinutes,
+    scannerStatus: () => ({ ...scanner, layout: readSetting(store.db, 'scanner-layout') }),
+    push: (event, payload) => pushTo(event, payload),
+  });
   let wiring: ScannerWiring | null = null;
   return {
     invoke: createDispatcher(handlers, sessions, log),
     store,
     setScannerStatus: (s) => {
       scanner = s;
+    },
+    setPush(push) {
+      pushTo = push;
     },
     startScanner(push, adapter = createNodeHidAdapter()) {
       if (scanner.mode !== 'hid' || wiring) return;

@@ -7,12 +7,16 @@ import type { Staff } from '../staff/staff';
 import { verifyStaffPin } from '../staff/staff';
 import { confirmShipmentReceipt, counterStatus, decideScan, recordHandover, recordRefusal, searchCards, undoHandover, viewCard, type CounterContext } from '../counter/counter-service';
 import { isShipmentReceived } from '../counter/card-state';
+import { importLedgerFromWindow } from './import-handler';
+import type { Push } from './create-app';
 
 export interface AppServices {
   readonly counter: CounterContext;
   readonly sessions: Sessions;
   readonly idleLockMinutes: () => number;
   readonly scannerStatus: () => StatusView['scanner'];
+  /** Pushes to the window (set once the window or browser server exists). */
+  readonly push: Push;
 }
 
 export function createHandlers(app: AppServices): Handlers {
@@ -64,6 +68,7 @@ export function createHandlers(app: AppServices): Handlers {
     'counter:undo': ({ reservationNo, reason }, { staff }) => undoHandover(counter, staffOf(staff), reservationNo, reason),
     'counter:search': (query, { staff }) => searchCards(counter, staffOf(staff), query),
     'lead:confirmReceipt': ({ shipmentId }, { staff }) => confirmShipmentReceipt(counter, staffOf(staff), shipmentId),
+    'lead:importLedger': (req, { staff }) => importLedgerFromWindow(counter, staffOf(staff), req, app.push),
     'lead:shipments': () =>
       (db.prepare('SELECT shipment_id, row_count FROM shipments ORDER BY shipment_id').all() as { shipment_id: string; row_count: number }[]).map((s) => ({
         shipmentId: s.shipment_id,

@@ -4,7 +4,7 @@ import { app, BrowserWindow, ipcMain, session } from 'electron';
 import { join } from 'node:path';
 import { CHANNEL_NAMES } from '../../shared/ipc/channels';
 import { systemClock } from '../clock';
-import { createApp } from '../app/create-app';
+import { createApp, type Push } from '../app/create-app';
 import { openVenueDataFolder, resolveDataDir } from '../venue/data-folder';
 import { hardenApp, hardenSession, isTrustedSender, rendererUrl, secureWebPreferences } from './security';
 
@@ -43,9 +43,11 @@ app.whenReady().then(() => {
   });
   win.removeMenu();
   void win.loadURL(rendererUrl(rendererDir));
-  madoguchi.startScanner((event, payload) => {
+  const push: Push = (event, payload) => {
     if (!win.isDestroyed()) win.webContents.send(`madoguchi:${event}`, payload);
-  });
+  };
+  madoguchi.setPush(push);
+  madoguchi.startScanner(push);
   app.on('before-quit', () => void madoguchi.close());
 });
 

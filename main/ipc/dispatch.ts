@@ -13,7 +13,10 @@ export interface CallContext {
 }
 
 export type Handlers = {
-  readonly [C in Channel]: (input: z.infer<(typeof contract)[C]['input']>, ctx: CallContext) => IpcResult<ChannelOutput<C>> | ChannelOutput<C>;
+  readonly [C in Channel]: (
+    input: z.infer<(typeof contract)[C]['input']>,
+    ctx: CallContext,
+  ) => IpcResult<ChannelOutput<C>> | ChannelOutput<C> | Promise<IpcResult<ChannelOutput<C>> | ChannelOutput<C>>;
 };
 
 export type Invoke = (channel: string, input: unknown, caller: string) => Promise<IpcResult<unknown>>;
@@ -33,7 +36,7 @@ export function createDispatcher(handlers: Handlers, sessions: Sessions, log: (l
     }
     try {
       const handler = handlers[channel as Channel] as (i: unknown, c: CallContext) => IpcResult<unknown> | unknown;
-      const out = handler(parsed.data, { caller, staff: session?.staff ?? null });
+      const out = await handler(parsed.data, { caller, staff: session?.staff ?? null });
       const result = isResult(out) ? out : { ok: true as const, value: out };
       if (result.ok) {
         // Main promises its own outputs match the contract too; a mismatch is our bug, not the caller's.

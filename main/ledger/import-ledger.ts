@@ -7,7 +7,7 @@ import type { PrivateKeyHandle, PublicKeyHandle } from '../crypto/key-files';
 import type { Clock } from '../clock';
 import { appendEvent } from '../db/event-log';
 import type { VenueStore } from '../venue/data-folder';
-import { openLedgerFile, type LedgerFileProblem } from './ledger-file';
+import { openLedgerFile, type LedgerFileProblem, type OpenedLedger } from './ledger-file';
 
 export interface ImportedShipment {
   readonly status: 'imported' | 'already-imported';
@@ -38,13 +38,27 @@ export function importLedger(
   bytes: Uint8Array,
   keys: { readonly venueKey: PrivateKeyHandle; readonly hqKey: PublicKeyHandle },
 ): Result<ImportedShipment, ImportProblem> {
+  const opened = openLedgerForStore(ctx, bytes, keys);
+  return opened.ok ? commitLedger(ctx, opened.value) : opened;
+}
+
+/** First half of an import: verify, decrypt and validate in memory; nothing is written. */
+export function openLedgerForStore(
+  ctx: ImportContext,
+  bytes: Uint8Array,
+  keys: { readonly venueKey: PrivateKeyHandle; readonly hqKey: PublicKeyHandle },
+): Result<OpenedLedger, ImportProblem> {
   const { store } = ctx;
   if (keys.venueKey.venue !== store.venue) {
     return err({ code: 'other-venue', message: `このデータフォルダは${VENUES[store.venue].name}用です。指定の会場鍵は${keys.venueKey.venue ? VENUES[keys.venueKey.venue].name : '会場'}用です` });
   }
-  const opened = openLedgerFile(bytes, keys);
-  if (!opened.ok) return opened;
-  const { header, cards, fileSha256 } = opened.value;
+  return openLedgerFile(bytes, keys);
+}
+
+/** Second half: all of a checked ledger in one transaction, or nothing (already imported, changed, conflicts). */
+export function commitLedger(ctx: ImportContext, opened: OpenedLedger): Result<ImportedShipment, ImportProblem> {
+  const { store } = ctx;
+  const { header, cards, fileSha256 } = opened;
 
   const existing = store.db.prepare('SELECT file_sha256 FROM shipments WHERE shipment_id = ?').get(header.shipmentId) as
     | { file_sha256: string }
@@ -59,7 +73,7 @@ export function importLedger(
     });
   }
 
-  const conflicts = writeShipment(ctx, header, cards, opened.value.elsewhere, fileSha256);
+  const conflicts = writeShipment(ctx, header, cards, opened.elsewhere, fileSha256);
   if (conflicts.length > 0) {
     return err({
       code: 'conflict',

@@ -6,9 +6,9 @@ import { importLedger } from '../ledger/import-ledger';
 import { enrollStaff } from '../staff/staff';
 import { confirmShipmentReceipt } from '../counter/counter-service';
 import { DEMO_STAFF } from '../demo/demo-world';
-import { cards, tempDir, testKeys, testStore } from './fixtures';
+import { cards, tempDir, testKeys, testStore, type TestKeys } from './fixtures';
 
-export function appFixture(t: { after(fn: () => void): void }, clock: Clock): { app: App; cards: ReturnType<typeof cards> } {
+export function appFixture(t: { after(fn: () => void): void }, clock: Clock): { app: App; cards: ReturnType<typeof cards>; keys: TestKeys } {
   const keys = testKeys();
   const store = testStore(tempDir(t), 'toyosu');
   const list = cards(1, 30);
@@ -19,7 +19,7 @@ export function appFixture(t: { after(fn: () => void): void }, clock: Clock): { 
   confirmShipmentReceipt({ store, clock }, DEMO_STAFF[2]!, 'S1');
   const app = createApp(store, clock, () => {});
   t.after(() => app.close());
-  return { app, cards: list };
+  return { app, cards: list, keys };
 }
 
 /** A clock tests can move forward. */

@@ -9,6 +9,7 @@ import { setAuthProblemHandler } from '../stores/call';
 import { useCounterStore } from '../stores/counter-store';
 import { useSessionStore } from '../stores/session-store';
 import { useUiStore } from '../stores/ui-store';
+import { useImportStore } from '../stores/import-store';
 import { installIdleLock } from './idle-lock';
 
 /** Until the status strip has loaded, assume the layout scanners ship with. */
@@ -50,6 +51,7 @@ export function bootstrap(): () => void {
         counter.getState().scanArrived(code, 'hid');
       }),
       a.on('scanner:status', (s) => session.getState().setScanner(s)),
+      a.on('ledger:progress', (p) => useImportStore.getState().setProgress(p)),
     );
   } catch (e) {
     session.setState({ phase: 'unavailable', unavailable: (e as Error).message });

@@ -4,6 +4,7 @@ import { Modal } from '../components/Modal';
 import { Key } from '../components/Key';
 import { useUiStore } from '../stores/ui-store';
 import { PendingScans } from './PendingScans';
+import { LedgerImport } from './LedgerImport';
 
 export function LeadPanel() {
   const lead = useUiStore((s) => s.lead);
@@ -11,7 +12,7 @@ export function LeadPanel() {
   const ask = useUiStore((s) => s.askConfirmReceipt);
   const confirmReceipt = useUiStore((s) => s.confirmReceipt);
   return (
-    <Modal title="会場責任者メニュー：出荷と受領確認" onCancel={closeDialog} className="modal-wide" testId="lead-panel">
+    <Modal title="会場責任者メニュー：出荷・受領確認・台帳の取込" onCancel={closeDialog} className="modal-wide" testId="lead-panel">
       <PendingScans />
       {lead.error && <p className="form-error" role="alert">{lead.error}</p>}
       {lead.message && <p className="verdict verdict-ok" role="status">{lead.message}</p>}
@@ -56,6 +57,7 @@ export function LeadPanel() {
           </tbody>
         </table>
       )}
+      <LedgerImport />
       <div className="button-row">
         <button className="btn" type="button" data-autofocus="" onClick={closeDialog}>
           閉じる <Key k="Esc" />

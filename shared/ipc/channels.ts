@@ -3,6 +3,6 @@
 export const CHANNEL_NAMES = [
   'session:get', 'session:signIn', 'session:signOut', 'session:lock', 'session:unlock', 'session:touch', 'status:get',
   'counter:scan', 'counter:view', 'counter:handover', 'counter:refuse', 'counter:undo', 'counter:search',
-  'lead:confirmReceipt', 'lead:shipments',
+  'lead:confirmReceipt', 'lead:importLedger', 'lead:shipments',
 ] as const;
-export const PUSH_EVENT_NAMES = ['scanner:scan', 'scanner:status'] as const;
+export const PUSH_EVENT_NAMES = ['scanner:scan', 'scanner:status', 'ledger:progress'] as const;

@@ -10,6 +10,8 @@ import { STAFF_ROLES, type StaffRole } from './roles';
 const ReservationNo = z.string().regex(/^[A-Z0-9]{3}-\d{6}$/, '予約管理番号の形式ではありません');
 const Reason = z.string().trim().min(1, '理由を入力してください').max(200);
 const Empty = z.strictObject({});
+/** A 100,000-row ledger is ~15 MB; base64 adds a third. */
+export const MAX_LEDGER_BASE64 = 64 * 1024 * 1024;
 
 export const SessionView = z.strictObject({
   staffId: z.string(),
@@ -66,6 +68,17 @@ export const contract = {
     COUNTER,
   ),
   'lead:confirmReceipt': channel(z.strictObject({ shipmentId: z.string().min(1).max(64) }), z.strictObject({ cards: z.number() }), ['lead']),
+  /** The lead's import screen: the same service as `madoguchi ledger import`, files read in the window. */
+  'lead:importLedger': channel(
+    z.strictObject({
+      ledgerBase64: z.string().min(1).max(MAX_LEDGER_BASE64, '台帳ファイルが大きすぎます'),
+      venueKeyFile: z.string().min(1).max(16_384),
+      hqPublicKeyFile: z.string().min(1).max(16_384),
+      passphrase: z.string().min(1).max(1024),
+    }),
+    z.strictObject({ status: z.enum(['imported', 'already-imported']), shipmentId: z.string(), rowCount: z.number() }),
+    ['lead'],
+  ),
   'lead:shipments': channel(Empty, z.array(z.strictObject({ shipmentId: z.string(), rowCount: z.number(), received: z.boolean() })), ['lead']),
 } as const;
 
@@ -79,7 +92,8 @@ export const CHANNELS = Object.keys(contract) as Channel[];
 export type IpcErrorCode =
   | 'invalid-input' | 'unknown-channel' | 'signed-out' | 'locked' | 'forbidden' | 'internal'
   | 'bad-credentials' | 'locked-out' | 'malformed' | 'not-found' | 'not-received' | 'already-handed-over'
-  | 'id-check-failed' | 'not-handed-over';
+  | 'id-check-failed' | 'not-handed-over'
+  | 'bad-key-file' | 'wrong-passphrase' | 'ledger-refused' | 'conflict';
 export interface IpcError {
   readonly code: IpcErrorCode;
   readonly message: string;
@@ -90,6 +104,8 @@ export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError
 export const PushEvents = {
   'scanner:scan': z.strictObject({ code: z.string() }),
   'scanner:status': z.strictObject({ connected: z.boolean(), device: z.string().nullable() }),
+  /** A ledger import's progress, phase by phase, for the lead's progress bar. */
+  'ledger:progress': z.strictObject({ phase: z.enum(['keys', 'verify', 'write', 'done']), step: z.number().int(), steps: z.number().int() }),
 } as const;
 export type PushEvent = keyof typeof PushEvents;
 

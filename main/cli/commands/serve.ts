@@ -57,6 +57,7 @@ export function registerServe(program: Command, io: CliIo): void {
         log: (l) => io.err(`${l}\n`),
         ...(fake ? { extraPosts: fake.routes } : {}),
       });
+      app.setPush((event, payload) => server.push(event, payload));
       if (fake) app.setScannerStatus({ mode: 'hid', connected: false, device: null });
       app.startScanner((event, payload) => server.push(event, payload), fake?.adapter);
       io.out(`${VENUES[store.venue].name}（${store.stationId}）をブラウザーモードで提供しています。\n`);

@@ -1,0 +1,65 @@
+// The lead's import screen: a new shipment ledger from HQ (built here with `madoguchi ledger build`) is
+// imported from the window with the venue key and HQ's public key; progress shows; its cards are then
+// "not yet received" until the lead confirms receipt.
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test, expect } from './fixtures';
+import { BIN, PASSPHRASE, ROOT, STAFF } from './demo-world';
+
+const RESIDENTS = [
+  ['EEE-000001', '清澄　一花', 'キヨスミ　イチカ', '1990/01/01', '東京都江東区清澄一丁目1番1号'],
+  ['EEE-000002', '清澄　二郎', 'キヨスミ　ジロウ', '昭和50年2月2日', '江東区清澄2-2-2'],
+  ['EEE-000003', '高橋　三子', 'タカハシ　ミツコ', 'H3.3.3', '江東区高橋3-3'],
+];
+
+test('a lead imports a new ledger from the window; its cards await receipt, then can be handed over', async ({ counter, world, page }, testInfo) => {
+  const dir = mkdtempSync(join(tmpdir(), 'madoguchi-import-'));
+  try {
+    const roster = join(dir, 'roster.csv');
+    writeFileSync(roster, ['予約管理番号,氏名,氏名カナ,生年月日,住所,通知種別,発送日', ...RESIDENTS.map((r) => [...r, '通常', '2026/11/20'].join(','))].join('\r\n'));
+    const pubs = join(dir, 'pubs');
+    mkdirSync(pubs);
+    copyFileSync(join(world.dir, 'keys', 'honchosha.pub'), join(pubs, 'honchosha.pub'));
+    execFileSync(process.execPath, [BIN, 'ledger', 'build', '--roster', roster, '--shipment', 'E2E-NEW', '--hq-key', join(world.dir, 'keys', 'hq.key'), '--venue-pubs', pubs, '--out', join(dir, 'out')], {
+      cwd: ROOT,
+      env: { ...process.env, MADOGUCHI_PASSPHRASE: PASSPHRASE },
+    });
+
+    await counter.signIn(STAFF.lead1.staffId, STAFF.lead1.pin);
+    await page.keyboard.press('F4');
+    const panel = page.getByTestId('lead-panel');
+    const form = panel.getByTestId('ledger-import');
+    await form.getByLabel('送付台帳ファイル（<会場>.ledger）').setInputFiles(join(dir, 'out', 'honchosha.ledger'));
+    await form.getByLabel('会場の秘密鍵（<会場>.key）').setInputFiles(join(world.dir, 'keys', 'honchosha.key'));
+    await form.getByLabel('事務センターの公開鍵（hq.pub）').setInputFiles(join(world.dir, 'keys', 'hq.pub'));
+
+    await form.getByLabel('会場鍵のパスフレーズ').fill('not the passphrase');
+    await form.getByRole('button', { name: '取り込む' }).click();
+    await expect(form.getByRole('alert')).toContainText('パスフレーズが違う');
+
+    await form.getByLabel('会場鍵のパスフレーズ').fill(PASSPHRASE);
+    await form.getByRole('button', { name: '取り込む' }).click();
+    await expect(form.getByTestId('import-result')).toContainText('E2E-NEW を取り込みました（3件）');
+    await expect(form.getByTestId('import-progress')).toContainText('完了');
+    await expect(panel.getByTestId('shipment-E2E-NEW')).toContainText('未受領');
+    await counter.shot(testInfo, 'ledger-imported');
+
+    await form.getByRole('button', { name: '取り込む' }).click();
+    await expect(form.getByRole('alert')).toContainText('パスフレーズを入力してください');
+
+    await page.keyboard.press('Escape');
+    await counter.scan('EEE-000002');
+    await counter.expectOutcome('not-received');
+    await page.keyboard.press('F4');
+    const row = panel.getByTestId('shipment-E2E-NEW');
+    await row.getByRole('button', { name: '受領確認' }).click();
+    await row.getByRole('button', { name: '受領を確定する' }).click();
+    await expect(row).toContainText('受領確認済み');
+    await page.keyboard.press('Escape');
+    await counter.scanCard('EEE-000002', '清澄　二郎');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
