@@ -11,6 +11,8 @@ import { CounterPage } from './pages/counter-page';
 export interface Fixtures {
   /** Extra arguments for `madoguchi serve` (e.g. --fake-hid), set with test.use(). */
   serveArgs: string[];
+  /** Whether the page should already be at sign-in when a test starts (false with `serve --locked`). */
+  unlockedStart: boolean;
   server: Served;
   counter: CounterPage;
 }
@@ -21,6 +23,7 @@ export const test = base.extend<Fixtures, { world: World }>({
   world: [async ({}, use) => use(loadWorld()), { scope: 'worker' }],
 
   serveArgs: [[], { option: true }],
+  unlockedStart: [true, { option: true }],
 
   server: async ({ world, serveArgs }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'madoguchi-venue-'));
@@ -35,7 +38,7 @@ export const test = base.extend<Fixtures, { world: World }>({
     }
   },
 
-  counter: async ({ page, server }, use) => {
+  counter: async ({ page, server, unlockedStart }, use) => {
     // Uncaught errors and CSP violations (an inline style or script would be one) fail the test.
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
@@ -43,7 +46,8 @@ export const test = base.extend<Fixtures, { world: World }>({
       if (m.type() === 'error' && /Content Security Policy|Uncaught/i.test(m.text())) problems.push(`console: ${m.text()}`);
     });
     const counter = new CounterPage(page);
-    await counter.open(server.url);
+    if (unlockedStart) await counter.open(server.url);
+    else await page.goto(server.url);
     await use(counter);
     expect(problems, 'errors in the page').toEqual([]);
   },

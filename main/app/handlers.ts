@@ -32,6 +32,9 @@ export function createHandlers(app: AppServices): Handlers {
   };
 
   return {
+    // Reached only once the station is unlocked (station.ts answers these itself before that).
+    'station:status': () => ({ unlocked: true, venue: { id: counter.store.venue, name: VENUES[counter.store.venue].name }, stationId: counter.store.stationId }),
+    'station:unlock': () => ({ unlocked: true, venue: { id: counter.store.venue, name: VENUES[counter.store.venue].name }, stationId: counter.store.stationId }),
     'session:get': (_i, { caller }) => view(caller),
     'session:signIn': ({ staffId, pin }, { caller }) => {
       const r = verifyStaffPin(db, counter.clock, staffId, pin);

@@ -4,8 +4,9 @@ import { app, BrowserWindow, ipcMain, session } from 'electron';
 import { join } from 'node:path';
 import { CHANNEL_NAMES } from '../../shared/ipc/channels';
 import { systemClock } from '../clock';
-import { createApp, type Push } from '../app/create-app';
-import { openVenueDataFolder, resolveDataDir } from '../venue/data-folder';
+import type { Push } from '../app/create-app';
+import { createStation } from '../app/station';
+import { resolveDataDir } from '../venue/data-folder';
 import { hardenApp, hardenSession, isTrustedSender, rendererUrl, secureWebPreferences } from './security';
 
 const rendererDir = join(__dirname, '..', 'renderer');
@@ -17,15 +18,12 @@ hardenApp(app);
 app.whenReady().then(() => {
   hardenSession(session.defaultSession);
   const dataDir = resolveDataDir(undefined, process.env);
-  // The venue passphrase comes from the environment for now; an unlock screen backed by the OS keychain
-  // (safeStorage) is the next step for venue PCs.
-  const opened = openVenueDataFolder(dataDir, process.env.MADOGUCHI_PASSPHRASE ?? '');
-  if (!opened.ok) {
-    console.error(`madoguchi: ${dataDir}: ${opened.error.message}`);
-    app.exit(1);
-    return;
-  }
-  const madoguchi = createApp(opened.value, systemClock, (line) => console.error(line));
+  // The window opens locked: the venue passphrase is typed on its unlock screen (or, for the demo and
+  // automation, taken from MADOGUCHI_PASSPHRASE). An OS-keychain (safeStorage) slot can come later.
+  let push: Push = () => {};
+  const madoguchi = createStation(dataDir, systemClock, (line) => console.error(line), {
+    onOpened: (opened) => opened.startScanner((event, payload) => push(event, payload)),
+  });
 
   for (const channel of CHANNEL_NAMES) {
     ipcMain.handle(`madoguchi:${channel}`, (event, input: unknown) => {
@@ -43,11 +41,11 @@ app.whenReady().then(() => {
   });
   win.removeMenu();
   void win.loadURL(rendererUrl(rendererDir));
-  const push: Push = (event, payload) => {
+  push = (event, payload) => {
     if (!win.isDestroyed()) win.webContents.send(`madoguchi:${event}`, payload);
   };
   madoguchi.setPush(push);
-  madoguchi.startScanner(push);
+  if (process.env.MADOGUCHI_PASSPHRASE) madoguchi.unlock(process.env.MADOGUCHI_PASSPHRASE);
   app.on('before-quit', () => void madoguchi.close());
 });
 

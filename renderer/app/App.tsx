@@ -2,6 +2,7 @@ import { useSessionStore } from '../stores/session-store';
 import { CounterScreen } from '../counter/CounterScreen';
 import { LockScreen } from '../screens/LockScreen';
 import { SignInScreen } from '../screens/SignInScreen';
+import { StationUnlockScreen } from '../screens/StationUnlockScreen';
 import { HqScreen, StartingScreen, UnavailableScreen } from '../screens/SimpleScreens';
 
 export function App() {
@@ -12,6 +13,8 @@ export function App() {
       return <StartingScreen />;
     case 'unavailable':
       return <UnavailableScreen />;
+    case 'station-locked':
+      return <StationUnlockScreen />;
     case 'signed-out':
       return <SignInScreen />;
     case 'locked':

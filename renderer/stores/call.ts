@@ -4,7 +4,7 @@
 import { api } from '../api-client';
 import type { Channel, ChannelInput, ChannelOutput, IpcResult } from '../../shared/ipc/contract';
 
-export type AuthProblem = 'locked' | 'signed-out';
+export type AuthProblem = 'locked' | 'signed-out' | 'station-locked';
 let onAuthProblem: (problem: AuthProblem) => void = () => undefined;
 
 /** Set once by bootstrap. */
@@ -20,6 +20,6 @@ export async function invoke<C extends Channel>(channel: C, input: ChannelInput<
   } catch {
     result = { ok: false, error: { code: 'internal', message: '窓口サービスに接続できません' } };
   }
-  if (!result.ok && (result.error.code === 'locked' || result.error.code === 'signed-out')) onAuthProblem(result.error.code);
+  if (!result.ok && (result.error.code === 'locked' || result.error.code === 'signed-out' || result.error.code === 'station-locked')) onAuthProblem(result.error.code);
   return result;
 }

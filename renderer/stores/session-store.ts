@@ -1,14 +1,16 @@
 // Session store: who is signed in, whether the screen is locked, and the status strip. Lives as long as the
 // window; everything else is reset when the staff member signs out.
 import { create } from 'zustand';
-import type { SessionView, StatusView } from '../../shared/ipc/contract';
+import type { SessionView, StationView, StatusView } from '../../shared/ipc/contract';
 import { toHalfWidthAscii } from '../../shared/roster/text';
 import { invoke, type AuthProblem } from './call';
 
-export type SessionPhase = 'starting' | 'unavailable' | 'signed-out' | 'locked' | 'active';
+export type SessionPhase = 'starting' | 'unavailable' | 'station-locked' | 'signed-out' | 'locked' | 'active';
 
 export interface SessionState {
   phase: SessionPhase;
+  /** The venue data folder this window opens, and whether it is unlocked. */
+  station: StationView | null;
   session: SessionView | null;
   status: StatusView | null;
   /** Why sign-in or unlock failed, as main said it. */
@@ -18,6 +20,8 @@ export interface SessionState {
   busy: boolean;
   /** Reads the session main already has for this window (a reload keeps it). */
   start(): Promise<void>;
+  /** Opens the venue's encrypted data folder with its passphrase (once per station start). */
+  unlockStation(passphrase: string): Promise<void>;
   signIn(staffId: string, pin: string): Promise<void>;
   unlock(pin: string): Promise<void>;
   lock(): Promise<void>;
@@ -35,6 +39,7 @@ const cleanPin = (pin: string) => toHalfWidthAscii(pin).trim();
 
 export const useSessionStore = create<SessionState>()((set, get) => ({
   phase: 'starting',
+  station: null,
   session: null,
   status: null,
   error: null,
@@ -42,6 +47,10 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
   busy: false,
 
   async start() {
+    const st = await invoke('station:status', {});
+    if (!st.ok) return set({ phase: 'unavailable', unavailable: st.error.message });
+    set({ station: st.value });
+    if (!st.value.unlocked) return set({ phase: 'station-locked', unavailable: null });
     const r = await invoke('session:get', {});
     if (!r.ok) {
       set({ phase: 'unavailable', unavailable: r.error.message });
@@ -49,6 +58,16 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
     }
     set({ session: r.value, phase: phaseOf(r.value), unavailable: null });
     if (r.value && !r.value.locked) await get().refreshStatus();
+  },
+
+  async unlockStation(passphrase) {
+    if (passphrase === '') return set({ error: 'パスフレーズを入力してください' });
+    set({ busy: true, error: null });
+    const r = await invoke('station:unlock', { passphrase });
+    set({ busy: false });
+    if (!r.ok) return set({ error: r.error.message });
+    set({ station: r.value });
+    await get().start();
   },
 
   async signIn(staffId, pin) {
@@ -100,7 +119,9 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
   },
 
   authProblem(problem) {
-    if (problem === 'locked') {
+    if (problem === 'station-locked') {
+      set({ phase: 'station-locked', session: null, status: null });
+    } else if (problem === 'locked') {
       const s = get().session;
       if (get().phase === 'active') set({ phase: 'locked', session: s && { ...s, locked: true } });
     } else if (get().phase !== 'signed-out') {

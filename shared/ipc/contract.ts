@@ -48,7 +48,18 @@ function channel<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, 
 const COUNTER: readonly StaffRole[] = ['clerk', 'lead'];
 const ANY_STAFF: readonly StaffRole[] = ['clerk', 'lead', 'hq'];
 
+export const StationView = z.strictObject({
+  unlocked: z.boolean(),
+  /** Which venue's data folder this station opens (readable before unlocking: not personal data). */
+  venue: z.strictObject({ id: z.enum(VENUE_IDS), name: z.string() }).nullable(),
+  stationId: z.string().nullable(),
+});
+export type StationView = z.infer<typeof StationView>;
+
 export const contract = {
+  /** Whether the venue's encrypted data folder is open; until it is, only these two channels answer. */
+  'station:status': channel(Empty, StationView, 'public'),
+  'station:unlock': channel(z.strictObject({ passphrase: z.string().min(1).max(1024) }), StationView, 'public'),
   'session:get': channel(Empty, SessionView.nullable(), 'public'),
   'session:signIn': channel(z.strictObject({ staffId: z.string().min(1).max(32), pin: z.string().min(1).max(16) }), SessionView, 'public'),
   'session:signOut': channel(Empty, z.null(), 'public'),
@@ -93,7 +104,7 @@ export type IpcErrorCode =
   | 'invalid-input' | 'unknown-channel' | 'signed-out' | 'locked' | 'forbidden' | 'internal'
   | 'bad-credentials' | 'locked-out' | 'malformed' | 'not-found' | 'not-received' | 'already-handed-over'
   | 'id-check-failed' | 'not-handed-over'
-  | 'bad-key-file' | 'wrong-passphrase' | 'ledger-refused' | 'conflict';
+  | 'bad-key-file' | 'wrong-passphrase' | 'ledger-refused' | 'conflict' | 'station-locked' | 'no-data-folder';
 export interface IpcError {
   readonly code: IpcErrorCode;
   readonly message: string;

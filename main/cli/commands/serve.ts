@@ -3,9 +3,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { createApp } from '../../app/create-app';
+import type { Push } from '../../app/create-app';
+import { createStation } from '../../app/station';
+import { peekDataFolder, resolveDataDir } from '../../venue/data-folder';
+import { askPassphrase } from '../passphrase';
 import { startBrowserServer } from '../../browser/server';
-import { openExistingDataFolder } from '../data-folder';
 import { CliError, type CliIo } from '../io';
 import { VENUES } from '../../../shared/venues/venues';
 import { encodeHidPos } from '../../../shared/scanner/hid-pos';
@@ -44,23 +46,38 @@ export function registerServe(program: Command, io: CliIo): void {
     .option('--data <dir>', 'データフォルダ（既定: MADOGUCHI_DATA_DIR またはアプリのユーザーデータフォルダ）')
     .option('--renderer <dir>', 'ビルド済みの画面（既定: dist/renderer）', RENDERER_DIR)
     .option('--fake-hid', 'テスト・デモ用: 仮想のHID POSスキャナーをつなぐ（POST /__fake-hid/scan {text}、/__fake-hid/unplug、/__fake-hid/plug）')
-    .action(async (opts: { data?: string; renderer: string; fakeHid?: boolean }) => {
+    .option('--locked', 'パスフレーズを聞かずに起動し、画面でデータフォルダのロックを解除する')
+    .action(async (opts: { data?: string; renderer: string; fakeHid?: boolean; locked?: boolean }) => {
       if (!existsSync(join(opts.renderer, 'index.html'))) {
         throw new CliError(`${opts.renderer} に画面がありません。先に npm run build を実行してください`);
       }
-      const store = await openExistingDataFolder(io, opts.data);
-      const app = createApp(store, io.clock, (line) => io.err(`${line}\n`));
+      const dir = resolveDataDir(opts.data, io.env);
+      const peek = peekDataFolder(dir);
+      if (!peek.ok) throw new CliError(peek.error.message);
       const fake = opts.fakeHid ? fakeHidScanner() : null;
+      let push: Push = () => {};
+      const station = createStation(dir, io.clock, (line) => io.err(`${line}\n`), {
+        onOpened: (app) => {
+          if (fake) app.setScannerStatus({ mode: 'hid', connected: false, device: null });
+          app.startScanner((event, payload) => push(event, payload), fake?.adapter);
+        },
+      });
       const server = await startBrowserServer({
-        invoke: app.invoke,
+        invoke: station.invoke,
         rendererDir: opts.renderer,
         log: (l) => io.err(`${l}\n`),
         ...(fake ? { extraPosts: fake.routes } : {}),
       });
-      app.setPush((event, payload) => server.push(event, payload));
-      if (fake) app.setScannerStatus({ mode: 'hid', connected: false, device: null });
-      app.startScanner((event, payload) => server.push(event, payload), fake?.adapter);
-      io.out(`${VENUES[store.venue].name}（${store.stationId}）をブラウザーモードで提供しています。\n`);
+      push = (event, payload) => server.push(event, payload);
+      station.setPush(push);
+      if (!opts.locked) {
+        const passphrase = await askPassphrase(io, `データフォルダ（${VENUES[peek.value.venue].name}）のパスフレーズ`);
+        if (!station.unlock(passphrase)) {
+          await server.close();
+          throw new CliError(`${dir}: データフォルダのパスフレーズが違います`);
+        }
+      }
+      io.out(`${VENUES[peek.value.venue].name}（${peek.value.stationId}）をブラウザーモードで提供しています。${opts.locked ? '画面でロックを解除してください。' : ''}\n`);
       io.out(`URL: ${server.url}\n`);
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
@@ -68,6 +85,6 @@ export function registerServe(program: Command, io: CliIo): void {
         process.once('SIGTERM', stop);
       });
       await server.close();
-      await app.close();
+      await station.close();
     });
 }

@@ -1,0 +1,48 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { createStation } from './station';
+import { createVenueDataFolder } from '../venue/data-folder';
+import { enrollStaff } from '../staff/staff';
+import { tempDir } from '../testing/fixtures';
+import { fixedClock } from '../clock';
+
+const PASS = 'venue passphrase 9';
+const clock = fixedClock('2026-11-25T01:00:00Z');
+
+test('a station starts locked: only station:status and station:unlock answer until the passphrase opens it', async (t) => {
+  const dir = join(tempDir(t), 'sogo');
+  const store = createVenueDataFolder(dir, 'sogo', PASS, 'sogo-st01');
+  enrollStaff(store.db, clock, store.stationId, 'test', { staffId: 'clerk1', displayName: '窓口', role: 'clerk', pin: '1111' });
+  store.close();
+  let opened = 0;
+  const station = createStation(dir, clock, () => {}, { onOpened: () => opened++ });
+  t.after(() => station.close());
+
+  assert.deepEqual(await station.invoke('station:status', {}, 'w'), { ok: true, value: { unlocked: false, venue: { id: 'sogo', name: '総合区民センター' }, stationId: 'sogo-st01' } });
+  for (const channel of ['session:get', 'session:signIn', 'counter:scan']) {
+    const r = await station.invoke(channel, {}, 'w');
+    assert.ok(!r.ok);
+    assert.equal(r.error.code, 'station-locked', channel);
+  }
+  const wrong = await station.invoke('station:unlock', { passphrase: 'not it at all' }, 'w');
+  assert.ok(!wrong.ok);
+  assert.equal(wrong.error.code, 'wrong-passphrase');
+  assert.equal(opened, 0);
+
+  const r = await station.invoke('station:unlock', { passphrase: PASS }, 'w');
+  assert.ok(r.ok);
+  assert.equal((r.value as { unlocked: boolean }).unlocked, true);
+  assert.equal(opened, 1);
+  assert.ok((await station.invoke('session:signIn', { staffId: 'clerk1', pin: '1111' }, 'w')).ok);
+  assert.ok((await station.invoke('station:unlock', { passphrase: 'anything' }, 'w')).ok, 'once open, unlocking again is a no-op');
+  assert.equal(opened, 1);
+});
+
+test('a station whose data folder does not exist says so', async (t) => {
+  const station = createStation(join(tempDir(t), 'nothing-here'), clock, () => {});
+  assert.deepEqual(await station.invoke('station:status', {}, 'w'), { ok: true, value: { unlocked: false, venue: null, stationId: null } });
+  const r = await station.invoke('station:unlock', { passphrase: PASS }, 'w');
+  assert.ok(!r.ok);
+  assert.equal(r.error.code, 'no-data-folder');
+});

@@ -1,0 +1,36 @@
+// The first screen when a station starts: the venue's data folder is encrypted, and its passphrase (held by
+// the venue lead) opens it for the day. Staff then sign in with their own id and PIN.
+import { useState, type FormEvent } from 'react';
+import { useSessionStore } from '../stores/session-store';
+
+export function StationUnlockScreen() {
+  const error = useSessionStore((s) => s.error);
+  const busy = useSessionStore((s) => s.busy);
+  const station = useSessionStore((s) => s.station);
+  const unlock = useSessionStore((s) => s.unlockStation);
+  const [passphrase, setPassphrase] = useState('');
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void unlock(passphrase).then(() => setPassphrase(''));
+  };
+
+  return (
+    <main className="gate" aria-labelledby="station-title">
+      <form className="gate-card" onSubmit={submit} noValidate>
+        <h1 id="station-title" className="gate-title">データフォルダのロック解除</h1>
+        <p className="gate-lead">
+          {station?.venue ? `${station.venue.name}（${station.stationId ?? ''}）` : 'この端末のデータフォルダが見つかりません'}
+        </p>
+        <label className="field">
+          <span className="field-label">会場のパスフレーズ</span>
+          <input className="field-input" type="password" autoComplete="off" autoFocus value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
+        </label>
+        {error && <p className="form-error" role="alert">{error}</p>}
+        <button className="btn btn-primary btn-wide" type="submit" disabled={busy}>
+          ロックを解除（Enter）
+        </button>
+      </form>
+    </main>
+  );
+}
