@@ -9,6 +9,7 @@ import { registerDemo } from './commands/demo';
 import { registerServe } from './commands/serve';
 import { registerScanner } from './commands/scanner';
 import { registerStaff } from './commands/staff';
+import { registerVenue } from './commands/venue';
 import { CliError, type CliIo } from './io';
 
 export { nodeIo } from './io';
@@ -33,6 +34,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerServe(program, io);
   registerScanner(program, io, setExit);
   registerStaff(program, io);
+  registerVenue(program, io, setExit);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -28,6 +28,13 @@ export const EventPayloads = {
   'handover.refused': z.strictObject({ reservationNo: ReservationNo, reason: z.string().min(1).max(200) }),
   /** A venue lead reverses a handover recorded by mistake; the original event stays. */
   'handover.undone': z.strictObject({ reservationNo: ReservationNo, handoverEventId: EventId, reason: z.string().min(1).max(200) }),
+  /** One card scanned during a receipt check of a shipment's box. */
+  'receipt.card-received': z.strictObject({ reservationNo: ReservationNo, checkId: z.string().min(1).max(64) }),
+  /** A venue lead fixes a mistaken receipt record (received or not), with the reason. */
+  'receipt.corrected': z.strictObject({ reservationNo: ReservationNo, received: z.boolean(), reason: z.string().min(1).max(200) }),
+  'card.damaged': z.strictObject({ reservationNo: ReservationNo, reason: z.string().min(1).max(200) }),
+  /** Sent back to HQ (返戻) in a return batch. */
+  'card.returned': z.strictObject({ reservationNo: ReservationNo, batchId: z.string().min(1).max(64), reason: z.string().min(1).max(200) }),
   'staff.enrolled': z.strictObject({ staffId: z.string(), role: z.enum(['clerk', 'lead', 'hq']) }),
 } as const;
 

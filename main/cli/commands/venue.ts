@@ -1,0 +1,35 @@
+// madoguchi venue report: the venue's reconciliation, computed from the event log (for HQ automation and support).
+import type { Command } from 'commander';
+import { venueReconciliation } from '../../venue/reconciliation';
+import { openExistingDataFolder } from '../data-folder';
+import { CliError, type CliIo } from '../io';
+
+export function registerVenue(program: Command, io: CliIo, setExit: (code: number) => void): void {
+  const venue = program.command('venue').description('会場の集計（イベント記録から毎回計算）');
+  venue
+    .command('report')
+    .description('突合: 送付・受領・交付・交付待ち・返戻の件数（出荷別・端末別・合計）、不変条件の成否、成り立たないカード。不成立なら終了コード 3')
+    .option('--data <dir>', 'データフォルダ')
+    .option('--date <date>', 'その日（YYYY-MM-DD、東京時間）の終わり時点で集計')
+    .option('--json', 'JSONで出力')
+    .action(async (opts: { data?: string; date?: string; json?: boolean }) => {
+      if (opts.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) throw new CliError('--date は YYYY-MM-DD です', 2);
+      const store = await openExistingDataFolder(io, opts.data);
+      try {
+        const r = venueReconciliation(store, opts.date ? { asOf: opts.date } : {});
+        if (!r.total.holds) setExit(3);
+        if (opts.json) {
+          io.out(JSON.stringify(r, null, 2) + '\n');
+          return;
+        }
+        const t = r.total;
+        io.out(`${r.venue.name}${r.asOf ? `（${r.asOf} 終了時点）` : ''}\n`);
+        io.out(`送付 ${t.shipped} = 受領 ${t.received} + 未受領 ${t.notReceived}\n`);
+        io.out(`受領 ${t.received} = 交付 ${t.handedOver} + 交付待ち ${t.outstanding} + 返戻 ${t.returned}   ${t.holds ? '成立' : '不成立'}\n`);
+        io.out(`交付できなかった試行 ${t.refusals}  破損 ${t.damaged}\n`);
+        for (const b of r.breakers) io.out(`  不成立: ${b.reservationNo} ${b.reason}\n`);
+      } finally {
+        store.close();
+      }
+    });
+}

@@ -1,0 +1,60 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { cli } from '../testing/cli-harness';
+import { tempDir } from '../testing/fixtures';
+import { openVenueDataFolder } from '../venue/data-folder';
+import { recordHandover, undoHandover } from '../counter/counter-service';
+import { appendEvent } from '../db/event-log';
+import { fixedClock } from '../clock';
+
+const PASS = 'madoguchi-demo';
+const license = { path: 'self' as const, documents: ['passport'], proxy: null, surrendered: [], pin: 'pins-set' as const };
+
+test('venue report: counts from the event log, invariants, per day and station; a breaking card is named (exit 3)', async (t) => {
+  const dir = join(tempDir(t), 'demo');
+  assert.equal((await cli(['demo', '--dir', dir, '--residents', '200'], { env: {} })).code, 0);
+  const data = join(dir, 'venues', 'toyosu');
+  const opened = openVenueDataFolder(data, PASS);
+  assert.ok(opened.ok);
+  const store = opened.value;
+  const clock = fixedClock('2026-11-21T02:00:00Z');
+  const ctx = { store, clock };
+  const clerk = { staffId: 'clerk1', displayName: 'c', role: 'clerk' as const };
+  const lead = { staffId: 'lead1', displayName: 'l', role: 'lead' as const };
+  const rows = store.db.prepare('SELECT reservation_no, shipment_id FROM ledger_cards ORDER BY reservation_no').all() as { reservation_no: string; shipment_id: string }[];
+  const received = rows.filter((r) => !r.shipment_id.endsWith('-2'));
+  const late = rows.find((r) => r.shipment_id.endsWith('-2'));
+  for (const r of received.slice(0, 3)) assert.ok(recordHandover(ctx, clerk, r.reservation_no, license).ok);
+  assert.ok(undoHandover(ctx, lead, received[2]!.reservation_no, '誤り').ok);
+  store.close();
+
+  const env = { MADOGUCHI_PASSPHRASE: PASS };
+  const ok = await cli(['venue', 'report', '--data', data, '--json'], { env });
+  assert.equal(ok.code, 0, ok.err);
+  const r = JSON.parse(ok.out);
+  assert.equal(r.total.shipped, rows.length);
+  assert.equal(r.total.received, received.length);
+  assert.equal(r.total.handedOver, 2);
+  assert.equal(r.total.outstanding, received.length - 2);
+  assert.equal(r.total.holds, true);
+  assert.deepEqual(r.breakers, []);
+  assert.deepEqual(r.byDayAndStation, [{ date: '2026-11-21', stationId: 'toyosu-demo01', handedOver: 2, refusals: 0 }]);
+  const text = await cli(['venue', 'report', '--data', data], { env });
+  assert.match(text.out, new RegExp(`受領 ${received.length} = 交付 2 \\+ 交付待ち ${received.length - 2} \\+ 返戻 0\\s+成立`));
+
+  // A handover of a card never received (as a bad merge might bring) breaks the invariant, by name.
+  assert.ok(late, 'the demo has a not-yet-received shipment at 豊洲');
+  const again = openVenueDataFolder(data, PASS);
+  assert.ok(again.ok);
+  again.value.db.transaction(() =>
+    appendEvent(again.value.db, clock, { stationId: 'toyosu-other', actor: 'clerk:x', kind: 'handover.recorded', payload: { reservationNo: late!.reservation_no, idCheck: license }, subject: late!.reservation_no }),
+  )();
+  again.value.close();
+  const broken = await cli(['venue', 'report', '--data', data, '--json'], { env });
+  assert.equal(broken.code, 3);
+  assert.deepEqual(JSON.parse(broken.out).breakers, [{ reservationNo: late!.reservation_no, reason: 'handed-over-not-received' }]);
+
+  const before = await cli(['venue', 'report', '--data', data, '--date', '2026-11-20', '--json'], { env });
+  assert.equal(JSON.parse(before.out).total.handedOver, 0, 'as of the day before, nothing was handed over');
+});
