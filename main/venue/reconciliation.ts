@@ -16,16 +16,17 @@ export function venueReconciliation(store: VenueStore, options: { asOf?: string 
   // payload reconciliation reads bring it along; the rest need only who, when and which card.
   const rows = db
     .prepare(
-      `SELECT id, kind, station_id, client_time, subject,
+      `SELECT id, kind, station_id, seq, client_time, subject,
               CASE WHEN kind IN ('receipt.confirmed', 'receipt.corrected', 'handover.undone') THEN payload END AS payload
-         FROM events ORDER BY client_time, station_id, id`,
+         FROM events ORDER BY client_time, station_id, seq`,
     )
-    .all() as { id: string; kind: string; station_id: string; client_time: string; subject: string | null; payload: string | null }[];
+    .all() as { id: string; kind: string; station_id: string; seq: number; client_time: string; subject: string | null; payload: string | null }[];
   const end = options.asOf ? Date.parse(`${options.asOf}T00:00:00+09:00`) + 86_400_000 : Infinity;
   const events = (end === Infinity ? rows : rows.filter((r) => Date.parse(r.client_time) < end)).map((r) => ({
     id: r.id,
     kind: r.kind,
     stationId: r.station_id,
+    seq: r.seq,
     clientTime: r.client_time,
     subject: r.subject,
     payload: r.payload === null ? null : (JSON.parse(r.payload) as unknown),

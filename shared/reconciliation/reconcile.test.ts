@@ -25,10 +25,16 @@ function run(actions: readonly Action[], validOnly: boolean, stations: readonly 
   const events: ReconEvent[] = [];
   let clock = Date.UTC(2026, 10, 20, 0, 0, 0);
   let n = 0;
+  let tick = 0;
   const emit = (kind: string, subject: string | null, payload: unknown) => {
-    clock += 60_000 * 7;
+    // Several events often share a clock reading (a fixed or coarse clock): only the sequence orders them.
+    // Events at one reading come from one station, as they would: across stations the clock orders.
+    if (n % 3 !== 0) {
+      clock += 60_000 * 7;
+      tick++;
+    }
     const id = (n++).toString(16).padStart(32, '0');
-    events.push({ id, kind, stationId: stations[n % stations.length]!, clientTime: new Date(clock).toISOString(), subject, payload });
+    events.push({ id, kind, stationId: stations[tick % stations.length]!, seq: n, clientTime: new Date(clock).toISOString(), subject, payload });
     return id;
   };
   for (const a of actions) {
@@ -116,7 +122,7 @@ describe('reconciliation from the event log', () => {
   });
 
   test('an event about a card not in any ledger is listed, not counted', () => {
-    const r = reconcile(cards, [{ id: '1', kind: 'handover.recorded', stationId: 's', clientTime: '2026-11-20T00:00:00Z', subject: 'ZZZ-999999', payload: {} }]);
+    const r = reconcile(cards, [{ id: '1', kind: 'handover.recorded', stationId: 's', seq: 1, clientTime: '2026-11-20T00:00:00Z', subject: 'ZZZ-999999', payload: {} }]);
     assert.deepEqual(r.breakers, [{ reservationNo: 'ZZZ-999999', reason: 'not-in-ledger' }]);
     assert.equal(r.total.handedOver, 0);
     assert.equal(r.total.holds, false);

@@ -13,6 +13,8 @@ export interface ReconEvent {
   readonly id: string;
   readonly kind: string;
   readonly stationId: string;
+  /** The station's own sequence: within a station it, not the clock, orders events. */
+  readonly seq: number;
   readonly clientTime: string;
   readonly subject: string | null;
   readonly payload: unknown;
@@ -70,9 +72,9 @@ function field(payload: unknown, name: string): unknown {
 }
 
 const before = (a: ReconEvent, b: ReconEvent) =>
-  a.clientTime < b.clientTime ? -1 : a.clientTime > b.clientTime ? 1 : a.stationId < b.stationId ? -1 : a.stationId > b.stationId ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  a.clientTime < b.clientTime ? -1 : a.clientTime > b.clientTime ? 1 : a.stationId < b.stationId ? -1 : a.stationId > b.stationId ? 1 : a.seq - b.seq;
 
-/** Events in the order that decides state: client time, then station and id as stable tie-breakers. */
+/** Events in the order that decides state: client time, then station and its sequence to break ties. */
 export function orderEvents<E extends ReconEvent>(events: readonly E[]): readonly E[] {
   // The store reads them in this order already; sort only what arrives unsorted (merged files, tests).
   for (let i = 1; i < events.length; i++) if (before(events[i - 1]!, events[i]!) > 0) return [...events].sort(before);
