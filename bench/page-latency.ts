@@ -55,6 +55,8 @@ export async function measurePageLatency(scans: number): Promise<{ scanP95: numb
       await page.keyboard.press('Enter');
       await page.getByTestId('card-name').filter({ hasText: c.name }).waitFor();
     }
+    // Each measure is taken in the animation frame after its outcome is drawn: wait for the last one.
+    await page.waitForFunction((n) => performance.getEntriesByName('madoguchi:terminator-to-paint').length >= n, cards.length);
     const scan = await page.evaluate(() => performance.getEntriesByName('madoguchi:terminator-to-paint').map((e) => e.duration));
     const baseline = await page.evaluate(async (n) => {
       const g = globalThis as unknown as { madoguchi: Record<string, (i: object) => Promise<unknown>>; requestAnimationFrame(cb: () => void): void };

@@ -13,6 +13,8 @@ test('scan → paint latency over 20 scans (p95 reported)', async ({ counter, wo
   await counter.signIn(STAFF.clerk1.staffId, STAFF.clerk1.pin);
   const cards = world.picks.ok.slice(0, 20);
   for (const card of cards) await counter.scanCard(card.reservationNo, card.name);
+  // Each measure is taken in the animation frame after its outcome is drawn: wait for the last one.
+  await expect.poll(() => page.evaluate(() => performance.getEntriesByName('madoguchi:scan-to-paint').length)).toBe(cards.length);
   const measures = await page.evaluate(() => {
     const read = (name: string) => performance.getEntriesByName(name).map((e) => e.duration);
     return { scan: read('madoguchi:scan-to-paint'), terminator: read('madoguchi:terminator-to-paint') };
