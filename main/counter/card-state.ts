@@ -50,8 +50,12 @@ export function readCardStates(db: Db, reservationNos: readonly string[]): CardS
     }
     let handover: HandoverRef | null = null;
     let refusals = 0;
+    // Receipt: the whole box confirmed, or this card scanned at a receipt check; a lead's correction wins.
+    let cardReceived: boolean | null = null;
     for (const e of histories.get(no) ?? []) {
-      if (e.kind === 'handover.recorded') handover = { eventId: e.id, at: e.clientTime, stationId: e.stationId, actor: e.actor };
+      if (e.kind === 'receipt.card-received') cardReceived = true;
+      else if (e.kind === 'receipt.corrected') cardReceived = (e.payload as { received: boolean }).received;
+      else if (e.kind === 'handover.recorded') handover = { eventId: e.id, at: e.clientTime, stationId: e.stationId, actor: e.actor };
       else if (e.kind === 'handover.undone' && handover && (e.payload as { handoverEventId: string }).handoverEventId === handover.eventId) handover = null;
       else if (e.kind === 'handover.refused') refusals++;
     }
@@ -68,7 +72,8 @@ export function readCardStates(db: Db, reservationNos: readonly string[]): CardS
     };
     if (handover) return { kind: 'handed-over', card, handover };
     if (!received.has(row.shipment_id)) received.set(row.shipment_id, isShipmentReceived(db, row.shipment_id));
-    return received.get(row.shipment_id) ? { kind: 'outstanding', card } : { kind: 'not-received', card };
+    const isReceived = cardReceived ?? received.get(row.shipment_id)!;
+    return isReceived ? { kind: 'outstanding', card } : { kind: 'not-received', card };
   });
 }
 

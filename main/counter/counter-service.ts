@@ -140,11 +140,17 @@ export function counterStatus(ctx: CounterContext): CounterStatus {
     ).get(...args) as { n: number }).n;
   const handedOver = net('');
   const todayAtStation = net(`AND h.station_id = ? AND substr(datetime(h.client_time, '+9 hours'), 1, 10) = ?`, stationId, today);
+  // Received: the box confirmed or the card scanned at a receipt check, unless a lead corrected it since.
   const received = (db.prepare(
-    `SELECT count(*) AS n FROM ledger_cards c WHERE EXISTS (SELECT 1 FROM events r WHERE r.kind = 'receipt.confirmed' AND json_extract(r.payload, '$.shipmentId') = c.shipment_id)`,
+    `SELECT count(*) AS n FROM ledger_cards c WHERE coalesce(
+       (SELECT CASE e.kind WHEN 'receipt.card-received' THEN 1 ELSE json_extract(e.payload, '$.received') END
+          FROM events e WHERE e.subject = c.reservation_no AND e.kind IN ('receipt.card-received', 'receipt.corrected')
+         ORDER BY e.client_time DESC, e.station_id DESC, e.seq DESC LIMIT 1),
+       EXISTS (SELECT 1 FROM events r WHERE r.kind = 'receipt.confirmed' AND json_extract(r.payload, '$.shipmentId') = c.shipment_id))`,
   ).get() as { n: number }).n;
+  const returned = (db.prepare("SELECT count(DISTINCT subject) AS n FROM events WHERE kind = 'card.returned'").get() as { n: number }).n;
   const cards = (db.prepare('SELECT count(*) AS n FROM ledger_cards').get() as { n: number }).n;
-  return { handoversTodayAtStation: todayAtStation, outstandingAtVenue: received - handedOver, cardsAtVenue: cards };
+  return { handoversTodayAtStation: todayAtStation, outstandingAtVenue: received - handedOver - returned, cardsAtVenue: cards };
 }
 
 /** A lead confirms a shipment's box arrived whole (per-card receipt checks come with the receipt-check screen). */

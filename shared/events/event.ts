@@ -32,6 +32,21 @@ export const EventPayloads = {
   'receipt.card-received': z.strictObject({ reservationNo: ReservationNo, checkId: z.string().min(1).max(64) }),
   /** A venue lead fixes a mistaken receipt record (received or not), with the reason. */
   'receipt.corrected': z.strictObject({ reservationNo: ReservationNo, received: z.boolean(), reason: z.string().min(1).max(200) }),
+  /** A scan during a receipt check that is not a card of the shipment being checked (kept for the report). */
+  'receipt.unexpected': z.strictObject({
+    checkId: z.string().min(1).max(64),
+    shipmentId: z.string(),
+    code: z.string().max(64),
+    kind: z.enum(['other-shipment', 'other-venue', 'not-in-ledger', 'malformed']),
+  }),
+  /** The lead closes a receipt check: every difference with its reason (未着・破損・誤配送・その他). */
+  'receipt.check-closed': z.strictObject({
+    checkId: z.string().min(1).max(64),
+    shipmentId: z.string(),
+    shipped: z.number().int().nonnegative(),
+    scanned: z.number().int().nonnegative(),
+    differences: z.array(z.strictObject({ code: z.string().max(64), kind: z.enum(['missing', 'unexpected']), reason: z.enum(['未着', '破損', '誤配送', 'その他']), memo: z.string().max(200) })),
+  }),
   'card.damaged': z.strictObject({ reservationNo: ReservationNo, reason: z.string().min(1).max(200) }),
   /** Sent back to HQ (返戻) in a return batch. */
   'card.returned': z.strictObject({ reservationNo: ReservationNo, batchId: z.string().min(1).max(64), reason: z.string().min(1).max(200) }),

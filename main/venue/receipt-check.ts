@@ -1,0 +1,117 @@
+// 受領確認: a venue lead unpacks a shipment's box and scans each card. Every scan is an event at once (a
+// crash loses nothing); the screen shows shipped vs scanned, what is missing and what does not belong; the
+// check closes with a reason for every difference. Until a card is received, the counter will not hand it over.
+import { randomBytes } from 'node:crypto';
+import { normalizeReservationNumber } from '../../shared/roster/reservation-number';
+import { err, ok, type Result } from '../../shared/result';
+import { appendEvent, readEvents } from '../db/event-log';
+import type { CounterContext } from '../counter/counter-service';
+import type { Staff } from '../staff/staff';
+
+export type ReceiptScanOutcome =
+  | { readonly kind: 'received'; readonly reservationNo: string }
+  | { readonly kind: 'already-scanned'; readonly reservationNo: string }
+  | { readonly kind: 'other-shipment'; readonly reservationNo: string; readonly shipmentId: string }
+  | { readonly kind: 'other-venue'; readonly reservationNo: string; readonly venue: string }
+  | { readonly kind: 'not-in-ledger'; readonly reservationNo: string }
+  | { readonly kind: 'malformed'; readonly shown: string };
+
+export type DifferenceReason = '未着' | '破損' | '誤配送' | 'その他';
+export interface Difference {
+  readonly code: string;
+  readonly kind: 'missing' | 'unexpected';
+  readonly reason: DifferenceReason;
+  readonly memo: string;
+}
+
+export interface ReceiptCheckView {
+  readonly checkId: string;
+  readonly shipmentId: string;
+  readonly shipped: number;
+  readonly scanned: number;
+  readonly missing: readonly string[];
+  readonly unexpected: readonly { readonly code: string; readonly kind: string }[];
+  readonly closed: boolean;
+}
+
+export interface ReceiptProblem {
+  readonly code: 'forbidden' | 'not-found' | 'closed' | 'reasons-missing';
+  readonly message: string;
+}
+
+const actorOf = (staff: Staff) => `${staff.role}:${staff.staffId}`;
+
+export function openReceiptCheck(ctx: CounterContext, staff: Staff, shipmentId: string): Result<{ checkId: string }, ReceiptProblem> {
+  if (staff.role !== 'lead') return err({ code: 'forbidden', message: '受領確認は会場責任者のみができます' });
+  const exists = ctx.store.db.prepare('SELECT 1 FROM shipments WHERE shipment_id = ?').get(shipmentId);
+  if (!exists) return err({ code: 'not-found', message: `出荷 ${shipmentId} は取り込まれていません` });
+  return ok({ checkId: `rc-${randomBytes(8).toString('hex')}` });
+}
+
+export function scanForReceipt(ctx: CounterContext, staff: Staff, checkId: string, shipmentId: string, code: string): Result<ReceiptScanOutcome, ReceiptProblem> {
+  if (staff.role !== 'lead') return err({ code: 'forbidden', message: '受領確認は会場責任者のみができます' });
+  const { db, stationId } = ctx.store;
+  return db.transaction((): Result<ReceiptScanOutcome, ReceiptProblem> => {
+    if (isClosed(ctx, checkId)) return err({ code: 'closed', message: 'この受領確認は締め済みです' });
+    const unexpected = (kind: 'other-shipment' | 'other-venue' | 'not-in-ledger' | 'malformed', c: string) =>
+      appendEvent(db, ctx.clock, { stationId, actor: actorOf(staff), kind: 'receipt.unexpected', payload: { checkId, shipmentId, code: c.slice(0, 64), kind } });
+    const parsed = normalizeReservationNumber(code);
+    if (!parsed.ok) {
+      const shown = [...code.replace(/\p{C}/gu, '')].slice(0, 40).join('');
+      unexpected('malformed', shown);
+      return ok({ kind: 'malformed', shown });
+    }
+    const no = parsed.value;
+    const card = db.prepare('SELECT shipment_id FROM ledger_cards WHERE reservation_no = ?').get(no) as { shipment_id: string } | undefined;
+    if (!card) {
+      const dir = db.prepare('SELECT venue FROM routing_directory WHERE reservation_no = ?').get(no) as { venue: string } | undefined;
+      unexpected(dir ? 'other-venue' : 'not-in-ledger', no);
+      return ok(dir ? { kind: 'other-venue', reservationNo: no, venue: dir.venue } : { kind: 'not-in-ledger', reservationNo: no });
+    }
+    if (card.shipment_id !== shipmentId) {
+      unexpected('other-shipment', no);
+      return ok({ kind: 'other-shipment', reservationNo: no, shipmentId: card.shipment_id });
+    }
+    const seen = db
+      .prepare("SELECT 1 FROM events WHERE kind = 'receipt.card-received' AND subject = ? AND json_extract(payload, '$.checkId') = ? LIMIT 1")
+      .get(no, checkId);
+    if (seen) return ok({ kind: 'already-scanned', reservationNo: no });
+    appendEvent(db, ctx.clock, { stationId, actor: actorOf(staff), kind: 'receipt.card-received', payload: { reservationNo: no, checkId }, subject: no });
+    return ok({ kind: 'received', reservationNo: no });
+  })();
+}
+
+export function receiptCheckView(ctx: CounterContext, checkId: string, shipmentId: string): ReceiptCheckView {
+  const { db } = ctx.store;
+  const all = (db.prepare('SELECT reservation_no FROM ledger_cards WHERE shipment_id = ? ORDER BY reservation_no').all(shipmentId) as { reservation_no: string }[]).map((r) => r.reservation_no);
+  const scanned = new Set(
+    (db.prepare("SELECT subject FROM events WHERE kind = 'receipt.card-received' AND json_extract(payload, '$.checkId') = ?").all(checkId) as { subject: string }[]).map((r) => r.subject),
+  );
+  const unexpected = (db.prepare("SELECT json_extract(payload, '$.code') AS code, json_extract(payload, '$.kind') AS kind FROM events WHERE kind = 'receipt.unexpected' AND json_extract(payload, '$.checkId') = ? ORDER BY client_time, seq").all(checkId) as { code: string; kind: string }[]);
+  return { checkId, shipmentId, shipped: all.length, scanned: scanned.size, missing: all.filter((no) => !scanned.has(no)), unexpected, closed: isClosed(ctx, checkId) };
+}
+
+/** Closes the check; every missing and unexpected card needs a reason, or nothing is recorded. */
+export function closeReceiptCheck(ctx: CounterContext, staff: Staff, checkId: string, shipmentId: string, differences: readonly Difference[]): Result<ReceiptCheckView, ReceiptProblem> {
+  if (staff.role !== 'lead') return err({ code: 'forbidden', message: '受領確認は会場責任者のみができます' });
+  const { db, stationId } = ctx.store;
+  return db.transaction((): Result<ReceiptCheckView, ReceiptProblem> => {
+    const view = receiptCheckView(ctx, checkId, shipmentId);
+    if (view.closed) return err({ code: 'closed', message: 'この受領確認は締め済みです' });
+    const given = new Set(differences.map((d) => `${d.kind}:${d.code}`));
+    const needed = [...view.missing.map((c) => `missing:${c}`), ...view.unexpected.map((u) => `unexpected:${u.code}`)];
+    const without = needed.filter((k) => !given.has(k));
+    if (without.length > 0) return err({ code: 'reasons-missing', message: `理由が未入力の差異が ${without.length} 件あります: ${without.slice(0, 5).map((k) => k.split(':')[1]).join('、')}` });
+    appendEvent(db, ctx.clock, {
+      stationId,
+      actor: actorOf(staff),
+      kind: 'receipt.check-closed',
+      payload: { checkId, shipmentId, shipped: view.shipped, scanned: view.scanned, differences: differences.filter((d) => needed.includes(`${d.kind}:${d.code}`)).map((d) => ({ ...d })) },
+    });
+    return ok({ ...view, closed: true });
+  })();
+}
+
+function isClosed(ctx: CounterContext, checkId: string): boolean {
+  return readEvents(ctx.store.db, 'receipt.check-closed').some((e) => (e.payload as { checkId: string }).checkId === checkId);
+}
