@@ -17,7 +17,8 @@ export type CardState =
   | { readonly kind: 'unknown'; readonly elsewhere: VenueId | null }
   | { readonly kind: 'not-received'; readonly card: CardView }
   | { readonly kind: 'outstanding'; readonly card: CardView }
-  | { readonly kind: 'handed-over'; readonly card: CardView; readonly handover: HandoverRef };
+  | { readonly kind: 'handed-over'; readonly card: CardView; readonly handover: HandoverRef }
+  | { readonly kind: 'returned'; readonly card: CardView; readonly at: string };
 
 interface CardRow {
   reservation_no: string; name: string; kana: string; birth_date: string; address: string;
@@ -52,7 +53,9 @@ export function readCardStates(db: Db, reservationNos: readonly string[]): CardS
     let refusals = 0;
     // Receipt: the whole box confirmed, or this card scanned at a receipt check; a lead's correction wins.
     let cardReceived: boolean | null = null;
+    let returnedAt: string | null = null;
     for (const e of histories.get(no) ?? []) {
+      if (e.kind === 'card.returned') returnedAt = e.clientTime;
       if (e.kind === 'receipt.card-received') cardReceived = true;
       else if (e.kind === 'receipt.corrected') cardReceived = (e.payload as { received: boolean }).received;
       else if (e.kind === 'handover.recorded') handover = { eventId: e.id, at: e.clientTime, stationId: e.stationId, actor: e.actor };
@@ -71,6 +74,7 @@ export function readCardStates(db: Db, reservationNos: readonly string[]): CardS
       refusals,
     };
     if (handover) return { kind: 'handed-over', card, handover };
+    if (returnedAt) return { kind: 'returned', card, at: returnedAt };
     if (!received.has(row.shipment_id)) received.set(row.shipment_id, isShipmentReceived(db, row.shipment_id));
     const isReceived = cardReceived ?? received.get(row.shipment_id)!;
     return isReceived ? { kind: 'outstanding', card } : { kind: 'not-received', card };

@@ -21,7 +21,7 @@ export interface CounterContext {
   readonly access?: AccessLog;
 }
 
-export type CounterProblemCode = 'malformed' | 'not-found' | 'not-received' | 'already-handed-over' | 'id-check-failed' | 'not-handed-over' | 'forbidden';
+export type CounterProblemCode = 'malformed' | 'not-found' | 'not-received' | 'already-handed-over' | 'id-check-failed' | 'not-handed-over' | 'forbidden' | 'returned';
 export interface CounterProblem {
   readonly code: CounterProblemCode;
   readonly message: string;
@@ -45,6 +45,8 @@ export function decideScan(ctx: CounterContext, staff: Staff, code: string): Sca
     }
     case 'not-received':
       return { kind: 'not-received', reservationNo, shipmentId: state.card.shipmentId };
+    case 'returned':
+      return { kind: 'returned', reservationNo, at: state.at };
     case 'outstanding':
       logView(ctx, staff, 'scan-view', reservationNo);
       return { kind: 'ok', card: state.card };
@@ -64,6 +66,7 @@ export function recordHandover(ctx: CounterContext, staff: Staff, reservationNo:
     if (state.kind === 'unknown') return err({ code: 'not-found', message: 'この会場の台帳にない予約管理番号です' });
     if (state.kind === 'not-received') return err({ code: 'not-received', message: 'このカードはまだ会場で受領確認されていません' });
     if (state.kind === 'handed-over') return err({ code: 'already-handed-over', message: `交付済みです（${state.handover.at}、${state.handover.stationId}）` });
+    if (state.kind === 'returned') return err({ code: 'returned', message: 'このカードは事務センターへ返戻済みです' });
     const event = appendEvent(db, ctx.clock, { stationId, actor: actorOf(staff), kind: 'handover.recorded', payload: { reservationNo, idCheck }, subject: reservationNo });
     return ok({ eventId: event.id, at: event.clientTime });
   })();
@@ -119,6 +122,7 @@ export function viewCard(ctx: CounterContext, staff: Staff, reservationNo: strin
   logView(ctx, staff, 'record-view', reservationNo);
   if (state.kind === 'handed-over') return ok({ kind: 'already-handed-over', card: state.card, handover: { ...state.handover } });
   if (state.kind === 'not-received') return ok({ kind: 'not-received', reservationNo, shipmentId: state.card.shipmentId });
+  if (state.kind === 'returned') return ok({ kind: 'returned', reservationNo, at: state.at });
   return ok({ kind: 'ok', card: state.card });
 }
 

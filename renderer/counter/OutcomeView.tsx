@@ -16,6 +16,7 @@ export const OUTCOME_HEADLINES: Record<ScanOutcome['kind'], string> = {
   'other-venue': '別の会場のカードです',
   'not-in-ledger': '台帳にない番号です',
   'not-received': 'カードはまだ受領されていません',
+  returned: '事務センターへ返戻済みです',
   malformed: '予約管理番号として読み取れません',
 };
 
@@ -99,6 +100,14 @@ function OutcomeBody({ outcome }: { readonly outcome: ScanOutcome }) {
           <p className="outcome-code mono" data-testid="outcome-code">{outcome.reservationNo}</p>
           <p>このカードの出荷（{outcome.shipmentId}）は、まだ会場で受領確認されていません。</p>
           <p>お渡しできません。会場責任者に連絡してください。</p>
+        </div>
+      );
+    case 'returned':
+      return (
+        <div className="outcome-message">
+          <p className="outcome-code mono" data-testid="outcome-code">{outcome.reservationNo}</p>
+          <p>受取期限を過ぎたため、このカードは {tokyoDateTime(outcome.at)} に事務センターへ返戻しました。</p>
+          <p>再発行の手続きをコールセンターにご案内ください。</p>
         </div>
       );
     case 'malformed':

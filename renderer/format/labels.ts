@@ -15,6 +15,7 @@ export const HIT_STATE_LABELS: Record<SearchHit['state'], string> = {
   outstanding: '交付待ち',
   'handed-over': '交付済み',
   'not-received': '未受領',
+  returned: '返戻済み',
 };
 
 export function roleLabel(role: StaffRole): string {

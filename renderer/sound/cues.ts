@@ -28,6 +28,8 @@ const CUES: Record<Cue, readonly Tone[]> = {
   'not-in-ledger': [{ freq: 140, ms: 550, type: 'sawtooth', gain: 0.12 }],
   // Two low even tones.
   'not-received': [{ freq: 392, ms: 200, type: 'sine', gapMs: 90 }, { freq: 392, ms: 200, type: 'sine' }],
+  // Two low falling tones.
+  returned: [{ freq: 392, ms: 200, type: 'sine', gapMs: 90 }, { freq: 262, ms: 260, type: 'sine' }],
   // Short double low buzz.
   malformed: [{ freq: 110, ms: 120, type: 'square', gapMs: 50, gain: 0.12 }, { freq: 110, ms: 120, type: 'square', gain: 0.12 }],
   // Three rising notes: recorded.

@@ -27,6 +27,8 @@ export const ScanOutcome = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('other-venue'), reservationNo: z.string(), venue: VenueRef }),
   z.strictObject({ kind: z.literal('not-in-ledger'), reservationNo: z.string() }),
   z.strictObject({ kind: z.literal('not-received'), reservationNo: z.string(), shipmentId: z.string() }),
+  /** Sent back to HQ (返戻) after the collection deadline: the resident must ask HQ for a re-issue. */
+  z.strictObject({ kind: z.literal('returned'), reservationNo: z.string(), at: z.string() }),
   z.strictObject({ kind: z.literal('malformed'), shown: z.string() }),
 ]);
 export type ScanOutcome = z.infer<typeof ScanOutcome>;
@@ -37,7 +39,7 @@ export const SearchHit = z.strictObject({
   name: z.string(),
   kana: z.string(),
   birthDate: z.string(),
-  state: z.enum(['outstanding', 'handed-over', 'not-received']),
+  state: z.enum(['outstanding', 'handed-over', 'not-received', 'returned']),
 });
 export type SearchHit = z.infer<typeof SearchHit>;
 

@@ -103,7 +103,7 @@ export const CHANNELS = Object.keys(contract) as Channel[];
 export type IpcErrorCode =
   | 'invalid-input' | 'unknown-channel' | 'signed-out' | 'locked' | 'forbidden' | 'internal'
   | 'bad-credentials' | 'locked-out' | 'malformed' | 'not-found' | 'not-received' | 'already-handed-over'
-  | 'id-check-failed' | 'not-handed-over'
+  | 'id-check-failed' | 'not-handed-over' | 'returned'
   | 'bad-key-file' | 'wrong-passphrase' | 'ledger-refused' | 'conflict' | 'station-locked' | 'no-data-folder';
 export interface IpcError {
   readonly code: IpcErrorCode;
