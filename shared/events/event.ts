@@ -50,6 +50,12 @@ export const EventPayloads = {
   'card.damaged': z.strictObject({ reservationNo: ReservationNo, reason: z.string().min(1).max(200) }),
   /** Sent back to HQ (返戻) in a return batch. */
   'card.returned': z.strictObject({ reservationNo: ReservationNo, batchId: z.string().min(1).max(64), reason: z.string().min(1).max(200) }),
+  /** The lead closes a business day: its figures are frozen here, exactly as reconciled at the close. */
+  'day.closed': z.strictObject({
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    totals: z.record(z.string(), z.union([z.number(), z.boolean()])),
+    byStation: z.array(z.strictObject({ stationId: z.string(), handedOver: z.number(), refusals: z.number() })),
+  }),
   'staff.enrolled': z.strictObject({ staffId: z.string(), role: z.enum(['clerk', 'lead', 'hq']) }),
 } as const;
 

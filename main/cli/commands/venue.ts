@@ -1,6 +1,8 @@
 // madoguchi venue report: the venue's reconciliation, computed from the event log (for HQ automation and support).
 import type { Command } from 'commander';
 import { venueReconciliation } from '../../venue/reconciliation';
+import { dailyReport } from '../../venue/day-close';
+import { tokyoDate } from '../../clock';
 import { openExistingDataFolder } from '../data-folder';
 import { CliError, type CliIo } from '../io';
 
@@ -28,6 +30,21 @@ export function registerVenue(program: Command, io: CliIo, setExit: (code: numbe
         io.out(`受領 ${t.received} = 交付 ${t.handedOver} + 交付待ち ${t.outstanding} + 返戻 ${t.returned}   ${t.holds ? '成立' : '不成立'}\n`);
         io.out(`交付できなかった試行 ${t.refusals}  破損 ${t.damaged}\n`);
         for (const b of r.breakers) io.out(`  不成立: ${b.reservationNo} ${b.reason}\n`);
+      } finally {
+        store.close();
+      }
+    });
+  venue
+    .command('daily')
+    .description('日報: 締めた時点の固定値、現在の再計算、締め後の訂正（JSON）')
+    .option('--data <dir>', 'データフォルダ')
+    .option('--date <date>', '日付（YYYY-MM-DD、既定は今日）')
+    .action(async (opts: { data?: string; date?: string }) => {
+      const date = opts.date ?? tokyoDate(io.clock.now());
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new CliError('--date は YYYY-MM-DD です', 2);
+      const store = await openExistingDataFolder(io, opts.data);
+      try {
+        io.out(JSON.stringify(dailyReport({ store, clock: io.clock }, date), null, 2) + '\n');
       } finally {
         store.close();
       }

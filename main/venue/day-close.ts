@@ -1,0 +1,64 @@
+// 日締め: the lead closes the business day. Its figures are frozen in a day.closed event exactly as reconciled
+// then; later corrections never change them silently: the daily report shows the frozen figures, today's
+// recomputation of the same day, and every figure that moved since (a correction after close).
+import { err, ok, type Result } from '../../shared/result';
+import { appendEvent, readEvents } from '../db/event-log';
+import type { CounterContext } from '../counter/counter-service';
+import type { Staff } from '../staff/staff';
+import { tokyoDate } from '../clock';
+import { venueReconciliation } from './reconciliation';
+
+export interface DayFigures {
+  readonly totals: Record<string, number | boolean>;
+  readonly byStation: readonly { readonly stationId: string; readonly handedOver: number; readonly refusals: number }[];
+}
+
+export interface DailyReport {
+  readonly date: string;
+  readonly closed: { readonly at: string; readonly by: string; readonly figures: DayFigures } | null;
+  readonly current: DayFigures;
+  /** Figures that differ between the close and now: corrections made after the day was closed. */
+  readonly correctedSinceClose: readonly { readonly figure: string; readonly frozen: number | boolean; readonly now: number | boolean }[];
+}
+
+export interface DayCloseProblem {
+  readonly code: 'forbidden' | 'future' | 'already-closed';
+  readonly message: string;
+}
+
+function figuresOf(ctx: CounterContext, date: string): DayFigures {
+  const r = venueReconciliation(ctx.store, { asOf: date });
+  const { holds, ...counts } = r.total;
+  return {
+    totals: { ...counts, holds },
+    byStation: r.byDayAndStation.map((d) => ({ stationId: d.stationId, handedOver: d.handedOver, refusals: d.refusals })),
+  };
+}
+
+function closingOf(ctx: CounterContext, date: string) {
+  return readEvents(ctx.store.db, 'day.closed').find((e) => (e.payload as { date: string }).date === date) ?? null;
+}
+
+export function closeDay(ctx: CounterContext, staff: Staff, date: string = tokyoDate(ctx.clock.now())): Result<DailyReport, DayCloseProblem> {
+  if (staff.role !== 'lead') return err({ code: 'forbidden', message: '日締めは会場責任者のみができます' });
+  if (date > tokyoDate(ctx.clock.now())) return err({ code: 'future', message: 'まだ来ていない日は締められません' });
+  const { db, stationId } = ctx.store;
+  return db.transaction((): Result<DailyReport, DayCloseProblem> => {
+    // Closing twice never re-freezes: the first close stands, and the report shows what moved since.
+    if (closingOf(ctx, date)) return err({ code: 'already-closed', message: `${date} は締め済みです（数字は締めた時点のまま固定されています）` });
+    const figures = figuresOf(ctx, date);
+    appendEvent(db, ctx.clock, { stationId, actor: `${staff.role}:${staff.staffId}`, kind: 'day.closed', payload: { date, totals: figures.totals, byStation: [...figures.byStation] } });
+    return ok(dailyReport(ctx, date));
+  })();
+}
+
+export function dailyReport(ctx: CounterContext, date: string): DailyReport {
+  const current = figuresOf(ctx, date);
+  const closing = closingOf(ctx, date);
+  if (!closing) return { date, closed: null, current, correctedSinceClose: [] };
+  const frozen = closing.payload as DayFigures;
+  const corrected = Object.keys({ ...frozen.totals, ...current.totals }).flatMap((figure) =>
+    frozen.totals[figure] !== current.totals[figure] ? [{ figure, frozen: frozen.totals[figure] ?? 0, now: current.totals[figure] ?? 0 }] : [],
+  );
+  return { date, closed: { at: closing.clientTime, by: closing.actor, figures: frozen }, current, correctedSinceClose: corrected };
+}
