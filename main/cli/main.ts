@@ -10,6 +10,7 @@ import { registerServe } from './commands/serve';
 import { registerScanner } from './commands/scanner';
 import { registerStaff } from './commands/staff';
 import { registerVenue } from './commands/venue';
+import { registerSimulate } from './commands/simulate';
 import { CliError, type CliIo } from './io';
 
 export { nodeIo } from './io';
@@ -35,6 +36,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerScanner(program, io, setExit);
   registerStaff(program, io);
   registerVenue(program, io, setExit);
+  registerSimulate(program, io);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -1,0 +1,116 @@
+// Realistic activity on a venue's data, through the same services the app uses: receipt checks, handovers
+// with ID checks, refusals, undos, returns of overdue cards, day closes. Deterministic for a seed; for demos,
+// end-to-end tests and benchmarks.
+import type { IdCheck } from '../../shared/counter/id-documents';
+import type { Clock } from '../clock';
+import { tokyoDate } from '../clock';
+import { readCardStates } from '../counter/card-state';
+import { recordHandover, recordRefusal, undoHandover, type CounterContext } from '../counter/counter-service';
+import type { Staff } from '../staff/staff';
+import type { VenueStore } from './data-folder';
+import { closeReceiptCheck, openReceiptCheck, receiptCheckView, scanForReceipt } from './receipt-check';
+import { overdueCards, recordReturnBatch } from './corrections';
+import { closeDay } from './day-close';
+
+export interface SimulationSummary {
+  days: number;
+  receiptChecks: number;
+  cardsReceived: number;
+  handovers: number;
+  refusals: number;
+  undos: number;
+  returned: number;
+  daysClosed: number;
+}
+
+const LEAD: Staff = { staffId: 'lead1', displayName: '会場　責任者', role: 'lead' };
+const CLERKS: Staff[] = [
+  { staffId: 'clerk1', displayName: '窓口　一郎', role: 'clerk' },
+  { staffId: 'clerk2', displayName: '窓口　二葉', role: 'clerk' },
+];
+const ID_CHECKS: IdCheck[] = [
+  { path: 'self', documents: ['drivers-license'], proxy: null, surrendered: ['notice-card'], pin: 'pins-set' },
+  { path: 'self', documents: ['health-insurance', 'pension-book'], proxy: null, surrendered: [], pin: 'pins-set' },
+  { path: 'self', documents: ['passport'], proxy: null, surrendered: [], pin: 'face-auth' },
+  { path: 'proxy', documents: ['health-insurance', 'bank-book'], proxy: { reason: 'care', letter: 'inquiry-form', documents: ['drivers-license'] }, surrendered: ['notice-card'], pin: 'pins-set' },
+];
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A clock the simulation moves through each business day (09:00–17:00 Tokyo). */
+function simClock(startIso: string): Clock & { set(ms: number): void; at(): number } {
+  let t = Date.parse(startIso);
+  return { now: () => new Date(t), set: (ms) => void (t = ms), at: () => t };
+}
+
+export function simulate(store: VenueStore, options: { days: number; stations: number; seed: number; startDate: string }): SimulationSummary {
+  const rnd = mulberry32(options.seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+  const clock = simClock(`${options.startDate}T00:00:00Z`);
+  const stations = Array.from({ length: options.stations }, (_, k) => (k === 0 ? store.stationId : `${store.stationId}-s${k + 1}`));
+  const ctxAt = (stationId: string): CounterContext => ({ store: { ...store, stationId }, clock });
+  const sum: SimulationSummary = { days: options.days, receiptChecks: 0, cardsReceived: 0, handovers: 0, refusals: 0, undos: 0, returned: 0, daysClosed: 0 };
+  const dayStart = Date.parse(`${options.startDate}T00:00:00Z`); // 09:00 Tokyo
+
+  for (let d = 0; d < options.days; d++) {
+    clock.set(dayStart + d * 86_400_000);
+    const lead = ctxAt(stations[0]!);
+    // Morning: unpack any shipment not yet received, scanning nearly every card.
+    const pending = store.db.prepare(
+      `SELECT s.shipment_id FROM shipments s WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.kind IN ('receipt.check-closed', 'receipt.confirmed') AND json_extract(e.payload, '$.shipmentId') = s.shipment_id) ORDER BY s.shipment_id`,
+    ).all() as { shipment_id: string }[];
+    for (const { shipment_id: shipmentId } of pending) {
+      const opened = openReceiptCheck(lead, LEAD, shipmentId);
+      if (!opened.ok) continue;
+      const nos = (store.db.prepare('SELECT reservation_no FROM ledger_cards WHERE shipment_id = ?').all(shipmentId) as { reservation_no: string }[]).map((r) => r.reservation_no);
+      for (const no of nos) {
+        if (rnd() < 0.99) {
+          clock.set(clock.at() + 2_000);
+          const r = scanForReceipt(lead, LEAD, opened.value.checkId, shipmentId, no);
+          if (r.ok && r.value.kind === 'received') sum.cardsReceived++;
+        }
+      }
+      const view = receiptCheckView(lead, opened.value.checkId, shipmentId);
+      closeReceiptCheck(lead, LEAD, opened.value.checkId, shipmentId, view.missing.map((code) => ({ code, kind: 'missing' as const, reason: '未着' as const, memo: '' })));
+      sum.receiptChecks++;
+    }
+    // The day at the counters: residents come in at random, about 2–4% of what is waiting.
+    const outstanding = readCardStates(store.db, (store.db.prepare('SELECT reservation_no FROM ledger_cards').all() as { reservation_no: string }[]).map((r) => r.reservation_no))
+      .flatMap((s) => (s.kind === 'outstanding' ? [s.card.reservationNo] : []));
+    const visits = Math.min(outstanding.length, Math.round(outstanding.length * (0.02 + rnd() * 0.02)));
+    const step = Math.floor((8 * 3600_000) / Math.max(1, visits));
+    for (let v = 0; v < visits; v++) {
+      clock.set(dayStart + d * 86_400_000 + 30 * 60_000 + v * step + Math.floor(rnd() * step));
+      const i = Math.floor(rnd() * outstanding.length);
+      const no = outstanding.splice(i, 1)[0]!;
+      const ctx = ctxAt(pick(stations));
+      const clerk = pick(CLERKS);
+      if (rnd() < 0.05) {
+        if (recordRefusal(ctx, clerk, no, '本人確認書類不足').ok) sum.refusals++;
+        continue;
+      }
+      if (recordHandover(ctx, clerk, no, pick(ID_CHECKS)).ok) {
+        sum.handovers++;
+        if (rnd() < 0.01 && undoHandover(ctx, LEAD, no, '誤って別の方の交付を記録した').ok) sum.undos++;
+      }
+    }
+    // Evening: send overdue cards back to HQ, then close the day.
+    clock.set(dayStart + d * 86_400_000 + 8 * 3600_000 + 30 * 60_000);
+    const overdue = overdueCards(lead);
+    if (overdue.length > 0) {
+      const r = recordReturnBatch(lead, LEAD, overdue.map((o) => o.reservationNo), '受取期限切れ');
+      if (r.ok) sum.returned += r.value.cards;
+    }
+    if (closeDay(lead, LEAD, tokyoDate(clock.now())).ok) sum.daysClosed++;
+  }
+  return sum;
+}
