@@ -12,7 +12,7 @@ test('the README lists exactly the roster columns the reader accepts', () => {
 
 test('every madoguchi command in the README exists', async () => {
   const { runCli } = await import('./cli/main');
-  for (const cmd of ['keys hq', 'keys venue', 'route', 'ledger build', 'ledger inspect', 'ledger import', 'status', 'demo', 'serve', 'staff add', 'settings', 'scanner list', 'scanner record', 'scanner replay']) {
+  for (const cmd of ['keys hq', 'keys venue', 'route', 'ledger build', 'ledger inspect', 'ledger import', 'status', 'demo', 'serve', 'staff add', 'settings', 'scanner list', 'scanner record', 'scanner replay', 'venue report', 'venue daily', 'simulate']) {
     assert.ok(readme.includes(`madoguchi ${cmd}`), `README does not mention madoguchi ${cmd}`);
     let out = '';
     const code = await runCli([...cmd.split(' '), '--help'], { out: (t) => (out += t), err: () => {}, stdin: process.stdin, env: {}, clock: { now: () => new Date() }, cwd: process.cwd() });
