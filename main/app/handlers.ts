@@ -8,6 +8,9 @@ import { verifyStaffPin } from '../staff/staff';
 import { confirmShipmentReceipt, counterStatus, decideScan, recordHandover, recordRefusal, searchCards, undoHandover, viewCard, type CounterContext } from '../counter/counter-service';
 import { isShipmentReceived } from '../counter/card-state';
 import { importLedgerFromWindow } from './import-handler';
+import { closeReceiptCheck, openReceiptCheck, receiptCheckView, scanForReceipt } from '../venue/receipt-check';
+import { correctReceipt, markDamaged, overdueCards, recordReturnBatch } from '../venue/corrections';
+import { closeDay, dailyReport } from '../venue/day-close';
 import type { Push } from './create-app';
 
 export interface AppServices {
@@ -72,6 +75,21 @@ export function createHandlers(app: AppServices): Handlers {
     'counter:search': (query, { staff }) => searchCards(counter, staffOf(staff), query),
     'lead:confirmReceipt': ({ shipmentId }, { staff }) => confirmShipmentReceipt(counter, staffOf(staff), shipmentId),
     'lead:importLedger': (req, { staff }) => importLedgerFromWindow(counter, staffOf(staff), req, app.push),
+    'lead:receiptOpen': ({ shipmentId }, { staff }) => openReceiptCheck(counter, staffOf(staff), shipmentId),
+    'lead:receiptScan': ({ checkId, shipmentId, code }, { staff }) => scanForReceipt(counter, staffOf(staff), checkId, shipmentId, code),
+    'lead:receiptView': ({ checkId, shipmentId }) => ({ ...receiptCheckView(counter, checkId, shipmentId) }),
+    'lead:receiptClose': ({ checkId, shipmentId, differences }, { staff }) => closeReceiptCheck(counter, staffOf(staff), checkId, shipmentId, differences),
+    'lead:markDamaged': ({ reservationNo, reason }, { staff }) => markDamaged(counter, staffOf(staff), reservationNo, reason),
+    'lead:correctReceipt': ({ reservationNo, received, reason }, { staff }) => correctReceipt(counter, staffOf(staff), reservationNo, received, reason),
+    'lead:overdue': (_i, { staff }) => {
+      const cards = overdueCards(counter);
+      // A list of residents' names is a look at their records: noted, without the list itself.
+      counter.access?.record({ stationId: counter.store.stationId, actor: `${staffOf(staff).role}:${staffOf(staff).staffId}`, action: 'record-view', detail: { overdueList: cards.length } });
+      return cards;
+    },
+    'lead:returnBatch': ({ reservationNos, reason }, { staff }) => recordReturnBatch(counter, staffOf(staff), reservationNos, reason),
+    'lead:closeDay': ({ date }, { staff }) => closeDay(counter, staffOf(staff), date),
+    'lead:dailyReport': ({ date }) => dailyReport(counter, date),
     'lead:shipments': () =>
       (db.prepare('SELECT shipment_id, row_count FROM shipments ORDER BY shipment_id').all() as { shipment_id: string; row_count: number }[]).map((s) => ({
         shipmentId: s.shipment_id,

@@ -31,6 +31,20 @@ describe('the IPC door into main', () => {
     assert.ok(byLead.ok);
   });
 
+  test("every venue-lead channel refuses a clerk in main, before looking at the input", async (t) => {
+    const { app } = appFixture(t, manualClock('2026-11-25T01:00:00Z'));
+    await app.invoke('session:signIn', { staffId: 'clerk1', pin: '1111' }, 'clerk-window');
+    const leadOnly = CHANNELS.filter((c) => c.startsWith('lead:') && c !== 'lead:dailyReport');
+    assert.ok(leadOnly.length >= 10);
+    for (const channel of leadOnly) {
+      const r = await app.invoke(channel, { shipmentId: 'S1' }, 'clerk-window');
+      assert.ok(!r.ok);
+      assert.equal(r.error.code, 'forbidden', channel);
+    }
+    const valid = await app.invoke('lead:receiptOpen', { shipmentId: 'S1' }, 'clerk-window');
+    assert.deepEqual(valid, { ok: false, error: { code: 'forbidden', message: 'この操作の権限がありません' } });
+  });
+
   test('a wrong PIN is refused without saying which part was wrong; five in a row lock the account', async (t) => {
     const { app } = appFixture(t, manualClock('2026-11-25T01:00:00Z'));
     for (let i = 0; i < 5; i++) {

@@ -25,15 +25,16 @@ export function createDispatcher(handlers: Handlers, sessions: Sessions, log: (l
   return async (channel, input, caller) => {
     if (!Object.hasOwn(contract, channel)) return fail('unknown-channel', '不明な操作です');
     const spec = contract[channel as Channel];
-    const parsed = spec.input.safeParse(input);
-    if (!parsed.success) return fail('invalid-input', describeIssues(parsed.error));
+    // Who may call comes before what was sent: a caller without the role learns nothing about the input rules.
     const session = sessions.current(caller);
     if (spec.access !== 'public') {
       if (!session) return fail('signed-out', 'サインインしてください');
       if (session.locked) return fail('locked', '画面がロックされています。PINを入力してください');
       if (!spec.access.includes(session.staff.role)) return fail('forbidden', 'この操作の権限がありません');
-      sessions.touch(caller);
     }
+    const parsed = spec.input.safeParse(input);
+    if (!parsed.success) return fail('invalid-input', describeIssues(parsed.error));
+    if (spec.access !== 'public') sessions.touch(caller);
     try {
       const handler = handlers[channel as Channel] as (i: unknown, c: CallContext) => IpcResult<unknown> | unknown;
       const out = await handler(parsed.data, { caller, staff: session?.staff ?? null });

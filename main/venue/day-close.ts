@@ -10,7 +10,7 @@ import { venueReconciliation } from './reconciliation';
 
 export interface DayFigures {
   readonly totals: Record<string, number | boolean>;
-  readonly byStation: readonly { readonly stationId: string; readonly handedOver: number; readonly refusals: number }[];
+  readonly byStation: { stationId: string; handedOver: number; refusals: number }[];
 }
 
 export interface DailyReport {
@@ -18,7 +18,7 @@ export interface DailyReport {
   readonly closed: { readonly at: string; readonly by: string; readonly figures: DayFigures } | null;
   readonly current: DayFigures;
   /** Figures that differ between the close and now: corrections made after the day was closed. */
-  readonly correctedSinceClose: readonly { readonly figure: string; readonly frozen: number | boolean; readonly now: number | boolean }[];
+  readonly correctedSinceClose: { figure: string; frozen: number | boolean; now: number | boolean }[];
 }
 
 export interface DayCloseProblem {

@@ -29,8 +29,8 @@ export interface ReceiptCheckView {
   readonly shipmentId: string;
   readonly shipped: number;
   readonly scanned: number;
-  readonly missing: readonly string[];
-  readonly unexpected: readonly { readonly code: string; readonly kind: string }[];
+  readonly missing: string[];
+  readonly unexpected: { code: string; kind: string }[];
   readonly closed: boolean;
 }
 

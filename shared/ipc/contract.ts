@@ -10,6 +10,37 @@ import { STAFF_ROLES, type StaffRole } from './roles';
 const ReservationNo = z.string().regex(/^[A-Z0-9]{3}-\d{6}$/, '予約管理番号の形式ではありません');
 const Reason = z.string().trim().min(1, '理由を入力してください').max(200);
 const Empty = z.strictObject({});
+const ShipmentRef = z.string().min(1).max(64);
+const CheckId = z.string().regex(/^rc-[0-9a-f]{16}$/, '受領確認IDが不正です');
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日付は YYYY-MM-DD です');
+
+const ReceiptScanOutcome = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('received'), reservationNo: z.string() }),
+  z.strictObject({ kind: z.literal('already-scanned'), reservationNo: z.string() }),
+  z.strictObject({ kind: z.literal('other-shipment'), reservationNo: z.string(), shipmentId: z.string() }),
+  z.strictObject({ kind: z.literal('other-venue'), reservationNo: z.string(), venue: z.string() }),
+  z.strictObject({ kind: z.literal('not-in-ledger'), reservationNo: z.string() }),
+  z.strictObject({ kind: z.literal('malformed'), shown: z.string() }),
+]);
+const ReceiptCheckView = z.strictObject({
+  checkId: z.string(),
+  shipmentId: z.string(),
+  shipped: z.number(),
+  scanned: z.number(),
+  missing: z.array(z.string()),
+  unexpected: z.array(z.strictObject({ code: z.string(), kind: z.string() })),
+  closed: z.boolean(),
+});
+const DayFiguresView = z.strictObject({
+  totals: z.record(z.string(), z.union([z.number(), z.boolean()])),
+  byStation: z.array(z.strictObject({ stationId: z.string(), handedOver: z.number(), refusals: z.number() })),
+});
+const DailyReportView = z.strictObject({
+  date: z.string(),
+  closed: z.strictObject({ at: z.string(), by: z.string(), figures: DayFiguresView }).nullable(),
+  current: DayFiguresView,
+  correctedSinceClose: z.array(z.strictObject({ figure: z.string(), frozen: z.union([z.number(), z.boolean()]), now: z.union([z.number(), z.boolean()]) })),
+});
 /** A 100,000-row ledger is ~15 MB; base64 adds a third. */
 export const MAX_LEDGER_BASE64 = 64 * 1024 * 1024;
 
@@ -90,6 +121,25 @@ export const contract = {
     z.strictObject({ status: z.enum(['imported', 'already-imported']), shipmentId: z.string(), rowCount: z.number() }),
     ['lead'],
   ),
+  // The venue lead's receipt check, corrections, returns and day close (screens to come; services done).
+  'lead:receiptOpen': channel(z.strictObject({ shipmentId: ShipmentRef }), z.strictObject({ checkId: z.string() }), ['lead']),
+  'lead:receiptScan': channel(z.strictObject({ checkId: CheckId, shipmentId: ShipmentRef, code: z.string().max(256) }), ReceiptScanOutcome, ['lead']),
+  'lead:receiptView': channel(z.strictObject({ checkId: CheckId, shipmentId: ShipmentRef }), ReceiptCheckView, ['lead']),
+  'lead:receiptClose': channel(
+    z.strictObject({
+      checkId: CheckId,
+      shipmentId: ShipmentRef,
+      differences: z.array(z.strictObject({ code: z.string().max(64), kind: z.enum(['missing', 'unexpected']), reason: z.enum(['未着', '破損', '誤配送', 'その他']), memo: z.string().max(200) })).max(100_000),
+    }),
+    ReceiptCheckView,
+    ['lead'],
+  ),
+  'lead:markDamaged': channel(z.strictObject({ reservationNo: ReservationNo, reason: Reason }), z.strictObject({ eventId: z.string() }), ['lead']),
+  'lead:correctReceipt': channel(z.strictObject({ reservationNo: ReservationNo, received: z.boolean(), reason: Reason }), z.strictObject({ eventId: z.string() }), ['lead']),
+  'lead:overdue': channel(Empty, z.array(z.strictObject({ reservationNo: z.string(), name: z.string(), shippedOn: z.string(), deadline: z.string() })), ['lead']),
+  'lead:returnBatch': channel(z.strictObject({ reservationNos: z.array(ReservationNo).min(1).max(100_000), reason: Reason }), z.strictObject({ batchId: z.string(), cards: z.number() }), ['lead']),
+  'lead:closeDay': channel(z.strictObject({ date: IsoDate }), DailyReportView, ['lead']),
+  'lead:dailyReport': channel(z.strictObject({ date: IsoDate }), DailyReportView, ['lead', 'hq']),
   'lead:shipments': channel(Empty, z.array(z.strictObject({ shipmentId: z.string(), rowCount: z.number(), received: z.boolean() })), ['lead']),
 } as const;
 
@@ -104,7 +154,8 @@ export type IpcErrorCode =
   | 'invalid-input' | 'unknown-channel' | 'signed-out' | 'locked' | 'forbidden' | 'internal'
   | 'bad-credentials' | 'locked-out' | 'malformed' | 'not-found' | 'not-received' | 'already-handed-over'
   | 'id-check-failed' | 'not-handed-over' | 'returned'
-  | 'bad-key-file' | 'wrong-passphrase' | 'ledger-refused' | 'conflict' | 'station-locked' | 'no-data-folder';
+  | 'bad-key-file' | 'wrong-passphrase' | 'ledger-refused' | 'conflict' | 'station-locked' | 'no-data-folder'
+  | 'closed' | 'reasons-missing' | 'not-outstanding' | 'no-reason' | 'handed-over' | 'future' | 'already-closed';
 export interface IpcError {
   readonly code: IpcErrorCode;
   readonly message: string;
