@@ -10,6 +10,7 @@ import { useCounterStore } from '../stores/counter-store';
 import { useSessionStore } from '../stores/session-store';
 import { useUiStore } from '../stores/ui-store';
 import { useImportStore } from '../stores/import-store';
+import { useReceiptStore } from '../stores/receipt-store';
 import { installIdleLock } from './idle-lock';
 
 /** Until the status strip has loaded, assume the layout scanners ship with. */
@@ -39,7 +40,10 @@ export function bootstrap(): () => void {
     installKeyboardCapture(document, {
       enabled: () => session.getState().phase === 'active' && session.getState().session?.role !== 'hq',
       layout: () => session.getState().status?.scanner.layout ?? DEFAULT_SCANNER_LAYOUT,
-      onScan: (scan) => counter.getState().scanArrived(scan.text, 'keyboard', { startedAt: scan.startedAt, endedAt: scan.endedAt }),
+      onScan: (scan) =>
+        useReceiptStore.getState().active
+          ? void useReceiptStore.getState().scan(scan.text)
+          : counter.getState().scanArrived(scan.text, 'keyboard', { startedAt: scan.startedAt, endedAt: scan.endedAt }),
     }),
   );
 
@@ -48,7 +52,8 @@ export function bootstrap(): () => void {
     disposers.push(
       a.on('scanner:scan', ({ code }) => {
         idle.touch();
-        counter.getState().scanArrived(code, 'hid');
+        if (useReceiptStore.getState().active) void useReceiptStore.getState().scan(code);
+        else counter.getState().scanArrived(code, 'hid');
       }),
       a.on('scanner:status', (s) => session.getState().setScanner(s)),
       a.on('ledger:progress', (p) => useImportStore.getState().setProgress(p)),
@@ -79,9 +84,11 @@ export function bootstrap(): () => void {
         idle.touch();
         void counter.getState().pump();
       }
-      if (now.phase === 'signed-out') {
+      if (now.phase === 'signed-out' || now.phase === 'station-locked') {
         counter.getState().reset();
         ui.getState().reset();
+        useReceiptStore.getState().exit();
+        useImportStore.getState().reset();
       }
     }),
   );

@@ -14,6 +14,8 @@ import { RefuseDialog, UndoDialog } from './ReasonDialogs';
 import { SearchDialog } from './SearchDialog';
 import { SHORTCUTS, useCounterShortcuts } from './shortcuts';
 import { StatusStrip } from './StatusStrip';
+import { ReceiptCheckScreen } from './ReceiptCheckScreen';
+import { useReceiptStore } from '../stores/receipt-store';
 
 function DialogHost({ dialog }: { readonly dialog: Dialog }) {
   switch (dialog.kind) {
@@ -59,6 +61,7 @@ export function CounterScreen() {
   const lock = useSessionStore((s) => s.lock);
   const signOut = useSessionStore((s) => s.signOut);
   const surface = useRef<HTMLElement>(null);
+  const receiptOpen = useReceiptStore((s) => s.active !== null);
   useCounterShortcuts();
 
   // The scan surface holds the focus (not an input, so no IME) whenever no dialog is open.
@@ -70,7 +73,7 @@ export function CounterScreen() {
     <div className={`counter counter-${shown?.outcome.kind ?? 'idle'}`}>
       <StatusStrip />
       <main ref={surface} className="stage" tabIndex={-1} aria-label="スキャン画面" data-testid="scan-surface">
-        {shown ? <OutcomeView shown={shown} /> : <IdleView />}
+        {receiptOpen ? <ReceiptCheckScreen /> : shown ? <OutcomeView shown={shown} /> : <IdleView />}
       </main>
       <NoticeBar />
       <nav className="action-bar" aria-label="操作">

@@ -5,12 +5,14 @@ import { Key } from '../components/Key';
 import { useUiStore } from '../stores/ui-store';
 import { PendingScans } from './PendingScans';
 import { LedgerImport } from './LedgerImport';
+import { useReceiptStore } from '../stores/receipt-store';
 
 export function LeadPanel() {
   const lead = useUiStore((s) => s.lead);
   const closeDialog = useUiStore((s) => s.closeDialog);
   const ask = useUiStore((s) => s.askConfirmReceipt);
   const confirmReceipt = useUiStore((s) => s.confirmReceipt);
+  const openReceiptCheck = useReceiptStore((s) => s.open);
   return (
     <Modal title="会場責任者メニュー：出荷・受領確認・台帳の取込" onCancel={closeDialog} className="modal-wide" testId="lead-panel">
       <PendingScans />
@@ -36,9 +38,22 @@ export function LeadPanel() {
                 <td className={s.received ? 'status-good' : 'status-bad'}>{s.received ? '受領確認済み' : '未受領'}</td>
                 <td>
                   {!s.received && lead.confirming !== s.shipmentId && (
-                    <button className="btn" type="button" disabled={lead.busy} onClick={() => ask(s.shipmentId)}>
-                      受領確認
-                    </button>
+                    <>
+                      <button className="btn" type="button" disabled={lead.busy} onClick={() => ask(s.shipmentId)}>
+                        受領確認
+                      </button>
+                      <button
+                        className="btn"
+                        type="button"
+                        disabled={lead.busy}
+                        onClick={() => {
+                          closeDialog();
+                          void openReceiptCheck(s.shipmentId);
+                        }}
+                      >
+                        スキャンで受領確認
+                      </button>
+                    </>
                   )}
                   {!s.received && lead.confirming === s.shipmentId && (
                     <span className="confirm-inline">
