@@ -54,7 +54,7 @@ test('a lead imports a new ledger from the window; its cards await receipt, then
     await counter.expectOutcome('not-received');
     await page.keyboard.press('F4');
     const row = panel.getByTestId('shipment-E2E-NEW');
-    await row.getByRole('button', { name: '受領確認' }).click();
+    await row.getByRole('button', { name: '箱ごと受領確認' }).click();
     await row.getByRole('button', { name: '受領を確定する' }).click();
     await expect(row).toContainText('受領確認済み');
     await page.keyboard.press('Escape');

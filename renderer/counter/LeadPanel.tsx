@@ -40,7 +40,7 @@ export function LeadPanel() {
                   {!s.received && lead.confirming !== s.shipmentId && (
                     <>
                       <button className="btn" type="button" disabled={lead.busy} onClick={() => ask(s.shipmentId)}>
-                        受領確認
+                        箱ごと受領確認
                       </button>
                       <button
                         className="btn"
