@@ -60,4 +60,29 @@ test.describe('the Electron app', () => {
     await counter.scan(card.reservationNo);
     await counter.expectOutcome('already-handed-over');
   });
+
+  test("the other outcomes: another venue's card, an unknown number, a malformed scan, a card not yet received", async () => {
+    const page = await app.firstWindow();
+    const counter = new CounterPage(page);
+    const { picks } = loadWorld();
+    await page.keyboard.press('Escape');
+    await counter.scan(picks.otherVenue.reservationNo);
+    await counter.expectOutcome('other-venue');
+    await counter.scan(picks.unknownNo);
+    await counter.expectOutcome('not-in-ledger');
+    await counter.scan('NOT-A-NUMBER');
+    await counter.expectOutcome('malformed');
+    await counter.scan(picks.notReceived.reservationNo);
+    await counter.expectOutcome('not-received');
+  });
+
+  test('main refuses a clerk who calls undo directly, whatever the page sends', async () => {
+    const page = await app.firstWindow();
+    const card = loadWorld().picks.ok[0]!;
+    const r = await page.evaluate(
+      (no) => (globalThis as unknown as { madoguchi: Record<string, (i: object) => Promise<unknown>> }).madoguchi['counter:undo']!({ reservationNo: no, reason: '試験' }),
+      card.reservationNo,
+    );
+    expect(r).toEqual({ ok: false, error: { code: 'forbidden', message: 'この操作の権限がありません' } });
+  });
 });

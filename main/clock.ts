@@ -1,4 +1,5 @@
 // Time is injected so tests and simulations control it.
+import { tokyoDateOf } from '../shared/tokyo-date';
 export interface Clock {
   now(): Date;
 }
@@ -12,5 +13,5 @@ export function fixedClock(iso: string): Clock {
 
 /** Local calendar date (YYYY-MM-DD) in Japan, where every venue is. */
 export function tokyoDate(d: Date): string {
-  return new Date(d.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
+  return tokyoDateOf(d.toISOString());
 }

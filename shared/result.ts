@@ -11,13 +11,3 @@ export function ok<T>(value: T): Ok<T> {
 export function err<E>(error: E): Err<E> {
   return { ok: false, error };
 }
-
-/** A failure a person can act on: a stable code for programs, a Japanese message for staff. */
-export interface Problem<C extends string = string> {
-  readonly code: C;
-  readonly message: string;
-}
-
-export function problem<C extends string>(code: C, message: string): Problem<C> {
-  return { code, message };
-}

@@ -4,7 +4,7 @@ import type { SessionView, StatusView } from '../../shared/ipc/contract';
 import type { Handlers } from '../ipc/dispatch';
 import type { Sessions } from '../session/sessions';
 import type { Staff } from '../staff/staff';
-import { verifyStaffPin } from '../staff/staff';
+import { actorOf, verifyStaffPin } from '../staff/staff';
 import { confirmShipmentReceipt, counterStatus, decideScan, recordHandover, recordRefusal, searchCards, undoHandover, viewCard, type CounterContext } from '../counter/counter-service';
 import { isShipmentReceived } from '../counter/card-state';
 import { importLedgerFromWindow } from './import-handler';
@@ -29,6 +29,7 @@ export function createHandlers(app: AppServices): Handlers {
     if (!s) throw new Error('handler reached without a session');
     return s;
   };
+  const stationView = { unlocked: true, venue: { id: counter.store.venue, name: VENUES[counter.store.venue].name }, stationId: counter.store.stationId };
   const view = (caller: string): SessionView | null => {
     const s = sessions.current(caller);
     return s ? { ...s.staff, locked: s.locked, idleLockMinutes: app.idleLockMinutes() } : null;
@@ -36,8 +37,8 @@ export function createHandlers(app: AppServices): Handlers {
 
   return {
     // Reached only once the station is unlocked (station.ts answers these itself before that).
-    'station:status': () => ({ unlocked: true, venue: { id: counter.store.venue, name: VENUES[counter.store.venue].name }, stationId: counter.store.stationId }),
-    'station:unlock': () => ({ unlocked: true, venue: { id: counter.store.venue, name: VENUES[counter.store.venue].name }, stationId: counter.store.stationId }),
+    'station:status': () => stationView,
+    'station:unlock': () => stationView,
     'session:get': (_i, { caller }) => view(caller),
     'session:signIn': ({ staffId, pin }, { caller }) => {
       const r = verifyStaffPin(db, counter.clock, staffId, pin);
@@ -84,7 +85,7 @@ export function createHandlers(app: AppServices): Handlers {
     'lead:overdue': (_i, { staff }) => {
       const cards = overdueCards(counter);
       // A list of residents' names is a look at their records: noted, without the list itself.
-      counter.access?.record({ stationId: counter.store.stationId, actor: `${staffOf(staff).role}:${staffOf(staff).staffId}`, action: 'record-view', detail: { overdueList: cards.length } });
+      counter.access?.record({ stationId: counter.store.stationId, actor: actorOf(staffOf(staff)), action: 'record-view', detail: { overdueList: cards.length } });
       return cards;
     },
     'lead:returnBatch': ({ reservationNos, reason }, { staff }) => recordReturnBatch(counter, staffOf(staff), reservationNos, reason),

@@ -6,7 +6,7 @@ import type { ChannelOutput, IpcResult } from '../../shared/ipc/contract';
 import { decodePrivateKeyFile, decodePublicKeyFile } from '../crypto/key-files';
 import { commitLedger, openLedgerForStore } from '../ledger/import-ledger';
 import type { CounterContext } from '../counter/counter-service';
-import type { Staff } from '../staff/staff';
+import { actorOf, type Staff } from '../staff/staff';
 import type { Push } from './create-app';
 
 export interface ImportRequest {
@@ -47,7 +47,7 @@ export async function importLedgerFromWindow(
   if (!opened.ok) return fail('ledger-refused', opened.error.message);
 
   await progress('write', 3);
-  const committed = commitLedger({ store: ctx.store, clock: ctx.clock, actor: `${staff.role}:${staff.staffId}` }, opened.value);
+  const committed = commitLedger({ store: ctx.store, clock: ctx.clock, actor: actorOf(staff) }, opened.value);
   if (!committed.ok) {
     const c = committed.error;
     return c.code === 'conflict'

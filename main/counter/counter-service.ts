@@ -11,7 +11,7 @@ import { appendEvent } from '../db/event-log';
 import { immediateAccessLog, type AccessLog } from '../access/access-record';
 import { tokyoDate, type Clock } from '../clock';
 import type { VenueStore } from '../venue/data-folder';
-import type { Staff } from '../staff/staff';
+import { actorOf, type Staff } from '../staff/staff';
 import { isShipmentReceived, readCardState, readCardStates } from './card-state';
 
 export interface CounterContext {
@@ -27,7 +27,6 @@ export interface CounterProblem {
   readonly message: string;
 }
 
-const actorOf = (staff: Staff) => `${staff.role}:${staff.staffId}`;
 
 /** What the counter shows for a scanned or typed code. Showing a resident is written to the access record. */
 export function decideScan(ctx: CounterContext, staff: Staff, code: string): ScanOutcome {
@@ -144,17 +143,36 @@ export function counterStatus(ctx: CounterContext): CounterStatus {
     ).get(...args) as { n: number }).n;
   const handedOver = net('');
   const todayAtStation = net(`AND h.station_id = ? AND substr(datetime(h.client_time, '+9 hours'), 1, 10) = ?`, stationId, today);
-  // Received: the box confirmed or the card scanned at a receipt check, unless a lead corrected it since.
-  const received = (db.prepare(
-    `SELECT count(*) AS n FROM ledger_cards c WHERE coalesce(
-       (SELECT CASE e.kind WHEN 'receipt.card-received' THEN 1 ELSE json_extract(e.payload, '$.received') END
-          FROM events e WHERE e.subject = c.reservation_no AND e.kind IN ('receipt.card-received', 'receipt.corrected')
-         ORDER BY e.client_time DESC, e.station_id DESC, e.seq DESC LIMIT 1),
-       EXISTS (SELECT 1 FROM events r WHERE r.kind = 'receipt.confirmed' AND json_extract(r.payload, '$.shipmentId') = c.shipment_id))`,
-  ).get() as { n: number }).n;
+  const received = receivedCount(db);
   const returned = (db.prepare("SELECT count(DISTINCT subject) AS n FROM events WHERE kind = 'card.returned'").get() as { n: number }).n;
   const cards = (db.prepare('SELECT count(*) AS n FROM ledger_cards').get() as { n: number }).n;
   return { handoversTodayAtStation: todayAtStation, outstandingAtVenue: received - handedOver - returned, cardsAtVenue: cards };
+}
+
+/**
+ * Cards received: every card of a box confirmed whole, adjusted by the few cards that have their own receipt
+ * history (scanned at a receipt check, or corrected by a lead; the latest word wins). Counted per shipment and
+ * per exception rather than per card, because the status strip asks after every action.
+ */
+function receivedCount(db: CounterContext['store']['db']): number {
+  const confirmed = new Set(
+    (db.prepare("SELECT DISTINCT json_extract(payload, '$.shipmentId') AS s FROM events WHERE kind = 'receipt.confirmed'").all() as { s: string }[]).map((r) => r.s),
+  );
+  let received = 0;
+  for (const r of db.prepare('SELECT shipment_id AS s, count(*) AS n FROM ledger_cards GROUP BY shipment_id').all() as { s: string; n: number }[]) {
+    if (confirmed.has(r.s)) received += r.n;
+  }
+  const own = new Map<string, { shipmentId: string; received: boolean }>();
+  const rows = db
+    .prepare(
+      `SELECT e.subject, e.kind, json_extract(e.payload, '$.received') AS r, c.shipment_id AS s
+         FROM events e JOIN ledger_cards c ON c.reservation_no = e.subject
+        WHERE e.kind IN ('receipt.card-received', 'receipt.corrected') ORDER BY e.client_time, e.station_id, e.seq`,
+    )
+    .all() as { subject: string; kind: string; r: number | null; s: string }[];
+  for (const row of rows) own.set(row.subject, { shipmentId: row.s, received: row.kind === 'receipt.card-received' || row.r === 1 });
+  for (const card of own.values()) received += (card.received ? 1 : 0) - (confirmed.has(card.shipmentId) ? 1 : 0);
+  return received;
 }
 
 /** A lead confirms a shipment's box arrived whole (per-card receipt checks come with the receipt-check screen). */
@@ -187,7 +205,7 @@ function toKatakana(s: string): string {
 }
 
 /** A malformed scan is shown back to the clerk, minus anything unprintable, and short. */
-function printable(code: string): string {
+export function printable(code: string): string {
   return [...code.replace(/[\p{C}]/gu, '')].slice(0, 40).join('');
 }
 

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { VENUE_IDS, type VenueId } from '../../shared/venues/venues';
 import { err, ok, type Result } from '../../shared/result';
 import { openWithPassphrase, PassphraseSealed, sealWithPassphrase } from './passphrase-seal';
+import { parseJsonOrUndefined } from '../files/safe-json';
 
 export type KeyRole = 'hq' | 'venue';
 export type KeyAlgorithm = 'ed25519' | 'x25519';
@@ -24,7 +25,7 @@ export interface PrivateKeyHandle extends KeyIdentity {
   readonly publicKey: KeyObject;
 }
 
-export type KeyFileProblemCode = 'unreadable' | 'not-a-key-file' | 'wrong-passphrase' | 'unsafe-parameters' | 'wrong-kind';
+export type KeyFileProblemCode = 'not-a-key-file' | 'wrong-passphrase' | 'unsafe-parameters';
 export interface KeyFileProblem {
   readonly code: KeyFileProblemCode;
   readonly message: string;
@@ -90,7 +91,7 @@ export function encodePublicKeyFile(key: KeyIdentity & { publicKey: KeyObject })
 }
 
 export function decodePublicKeyFile(text: string): Result<PublicKeyHandle, KeyFileProblem> {
-  const parsed = PublicKeyFileSchema.safeParse(safeJson(text));
+  const parsed = PublicKeyFileSchema.safeParse(parseJsonOrUndefined(text));
   if (!parsed.success) return err({ code: 'not-a-key-file', message: 'Madoguchi の公開鍵ファイルではありません' });
   const f = parsed.data;
   const raw = Buffer.from(f.publicKey, 'base64');
@@ -114,14 +115,14 @@ export function encodePrivateKeyFile(key: PrivateKeyHandle, passphrase: string):
 
 /** Cheap look at a private key file's identity, without the passphrase. */
 export function peekPrivateKeyFile(text: string): Result<KeyIdentity, KeyFileProblem> {
-  const parsed = PrivateKeyFileSchema.safeParse(safeJson(text));
+  const parsed = PrivateKeyFileSchema.safeParse(parseJsonOrUndefined(text));
   if (!parsed.success) return err({ code: 'not-a-key-file', message: 'Madoguchi の秘密鍵ファイルではありません' });
   const { role, venue, alg, keyId } = parsed.data;
   return ok({ role, venue, alg, keyId });
 }
 
 export function decodePrivateKeyFile(text: string, passphrase: string): Result<PrivateKeyHandle, KeyFileProblem> {
-  const parsed = PrivateKeyFileSchema.safeParse(safeJson(text));
+  const parsed = PrivateKeyFileSchema.safeParse(parseJsonOrUndefined(text));
   if (!parsed.success) return err({ code: 'not-a-key-file', message: 'Madoguchi の秘密鍵ファイルではありません' });
   const f = parsed.data;
   if (!consistentRole(f.role, f.venue, f.alg)) return err({ code: 'not-a-key-file', message: '秘密鍵ファイルの内容が壊れています' });
@@ -140,12 +141,4 @@ export function decodePrivateKeyFile(text: string, passphrase: string): Result<P
 
 function consistentRole(role: KeyRole, venue: VenueId | null, alg: KeyAlgorithm): boolean {
   return role === 'hq' ? venue === null && alg === 'ed25519' : venue !== null && alg === 'x25519';
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }

@@ -56,12 +56,6 @@ export function readEvents(db: Db, kind?: EventKind): StoredEvent[] {
   return rows.map(toEvent);
 }
 
-/** One card's history, oldest first (client time, then station and sequence to break ties). */
-export function readSubjectEvents(db: Db, subject: string): StoredEvent[] {
-  const rows = db.prepare('SELECT * FROM events WHERE subject = ? ORDER BY client_time, station_id, seq').all(subject) as EventRow[];
-  return rows.map(toEvent);
-}
-
 /** The histories of several cards at once, each oldest first. */
 export function readSubjectsEvents(db: Db, subjects: readonly string[]): StoredEvent[] {
   if (subjects.length === 0) return [];

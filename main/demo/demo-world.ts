@@ -10,7 +10,8 @@ import { buildLedgers, type RoutingReport } from '../ledger/build-ledgers';
 import { importLedger } from '../ledger/import-ledger';
 import { createVenueDataFolder } from '../venue/data-folder';
 import { tokyoDate, type Clock } from '../clock';
-import { generateRoster, rosterToCsv } from './synthetic-roster';
+import { generateRoster } from './synthetic-roster';
+import { rosterToCsv } from './roster-csv';
 import { enrollStaff, type Staff } from '../staff/staff';
 import { confirmShipmentReceipt } from '../counter/counter-service';
 

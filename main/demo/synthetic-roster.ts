@@ -3,10 +3,12 @@
 // random, and nothing is derived from real people.
 // Output is a pure function of the options (own PRNG, no Math.random, no clock), so a seed reproduces
 // a demo world exactly, and so a failing test can be replayed.
-import iconv from 'iconv-lite';
 import { ASSIGNMENTS } from '../../shared/venues/assignment-table';
 import { GIVEN_NAMES, RARE_SURNAMES, SURNAMES } from './japanese-names';
 import type { GivenNameEntry, NameEra, SurnameEntry } from './japanese-names';
+import { toKanjiNumeral } from '../../shared/address/kanji-numerals';
+import { isIsoDate, isLeapYear } from '../../shared/roster/japanese-date';
+import { int, mulberry32, pick, seedState, weightedPicker, type Rng } from './prng';
 
 export interface SyntheticResident {
   /** 'XXX-NNNNNN': 3 of [A-Z0-9] with at least one letter, hyphen, 6 digits; unique in a roster. */
@@ -35,62 +37,6 @@ export interface GenerateRosterOptions {
   shippedOn?: string;
 }
 
-export type RosterCsvEncoding = 'utf-8' | 'utf-8-bom' | 'cp932';
-export type RosterDateStyle = 'seireki' | 'wareki' | 'mixed';
-
-export interface RosterCsvOptions {
-  encoding?: RosterCsvEncoding;
-  dateStyle?: RosterDateStyle;
-  /** Seeds the per-field choice when dateStyle is 'mixed'. */
-  seed?: number;
-}
-
-// PRNG and sampling
-
-type Rng = () => number;
-
-/** mulberry32: tiny, fast, and good enough for demo data; the state is a single uint32. */
-function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Folds a safe integer seed into 32 bits without letting seeds that differ only above bit 32 collide trivially. */
-function seedState(seed: number, salt: number): number {
-  if (!Number.isSafeInteger(seed)) throw new RangeError(`seed must be a safe integer, got ${seed}`);
-  const lo = seed >>> 0;
-  const hi = Math.floor(seed / 4294967296) >>> 0;
-  return (lo ^ Math.imul(hi, 0x9e3779b1) ^ Math.imul(salt, 0x85ebca6b)) >>> 0;
-}
-
-const int = (rng: Rng, n: number): number => Math.floor(rng() * n);
-
-function pick<T>(rng: Rng, items: readonly T[]): T {
-  const item = items[int(rng, items.length)];
-  if (item === undefined) throw new Error('pick from an empty list');
-  return item;
-}
-
-/** Weighted choice by binary search over cumulative weights (158 町丁目 and ~170 surnames: no alias table needed). */
-function weightedPicker<T>(items: readonly T[], weight: (item: T, index: number) => number): (rng: Rng) => T {
-  let total = 0;
-  const cumulative = items.map((item, i) => (total += weight(item, i)));
-  return (rng) => {
-    const x = rng() * total;
-    let lo = 0;
-    for (let hi = items.length - 1; lo < hi; ) {
-      const mid = (lo + hi) >> 1;
-      if ((cumulative[mid] ?? 0) > x) hi = mid;
-      else lo = mid + 1;
-    }
-    return items[lo] as T;
-  };
-}
 
 // Dates as day numbers (days since 1970-01-01, UTC), so ranges and offsets are plain integer arithmetic.
 
@@ -105,15 +51,9 @@ const isoFromDays = (z: number): string => {
   const [y, m, d] = civilFromDays(z);
   return `${y}-${pad2(m)}-${pad2(d)}`;
 };
-const isLeapYear = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 function parseIsoDate(value: string, what: string): [number, number, number] {
-  const ymd = ISO_DATE.test(value) ? [Number(value.slice(0, 4)), Number(value.slice(5, 7)), Number(value.slice(8))] as const : null;
-  const monthDays = ymd ? (ymd[1] === 2 && isLeapYear(ymd[0]) ? 29 : MONTH_DAYS[ymd[1] - 1]) : undefined;
-  if (ymd && monthDays !== undefined && ymd[2] >= 1 && ymd[2] <= monthDays) return [...ymd];
-  throw new RangeError(`${what} must be a real date 'YYYY-MM-DD', got '${value}'`);
+  if (!isIsoDate(value)) throw new RangeError(`${what} must be a real date 'YYYY-MM-DD', got '${value}'`);
+  return [Number(value.slice(0, 4)), Number(value.slice(5, 7)), Number(value.slice(8))];
 }
 
 /** Same month/day `years` earlier; 29 Feb falls back to 28 Feb in common years. */
@@ -151,13 +91,6 @@ for (const g of GIVEN_NAMES) for (const era of g[3]) GIVEN_POOLS.set(g[2] + era,
 
 const CANONICAL_SHARE = 0.65;
 const REISSUE_SHARE = 0.1;
-/** A 丁目 number in 漢数字 as the canonical address writes it (Koto's 丁目 run 1–9). */
-export function kanjiNumber(n: number): string {
-  const kanji = Number.isInteger(n) ? '一二三四五六七八九'[n - 1] : undefined;
-  if (kanji === undefined) throw new RangeError(`kanjiNumber: 1–9 only, got ${n}`);
-  return kanji;
-}
-
 /** Hand-typed addresses: digits and hyphens as full-width forms, as an IME in 全角 mode produces them. */
 const toFullWidth = (s: string): string =>
   s.replace(/[0-9-]/g, (c) => (c === '-' ? '－' : String.fromCharCode(c.charCodeAt(0) + 0xfee0)));
@@ -193,7 +126,7 @@ function buildAddress(rng: Rng, town: string, chome: number | null): string {
   const ban = 1 + Math.floor(rng() ** 1.4 * (chome === null ? 40 : 28));
   const go = 1 + int(rng, 22);
   if (rng() < CANONICAL_SHARE) {
-    return chome === null ? `東京都江東区${town}${ban}番${go}号` : `東京都江東区${town}${kanjiNumber(chome)}丁目${ban}番${go}号`;
+    return chome === null ? `東京都江東区${town}${ban}番${go}号` : `東京都江東区${town}${toKanjiNumeral(chome)}丁目${ban}番${go}号`;
   }
   const prefix = pick(rng, ADDRESS_PREFIXES);
   let body: string;
@@ -208,11 +141,11 @@ function buildAddress(rng: Rng, town: string, chome: number | null): string {
     }
   } else {
     switch (int(rng, 8)) {
-      case 0: body = `${kanjiNumber(chome)}丁目${ban}番${go}号`; break; // canonical body, prefix varies
+      case 0: body = `${toKanjiNumeral(chome)}丁目${ban}番${go}号`; break; // canonical body, prefix varies
       case 1: case 2: body = `${chome}丁目${ban}番${go}号`; break;
       case 3: body = `${chome}丁目${ban}番地${go}`; break;
       case 4: case 5: body = `${chome}-${ban}-${go}`; break;
-      case 6: body = `${kanjiNumber(chome)}丁目${ban}-${go}`; break;
+      case 6: body = `${toKanjiNumeral(chome)}丁目${ban}-${go}`; break;
       default: body = `${chome}丁目${ban}-${go}`;
     }
   }
@@ -307,126 +240,4 @@ export function generateRoster(options: GenerateRosterOptions): SyntheticResiden
     });
   }
   return out;
-}
-
-// CSV
-
-/** Start days of each era (改元日). Before 1873 Japan used the lunisolar calendar, so no mapping is offered. */
-const ERAS = [
-  { name: '令和', letter: 'R', start: '2019-05-01', startYear: 2019 },
-  { name: '平成', letter: 'H', start: '1989-01-08', startYear: 1989 },
-  { name: '昭和', letter: 'S', start: '1926-12-25', startYear: 1926 },
-  { name: '大正', letter: 'T', start: '1912-07-30', startYear: 1912 },
-  { name: '明治', letter: 'M', start: '1868-01-25', startYear: 1868 },
-] as const;
-
-/**
- * 'YYYY-MM-DD' as 和暦: long '昭和58年4月1日' (first year written 元年, as forms print it) or short
- * 'S58.4.1' (short forms use 1, e.g. 'H1.1.8').
- */
-export function formatWareki(isoDate: string, form: 'long' | 'short' = 'long'): string {
-  const [y, m, d] = parseIsoDate(isoDate, 'date');
-  if (isoDate < '1873-01-01') throw new RangeError(`no Gregorian 和暦 mapping before 1873: ${isoDate}`);
-  // ISO dates of equal width compare correctly as strings; ERAS is newest first.
-  for (const era of ERAS) {
-    if (isoDate < era.start) continue;
-    const year = y - era.startYear + 1;
-    return form === 'short' ? `${era.letter}${year}.${m}.${d}` : `${era.name}${year === 1 ? '元' : year}年${m}月${d}日`;
-  }
-  throw new Error(`unreachable: ${isoDate} precedes 明治`);
-}
-
-const csvField = (s: string): string => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-
-const DATE_STYLES: readonly string[] = ['seireki', 'wareki', 'mixed'] satisfies RosterDateStyle[];
-const ENCODINGS: readonly string[] = ['utf-8', 'utf-8-bom', 'cp932'] satisfies RosterCsvEncoding[];
-
-export const ROSTER_CSV_HEADER = ['予約管理番号', '氏名', '氏名カナ', '生年月日', '住所', '通知種別', '発送日'] as const;
-
-/** Rows per chunk: big enough to amortise per-chunk work, small enough that row strings die young in the GC. */
-const CHUNK_ROWS = 2000;
-
-/**
- * The CSV as chunks of whole lines (CRLF, last line terminated; the first chunk starts with the
- * header). Chunking keeps 100k rows from living as 100k cons strings until one giant join, which
- * made old-generation GC the largest cost; each chunk is joined flat while its rows are still young.
- */
-function csvChunks(residents: readonly SyntheticResident[], options: Omit<RosterCsvOptions, 'encoding'>): string[] {
-  const style = options.dateStyle ?? 'seireki';
-  if (!DATE_STYLES.includes(style)) throw new RangeError(`unknown dateStyle '${style}'`);
-  const rng = mulberry32(seedState(options.seed ?? 0, 2));
-  // Memoised: a roster repeats its few shipment dates and many birth dates.
-  const memo = { long: new Map<string, string>(), short: new Map<string, string>() };
-  const wareki = (iso: string, form: 'long' | 'short'): string => {
-    let text = memo[form].get(iso);
-    if (text === undefined) memo[form].set(iso, (text = formatWareki(iso, form)));
-    return text;
-  };
-  const date = (iso: string): string => {
-    // 'mixed': half 西暦, 30% long 和暦, 20% short 和暦, as rosters merged from several systems look.
-    const x = style === 'mixed' ? rng() : -1;
-    if (style === 'wareki' || (x >= 0.5 && x < 0.8)) return wareki(iso, 'long');
-    if (x >= 0.8) return wareki(iso, 'short');
-    // A malformed date must fail here too rather than pass through as text.
-    if (!ISO_DATE.test(iso)) throw new RangeError(`date must be 'YYYY-MM-DD', got '${iso}'`);
-    return `${iso.slice(0, 4)}/${iso.slice(5, 7)}/${iso.slice(8)}`;
-  };
-  const plain = (s: string): string => s;
-  const chunks: string[] = [];
-  for (let start = 0; start === 0 || start < residents.length; start += CHUNK_ROWS) {
-    const slice = residents.slice(start, start + CHUNK_ROWS);
-    const dates: string[] = []; // [birth, shipped] per row, drawn once so a quoting rebuild sees the same forms
-    for (const r of slice) dates.push(date(r.birthDate), date(r.shippedOn));
-    const build = (f: (s: string) => string): string => {
-      const lines = start === 0 ? [ROSTER_CSV_HEADER.join(',')] : [];
-      slice.forEach((r, i) => {
-        const birth = dates[2 * i] as string;
-        const shipped = dates[2 * i + 1] as string;
-        lines.push(`${f(r.reservationNo)},${f(r.name)},${f(r.kana)},${f(birth)},${f(r.address)},${f(r.noticeType)},${f(shipped)}`);
-      });
-      return `${lines.join('\r\n')}\r\n`;
-    };
-    // Fast path: join unquoted, then prove no field needed quoting by counting separators over the
-    // flat chunk (native indexOf). A regex per field or row forced a flattening per row and cost more
-    // than everything else together; only a chunk that fails the count is rebuilt with quoting.
-    const chunk = build(plain);
-    const lineCount = slice.length + (start === 0 ? 1 : 0);
-    const clean = chunk.indexOf('"') === -1 && count(chunk, ',') === 6 * lineCount &&
-      count(chunk, '\n') === lineCount && count(chunk, '\r') === lineCount;
-    chunks.push(clean ? chunk : build(csvField));
-  }
-  return chunks;
-}
-
-function count(text: string, ch: string): number {
-  let n = 0;
-  for (let i = text.indexOf(ch); i !== -1; i = text.indexOf(ch, i + 1)) n++;
-  return n;
-}
-
-/** The CSV as text: what every encoding of rosterToCsv encodes. */
-export function rosterToCsvText(residents: readonly SyntheticResident[], options: Omit<RosterCsvOptions, 'encoding'> = {}): string {
-  return csvChunks(residents, options).join('');
-}
-
-export function rosterToCsv(residents: readonly SyntheticResident[], options: RosterCsvOptions = {}): Uint8Array {
-  const encoding = options.encoding ?? 'utf-8';
-  if (!ENCODINGS.includes(encoding)) throw new RangeError(`unknown encoding '${encoding}'`);
-  const parts: Uint8Array[] = encoding === 'utf-8-bom' ? [Uint8Array.of(0xef, 0xbb, 0xbf)] : [];
-  for (const chunk of csvChunks(residents, options)) {
-    if (encoding !== 'cp932') {
-      parts.push(Buffer.from(chunk, 'utf8'));
-      continue;
-    }
-    const bytes = iconv.encode(chunk, 'cp932');
-    // iconv-lite silently writes '?' for characters CP932 lacks. 0x3F is never a trail byte in CP932,
-    // so a surplus of 0x3F bytes over '?' in the text means something was lost: fail instead.
-    let surplus = 0;
-    for (let i = bytes.indexOf(0x3f); i !== -1; i = bytes.indexOf(0x3f, i + 1)) surplus++;
-    if (surplus !== count(chunk, '?')) throw new Error('roster contains characters CP932 cannot encode');
-    parts.push(bytes);
-  }
-  const out = Buffer.concat(parts);
-  // A plain Uint8Array view, so callers comparing bytes are not surprised by Buffer's own methods.
-  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 }

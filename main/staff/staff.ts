@@ -23,6 +23,11 @@ export interface Staff {
   readonly role: StaffRole;
 }
 
+/** How an event or access record names who did it: role and staff id, e.g. "clerk:c01". */
+export function actorOf(staff: Staff): string {
+  return `${staff.role}:${staff.staffId}`;
+}
+
 export type SignInProblem = { code: 'bad-credentials' | 'locked-out'; message: string };
 
 export function pinProblem(pin: string): string | null {

@@ -5,7 +5,7 @@ import { err, ok, type Result } from '../../shared/result';
 import { appendEvent } from '../db/event-log';
 import { readCardState, readCardStates } from '../counter/card-state';
 import type { CounterContext } from '../counter/counter-service';
-import type { Staff } from '../staff/staff';
+import { actorOf, type Staff } from '../staff/staff';
 import { tokyoDate } from '../clock';
 
 export interface CorrectionProblem {
@@ -13,7 +13,6 @@ export interface CorrectionProblem {
   readonly message: string;
 }
 
-const actorOf = (staff: Staff) => `${staff.role}:${staff.staffId}`;
 const leadOnly = (staff: Staff): CorrectionProblem | null =>
   staff.role === 'lead' ? null : { code: 'forbidden', message: '訂正・返戻は会場責任者のみができます' };
 

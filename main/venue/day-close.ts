@@ -4,7 +4,7 @@
 import { err, ok, type Result } from '../../shared/result';
 import { appendEvent, readEvents } from '../db/event-log';
 import type { CounterContext } from '../counter/counter-service';
-import type { Staff } from '../staff/staff';
+import { actorOf, type Staff } from '../staff/staff';
 import { tokyoDate } from '../clock';
 import { venueReconciliation } from './reconciliation';
 
@@ -47,7 +47,7 @@ export function closeDay(ctx: CounterContext, staff: Staff, date: string = tokyo
     // Closing twice never re-freezes: the first close stands, and the report shows what moved since.
     if (closingOf(ctx, date)) return err({ code: 'already-closed', message: `${date} は締め済みです（数字は締めた時点のまま固定されています）` });
     const figures = figuresOf(ctx, date);
-    appendEvent(db, ctx.clock, { stationId, actor: `${staff.role}:${staff.staffId}`, kind: 'day.closed', payload: { date, totals: figures.totals, byStation: [...figures.byStation] } });
+    appendEvent(db, ctx.clock, { stationId, actor: actorOf(staff), kind: 'day.closed', payload: { date, totals: figures.totals, byStation: [...figures.byStation] } });
     return ok(dailyReport(ctx, date));
   })();
 }

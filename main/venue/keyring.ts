@@ -8,6 +8,7 @@ import { StationId } from '../../shared/events/event';
 import { err, ok, type Result } from '../../shared/result';
 import { openWithPassphrase, PassphraseSealed, sealWithPassphrase } from '../crypto/passphrase-seal';
 import { DB_KEY_BYTES } from '../db/connection';
+import { parseJsonOrUndefined } from '../files/safe-json';
 
 const KeyringFile = z.strictObject({
   format: z.literal('madoguchi-keyring'),
@@ -32,7 +33,7 @@ export function createKeyring(identity: KeyringIdentity, passphrase: string): { 
 }
 
 export function peekKeyring(text: string): Result<KeyringIdentity, { code: KeyringProblemCode; message: string }> {
-  const parsed = KeyringFile.safeParse(safeJson(text));
+  const parsed = KeyringFile.safeParse(parseJsonOrUndefined(text));
   if (!parsed.success) return err({ code: 'not-a-keyring', message: 'keyring.json が壊れているか、Madoguchi のものではありません' });
   return ok({ venue: parsed.data.venue, stationId: parsed.data.stationId });
 }
@@ -41,7 +42,7 @@ export function unlockKeyring(
   text: string,
   passphrase: string,
 ): Result<KeyringIdentity & { dbKey: Buffer }, { code: KeyringProblemCode; message: string }> {
-  const parsed = KeyringFile.safeParse(safeJson(text));
+  const parsed = KeyringFile.safeParse(parseJsonOrUndefined(text));
   if (!parsed.success) return err({ code: 'not-a-keyring', message: 'keyring.json が壊れているか、Madoguchi のものではありません' });
   const identity = { venue: parsed.data.venue, stationId: parsed.data.stationId };
   let unsafe = false;
@@ -57,12 +58,4 @@ export function unlockKeyring(
 
 function aad(identity: KeyringIdentity): Buffer {
   return Buffer.from(`madoguchi-keyring\n${identity.venue}\n${identity.stationId}`);
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }

@@ -4,9 +4,9 @@
 import { randomBytes } from 'node:crypto';
 import { normalizeReservationNumber } from '../../shared/roster/reservation-number';
 import { err, ok, type Result } from '../../shared/result';
-import { appendEvent, readEvents } from '../db/event-log';
-import type { CounterContext } from '../counter/counter-service';
-import type { Staff } from '../staff/staff';
+import { appendEvent } from '../db/event-log';
+import { printable, type CounterContext } from '../counter/counter-service';
+import { actorOf, type Staff } from '../staff/staff';
 
 export type ReceiptScanOutcome =
   | { readonly kind: 'received'; readonly reservationNo: string }
@@ -39,7 +39,6 @@ export interface ReceiptProblem {
   readonly message: string;
 }
 
-const actorOf = (staff: Staff) => `${staff.role}:${staff.staffId}`;
 
 export function openReceiptCheck(ctx: CounterContext, staff: Staff, shipmentId: string): Result<{ checkId: string }, ReceiptProblem> {
   if (staff.role !== 'lead') return err({ code: 'forbidden', message: '受領確認は会場責任者のみができます' });
@@ -57,7 +56,7 @@ export function scanForReceipt(ctx: CounterContext, staff: Staff, checkId: strin
       appendEvent(db, ctx.clock, { stationId, actor: actorOf(staff), kind: 'receipt.unexpected', payload: { checkId, shipmentId, code: c.slice(0, 64), kind } });
     const parsed = normalizeReservationNumber(code);
     if (!parsed.ok) {
-      const shown = [...code.replace(/\p{C}/gu, '')].slice(0, 40).join('');
+      const shown = printable(code);
       unexpected('malformed', shown);
       return ok({ kind: 'malformed', shown });
     }
@@ -113,5 +112,5 @@ export function closeReceiptCheck(ctx: CounterContext, staff: Staff, checkId: st
 }
 
 function isClosed(ctx: CounterContext, checkId: string): boolean {
-  return readEvents(ctx.store.db, 'receipt.check-closed').some((e) => (e.payload as { checkId: string }).checkId === checkId);
+  return ctx.store.db.prepare("SELECT 1 FROM events WHERE kind = 'receipt.check-closed' AND json_extract(payload, '$.checkId') = ? LIMIT 1").get(checkId) !== undefined;
 }

@@ -11,6 +11,7 @@ import type { VenueStore } from './data-folder';
 import { closeReceiptCheck, openReceiptCheck, receiptCheckView, scanForReceipt } from './receipt-check';
 import { overdueCards, recordReturnBatch } from './corrections';
 import { closeDay } from './day-close';
+import { mulberry32, pick as pickFrom, seedState } from '../demo/prng';
 
 export interface SimulationSummary {
   days: number;
@@ -35,17 +36,6 @@ const ID_CHECKS: IdCheck[] = [
   { path: 'proxy', documents: ['health-insurance', 'bank-book'], proxy: { reason: 'care', letter: 'inquiry-form', documents: ['drivers-license'] }, surrendered: ['notice-card'], pin: 'pins-set' },
 ];
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A clock the simulation moves through each business day (09:00–17:00 Tokyo). */
 function simClock(startIso: string): Clock & { set(ms: number): void; at(): number } {
   let t = Date.parse(startIso);
@@ -53,8 +43,8 @@ function simClock(startIso: string): Clock & { set(ms: number): void; at(): numb
 }
 
 export function simulate(store: VenueStore, options: { days: number; stations: number; seed: number; startDate: string }): SimulationSummary {
-  const rnd = mulberry32(options.seed);
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+  const rnd = mulberry32(seedState(options.seed, 7));
+  const pick = <T>(xs: readonly T[]): T => pickFrom(rnd, xs);
   const clock = simClock(`${options.startDate}T00:00:00Z`);
   const stations = Array.from({ length: options.stations }, (_, k) => (k === 0 ? store.stationId : `${store.stationId}-s${k + 1}`));
   const ctxAt = (stationId: string): CounterContext => ({ store: { ...store, stationId }, clock });

@@ -1,6 +1,6 @@
 // Dates as the counter shows them: 西暦 and 和暦 side by side (residents and their IDs use either), and
 // event times in Tokyo time whatever the PC's time zone.
-import { ERAS } from '../../shared/roster/japanese-date';
+import { formatWareki } from '../../shared/roster/japanese-date';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -17,12 +17,7 @@ export function westernDate(iso: string): string {
 
 /** 1981-12-07 → 昭和56年12月7日; 1989-01-08 → 平成元年1月8日. Null before 明治 or for a non-date. */
 export function warekiDate(iso: string): string | null {
-  const p = parts(iso);
-  if (!p) return null;
-  const era = ERAS.find((e) => e.start <= iso && (e.end === null || iso <= e.end));
-  if (!era) return null;
-  const year = p[0] - era.firstYear + 1;
-  return `${era.name}${year === 1 ? '元' : year}年${p[1]}月${p[2]}日`;
+  return formatWareki(iso, 'long');
 }
 
 const TOKYO = new Intl.DateTimeFormat('ja-JP', {

@@ -2,6 +2,7 @@
 // time, never from stored counters: per shipment and in total, shipped = received + not received and
 // received = handed over + outstanding + returned, shown as holding or with exactly the cards that break it.
 // Pure: the caller loads the ledger's cards and the events.
+import { tokyoDateOf } from '../tokyo-date';
 
 export interface ReconCard {
   readonly reservationNo: string;
@@ -54,18 +55,6 @@ interface CardState {
   refusals: number;
 }
 
-// Many events share an hour: convert each distinct UTC hour once (this runs for every handover).
-const tokyoDateByHour = new Map<string, string>();
-const tokyoDate = (iso: string) => {
-  const hour = iso.slice(0, 13);
-  let d = tokyoDateByHour.get(hour);
-  if (d === undefined) {
-    d = new Date(Date.parse(iso) + 9 * 3600_000).toISOString().slice(0, 10);
-    if (tokyoDateByHour.size > 100_000) tokyoDateByHour.clear();
-    tokyoDateByHour.set(hour, d);
-  }
-  return d;
-};
 
 function field(payload: unknown, name: string): unknown {
   return typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>)[name] : undefined;
@@ -94,9 +83,9 @@ export function reconcile(cards: readonly ReconCard[], events: readonly ReconEve
   const handoverDay = new Map<string, { date: string; stationId: string }>();
   const days = new Map<string, { date: string; stationId: string; handedOver: number; refusals: number }>();
   const day = (e: ReconEvent) => {
-    const key = `${tokyoDate(e.clientTime)}|${e.stationId}`;
+    const key = `${tokyoDateOf(e.clientTime)}|${e.stationId}`;
     let d = days.get(key);
-    if (!d) days.set(key, (d = { date: tokyoDate(e.clientTime), stationId: e.stationId, handedOver: 0, refusals: 0 }));
+    if (!d) days.set(key, (d = { date: tokyoDateOf(e.clientTime), stationId: e.stationId, handedOver: 0, refusals: 0 }));
     return d;
   };
 
@@ -120,7 +109,7 @@ export function reconcile(cards: readonly ReconCard[], events: readonly ReconEve
         break;
       case 'handover.recorded':
         s.handover = e.id;
-        handoverDay.set(e.id, { date: tokyoDate(e.clientTime), stationId: e.stationId });
+        handoverDay.set(e.id, { date: tokyoDateOf(e.clientTime), stationId: e.stationId });
         day(e).handedOver++;
         break;
       case 'handover.undone':

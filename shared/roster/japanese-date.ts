@@ -164,3 +164,16 @@ function formatKanjiDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);
   return `${y}年${m}月${d}日`;
 }
+
+/**
+ * An ISO date written in 和暦, the way forms print it: long '昭和58年4月1日' (the first year as 元年) or short
+ * 'S58.4.1' (the first year as 1). Null for a non-date or a day before 明治.
+ */
+export function formatWareki(iso: string, form: 'long' | 'short' = 'long'): string | null {
+  if (!isIsoDate(iso)) return null;
+  const era = ERAS.find((e) => e.start <= iso && (e.end === null || iso <= e.end));
+  if (!era) return null;
+  const [y, m, d] = [Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8))];
+  const year = y - era.firstYear + 1;
+  return form === 'short' ? `${era.initial}${year}.${m}.${d}` : `${era.name}${year === 1 ? '元' : year}年${m}月${d}日`;
+}
