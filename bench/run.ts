@@ -1,6 +1,7 @@
 // npm run bench: performance targets as ratios against baselines measured in the same run, plus the
 // absolute budgets the issues set for this 2-core machine. Medians of several runs; exits 1 if a target fails.
 //   --quick   small sizes, one run: checks the script works (used by the test suite), says nothing about speed.
+//   --only <section>   run one section (import, ledgers, counter, reconciliation, page): the whole bench takes minutes.
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
@@ -25,6 +26,11 @@ const spreadBirthDate = (i: number) => new Date(Date.UTC(1930, 0, 1) + ((i * 791
 const KANA = ['サトウ', 'スズキ', 'タカハシ', 'タナカ', 'イトウ', 'ワタナベ', 'ヤマモト', 'ナカムラ', 'コバヤシ', 'カトウ', 'ヨシダ', 'ヤマダ', 'ササキ', 'ヤマグチ', 'マツモト', 'イノウエ', 'キムラ', 'ハヤシ', 'シミズ', 'ヤマザキ'];
 
 const quick = process.argv.includes('--quick');
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
+const SECTIONS = ['import', 'ledgers', 'counter', 'reconciliation', 'page'];
+if (only !== undefined && !SECTIONS.includes(only)) throw new Error(`--only takes one of ${SECTIONS.join(', ')}`);
+const section = (name: string) => only === undefined || only === name;
 const RUNS = quick ? 1 : 5;
 const IMPORT_ROWS = quick ? 2_000 : 40_000;
 const ROSTER_ROWS = quick ? 5_000 : 100_000;
@@ -51,7 +57,7 @@ function time(fn: () => void): number {
 const targets: Target[] = [];
 
 // 1. Import a 40,000-row ledger vs a bare encrypted insert of the same rows in one transaction.
-{
+if (section('import')) {
   const keys = testKeys();
   const list = cards(1, IMPORT_ROWS);
   const bytes = ledgerBytes(keys, 'toyosu', 'BENCH-1', list);
@@ -83,7 +89,7 @@ const targets: Target[] = [];
 }
 
 // 2. Build ledgers from a 100,000-row roster vs merely parsing the same CSV.
-{
+if (section('ledgers')) {
   const keys = testKeys();
   const roster = rosterToCsv(generateRoster({ residents: ROSTER_ROWS, seed: 7, today: '2026-11-20' }), { encoding: 'cp932', dateStyle: 'mixed', seed: 7 });
   const utf8 = rosterToCsv(generateRoster({ residents: ROSTER_ROWS, seed: 7, today: '2026-11-20' }), { encoding: 'utf-8' });
@@ -122,7 +128,7 @@ const targets: Target[] = [];
 }
 
 // 4. The counter with a 100,000-row ledger: scan → decision, handover commit, kana search (p99 of many calls).
-{
+if (section('counter')) {
   const COUNTER_ROWS = quick ? 2_000 : 100_000;
   const CALLS = quick ? 50 : 2_000;
   const keys = testKeys();
@@ -173,7 +179,7 @@ const targets: Target[] = [];
 }
 
 // 5. Reconciliation for a venue with 40,000 cards and 30,000 events, from the event log.
-{
+if (section('reconciliation')) {
   const CARDS_N = quick ? 2_000 : 40_000;
   const EVENTS_N = quick ? 1_500 : 30_000;
   const keys = testKeys();
@@ -211,7 +217,7 @@ const targets: Target[] = [];
 }
 
 // 6. In the page (browser mode, Chromium): the scanner's Enter → the outcome painted.
-if (!quick) {
+if (!quick && section('page')) {
   const { scanP95, baselineP95 } = await measurePageLatency(40);
   targets.push({
     name: 'scan → outcome painted in the page, from the scanner\'s Enter (p95 of 40 scans)',
@@ -219,7 +225,7 @@ if (!quick) {
     baseline: { name: 'one bare IPC round trip + a frame, same page (p95)', ms: baselineP95, maxRatio: 5 },
     maxMs: 50,
   });
-} else {
+} else if (section('page')) {
   console.log('(--quick: the in-page latency target needs a built renderer and Chromium; run npm run bench)\n');
 }
 
