@@ -5,6 +5,7 @@
 // Pure: the barcode drawing is injected (bwip-js in main).
 import { ASSIGNMENTS } from '../venues/assignment-table';
 import { VENUES, type VenueId } from '../venues/venues';
+import { escapeHtml as escape, printDocument } from './print-html';
 
 export interface PrintRow {
   readonly reservationNo: string;
@@ -22,8 +23,10 @@ export interface LedgerPrintInput {
   readonly rows: readonly PrintRow[];
   readonly order: LedgerOrder;
   readonly printedAt: string;
-  /** SVG markup of a Code128 barcode for the text. */
+  /** SVG markup of a Code128 barcode for the text (no style="" attributes: the CSP forbids them). */
   readonly barcode: (text: string) => string;
+  /** URL of the stylesheet with the bundled Noto Sans JP, or null for system fonts. */
+  readonly fontCssHref: string | null;
 }
 
 /** Rows per A4 page: fixed row heights make page breaks (and page counts) predictable. */
@@ -40,7 +43,20 @@ export function sortForLedger(rows: readonly PrintRow[], order: LedgerOrder): Pr
   return [...rows].sort((a, b) => (TOWN_ORDER.get(a.town) ?? 999) - (TOWN_ORDER.get(b.town) ?? 999) || (a.chome ?? 0) - (b.chome ?? 0) || byNo(a, b));
 }
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+// The page, font and footer come from BASE_CSS; this is the ledger's own header and table.
+const CSS = `
+header { display: grid; grid-template-columns: 1fr auto; align-items: end; margin-bottom: 3mm; }
+h1 { font-size: 15pt; margin: 0; }
+.meta { grid-column: 1; font-size: 9pt; }
+.copy { grid-column: 2; grid-row: 1 / span 2; border: 2px solid #000; padding: 1mm 4mm; font-size: 14pt; font-weight: 700; }
+table { width: 100%; border-collapse: collapse; table-layout: fixed; }
+th, td { border: 0.3mm solid #000; padding: 0.8mm 1.5mm; vertical-align: middle; }
+th { background: #eee; font-size: 9pt; }
+tr { height: 13mm; break-inside: avoid; }
+.n { width: 10mm; text-align: right; } .name { width: 38mm; } .no { width: 52mm; text-align: center; }
+.bc svg { height: 7mm; width: 46mm; display: block; margin: 0 auto; }
+.txt { font-family: monospace; font-size: 9pt; letter-spacing: 0.5pt; }
+`;
 
 export function ledgerPageCount(rows: number): number {
   return Math.max(1, Math.ceil(rows / ROWS_PER_PAGE));
@@ -65,27 +81,10 @@ export function ledgerPrintHtml(input: LedgerPrintInput): string {
   <footer>${label} ${p + 1} / ${pages} ページ</footer>
 </section>`;
     }).join('\n');
-  return `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>各会場送付台帳 ${escape(input.shipmentId)}</title>
-<style>
-@page { size: A4; margin: 10mm 10mm 12mm 10mm; }
-html { font-family: "Noto Sans CJK JP", "Noto Sans JP", "Yu Gothic", Meiryo, sans-serif; font-size: 10pt; color: #000; }
-body { margin: 0; }
-.page { break-after: page; height: 273mm; position: relative; }
-.page:last-child { break-after: auto; }
-header { display: grid; grid-template-columns: 1fr auto; align-items: end; margin-bottom: 3mm; }
-h1 { font-size: 15pt; margin: 0; }
-.meta { grid-column: 1; font-size: 9pt; }
-.copy { grid-column: 2; grid-row: 1 / span 2; border: 2px solid #000; padding: 1mm 4mm; font-size: 14pt; font-weight: 700; }
-table { width: 100%; border-collapse: collapse; table-layout: fixed; }
-th, td { border: 0.3mm solid #000; padding: 0.8mm 1.5mm; vertical-align: middle; }
-th { background: #eee; font-size: 9pt; }
-tr { height: 13mm; break-inside: avoid; }
-.n { width: 10mm; text-align: right; } .name { width: 38mm; } .no { width: 52mm; text-align: center; }
-.bc svg { height: 7mm; width: 46mm; display: block; margin: 0 auto; }
-.txt { font-family: monospace; font-size: 9pt; letter-spacing: 0.5pt; }
-footer { position: absolute; bottom: 0; width: 100%; text-align: center; font-size: 9pt; }
-</style></head><body>
-${copy('正本')}
-${copy('控え')}
-</body></html>`;
+  return printDocument({
+    title: `各会場送付台帳 ${input.shipmentId}`,
+    css: CSS,
+    body: `${copy('正本')}\n${copy('控え')}`,
+    fontCssHref: input.fontCssHref,
+  });
 }
