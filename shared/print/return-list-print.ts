@@ -1,0 +1,110 @@
+// 返戻リスト: the cards nobody collected, sent back to HQ (事務センター) in one batch. Each row carries the
+// reservation number as a Code128 barcode so HQ can scan the list against the box; the list prints twice,
+// 正本 (goes with the box) then 控え (the venue keeps it), each with signature boxes for who sent and who
+// received. Pure: the barcode drawing is injected (bwip-js in main).
+import type { VenueId } from '../venues/venues';
+import { actorLabel, escapeHtml, pageHeaderHtml, printDocument, tokyoDateTime } from './print-html';
+import { flowCss, flowPages, pageSections, type FlowItem } from './page-flow';
+
+export interface ReturnListRow {
+  readonly reservationNo: string;
+  readonly name: string;
+  readonly address: string;
+  /** ISO dates. */
+  readonly shippedOn: string;
+  readonly deadline: string;
+}
+
+export interface ReturnListPrintInput {
+  readonly venue: VenueId;
+  readonly printedAt: string;
+  readonly printedBy: string;
+  readonly fontCssHref: string | null;
+  readonly batchId: string;
+  /** When and by whom the return was recorded (ISO timestamp, actor like 'lead:lead1'). */
+  readonly recordedAt: string;
+  readonly recordedBy: string;
+  readonly reason: string;
+  /** SVG markup of a Code128 barcode for the text (no style="" attributes: the CSP forbids them). */
+  readonly barcode: (text: string) => string;
+  readonly rows: readonly ReturnListRow[];
+}
+
+const ROW_MM = 13;
+const INFO_MM = 17;
+const SIGN_MM = 42;
+const HEAD = '<tr><th class="num">No.</th><th>予約管理番号</th><th>氏名</th><th>住所</th><th>発送日</th><th>受取期限</th></tr>';
+
+const CSS = `
+.info { border: 0.3mm solid #000; padding: 1.5mm 3mm; line-height: 4.6mm; }
+.info .count { font-weight: 700; font-size: 11pt; }
+.ret th:nth-child(1) { width: 10mm; } .ret th:nth-child(2) { width: 50mm; } .ret th:nth-child(3) { width: 32mm; } .ret th:nth-child(n+5) { width: 22mm; }
+.ret td.date { font-size: 9pt; text-overflow: clip; }
+.ret td.no { text-align: center; padding: 0.6mm 1mm; }
+.bc svg { height: 6.5mm; width: 44mm; display: block; margin: 0 auto; }
+.txt { font-family: monospace; font-size: 9pt; letter-spacing: 0.5pt; line-height: 4mm; }
+.ret td.wrap > div { font-size: 9pt; line-height: 4mm; }
+.sign .total { font-size: 12pt; font-weight: 700; height: 9mm; line-height: 9mm; }
+.sign .boxes { display: grid; grid-template-columns: 1fr 1fr; gap: 6mm; }
+.sign .box { border: 0.4mm solid #000; height: 30mm; padding: 1.5mm 3mm; line-height: 6.5mm; }
+.sign .box .who { font-weight: 700; }
+`;
+
+function items(input: ReturnListPrintInput, rowHtml: (r: ReturnListRow, i: number) => string): FlowItem[] {
+  const total = input.rows.length;
+  const info = `<div class="info"><div>返戻番号 ${escapeHtml(input.batchId)}・記録 ${escapeHtml(tokyoDateTime(input.recordedAt))} ${escapeHtml(actorLabel(input.recordedBy))}</div>
+<div>理由 ${escapeHtml(input.reason)}</div><div class="count">返戻件数 ${total} 件</div></div>`;
+  const box = (who: string) => `<div class="box"><div class="who">${who}</div><div>日付　　　年　　月　　日</div><div>氏名</div><div>印</div></div>`;
+  const sign = `<div class="sign"><div class="total">合計 ${total} 件</div><div class="boxes">${box('送付者（会場）')}${box('受領者（事務センター）')}</div></div>`;
+  return [
+    { kind: 'block', mm: INFO_MM, html: info },
+    {
+      kind: 'table',
+      caption: null,
+      head: HEAD,
+      rows: input.rows.map(rowHtml),
+      rowMm: ROW_MM,
+      className: 'ret',
+    },
+    { kind: 'block', mm: SIGN_MM, html: sign },
+  ];
+}
+
+/** Pages of ONE copy; the document holds two (正本 and 控え), so it prints twice this many sheets. */
+export function returnListPageCount(rows: number): number {
+  const blank: ReturnListRow = { reservationNo: '', name: '', address: '', shippedOn: '', deadline: '' };
+  const input: ReturnListPrintInput = {
+    venue: 'honchosha', printedAt: '', printedBy: '', fontCssHref: null, batchId: '', recordedAt: '', recordedBy: '', reason: '',
+    barcode: () => '', rows: Array.from({ length: rows }, () => blank),
+  };
+  return flowPages(items(input, () => '')).length;
+}
+
+export function returnListHtml(input: ReturnListPrintInput): string {
+  const row = (r: ReturnListRow, i: number) =>
+    `<tr><td class="num">${i + 1}</td><td class="no"><div class="bc">${input.barcode(r.reservationNo)}</div><div class="txt">${escapeHtml(r.reservationNo)}</div></td>` +
+    `<td class="wrap"><div>${escapeHtml(r.name)}</div></td><td class="wrap"><div>${escapeHtml(r.address)}</div></td>` +
+    `<td class="date">${escapeHtml(r.shippedOn)}</td><td class="date">${escapeHtml(r.deadline)}</td></tr>`;
+  const flow = items(input, row);
+  // The same rows, barcodes and all, appear in both copies: draw them once.
+  const pages = flowPages(flow);
+  const copy = (label: '正本' | '控え') =>
+    pageSections(
+      pages,
+      pageHeaderHtml({
+        title: label === '控え' ? '返戻リスト（控え・会場保管）' : '返戻リスト',
+        venue: input.venue,
+        printedAt: input.printedAt,
+        printedBy: input.printedBy,
+        subtitleHtml: `返戻番号 ${escapeHtml(input.batchId)}・${input.rows.length}件`,
+        copy: label,
+      }),
+      label,
+    );
+  return printDocument({
+    title: `返戻リスト ${input.batchId}`,
+    css: flowCss(flow) + CSS,
+    body: `${copy('正本')}\n${copy('控え')}`,
+    fontCssHref: input.fontCssHref,
+  });
+}
