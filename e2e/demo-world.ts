@@ -18,6 +18,7 @@ export const STAFF = {
   clerk1: { staffId: 'clerk1', pin: '1111', displayName: '窓口　一郎' },
   clerk2: { staffId: 'clerk2', pin: '2222', displayName: '窓口　二葉' },
   lead1: { staffId: 'lead1', pin: '9999', displayName: '会場　責任者' },
+  hq1: { staffId: 'hq1', pin: '8888', displayName: '事務センター　職員' },
 } as const;
 
 export interface Resident {

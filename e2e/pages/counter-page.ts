@@ -28,12 +28,18 @@ export class CounterPage {
     await expect(this.page.getByRole('heading', { name: '窓口 サインイン' })).toBeVisible();
   }
 
+  /** Sign in and land on the counter. */
   async signIn(staffId: string, pin: string): Promise<void> {
+    await this.typeCredentials(staffId, pin);
+    await expect(this.page.getByText('バーコードをスキャンしてください')).toBeVisible();
+    await expect(this.page.getByTestId('status-staff')).toContainText(staffId);
+  }
+
+  /** Type a staff id and PIN at the sign-in screen (whatever screen the role then sees). */
+  async typeCredentials(staffId: string, pin: string): Promise<void> {
     await this.page.getByLabel('職員ID').fill(staffId);
     await this.page.getByLabel('PIN（数字）').fill(pin);
     await this.page.getByLabel('PIN（数字）').press('Enter');
-    await expect(this.page.getByText('バーコードをスキャンしてください')).toBeVisible();
-    await expect(this.page.getByTestId('status-staff')).toContainText(staffId);
   }
 
   /** What a keyboard-mode scanner does: type the code, then its Enter suffix, into the focused page. */

@@ -11,6 +11,7 @@ import { createDispatcher, type Invoke } from '../ipc/dispatch';
 import { createHandlers } from './handlers';
 import { readSetting } from './settings';
 import { groupCommitAccessLog } from '../access/access-record';
+import { createPreviewPrinter, type Printer } from '../print/printer';
 
 type ScannerState = Omit<StatusView['scanner'], 'layout'>;
 
@@ -27,7 +28,7 @@ export interface App {
   close(): Promise<void>;
 }
 
-export function createApp(store: VenueStore, clock: Clock, log: (line: string) => void): App {
+export function createApp(store: VenueStore, clock: Clock, log: (line: string) => void, printer: Printer = createPreviewPrinter()): App {
   const idleLockMinutes = () => readSetting(store.db, 'idle-lock-minutes');
   let scanner: ScannerState = { mode: readSetting(store.db, 'scanner-mode'), connected: false, device: null };
   const sessions = new Sessions(clock, idleLockMinutes);
@@ -39,6 +40,7 @@ export function createApp(store: VenueStore, clock: Clock, log: (line: string) =
     idleLockMinutes,
     scannerStatus: () => ({ ...scanner, layout: readSetting(store.db, 'scanner-layout') }),
     push: (event, payload) => pushTo(event, payload),
+    printer,
   });
   let wiring: ScannerWiring | null = null;
   return {

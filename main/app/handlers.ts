@@ -9,7 +9,11 @@ import { confirmShipmentReceipt, counterStatus, decideScan, recordHandover, reco
 import { isShipmentReceived } from '../counter/card-state';
 import { importLedgerFromWindow } from './import-handler';
 import { closeReceiptCheck, openReceiptCheck, receiptCheckView, scanForReceipt } from '../venue/receipt-check';
-import { correctReceipt, markDamaged, overdueCards, recordReturnBatch } from '../venue/corrections';
+import { correctReceipt, markDamaged, overdueCards, recordReturnBatch, returnBatches } from '../venue/corrections';
+import { reconciliationView } from '../venue/reconciliation-view';
+import { renderDocument } from '../print/documents';
+import type { Printer } from '../print/printer';
+import { tokyoDateTime } from '../../shared/print/print-html';
 import { closeDay, dailyReport } from '../venue/day-close';
 import type { Push } from './create-app';
 
@@ -20,6 +24,8 @@ export interface AppServices {
   readonly scannerStatus: () => StatusView['scanner'];
   /** Pushes to the window (set once the window or browser server exists). */
   readonly push: Push;
+  /** Paper or PDF: Electron's printToPDF, or browser mode's print preview. */
+  readonly printer: Printer;
 }
 
 export function createHandlers(app: AppServices): Handlers {
@@ -91,6 +97,17 @@ export function createHandlers(app: AppServices): Handlers {
     'lead:returnBatch': ({ reservationNos, reason }, { staff }) => recordReturnBatch(counter, staffOf(staff), reservationNos, reason),
     'lead:closeDay': ({ date }, { staff }) => closeDay(counter, staffOf(staff), date),
     'lead:dailyReport': ({ date }) => dailyReport(counter, date),
+    'lead:reconciliation': ({ date }) => reconciliationView(counter, date),
+    'lead:returnBatches': () => returnBatches(counter),
+    'print:document': async (request, { staff }) => {
+      const s = staffOf(staff);
+      const doc = renderDocument({ ctx: counter, staff: s, fontCssHref: app.printer.fontCssHref, printedAt: tokyoDateTime(counter.clock.now().toISOString()) }, request);
+      if (!doc.ok) return doc;
+      // Every print of residents' data is a look at it (別紙⑦): noted before the document leaves main.
+      counter.access?.record({ stationId: counter.store.stationId, actor: actorOf(s), action: 'print', subject: doc.value.subject, detail: { document: request.document, rows: doc.value.rows, pages: doc.value.pages } });
+      const out = await app.printer.print({ title: doc.value.title, html: doc.value.html });
+      return { title: doc.value.title, pages: doc.value.pages, ...out };
+    },
     'lead:shipments': () =>
       (db.prepare('SELECT shipment_id, row_count FROM shipments ORDER BY shipment_id').all() as { shipment_id: string; row_count: number }[]).map((s) => ({
         shipmentId: s.shipment_id,

@@ -7,6 +7,7 @@ import type { Clock } from '../clock';
 import type { Invoke } from '../ipc/dispatch';
 import { openVenueDataFolder, peekDataFolder } from '../venue/data-folder';
 import { createApp, type App, type Push } from './create-app';
+import type { Printer } from '../print/printer';
 
 export interface Station {
   readonly invoke: Invoke;
@@ -16,7 +17,13 @@ export interface Station {
   close(): Promise<void>;
 }
 
-export function createStation(dataDir: string, clock: Clock, log: (line: string) => void, options: { onOpened?: (app: App) => void } = {}): Station {
+export interface StationOptions {
+  readonly onOpened?: (app: App) => void;
+  /** The platform's printer (Electron's PDF printer, browser mode's preview). */
+  readonly printer?: Printer;
+}
+
+export function createStation(dataDir: string, clock: Clock, log: (line: string) => void, options: StationOptions = {}): Station {
   let app: App | null = null;
   let push: Push = () => {};
 
@@ -33,7 +40,7 @@ export function createStation(dataDir: string, clock: Clock, log: (line: string)
       const code = opened.error.code === 'wrong-passphrase' ? 'wrong-passphrase' : 'no-data-folder';
       return { ok: false, error: { code, message: opened.error.message } };
     }
-    app = createApp(opened.value, clock, log);
+    app = createApp(opened.value, clock, log, options.printer);
     app.setPush(push);
     options.onOpened?.(app);
     return { ok: true, value: view() };

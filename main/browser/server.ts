@@ -8,9 +8,10 @@ import { extname, join, normalize, sep } from 'node:path';
 import type { Invoke } from '../ipc/dispatch';
 import { bridgeScript } from './bridge-script';
 import { PushEvents, type PushEvent } from '../../shared/ipc/contract';
+import { printDocumentCsp, type PrintJob } from '../print/printer';
 
 export const CONTENT_SECURITY_POLICY =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; media-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; media-src 'self' data:; frame-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
@@ -32,6 +33,8 @@ export interface BrowserServerOptions {
   readonly log?: (line: string) => void;
   /** Extra POST endpoints behind the same session cookie (the fake scanner of `serve --fake-hid`). */
   readonly extraPosts?: Readonly<Record<string, (body: unknown) => unknown>>;
+  /** Printed documents held for the window's print preview (GET /__print/<id>, same session cookie). */
+  readonly printPreviews?: { get(id: string): PrintJob | undefined };
 }
 
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
@@ -95,6 +98,12 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       streams.add(res);
       req.on('close', () => streams.delete(res));
       return;
+    }
+    const printId = /^\/__print\/([0-9a-f]{32})$/.exec(url.pathname)?.[1];
+    if (req.method === 'GET' && printId) {
+      const job = options.printPreviews?.get(printId);
+      if (!job) return send(res, 404, 'text/plain; charset=utf-8', '印刷プレビューの期限が切れました。もう一度印刷してください', headers);
+      return send(res, 200, TYPES['.html']!, job.html, { ...headers, 'content-security-policy': printDocumentCsp(job.html), 'cache-control': 'no-store' });
     }
     if (req.method === 'GET' && url.pathname === '/__bridge.js') return send(res, 200, TYPES['.js']!, bridgeScript(), headers);
     if (req.method !== 'GET') return send(res, 405, 'text/plain', 'method', headers);

@@ -22,10 +22,17 @@ export const DEMO_STAFF: readonly (Staff & { pin: string })[] = [
   { staffId: 'clerk1', displayName: '窓口　一郎', role: 'clerk', pin: '1111' },
   { staffId: 'clerk2', displayName: '窓口　二葉', role: 'clerk', pin: '2222' },
   { staffId: 'lead1', displayName: '会場　責任者', role: 'lead', pin: '9999' },
+  { staffId: 'hq1', displayName: '事務センター　職員', role: 'hq', pin: '8888' },
 ];
 
 /** The last few residents arrive in a second shipment that is not yet received, so the demo shows that case. */
 const LATE_SHARE = 0.05;
+/**
+ * The first few were shipped and received long ago and never collected: past the collection deadline, so
+ * the demo (and the tests) have cards to return to HQ (返戻).
+ */
+const EARLY_SHARE = 0.03;
+const EARLY_DAYS_AGO = 100;
 
 export interface DemoWorld {
   readonly dir: string;
@@ -35,6 +42,8 @@ export interface DemoWorld {
   readonly venueDataDirs: Record<VenueId, string>;
   readonly shipmentId: string;
   readonly lateShipmentId: string;
+  /** Shipped EARLY_DAYS_AGO, received then, never collected: overdue (empty for tiny demos). */
+  readonly earlyShipmentId: string;
   readonly report: RoutingReport;
 }
 
@@ -67,15 +76,23 @@ export function createDemoWorld(options: DemoOptions): DemoWorld {
   const today = tokyoDate(clock.now());
   const residents = generateRoster({ residents: options.residents, seed: options.seed, today, shippedOn: today });
   const lateCount = options.residents >= 20 ? Math.floor(options.residents * LATE_SHARE) : 0;
+  const earlyCount = options.residents >= 20 ? Math.floor(options.residents * EARLY_SHARE) : 0;
+  const earlyClock: Clock = { now: () => new Date(clock.now().getTime() - EARLY_DAYS_AGO * 86_400_000) };
+  const earlyDay = tokyoDate(earlyClock.now());
+  // Nobody is shipped a card within a month of birth: the early shipment takes residents born before that.
+  const monthBeforeEarly = tokyoDate(new Date(earlyClock.now().getTime() - 31 * 86_400_000));
+  const early = new Set(residents.slice(0, residents.length - lateCount).filter((r) => r.birthDate < monthBeforeEarly).slice(0, earlyCount));
+  // Listed in the order they are imported (oldest first); the main shipment stays `shipmentId`.
   const shipments = [
-    { id: `DEMO-${today}`, residents: residents.slice(0, residents.length - lateCount), file: 'roster.csv', dir: ledgersDir },
-    { id: `DEMO-${today}-2`, residents: residents.slice(residents.length - lateCount), file: 'roster-2.csv', dir: join(ledgersDir, 'second') },
+    { id: `DEMO-${earlyDay}`, residents: [...early].map((r) => ({ ...r, shippedOn: earlyDay })), file: 'roster-0.csv', dir: join(ledgersDir, 'early'), clock: earlyClock, received: true },
+    { id: `DEMO-${today}`, residents: residents.slice(0, residents.length - lateCount).filter((r) => !early.has(r)), file: 'roster.csv', dir: ledgersDir, clock, received: true },
+    { id: `DEMO-${today}-2`, residents: residents.slice(residents.length - lateCount), file: 'roster-2.csv', dir: join(ledgersDir, 'second'), clock, received: false },
   ].filter((s) => s.residents.length > 0);
 
   const built = shipments.map((s) => {
     const roster = rosterToCsv(s.residents, { encoding: 'cp932', dateStyle: 'mixed', seed: options.seed });
     writeFileAtomic(join(dir, s.file), roster, { mode: 0o600 });
-    const r = buildLedgers({ roster, shipmentId: s.id, hqKey: hq, venueKeys, clock });
+    const r = buildLedgers({ roster, shipmentId: s.id, hqKey: hq, venueKeys, clock: s.clock });
     if (!r.ok) throw new Error(`demo roster did not build: ${r.error.message}`);
     mkdirSync(s.dir, { recursive: true });
     for (const l of r.value.ledgers) writeFileAtomic(join(s.dir, `${l.venue}.ledger`), l.bytes);
@@ -91,24 +108,24 @@ export function createDemoWorld(options: DemoOptions): DemoWorld {
     try {
       for (const staff of DEMO_STAFF) enrollStaff(store.db, clock, store.stationId, 'demo', staff);
       const lead = DEMO_STAFF.find((s) => s.role === 'lead')!;
-      for (const [i, b] of built.entries()) {
+      for (const b of built) {
         const ledger = b.ledgers.find((l) => l.venue === venue);
         if (!ledger) continue;
-        const r = importLedger({ store, clock, actor: 'demo' }, ledger.bytes, { venueKey: venueKeys[venue], hqKey: hq });
+        const r = importLedger({ store, clock: b.clock, actor: 'demo' }, ledger.bytes, { venueKey: venueKeys[venue], hqKey: hq });
         if (!r.ok) throw new Error(`demo ledger for ${venue} did not import: ${r.error.message}`);
-        if (i === 0) confirmShipmentReceipt({ store, clock }, lead, b.id);
+        if (b.received) confirmShipmentReceipt({ store, clock: b.clock }, lead, b.id);
       }
     } finally {
       store.close();
     }
   }
-  const first = built[0]!;
+  const first = built.find((b) => b.id === `DEMO-${today}`) ?? built[0]!;
   const perVenue = { honchosha: 0, sogo: 0, toyosu: 0 };
   for (const b of built) for (const v of VENUE_IDS) perVenue[v] += b.report.perVenue[v];
   const report: RoutingReport = { ...first.report, rosterRows: residents.length, perVenue, unrouted: built.flatMap((b) => b.report.unrouted) };
   return {
     dir, keysDir, rosterFile: join(dir, first.file), ledgersDir, venueDataDirs,
-    shipmentId: first.id, lateShipmentId: built[1]?.id ?? '', report,
+    shipmentId: first.id, lateShipmentId: built.find((b) => !b.received)?.id ?? '', earlyShipmentId: built.find((b) => b.clock === earlyClock)?.id ?? '', report,
   };
 }
 

@@ -7,6 +7,7 @@ import { systemClock } from '../clock';
 import type { Push } from '../app/create-app';
 import { createStation } from '../app/station';
 import { resolveDataDir } from '../venue/data-folder';
+import { createPdfPrinter } from './pdf-printer';
 import { hardenApp, hardenSession, isTrustedSender, rendererUrl, secureWebPreferences } from './security';
 
 const rendererDir = join(__dirname, '..', 'renderer');
@@ -21,7 +22,9 @@ app.whenReady().then(() => {
   // The window opens locked: the venue passphrase is typed on its unlock screen (or, for the demo and
   // automation, taken from MADOGUCHI_PASSPHRASE). An OS-keychain (safeStorage) slot can come later.
   let push: Push = () => {};
+  let win: BrowserWindow | null = null;
   const madoguchi = createStation(dataDir, systemClock, (line) => console.error(line), {
+    printer: createPdfPrinter(rendererDir, () => win),
     onOpened: (opened) => opened.startScanner((event, payload) => push(event, payload)),
   });
 
@@ -32,17 +35,18 @@ app.whenReady().then(() => {
     });
   }
 
-  const win = new BrowserWindow({
+  win = new BrowserWindow({
     width: 1280,
     height: 860,
     title: '窓口 Madoguchi',
     backgroundColor: '#0b1a2a',
     webPreferences: secureWebPreferences(preloadFile, app.isPackaged),
   });
-  win.removeMenu();
-  void win.loadURL(rendererUrl(rendererDir));
+  const main = win;
+  main.removeMenu();
+  void main.loadURL(rendererUrl(rendererDir));
   push = (event, payload) => {
-    if (!win.isDestroyed()) win.webContents.send(`madoguchi:${event}`, payload);
+    if (!main.isDestroyed()) main.webContents.send(`madoguchi:${event}`, payload);
   };
   madoguchi.setPush(push);
   if (process.env.MADOGUCHI_PASSPHRASE) madoguchi.unlock(process.env.MADOGUCHI_PASSPHRASE);

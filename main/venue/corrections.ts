@@ -7,6 +7,7 @@ import { readCardState, readCardStates } from '../counter/card-state';
 import type { CounterContext } from '../counter/counter-service';
 import { actorOf, type Staff } from '../staff/staff';
 import { tokyoDate } from '../clock';
+import { readSetting } from '../app/settings';
 
 export interface CorrectionProblem {
   readonly code: 'forbidden' | 'not-found' | 'not-outstanding' | 'no-reason' | 'handed-over';
@@ -50,14 +51,16 @@ export interface OverdueCard {
   readonly deadline: string;
 }
 
-/** Outstanding cards whose collection deadline (notice date + `deadlineDays`, default 90) has passed. */
-export function overdueCards(ctx: CounterContext, deadlineDays = 90): OverdueCard[] {
+/** The last day a card shipped on `shippedOn` may be collected. */
+const deadlineOf = (shippedOn: string, days: number) => new Date(Date.parse(`${shippedOn}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** Outstanding cards whose collection deadline (notice date + the station's `collection-deadline-days`, default 90) has passed. */
+export function overdueCards(ctx: CounterContext, deadlineDays: number = readSetting(ctx.store.db, 'collection-deadline-days')): OverdueCard[] {
   const today = tokyoDate(ctx.clock.now());
   const rows = ctx.store.db.prepare('SELECT reservation_no, shipped_on FROM ledger_cards ORDER BY shipped_on, reservation_no').all() as { reservation_no: string; shipped_on: string }[];
-  const deadlineOf = (shippedOn: string) => new Date(Date.parse(`${shippedOn}T00:00:00Z`) + deadlineDays * 86_400_000).toISOString().slice(0, 10);
-  const due = rows.filter((r) => deadlineOf(r.shipped_on) < today);
+  const due = rows.filter((r) => deadlineOf(r.shipped_on, deadlineDays) < today);
   const states = readCardStates(ctx.store.db, due.map((r) => r.reservation_no));
-  return states.flatMap((s) => (s.kind === 'outstanding' ? [{ reservationNo: s.card.reservationNo, name: s.card.name, shippedOn: s.card.shippedOn, deadline: deadlineOf(s.card.shippedOn) }] : []));
+  return states.flatMap((s) => (s.kind === 'outstanding' ? [{ reservationNo: s.card.reservationNo, name: s.card.name, shippedOn: s.card.shippedOn, deadline: deadlineOf(s.card.shippedOn, deadlineDays) }] : []));
 }
 
 /** Records a return batch: every card must be outstanding; all or none are recorded. */
@@ -75,4 +78,37 @@ export function recordReturnBatch(ctx: CounterContext, staff: Staff, reservation
     for (const no of unique) appendEvent(db, ctx.clock, { stationId, actor: actorOf(staff), kind: 'card.returned', payload: { reservationNo: no, batchId, reason: reason.trim() }, subject: no });
     return ok({ batchId, cards: unique.length });
   })();
+}
+
+export interface ReturnBatchSummary {
+  readonly batchId: string;
+  readonly at: string;
+  readonly by: string;
+  readonly reason: string;
+  readonly cards: number;
+}
+
+/** Every return batch recorded at this venue, newest first (for reprinting a return list). */
+export function returnBatches(ctx: CounterContext): ReturnBatchSummary[] {
+  return ctx.store.db
+    .prepare(
+      `SELECT json_extract(payload, '$.batchId') AS batchId, MIN(client_time) AS at, MIN(actor) AS "by",
+              MIN(json_extract(payload, '$.reason')) AS reason, COUNT(*) AS cards
+         FROM events WHERE kind = 'card.returned' GROUP BY batchId ORDER BY at DESC, batchId`,
+    )
+    .all() as ReturnBatchSummary[];
+}
+
+/** One batch's cards, for the printed return list; null if no such batch. */
+export function returnBatchCards(ctx: CounterContext, batchId: string, deadlineDays: number = readSetting(ctx.store.db, 'collection-deadline-days')) {
+  const summary = returnBatches(ctx).find((b) => b.batchId === batchId);
+  if (!summary) return null;
+  const rows = ctx.store.db
+    .prepare(
+      `SELECT c.reservation_no AS reservationNo, c.name, c.address, c.shipped_on AS shippedOn
+         FROM events e JOIN ledger_cards c ON c.reservation_no = e.subject
+        WHERE e.kind = 'card.returned' AND json_extract(e.payload, '$.batchId') = ? ORDER BY c.reservation_no`,
+    )
+    .all(batchId) as { reservationNo: string; name: string; address: string; shippedOn: string }[];
+  return { ...summary, rows: rows.map((r) => ({ ...r, deadline: deadlineOf(r.shippedOn, deadlineDays) })) };
 }

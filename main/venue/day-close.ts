@@ -35,7 +35,8 @@ function figuresOf(ctx: CounterContext, date: string): DayFigures {
   };
 }
 
-function closingOf(ctx: CounterContext, date: string) {
+/** The day.closed event for a date, if the day has been closed. */
+export function closingOf(ctx: CounterContext, date: string) {
   return readEvents(ctx.store.db, 'day.closed').find((e) => (e.payload as { date: string }).date === date) ?? null;
 }
 
@@ -60,5 +61,5 @@ export function dailyReport(ctx: CounterContext, date: string): DailyReport {
   const corrected = Object.keys({ ...frozen.totals, ...current.totals }).flatMap((figure) =>
     frozen.totals[figure] !== current.totals[figure] ? [{ figure, frozen: frozen.totals[figure] ?? 0, now: current.totals[figure] ?? 0 }] : [],
   );
-  return { date, closed: { at: closing.clientTime, by: closing.actor, figures: frozen }, current, correctedSinceClose: corrected };
+  return { date, closed: { at: closing.clientTime, by: closing.actor, figures: { totals: frozen.totals, byStation: frozen.byStation } }, current, correctedSinceClose: corrected };
 }

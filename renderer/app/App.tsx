@@ -3,7 +3,8 @@ import { CounterScreen } from '../counter/CounterScreen';
 import { LockScreen } from '../screens/LockScreen';
 import { SignInScreen } from '../screens/SignInScreen';
 import { StationUnlockScreen } from '../screens/StationUnlockScreen';
-import { HqScreen, StartingScreen, UnavailableScreen } from '../screens/SimpleScreens';
+import { StartingScreen, UnavailableScreen } from '../screens/SimpleScreens';
+import { HqScreen } from '../screens/HqScreen';
 
 export function App() {
   const phase = useSessionStore((s) => s.phase);

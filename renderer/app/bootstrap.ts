@@ -12,6 +12,24 @@ import { useUiStore } from '../stores/ui-store';
 import { useImportStore } from '../stores/import-store';
 import { useReceiptStore } from '../stores/receipt-store';
 import { installIdleLock } from './idle-lock';
+import { useLeadStore } from '../stores/lead-store';
+import { useReturnsStore } from '../stores/returns-store';
+import { useCorrectionsStore } from '../stores/corrections-store';
+import { usePrintStore } from '../stores/print-store';
+import { leaveLeadWorkspace } from '../lead/LeadWorkspace';
+
+/**
+ * Where a scan goes: the open receipt check, the lead's returns or corrections page, or the counter.
+ * Only on the counter does a scan look a resident up for a handover.
+ */
+function routeScan(text: string, toCounter: () => void): void {
+  if (useReceiptStore.getState().active) return void useReceiptStore.getState().scan(text);
+  const page = useLeadStore.getState().page;
+  if (page === 'returns') return useReturnsStore.getState().scan(text);
+  if (page === 'corrections') return void useCorrectionsStore.getState().lookUp(text);
+  if (page === 'reconciliation') return useLeadStore.getState().scanIgnored();
+  toCounter();
+}
 
 /** Until the status strip has loaded, assume the layout scanners ship with. */
 const DEFAULT_SCANNER_LAYOUT: KeyboardLayout = 'us';
@@ -40,10 +58,7 @@ export function bootstrap(): () => void {
     installKeyboardCapture(document, {
       enabled: () => session.getState().phase === 'active' && session.getState().session?.role !== 'hq',
       layout: () => session.getState().status?.scanner.layout ?? DEFAULT_SCANNER_LAYOUT,
-      onScan: (scan) =>
-        useReceiptStore.getState().active
-          ? void useReceiptStore.getState().scan(scan.text)
-          : counter.getState().scanArrived(scan.text, 'keyboard', { startedAt: scan.startedAt, endedAt: scan.endedAt }),
+      onScan: (scan) => routeScan(scan.text, () => counter.getState().scanArrived(scan.text, 'keyboard', { startedAt: scan.startedAt, endedAt: scan.endedAt })),
     }),
   );
 
@@ -52,8 +67,7 @@ export function bootstrap(): () => void {
     disposers.push(
       a.on('scanner:scan', ({ code }) => {
         idle.touch();
-        if (useReceiptStore.getState().active) void useReceiptStore.getState().scan(code);
-        else counter.getState().scanArrived(code, 'hid');
+        routeScan(code, () => counter.getState().scanArrived(code, 'hid'));
       }),
       a.on('scanner:status', (s) => session.getState().setScanner(s)),
       a.on('ledger:progress', (p) => useImportStore.getState().setProgress(p)),
@@ -89,6 +103,8 @@ export function bootstrap(): () => void {
         ui.getState().reset();
         useReceiptStore.getState().exit();
         useImportStore.getState().reset();
+        leaveLeadWorkspace();
+        usePrintStore.getState().dismiss();
       }
     }),
   );
@@ -98,6 +114,12 @@ export function bootstrap(): () => void {
     counter.subscribe((now, before) => {
       if (now.shown && now.shown.seq !== before.shown?.seq) playCue(now.shown.outcome.kind);
       if (now.notice && now.notice.seq !== before.notice?.seq && now.notice.cue) playCue(now.notice.cue);
+    }),
+    useReturnsStore.subscribe((now, before) => {
+      if (now.lastScan && now.lastScan.seq !== before.lastScan?.seq) playCue(now.lastScan.tone === 'ok' ? 'done' : 'error');
+    }),
+    useReceiptStore.subscribe((now, before) => {
+      if (now.last && now.last !== before.last) playCue(now.last.kind === 'received' ? 'done' : 'error');
     }),
   );
 

@@ -16,6 +16,9 @@ import { SHORTCUTS, useCounterShortcuts } from './shortcuts';
 import { StatusStrip } from './StatusStrip';
 import { ReceiptCheckScreen } from './ReceiptCheckScreen';
 import { useReceiptStore } from '../stores/receipt-store';
+import { useLeadStore } from '../stores/lead-store';
+import { LeadWorkspace } from '../lead/LeadWorkspace';
+import { PrintPreview } from '../print/PrintPreview';
 
 function DialogHost({ dialog }: { readonly dialog: Dialog }) {
   switch (dialog.kind) {
@@ -62,18 +65,20 @@ export function CounterScreen() {
   const signOut = useSessionStore((s) => s.signOut);
   const surface = useRef<HTMLElement>(null);
   const receiptOpen = useReceiptStore((s) => s.active !== null);
+  const leadPage = useLeadStore((s) => s.page);
   useCounterShortcuts();
 
-  // The scan surface holds the focus (not an input, so no IME) whenever no dialog is open.
+  // The scan surface holds the focus (not an input, so no IME) whenever no dialog is open — except on the
+  // lead's pages, which have their own fields.
   useEffect(() => {
-    if (dialog === null) surface.current?.focus({ preventScroll: true });
-  }, [dialog, shown?.seq]);
+    if (dialog === null && leadPage === null) surface.current?.focus({ preventScroll: true });
+  }, [dialog, shown?.seq, leadPage]);
 
   return (
     <div className={`counter counter-${shown?.outcome.kind ?? 'idle'}`}>
       <StatusStrip />
       <main ref={surface} className="stage" tabIndex={-1} aria-label="スキャン画面" data-testid="scan-surface">
-        {receiptOpen ? <ReceiptCheckScreen /> : shown ? <OutcomeView shown={shown} /> : <IdleView />}
+        {receiptOpen ? <ReceiptCheckScreen /> : leadPage ? <LeadWorkspace page={leadPage} /> : shown ? <OutcomeView shown={shown} /> : <IdleView />}
       </main>
       <NoticeBar />
       <nav className="action-bar" aria-label="操作">
@@ -97,6 +102,7 @@ export function CounterScreen() {
         </button>
       </nav>
       {dialog && <DialogHost dialog={dialog} />}
+      <PrintPreview />
     </div>
   );
 }

@@ -6,6 +6,15 @@ import { useUiStore } from '../stores/ui-store';
 import { PendingScans } from './PendingScans';
 import { LedgerImport } from './LedgerImport';
 import { useReceiptStore } from '../stores/receipt-store';
+import { useLeadStore, type LeadPage } from '../stores/lead-store';
+import { usePrintStore } from '../stores/print-store';
+import { useState } from 'react';
+
+const PAGES: readonly { page: LeadPage; label: string }[] = [
+  { page: 'reconciliation', label: '照合・日報・日締め' },
+  { page: 'corrections', label: '訂正（破損・受領の誤り・交付の取消）' },
+  { page: 'returns', label: '返戻（受取期限切れ）' },
+];
 
 export function LeadPanel() {
   const lead = useUiStore((s) => s.lead);
@@ -13,9 +22,35 @@ export function LeadPanel() {
   const ask = useUiStore((s) => s.askConfirmReceipt);
   const confirmReceipt = useUiStore((s) => s.confirmReceipt);
   const openReceiptCheck = useReceiptStore((s) => s.open);
+  const openPage = useLeadStore((s) => s.open);
+  const print = usePrintStore((s) => s.print);
+  const [order, setOrder] = useState<'town' | 'reservation'>('town');
   return (
-    <Modal title="会場責任者メニュー：出荷・受領確認・台帳の取込" onCancel={closeDialog} className="modal-wide" testId="lead-panel">
+    <Modal title="会場責任者メニュー" onCancel={closeDialog} className="modal-wide" testId="lead-panel">
       <PendingScans />
+      <nav className="lead-pages" aria-label="会場責任者の業務">
+        {PAGES.map((p) => (
+          <button
+            key={p.page}
+            className="btn btn-big"
+            type="button"
+            onClick={() => {
+              closeDialog();
+              openPage(p.page);
+            }}
+          >
+            {p.label}
+          </button>
+        ))}
+      </nav>
+      <h3>出荷・受領確認・台帳</h3>
+      <label className="field-label" htmlFor="ledger-order">
+        台帳の印刷順{' '}
+        <select id="ledger-order" value={order} onChange={(e) => setOrder(e.currentTarget.value === 'reservation' ? 'reservation' : 'town')}>
+          <option value="town">町丁目順（区との取り決め）</option>
+          <option value="reservation">予約管理番号順</option>
+        </select>
+      </label>
       {lead.error && <p className="form-error" role="alert">{lead.error}</p>}
       {lead.message && <p className="verdict verdict-ok" role="status">{lead.message}</p>}
       {lead.shipments === null ? (
@@ -37,6 +72,9 @@ export function LeadPanel() {
                 <td>{s.rowCount}件</td>
                 <td className={s.received ? 'status-good' : 'status-bad'}>{s.received ? '受領確認済み' : '未受領'}</td>
                 <td>
+                  <button className="btn" type="button" onClick={() => void print({ document: 'ledger', shipmentId: s.shipmentId, order })}>
+                    台帳を印刷
+                  </button>
                   {!s.received && lead.confirming !== s.shipmentId && (
                     <>
                       <button className="btn" type="button" disabled={lead.busy} onClick={() => ask(s.shipmentId)}>

@@ -1,5 +1,6 @@
 // 受領確認 (venue lead): scan each card as the box is unpacked; shipped vs scanned, what is missing and what
 // does not belong; close with a reason for every difference. Scans go here while this screen is open.
+import { usePrintStore } from '../stores/print-store';
 import { useReceiptStore, DIFFERENCE_REASONS, differenceKey, type DifferenceReason, type ReceiptScan } from '../stores/receipt-store';
 
 const SCAN_TEXT: Record<ReceiptScan['kind'], string> = {
@@ -39,6 +40,7 @@ function Difference({ kind, code, label }: { readonly kind: 'missing' | 'unexpec
 
 export function ReceiptCheckScreen() {
   const s = useReceiptStore();
+  const print = usePrintStore((p) => p.print);
   const view = s.view;
   if (!s.active || !view) return <p aria-busy="true">読み込み中…</p>;
   return (
@@ -68,6 +70,11 @@ export function ReceiptCheckScreen() {
         <p className="verdict verdict-ok" role="status" data-testid="receipt-closed">受領確認を締めました（読取 {view.scanned}件）</p>
       ) : null}
       <div className="button-row">
+        {view.closed && (
+          <button className="btn btn-primary" type="button" onClick={() => void print({ document: 'discrepancy', checkId: view.checkId, shipmentId: view.shipmentId })}>
+            差異報告書を印刷
+          </button>
+        )}
         {!view.closed && (
           <button className="btn btn-primary" type="button" disabled={s.busy} onClick={() => void s.close()}>
             受領確認を締める

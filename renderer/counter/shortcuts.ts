@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { useCounterStore } from '../stores/counter-store';
 import { useSessionStore } from '../stores/session-store';
 import { useUiStore } from '../stores/ui-store';
+import { useLeadStore } from '../stores/lead-store';
 
 export const SHORTCUTS = {
   manual: 'F2',
@@ -33,6 +34,8 @@ export function useCounterShortcuts(): void {
         return;
       }
       if (ui.dialog !== null) return; // dialogs own their keys (Esc closes them)
+      // The lead's pages own the stage and its keys (Esc goes back to the counter); F4 still opens the menu.
+      if (useLeadStore.getState().page !== null && e.key !== 'F4') return;
       if (e.ctrlKey || e.altKey || e.metaKey) return;
       switch (e.key) {
         case 'F2':

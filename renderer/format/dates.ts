@@ -35,3 +35,8 @@ export function tokyoTime(isoTimestamp: string): string {
   const d = new Date(isoTimestamp);
   return Number.isNaN(d.getTime()) ? isoTimestamp : TOKYO_TIME.format(d);
 }
+
+/** Today's date in Tokyo (YYYY-MM-DD), whatever the PC's time zone. */
+export function tokyoToday(): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(new Date());
+}

@@ -1,15 +1,7 @@
 // Words the counter shows for codes main sends.
-import { ROLE_LABELS, STAFF_ROLES, type StaffRole } from '../../shared/ipc/roles';
+import { ROLE_LABELS, type StaffRole } from '../../shared/ipc/roles';
+export { actorLabel } from '../../shared/ipc/roles';
 import type { SearchHit } from '../../shared/counter/outcomes';
-
-/** `clerk:clerk1` (an event's actor) → `clerk1（窓口職員）`. */
-export function actorLabel(actor: string): string {
-  const i = actor.indexOf(':');
-  if (i < 0) return actor;
-  const role = actor.slice(0, i);
-  const id = actor.slice(i + 1);
-  return (STAFF_ROLES as readonly string[]).includes(role) ? `${id}（${ROLE_LABELS[role as StaffRole]}）` : actor;
-}
 
 export const HIT_STATE_LABELS: Record<SearchHit['state'], string> = {
   outstanding: '交付待ち',

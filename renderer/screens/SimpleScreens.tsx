@@ -23,20 +23,3 @@ export function UnavailableScreen() {
     </main>
   );
 }
-
-/** 事務センター staff may sign in (status) but the counter is not theirs. */
-export function HqScreen() {
-  const session = useSessionStore((s) => s.session);
-  const signOut = useSessionStore((s) => s.signOut);
-  return (
-    <main className="gate">
-      <div className="gate-card">
-        <h1 className="gate-title">窓口画面は使用できません</h1>
-        <p className="gate-lead">{session?.displayName} さん（事務センター）の権限では、交付窓口の操作はできません。</p>
-        <button className="btn btn-primary" type="button" autoFocus onClick={() => void signOut()}>
-          サインアウト
-        </button>
-      </div>
-    </main>
-  );
-}

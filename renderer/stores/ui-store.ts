@@ -6,6 +6,7 @@ import type { CardView, ScanOutcome, SearchHit } from '../../shared/counter/outc
 import { parseBirthDate } from '../../shared/roster/japanese-date';
 import { invoke } from './call';
 import { useSessionStore } from './session-store';
+import { tokyoToday } from '../format/dates';
 
 type HandedOver = Extract<ScanOutcome, { kind: 'already-handed-over' }>;
 
@@ -93,10 +94,6 @@ export interface UiState {
 const EMPTY_SEARCH: SearchState = { prefix: '', birthDate: '', busy: false, error: null, result: null };
 const EMPTY_LEAD: LeadState = { shipments: null, busy: false, error: null, message: null, confirming: null };
 
-/** Today in Tokyo, ISO, for "a birth date cannot be in the future". */
-function tokyoToday(): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(new Date());
-}
 
 export const useUiStore = create<UiState>()((set, get) => ({
   dialog: null,

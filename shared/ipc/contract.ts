@@ -41,6 +41,32 @@ const DailyReportView = z.strictObject({
   current: DayFiguresView,
   correctedSinceClose: z.array(z.strictObject({ figure: z.string(), frozen: z.union([z.number(), z.boolean()]), now: z.union([z.number(), z.boolean()]) })),
 });
+const CountsView = z.strictObject({
+  shipped: z.number(), received: z.number(), notReceived: z.number(), handedOver: z.number(), outstanding: z.number(),
+  returned: z.number(), refusals: z.number(), damaged: z.number(), holds: z.boolean(),
+});
+const ReconciliationView = z.strictObject({
+  /** The business day (Tokyo): counts are as of its end, per-station figures and the chart are that day's. */
+  date: z.string(),
+  total: CountsView,
+  shipments: z.array(CountsView.extend({ shipmentId: z.string() })),
+  /** The cards that break an invariant (the first few hundred; `breakerCount` says how many in all). */
+  breakers: z.array(z.strictObject({ reservationNo: z.string(), reason: z.string() })),
+  breakerCount: z.number(),
+  byStation: z.array(z.strictObject({ stationId: z.string(), handedOver: z.number(), refusals: z.number() })),
+  /** Handovers per 30 minutes over the day, all stations: 48 slots from 00:00 Tokyo time. */
+  halfHours: z.array(z.number()),
+  closed: z.strictObject({ at: z.string(), by: z.string() }).nullable(),
+});
+const BatchId = z.string().regex(/^rt-[0-9a-f]{12}$/, '返戻バッチIDが不正です');
+/** What can be printed; the ledger and the daily report also by HQ, the rest by the venue lead. */
+export const PrintRequest = z.discriminatedUnion('document', [
+  z.strictObject({ document: z.literal('ledger'), shipmentId: ShipmentRef, order: z.enum(['town', 'reservation']) }),
+  z.strictObject({ document: z.literal('daily-report'), date: IsoDate }),
+  z.strictObject({ document: z.literal('discrepancy'), checkId: CheckId, shipmentId: ShipmentRef }),
+  z.strictObject({ document: z.literal('return-list'), batchId: BatchId }),
+]);
+export type PrintRequest = z.infer<typeof PrintRequest>;
 /** A 100,000-row ledger is ~15 MB; base64 adds a third. */
 export const MAX_LEDGER_BASE64 = 64 * 1024 * 1024;
 
@@ -121,7 +147,7 @@ export const contract = {
     z.strictObject({ status: z.enum(['imported', 'already-imported']), shipmentId: z.string(), rowCount: z.number() }),
     ['lead'],
   ),
-  // The venue lead's receipt check, corrections, returns and day close (screens to come; services done).
+  // The venue lead's receipt check, corrections, returns, reconciliation, day close and prints.
   'lead:receiptOpen': channel(z.strictObject({ shipmentId: ShipmentRef }), z.strictObject({ checkId: z.string() }), ['lead']),
   'lead:receiptScan': channel(z.strictObject({ checkId: CheckId, shipmentId: ShipmentRef, code: z.string().max(256) }), ReceiptScanOutcome, ['lead']),
   'lead:receiptView': channel(z.strictObject({ checkId: CheckId, shipmentId: ShipmentRef }), ReceiptCheckView, ['lead']),
@@ -140,7 +166,11 @@ export const contract = {
   'lead:returnBatch': channel(z.strictObject({ reservationNos: z.array(ReservationNo).min(1).max(100_000), reason: Reason }), z.strictObject({ batchId: z.string(), cards: z.number() }), ['lead']),
   'lead:closeDay': channel(z.strictObject({ date: IsoDate }), DailyReportView, ['lead']),
   'lead:dailyReport': channel(z.strictObject({ date: IsoDate }), DailyReportView, ['lead', 'hq']),
-  'lead:shipments': channel(Empty, z.array(z.strictObject({ shipmentId: z.string(), rowCount: z.number(), received: z.boolean() })), ['lead']),
+  'lead:reconciliation': channel(z.strictObject({ date: IsoDate }), ReconciliationView, ['lead', 'hq']),
+  'lead:returnBatches': channel(Empty, z.array(z.strictObject({ batchId: z.string(), at: z.string(), by: z.string(), reason: z.string(), cards: z.number() })), ['lead']),
+  /** Renders a document and hands it to the platform's printer: a preview URL (browser mode) or a saved PDF (Electron). */
+  'print:document': channel(PrintRequest, z.strictObject({ title: z.string(), pages: z.number().int(), preview: z.string().nullable(), savedTo: z.string().nullable() }), ['lead', 'hq']),
+  'lead:shipments': channel(Empty, z.array(z.strictObject({ shipmentId: z.string(), rowCount: z.number(), received: z.boolean() })), ['lead', 'hq']),
 } as const;
 
 export type Contract = typeof contract;

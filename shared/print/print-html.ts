@@ -3,6 +3,8 @@
 // Documents are served under a CSP whose style-src admits the one <style> block by its hash: so all CSS sits
 // in that one block, and no template emits <script> or a style="" attribute (SVG presentation attributes
 // such as fill= are not styles and are fine).
+import { actorLabel } from '../ipc/roles';
+export { actorLabel };
 import { VENUES, type VenueId } from '../venues/venues';
 
 const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -55,15 +57,6 @@ export function printDocument(parts: PrintDocumentParts): string {
 <style>${BASE_CSS}${parts.css}</style></head><body>
 ${parts.body}
 </body></html>`;
-}
-
-const ROLE_LABELS: Readonly<Record<string, string>> = { clerk: '窓口職員', lead: '会場責任者', hq: '事務センター' };
-
-/** An actor as events record it ('lead:lead1') the way a person reads it: 'lead1（会場責任者）'. */
-export function actorLabel(actor: string): string {
-  const i = actor.indexOf(':');
-  const role = i > 0 ? ROLE_LABELS[actor.slice(0, i)] : undefined;
-  return role === undefined ? actor : `${actor.slice(i + 1)}（${role}）`;
 }
 
 /**

@@ -12,6 +12,7 @@ import { CliError, type CliIo } from '../io';
 import { VENUES } from '../../../shared/venues/venues';
 import { encodeHidPos } from '../../../shared/scanner/hid-pos';
 import { FAKE_SCANNER_INFO, FakeHidPort } from '../../scanner/fake-hid-device';
+import { createPreviewPrinter } from '../../print/printer';
 
 /** A HID POS scanner that exists only in this process, driven over HTTP: the real decoding path, no USB. */
 function fakeHidScanner() {
@@ -56,7 +57,9 @@ export function registerServe(program: Command, io: CliIo): void {
       if (!peek.ok) throw new CliError(peek.error.message);
       const fake = opts.fakeHid ? fakeHidScanner() : null;
       let push: Push = () => {};
+      const printer = createPreviewPrinter();
       const station = createStation(dir, io.clock, (line) => io.err(`${line}\n`), {
+        printer,
         onOpened: (app) => {
           if (fake) app.setScannerStatus({ mode: 'hid', connected: false, device: null });
           app.startScanner((event, payload) => push(event, payload), fake?.adapter);
@@ -66,6 +69,7 @@ export function registerServe(program: Command, io: CliIo): void {
         invoke: station.invoke,
         rendererDir: opts.renderer,
         log: (l) => io.err(`${l}\n`),
+        printPreviews: printer,
         ...(fake ? { extraPosts: fake.routes } : {}),
       });
       push = (event, payload) => server.push(event, payload);

@@ -1,0 +1,97 @@
+// Each printable document, assembled from the venue's store and rendered by its template in shared/print:
+// the shipment ledger (正本 + 控え), the daily report, a receipt check's discrepancy report and a return list.
+// Pure reads; the caller records the print in the access record and hands the HTML to the printer.
+import { err, ok, type Result } from '../../shared/result';
+import type { PrintRequest } from '../../shared/ipc/contract';
+import { ledgerPageCount, ledgerPrintHtml, type PrintRow } from '../../shared/print/ledger-print';
+import type { CounterContext } from '../counter/counter-service';
+import { dailyReportHtml, dailyReportPageCount } from '../../shared/print/daily-report-print';
+import { discrepancyPageCount, discrepancyReportHtml, type DiscrepancyRow } from '../../shared/print/discrepancy-print';
+import { returnListHtml, returnListPageCount } from '../../shared/print/return-list-print';
+import { actorOf, type Staff } from '../staff/staff';
+import { readEvents } from '../db/event-log';
+import { dailyReport } from '../venue/day-close';
+import { reconciliationView } from '../venue/reconciliation-view';
+import { returnBatchCards } from '../venue/corrections';
+import { code128Svg } from './barcode';
+
+export interface RenderedDocument {
+  readonly title: string;
+  readonly html: string;
+  readonly pages: number;
+  /** How many residents' records it shows (for the access record). */
+  readonly rows: number;
+  /** What it is about: a shipment, a date, a check or a batch. */
+  readonly subject: string;
+}
+
+export interface DocumentProblem {
+  readonly code: 'not-found' | 'forbidden';
+  readonly message: string;
+}
+
+export interface DocumentContext {
+  readonly ctx: CounterContext;
+  readonly staff: Staff;
+  readonly fontCssHref: string | null;
+  /** When, as printed on the page (an ISO timestamp is shown in Tokyo time). */
+  readonly printedAt: string;
+}
+
+const LEAD_ONLY: ReadonlySet<PrintRequest['document']> = new Set(['discrepancy', 'return-list']);
+
+export function renderDocument(dc: DocumentContext, request: PrintRequest): Result<RenderedDocument, DocumentProblem> {
+  if (LEAD_ONLY.has(request.document) && dc.staff.role !== 'lead') return err({ code: 'forbidden', message: 'この帳票は会場責任者のみが印刷できます' });
+  switch (request.document) {
+    case 'ledger':
+      return ledgerDocument(dc, request.shipmentId, request.order);
+    case 'daily-report':
+      return dailyReportDocument(dc, request.date);
+    case 'discrepancy':
+      return discrepancyDocument(dc, request.checkId, request.shipmentId);
+    case 'return-list':
+      return returnListDocument(dc, request.batchId);
+  }
+}
+
+const common = (dc: DocumentContext) => ({ venue: dc.ctx.store.venue, printedAt: dc.printedAt, printedBy: actorOf(dc.staff), fontCssHref: dc.fontCssHref });
+
+function dailyReportDocument(dc: DocumentContext, date: string): Result<RenderedDocument, DocumentProblem> {
+  const report = dailyReport(dc.ctx, date);
+  const view = reconciliationView(dc.ctx, date);
+  const input = { ...common(dc), date, closed: report.closed, current: report.current, correctedSinceClose: report.correctedSinceClose, shipments: view.shipments, breakers: view.breakers, halfHours: view.halfHours };
+  // Names never appear on the daily report: counts, stations and reservation numbers of breakers only.
+  return ok({ title: `日報 ${date}`, html: dailyReportHtml(input), pages: dailyReportPageCount(input), rows: 0, subject: date });
+}
+
+function discrepancyDocument(dc: DocumentContext, checkId: string, shipmentId: string): Result<RenderedDocument, DocumentProblem> {
+  const { db } = dc.ctx.store;
+  const closing = readEvents(db, 'receipt.check-closed').find((e) => (e.payload as { checkId: string }).checkId === checkId && (e.payload as { shipmentId: string }).shipmentId === shipmentId);
+  if (!closing) return err({ code: 'not-found', message: '締めた受領確認のみ差異報告書を印刷できます' });
+  const p = closing.payload as { shipped: number; scanned: number; differences: { code: string; kind: 'missing' | 'unexpected'; reason: DiscrepancyRow['reason']; memo: string }[] };
+  const unexpectedKinds = new Map(
+    (db.prepare("SELECT json_extract(payload, '$.code') AS code, json_extract(payload, '$.kind') AS kind FROM events WHERE kind = 'receipt.unexpected' AND json_extract(payload, '$.checkId') = ?").all(checkId) as { code: string; kind: string }[]).map((u) => [u.code, u.kind]),
+  );
+  const card = db.prepare('SELECT name, address FROM ledger_cards WHERE reservation_no = ?');
+  const differences: DiscrepancyRow[] = p.differences.map((d) => {
+    const c = card.get(d.code) as { name: string; address: string } | undefined;
+    return { ...d, name: c?.name ?? null, address: c?.address ?? null, unexpectedKind: d.kind === 'unexpected' ? (unexpectedKinds.get(d.code) ?? null) : null };
+  });
+  const html = discrepancyReportHtml({ ...common(dc), shipmentId, checkId, closedAt: closing.clientTime, closedBy: closing.actor, shipped: p.shipped, scanned: p.scanned, differences });
+  return ok({ title: `受領確認 差異報告書 ${shipmentId}`, html, pages: discrepancyPageCount(differences.length), rows: differences.filter((d) => d.name !== null).length, subject: checkId });
+}
+
+function returnListDocument(dc: DocumentContext, batchId: string): Result<RenderedDocument, DocumentProblem> {
+  const batch = returnBatchCards(dc.ctx, batchId);
+  if (!batch) return err({ code: 'not-found', message: `返戻 ${batchId} は記録されていません` });
+  const html = returnListHtml({ ...common(dc), batchId, recordedAt: batch.at, recordedBy: batch.by, reason: batch.reason, barcode: code128Svg, rows: batch.rows });
+  return ok({ title: `返戻リスト ${batchId}`, html, pages: returnListPageCount(batch.rows.length), rows: batch.rows.length, subject: batchId });
+}
+
+function ledgerDocument(dc: DocumentContext, shipmentId: string, order: 'town' | 'reservation'): Result<RenderedDocument, DocumentProblem> {
+  const { db, venue } = dc.ctx.store;
+  if (!db.prepare('SELECT 1 FROM shipments WHERE shipment_id = ?').get(shipmentId)) return err({ code: 'not-found', message: `出荷 ${shipmentId} は取り込まれていません` });
+  const rows = db.prepare('SELECT reservation_no AS reservationNo, name, address, town, chome FROM ledger_cards WHERE shipment_id = ?').all(shipmentId) as PrintRow[];
+  const html = ledgerPrintHtml({ venue, shipmentId, rows, order, printedAt: dc.printedAt, barcode: code128Svg, fontCssHref: dc.fontCssHref });
+  return ok({ title: `各会場送付台帳 ${shipmentId}`, html, pages: 2 * ledgerPageCount(rows.length), rows: rows.length, subject: shipmentId });
+}

@@ -1,0 +1,126 @@
+// 照合・日報: for a chosen business day, the counts as of its end with both invariants written out, per
+// shipment, the cards that break an invariant, per station and the 30-minute chart; close the day (its
+// figures are then frozen: later corrections show beside them); print the daily report.
+import { useLeadStore } from '../stores/lead-store';
+import { usePrintStore } from '../stores/print-store';
+import { useSessionStore } from '../stores/session-store';
+import { FIGURE_ORDER, breakReasonLabel, figureLabel, figureValueText } from '../../shared/print/figure-labels';
+import { HalfHourChart } from './HalfHourChart';
+import { actorLabel } from '../format/labels';
+import { tokyoDateTime } from '../format/dates';
+
+function Invariants({ t }: { readonly t: NonNullable<ReturnType<typeof useLeadStore.getState>['view']>['total'] }) {
+  const first = t.shipped === t.received + t.notReceived;
+  const second = t.received === t.handedOver + t.outstanding + t.returned;
+  const line = (ok: boolean, text: string, id: string) => (
+    <li className={ok ? 'invariant-ok' : 'invariant-bad'} data-testid={id}>
+      {text} … <strong>{ok ? '成立' : '不成立'}</strong>
+    </li>
+  );
+  return (
+    <ul className="invariants">
+      {line(first, `送付 ${t.shipped} ＝ 受領 ${t.received} ＋ 未着 ${t.notReceived}`, 'invariant-shipped')}
+      {line(second, `受領 ${t.received} ＝ 交付 ${t.handedOver} ＋ 交付待ち ${t.outstanding} ＋ 返戻 ${t.returned}`, 'invariant-received')}
+    </ul>
+  );
+}
+
+export function ReconciliationPage() {
+  const s = useLeadStore();
+  const print = usePrintStore((p) => p.print);
+  const isLead = useSessionStore((x) => x.session?.role === 'lead');
+  const v = s.view;
+  return (
+    <section className="lead-page" data-testid="reconciliation-page" aria-labelledby="recon-title">
+      <h1 id="recon-title">照合・日報</h1>
+      <div className="inline-form">
+        <label className="field-label" htmlFor="recon-date">営業日</label>
+        <input id="recon-date" type="date" value={s.date} onChange={(e) => void s.setDate(e.currentTarget.value)} />
+        <button className="btn" type="button" disabled={s.busy} onClick={() => void s.load()}>再計算</button>
+        <button className="btn" type="button" onClick={() => void print({ document: 'daily-report', date: s.date })}>日報を印刷</button>
+      </div>
+      {s.error && <p className="form-error" role="alert">{s.error}</p>}
+      {s.message && <p className="verdict verdict-ok" role="status" data-testid="day-closed-message">{s.message}</p>}
+      {!v ? (
+        <p aria-busy="true">計算しています…</p>
+      ) : (
+        <>
+          <p className={`verdict ${v.total.holds ? 'verdict-ok' : 'verdict-missing'}`} data-testid="recon-verdict">
+            {v.total.holds ? '数は合っています（記録から計算）' : `数が合いません：${v.breakerCount}件のカードを確認してください`}
+          </p>
+          <Invariants t={v.total} />
+          <table className="figures" data-testid="recon-figures">
+            <thead>
+              <tr><th scope="col">出荷</th>{FIGURE_ORDER.map((k) => <th key={k} scope="col">{figureLabel(k)}</th>)}</tr>
+            </thead>
+            <tbody>
+              {v.shipments.map((sh) => (
+                <tr key={sh.shipmentId}>
+                  <td className="mono">{sh.shipmentId}</td>
+                  {FIGURE_ORDER.map((k) => <td key={k}>{figureValueText(sh[k])}</td>)}
+                </tr>
+              ))}
+              <tr className="figures-total">
+                <th scope="row">合計</th>
+                {FIGURE_ORDER.map((k) => <td key={k} data-testid={`total-${k}`}>{figureValueText(v.total[k])}</td>)}
+              </tr>
+            </tbody>
+          </table>
+          {v.breakers.length > 0 && (
+            <div className="breakers" data-testid="recon-breakers">
+              <h2>合わないカード（{v.breakerCount}件）</h2>
+              <ul>
+                {v.breakers.map((b) => (
+                  <li key={`${b.reservationNo}-${b.reason}`}><span className="mono">{b.reservationNo}</span>：{breakReasonLabel(b.reason)}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <h2>この日の交付（窓口端末別）</h2>
+          {v.byStation.length === 0 ? (
+            <p>この日の交付・交付不可の記録はありません。</p>
+          ) : (
+            <table className="shipments" data-testid="recon-stations">
+              <thead><tr><th scope="col">端末</th><th scope="col">交付</th><th scope="col">交付不可（試行）</th></tr></thead>
+              <tbody>
+                {v.byStation.map((st) => (
+                  <tr key={st.stationId}><td className="mono">{st.stationId}</td><td>{st.handedOver}件</td><td>{st.refusals}件</td></tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <HalfHourChart halfHours={v.halfHours} />
+          <h2>日締め</h2>
+          {v.closed ? (
+            <p className="verdict verdict-ok" data-testid="day-closed">
+              締め済み：{tokyoDateTime(v.closed.at)}（{actorLabel(v.closed.by)}）。数字は締めた時点のまま固定されています。
+            </p>
+          ) : (
+            <p data-testid="day-open">未締め：上の数字は現時点の計算です。</p>
+          )}
+          {s.report && s.report.correctedSinceClose.length > 0 && (
+            <div className="breakers" data-testid="corrected-since-close">
+              <h2>締め後の訂正</h2>
+              <ul>
+                {s.report.correctedSinceClose.map((c) => (
+                  <li key={c.figure}>{figureLabel(c.figure)}：締め時 {figureValueText(c.frozen)} → 現在 {figureValueText(c.now)}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {isLead && !v.closed && (
+            s.confirmingClose ? (
+              <span className="confirm-inline">
+                <span>{s.date} を締めますか？締めた後の訂正は訂正として記録されます。</span>
+                <button className="btn btn-primary" type="button" autoFocus disabled={s.busy} onClick={() => void s.closeDay()}>締める</button>
+                <button className="btn" type="button" onClick={() => s.askClose(false)}>やめる</button>
+              </span>
+            ) : (
+              <button className="btn btn-primary" type="button" onClick={() => s.askClose(true)}>この日を締める（日締め）</button>
+            )
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,67 @@
+// The venue lead's workspace (会場責任者の業務画面): which page is open, and the 照合・日報 page's state — the
+// reconciliation of a chosen business day and closing it. Corrections and returns keep their own stores.
+import { create } from 'zustand';
+import type { ChannelOutput } from '../../shared/ipc/contract';
+import { invoke } from './call';
+import { tokyoToday } from '../format/dates';
+
+export type LeadPage = 'reconciliation' | 'corrections' | 'returns';
+export type ReconciliationView = ChannelOutput<'lead:reconciliation'>;
+export type DailyReport = ChannelOutput<'lead:dailyReport'>;
+
+interface LeadWorkspaceState {
+  page: LeadPage | null;
+  date: string;
+  view: ReconciliationView | null;
+  report: DailyReport | null;
+  busy: boolean;
+  error: string | null;
+  message: string | null;
+  /** The day awaiting the second, confirming press of 日締め. */
+  confirmingClose: boolean;
+  open(page: LeadPage): void;
+  exit(): void;
+  setDate(date: string): Promise<void>;
+  load(): Promise<void>;
+  askClose(value: boolean): void;
+  closeDay(): Promise<void>;
+  /** A scan while the reconciliation page is open: nothing to look up here. */
+  scanIgnored(): void;
+}
+
+export const useLeadStore = create<LeadWorkspaceState>((set, get) => ({
+  page: null,
+  date: tokyoToday(),
+  view: null,
+  report: null,
+  busy: false,
+  error: null,
+  message: null,
+  confirmingClose: false,
+  open(page) {
+    set({ page, error: null, message: null, confirmingClose: false });
+    if (page === 'reconciliation') void get().setDate(tokyoToday());
+  },
+  exit: () => set({ page: null, view: null, report: null, error: null, message: null, confirmingClose: false }),
+  async setDate(date) {
+    set({ date, confirmingClose: false, message: null });
+    if (/^\d{4}-\d{2}-\d{2}$/.test(date)) await get().load();
+  },
+  async load() {
+    const date = get().date;
+    set({ busy: true, error: null });
+    const [v, d] = await Promise.all([invoke('lead:reconciliation', { date }), invoke('lead:dailyReport', { date })]);
+    if (get().date !== date) return; // a newer date was chosen meanwhile
+    set({ busy: false, view: v.ok ? v.value : null, report: d.ok ? d.value : null, error: !v.ok ? v.error.message : !d.ok ? d.error.message : null });
+  },
+  askClose: (value) => set({ confirmingClose: value, message: null }),
+  async closeDay() {
+    const date = get().date;
+    set({ busy: true, error: null, confirmingClose: false });
+    const r = await invoke('lead:closeDay', { date });
+    if (!r.ok) return set({ busy: false, error: r.error.message });
+    set({ busy: false, report: r.value, message: `${date} を締めました。数字は固定され、以後の訂正は「締め後の訂正」として表示されます` });
+    await get().load();
+  },
+  scanIgnored: () => set({ message: null, error: '照合・日報の画面ではスキャンは使いません。窓口に戻ってから読み取ってください' }),
+}));

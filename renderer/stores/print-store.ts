@@ -1,0 +1,29 @@
+// Printing from the window: main renders the document and hands it to the platform's printer. In browser
+// mode the answer is a preview URL shown in the print preview (whose 印刷 button prints the frame); in
+// Electron the PDF has already been saved where the lead chose.
+import { create } from 'zustand';
+import type { ChannelOutput, PrintRequest } from '../../shared/ipc/contract';
+import { invoke } from './call';
+
+export type Printed = ChannelOutput<'print:document'>;
+
+interface PrintState {
+  busy: boolean;
+  error: string | null;
+  /** The last document printed, while its preview (or saved-to notice) is shown. */
+  printed: Printed | null;
+  print(request: PrintRequest): Promise<void>;
+  dismiss(): void;
+}
+
+export const usePrintStore = create<PrintState>((set) => ({
+  busy: false,
+  error: null,
+  printed: null,
+  async print(request) {
+    set({ busy: true, error: null, printed: null });
+    const r = await invoke('print:document', request);
+    set({ busy: false, error: r.ok ? null : r.error.message, printed: r.ok ? r.value : null });
+  },
+  dismiss: () => set({ printed: null, error: null }),
+}));
