@@ -99,7 +99,7 @@ test('reconciliation and day close: figures frozen, a correction after close sho
   expect(pdf.text).toContain('日報');
   expect(pdf.text).toContain('本庁舎');
   expect(pdf.text).toContain('締め後の訂正');
-  expect(pdf.text).toMatch(/交付\s+1\s+→\s+0/);
+  expect(pdf.text).toMatch(/交付\s*1\s*→\s*0/);
 });
 
 test('HQ prints a venue ledger with its 控え; the lead prints the receipt check discrepancy report', async ({ counter, world, page }, testInfo) => {
@@ -122,6 +122,7 @@ test('HQ prints a venue ledger with its 控え; the lead prints the receipt chec
   await page.keyboard.press('F4');
   await page.getByTestId(`shipment-${world.lateShipmentId}`).getByRole('button', { name: 'スキャンで受領確認' }).click();
   const check = page.getByTestId('receipt-check');
+  await expect(check.getByTestId('receipt-counts')).toContainText(`送付 ${rowCount}件・読取 0件`);
   await counter.scan(world.picks.notReceived.reservationNo);
   await expect(page.getByTestId('receipt-last')).toContainText('受領しました');
   for (const select of await check.getByLabel(/の理由$/).all()) await select.selectOption('未着');
