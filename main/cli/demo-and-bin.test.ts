@@ -18,16 +18,17 @@ describe('madoguchi demo', () => {
     assert.deepEqual(readdirSync(join(dir, 'keys')).sort(), ['honchosha.key', 'honchosha.pub', 'hq.key', 'hq.pub', 'sogo.key', 'sogo.pub', 'toyosu.key', 'toyosu.pub']);
     const report = JSON.parse(readFileSync(join(dir, 'ledgers', 'routing-report.json'), 'utf8'));
     const late = JSON.parse(readFileSync(join(dir, 'ledgers', 'second', 'routing-report.json'), 'utf8'));
-    assert.deepEqual([report.rosterRows, late.rosterRows], [380, 20], '5% arrive in a second, not yet received shipment');
+    const early = JSON.parse(readFileSync(join(dir, 'ledgers', 'early', 'routing-report.json'), 'utf8'));
+    assert.deepEqual([early.rosterRows, report.rosterRows, late.rosterRows], [12, 368, 20], '3% shipped long ago, 5% in a second, not yet received shipment');
     assert.equal(report.rosterEncoding, 'cp932');
-    assert.deepEqual([...report.unrouted, ...late.unrouted], []);
+    assert.deepEqual([...report.unrouted, ...late.unrouted, ...early.unrouted], []);
     let total = 0;
     for (const venue of ['honchosha', 'sogo', 'toyosu']) {
       const s = await cli(['status', '--data', join(dir, 'venues', venue), '--json'], { env: { MADOGUCHI_PASSPHRASE: DEMO_PASSPHRASE } });
       assert.equal(s.code, 0, s.err);
       const status = JSON.parse(s.out);
       assert.equal(status.venue, venue);
-      assert.equal(status.cards, report.perVenue[venue] + late.perVenue[venue]);
+      assert.equal(status.cards, report.perVenue[venue] + late.perVenue[venue] + early.perVenue[venue]);
       assert.ok(status.cards > 0, `${venue} got residents`);
       total += status.cards;
     }
