@@ -5,7 +5,7 @@
 // Pure: the barcode drawing is injected (bwip-js in main).
 import { ASSIGNMENTS } from '../venues/assignment-table';
 import { VENUES, type VenueId } from '../venues/venues';
-import { escapeHtml as escape, printDocument } from './print-html';
+import { drawnOnce, escapeHtml as escape, printDocument } from './print-html';
 
 export interface PrintRow {
   readonly reservationNo: string;
@@ -66,6 +66,7 @@ export function ledgerPageCount(rows: number): number {
 export function ledgerPrintHtml(input: LedgerPrintInput): string {
   const rows = sortForLedger(input.rows, input.order);
   const pages = ledgerPageCount(rows.length);
+  const barcode = drawnOnce(input.barcode);
   const venue = VENUES[input.venue];
   const copy = (label: '正本' | '控え') =>
     Array.from({ length: pages }, (_, p) => {
@@ -76,7 +77,7 @@ export function ledgerPrintHtml(input: LedgerPrintInput): string {
     <div class="copy copy-${label === '控え' ? 'hikae' : 'seihon'}">${label}</div></header>
   <table><thead><tr><th class="n">No.</th><th class="addr">住所</th><th class="name">氏名</th><th class="no">予約管理番号</th></tr></thead>
   <tbody>${slice
-    .map((r, i) => `<tr><td class="n">${p * ROWS_PER_PAGE + i + 1}</td><td class="addr">${escape(r.address)}</td><td class="name">${escape(r.name)}</td><td class="no"><div class="bc">${input.barcode(r.reservationNo)}</div><div class="txt">${escape(r.reservationNo)}</div></td></tr>`)
+    .map((r, i) => `<tr><td class="n">${p * ROWS_PER_PAGE + i + 1}</td><td class="addr">${escape(r.address)}</td><td class="name">${escape(r.name)}</td><td class="no"><div class="bc">${barcode(r.reservationNo)}</div><div class="txt">${escape(r.reservationNo)}</div></td></tr>`)
     .join('')}</tbody></table>
   <footer>${label} ${p + 1} / ${pages} ページ</footer>
 </section>`;

@@ -93,3 +93,13 @@ ${h.copy ? `<div class="copy">${h.copy}</div>` : ''}</header>`;
 export function pageFooterHtml(page: number, pages: number, copy?: '正本' | '控え'): string {
   return `<footer>${copy ? `${copy} ` : ''}${page} / ${pages} ページ</footer>`;
 }
+
+/** Documents print every row twice (正本 and 控え): draw each barcode once. */
+export function drawnOnce(draw: (text: string) => string): (text: string) => string {
+  const drawn = new Map<string, string>();
+  return (text) => {
+    let svg = drawn.get(text);
+    if (svg === undefined) drawn.set(text, (svg = draw(text)));
+    return svg;
+  };
+}
