@@ -1,7 +1,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { reconcile, type ReconCard, type ReconEvent } from './reconcile';
+import { orderEvents, reconcile, ReconciliationFold, type ReconCard, type ReconEvent } from './reconcile';
 
 // Random venue histories as actions; a deliberately simple model applies each action to plain per-card
 // flags, and the same actions become timestamped events at random stations, shuffled before reconciling.
@@ -18,12 +18,27 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   fc.record({ t: fc.constantFrom('receive-card', 'unreceive-card', 'handover', 'undo', 'refuse', 'damage', 'return') as fc.Arbitrary<'handover'>, c: fc.nat(CARDS - 1) }),
 );
 
-interface Flags { received: boolean; handed: boolean; returned: boolean; damaged: boolean; refusals: number; handoverId: string | null }
+interface Flags { received: boolean; handed: boolean; returned: boolean; damaged: boolean; refusals: number; handoverId: string | null; slot: string | null }
 
-function run(actions: readonly Action[], validOnly: boolean, stations: readonly string[]) {
-  const flags = cards.map((): Flags => ({ received: false, handed: false, returned: false, damaged: false, refusals: 0, handoverId: null }));
+/** The model's half-hour slot: Tokyo is UTC+9; "date|station", then minutes since Tokyo midnight / 30. */
+function slotKey(ms: number, station: string): { key: string; half: number } {
+  const tokyo = ms + 9 * 3600_000;
+  const minutes = Math.floor((tokyo % 86_400_000) / 60_000);
+  return { key: `${new Date(tokyo - (tokyo % 86_400_000)).toISOString().slice(0, 10)}|${station}`, half: Math.floor(minutes / 30) };
+}
+
+// `startMinute` moves the first event through the day, so histories cross Tokyo midnight (15:00 UTC) too.
+function run(actions: readonly Action[], validOnly: boolean, stations: readonly string[], startMinute = 0) {
+  const flags = cards.map((): Flags => ({ received: false, handed: false, returned: false, damaged: false, refusals: 0, handoverId: null, slot: null }));
   const events: ReconEvent[] = [];
-  let clock = Date.UTC(2026, 10, 20, 0, 0, 0);
+  /** Net handovers per "date|station" and half hour, as the model counts them. */
+  const slots = new Map<string, number[]>();
+  const bump = (slot: string, by: number) => {
+    const [key, half] = slot.split('#') as [string, string];
+    if (!slots.has(key)) slots.set(key, new Array<number>(48).fill(0));
+    slots.get(key)![Number(half)]! += by;
+  };
+  let clock = Date.UTC(2026, 10, 20, 0, 0, 0) + startMinute * 60_000;
   let n = 0;
   let tick = 0;
   const emit = (kind: string, subject: string | null, payload: unknown) => {
@@ -51,12 +66,21 @@ function run(actions: readonly Action[], validOnly: boolean, stations: readonly 
       case 'unreceive-card':
         if (validOnly && (f.handed || f.returned)) break;
         emit('receipt.corrected', no, { reservationNo: no, received: false, reason: 'x' }); f.received = false; break;
-      case 'handover':
+      case 'handover': {
         if (validOnly ? !usable : f.handed) break;
-        f.handoverId = emit('handover.recorded', no, { reservationNo: no }); f.handed = true; break;
+        f.handoverId = emit('handover.recorded', no, { reservationNo: no }); f.handed = true;
+        const at = events.at(-1)!;
+        const { key, half } = slotKey(Date.parse(at.clientTime), at.stationId);
+        f.slot = `${key}#${half}`;
+        bump(f.slot, 1);
+        break;
+      }
       case 'undo':
         if (!f.handed) break;
-        emit('handover.undone', no, { reservationNo: no, handoverEventId: f.handoverId, reason: 'x' }); f.handed = false; f.handoverId = null; break;
+        emit('handover.undone', no, { reservationNo: no, handoverEventId: f.handoverId, reason: 'x' }); f.handed = false; f.handoverId = null;
+        bump(f.slot!, -1); // off the original handover's day, station and half hour
+        f.slot = null;
+        break;
       case 'refuse':
         if (validOnly && !usable) break;
         emit('handover.refused', no, { reservationNo: no, reason: 'x' }); f.refusals++; break;
@@ -66,7 +90,7 @@ function run(actions: readonly Action[], validOnly: boolean, stations: readonly 
         emit('card.returned', no, { reservationNo: no, batchId: 'b', reason: 'x' }); f.returned = true; break;
     }
   }
-  return { flags, events };
+  return { flags, events, slots };
 }
 
 function modelCounts(flags: readonly Flags[]) {
@@ -86,8 +110,8 @@ function modelCounts(flags: readonly Flags[]) {
 describe('reconciliation from the event log', () => {
   test('property: any valid history, in any delivery order, gives the model counts and the invariants hold', () => {
     fc.assert(
-      fc.property(fc.array(action, { maxLength: 80 }), fc.constantFrom(['st-a'], ['st-a', 'st-b', 'st-c']), fc.integer(), (actions, stations, seed) => {
-        const { flags, events } = run(actions, true, stations);
+      fc.property(fc.array(action, { maxLength: 80 }), fc.constantFrom(['st-a'], ['st-a', 'st-b', 'st-c']), fc.integer(), fc.nat(1439), (actions, stations, seed, start) => {
+        const { flags, events, slots } = run(actions, true, stations, start);
         const shuffled = fc.sample(fc.shuffledSubarray(events, { minLength: events.length, maxLength: events.length }), { numRuns: 1, seed })[0]!;
         const r = reconcile(cards, shuffled);
         const { holds, ...counts } = r.total;
@@ -96,6 +120,15 @@ describe('reconciliation from the event log', () => {
         assert.deepEqual(r.breakers, []);
         assert.equal(r.shipments.reduce((s, x) => s + x.handedOver, 0), counts.handedOver);
         assert.equal(r.byDayAndStation.reduce((s, d) => s + d.handedOver, 0), counts.handedOver, 'per-day figures add up to the total');
+        for (const d of r.byDayAndStation) {
+          assert.equal(d.halfHours.length, 48);
+          assert.equal(d.halfHours.reduce((s, n) => s + n, 0), d.handedOver, 'the half hours add up to the day');
+        }
+        // Every day and station the model counted handovers for, slot by slot (a day with only refusals has all zeros).
+        const got = new Map(r.byDayAndStation.map((d) => [`${d.date}|${d.stationId}`, d.halfHours]));
+        for (const key of new Set([...got.keys(), ...slots.keys()])) {
+          assert.deepEqual(got.get(key) ?? new Array(48).fill(0), slots.get(key) ?? new Array(48).fill(0), key);
+        }
       }),
       { numRuns: 1000 },
     );
@@ -119,6 +152,60 @@ describe('reconciliation from the event log', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+
+  test('property: a fold fed the log in batches, replayed when a batch brings an older event, equals reconciling the whole log', () => {
+    // Delivery as stations merge: mostly in time order, some events late by a few places or a lot.
+    const delay = fc.oneof({ weight: 4, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.nat(40) });
+    let applied = 0;
+    let replays = 0;
+    fc.assert(
+      fc.property(fc.array(action, { maxLength: 80 }), fc.boolean(), fc.nat(1439), fc.array(delay, { minLength: 1 }), fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1 }), (actions, validOnly, start, delays, sizes) => {
+        const { events } = run(actions, validOnly, ['st-a', 'st-b', 'st-c'], start);
+        const arrival = events.map((e, i) => ({ e, at: i + delays[i % delays.length]! })).sort((a, b) => a.at - b.at).map((x) => x.e);
+        let fold = new ReconciliationFold(cards);
+        const seen: ReconEvent[] = [];
+        for (let i = 0, b = 0; i < arrival.length; b++) {
+          const batch = arrival.slice(i, (i += sizes[b % sizes.length]!));
+          seen.push(...batch);
+          const before = fold.result();
+          if (!fold.apply(orderEvents(batch))) {
+            assert.deepEqual(fold.result(), before, 'a refused batch changes nothing');
+            replays++;
+            fold = new ReconciliationFold(cards);
+            assert.ok(fold.apply(orderEvents(seen)), 'a replay in order is always accepted');
+          } else applied++;
+          assert.deepEqual(fold.result(), reconcile(cards, seen));
+        }
+      }),
+      { numRuns: 500 },
+    );
+    assert.ok(applied > 0 && replays > 0, 'both paths were taken');
+  });
+
+  test('an undo takes the handover off its own day, station and half hour, not the undo\'s', () => {
+    const at = (clientTime: string, stationId: string, seq: number, kind: string, payload: unknown): ReconEvent =>
+      ({ id: `${stationId}-${seq}`, kind, stationId, seq, clientTime, subject: cards[0]!.reservationNo, payload });
+    const r = reconcile(cards, [
+      at('2026-11-20T14:45:00.000Z', 'st-a', 1, 'handover.recorded', {}), // 23:45 in Tokyo: slot 47 of the 20th
+      at('2026-11-20T15:10:00.000Z', 'st-b', 1, 'handover.undone', { handoverEventId: 'st-a-1' }), // 00:10 on the 21st
+      at('2026-11-20T15:20:00.000Z', 'st-b', 2, 'handover.recorded', {}),
+    ]);
+    const zeros = new Array<number>(48).fill(0);
+    assert.deepEqual(r.byDayAndStation, [
+      { date: '2026-11-20', stationId: 'st-a', handedOver: 0, refusals: 0, halfHours: zeros },
+      { date: '2026-11-21', stationId: 'st-b', handedOver: 1, refusals: 0, halfHours: zeros.map((_, i) => (i === 0 ? 1 : 0)) },
+    ]);
+  });
+
+  test('a timestamp with an offset instead of Z counts in its Tokyo day and half hour all the same', () => {
+    const handover = (clientTime: string, c: number, seq: number): ReconEvent =>
+      ({ id: String(seq), kind: 'handover.recorded', stationId: 'st-a', seq, clientTime, subject: cards[c]!.reservationNo, payload: {} });
+    const r = reconcile(cards, [handover('2026-11-20T14:40:00.000Z', 0, 1), handover('2026-11-21T00:10:00+09:00', 1, 2), handover('2026-11-20T15:45:00Z', 2, 3)]);
+    assert.deepEqual(r.byDayAndStation.map((d) => [d.date, d.handedOver, d.halfHours.flatMap((n, i) => (n ? [`${i}:${n}`] : []))]), [
+      ['2026-11-20', 1, ['47:1']],
+      ['2026-11-21', 2, ['0:1', '1:1']],
+    ]);
   });
 
   test('an event about a card not in any ledger is listed, not counted', () => {

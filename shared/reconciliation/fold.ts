@@ -1,0 +1,244 @@
+// Reconciliation as a fold over the event log: created from the ledger's cards, fed events in order, read at
+// any point. reconcile() is one fold over the whole log; main keeps a fold per open store and feeds it only the
+// events appended since, so a screen refresh costs the new events, not the whole log. Still computed from the
+// log alone: the fold is a cache of the log's replay, dropped and replayed whenever order or ledger demand it.
+import type { Breaker, Counts, ReconCard, ReconEvent, Reconciliation } from './reconcile';
+
+/** Client time, then station and its sequence to break ties: the order that decides state. */
+export function compareEvents(a: ReconEvent, b: ReconEvent): number {
+  // Equality first: most neighbours share a time reading and a station, and === is the cheaper comparison.
+  if (a.clientTime !== b.clientTime) return a.clientTime < b.clientTime ? -1 : 1;
+  if (a.stationId !== b.stationId) return a.stationId < b.stationId ? -1 : 1;
+  return a.seq - b.seq;
+}
+
+const RECEIVED = 1;
+const RETURNED = 2;
+const DAMAGED = 4;
+const HALF_HOURS = 48;
+
+interface Day {
+  readonly date: string;
+  readonly stationId: string;
+  handedOver: number;
+  refusals: number;
+  readonly halfHours: number[];
+}
+
+interface Slot {
+  readonly date: string;
+  readonly half: number;
+}
+
+/** Tokyo date and half-hour of day (0–47) of an ISO timestamp: UTC+9, no daylight saving. */
+function slotOf(iso: string): Slot {
+  const t = new Date(Date.parse(iso) + 9 * 3600_000);
+  return { date: t.toISOString().slice(0, 10), half: t.getUTCHours() * 2 + (t.getUTCMinutes() >= 30 ? 1 : 0) };
+}
+
+function field(payload: unknown, name: string): unknown {
+  return typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>)[name] : undefined;
+}
+
+export class ReconciliationFold {
+  private readonly cardNos: readonly string[];
+  private readonly indexOf = new Map<string, number>();
+  /** Shipment ids, sorted; each card's shipment as an index into them, and each shipment's cards. */
+  private readonly shipmentIds: readonly string[];
+  private readonly shipmentOf: Uint32Array;
+  /** Each card's index, or its first listing's if its number is listed twice. */
+  private readonly canonical: Uint32Array;
+  private readonly cardsOf = new Map<string, number[]>();
+  // Per card, in arrays rather than an object per card: a 40,000-card ledger is one allocation each.
+  private readonly flags: Uint8Array;
+  private readonly refusals: Uint32Array;
+  private readonly handover: (string | null)[];
+  /** Where the card's standing handover was counted, so an undo takes it off that day, station and slot. */
+  private readonly handoverDay: (Day | null)[];
+  private readonly handoverHalf: Uint8Array;
+  private readonly strangers = new Set<string>();
+  private readonly days = new Map<string, Day>();
+  /** Tokyo date and first half hour of each UTC hour ("YYYY-MM-DDTHH") seen. */
+  private readonly hours = new Map<string, Slot>();
+  /** Per station, the UTC hour of its last event and that hour's day entry and first half hour. */
+  private readonly recent = new Map<string, { hour: string; day: Day; half: number }>();
+  private half = 0;
+  /** The last event applied: a later batch must sort after it. */
+  private lastEvent: ReconEvent | null = null;
+
+  constructor(cards: readonly ReconCard[]) {
+    const n = cards.length;
+    this.cardNos = cards.map((c) => c.reservationNo);
+    this.shipmentOf = new Uint32Array(n);
+    this.flags = new Uint8Array(n);
+    this.refusals = new Uint32Array(n);
+    this.handover = new Array<string | null>(n).fill(null);
+    this.handoverDay = new Array<Day | null>(n).fill(null);
+    this.handoverHalf = new Uint8Array(n);
+    this.canonical = new Uint32Array(n);
+    const firstSeen = new Map<string, number>(); // shipment id → index in order of first appearance
+    for (let i = 0; i < n; i++) {
+      const c = cards[i]!;
+      // A reservation number listed twice shares the first one's state, as it did when state was keyed by number.
+      let k = this.indexOf.get(c.reservationNo);
+      if (k === undefined) this.indexOf.set(c.reservationNo, (k = i));
+      this.canonical[i] = k;
+      let s = firstSeen.get(c.shipmentId);
+      if (s === undefined) {
+        firstSeen.set(c.shipmentId, (s = firstSeen.size));
+        this.cardsOf.set(c.shipmentId, []);
+      }
+      this.shipmentOf[i] = s;
+      this.cardsOf.get(c.shipmentId)!.push(k);
+    }
+    // Numbered as sorted, as the result lists them.
+    this.shipmentIds = [...firstSeen.keys()].sort();
+    const sorted = new Uint32Array(firstSeen.size);
+    this.shipmentIds.forEach((id, s) => (sorted[firstSeen.get(id)!] = s));
+    for (let i = 0; i < n; i++) this.shipmentOf[i] = sorted[this.shipmentOf[i]!]!;
+  }
+
+  /** The client time of the latest event applied, or null: what a day's-end cut-off is compared with. */
+  get lastClientTime(): string | null {
+    return this.lastEvent?.clientTime ?? null;
+  }
+
+  /**
+   * Applies events given in order, all sorting after the last one applied. If they do not (an event merged
+   * from another station with an older time, or a batch out of order), applies none and returns false, the
+   * fold as it was: replay the log in order, into a new fold (or into this one if it has applied nothing yet).
+   */
+  apply(events: readonly ReconEvent[]): boolean {
+    let prev = this.lastEvent;
+    for (const e of events) {
+      if (prev !== null && compareEvents(prev, e) > 0) return false;
+      prev = e;
+    }
+    for (const e of events) this.step(e);
+    this.lastEvent = prev;
+    return true;
+  }
+
+  private dayOf(date: string, stationId: string): Day {
+    const key = `${date}|${stationId}`;
+    let d = this.days.get(key);
+    if (!d) this.days.set(key, (d = { date, stationId, handedOver: 0, refusals: 0, halfHours: new Array<number>(HALF_HOURS).fill(0) }));
+    return d;
+  }
+
+  /** The Tokyo day and station entry an event counts in; its half hour is left in `this.half`. */
+  private day(e: ReconEvent): Day {
+    const iso = e.clientTime;
+    // A UTC timestamp ("…THH:MM…Z", as toISOString writes them): Tokyo is a whole 9 hours ahead, so the UTC
+    // hour decides the date and which hour, and the minutes' tens digit which half of it. Each UTC hour is
+    // converted once; a station's next event is mostly in the same hour as its last, found without a lookup.
+    if (iso.endsWith('Z') && iso.charCodeAt(13) === 58 /* : */) {
+      this.half = iso.charCodeAt(14) >= 51 /* '3' */ ? 1 : 0;
+      const r = this.recent.get(e.stationId);
+      if (r !== undefined && iso.startsWith(r.hour)) {
+        this.half += r.half;
+        return r.day;
+      }
+      const hour = iso.slice(0, 13);
+      let h = this.hours.get(hour);
+      if (h === undefined) this.hours.set(hour, (h = slotOf(`${hour}:00:00Z`)));
+      const day = this.dayOf(h.date, e.stationId);
+      this.recent.set(e.stationId, { hour, day, half: h.half });
+      this.half += h.half;
+      return day;
+    }
+    const { date, half } = slotOf(iso);
+    this.half = half;
+    return this.dayOf(date, e.stationId);
+  }
+
+  private step(e: ReconEvent): void {
+    if (e.kind === 'receipt.confirmed') {
+      for (const i of this.cardsOf.get(String(field(e.payload, 'shipmentId'))) ?? []) this.flags[i]! |= RECEIVED;
+      return;
+    }
+    if (e.subject === null) return;
+    const i = this.indexOf.get(e.subject);
+    if (i === undefined) {
+      if (e.kind.startsWith('handover.') || e.kind.startsWith('card.') || e.kind.startsWith('receipt.')) this.strangers.add(e.subject);
+      return;
+    }
+    switch (e.kind) {
+      case 'receipt.card-received':
+        this.flags[i]! |= RECEIVED;
+        break;
+      case 'receipt.corrected':
+        if (field(e.payload, 'received') === true) this.flags[i]! |= RECEIVED;
+        else this.flags[i]! &= ~RECEIVED;
+        break;
+      case 'handover.recorded': {
+        const day = this.day(e);
+        const half = this.half;
+        day.handedOver++;
+        day.halfHours[half]!++;
+        this.handover[i] = e.id;
+        this.handoverDay[i] = day;
+        this.handoverHalf[i] = half;
+        break;
+      }
+      case 'handover.undone': {
+        const day = this.handoverDay[i];
+        if (this.handover[i] !== null && day && field(e.payload, 'handoverEventId') === this.handover[i]) {
+          // Off the day, station and half hour of the handover it cancels, not of the undo.
+          day.handedOver--;
+          day.halfHours[this.handoverHalf[i]!]!--;
+          this.handover[i] = null;
+          this.handoverDay[i] = null;
+        }
+        break;
+      }
+      case 'handover.refused':
+        this.refusals[i]!++;
+        this.day(e).refusals++;
+        break;
+      case 'card.damaged':
+        this.flags[i]! |= DAMAGED;
+        break;
+      case 'card.returned':
+        this.flags[i]! |= RETURNED;
+        break;
+    }
+  }
+
+  /** The reconciliation of every event applied so far; fresh objects, safe to hand out. */
+  result(): Reconciliation {
+    const per: Counts[] = this.shipmentIds.map(() => ({ shipped: 0, received: 0, notReceived: 0, handedOver: 0, outstanding: 0, returned: 0, refusals: 0, damaged: 0 }));
+    const breakers: Breaker[] = [...this.strangers].sort().map((reservationNo) => ({ reservationNo, reason: 'not-in-ledger' as const }));
+    const { flags, handover, refusals, shipmentOf, cardNos } = this;
+    for (let i = 0; i < cardNos.length; i++) {
+      const k = this.canonical[i]!;
+      const c = per[shipmentOf[i]!]!;
+      const f = flags[k]!;
+      const received = (f & RECEIVED) !== 0;
+      const returned = (f & RETURNED) !== 0;
+      const handed = handover[k] !== null;
+      c.shipped++;
+      if (received) c.received++;
+      else c.notReceived++;
+      if (handed) c.handedOver++;
+      if (returned) c.returned++;
+      if (received && !handed && !returned) c.outstanding++;
+      if (f & DAMAGED) c.damaged++;
+      c.refusals += refusals[k]!;
+      if (handed && !received) breakers.push({ reservationNo: cardNos[i]!, reason: 'handed-over-not-received' });
+      if (returned && !received) breakers.push({ reservationNo: cardNos[i]!, reason: 'returned-not-received' });
+      if (handed && returned) breakers.push({ reservationNo: cardNos[i]!, reason: 'handed-over-and-returned' });
+    }
+    const holds = (c: Counts) => c.shipped === c.received + c.notReceived && c.received === c.handedOver + c.outstanding + c.returned;
+    const total: Counts = { shipped: 0, received: 0, notReceived: 0, handedOver: 0, outstanding: 0, returned: 0, refusals: 0, damaged: 0 };
+    for (const c of per) for (const k of Object.keys(total) as (keyof Counts)[]) total[k] += c[k];
+    return {
+      total: { ...total, holds: holds(total) && breakers.length === 0 },
+      shipments: per.map((c, s) => ({ shipmentId: this.shipmentIds[s]!, ...c, holds: holds(c) })),
+      breakers,
+      byDayAndStation: [...this.days.values()]
+        .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.stationId < b.stationId ? -1 : 1))
+        .map((d) => ({ date: d.date, stationId: d.stationId, handedOver: d.handedOver, refusals: d.refusals, halfHours: [...d.halfHours] })),
+    };
+  }
+}
