@@ -17,7 +17,8 @@ const RENDERER = join(ROOT, 'dist/renderer');
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--disable-dev-shm-usage'];
 
 export async function measureLedgerPdf(rowCount: number, runs: number): Promise<{ pdfMs: number; baselineMs: number; pages: number }> {
-  if (!existsSync(join(RENDERER, PRINT_FONTS_CSS))) throw new Error('dist/renderer is not built (npm run bench builds it)');
+  // `npm run bench` builds the renderer first; the test suite's --quick run may come before any build.
+  const fontCssHref = existsSync(join(RENDERER, PRINT_FONTS_CSS)) ? `/${PRINT_FONTS_CSS}` : null;
   const rows: PrintRow[] = generateRoster({ residents: rowCount, seed: 11, today: '2026-11-25', shippedOn: '2026-11-20' }).map((r) => ({
     reservationNo: r.reservationNo, name: r.name, address: r.address, town: r.town, chome: r.chome,
   }));
@@ -38,7 +39,7 @@ export async function measureLedgerPdf(rowCount: number, runs: number): Promise<
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
   const once = async (barcode: (text: string) => string) => {
     const t = performance.now();
-    current = ledgerPrintHtml({ venue: 'toyosu', shipmentId: 'BENCH', rows, order: 'town', printedAt: '2026-11-25 10:00', barcode, fontCssHref: `/${PRINT_FONTS_CSS}` });
+    current = ledgerPrintHtml({ venue: 'toyosu', shipmentId: 'BENCH', rows, order: 'town', printedAt: '2026-11-25 10:00', barcode, fontCssHref });
     const page = await browser.newPage();
     await page.goto(`${base}/ledger`, { waitUntil: 'load' });
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });

@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { confirmShipmentReceipt, decideScan, recordHandover, searchCards } from '../main/counter/counter-service';
 import { groupCommitAccessLog } from '../main/access/access-record';
 import { measurePageLatency } from './page-latency';
+import { measureLedgerPdf } from './ledger-pdf';
 import { forgetReconciliation } from '../main/venue/reconciliation';
 import { reconciliationView } from '../main/venue/reconciliation-view';
 import { appendEvent } from '../main/db/event-log';
@@ -29,7 +30,7 @@ const KANA = ['サトウ', 'スズキ', 'タカハシ', 'タナカ', 'イトウ'
 const quick = process.argv.includes('--quick');
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
-const SECTIONS = ['import', 'ledgers', 'counter', 'reconciliation', 'page'];
+const SECTIONS = ['import', 'ledgers', 'counter', 'reconciliation', 'page', 'pdf'];
 if (only !== undefined && !SECTIONS.includes(only)) throw new Error(`--only takes one of ${SECTIONS.join(', ')}`);
 const section = (name: string) => only === undefined || only === name;
 const RUNS = quick ? 1 : 5;
@@ -251,6 +252,18 @@ if (!quick && section('page')) {
   });
 } else if (section('page')) {
   console.log('(--quick: the in-page latency target needs a built renderer and Chromium; run npm run bench)\n');
+}
+
+// 7. The printed shipment ledger: 5,000 rows with barcodes, both copies (正本 + 控え, as the lead prints it).
+if (section('pdf')) {
+  const rows = quick ? 200 : 5_000;
+  const { pdfMs, baselineMs, pages } = await measureLedgerPdf(rows, quick ? 1 : 3);
+  targets.push({
+    name: `ledger PDF of ${rows.toLocaleString()} rows with Code128 barcodes, 正本 + 控え (${pages} A4 pages), Chromium's print path`,
+    measured: pdfMs,
+    baseline: { name: 'the same document without barcodes, same pipeline', ms: baselineMs, maxRatio: 2 },
+    maxMs: 10_000,
+  });
 }
 
 let failed = 0;

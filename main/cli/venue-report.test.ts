@@ -39,7 +39,8 @@ test('venue report: counts from the event log, invariants, per day and station; 
   assert.equal(r.total.outstanding, received.length - 2);
   assert.equal(r.total.holds, true);
   assert.deepEqual(r.breakers, []);
-  assert.deepEqual(r.byDayAndStation, [{ date: '2026-11-21', stationId: 'toyosu-demo01', handedOver: 2, refusals: 0 }]);
+  // Both handovers at 11:00–11:30 Tokyo time (slot 22 of the day's 48 half hours).
+  assert.deepEqual(r.byDayAndStation, [{ date: '2026-11-21', stationId: 'toyosu-demo01', handedOver: 2, refusals: 0, halfHours: Array.from({ length: 48 }, (_, i) => (i === 22 ? 2 : 0)) }]);
   const text = await cli(['venue', 'report', '--data', data], { env });
   assert.match(text.out, new RegExp(`受領 ${received.length} = 交付 2 \\+ 交付待ち ${received.length - 2} \\+ 返戻 0\\s+成立`));
 
