@@ -9,6 +9,7 @@ import { useReceiptStore } from '../stores/receipt-store';
 import { useLeadStore, type LeadPage } from '../stores/lead-store';
 import { usePrintStore } from '../stores/print-store';
 import { useState } from 'react';
+import { LedgerOrderSelect, type LedgerOrder } from '../print/LedgerOrderSelect';
 
 const PAGES: readonly { page: LeadPage; label: string }[] = [
   { page: 'reconciliation', label: '照合・日報・日締め' },
@@ -24,7 +25,7 @@ export function LeadPanel() {
   const openReceiptCheck = useReceiptStore((s) => s.open);
   const openPage = useLeadStore((s) => s.open);
   const print = usePrintStore((s) => s.print);
-  const [order, setOrder] = useState<'town' | 'reservation'>('town');
+  const [order, setOrder] = useState<LedgerOrder>('town');
   return (
     <Modal title="会場責任者メニュー" onCancel={closeDialog} className="modal-wide" testId="lead-panel">
       <PendingScans />
@@ -44,13 +45,7 @@ export function LeadPanel() {
         ))}
       </nav>
       <h3>出荷・受領確認・台帳</h3>
-      <label className="field-label" htmlFor="ledger-order">
-        台帳の印刷順{' '}
-        <select id="ledger-order" value={order} onChange={(e) => setOrder(e.currentTarget.value === 'reservation' ? 'reservation' : 'town')}>
-          <option value="town">町丁目順（区との取り決め）</option>
-          <option value="reservation">予約管理番号順</option>
-        </select>
-      </label>
+      <LedgerOrderSelect id="ledger-order" value={order} onChange={setOrder} />
       {lead.error && <p className="form-error" role="alert">{lead.error}</p>}
       {lead.message && <p className="verdict verdict-ok" role="status">{lead.message}</p>}
       {lead.shipments === null ? (

@@ -1,6 +1,7 @@
 // 事務センター (HQ) staff at a station: not the counter, but the prints HQ needs from this venue's data —
 // each shipment's ledger with its 控え (別紙③ 2④) and the daily report. Main checks the role for each.
 import { useEffect, useState } from 'react';
+import { LedgerOrderSelect, type LedgerOrder } from '../print/LedgerOrderSelect';
 import { useSessionStore } from '../stores/session-store';
 import { useUiStore } from '../stores/ui-store';
 import { usePrintStore } from '../stores/print-store';
@@ -14,7 +15,7 @@ export function HqScreen() {
   const lead = useUiStore((s) => s.lead);
   const loadShipments = useUiStore((s) => s.loadShipments);
   const print = usePrintStore((s) => s.print);
-  const [order, setOrder] = useState<'town' | 'reservation'>('town');
+  const [order, setOrder] = useState<LedgerOrder>('town');
   const [date, setDate] = useState(tokyoToday());
   useEffect(() => {
     void loadShipments();
@@ -27,13 +28,7 @@ export function HqScreen() {
       </header>
       <section aria-labelledby="hq-ledgers">
         <h2 id="hq-ledgers">各会場送付台帳（正本・控え）</h2>
-        <label className="field-label" htmlFor="hq-order">
-          印刷順{' '}
-          <select id="hq-order" value={order} onChange={(e) => setOrder(e.currentTarget.value === 'reservation' ? 'reservation' : 'town')}>
-            <option value="town">町丁目順（区との取り決め）</option>
-            <option value="reservation">予約管理番号順</option>
-          </select>
-        </label>
+        <LedgerOrderSelect id="hq-order" value={order} onChange={setOrder} />
         {lead.error && <p className="form-error" role="alert">{lead.error}</p>}
         <table className="shipments">
           <thead><tr><th scope="col">出荷</th><th scope="col">件数</th><th scope="col">操作</th></tr></thead>
