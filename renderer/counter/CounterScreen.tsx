@@ -82,12 +82,17 @@ export function CounterScreen() {
       </main>
       <NoticeBar />
       <nav className="action-bar" aria-label="操作">
-        <button className="btn" type="button" onClick={() => openDialog({ kind: 'manual' })}>
-          番号入力 <Key k={SHORTCUTS.manual} />
-        </button>
-        <button className="btn" type="button" onClick={() => openDialog({ kind: 'search' })}>
-          検索 <Key k={SHORTCUTS.search} />
-        </button>
+        {/* On the lead's pages the counter's own actions would act behind them: back to the counter first. */}
+        {leadPage === null && (
+          <>
+            <button className="btn" type="button" onClick={() => openDialog({ kind: 'manual' })}>
+              番号入力 <Key k={SHORTCUTS.manual} />
+            </button>
+            <button className="btn" type="button" onClick={() => openDialog({ kind: 'search' })}>
+              検索 <Key k={SHORTCUTS.search} />
+            </button>
+          </>
+        )}
         {isLead && (
           <button className="btn" type="button" onClick={() => openDialog({ kind: 'lead' })}>
             会場責任者メニュー <Key k={SHORTCUTS.lead} />
