@@ -10,8 +10,7 @@ import { discrepancyPageCount, discrepancyReportHtml, type DiscrepancyRow } from
 import { returnListHtml, returnListPageCount } from '../../shared/print/return-list-print';
 import { actorOf, type Staff } from '../staff/staff';
 import { readEvents } from '../db/event-log';
-import { dailyReport } from '../venue/day-close';
-import { reconciliationView } from '../venue/reconciliation-view';
+import { reconciledDay, reconciliationView } from '../venue/reconciliation-view';
 import { returnBatchCards } from '../venue/corrections';
 import { code128Svg } from './barcode';
 
@@ -57,8 +56,9 @@ export function renderDocument(dc: DocumentContext, request: PrintRequest): Resu
 const common = (dc: DocumentContext) => ({ venue: dc.ctx.store.venue, printedAt: dc.printedAt, printedBy: actorOf(dc.staff), fontCssHref: dc.fontCssHref });
 
 function dailyReportDocument(dc: DocumentContext, date: string): Result<RenderedDocument, DocumentProblem> {
-  const report = dailyReport(dc.ctx, date);
-  const view = reconciliationView(dc.ctx, date);
+  const day = reconciledDay(dc.ctx, date);
+  const { report } = day;
+  const view = reconciliationView(dc.ctx, date, day);
   const input = { ...common(dc), date, closed: report.closed, current: report.current, correctedSinceClose: report.correctedSinceClose, shipments: view.shipments, breakers: view.breakers, halfHours: view.halfHours };
   // Names never appear on the daily report: counts, stations and reservation numbers of breakers only.
   return ok({ title: `日報 ${date}`, html: dailyReportHtml(input), pages: dailyReportPageCount(input), rows: 0, subject: date });

@@ -6,7 +6,7 @@ import { appendEvent, readEvents } from '../db/event-log';
 import type { CounterContext } from '../counter/counter-service';
 import { actorOf, type Staff } from '../staff/staff';
 import { tokyoDate } from '../clock';
-import { venueReconciliation } from './reconciliation';
+import { venueReconciliation, type VenueReport } from './reconciliation';
 
 export interface DayFigures {
   readonly totals: Record<string, number | boolean>;
@@ -26,8 +26,7 @@ export interface DayCloseProblem {
   readonly message: string;
 }
 
-function figuresOf(ctx: CounterContext, date: string): DayFigures {
-  const r = venueReconciliation(ctx.store, { asOf: date });
+function figuresOf(r: VenueReport): DayFigures {
   const { holds, ...counts } = r.total;
   return {
     totals: { ...counts, holds },
@@ -47,14 +46,15 @@ export function closeDay(ctx: CounterContext, staff: Staff, date: string = tokyo
   return db.transaction((): Result<DailyReport, DayCloseProblem> => {
     // Closing twice never re-freezes: the first close stands, and the report shows what moved since.
     if (closingOf(ctx, date)) return err({ code: 'already-closed', message: `${date} は締め済みです（数字は締めた時点のまま固定されています）` });
-    const figures = figuresOf(ctx, date);
+    const figures = figuresOf(venueReconciliation(ctx.store, { asOf: date }));
     appendEvent(db, ctx.clock, { stationId, actor: actorOf(staff), kind: 'day.closed', payload: { date, totals: figures.totals, byStation: [...figures.byStation] } });
     return ok(dailyReport(ctx, date));
   })();
 }
 
-export function dailyReport(ctx: CounterContext, date: string): DailyReport {
-  const current = figuresOf(ctx, date);
+/** The day's report; `r` is the day's reconciliation when the caller has it already (it is the costly part). */
+export function dailyReport(ctx: CounterContext, date: string, r: VenueReport = venueReconciliation(ctx.store, { asOf: date })): DailyReport {
+  const current = figuresOf(r);
   const closing = closingOf(ctx, date);
   if (!closing) return { date, closed: null, current, correctedSinceClose: [] };
   const frozen = closing.payload as DayFigures;

@@ -46,4 +46,11 @@ test('lead:reconciliation: the day\'s handovers by half hour (an undo takes its 
   assert.deepEqual((closed.value as { closed: { by: string } }).closed.by, 'lead:lead1');
   const twice = await app.invoke('lead:closeDay', { date: '2026-11-25' }, 'w');
   assert.ok(!twice.ok && twice.error.code === 'already-closed');
+
+  // A correction after the close: the page lists it beside the frozen figure.
+  assert.ok((await app.invoke('counter:undo', { reservationNo: b.reservationNo, reason: '記録の誤り' }, 'w')).ok);
+  const after = await app.invoke('lead:reconciliation', { date: '2026-11-25' }, 'w');
+  assert.ok(after.ok);
+  const moved = (after.value as { correctedSinceClose: { figure: string; frozen: unknown; now: unknown }[] }).correctedSinceClose;
+  assert.deepEqual(moved.find((c) => c.figure === 'handedOver'), { figure: 'handedOver', frozen: 2, now: 1 });
 });

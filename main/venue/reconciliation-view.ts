@@ -1,19 +1,23 @@
 // What the lead's 照合・日報 screen (and the printed daily report) shows for one business day: the counts as
 // of that day's end, per shipment, the cards that break an invariant, per station, handovers per 30
-// minutes, and whether the day is closed. All derived from the event log by venueReconciliation.
+// minutes, whether the day is closed and what moved since. All derived from the event log by venueReconciliation.
 import type { CounterContext } from '../counter/counter-service';
 import { venueReconciliation } from './reconciliation';
-import { closingOf } from './day-close';
+import { dailyReport } from './day-close';
 
 /** Enough to act on; the count says how many more there are (the CLI's JSON report lists them all). */
 const MAX_BREAKERS_SHOWN = 300;
 const SLOTS = 48;
 
-export function reconciliationView(ctx: CounterContext, date: string) {
+/** The day reconciled once, and its daily report (frozen figures, corrections since) from that. */
+export function reconciledDay(ctx: CounterContext, date: string) {
   const r = venueReconciliation(ctx.store, { asOf: date });
+  return { r, report: dailyReport(ctx, date, r) };
+}
+
+export function reconciliationView(ctx: CounterContext, date: string, { r, report } = reconciledDay(ctx, date)) {
   const halfHours = Array.from({ length: SLOTS }, () => 0);
   for (const d of r.byDayAndStation) d.halfHours.forEach((n, i) => (halfHours[i]! += n));
-  const closing = closingOf(ctx, date);
   return {
     date,
     total: r.total,
@@ -22,6 +26,7 @@ export function reconciliationView(ctx: CounterContext, date: string) {
     breakerCount: r.breakers.length,
     byStation: r.byDayAndStation.map((d) => ({ stationId: d.stationId, handedOver: d.handedOver, refusals: d.refusals })),
     halfHours,
-    closed: closing ? { at: closing.clientTime, by: closing.actor } : null,
+    closed: report.closed ? { at: report.closed.at, by: report.closed.by } : null,
+    correctedSinceClose: report.correctedSinceClose,
   };
 }

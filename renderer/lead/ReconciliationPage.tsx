@@ -1,7 +1,7 @@
 // 照合・日報: for a chosen business day, the counts as of its end with both invariants written out, per
 // shipment, the cards that break an invariant, per station and the 30-minute chart; close the day (its
 // figures are then frozen: later corrections show beside them); print the daily report.
-import { useLeadStore } from '../stores/lead-store';
+import { useLeadStore, type ReconciliationView } from '../stores/lead-store';
 import { usePrintStore } from '../stores/print-store';
 import { useSessionStore } from '../stores/session-store';
 import { FIGURE_ORDER, breakReasonLabel, figureLabel, figureValueText } from '../../shared/print/figure-labels';
@@ -9,7 +9,7 @@ import { HalfHourChart } from './HalfHourChart';
 import { actorLabel } from '../format/labels';
 import { tokyoDateTime } from '../format/dates';
 
-function Invariants({ t }: { readonly t: NonNullable<ReturnType<typeof useLeadStore.getState>['view']>['total'] }) {
+function Invariants({ t }: { readonly t: ReconciliationView['total'] }) {
   const first = t.shipped === t.received + t.notReceived;
   const second = t.received === t.handedOver + t.outstanding + t.returned;
   const line = (ok: boolean, text: string, id: string) => (
@@ -98,11 +98,11 @@ export function ReconciliationPage() {
           ) : (
             <p data-testid="day-open">未締め：上の数字は現時点の計算です。</p>
           )}
-          {s.report && s.report.correctedSinceClose.length > 0 && (
+          {v.correctedSinceClose.length > 0 && (
             <div className="breakers" data-testid="corrected-since-close">
               <h2>締め後の訂正</h2>
               <ul>
-                {s.report.correctedSinceClose.map((c) => (
+                {v.correctedSinceClose.map((c) => (
                   <li key={c.figure}>{figureLabel(c.figure)}：締め時 {figureValueText(c.frozen)} → 現在 {figureValueText(c.now)}</li>
                 ))}
               </ul>

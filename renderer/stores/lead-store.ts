@@ -7,13 +7,11 @@ import { tokyoToday } from '../format/dates';
 
 export type LeadPage = 'reconciliation' | 'corrections' | 'returns';
 export type ReconciliationView = ChannelOutput<'lead:reconciliation'>;
-export type DailyReport = ChannelOutput<'lead:dailyReport'>;
 
 interface LeadWorkspaceState {
   page: LeadPage | null;
   date: string;
   view: ReconciliationView | null;
-  report: DailyReport | null;
   busy: boolean;
   error: string | null;
   message: string | null;
@@ -33,7 +31,6 @@ export const useLeadStore = create<LeadWorkspaceState>((set, get) => ({
   page: null,
   date: tokyoToday(),
   view: null,
-  report: null,
   busy: false,
   error: null,
   message: null,
@@ -42,7 +39,7 @@ export const useLeadStore = create<LeadWorkspaceState>((set, get) => ({
     set({ page, error: null, message: null, confirmingClose: false });
     if (page === 'reconciliation') void get().setDate(tokyoToday());
   },
-  exit: () => set({ page: null, view: null, report: null, error: null, message: null, confirmingClose: false }),
+  exit: () => set({ page: null, view: null, error: null, message: null, confirmingClose: false }),
   async setDate(date) {
     set({ date, confirmingClose: false, message: null });
     if (/^\d{4}-\d{2}-\d{2}$/.test(date)) await get().load();
@@ -50,9 +47,9 @@ export const useLeadStore = create<LeadWorkspaceState>((set, get) => ({
   async load() {
     const date = get().date;
     set({ busy: true, error: null });
-    const [v, d] = await Promise.all([invoke('lead:reconciliation', { date }), invoke('lead:dailyReport', { date })]);
+    const v = await invoke('lead:reconciliation', { date });
     if (get().date !== date) return; // a newer date was chosen meanwhile
-    set({ busy: false, view: v.ok ? v.value : null, report: d.ok ? d.value : null, error: !v.ok ? v.error.message : !d.ok ? d.error.message : null });
+    set({ busy: false, view: v.ok ? v.value : null, error: v.ok ? null : v.error.message });
   },
   askClose: (value) => set({ confirmingClose: value, message: null }),
   async closeDay() {
@@ -60,7 +57,7 @@ export const useLeadStore = create<LeadWorkspaceState>((set, get) => ({
     set({ busy: true, error: null, confirmingClose: false });
     const r = await invoke('lead:closeDay', { date });
     if (!r.ok) return set({ busy: false, error: r.error.message });
-    set({ busy: false, report: r.value, message: `${date} を締めました。数字は固定され、以後の訂正は「締め後の訂正」として表示されます` });
+    set({ busy: false, message: `${date} を締めました。数字は固定され、以後の訂正は「締め後の訂正」として表示されます` });
     await get().load();
   },
   scanIgnored: () => set({ message: null, error: '照合・日報の画面ではスキャンは使いません。窓口に戻ってから読み取ってください' }),

@@ -35,11 +35,13 @@ const DayFiguresView = z.strictObject({
   totals: z.record(z.string(), z.union([z.number(), z.boolean()])),
   byStation: z.array(z.strictObject({ stationId: z.string(), handedOver: z.number(), refusals: z.number() })),
 });
+/** Figures that moved after a day's close: corrections made later, shown beside the frozen ones. */
+const CorrectedSinceClose = z.array(z.strictObject({ figure: z.string(), frozen: z.union([z.number(), z.boolean()]), now: z.union([z.number(), z.boolean()]) }));
 const DailyReportView = z.strictObject({
   date: z.string(),
   closed: z.strictObject({ at: z.string(), by: z.string(), figures: DayFiguresView }).nullable(),
   current: DayFiguresView,
-  correctedSinceClose: z.array(z.strictObject({ figure: z.string(), frozen: z.union([z.number(), z.boolean()]), now: z.union([z.number(), z.boolean()]) })),
+  correctedSinceClose: CorrectedSinceClose,
 });
 const CountsView = z.strictObject({
   shipped: z.number(), received: z.number(), notReceived: z.number(), handedOver: z.number(), outstanding: z.number(),
@@ -57,6 +59,8 @@ const ReconciliationView = z.strictObject({
   /** Handovers per 30 minutes over the day, all stations: 48 slots from 00:00 Tokyo time. */
   halfHours: z.array(z.number()),
   closed: z.strictObject({ at: z.string(), by: z.string() }).nullable(),
+  /** Figures that moved after the close: corrections made later (never silently changing the frozen ones). */
+  correctedSinceClose: CorrectedSinceClose,
 });
 const BatchId = z.string().regex(/^rt-[0-9a-f]{12}$/, '返戻バッチIDが不正です');
 /** What can be printed; the ledger and the daily report also by HQ, the rest by the venue lead. */
