@@ -57,7 +57,7 @@ export const useCorrectionsStore = create<CorrectionsState>((set, get) => ({
       : kind === 'undo' ? await invoke('counter:undo', input)
       : await invoke('lead:correctReceipt', { ...input, received: kind === 'received' });
     if (!r.ok) return set({ busy: false, error: r.error.message });
-    set({ busy: false, message: `${number}：${CORRECTION_LABELS[kind]}を記録しました`, kind: null, reason: '' });
+    // The card again, as it is now (the look-up clears the form), then what was recorded.
     await Promise.all([get().lookUp(number), useSessionStore.getState().refreshStatus()]);
     set({ message: `${number}：${CORRECTION_LABELS[kind]}を記録しました` });
   },
