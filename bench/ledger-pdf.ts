@@ -9,7 +9,7 @@ import { join, normalize } from 'node:path';
 import { chromium } from '@playwright/test';
 import { generateRoster } from '../main/demo/synthetic-roster';
 import { ledgerPageCount, ledgerPrintHtml, type PrintRow } from '../shared/print/ledger-print';
-import { code128Svg } from '../main/print/barcode';
+import { code128Barcode } from '../main/print/barcode';
 import { PRINT_FONTS_CSS } from '../main/print/printer';
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -30,7 +30,7 @@ export async function measureLedgerPdf(rowCount: number, runs: number): Promise<
     const file = normalize(join(RENDERER, decodeURIComponent(path)));
     if (!file.startsWith(RENDERER)) return void res.writeHead(404).end();
     readFile(file).then(
-      (data) => res.writeHead(200, { 'content-type': file.endsWith('.css') ? 'text/css' : 'font/woff2' }).end(data),
+      (data) => res.writeHead(200, { 'content-type': file.endsWith('.css') ? 'text/css' : file.endsWith('.ttf') ? 'font/ttf' : 'font/woff2' }).end(data),
       () => res.writeHead(404).end(),
     );
   });
@@ -51,7 +51,7 @@ export async function measureLedgerPdf(rowCount: number, runs: number): Promise<
     const withBarcodes: number[] = [];
     const without: number[] = [];
     for (let i = 0; i < runs; i++) {
-      withBarcodes.push(await once(code128Svg));
+      withBarcodes.push(await once(code128Barcode));
       without.push(await once(() => ''));
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

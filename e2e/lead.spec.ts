@@ -45,6 +45,8 @@ test('a return batch: overdue cards scanned in, recorded, the return list printe
   expect(pdf.text).toContain('返戻リスト');
   expect(pdf.text).toContain('控え');
   expect(pdf.fonts, 'the bundled font, not the machine’s').toMatch(/NotoSansJP/);
+  expect(pdf.fonts, 'barcodes in the bundled Code128 font').toMatch(/LibreBarcode128/);
+  expect(pdf.fonts, 'no slow, machine-dependent Type 3 glyphs').not.toMatch(/Type 3/);
   await page.getByTestId('print-preview').getByRole('button', { name: /閉じる/ }).click();
 
   await page.keyboard.press('Escape');
@@ -112,6 +114,8 @@ test('HQ prints a venue ledger with its 控え; the lead prints the receipt chec
   expect(ledger.a4).toBe(true);
   expect(ledger.pages).toBe(2 * Math.ceil(rowCount / 18));
   expect(ledger.text).toContain('各会場送付台帳（控え）');
+  expect(ledger.fonts).toMatch(/NotoSansJP/);
+  expect(ledger.fonts).toMatch(/LibreBarcode128/);
   expect(ledger.text).toContain(world.picks.notReceived.reservationNo);
   expect(ledger.text).toContain(spaced(world.picks.notReceived.name));
   await page.getByTestId('print-preview').getByRole('button', { name: /閉じる/ }).click();

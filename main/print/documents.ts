@@ -12,7 +12,7 @@ import { actorOf, type Staff } from '../staff/staff';
 import { readEvents } from '../db/event-log';
 import { reconciledDay, reconciliationView } from '../venue/reconciliation-view';
 import { returnBatchCards } from '../venue/corrections';
-import { code128Svg } from './barcode';
+import { code128Barcode } from './barcode';
 
 export interface RenderedDocument {
   readonly title: string;
@@ -84,7 +84,7 @@ function discrepancyDocument(dc: DocumentContext, checkId: string, shipmentId: s
 function returnListDocument(dc: DocumentContext, batchId: string): Result<RenderedDocument, DocumentProblem> {
   const batch = returnBatchCards(dc.ctx, batchId);
   if (!batch) return err({ code: 'not-found', message: `返戻 ${batchId} は記録されていません` });
-  const html = returnListHtml({ ...common(dc), batchId, recordedAt: batch.at, recordedBy: batch.by, reason: batch.reason, barcode: code128Svg, rows: batch.rows });
+  const html = returnListHtml({ ...common(dc), batchId, recordedAt: batch.at, recordedBy: batch.by, reason: batch.reason, barcode: code128Barcode, rows: batch.rows });
   return ok({ title: `返戻リスト ${batchId}`, html, pages: 2 * returnListPageCount(batch.rows.length), rows: batch.rows.length, subject: batchId });
 }
 
@@ -92,6 +92,6 @@ function ledgerDocument(dc: DocumentContext, shipmentId: string, order: 'town' |
   const { db, venue } = dc.ctx.store;
   if (!db.prepare('SELECT 1 FROM shipments WHERE shipment_id = ?').get(shipmentId)) return err({ code: 'not-found', message: `出荷 ${shipmentId} は取り込まれていません` });
   const rows = db.prepare('SELECT reservation_no AS reservationNo, name, address, town, chome FROM ledger_cards WHERE shipment_id = ?').all(shipmentId) as PrintRow[];
-  const html = ledgerPrintHtml({ venue, shipmentId, rows, order, printedAt: dc.printedAt, barcode: code128Svg, fontCssHref: dc.fontCssHref });
+  const html = ledgerPrintHtml({ venue, shipmentId, rows, order, printedAt: dc.printedAt, barcode: code128Barcode, fontCssHref: dc.fontCssHref });
   return ok({ title: `各会場送付台帳 ${shipmentId}`, html, pages: 2 * ledgerPageCount(rows.length), rows: rows.length, subject: shipmentId });
 }

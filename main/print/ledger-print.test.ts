@@ -7,7 +7,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { ledgerPageCount, ledgerPrintHtml, sortForLedger, type PrintRow } from '../../shared/print/ledger-print';
-import { code128Svg } from './barcode';
+import { code128Barcode } from './barcode';
 import { tempDir } from '../testing/fixtures';
 import { assertCspSafe } from './pdf-testing';
 
@@ -37,7 +37,7 @@ test('the agreed order: by 町丁目 in the ward table order, then reservation n
 
 test('names are escaped, the bundled font is linked, and the HTML holds to the print CSP', () => {
   const html = ledgerPrintHtml({
-    venue: 'honchosha', shipmentId: 'S1', order: 'reservation', printedAt: '2026-11-25 10:00', barcode: code128Svg, fontCssHref: 'fonts/noto-sans-jp.css',
+    venue: 'honchosha', shipmentId: 'S1', order: 'reservation', printedAt: '2026-11-25 10:00', barcode: code128Barcode, fontCssHref: 'fonts/noto-sans-jp.css',
     rows: [{ ...rows[0]!, name: '<script>x</script>', address: '江東区 A&B' }],
   });
   assert.ok(html.includes('&lt;script&gt;x&lt;/script&gt;') && html.includes('A&amp;B'));
@@ -47,7 +47,7 @@ test('names are escaped, the bundled font is linked, and the HTML holds to the p
 
 test('1,000 rows print as A4 pages, 正本 then 控え, with names, numbers and page numbers', { skip: !existsSync(CHROMIUM) && 'Chromium not installed', timeout: 180_000 }, async (t) => {
   const dir = tempDir(t);
-  const html = ledgerPrintHtml({ venue: 'toyosu', shipmentId: 'S2026-11-20', rows, order: 'town', printedAt: '2026-11-25 10:00', barcode: code128Svg, fontCssHref: null });
+  const html = ledgerPrintHtml({ venue: 'toyosu', shipmentId: 'S2026-11-20', rows, order: 'town', printedAt: '2026-11-25 10:00', barcode: code128Barcode, fontCssHref: null });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   try {
     const page = await browser.newPage();

@@ -3,7 +3,7 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { returnListHtml, returnListPageCount, type ReturnListPrintInput, type ReturnListRow } from '../../shared/print/return-list-print';
-import { code128Svg } from './barcode';
+import { code128Barcode } from './barcode';
 import { tempDir } from '../testing/fixtures';
 import { assertCspSafe, NO_CHROMIUM, sharedBrowser, squeeze } from './pdf-testing';
 
@@ -23,7 +23,7 @@ const rows = (n: number): ReturnListRow[] =>
 const input = (over: Partial<ReturnListPrintInput>): ReturnListPrintInput => ({
   venue: 'sogo', printedAt: '2026-12-01T01:05:00.000Z', printedBy: 'lead:lead1', fontCssHref: null,
   batchId: 'RB-20261201-01', recordedAt: '2026-12-01T00:30:00.000Z', recordedBy: 'lead:lead1', reason: '受取期限切れ',
-  barcode: code128Svg, rows: rows(3), ...over,
+  barcode: code128Barcode, rows: rows(3), ...over,
 });
 
 test('names and addresses are escaped, and the HTML holds to the print CSP', () => {
@@ -31,8 +31,8 @@ test('names and addresses are escaped, and the HTML holds to the print CSP', () 
   assert.ok(html.includes('&lt;script&gt;alert(1)&lt;/script&gt;'));
   assert.ok(html.includes('A&amp;B棟'));
   assertCspSafe(html);
-  // bwip-js's SVG must not bring style="" attributes with it (the CSP would drop them): checked on real output.
-  assert.doesNotMatch(code128Svg('RA0-200000'), /style\s*=/i);
+  // The barcode markup must not bring style="" attributes with it (the CSP would drop them): checked on real output.
+  assert.doesNotMatch(code128Barcode('RA0-200000'), /style\s*=/i);
 });
 
 test('the font stylesheet is linked in <head> when given, and Noto Sans JP comes first', () => {

@@ -68,7 +68,7 @@ const CSS = `
 .figs .bad, .inv .bad { text-decoration: underline; }
 .mark { font-size: 8pt; font-weight: 400; }
 .inv .line { height: 6mm; line-height: 6mm; display: grid; grid-template-columns: 62mm 1fr 30mm; }
-.inv .eq { font-family: monospace; font-size: 10.5pt; }
+.inv .eq { font-variant-numeric: tabular-nums; font-size: 10.5pt; }
 .inv .ok { font-weight: 700; }
 .none { height: 100%; line-height: ${NONE_MM}mm; }
 .chart svg { display: block; }
@@ -76,7 +76,7 @@ const CSS = `
 .ship th:first-child { width: 34mm; }
 .sta th:first-child { width: 60mm; }
 .brk th:first-child { width: 50mm; }
-.brk td:first-child { font-family: monospace; }
+.brk td:first-child { font-variant-numeric: tabular-nums; letter-spacing: 0.5pt; }
 .corr th:first-child { width: 50mm; } .corr th:last-child { width: 30mm; }
 tr.sum td { font-weight: 700; }
 `;

@@ -58,7 +58,7 @@ const CSS = `
 .diff th:nth-child(1) { width: 24mm; } .diff th:nth-child(2) { width: 29mm; } .diff th:nth-child(3) { width: 28mm; }
 .diff th:nth-child(5) { width: 15mm; } .diff th:nth-child(6) { width: 38mm; }
 .diff td > div { font-size: 8.5pt; line-height: 3.4mm; }
-.diff td.code { font-family: monospace; }
+.diff td.code { font-variant-numeric: tabular-nums; letter-spacing: 0.5pt; }
 .diff .kind { font-weight: 700; } .diff .sub { font-size: 7.5pt; line-height: 3.2mm; }
 .none { border: 0.3mm solid #000; padding: 1mm 3mm; line-height: 6mm; }
 .sign { display: grid; grid-template-columns: 1fr 80mm; gap: 4mm; height: 100%; }

@@ -2,10 +2,10 @@
 // management number with its Code128 barcode per row, in the order agreed with the ward (by 町丁目, then
 // reservation number; or by reservation number), the header repeated on every page, page numbers, and a
 // second copy marked 控え. One HTML+CSS template for Electron's printToPDF and Chromium's page.pdf alike.
-// Pure: the barcode drawing is injected (bwip-js in main).
+// Pure: the barcode encoding is injected (code-128-encoder in main).
 import { ASSIGNMENTS } from '../venues/assignment-table';
 import { VENUES, type VenueId } from '../venues/venues';
-import { drawnOnce, escapeHtml as escape, printDocument } from './print-html';
+import { escapeHtml as escape, printDocument } from './print-html';
 
 export interface PrintRow {
   readonly reservationNo: string;
@@ -23,7 +23,7 @@ export interface LedgerPrintInput {
   readonly rows: readonly PrintRow[];
   readonly order: LedgerOrder;
   readonly printedAt: string;
-  /** SVG markup of a Code128 barcode for the text (no style="" attributes: the CSP forbids them). */
+  /** A Code128 barcode of the text for the `.bc` cell: its characters in the bundled Libre Barcode 128 font (no tags, no style="": the CSP forbids them). */
   readonly barcode: (text: string) => string;
   /** URL of the stylesheet with the bundled Noto Sans JP, or null for system fonts. */
   readonly fontCssHref: string | null;
@@ -54,8 +54,8 @@ th, td { border: 0.3mm solid #000; padding: 0.8mm 1.5mm; vertical-align: middle;
 th { background: #eee; font-size: 9pt; }
 tr { height: 13mm; break-inside: avoid; }
 .n { width: 10mm; text-align: right; } .name { width: 38mm; } .no { width: 52mm; text-align: center; }
-.bc svg { height: 7mm; width: 46mm; display: block; margin: 0 auto; }
-.txt { font-family: monospace; font-size: 9pt; letter-spacing: 0.5pt; }
+.bc { font-family: "Libre Barcode 128"; font-size: 10mm; line-height: 7mm; white-space: pre; text-align: center; }
+.txt { font-size: 9pt; letter-spacing: 0.5pt; font-variant-numeric: tabular-nums; }
 `;
 
 export function ledgerPageCount(rows: number): number {
@@ -66,7 +66,6 @@ export function ledgerPageCount(rows: number): number {
 export function ledgerPrintHtml(input: LedgerPrintInput): string {
   const rows = sortForLedger(input.rows, input.order);
   const pages = ledgerPageCount(rows.length);
-  const barcode = drawnOnce(input.barcode);
   const venue = VENUES[input.venue];
   const copy = (label: '正本' | '控え') =>
     Array.from({ length: pages }, (_, p) => {
@@ -77,7 +76,7 @@ export function ledgerPrintHtml(input: LedgerPrintInput): string {
     <div class="copy copy-${label === '控え' ? 'hikae' : 'seihon'}">${label}</div></header>
   <table><thead><tr><th class="n">No.</th><th class="addr">住所</th><th class="name">氏名</th><th class="no">予約管理番号</th></tr></thead>
   <tbody>${slice
-    .map((r, i) => `<tr><td class="n">${p * ROWS_PER_PAGE + i + 1}</td><td class="addr">${escape(r.address)}</td><td class="name">${escape(r.name)}</td><td class="no"><div class="bc">${barcode(r.reservationNo)}</div><div class="txt">${escape(r.reservationNo)}</div></td></tr>`)
+    .map((r, i) => `<tr><td class="n">${p * ROWS_PER_PAGE + i + 1}</td><td class="addr">${escape(r.address)}</td><td class="name">${escape(r.name)}</td><td class="no"><div class="bc">${input.barcode(r.reservationNo)}</div><div class="txt">${escape(r.reservationNo)}</div></td></tr>`)
     .join('')}</tbody></table>
   <footer>${label} ${p + 1} / ${pages} ページ</footer>
 </section>`;

@@ -18,6 +18,8 @@ export function escapeHtml(s: string): string {
  * The app's bundled Noto Sans JP first (fontCssHref declares it), then the system's CJK fonts, so a
  * printout looks the same on every station and still prints if the bundled font is missing.
  */
+// No `monospace` anywhere: on the build machine the system's is a CFF CJK font, which Chromium's PDF output
+// embeds as slow Type 3 glyphs; numbers use the bundled font's tabular figures instead.
 export const FONT_STACK = '"Noto Sans JP", "Noto Sans CJK JP", "Yu Gothic", YuGothic, "Hiragino Sans", Meiryo, sans-serif';
 
 // Page geometry in mm. A4 is 297 mm tall; the margins leave 275 mm, and a page section is a little shorter
@@ -92,14 +94,4 @@ ${h.copy ? `<div class="copy">${h.copy}</div>` : ''}</header>`;
 /** 'n / N ページ', with the copy in front when a document prints more than one. */
 export function pageFooterHtml(page: number, pages: number, copy?: '正本' | '控え'): string {
   return `<footer>${copy ? `${copy} ` : ''}${page} / ${pages} ページ</footer>`;
-}
-
-/** Documents print every row twice (正本 and 控え): draw each barcode once. */
-export function drawnOnce(draw: (text: string) => string): (text: string) => string {
-  const drawn = new Map<string, string>();
-  return (text) => {
-    let svg = drawn.get(text);
-    if (svg === undefined) drawn.set(text, (svg = draw(text)));
-    return svg;
-  };
 }

@@ -1,7 +1,7 @@
 // 返戻リスト: the cards nobody collected, sent back to HQ (事務センター) in one batch. Each row carries the
 // reservation number as a Code128 barcode so HQ can scan the list against the box; the list prints twice,
 // 正本 (goes with the box) then 控え (the venue keeps it), each with signature boxes for who sent and who
-// received. Pure: the barcode drawing is injected (bwip-js in main).
+// received. Pure: the barcode encoding is injected (code-128-encoder in main).
 import type { VenueId } from '../venues/venues';
 import { actorLabel, escapeHtml, pageHeaderHtml, printDocument, tokyoDateTime } from './print-html';
 import { flowCss, flowPages, pageSections, type FlowItem } from './page-flow';
@@ -25,7 +25,7 @@ export interface ReturnListPrintInput {
   readonly recordedAt: string;
   readonly recordedBy: string;
   readonly reason: string;
-  /** SVG markup of a Code128 barcode for the text (no style="" attributes: the CSP forbids them). */
+  /** A Code128 barcode of the text for the `.bc` cell: its characters in the bundled Libre Barcode 128 font (no tags, no style="": the CSP forbids them). */
   readonly barcode: (text: string) => string;
   readonly rows: readonly ReturnListRow[];
 }
@@ -41,8 +41,8 @@ const CSS = `
 .ret th:nth-child(1) { width: 10mm; } .ret th:nth-child(2) { width: 50mm; } .ret th:nth-child(3) { width: 32mm; } .ret th:nth-child(n+5) { width: 22mm; }
 .ret td.date { font-size: 9pt; text-overflow: clip; }
 .ret td.no { text-align: center; padding: 0.6mm 1mm; }
-.bc svg { height: 6.5mm; width: 44mm; display: block; margin: 0 auto; }
-.txt { font-family: monospace; font-size: 9pt; letter-spacing: 0.5pt; line-height: 4mm; }
+.bc { font-family: "Libre Barcode 128"; font-size: 10mm; line-height: 6.5mm; white-space: pre; text-align: center; }
+.txt { font-size: 9pt; letter-spacing: 0.5pt; font-variant-numeric: tabular-nums; line-height: 4mm; }
 .ret td.wrap > div { font-size: 9pt; line-height: 4mm; }
 .sign .total { font-size: 12pt; font-weight: 700; height: 9mm; line-height: 9mm; }
 .sign .boxes { display: grid; grid-template-columns: 1fr 1fr; gap: 6mm; }
