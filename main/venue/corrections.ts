@@ -88,20 +88,21 @@ export interface ReturnBatchSummary {
   readonly cards: number;
 }
 
-/** Every return batch recorded at this venue, newest first (for reprinting a return list). */
-export function returnBatches(ctx: CounterContext): ReturnBatchSummary[] {
+/** Every return batch recorded at this venue, newest first (for reprinting a return list); or just one. */
+export function returnBatches(ctx: CounterContext, batchId?: string): ReturnBatchSummary[] {
   return ctx.store.db
     .prepare(
       `SELECT json_extract(payload, '$.batchId') AS batchId, MIN(client_time) AS at, MIN(actor) AS "by",
               MIN(json_extract(payload, '$.reason')) AS reason, COUNT(*) AS cards
-         FROM events WHERE kind = 'card.returned' GROUP BY batchId ORDER BY at DESC, batchId`,
+         FROM events WHERE kind = 'card.returned' ${batchId === undefined ? '' : "AND json_extract(payload, '$.batchId') = ?"}
+        GROUP BY batchId ORDER BY at DESC, batchId`,
     )
-    .all() as ReturnBatchSummary[];
+    .all(...(batchId === undefined ? [] : [batchId])) as ReturnBatchSummary[];
 }
 
 /** One batch's cards, for the printed return list; null if no such batch. */
 export function returnBatchCards(ctx: CounterContext, batchId: string, deadlineDays: number = readSetting(ctx.store.db, 'collection-deadline-days')) {
-  const summary = returnBatches(ctx).find((b) => b.batchId === batchId);
+  const [summary] = returnBatches(ctx, batchId);
   if (!summary) return null;
   const rows = ctx.store.db
     .prepare(
