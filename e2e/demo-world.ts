@@ -43,6 +43,9 @@ export interface Picks {
 export interface World {
   readonly dir: string;
   readonly honchoshaDataDir: string;
+  /** Headquarters' data folder: every demo ledger HQ built. */
+  readonly hqDataDir: string;
+  readonly shipmentId: string;
   readonly lateShipmentId: string;
   readonly picks: Picks;
 }
@@ -72,7 +75,7 @@ export function createWorld(dir: string): World {
   const json = execFileSync(process.execPath, [BIN, 'demo', '--dir', dir, '--residents', '300', '--seed', '1', '--json'], {
     cwd: ROOT, encoding: 'utf8', env: { ...process.env, MADOGUCHI_PASSPHRASE: PASSPHRASE },
   });
-  const demo = JSON.parse(json) as { venueDataDirs: Record<string, string>; rosterFile: string; lateShipmentId: string };
+  const demo = JSON.parse(json) as { venueDataDirs: Record<string, string>; hqDataDir: string; rosterFile: string; shipmentId: string; lateShipmentId: string };
   const first = readRoster(demo.rosterFile);
   const second = readRoster(join(dir, 'roster-2.csv'));
   const firstVenues = route(first.map((r) => r.address));
@@ -91,7 +94,7 @@ export function createWorld(dir: string): World {
     notReceived: { ...late, shipmentId: demo.lateShipmentId },
     unknownNo: `ZZZ-${n}`,
   };
-  const world: World = { dir, honchoshaDataDir: demo.venueDataDirs.honchosha!, lateShipmentId: demo.lateShipmentId, picks };
+  const world: World = { dir, honchoshaDataDir: demo.venueDataDirs.honchosha!, hqDataDir: demo.hqDataDir, shipmentId: demo.shipmentId, lateShipmentId: demo.lateShipmentId, picks };
   writeFileSync(join(dir, 'e2e-world.json'), JSON.stringify(world, null, 2));
   return world;
 }

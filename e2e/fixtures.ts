@@ -11,6 +11,8 @@ import { CounterPage } from './pages/counter-page';
 export interface Fixtures {
   /** Extra arguments for `madoguchi serve` (e.g. --fake-hid), set with test.use(). */
   serveArgs: string[];
+  /** Which demo data folder the server opens: 本庁舎's counter (default) or headquarters'. */
+  site: 'honchosha' | 'hq';
   /** Whether the page should already be at sign-in when a test starts (false with `serve --locked`). */
   unlockedStart: boolean;
   server: Served;
@@ -23,12 +25,13 @@ export const test = base.extend<Fixtures, { world: World }>({
   world: [async ({}, use) => use(loadWorld()), { scope: 'worker' }],
 
   serveArgs: [[], { option: true }],
+  site: ['honchosha', { option: true }],
   unlockedStart: [true, { option: true }],
 
-  server: async ({ world, serveArgs }, use) => {
+  server: async ({ world, serveArgs, site }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'madoguchi-venue-'));
-    const dataDir = join(dir, 'honchosha');
-    cpSync(world.honchoshaDataDir, dataDir, { recursive: true });
+    const dataDir = join(dir, site);
+    cpSync(site === 'hq' ? world.hqDataDir : world.honchoshaDataDir, dataDir, { recursive: true });
     const server = await serve(dataDir, serveArgs);
     try {
       await use(server);
@@ -38,7 +41,7 @@ export const test = base.extend<Fixtures, { world: World }>({
     }
   },
 
-  counter: async ({ page, server, unlockedStart }, use) => {
+  counter: async ({ page, server, unlockedStart, site }, use) => {
     // Uncaught errors and CSP violations (an inline style or script would be one) fail the test.
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
@@ -46,7 +49,7 @@ export const test = base.extend<Fixtures, { world: World }>({
       if (m.type() === 'error' && /Content Security Policy|Uncaught/i.test(m.text())) problems.push(`console: ${m.text()}`);
     });
     const counter = new CounterPage(page);
-    if (unlockedStart) await counter.open(server.url);
+    if (unlockedStart) await counter.open(server.url, site === 'hq' ? '事務センター サインイン' : undefined);
     else await page.goto(server.url);
     await use(counter);
     expect(problems, 'errors in the page').toEqual([]);

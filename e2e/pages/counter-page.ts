@@ -23,9 +23,9 @@ export class CounterPage {
     this.statusOutstanding = page.getByTestId('status-outstanding');
   }
 
-  async open(url: string): Promise<void> {
+  async open(url: string, heading = '窓口 サインイン'): Promise<void> {
     await this.page.goto(url);
-    await expect(this.page.getByRole('heading', { name: '窓口 サインイン' })).toBeVisible();
+    await expect(this.page.getByRole('heading', { name: heading })).toBeVisible();
   }
 
   /** Sign in and land on the counter. */

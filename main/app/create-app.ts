@@ -17,15 +17,19 @@ type ScannerState = Omit<StatusView['scanner'], 'layout'>;
 
 export type Push = <E extends PushEvent>(event: E, payload: z.infer<(typeof PushEvents)[E]>) => void;
 
-export interface App {
+/** What a station runs once its data folder is open: a venue's app, or headquarters'. */
+export interface SiteApp {
   readonly invoke: Invoke;
-  readonly store: VenueStore;
   setScannerStatus(status: ScannerState): void;
   /** With scanner-mode=hid, reads the scanner in main and pushes scans to the window. */
   startScanner(push: Push, adapter?: Pick<NodeHidAdapter, 'listHidDevices' | 'openerFor'>): void;
   /** Where pushes to the window go (the Electron window, or browser mode's event stream). */
   setPush(push: Push): void;
   close(): Promise<void>;
+}
+
+export interface App extends SiteApp {
+  readonly store: VenueStore;
 }
 
 export function createApp(store: VenueStore, clock: Clock, log: (line: string) => void, printer: Printer = createPreviewPrinter()): App {

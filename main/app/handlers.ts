@@ -1,10 +1,11 @@
 // Each contract channel, answered by the services. Thin: parse has happened, roles have been checked.
 import { VENUES } from '../../shared/venues/venues';
-import type { SessionView, StatusView } from '../../shared/ipc/contract';
+import type { StatusView } from '../../shared/ipc/contract';
 import type { Handlers } from '../ipc/dispatch';
 import type { Sessions } from '../session/sessions';
 import type { Staff } from '../staff/staff';
-import { actorOf, verifyStaffPin } from '../staff/staff';
+import { actorOf } from '../staff/staff';
+import { sessionHandlers } from './session-handlers';
 import { confirmShipmentReceipt, counterStatus, decideScan, recordHandover, recordRefusal, searchCards, undoHandover, viewCard, type CounterContext } from '../counter/counter-service';
 import { isShipmentReceived } from '../counter/card-state';
 import { importLedgerFromWindow } from './import-handler';
@@ -28,48 +29,21 @@ export interface AppServices {
   readonly printer: Printer;
 }
 
-export function createHandlers(app: AppServices): Handlers {
+/** Every channel but headquarters' own. */
+export function createHandlers(app: AppServices): Omit<Handlers, 'hq:ledgers'> {
   const { counter, sessions } = app;
   const { db } = counter.store;
   const staffOf = (s: Staff | null): Staff => {
     if (!s) throw new Error('handler reached without a session');
     return s;
   };
-  const stationView = { unlocked: true, venue: { id: counter.store.venue, name: VENUES[counter.store.venue].name }, stationId: counter.store.stationId };
-  const view = (caller: string): SessionView | null => {
-    const s = sessions.current(caller);
-    return s ? { ...s.staff, locked: s.locked, idleLockMinutes: app.idleLockMinutes() } : null;
-  };
+  const stationView = { unlocked: true, hq: false, venue: { id: counter.store.venue, name: VENUES[counter.store.venue].name }, stationId: counter.store.stationId };
 
   return {
+    ...sessionHandlers(db, counter.clock, sessions, app.idleLockMinutes),
     // Reached only once the station is unlocked (station.ts answers these itself before that).
     'station:status': () => stationView,
     'station:unlock': () => stationView,
-    'session:get': (_i, { caller }) => view(caller),
-    'session:signIn': ({ staffId, pin }, { caller }) => {
-      const r = verifyStaffPin(db, counter.clock, staffId, pin);
-      if (!r.ok) return { ok: false, error: r.error };
-      sessions.signIn(caller, r.value);
-      return view(caller)!;
-    },
-    'session:signOut': (_i, { caller }) => {
-      sessions.signOut(caller);
-      return null;
-    },
-    'session:lock': (_i, { caller }) => {
-      sessions.lock(caller);
-      return null;
-    },
-    'session:unlock': ({ pin }, { caller }) => {
-      const s = sessions.current(caller);
-      if (!s) return { ok: false, error: { code: 'signed-out', message: 'サインインしてください' } };
-      // Only the person who locked the screen can unlock it; anyone else signs out and in.
-      const r = verifyStaffPin(db, counter.clock, s.staff.staffId, pin);
-      if (!r.ok) return { ok: false, error: r.error };
-      sessions.unlock(caller);
-      return view(caller)!;
-    },
-    'session:touch': () => null,
     'status:get': () => {
       const v = VENUES[counter.store.venue];
       return { venue: { id: v.id, name: v.name, place: v.place }, stationId: counter.store.stationId, ...counterStatus(counter), scanner: app.scannerStatus() };
@@ -101,6 +75,9 @@ export function createHandlers(app: AppServices): Handlers {
     'lead:returnBatches': () => returnBatches(counter),
     'print:document': async (request, { staff }) => {
       const s = staffOf(staff);
+      if (request.document === 'ledger' && request.venue !== undefined && request.venue !== counter.store.venue) {
+        return { ok: false, error: { code: 'not-found', message: `この端末には${VENUES[request.venue].name}の台帳はありません` } };
+      }
       const doc = renderDocument({ ctx: counter, staff: s, fontCssHref: app.printer.fontCssHref, printedAt: tokyoDateTime(counter.clock.now().toISOString()) }, request);
       if (!doc.ok) return doc;
       // Every print of residents' data is a look at it (別紙⑦): noted before the document leaves main.

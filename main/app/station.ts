@@ -1,12 +1,13 @@
-// A station before and after its data folder is unlocked. The window starts even when the venue passphrase
+// A station (a venue's counter PC, or headquarters') before and after its data folder is unlocked. The window starts even when the venue passphrase
 // is not known yet: it shows an unlock screen, and until the folder opens only station:status and
 // station:unlock answer. Once open, every call goes to the app's dispatcher.
 import { contract, type IpcResult } from '../../shared/ipc/contract';
 import { VENUES } from '../../shared/venues/venues';
+import { createHqApp } from './create-hq-app';
 import type { Clock } from '../clock';
 import type { Invoke } from '../ipc/dispatch';
-import { openVenueDataFolder, peekDataFolder } from '../venue/data-folder';
-import { createApp, type App, type Push } from './create-app';
+import { openDataFolder, peekDataFolder } from '../venue/data-folder';
+import { createApp, type Push, type SiteApp } from './create-app';
 import type { Printer } from '../print/printer';
 
 export interface Station {
@@ -18,29 +19,33 @@ export interface Station {
 }
 
 export interface StationOptions {
-  readonly onOpened?: (app: App) => void;
+  readonly onOpened?: (app: SiteApp) => void;
   /** The platform's printer (Electron's PDF printer, browser mode's preview). */
   readonly printer?: Printer;
 }
 
 export function createStation(dataDir: string, clock: Clock, log: (line: string) => void, options: StationOptions = {}): Station {
-  let app: App | null = null;
+  let app: SiteApp | null = null;
   let push: Push = () => {};
 
   const view = () => {
     const peek = peekDataFolder(dataDir);
-    const venue = peek.ok ? { id: peek.value.venue, name: VENUES[peek.value.venue].name } : null;
-    return { unlocked: app !== null, venue, stationId: peek.ok ? peek.value.stationId : null };
+    const site = peek.ok ? peek.value.site : null;
+    const venue = site !== null && site !== 'hq' ? { id: site, name: VENUES[site].name } : null;
+    return { unlocked: app !== null, hq: site === 'hq', venue, stationId: peek.ok ? peek.value.stationId : null };
   };
 
   const tryUnlock = (passphrase: string): IpcResult<ReturnType<typeof view>> => {
     if (app) return { ok: true, value: view() };
-    const opened = openVenueDataFolder(dataDir, passphrase);
+    const opened = openDataFolder(dataDir, passphrase);
     if (!opened.ok) {
       const code = opened.error.code === 'wrong-passphrase' ? 'wrong-passphrase' : 'no-data-folder';
       return { ok: false, error: { code, message: opened.error.message } };
     }
-    app = createApp(opened.value, clock, log, options.printer);
+    // Headquarters' folder opens HQ's app; a venue's, the counter.
+    app = opened.value.site === 'hq'
+      ? createHqApp(opened.value.store, clock, log, options.printer)
+      : createApp(opened.value.store, clock, log, options.printer);
     app.setPush(push);
     options.onOpened?.(app);
     return { ok: true, value: view() };

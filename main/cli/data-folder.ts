@@ -1,18 +1,32 @@
-// Opening a venue's data folder from the command line: --data, MADOGUCHI_DATA_DIR or the default.
+// Opening a data folder from the command line: --data, MADOGUCHI_DATA_DIR or the default. Venue commands
+// open a venue's folder; staff and settings work on any folder, headquarters' too.
 import type { VenueId } from '../../shared/venues/venues';
-import { VENUES } from '../../shared/venues/venues';
-import { createVenueDataFolder, dataFolderExists, openVenueDataFolder, peekDataFolder, resolveDataDir, type VenueStore } from '../venue/data-folder';
+import { siteName, VENUES } from '../../shared/venues/venues';
+import {
+  createDataFolder, createVenueDataFolder, dataFolderExists, openDataFolder, peekDataFolder, resolveDataDir,
+  type HqStore, type OpenedFolder, type VenueStore,
+} from '../venue/data-folder';
 import { askPassphrase } from './passphrase';
 import { CliError, type CliIo } from './io';
 
-export async function openExistingDataFolder(io: CliIo, dataOption: string | undefined): Promise<VenueStore> {
+/** A venue's or headquarters' folder, whichever the directory holds. */
+export async function openAnyDataFolder(io: CliIo, dataOption: string | undefined): Promise<OpenedFolder> {
   const dir = resolveDataDir(dataOption, io.env);
   const peek = peekDataFolder(dir);
   if (!peek.ok) throw new CliError(peek.error.message);
-  const passphrase = await askPassphrase(io, `データフォルダ（${VENUES[peek.value.venue].name}）のパスフレーズ`);
-  const opened = openVenueDataFolder(dir, passphrase);
+  const passphrase = await askPassphrase(io, `データフォルダ（${siteName(peek.value.site)}）のパスフレーズ`);
+  const opened = openDataFolder(dir, passphrase);
   if (!opened.ok) throw new CliError(`${dir}: ${opened.error.message}`);
   return opened.value;
+}
+
+export async function openExistingDataFolder(io: CliIo, dataOption: string | undefined): Promise<VenueStore> {
+  const opened = await openAnyDataFolder(io, dataOption);
+  if (opened.site === 'hq') {
+    opened.store.close();
+    throw new CliError(`${opened.store.dir} は${siteName('hq')}のデータフォルダです。会場のデータフォルダを指定してください`);
+  }
+  return opened.store;
 }
 
 /** A venue's first import creates its data folder; later imports must match its venue. */
@@ -30,4 +44,21 @@ export async function openOrCreateDataFolder(io: CliIo, dataOption: string | und
   const store = createVenueDataFolder(dir, venue, passphrase);
   io.err(`データフォルダを作成しました: ${dir}（${VENUES[venue].name}、端末ID ${store.stationId}）\n`);
   return store;
+}
+
+/** Headquarters' folder (--hq-data): created by the first ledger build that names it. */
+export async function openOrCreateHqFolder(io: CliIo, dirOption: string): Promise<HqStore> {
+  const dir = resolveDataDir(dirOption, io.env);
+  if (dataFolderExists(dir)) {
+    const opened = await openAnyDataFolder(io, dir);
+    if (opened.site !== 'hq') {
+      opened.store.close();
+      throw new CliError(`${dir} は${siteName(opened.site)}のデータフォルダです（--hq-data には事務センターのデータフォルダを指定します）`);
+    }
+    return opened.store;
+  }
+  const passphrase = await askPassphrase(io, `新しい${siteName('hq')}のデータフォルダのパスフレーズ`, { confirm: true });
+  const opened = createDataFolder(dir, 'hq', passphrase);
+  io.err(`${siteName('hq')}のデータフォルダを作成しました: ${dir}（端末ID ${opened.store.stationId}）\n`);
+  return opened.store as HqStore;
 }

@@ -1,4 +1,6 @@
 // What a command may touch of the outside world, injected so tests run commands in-process.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { systemClock, type Clock } from '../clock';
 
@@ -30,5 +32,14 @@ export class CliError extends Error {
   ) {
     super(message);
     this.name = 'CliError';
+  }
+}
+
+/** A file named on the command line, read whole; a clear error naming it if it cannot be read. */
+export function readInput(io: CliIo, file: string, what: string): Buffer {
+  try {
+    return readFileSync(resolve(io.cwd, file));
+  } catch (e) {
+    throw new CliError(`${what}ファイル ${file} を読めません: ${(e as Error).message}`);
   }
 }

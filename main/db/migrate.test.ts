@@ -63,4 +63,20 @@ describe('migrations keyed by user_version', () => {
     assert.throws(() => db.prepare("UPDATE access_records SET actor = 'b'").run(), /append-only/);
     assert.throws(() => db.prepare('DELETE FROM access_records').run(), /append-only/);
   });
+
+  test('v3: HQ ledger rows need their ledger; a card is shipped once; venue data is untouched', (t) => {
+    const db = openDatabase(join(tempDir(t), 'm.db'), randomBytes(32));
+    t.after(() => db.close());
+    migrate(db, 2);
+    db.prepare("INSERT INTO events (id, station_id, seq, client_time, actor, kind, payload) VALUES (?, 'hq-1x', 1, 't', 'a', 'hq.ledger-built', '{}')").run('3'.repeat(32));
+    migrate(db, 3);
+    assert.equal(schemaVersion(db), 3);
+    assert.equal((db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n, 1);
+    const card = db.prepare("INSERT INTO hq_cards VALUES (?, 'S1', 'sogo', 'n', 'k', '2000-01-01', 'a', '大島', 1, '通常', '2026-01-01')");
+    assert.throws(() => card.run('ABC-123456'), /FOREIGN KEY/);
+    db.prepare("INSERT INTO hq_ledgers VALUES ('S1', 'sogo', ?, 't', 1, ?)").run('a'.repeat(64), '3'.repeat(32));
+    card.run('ABC-123456');
+    assert.throws(() => card.run('ABC-123456'), /UNIQUE|PRIMARY/);
+    assert.throws(() => db.prepare("INSERT INTO hq_ledgers VALUES ('S1', 'nowhere', ?, 't', 1, ?)").run('b'.repeat(64), '3'.repeat(32)), /CHECK/);
+  });
 });

@@ -8,7 +8,9 @@ import { encodePrivateKeyFile, encodePublicKeyFile, generateKeyPair, type Privat
 import { writeFileAtomic } from '../files/atomic-write';
 import { buildLedgers, type RoutingReport } from '../ledger/build-ledgers';
 import { importLedger } from '../ledger/import-ledger';
-import { createVenueDataFolder } from '../venue/data-folder';
+import { createDataFolder, createVenueDataFolder, type HqStore } from '../venue/data-folder';
+import { recordBuiltLedgers } from '../hq/hq-ledgers';
+import { sha256 } from '../ledger/ledger-file';
 import { tokyoDate, type Clock } from '../clock';
 import { generateRoster } from './synthetic-roster';
 import { rosterToCsv } from './roster-csv';
@@ -40,6 +42,8 @@ export interface DemoWorld {
   readonly rosterFile: string;
   readonly ledgersDir: string;
   readonly venueDataDirs: Record<VenueId, string>;
+  /** Headquarters' own data folder: every ledger built above, to print at HQ. */
+  readonly hqDataDir: string;
   readonly shipmentId: string;
   readonly lateShipmentId: string;
   /** Shipped EARLY_DAYS_AGO, received then, never collected: overdue (empty for tiny demos). */
@@ -100,6 +104,19 @@ export function createDemoWorld(options: DemoOptions): DemoWorld {
     return { ...s, ...r.value };
   });
 
+  const hqDataDir = join(dir, 'hq');
+  const hqStore = createDataFolder(hqDataDir, 'hq', passphrase, 'hq-demo01').store as HqStore;
+  try {
+    for (const staff of DEMO_STAFF.filter((s) => s.role === 'hq')) enrollStaff(hqStore.db, clock, hqStore.stationId, 'demo', staff);
+    for (const b of built) {
+      const toRecord = b.ledgers.map((l) => ({ venue: l.venue, fileSha256: sha256(l.bytes), cards: l.cards }));
+      const r = recordBuiltLedgers({ store: hqStore, clock: b.clock }, 'demo', b.id, b.report.createdAt, toRecord);
+      if (!r.ok) throw new Error(`demo ledgers were not recorded at HQ: ${r.error.message}`);
+    }
+  } finally {
+    hqStore.close();
+  }
+
   const venueDataDirs = {} as Record<VenueId, string>;
   for (const venue of VENUE_IDS) {
     const dataDir = join(dir, 'venues', venue);
@@ -124,7 +141,7 @@ export function createDemoWorld(options: DemoOptions): DemoWorld {
   for (const b of built) for (const v of VENUE_IDS) perVenue[v] += b.report.perVenue[v];
   const report: RoutingReport = { ...first.report, rosterRows: residents.length, perVenue, unrouted: built.flatMap((b) => b.report.unrouted) };
   return {
-    dir, keysDir, rosterFile: join(dir, first.file), ledgersDir, venueDataDirs,
+    dir, keysDir, rosterFile: join(dir, first.file), ledgersDir, venueDataDirs, hqDataDir,
     shipmentId: first.id, lateShipmentId: built.find((b) => !b.received)?.id ?? '', earlyShipmentId: built.find((b) => b.clock === earlyClock)?.id ?? '', report,
   };
 }

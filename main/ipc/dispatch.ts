@@ -21,7 +21,11 @@ export type Handlers = {
 
 export type Invoke = (channel: string, input: unknown, caller: string) => Promise<IpcResult<unknown>>;
 
-export function createDispatcher(handlers: Handlers, sessions: Sessions, log: (line: string) => void = () => {}): Invoke {
+/**
+ * A venue station answers every channel; headquarters' app only its own (HQ has no counter). A channel a
+ * site does not serve answers 'unavailable' after the usual session and role checks.
+ */
+export function createDispatcher(handlers: Handlers | Partial<Handlers>, sessions: Sessions, log: (line: string) => void = () => {}): Invoke {
   return async (channel, input, caller) => {
     if (!Object.hasOwn(contract, channel)) return fail('unknown-channel', '不明な操作です');
     const spec = contract[channel as Channel];
@@ -35,8 +39,9 @@ export function createDispatcher(handlers: Handlers, sessions: Sessions, log: (l
     const parsed = spec.input.safeParse(input);
     if (!parsed.success) return fail('invalid-input', describeIssues(parsed.error));
     if (spec.access !== 'public') sessions.touch(caller);
+    const handler = handlers[channel as Channel] as ((i: unknown, c: CallContext) => IpcResult<unknown> | unknown) | undefined;
+    if (!handler) return fail('unavailable', 'この端末ではできない操作です');
     try {
-      const handler = handlers[channel as Channel] as (i: unknown, c: CallContext) => IpcResult<unknown> | unknown;
       const out = await handler(parsed.data, { caller, staff: session?.staff ?? null });
       const result = isResult(out) ? out : { ok: true as const, value: out };
       if (result.ok) {

@@ -31,6 +31,8 @@ export interface BuiltLedger {
   readonly venue: VenueId;
   readonly rowCount: number;
   readonly bytes: Buffer;
+  /** The rows sealed in the file, for HQ's own record (its data folder keeps them to print and reconcile). */
+  readonly cards: readonly LedgerCard[];
 }
 
 export type BuildProblem =
@@ -94,6 +96,7 @@ export function buildLedgers(input: BuildInput): Result<{ ledgers: BuiltLedger[]
   const ledgers = needed.map((venue) => ({
     venue,
     rowCount: perVenueCards[venue].length,
+    cards: perVenueCards[venue],
     bytes: encodeLedgerFile({
       venueKey: input.venueKeys[venue]!,
       hqKey: input.hqKey,

@@ -69,7 +69,7 @@ export function testStore(dir: string, venue: VenueId, dbKey: Buffer = randomByt
 
 /** A real data folder (keyring + database) with a known passphrase. Costs one scrypt (~0.4 s). */
 export function testDataFolder(dir: string, venue: VenueId, passphrase: string): void {
-  const { text, dbKey } = createKeyring({ venue, stationId: `${venue}-test01` }, passphrase);
+  const { text, dbKey } = createKeyring({ site: venue, stationId: `${venue}-test01` }, passphrase);
   writeFileSync(join(dir, KEYRING_FILE), text);
   openStoreWithKey(dir, venue, `${venue}-test01`, dbKey).close();
 }

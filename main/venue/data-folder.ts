@@ -1,10 +1,10 @@
-// A venue's data folder: the encrypted database and the keyring that unlocks it. Nothing else about
-// residents is ever written there in plaintext.
+// A data folder: the encrypted database and the keyring that unlocks it. Each venue station has one, and so
+// does headquarters (site 'hq'). Nothing else about residents is ever written there in plaintext.
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import type { VenueId } from '../../shared/venues/venues';
+import { siteName, type SiteId, type VenueId } from '../../shared/venues/venues';
 import { err, ok, type Result } from '../../shared/result';
 import { openDatabase, DbOpenError, type Db } from '../db/connection';
 import { migrate, DbFromFutureError } from '../db/migrate';
@@ -22,6 +22,17 @@ export interface VenueStore {
   readonly stationId: string;
   close(): void;
 }
+
+/** Headquarters' own data folder: the ledgers HQ built (and what the venues report back). */
+export interface HqStore {
+  readonly dir: string;
+  readonly db: Db;
+  readonly site: 'hq';
+  readonly stationId: string;
+  close(): void;
+}
+
+export type OpenedFolder = { readonly site: 'hq'; readonly store: HqStore } | { readonly site: VenueId; readonly store: VenueStore };
 
 export type DataFolderProblemCode =
   | 'no-data-folder' | 'not-a-keyring' | 'wrong-passphrase' | 'unsafe-parameters' | 'wrong-key' | 'not-a-database'
@@ -47,33 +58,40 @@ export function dataFolderExists(dir: string): boolean {
   return existsSync(join(dir, KEYRING_FILE));
 }
 
-export function peekDataFolder(dir: string): Result<{ venue: VenueId; stationId: string }, DataFolderProblem> {
+export function peekDataFolder(dir: string): Result<{ site: SiteId; stationId: string }, DataFolderProblem> {
   if (!dataFolderExists(dir)) return err({ code: 'no-data-folder', message: `${dir} は Madoguchi のデータフォルダではありません（keyring.json がありません）` });
   return peekKeyring(readFileSync(join(dir, KEYRING_FILE), 'utf8'));
 }
 
-/** Creates a new, empty venue data folder: keyring first, then the encrypted, migrated database. */
-export function createVenueDataFolder(dir: string, venue: VenueId, passphrase: string, stationId = newStationId(venue)): VenueStore {
+/** Creates a new, empty data folder: keyring first, then the encrypted, migrated database. */
+export function createDataFolder(dir: string, site: SiteId, passphrase: string, stationId = newStationId(site)): OpenedFolder {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   if (readdirSync(dir).some((f) => f === KEYRING_FILE || f.startsWith(DB_FILE))) {
     throw new Error(`${dir} already holds a Madoguchi data folder`);
   }
-  const { text, dbKey } = createKeyring({ venue, stationId }, passphrase);
+  const { text, dbKey } = createKeyring({ site, stationId }, passphrase);
   writeFileAtomic(join(dir, KEYRING_FILE), text, { mode: 0o600 });
-  const store = openStoreWithKey(dir, venue, stationId, dbKey);
-  dbKey.fill(0);
-  return store;
+  try {
+    return openSiteWithKey(dir, site, stationId, dbKey);
+  } finally {
+    dbKey.fill(0);
+  }
 }
 
-export function openVenueDataFolder(dir: string, passphrase: string): Result<VenueStore, DataFolderProblem> {
+export function createVenueDataFolder(dir: string, venue: VenueId, passphrase: string, stationId?: string): VenueStore {
+  return createDataFolder(dir, venue, passphrase, stationId).store as VenueStore;
+}
+
+/** Opens whichever folder this is, a venue's or headquarters'. */
+export function openDataFolder(dir: string, passphrase: string): Result<OpenedFolder, DataFolderProblem> {
   if (!dataFolderExists(dir)) {
     return err({ code: 'no-data-folder', message: `${dir} は Madoguchi のデータフォルダではありません（keyring.json がありません）` });
   }
   const unlocked = unlockKeyring(readFileSync(join(dir, KEYRING_FILE), 'utf8'), passphrase);
   if (!unlocked.ok) return unlocked;
-  const { venue, stationId, dbKey } = unlocked.value;
+  const { site, stationId, dbKey } = unlocked.value;
   try {
-    return ok(openStoreWithKey(dir, venue, stationId, dbKey));
+    return ok(openSiteWithKey(dir, site, stationId, dbKey));
   } catch (e) {
     if (e instanceof DbOpenError) {
       const code = e.code === 'wrong-key' ? 'wrong-key' : 'not-a-database';
@@ -86,26 +104,42 @@ export function openVenueDataFolder(dir: string, passphrase: string): Result<Ven
   }
 }
 
+export function openVenueDataFolder(dir: string, passphrase: string): Result<VenueStore, DataFolderProblem> {
+  const opened = openDataFolder(dir, passphrase);
+  if (!opened.ok) return opened;
+  if (opened.value.site === 'hq') {
+    opened.value.store.close();
+    return err({ code: 'mismatch', message: `${dir} は${siteName('hq')}のデータフォルダです（会場のデータフォルダではありません）` });
+  }
+  return ok(opened.value.store);
+}
+
 /** Opens the database with its raw key, migrates it, and checks it belongs to the keyring's venue. */
 export function openStoreWithKey(dir: string, venue: VenueId, stationId: string, dbKey: Uint8Array): VenueStore {
+  return openSiteWithKey(dir, venue, stationId, dbKey).store as VenueStore;
+}
+
+function openSiteWithKey(dir: string, site: SiteId, stationId: string, dbKey: Uint8Array): OpenedFolder {
   const db = openDatabase(join(dir, DB_FILE), dbKey);
   try {
     migrate(db);
     const meta = readMeta(db);
+    // The meta key is `venue` since v1; headquarters' folder stores 'hq' there.
     if (meta.venue === undefined) {
       const put = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
       db.transaction(() => {
-        put.run('venue', venue);
+        put.run('venue', site);
         put.run('station_id', stationId);
       })();
-    } else if (meta.venue !== venue || meta.station_id !== stationId) {
-      throw new Error(`database belongs to ${meta.venue}/${meta.station_id}, keyring says ${venue}/${stationId}`);
+    } else if (meta.venue !== site || meta.station_id !== stationId) {
+      throw new Error(`database belongs to ${meta.venue}/${meta.station_id}, keyring says ${site}/${stationId}`);
     }
   } catch (e) {
     db.close();
     throw e;
   }
-  return { dir, db, venue, stationId, close: () => db.close() };
+  const close = () => db.close();
+  return site === 'hq' ? { site, store: { dir, db, site, stationId, close } } : { site, store: { dir, db, venue: site, stationId, close } };
 }
 
 function readMeta(db: Db): Record<string, string> {
@@ -113,6 +147,6 @@ function readMeta(db: Db): Record<string, string> {
   return Object.fromEntries(rows.map((r) => [r.key, r.value]));
 }
 
-function newStationId(venue: VenueId): string {
-  return `${venue}-${randomBytes(3).toString('hex')}`;
+function newStationId(site: SiteId): string {
+  return `${site}-${randomBytes(3).toString('hex')}`;
 }

@@ -5,10 +5,12 @@ import { SignInScreen } from '../screens/SignInScreen';
 import { StationUnlockScreen } from '../screens/StationUnlockScreen';
 import { StartingScreen, UnavailableScreen } from '../screens/SimpleScreens';
 import { HqScreen } from '../screens/HqScreen';
+import { HqOfficeScreen } from '../hq/HqOfficeScreen';
 
 export function App() {
   const phase = useSessionStore((s) => s.phase);
   const role = useSessionStore((s) => s.session?.role);
+  const atHq = useSessionStore((s) => s.station?.hq ?? false);
   switch (phase) {
     case 'starting':
       return <StartingScreen />;
@@ -21,6 +23,8 @@ export function App() {
     case 'locked':
       return <LockScreen />;
     case 'active':
+      // Headquarters' own folder has HQ's screens; HQ staff at a venue station get that venue's prints.
+      if (atHq) return <HqOfficeScreen />;
       return role === 'hq' ? <HqScreen /> : <CounterScreen />;
   }
 }

@@ -5,6 +5,7 @@ export function SignInScreen() {
   const error = useSessionStore((s) => s.error);
   const busy = useSessionStore((s) => s.busy);
   const signIn = useSessionStore((s) => s.signIn);
+  const atHq = useSessionStore((s) => s.station?.hq ?? false);
   const [staffId, setStaffId] = useState('');
   const [pin, setPin] = useState('');
 
@@ -16,7 +17,7 @@ export function SignInScreen() {
   return (
     <main className="gate" aria-labelledby="signin-title">
       <form className="gate-card" onSubmit={submit} noValidate>
-        <h1 id="signin-title" className="gate-title">窓口 サインイン</h1>
+        <h1 id="signin-title" className="gate-title">{atHq ? '事務センター サインイン' : '窓口 サインイン'}</h1>
         <p className="gate-lead">マイナンバーカード交付窓口</p>
         <label className="field">
           <span className="field-label">職員ID</span>

@@ -9,7 +9,7 @@ export type SessionPhase = 'starting' | 'unavailable' | 'station-locked' | 'sign
 
 export interface SessionState {
   phase: SessionPhase;
-  /** The venue data folder this window opens, and whether it is unlocked. */
+  /** The data folder this window opens (a venue's, or headquarters'), and whether it is unlocked. */
   station: StationView | null;
   session: SessionView | null;
   status: StatusView | null;
@@ -108,7 +108,8 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
   },
 
   async refreshStatus() {
-    if (get().phase !== 'active') return;
+    // Headquarters has no counter, so no status strip.
+    if (get().phase !== 'active' || get().station?.hq) return;
     const r = await invoke('status:get', {});
     if (r.ok) set({ status: r.value });
   },

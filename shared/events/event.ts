@@ -56,6 +56,14 @@ export const EventPayloads = {
     totals: z.record(z.string(), z.union([z.number(), z.boolean()])),
     byStation: z.array(z.strictObject({ stationId: z.string(), handedOver: z.number(), refusals: z.number() })),
   }),
+  /** HQ built a venue's ledger for a shipment and kept its rows (HQ's data folder only). */
+  'hq.ledger-built': z.strictObject({
+    shipmentId: z.string(),
+    venue: z.enum(VENUE_IDS),
+    fileSha256: z.string().regex(/^[0-9a-f]{64}$/),
+    rowCount: z.number().int().nonnegative(),
+    createdAt: z.string(),
+  }),
   'staff.enrolled': z.strictObject({ staffId: z.string(), role: z.enum(['clerk', 'lead', 'hq']) }),
 } as const;
 

@@ -65,7 +65,8 @@ const ReconciliationView = z.strictObject({
 const BatchId = z.string().regex(/^rt-[0-9a-f]{12}$/, '返戻バッチIDが不正です');
 /** What can be printed; the ledger and the daily report also by HQ, the rest by the venue lead. */
 export const PrintRequest = z.discriminatedUnion('document', [
-  z.strictObject({ document: z.literal('ledger'), shipmentId: ShipmentRef, order: z.enum(['town', 'reservation']) }),
+  // `venue` says whose ledger at headquarters, which keeps every venue's; a venue station prints its own.
+  z.strictObject({ document: z.literal('ledger'), shipmentId: ShipmentRef, order: z.enum(['town', 'reservation']), venue: z.enum(VENUE_IDS).optional() }),
   z.strictObject({ document: z.literal('daily-report'), date: IsoDate }),
   z.strictObject({ document: z.literal('discrepancy'), checkId: CheckId, shipmentId: ShipmentRef }),
   z.strictObject({ document: z.literal('return-list'), batchId: BatchId }),
@@ -111,7 +112,9 @@ const ANY_STAFF: readonly StaffRole[] = ['clerk', 'lead', 'hq'];
 
 export const StationView = z.strictObject({
   unlocked: z.boolean(),
-  /** Which venue's data folder this station opens (readable before unlocking: not personal data). */
+  /** Headquarters' own data folder (事務センター): no counter, HQ's screens. */
+  hq: z.boolean(),
+  /** Which venue's data folder this station opens (readable before unlocking: not personal data); null at HQ. */
   venue: z.strictObject({ id: z.enum(VENUE_IDS), name: z.string() }).nullable(),
   stationId: z.string().nullable(),
 });
@@ -175,6 +178,8 @@ export const contract = {
   /** Renders a document and hands it to the platform's printer: a preview URL (browser mode) or a saved PDF (Electron). */
   'print:document': channel(PrintRequest, z.strictObject({ title: z.string(), pages: z.number().int(), preview: z.string().nullable(), savedTo: z.string().nullable() }), ['lead', 'hq']),
   'lead:shipments': channel(Empty, z.array(z.strictObject({ shipmentId: z.string(), rowCount: z.number(), received: z.boolean() })), ['lead', 'hq']),
+  /** At headquarters: every ledger HQ built, per shipment and venue (the rows stay in main until printed). */
+  'hq:ledgers': channel(Empty, z.array(z.strictObject({ shipmentId: z.string(), venue: z.enum(VENUE_IDS), rowCount: z.number(), createdAt: z.string() })), ['hq']),
 } as const;
 
 export type Contract = typeof contract;
@@ -186,7 +191,7 @@ export const CHANNELS = Object.keys(contract) as Channel[];
 
 export type IpcErrorCode =
   | 'invalid-input' | 'unknown-channel' | 'signed-out' | 'locked' | 'forbidden' | 'internal'
-  | 'bad-credentials' | 'locked-out' | 'malformed' | 'not-found' | 'not-received' | 'already-handed-over'
+  | 'unavailable' | 'bad-credentials' | 'locked-out' | 'malformed' | 'not-found' | 'not-received' | 'already-handed-over'
   | 'id-check-failed' | 'not-handed-over' | 'returned'
   | 'bad-key-file' | 'wrong-passphrase' | 'ledger-refused' | 'conflict' | 'station-locked' | 'no-data-folder'
   | 'closed' | 'reasons-missing' | 'not-outstanding' | 'no-reason' | 'handed-over' | 'future' | 'already-closed';

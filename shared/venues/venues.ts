@@ -20,3 +20,15 @@ export const VENUES: Readonly<Record<VenueId, Venue>> = {
 export function isVenueId(value: unknown): value is VenueId {
   return typeof value === 'string' && (VENUE_IDS as readonly string[]).includes(value);
 }
+
+/**
+ * Where a data folder lives: one of the venues, or headquarters (事務センター), whose folder keeps the
+ * ledgers it built and, later, what the venues report back.
+ */
+export type SiteId = VenueId | 'hq';
+export const SITE_IDS = [...VENUE_IDS, 'hq'] as const;
+export const HQ_NAME = '事務センター';
+
+export function siteName(site: SiteId): string {
+  return site === 'hq' ? HQ_NAME : VENUES[site].name;
+}

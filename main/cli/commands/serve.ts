@@ -9,7 +9,7 @@ import { peekDataFolder, resolveDataDir } from '../../venue/data-folder';
 import { askPassphrase } from '../passphrase';
 import { startBrowserServer } from '../../browser/server';
 import { CliError, type CliIo } from '../io';
-import { VENUES } from '../../../shared/venues/venues';
+import { siteName } from '../../../shared/venues/venues';
 import { encodeHidPos } from '../../../shared/scanner/hid-pos';
 import { FAKE_SCANNER_INFO, FakeHidPort } from '../../scanner/fake-hid-device';
 import { createPreviewPrinter } from '../../print/printer';
@@ -75,13 +75,13 @@ export function registerServe(program: Command, io: CliIo): void {
       push = (event, payload) => server.push(event, payload);
       station.setPush(push);
       if (!opts.locked) {
-        const passphrase = await askPassphrase(io, `データフォルダ（${VENUES[peek.value.venue].name}）のパスフレーズ`);
+        const passphrase = await askPassphrase(io, `データフォルダ（${siteName(peek.value.site)}）のパスフレーズ`);
         if (!station.unlock(passphrase)) {
           await server.close();
           throw new CliError(`${dir}: データフォルダのパスフレーズが違います`);
         }
       }
-      io.out(`${VENUES[peek.value.venue].name}（${peek.value.stationId}）をブラウザーモードで提供しています。${opts.locked ? '画面でロックを解除してください。' : ''}\n`);
+      io.out(`${siteName(peek.value.site)}（${peek.value.stationId}）をブラウザーモードで提供しています。${opts.locked ? '画面でロックを解除してください。' : ''}\n`);
       io.out(`URL: ${server.url}\n`);
       await new Promise<void>((resolve) => {
         const stop = () => resolve();

@@ -1,9 +1,10 @@
-// madoguchi staff add|list, madoguchi settings: what a venue lead sets up on a station before opening.
+// madoguchi staff add|list, madoguchi settings: what a venue lead (or HQ, on its own folder) sets up on a
+// station before opening.
 import type { Command } from 'commander';
 import { enrollStaff, listStaff, pinProblem } from '../../staff/staff';
 import { STAFF_ROLES, ROLE_LABELS, type StaffRole } from '../../../shared/ipc/roles';
 import { SETTINGS, readSetting, writeSetting, type SettingKey } from '../../app/settings';
-import { openExistingDataFolder } from '../data-folder';
+import { openAnyDataFolder } from '../data-folder';
 import { CliError, type CliIo } from '../io';
 
 const PIN_ENV = 'MADOGUCHI_STAFF_PIN';
@@ -23,10 +24,13 @@ export function registerStaff(program: Command, io: CliIo): void {
       if (!pin) throw new CliError(`PIN を環境変数 ${PIN_ENV} に設定してください（4〜8桁の数字）`);
       const problem = pinProblem(pin);
       if (problem) throw new CliError(problem);
-      const store = await openExistingDataFolder(io, opts.data);
+      const { site, store } = await openAnyDataFolder(io, opts.data);
       try {
+        // Headquarters' folder has no counter: only HQ staff sign in there.
+        if (site === 'hq' && opts.role !== 'hq') throw new CliError('事務センターのデータフォルダに登録できる役割は hq のみです');
         enrollStaff(store.db, io.clock, store.stationId, 'cli', { staffId: opts.id, displayName: opts.name, role: opts.role as StaffRole, pin });
       } catch (e) {
+        if (e instanceof CliError) throw e;
         throw new CliError((e as Error).message);
       } finally {
         store.close();
@@ -38,7 +42,7 @@ export function registerStaff(program: Command, io: CliIo): void {
     .description('登録済みの職員')
     .option('--data <dir>', 'データフォルダ')
     .action(async (opts: { data?: string }) => {
-      const store = await openExistingDataFolder(io, opts.data);
+      const { store } = await openAnyDataFolder(io, opts.data);
       try {
         for (const s of listStaff(store.db)) io.out(`${s.staffId}\t${s.displayName}\t${s.role}\n`);
       } finally {
@@ -54,7 +58,7 @@ export function registerStaff(program: Command, io: CliIo): void {
     .option('--data <dir>', 'データフォルダ')
     .action(async (key: string | undefined, value: string | undefined, opts: { data?: string }) => {
       if (key !== undefined && !Object.hasOwn(SETTINGS, key)) throw new CliError(`設定名は ${Object.keys(SETTINGS).join(' / ')} のいずれかです`, 2);
-      const store = await openExistingDataFolder(io, opts.data);
+      const { store } = await openAnyDataFolder(io, opts.data);
       try {
         if (key !== undefined && value !== undefined) {
           const r = writeSetting(store.db, key as SettingKey, value);

@@ -1,7 +1,8 @@
 // madoguchi status: the venue, its shipments and the schema — what support asks for first.
 import type { Command } from 'commander';
 import { venueStatus } from '../../venue/status';
-import { openExistingDataFolder } from '../data-folder';
+import { openAnyDataFolder } from '../data-folder';
+import { hqStatus } from '../../hq/hq-status';
 import type { CliIo } from '../io';
 
 export function registerStatus(program: Command, io: CliIo): void {
@@ -11,7 +12,20 @@ export function registerStatus(program: Command, io: CliIo): void {
     .option('--data <dir>', 'データフォルダ（既定: MADOGUCHI_DATA_DIR またはアプリのユーザーデータフォルダ）')
     .option('--json', 'JSONで出力')
     .action(async (opts: { data?: string; json?: boolean }) => {
-      const store = await openExistingDataFolder(io, opts.data);
+      const opened = await openAnyDataFolder(io, opts.data);
+      if (opened.site === 'hq') {
+        try {
+          const h = hqStatus(opened.store);
+          if (opts.json) return void io.out(JSON.stringify(h, null, 2) + '\n');
+          io.out(`事務センター  端末ID: ${h.stationId}\nデータフォルダ: ${h.dataDir}\nスキーマ版: ${h.schemaVersion}\n作成した台帳:\n`);
+          for (const l of h.ledgers) io.out(`  ${l.shipmentId}  ${l.venueName}  ${l.rowCount} 件  sha256:${l.fileSha256.slice(0, 16)}…  作成 ${l.createdAt}\n`);
+          if (h.ledgers.length === 0) io.out('  （まだありません）\n');
+        } finally {
+          opened.store.close();
+        }
+        return;
+      }
+      const store = opened.store;
       try {
         const s = venueStatus(store);
         if (opts.json) {

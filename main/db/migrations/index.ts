@@ -2,6 +2,7 @@
 import type { Db } from '../connection';
 import { up as v1 } from './0001-event-log-and-ledger';
 import { up as v2 } from './0002-counter';
+import { up as v3 } from './0003-hq-ledgers';
 
 export interface Migration {
   readonly version: number;
@@ -12,4 +13,5 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'event log and shipment ledger', up: v1 },
   { version: 2, name: 'counter: event subjects, staff, access record, settings', up: v2 },
+  { version: 3, name: 'HQ: the ledgers HQ built, with their rows', up: v3 },
 ];

@@ -1,0 +1,46 @@
+// Headquarters on its own machine (別紙③ 2④): HQ's data folder keeps every ledger HQ built, and HQ prints a
+// venue's ledger with its 控え from it — no venue's data folder needed.
+import { test, expect } from './fixtures';
+import { STAFF } from './demo-world';
+import { printPreviewToPdf } from './pdf';
+
+const spaced = (name: string) => name.replace(/\u3000/g, ' ');
+
+test.use({ site: 'hq' });
+
+test('HQ signs in to its own folder, sees every ledger it built and prints one venue’s with its 控え', async ({ counter, world, page }, testInfo) => {
+  await counter.typeCredentials(STAFF.hq1.staffId, STAFF.hq1.pin);
+  const office = page.getByTestId('hq-office');
+  await expect(office).toBeVisible();
+  // Three demo shipments; the main one went to all three venues.
+  for (const venue of ['honchosha', 'sogo', 'toyosu']) await expect(office.getByTestId(`hq-ledger-${world.shipmentId}-${venue}`)).toBeVisible();
+  await expect(office.getByTestId(`hq-ledger-${world.lateShipmentId}-honchosha`)).toBeVisible();
+  await counter.shot(testInfo, 'hq-office');
+
+  const row = office.getByTestId(`hq-ledger-${world.shipmentId}-sogo`);
+  const rowCount = Number((await row.locator('td').nth(2).textContent())!.replace('件', ''));
+  expect(rowCount).toBeGreaterThan(18);
+  await office.getByLabel(/台帳の印刷順/).selectOption('reservation');
+  // Keyboard alone: focus the row's button and press Enter.
+  await row.getByRole('button', { name: '台帳を印刷' }).focus();
+  await page.keyboard.press('Enter');
+  const ledger = await printPreviewToPdf(page, testInfo, 'ledger-at-hq');
+  expect(ledger.a4).toBe(true);
+  expect(ledger.pages).toBe(2 * Math.ceil(rowCount / 18));
+  expect(ledger.text).toContain('総合区民センター');
+  expect(ledger.text).toContain('各会場送付台帳（控え）');
+  expect(ledger.text).toContain(world.picks.otherVenue.reservationNo);
+  expect(ledger.text).toContain(spaced(world.picks.otherVenue.name));
+  expect(ledger.text).not.toContain(world.picks.ok[0]!.reservationNo);
+  expect(ledger.fonts).toMatch(/NotoSansJP/);
+  expect(ledger.fonts).toMatch(/LibreBarcode128/);
+  await page.getByTestId('print-preview').getByRole('button', { name: /閉じる/ }).click();
+  await office.getByRole('button', { name: 'サインアウト' }).click();
+  await expect(page.getByRole('heading', { name: '事務センター サインイン' })).toBeVisible();
+});
+
+test('a clerk’s account does not exist at HQ', async ({ counter, page }) => {
+  await counter.typeCredentials(STAFF.clerk1.staffId, STAFF.clerk1.pin);
+  await expect(page.getByRole('alert')).toBeVisible();
+  await expect(page.getByTestId('hq-office')).toHaveCount(0);
+});

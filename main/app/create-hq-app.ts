@@ -1,0 +1,55 @@
+// The composition root at headquarters (事務センター): HQ's own data folder, its sessions, and the channels
+// HQ serves — the ledgers HQ built, printed with their 控え (別紙③ 2④). No counter, no scanner.
+import type { Clock } from '../clock';
+import type { HqStore } from '../venue/data-folder';
+import type { Handlers } from '../ipc/dispatch';
+import { createDispatcher } from '../ipc/dispatch';
+import { Sessions } from '../session/sessions';
+import { readSetting } from './settings';
+import { groupCommitAccessLog } from '../access/access-record';
+import { createPreviewPrinter, type Printer } from '../print/printer';
+import { hqLedgers } from '../hq/hq-ledgers';
+import { renderHqLedger } from '../print/hq-documents';
+import { actorOf, type Staff } from '../staff/staff';
+import { tokyoDateTime } from '../../shared/print/print-html';
+import { sessionHandlers } from './session-handlers';
+import type { SiteApp } from './create-app';
+
+export function createHqApp(store: HqStore, clock: Clock, log: (line: string) => void, printer: Printer = createPreviewPrinter()): SiteApp {
+  const idleLockMinutes = () => readSetting(store.db, 'idle-lock-minutes');
+  const sessions = new Sessions(clock, idleLockMinutes);
+  const access = groupCommitAccessLog(store.db, clock);
+  const stationView = { unlocked: true, hq: true, venue: null, stationId: store.stationId };
+  const staffOf = (s: Staff | null): Staff => {
+    if (!s) throw new Error('handler reached without a session');
+    return s;
+  };
+
+  const handlers: Partial<Handlers> = {
+    'station:status': () => stationView,
+    'station:unlock': () => stationView,
+    ...sessionHandlers(store.db, clock, sessions, idleLockMinutes),
+    'hq:ledgers': () => hqLedgers(store.db).map(({ fileSha256: _, ...l }) => l),
+    'print:document': async (request, { staff }) => {
+      const s = staffOf(staff);
+      if (request.document !== 'ledger') return { ok: false, error: { code: 'unavailable', message: '事務センターで印刷できるのは送付台帳です（日報は会場から届く同期ファイルで作成します）' } };
+      const doc = renderHqLedger(store.db, request, { fontCssHref: printer.fontCssHref, printedAt: tokyoDateTime(clock.now().toISOString()) });
+      if (!doc.ok) return doc;
+      // Every print of residents' data is a look at it (別紙⑦): noted before the document leaves main.
+      access.record({ stationId: store.stationId, actor: actorOf(s), action: 'print', subject: doc.value.subject, detail: { document: request.document, venue: request.venue ?? null, rows: doc.value.rows, pages: doc.value.pages } });
+      const out = await printer.print({ title: doc.value.title, html: doc.value.html });
+      return { title: doc.value.title, pages: doc.value.pages, ...out };
+    },
+  };
+
+  return {
+    invoke: createDispatcher(handlers, sessions, log),
+    setScannerStatus: () => {},
+    startScanner: () => {},
+    setPush: () => {},
+    close: async () => {
+      access.flush();
+      store.close();
+    },
+  };
+}

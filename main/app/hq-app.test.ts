@@ -1,0 +1,108 @@
+// A station on headquarters' data folder: HQ staff sign in, see the ledgers HQ built and print a venue's
+// ledger with its 控え; the counter and the venue lead's channels do not exist there.
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { createDataFolder, createVenueDataFolder, openDataFolder, openVenueDataFolder, type HqStore } from '../venue/data-folder';
+import { createStation } from './station';
+import { createPreviewPrinter } from '../print/printer';
+import { enrollStaff } from '../staff/staff';
+import { recordBuiltLedgers } from '../hq/hq-ledgers';
+import { card, cards, tempDir } from '../testing/fixtures';
+import { manualClock } from '../testing/app-fixture';
+import { ledgerPageCount } from '../../shared/print/ledger-print';
+
+const PASS = 'hq-passphrase-1';
+const settle = () => new Promise((r) => setImmediate(r));
+
+function hqFolder(t: { after(fn: () => void): void }) {
+  const dir = join(tempDir(t), 'hq');
+  const clock = manualClock('2026-11-25T01:00:00Z');
+  const store = createDataFolder(dir, 'hq', PASS, 'hq-test01').store as HqStore;
+  enrollStaff(store.db, clock, store.stationId, 'test', { staffId: 'hq1', displayName: '本部　一', role: 'hq', pin: '8888' });
+  recordBuiltLedgers({ store, clock }, 'cli', 'S1', '2026-11-20T00:00:00.000Z', [
+    { venue: 'toyosu', fileSha256: 'a'.repeat(64), cards: cards(1, 25) },
+    { venue: 'sogo', fileSha256: 'b'.repeat(64), cards: [card(100, { name: '大島　花子', town: '大島', chome: 3 })] },
+  ]);
+  store.close();
+  return { dir, clock };
+}
+
+describe('headquarters station', () => {
+  test('unlocks as HQ, lists the ledgers HQ built, prints a venue ledger with its 控え and notes it', async (t) => {
+    const { dir, clock } = hqFolder(t);
+    const printer = createPreviewPrinter();
+    const station = createStation(dir, clock, () => {}, { printer });
+    t.after(() => station.close());
+    assert.deepEqual(await station.invoke('station:status', {}, 'w'), { ok: true, value: { unlocked: false, hq: true, venue: null, stationId: 'hq-test01' } });
+    assert.ok(station.unlock(PASS));
+    assert.ok((await station.invoke('session:signIn', { staffId: 'hq1', pin: '8888' }, 'w')).ok);
+    const listed = await station.invoke('hq:ledgers', {}, 'w');
+    assert.deepEqual(listed.ok && (listed.value as { venue: string; rowCount: number }[]).map((l) => [l.venue, l.rowCount]), [['sogo', 1], ['toyosu', 25]]);
+
+    const r = await station.invoke('print:document', { document: 'ledger', shipmentId: 'S1', venue: 'toyosu', order: 'town' }, 'w');
+    assert.ok(r.ok, JSON.stringify(r));
+    const out = r.value as { pages: number; preview: string };
+    assert.equal(out.pages, 2 * ledgerPageCount(25));
+    const html = printer.get(out.preview.slice('/__print/'.length))!.html;
+    for (const c of cards(1, 25)) assert.ok(html.includes(c.reservationNo));
+    assert.ok(html.includes('控え') && html.includes('豊洲シビックセンター'));
+    assert.ok(!html.includes('大島　花子'), 'only that venue’s rows');
+
+    const sogo = await station.invoke('print:document', { document: 'ledger', shipmentId: 'S1', venue: 'sogo', order: 'reservation' }, 'w');
+    assert.ok(sogo.ok);
+    assert.ok(printer.get((sogo.value as { preview: string }).preview.slice('/__print/'.length))!.html.includes('大島　花子'));
+    await station.close();
+    await settle();
+
+    // The access record names who printed which shipment for which venue.
+    const opened = openDataFolder(dir, PASS);
+    assert.ok(opened.ok);
+    const reopened = opened.value.store;
+    t.after(() => reopened.close());
+    const rows = reopened.db.prepare("SELECT actor, subject, detail FROM access_records WHERE action = 'print' ORDER BY seq").all() as { actor: string; subject: string; detail: string }[];
+    assert.deepEqual(rows.map((x) => [x.actor, x.subject, JSON.parse(x.detail).rows]), [['hq:hq1', 'S1/toyosu', 25], ['hq:hq1', 'S1/sogo', 1]]);
+  });
+
+  test('refuses what HQ does not have: another shipment, a ledger without its venue, the counter, a daily report', async (t) => {
+    const { dir, clock } = hqFolder(t);
+    const station = createStation(dir, clock, () => {});
+    t.after(() => station.close());
+    station.unlock(PASS);
+    await station.invoke('session:signIn', { staffId: 'hq1', pin: '8888' }, 'w');
+    const other = await station.invoke('print:document', { document: 'ledger', shipmentId: 'S9', venue: 'toyosu', order: 'town' }, 'w');
+    assert.ok(!other.ok && other.error.code === 'not-found');
+    const noVenue = await station.invoke('print:document', { document: 'ledger', shipmentId: 'S1', order: 'town' }, 'w');
+    assert.ok(!noVenue.ok && noVenue.error.code === 'not-found');
+    const wrongVenue = await station.invoke('print:document', { document: 'ledger', shipmentId: 'S1', venue: 'honchosha', order: 'town' }, 'w');
+    assert.ok(!wrongVenue.ok && wrongVenue.error.code === 'not-found');
+    const daily = await station.invoke('print:document', { document: 'daily-report', date: '2026-11-25' }, 'w');
+    assert.ok(!daily.ok && daily.error.code === 'unavailable');
+    // HQ staff cannot use the counter anywhere (role), and HQ's folder has no counter at all.
+    const scan = await station.invoke('counter:scan', { code: 'T00-000001', source: 'manual' }, 'w');
+    assert.ok(!scan.ok && scan.error.code === 'forbidden');
+    const status = await station.invoke('status:get', {}, 'w');
+    assert.ok(!status.ok && status.error.code === 'unavailable');
+    const signedOut = await station.invoke('hq:ledgers', {}, 'other-window');
+    assert.ok(!signedOut.ok && signedOut.error.code === 'signed-out');
+  });
+
+  test('a venue station does not answer hq:ledgers, and opening HQ’s folder as a venue is refused', async (t) => {
+    const { dir } = hqFolder(t);
+    const asVenue = openVenueDataFolder(dir, PASS);
+    assert.ok(!asVenue.ok && asVenue.error.code === 'mismatch');
+    const venueDir = join(tempDir(t), 'v');
+    const clock = manualClock('2026-11-25T01:00:00Z');
+    const v = createVenueDataFolder(venueDir, 'toyosu', PASS, 'toyosu-st01');
+    enrollStaff(v.db, clock, v.stationId, 'test', { staffId: 'hq1', displayName: '本部　一', role: 'hq', pin: '8888' });
+    v.close();
+    const station = createStation(venueDir, clock, () => {});
+    t.after(() => station.close());
+    station.unlock(PASS);
+    await station.invoke('session:signIn', { staffId: 'hq1', pin: '8888' }, 'w');
+    const r = await station.invoke('hq:ledgers', {}, 'w');
+    assert.ok(!r.ok && r.error.code === 'unavailable');
+    const otherVenue = await station.invoke('print:document', { document: 'ledger', shipmentId: 'S1', venue: 'sogo', order: 'town' }, 'w');
+    assert.ok(!otherVenue.ok && otherVenue.error.code === 'not-found');
+  });
+});

@@ -1,0 +1,99 @@
+// Headquarters keeps every ledger it builds: the rows it sealed to each venue, in its own encrypted data
+// folder. From them HQ prints a venue's ledger with its 控え (別紙③ 2④) on its own machine, and knows what
+// each venue must account for (shipped = received + not received).
+import type { LedgerCard } from '../../shared/ledger/ledger-format';
+import { VENUE_IDS, VENUES, type VenueId } from '../../shared/venues/venues';
+import { err, ok, type Result } from '../../shared/result';
+import type { PrintRow } from '../../shared/print/ledger-print';
+import type { Clock } from '../clock';
+import { appendEvent } from '../db/event-log';
+import type { Db } from '../db/connection';
+import type { HqStore } from '../venue/data-folder';
+
+export interface HqContext {
+  readonly store: HqStore;
+  readonly clock: Clock;
+}
+
+export interface LedgerToRecord {
+  readonly venue: VenueId;
+  readonly fileSha256: string;
+  readonly cards: readonly LedgerCard[];
+}
+
+export type RecordProblem =
+  | { readonly code: 'shipment-exists'; readonly message: string }
+  | { readonly code: 'already-shipped'; readonly message: string; readonly cards: readonly { reservationNo: string; shipmentId: string; venue: VenueId }[] };
+
+export interface HqLedger {
+  readonly shipmentId: string;
+  readonly venue: VenueId;
+  readonly rowCount: number;
+  readonly createdAt: string;
+  readonly fileSha256: string;
+}
+
+/**
+ * Checks, without writing, that a shipment can be recorded: a new shipment id, and no card HQ has already
+ * shipped. Run before any ledger file is written, so a refused build leaves nothing behind.
+ */
+export function checkShipmentIsNew(db: Db, shipmentId: string, ledgers: readonly LedgerToRecord[]): Result<null, RecordProblem> {
+  if (db.prepare('SELECT 1 FROM hq_ledgers WHERE shipment_id = ?').get(shipmentId)) {
+    return err({ code: 'shipment-exists', message: `出荷ID ${shipmentId} の台帳は作成済みです。作り直すときは新しい出荷IDにしてください` });
+  }
+  const lookup = db.prepare('SELECT shipment_id AS shipmentId, venue FROM hq_cards WHERE reservation_no = ?');
+  const clashes: { reservationNo: string; shipmentId: string; venue: VenueId }[] = [];
+  for (const l of ledgers) {
+    for (const c of l.cards) {
+      const hit = lookup.get(c.reservationNo) as { shipmentId: string; venue: VenueId } | undefined;
+      if (hit) clashes.push({ reservationNo: c.reservationNo, ...hit });
+    }
+  }
+  if (clashes.length > 0) {
+    return err({ code: 'already-shipped', message: `予約管理番号 ${clashes.length} 件は出荷済みです（${[...new Set(clashes.map((c) => c.shipmentId))].join('、')}）。台帳は作成していません`, cards: clashes });
+  }
+  return ok(null);
+}
+
+/** Records a shipment's ledgers and their rows in one transaction, or nothing. */
+export function recordBuiltLedgers(ctx: HqContext, actor: string, shipmentId: string, createdAt: string, ledgers: readonly LedgerToRecord[]): Result<{ cards: number }, RecordProblem> {
+  const { db, stationId } = ctx.store;
+  const insertCard = db.prepare(
+    `INSERT INTO hq_cards (reservation_no, shipment_id, venue, name, kana, birth_date, address, town, chome, notice_type, shipped_on)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertLedger = db.prepare('INSERT INTO hq_ledgers (shipment_id, venue, file_sha256, created_at, row_count, built_event_id) VALUES (?, ?, ?, ?, ?, ?)');
+  return db.transaction((): Result<{ cards: number }, RecordProblem> => {
+    const fresh = checkShipmentIsNew(db, shipmentId, ledgers);
+    if (!fresh.ok) return fresh;
+    let cards = 0;
+    for (const l of ledgers) {
+      const event = appendEvent(db, ctx.clock, {
+        stationId, actor, kind: 'hq.ledger-built',
+        payload: { shipmentId, venue: l.venue, fileSha256: l.fileSha256, rowCount: l.cards.length, createdAt },
+      });
+      insertLedger.run(shipmentId, l.venue, l.fileSha256, createdAt, l.cards.length, event.id);
+      for (const c of l.cards) {
+        insertCard.run(c.reservationNo, shipmentId, l.venue, c.name, c.kana, c.birthDate, c.address, c.town, c.chome, c.noticeType, c.shippedOn);
+      }
+      cards += l.cards.length;
+    }
+    return ok({ cards });
+  })();
+}
+
+/** Every ledger HQ built, newest shipment first, venues in 別紙① order. */
+export function hqLedgers(db: Db): HqLedger[] {
+  const rows = db.prepare('SELECT shipment_id AS shipmentId, venue, row_count AS rowCount, created_at AS createdAt, file_sha256 AS fileSha256 FROM hq_ledgers').all() as HqLedger[];
+  return rows.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.shipmentId.localeCompare(a.shipmentId) || VENUE_IDS.indexOf(a.venue) - VENUE_IDS.indexOf(b.venue));
+}
+
+/** The rows of one venue's ledger, as the print template takes them; null if HQ built no such ledger. */
+export function hqLedgerRows(db: Db, shipmentId: string, venue: VenueId): PrintRow[] | null {
+  if (!db.prepare('SELECT 1 FROM hq_ledgers WHERE shipment_id = ? AND venue = ?').get(shipmentId, venue)) return null;
+  return db.prepare('SELECT reservation_no AS reservationNo, name, address, town, chome FROM hq_cards WHERE shipment_id = ? AND venue = ?').all(shipmentId, venue) as PrintRow[];
+}
+
+export function describeLedger(l: Pick<HqLedger, 'shipmentId' | 'venue'>): string {
+  return `${l.shipmentId}（${VENUES[l.venue].name}）`;
+}

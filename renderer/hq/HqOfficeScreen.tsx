@@ -1,0 +1,54 @@
+// 事務センター (HQ) on its own machine: every ledger HQ built, per shipment and venue, printed with its 控え
+// (別紙③ 2④) from the rows HQ kept. Keyboard: Tab to a row's button, Enter prints.
+import { useEffect, useState } from 'react';
+import { VENUES } from '../../shared/venues/venues';
+import { LedgerOrderSelect, type LedgerOrder } from '../print/LedgerOrderSelect';
+import { PrintPreview } from '../print/PrintPreview';
+import { useSessionStore } from '../stores/session-store';
+import { usePrintStore } from '../stores/print-store';
+import { useHqStore } from '../stores/hq-store';
+import { tokyoDateTime } from '../format/dates';
+
+export function HqOfficeScreen() {
+  const session = useSessionStore((s) => s.session);
+  const signOut = useSessionStore((s) => s.signOut);
+  const { ledgers, error, loadLedgers, reset } = useHqStore();
+  const print = usePrintStore((s) => s.print);
+  const [order, setOrder] = useState<LedgerOrder>('town');
+  useEffect(() => {
+    void loadLedgers();
+    return reset;
+  }, [loadLedgers, reset]);
+  return (
+    <main className="hq" data-testid="hq-office">
+      <header className="hq-header">
+        <h1>事務センター</h1>
+        <p>{session?.displayName} さん。作成した各会場送付台帳を、控えとともに印刷できます。</p>
+      </header>
+      <section aria-labelledby="hq-built">
+        <h2 id="hq-built">作成した各会場送付台帳（正本・控え）</h2>
+        <LedgerOrderSelect id="hq-office-order" value={order} onChange={setOrder} />
+        {error && <p className="form-error" role="alert">{error}</p>}
+        {ledgers !== null && ledgers.length === 0 && <p>まだ台帳を作成していません（<span className="mono">madoguchi ledger build --hq-data</span> で作成すると、ここに表示されます）。</p>}
+        <table className="shipments">
+          <thead><tr><th scope="col">出荷</th><th scope="col">会場</th><th scope="col">件数</th><th scope="col">作成</th><th scope="col">操作</th></tr></thead>
+          <tbody>
+            {(ledgers ?? []).map((l) => (
+              <tr key={`${l.shipmentId}/${l.venue}`} data-testid={`hq-ledger-${l.shipmentId}-${l.venue}`}>
+                <td className="mono">{l.shipmentId}</td>
+                <td>{VENUES[l.venue].name}</td>
+                <td>{l.rowCount}件</td>
+                <td>{tokyoDateTime(l.createdAt)}</td>
+                <td><button className="btn" type="button" onClick={() => void print({ document: 'ledger', shipmentId: l.shipmentId, venue: l.venue, order })}>台帳を印刷</button></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <div className="button-row">
+        <button className="btn" type="button" onClick={() => void signOut()}>サインアウト</button>
+      </div>
+      <PrintPreview />
+    </main>
+  );
+}
