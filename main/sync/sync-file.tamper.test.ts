@@ -48,6 +48,7 @@ const input: SyncFileInput = {
       { id: id(2), stationId: 'sogo-counter-1', seq: 12, clientTime: '2026-11-20T02:00:00.000Z', actor: 'lead1', kind: 'card.damaged', subject: 'T00-000003', payload: { reservationNo: 'T00-000003', reason: '破損' } },
     ],
     claimed: { shipped: 3, received: 3, handedOver: 0, outstanding: 2, returned: 0, refusals: 1, damaged: 1 },
+    knownThrough: { 'sogo-counter-1': 12 },
     accessHead: null,
   },
 };

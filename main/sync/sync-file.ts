@@ -71,6 +71,7 @@ const SyncEventShape = z.strictObject({
 const SyncBodyShape = z.strictObject({
   events: z.array(SyncEventShape),
   claimed: ClaimedCounts,
+  knownThrough: z.record(StationId, Count),
   accessHead: z.strictObject({ seq: Count, sha256: Hex64 }).nullable(),
 });
 
@@ -78,6 +79,11 @@ export type SyncEvent = StoredEvent;
 export interface SyncBody {
   readonly events: readonly SyncEvent[];
   readonly claimed: ClaimedCounts;
+  /**
+   * The events the claim was computed from: per station (itself and siblings it merged), the highest seq it
+   * held. HQ recomputes from exactly these, so a claim and HQ's figure differ only if something is wrong.
+   */
+  readonly knownThrough: Readonly<Record<string, number>>;
   /** The station's access record (別紙⑦) as of the file: its last entry's seq and chain hash. */
   readonly accessHead: { readonly seq: number; readonly sha256: string } | null;
 }
@@ -275,7 +281,7 @@ function diagnoseBadSignature(signed: Buffer, stationKeyId: string): Result<neve
   return problem('bad-signature', '端末の署名が一致しません（改ざんまたは破損）');
 }
 
-const PART_NAMES: Record<string, string> = { events: '記録の一覧', claimed: '申告件数', accessHead: 'アクセス記録の末尾' };
+const PART_NAMES: Record<string, string> = { events: '記録の一覧', claimed: '申告件数', knownThrough: '集計に含めた記録の範囲', accessHead: 'アクセス記録の末尾' };
 
 function checkBody(json: unknown, stationId: string): Result<SyncBody, SyncFileProblem> {
   const parsed = SyncBodyShape.safeParse(json);

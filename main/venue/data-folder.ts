@@ -119,7 +119,8 @@ export function openStoreWithKey(dir: string, venue: VenueId, stationId: string,
   return openSiteWithKey(dir, venue, stationId, dbKey).store as VenueStore;
 }
 
-function openSiteWithKey(dir: string, site: SiteId, stationId: string, dbKey: Uint8Array): OpenedFolder {
+/** Opens any folder's database with its raw key (tests, and the keyring paths above). */
+export function openSiteWithKey(dir: string, site: SiteId, stationId: string, dbKey: Uint8Array): OpenedFolder {
   const db = openDatabase(join(dir, DB_FILE), dbKey);
   try {
     migrate(db);

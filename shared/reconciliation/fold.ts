@@ -205,6 +205,22 @@ export class ReconciliationFold {
     }
   }
 
+  /** Cards received and still on the shelf: not handed over (net of undos), not returned. */
+  outstandingCards(): string[] {
+    const out: string[] = [];
+    for (let i = 0; i < this.cardNos.length; i++) {
+      const k = this.canonical[i]!;
+      const f = this.flags[k]!;
+      if ((f & RECEIVED) !== 0 && (f & RETURNED) === 0 && this.handover[k] === null) out.push(this.cardNos[i]!);
+    }
+    return out;
+  }
+
+  /** Cards sent back to HQ (返戻). */
+  returnedCards(): string[] {
+    return this.cardNos.filter((_, i) => (this.flags[this.canonical[i]!]! & RETURNED) !== 0);
+  }
+
   /** The reconciliation of every event applied so far; fresh objects, safe to hand out. */
   result(): Reconciliation {
     const per: Counts[] = this.shipmentIds.map(() => ({ shipped: 0, received: 0, notReceived: 0, handedOver: 0, outstanding: 0, returned: 0, refusals: 0, damaged: 0 }));

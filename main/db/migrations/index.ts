@@ -3,6 +3,7 @@ import type { Db } from '../connection';
 import { up as v1 } from './0001-event-log-and-ledger';
 import { up as v2 } from './0002-counter';
 import { up as v3 } from './0003-hq-ledgers';
+import { up as v4 } from './0004-sync';
 
 export interface Migration {
   readonly version: number;
@@ -14,4 +15,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'event log and shipment ledger', up: v1 },
   { version: 2, name: 'counter: event subjects, staff, access record, settings', up: v2 },
   { version: 3, name: 'HQ: the ledgers HQ built, with their rows', up: v3 },
+  { version: 4, name: 'daily sync: keys, published files, registered stations, files taken in, alerts', up: v4 },
 ];

@@ -1,0 +1,135 @@
+// A station publishes its day: the events it recorded since its last file (numbers, kinds, times, staff ids,
+// ID-check categories — never names, addresses or birth dates; typed reasons stay at the venue), the counts
+// it claims, which events those counts cover, and the head of its access record; signed and sealed
+// (sync-file.ts), numbered without gaps and chained by hash.
+//
+// Crash safety: the file's exact bytes are committed to the database first, then written to the outbox
+// (temp file, fsync, rename). A crash before the commit leaves nothing; after it, the next export (or
+// repairOutbox) writes the same bytes again. So a number is never reused for different content.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { StoredEvent } from '../../shared/events/event';
+import { err, ok, type Result } from '../../shared/result';
+import type { Clock } from '../clock';
+import { tokyoDate } from '../clock';
+import type { VenueStore } from '../venue/data-folder';
+import { venueReconciliation } from '../venue/reconciliation';
+import { writeFileAtomic } from '../files/atomic-write';
+import { encodeSyncFile, type ClaimedCounts, type SyncBody } from './sync-file';
+import { signingKey } from './sync-keys';
+import { recipients } from './registration';
+import type { Db } from '../db/connection';
+
+export interface ExportContext {
+  readonly store: VenueStore;
+  readonly clock: Clock;
+}
+
+export interface ExportedFile {
+  readonly seq: number;
+  readonly name: string;
+  readonly path: string;
+  readonly sha256: string;
+  readonly events: number;
+  readonly businessDate: string;
+}
+
+export interface ExportProblem {
+  readonly code: 'not-provisioned';
+  readonly message: string;
+}
+
+/** Free text typed by staff may name people: it stays at the venue; the synced copy says where it is. */
+export const REASON_KEPT_AT_VENUE = '（理由は会場の端末に記録）';
+
+export function syncFileName(stationId: string, seq: number): string {
+  return `${stationId}-${String(seq).padStart(8, '0')}.sync`;
+}
+
+/** Writes the station's next sync file into `outbox` (and any earlier one missing there). */
+export function exportSyncFile(ctx: ExportContext, outbox: string, options: { businessDate?: string } = {}): Result<ExportedFile, ExportProblem> {
+  const { store, clock } = ctx;
+  const { db, stationId, venue } = store;
+  const signer = signingKey(db);
+  const sealTo = recipients(db);
+  if (!signer || !sealTo.some((r) => r.role === 'hq')) {
+    return err({ code: 'not-provisioned', message: '同期の設定がまだです（madoguchi sync setup で事務センターの鍵を登録してください）' });
+  }
+  mkdirSync(outbox, { recursive: true });
+  repairOutbox(store, outbox);
+  const businessDate = options.businessDate ?? tokyoDate(clock.now());
+
+  const made = db.transaction(() => {
+    const last = db.prepare('SELECT seq, sha256, through_event_seq, access_seq, access_sha256 FROM sync_exports ORDER BY seq DESC LIMIT 1').get() as
+      | { seq: number; sha256: string; through_event_seq: number; access_seq: number; access_sha256: string }
+      | undefined;
+    const events = ownEventsAfter(db, stationId, last?.through_event_seq ?? 0);
+    const access = accessHead(db, last ? { seq: last.access_seq, sha256: last.access_sha256 } : null);
+    const body: SyncBody = { events: events.map(redact), claimed: claimedCounts(store), knownThrough: knownThrough(db), accessHead: access };
+    const seq = (last?.seq ?? 0) + 1;
+    const createdAt = clock.now().toISOString();
+    const bytes = encodeSyncFile({
+      venue, stationId, seq, businessDate, createdAt, prevSha256: last?.sha256 ?? null,
+      signingKey: signer, recipients: sealTo.map((r) => ({ keyId: r.keyId, publicKey: r.publicKey })), body,
+    });
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    db.prepare('INSERT INTO sync_exports (seq, business_date, sha256, through_event_seq, access_seq, access_sha256, created_at, bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(seq, businessDate, sha256, events.at(-1)?.seq ?? last?.through_event_seq ?? 0, access?.seq ?? 0, access?.sha256 ?? '0'.repeat(64), createdAt, bytes);
+    return { seq, sha256, bytes, events: events.length };
+  })();
+
+  const name = syncFileName(stationId, made.seq);
+  writeFileAtomic(join(outbox, name), made.bytes);
+  return ok({ seq: made.seq, name, path: join(outbox, name), sha256: made.sha256, events: made.events, businessDate });
+}
+
+/** Writes every published file missing from the outbox, byte for byte as first made. */
+export function repairOutbox(store: VenueStore, outbox: string): number {
+  let written = 0;
+  const rows = store.db.prepare('SELECT seq FROM sync_exports ORDER BY seq').all() as { seq: number }[];
+  for (const { seq } of rows) {
+    const path = join(outbox, syncFileName(store.stationId, seq));
+    if (existsSync(path)) continue;
+    const { bytes } = store.db.prepare('SELECT bytes FROM sync_exports WHERE seq = ?').get(seq) as { bytes: Buffer };
+    writeFileAtomic(path, bytes);
+    written++;
+  }
+  return written;
+}
+
+function ownEventsAfter(db: Db, stationId: string, afterSeq: number): StoredEvent[] {
+  const rows = db.prepare('SELECT id, station_id, seq, client_time, actor, kind, payload, subject FROM events WHERE station_id = ? AND seq > ? ORDER BY seq').all(stationId, afterSeq) as {
+    id: string; station_id: string; seq: number; client_time: string; actor: string; kind: StoredEvent['kind']; payload: string; subject: string | null;
+  }[];
+  return rows.map((r) => ({ id: r.id, stationId: r.station_id, seq: r.seq, clientTime: r.client_time, actor: r.actor, kind: r.kind, payload: JSON.parse(r.payload), subject: r.subject }));
+}
+
+function redact(e: StoredEvent): StoredEvent {
+  const p = e.payload as Record<string, unknown>;
+  if (e.kind === 'receipt.check-closed') {
+    const differences = (p.differences as { memo: string }[]).map((d) => ({ ...d, memo: d.memo === '' ? '' : REASON_KEPT_AT_VENUE }));
+    return { ...e, payload: { ...p, differences } as StoredEvent['payload'] };
+  }
+  if (typeof p.reason === 'string') return { ...e, payload: { ...p, reason: REASON_KEPT_AT_VENUE } as StoredEvent['payload'] };
+  return e;
+}
+
+function claimedCounts(store: VenueStore): ClaimedCounts {
+  const { shipped, received, handedOver, outstanding, returned, refusals, damaged } = venueReconciliation(store).total;
+  return { shipped, received, handedOver, outstanding, returned, refusals, damaged };
+}
+
+function knownThrough(db: Db): Record<string, number> {
+  const rows = db.prepare('SELECT station_id, max(seq) AS seq FROM events GROUP BY station_id').all() as { station_id: string; seq: number }[];
+  return Object.fromEntries(rows.map((r) => [r.station_id, r.seq]));
+}
+
+/** The access record's head, with a hash chained from the previous file's over every entry since. */
+function accessHead(db: Db, previous: { seq: number; sha256: string } | null): { seq: number; sha256: string } | null {
+  const rows = db.prepare('SELECT seq, at, station_id, actor, action, subject, detail FROM access_records WHERE seq > ? ORDER BY seq').raw().all(previous?.seq ?? 0) as unknown[][];
+  if (rows.length === 0) return previous && previous.seq > 0 ? previous : null;
+  const hash = createHash('sha256').update(previous?.sha256 ?? '');
+  for (const r of rows) hash.update(JSON.stringify(r)).update('\n');
+  return { seq: rows.at(-1)![0] as number, sha256: hash.digest('hex') };
+}

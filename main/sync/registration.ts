@@ -1,0 +1,155 @@
+// What two sides exchange once, at provisioning, to trust each other's sync files — public keys and TLS
+// certificate fingerprints only, as small JSON files staff carry:
+//   <stationId>.station.json  a station's signing key and TLS certificate → registered at HQ (and at its
+//                             venue lead's station, which pulls its siblings)
+//   hq-sync.json              HQ's inbox key and TLS certificate → set at every station, which seals to it
+import { z } from 'zod';
+import { StationId } from '../../shared/events/event';
+import { VENUE_IDS, VENUES, type VenueId } from '../../shared/venues/venues';
+import { err, ok, type Result } from '../../shared/result';
+import type { Db } from '../db/connection';
+import type { Clock } from '../clock';
+import { decodePublicKeyFile, keyIdOf, publicKeyFromRaw, rawPublicKey, type PublicKeyHandle } from '../crypto/key-files';
+import { parseJsonOrUndefined } from '../files/safe-json';
+import { certificateFingerprint } from './tls-identity';
+import { ensureInboxKey, ensureSigningKey, ensureTlsIdentity } from './sync-keys';
+import type { KeyObject } from 'node:crypto';
+
+const KeyId = z.string().regex(/^[0-9a-f]{16}$/);
+const RawKey = z.string().regex(/^[A-Za-z0-9+/]{43}=$/);
+const Tls = z.strictObject({ certPem: z.string().max(8192), fingerprint: z.string().regex(/^[0-9a-f]{64}$/) });
+
+export const StationRegistration = z.strictObject({
+  format: z.literal('madoguchi-station-registration'),
+  version: z.literal(1),
+  venue: z.enum(VENUE_IDS),
+  stationId: StationId,
+  signingKey: z.strictObject({ keyId: KeyId, publicKey: RawKey }),
+  tls: Tls,
+});
+export type StationRegistration = z.infer<typeof StationRegistration>;
+
+export const HqSyncInfo = z.strictObject({
+  format: z.literal('madoguchi-hq-sync'),
+  version: z.literal(1),
+  inbox: z.strictObject({ keyId: KeyId, publicKey: RawKey }),
+  tls: Tls,
+});
+export type HqSyncInfo = z.infer<typeof HqSyncInfo>;
+
+export interface RegistrationProblem {
+  readonly code: 'not-a-registration' | 'other-venue' | 'itself' | 'key-changed';
+  readonly message: string;
+}
+
+/** Makes the station's keys if needed and describes them for HQ. */
+export function stationRegistration(db: Db, venue: VenueId, stationId: string): StationRegistration {
+  const signing = ensureSigningKey(db);
+  const tls = ensureTlsIdentity(db, stationId);
+  return {
+    format: 'madoguchi-station-registration', version: 1, venue, stationId,
+    signingKey: { keyId: signing.keyId, publicKey: rawPublicKey(signing.publicKey).toString('base64') },
+    tls: { certPem: tls.certPem, fingerprint: tls.fingerprint },
+  };
+}
+
+/** Makes HQ's inbox key and TLS identity if needed and describes them for the stations. */
+export function hqSyncInfo(db: Db, stationId: string): HqSyncInfo {
+  const inbox = ensureInboxKey(db);
+  const tls = ensureTlsIdentity(db, stationId);
+  return {
+    format: 'madoguchi-hq-sync', version: 1,
+    inbox: { keyId: inbox.keyId, publicKey: rawPublicKey(inbox.publicKey).toString('base64') },
+    tls: { certPem: tls.certPem, fingerprint: tls.fingerprint },
+  };
+}
+
+export function parseRegistrationFile<T>(schema: z.ZodType<T>, text: string, what: string): Result<T, RegistrationProblem> {
+  const parsed = schema.safeParse(parseJsonOrUndefined(text));
+  if (!parsed.success) return err({ code: 'not-a-registration', message: `${what}ではありません（形式が違うか、壊れています）` });
+  const value = parsed.data as { signingKey?: { keyId: string; publicKey: string }; inbox?: { keyId: string; publicKey: string }; tls: { certPem: string; fingerprint: string } };
+  const key = value.signingKey ?? value.inbox!;
+  const pub = publicKeyFromRaw(value.signingKey ? 'ed25519' : 'x25519', Buffer.from(key.publicKey, 'base64'));
+  let fingerprint: string;
+  try {
+    fingerprint = certificateFingerprint(value.tls.certPem);
+  } catch {
+    return err({ code: 'not-a-registration', message: `${what}の証明書を読めません` });
+  }
+  if (keyIdOf(pub) !== key.keyId || fingerprint !== value.tls.fingerprint) {
+    return err({ code: 'not-a-registration', message: `${what}の鍵IDまたは証明書の指紋が内容と一致しません` });
+  }
+  return ok(parsed.data);
+}
+
+/** A station sets whom it seals its files to: HQ's inbox, and its own venue's key (its lead reads siblings). */
+export function setRecipients(db: Db, hq: HqSyncInfo, venuePub: PublicKeyHandle, venue: VenueId): Result<null, RegistrationProblem> {
+  if (venuePub.role !== 'venue' || venuePub.venue !== venue) {
+    return err({ code: 'other-venue', message: `会場の公開鍵が${VENUES[venue].name}のものではありません` });
+  }
+  db.transaction(() => {
+    db.prepare('DELETE FROM sync_recipients').run();
+    const add = db.prepare('INSERT INTO sync_recipients (key_id, role, public_key, tls_fingerprint) VALUES (?, ?, ?, ?)');
+    add.run(hq.inbox.keyId, 'hq', hq.inbox.publicKey, hq.tls.fingerprint);
+    add.run(venuePub.keyId, 'venue', rawPublicKey(venuePub.publicKey).toString('base64'), null);
+  })();
+  return ok(null);
+}
+
+export function recipients(db: Db): { keyId: string; role: 'hq' | 'venue'; publicKey: KeyObject; tlsFingerprint: string | null }[] {
+  const rows = db.prepare('SELECT key_id, role, public_key, tls_fingerprint FROM sync_recipients ORDER BY role').all() as { key_id: string; role: 'hq' | 'venue'; public_key: string; tls_fingerprint: string | null }[];
+  return rows.map((r) => ({ keyId: r.key_id, role: r.role, publicKey: publicKeyFromRaw('x25519', Buffer.from(r.public_key, 'base64')), tlsFingerprint: r.tls_fingerprint }));
+}
+
+export function decodeVenuePub(text: string): Result<PublicKeyHandle, RegistrationProblem> {
+  const r = decodePublicKeyFile(text);
+  if (!r.ok || r.value.role !== 'venue') return err({ code: 'not-a-registration', message: '会場の公開鍵ファイル（<venue>.pub）ではありません' });
+  return ok(r.value);
+}
+
+/**
+ * Trusts a station's files from now on. At a venue's folder only that venue's other stations (its lead pulls
+ * them); at HQ any station. Registering the same station again may change its source, never its key.
+ */
+export function registerStation(
+  db: Db,
+  clock: Clock,
+  site: { venue: VenueId | 'hq'; stationId: string },
+  reg: StationRegistration,
+  source: string | null,
+): Result<{ status: 'registered' | 'updated' }, RegistrationProblem> {
+  if (site.venue !== 'hq' && reg.venue !== site.venue) {
+    return err({ code: 'other-venue', message: `${reg.stationId} は${VENUES[reg.venue].name}の端末です（この端末は${VENUES[site.venue].name}）` });
+  }
+  if (reg.stationId === site.stationId) return err({ code: 'itself', message: 'この端末自身は登録できません' });
+  const existing = db.prepare('SELECT signing_key_id FROM sync_stations WHERE station_id = ?').get(reg.stationId) as { signing_key_id: string } | undefined;
+  if (existing && existing.signing_key_id !== reg.signingKey.keyId) {
+    return err({ code: 'key-changed', message: `${reg.stationId} は別の署名鍵（${existing.signing_key_id}）で登録済みです。鍵の入れ替えは登録を確認してから行ってください` });
+  }
+  if (existing) {
+    db.prepare('UPDATE sync_stations SET tls_fingerprint = ?, source = coalesce(?, source) WHERE station_id = ?').run(reg.tls.fingerprint, source, reg.stationId);
+    return ok({ status: 'updated' });
+  }
+  db.prepare('INSERT INTO sync_stations (station_id, venue, signing_key_id, signing_public_key, tls_fingerprint, source, registered_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .run(reg.stationId, reg.venue, reg.signingKey.keyId, reg.signingKey.publicKey, reg.tls.fingerprint, source, clock.now().toISOString());
+  return ok({ status: 'registered' });
+}
+
+export interface RegisteredStation {
+  readonly stationId: string;
+  readonly venue: VenueId;
+  readonly signingKeyId: string;
+  readonly signingPublicKey: KeyObject;
+  readonly tlsFingerprint: string | null;
+  readonly source: string | null;
+  readonly registeredAt: string;
+}
+
+export function registeredStations(db: Db): RegisteredStation[] {
+  const rows = db.prepare('SELECT * FROM sync_stations ORDER BY venue, station_id').all() as { station_id: string; venue: VenueId; signing_key_id: string; signing_public_key: string; tls_fingerprint: string | null; source: string | null; registered_at: string }[];
+  return rows.map((r) => ({
+    stationId: r.station_id, venue: r.venue, signingKeyId: r.signing_key_id,
+    signingPublicKey: publicKeyFromRaw('ed25519', Buffer.from(r.signing_public_key, 'base64')),
+    tlsFingerprint: r.tls_fingerprint, source: r.source, registeredAt: r.registered_at,
+  }));
+}

@@ -1,0 +1,66 @@
+// A folder's sync keys, made once at provisioning and kept inside its encrypted database: a station's Ed25519
+// signing key, HQ's X25519 inbox key, and either side's TLS identity for pulling over the VPN. Private keys
+// never leave the database; what others need goes out in a registration file (registration.ts).
+import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import type { Db } from '../db/connection';
+import { keyIdOf } from '../crypto/key-files';
+import { generateTlsIdentity, type TlsIdentity } from './tls-identity';
+
+export interface KeyPair {
+  readonly keyId: string;
+  readonly privateKey: KeyObject;
+  readonly publicKey: KeyObject;
+}
+
+const get = (db: Db, name: string) => (db.prepare('SELECT value FROM sync_keys WHERE name = ?').get(name) as { value: string } | undefined)?.value;
+const put = (db: Db, name: string, value: string) => db.prepare('INSERT INTO sync_keys (name, value) VALUES (?, ?)').run(name, value);
+
+function loadPair(db: Db, name: string): KeyPair | null {
+  const der = get(db, name);
+  if (der === undefined) return null;
+  const privateKey = createPrivateKey({ key: Buffer.from(der, 'base64'), format: 'der', type: 'pkcs8' });
+  const publicKey = createPublicKey(privateKey);
+  return { keyId: keyIdOf(publicKey), privateKey, publicKey };
+}
+
+function ensurePair(db: Db, name: string, alg: 'ed25519' | 'x25519'): KeyPair {
+  const existing = loadPair(db, name);
+  if (existing) return existing;
+  const { privateKey } = alg === 'ed25519' ? generateKeyPairSync('ed25519') : generateKeyPairSync('x25519');
+  put(db, name, privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64'));
+  return loadPair(db, name)!;
+}
+
+/** A station's signing key for its sync files; made on first use, the same ever after. */
+export function ensureSigningKey(db: Db): KeyPair {
+  return db.transaction(() => ensurePair(db, 'signing-key', 'ed25519'))();
+}
+
+export function signingKey(db: Db): KeyPair | null {
+  return loadPair(db, 'signing-key');
+}
+
+/** HQ's inbox key: every station seals its files to it. */
+export function ensureInboxKey(db: Db): KeyPair {
+  return db.transaction(() => ensurePair(db, 'inbox-key', 'x25519'))();
+}
+
+export function inboxKey(db: Db): KeyPair | null {
+  return loadPair(db, 'inbox-key');
+}
+
+/** The folder's TLS identity (client when pulling, server when serving its outbox). */
+export function ensureTlsIdentity(db: Db, commonName: string): TlsIdentity {
+  return db.transaction(() => {
+    const existing = tlsIdentity(db);
+    if (existing) return existing;
+    const id = generateTlsIdentity(commonName);
+    put(db, 'tls-identity', JSON.stringify(id));
+    return id;
+  })();
+}
+
+export function tlsIdentity(db: Db): TlsIdentity | null {
+  const json = get(db, 'tls-identity');
+  return json === undefined ? null : (JSON.parse(json) as TlsIdentity);
+}
