@@ -14,3 +14,8 @@ export function tokyoDateOf(iso: string): string {
   }
   return date;
 }
+
+/** A calendar date `days` after a YYYY-MM-DD date: e.g. the collection deadline after a notice was sent. */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}

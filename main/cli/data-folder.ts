@@ -62,3 +62,13 @@ export async function openOrCreateHqFolder(io: CliIo, dirOption: string): Promis
   io.err(`${siteName('hq')}のデータフォルダを作成しました: ${dir}（端末ID ${opened.store.stationId}）\n`);
   return opened.store as HqStore;
 }
+
+/** Headquarters' existing folder (--hq-data). */
+export async function openHqFolder(io: CliIo, dirOption: string | undefined): Promise<HqStore> {
+  const opened = await openAnyDataFolder(io, dirOption);
+  if (opened.site !== 'hq') {
+    opened.store.close();
+    throw new CliError(`${opened.store.dir} は${siteName(opened.site)}のデータフォルダです（--hq-data には事務センターのデータフォルダを指定します）`);
+  }
+  return opened.store;
+}

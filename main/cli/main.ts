@@ -11,6 +11,8 @@ import { registerScanner } from './commands/scanner';
 import { registerStaff } from './commands/staff';
 import { registerVenue } from './commands/venue';
 import { registerSimulate } from './commands/simulate';
+import { registerSync } from './commands/sync';
+import { registerHq } from './commands/hq';
 import { CliError, type CliIo } from './io';
 
 export { nodeIo } from './io';
@@ -37,6 +39,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerStaff(program, io);
   registerVenue(program, io, setExit);
   registerSimulate(program, io);
+  registerSync(program, io, setExit);
+  registerHq(program, io, setExit);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

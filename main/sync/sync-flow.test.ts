@@ -14,9 +14,10 @@ import { openSyncFile } from './sync-file';
 import { registeredStations } from './registration';
 import { signingKey } from './sync-keys';
 import type { Db } from '../db/connection';
+import type { IdCheck } from '../../shared/counter/id-documents';
 
 const clerk = { staffId: 'clerk1', displayName: '窓口', role: 'clerk' as const };
-const idCheck = { path: 'self', documents: ['passport'], proxy: null, surrendered: [], pin: 'pins-set' } as const;
+const idCheck: IdCheck = { path: 'self', documents: ['passport'], proxy: null, surrendered: [], pin: 'pins-set' };
 const hqState = (db: Db) => JSON.stringify([
   db.prepare('SELECT id, station_id, seq FROM events ORDER BY station_id, seq').all(),
   db.prepare('SELECT station_id, seq, sha256 FROM sync_files ORDER BY station_id, seq').all(),

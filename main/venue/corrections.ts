@@ -8,6 +8,7 @@ import type { CounterContext } from '../counter/counter-service';
 import { actorOf, type Staff } from '../staff/staff';
 import { tokyoDate } from '../clock';
 import { readSetting } from '../app/settings';
+import { addDays } from '../../shared/tokyo-date';
 
 export interface CorrectionProblem {
   readonly code: 'forbidden' | 'not-found' | 'not-outstanding' | 'no-reason' | 'handed-over';
@@ -52,7 +53,7 @@ export interface OverdueCard {
 }
 
 /** The last day a card shipped on `shippedOn` may be collected. */
-const deadlineOf = (shippedOn: string, days: number) => new Date(Date.parse(`${shippedOn}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const deadlineOf = addDays;
 
 /** Outstanding cards whose collection deadline (notice date + the station's `collection-deadline-days`, default 90) has passed. */
 export function overdueCards(ctx: CounterContext, deadlineDays: number = readSetting(ctx.store.db, 'collection-deadline-days')): OverdueCard[] {

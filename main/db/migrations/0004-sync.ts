@@ -59,6 +59,14 @@ export function up(db: Db): void {
       PRIMARY KEY (station_id, seq)
     ) STRICT;
 
+    -- HQ's own count of the cards J-LIS delivered for a shipment (受領数), to hold against what it shipped.
+    CREATE TABLE hq_jlis_counts (
+      shipment_id TEXT PRIMARY KEY,
+      cards       INTEGER NOT NULL CHECK (cards >= 0),
+      recorded_at TEXT NOT NULL,
+      actor       TEXT NOT NULL
+    ) STRICT;
+
     -- What a person must look at: two different files under one number (equivocation), a broken chain.
     CREATE TABLE sync_alerts (
       id         INTEGER PRIMARY KEY AUTOINCREMENT,

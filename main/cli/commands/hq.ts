@@ -1,0 +1,136 @@
+// madoguchi hq …: headquarters pulls every station's files, reports the ward's consolidation, lists the
+// residents who never came (未受領) for the re-issue notices, and records J-LIS's count per shipment.
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { VENUE_IDS, VENUES } from '../../../shared/venues/venues';
+import { isIsoDate } from '../../../shared/roster/japanese-date';
+import { tokyoDate } from '../../clock';
+import { writeFileAtomic } from '../../files/atomic-write';
+import { readSetting } from '../../app/settings';
+import { inboxKey } from '../../sync/sync-keys';
+import { pullAndIngest, pullSources, type SourceResult } from '../../sync/pull';
+import { describeOutcome } from '../../sync/ingest';
+import { consolidate, FIGURES } from '../../hq/consolidation';
+import { uncollectedCsv } from '../../hq/uncollected-csv';
+import { recordJlisCount } from '../../hq/jlis';
+import { openHqFolder } from '../data-folder';
+import { CliError, type CliIo } from '../io';
+
+const FIGURE_LABELS: Record<(typeof FIGURES)[number], string> = {
+  shipped: '送付', received: '受領', handedOver: '交付', outstanding: '保管中', returned: '返戻', refusals: '交付不可', damaged: '破損',
+};
+
+export function printPullResults(io: CliIo, results: readonly SourceResult[], setExit: (code: number) => void): void {
+  for (const r of results) {
+    if (r.problem) {
+      io.err(`${r.source}: ${r.problem.message}\n`);
+      setExit(1);
+      continue;
+    }
+    io.out(`${r.source}: ${r.outcomes.length === 0 ? '新しいファイルはありません' : `${r.outcomes.length} ファイル`}\n`);
+    for (const o of r.outcomes) {
+      io.out(`  ${o.file}  ${describeOutcome(o)}\n`);
+      if (o.status === 'rejected' || o.status === 'equivocation' || (o.status === 'ingested' && o.alerts.length > 0)) setExit(3);
+    }
+  }
+}
+
+const dateOption = (io: CliIo, date: string | undefined) => {
+  if (date !== undefined && !isIsoDate(date)) throw new CliError('--date は YYYY-MM-DD です', 2);
+  return date ?? tokyoDate(io.clock.now());
+};
+
+export function registerHq(program: Command, io: CliIo, setExit: (code: number) => void): void {
+  const hq = program.command('hq').description('事務センター: 各端末の同期ファイルの取得・取込、区全体の集計、未受領者一覧');
+
+  hq
+    .command('pull')
+    .description('登録した全端末（または --from）から同期ファイルを取得して取り込む。取込済みは変更なし')
+    .requiredOption('--hq-data <dir>', '事務センターのデータフォルダ')
+    .option('--from <folderOrUrl...>', '取得元（共有フォルダ、または https://host:port）')
+    .action(async (opts: { hqData: string; from?: string[] }) => {
+      const store = await openHqFolder(io, opts.hqData);
+      try {
+        const recipient = inboxKey(store.db);
+        if (!recipient) throw new CliError('事務センターの同期鍵がありません（madoguchi sync identity --data <hq-data> で作成してください）');
+        const sources = pullSources(store.db, (opts.from ?? []).map((f) => (/^https:\/\//i.test(f) ? f : resolve(io.cwd, f))));
+        if (sources.length === 0) throw new CliError('取得元がありません（--from を指定するか、sync register --source で登録してください）');
+        printPullResults(io, await pullAndIngest({ db: store.db, clock: io.clock, recipient }, sources), setExit);
+      } finally {
+        store.close();
+      }
+    });
+
+  hq
+    .command('report')
+    .description('区全体と会場ごとの集計（送付・受領・交付・保管中・返戻・差異）、申告と再計算の照合、未着の端末')
+    .requiredOption('--hq-data <dir>', '事務センターのデータフォルダ')
+    .option('--date <YYYY-MM-DD>', '基準日（既定: 今日）')
+    .option('--stale-days <n>', '何日同期ファイルが届かなければ知らせるか', '1')
+    .option('--json', 'JSONで出力')
+    .action(async (opts: { hqData: string; date?: string; staleDays: string; json?: boolean }) => {
+      const asOf = dateOption(io, opts.date);
+      const staleDays = Number(opts.staleDays);
+      if (!Number.isInteger(staleDays) || staleDays < 0) throw new CliError('--stale-days は 0 以上の整数です', 2);
+      const store = await openHqFolder(io, opts.hqData);
+      try {
+        const report = consolidate(store.db, { asOf, staleDays });
+        if (opts.json) io.out(JSON.stringify(report, null, 2) + '\n');
+        else {
+          io.out(`区全体（${asOf}）: ${FIGURES.map((f) => `${FIGURE_LABELS[f]} ${report.total[f]}`).join('  ')}\n`);
+          for (const v of report.venues) io.out(`  ${v.name.padEnd(12, '　')} ${FIGURES.map((f) => `${FIGURE_LABELS[f]} ${v.figures[f]}`).join('  ')}  端末 ${v.stations.length}\n`);
+          for (const s of report.shipments) io.out(`出荷 ${s.shipmentId}: 送付 ${s.shipped}（${VENUE_IDS.map((v) => `${VENUES[v].name} ${s.shippedToVenues[v]}`).join('、')}）  J-LIS 受領 ${s.jlisCards ?? '未記録'}\n`);
+          io.out(report.mismatches.length === 0 ? 'すべて一致しています\n' : `要確認 ${report.mismatches.length} 件:\n${report.mismatches.map((m) => `  ${m}\n`).join('')}`);
+        }
+        if (report.mismatches.length > 0) setExit(3);
+      } finally {
+        store.close();
+      }
+    });
+
+  hq
+    .command('uncollected')
+    .description('未受領者一覧（受取期限を過ぎても受け取られていない人）を再発行用のCSVで出力')
+    .requiredOption('--hq-data <dir>', '事務センターのデータフォルダ')
+    .requiredOption('--out <file>', '出力するCSVファイル')
+    .option('--encoding <enc>', 'utf8（BOM付き） | cp932', 'utf8')
+    .option('--date <YYYY-MM-DD>', '基準日（既定: 今日）')
+    .action(async (opts: { hqData: string; out: string; encoding: string; date?: string }) => {
+      if (opts.encoding !== 'utf8' && opts.encoding !== 'cp932') throw new CliError('--encoding は utf8 か cp932 です', 2);
+      const asOf = dateOption(io, opts.date);
+      const store = await openHqFolder(io, opts.hqData);
+      try {
+        const deadlineDays = readSetting(store.db, 'collection-deadline-days');
+        const r = uncollectedCsv(store.db, { asOf, deadlineDays, encoding: opts.encoding });
+        if (!r.ok) throw new CliError([r.error.message, ...r.error.rows.slice(0, 50).map((b) => `  ${b.line}行目 ${b.reservationNo} [${b.column}]`)].join('\n'));
+        const out = resolve(io.cwd, opts.out);
+        writeFileAtomic(out, r.value.bytes, { mode: 0o600 });
+        // A list of residents' names leaves the encrypted folder: noted in HQ's access record (別紙⑦).
+        store.db.prepare('INSERT INTO access_records (at, station_id, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?, ?)')
+          .run(io.clock.now().toISOString(), store.stationId, 'cli', 'export', asOf, JSON.stringify({ document: 'uncollected', rows: r.value.rows, encoding: opts.encoding }));
+        io.out(`未受領 ${r.value.rows} 件（${VENUE_IDS.map((v) => `${VENUES[v].name} ${r.value.perVenue[v]}`).join('、')}、受取期限 ${deadlineDays} 日）: ${out}\n`);
+      } finally {
+        store.close();
+      }
+    });
+
+  hq
+    .command('jlis')
+    .description('J-LIS から受け取ったカードの枚数を出荷ごとに記録（各会場への送付の合計と照合）')
+    .requiredOption('--hq-data <dir>', '事務センターのデータフォルダ')
+    .requiredOption('--shipment <id>', '出荷ID')
+    .requiredOption('--cards <n>', '受け取った枚数')
+    .action(async (opts: { hqData: string; shipment: string; cards: string }) => {
+      const cards = Number(opts.cards);
+      if (!Number.isInteger(cards) || cards < 0) throw new CliError('--cards は 0 以上の整数です', 2);
+      const store = await openHqFolder(io, opts.hqData);
+      try {
+        const r = recordJlisCount(store.db, io.clock, 'cli', opts.shipment, cards);
+        if (!r.ok) throw new CliError(r.error.message);
+        io.out(`出荷 ${opts.shipment}: J-LIS から ${cards} 枚（送付の合計 ${r.value.shipped} 枚${r.value.shipped === cards ? '、一致' : '、不一致'}）\n`);
+        if (r.value.shipped !== cards) setExit(3);
+      } finally {
+        store.close();
+      }
+    });
+}

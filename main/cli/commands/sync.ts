@@ -1,0 +1,156 @@
+// madoguchi sync …: a station's side of the daily sync — its identity for HQ, whom it seals to, its files,
+// serving them over HTTPS, and (at a venue with several stations) pulling its siblings' files.
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { VENUES } from '../../../shared/venues/venues';
+import { isIsoDate } from '../../../shared/roster/japanese-date';
+import { writeFileAtomic } from '../../files/atomic-write';
+import { decodeVenuePub, HqSyncInfo, hqSyncInfo, parseRegistrationFile, registerStation, registeredStations, recipients, setRecipients, StationRegistration, stationRegistration } from '../../sync/registration';
+import { exportSyncFile } from '../../sync/export';
+import { startOutboxServer } from '../../sync/outbox-server';
+import { ensureTlsIdentity } from '../../sync/sync-keys';
+import { pullAndIngest, pullSources } from '../../sync/pull';
+import { openAnyDataFolder, openExistingDataFolder } from '../data-folder';
+import { loadPrivateKey } from '../load-keys';
+import { CliError, readInput, type CliIo } from '../io';
+import { printPullResults } from './hq';
+
+export function registerSync(program: Command, io: CliIo, setExit: (code: number) => void): void {
+  const sync = program.command('sync').description('日次同期: 端末の同期ファイルの作成・提供・取得（事務センターへ、同じ会場の端末どうし）');
+
+  sync
+    .command('identity')
+    .description('この端末（または事務センター）の同期用の鍵と証明書を用意し、相手に渡す登録ファイルを書き出す')
+    .option('--data <dir>', 'データフォルダ')
+    .requiredOption('--out <dir>', '登録ファイルの出力先（会場の端末: <端末ID>.station.json、事務センター: hq-sync.json）')
+    .action(async (opts: { data?: string; out: string }) => {
+      const opened = await openAnyDataFolder(io, opts.data);
+      try {
+        const out = resolve(io.cwd, opts.out);
+        mkdirSync(out, { recursive: true });
+        if (opened.site === 'hq') {
+          const file = join(out, 'hq-sync.json');
+          writeFileAtomic(file, JSON.stringify(hqSyncInfo(opened.store.db, opened.store.stationId), null, 2) + '\n');
+          io.out(`事務センターの同期鍵: ${file}（各端末で madoguchi sync setup --hq に指定します）\n`);
+        } else {
+          const { store } = opened;
+          const file = join(out, `${store.stationId}.station.json`);
+          writeFileAtomic(file, JSON.stringify(stationRegistration(store.db, store.venue, store.stationId), null, 2) + '\n');
+          io.out(`端末の登録ファイル: ${file}（事務センターで madoguchi sync register に指定します）\n`);
+        }
+      } finally {
+        opened.store.close();
+      }
+    });
+
+  sync
+    .command('setup')
+    .description('同期ファイルの宛先を設定: 事務センターの hq-sync.json と、この会場の公開鍵 <venue>.pub')
+    .option('--data <dir>', 'データフォルダ')
+    .requiredOption('--hq <file>', '事務センターの hq-sync.json')
+    .requiredOption('--venue-pub <file>', 'この会場の公開鍵 <venue>.pub（同じ会場の端末どうしで読めるように）')
+    .action(async (opts: { data?: string; hq: string; venuePub: string }) => {
+      const hq = parseRegistrationFile(HqSyncInfo, readInput(io, opts.hq, '事務センターの同期鍵').toString('utf8'), '事務センターの同期鍵ファイル');
+      if (!hq.ok) throw new CliError(`${opts.hq}: ${hq.error.message}`);
+      const pub = decodeVenuePub(readInput(io, opts.venuePub, '会場の公開鍵').toString('utf8'));
+      if (!pub.ok) throw new CliError(`${opts.venuePub}: ${pub.error.message}`);
+      const store = await openExistingDataFolder(io, opts.data);
+      try {
+        stationRegistration(store.db, store.venue, store.stationId);
+        const r = setRecipients(store.db, hq.value, pub.value, store.venue);
+        if (!r.ok) throw new CliError(r.error.message);
+        io.out(`同期の宛先を設定しました: 事務センター（鍵ID ${hq.value.inbox.keyId}）、${VENUES[store.venue].name}（鍵ID ${pub.value.keyId}）\n`);
+      } finally {
+        store.close();
+      }
+    });
+
+  sync
+    .command('register')
+    .description('端末の登録ファイルを登録し、その端末の同期ファイルを受け入れる（事務センター: 全端末、会場: 同じ会場のほかの端末）')
+    .argument('<file>', '<端末ID>.station.json')
+    .option('--data <dir>', 'データフォルダ（事務センターまたは会場）')
+    .option('--source <folderOrUrl>', 'その端末の同期ファイルの取得元（共有フォルダ、または https://host:port）')
+    .action(async (file: string, opts: { data?: string; source?: string }) => {
+      const reg = parseRegistrationFile(StationRegistration, readInput(io, file, '端末の登録').toString('utf8'), '端末の登録ファイル');
+      if (!reg.ok) throw new CliError(`${file}: ${reg.error.message}`);
+      const opened = await openAnyDataFolder(io, opts.data);
+      try {
+        const site = { venue: opened.site, stationId: opened.store.stationId };
+        const source = opts.source === undefined ? null : /^https:\/\//i.test(opts.source) ? opts.source : resolve(io.cwd, opts.source);
+        const r = registerStation(opened.store.db, io.clock, site, reg.value, source);
+        if (!r.ok) throw new CliError(r.error.message);
+        io.out(`${r.value.status === 'registered' ? '登録しました' : '更新しました'}: ${reg.value.stationId}（${VENUES[reg.value.venue].name}、署名鍵ID ${reg.value.signingKey.keyId}）${source ? `  取得元 ${source}` : ''}\n`);
+      } finally {
+        opened.store.close();
+      }
+    });
+
+  sync
+    .command('export')
+    .description('この端末の同期ファイル（前回以降の記録と申告件数、署名・暗号化済み）を出力フォルダに書き出す')
+    .option('--data <dir>', 'データフォルダ')
+    .option('--date <YYYY-MM-DD>', '営業日（既定: 今日）')
+    .requiredOption('--out <dir>', '出力フォルダ（送信用フォルダ）')
+    .action(async (opts: { data?: string; date?: string; out: string }) => {
+      if (opts.date !== undefined && !isIsoDate(opts.date)) throw new CliError('--date は YYYY-MM-DD です', 2);
+      const store = await openExistingDataFolder(io, opts.data);
+      try {
+        const r = exportSyncFile({ store, clock: io.clock }, resolve(io.cwd, opts.out), opts.date ? { businessDate: opts.date } : {});
+        if (!r.ok) throw new CliError(r.error.message);
+        io.out(`同期ファイル #${r.value.seq}（${r.value.businessDate}、記録 ${r.value.events} 件）: ${r.value.path}\n`);
+      } finally {
+        store.close();
+      }
+    });
+
+  sync
+    .command('serve')
+    .description('送信用フォルダを HTTPS（相互TLS・証明書固定、読み取り専用）で提供する。Ctrl+C で停止')
+    .option('--data <dir>', 'データフォルダ')
+    .requiredOption('--outbox <dir>', '送信用フォルダ')
+    .option('--listen <host:port>', '待ち受けアドレス', '0.0.0.0:8443')
+    .action(async (opts: { data?: string; outbox: string; listen: string }) => {
+      const m = /^(.+):(\d{1,5})$/.exec(opts.listen);
+      if (!m) throw new CliError('--listen は host:port です', 2);
+      const store = await openExistingDataFolder(io, opts.data);
+      let allowed: string[];
+      let identity;
+      try {
+        identity = ensureTlsIdentity(store.db, store.stationId);
+        // HQ, and this venue's other stations (which pull each other's files), may pull.
+        allowed = [...recipients(store.db).flatMap((r) => (r.tlsFingerprint ? [r.tlsFingerprint] : [])), ...registeredStations(store.db).flatMap((s) => (s.tlsFingerprint ? [s.tlsFingerprint] : []))];
+      } finally {
+        store.close();
+      }
+      if (allowed.length === 0) throw new CliError('取得を許可する相手がいません（madoguchi sync setup / sync register を先に）');
+      const server = await startOutboxServer({ outboxDir: resolve(io.cwd, opts.outbox), host: m[1]!, port: Number(m[2]), identity, allowedClientFingerprints: allowed, log: (l) => io.err(`${l}\n`) });
+      io.out(`送信用フォルダを https://${m[1]}:${server.port}/outbox/ で提供しています（許可 ${allowed.length} 件）\n`);
+      await new Promise<void>((done) => {
+        process.once('SIGINT', done);
+        process.once('SIGTERM', done);
+      });
+      await server.close();
+    });
+
+  sync
+    .command('pull')
+    .description('同じ会場のほかの端末の同期ファイルを取り込む（会場の鍵で復号）')
+    .option('--data <dir>', 'データフォルダ')
+    .requiredOption('--venue-key <file>', 'この会場の秘密鍵 <venue>.key')
+    .option('--from <folderOrUrl...>', '取得元（既定: 登録した端末の取得元すべて）')
+    .action(async (opts: { data?: string; venueKey: string; from?: string[] }) => {
+      const key = await loadPrivateKey(io, opts.venueKey, 'venue');
+      const store = await openExistingDataFolder(io, opts.data);
+      try {
+        if (key.venue !== store.venue) throw new CliError(`${opts.venueKey} は${VENUES[key.venue!].name}の鍵です`);
+        const sources = pullSources(store.db, (opts.from ?? []).map((f) => (/^https:\/\//i.test(f) ? f : resolve(io.cwd, f))));
+        if (sources.length === 0) throw new CliError('取得元がありません（--from を指定するか、sync register --source で登録してください）');
+        const results = await pullAndIngest({ db: store.db, clock: io.clock, recipient: key }, sources);
+        printPullResults(io, results, setExit);
+      } finally {
+        store.close();
+      }
+    });
+}

@@ -1,0 +1,88 @@
+// The daily sync from the command line, over the demo world: each venue's station is provisioned, simulates
+// days of work and publishes its file; HQ pulls them all, and its report matches each venue's own
+// reconciliation; pulling again changes nothing; a tampered file is refused; the 未受領 list is exactly the
+// cards never collected, in UTF-8 and CP932.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { parse } from 'csv-parse/sync';
+import { cli } from '../testing/cli-harness';
+import { tempDir } from '../testing/fixtures';
+
+const env = { MADOGUCHI_PASSPHRASE: 'madoguchi-demo' };
+const VENUES = ['honchosha', 'sogo', 'toyosu'] as const;
+
+test('sync over the demo world: provision, simulate, export, pull, report, 未受領 list', async (t) => {
+  const root = tempDir(t);
+  const demo = join(root, 'demo');
+  assert.equal((await cli(['demo', '--dir', demo, '--residents', '400'], { env: {} })).code, 0);
+  const hq = join(demo, 'hq');
+  const reg = join(root, 'registrations');
+  const run = async (args: string[], expect = 0) => {
+    const r = await cli(args, { env });
+    assert.equal(r.code, expect, `${args.join(' ')}\n${r.out}\n${r.err}`);
+    return r;
+  };
+
+  await run(['sync', 'identity', '--data', hq, '--out', reg]);
+  for (const v of VENUES) {
+    const data = join(demo, 'venues', v);
+    await run(['sync', 'identity', '--data', data, '--out', reg]);
+    await run(['sync', 'setup', '--data', data, '--hq', join(reg, 'hq-sync.json'), '--venue-pub', join(demo, 'keys', `${v}.pub`)]);
+    await run(['sync', 'register', join(reg, `${v}-demo01.station.json`), '--data', hq, '--source', join(root, 'outbox', v)]);
+    await run(['simulate', '--data', data, '--days', '3', '--seed', '2']);
+    await run(['sync', 'export', '--data', data, '--date', '2026-11-23', '--out', join(root, 'outbox', v)]);
+  }
+  const pulled = await run(['hq', 'pull', '--hq-data', hq]);
+  assert.equal((pulled.out.match(/取込 \d+ 件/g) ?? []).length, 3);
+
+  const report = JSON.parse((await run(['hq', 'report', '--hq-data', hq, '--date', '2026-11-23', '--json'])).out);
+  assert.deepEqual(report.mismatches, []);
+  for (const v of VENUES) {
+    const own = JSON.parse((await run(['venue', 'report', '--data', join(demo, 'venues', v), '--json'])).out).total;
+    const atHq = report.venues.find((x: { venue: string }) => x.venue === v).figures;
+    for (const f of ['shipped', 'received', 'handedOver', 'outstanding', 'returned', 'refusals', 'damaged']) assert.equal(atHq[f], own[f], `${v} ${f}`);
+    assert.deepEqual(report.venues.find((x: { venue: string }) => x.venue === v).claims.map((c: { differences: unknown[] }) => c.differences), [[]]);
+  }
+
+  // Pulling again, and a tampered copy among the files: nothing changes, the bad file is named.
+  const outbox = join(root, 'outbox', 'sogo');
+  const name = readdirSync(outbox).find((f) => f.endsWith('.sync'))!;
+  const bytes = readFileSync(join(outbox, name));
+  bytes[bytes.length - 20]! ^= 0xff;
+  writeFileSync(join(outbox, 'sogo-demo01-00000002.sync'), bytes);
+  const again = await run(['hq', 'pull', '--hq-data', hq], 3);
+  assert.match(again.out, /honchosha: 新しいファイルはありません/);
+  assert.match(again.out, /sogo-demo01-00000002\.sync\s+拒否: .*署名/);
+  const after = JSON.parse((await run(['hq', 'report', '--hq-data', hq, '--date', '2026-11-23', '--json'])).out);
+  assert.deepEqual(after.venues, report.venues);
+
+  // Two days later with no new files, every station is reported quiet.
+  const quiet = await run(['hq', 'report', '--hq-data', hq, '--date', '2026-11-26'], 3);
+  for (const v of VENUES) assert.match(quiet.out, new RegExp(`${v}-demo01: 2026-11-23 以降同期ファイルが届いていません`));
+
+  // 未受領: after the deadline, every card still on a shelf or returned, with its resident, once.
+  const csvFile = join(root, 'uncollected.csv');
+  const listed = await run(['hq', 'uncollected', '--hq-data', hq, '--date', '2027-06-01', '--out', csvFile]);
+  const utf8 = readFileSync(csvFile);
+  assert.deepEqual([...utf8.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+  const rows = parse(utf8.toString('utf8'), { columns: true, bom: true }) as Record<string, string>[];
+  const expected = VENUES.reduce((n, v) => n + report.venues.find((x: { venue: string }) => x.venue === v).figures.outstanding + report.venues.find((x: { venue: string }) => x.venue === v).figures.returned, 0);
+  assert.equal(rows.length, expected);
+  assert.equal(new Set(rows.map((r) => r['予約管理番号'])).size, rows.length);
+  assert.match(listed.out, new RegExp(`未受領 ${expected} 件`));
+  // Joined with what HQ shipped: the residents' names come from the demo rosters (numbers are written loosely there).
+  const rosters = readdirSync(demo).filter((f) => /^roster.*\.csv$/.test(f)).map((f) => iconv.decode(readFileSync(join(demo, f)), 'cp932')).join('\n');
+  for (const r of rows) assert.ok(rosters.includes(r['氏名']!) && r['住所']!.length > 0, `${r['予約管理番号']} joined with the roster HQ shipped`);
+  const cp932File = join(root, 'uncollected-sjis.csv');
+  await run(['hq', 'uncollected', '--hq-data', hq, '--date', '2027-06-01', '--out', cp932File, '--encoding', 'cp932']);
+  assert.equal(iconv.decode(readFileSync(cp932File), 'cp932'), utf8.subarray(3).toString('utf8'));
+  // Before the recent shipments' deadline only the cards already returned to HQ (long overdue) are listed.
+  await run(['hq', 'uncollected', '--hq-data', hq, '--date', '2026-11-23', '--out', csvFile]);
+  const early = parse(readFileSync(csvFile, 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
+  const returned = VENUES.reduce((n, v) => n + report.venues.find((x: { venue: string }) => x.venue === v).figures.returned, 0);
+  assert.ok(returned > 0, 'the demo returns its overdue cards');
+  assert.deepEqual([early.length, new Set(early.map((r) => r['状態']))], [returned, new Set(['返戻済み'])]);
+});

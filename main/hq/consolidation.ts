@@ -1,0 +1,231 @@
+// HQ's consolidation (issue 5 §4): from the ledgers HQ built and the events the stations sent, per venue and
+// ward-wide — shipped, received, handed over, outstanding, returned, discrepancies; J-LIS's count per shipment
+// against what HQ shipped; each station's claimed counts against HQ's recomputation from exactly the events the
+// claim covered; stations gone quiet; alerts; cards handed over at two stations. Every mismatch names its cards.
+import { VENUE_IDS, VENUES, type VenueId } from '../../shared/venues/venues';
+import { orderEvents, ReconciliationFold, type Breaker, type Counts, type ReconCard, type ReconEvent } from '../../shared/reconciliation/reconcile';
+import { addDays } from '../../shared/tokyo-date';
+import type { Db } from '../db/connection';
+
+export const FIGURES = ['shipped', 'received', 'handedOver', 'outstanding', 'returned', 'refusals', 'damaged'] as const;
+export type Figure = (typeof FIGURES)[number];
+export type Figures = Record<Figure, number> & { readonly notReceived: number };
+
+export interface ClaimCheck {
+  readonly stationId: string;
+  readonly seq: number;
+  readonly businessDate: string;
+  readonly claimed: Record<Figure, number>;
+  readonly recomputed: Record<Figure, number>;
+  readonly differences: readonly { figure: Figure; claimed: number; recomputed: number }[];
+}
+
+export interface StationSync {
+  readonly stationId: string;
+  readonly venue: VenueId;
+  readonly files: number;
+  readonly lastSeq: number | null;
+  readonly lastBusinessDate: string | null;
+  readonly lastReceivedAt: string | null;
+  /** File numbers missing below the highest held. */
+  readonly gaps: readonly number[];
+  /** No file for a business day within the last `staleDays` days. */
+  readonly stale: boolean;
+}
+
+export interface Conflict {
+  readonly reservationNo: string;
+  /** Stations that each recorded a handover still standing (not undone). */
+  readonly stations: readonly string[];
+}
+
+export interface VenueConsolidation {
+  readonly venue: VenueId;
+  readonly name: string;
+  readonly figures: Figures;
+  readonly holds: boolean;
+  readonly breakers: readonly Breaker[];
+  readonly claims: readonly ClaimCheck[];
+  readonly conflicts: readonly Conflict[];
+  readonly stations: readonly StationSync[];
+}
+
+export interface ShipmentCheck {
+  readonly shipmentId: string;
+  readonly shippedToVenues: Record<VenueId, number>;
+  readonly shipped: number;
+  /** HQ's count of the cards J-LIS delivered, once recorded. */
+  readonly jlisCards: number | null;
+  readonly matches: boolean | null;
+}
+
+export interface Alert {
+  readonly at: string;
+  readonly stationId: string;
+  readonly seq: number | null;
+  readonly kind: string;
+}
+
+export interface WardConsolidation {
+  readonly asOf: string;
+  readonly total: Figures;
+  readonly holds: boolean;
+  readonly venues: readonly VenueConsolidation[];
+  readonly shipments: readonly ShipmentCheck[];
+  readonly alerts: readonly Alert[];
+  /** Every reason the ward's figures do not add up, in words; empty when all is well. */
+  readonly mismatches: readonly string[];
+}
+
+interface EventRow { id: string; station_id: string; seq: number; client_time: string; kind: string; subject: string | null; payload: string }
+
+export function consolidate(db: Db, options: { asOf: string; staleDays?: number }): WardConsolidation {
+  return db.transaction(() => {
+    const stations = db.prepare('SELECT station_id, venue FROM sync_stations ORDER BY station_id').all() as { station_id: string; venue: VenueId }[];
+    const venues = VENUE_IDS.map((venue) => consolidateVenue(db, venue, stations.filter((s) => s.venue === venue).map((s) => s.station_id), options));
+    const total = sumFigures(venues.map((v) => v.figures));
+    const shipments = shipmentChecks(db);
+    const alerts = (db.prepare('SELECT at, station_id, seq, kind FROM sync_alerts ORDER BY id').all() as { at: string; station_id: string; seq: number | null; kind: string }[])
+      .map((a) => ({ at: a.at, stationId: a.station_id, seq: a.seq, kind: a.kind }));
+    const mismatches = describeMismatches(venues, shipments, alerts);
+    return { asOf: options.asOf, total, holds: mismatches.length === 0, venues, shipments, alerts, mismatches };
+  })();
+}
+
+function consolidateVenue(db: Db, venue: VenueId, stationIds: readonly string[], options: { asOf: string; staleDays?: number }): VenueConsolidation {
+  const cards = venueCards(db, venue);
+  const events = venueEvents(db, stationIds);
+  const fold = new ReconciliationFold(cards);
+  fold.apply(orderEvents(events));
+  const r = fold.result();
+  const figures = pick(r.total);
+  return {
+    venue, name: VENUES[venue].name, figures, holds: r.total.holds, breakers: r.breakers,
+    claims: stationIds.flatMap((id) => claimCheck(db, id, venue, events) ?? []),
+    conflicts: conflictsOf(events),
+    stations: stationIds.map((id) => stationSync(db, id, venue, options)),
+  };
+}
+
+function venueCards(db: Db, venue: VenueId, shipments?: ReadonlySet<string>): ReconCard[] {
+  const rows = db.prepare('SELECT reservation_no AS reservationNo, shipment_id AS shipmentId FROM hq_cards WHERE venue = ? ORDER BY shipment_id, reservation_no').all(venue) as ReconCard[];
+  return shipments ? rows.filter((c) => shipments.has(c.shipmentId)) : rows;
+}
+
+function venueEvents(db: Db, stationIds: readonly string[]): ReconEvent[] {
+  if (stationIds.length === 0) return [];
+  const rows = db.prepare(`SELECT id, station_id, seq, client_time, kind, subject, payload FROM events WHERE station_id IN (${stationIds.map(() => '?').join(',')}) ORDER BY client_time, station_id, seq`).all(...stationIds) as EventRow[];
+  return rows.map((e) => ({ id: e.id, kind: e.kind, stationId: e.station_id, seq: e.seq, clientTime: e.client_time, subject: e.subject, payload: JSON.parse(e.payload) }));
+}
+
+/** The station's latest claim, against HQ's fold of exactly the events (and the ledgers) it covered. */
+function claimCheck(db: Db, stationId: string, venue: VenueId, venueEvents: readonly ReconEvent[]): ClaimCheck | null {
+  const last = db.prepare('SELECT seq, business_date, claimed FROM sync_files WHERE station_id = ? ORDER BY seq DESC LIMIT 1').get(stationId) as { seq: number; business_date: string; claimed: string } | undefined;
+  if (!last) return null;
+  const claim = JSON.parse(last.claimed) as Record<Figure, number> & { knownThrough: Record<string, number> };
+  const known = claim.knownThrough;
+  const covered = venueEvents.filter((e) => e.seq <= (known[e.stationId] ?? 0));
+  // The station's shipped = the ledgers it imported itself.
+  const imported = new Set(covered.filter((e) => e.stationId === stationId && e.kind === 'ledger.imported').map((e) => (e.payload as { shipmentId: string }).shipmentId));
+  const fold = new ReconciliationFold(venueCards(db, venue, imported));
+  fold.apply(covered);
+  const recomputed = pick(fold.result().total);
+  const claimed = Object.fromEntries(FIGURES.map((f) => [f, claim[f]])) as Record<Figure, number>;
+  const differences = FIGURES.filter((f) => claimed[f] !== recomputed[f]).map((f) => ({ figure: f, claimed: claimed[f], recomputed: recomputed[f] }));
+  return { stationId, seq: last.seq, businessDate: last.business_date, claimed, recomputed: stripNotReceived(recomputed), differences };
+}
+
+function stationSync(db: Db, stationId: string, venue: VenueId, options: { asOf: string; staleDays?: number }): StationSync {
+  const files = db.prepare('SELECT seq, business_date, received_at FROM sync_files WHERE station_id = ? ORDER BY seq').all(stationId) as { seq: number; business_date: string; received_at: string }[];
+  const held = new Set(files.map((f) => f.seq));
+  const top = files.at(-1)?.seq ?? 0;
+  const gaps: number[] = [];
+  for (let s = 1; s < top; s++) if (!held.has(s)) gaps.push(s);
+  const lastBusinessDate = files.reduce<string | null>((m, f) => (m === null || f.business_date > m ? f.business_date : m), null);
+  const lastReceivedAt = files.reduce<string | null>((m, f) => (m === null || f.received_at > m ? f.received_at : m), null);
+  const staleDays = options.staleDays ?? 1;
+  return {
+    stationId, venue, files: files.length, lastSeq: top || null, lastBusinessDate, lastReceivedAt, gaps,
+    stale: lastBusinessDate === null || addDays(lastBusinessDate, staleDays) < options.asOf,
+  };
+}
+
+/** A card with standing handovers from two stations: recorded offline at both, for the lead to sort out. */
+function conflictsOf(events: readonly ReconEvent[]): Conflict[] {
+  const standing = new Map<string, Map<string, string>>(); // card → handover event id → station
+  for (const e of events) {
+    if (e.subject === null) continue;
+    if (e.kind === 'handover.recorded') {
+      const m = standing.get(e.subject) ?? new Map<string, string>();
+      m.set(e.id, e.stationId);
+      standing.set(e.subject, m);
+    } else if (e.kind === 'handover.undone') {
+      standing.get(e.subject)?.delete((e.payload as { handoverEventId: string }).handoverEventId);
+    }
+  }
+  const out: Conflict[] = [];
+  for (const [reservationNo, m] of standing) {
+    const stations = [...new Set(m.values())].sort();
+    if (stations.length > 1) out.push({ reservationNo, stations });
+  }
+  return out.sort((a, b) => a.reservationNo.localeCompare(b.reservationNo));
+}
+
+function shipmentChecks(db: Db): ShipmentCheck[] {
+  const rows = db.prepare('SELECT shipment_id, venue, row_count FROM hq_ledgers ORDER BY shipment_id').all() as { shipment_id: string; venue: VenueId; row_count: number }[];
+  const jlis = new Map((db.prepare('SELECT shipment_id, cards FROM hq_jlis_counts').all() as { shipment_id: string; cards: number }[]).map((r) => [r.shipment_id, r.cards]));
+  const byShipment = new Map<string, Record<VenueId, number>>();
+  for (const r of rows) {
+    const v = byShipment.get(r.shipment_id) ?? { honchosha: 0, sogo: 0, toyosu: 0 };
+    v[r.venue] += r.row_count;
+    byShipment.set(r.shipment_id, v);
+  }
+  return [...byShipment].map(([shipmentId, shippedToVenues]) => {
+    const shipped = VENUE_IDS.reduce((n, v) => n + shippedToVenues[v], 0);
+    const jlisCards = jlis.get(shipmentId) ?? null;
+    return { shipmentId, shippedToVenues, shipped, jlisCards, matches: jlisCards === null ? null : jlisCards === shipped };
+  });
+}
+
+function describeMismatches(venues: readonly VenueConsolidation[], shipments: readonly ShipmentCheck[], alerts: readonly Alert[]): string[] {
+  const out: string[] = [];
+  for (const s of shipments) if (s.matches === false) out.push(`出荷 ${s.shipmentId}: J-LIS からの受領 ${s.jlisCards} 件 ≠ 各会場への送付の合計 ${s.shipped} 件`);
+  for (const v of venues) {
+    if (!v.holds) out.push(`${v.name}: 件数が合いません（${v.breakers.map((b) => `${b.reservationNo} ${b.reason}`).slice(0, 20).join('、') || '送付 = 受領 + 未着、受領 = 交付 + 保管 + 返戻 が不成立'}）`);
+    for (const c of v.claims) for (const d of c.differences) out.push(`${v.name} ${c.stationId} #${c.seq}: ${d.figure} 申告 ${d.claimed} ≠ 再計算 ${d.recomputed}`);
+    for (const c of v.conflicts) out.push(`${v.name}: ${c.reservationNo} が複数の端末で交付されています（${c.stations.join('、')}）`);
+    for (const s of v.stations) {
+      if (s.gaps.length > 0) out.push(`${s.stationId}: 同期ファイルの欠番 ${s.gaps.join(', ')}`);
+      if (s.stale) out.push(`${s.stationId}: ${s.lastBusinessDate ? `${s.lastBusinessDate} 以降` : 'まだ一度も'}同期ファイルが届いていません`);
+    }
+  }
+  for (const a of alerts) out.push(`${a.stationId}${a.seq !== null ? ` #${a.seq}` : ''}: ${a.kind === 'equivocation' ? '同じ番号で内容の異なるファイル' : a.kind === 'chain-broken' ? '前のファイルとつながらないファイル' : '同じ番号で内容の異なる記録'}`);
+  return out;
+}
+
+function pick(c: Counts): Figures {
+  return { shipped: c.shipped, received: c.received, notReceived: c.notReceived, handedOver: c.handedOver, outstanding: c.outstanding, returned: c.returned, refusals: c.refusals, damaged: c.damaged };
+}
+function stripNotReceived(f: Figures): Record<Figure, number> {
+  return Object.fromEntries(FIGURES.map((k) => [k, f[k]])) as Record<Figure, number>;
+}
+function sumFigures(list: readonly Figures[]): Figures {
+  const t = { shipped: 0, received: 0, notReceived: 0, handedOver: 0, outstanding: 0, returned: 0, refusals: 0, damaged: 0 };
+  for (const f of list) for (const k of Object.keys(t) as (keyof Figures)[]) t[k] += f[k];
+  return t;
+}
+
+/** Cards past their collection deadline and never collected, per venue: on the shelf, or already returned. */
+export function uncollectedCards(db: Db, options: { asOf: string; deadlineDays: number }): { venue: VenueId; reservationNo: string; status: 'outstanding' | 'returned' }[] {
+  const stations = db.prepare('SELECT station_id, venue FROM sync_stations').all() as { station_id: string; venue: VenueId }[];
+  const out: { venue: VenueId; reservationNo: string; status: 'outstanding' | 'returned' }[] = [];
+  const shippedOn = db.prepare('SELECT shipped_on FROM hq_cards WHERE reservation_no = ?');
+  for (const venue of VENUE_IDS) {
+    const fold = new ReconciliationFold(venueCards(db, venue));
+    fold.apply(orderEvents(venueEvents(db, stations.filter((s) => s.venue === venue).map((s) => s.station_id))));
+    const due = (no: string) => addDays((shippedOn.get(no) as { shipped_on: string }).shipped_on, options.deadlineDays) < options.asOf;
+    for (const no of fold.outstandingCards()) if (due(no)) out.push({ venue, reservationNo: no, status: 'outstanding' });
+    for (const no of fold.returnedCards()) out.push({ venue, reservationNo: no, status: 'returned' });
+  }
+  return out;
+}

@@ -1,0 +1,13 @@
+// HQ's count of the cards J-LIS delivered for a shipment: what it received must equal what it shipped to the
+// venues (別紙⑥ 2(1)③). Recorded once per shipment; a recount replaces it and says so in the event log.
+import { err, ok, type Result } from '../../shared/result';
+import type { Db } from '../db/connection';
+import type { Clock } from '../clock';
+
+export function recordJlisCount(db: Db, clock: Clock, actor: string, shipmentId: string, cards: number): Result<{ shipped: number }, { code: 'not-found'; message: string }> {
+  const shipped = (db.prepare('SELECT sum(row_count) AS n FROM hq_ledgers WHERE shipment_id = ?').get(shipmentId) as { n: number | null }).n;
+  if (shipped === null) return err({ code: 'not-found', message: `出荷 ${shipmentId} の台帳は作成記録にありません` });
+  db.prepare('INSERT INTO hq_jlis_counts (shipment_id, cards, recorded_at, actor) VALUES (?, ?, ?, ?) ON CONFLICT (shipment_id) DO UPDATE SET cards = excluded.cards, recorded_at = excluded.recorded_at, actor = excluded.actor')
+    .run(shipmentId, cards, clock.now().toISOString(), actor);
+  return ok({ shipped });
+}

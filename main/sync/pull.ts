@@ -1,0 +1,58 @@
+// One pull: from each source (a folder shared over the VPN, or a station's HTTPS outbox pinned to its
+// registered certificate), fetch the files this folder does not hold yet and take each in. Sources are the
+// registered stations' unless given; one source failing does not stop the others.
+import type { Db } from '../db/connection';
+import type { Clock } from '../clock';
+import { createIngester, type IngestOutcome } from './ingest';
+import { pullFromFolder, pullFromHttps, type PullProblem } from './pull-client';
+import { registeredStations } from './registration';
+import { tlsIdentity, type KeyPair } from './sync-keys';
+
+export interface SourceResult {
+  readonly source: string;
+  readonly problem: PullProblem | null;
+  readonly outcomes: readonly (IngestOutcome & { readonly file: string })[];
+}
+
+export interface PullContext {
+  readonly db: Db;
+  readonly clock: Clock;
+  readonly recipient: KeyPair;
+}
+
+export function isHttpsSource(source: string): boolean {
+  return /^https:\/\//i.test(source);
+}
+
+/** The sources to pull: those given, else every registered station's (deduplicated: stations may share a folder). */
+export function pullSources(db: Db, given: readonly string[]): string[] {
+  if (given.length > 0) return [...new Set(given)];
+  return [...new Set(registeredStations(db).flatMap((s) => (s.source ? [s.source] : [])))];
+}
+
+export async function pullAndIngest(ctx: PullContext, sources: readonly string[]): Promise<SourceResult[]> {
+  const { db } = ctx;
+  const held = db.prepare('SELECT 1 FROM sync_files WHERE sha256 = ?');
+  const alreadyHave = (_name: string, sha256: string) => held.get(sha256) !== undefined;
+  const results: SourceResult[] = [];
+  for (const source of sources) {
+    const pulled = isHttpsSource(source) ? await pullHttps(db, source, alreadyHave) : await pullFromFolder(source, alreadyHave);
+    if (!pulled.ok) {
+      results.push({ source, problem: pulled.error, outcomes: [] });
+      continue;
+    }
+    // A fresh ingester per source: it reads the registry once.
+    const ingester = createIngester(ctx);
+    results.push({ source, problem: null, outcomes: pulled.value.files.map((f) => ({ ...ingester.ingest(f.bytes), file: f.name })) });
+  }
+  return results;
+}
+
+async function pullHttps(db: Db, url: string, alreadyHave: (name: string, sha256: string) => boolean) {
+  const identity = tlsIdentity(db);
+  const station = registeredStations(db).find((s) => s.source === url);
+  if (!identity || !station?.tlsFingerprint) {
+    return { ok: false as const, error: { code: 'bad-source' as const, message: `${url} は登録された端末の取得元ではありません（madoguchi sync register --source で登録してください）` } };
+  }
+  return pullFromHttps({ url, identity, serverFingerprint: station.tlsFingerprint, alreadyHave });
+}
