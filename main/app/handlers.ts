@@ -16,6 +16,9 @@ import { renderDocument } from '../print/documents';
 import type { Printer } from '../print/printer';
 import { tokyoDateTime } from '../../shared/print/print-html';
 import { closeDay, dailyReport } from '../venue/day-close';
+import { exportSyncFile } from '../sync/export';
+import { readSetting } from './settings';
+import { resolve } from 'node:path';
 import type { Push } from './create-app';
 
 export interface AppServices {
@@ -69,7 +72,13 @@ export function createHandlers(app: AppServices): Omit<Handlers, 'hq:ledgers'> {
       return cards;
     },
     'lead:returnBatch': ({ reservationNos, reason }, { staff }) => recordReturnBatch(counter, staffOf(staff), reservationNos, reason),
-    'lead:closeDay': ({ date }, { staff }) => closeDay(counter, staffOf(staff), date),
+    'lead:closeDay': ({ date }, { staff }) => {
+      const closed = closeDay(counter, staffOf(staff), date);
+      if (!closed.ok) return closed;
+      // The closed day goes to HQ: its sync file is written to the outbox at once (when sync is set up).
+      const exported = exportSyncFile(counter, resolve(counter.store.dir, readSetting(db, 'sync-outbox')), { businessDate: date });
+      return { ...closed.value, syncFile: exported.ok ? exported.value.name : null };
+    },
     'lead:dailyReport': ({ date }) => dailyReport(counter, date),
     'lead:reconciliation': ({ date }) => reconciliationView(counter, date),
     'lead:returnBatches': () => returnBatches(counter),

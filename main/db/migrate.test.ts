@@ -79,4 +79,23 @@ describe('migrations keyed by user_version', () => {
     assert.throws(() => card.run('ABC-123456'), /UNIQUE|PRIMARY/);
     assert.throws(() => db.prepare("INSERT INTO hq_ledgers VALUES ('S1', 'nowhere', ?, 't', 1, ?)").run('b'.repeat(64), '3'.repeat(32)), /CHECK/);
   });
+
+  test('v4: sync — a file number is held once per station, files need a registered station, alerts say what kind', (t) => {
+    const db = openDatabase(join(tempDir(t), 'm.db'), randomBytes(32));
+    t.after(() => db.close());
+    migrate(db, 3);
+    db.prepare("INSERT INTO events (id, station_id, seq, client_time, actor, kind, payload) VALUES (?, 'hq-1x', 1, 't', 'a', 'hq.ledger-built', '{}')").run('4'.repeat(32));
+    db.prepare("INSERT INTO hq_ledgers VALUES ('S1', 'sogo', ?, 't', 0, ?)").run('a'.repeat(64), '4'.repeat(32));
+    migrate(db, 4);
+    assert.equal(schemaVersion(db), 4);
+    assert.equal((db.prepare('SELECT count(*) AS n FROM hq_ledgers').get() as { n: number }).n, 1, 'earlier rows stay');
+    const file = db.prepare("INSERT INTO sync_files (station_id, seq, sha256, business_date, created_at, claimed, event_count, received_at) VALUES ('sogo-1', ?, ?, 'd', 't', '{}', 0, 't')");
+    assert.throws(() => file.run(1, 'x'), /FOREIGN KEY/);
+    db.prepare("INSERT INTO sync_stations (station_id, venue, signing_key_id, signing_public_key, registered_at) VALUES ('sogo-1', 'sogo', 'k', 'p', 't')").run();
+    file.run(1, 'x');
+    assert.throws(() => file.run(1, 'y'), /UNIQUE|PRIMARY/);
+    assert.throws(() => db.prepare("INSERT INTO sync_stations (station_id, venue, signing_key_id, signing_public_key, registered_at) VALUES ('z', 'osaka', 'k2', 'p', 't')").run(), /CHECK/);
+    assert.throws(() => db.prepare("INSERT INTO sync_alerts (at, station_id, kind) VALUES ('t', 's', 'whatever')").run(), /CHECK/);
+    assert.throws(() => db.prepare("INSERT INTO sync_exports (seq, business_date, sha256, through_event_seq, access_seq, access_sha256, created_at, bytes) VALUES (0, 'd', 's', 0, 0, 'a', 't', x'00')").run(), /CHECK/);
+  });
 });
