@@ -1,0 +1,55 @@
+// Several stations at one venue: each publishes its own stream; a station takes its siblings' files (sealed to
+// the venue's key) so its counter and counts are whole; a card handed over at two stations while they could not
+// see each other is flagged at HQ, never merged away.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { syncWorld } from '../testing/sync-fixtures';
+import { cards } from '../testing/fixtures';
+import { manualClock } from '../testing/app-fixture';
+import { decideScan, recordHandover } from '../counter/counter-service';
+import { venueReconciliation } from '../venue/reconciliation';
+import { consolidate } from '../hq/consolidation';
+import type { IdCheck } from '../../shared/counter/id-documents';
+import { exportSyncFile } from './export';
+import { registerStation, stationRegistration } from './registration';
+import { pullAndIngest } from './pull';
+
+const clerk = { staffId: 'clerk1', displayName: '窓口', role: 'clerk' as const };
+const idCheck: IdCheck = { path: 'self', documents: ['passport'], proxy: null, surrendered: [], pin: 'pins-set' };
+
+test('a sibling’s handovers reach the other station’s counter and counts; a double handover is flagged at HQ', async (t) => {
+  const clock = manualClock('2026-11-25T01:00:00Z');
+  const list = cards(1, 8);
+  const w = syncWorld(t, clock, [{ venue: 'honchosha', stationId: 'honchosha-st01' }, { venue: 'honchosha', stationId: 'honchosha-st02' }], { honchosha: list });
+  const [a, b] = [w.stations['honchosha-st01']!, w.stations['honchosha-st02']!];
+  const outbox = (id: string) => join(w.dir, 'outbox', id);
+  // Each station trusts the other (registered with its outbox as source).
+  registerStation(b.db, clock, { venue: 'honchosha', stationId: b.stationId }, stationRegistration(a.db, 'honchosha', a.stationId), outbox(a.stationId));
+  registerStation(a.db, clock, { venue: 'honchosha', stationId: a.stationId }, stationRegistration(b.db, 'honchosha', b.stationId), outbox(b.stationId));
+
+  recordHandover({ store: a, clock }, clerk, list[0]!.reservationNo, idCheck);
+  assert.ok(exportSyncFile({ store: a, clock }, outbox(a.stationId)).ok);
+  const pulled = await pullAndIngest({ db: b.db, clock, recipient: w.venueKeys.honchosha }, [outbox(a.stationId)]);
+  assert.deepEqual(pulled.map((p) => p.outcomes.map((o) => o.status)), [['ingested']]);
+  const seen = decideScan({ store: b, clock }, clerk, list[0]!.reservationNo);
+  assert.equal(seen.kind, 'already-handed-over');
+  assert.equal(seen.kind === 'already-handed-over' && seen.handover.stationId, 'honchosha-st01');
+  assert.equal(venueReconciliation(b).total.handedOver, 1);
+  // Nothing of a station's own stream is re-published by its sibling.
+  const bFile = exportSyncFile({ store: b, clock }, outbox(b.stationId));
+  assert.ok(bFile.ok);
+
+  // Offline from each other, both hand over the same card.
+  recordHandover({ store: a, clock }, clerk, list[1]!.reservationNo, idCheck);
+  recordHandover({ store: b, clock }, clerk, list[1]!.reservationNo, idCheck);
+  for (const s of [a, b]) assert.ok(exportSyncFile({ store: s, clock }, outbox(s.stationId)).ok);
+  await pullAndIngest({ db: w.hq.db, clock, recipient: w.inbox() }, [outbox(a.stationId), outbox(b.stationId)]);
+  const report = consolidate(w.hq.db, { asOf: '2026-11-25' });
+  const honcho = report.venues.find((v) => v.venue === 'honchosha')!;
+  assert.deepEqual(honcho.conflicts, [{ reservationNo: list[1]!.reservationNo, stations: ['honchosha-st01', 'honchosha-st02'] }]);
+  assert.equal(honcho.figures.handedOver, 2, 'the card counts once');
+  assert.ok(report.mismatches.some((m) => m.includes(list[1]!.reservationNo) && m.includes('複数の端末')));
+  const atHq = (station: string) => (w.hq.db.prepare("SELECT count(*) AS n FROM events WHERE station_id = ? AND kind = 'handover.recorded'").get(station) as { n: number }).n;
+  assert.deepEqual([atHq('honchosha-st01'), atHq('honchosha-st02')], [2, 1], 'each stream once, a sibling’s events never re-published');
+});
