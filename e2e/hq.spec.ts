@@ -39,6 +39,22 @@ test('HQ signs in to its own folder, sees every ledger it built and prints one v
   await expect(page.getByRole('heading', { name: '事務センター サインイン' })).toBeVisible();
 });
 
+test('HQ sees the ward’s figures from the stations’ sync files, venue by venue', async ({ counter, world, page }, testInfo) => {
+  await counter.typeCredentials(STAFF.hq1.staffId, STAFF.hq1.pin);
+  const office = page.getByTestId('hq-office');
+  const rows = async (shipmentId: string, venue: string) => Number((await office.getByTestId(`hq-ledger-${shipmentId}-${venue}`).locator('td').nth(2).textContent())!.replace('件', ''));
+  // The demo's stations each published a first file and HQ took it in: the ward adds up.
+  await expect(office.getByTestId('ward-status')).toHaveText('すべて一致しています');
+  const honcho = office.getByTestId('ward-honchosha');
+  const cells = honcho.locator('td');
+  // 送付 = every card HQ built for 本庁舎; 未着 = the late shipment, not yet received there.
+  const shipped = (await office.locator('[data-testid^="hq-ledger-"][data-testid$="-honchosha"] td:nth-child(3)').allTextContents()).reduce((n, t) => n + Number(t.replace('件', '')), 0);
+  await expect(cells.nth(0)).toHaveText(String(shipped));
+  await expect(cells.nth(2)).toHaveText(String(await rows(world.lateShipmentId, 'honchosha')));
+  await expect(honcho).toContainText('honchosha-demo01 #1');
+  await counter.shot(testInfo, 'hq-ward-report');
+});
+
 test('a clerk’s account does not exist at HQ', async ({ counter, page }) => {
   await counter.typeCredentials(STAFF.clerk1.staffId, STAFF.clerk1.pin);
   await expect(page.getByRole('alert')).toBeVisible();

@@ -9,6 +9,7 @@ import { readSetting } from './settings';
 import { groupCommitAccessLog } from '../access/access-record';
 import { createPreviewPrinter, type Printer } from '../print/printer';
 import { hqLedgers } from '../hq/hq-ledgers';
+import { consolidate } from '../hq/consolidation';
 import { renderHqLedger } from '../print/hq-documents';
 import { actorOf, type Staff } from '../staff/staff';
 import { tokyoDateTime } from '../../shared/print/print-html';
@@ -30,6 +31,14 @@ export function createHqApp(store: HqStore, clock: Clock, log: (line: string) =>
     'station:unlock': () => stationView,
     ...sessionHandlers(store.db, clock, sessions, idleLockMinutes),
     'hq:ledgers': () => hqLedgers(store.db).map(({ fileSha256: _, ...l }) => l),
+    'hq:report': ({ date }) => {
+      const r = consolidate(store.db, { asOf: date });
+      return {
+        asOf: r.asOf, total: r.total, holds: r.holds, mismatches: [...r.mismatches],
+        venues: r.venues.map((v) => ({ venue: v.venue, name: v.name, figures: v.figures, holds: v.holds, stations: v.stations.map(({ stationId, files, lastSeq, lastBusinessDate, gaps, stale }) => ({ stationId, files, lastSeq, lastBusinessDate, gaps: [...gaps], stale })) })),
+        shipments: r.shipments.map(({ shipmentId, shipped, jlisCards, matches }) => ({ shipmentId, shipped, jlisCards, matches })),
+      };
+    },
     'print:document': async (request, { staff }) => {
       const s = staffOf(staff);
       if (request.document !== 'ledger') return { ok: false, error: { code: 'unavailable', message: '事務センターで印刷できるのは送付台帳です（日報は会場から届く同期ファイルで作成します）' } };

@@ -33,7 +33,7 @@ export interface AppServices {
 }
 
 /** Every channel but headquarters' own. */
-export function createHandlers(app: AppServices): Omit<Handlers, 'hq:ledgers'> {
+export function createHandlers(app: AppServices): Omit<Handlers, 'hq:ledgers' | 'hq:report'> {
   const { counter, sessions } = app;
   const { db } = counter.store;
   const staffOf = (s: Staff | null): Staff => {
@@ -76,8 +76,15 @@ export function createHandlers(app: AppServices): Omit<Handlers, 'hq:ledgers'> {
       const closed = closeDay(counter, staffOf(staff), date);
       if (!closed.ok) return closed;
       // The closed day goes to HQ: its sync file is written to the outbox at once (when sync is set up).
-      const exported = exportSyncFile(counter, resolve(counter.store.dir, readSetting(db, 'sync-outbox')), { businessDate: date });
-      return { ...closed.value, syncFile: exported.ok ? exported.value.name : null };
+      // A full disk or a missing share must not undo a close: the file is committed and the next export rewrites it.
+      let syncFile: string | null = null;
+      try {
+        const exported = exportSyncFile(counter, resolve(counter.store.dir, readSetting(db, 'sync-outbox')), { businessDate: date });
+        syncFile = exported.ok ? exported.value.name : null;
+      } catch {
+        syncFile = null;
+      }
+      return { ...closed.value, syncFile };
     },
     'lead:dailyReport': ({ date }) => dailyReport(counter, date),
     'lead:reconciliation': ({ date }) => reconciliationView(counter, date),

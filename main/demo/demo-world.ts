@@ -1,14 +1,18 @@
 // A complete demo world for newcomers and tests, made by the real pipeline from synthetic residents:
 // keys → roster CSV (CP932, as the ward's systems write it) → per-venue ledgers → each venue's data
 // folder with its ledger imported. Synthetic data only.
-import { mkdirSync, readdirSync, existsSync } from 'node:fs';
+import { mkdirSync, readdirSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { VENUE_IDS, type VenueId } from '../../shared/venues/venues';
 import { encodePrivateKeyFile, encodePublicKeyFile, generateKeyPair, type PrivateKeyHandle } from '../crypto/key-files';
 import { writeFileAtomic } from '../files/atomic-write';
 import { buildLedgers, type RoutingReport } from '../ledger/build-ledgers';
 import { importLedger } from '../ledger/import-ledger';
-import { createDataFolder, createVenueDataFolder, type HqStore } from '../venue/data-folder';
+import { createDataFolder, createVenueDataFolder, openDataFolder, openVenueDataFolder, type HqStore } from '../venue/data-folder';
+import { hqSyncInfo, registerStation, setRecipients, stationRegistration } from '../sync/registration';
+import { exportSyncFile } from '../sync/export';
+import { createIngester } from '../sync/ingest';
+import { inboxKey } from '../sync/sync-keys';
 import { recordBuiltLedgers } from '../hq/hq-ledgers';
 import { sha256 } from '../ledger/ledger-file';
 import { tokyoDate, type Clock } from '../clock';
@@ -136,6 +140,8 @@ export function createDemoWorld(options: DemoOptions): DemoWorld {
       store.close();
     }
   }
+  provisionSync(dir, hqDataDir, venueDataDirs, venueKeys, passphrase, clock);
+
   const first = built.find((b) => b.id === `DEMO-${today}`) ?? built[0]!;
   const perVenue = { honchosha: 0, sogo: 0, toyosu: 0 };
   for (const b of built) for (const v of VENUE_IDS) perVenue[v] += b.report.perVenue[v];
@@ -149,4 +155,40 @@ export function createDemoWorld(options: DemoOptions): DemoWorld {
 function writeKeyPair(dir: string, name: string, key: PrivateKeyHandle, passphrase: string): void {
   writeFileAtomic(join(dir, `${name}.key`), encodePrivateKeyFile(key, passphrase), { mode: 0o600 });
   writeFileAtomic(join(dir, `${name}.pub`), encodePublicKeyFile(key));
+}
+
+/**
+ * The demo's daily sync, set up as provisioning would (keys, recipients, registration with a folder source):
+ * each venue publishes its first file into .demo/outbox/<venue>, and HQ has taken them in, so HQ's screen has
+ * the ward's figures at once. `madoguchi sync export` / `hq pull` continue from there.
+ */
+function provisionSync(dir: string, hqDataDir: string, venueDataDirs: Record<VenueId, string>, venueKeys: Record<VenueId, PrivateKeyHandle>, passphrase: string, clock: Clock): void {
+  const hqOpened = openDataFolder(hqDataDir, passphrase);
+  if (!hqOpened.ok || hqOpened.value.site !== 'hq') throw new Error('demo HQ folder did not open');
+  const hq = hqOpened.value.store;
+  try {
+    const info = hqSyncInfo(hq.db, hq.stationId);
+    for (const venue of VENUE_IDS) {
+      const opened = openVenueDataFolder(venueDataDirs[venue], passphrase);
+      if (!opened.ok) throw new Error(opened.error.message);
+      const store = opened.value;
+      try {
+        const outbox = join(dir, 'outbox', venue);
+        registerStation(hq.db, clock, { venue: 'hq', stationId: hq.stationId }, stationRegistration(store.db, venue, store.stationId), outbox);
+        const r = setRecipients(store.db, info, venueKeys[venue], venue);
+        if (!r.ok) throw new Error(r.error.message);
+        const exported = exportSyncFile({ store, clock }, outbox);
+        if (!exported.ok) throw new Error(exported.error.message);
+      } finally {
+        store.close();
+      }
+    }
+    const ingester = createIngester({ db: hq.db, clock, recipient: inboxKey(hq.db)! });
+    for (const venue of VENUE_IDS) {
+      const outbox = join(dir, 'outbox', venue);
+      for (const f of readdirSync(outbox)) ingester.ingest(readFileSync(join(outbox, f)));
+    }
+  } finally {
+    hq.close();
+  }
 }

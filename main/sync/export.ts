@@ -36,7 +36,7 @@ export interface ExportedFile {
 }
 
 export interface ExportProblem {
-  readonly code: 'not-provisioned';
+  readonly code: 'not-provisioned' | 'outbox-ahead';
   readonly message: string;
 }
 
@@ -68,6 +68,9 @@ export function exportSyncFile(ctx: ExportContext, outbox: string, options: { bu
     const access = accessHead(db, last ? { seq: last.access_seq, sha256: last.access_sha256 } : null);
     const body: SyncBody = { events: events.map(redact), claimed: claimedCounts(store), knownThrough: knownThrough(db), accessHead: access };
     const seq = (last?.seq ?? 0) + 1;
+    // An outbox holding a file numbered past the database's last one means the database went back in time (a
+    // restored backup): publishing now would put different content under a number already out there.
+    if (existsSync(join(outbox, syncFileName(stationId, seq)))) return null;
     const createdAt = clock.now().toISOString();
     const bytes = encodeSyncFile({
       venue, stationId, seq, businessDate, createdAt, prevSha256: last?.sha256 ?? null,
@@ -78,6 +81,9 @@ export function exportSyncFile(ctx: ExportContext, outbox: string, options: { bu
       .run(seq, businessDate, sha256, events.at(-1)?.seq ?? last?.through_event_seq ?? 0, access?.seq ?? 0, access?.sha256 ?? '0'.repeat(64), createdAt, bytes);
     return { seq, sha256, bytes, events: events.length };
   })();
+  if (made === null) {
+    return err({ code: 'outbox-ahead', message: '送信用フォルダに、この端末の記録より新しい番号の同期ファイルがあります（データを復元した場合など）。事務センターに連絡してください' });
+  }
 
   const name = syncFileName(stationId, made.seq);
   writeFileAtomic(join(outbox, name), made.bytes);
@@ -129,7 +135,8 @@ function knownThrough(db: Db): Record<string, number> {
 function accessHead(db: Db, previous: { seq: number; sha256: string } | null): { seq: number; sha256: string } | null {
   const rows = db.prepare('SELECT seq, at, station_id, actor, action, subject, detail FROM access_records WHERE seq > ? ORDER BY seq').raw().all(previous?.seq ?? 0) as unknown[][];
   if (rows.length === 0) return previous && previous.seq > 0 ? previous : null;
-  const hash = createHash('sha256').update(previous?.sha256 ?? '');
+  // The chain starts from nothing; a file before any access entry stored zeros, which mean the same.
+  const hash = createHash('sha256').update(previous && previous.seq > 0 ? previous.sha256 : '');
   for (const r of rows) hash.update(JSON.stringify(r)).update('\n');
   return { seq: rows.at(-1)![0] as number, sha256: hash.digest('hex') };
 }

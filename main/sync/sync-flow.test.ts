@@ -129,6 +129,18 @@ describe('daily sync: export and ingest', () => {
     assert.equal(repairOutbox(ctx.store, outbox), 0);
   });
 
+  test('an outbox ahead of the database (a restored backup) is refused, not overwritten', (t) => {
+    const { ctx, outbox, list } = world(t);
+    recordHandover(ctx, clerk, list[0]!.reservationNo, idCheck);
+    const one = exportSyncFile(ctx, outbox);
+    assert.ok(one.ok);
+    const bytes = readFileSync(one.value.path);
+    ctx.store.db.prepare('DELETE FROM sync_exports').run();
+    const r = exportSyncFile(ctx, outbox);
+    assert.ok(!r.ok && r.error.code === 'outbox-ahead');
+    assert.deepEqual(readFileSync(one.value.path), bytes);
+  });
+
   test('a station not yet set up says so', (t) => {
     const { ctx, outbox } = world(t);
     ctx.store.db.prepare('DELETE FROM sync_recipients').run();

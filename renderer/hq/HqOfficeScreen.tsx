@@ -8,6 +8,7 @@ import { useSessionStore } from '../stores/session-store';
 import { usePrintStore } from '../stores/print-store';
 import { useHqStore } from '../stores/hq-store';
 import { tokyoDateTime } from '../format/dates';
+import { WardReport } from './WardReport';
 
 export function HqOfficeScreen() {
   const session = useSessionStore((s) => s.session);
@@ -23,7 +24,7 @@ export function HqOfficeScreen() {
     <main className="hq" data-testid="hq-office">
       <header className="hq-header">
         <h1>事務センター</h1>
-        <p>{session?.displayName} さん。作成した各会場送付台帳を、控えとともに印刷できます。</p>
+        <p>{session?.displayName} さん。作成した各会場送付台帳の印刷（控えとともに）と、各会場から届いた同期ファイルによる区全体の集計です。</p>
       </header>
       <section aria-labelledby="hq-built">
         <h2 id="hq-built">作成した各会場送付台帳（正本・控え）</h2>
@@ -45,6 +46,7 @@ export function HqOfficeScreen() {
           </tbody>
         </table>
       </section>
+      <WardReport />
       <div className="button-row">
         <button className="btn" type="button" onClick={() => void signOut()}>サインアウト</button>
       </div>

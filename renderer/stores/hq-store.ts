@@ -5,21 +5,31 @@ import type { ChannelOutput } from '../../shared/ipc/contract';
 import { invoke } from './call';
 
 export type HqLedger = ChannelOutput<'hq:ledgers'>[number];
+export type WardReport = ChannelOutput<'hq:report'>;
 
 export interface HqState {
   ledgers: HqLedger[] | null;
+  report: WardReport | null;
   error: string | null;
   loadLedgers(): Promise<void>;
+  /** The ward's consolidation as of a day, from the sync files HQ has taken in. */
+  loadReport(date: string): Promise<void>;
   reset(): void;
 }
 
 export const useHqStore = create<HqState>()((set) => ({
   ledgers: null,
+  report: null,
   error: null,
   async loadLedgers() {
     const r = await invoke('hq:ledgers', {});
     if (!r.ok) return set({ error: r.error.message });
     set({ ledgers: r.value, error: null });
   },
-  reset: () => set({ ledgers: null, error: null }),
+  async loadReport(date) {
+    const r = await invoke('hq:report', { date });
+    if (!r.ok) return set({ error: r.error.message });
+    set({ report: r.value, error: null });
+  },
+  reset: () => set({ ledgers: null, report: null, error: null }),
 }));

@@ -63,6 +63,25 @@ const ReconciliationView = z.strictObject({
   correctedSinceClose: CorrectedSinceClose,
 });
 const BatchId = z.string().regex(/^rt-[0-9a-f]{12}$/, '返戻バッチIDが不正です');
+const Figures = z.strictObject({
+  shipped: z.number(), received: z.number(), notReceived: z.number(), handedOver: z.number(), outstanding: z.number(),
+  returned: z.number(), refusals: z.number(), damaged: z.number(),
+});
+/** HQ's consolidation of the ward from the ledgers it built and the stations' sync files. */
+const WardReportView = z.strictObject({
+  asOf: z.string(),
+  total: Figures,
+  holds: z.boolean(),
+  venues: z.array(z.strictObject({
+    venue: z.enum(VENUE_IDS),
+    name: z.string(),
+    figures: Figures,
+    holds: z.boolean(),
+    stations: z.array(z.strictObject({ stationId: z.string(), files: z.number(), lastSeq: z.number().nullable(), lastBusinessDate: z.string().nullable(), gaps: z.array(z.number()), stale: z.boolean() })),
+  })),
+  shipments: z.array(z.strictObject({ shipmentId: z.string(), shipped: z.number(), jlisCards: z.number().nullable(), matches: z.boolean().nullable() })),
+  mismatches: z.array(z.string()),
+});
 /** What can be printed; the ledger and the daily report also by HQ, the rest by the venue lead. */
 export const PrintRequest = z.discriminatedUnion('document', [
   // `venue` says whose ledger at headquarters, which keeps every venue's; a venue station prints its own.
@@ -180,6 +199,7 @@ export const contract = {
   'print:document': channel(PrintRequest, z.strictObject({ title: z.string(), pages: z.number().int(), preview: z.string().nullable(), savedTo: z.string().nullable() }), ['lead', 'hq']),
   'lead:shipments': channel(Empty, z.array(z.strictObject({ shipmentId: z.string(), rowCount: z.number(), received: z.boolean() })), ['lead', 'hq']),
   /** At headquarters: every ledger HQ built, per shipment and venue (the rows stay in main until printed). */
+  'hq:report': channel(z.strictObject({ date: IsoDate }), WardReportView, ['hq']),
   'hq:ledgers': channel(Empty, z.array(z.strictObject({ shipmentId: z.string(), venue: z.enum(VENUE_IDS), rowCount: z.number(), createdAt: z.string() })), ['hq']),
 } as const;
 

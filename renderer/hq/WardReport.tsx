@@ -1,0 +1,49 @@
+// HQ's view of the ward (issue 5 §4): per venue and in total — shipped, received, handed over, outstanding,
+// returned — whether the figures hold, each station's last sync file, and every mismatch in words.
+import { useEffect, useState } from 'react';
+import { useHqStore } from '../stores/hq-store';
+import { tokyoToday } from '../format/dates';
+
+const FIGURES = [
+  ['shipped', '送付'], ['received', '受領'], ['notReceived', '未着'], ['handedOver', '交付'], ['outstanding', '保管中'], ['returned', '返戻'], ['refusals', '交付不可'], ['damaged', '破損'],
+] as const;
+
+export function WardReport() {
+  const { report, loadReport } = useHqStore();
+  const [date, setDate] = useState(tokyoToday());
+  useEffect(() => {
+    void loadReport(date);
+  }, [loadReport, date]);
+  return (
+    <section aria-labelledby="hq-ward">
+      <h2 id="hq-ward">区全体の集計（同期ファイルから）</h2>
+      <div className="inline-form">
+        <label className="field-label" htmlFor="hq-ward-date">基準日</label>
+        <input id="hq-ward-date" type="date" value={date} onChange={(e) => setDate(e.currentTarget.value)} />
+      </div>
+      {report && (
+        <>
+          <p className={report.holds ? 'status-good' : 'status-bad'} data-testid="ward-status">
+            {report.holds ? 'すべて一致しています' : `要確認 ${report.mismatches.length} 件`}
+          </p>
+          <table className="shipments" data-testid="ward-figures">
+            <thead><tr><th scope="col">会場</th>{FIGURES.map(([k, label]) => <th key={k} scope="col">{label}</th>)}<th scope="col">端末（最終の同期）</th></tr></thead>
+            <tbody>
+              {report.venues.map((v) => (
+                <tr key={v.venue} data-testid={`ward-${v.venue}`}>
+                  <th scope="row">{v.name}</th>
+                  {FIGURES.map(([k]) => <td key={k}>{v.figures[k]}</td>)}
+                  <td>{v.stations.length === 0 ? '未登録' : v.stations.map((s) => `${s.stationId} #${s.lastSeq ?? '-'}（${s.lastBusinessDate ?? '未着'}）${s.stale ? ' ⚠' : ''}`).join('、')}</td>
+                </tr>
+              ))}
+              <tr data-testid="ward-total"><th scope="row">区全体</th>{FIGURES.map(([k]) => <td key={k}>{report.total[k]}</td>)}<td /></tr>
+            </tbody>
+          </table>
+          {report.mismatches.length > 0 && (
+            <ul className="mismatches" data-testid="ward-mismatches">{report.mismatches.map((m) => <li key={m}>{m}</li>)}</ul>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
