@@ -8,7 +8,7 @@ import { encodePrivateKeyFile, encodePublicKeyFile, generateKeyPair, type Privat
 import { writeFileAtomic } from '../files/atomic-write';
 import { buildLedgers, type RoutingReport } from '../ledger/build-ledgers';
 import { importLedger } from '../ledger/import-ledger';
-import { createDataFolder, createVenueDataFolder, openDataFolder, openVenueDataFolder, type HqStore } from '../venue/data-folder';
+import { createDataFolder, createVenueDataFolder, openDataFolder, openVenueDataFolder, type HqStore, type VenueStore } from '../venue/data-folder';
 import { hqSyncInfo, registerStation, setRecipients, stationRegistration } from '../sync/registration';
 import { exportSyncFile } from '../sync/export';
 import { createIngester } from '../sync/ingest';
@@ -45,7 +45,10 @@ export interface DemoWorld {
   readonly keysDir: string;
   readonly rosterFile: string;
   readonly ledgersDir: string;
+  /** Each venue's first (lead's) station. */
   readonly venueDataDirs: Record<VenueId, string>;
+  /** Every counter station, 本庁舎 with two; each publishes into `outbox/<stationId>`. */
+  readonly stations: readonly DemoStation[];
   /** Headquarters' own data folder: every ledger built above, to print at HQ. */
   readonly hqDataDir: string;
   readonly shipmentId: string;
@@ -53,6 +56,12 @@ export interface DemoWorld {
   /** Shipped EARLY_DAYS_AGO, received then, never collected: overdue (empty for tiny demos). */
   readonly earlyShipmentId: string;
   readonly report: RoutingReport;
+}
+
+export interface DemoStation {
+  readonly venue: VenueId;
+  readonly stationId: string;
+  readonly dir: string;
 }
 
 export interface DemoOptions {
@@ -121,11 +130,20 @@ export function createDemoWorld(options: DemoOptions): DemoWorld {
     hqStore.close();
   }
 
+  // One counter station per venue, and a second at 本庁舎 (the busiest): it learns of receipts from the first
+  // station's sync file, as a real second counter would.
+  const stations: DemoStation[] = [
+    { venue: 'honchosha', stationId: 'honchosha-demo01', dir: join(dir, 'venues', 'honchosha') },
+    { venue: 'honchosha', stationId: 'honchosha-demo02', dir: join(dir, 'venues', 'honchosha-2') },
+    { venue: 'sogo', stationId: 'sogo-demo01', dir: join(dir, 'venues', 'sogo') },
+    { venue: 'toyosu', stationId: 'toyosu-demo01', dir: join(dir, 'venues', 'toyosu') },
+  ];
   const venueDataDirs = {} as Record<VenueId, string>;
-  for (const venue of VENUE_IDS) {
-    const dataDir = join(dir, 'venues', venue);
-    venueDataDirs[venue] = dataDir;
-    const store = createVenueDataFolder(dataDir, venue, passphrase, `${venue}-demo01`);
+  for (const station of stations) {
+    const { venue } = station;
+    const first = venueDataDirs[venue] === undefined;
+    if (first) venueDataDirs[venue] = station.dir;
+    const store = createVenueDataFolder(station.dir, venue, passphrase, station.stationId);
     try {
       for (const staff of DEMO_STAFF) enrollStaff(store.db, clock, store.stationId, 'demo', staff);
       const lead = DEMO_STAFF.find((s) => s.role === 'lead')!;
@@ -134,20 +152,20 @@ export function createDemoWorld(options: DemoOptions): DemoWorld {
         if (!ledger) continue;
         const r = importLedger({ store, clock: b.clock, actor: 'demo' }, ledger.bytes, { venueKey: venueKeys[venue], hqKey: hq });
         if (!r.ok) throw new Error(`demo ledger for ${venue} did not import: ${r.error.message}`);
-        if (b.received) confirmShipmentReceipt({ store, clock: b.clock }, lead, b.id);
+        if (b.received && first) confirmShipmentReceipt({ store, clock: b.clock }, lead, b.id);
       }
     } finally {
       store.close();
     }
   }
-  provisionSync(dir, hqDataDir, venueDataDirs, venueKeys, passphrase, clock);
+  provisionSync(dir, hqDataDir, stations, venueKeys, passphrase, clock);
 
   const first = built.find((b) => b.id === `DEMO-${today}`) ?? built[0]!;
   const perVenue = { honchosha: 0, sogo: 0, toyosu: 0 };
   for (const b of built) for (const v of VENUE_IDS) perVenue[v] += b.report.perVenue[v];
   const report: RoutingReport = { ...first.report, rosterRows: residents.length, perVenue, unrouted: built.flatMap((b) => b.report.unrouted) };
   return {
-    dir, keysDir, rosterFile: join(dir, first.file), ledgersDir, venueDataDirs, hqDataDir,
+    dir, keysDir, rosterFile: join(dir, first.file), ledgersDir, venueDataDirs, stations, hqDataDir,
     shipmentId: first.id, lateShipmentId: built.find((b) => !b.received)?.id ?? '', earlyShipmentId: built.find((b) => b.clock === earlyClock)?.id ?? '', report,
   };
 }
@@ -158,37 +176,48 @@ function writeKeyPair(dir: string, name: string, key: PrivateKeyHandle, passphra
 }
 
 /**
- * The demo's daily sync, set up as provisioning would (keys, recipients, registration with a folder source):
- * each venue publishes its first file into .demo/outbox/<venue>, and HQ has taken them in, so HQ's screen has
- * the ward's figures at once. `madoguchi sync export` / `hq pull` continue from there.
+ * The demo's daily sync, set up as provisioning would (keys, recipients, registration with folder sources, the
+ * stations of a venue registered with each other): each station publishes its first file into
+ * outbox/<stationId> (a second station first takes in its sibling's, receipts included), and HQ has taken them
+ * all in, so HQ's screen has the ward's figures at once. `madoguchi sync` / `hq pull` continue from there.
  */
-function provisionSync(dir: string, hqDataDir: string, venueDataDirs: Record<VenueId, string>, venueKeys: Record<VenueId, PrivateKeyHandle>, passphrase: string, clock: Clock): void {
+function provisionSync(dir: string, hqDataDir: string, stations: readonly DemoStation[], venueKeys: Record<VenueId, PrivateKeyHandle>, passphrase: string, clock: Clock): void {
   const hqOpened = openDataFolder(hqDataDir, passphrase);
   if (!hqOpened.ok || hqOpened.value.site !== 'hq') throw new Error('demo HQ folder did not open');
   const hq = hqOpened.value.store;
+  const stores: VenueStore[] = [];
+  const outboxOf = (s: { stationId: string }) => join(dir, 'outbox', s.stationId);
   try {
-    const info = hqSyncInfo(hq.db, hq.stationId);
-    for (const venue of VENUE_IDS) {
-      const opened = openVenueDataFolder(venueDataDirs[venue], passphrase);
+    for (const s of stations) {
+      const opened = openVenueDataFolder(s.dir, passphrase);
       if (!opened.ok) throw new Error(opened.error.message);
-      const store = opened.value;
-      try {
-        const outbox = join(dir, 'outbox', venue);
-        registerStation(hq.db, clock, { venue: 'hq', stationId: hq.stationId }, stationRegistration(store.db, venue, store.stationId), outbox);
-        const r = setRecipients(store.db, info, venueKeys[venue], venue);
-        if (!r.ok) throw new Error(r.error.message);
-        const exported = exportSyncFile({ store, clock }, outbox);
-        if (!exported.ok) throw new Error(exported.error.message);
-      } finally {
-        store.close();
+      stores.push(opened.value);
+    }
+    const info = hqSyncInfo(hq.db, hq.stationId);
+    for (const store of stores) {
+      const reg = stationRegistration(store.db, store.venue, store.stationId);
+      registerStation(hq.db, clock, { venue: 'hq', stationId: hq.stationId }, reg, outboxOf(store));
+      for (const sibling of stores.filter((o) => o.venue === store.venue && o !== store)) {
+        registerStation(sibling.db, clock, { venue: sibling.venue, stationId: sibling.stationId }, reg, outboxOf(store));
       }
+      const r = setRecipients(store.db, info, venueKeys[store.venue], store.venue);
+      if (!r.ok) throw new Error(r.error.message);
+    }
+    for (const store of stores) {
+      const siblings = createIngester({ db: store.db, clock, recipient: venueKeys[store.venue] });
+      for (const s of stores.filter((o) => o.venue === store.venue && o !== store)) ingestFolder(siblings, outboxOf(s));
+      const exported = exportSyncFile({ store, clock }, outboxOf(store));
+      if (!exported.ok) throw new Error(exported.error.message);
     }
     const ingester = createIngester({ db: hq.db, clock, recipient: inboxKey(hq.db)! });
-    for (const venue of VENUE_IDS) {
-      const outbox = join(dir, 'outbox', venue);
-      for (const f of readdirSync(outbox)) ingester.ingest(readFileSync(join(outbox, f)));
-    }
+    for (const s of stations) ingestFolder(ingester, outboxOf(s));
   } finally {
+    for (const s of stores) s.close();
     hq.close();
   }
+}
+
+function ingestFolder(ingester: ReturnType<typeof createIngester>, folder: string): void {
+  if (!existsSync(folder)) return;
+  for (const f of readdirSync(folder).filter((n) => n.endsWith('.sync')).sort()) ingester.ingest(readFileSync(join(folder, f)));
 }

@@ -117,22 +117,39 @@ export function registerStation(
   site: { venue: VenueId | 'hq'; stationId: string },
   reg: StationRegistration,
   source: string | null,
-): Result<{ status: 'registered' | 'updated' }, RegistrationProblem> {
+): Result<{ status: 'registered' | 'updated'; previousTlsFingerprint: string | null }, RegistrationProblem> {
   if (site.venue !== 'hq' && reg.venue !== site.venue) {
     return err({ code: 'other-venue', message: `${reg.stationId} は${VENUES[reg.venue].name}の端末です（この端末は${VENUES[site.venue].name}）` });
   }
   if (reg.stationId === site.stationId) return err({ code: 'itself', message: 'この端末自身は登録できません' });
-  const existing = db.prepare('SELECT signing_key_id FROM sync_stations WHERE station_id = ?').get(reg.stationId) as { signing_key_id: string } | undefined;
+  const existing = db.prepare('SELECT signing_key_id, tls_fingerprint FROM sync_stations WHERE station_id = ?').get(reg.stationId) as { signing_key_id: string; tls_fingerprint: string | null } | undefined;
   if (existing && existing.signing_key_id !== reg.signingKey.keyId) {
     return err({ code: 'key-changed', message: `${reg.stationId} は別の署名鍵（${existing.signing_key_id}）で登録済みです。鍵の入れ替えは登録を確認してから行ってください` });
   }
   if (existing) {
     db.prepare('UPDATE sync_stations SET tls_fingerprint = ?, source = coalesce(?, source) WHERE station_id = ?').run(reg.tls.fingerprint, source, reg.stationId);
-    return ok({ status: 'updated' });
+    // A new certificate is allowed (a reinstalled PC), but the caller must say so out loud.
+    return ok({ status: 'updated', previousTlsFingerprint: existing.tls_fingerprint !== reg.tls.fingerprint ? existing.tls_fingerprint : null });
   }
   db.prepare('INSERT INTO sync_stations (station_id, venue, signing_key_id, signing_public_key, tls_fingerprint, source, registered_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
     .run(reg.stationId, reg.venue, reg.signingKey.keyId, reg.signingKey.publicKey, reg.tls.fingerprint, source, clock.now().toISOString());
-  return ok({ status: 'registered' });
+  return ok({ status: 'registered', previousTlsFingerprint: null });
+}
+
+/** A source as staff may paste it: a folder, or the station's https://host:port (a trailing /outbox/ is fine). */
+export function normalizeSource(source: string): Result<string, RegistrationProblem> {
+  if (!/^https:\/\//i.test(source)) return ok(source);
+  let url: URL;
+  try {
+    url = new URL(source);
+  } catch {
+    return err({ code: 'not-a-registration', message: `取得元の URL が正しくありません: ${source}` });
+  }
+  if (!['', '/', '/outbox', '/outbox/'].includes(url.pathname) || url.search || url.hash || url.username) {
+    return err({ code: 'not-a-registration', message: `取得元は https://<アドレス>:<ポート> の形で指定してください: ${source}` });
+  }
+  if (url.hostname === '0.0.0.0' || url.hostname === '[::]') return err({ code: 'not-a-registration', message: '取得元には端末の実際のアドレスを指定してください（0.0.0.0 ではなく）' });
+  return ok(`https://${url.host}`);
 }
 
 export interface RegisteredStation {

@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { VENUES } from '../../../shared/venues/venues';
 import { isIsoDate } from '../../../shared/roster/japanese-date';
 import { writeFileAtomic } from '../../files/atomic-write';
-import { decodeVenuePub, HqSyncInfo, hqSyncInfo, parseRegistrationFile, registerStation, registeredStations, recipients, setRecipients, StationRegistration, stationRegistration } from '../../sync/registration';
+import { decodeVenuePub, HqSyncInfo, hqSyncInfo, normalizeSource, parseRegistrationFile, registerStation, registeredStations, recipients, setRecipients, StationRegistration, stationRegistration } from '../../sync/registration';
 import { exportSyncFile } from '../../sync/export';
 import { startOutboxServer } from '../../sync/outbox-server';
 import { ensureTlsIdentity } from '../../sync/sync-keys';
@@ -78,10 +78,16 @@ export function registerSync(program: Command, io: CliIo, setExit: (code: number
       const opened = await openAnyDataFolder(io, opts.data);
       try {
         const site = { venue: opened.site, stationId: opened.store.stationId };
-        const source = opts.source === undefined ? null : /^https:\/\//i.test(opts.source) ? opts.source : resolve(io.cwd, opts.source);
+        let source: string | null = null;
+        if (opts.source !== undefined) {
+          const normal = normalizeSource(/^https:\/\//i.test(opts.source) ? opts.source : resolve(io.cwd, opts.source));
+          if (!normal.ok) throw new CliError(normal.error.message, 2);
+          source = normal.value;
+        }
         const r = registerStation(opened.store.db, io.clock, site, reg.value, source);
         if (!r.ok) throw new CliError(r.error.message);
         io.out(`${r.value.status === 'registered' ? '登録しました' : '更新しました'}: ${reg.value.stationId}（${VENUES[reg.value.venue].name}、署名鍵ID ${reg.value.signingKey.keyId}）${source ? `  取得元 ${source}` : ''}\n`);
+        if (r.value.previousTlsFingerprint) io.err(`注意: ${reg.value.stationId} の証明書の指紋が変わりました（${r.value.previousTlsFingerprint.slice(0, 16)}… → ${reg.value.tls.fingerprint.slice(0, 16)}…）。端末の入れ替えでなければ登録ファイルの出どころを確認してください\n`);
       } finally {
         opened.store.close();
       }
@@ -126,7 +132,8 @@ export function registerSync(program: Command, io: CliIo, setExit: (code: number
       }
       if (allowed.length === 0) throw new CliError('取得を許可する相手がいません（madoguchi sync setup / sync register を先に）');
       const server = await startOutboxServer({ outboxDir: resolve(io.cwd, opts.outbox), host: m[1]!, port: Number(m[2]), identity, allowedClientFingerprints: allowed, log: (l) => io.err(`${l}\n`) });
-      io.out(`送信用フォルダを https://${m[1]}:${server.port}/outbox/ で提供しています（許可 ${allowed.length} 件）\n`);
+      const host = m[1] === '0.0.0.0' || m[1] === '::' ? '<このPCのアドレス>' : m[1];
+      io.out(`送信用フォルダを提供しています: https://${host}:${server.port}（取得元としてこの形で登録します。許可 ${allowed.length} 件）\n`);
       await new Promise<void>((done) => {
         process.once('SIGINT', done);
         process.once('SIGTERM', done);
