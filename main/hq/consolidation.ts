@@ -5,6 +5,7 @@
 import { VENUE_IDS, VENUES, type VenueId } from '../../shared/venues/venues';
 import { orderEvents, ReconciliationFold, type Breaker, type Counts, type ReconCard, type ReconEvent } from '../../shared/reconciliation/reconcile';
 import { addDays } from '../../shared/tokyo-date';
+import { handoverConflicts, type HandoverConflict } from '../../shared/reconciliation/conflicts';
 import type { Db } from '../db/connection';
 
 export const FIGURES = ['shipped', 'received', 'handedOver', 'outstanding', 'returned', 'refusals', 'damaged'] as const;
@@ -33,11 +34,7 @@ export interface StationSync {
   readonly stale: boolean;
 }
 
-export interface Conflict {
-  readonly reservationNo: string;
-  /** Stations that each recorded a handover still standing (not undone). */
-  readonly stations: readonly string[];
-}
+export type Conflict = HandoverConflict;
 
 export interface VenueConsolidation {
   readonly venue: VenueId;
@@ -102,7 +99,7 @@ function consolidateVenue(db: Db, venue: VenueId, stationIds: readonly string[],
   return {
     venue, name: VENUES[venue].name, figures, holds: r.total.holds, breakers: r.breakers,
     claims: stationIds.flatMap((id) => claimCheck(db, id, venue, events) ?? []),
-    conflicts: conflictsOf(events),
+    conflicts: handoverConflicts(events),
     stations: stationIds.map((id) => stationSync(db, id, venue, options)),
   };
 }
@@ -148,27 +145,6 @@ function stationSync(db: Db, stationId: string, venue: VenueId, options: { asOf:
     stationId, venue, files: files.length, lastSeq: top || null, lastBusinessDate, lastReceivedAt, gaps,
     stale: lastBusinessDate === null || addDays(lastBusinessDate, staleDays) < options.asOf,
   };
-}
-
-/** A card with standing handovers from two stations: recorded offline at both, for the lead to sort out. */
-function conflictsOf(events: readonly ReconEvent[]): Conflict[] {
-  const standing = new Map<string, Map<string, string>>(); // card → handover event id → station
-  for (const e of events) {
-    if (e.subject === null) continue;
-    if (e.kind === 'handover.recorded') {
-      const m = standing.get(e.subject) ?? new Map<string, string>();
-      m.set(e.id, e.stationId);
-      standing.set(e.subject, m);
-    } else if (e.kind === 'handover.undone') {
-      standing.get(e.subject)?.delete((e.payload as { handoverEventId: string }).handoverEventId);
-    }
-  }
-  const out: Conflict[] = [];
-  for (const [reservationNo, m] of standing) {
-    const stations = [...new Set(m.values())].sort();
-    if (stations.length > 1) out.push({ reservationNo, stations });
-  }
-  return out.sort((a, b) => a.reservationNo.localeCompare(b.reservationNo));
 }
 
 function shipmentChecks(db: Db): ShipmentCheck[] {

@@ -9,6 +9,7 @@ import { cards } from '../testing/fixtures';
 import { manualClock } from '../testing/app-fixture';
 import { decideScan, recordHandover } from '../counter/counter-service';
 import { venueReconciliation } from '../venue/reconciliation';
+import { reconciliationView } from '../venue/reconciliation-view';
 import { consolidate } from '../hq/consolidation';
 import type { IdCheck } from '../../shared/counter/id-documents';
 import { exportSyncFile } from './export';
@@ -44,6 +45,9 @@ test('a sibling’s handovers reach the other station’s counter and counts; a 
   recordHandover({ store: a, clock }, clerk, list[1]!.reservationNo, idCheck);
   recordHandover({ store: b, clock }, clerk, list[1]!.reservationNo, idCheck);
   for (const s of [a, b]) assert.ok(exportSyncFile({ store: s, clock }, outbox(s.stationId)).ok);
+  // The lead's station sees it as soon as the sibling's file arrives: listed for the lead, not merged away.
+  await pullAndIngest({ db: a.db, clock, recipient: w.venueKeys.honchosha }, [outbox(b.stationId)]);
+  assert.deepEqual(reconciliationView({ store: a, clock }, '2026-11-25').conflicts, [{ reservationNo: list[1]!.reservationNo, stations: ['honchosha-st01', 'honchosha-st02'] }]);
   await pullAndIngest({ db: w.hq.db, clock, recipient: w.inbox() }, [outbox(a.stationId), outbox(b.stationId)]);
   const report = consolidate(w.hq.db, { asOf: '2026-11-25' });
   const honcho = report.venues.find((v) => v.venue === 'honchosha')!;

@@ -76,6 +76,17 @@ export function ReconciliationPage() {
               </ul>
             </div>
           )}
+          {v.conflicts.length > 0 && (
+            <div className="breakers" data-testid="recon-conflicts">
+              <h2>複数の端末で交付された記録（{v.conflicts.length}件）</h2>
+              <p>同期前に別々の端末で同じカードの交付が記録されています。本人に確認し、誤っている方を訂正（交付の取消）してください。</p>
+              <ul>
+                {v.conflicts.map((c) => (
+                  <li key={c.reservationNo}><span className="mono">{c.reservationNo}</span>：{c.stations.join('、')}</li>
+                ))}
+              </ul>
+            </div>
+          )}
           <h2>この日の交付（窓口端末別）</h2>
           {v.byStation.length === 0 ? (
             <p>この日の交付・交付不可の記録はありません。</p>

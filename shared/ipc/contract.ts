@@ -61,6 +61,8 @@ const ReconciliationView = z.strictObject({
   closed: z.strictObject({ at: z.string(), by: z.string() }).nullable(),
   /** Figures that moved after the close: corrections made later (never silently changing the frozen ones). */
   correctedSinceClose: CorrectedSinceClose,
+  /** Cards handed over at two of the venue's stations while they could not see each other: for the lead to settle. */
+  conflicts: z.array(z.strictObject({ reservationNo: z.string(), stations: z.array(z.string()) })),
 });
 const BatchId = z.string().regex(/^rt-[0-9a-f]{12}$/, '返戻バッチIDが不正です');
 const Figures = z.strictObject({
