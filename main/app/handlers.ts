@@ -33,7 +33,7 @@ export interface AppServices {
 }
 
 /** Every channel but headquarters' own. */
-export function createHandlers(app: AppServices): Omit<Handlers, 'hq:ledgers' | 'hq:report'> {
+export function createHandlers(app: AppServices): Omit<Handlers, 'hq:ledgers' | 'hq:report' | 'hq:pull'> {
   const { counter, sessions } = app;
   const { db } = counter.store;
   const staffOf = (s: Staff | null): Staff => {

@@ -11,6 +11,11 @@ import { recordBuiltLedgers } from '../hq/hq-ledgers';
 import { card, cards, tempDir } from '../testing/fixtures';
 import { manualClock } from '../testing/app-fixture';
 import { ledgerPageCount } from '../../shared/print/ledger-print';
+import { syncWorld } from '../testing/sync-fixtures';
+import { createHqApp } from './create-hq-app';
+import { recordHandover } from '../counter/counter-service';
+import { exportSyncFile } from '../sync/export';
+import type { IdCheck } from '../../shared/counter/id-documents';
 
 const PASS = 'hq-passphrase-1';
 const settle = () => new Promise((r) => setImmediate(r));
@@ -104,5 +109,27 @@ describe('headquarters station', () => {
     assert.ok(!r.ok && r.error.code === 'unavailable');
     const otherVenue = await station.invoke('print:document', { document: 'ledger', shipmentId: 'S1', venue: 'sogo', order: 'town' }, 'w');
     assert.ok(!otherVenue.ok && otherVenue.error.code === 'not-found');
+  });
+
+  test('HQ pulls every station’s new files from the app and the ward report shows them', async (t) => {
+    const clock = manualClock('2026-11-25T01:00:00Z');
+    const list = cards(1, 6);
+    const w = syncWorld(t, clock, [{ venue: 'toyosu', stationId: 'toyosu-st01' }], { toyosu: list });
+    enrollStaff(w.hq.db, clock, w.hq.stationId, 'test', { staffId: 'hq1', displayName: '本部　一', role: 'hq', pin: '8888' });
+    const app = createHqApp(w.hq, clock, () => {});
+    await app.invoke('session:signIn', { staffId: 'hq1', pin: '8888' }, 'w');
+    const store = w.stations['toyosu-st01']!;
+    const idCheck: IdCheck = { path: 'self', documents: ['passport'], proxy: null, surrendered: [], pin: 'pins-set' };
+    recordHandover({ store, clock }, { staffId: 'clerk1', displayName: 'c', role: 'clerk' }, list[0]!.reservationNo, idCheck);
+    assert.ok(exportSyncFile({ store, clock }, join(w.dir, 'outbox', 'toyosu-st01')).ok);
+
+    const pulled = await app.invoke('hq:pull', {}, 'w');
+    assert.deepEqual(pulled.ok && pulled.value, [{ source: join(w.dir, 'outbox', 'toyosu-st01'), problem: null, ingested: 1, alreadyHad: 0, refused: [] }]);
+    const report = await app.invoke('hq:report', { date: '2026-11-25' }, 'w');
+    assert.ok(report.ok);
+    const toyosu = (report.value as { venues: { venue: string; figures: { handedOver: number; shipped: number } }[] }).venues.find((v) => v.venue === 'toyosu')!;
+    assert.deepEqual([toyosu.figures.shipped, toyosu.figures.handedOver], [6, 1]);
+    const again = await app.invoke('hq:pull', {}, 'w');
+    assert.deepEqual(again.ok && (again.value as { ingested: number }[]).map((r) => r.ingested), [0]);
   });
 });

@@ -9,7 +9,7 @@ const FIGURES = [
 ] as const;
 
 export function WardReport() {
-  const { report, loadReport } = useHqStore();
+  const { report, loadReport, pull, pulling, pulled } = useHqStore();
   const [date, setDate] = useState(tokyoToday());
   useEffect(() => {
     void loadReport(date);
@@ -20,7 +20,19 @@ export function WardReport() {
       <div className="inline-form">
         <label className="field-label" htmlFor="hq-ward-date">基準日</label>
         <input id="hq-ward-date" type="date" value={date} onChange={(e) => setDate(e.currentTarget.value)} />
+        <button className="btn" type="button" disabled={pulling} onClick={() => void pull(date)}>{pulling ? '取得中…' : '同期ファイルを取得'}</button>
       </div>
+      {pulled && (
+        <ul className="pull-results" data-testid="pull-results">
+          {pulled.length === 0 && <li>取得元が登録されていません（madoguchi sync register --source）</li>}
+          {pulled.map((p) => (
+            <li key={p.source} className={p.problem || p.refused.length > 0 ? 'status-bad' : undefined}>
+              {p.source}：{p.problem ?? `新規 ${p.ingested} 件${p.alreadyHad ? `・取込済み ${p.alreadyHad} 件` : ''}`}
+              {p.refused.map((r) => <div key={r}>{r}</div>)}
+            </li>
+          ))}
+        </ul>
+      )}
       {report && (
         <>
           <p className={report.holds ? 'status-good' : 'status-bad'} data-testid="ward-status">

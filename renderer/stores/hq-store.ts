@@ -6,6 +6,7 @@ import { invoke } from './call';
 
 export type HqLedger = ChannelOutput<'hq:ledgers'>[number];
 export type WardReport = ChannelOutput<'hq:report'>;
+export type PullSummary = ChannelOutput<'hq:pull'>;
 
 export interface HqState {
   ledgers: HqLedger[] | null;
@@ -14,6 +15,10 @@ export interface HqState {
   loadLedgers(): Promise<void>;
   /** The ward's consolidation as of a day, from the sync files HQ has taken in. */
   loadReport(date: string): Promise<void>;
+  pulling: boolean;
+  pulled: PullSummary | null;
+  /** Fetches every station's new files now, then shows the report again. */
+  pull(date: string): Promise<void>;
   reset(): void;
 }
 
@@ -21,6 +26,8 @@ export const useHqStore = create<HqState>()((set) => ({
   ledgers: null,
   report: null,
   error: null,
+  pulling: false,
+  pulled: null,
   async loadLedgers() {
     const r = await invoke('hq:ledgers', {});
     if (!r.ok) return set({ error: r.error.message });
@@ -31,5 +38,12 @@ export const useHqStore = create<HqState>()((set) => ({
     if (!r.ok) return set({ error: r.error.message });
     set({ report: r.value, error: null });
   },
-  reset: () => set({ ledgers: null, report: null, error: null }),
+  async pull(date) {
+    set({ pulling: true, error: null });
+    const r = await invoke('hq:pull', {});
+    if (!r.ok) return set({ pulling: false, error: r.error.message });
+    set({ pulling: false, pulled: r.value });
+    await useHqStore.getState().loadReport(date);
+  },
+  reset: () => set({ ledgers: null, report: null, error: null, pulling: false, pulled: null }),
 }));

@@ -201,6 +201,14 @@ export const contract = {
   'print:document': channel(PrintRequest, z.strictObject({ title: z.string(), pages: z.number().int(), preview: z.string().nullable(), savedTo: z.string().nullable() }), ['lead', 'hq']),
   'lead:shipments': channel(Empty, z.array(z.strictObject({ shipmentId: z.string(), rowCount: z.number(), received: z.boolean() })), ['lead', 'hq']),
   /** At headquarters: every ledger HQ built, per shipment and venue (the rows stay in main until printed). */
+  /** Pulls every registered station's source now and takes the files in (as `madoguchi hq pull`). */
+  'hq:pull': channel(Empty, z.array(z.strictObject({
+    source: z.string(),
+    problem: z.string().nullable(),
+    ingested: z.number(),
+    alreadyHad: z.number(),
+    refused: z.array(z.string()),
+  })), ['hq']),
   'hq:report': channel(z.strictObject({ date: IsoDate }), WardReportView, ['hq']),
   'hq:ledgers': channel(Empty, z.array(z.strictObject({ shipmentId: z.string(), venue: z.enum(VENUE_IDS), rowCount: z.number(), createdAt: z.string() })), ['hq']),
 } as const;
