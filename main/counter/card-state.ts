@@ -49,7 +49,9 @@ export function readCardStates(db: Db, reservationNos: readonly string[]): CardS
       const dir = db.prepare('SELECT venue FROM routing_directory WHERE reservation_no = ?').get(no) as { venue: VenueId } | undefined;
       return { kind: 'unknown', elsewhere: dir?.venue ?? null };
     }
-    let handover: HandoverRef | null = null;
+    // Every standing handover: two stations that could not see each other may both have handed the card over,
+    // and an undo cancels only the one it names.
+    const standing: HandoverRef[] = [];
     let refusals = 0;
     // Receipt: the whole box confirmed, or this card scanned at a receipt check; a lead's correction wins.
     let cardReceived: boolean | null = null;
@@ -58,8 +60,11 @@ export function readCardStates(db: Db, reservationNos: readonly string[]): CardS
       if (e.kind === 'card.returned') returnedAt = e.clientTime;
       if (e.kind === 'receipt.card-received') cardReceived = true;
       else if (e.kind === 'receipt.corrected') cardReceived = (e.payload as { received: boolean }).received;
-      else if (e.kind === 'handover.recorded') handover = { eventId: e.id, at: e.clientTime, stationId: e.stationId, actor: e.actor };
-      else if (e.kind === 'handover.undone' && handover && (e.payload as { handoverEventId: string }).handoverEventId === handover.eventId) handover = null;
+      else if (e.kind === 'handover.recorded') standing.push({ eventId: e.id, at: e.clientTime, stationId: e.stationId, actor: e.actor });
+      else if (e.kind === 'handover.undone') {
+        const k = standing.findIndex((h) => h.eventId === (e.payload as { handoverEventId: string }).handoverEventId);
+        if (k >= 0) standing.splice(k, 1);
+      }
       else if (e.kind === 'handover.refused') refusals++;
     }
     const card: CardView = {
@@ -73,6 +78,8 @@ export function readCardStates(db: Db, reservationNos: readonly string[]): CardS
       shippedOn: row.shipped_on,
       refusals,
     };
+    // The latest standing handover is the one shown (and the one an undo from the counter names).
+    const handover = standing.at(-1);
     if (handover) return { kind: 'handed-over', card, handover };
     if (returnedAt) return { kind: 'returned', card, at: returnedAt };
     if (!received.has(row.shipment_id)) received.set(row.shipment_id, isShipmentReceived(db, row.shipment_id));

@@ -27,6 +27,19 @@ function venue(t: { after(fn: () => void): void }) {
   return { ctx, list };
 }
 
+describe('a station clock set back', () => {
+  test('an undo after the clock went back still cancels the handover; the events keep their order', (t) => {
+    const { ctx, list } = venue(t);
+    let now = Date.parse('2026-11-25T03:00:00Z');
+    const moving = { store: ctx.store, clock: { now: () => new Date(now) } };
+    assert.ok(recordHandover(moving, clerk, list[1]!.reservationNo, license).ok);
+    now = Date.parse('2026-11-25T02:00:00Z'); // the PC resynchronised an hour back
+    assert.ok(undoHandover(moving, lead, list[1]!.reservationNo, '誤って記録').ok);
+    assert.equal(decideScan(moving, clerk, list[1]!.reservationNo).kind, 'ok');
+    assert.equal(counterStatus(moving).handoversTodayAtStation, 0);
+  });
+});
+
 describe('the counter: scan → decision', () => {
   test('each outcome: ok, other venue (where to go), not in ledger, not yet received, malformed', (t) => {
     const { ctx, list } = venue(t);

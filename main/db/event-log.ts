@@ -16,14 +16,17 @@ export interface AppendEvent<K extends EventKind> {
 export function appendEvent<K extends EventKind>(db: Db, clock: Clock, event: AppendEvent<K>): StoredEvent<K> {
   if (!db.inTransaction) throw new Error('appendEvent must run inside a transaction');
   const payload = EventPayloads[event.kind].parse(event.payload) as EventPayload<K>;
-  const row = db
-    .prepare('SELECT coalesce(max(seq), 0) + 1 AS next FROM events WHERE station_id = ?')
-    .get(event.stationId) as { next: number };
+  const last = db
+    .prepare('SELECT seq, client_time FROM events WHERE station_id = ? ORDER BY seq DESC LIMIT 1')
+    .get(event.stationId) as { seq: number; client_time: string } | undefined;
+  // A station's clock may be set back (a PC resynchronised with the ward's time server): its events must still
+  // read in the order they happened, so their time never goes backwards within the station.
+  const now = clock.now().toISOString();
   const stored: StoredEvent<K> = {
     id: randomBytes(16).toString('hex'),
     stationId: event.stationId,
-    seq: row.next,
-    clientTime: clock.now().toISOString(),
+    seq: (last?.seq ?? 0) + 1,
+    clientTime: last && last.client_time > now ? last.client_time : now,
     actor: event.actor,
     kind: event.kind,
     payload,

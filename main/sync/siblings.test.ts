@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { syncWorld } from '../testing/sync-fixtures';
 import { cards } from '../testing/fixtures';
 import { manualClock } from '../testing/app-fixture';
-import { decideScan, recordHandover } from '../counter/counter-service';
+import { decideScan, recordHandover, undoHandover } from '../counter/counter-service';
 import { venueReconciliation } from '../venue/reconciliation';
 import { reconciliationView } from '../venue/reconciliation-view';
 import { consolidate } from '../hq/consolidation';
@@ -56,4 +56,24 @@ test('a sibling’s handovers reach the other station’s counter and counts; a 
   assert.ok(report.mismatches.some((m) => m.includes(list[1]!.reservationNo) && m.includes('複数の端末')));
   const atHq = (station: string) => (w.hq.db.prepare("SELECT count(*) AS n FROM events WHERE station_id = ? AND kind = 'handover.recorded'").get(station) as { n: number }).n;
   assert.deepEqual([atHq('honchosha-st01'), atHq('honchosha-st02')], [2, 1], 'each stream once, a sibling’s events never re-published');
+});
+
+test('an undo at one station cancels only its own handover: a sibling’s handover of the same card still stands at the counter', async (t) => {
+  const clock = manualClock('2026-11-25T01:00:00Z');
+  const list = cards(1, 3);
+  const w = syncWorld(t, clock, [{ venue: 'honchosha', stationId: 'honchosha-st01' }, { venue: 'honchosha', stationId: 'honchosha-st02' }], { honchosha: list });
+  const [a, b] = [w.stations['honchosha-st01']!, w.stations['honchosha-st02']!];
+  const outbox = join(w.dir, 'outbox', 'honchosha-st02');
+  registerStation(a.db, clock, { venue: 'honchosha', stationId: a.stationId }, stationRegistration(b.db, 'honchosha', b.stationId), outbox);
+  const no = list[0]!.reservationNo;
+  recordHandover({ store: b, clock }, clerk, no, idCheck);
+  clock.advance(60_000);
+  recordHandover({ store: a, clock }, clerk, no, idCheck);
+  clock.advance(60_000);
+  assert.ok(undoHandover({ store: a, clock }, { staffId: 'lead1', displayName: 'l', role: 'lead' }, no, '誤って記録').ok);
+  assert.ok(exportSyncFile({ store: b, clock }, outbox).ok);
+  await pullAndIngest({ db: a.db, clock, recipient: w.venueKeys.honchosha }, [outbox]);
+  const seen = decideScan({ store: a, clock }, clerk, no);
+  assert.equal(seen.kind === 'already-handed-over' && seen.handover.stationId, 'honchosha-st02');
+  assert.equal(venueReconciliation(a).total.handedOver, 1);
 });

@@ -56,6 +56,11 @@ export class ReconciliationFold {
   /** Where the card's standing handover was counted, so an undo takes it off that day, station and slot. */
   private readonly handoverDay: (Day | null)[];
   private readonly handoverHalf: Uint8Array;
+  /**
+   * Further standing handovers of a card (two stations that could not see each other both handed it over):
+   * rare, so kept aside; an undo cancels only the handover it names, and the card stays handed over while any stands.
+   */
+  private readonly moreHandovers = new Map<number, { id: string; day: Day; half: number }[]>();
   private readonly strangers = new Set<string>();
   private readonly days = new Map<string, Day>();
   /** Tokyo date and first half hour of each UTC hour ("YYYY-MM-DDTHH") seen. */
@@ -176,19 +181,38 @@ export class ReconciliationFold {
         const half = this.half;
         day.handedOver++;
         day.halfHours[half]!++;
+        if (this.handover[i] !== null) {
+          const more = this.moreHandovers.get(i) ?? [];
+          more.push({ id: e.id, day, half });
+          this.moreHandovers.set(i, more);
+          break;
+        }
         this.handover[i] = e.id;
         this.handoverDay[i] = day;
         this.handoverHalf[i] = half;
         break;
       }
       case 'handover.undone': {
+        const cancels = field(e.payload, 'handoverEventId');
         const day = this.handoverDay[i];
-        if (this.handover[i] !== null && day && field(e.payload, 'handoverEventId') === this.handover[i]) {
+        const more = this.moreHandovers.get(i);
+        if (this.handover[i] !== null && day && cancels === this.handover[i]) {
           // Off the day, station and half hour of the handover it cancels, not of the undo.
           day.handedOver--;
           day.halfHours[this.handoverHalf[i]!]!--;
-          this.handover[i] = null;
-          this.handoverDay[i] = null;
+          const next = more?.shift();
+          if (more && more.length === 0) this.moreHandovers.delete(i);
+          this.handover[i] = next?.id ?? null;
+          this.handoverDay[i] = next?.day ?? null;
+          if (next) this.handoverHalf[i] = next.half;
+        } else if (more) {
+          const k = more.findIndex((h) => h.id === cancels);
+          if (k >= 0) {
+            const [h] = more.splice(k, 1);
+            h!.day.handedOver--;
+            h!.day.halfHours[h!.half]!--;
+            if (more.length === 0) this.moreHandovers.delete(i);
+          }
         }
         break;
       }

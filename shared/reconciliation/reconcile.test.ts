@@ -198,6 +198,25 @@ describe('reconciliation from the event log', () => {
     ]);
   });
 
+  test('two stations hand the same card over unaware of each other: an undo at one leaves the other standing', () => {
+    const at = (clientTime: string, stationId: string, seq: number, kind: string, payload: unknown): ReconEvent =>
+      ({ id: `${stationId}-${seq}`, kind, stationId, seq, clientTime, subject: cards[0]!.reservationNo, payload });
+    const events = [
+      at('2026-11-20T01:00:00.000Z', 'st-b', 1, 'handover.recorded', {}),
+      at('2026-11-20T02:00:00.000Z', 'st-a', 1, 'handover.recorded', {}),
+      at('2026-11-20T03:00:00.000Z', 'st-a', 2, 'handover.undone', { handoverEventId: 'st-a-1' }),
+    ];
+    const r = reconcile(cards, events);
+    assert.equal(r.total.handedOver, 1, 'st-b’s handover stands');
+    assert.deepEqual(r.byDayAndStation.map((d) => [d.stationId, d.handedOver]), [['st-a', 0], ['st-b', 1]]);
+    const fold = new ReconciliationFold(cards);
+    fold.apply(events);
+    assert.ok(!fold.outstandingCards().includes(cards[0]!.reservationNo));
+    // Undoing st-b's too leaves the card on the shelf again.
+    const both = reconcile(cards, [...events, at('2026-11-20T04:00:00.000Z', 'st-b', 2, 'handover.undone', { handoverEventId: 'st-b-1' })]);
+    assert.equal(both.total.handedOver, 0);
+  });
+
   test('a timestamp with an offset instead of Z counts in its Tokyo day and half hour all the same', () => {
     const handover = (clientTime: string, c: number, seq: number): ReconEvent =>
       ({ id: String(seq), kind: 'handover.recorded', stationId: 'st-a', seq, clientTime, subject: cards[c]!.reservationNo, payload: {} });
