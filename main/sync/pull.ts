@@ -43,7 +43,8 @@ export async function pullAndIngest(ctx: PullContext, sources: readonly string[]
     }
     // A fresh ingester per source: it reads the registry once.
     const ingester = createIngester(ctx);
-    results.push({ source, problem: null, outcomes: pulled.value.files.map((f) => ({ ...ingester.ingest(f.bytes), file: f.name })) });
+    const outcomes = ingester.ingestAll(pulled.value.files.map((f) => f.bytes));
+    results.push({ source, problem: null, outcomes: outcomes.map((o, k) => ({ ...o, file: pulled.value.files[k]!.name })) });
   }
   return results;
 }

@@ -141,6 +141,23 @@ describe('daily sync: export and ingest', () => {
     assert.deepEqual(readFileSync(one.value.path), bytes);
   });
 
+  test('a pull’s files in one commit: a bad file among good ones is refused alone', (t) => {
+    const { w, clock, ctx, outbox, list } = world(t);
+    const files: Buffer[] = [];
+    for (const c of list.slice(0, 3)) {
+      recordHandover(ctx, clerk, c.reservationNo, idCheck);
+      const f = exportSyncFile(ctx, outbox);
+      assert.ok(f.ok);
+      files.push(readFileSync(f.value.path));
+    }
+    const bad = Buffer.from(files[1]!);
+    bad[bad.length - 3]! ^= 1;
+    const outcomes = createIngester({ db: w.hq.db, clock, recipient: w.inbox() }).ingestAll([files[0]!, bad, files[2]!, files[0]!]);
+    assert.deepEqual(outcomes.map((o) => o.status), ['ingested', 'rejected', 'ingested', 'already-have']);
+    assert.deepEqual(w.hq.db.prepare("SELECT seq FROM sync_files ORDER BY seq").all(), [{ seq: 1 }, { seq: 3 }]);
+    assert.equal(createIngester({ db: w.hq.db, clock, recipient: w.inbox() }).ingest(files[1]!).status, 'ingested', 'the good copy later fills the gap');
+  });
+
   test('a station not yet set up says so', (t) => {
     const { ctx, outbox } = world(t);
     ctx.store.db.prepare('DELETE FROM sync_recipients').run();
