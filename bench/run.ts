@@ -22,6 +22,7 @@ import { measureSync } from './sync';
 import { forgetReconciliation } from '../main/venue/reconciliation';
 import { reconciliationView } from '../main/venue/reconciliation-view';
 import { appendEvent } from '../main/db/event-log';
+import { median, time } from './measure';
 
 /** Birth dates spread over ~95 years, as a ward's population is (a few residents per date), deterministic. */
 const spreadBirthDate = (i: number) => new Date(Date.UTC(1930, 0, 1) + ((i * 7919) % 34_675) * 86_400_000).toISOString().slice(0, 10);
@@ -46,16 +47,6 @@ interface Target {
   maxMs?: number;
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
-
-function time(fn: () => void): number {
-  const t = performance.now();
-  fn();
-  return performance.now() - t;
-}
 
 const targets: Target[] = [];
 

@@ -21,6 +21,7 @@ import { registeredStations } from '../main/sync/registration';
 import { DB_FILE, openSiteWithKey, type VenueStore } from '../main/venue/data-folder';
 import { openDatabase } from '../main/db/connection';
 import { writeFileAtomic } from '../main/files/atomic-write';
+import { median, time } from './measure';
 
 export interface SyncMeasurements {
   readonly files: number;
@@ -56,16 +57,6 @@ const DAY_MS = 86_400_000;
 const OPENS = Date.parse('2026-11-25T00:00:00Z'); // 09:00 in Tokyo, the first business day
 const CLOSES_AFTER = 8.5 * 3_600_000; // 日締め at 17:30
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
-
-function time(fn: () => void): number {
-  const t = performance.now();
-  fn();
-  return performance.now() - t;
-}
 
 /**
  * `days` business days at 3 stations, then HQ's ingest and re-ingest `ingestRuns` times (a fresh HQ folder each

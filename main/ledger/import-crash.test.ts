@@ -7,9 +7,9 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSync } from 'esbuild';
 import { cards, ledgerBytes, tempDir, testKeys } from '../testing/fixtures';
 import { openDatabase } from '../db/connection';
+import { bundleChild } from '../testing/bundle-child';
 
 const ITERATIONS = Number(process.env.MADOGUCHI_CRASH_ITERATIONS ?? 200);
 const SHIPMENTS = 4;
@@ -53,18 +53,7 @@ function runChild(script: string, planFile: string, kill: Kill): Promise<RunResu
 
 test(`import survives SIGKILL at random points (${ITERATIONS} kills): whole shipments or nothing`, { timeout: 600_000 }, async (t) => {
   const root = tempDir(t);
-  // Bundle the child once: spawning plain node keeps each iteration cheap (no TypeScript loader).
-  // It lives under node_modules/.cache so Node resolves the native module it leaves external.
-  const cacheDir = new URL('../../node_modules/.cache/madoguchi-test/', import.meta.url).pathname;
-  mkdirSync(cacheDir, { recursive: true });
-  const script = join(cacheDir, `import-child-${process.pid}.mjs`);
-  t.after(() => rmSync(script, { force: true }));
-  buildSync({
-    entryPoints: [new URL('../testing/import-child.ts', import.meta.url).pathname],
-    bundle: true, platform: 'node', format: 'esm', outfile: script, logLevel: 'error',
-    external: ['better-sqlite3-multiple-ciphers'],
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  });
+  const script = bundleChild(t, 'import-child');
 
   const keys = testKeys();
   const ledgers = Array.from({ length: SHIPMENTS }, (_, i) => {

@@ -7,9 +7,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSync } from 'esbuild';
 import { syncWorld, type SyncWorld } from '../testing/sync-fixtures';
 import { cards } from '../testing/fixtures';
 import { manualClock } from '../testing/app-fixture';
@@ -20,6 +19,7 @@ import { createIngester } from './ingest';
 import { openSyncFile } from './sync-file';
 import { registeredStations } from './registration';
 import { SYNC_FILE_NAME } from './outbox-server';
+import { bundleChild } from '../testing/bundle-child';
 
 const ITERATIONS = Number(process.env.MADOGUCHI_CRASH_ITERATIONS ?? 200);
 const EXPORTS_PER_RUN = 4;
@@ -113,17 +113,7 @@ test(`export survives SIGKILL at random points (${ITERATIONS} kills): no partial
   const ingester = createIngester({ db: world.hq.db, clock, recipient: world.inbox() });
   const ingested = new Set<string>();
 
-  // Bundled once so each run is plain node (no TypeScript loader), under node_modules so the native module resolves.
-  const cacheDir = new URL('../../node_modules/.cache/madoguchi-test/', import.meta.url).pathname;
-  mkdirSync(cacheDir, { recursive: true });
-  const script = join(cacheDir, `export-child-${process.pid}.mjs`);
-  t.after(() => rmSync(script, { force: true }));
-  buildSync({
-    entryPoints: [new URL('../testing/export-child.ts', import.meta.url).pathname],
-    bundle: true, platform: 'node', format: 'esm', outfile: script, logLevel: 'error',
-    external: ['better-sqlite3-multiple-ciphers'],
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  });
+  const script = bundleChild(t, 'export-child');
 
   let planCount = 0;
   const planFor = (s: Station, outstanding: string[]) => {
