@@ -10,6 +10,7 @@ import iconv from 'iconv-lite';
 import { parse } from 'csv-parse/sync';
 import { cli } from '../testing/cli-harness';
 import { tempDir } from '../testing/fixtures';
+import { openDataFolder } from '../venue/data-folder';
 
 const env = { MADOGUCHI_PASSPHRASE: 'madoguchi-demo' };
 const VENUES = ['honchosha', 'sogo', 'toyosu'] as const;
@@ -79,6 +80,12 @@ test('sync over the demo world: provision, simulate, export, pull, report, 未�
   // Joined with what HQ shipped: the residents' names come from the demo rosters (numbers are written loosely there).
   const rosters = readdirSync(demo).filter((f) => /^roster.*\.csv$/.test(f)).map((f) => iconv.decode(readFileSync(join(demo, f)), 'cp932')).join('\n');
   for (const r of rows) assert.ok(rosters.includes(r['氏名']!) && r['住所']!.length > 0, `${r['予約管理番号']} joined with the roster HQ shipped`);
+  // The list of names left the encrypted folder: HQ's access record says who, when, how many.
+  const opened = openDataFolder(hq, 'madoguchi-demo');
+  assert.ok(opened.ok);
+  const exports = opened.value.store.db.prepare("SELECT actor, subject, detail FROM access_records WHERE action = 'export'").all() as { actor: string; subject: string; detail: string }[];
+  opened.value.store.close();
+  assert.deepEqual(exports.map((e) => [e.actor, e.subject, JSON.parse(e.detail).rows]), [['cli', '2027-06-01', expected]]);
   const cp932File = join(root, 'uncollected-sjis.csv');
   await run(['hq', 'uncollected', '--hq-data', hq, '--date', '2027-06-01', '--out', cp932File, '--encoding', 'cp932']);
   assert.equal(iconv.decode(readFileSync(cp932File), 'cp932'), utf8.subarray(3).toString('utf8'));

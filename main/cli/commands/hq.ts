@@ -14,6 +14,7 @@ import { consolidate, FIGURES } from '../../hq/consolidation';
 import { uncollectedCsv } from '../../hq/uncollected-csv';
 import { recordJlisCount } from '../../hq/jlis';
 import { openHqFolder } from '../data-folder';
+import { recordAccess } from '../../access/access-record';
 import { CliError, type CliIo } from '../io';
 
 const FIGURE_LABELS: Record<(typeof FIGURES)[number], string> = {
@@ -106,8 +107,7 @@ export function registerHq(program: Command, io: CliIo, setExit: (code: number) 
         const out = resolve(io.cwd, opts.out);
         writeFileAtomic(out, r.value.bytes, { mode: 0o600 });
         // A list of residents' names leaves the encrypted folder: noted in HQ's access record (別紙⑦).
-        store.db.prepare('INSERT INTO access_records (at, station_id, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?, ?)')
-          .run(io.clock.now().toISOString(), store.stationId, 'cli', 'export', asOf, JSON.stringify({ document: 'uncollected', rows: r.value.rows, encoding: opts.encoding }));
+        recordAccess(store.db, io.clock, { stationId: store.stationId, actor: 'cli', action: 'export', subject: asOf, detail: { document: 'uncollected', rows: r.value.rows, encoding: opts.encoding } });
         io.out(`未受領 ${r.value.rows} 件（${VENUE_IDS.map((v) => `${VENUES[v].name} ${r.value.perVenue[v]}`).join('、')}、受取期限 ${deadlineDays} 日）: ${out}\n`);
       } finally {
         store.close();
