@@ -56,7 +56,7 @@ export function createHqApp(store: HqStore, clock: Clock, log: (line: string) =>
     },
     'print:document': async (request, { staff }) => {
       const s = staffOf(staff);
-      if (request.document !== 'ledger') return { ok: false, error: { code: 'unavailable', message: '事務センターで印刷できるのは送付台帳です（日報は会場から届く同期ファイルで作成します）' } };
+      if (request.document !== 'ledger') return { ok: false, error: { code: 'unavailable', message: '事務センターで印刷できるのは送付台帳です（会場の日報は会場で印刷します。区全体の数字は「区全体の集計」に表示されます）' } };
       const doc = renderHqLedger(store.db, request, { fontCssHref: printer.fontCssHref, printedAt: tokyoDateTime(clock.now().toISOString()) });
       if (!doc.ok) return doc;
       // Every print of residents' data is a look at it (別紙⑦): noted before the document leaves main.
