@@ -52,6 +52,10 @@ test('HQ sees the ward’s figures from the stations’ sync files, venue by ven
   await expect(cells.nth(0)).toHaveText(String(shipped));
   await expect(cells.nth(2)).toHaveText(String(await rows(world.lateShipmentId, 'honchosha')));
   await expect(honcho).toContainText('honchosha-demo01 #1');
+  await expect(honcho).toContainText('honchosha-demo02 #1');
+  // Each shipment's total against J-LIS's count, which the demo has not recorded.
+  await expect(office.getByTestId('ward-shipments').locator('tbody tr')).toHaveCount(3);
+  await expect(office.getByTestId('ward-shipments')).toContainText('未記録');
   await counter.shot(testInfo, 'hq-ward-report');
 });
 

@@ -51,6 +51,19 @@ export function WardReport() {
               <tr data-testid="ward-total"><th scope="row">区全体</th>{FIGURES.map(([k]) => <td key={k}>{report.total[k]}</td>)}<td /></tr>
             </tbody>
           </table>
+          <table className="shipments" data-testid="ward-shipments">
+            <thead><tr><th scope="col">出荷</th><th scope="col">各会場への送付の合計</th><th scope="col">J-LIS からの受領</th><th scope="col">照合</th></tr></thead>
+            <tbody>
+              {report.shipments.map((sh) => (
+                <tr key={sh.shipmentId}>
+                  <td className="mono">{sh.shipmentId}</td>
+                  <td>{sh.shipped}枚</td>
+                  <td>{sh.jlisCards === null ? '未記録（madoguchi hq jlis）' : `${sh.jlisCards}枚`}</td>
+                  <td className={sh.matches === false ? 'status-bad' : sh.matches ? 'status-good' : undefined}>{sh.matches === null ? '—' : sh.matches ? '一致' : '不一致'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
           {report.mismatches.length > 0 && (
             <ul className="mismatches" data-testid="ward-mismatches">{report.mismatches.map((m) => <li key={m}>{m}</li>)}</ul>
           )}
