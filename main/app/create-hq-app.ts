@@ -11,8 +11,7 @@ import { createPreviewPrinter, type Printer } from '../print/printer';
 import { hqLedgers } from '../hq/hq-ledgers';
 import { consolidate } from '../hq/consolidation';
 import { inboxKey } from '../sync/sync-keys';
-import { pullAndIngest, pullSources } from '../sync/pull';
-import { describeOutcome } from '../sync/ingest';
+import { pullAndIngest, pullSources, summarizePull } from '../sync/pull';
 import { renderHqLedger } from '../print/hq-documents';
 import { actorOf, type Staff } from '../staff/staff';
 import { tokyoDateTime } from '../../shared/print/print-html';
@@ -37,14 +36,7 @@ export function createHqApp(store: HqStore, clock: Clock, log: (line: string) =>
     'hq:pull': async () => {
       const recipient = inboxKey(store.db);
       if (!recipient) return { ok: false, error: { code: 'unavailable', message: '事務センターの同期鍵がありません（madoguchi sync identity で作成してください）' } };
-      const results = await pullAndIngest({ db: store.db, clock, recipient }, pullSources(store.db, []));
-      return results.map((r) => ({
-        source: r.source,
-        problem: r.problem?.message ?? null,
-        ingested: r.outcomes.filter((o) => o.status === 'ingested').length,
-        alreadyHad: r.outcomes.filter((o) => o.status === 'already-have').length,
-        refused: r.outcomes.flatMap((o) => (o.status === 'rejected' || o.status === 'equivocation' ? [`${o.file}: ${describeOutcome(o)}`] : [])),
-      }));
+      return summarizePull(await pullAndIngest({ db: store.db, clock, recipient }, pullSources(store.db, [])));
     },
     'hq:report': ({ date }) => {
       const r = consolidate(store.db, { asOf: date });

@@ -17,6 +17,7 @@ import type { Printer } from '../print/printer';
 import { tokyoDateTime } from '../../shared/print/print-html';
 import { closeDay, dailyReport } from '../venue/day-close';
 import { exportSyncFile } from '../sync/export';
+import { pullSiblings } from '../sync/siblings';
 import { readSetting } from './settings';
 import { resolve } from 'node:path';
 import type { Push } from './create-app';
@@ -72,7 +73,13 @@ export function createHandlers(app: AppServices): Omit<Handlers, 'hq:ledgers' | 
       return cards;
     },
     'lead:returnBatch': ({ reservationNos, reason }, { staff }) => recordReturnBatch(counter, staffOf(staff), reservationNos, reason),
-    'lead:closeDay': ({ date }, { staff }) => {
+    'lead:pullSiblings': async () => {
+      const pulled = await pullSiblings(counter);
+      return pulled ?? { ok: false, error: { code: 'unavailable', message: 'この端末には会場の鍵が保管されていません（madoguchi sync setup --venue-key）' } };
+    },
+    'lead:closeDay': async ({ date }, { staff }) => {
+      // The venue's other stations first, so the day's figures are the whole venue's (an unreachable one waits for the next pull).
+      await pullSiblings(counter);
       const closed = closeDay(counter, staffOf(staff), date);
       if (!closed.ok) return closed;
       // The closed day goes to HQ: its sync file is written to the outbox at once (when sync is set up).

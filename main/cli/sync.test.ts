@@ -36,6 +36,14 @@ test('sync over the demo world: provision, simulate, export, pull, report, 未�
     await run(['simulate', '--data', data, '--days', '3', '--seed', '2']);
     await run(['sync', 'export', '--data', data, '--date', '2026-11-23', '--out', join(root, 'outbox', v)]);
   }
+  // 本庁舎's second counter keeps the venue key and takes in the first counter's new file by itself.
+  const second = join(demo, 'venues', 'honchosha-2');
+  assert.equal((await cli(['sync', 'setup', '--data', second, '--hq', join(reg, 'hq-sync.json')], { env })).code, 2, 'a venue key or public key is required');
+  assert.match((await run(['sync', 'setup', '--data', second, '--hq', join(reg, 'hq-sync.json'), '--venue-key', join(demo, 'keys', 'honchosha.key')])).out, /秘密鍵を保管/);
+  assert.match((await run(['sync', 'pull', '--data', second, '--from', join(root, 'outbox', 'honchosha')])).out, /honchosha-demo01 #2: 取込 \d+ 件/);
+  const firstCounter = JSON.parse((await run(['venue', 'report', '--data', join(demo, 'venues', 'honchosha'), '--json'])).out).total;
+  const secondCounter = JSON.parse((await run(['venue', 'report', '--data', second, '--json'])).out).total;
+  assert.equal(secondCounter.handedOver, firstCounter.handedOver, 'the second counter knows the first one’s handovers');
   // 本庁舎's second counter (made by the demo, registered at HQ with its own outbox) publishes its day too.
   await run(['sync', 'export', '--data', join(demo, 'venues', 'honchosha-2'), '--date', '2026-11-23', '--out', join(demo, 'outbox', 'honchosha-demo02')]);
   const pulled = await run(['hq', 'pull', '--hq-data', hq]);

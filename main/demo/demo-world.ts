@@ -12,7 +12,7 @@ import { createDataFolder, createVenueDataFolder, openDataFolder, openVenueDataF
 import { hqSyncInfo, registerStation, setRecipients, stationRegistration } from '../sync/registration';
 import { exportSyncFile } from '../sync/export';
 import { createIngester } from '../sync/ingest';
-import { inboxKey } from '../sync/sync-keys';
+import { inboxKey, storeVenueKey } from '../sync/sync-keys';
 import { recordBuiltLedgers } from '../hq/hq-ledgers';
 import { sha256 } from '../ledger/ledger-file';
 import { tokyoDate, type Clock } from '../clock';
@@ -202,6 +202,8 @@ function provisionSync(dir: string, hqDataDir: string, stations: readonly DemoSt
       }
       const r = setRecipients(store.db, info, venueKeys[store.venue], store.venue);
       if (!r.ok) throw new Error(r.error.message);
+      // Kept at each station, so it takes in its siblings' files from the app (会場責任者メニュー).
+      storeVenueKey(store.db, venueKeys[store.venue].privateKey);
     }
     for (const store of stores) {
       const siblings = createIngester({ db: store.db, clock, recipient: venueKeys[store.venue] });

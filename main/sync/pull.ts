@@ -3,7 +3,7 @@
 // registered stations' unless given; one source failing does not stop the others.
 import type { Db } from '../db/connection';
 import type { Clock } from '../clock';
-import { createIngester, type IngestOutcome } from './ingest';
+import { createIngester, describeOutcome, type IngestOutcome } from './ingest';
 import { pullFromFolder, pullFromHttps, type PullProblem } from './pull-client';
 import { registeredStations } from './registration';
 import { tlsIdentity, type KeyPair } from './sync-keys';
@@ -56,4 +56,15 @@ async function pullHttps(db: Db, url: string, alreadyHave: (name: string, sha256
     return { ok: false as const, error: { code: 'bad-source' as const, message: `${url} は登録された端末の取得元ではありません（madoguchi sync register --source で登録してください）` } };
   }
   return pullFromHttps({ url, identity, serverFingerprint: station.tlsFingerprint, alreadyHave });
+}
+
+/** What a screen shows of a pull: per source, new files taken in, files already held, files refused and why. */
+export function summarizePull(results: readonly SourceResult[]) {
+  return results.map((r) => ({
+    source: r.source,
+    problem: r.problem?.message ?? null,
+    ingested: r.outcomes.filter((o) => o.status === 'ingested').length,
+    alreadyHad: r.outcomes.filter((o) => o.status === 'already-have').length,
+    refused: r.outcomes.flatMap((o) => (o.status === 'rejected' || o.status === 'equivocation' ? [`${o.file}: ${describeOutcome(o)}`] : [])),
+  }));
 }

@@ -64,3 +64,17 @@ export function tlsIdentity(db: Db): TlsIdentity | null {
   const json = get(db, 'tls-identity');
   return json === undefined ? null : (JSON.parse(json) as TlsIdentity);
 }
+
+/**
+ * The venue's own X25519 key, kept at each of its stations (set up from the venue's key file): it opens the
+ * venue's other stations' sync files, so a station takes them in from the app without a key file at hand.
+ */
+export function storeVenueKey(db: Db, privateKey: KeyObject): KeyPair {
+  db.prepare('INSERT INTO sync_keys (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value')
+    .run('venue-key', privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64'));
+  return loadPair(db, 'venue-key')!;
+}
+
+export function venueKey(db: Db): KeyPair | null {
+  return loadPair(db, 'venue-key');
+}

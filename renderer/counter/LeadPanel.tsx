@@ -22,6 +22,7 @@ export function LeadPanel() {
   const closeDialog = useUiStore((s) => s.closeDialog);
   const ask = useUiStore((s) => s.askConfirmReceipt);
   const confirmReceipt = useUiStore((s) => s.confirmReceipt);
+  const pullSiblings = useUiStore((s) => s.pullSiblings);
   const openReceiptCheck = useReceiptStore((s) => s.open);
   const openPage = useLeadStore((s) => s.open);
   const print = usePrintStore((s) => s.print);
@@ -44,6 +45,9 @@ export function LeadPanel() {
           </button>
         ))}
       </nav>
+      <div className="button-row">
+        <button className="btn" type="button" disabled={lead.busy} onClick={() => void pullSiblings()}>ほかの端末の記録を取り込む</button>
+      </div>
       <h3>出荷・受領確認・台帳</h3>
       <LedgerOrderSelect id="ledger-order" value={order} onChange={setOrder} />
       {lead.error && <p className="form-error" role="alert">{lead.error}</p>}

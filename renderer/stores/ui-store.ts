@@ -87,6 +87,8 @@ export interface UiState {
   loadShipments(): Promise<void>;
   askConfirmReceipt(shipmentId: string | null): void;
   confirmReceipt(shipmentId: string): Promise<void>;
+  /** Takes in the venue's other stations' sync files now (their handovers and receipts). */
+  pullSiblings(): Promise<void>;
   setWindowFocused(value: boolean): void;
   reset(): void;
 }
@@ -153,6 +155,17 @@ export const useUiStore = create<UiState>()((set, get) => ({
   },
 
   askConfirmReceipt: (shipmentId) => set({ lead: { ...get().lead, confirming: shipmentId, message: null } }),
+
+  async pullSiblings() {
+    set({ lead: { ...get().lead, busy: true, error: null, message: null } });
+    const r = await invoke('lead:pullSiblings', {});
+    if (!r.ok) return set({ lead: { ...get().lead, busy: false, error: r.error.message } });
+    const problems = r.value.flatMap((p) => (p.problem ? [`${p.source}: ${p.problem}`] : p.refused));
+    const taken = r.value.reduce((n, p) => n + p.ingested, 0);
+    const message = r.value.length === 0 ? 'ほかの端末が登録されていません（madoguchi sync register）' : `ほかの端末の同期ファイルを ${taken} 件取り込みました`;
+    set({ lead: { ...get().lead, busy: false, message, error: problems.length ? problems.join('\n') : null } });
+    await Promise.all([get().loadShipments(), useSessionStore.getState().refreshStatus()]);
+  },
 
   async confirmReceipt(shipmentId) {
     set({ lead: { ...get().lead, busy: true, error: null } });

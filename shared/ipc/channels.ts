@@ -6,6 +6,6 @@ export const CHANNEL_NAMES = [
   'counter:scan', 'counter:view', 'counter:handover', 'counter:refuse', 'counter:undo', 'counter:search',
   'lead:confirmReceipt', 'lead:importLedger', 'lead:receiptOpen', 'lead:receiptScan', 'lead:receiptView', 'lead:receiptClose',
   'lead:markDamaged', 'lead:correctReceipt', 'lead:overdue', 'lead:returnBatch', 'lead:closeDay', 'lead:dailyReport',
-  'lead:reconciliation', 'lead:returnBatches', 'print:document', 'lead:shipments', 'hq:ledgers', 'hq:report', 'hq:pull',
+  'lead:reconciliation', 'lead:returnBatches', 'print:document', 'lead:shipments', 'hq:ledgers', 'hq:report', 'hq:pull', 'lead:pullSiblings',
 ] as const;
 export const PUSH_EVENT_NAMES = ['scanner:scan', 'scanner:status', 'ledger:progress'] as const;

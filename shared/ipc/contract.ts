@@ -69,6 +69,13 @@ const Figures = z.strictObject({
   shipped: z.number(), received: z.number(), notReceived: z.number(), handedOver: z.number(), outstanding: z.number(),
   returned: z.number(), refusals: z.number(), damaged: z.number(),
 });
+const PullSummary = z.array(z.strictObject({
+  source: z.string(),
+  problem: z.string().nullable(),
+  ingested: z.number(),
+  alreadyHad: z.number(),
+  refused: z.array(z.string()),
+}));
 /** HQ's consolidation of the ward from the ledgers it built and the stations' sync files. */
 const WardReportView = z.strictObject({
   asOf: z.string(),
@@ -202,13 +209,9 @@ export const contract = {
   'lead:shipments': channel(Empty, z.array(z.strictObject({ shipmentId: z.string(), rowCount: z.number(), received: z.boolean() })), ['lead', 'hq']),
   /** At headquarters: every ledger HQ built, per shipment and venue (the rows stay in main until printed). */
   /** Pulls every registered station's source now and takes the files in (as `madoguchi hq pull`). */
-  'hq:pull': channel(Empty, z.array(z.strictObject({
-    source: z.string(),
-    problem: z.string().nullable(),
-    ingested: z.number(),
-    alreadyHad: z.number(),
-    refused: z.array(z.string()),
-  })), ['hq']),
+  'hq:pull': channel(Empty, PullSummary, ['hq']),
+  /** A venue station takes in its sibling stations' files now (as `madoguchi sync pull`). */
+  'lead:pullSiblings': channel(Empty, PullSummary, ['lead']),
   'hq:report': channel(z.strictObject({ date: IsoDate }), WardReportView, ['hq']),
   'hq:ledgers': channel(Empty, z.array(z.strictObject({ shipmentId: z.string(), venue: z.enum(VENUE_IDS), rowCount: z.number(), createdAt: z.string() })), ['hq']),
 } as const;

@@ -9,7 +9,7 @@ import { writeFileAtomic } from '../../files/atomic-write';
 import { decodeVenuePub, HqSyncInfo, hqSyncInfo, normalizeSource, parseRegistrationFile, registerStation, registeredStations, recipients, setRecipients, StationRegistration, stationRegistration } from '../../sync/registration';
 import { exportSyncFile } from '../../sync/export';
 import { startOutboxServer } from '../../sync/outbox-server';
-import { ensureTlsIdentity } from '../../sync/sync-keys';
+import { ensureTlsIdentity, storeVenueKey, venueKey } from '../../sync/sync-keys';
 import { pullAndIngest, pullSources } from '../../sync/pull';
 import { openAnyDataFolder, openExistingDataFolder } from '../data-folder';
 import { loadPrivateKey } from '../load-keys';
@@ -46,21 +46,29 @@ export function registerSync(program: Command, io: CliIo, setExit: (code: number
 
   sync
     .command('setup')
-    .description('同期ファイルの宛先を設定: 事務センターの hq-sync.json と、この会場の公開鍵 <venue>.pub')
+    .description('同期ファイルの宛先を設定: 事務センターの hq-sync.json と、この会場の鍵（<venue>.key なら同じ会場のほかの端末の記録もアプリで取り込める。<venue>.pub なら送るだけ）')
     .option('--data <dir>', 'データフォルダ')
     .requiredOption('--hq <file>', '事務センターの hq-sync.json')
-    .requiredOption('--venue-pub <file>', 'この会場の公開鍵 <venue>.pub（同じ会場の端末どうしで読めるように）')
-    .action(async (opts: { data?: string; hq: string; venuePub: string }) => {
+    .option('--venue-key <file>', 'この会場の秘密鍵 <venue>.key（暗号化されたデータフォルダに保管）')
+    .option('--venue-pub <file>', 'この会場の公開鍵 <venue>.pub（--venue-key の代わりに）')
+    .action(async (opts: { data?: string; hq: string; venueKey?: string; venuePub?: string }) => {
+      if ((opts.venueKey === undefined) === (opts.venuePub === undefined)) throw new CliError('--venue-key か --venue-pub のどちらか一方を指定してください', 2);
       const hq = parseRegistrationFile(HqSyncInfo, readInput(io, opts.hq, '事務センターの同期鍵').toString('utf8'), '事務センターの同期鍵ファイル');
       if (!hq.ok) throw new CliError(`${opts.hq}: ${hq.error.message}`);
-      const pub = decodeVenuePub(readInput(io, opts.venuePub, '会場の公開鍵').toString('utf8'));
-      if (!pub.ok) throw new CliError(`${opts.venuePub}: ${pub.error.message}`);
+      let pub;
+      if (opts.venuePub !== undefined) {
+        const decoded = decodeVenuePub(readInput(io, opts.venuePub, '会場の公開鍵').toString('utf8'));
+        if (!decoded.ok) throw new CliError(`${opts.venuePub}: ${decoded.error.message}`);
+        pub = decoded.value;
+      }
+      const key = opts.venueKey === undefined ? null : await loadPrivateKey(io, opts.venueKey, 'venue');
       const store = await openExistingDataFolder(io, opts.data);
       try {
         stationRegistration(store.db, store.venue, store.stationId);
-        const r = setRecipients(store.db, hq.value, pub.value, store.venue);
+        const r = setRecipients(store.db, hq.value, pub ?? key!, store.venue);
         if (!r.ok) throw new CliError(r.error.message);
-        io.out(`同期の宛先を設定しました: 事務センター（鍵ID ${hq.value.inbox.keyId}）、${VENUES[store.venue].name}（鍵ID ${pub.value.keyId}）\n`);
+        if (key) storeVenueKey(store.db, key.privateKey);
+        io.out(`同期の宛先を設定しました: 事務センター（鍵ID ${hq.value.inbox.keyId}）、${VENUES[store.venue].name}（鍵ID ${(pub ?? key!).keyId}${key ? '、秘密鍵を保管' : ''}）\n`);
       } finally {
         store.close();
       }
@@ -145,13 +153,15 @@ export function registerSync(program: Command, io: CliIo, setExit: (code: number
     .command('pull')
     .description('同じ会場のほかの端末の同期ファイルを取り込む（会場の鍵で復号）')
     .option('--data <dir>', 'データフォルダ')
-    .requiredOption('--venue-key <file>', 'この会場の秘密鍵 <venue>.key')
+    .option('--venue-key <file>', 'この会場の秘密鍵 <venue>.key（既定: sync setup --venue-key で保管した鍵）')
     .option('--from <folderOrUrl...>', '取得元（既定: 登録した端末の取得元すべて）')
-    .action(async (opts: { data?: string; venueKey: string; from?: string[] }) => {
-      const key = await loadPrivateKey(io, opts.venueKey, 'venue');
+    .action(async (opts: { data?: string; venueKey?: string; from?: string[] }) => {
+      const fromFile = opts.venueKey === undefined ? null : await loadPrivateKey(io, opts.venueKey, 'venue');
       const store = await openExistingDataFolder(io, opts.data);
       try {
-        if (key.venue !== store.venue) throw new CliError(`${opts.venueKey} は${VENUES[key.venue!].name}の鍵です`);
+        if (fromFile && fromFile.venue !== store.venue) throw new CliError(`${opts.venueKey} は${VENUES[fromFile.venue!].name}の鍵です`);
+        const key = fromFile ?? venueKey(store.db);
+        if (!key) throw new CliError('会場の鍵がありません（--venue-key を指定するか、sync setup --venue-key で保管してください）');
         const sources = pullSources(store.db, (opts.from ?? []).map((f) => (/^https:\/\//i.test(f) ? f : resolve(io.cwd, f))));
         if (sources.length === 0) throw new CliError('取得元がありません（--from を指定するか、sync register --source で登録してください）');
         const results = await pullAndIngest({ db: store.db, clock: io.clock, recipient: key }, sources);
