@@ -71,6 +71,13 @@ test('sync over the demo world: provision, simulate, export, pull, report, 未�
   const after = JSON.parse((await run(['hq', 'report', '--hq-data', hq, '--date', '2026-11-23', '--json'])).out);
   assert.deepEqual(after.venues, report.venues);
 
+  // What support sees first: each side's sync state, without personal data.
+  const toyosuStatus = JSON.parse((await run(['status', '--data', join(demo, 'venues', 'toyosu'), '--json'])).out).sync;
+  assert.deepEqual([toyosuStatus.lastExport.seq, toyosuStatus.recipients.map((r: { role: string }) => r.role)], [2, ['hq', 'venue']]);
+  const hqStatus = JSON.parse((await run(['status', '--data', hq, '--json'])).out).sync;
+  assert.deepEqual(hqStatus.stations.map((s: { stationId: string; lastSeq: number }) => `${s.stationId}#${s.lastSeq}`), ['honchosha-demo01#2', 'honchosha-demo02#2', 'sogo-demo01#2', 'toyosu-demo01#2']);
+  assert.match((await run(['status', '--data', second])).out, /会場の鍵を保管/);
+
   // Two days later with no new files, every station is reported quiet.
   const quiet = await run(['hq', 'report', '--hq-data', hq, '--date', '2026-11-26'], 3);
   for (const v of VENUES) assert.match(quiet.out, new RegExp(`${v}-demo01: 2026-11-23 以降同期ファイルが届いていません`));

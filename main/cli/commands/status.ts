@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { venueStatus } from '../../venue/status';
 import { openAnyDataFolder } from '../data-folder';
 import { hqStatus } from '../../hq/hq-status';
+import { describeSyncStatus, syncStatus } from '../../sync/sync-status';
 import type { CliIo } from '../io';
 
 export function registerStatus(program: Command, io: CliIo): void {
@@ -16,10 +17,12 @@ export function registerStatus(program: Command, io: CliIo): void {
       if (opened.site === 'hq') {
         try {
           const h = hqStatus(opened.store);
-          if (opts.json) return void io.out(JSON.stringify(h, null, 2) + '\n');
+          const sync = syncStatus(opened.store.db);
+          if (opts.json) return void io.out(JSON.stringify({ ...h, sync }, null, 2) + '\n');
           io.out(`事務センター  端末ID: ${h.stationId}\nデータフォルダ: ${h.dataDir}\nスキーマ版: ${h.schemaVersion}\n作成した台帳:\n`);
           for (const l of h.ledgers) io.out(`  ${l.shipmentId}  ${l.venueName}  ${l.rowCount} 件  sha256:${l.fileSha256.slice(0, 16)}…  作成 ${l.createdAt}\n`);
           if (h.ledgers.length === 0) io.out('  （まだありません）\n');
+          for (const line of describeSyncStatus(sync)) io.out(`${line}\n`);
         } finally {
           opened.store.close();
         }
@@ -28,8 +31,9 @@ export function registerStatus(program: Command, io: CliIo): void {
       const store = opened.store;
       try {
         const s = venueStatus(store);
+        const sync = syncStatus(store.db);
         if (opts.json) {
-          io.out(JSON.stringify(s, null, 2) + '\n');
+          io.out(JSON.stringify({ ...s, sync }, null, 2) + '\n');
           return;
         }
         io.out(`会場: ${s.venueName}（${s.venue}）  端末ID: ${s.stationId}\nデータフォルダ: ${s.dataDir}\n`);
@@ -39,6 +43,7 @@ export function registerStatus(program: Command, io: CliIo): void {
           io.out(`  ${sh.shipmentId}  ${sh.rowCount} 件  sha256:${sh.fileSha256.slice(0, 16)}…  取込 ${sh.importedAt}（${sh.importedBy}）\n`);
         }
         if (s.shipments.length === 0) io.out('  （まだありません）\n');
+        for (const line of describeSyncStatus(sync)) io.out(`${line}\n`);
       } finally {
         store.close();
       }

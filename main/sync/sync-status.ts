@@ -1,0 +1,43 @@
+// What support asks about a folder's sync: is it set up, what did it last publish, whose files does it take in
+// and when did the last one arrive. Numbers, ids and dates only.
+import type { Db } from '../db/connection';
+import { recipients, registeredStations } from './registration';
+import { inboxKey, signingKey, venueKey } from './sync-keys';
+
+export interface SyncStatus {
+  readonly signingKeyId: string | null;
+  /** Whom its files are sealed to (a station), or its inbox key (HQ). */
+  readonly recipients: readonly { role: 'hq' | 'venue'; keyId: string }[];
+  readonly inboxKeyId: string | null;
+  readonly keepsVenueKey: boolean;
+  readonly lastExport: { seq: number; businessDate: string; createdAt: string } | null;
+  readonly stations: readonly { stationId: string; venue: string; source: string | null; files: number; lastSeq: number | null; lastBusinessDate: string | null }[];
+}
+
+export function syncStatus(db: Db): SyncStatus {
+  const last = db.prepare('SELECT seq, business_date AS businessDate, created_at AS createdAt FROM sync_exports ORDER BY seq DESC LIMIT 1').get() as SyncStatus['lastExport'] | undefined;
+  const files = db.prepare('SELECT count(*) AS files, max(seq) AS lastSeq, max(business_date) AS lastBusinessDate FROM sync_files WHERE station_id = ?');
+  return {
+    signingKeyId: signingKey(db)?.keyId ?? null,
+    recipients: recipients(db).map((r) => ({ role: r.role, keyId: r.keyId })),
+    inboxKeyId: inboxKey(db)?.keyId ?? null,
+    keepsVenueKey: venueKey(db) !== null,
+    lastExport: last ?? null,
+    stations: registeredStations(db).map((s) => {
+      const f = files.get(s.stationId) as { files: number; lastSeq: number | null; lastBusinessDate: string | null };
+      return { stationId: s.stationId, venue: s.venue, source: s.source, ...f };
+    }),
+  };
+}
+
+export function describeSyncStatus(s: SyncStatus): string[] {
+  const lines: string[] = [];
+  if (s.inboxKeyId) lines.push(`同期: 事務センターの受信鍵 ${s.inboxKeyId}`);
+  else if (s.recipients.length === 0) lines.push('同期: 未設定（madoguchi sync setup）');
+  else {
+    lines.push(`同期: 宛先 ${s.recipients.map((r) => `${r.role === 'hq' ? '事務センター' : '会場'} ${r.keyId}`).join('、')}${s.keepsVenueKey ? '（会場の鍵を保管）' : ''}`);
+    lines.push(`  最後の同期ファイル: ${s.lastExport ? `#${s.lastExport.seq}（${s.lastExport.businessDate}、${s.lastExport.createdAt}）` : 'まだありません'}`);
+  }
+  for (const st of s.stations) lines.push(`  受け入れる端末 ${st.stationId}: ${st.files} ファイル${st.lastSeq ? `、最新 #${st.lastSeq}（${st.lastBusinessDate}）` : ''}${st.source ? `  取得元 ${st.source}` : ''}`);
+  return lines;
+}
