@@ -8,12 +8,12 @@ import { tokyoDate } from '../../clock';
 import { writeFileAtomic } from '../../files/atomic-write';
 import { readSetting } from '../../app/settings';
 import { inboxKey } from '../../sync/sync-keys';
-import { pullAndIngest, pullSources, type SourceResult } from '../../sync/pull';
-import { describeOutcome } from '../../sync/ingest';
+import { pullAndIngest, pullSources } from '../../sync/pull';
 import { consolidate, FIGURES } from '../../hq/consolidation';
 import { uncollectedCsv } from '../../hq/uncollected-csv';
 import { recordJlisCount } from '../../hq/jlis';
 import { openHqFolder } from '../data-folder';
+import { printPullResults, sourceArgument } from '../pull-output';
 import { recordAccess } from '../../access/access-record';
 import { CliError, type CliIo } from '../io';
 
@@ -21,20 +21,6 @@ const FIGURE_LABELS: Record<(typeof FIGURES)[number], string> = {
   shipped: '送付', received: '受領', handedOver: '交付', outstanding: '保管中', returned: '返戻', refusals: '交付不可', damaged: '破損',
 };
 
-export function printPullResults(io: CliIo, results: readonly SourceResult[], setExit: (code: number) => void): void {
-  for (const r of results) {
-    if (r.problem) {
-      io.err(`${r.source}: ${r.problem.message}\n`);
-      setExit(1);
-      continue;
-    }
-    io.out(`${r.source}: ${r.outcomes.length === 0 ? '新しいファイルはありません' : `${r.outcomes.length} ファイル`}\n`);
-    for (const o of r.outcomes) {
-      io.out(`  ${o.file}  ${describeOutcome(o)}\n`);
-      if (o.status === 'rejected' || o.status === 'equivocation' || (o.status === 'ingested' && o.alerts.length > 0)) setExit(3);
-    }
-  }
-}
 
 const dateOption = (io: CliIo, date: string | undefined) => {
   if (date !== undefined && !isIsoDate(date)) throw new CliError('--date は YYYY-MM-DD です', 2);
@@ -54,7 +40,7 @@ export function registerHq(program: Command, io: CliIo, setExit: (code: number) 
       try {
         const recipient = inboxKey(store.db);
         if (!recipient) throw new CliError('事務センターの同期鍵がありません（madoguchi sync identity --data <hq-data> で作成してください）');
-        const sources = pullSources(store.db, (opts.from ?? []).map((f) => (/^https:\/\//i.test(f) ? f : resolve(io.cwd, f))));
+        const sources = pullSources(store.db, (opts.from ?? []).map((f) => sourceArgument(io, f)));
         if (sources.length === 0) throw new CliError('取得元がありません（--from を指定するか、sync register --source で登録してください）');
         printPullResults(io, await pullAndIngest({ db: store.db, clock: io.clock, recipient }, sources), setExit);
       } finally {

@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { VENUES } from '../../../shared/venues/venues';
 import { isIsoDate } from '../../../shared/roster/japanese-date';
 import { writeFileAtomic } from '../../files/atomic-write';
-import { decodeVenuePub, HqSyncInfo, hqSyncInfo, normalizeSource, parseRegistrationFile, registerStation, registeredStations, recipients, setRecipients, StationRegistration, stationRegistration } from '../../sync/registration';
+import { decodeVenuePub, HqSyncInfo, hqSyncInfo, parseRegistrationFile, registerStation, registeredStations, recipients, setRecipients, StationRegistration, stationRegistration } from '../../sync/registration';
 import { exportSyncFile } from '../../sync/export';
 import { startOutboxServer } from '../../sync/outbox-server';
 import { ensureTlsIdentity, storeVenueKey, venueKey } from '../../sync/sync-keys';
@@ -14,7 +14,7 @@ import { pullAndIngest, pullSources } from '../../sync/pull';
 import { openAnyDataFolder, openExistingDataFolder } from '../data-folder';
 import { loadPrivateKey } from '../load-keys';
 import { CliError, readInput, type CliIo } from '../io';
-import { printPullResults } from './hq';
+import { printPullResults, sourceArgument } from '../pull-output';
 
 export function registerSync(program: Command, io: CliIo, setExit: (code: number) => void): void {
   const sync = program.command('sync').description('日次同期: 端末の同期ファイルの作成・提供・取得（事務センターへ、同じ会場の端末どうし）');
@@ -86,12 +86,7 @@ export function registerSync(program: Command, io: CliIo, setExit: (code: number
       const opened = await openAnyDataFolder(io, opts.data);
       try {
         const site = { venue: opened.site, stationId: opened.store.stationId };
-        let source: string | null = null;
-        if (opts.source !== undefined) {
-          const normal = normalizeSource(/^https:\/\//i.test(opts.source) ? opts.source : resolve(io.cwd, opts.source));
-          if (!normal.ok) throw new CliError(normal.error.message, 2);
-          source = normal.value;
-        }
+        const source = opts.source === undefined ? null : sourceArgument(io, opts.source);
         const r = registerStation(opened.store.db, io.clock, site, reg.value, source);
         if (!r.ok) throw new CliError(r.error.message);
         io.out(`${r.value.status === 'registered' ? '登録しました' : '更新しました'}: ${reg.value.stationId}（${VENUES[reg.value.venue].name}、署名鍵ID ${reg.value.signingKey.keyId}）${source ? `  取得元 ${source}` : ''}\n`);
@@ -162,7 +157,7 @@ export function registerSync(program: Command, io: CliIo, setExit: (code: number
         if (fromFile && fromFile.venue !== store.venue) throw new CliError(`${opts.venueKey} は${VENUES[fromFile.venue!].name}の鍵です`);
         const key = fromFile ?? venueKey(store.db);
         if (!key) throw new CliError('会場の鍵がありません（--venue-key を指定するか、sync setup --venue-key で保管してください）');
-        const sources = pullSources(store.db, (opts.from ?? []).map((f) => (/^https:\/\//i.test(f) ? f : resolve(io.cwd, f))));
+        const sources = pullSources(store.db, (opts.from ?? []).map((f) => sourceArgument(io, f)));
         if (sources.length === 0) throw new CliError('取得元がありません（--from を指定するか、sync register --source で登録してください）');
         const results = await pullAndIngest({ db: store.db, clock: io.clock, recipient: key }, sources);
         printPullResults(io, results, setExit);
