@@ -294,7 +294,7 @@ if (section('sync')) {
   );
   // Printed, not judged: the ingest's commit per file is part of what it measures, and `madoguchi sync export`
   // (its own process, so its reconciliation replays the whole log) has no budget of its own.
-  console.log(`(sync: the bare insert committed once per file (why the ingest commits a pull at once) ${m.bareInsertPerFileMs.toFixed(0)} ms; the busy day's file by \`madoguchi sync export\`, whole log replayed, ${m.exportColdMs.toFixed(0)} ms; building the history, not measured, ${(m.setupMs / 1000).toFixed(0)} s)\n`);
+  console.log(`(sync: the bare insert committed once per file (why the ingest commits a pull at once) ${m.bareInsertPerFileMs.toFixed(0)} ms; the busy day's file by \`madoguchi sync export\`, whole log replayed, ${m.exportColdMs.toFixed(0)} ms; HQ's report over all of it, ${m.reportMs.toFixed(0)} ms; building the history, not measured, ${(m.setupMs / 1000).toFixed(0)} s)\n`);
 }
 
 let failed = 0;
