@@ -7,7 +7,7 @@
 // (temp file, fsync, rename). A crash before the commit leaves nothing; after it, the next export (or
 // repairOutbox) writes the same bytes again. So a number is never reused for different content.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StoredEvent } from '../../shared/events/event';
 import { err, ok, type Result } from '../../shared/result';
@@ -90,17 +90,23 @@ export function exportSyncFile(ctx: ExportContext, outbox: string, options: { bu
   return ok({ seq: made.seq, name, path: join(outbox, name), sha256: made.sha256, events: made.events, businessDate });
 }
 
-/** Writes every published file missing from the outbox, byte for byte as first made. */
+/**
+ * Writes every published file missing from the outbox, or of the wrong size there (a bad copy), byte for byte
+ * as first made; and clears this station's temp files left by an export that was killed mid-write.
+ */
 export function repairOutbox(store: VenueStore, outbox: string): number {
   let written = 0;
-  const rows = store.db.prepare('SELECT seq FROM sync_exports ORDER BY seq').all() as { seq: number }[];
-  for (const { seq } of rows) {
+  // Sizes, not hashes: this runs before every export, and a bad copy is a short or long one.
+  const rows = store.db.prepare('SELECT seq, length(bytes) AS size FROM sync_exports ORDER BY seq').all() as { seq: number; size: number }[];
+  for (const { seq, size } of rows) {
     const path = join(outbox, syncFileName(store.stationId, seq));
-    if (existsSync(path)) continue;
+    if (existsSync(path) && statSync(path).size === size) continue;
     const { bytes } = store.db.prepare('SELECT bytes FROM sync_exports WHERE seq = ?').get(seq) as { bytes: Buffer };
     writeFileAtomic(path, bytes);
     written++;
   }
+  const leftover = new RegExp(`^\\.${store.stationId}-\\d{8}\\.sync\\.[0-9a-f]+\\.tmp$`);
+  for (const name of readdirSync(outbox)) if (leftover.test(name)) rmSync(join(outbox, name), { force: true });
   return written;
 }
 

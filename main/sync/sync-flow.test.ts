@@ -127,6 +127,13 @@ describe('daily sync: export and ingest', () => {
     assert.equal(repairOutbox(ctx.store, outbox), 1);
     assert.deepEqual(readFileSync(one.value.path), bytes);
     assert.equal(repairOutbox(ctx.store, outbox), 0);
+    // A truncated copy is replaced; a killed export's temp file is cleared; others' files are left alone.
+    writeFileSync(one.value.path, bytes.subarray(0, 100));
+    writeFileSync(join(outbox, `.${one.value.name}.0123456789ab.tmp`), bytes.subarray(0, 50));
+    writeFileSync(join(outbox, '.sogo-st01-00000001.sync.0123456789ab.tmp'), 'x');
+    assert.equal(repairOutbox(ctx.store, outbox), 1);
+    assert.deepEqual(readFileSync(one.value.path), bytes);
+    assert.deepEqual(readdirSync(outbox).sort(), ['.sogo-st01-00000001.sync.0123456789ab.tmp', one.value.name, 'unrelated.txt']);
   });
 
   test('an outbox ahead of the database (a restored backup) is refused, not overwritten', (t) => {
