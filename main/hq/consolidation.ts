@@ -74,7 +74,10 @@ export interface WardConsolidation {
   readonly mismatches: readonly string[];
 }
 
-interface EventRow { id: string; station_id: string; seq: number; client_time: string; kind: string; subject: string | null; payload: string }
+/** The kinds whose payload reconciliation, claim checks or conflicts read. */
+const PAYLOAD_READ = new Set(['receipt.confirmed', 'receipt.corrected', 'handover.undone', 'ledger.imported']);
+
+interface EventRow { id: string; station_id: string; seq: number; client_time: string; kind: string; subject: string | null; payload: string | null }
 
 export function consolidate(db: Db, options: { asOf: string; staleDays?: number }): WardConsolidation {
   return db.transaction(() => {
@@ -111,8 +114,9 @@ function venueCards(db: Db, venue: VenueId, shipments?: ReadonlySet<string>): Re
 
 function venueEvents(db: Db, stationIds: readonly string[]): ReconEvent[] {
   if (stationIds.length === 0) return [];
-  const rows = db.prepare(`SELECT id, station_id, seq, client_time, kind, subject, payload FROM events WHERE station_id IN (${stationIds.map(() => '?').join(',')}) ORDER BY client_time, station_id, seq`).all(...stationIds) as EventRow[];
-  return rows.map((e) => ({ id: e.id, kind: e.kind, stationId: e.station_id, seq: e.seq, clientTime: e.client_time, subject: e.subject, payload: JSON.parse(e.payload) }));
+  const rows = db.prepare(`SELECT id, station_id, seq, client_time, kind, subject, CASE WHEN kind IN (${[...PAYLOAD_READ].map((k) => `'${k}'`).join(',')}) THEN payload END AS payload FROM events WHERE station_id IN (${stationIds.map(() => '?').join(',')}) ORDER BY client_time, station_id, seq`).all(...stationIds) as EventRow[];
+  // Most events are handovers whose payload nothing here reads: parse only the kinds whose payload counts.
+  return rows.map((e) => ({ id: e.id, kind: e.kind, stationId: e.station_id, seq: e.seq, clientTime: e.client_time, subject: e.subject, payload: e.payload === null ? null : JSON.parse(e.payload) }));
 }
 
 /** The station's latest claim, against HQ's fold of exactly the events (and the ledgers) it covered. */
