@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { systemClock, type Clock } from '../clock';
+import { isIsoDate } from '../../shared/roster/japanese-date';
 
 export interface CliIo {
   readonly out: (text: string) => void;
@@ -42,4 +43,10 @@ export function readInput(io: CliIo, file: string, what: string): Buffer {
   } catch (e) {
     throw new CliError(`${what}ファイル ${file} を読めません: ${(e as Error).message}`);
   }
+}
+
+/** A YYYY-MM-DD option (a real calendar date), or a usage error naming the option. */
+export function dateArgument(value: string, option = '--date'): string {
+  if (!isIsoDate(value)) throw new CliError(`${option} は YYYY-MM-DD（実在する日付）です`, 2);
+  return value;
 }

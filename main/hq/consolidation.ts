@@ -6,6 +6,7 @@ import { VENUE_IDS, VENUES, type VenueId } from '../../shared/venues/venues';
 import { orderEvents, ReconciliationFold, type Breaker, type Counts, type ReconCard, type ReconEvent } from '../../shared/reconciliation/reconcile';
 import { addDays } from '../../shared/tokyo-date';
 import { handoverConflicts, type HandoverConflict } from '../../shared/reconciliation/conflicts';
+import { breakReasonLabel, figureLabel } from '../../shared/print/figure-labels';
 import type { Db } from '../db/connection';
 
 export const FIGURES = ['shipped', 'received', 'handedOver', 'outstanding', 'returned', 'refusals', 'damaged'] as const;
@@ -45,6 +46,11 @@ export interface VenueConsolidation {
   readonly claims: readonly ClaimCheck[];
   readonly conflicts: readonly Conflict[];
   readonly stations: readonly StationSync[];
+  /**
+   * Ledgers a station imported that are not the ones HQ built for this venue (another file, or a shipment HQ
+   * has no record of): every card of such a shipment is in question, and its counts cannot agree with HQ's.
+   */
+  readonly foreignLedgers: readonly { stationId: string; shipmentId: string; rowCount: number; builtRowCount: number | null }[];
 }
 
 export interface ShipmentCheck {
@@ -102,6 +108,7 @@ function consolidateVenue(db: Db, venue: VenueId, stationIds: readonly string[],
   return {
     venue, name: VENUES[venue].name, figures, holds: r.total.holds, breakers: r.breakers,
     claims: stationIds.flatMap((id) => claimCheck(db, id, venue, events) ?? []),
+    foreignLedgers: foreignLedgers(db, venue, events),
     conflicts: handoverConflicts(events),
     stations: stationIds.map((id) => stationSync(db, id, venue, options)),
   };
@@ -134,6 +141,16 @@ function claimCheck(db: Db, stationId: string, venue: VenueId, venueEvents: read
   const claimed = Object.fromEntries(FIGURES.map((f) => [f, claim[f]])) as Record<Figure, number>;
   const differences = FIGURES.filter((f) => claimed[f] !== recomputed[f]).map((f) => ({ figure: f, claimed: claimed[f], recomputed: recomputed[f] }));
   return { stationId, seq: last.seq, businessDate: last.business_date, claimed, recomputed: stripNotReceived(recomputed), differences };
+}
+
+function foreignLedgers(db: Db, venue: VenueId, events: readonly ReconEvent[]): VenueConsolidation['foreignLedgers'] {
+  const built = db.prepare('SELECT file_sha256, row_count FROM hq_ledgers WHERE shipment_id = ? AND venue = ?');
+  return events.flatMap((e) => {
+    if (e.kind !== 'ledger.imported') return [];
+    const p = e.payload as { shipmentId: string; fileSha256: string; rowCount: number };
+    const ours = built.get(p.shipmentId, venue) as { file_sha256: string; row_count: number } | undefined;
+    return ours?.file_sha256 === p.fileSha256 ? [] : [{ stationId: e.stationId, shipmentId: p.shipmentId, rowCount: p.rowCount, builtRowCount: ours?.row_count ?? null }];
+  });
 }
 
 function stationSync(db: Db, stationId: string, venue: VenueId, options: { asOf: string; staleDays?: number }): StationSync {
@@ -171,8 +188,11 @@ function describeMismatches(venues: readonly VenueConsolidation[], shipments: re
   const out: string[] = [];
   for (const s of shipments) if (s.matches === false) out.push(`出荷 ${s.shipmentId}: J-LIS からの受領 ${s.jlisCards} 件 ≠ 各会場への送付の合計 ${s.shipped} 件`);
   for (const v of venues) {
-    if (!v.holds) out.push(`${v.name}: 件数が合いません（${v.breakers.map((b) => `${b.reservationNo} ${b.reason}`).slice(0, 20).join('、') || '送付 = 受領 + 未着、受領 = 交付 + 保管 + 返戻 が不成立'}）`);
-    for (const c of v.claims) for (const d of c.differences) out.push(`${v.name} ${c.stationId} #${c.seq}: ${d.figure} 申告 ${d.claimed} ≠ 再計算 ${d.recomputed}`);
+    if (!v.holds) out.push(`${v.name}: 件数が合いません（${v.breakers.map((b) => `${b.reservationNo} ${breakReasonLabel(b.reason)}`).slice(0, 20).join('、') || '送付 = 受領 + 未着、受領 = 交付 + 交付待ち + 返戻 が不成立'}）`);
+    for (const f of v.foreignLedgers) {
+      out.push(`${v.name} ${f.stationId}: 出荷 ${f.shipmentId} の台帳（${f.rowCount} 件）は事務センターが作成した${f.builtRowCount === null ? '記録にありません' : `もの（${f.builtRowCount} 件）と異なります`}`);
+    }
+    for (const c of v.claims) for (const d of c.differences) out.push(`${v.name} ${c.stationId} #${c.seq}: ${figureLabel(d.figure)} 申告 ${d.claimed} ≠ 再計算 ${d.recomputed}`);
     for (const c of v.conflicts) out.push(`${v.name}: ${c.reservationNo} が複数の端末で交付されています（${c.stations.join('、')}）`);
     for (const s of v.stations) {
       if (s.gaps.length > 0) out.push(`${s.stationId}: 同期ファイルの欠番 ${s.gaps.join(', ')}`);

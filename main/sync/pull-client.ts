@@ -14,8 +14,8 @@ import { z } from 'zod';
 import { err, ok, type Result } from '../../shared/result';
 import { isSyncFileName, SYNC_FILE_NAME } from './outbox-server';
 import { certificateFingerprint, isFingerprint, normalizeFingerprint } from './tls-identity';
+import { MAX_SYNC_FILE_BYTES } from './sync-file';
 
-export const MAX_SYNC_FILE_BYTES = 256 * 1024 * 1024;
 const MAX_LISTING_BYTES = 4 * 1024 * 1024;
 const O_NOFOLLOW = constants.O_NOFOLLOW ?? 0;
 

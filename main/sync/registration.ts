@@ -64,19 +64,31 @@ export function hqSyncInfo(db: Db, stationId: string): HqSyncInfo {
   };
 }
 
-export function parseRegistrationFile<T>(schema: z.ZodType<T>, text: string, what: string): Result<T, RegistrationProblem> {
+export function parseStationRegistration(text: string): Result<StationRegistration, RegistrationProblem> {
+  return parseExchanged(StationRegistration, text, '端末の登録ファイル', (r) => ({ alg: 'ed25519', key: r.signingKey, tls: r.tls }));
+}
+
+export function parseHqSyncInfo(text: string): Result<HqSyncInfo, RegistrationProblem> {
+  return parseExchanged(HqSyncInfo, text, '事務センターの同期鍵ファイル', (r) => ({ alg: 'x25519', key: r.inbox, tls: r.tls }));
+}
+
+/** Schema first, then that the stated key id and certificate fingerprint are those of the key and certificate. */
+function parseExchanged<T>(
+  schema: z.ZodType<T>,
+  text: string,
+  what: string,
+  parts: (value: T) => { alg: 'ed25519' | 'x25519'; key: { keyId: string; publicKey: string }; tls: { certPem: string; fingerprint: string } },
+): Result<T, RegistrationProblem> {
   const parsed = schema.safeParse(parseJsonOrUndefined(text));
   if (!parsed.success) return err({ code: 'not-a-registration', message: `${what}ではありません（形式が違うか、壊れています）` });
-  const value = parsed.data as { signingKey?: { keyId: string; publicKey: string }; inbox?: { keyId: string; publicKey: string }; tls: { certPem: string; fingerprint: string } };
-  const key = value.signingKey ?? value.inbox!;
-  const pub = publicKeyFromRaw(value.signingKey ? 'ed25519' : 'x25519', Buffer.from(key.publicKey, 'base64'));
+  const { alg, key, tls } = parts(parsed.data);
   let fingerprint: string;
   try {
-    fingerprint = certificateFingerprint(value.tls.certPem);
+    fingerprint = certificateFingerprint(tls.certPem);
   } catch {
     return err({ code: 'not-a-registration', message: `${what}の証明書を読めません` });
   }
-  if (keyIdOf(pub) !== key.keyId || fingerprint !== value.tls.fingerprint) {
+  if (keyIdOf(publicKeyFromRaw(alg, Buffer.from(key.publicKey, 'base64'))) !== key.keyId || fingerprint !== tls.fingerprint) {
     return err({ code: 'not-a-registration', message: `${what}の鍵IDまたは証明書の指紋が内容と一致しません` });
   }
   return ok(parsed.data);

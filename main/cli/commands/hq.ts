@@ -3,29 +3,22 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { VENUE_IDS, VENUES } from '../../../shared/venues/venues';
-import { isIsoDate } from '../../../shared/roster/japanese-date';
 import { tokyoDate } from '../../clock';
 import { writeFileAtomic } from '../../files/atomic-write';
 import { readSetting } from '../../app/settings';
 import { inboxKey } from '../../sync/sync-keys';
 import { pullAndIngest, pullSources } from '../../sync/pull';
 import { consolidate, FIGURES } from '../../hq/consolidation';
+import { FIGURE_LABELS } from '../../../shared/print/figure-labels';
 import { uncollectedCsv } from '../../hq/uncollected-csv';
 import { recordJlisCount } from '../../hq/jlis';
 import { openHqFolder } from '../data-folder';
 import { printPullResults, sourceArgument } from '../pull-output';
 import { recordAccess } from '../../access/access-record';
-import { CliError, type CliIo } from '../io';
-
-const FIGURE_LABELS: Record<(typeof FIGURES)[number], string> = {
-  shipped: '送付', received: '受領', handedOver: '交付', outstanding: '保管中', returned: '返戻', refusals: '交付不可', damaged: '破損',
-};
+import { CliError, dateArgument, type CliIo } from '../io';
 
 
-const dateOption = (io: CliIo, date: string | undefined) => {
-  if (date !== undefined && !isIsoDate(date)) throw new CliError('--date は YYYY-MM-DD です', 2);
-  return date ?? tokyoDate(io.clock.now());
-};
+const dateOption = (io: CliIo, date: string | undefined) => (date === undefined ? tokyoDate(io.clock.now()) : dateArgument(date));
 
 export function registerHq(program: Command, io: CliIo, setExit: (code: number) => void): void {
   const hq = program.command('hq').description('事務センター: 各端末の同期ファイルの取得・取込、区全体の集計、未受領者一覧');
@@ -50,7 +43,7 @@ export function registerHq(program: Command, io: CliIo, setExit: (code: number) 
 
   hq
     .command('report')
-    .description('区全体と会場ごとの集計（送付・受領・交付・保管中・返戻・差異）、申告と再計算の照合、未着の端末')
+    .description('区全体と会場ごとの集計（送付・受領・交付・交付待ち・返戻・差異）、申告と再計算の照合、未着の端末')
     .requiredOption('--hq-data <dir>', '事務センターのデータフォルダ')
     .option('--date <YYYY-MM-DD>', '基準日（既定: 今日）')
     .option('--stale-days <n>', '何日同期ファイルが届かなければ知らせるか', '1')

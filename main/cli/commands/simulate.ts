@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { simulate } from '../../venue/simulate';
 import { openExistingDataFolder } from '../data-folder';
-import { CliError, type CliIo } from '../io';
+import { CliError, dateArgument, type CliIo } from '../io';
 
 export function registerSimulate(program: Command, io: CliIo): void {
   program
@@ -20,7 +20,7 @@ export function registerSimulate(program: Command, io: CliIo): void {
       if (!Number.isInteger(days) || days < 1 || days > 400) throw new CliError('--days は 1〜400 の整数です', 2);
       if (!Number.isInteger(stations) || stations < 1 || stations > 9) throw new CliError('--stations は 1〜9 の整数です', 2);
       if (!Number.isInteger(seed)) throw new CliError('--seed は整数です', 2);
-      if (opts.start !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.start)) throw new CliError('--start は YYYY-MM-DD です', 2);
+      if (opts.start !== undefined) dateArgument(opts.start, '--start');
       const store = await openExistingDataFolder(io, opts.data);
       try {
         const last = (store.db.prepare('SELECT max(client_time) AS t FROM events').get() as { t: string | null }).t;

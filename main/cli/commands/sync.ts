@@ -4,16 +4,15 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { VENUES } from '../../../shared/venues/venues';
-import { isIsoDate } from '../../../shared/roster/japanese-date';
 import { writeFileAtomic } from '../../files/atomic-write';
-import { decodeVenuePub, HqSyncInfo, hqSyncInfo, parseRegistrationFile, registerStation, registeredStations, recipients, setRecipients, StationRegistration, stationRegistration } from '../../sync/registration';
+import { decodeVenuePub, hqSyncInfo, parseHqSyncInfo, parseStationRegistration, registerStation, registeredStations, recipients, setRecipients, stationRegistration } from '../../sync/registration';
 import { exportSyncFile } from '../../sync/export';
 import { startOutboxServer } from '../../sync/outbox-server';
 import { ensureTlsIdentity, storeVenueKey, venueKey } from '../../sync/sync-keys';
 import { pullAndIngest, pullSources } from '../../sync/pull';
 import { openAnyDataFolder, openExistingDataFolder } from '../data-folder';
 import { loadPrivateKey } from '../load-keys';
-import { CliError, readInput, type CliIo } from '../io';
+import { CliError, dateArgument, readInput, type CliIo } from '../io';
 import { printPullResults, sourceArgument } from '../pull-output';
 
 export function registerSync(program: Command, io: CliIo, setExit: (code: number) => void): void {
@@ -53,7 +52,7 @@ export function registerSync(program: Command, io: CliIo, setExit: (code: number
     .option('--venue-pub <file>', 'この会場の公開鍵 <venue>.pub（--venue-key の代わりに）')
     .action(async (opts: { data?: string; hq: string; venueKey?: string; venuePub?: string }) => {
       if ((opts.venueKey === undefined) === (opts.venuePub === undefined)) throw new CliError('--venue-key か --venue-pub のどちらか一方を指定してください', 2);
-      const hq = parseRegistrationFile(HqSyncInfo, readInput(io, opts.hq, '事務センターの同期鍵').toString('utf8'), '事務センターの同期鍵ファイル');
+      const hq = parseHqSyncInfo(readInput(io, opts.hq, '事務センターの同期鍵').toString('utf8'));
       if (!hq.ok) throw new CliError(`${opts.hq}: ${hq.error.message}`);
       let pub;
       if (opts.venuePub !== undefined) {
@@ -81,7 +80,7 @@ export function registerSync(program: Command, io: CliIo, setExit: (code: number
     .option('--data <dir>', 'データフォルダ（事務センターまたは会場）')
     .option('--source <folderOrUrl>', 'その端末の同期ファイルの取得元（共有フォルダ、または https://host:port）')
     .action(async (file: string, opts: { data?: string; source?: string }) => {
-      const reg = parseRegistrationFile(StationRegistration, readInput(io, file, '端末の登録').toString('utf8'), '端末の登録ファイル');
+      const reg = parseStationRegistration(readInput(io, file, '端末の登録').toString('utf8'));
       if (!reg.ok) throw new CliError(`${file}: ${reg.error.message}`);
       const opened = await openAnyDataFolder(io, opts.data);
       try {
@@ -103,7 +102,7 @@ export function registerSync(program: Command, io: CliIo, setExit: (code: number
     .option('--date <YYYY-MM-DD>', '営業日（既定: 今日）')
     .requiredOption('--out <dir>', '出力フォルダ（送信用フォルダ）')
     .action(async (opts: { data?: string; date?: string; out: string }) => {
-      if (opts.date !== undefined && !isIsoDate(opts.date)) throw new CliError('--date は YYYY-MM-DD です', 2);
+      if (opts.date !== undefined) dateArgument(opts.date);
       const store = await openExistingDataFolder(io, opts.data);
       try {
         const r = exportSyncFile({ store, clock: io.clock }, resolve(io.cwd, opts.out), opts.date ? { businessDate: opts.date } : {});

@@ -5,7 +5,7 @@ import { venueConflicts } from '../../venue/reconciliation-view';
 import { dailyReport } from '../../venue/day-close';
 import { tokyoDate } from '../../clock';
 import { openExistingDataFolder } from '../data-folder';
-import { CliError, type CliIo } from '../io';
+import { dateArgument, type CliIo } from '../io';
 
 export function registerVenue(program: Command, io: CliIo, setExit: (code: number) => void): void {
   const venue = program.command('venue').description('会場の集計（イベント記録から毎回計算）');
@@ -16,7 +16,7 @@ export function registerVenue(program: Command, io: CliIo, setExit: (code: numbe
     .option('--date <date>', 'その日（YYYY-MM-DD、東京時間）の終わり時点で集計')
     .option('--json', 'JSONで出力')
     .action(async (opts: { data?: string; date?: string; json?: boolean }) => {
-      if (opts.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) throw new CliError('--date は YYYY-MM-DD です', 2);
+      if (opts.date !== undefined) dateArgument(opts.date);
       const store = await openExistingDataFolder(io, opts.data);
       try {
         const r = venueReconciliation(store, opts.date ? { asOf: opts.date } : {});
@@ -43,8 +43,7 @@ export function registerVenue(program: Command, io: CliIo, setExit: (code: numbe
     .option('--data <dir>', 'データフォルダ')
     .option('--date <date>', '日付（YYYY-MM-DD、既定は今日）')
     .action(async (opts: { data?: string; date?: string }) => {
-      const date = opts.date ?? tokyoDate(io.clock.now());
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new CliError('--date は YYYY-MM-DD です', 2);
+      const date = opts.date === undefined ? tokyoDate(io.clock.now()) : dateArgument(opts.date);
       const store = await openExistingDataFolder(io, opts.data);
       try {
         io.out(JSON.stringify(dailyReport({ store, clock: io.clock }, date), null, 2) + '\n');
