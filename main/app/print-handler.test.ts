@@ -8,8 +8,10 @@ import { request } from 'node:http';
 import { appFixture, manualClock } from '../testing/app-fixture';
 import { createPreviewPrinter } from '../print/printer';
 import { startBrowserServer } from '../browser/server';
-import { tempDir } from '../testing/fixtures';
 import { ledgerPageCount } from '../../shared/print/ledger-print';
+import { cards as fixtureCards, ledgerBytes, tempDir } from '../testing/fixtures';
+import { importLedger } from '../ledger/import-ledger';
+import { appendEvent } from '../db/event-log';
 
 const license = { path: 'self', documents: ['passport'], proxy: null, surrendered: [], pin: 'pins-set' } as const;
 
@@ -70,7 +72,8 @@ describe('print:document', () => {
     const report = await app.invoke('print:document', { document: 'daily-report', date: '2026-11-25' }, 'w');
     assert.ok(report.ok);
     const html = printer.get((report.value as { preview: string }).preview.slice(9))!.html;
-    assert.match(html, /締め後の訂正/);
+    // The undo after close, as a row: handed over 1 at the close, 0 now.
+    assert.match(html, /<tr><td>交付<\/td><td>1 → 0<\/td>/);
     assert.ok(!html.includes(a.name), 'no resident names on the daily report');
 
     const batch = await app.invoke('lead:returnBatch', { reservationNos: [b.reservationNo], reason: '受取期限切れ' }, 'w');
@@ -122,4 +125,28 @@ test('browser mode serves a printed document to its own session only, without sc
   assert.equal((await get(server.port, '/__print/' + '0'.repeat(32), { cookie })).status, 404);
   const app2 = await get(server.port, '/', { cookie });
   assert.match(String(app2.headers['content-security-policy']), /frame-src 'self'/);
+});
+
+describe('the printed daily report', () => {
+  test('the printed daily report lists every card breaking an invariant, not just the screen’s first few hundred', async (t) => {
+    const clock = manualClock('2026-11-25T01:00:00Z');
+    const printer = createPreviewPrinter();
+    const { app, keys } = appFixture(t, clock, { printer });
+    const { store } = app;
+    // 320 cards of a shipment not yet received, recorded as handed over (as a merged station's events could be).
+    const unreceived = fixtureCards(5000, 320);
+    assert.ok(importLedger({ store, clock, actor: 'test' }, ledgerBytes(keys, 'toyosu', 'S2', unreceived), { venueKey: keys.venues.toyosu, hqKey: keys.hq }).ok);
+    store.db.transaction(() => {
+      for (const c of unreceived) appendEvent(store.db, clock, { stationId: 'toyosu-other', actor: 'clerk:x', kind: 'handover.recorded', subject: c.reservationNo, payload: { reservationNo: c.reservationNo, idCheck: { ...license, documents: [...license.documents], surrendered: [] } } });
+    })();
+    await app.invoke('session:signIn', { staffId: 'lead1', pin: '9999' }, 'w');
+    const view = await app.invoke('lead:reconciliation', { date: '2026-11-25' }, 'w');
+    assert.ok(view.ok);
+    assert.deepEqual([(view.value as { breakers: unknown[] }).breakers.length, (view.value as { breakerCount: number }).breakerCount], [300, 320]);
+    const report = await app.invoke('print:document', { document: 'daily-report', date: '2026-11-25' }, 'w');
+    assert.ok(report.ok);
+    const html = printer.get((report.value as { preview: string }).preview.slice(9))!.html;
+    assert.match(html, /整合を崩している番号（320 件）/);
+    for (const c of unreceived) assert.ok(html.includes(c.reservationNo), c.reservationNo);
+  });
 });

@@ -10,7 +10,7 @@ import { discrepancyPageCount, discrepancyReportHtml, type DiscrepancyRow } from
 import { returnListHtml, returnListPageCount } from '../../shared/print/return-list-print';
 import { actorOf, type Staff } from '../staff/staff';
 import { readEvents } from '../db/event-log';
-import { reconciledDay, reconciliationView } from '../venue/reconciliation-view';
+import { dayHalfHours, reconciledDay } from '../venue/reconciliation-view';
 import { returnBatchCards } from '../venue/corrections';
 import { code128Barcode } from './barcode';
 
@@ -56,10 +56,9 @@ export function renderDocument(dc: DocumentContext, request: PrintRequest): Resu
 const common = (dc: DocumentContext) => ({ venue: dc.ctx.store.venue, printedAt: dc.printedAt, printedBy: actorOf(dc.staff), fontCssHref: dc.fontCssHref });
 
 function dailyReportDocument(dc: DocumentContext, date: string): Result<RenderedDocument, DocumentProblem> {
-  const day = reconciledDay(dc.ctx, date);
-  const { report } = day;
-  const view = reconciliationView(dc.ctx, date, day);
-  const input = { ...common(dc), date, closed: report.closed, current: report.current, correctedSinceClose: report.correctedSinceClose, shipments: view.shipments, breakers: view.breakers, halfHours: view.halfHours };
+  const { r, report } = reconciledDay(dc.ctx, date);
+  // Every breaker on paper (the screen shows the first few hundred), and the day's chart.
+  const input = { ...common(dc), date, closed: report.closed, current: report.current, correctedSinceClose: report.correctedSinceClose, shipments: r.shipments, breakers: r.breakers, halfHours: dayHalfHours(r) };
   // Names never appear on the daily report: counts, stations and reservation numbers of breakers only.
   return ok({ title: `日報 ${date}`, html: dailyReportHtml(input), pages: dailyReportPageCount(input), rows: 0, subject: date });
 }

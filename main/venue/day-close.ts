@@ -46,9 +46,11 @@ export function closeDay(ctx: CounterContext, staff: Staff, date: string = tokyo
   return db.transaction((): Result<DailyReport, DayCloseProblem> => {
     // Closing twice never re-freezes: the first close stands, and the report shows what moved since.
     if (closingOf(ctx, date)) return err({ code: 'already-closed', message: `${date} は締め済みです（数字は締めた時点のまま固定されています）` });
-    const figures = figuresOf(venueReconciliation(ctx.store, { asOf: date }));
+    const r = venueReconciliation(ctx.store, { asOf: date });
+    const figures = figuresOf(r);
     appendEvent(db, ctx.clock, { stationId, actor: actorOf(staff), kind: 'day.closed', payload: { date, totals: figures.totals, byStation: [...figures.byStation] } });
-    return ok(dailyReport(ctx, date));
+    // The close adds no counted event, so the day's reconciliation just made is the report's too.
+    return ok(dailyReport(ctx, date, r));
   })();
 }
 

@@ -2,7 +2,7 @@
 // of that day's end, per shipment, the cards that break an invariant, per station, handovers per 30
 // minutes, whether the day is closed and what moved since. All derived from the event log by venueReconciliation.
 import type { CounterContext } from '../counter/counter-service';
-import { venueReconciliation } from './reconciliation';
+import { venueReconciliation, type VenueReport } from './reconciliation';
 import { dailyReport } from './day-close';
 import { handoverConflicts } from '../../shared/reconciliation/conflicts';
 import type { Db } from '../db/connection';
@@ -17,9 +17,15 @@ export function reconciledDay(ctx: CounterContext, date: string) {
   return { r, report: dailyReport(ctx, date, r) };
 }
 
-export function reconciliationView(ctx: CounterContext, date: string, { r, report } = reconciledDay(ctx, date)) {
+/** Handovers per 30 minutes of the day, all stations together. */
+export function dayHalfHours(r: VenueReport): number[] {
   const halfHours = Array.from({ length: SLOTS }, () => 0);
   for (const d of r.byDayAndStation) d.halfHours.forEach((n, i) => (halfHours[i]! += n));
+  return halfHours;
+}
+
+export function reconciliationView(ctx: CounterContext, date: string, { r, report } = reconciledDay(ctx, date)) {
+  const halfHours = dayHalfHours(r);
   return {
     date,
     total: r.total,

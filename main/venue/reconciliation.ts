@@ -24,7 +24,9 @@ interface Kept {
   /** The highest event rowid read into it. */
   rowid: number;
 }
-const kept = new WeakMap<VenueStore, Kept>();
+// Keyed by the open database, not the store object: callers may hand over a copy of the store (another station
+// id on the same folder, as the simulation does), and it is still the same log.
+const kept = new WeakMap<Db, Kept>();
 
 // The events reconciliation counts: those about a card, and a whole shipment's receipt (the rest change nothing).
 const COUNTED = "(subject IS NOT NULL OR kind = 'receipt.confirmed')";
@@ -43,19 +45,19 @@ export function venueReconciliation(store: VenueStore, options: { asOf?: string 
 
 /** Drops the store's kept fold: the next reconciliation replays the whole log (the bench measures that). */
 export function forgetReconciliation(store: VenueStore): void {
-  kept.delete(store);
+  kept.delete(store.db);
 }
 
 function ledgerOf(store: VenueStore): { ledger: string; cards: () => readonly ReconCard[] } {
   const ledger = JSON.stringify(store.db.prepare('SELECT (SELECT count(*) FROM ledger_cards), (SELECT count(*) FROM shipments)').raw().get());
-  const k = kept.get(store);
+  const k = kept.get(store.db);
   return { ledger, cards: () => (k?.ledger === ledger ? k.cards : readCards(store.db)) };
 }
 
 /** The store's fold, brought up to date with the log. */
 function current(store: VenueStore): ReconciliationFold {
   const { ledger, cards } = ledgerOf(store);
-  const k = kept.get(store);
+  const k = kept.get(store.db);
   if (k?.ledger === ledger) {
     const batch = readEvents(store.db, k.rowid, null);
     if (k.fold.apply(orderEvents(batch.events))) {
@@ -67,7 +69,7 @@ function current(store: VenueStore): ReconciliationFold {
   const list = cards();
   const all = readEvents(store.db, 0, null);
   const fold = replay(new ReconciliationFold(list), all.events);
-  kept.set(store, { fold, ledger, cards: list, rowid: all.maxRowid });
+  kept.set(store.db, { fold, ledger, cards: list, rowid: all.maxRowid });
   return fold;
 }
 
@@ -77,7 +79,7 @@ function asOfDay(store: VenueStore, asOf: string): Reconciliation {
   const end = Number.isNaN(endMs) ? '' : new Date(endMs).toISOString();
   // Today (nothing recorded after the day's end) is the current fold; a past day is replayed up to its end.
   // A kept fold knows its latest event; without one, the log is asked before a whole fold is built for it.
-  if (kept.has(store) || store.db.prepare(`SELECT EXISTS (SELECT 1 FROM events WHERE client_time >= ? AND ${COUNTED})`).pluck().get(end) === 0) {
+  if (kept.has(store.db) || store.db.prepare(`SELECT EXISTS (SELECT 1 FROM events WHERE client_time >= ? AND ${COUNTED})`).pluck().get(end) === 0) {
     const fold = current(store);
     const last = fold.lastClientTime;
     if (last === null || last < end) return fold.result();
