@@ -3,9 +3,8 @@
 // against what HQ shipped; each station's claimed counts against HQ's recomputation from exactly the events the
 // claim covered; stations gone quiet; alerts; cards handed over at two stations. Every mismatch names its cards.
 import { VENUE_IDS, VENUES, type VenueId } from '../../shared/venues/venues';
-import { orderEvents, ReconciliationFold, type Breaker, type Counts, type ReconCard, type ReconEvent } from '../../shared/reconciliation/reconcile';
+import { orderEvents, ReconciliationFold, type Breaker, type Counts, type HandoverConflict, type ReconCard, type ReconEvent } from '../../shared/reconciliation/reconcile';
 import { addDays } from '../../shared/tokyo-date';
-import { handoverConflicts, type HandoverConflict } from '../../shared/reconciliation/conflicts';
 import { breakReasonLabel, figureLabel } from '../../shared/print/figure-labels';
 import type { Db } from '../db/connection';
 
@@ -80,7 +79,7 @@ export interface WardConsolidation {
   readonly mismatches: readonly string[];
 }
 
-/** The kinds whose payload reconciliation, claim checks or conflicts read. */
+/** The kinds whose payload reconciliation or the ledger and claim checks read. */
 const PAYLOAD_READ = new Set(['receipt.confirmed', 'receipt.corrected', 'handover.undone', 'ledger.imported']);
 
 interface EventRow { id: string; station_id: string; seq: number; client_time: string; kind: string; subject: string | null; payload: string | null }
@@ -109,7 +108,7 @@ function consolidateVenue(db: Db, venue: VenueId, stationIds: readonly string[],
     venue, name: VENUES[venue].name, figures, holds: r.total.holds, breakers: r.breakers,
     claims: stationIds.flatMap((id) => claimCheck(db, id, venue, events) ?? []),
     foreignLedgers: foreignLedgers(db, venue, events),
-    conflicts: handoverConflicts(events),
+    conflicts: r.conflicts,
     stations: stationIds.map((id) => stationSync(db, id, venue, options)),
   };
 }

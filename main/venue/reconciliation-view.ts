@@ -4,8 +4,6 @@
 import type { CounterContext } from '../counter/counter-service';
 import { venueReconciliation, type VenueReport } from './reconciliation';
 import { dailyReport } from './day-close';
-import { handoverConflicts } from '../../shared/reconciliation/conflicts';
-import type { Db } from '../db/connection';
 
 /** Enough to act on; the count says how many more there are (the CLI's JSON report lists them all). */
 const MAX_BREAKERS_SHOWN = 300;
@@ -36,20 +34,6 @@ export function reconciliationView(ctx: CounterContext, date: string, { r, repor
     halfHours,
     closed: report.closed ? { at: report.closed.at, by: report.closed.by } : null,
     correctedSinceClose: report.correctedSinceClose,
-    conflicts: venueConflicts(ctx.store.db),
+    conflicts: r.conflicts.map((c) => ({ reservationNo: c.reservationNo, stations: [...c.stations] })),
   };
-}
-
-/**
- * Cards handed over at two of the venue's stations (seen once their files crossed). Only cards with handovers
- * from more than one station are read, so this stays cheap on a busy log.
- */
-export function venueConflicts(db: Db) {
-  const rows = db.prepare(
-    `SELECT id, kind, station_id AS stationId, subject, payload FROM events
-      WHERE kind IN ('handover.recorded', 'handover.undone') AND subject IN (
-        SELECT subject FROM events WHERE kind = 'handover.recorded' GROUP BY subject HAVING count(DISTINCT station_id) > 1)
-      ORDER BY client_time, station_id, seq`,
-  ).all() as { id: string; kind: string; stationId: string; subject: string; payload: string }[];
-  return handoverConflicts(rows.map((r) => ({ ...r, payload: JSON.parse(r.payload) }))).map((c) => ({ reservationNo: c.reservationNo, stations: [...c.stations] }));
 }

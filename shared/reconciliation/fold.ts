@@ -2,7 +2,7 @@
 // any point. reconcile() is one fold over the whole log; main keeps a fold per open store and feeds it only the
 // events appended since, so a screen refresh costs the new events, not the whole log. Still computed from the
 // log alone: the fold is a cache of the log's replay, dropped and replayed whenever order or ledger demand it.
-import type { Breaker, Counts, ReconCard, ReconEvent, Reconciliation } from './reconcile';
+import type { Breaker, Counts, HandoverConflict, ReconCard, ReconEvent, Reconciliation } from './reconcile';
 
 /** Client time, then station and its sequence to break ties: the order that decides state. */
 export function compareEvents(a: ReconEvent, b: ReconEvent): number {
@@ -245,6 +245,16 @@ export class ReconciliationFold {
     return this.cardNos.filter((_, i) => (this.flags[this.canonical[i]!]! & RETURNED) !== 0);
   }
 
+  /** Cards whose standing handovers come from more than one station (the rare cards kept aside). */
+  private conflicts(): HandoverConflict[] {
+    const out: HandoverConflict[] = [];
+    for (const [k, more] of this.moreHandovers) {
+      const stations = [...new Set([this.handoverDay[k]!.stationId, ...more.map((h) => h.day.stationId)])].sort();
+      if (stations.length > 1) out.push({ reservationNo: this.cardNos[k]!, stations });
+    }
+    return out.sort((a, b) => a.reservationNo.localeCompare(b.reservationNo));
+  }
+
   /** The reconciliation of every event applied so far; fresh objects, safe to hand out. */
   result(): Reconciliation {
     const per: Counts[] = this.shipmentIds.map(() => ({ shipped: 0, received: 0, notReceived: 0, handedOver: 0, outstanding: 0, returned: 0, refusals: 0, damaged: 0 }));
@@ -276,6 +286,7 @@ export class ReconciliationFold {
       total: { ...total, holds: holds(total) && breakers.length === 0 },
       shipments: per.map((c, s) => ({ shipmentId: this.shipmentIds[s]!, ...c, holds: holds(c) })),
       breakers,
+      conflicts: this.conflicts(),
       byDayAndStation: [...this.days.values()]
         .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.stationId < b.stationId ? -1 : 1))
         .map((d) => ({ date: d.date, stationId: d.stationId, handedOver: d.handedOver, refusals: d.refusals, halfHours: [...d.halfHours] })),

@@ -41,11 +41,20 @@ export interface Breaker {
   readonly reason: BreakReason;
 }
 
+/** A card handed over at two stations that could not see each other; both handovers stand until one is undone. */
+export interface HandoverConflict {
+  readonly reservationNo: string;
+  /** The stations whose handovers of the card still stand. */
+  readonly stations: readonly string[];
+}
+
 export interface Reconciliation {
   readonly total: Counts & { readonly holds: boolean };
   readonly shipments: readonly (Counts & { readonly shipmentId: string; readonly holds: boolean })[];
   /** Cards that break an invariant, each with why; empty when everything adds up. */
   readonly breakers: readonly Breaker[];
+  /** Cards with standing handovers from more than one station: for the lead to settle, never merged away. */
+  readonly conflicts: readonly HandoverConflict[];
   /** Net handovers per day and station (Tokyo days). */
   readonly byDayAndStation: readonly DayAndStation[];
 }

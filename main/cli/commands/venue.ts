@@ -1,7 +1,6 @@
 // madoguchi venue report: the venue's reconciliation, computed from the event log (for HQ automation and support).
 import type { Command } from 'commander';
 import { venueReconciliation } from '../../venue/reconciliation';
-import { venueConflicts } from '../../venue/reconciliation-view';
 import { dailyReport } from '../../venue/day-close';
 import { tokyoDate } from '../../clock';
 import { openExistingDataFolder } from '../data-folder';
@@ -20,10 +19,9 @@ export function registerVenue(program: Command, io: CliIo, setExit: (code: numbe
       const store = await openExistingDataFolder(io, opts.data);
       try {
         const r = venueReconciliation(store, opts.date ? { asOf: opts.date } : {});
-        const conflicts = venueConflicts(store.db);
-        if (!r.total.holds || conflicts.length > 0) setExit(3);
+        if (!r.total.holds || r.conflicts.length > 0) setExit(3);
         if (opts.json) {
-          io.out(JSON.stringify({ ...r, conflicts }, null, 2) + '\n');
+          io.out(JSON.stringify(r, null, 2) + '\n');
           return;
         }
         const t = r.total;
@@ -32,7 +30,7 @@ export function registerVenue(program: Command, io: CliIo, setExit: (code: numbe
         io.out(`受領 ${t.received} = 交付 ${t.handedOver} + 交付待ち ${t.outstanding} + 返戻 ${t.returned}   ${t.holds ? '成立' : '不成立'}\n`);
         io.out(`交付できなかった試行 ${t.refusals}  破損 ${t.damaged}\n`);
         for (const b of r.breakers) io.out(`  不成立: ${b.reservationNo} ${b.reason}\n`);
-        for (const c of conflicts) io.out(`  複数の端末で交付: ${c.reservationNo}（${c.stations.join('、')}）\n`);
+        for (const c of r.conflicts) io.out(`  複数の端末で交付: ${c.reservationNo}（${c.stations.join('、')}）\n`);
       } finally {
         store.close();
       }
