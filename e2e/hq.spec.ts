@@ -3,6 +3,7 @@
 import { test, expect } from './fixtures';
 import { STAFF } from './demo-world';
 import { printPreviewToPdf } from './pdf';
+import { ledgerPageCount } from '../shared/print/ledger-print';
 
 const spaced = (name: string) => name.replace(/\u3000/g, ' ');
 
@@ -26,7 +27,7 @@ test('HQ signs in to its own folder, sees every ledger it built and prints one v
   await page.keyboard.press('Enter');
   const ledger = await printPreviewToPdf(page, testInfo, 'ledger-at-hq');
   expect(ledger.a4).toBe(true);
-  expect(ledger.pages).toBe(2 * Math.ceil(rowCount / 18));
+  expect(ledger.pages).toBe(2 * ledgerPageCount(rowCount));
   expect(ledger.text).toContain('総合区民センター');
   expect(ledger.text).toContain('各会場送付台帳（控え）');
   expect(ledger.text).toContain(world.picks.otherVenue.reservationNo);

@@ -18,6 +18,8 @@ export async function printPreviewToPdf(page: Page, testInfo: TestInfo, name: st
   const preview = page.getByTestId('print-preview');
   await expect(preview.getByTestId('print-frame')).toBeVisible();
   const src = await preview.getByTestId('print-frame').getAttribute('src');
+  // The page count main promised before printing (fixed row heights make it knowable): the PDF must match it.
+  const promised = Number(/全 (\d+) ページ/.exec((await preview.getByTestId('print-pages').textContent()) ?? '')?.[1] ?? NaN);
   expect(src).toMatch(/^\/__print\/[0-9a-f]{32}$/);
   // The same document in its own tab of the same session (the cookie), printed as the browser would.
   const doc = await page.context().newPage();
@@ -30,9 +32,11 @@ export async function printPreviewToPdf(page: Page, testInfo: TestInfo, name: st
     const file = testInfo.outputPath(`${name}.pdf`);
     writeFileSync(file, await doc.pdf({ preferCSSPageSize: true, printBackground: true }));
     const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+    const pages = Number(/^Pages:\s+(\d+)$/m.exec(info)?.[1] ?? NaN);
+    expect(pages, 'the pages main announced are the pages printed').toBe(promised);
     return {
       file,
-      pages: Number(/^Pages:\s+(\d+)$/m.exec(info)?.[1] ?? NaN),
+      pages,
       a4: /Page size:\s+59[45](\.\d+)? x 84[12](\.\d+)? pts \(A4\)/.test(info),
       text: execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/[ \u3000]+/g, ' '),
       fonts: execFileSync('pdffonts', [file], { encoding: 'utf8' }),
