@@ -13,7 +13,8 @@ import { consolidate } from '../hq/consolidation';
 import { inboxKey } from '../sync/sync-keys';
 import { pullAndIngest, pullSources, summarizePull } from '../sync/pull';
 import { renderHqLedger } from '../print/hq-documents';
-import { actorOf, type Staff } from '../staff/staff';
+import { printRecorded } from '../print/documents';
+import type { Staff } from '../staff/staff';
 import { tokyoDateTime } from '../../shared/print/print-html';
 import { sessionHandlers } from './session-handlers';
 import type { SiteApp } from './create-app';
@@ -51,10 +52,7 @@ export function createHqApp(store: HqStore, clock: Clock, log: (line: string) =>
       if (request.document !== 'ledger') return { ok: false, error: { code: 'unavailable', message: '事務センターで印刷できるのは送付台帳です（会場の日報は会場で印刷します。区全体の数字は「区全体の集計」に表示されます）' } };
       const doc = renderHqLedger(store.db, request, { fontCssHref: printer.fontCssHref, printedAt: tokyoDateTime(clock.now().toISOString()) });
       if (!doc.ok) return doc;
-      // Every print of residents' data is a look at it (別紙⑦): noted before the document leaves main.
-      access.record({ stationId: store.stationId, actor: actorOf(s), action: 'print', subject: doc.value.subject, detail: { document: request.document, venue: request.venue ?? null, rows: doc.value.rows, pages: doc.value.pages } });
-      const out = await printer.print({ title: doc.value.title, html: doc.value.html });
-      return { title: doc.value.title, pages: doc.value.pages, ...out };
+      return printRecorded(printer, access, { stationId: store.stationId, staff: s }, doc.value, { document: request.document, venue: request.venue ?? null });
     },
   };
 

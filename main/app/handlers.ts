@@ -12,7 +12,7 @@ import { importLedgerFromWindow } from './import-handler';
 import { closeReceiptCheck, openReceiptCheck, receiptCheckView, scanForReceipt } from '../venue/receipt-check';
 import { correctReceipt, markDamaged, overdueCards, recordReturnBatch, returnBatches } from '../venue/corrections';
 import { reconciliationView } from '../venue/reconciliation-view';
-import { renderDocument } from '../print/documents';
+import { printRecorded, renderDocument } from '../print/documents';
 import type { Printer } from '../print/printer';
 import { tokyoDateTime } from '../../shared/print/print-html';
 import { closeDay, dailyReport } from '../venue/day-close';
@@ -103,10 +103,7 @@ export function createHandlers(app: AppServices): Omit<Handlers, 'hq:ledgers' | 
       }
       const doc = renderDocument({ ctx: counter, staff: s, fontCssHref: app.printer.fontCssHref, printedAt: tokyoDateTime(counter.clock.now().toISOString()) }, request);
       if (!doc.ok) return doc;
-      // Every print of residents' data is a look at it (別紙⑦): noted before the document leaves main.
-      counter.access?.record({ stationId: counter.store.stationId, actor: actorOf(s), action: 'print', subject: doc.value.subject, detail: { document: request.document, rows: doc.value.rows, pages: doc.value.pages } });
-      const out = await app.printer.print({ title: doc.value.title, html: doc.value.html });
-      return { title: doc.value.title, pages: doc.value.pages, ...out };
+      return printRecorded(app.printer, counter.access, { stationId: counter.store.stationId, staff: s }, doc.value, { document: request.document });
     },
     'lead:shipments': () =>
       (db.prepare('SELECT shipment_id, row_count FROM shipments ORDER BY shipment_id').all() as { shipment_id: string; row_count: number }[]).map((s) => ({

@@ -13,6 +13,9 @@ import { readEvents } from '../db/event-log';
 import { dayHalfHours, reconciledDay } from '../venue/reconciliation-view';
 import { returnBatchCards } from '../venue/corrections';
 import { code128Barcode } from './barcode';
+import type { Printer } from './printer';
+import type { AccessLog } from '../access/access-record';
+import type { VenueId } from '../../shared/venues/venues';
 
 export interface RenderedDocument {
   readonly title: string;
@@ -91,6 +94,32 @@ function ledgerDocument(dc: DocumentContext, shipmentId: string, order: 'town' |
   const { db, venue } = dc.ctx.store;
   if (!db.prepare('SELECT 1 FROM shipments WHERE shipment_id = ?').get(shipmentId)) return err({ code: 'not-found', message: `出荷 ${shipmentId} は取り込まれていません` });
   const rows = db.prepare('SELECT reservation_no AS reservationNo, name, address, town, chome FROM ledger_cards WHERE shipment_id = ?').all(shipmentId) as PrintRow[];
-  const html = ledgerPrintHtml({ venue, shipmentId, rows, order, printedAt: dc.printedAt, barcode: code128Barcode, fontCssHref: dc.fontCssHref });
-  return ok({ title: `各会場送付台帳 ${shipmentId}`, html, pages: 2 * ledgerPageCount(rows.length), rows: rows.length, subject: shipmentId });
+  return ok(ledgerDocumentOf({ venue, shipmentId, rows, order }, dc, `各会場送付台帳 ${shipmentId}`, shipmentId));
+}
+
+/** A shipment ledger (正本 + 控え) from its rows: at a venue from its own ledger, at HQ from the rows HQ kept. */
+export function ledgerDocumentOf(
+  ledger: { venue: VenueId; shipmentId: string; rows: readonly PrintRow[]; order: 'town' | 'reservation' },
+  page: { readonly fontCssHref: string | null; readonly printedAt: string },
+  title: string,
+  subject: string,
+): RenderedDocument {
+  const html = ledgerPrintHtml({ ...ledger, printedAt: page.printedAt, barcode: code128Barcode, fontCssHref: page.fontCssHref });
+  return { title, html, pages: 2 * ledgerPageCount(ledger.rows.length), rows: ledger.rows.length, subject };
+}
+
+/**
+ * Hands a rendered document to the printer after noting it in the access record: every print of residents'
+ * data is a look at it (別紙⑦), recorded before the document leaves main.
+ */
+export async function printRecorded(
+  printer: Printer,
+  access: AccessLog | undefined,
+  who: { stationId: string; staff: Staff },
+  doc: RenderedDocument,
+  detail: Record<string, string | number | boolean | null>,
+) {
+  access?.record({ stationId: who.stationId, actor: actorOf(who.staff), action: 'print', subject: doc.subject, detail: { ...detail, rows: doc.rows, pages: doc.pages } });
+  const out = await printer.print({ title: doc.title, html: doc.html });
+  return { title: doc.title, pages: doc.pages, ...out };
 }

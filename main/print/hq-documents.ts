@@ -2,12 +2,10 @@
 // rows HQ kept when it built the ledger. Pure read; the caller records the print in the access record.
 import { err, ok, type Result } from '../../shared/result';
 import type { PrintRequest } from '../../shared/ipc/contract';
-import { ledgerPageCount, ledgerPrintHtml } from '../../shared/print/ledger-print';
 import { VENUES } from '../../shared/venues/venues';
 import type { Db } from '../db/connection';
 import { hqLedgerRows } from '../hq/hq-ledgers';
-import { code128Barcode } from './barcode';
-import type { DocumentProblem, RenderedDocument } from './documents';
+import { ledgerDocumentOf, type DocumentProblem, type RenderedDocument } from './documents';
 
 export function renderHqLedger(
   db: Db,
@@ -18,6 +16,5 @@ export function renderHqLedger(
   if (venue === undefined) return err({ code: 'not-found', message: 'どの会場の台帳かを指定してください' });
   const rows = hqLedgerRows(db, shipmentId, venue);
   if (rows === null) return err({ code: 'not-found', message: `出荷 ${shipmentId} の${VENUES[venue].name}あての台帳は作成記録にありません` });
-  const html = ledgerPrintHtml({ venue, shipmentId, rows, order, printedAt: page.printedAt, barcode: code128Barcode, fontCssHref: page.fontCssHref });
-  return ok({ title: `各会場送付台帳 ${shipmentId} ${VENUES[venue].name}`, html, pages: 2 * ledgerPageCount(rows.length), rows: rows.length, subject: `${shipmentId}/${venue}` });
+  return ok(ledgerDocumentOf({ venue, shipmentId, rows, order }, page, `各会場送付台帳 ${shipmentId} ${VENUES[venue].name}`, `${shipmentId}/${venue}`));
 }
