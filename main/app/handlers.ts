@@ -15,7 +15,7 @@ import { reconciliationView } from '../venue/reconciliation-view';
 import { printRecorded, renderDocument } from '../print/documents';
 import type { Printer } from '../print/printer';
 import { tokyoDateTime } from '../../shared/print/print-html';
-import { closeDay, dailyReport } from '../venue/day-close';
+import { closeDay } from '../venue/day-close';
 import { exportSyncFile } from '../sync/export';
 import { pullSiblings } from '../sync/siblings';
 import { readSetting } from './settings';
@@ -93,7 +93,6 @@ export function createHandlers(app: AppServices): Omit<Handlers, 'hq:ledgers' | 
       }
       return { ...closed.value, syncFile };
     },
-    'lead:dailyReport': ({ date }) => dailyReport(counter, date),
     'lead:reconciliation': ({ date }) => reconciliationView(counter, date),
     'lead:returnBatches': () => returnBatches(counter),
     'print:document': async (request, { staff }) => {

@@ -201,7 +201,6 @@ export const contract = {
   'lead:returnBatch': channel(z.strictObject({ reservationNos: z.array(ReservationNo).min(1).max(100_000), reason: Reason }), z.strictObject({ batchId: z.string(), cards: z.number() }), ['lead']),
   /** Closes the day; with sync set up, the day's sync file is written to the outbox too (its name, else null). */
   'lead:closeDay': channel(z.strictObject({ date: IsoDate }), DailyReportView.extend({ syncFile: z.string().nullable() }), ['lead']),
-  'lead:dailyReport': channel(z.strictObject({ date: IsoDate }), DailyReportView, ['lead', 'hq']),
   'lead:reconciliation': channel(z.strictObject({ date: IsoDate }), ReconciliationView, ['lead', 'hq']),
   'lead:returnBatches': channel(Empty, z.array(z.strictObject({ batchId: z.string(), at: z.string(), by: z.string(), reason: z.string(), cards: z.number() })), ['lead']),
   /** Renders a document and hands it to the platform's printer: a preview URL (browser mode) or a saved PDF (Electron). */
