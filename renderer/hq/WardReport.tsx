@@ -3,10 +3,10 @@
 import { useEffect, useState } from 'react';
 import { useHqStore } from '../stores/hq-store';
 import { tokyoToday } from '../format/dates';
+import { FIGURE_LABELS, FIGURE_ORDER, type FigureKey } from '../../shared/print/figure-labels';
 
-const FIGURES = [
-  ['shipped', '送付'], ['received', '受領'], ['notReceived', '未着'], ['handedOver', '交付'], ['outstanding', '保管中'], ['returned', '返戻'], ['refusals', '交付不可'], ['damaged', '破損'],
-] as const;
+// Named as on the lead's screens and the printed daily report.
+const FIGURES = FIGURE_ORDER.filter((k): k is Exclude<FigureKey, 'holds'> => k !== 'holds');
 
 export function WardReport() {
   const { report, loadReport, pull, pulling, pulled } = useHqStore();
@@ -39,16 +39,16 @@ export function WardReport() {
             {report.holds ? 'すべて一致しています' : `要確認 ${report.mismatches.length} 件`}
           </p>
           <table className="shipments" data-testid="ward-figures">
-            <thead><tr><th scope="col">会場</th>{FIGURES.map(([k, label]) => <th key={k} scope="col">{label}</th>)}<th scope="col">端末（最終の同期）</th></tr></thead>
+            <thead><tr><th scope="col">会場</th>{FIGURES.map((k) => <th key={k} scope="col">{FIGURE_LABELS[k]}</th>)}<th scope="col">端末（最終の同期）</th></tr></thead>
             <tbody>
               {report.venues.map((v) => (
                 <tr key={v.venue} data-testid={`ward-${v.venue}`}>
                   <th scope="row">{v.name}</th>
-                  {FIGURES.map(([k]) => <td key={k}>{v.figures[k]}</td>)}
+                  {FIGURES.map((k) => <td key={k}>{v.figures[k]}</td>)}
                   <td>{v.stations.length === 0 ? '未登録' : v.stations.map((s) => `${s.stationId} #${s.lastSeq ?? '-'}（${s.lastBusinessDate ?? '未着'}）${s.stale ? ' ⚠' : ''}`).join('、')}</td>
                 </tr>
               ))}
-              <tr data-testid="ward-total"><th scope="row">区全体</th>{FIGURES.map(([k]) => <td key={k}>{report.total[k]}</td>)}<td /></tr>
+              <tr data-testid="ward-total"><th scope="row">区全体</th>{FIGURES.map((k) => <td key={k}>{report.total[k]}</td>)}<td /></tr>
             </tbody>
           </table>
           <table className="shipments" data-testid="ward-shipments">
