@@ -49,7 +49,7 @@ export default tseslint.config(
       }],
     },
   },
-  { files: ['main/db/connection.ts', 'main/scanner/node-hid-source.ts'], rules: { 'no-restricted-imports': 'off' } },
+  { files: ['main/db/connection.ts', 'main/db/sqlite-driver.d.ts', 'main/scanner/node-hid-source.ts'], rules: { 'no-restricted-imports': 'off' } },
   {
     // The preload runs sandboxed: electron's renderer APIs and the zod-free channel list, nothing else.
     files: ['preload/**/*.ts'],

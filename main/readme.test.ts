@@ -20,3 +20,17 @@ test('every madoguchi command in the README exists', async () => {
     assert.match(out, /Usage: madoguchi/);
   }
 });
+
+test('the Node the README names is the one package.json pins and supports', () => {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    engines: { node: string };
+    optionalDependencies: Record<string, string>;
+  };
+  const pinned = new Set(Object.entries(pkg.optionalDependencies).filter(([name]) => name.startsWith('node-')).map(([, v]) => v));
+  assert.equal(pinned.size, 1, 'every platform pins the same Node');
+  const [version] = [...pinned];
+  assert.ok(readme.includes(`at ${version}`), `README names Node ${version}`);
+  const min = pkg.engines.node.match(/^>=(\S+)/)?.[1];
+  assert.ok(min && readme.includes(`Node 24 from ${min}`), `README names the oldest supported Node, ${min}`);
+  for (const name of Object.keys(pkg.optionalDependencies)) assert.ok(readme.includes(`\`${name}\``), `README names ${name}`);
+});

@@ -4,9 +4,12 @@
 import { spawnSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { findElectronBinary } from './electron-binary.mjs';
+import { ensureSupportedNode } from './ensure-node.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
+const root = fileURLToPath(new URL('..', import.meta.url));
+ensureSupportedNode(root);
 const demoDir = process.env.MADOGUCHI_DEMO_DIR ?? join(root, '.demo');
 const dataDir = process.env.MADOGUCHI_DATA_DIR ?? join(demoDir, 'venues', 'honchosha');
 const env = { ...process.env, MADOGUCHI_DATA_DIR: dataDir, MADOGUCHI_PASSPHRASE: process.env.MADOGUCHI_PASSPHRASE ?? 'madoguchi-demo' };

@@ -1,14 +1,20 @@
 #!/usr/bin/env node
-// The one test command (`npm test`): typecheck, lint, every *.test.ts under node:test (through tsx),
-// then the renderer build and the Playwright suite in Chromium. Ends with one plain total line.
+// The one test command (`npm test`): typecheck, lint, every *.test.ts under node:test (through tsx), each
+// file in its own process under a time limit, then the renderer build and the Playwright suite in Chromium.
+// Ends with one plain total line and the slowest files.
 //   npm test -- <filter>   only node test files whose path contains <filter>
 //   npm test -- --unit-only   skip typecheck, lint and Playwright
+//   MADOGUCHI_TEST_FILE_TIMEOUT_S=N   a node test file still running after N seconds is a failure (default 150)
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureSupportedNode } from './ensure-node.mjs';
+import { runTestFiles } from './run-test-files.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
+const root = fileURLToPath(new URL('..', import.meta.url));
+ensureSupportedNode(root);
 const args = process.argv.slice(2);
 const unitOnly = args.includes('--unit-only');
 const filters = args.filter((a) => !a.startsWith('--'));
@@ -40,25 +46,31 @@ if (full) {
   run('lint', 'npx', ['eslint', '.']);
 }
 
-let files = ['shared', 'main', 'bench', 'preload'].filter((d) => existsSync(join(root, d))).flatMap((d) => findTests(join(root, d)));
+let files = ['shared', 'main', 'bench', 'preload', 'scripts'].filter((d) => existsSync(join(root, d))).flatMap((d) => findTests(join(root, d)));
 if (filters.length) files = files.filter((f) => filters.some((x) => f.includes(x)));
 files.sort();
 
-// Human-readable spec output on the console; TAP into a file for the totals.
+// Longest files first (times from the previous run), so two at a time finish together.
+const timesFile = join(root, 'node_modules', '.cache', 'madoguchi-test', 'times.json');
+const lastTimes = existsSync(timesFile) ? Object.fromEntries(JSON.parse(readFileSync(timesFile, 'utf8')).map((r) => [r.file, r.seconds])) : {};
+files.sort((a, b) => (lastTimes[b] ?? 0) - (lastTimes[a] ?? 0) || a.localeCompare(b));
+
+// The slowest file (import-crash, 200 SIGKILLed imports) takes ≈105 s beside the other crash test here; 210 s is
+// twice that, so a hang fails in minutes, naming the file and the test it was in, instead of holding CI.
+const timeoutS = Number(process.env.MADOGUCHI_TEST_FILE_TIMEOUT_S ?? 210);
 const work = mkdtempSync(join(tmpdir(), 'madoguchi-test-'));
-const tapFile = join(work, 'results.tap');
-const unitStatus = run(`unit and integration tests (${files.length} files)`, process.execPath, [
-  // A test that hangs fails after 10 minutes instead of holding CI until its own limit.
-  '--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=600000',
-  '--test-reporter=spec', '--test-reporter-destination=stdout',
-  '--test-reporter=tap', `--test-reporter-destination=${tapFile}`,
-  ...files,
-], { exitOnFailure: false });
-const tap = readFileSync(tapFile, 'utf8');
-const tapTotal = (name) => Number(tap.match(new RegExp(`^# ${name} (\\d+)$`, 'm'))?.[1] ?? 0);
-let passed = tapTotal('pass');
-let failed = tapTotal('fail') + tapTotal('cancelled');
-let skipped = tapTotal('skipped');
+console.log(`\n== unit and integration tests (${files.length} files, 2 at a time, ${timeoutS} s limit per file)`);
+const unitStarted = Date.now();
+const unit = await runTestFiles({ root, files, nodeArgs: ['--import', 'tsx'], concurrency: 2, timeoutMs: timeoutS * 1000, workDir: join(work, 'unit') });
+const unitSeconds = (Date.now() - unitStarted) / 1000;
+if (filters.length === 0) {
+  mkdirSync(join(timesFile, '..'), { recursive: true });
+  writeFileSync(timesFile, JSON.stringify(unit.results.map(({ file, seconds }) => ({ file, seconds }))));
+}
+let passed = unit.passed;
+let failed = unit.failed;
+let skipped = unit.skipped;
+const unitStatus = failed > 0 ? 1 : 0;
 
 let e2eStatus = 0;
 const hasE2e = existsSync(join(root, 'e2e')) && readdirSync(join(root, 'e2e')).some((f) => f.endsWith('.spec.ts'));
@@ -78,5 +90,9 @@ if (full && hasE2e) {
 }
 rmSync(work, { recursive: true, force: true });
 
+const slowest = [...unit.results].sort((a, b) => b.seconds - a.seconds).slice(0, 5);
+console.log(`\nnode test files: ${unitSeconds.toFixed(0)} s; slowest: ${slowest.map((r) => `${r.file} ${r.seconds.toFixed(0)} s`).join(', ')}`);
+const hung = unit.results.filter((r) => r.timedOut).map((r) => r.file);
+if (hung.length) console.log(`hung (stopped at ${timeoutS} s): ${hung.join(', ')}`);
 console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(unitStatus !== 0 || e2eStatus !== 0 ? 1 : 0);

@@ -14,6 +14,8 @@ import { registerSimulate } from './commands/simulate';
 import { registerSync } from './commands/sync';
 import { registerHq } from './commands/hq';
 import { CliError, type CliIo } from './io';
+import { sqliteVersion } from '../db/connection';
+import pkg from '../../package.json' with { type: 'json' };
 
 export { nodeIo } from './io';
 
@@ -25,6 +27,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   };
   const program = new Command('madoguchi')
     .description('Madoguchi（窓口）: 江東区マイナンバーカード交付会場のためのオフライン窓口アプリ — コマンドライン')
+    // Support asks for this first: which build, on which Node and SQLite (it also proves the binding loads).
+    .version(`madoguchi ${pkg.version}（Node.js ${process.version}、SQLite ${sqliteVersion()}）`, '-V, --version', '版と実行環境を表示')
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err });

@@ -80,6 +80,16 @@ export function readPragmas(db: Db): { journal_mode: string; synchronous: number
   };
 }
 
+/** The SQLite library this build links (SQLite3 Multiple Ciphers), for `madoguchi --version`. */
+export function sqliteVersion(): string {
+  const db = new Database(':memory:');
+  try {
+    return String(db.prepare('SELECT sqlite_version()').pluck().get());
+  } finally {
+    db.close();
+  }
+}
+
 function readHeader(file: string): string {
   const buf = Buffer.alloc(16);
   const fd = openSync(file, 'r');
