@@ -5,7 +5,7 @@
 //   npm test -- <filter>   only node test files whose path contains <filter>
 //   npm test -- --unit-only   skip typecheck, lint and Playwright
 //   MADOGUCHI_TEST_FILE_TIMEOUT_S=N   a node test file still running after N seconds is a failure (default 150)
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -30,9 +30,14 @@ function findTests(dir, out = []) {
   return out;
 }
 
+const phases = [];
+const timed = (label, started) => phases.push(`${label} ${((Date.now() - started) / 1000).toFixed(0)} s`);
+
 function run(label, cmd, cmdArgs, { exitOnFailure = true, env = process.env } = {}) {
   console.log(`\n== ${label}`);
+  const started = Date.now();
   const r = spawnSync(cmd, cmdArgs, { cwd: root, stdio: 'inherit', env });
+  timed(label, started);
   if (r.status !== 0 && exitOnFailure) {
     console.error(`\n${label} failed (exit ${r.status ?? r.signal})`);
     process.exit(r.status || 1);
@@ -40,10 +45,38 @@ function run(label, cmd, cmdArgs, { exitOnFailure = true, env = process.env } = 
   return r.status ?? 1;
 }
 
+/** Runs independent checks side by side, printing each one's output in one piece when it ends. */
+async function runTogether(label, steps) {
+  console.log(`\n== ${label}`);
+  const started = Date.now();
+  const results = await Promise.all(
+    steps.map(
+      ([name, cmd, cmdArgs]) =>
+        new Promise((resolve) => {
+          const child = spawn(cmd, cmdArgs, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+          let out = '';
+          child.stdout.on('data', (d) => (out += d));
+          child.stderr.on('data', (d) => (out += d));
+          child.on('close', (code) => {
+            console.log(`-- ${name}: ${code === 0 ? 'ok' : `failed (exit ${code})`}${out.trim() ? `\n${out.trimEnd()}` : ''}`);
+            resolve(code);
+          });
+        }),
+    ),
+  );
+  timed(label, started);
+  if (results.some((code) => code !== 0)) {
+    console.error(`\n${label} failed`);
+    process.exit(1);
+  }
+}
+
 if (full) {
-  run('typecheck (main, preload, shared)', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
-  run('typecheck (renderer)', 'npx', ['tsc', '-p', 'renderer/tsconfig.json', '--noEmit']);
-  run('lint', 'npx', ['eslint', '.']);
+  await runTogether('typecheck and lint', [
+    ['typecheck (main, preload, shared)', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
+    ['typecheck (renderer)', 'npx', ['tsc', '-p', 'renderer/tsconfig.json', '--noEmit']],
+    ['lint', 'npx', ['eslint', '.']],
+  ]);
 }
 
 let files = ['shared', 'main', 'bench', 'preload', 'scripts'].filter((d) => existsSync(join(root, d))).flatMap((d) => findTests(join(root, d)));
@@ -63,6 +96,7 @@ console.log(`\n== unit and integration tests (${files.length} files, 2 at a time
 const unitStarted = Date.now();
 const unit = await runTestFiles({ root, files, nodeArgs: ['--import', 'tsx'], concurrency: 2, timeoutMs: timeoutS * 1000, workDir: join(work, 'unit') });
 const unitSeconds = (Date.now() - unitStarted) / 1000;
+timed('node tests', unitStarted);
 if (filters.length === 0) {
   mkdirSync(join(timesFile, '..'), { recursive: true });
   writeFileSync(timesFile, JSON.stringify(unit.results.map(({ file, seconds }) => ({ file, seconds }))));
@@ -79,7 +113,8 @@ if (full && hasE2e) {
   const jsonFile = join(work, 'playwright.json');
   e2eStatus = run('browser tests (Playwright, Chromium)', 'npx', ['playwright', 'test', '--reporter=list,json'], {
     exitOnFailure: false,
-    env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: jsonFile },
+    // The renderer was just built above; the suite's global setup would build it a second time.
+    env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: jsonFile, E2E_SKIP_BUILD: '1' },
   });
   if (existsSync(jsonFile)) {
     const stats = JSON.parse(readFileSync(jsonFile, 'utf8')).stats ?? {};
@@ -92,6 +127,7 @@ rmSync(work, { recursive: true, force: true });
 
 const slowest = [...unit.results].sort((a, b) => b.seconds - a.seconds).slice(0, 5);
 console.log(`\nnode test files: ${unitSeconds.toFixed(0)} s; slowest: ${slowest.map((r) => `${r.file} ${r.seconds.toFixed(0)} s`).join(', ')}`);
+console.log(`phases: ${phases.join(', ')}`);
 const hung = unit.results.filter((r) => r.timedOut).map((r) => r.file);
 if (hung.length) console.log(`hung (stopped at ${timeoutS} s): ${hung.join(', ')}`);
 console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
