@@ -30,6 +30,18 @@ const spreadBirthDate = (i: number) => new Date(Date.UTC(1930, 0, 1) + ((i * 791
 const KANA = ['サトウ', 'スズキ', 'タカハシ', 'タナカ', 'イトウ', 'ワタナベ', 'ヤマモト', 'ナカムラ', 'コバヤシ', 'カトウ', 'ヨシダ', 'ヤマダ', 'ササキ', 'ヤマグチ', 'マツモト', 'イノウエ', 'キムラ', 'ハヤシ', 'シミズ', 'ヤマザキ'];
 
 const quick = process.argv.includes('--quick');
+// Every temporary folder (they hold test keys) goes when the run ends, however it ends.
+const cleanups: (() => void)[] = [];
+process.on('exit', () => {
+  for (const fn of cleanups) {
+    try {
+      fn();
+    } catch {
+      /* a file still open (Windows): left for the OS's temp cleanup */
+    }
+  }
+});
+const atExit = { after: (fn: () => void) => cleanups.push(fn) };
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
 const SECTIONS = ['import', 'ledgers', 'counter', 'reconciliation', 'page', 'pdf', 'sync'];
@@ -58,7 +70,7 @@ if (section('import')) {
   const importMs: number[] = [];
   const bareMs: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    const dir = tempDir();
+    const dir = tempDir(atExit);
     const store = testStore(dir, 'toyosu');
     importMs.push(time(() => {
       const r = importLedger({ store, clock, actor: 'bench' }, bytes, { venueKey: keys.venues.toyosu, hqKey: keys.hq });
@@ -126,7 +138,7 @@ if (section('counter')) {
   const COUNTER_ROWS = quick ? 2_000 : 100_000;
   const CALLS = quick ? 50 : 2_000;
   const keys = testKeys();
-  const dir = tempDir();
+  const dir = tempDir(atExit);
   const store = testStore(dir, 'toyosu');
   const list = cards(1, COUNTER_ROWS).map((c, i) => ({ ...c, kana: `${KANA[i % KANA.length]}　${KANA[(i * 7) % KANA.length]}`, birthDate: spreadBirthDate(i) }));
   const imported = importLedger({ store, clock, actor: 'bench' }, ledgerBytes(keys, 'toyosu', 'BENCH-4', list), { venueKey: keys.venues.toyosu, hqKey: keys.hq });
@@ -183,7 +195,7 @@ if (section('reconciliation')) {
   const CARDS_N = quick ? 2_000 : 40_000;
   const EVENTS_N = quick ? 1_500 : 30_000;
   const keys = testKeys();
-  const dir = tempDir();
+  const dir = tempDir(atExit);
   const store = testStore(dir, 'toyosu');
   const list = cards(1, CARDS_N);
   const imported = importLedger({ store, clock, actor: 'bench' }, ledgerBytes(keys, 'toyosu', 'BENCH-5', list), { venueKey: keys.venues.toyosu, hqKey: keys.hq });

@@ -5,7 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { ensureSupportedNode } from '../scripts/ensure-node.mjs';
 
-ensureSupportedNode(fileURLToPath(new URL('..', import.meta.url)));
+await ensureSupportedNode(fileURLToPath(new URL('..', import.meta.url)));
 const { register } = await import('tsx/esm/api');
 register();
 const { runCli, nodeIo } = await import('../main/cli/main.ts');

@@ -2,4 +2,4 @@
 export declare const MIN_NODE: readonly [number, number, number];
 export declare function isSupportedNode(version: string): boolean;
 export declare function projectNodePath(root: string, platform?: NodeJS.Platform, arch?: string): string | null;
-export declare function ensureSupportedNode(root: string): void;
+export declare function ensureSupportedNode(root: string): Promise<void>;

@@ -23,8 +23,6 @@ export function describeReport(report) {
   }
   const handles = (report?.libuv ?? []).filter((h) => h.is_active && h.type !== 'async' && h.type !== 'check' && h.type !== 'idle' && h.type !== 'prepare');
   if (handles.length) lines.push(`  waiting on: ${[...new Set(handles.map((h) => h.type))].join(', ')}`);
-  const workers = report?.workers ?? [];
-  if (workers.length) lines.push(`  worker threads: ${workers.length}`);
   return lines;
 }
 

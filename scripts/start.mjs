@@ -9,7 +9,7 @@ import { findElectronBinary } from './electron-binary.mjs';
 import { ensureSupportedNode } from './ensure-node.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-ensureSupportedNode(root);
+await ensureSupportedNode(root);
 const demoDir = process.env.MADOGUCHI_DEMO_DIR ?? join(root, '.demo');
 const dataDir = process.env.MADOGUCHI_DATA_DIR ?? join(demoDir, 'venues', 'honchosha');
 const env = { ...process.env, MADOGUCHI_DATA_DIR: dataDir, MADOGUCHI_PASSPHRASE: process.env.MADOGUCHI_PASSPHRASE ?? 'madoguchi-demo' };

@@ -14,7 +14,7 @@ import { ensureSupportedNode } from './ensure-node.mjs';
 import { runTestFiles } from './run-test-files.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-ensureSupportedNode(root);
+await ensureSupportedNode(root);
 const args = process.argv.slice(2);
 const unitOnly = args.includes('--unit-only');
 const filters = args.filter((a) => !a.startsWith('--'));
@@ -81,6 +81,11 @@ if (full) {
 
 let files = ['shared', 'main', 'bench', 'preload', 'scripts'].filter((d) => existsSync(join(root, d))).flatMap((d) => findTests(join(root, d)));
 if (filters.length) files = files.filter((f) => filters.some((x) => f.includes(x)));
+if (files.length === 0) {
+  // A mistyped filter must not look like a pass.
+  console.error(`どのテストファイルにも一致しません: ${filters.join(' ')}`);
+  process.exit(2);
+}
 files.sort();
 
 // Longest files first (times from the previous run), so two at a time finish together.
@@ -91,6 +96,10 @@ files.sort((a, b) => (lastTimes[b] ?? 0) - (lastTimes[a] ?? 0) || a.localeCompar
 // The slowest file (import-crash, 200 SIGKILLed imports) takes ≈105 s beside the other crash test here; 210 s is
 // twice that, so a hang fails in minutes, naming the file and the test it was in, instead of holding CI.
 const timeoutS = Number(process.env.MADOGUCHI_TEST_FILE_TIMEOUT_S ?? 210);
+if (!Number.isFinite(timeoutS) || timeoutS <= 0) {
+  console.error(`MADOGUCHI_TEST_FILE_TIMEOUT_S は秒数（正の数）で指定してください: ${process.env.MADOGUCHI_TEST_FILE_TIMEOUT_S}`);
+  process.exit(2);
+}
 const work = mkdtempSync(join(tmpdir(), 'madoguchi-test-'));
 console.log(`\n== unit and integration tests (${files.length} files, 2 at a time, ${timeoutS} s limit per file)`);
 const unitStarted = Date.now();

@@ -1,8 +1,8 @@
 // HQ keeps what it ships: `ledger build --hq-data` records every ledger's rows in HQ's encrypted folder,
 // refuses a shipment id or a card shipped before (writing no ledger file), and HQ's folder is not a venue's.
-import { test, describe, before } from 'node:test';
+import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync, writeFileSync, copyFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync, copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli } from '../testing/cli-harness';
 import { tempDir } from '../testing/fixtures';
@@ -14,6 +14,9 @@ const HONCHO = 'A1B-000003,東陽　次郎,トウヨウ　ジロウ,1990/1/5,江
 
 let keys: string;
 let pubs: string;
+after(() => {
+  for (const dir of [keys, pubs]) rmSync(dir, { recursive: true, force: true });
+});
 before(async () => {
   keys = tempDir();
   for (const args of [['keys', 'hq', '--out', keys], ...['honchosha', 'sogo', 'toyosu'].map((v) => ['keys', 'venue', '--venue', v, '--out', keys])]) {

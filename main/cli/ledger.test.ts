@@ -1,7 +1,7 @@
 // The HQ → venue flow from the command line, as a new user would run it.
-import { test, describe, before } from 'node:test';
+import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync, writeFileSync, copyFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync, copyFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { cli } from '../testing/cli-harness';
@@ -18,6 +18,7 @@ const ROWS = [
 ];
 
 let world: string;
+after(() => rmSync(world, { recursive: true, force: true }));
 before(async () => {
   world = tempDir();
   const keys = join(world, 'keys');

@@ -2,8 +2,8 @@
 // package.json's engines, and the bin started by an older node.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MIN_NODE, isSupportedNode, projectNodePath } from '../../scripts/ensure-node.mjs';
@@ -56,4 +56,36 @@ describe('Node 24 LTS for every command', () => {
     assert.match(r.stdout, /Node\.js v24\.\d+\.\d+、SQLite 3\.\d+\.\d+/);
     assert.doesNotMatch(r.stdout, new RegExp(old.version.replace(/\./g, '\\.')));
   });
+
+  test('stopped with SIGTERM, the re-run command stops too and the caller sees the signal (a service manager)', async (t) => {
+    const old = olderSystemNode();
+    if (!old || process.platform !== 'linux') return t.skip('needs a node older than 24 on PATH, and /proc');
+    // `route` with no addresses reads stdin until it closes: a command that runs until it is stopped.
+    const outer = spawn(old.path, [BIN, 'route'], { stdio: ['pipe', 'ignore', 'ignore'] });
+    let inner: number | undefined;
+    for (let i = 0; i < 100 && inner === undefined; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      inner = childrenOf(outer.pid!)[0];
+    }
+    assert.ok(inner, 'the command ran again as a child on Node 24');
+    const exited = new Promise<[number | null, NodeJS.Signals | null]>((r) => outer.on('exit', (code, sig) => r([code, sig])));
+    outer.kill('SIGTERM');
+    assert.deepEqual(await exited, [null, 'SIGTERM']);
+    for (let i = 0; i < 50 && existsSync(`/proc/${inner}`); i++) await new Promise((r) => setTimeout(r, 100));
+    assert.equal(existsSync(`/proc/${inner}`), false, 'the Node 24 child is gone');
+  });
 });
+
+/** Process ids whose parent is `pid` (Linux). */
+function childrenOf(pid: number): number[] {
+  return readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .filter((d) => {
+      try {
+        return readFileSync(`/proc/${d}/stat`, 'utf8').replace(/^.*\) /, '').split(' ')[1] === String(pid);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
