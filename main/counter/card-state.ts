@@ -1,10 +1,11 @@
-// A card's state, derived from its own events every time (never a stored flag): handed over unless undone,
-// received once its shipment's receipt is confirmed.
+// A card's state, derived from its own events every time (never a stored flag): handed over unless undone;
+// received, returned and damaged as shared/reconciliation/card-flags.ts says (the same rule reconciliation uses).
 import type { Db } from '../db/connection';
 import { readSubjectsEvents } from '../db/event-log';
 import type { StoredEvent } from '../../shared/events/event';
 import type { CardView } from '../../shared/counter/outcomes';
 import type { VenueId } from '../../shared/venues/venues';
+import { applyCardEvent, isCardReceived, RETURNED } from '../../shared/reconciliation/card-flags';
 
 export interface HandoverRef {
   readonly eventId: string;
@@ -53,13 +54,11 @@ export function readCardStates(db: Db, reservationNos: readonly string[]): CardS
     // and an undo cancels only the one it names.
     const standing: HandoverRef[] = [];
     let refusals = 0;
-    // Receipt: the whole box confirmed, or this card scanned at a receipt check; a lead's correction wins.
-    let cardReceived: boolean | null = null;
+    let flags = 0;
     let returnedAt: string | null = null;
     for (const e of histories.get(no) ?? []) {
+      flags = applyCardEvent(flags, e.kind, e.payload);
       if (e.kind === 'card.returned') returnedAt = e.clientTime;
-      if (e.kind === 'receipt.card-received') cardReceived = true;
-      else if (e.kind === 'receipt.corrected') cardReceived = (e.payload as { received: boolean }).received;
       else if (e.kind === 'handover.recorded') standing.push({ eventId: e.id, at: e.clientTime, stationId: e.stationId, actor: e.actor });
       else if (e.kind === 'handover.undone') {
         const k = standing.findIndex((h) => h.eventId === (e.payload as { handoverEventId: string }).handoverEventId);
@@ -81,10 +80,9 @@ export function readCardStates(db: Db, reservationNos: readonly string[]): CardS
     // The latest standing handover is the one shown (and the one an undo from the counter names).
     const handover = standing.at(-1);
     if (handover) return { kind: 'handed-over', card, handover };
-    if (returnedAt) return { kind: 'returned', card, at: returnedAt };
+    if (returnedAt && (flags & RETURNED) !== 0) return { kind: 'returned', card, at: returnedAt };
     if (!received.has(row.shipment_id)) received.set(row.shipment_id, isShipmentReceived(db, row.shipment_id));
-    const isReceived = cardReceived ?? received.get(row.shipment_id)!;
-    return isReceived ? { kind: 'outstanding', card } : { kind: 'not-received', card };
+    return isCardReceived(flags, received.get(row.shipment_id)!) ? { kind: 'outstanding', card } : { kind: 'not-received', card };
   });
 }
 

@@ -3,6 +3,7 @@
 // events appended since, so a screen refresh costs the new events, not the whole log. Still computed from the
 // log alone: the fold is a cache of the log's replay, dropped and replayed whenever order or ledger demand it.
 import type { Breaker, Counts, HandoverConflict, ReconCard, ReconEvent, Reconciliation } from './reconcile';
+import { applyCardEvent, isCardReceived, DAMAGED, RETURNED } from './card-flags';
 
 /** Client time, then station and its sequence to break ties: the order that decides state. */
 export function compareEvents(a: ReconEvent, b: ReconEvent): number {
@@ -12,9 +13,6 @@ export function compareEvents(a: ReconEvent, b: ReconEvent): number {
   return a.seq - b.seq;
 }
 
-const RECEIVED = 1;
-const RETURNED = 2;
-const DAMAGED = 4;
 const HALF_HOURS = 48;
 
 interface Day {
@@ -48,8 +46,11 @@ export class ReconciliationFold {
   private readonly shipmentOf: Uint32Array;
   /** Each card's index, or its first listing's if its number is listed twice. */
   private readonly canonical: Uint32Array;
-  private readonly cardsOf = new Map<string, number[]>();
+  /** Each shipment's index (into shipmentIds) by id, and whether its box was confirmed received whole. */
+  private readonly shipmentIndex = new Map<string, number>();
+  private readonly confirmed: Uint8Array;
   // Per card, in arrays rather than an object per card: a 40,000-card ledger is one allocation each.
+  /** Receipt, damage and return, as card-flags.ts interprets the card's events. */
   private readonly flags: Uint8Array;
   private readonly refusals: Uint32Array;
   private readonly handover: (string | null)[];
@@ -89,18 +90,23 @@ export class ReconciliationFold {
       if (k === undefined) this.indexOf.set(c.reservationNo, (k = i));
       this.canonical[i] = k;
       let s = firstSeen.get(c.shipmentId);
-      if (s === undefined) {
-        firstSeen.set(c.shipmentId, (s = firstSeen.size));
-        this.cardsOf.set(c.shipmentId, []);
-      }
+      if (s === undefined) firstSeen.set(c.shipmentId, (s = firstSeen.size));
       this.shipmentOf[i] = s;
-      this.cardsOf.get(c.shipmentId)!.push(k);
     }
     // Numbered as sorted, as the result lists them.
     this.shipmentIds = [...firstSeen.keys()].sort();
     const sorted = new Uint32Array(firstSeen.size);
-    this.shipmentIds.forEach((id, s) => (sorted[firstSeen.get(id)!] = s));
+    this.shipmentIds.forEach((id, s) => {
+      sorted[firstSeen.get(id)!] = s;
+      this.shipmentIndex.set(id, s);
+    });
     for (let i = 0; i < n; i++) this.shipmentOf[i] = sorted[this.shipmentOf[i]!]!;
+    this.confirmed = new Uint8Array(this.shipmentIds.length);
+  }
+
+  /** Whether card i (a canonical index) is at the venue: card-flags.ts decides, from its flags and its box. */
+  private received(i: number): boolean {
+    return isCardReceived(this.flags[i]!, this.confirmed[this.shipmentOf[i]!] === 1);
   }
 
   /** The client time of the latest event applied, or null: what a day's-end cut-off is compared with. */
@@ -159,7 +165,8 @@ export class ReconciliationFold {
 
   private step(e: ReconEvent): void {
     if (e.kind === 'receipt.confirmed') {
-      for (const i of this.cardsOf.get(String(field(e.payload, 'shipmentId'))) ?? []) this.flags[i]! |= RECEIVED;
+      const s = this.shipmentIndex.get(String(field(e.payload, 'shipmentId')));
+      if (s !== undefined) this.confirmed[s] = 1;
       return;
     }
     if (e.subject === null) return;
@@ -168,14 +175,8 @@ export class ReconciliationFold {
       if (e.kind.startsWith('handover.') || e.kind.startsWith('card.') || e.kind.startsWith('receipt.')) this.strangers.add(e.subject);
       return;
     }
+    this.flags[i] = applyCardEvent(this.flags[i]!, e.kind, e.payload);
     switch (e.kind) {
-      case 'receipt.card-received':
-        this.flags[i]! |= RECEIVED;
-        break;
-      case 'receipt.corrected':
-        if (field(e.payload, 'received') === true) this.flags[i]! |= RECEIVED;
-        else this.flags[i]! &= ~RECEIVED;
-        break;
       case 'handover.recorded': {
         const day = this.day(e);
         const half = this.half;
@@ -220,12 +221,6 @@ export class ReconciliationFold {
         this.refusals[i]!++;
         this.day(e).refusals++;
         break;
-      case 'card.damaged':
-        this.flags[i]! |= DAMAGED;
-        break;
-      case 'card.returned':
-        this.flags[i]! |= RETURNED;
-        break;
     }
   }
 
@@ -234,8 +229,7 @@ export class ReconciliationFold {
     const out: string[] = [];
     for (let i = 0; i < this.cardNos.length; i++) {
       const k = this.canonical[i]!;
-      const f = this.flags[k]!;
-      if ((f & RECEIVED) !== 0 && (f & RETURNED) === 0 && this.handover[k] === null) out.push(this.cardNos[i]!);
+      if (this.received(k) && (this.flags[k]! & RETURNED) === 0 && this.handover[k] === null) out.push(this.cardNos[i]!);
     }
     return out;
   }
@@ -264,7 +258,7 @@ export class ReconciliationFold {
       const k = this.canonical[i]!;
       const c = per[shipmentOf[i]!]!;
       const f = flags[k]!;
-      const received = (f & RECEIVED) !== 0;
+      const received = this.received(k);
       const returned = (f & RETURNED) !== 0;
       const handed = handover[k] !== null;
       c.shipped++;
