@@ -18,7 +18,8 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   fc.record({ t: fc.constantFrom('receive-card', 'unreceive-card', 'handover', 'undo', 'refuse', 'damage', 'return') as fc.Arbitrary<'handover'>, c: fc.nat(CARDS - 1) }),
 );
 
-interface Flags { received: boolean; handed: boolean; returned: boolean; damaged: boolean; refusals: number; handoverId: string | null; slot: string | null }
+/** `own`: the card's own latest receipt word (scanned or corrected), which wins over its box's confirmation. */
+interface Flags { received: boolean; own: boolean | null; handed: boolean; returned: boolean; damaged: boolean; refusals: number; handoverId: string | null; slot: string | null }
 
 /** The model's half-hour slot: Tokyo is UTC+9; "date|station", then minutes since Tokyo midnight / 30. */
 function slotKey(ms: number, station: string): { key: string; half: number } {
@@ -29,7 +30,7 @@ function slotKey(ms: number, station: string): { key: string; half: number } {
 
 // `startMinute` moves the first event through the day, so histories cross Tokyo midnight (15:00 UTC) too.
 function run(actions: readonly Action[], validOnly: boolean, stations: readonly string[], startMinute = 0) {
-  const flags = cards.map((): Flags => ({ received: false, handed: false, returned: false, damaged: false, refusals: 0, handoverId: null, slot: null }));
+  const flags = cards.map((): Flags => ({ received: false, own: null, handed: false, returned: false, damaged: false, refusals: 0, handoverId: null, slot: null }));
   const events: ReconEvent[] = [];
   /** Net handovers per "date|station" and half hour, as the model counts them. */
   const slots = new Map<string, number[]>();
@@ -55,17 +56,17 @@ function run(actions: readonly Action[], validOnly: boolean, stations: readonly 
   for (const a of actions) {
     if (a.t === 'receive-shipment') {
       emit('receipt.confirmed', null, { shipmentId: `S${a.s}`, cards: 0 });
-      cards.forEach((c, i) => c.shipmentId === `S${a.s}` && (flags[i]!.received = true));
+      cards.forEach((c, i) => c.shipmentId === `S${a.s}` && flags[i]!.own === null && (flags[i]!.received = true));
       continue;
     }
     const f = flags[a.c]!;
     const no = cards[a.c]!.reservationNo;
     const usable = f.received && !f.handed && !f.returned;
     switch (a.t) {
-      case 'receive-card': emit('receipt.card-received', no, { reservationNo: no, checkId: 'c' }); f.received = true; break;
+      case 'receive-card': emit('receipt.card-received', no, { reservationNo: no, checkId: 'c' }); f.received = f.own = true; break;
       case 'unreceive-card':
         if (validOnly && (f.handed || f.returned)) break;
-        emit('receipt.corrected', no, { reservationNo: no, received: false, reason: 'x' }); f.received = false; break;
+        emit('receipt.corrected', no, { reservationNo: no, received: false, reason: 'x' }); f.received = f.own = false; break;
       case 'handover': {
         if (validOnly ? !usable : f.handed) break;
         f.handoverId = emit('handover.recorded', no, { reservationNo: no }); f.handed = true;
