@@ -140,3 +140,28 @@ test('HQ prints a venue ledger with its 控え; the lead prints the receipt chec
   expect(report.text).toContain(`不足 ${rowCount - 1} 件`);
   expect(report.text).toContain('未着');
 });
+
+test('a card recorded as damaged (訂正) → its own outcome at the counter, and it cannot be handed over', async ({ counter, world, page }, testInfo) => {
+  const card = world.picks.ok[2]!;
+  await counter.signIn(STAFF.lead1.staffId, STAFF.lead1.pin);
+  await page.keyboard.press('F4');
+  await page.getByRole('button', { name: /^訂正（破損/ }).click();
+  const corrections = page.getByTestId('corrections-page');
+  await counter.scan(card.reservationNo);
+  await expect(corrections.getByTestId('correction-card')).toContainText('交付待ち');
+  await corrections.getByLabel('破損として記録する').check();
+  await corrections.getByLabel('理由（必須）').fill('券面に傷');
+  await corrections.getByRole('button', { name: '訂正を記録する' }).click();
+  await expect(corrections.getByTestId('correction-done')).toContainText('破損として記録するを記録しました');
+  await expect(corrections.getByTestId('correction-card')).toContainText('破損（交付できない）');
+  await page.keyboard.press('Escape');
+
+  await counter.scan(card.reservationNo);
+  await counter.expectOutcome('damaged', /破損のため交付できません/);
+  await expect(page.getByTestId('outcome-code')).toHaveText(card.reservationNo);
+  await expect(counter.outcome).not.toContainText(card.name);
+  await expect(page.getByRole('button', { name: /本人確認へ/ })).toHaveCount(0);
+  await page.keyboard.press('Enter'); // a plain Enter (or the scanner's) opens nothing here
+  await expect(page.getByTestId('id-check-dialog')).toHaveCount(0);
+  await counter.shot(testInfo, 'outcome-damaged');
+});

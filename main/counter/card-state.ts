@@ -5,7 +5,7 @@ import { readSubjectsEvents } from '../db/event-log';
 import type { StoredEvent } from '../../shared/events/event';
 import type { CardView } from '../../shared/counter/outcomes';
 import type { VenueId } from '../../shared/venues/venues';
-import { applyCardEvent, isCardReceived, RETURNED } from '../../shared/reconciliation/card-flags';
+import { applyCardEvent, isCardReceived, DAMAGED, RETURNED } from '../../shared/reconciliation/card-flags';
 
 export interface HandoverRef {
   readonly eventId: string;
@@ -19,7 +19,9 @@ export type CardState =
   | { readonly kind: 'not-received'; readonly card: CardView }
   | { readonly kind: 'outstanding'; readonly card: CardView }
   | { readonly kind: 'handed-over'; readonly card: CardView; readonly handover: HandoverRef }
-  | { readonly kind: 'returned'; readonly card: CardView; readonly at: string };
+  | { readonly kind: 'returned'; readonly card: CardView; readonly at: string }
+  /** Recorded as damaged by a lead: at the venue, never handed over (it goes back to HQ for a new card). */
+  | { readonly kind: 'damaged'; readonly card: CardView; readonly at: string };
 
 interface CardRow {
   reservation_no: string; name: string; kana: string; birth_date: string; address: string;
@@ -56,9 +58,11 @@ export function readCardStates(db: Db, reservationNos: readonly string[]): CardS
     let refusals = 0;
     let flags = 0;
     let returnedAt: string | null = null;
+    let damagedAt: string | null = null;
     for (const e of histories.get(no) ?? []) {
       flags = applyCardEvent(flags, e.kind, e.payload);
       if (e.kind === 'card.returned') returnedAt = e.clientTime;
+      else if (e.kind === 'card.damaged') damagedAt ??= e.clientTime;
       else if (e.kind === 'handover.recorded') standing.push({ eventId: e.id, at: e.clientTime, stationId: e.stationId, actor: e.actor });
       else if (e.kind === 'handover.undone') {
         const k = standing.findIndex((h) => h.eventId === (e.payload as { handoverEventId: string }).handoverEventId);
@@ -81,6 +85,7 @@ export function readCardStates(db: Db, reservationNos: readonly string[]): CardS
     const handover = standing.at(-1);
     if (handover) return { kind: 'handed-over', card, handover };
     if (returnedAt && (flags & RETURNED) !== 0) return { kind: 'returned', card, at: returnedAt };
+    if (damagedAt && (flags & DAMAGED) !== 0) return { kind: 'damaged', card, at: damagedAt };
     if (!received.has(row.shipment_id)) received.set(row.shipment_id, isShipmentReceived(db, row.shipment_id));
     return isCardReceived(flags, received.get(row.shipment_id)!) ? { kind: 'outstanding', card } : { kind: 'not-received', card };
   });

@@ -21,7 +21,7 @@ export interface CounterContext {
   readonly access?: AccessLog;
 }
 
-export type CounterProblemCode = 'malformed' | 'not-found' | 'not-received' | 'already-handed-over' | 'id-check-failed' | 'not-handed-over' | 'forbidden' | 'returned';
+export type CounterProblemCode = 'malformed' | 'not-found' | 'not-received' | 'already-handed-over' | 'id-check-failed' | 'not-handed-over' | 'forbidden' | 'returned' | 'damaged';
 export interface CounterProblem {
   readonly code: CounterProblemCode;
   readonly message: string;
@@ -46,6 +46,8 @@ export function decideScan(ctx: CounterContext, staff: Staff, code: string): Sca
       return { kind: 'not-received', reservationNo, shipmentId: state.card.shipmentId };
     case 'returned':
       return { kind: 'returned', reservationNo, at: state.at };
+    case 'damaged':
+      return { kind: 'damaged', reservationNo, at: state.at };
     case 'outstanding':
       logView(ctx, staff, 'scan-view', reservationNo);
       return { kind: 'ok', card: state.card };
@@ -66,6 +68,7 @@ export function recordHandover(ctx: CounterContext, staff: Staff, reservationNo:
     if (state.kind === 'not-received') return err({ code: 'not-received', message: 'このカードはまだ会場で受領確認されていません' });
     if (state.kind === 'handed-over') return err({ code: 'already-handed-over', message: `交付済みです（${state.handover.at}、${state.handover.stationId}）` });
     if (state.kind === 'returned') return err({ code: 'returned', message: 'このカードは事務センターへ返戻済みです' });
+    if (state.kind === 'damaged') return err({ code: 'damaged', message: 'このカードは破損として記録されています。交付できません' });
     const event = appendEvent(db, ctx.clock, { stationId, actor: actorOf(staff), kind: 'handover.recorded', payload: { reservationNo, idCheck }, subject: reservationNo });
     return ok({ eventId: event.id, at: event.clientTime });
   })();
@@ -122,6 +125,7 @@ export function viewCard(ctx: CounterContext, staff: Staff, reservationNo: strin
   if (state.kind === 'handed-over') return ok({ kind: 'already-handed-over', card: state.card, handover: { ...state.handover } });
   if (state.kind === 'not-received') return ok({ kind: 'not-received', reservationNo, shipmentId: state.card.shipmentId });
   if (state.kind === 'returned') return ok({ kind: 'returned', reservationNo, at: state.at });
+  if (state.kind === 'damaged') return ok({ kind: 'damaged', reservationNo, at: state.at });
   return ok({ kind: 'ok', card: state.card });
 }
 

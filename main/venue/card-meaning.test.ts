@@ -7,9 +7,9 @@ import fc from 'fast-check';
 import { importLedger } from '../ledger/import-ledger';
 import { card, ledgerBytes, tempDir, testKeys, testStore } from '../testing/fixtures';
 import { fixedClock } from '../clock';
-import { confirmShipmentReceipt, counterStatus, decideScan } from '../counter/counter-service';
+import { confirmShipmentReceipt, counterStatus, decideScan, recordHandover, searchCards } from '../counter/counter-service';
 import { readCardStates } from '../counter/card-state';
-import { correctReceipt } from './corrections';
+import { correctReceipt, markDamaged, overdueCards, recordReturnBatch } from './corrections';
 import { venueReconciliation, forgetReconciliation } from './reconciliation';
 import { appendEvent } from '../db/event-log';
 import { reconcile } from '../../shared/reconciliation/reconcile';
@@ -39,6 +39,27 @@ test('regression: a card corrected as not received before its box is confirmed s
   // Before: the fold let the later box confirmation override the lead's word and counted 3 received.
   assert.deepEqual([total.shipped, total.received, total.notReceived, total.outstanding, total.holds], [3, 2, 1, 2, true]);
   assert.equal(counterStatus(ctx).outstandingAtVenue, total.outstanding, 'the status strip agrees');
+});
+
+test('regression: a card recorded as damaged is refused at the counter with its own outcome, counted once, and can go back to HQ', (t) => {
+  const { ctx, list } = venue(t);
+  assert.ok(confirmShipmentReceipt(ctx, lead, 'S1').ok);
+  const broken = list[0]!;
+  assert.ok(markDamaged(ctx, lead, broken.reservationNo, '券面に傷').ok);
+  // Before: the counter showed a green 交付できます and handed it over while reports counted it damaged.
+  const scan = decideScan(ctx, clerk, broken.reservationNo);
+  assert.equal(scan.kind, 'damaged');
+  const license = { path: 'self' as const, documents: ['passport'], proxy: null, surrendered: [], pin: 'pins-set' as const };
+  const handover = recordHandover(ctx, clerk, broken.reservationNo, license);
+  assert.ok(!handover.ok);
+  assert.equal(handover.error.code, 'damaged');
+  assert.equal(searchCards(ctx, clerk, { prefix: broken.kana.slice(0, 2), birthDate: broken.birthDate }).hits.find((h) => h.reservationNo === broken.reservationNo)?.state, 'damaged');
+  const total = venueReconciliation(ctx.store).total;
+  assert.deepEqual([total.received, total.outstanding, total.damaged, total.handedOver, total.holds], [3, 3, 1, 0, true]);
+  // It waits on the shelf until it goes back to HQ, like any card past its deadline.
+  assert.ok(recordReturnBatch(ctx, lead, [broken.reservationNo], '破損のため返戻').ok);
+  assert.equal(decideScan(ctx, clerk, broken.reservationNo).kind, 'returned');
+  assert.equal(overdueCards(ctx).some((c) => c.reservationNo === broken.reservationNo), false);
 });
 
 test('property: over random receipt histories the counter, the kept fold and a fresh replay agree on every card', (t) => {

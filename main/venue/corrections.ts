@@ -61,10 +61,11 @@ export function overdueCards(ctx: CounterContext, deadlineDays: number = readSet
   const rows = ctx.store.db.prepare('SELECT reservation_no, shipped_on FROM ledger_cards ORDER BY shipped_on, reservation_no').all() as { reservation_no: string; shipped_on: string }[];
   const due = rows.filter((r) => deadlineOf(r.shipped_on, deadlineDays) < today);
   const states = readCardStates(ctx.store.db, due.map((r) => r.reservation_no));
-  return states.flatMap((s) => (s.kind === 'outstanding' ? [{ reservationNo: s.card.reservationNo, name: s.card.name, shippedOn: s.card.shippedOn, deadline: deadlineOf(s.card.shippedOn, deadlineDays) }] : []));
+  // A damaged card waits on the shelf like any other until it goes back to HQ.
+  return states.flatMap((s) => (s.kind === 'outstanding' || s.kind === 'damaged' ? [{ reservationNo: s.card.reservationNo, name: s.card.name, shippedOn: s.card.shippedOn, deadline: deadlineOf(s.card.shippedOn, deadlineDays) }] : []));
 }
 
-/** Records a return batch: every card must be outstanding; all or none are recorded. */
+/** Records a return batch: every card must be outstanding (damaged ones too); all or none are recorded. */
 export function recordReturnBatch(ctx: CounterContext, staff: Staff, reservationNos: readonly string[], reason: string): Result<{ batchId: string; cards: number }, CorrectionProblem> {
   const forbidden = leadOnly(staff);
   if (forbidden) return err(forbidden);
@@ -74,7 +75,7 @@ export function recordReturnBatch(ctx: CounterContext, staff: Staff, reservation
   return db.transaction((): Result<{ batchId: string; cards: number }, CorrectionProblem> => {
     const unique = [...new Set(reservationNos)];
     const states = readCardStates(db, unique);
-    const bad = states.flatMap((s, i) => (s.kind !== 'outstanding' ? [unique[i]!] : []));
+    const bad = states.flatMap((s, i) => (s.kind !== 'outstanding' && s.kind !== 'damaged' ? [unique[i]!] : []));
     if (bad.length > 0) return err({ code: 'not-outstanding', message: `交付待ちではないカードが含まれています: ${bad.slice(0, 5).join('、')}` });
     for (const no of unique) appendEvent(db, ctx.clock, { stationId, actor: actorOf(staff), kind: 'card.returned', payload: { reservationNo: no, batchId, reason: reason.trim() }, subject: no });
     return ok({ batchId, cards: unique.length });

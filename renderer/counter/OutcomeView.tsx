@@ -17,6 +17,7 @@ export const OUTCOME_HEADLINES: Record<ScanOutcome['kind'], string> = {
   'not-in-ledger': '台帳にない番号です',
   'not-received': 'カードはまだ受領されていません',
   returned: '事務センターへ返戻済みです',
+  damaged: '破損のため交付できません',
   malformed: '予約管理番号として読み取れません',
 };
 
@@ -108,6 +109,14 @@ function OutcomeBody({ outcome }: { readonly outcome: ScanOutcome }) {
           <p className="outcome-code mono" data-testid="outcome-code">{outcome.reservationNo}</p>
           <p>受取期限を過ぎたため、このカードは {tokyoDateTime(outcome.at)} に事務センターへ返戻しました。</p>
           <p>再発行の手続きをコールセンターにご案内ください。</p>
+        </div>
+      );
+    case 'damaged':
+      return (
+        <div className="outcome-message">
+          <p className="outcome-code mono" data-testid="outcome-code">{outcome.reservationNo}</p>
+          <p>このカードは {tokyoDateTime(outcome.at)} に破損として記録されました。お渡しできません。</p>
+          <p>会場責任者に連絡してください（カードは事務センターへ返戻し、再発行になります）。</p>
         </div>
       );
     case 'malformed':

@@ -8,6 +8,7 @@ export const HIT_STATE_LABELS: Record<SearchHit['state'], string> = {
   'handed-over': '交付済み',
   'not-received': '未受領',
   returned: '返戻済み',
+  damaged: '破損',
 };
 
 export function roleLabel(role: StaffRole): string {

@@ -10,6 +10,7 @@ const STATE_TEXT: Record<ScanOutcome['kind'], string> = {
   'not-in-ledger': 'この会場の台帳にない番号',
   'not-received': '未受領（カードが届いていない）',
   returned: '返戻済み',
+  damaged: '破損（交付できない）',
   malformed: '読み取れない番号',
 };
 
@@ -24,6 +25,8 @@ function kindsFor(card: ScanOutcome): CorrectionKind[] {
       return ['received', 'damaged'];
     case 'returned':
       return ['damaged'];
+    case 'damaged':
+      return ['not-received'];
     default:
       return [];
   }

@@ -30,6 +30,8 @@ const CUES: Record<Cue, readonly Tone[]> = {
   'not-received': [{ freq: 392, ms: 200, type: 'sine', gapMs: 90 }, { freq: 392, ms: 200, type: 'sine' }],
   // Two low falling tones.
   returned: [{ freq: 392, ms: 200, type: 'sine', gapMs: 90 }, { freq: 262, ms: 260, type: 'sine' }],
+  // Two low falling tones, the second longer and lower: do not hand over, call the lead.
+  damaged: [{ freq: 392, ms: 200, type: 'sine', gapMs: 90 }, { freq: 196, ms: 360, type: 'sine' }],
   // Short double low buzz.
   malformed: [{ freq: 110, ms: 120, type: 'square', gapMs: 50, gain: 0.12 }, { freq: 110, ms: 120, type: 'square', gain: 0.12 }],
   // Three rising notes: recorded.

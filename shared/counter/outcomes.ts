@@ -29,6 +29,8 @@ export const ScanOutcome = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('not-received'), reservationNo: z.string(), shipmentId: z.string() }),
   /** Sent back to HQ (返戻) after the collection deadline: the resident must ask HQ for a re-issue. */
   z.strictObject({ kind: z.literal('returned'), reservationNo: z.string(), at: z.string() }),
+  /** Recorded as damaged by the venue lead: it cannot be handed over; the resident needs a new card. */
+  z.strictObject({ kind: z.literal('damaged'), reservationNo: z.string(), at: z.string() }),
   z.strictObject({ kind: z.literal('malformed'), shown: z.string() }),
 ]);
 export type ScanOutcome = z.infer<typeof ScanOutcome>;
@@ -39,7 +41,7 @@ export const SearchHit = z.strictObject({
   name: z.string(),
   kana: z.string(),
   birthDate: z.string(),
-  state: z.enum(['outstanding', 'handed-over', 'not-received', 'returned']),
+  state: z.enum(['outstanding', 'handed-over', 'not-received', 'returned', 'damaged']),
 });
 export type SearchHit = z.infer<typeof SearchHit>;
 

@@ -225,7 +225,7 @@ export const CHANNELS = Object.keys(contract) as Channel[];
 export type IpcErrorCode =
   | 'invalid-input' | 'unknown-channel' | 'signed-out' | 'locked' | 'forbidden' | 'internal'
   | 'unavailable' | 'bad-credentials' | 'locked-out' | 'malformed' | 'not-found' | 'not-received' | 'already-handed-over'
-  | 'id-check-failed' | 'not-handed-over' | 'returned'
+  | 'id-check-failed' | 'not-handed-over' | 'returned' | 'damaged'
   | 'bad-key-file' | 'wrong-passphrase' | 'ledger-refused' | 'conflict' | 'station-locked' | 'no-data-folder'
   | 'closed' | 'reasons-missing' | 'not-outstanding' | 'no-reason' | 'handed-over' | 'future' | 'already-closed';
 export interface IpcError {
