@@ -85,9 +85,11 @@ export function readCardStates(db: Db, reservationNos: readonly string[]): CardS
     const handover = standing.at(-1);
     if (handover) return { kind: 'handed-over', card, handover };
     if (returnedAt && (flags & RETURNED) !== 0) return { kind: 'returned', card, at: returnedAt };
-    if (damagedAt && (flags & DAMAGED) !== 0) return { kind: 'damaged', card, at: damagedAt };
     if (!received.has(row.shipment_id)) received.set(row.shipment_id, isShipmentReceived(db, row.shipment_id));
-    return isCardReceived(flags, received.get(row.shipment_id)!) ? { kind: 'outstanding', card } : { kind: 'not-received', card };
+    if (!isCardReceived(flags, received.get(row.shipment_id)!)) return { kind: 'not-received', card };
+    // On the shelf but not to be handed over (and, like any card on the shelf, it can go back to HQ).
+    if (damagedAt && (flags & DAMAGED) !== 0) return { kind: 'damaged', card, at: damagedAt };
+    return { kind: 'outstanding', card };
   });
 }
 

@@ -127,6 +127,11 @@ class StationModel {
     return this.cards.filter((c) => !this.notReceived.has(c) && !this.handed.has(c) && !this.returned.has(c));
   }
 
+  /** Outstanding cards the counter serves: a damaged one is refused (it can only go back to HQ). */
+  servable(): string[] {
+    return this.outstanding().filter((c) => !this.damaged.has(c));
+  }
+
   did(): StationDid {
     const received = this.cards.length - this.notReceived.size;
     const claim = {
@@ -176,14 +181,14 @@ export function playHistory(world: HistoryWorld, history: History): Played {
         exportNow(step.station);
         break;
       case 'handover': {
-        const no = from(m.outstanding());
+        const no = from(m.servable());
         if (no === undefined) break;
         accepted(`handover ${no}`, recordHandover(ctx, clerk, no, idCheck));
         m.handed.add(no);
         break;
       }
       case 'refusal': {
-        const no = from(m.outstanding());
+        const no = from(m.servable());
         if (no === undefined) break;
         accepted(`refusal ${no}`, recordRefusal(ctx, clerk, no, '書類不足'));
         m.refusals++;

@@ -60,6 +60,13 @@ test('regression: a card recorded as damaged is refused at the counter with its 
   assert.ok(recordReturnBatch(ctx, lead, [broken.reservationNo], '破損のため返戻').ok);
   assert.equal(decideScan(ctx, clerk, broken.reservationNo).kind, 'returned');
   assert.equal(overdueCards(ctx).some((c) => c.reservationNo === broken.reservationNo), false);
+  // Damaged and not at the venue after all: not received comes first, and it cannot be "returned" from here.
+  const other = list[1]!.reservationNo;
+  assert.ok(markDamaged(ctx, lead, other, '券面に傷').ok);
+  assert.ok(correctReceipt(ctx, lead, other, false, '届いていなかった').ok);
+  assert.equal(decideScan(ctx, clerk, other).kind, 'not-received');
+  assert.equal(recordReturnBatch(ctx, lead, [other], '破損のため返戻').ok, false);
+  assert.ok(venueReconciliation(ctx.store).total.holds);
 });
 
 test('property: over random receipt histories the counter, the kept fold and a fresh replay agree on every card', (t) => {
