@@ -152,7 +152,7 @@ test('a card recorded as damaged (訂正) → its own outcome at the counter, an
   await corrections.getByLabel('破損として記録する').check();
   await corrections.getByLabel('理由（必須）').fill('券面に傷');
   await corrections.getByRole('button', { name: '訂正を記録する' }).click();
-  await expect(corrections.getByTestId('correction-done')).toContainText('破損として記録するを記録しました');
+  await expect(corrections.getByTestId('correction-done')).toContainText('：破損として記録しました');
   await expect(corrections.getByTestId('correction-card')).toContainText('破損（交付できない）');
   await page.keyboard.press('Escape');
 

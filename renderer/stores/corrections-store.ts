@@ -16,6 +16,14 @@ export const CORRECTION_LABELS: Record<CorrectionKind, string> = {
   undo: '交付の取消',
 };
 
+/** What the page says once a correction is recorded (the option's label is an instruction, not a result). */
+const CORRECTION_DONE: Record<CorrectionKind, string> = {
+  damaged: '破損として記録しました',
+  'not-received': '受領を取り消しました（届いていなかった）',
+  received: '受領を記録しました（届いていた）',
+  undo: '交付の取消を記録しました',
+};
+
 interface CorrectionsState {
   number: string;
   card: ScanOutcome | null;
@@ -59,7 +67,7 @@ export const useCorrectionsStore = create<CorrectionsState>((set, get) => ({
     if (!r.ok) return set({ busy: false, error: r.error.message });
     // The card again, as it is now (the look-up clears the form), then what was recorded.
     await Promise.all([get().lookUp(number), useSessionStore.getState().refreshStatus()]);
-    set({ message: `${number}：${CORRECTION_LABELS[kind]}を記録しました` });
+    set({ message: `${number}：${CORRECTION_DONE[kind]}` });
   },
   reset: () => set(EMPTY),
 }));
