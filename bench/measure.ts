@@ -1,4 +1,4 @@
-// The two measuring tools every bench section uses.
+// The measuring tools every bench section uses, and the shape of a target.
 
 export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -10,4 +10,12 @@ export function time(fn: () => void): number {
   const t = performance.now();
   fn();
   return performance.now() - t;
+}
+
+/** A performance target: a ratio to a baseline measured in the same run, an absolute budget, or both. */
+export interface BenchTarget {
+  name: string;
+  measured: number;
+  baseline?: { name: string; ms: number; maxRatio: number };
+  maxMs?: number;
 }

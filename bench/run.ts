@@ -12,17 +12,15 @@ import { generateRoster } from '../main/demo/synthetic-roster';
 import { rosterToCsv } from '../main/demo/roster-csv';
 import { routeAddress } from '../shared/address/route-address';
 import { openDatabase } from '../main/db/connection';
-import { fixedClock, tokyoDate } from '../main/clock';
+import { fixedClock } from '../main/clock';
 import { join } from 'node:path';
 import { confirmShipmentReceipt, decideScan, recordHandover, searchCards } from '../main/counter/counter-service';
 import { groupCommitAccessLog } from '../main/access/access-record';
 import { measurePageLatency } from './page-latency';
 import { measureLedgerPdf } from './ledger-pdf';
 import { measureSync } from './sync';
-import { forgetReconciliation } from '../main/venue/reconciliation';
-import { reconciliationView } from '../main/venue/reconciliation-view';
-import { appendEvent } from '../main/db/event-log';
-import { median, time } from './measure';
+import { measureReconciliation } from './reconciliation';
+import { median, time, type BenchTarget } from './measure';
 
 /** Birth dates spread over ~95 years, as a ward's population is (a few residents per date), deterministic. */
 const spreadBirthDate = (i: number) => new Date(Date.UTC(1930, 0, 1) + ((i * 7919) % 34_675) * 86_400_000).toISOString().slice(0, 10);
@@ -52,15 +50,7 @@ const IMPORT_ROWS = quick ? 2_000 : 40_000;
 const ROSTER_ROWS = quick ? 5_000 : 100_000;
 const clock = fixedClock('2026-11-20T01:00:00Z');
 
-interface Target {
-  name: string;
-  measured: number;
-  baseline?: { name: string; ms: number; maxRatio: number };
-  maxMs?: number;
-}
-
-
-const targets: Target[] = [];
+const targets: BenchTarget[] = [];
 
 // 1. Import a 40,000-row ledger vs a bare encrypted insert of the same rows in one transaction.
 if (section('import')) {
@@ -191,59 +181,7 @@ if (section('counter')) {
 // ("cold": the first look after the station is unlocked, a new ledger, an older event merged from another
 // station, a past day) is reported beside it against the cost of merely reading the same rows, so a
 // regression on either path shows.
-if (section('reconciliation')) {
-  const CARDS_N = quick ? 2_000 : 40_000;
-  const EVENTS_N = quick ? 1_500 : 30_000;
-  const keys = testKeys();
-  const dir = tempDir(atExit);
-  const store = testStore(dir, 'toyosu');
-  const list = cards(1, CARDS_N);
-  const imported = importLedger({ store, clock, actor: 'bench' }, ledgerBytes(keys, 'toyosu', 'BENCH-5', list), { venueKey: keys.venues.toyosu, hqKey: keys.hq });
-  if (!imported.ok) throw new Error(imported.error.message);
-  const license = { path: 'self' as const, documents: ['passport'], proxy: null, surrendered: [], pin: 'pins-set' as const };
-  // Weeks of counter work after the import, as the log holds it: three stations taking turns, an event every 50 s.
-  let at = clock.now().getTime();
-  const ticking = { now: () => new Date((at += 50_000)) };
-  const stations = ['toyosu-bench01', 'toyosu-bench02', 'toyosu-bench03'];
-  store.db.transaction(() => {
-    appendEvent(store.db, ticking, { stationId: stations[0]!, actor: 'lead:l', kind: 'receipt.confirmed', payload: { shipmentId: 'BENCH-5', cards: CARDS_N } });
-    for (let i = 1; i < EVENTS_N; i++) {
-      const no = list[i % CARDS_N]!.reservationNo;
-      const stationId = stations[i % stations.length]!;
-      if (i % 5 === 0) appendEvent(store.db, ticking, { stationId, actor: 'clerk:c', kind: 'handover.refused', payload: { reservationNo: no, reason: '書類不足' }, subject: no });
-      else appendEvent(store.db, ticking, { stationId, actor: 'clerk:c', kind: 'handover.recorded', payload: { reservationNo: no, idCheck: license }, subject: no });
-    }
-  })();
-  const coldMs: number[] = [];
-  const warmMs: number[] = [];
-  const readMs: number[] = [];
-  const screen = () => reconciliationView({ store, clock: ticking }, tokyoDate(new Date(at)));
-  for (let i = 0; i < RUNS; i++) {
-    forgetReconciliation(store);
-    coldMs.push(time(screen));
-    const no = list[CARDS_N - 1 - i]!.reservationNo;
-    store.db.transaction(() => appendEvent(store.db, ticking, { stationId: stations[0]!, actor: 'clerk:c', kind: 'handover.recorded', payload: { reservationNo: no, idCheck: license }, subject: no }))();
-    warmMs.push(time(screen));
-    // What any reconciliation must at least read: the cards, and who/what/when/which card of every event.
-    readMs.push(time(() => {
-      store.db.prepare('SELECT reservation_no, shipment_id FROM ledger_cards').raw().all();
-      store.db.prepare('SELECT kind, station_id, seq, client_time, subject FROM events').raw().all();
-    }));
-  }
-  store.close();
-  rmSync(dir, { recursive: true, force: true });
-  const size = `${CARDS_N.toLocaleString()} cards and ${EVENTS_N.toLocaleString()} events`;
-  targets.push(
-    {
-      name: `reconciliation of ${size}, from the event log, cold (today's screen, whole log replayed)`,
-      measured: median(coldMs),
-      baseline: { name: 'reading the same cards and events as raw rows, nothing computed', ms: median(readMs), maxRatio: 2 },
-    },
-    { name: `reconciliation of ${size}: today's screen refreshed after one more handover (warm: new events only)`, measured: median(warmMs), maxMs: 100 },
-  );
-  // The cold path has no budget of its own, only its ratio: its time is printed so it is seen all the same.
-  console.log(`(reconciliation of ${size}: cold, whole log replayed, ${median(coldMs).toFixed(0)} ms; warm, one new event, ${median(warmMs).toFixed(1)} ms)\n`);
-}
+if (section('reconciliation')) targets.push(...measureReconciliation({ quick, runs: RUNS, clock, cleanup: atExit }));
 
 // 6. In the page (browser mode, Chromium): the scanner's Enter → the outcome painted.
 if (!quick && section('page')) {

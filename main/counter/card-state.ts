@@ -57,12 +57,13 @@ export function readCardStates(db: Db, reservationNos: readonly string[]): CardS
     const standing: HandoverRef[] = [];
     let refusals = 0;
     let flags = 0;
-    let returnedAt: string | null = null;
-    let damagedAt: string | null = null;
+    // When it was returned or first recorded damaged, for the screen; whether it is, the flags say.
+    let returnedAt = '';
+    let damagedAt = '';
     for (const e of histories.get(no) ?? []) {
       flags = applyCardEvent(flags, e.kind, e.payload);
       if (e.kind === 'card.returned') returnedAt = e.clientTime;
-      else if (e.kind === 'card.damaged') damagedAt ??= e.clientTime;
+      else if (e.kind === 'card.damaged') damagedAt ||= e.clientTime;
       else if (e.kind === 'handover.recorded') standing.push({ eventId: e.id, at: e.clientTime, stationId: e.stationId, actor: e.actor });
       else if (e.kind === 'handover.undone') {
         const k = standing.findIndex((h) => h.eventId === (e.payload as { handoverEventId: string }).handoverEventId);
@@ -84,11 +85,11 @@ export function readCardStates(db: Db, reservationNos: readonly string[]): CardS
     // The latest standing handover is the one shown (and the one an undo from the counter names).
     const handover = standing.at(-1);
     if (handover) return { kind: 'handed-over', card, handover };
-    if (returnedAt && (flags & RETURNED) !== 0) return { kind: 'returned', card, at: returnedAt };
+    if ((flags & RETURNED) !== 0) return { kind: 'returned', card, at: returnedAt };
     if (!received.has(row.shipment_id)) received.set(row.shipment_id, isShipmentReceived(db, row.shipment_id));
     if (!isCardReceived(flags, received.get(row.shipment_id)!)) return { kind: 'not-received', card };
     // On the shelf but not to be handed over (and, like any card on the shelf, it can go back to HQ).
-    if (damagedAt && (flags & DAMAGED) !== 0) return { kind: 'damaged', card, at: damagedAt };
+    if ((flags & DAMAGED) !== 0) return { kind: 'damaged', card, at: damagedAt };
     return { kind: 'outstanding', card };
   });
 }
