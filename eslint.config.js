@@ -2,7 +2,8 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const NODE_BUILTINS = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'stream', 'readline', 'url', 'http', 'net', 'worker_threads', 'util', 'events', 'buffer'];
+// Anchored ('/events'): a bare name would also match a folder of ours with that name (shared/events/).
+const NODE_BUILTINS = ['node:*', ...['fs', 'path', 'os', 'crypto', 'child_process', 'stream', 'readline', 'url', 'http', 'net', 'worker_threads', 'util', 'events', 'buffer'].map((m) => `/${m}`)];
 
 const restrict = (patterns, message) => ({ group: patterns, message });
 

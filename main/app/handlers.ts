@@ -7,7 +7,7 @@ import type { Staff } from '../staff/staff';
 import { actorOf } from '../staff/staff';
 import { sessionHandlers } from './session-handlers';
 import { confirmShipmentReceipt, counterStatus, decideScan, recordHandover, recordRefusal, searchCards, undoHandover, viewCard, type CounterContext } from '../counter/counter-service';
-import { isShipmentReceived } from '../counter/card-state';
+import { isShipmentReceived } from '../db/queries/events';
 import { importLedgerFromWindow } from './import-handler';
 import { closeReceiptCheck, openReceiptCheck, receiptCheckView, scanForReceipt } from '../venue/receipt-check';
 import { correctReceipt, markDamaged, overdueCards, recordReturnBatch, returnBatches } from '../venue/corrections';

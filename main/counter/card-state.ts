@@ -1,11 +1,13 @@
-// A card's state, derived from its own events every time (never a stored flag): handed over unless undone;
-// received, returned and damaged as shared/reconciliation/card-flags.ts says (the same rule reconciliation uses).
+// A card's state, derived from its own events every time (never a stored flag), by the one card fold in
+// shared/reconciliation/card-history.ts: the same rule every reconciliation uses.
 import type { Db } from '../db/connection';
 import { readSubjectsEvents } from '../db/event-log';
 import type { StoredEvent } from '../../shared/events/event';
 import type { CardView } from '../../shared/counter/outcomes';
 import type { VenueId } from '../../shared/venues/venues';
-import { applyCardEvent, isCardReceived, DAMAGED, RETURNED } from '../../shared/reconciliation/card-flags';
+import { applyCardEvent, cardKind, newCardHistory, type CardHistory, type HandoverKeeper } from '../../shared/reconciliation/card-history';
+import { readLedgerCards, routedVenue } from '../db/queries/ledger-cards';
+import { isShipmentReceived } from '../db/queries/events';
 
 export interface HandoverRef {
   readonly eventId: string;
@@ -23,10 +25,17 @@ export type CardState =
   /** Recorded as damaged by a lead: at the venue, never handed over (it goes back to HQ for a new card). */
   | { readonly kind: 'damaged'; readonly card: CardView; readonly at: string };
 
-interface CardRow {
-  reservation_no: string; name: string; kana: string; birth_date: string; address: string;
-  notice_type: '通常' | '再発行'; shipment_id: string; shipped_on: string;
+interface Standing {
+  readonly id: string;
+  readonly ref: HandoverRef;
 }
+
+// The counter keeps who handed the card over and when; it counts nothing per day.
+const keeper: HandoverKeeper<Standing, StoredEvent> = {
+  recorded: (e) => ({ id: e.id, ref: { eventId: e.id, at: e.clientTime, stationId: e.stationId, actor: e.actor } }),
+  undone: () => {},
+  refused: () => {},
+};
 
 export function readCardState(db: Db, reservationNo: string): CardState {
   return readCardStates(db, [reservationNo])[0]!;
@@ -35,42 +44,18 @@ export function readCardState(db: Db, reservationNo: string): CardState {
 /** Several cards' states with one read of their events (search results), in the order asked. */
 export function readCardStates(db: Db, reservationNos: readonly string[]): CardState[] {
   if (reservationNos.length === 0) return [];
-  const marks = reservationNos.map(() => '?').join(',');
-  const rows = new Map(
-    (db.prepare(`SELECT * FROM ledger_cards WHERE reservation_no IN (${marks})`).all(...reservationNos) as CardRow[]).map((r) => [r.reservation_no, r]),
-  );
-  const histories = new Map<string, StoredEvent[]>();
+  const rows = readLedgerCards(db, reservationNos);
+  const histories = new Map<string, CardHistory<Standing>>();
   for (const e of readSubjectsEvents(db, reservationNos)) {
-    const list = histories.get(e.subject!) ?? [];
-    list.push(e);
-    histories.set(e.subject!, list);
+    let h = histories.get(e.subject!);
+    if (!h) histories.set(e.subject!, (h = newCardHistory()));
+    applyCardEvent(h, e, keeper);
   }
-  const received = new Map<string, boolean>();
+  const confirmed = new Map<string, boolean>();
   return reservationNos.map((no): CardState => {
     const row = rows.get(no);
-    if (!row) {
-      const dir = db.prepare('SELECT venue FROM routing_directory WHERE reservation_no = ?').get(no) as { venue: VenueId } | undefined;
-      return { kind: 'unknown', elsewhere: dir?.venue ?? null };
-    }
-    // Every standing handover: two stations that could not see each other may both have handed the card over,
-    // and an undo cancels only the one it names.
-    const standing: HandoverRef[] = [];
-    let refusals = 0;
-    let flags = 0;
-    // When it was returned or first recorded damaged, for the screen; whether it is, the flags say.
-    let returnedAt = '';
-    let damagedAt = '';
-    for (const e of histories.get(no) ?? []) {
-      flags = applyCardEvent(flags, e.kind, e.payload);
-      if (e.kind === 'card.returned') returnedAt = e.clientTime;
-      else if (e.kind === 'card.damaged') damagedAt ||= e.clientTime;
-      else if (e.kind === 'handover.recorded') standing.push({ eventId: e.id, at: e.clientTime, stationId: e.stationId, actor: e.actor });
-      else if (e.kind === 'handover.undone') {
-        const k = standing.findIndex((h) => h.eventId === (e.payload as { handoverEventId: string }).handoverEventId);
-        if (k >= 0) standing.splice(k, 1);
-      }
-      else if (e.kind === 'handover.refused') refusals++;
-    }
+    if (!row) return { kind: 'unknown', elsewhere: routedVenue(db, no) };
+    const h = histories.get(no);
     const card: CardView = {
       reservationNo: row.reservation_no,
       name: row.name,
@@ -80,22 +65,21 @@ export function readCardStates(db: Db, reservationNos: readonly string[]): CardS
       noticeType: row.notice_type,
       shipmentId: row.shipment_id,
       shippedOn: row.shipped_on,
-      refusals,
+      refusals: h?.refusals ?? 0,
     };
-    // The latest standing handover is the one shown (and the one an undo from the counter names).
-    const handover = standing.at(-1);
-    if (handover) return { kind: 'handed-over', card, handover };
-    if ((flags & RETURNED) !== 0) return { kind: 'returned', card, at: returnedAt };
-    if (!received.has(row.shipment_id)) received.set(row.shipment_id, isShipmentReceived(db, row.shipment_id));
-    if (!isCardReceived(flags, received.get(row.shipment_id)!)) return { kind: 'not-received', card };
-    // On the shelf but not to be handed over (and, like any card on the shelf, it can go back to HQ).
-    if ((flags & DAMAGED) !== 0) return { kind: 'damaged', card, at: damagedAt };
-    return { kind: 'outstanding', card };
+    if (!confirmed.has(row.shipment_id)) confirmed.set(row.shipment_id, isShipmentReceived(db, row.shipment_id));
+    const kind = cardKind(h, confirmed.get(row.shipment_id)!);
+    switch (kind) {
+      // The latest standing handover is the one shown (and the one an undo from the counter names).
+      case 'handed-over': {
+        return { kind, card, handover: h!.standing.at(-1)!.ref };
+      }
+      case 'returned':
+        return { kind, card, at: h!.returnedAt };
+      case 'damaged':
+        return { kind, card, at: h!.damagedAt };
+      default:
+        return { kind, card };
+    }
   });
-}
-
-export function isShipmentReceived(db: Db, shipmentId: string): boolean {
-  return (
-    db.prepare("SELECT 1 FROM events WHERE kind = 'receipt.confirmed' AND json_extract(payload, '$.shipmentId') = ? LIMIT 1").get(shipmentId) !== undefined
-  );
 }

@@ -12,7 +12,9 @@ import { immediateAccessLog, type AccessLog } from '../access/access-record';
 import { tokyoDate, type Clock } from '../clock';
 import type { VenueStore } from '../venue/data-folder';
 import { actorOf, type Staff } from '../staff/staff';
-import { isShipmentReceived, readCardState, readCardStates } from './card-state';
+import { readCardState, readCardStates } from './card-state';
+import { isShipmentReceived } from '../db/queries/events';
+import { venueReconciliation } from '../venue/reconciliation';
 
 export interface CounterContext {
   readonly store: VenueStore;
@@ -135,48 +137,15 @@ export interface CounterStatus {
   readonly cardsAtVenue: number;
 }
 
-/** The status strip's counts, derived from the event log. */
-export function counterStatus(ctx: CounterContext): CounterStatus {
-  const { db, stationId } = ctx.store;
-  const today = tokyoDate(ctx.clock.now());
-  const net = (where: string, ...args: unknown[]) =>
-    (db.prepare(
-      `SELECT count(*) AS n FROM events h WHERE h.kind = 'handover.recorded' ${where}
-         AND NOT EXISTS (SELECT 1 FROM events u WHERE u.kind = 'handover.undone' AND u.subject = h.subject
-                           AND json_extract(u.payload, '$.handoverEventId') = h.id)`,
-    ).get(...args) as { n: number }).n;
-  const handedOver = net('');
-  const todayAtStation = net(`AND h.station_id = ? AND substr(datetime(h.client_time, '+9 hours'), 1, 10) = ?`, stationId, today);
-  const received = receivedCount(db);
-  const returned = (db.prepare("SELECT count(DISTINCT subject) AS n FROM events WHERE kind = 'card.returned'").get() as { n: number }).n;
-  const cards = (db.prepare('SELECT count(*) AS n FROM ledger_cards').get() as { n: number }).n;
-  return { handoversTodayAtStation: todayAtStation, outstandingAtVenue: received - handedOver - returned, cardsAtVenue: cards };
-}
-
 /**
- * Cards received: every card of a box confirmed whole, adjusted by the few cards that have their own receipt
- * history (scanned at a receipt check, or corrected by a lead; the latest word wins). Counted per shipment and
- * per exception rather than per card, because the status strip asks after every action.
+ * The status strip's counts: the venue's reconciliation (the one card fold, kept in memory and fed only the
+ * events appended since, so asking after every action costs the new events), not a second count in SQL.
  */
-function receivedCount(db: CounterContext['store']['db']): number {
-  const confirmed = new Set(
-    (db.prepare("SELECT DISTINCT json_extract(payload, '$.shipmentId') AS s FROM events WHERE kind = 'receipt.confirmed'").all() as { s: string }[]).map((r) => r.s),
-  );
-  let received = 0;
-  for (const r of db.prepare('SELECT shipment_id AS s, count(*) AS n FROM ledger_cards GROUP BY shipment_id').all() as { s: string; n: number }[]) {
-    if (confirmed.has(r.s)) received += r.n;
-  }
-  const own = new Map<string, { shipmentId: string; received: boolean }>();
-  const rows = db
-    .prepare(
-      `SELECT e.subject, e.kind, json_extract(e.payload, '$.received') AS r, c.shipment_id AS s
-         FROM events e JOIN ledger_cards c ON c.reservation_no = e.subject
-        WHERE e.kind IN ('receipt.card-received', 'receipt.corrected') ORDER BY e.client_time, e.station_id, e.seq`,
-    )
-    .all() as { subject: string; kind: string; r: number | null; s: string }[];
-  for (const row of rows) own.set(row.subject, { shipmentId: row.s, received: row.kind === 'receipt.card-received' || row.r === 1 });
-  for (const card of own.values()) received += (card.received ? 1 : 0) - (confirmed.has(card.shipmentId) ? 1 : 0);
-  return received;
+export function counterStatus(ctx: CounterContext): CounterStatus {
+  const r = venueReconciliation(ctx.store);
+  const today = tokyoDate(ctx.clock.now());
+  const here = r.byDayAndStation.find((d) => d.date === today && d.stationId === ctx.store.stationId);
+  return { handoversTodayAtStation: here?.handedOver ?? 0, outstandingAtVenue: r.total.outstanding, cardsAtVenue: r.total.shipped };
 }
 
 /** A lead confirms a shipment's box arrived whole (per-card receipt checks come with the receipt-check screen). */

@@ -3,6 +3,7 @@
 // against what HQ shipped; each station's claimed counts against HQ's recomputation from exactly the events the
 // claim covered; stations gone quiet; alerts; cards handed over at two stations. Every mismatch names its cards.
 import { VENUE_IDS, VENUES, type VenueId } from '../../shared/venues/venues';
+import { PAYLOAD_FIELDS_READ } from '../../shared/reconciliation/card-history';
 import { orderEvents, ReconciliationFold, type Breaker, type Counts, type HandoverConflict, type ReconCard, type ReconEvent } from '../../shared/reconciliation/reconcile';
 import { addDays } from '../../shared/tokyo-date';
 import { breakReasonLabel, figureLabel } from '../../shared/print/figure-labels';
@@ -79,8 +80,8 @@ export interface WardConsolidation {
   readonly mismatches: readonly string[];
 }
 
-/** The kinds whose payload reconciliation or the ledger and claim checks read. */
-const PAYLOAD_READ = new Set(['receipt.confirmed', 'receipt.corrected', 'handover.undone', 'ledger.imported']);
+/** The kinds whose payload reconciliation (the card fold) or the ledger and claim checks read. */
+const PAYLOAD_READ = new Set([...Object.keys(PAYLOAD_FIELDS_READ), 'ledger.imported']);
 
 interface EventRow { id: string; station_id: string; seq: number; client_time: string; kind: string; subject: string | null; payload: string | null }
 

@@ -1,18 +1,14 @@
 // One meaning per event: the counter's state of a card and the reconciliation's count of it come from the same
-// rule (shared/reconciliation/card-flags.ts). Named regressions of disagreements found from outside, and a
-// property over random receipt histories.
+// fold (shared/reconciliation/card-history.ts). Named regressions of disagreements found from outside; the
+// property over whole random histories is card-history.property.test.ts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fc from 'fast-check';
 import { importLedger } from '../ledger/import-ledger';
 import { card, ledgerBytes, tempDir, testKeys, testStore } from '../testing/fixtures';
 import { fixedClock } from '../clock';
 import { confirmShipmentReceipt, counterStatus, decideScan, recordHandover, searchCards } from '../counter/counter-service';
-import { readCardStates } from '../counter/card-state';
 import { correctReceipt, markDamaged, overdueCards, recordReturnBatch } from './corrections';
 import { venueReconciliation, forgetReconciliation } from './reconciliation';
-import { appendEvent } from '../db/event-log';
-import { reconcile } from '../../shared/reconciliation/reconcile';
 
 const keys = testKeys();
 const lead = { staffId: 'lead1', displayName: 'l', role: 'lead' as const };
@@ -67,38 +63,4 @@ test('regression: a card recorded as damaged is refused at the counter with its 
   assert.equal(decideScan(ctx, clerk, other).kind, 'not-received');
   assert.equal(recordReturnBatch(ctx, lead, [other], '破損のため返戻').ok, false);
   assert.ok(venueReconciliation(ctx.store).total.holds);
-});
-
-test('property: over random receipt histories the counter, the kept fold and a fresh replay agree on every card', (t) => {
-  const { ctx, list } = venue(t, 4);
-  const nos = list.map((c) => c.reservationNo);
-  const step = fc.oneof(
-    fc.record({ kind: fc.constant('receipt.confirmed' as const) }),
-    fc.record({ kind: fc.constant('receipt.card-received' as const), card: fc.nat({ max: 3 }) }),
-    fc.record({ kind: fc.constant('receipt.corrected' as const), card: fc.nat({ max: 3 }), received: fc.boolean() }),
-  );
-  // Each history is appended to a fresh log: one store per run would be slow, so the runs share one store and
-  // each is checked on the cards it touched after it (the log only grows, as at a venue).
-  fc.assert(
-    fc.property(fc.array(step, { maxLength: 8 }), (steps) => {
-      ctx.store.db.transaction(() => {
-        for (const s of steps) {
-          const actor = 'lead:lead1';
-          const stationId = ctx.store.stationId;
-          if (s.kind === 'receipt.confirmed') appendEvent(ctx.store.db, ctx.clock, { stationId, actor, kind: s.kind, payload: { shipmentId: 'S1', cards: nos.length } });
-          else if (s.kind === 'receipt.card-received') appendEvent(ctx.store.db, ctx.clock, { stationId, actor, kind: s.kind, payload: { reservationNo: nos[s.card]!, checkId: 'c1' }, subject: nos[s.card]! });
-          else appendEvent(ctx.store.db, ctx.clock, { stationId, actor, kind: s.kind, payload: { reservationNo: nos[s.card]!, received: s.received, reason: '確認' }, subject: nos[s.card]! });
-        }
-      })();
-      const counter = readCardStates(ctx.store.db, nos).map((c) => c.kind === 'outstanding');
-      const kept = venueReconciliation(ctx.store);
-      const events = ctx.store.db.prepare('SELECT id, kind, station_id AS stationId, seq, client_time AS clientTime, subject, payload FROM events ORDER BY client_time, station_id, seq').all() as { payload: string }[];
-      const fresh = reconcile(list.map((c) => ({ reservationNo: c.reservationNo, shipmentId: 'S1' })), events.map((e) => ({ ...(e as object), payload: JSON.parse(e.payload) }) as never));
-      assert.equal(kept.total.received, counter.filter(Boolean).length, 'kept fold vs counter');
-      assert.equal(fresh.total.received, counter.filter(Boolean).length, 'fresh replay vs counter');
-      assert.equal(counterStatus(ctx).outstandingAtVenue, kept.total.outstanding, 'status strip vs fold');
-      assert.ok(kept.total.holds);
-    }),
-    { numRuns: 60 },
-  );
 });

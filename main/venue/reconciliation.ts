@@ -9,6 +9,7 @@
 import { orderEvents, ReconciliationFold, type ReconCard, type ReconEvent, type Reconciliation } from '../../shared/reconciliation/reconcile';
 import { VENUES, type VenueId } from '../../shared/venues/venues';
 import type { Db } from '../db/connection';
+import { PAYLOAD_FIELDS_READ, type CardKind } from '../../shared/reconciliation/card-history';
 import type { VenueStore } from './data-folder';
 
 export interface VenueReport extends Reconciliation {
@@ -41,6 +42,11 @@ export function venueReconciliation(store: VenueStore, options: { asOf?: string 
     ...r,
     byDayAndStation: asOf ? r.byDayAndStation.filter((d) => d.date === asOf) : r.byDayAndStation,
   };
+}
+
+/** Every card's kind (handed over, returned, not received, damaged, outstanding) as reconciliation counts it. */
+export function venueCardKinds(store: VenueStore): { reservationNo: string; kind: CardKind }[] {
+  return store.db.transaction(() => current(store).cardKinds())();
 }
 
 /** Drops the store's kept fold: the next reconciliation replays the whole log (the bench measures that). */
@@ -92,27 +98,26 @@ function readCards(db: Db): ReconCard[] {
   return (db.prepare('SELECT reservation_no, shipment_id FROM ledger_cards').raw().all() as [string, string][]).map(([reservationNo, shipmentId]) => ({ reservationNo, shipmentId }));
 }
 
+// The one payload field each kind the card fold reads needs, as JSON text (JSON.parse'd only for those few kinds).
+const FIELD_READ = `CASE kind ${Object.entries(PAYLOAD_FIELDS_READ)
+  .map(([kind, name]) => `WHEN '${kind}' THEN payload -> '$.${name}'`)
+  .join(' ')} END`;
+
 /**
  * The events reconciliation counts, appended after `rowid` and (if given) timed before `end`, in storage
- * order: who, when and which card, and the one payload field the few kinds that need one read (extracted in
- * SQL rather than JSON.parse'd). `maxRowid` counts the events skipped too.
+ * order: who, when and which card, and the payload fields the card fold reads (extracted in SQL rather than
+ * the whole payload JSON.parse'd). `maxRowid` counts the events skipped too.
  */
 function readEvents(db: Db, rowid: number, end: string | null): { events: ReconEvent[]; maxRowid: number } {
   const bound = end === null ? '' : 'AND client_time < ?';
   const params = end === null ? [rowid] : [rowid, end];
   const rows = db
-    .prepare(
-      `SELECT id, kind, station_id, seq, client_time, subject,
-              CASE kind WHEN 'receipt.confirmed' THEN json_extract(payload, '$.shipmentId')
-                        WHEN 'receipt.corrected' THEN json_type(payload, '$.received')
-                        WHEN 'handover.undone' THEN json_extract(payload, '$.handoverEventId') END
-         FROM events WHERE rowid > ? ${bound} AND ${COUNTED}`,
-    )
+    .prepare(`SELECT id, kind, station_id, seq, client_time, subject, ${FIELD_READ} FROM events WHERE rowid > ? ${bound} AND ${COUNTED}`)
     .raw()
     .all(...params) as [string, string, string, number, string, string | null, string | null][];
-  const events = rows.map(([id, kind, stationId, seq, clientTime, subject, arg]): ReconEvent => ({
+  const events = rows.map(([id, kind, stationId, seq, clientTime, subject, value]): ReconEvent => ({
     id, kind, stationId, seq, clientTime, subject,
-    payload: kind === 'receipt.confirmed' ? { shipmentId: arg } : kind === 'receipt.corrected' ? { received: arg === 'true' } : kind === 'handover.undone' ? { handoverEventId: arg } : null,
+    payload: value === null ? null : { [PAYLOAD_FIELDS_READ[kind as keyof typeof PAYLOAD_FIELDS_READ]]: JSON.parse(value) },
   }));
   const maxRowid = (db.prepare('SELECT max(rowid) FROM events').pluck().get() as number | null) ?? 0;
   return { events, maxRowid: Math.max(rowid, maxRowid) };

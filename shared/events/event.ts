@@ -85,3 +85,11 @@ export interface StoredEvent<K extends EventKind = EventKind> {
 export function isEventKind(kind: string): kind is EventKind {
   return Object.hasOwn(EventPayloads, kind);
 }
+
+/**
+ * The JSON path of a payload field, for SQL that reads it with json_extract. Typed against the kind's schema
+ * above, so renaming a payload field breaks the type check instead of silently emptying a query.
+ */
+export function payloadPath<K extends EventKind>(_kind: K, field: keyof EventPayload<K> & string): string {
+  return `$.${field}`;
+}

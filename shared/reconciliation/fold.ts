@@ -3,7 +3,21 @@
 // events appended since, so a screen refresh costs the new events, not the whole log. Still computed from the
 // log alone: the fold is a cache of the log's replay, dropped and replayed whenever order or ledger demand it.
 import type { Breaker, Counts, HandoverConflict, ReconCard, ReconEvent, Reconciliation } from './reconcile';
-import { applyCardEvent, isCardReceived, DAMAGED, RETURNED } from './card-flags';
+import {
+  applyCardEvent,
+  cardKind,
+  confirmedShipment,
+  isCardEventKind,
+  isDamaged,
+  isHandedOver,
+  isOutstanding,
+  isReceived,
+  isReturned,
+  newCardHistory,
+  type CardHistory,
+  type CardKind,
+  type HandoverKeeper,
+} from './card-history';
 
 /** Client time, then station and its sequence to break ties: the order that decides state. */
 export function compareEvents(a: ReconEvent, b: ReconEvent): number {
@@ -34,34 +48,24 @@ function slotOf(iso: string): Slot {
   return { date: t.toISOString().slice(0, 10), half: t.getUTCHours() * 2 + (t.getUTCMinutes() >= 30 ? 1 : 0) };
 }
 
-function field(payload: unknown, name: string): unknown {
-  return typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>)[name] : undefined;
+/** A standing handover as reconciliation keeps it: where it was counted, so an undo takes it off that day and slot. */
+interface CountedHandover {
+  readonly id: string;
+  readonly day: Day;
+  readonly half: number;
 }
 
-export class ReconciliationFold {
+export class ReconciliationFold implements HandoverKeeper<CountedHandover, ReconEvent> {
   private readonly cardNos: readonly string[];
   private readonly indexOf = new Map<string, number>();
-  /** Shipment ids, sorted; each card's shipment as an index into them, and each shipment's cards. */
+  /** Shipment ids, sorted; each card's shipment as an index into them. */
   private readonly shipmentIds: readonly string[];
   private readonly shipmentOf: Uint32Array;
-  /** Each card's index, or its first listing's if its number is listed twice. */
-  private readonly canonical: Uint32Array;
   /** Each shipment's index (into shipmentIds) by id, and whether its box was confirmed received whole. */
   private readonly shipmentIndex = new Map<string, number>();
   private readonly confirmed: Uint8Array;
-  // Per card, in arrays rather than an object per card: a 40,000-card ledger is one allocation each.
-  /** Receipt, damage and return, as card-flags.ts interprets the card's events. */
-  private readonly flags: Uint8Array;
-  private readonly refusals: Uint32Array;
-  private readonly handover: (string | null)[];
-  /** Where the card's standing handover was counted, so an undo takes it off that day, station and slot. */
-  private readonly handoverDay: (Day | null)[];
-  private readonly handoverHalf: Uint8Array;
-  /**
-   * Further standing handovers of a card (two stations that could not see each other both handed it over):
-   * rare, so kept aside; an undo cancels only the handover it names, and the card stays handed over while any stands.
-   */
-  private readonly moreHandovers = new Map<number, { id: string; day: Day; half: number }[]>();
+  /** Each card's history, as card-history.ts folds it; none until the card has an event of its own. */
+  private readonly cards: (CardHistory<CountedHandover> | undefined)[];
   private readonly strangers = new Set<string>();
   private readonly days = new Map<string, Day>();
   /** Tokyo date and first half hour of each UTC hour ("YYYY-MM-DDTHH") seen. */
@@ -76,37 +80,35 @@ export class ReconciliationFold {
     const n = cards.length;
     this.cardNos = cards.map((c) => c.reservationNo);
     this.shipmentOf = new Uint32Array(n);
-    this.flags = new Uint8Array(n);
-    this.refusals = new Uint32Array(n);
-    this.handover = new Array<string | null>(n).fill(null);
-    this.handoverDay = new Array<Day | null>(n).fill(null);
-    this.handoverHalf = new Uint8Array(n);
-    this.canonical = new Uint32Array(n);
+    this.cards = new Array<CardHistory<CountedHandover> | undefined>(n);
     const firstSeen = new Map<string, number>(); // shipment id → index in order of first appearance
+    let lastShipment = '';
+    let s = 0;
     for (let i = 0; i < n; i++) {
       const c = cards[i]!;
-      // A reservation number listed twice shares the first one's state, as it did when state was keyed by number.
-      let k = this.indexOf.get(c.reservationNo);
-      if (k === undefined) this.indexOf.set(c.reservationNo, (k = i));
-      this.canonical[i] = k;
-      let s = firstSeen.get(c.shipmentId);
-      if (s === undefined) firstSeen.set(c.shipmentId, (s = firstSeen.size));
+      this.indexOf.set(c.reservationNo, i);
+      // A ledger lists a shipment's cards together: look the shipment up only when it changes.
+      if (i === 0 || c.shipmentId !== lastShipment) {
+        lastShipment = c.shipmentId;
+        let k = firstSeen.get(lastShipment);
+        if (k === undefined) firstSeen.set(lastShipment, (k = firstSeen.size));
+        s = k;
+      }
       this.shipmentOf[i] = s;
     }
     // Numbered as sorted, as the result lists them.
     this.shipmentIds = [...firstSeen.keys()].sort();
     const sorted = new Uint32Array(firstSeen.size);
-    this.shipmentIds.forEach((id, s) => {
-      sorted[firstSeen.get(id)!] = s;
-      this.shipmentIndex.set(id, s);
+    this.shipmentIds.forEach((id, k) => {
+      sorted[firstSeen.get(id)!] = k;
+      this.shipmentIndex.set(id, k);
     });
     for (let i = 0; i < n; i++) this.shipmentOf[i] = sorted[this.shipmentOf[i]!]!;
     this.confirmed = new Uint8Array(this.shipmentIds.length);
   }
 
-  /** Whether card i (a canonical index) is at the venue: card-flags.ts decides, from its flags and its box. */
-  private received(i: number): boolean {
-    return isCardReceived(this.flags[i]!, this.confirmed[this.shipmentOf[i]!] === 1);
+  private boxConfirmed(i: number): boolean {
+    return this.confirmed[this.shipmentOf[i]!] === 1;
   }
 
   /** The client time of the latest event applied, or null: what a day's-end cut-off is compared with. */
@@ -163,88 +165,68 @@ export class ReconciliationFold {
     return this.dayOf(date, e.stationId);
   }
 
+  // What reconciliation counts beside each card's history (HandoverKeeper): a handover on its day, station and
+  // half hour; an undo off the handover's (not the undo's); a refusal on its day.
+  recorded(e: ReconEvent): CountedHandover {
+    const day = this.day(e);
+    const half = this.half;
+    day.handedOver++;
+    day.halfHours[half]!++;
+    return { id: e.id, day, half };
+  }
+
+  undone(h: CountedHandover): void {
+    h.day.handedOver--;
+    h.day.halfHours[h.half]!--;
+  }
+
+  refused(e: ReconEvent): void {
+    this.day(e).refusals++;
+  }
+
   private step(e: ReconEvent): void {
-    if (e.kind === 'receipt.confirmed') {
-      const s = this.shipmentIndex.get(String(field(e.payload, 'shipmentId')));
+    const shipment = confirmedShipment(e);
+    if (shipment !== null) {
+      const s = this.shipmentIndex.get(shipment);
       if (s !== undefined) this.confirmed[s] = 1;
       return;
     }
     if (e.subject === null) return;
     const i = this.indexOf.get(e.subject);
     if (i === undefined) {
-      if (e.kind.startsWith('handover.') || e.kind.startsWith('card.') || e.kind.startsWith('receipt.')) this.strangers.add(e.subject);
+      if (isCardEventKind(e.kind)) this.strangers.add(e.subject);
       return;
     }
-    this.flags[i] = applyCardEvent(this.flags[i]!, e.kind, e.payload);
-    switch (e.kind) {
-      case 'handover.recorded': {
-        const day = this.day(e);
-        const half = this.half;
-        day.handedOver++;
-        day.halfHours[half]!++;
-        if (this.handover[i] !== null) {
-          const more = this.moreHandovers.get(i) ?? [];
-          more.push({ id: e.id, day, half });
-          this.moreHandovers.set(i, more);
-          break;
-        }
-        this.handover[i] = e.id;
-        this.handoverDay[i] = day;
-        this.handoverHalf[i] = half;
-        break;
-      }
-      case 'handover.undone': {
-        const cancels = field(e.payload, 'handoverEventId');
-        const day = this.handoverDay[i];
-        const more = this.moreHandovers.get(i);
-        if (this.handover[i] !== null && day && cancels === this.handover[i]) {
-          // Off the day, station and half hour of the handover it cancels, not of the undo.
-          day.handedOver--;
-          day.halfHours[this.handoverHalf[i]!]!--;
-          const next = more?.shift();
-          if (more && more.length === 0) this.moreHandovers.delete(i);
-          this.handover[i] = next?.id ?? null;
-          this.handoverDay[i] = next?.day ?? null;
-          if (next) this.handoverHalf[i] = next.half;
-        } else if (more) {
-          const k = more.findIndex((h) => h.id === cancels);
-          if (k >= 0) {
-            const [h] = more.splice(k, 1);
-            h!.day.handedOver--;
-            h!.day.halfHours[h!.half]!--;
-            if (more.length === 0) this.moreHandovers.delete(i);
-          }
-        }
-        break;
-      }
-      case 'handover.refused':
-        this.refusals[i]!++;
-        this.day(e).refusals++;
-        break;
-    }
+    let card = this.cards[i];
+    if (card === undefined) this.cards[i] = card = newCardHistory();
+    applyCardEvent(card, e, this);
   }
 
   /** Cards received and still on the shelf: not handed over (net of undos), not returned. */
   outstandingCards(): string[] {
     const out: string[] = [];
-    for (let i = 0; i < this.cardNos.length; i++) {
-      const k = this.canonical[i]!;
-      if (this.received(k) && (this.flags[k]! & RETURNED) === 0 && this.handover[k] === null) out.push(this.cardNos[i]!);
-    }
+    for (let i = 0; i < this.cardNos.length; i++) if (isOutstanding(this.cards[i], this.boxConfirmed(i))) out.push(this.cardNos[i]!);
     return out;
+  }
+
+  /** Every card's kind, as the counter would tell it (card-history.ts's one rule), in ledger order. */
+  cardKinds(): { reservationNo: string; kind: CardKind }[] {
+    return this.cardNos.map((reservationNo, i) => ({ reservationNo, kind: cardKind(this.cards[i], this.boxConfirmed(i)) }));
   }
 
   /** Cards sent back to HQ (返戻). */
   returnedCards(): string[] {
-    return this.cardNos.filter((_, i) => (this.flags[this.canonical[i]!]! & RETURNED) !== 0);
+    return this.cardNos.filter((_, i) => isReturned(this.cards[i]));
   }
 
-  /** Cards whose standing handovers come from more than one station (the rare cards kept aside). */
+  /** Cards whose standing handovers come from more than one station. */
   private conflicts(): HandoverConflict[] {
     const out: HandoverConflict[] = [];
-    for (const [k, more] of this.moreHandovers) {
-      const stations = [...new Set([this.handoverDay[k]!.stationId, ...more.map((h) => h.day.stationId)])].sort();
-      if (stations.length > 1) out.push({ reservationNo: this.cardNos[k]!, stations });
+    for (let i = 0; i < this.cardNos.length; i++) {
+      const standing = this.cards[i]?.standing;
+      if (standing === undefined || standing.length < 2) continue;
+      const stations = [...new Set(standing.map((h) => h.day.stationId))].sort();
+      if (stations.length > 1) out.push({ reservationNo: this.cardNos[i]!, stations });
     }
     return out.sort((a, b) => a.reservationNo.localeCompare(b.reservationNo));
   }
@@ -253,22 +235,26 @@ export class ReconciliationFold {
   result(): Reconciliation {
     const per: Counts[] = this.shipmentIds.map(() => ({ shipped: 0, received: 0, notReceived: 0, handedOver: 0, outstanding: 0, returned: 0, refusals: 0, damaged: 0 }));
     const breakers: Breaker[] = [...this.strangers].sort().map((reservationNo) => ({ reservationNo, reason: 'not-in-ledger' as const }));
-    const { flags, handover, refusals, shipmentOf, cardNos } = this;
+    const { cards, shipmentOf, cardNos } = this;
     for (let i = 0; i < cardNos.length; i++) {
-      const k = this.canonical[i]!;
+      const card = cards[i];
       const c = per[shipmentOf[i]!]!;
-      const f = flags[k]!;
-      const received = this.received(k);
-      const returned = (f & RETURNED) !== 0;
-      const handed = handover[k] !== null;
+      const received = isReceived(card, this.boxConfirmed(i));
       c.shipped++;
       if (received) c.received++;
       else c.notReceived++;
+      // A card without events of its own is shipped, and received or not with its box: nothing more to count.
+      if (card === undefined) {
+        if (received) c.outstanding++;
+        continue;
+      }
+      const returned = isReturned(card);
+      const handed = isHandedOver(card);
       if (handed) c.handedOver++;
       if (returned) c.returned++;
       if (received && !handed && !returned) c.outstanding++;
-      if (f & DAMAGED) c.damaged++;
-      c.refusals += refusals[k]!;
+      if (isDamaged(card)) c.damaged++;
+      c.refusals += card.refusals;
       if (handed && !received) breakers.push({ reservationNo: cardNos[i]!, reason: 'handed-over-not-received' });
       if (returned && !received) breakers.push({ reservationNo: cardNos[i]!, reason: 'returned-not-received' });
       if (handed && returned) breakers.push({ reservationNo: cardNos[i]!, reason: 'handed-over-and-returned' });
