@@ -2,6 +2,7 @@
 // What was searched for is never stored: the record names the records shown, not the query.
 import type { Db } from '../db/connection';
 import type { Clock } from '../clock';
+import { insertAccessRecord, readAccessRecordRows } from '../db/queries/access-records';
 
 export type AccessAction = 'scan-view' | 'search' | 'record-view' | 'handover' | 'refusal' | 'undo' | 'ledger-import' | 'print' | 'export';
 
@@ -14,14 +15,14 @@ export interface AccessEntry {
 }
 
 export function recordAccess(db: Db, clock: Clock, entry: AccessEntry, at: Date = clock.now()): void {
-  db.prepare('INSERT INTO access_records (at, station_id, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?, ?)').run(
-    at.toISOString(),
-    entry.stationId,
-    entry.actor,
-    entry.action,
-    entry.subject ?? null,
-    JSON.stringify(entry.detail ?? {}),
-  );
+  insertAccessRecord(db, {
+    at: at.toISOString(),
+    station_id: entry.stationId,
+    actor: entry.actor,
+    action: entry.action,
+    subject: entry.subject ?? null,
+    detail: JSON.stringify(entry.detail ?? {}),
+  });
 }
 
 /** Where looks at a record (scan, view, search) are noted. Changes (handovers …) write theirs in their own transaction. */
@@ -69,8 +70,5 @@ export interface AccessRow {
 }
 
 export function readAccessRecords(db: Db): AccessRow[] {
-  const rows = db.prepare('SELECT * FROM access_records ORDER BY seq').all() as {
-    seq: number; at: string; station_id: string; actor: string; action: string; subject: string | null; detail: string;
-  }[];
-  return rows.map((r) => ({ seq: r.seq, at: r.at, stationId: r.station_id, actor: r.actor, action: r.action, subject: r.subject, detail: JSON.parse(r.detail) }));
+  return readAccessRecordRows(db).map((r) => ({ seq: r.seq, at: r.at, stationId: r.station_id, actor: r.actor, action: r.action, subject: r.subject, detail: JSON.parse(r.detail) }));
 }

@@ -8,6 +8,7 @@ import { actorOf } from '../staff/staff';
 import { sessionHandlers } from './session-handlers';
 import { confirmShipmentReceipt, counterStatus, decideScan, recordHandover, recordRefusal, searchCards, undoHandover, viewCard, type CounterContext } from '../counter/counter-service';
 import { isShipmentReceived } from '../db/queries/events';
+import { listShipments } from '../db/queries/shipments';
 import { importLedgerFromWindow } from './import-handler';
 import { closeReceiptCheck, openReceiptCheck, receiptCheckView, scanForReceipt } from '../venue/receipt-check';
 import { correctReceipt, markDamaged, overdueCards, recordReturnBatch, returnBatches } from '../venue/corrections';
@@ -105,7 +106,7 @@ export function createHandlers(app: AppServices): Omit<Handlers, 'hq:ledgers' | 
       return printRecorded(app.printer, counter.access, { stationId: counter.store.stationId, staff: s }, doc.value, { document: request.document });
     },
     'lead:shipments': () =>
-      (db.prepare('SELECT shipment_id, row_count FROM shipments ORDER BY shipment_id').all() as { shipment_id: string; row_count: number }[]).map((s) => ({
+      listShipments(db).map((s) => ({
         shipmentId: s.shipment_id,
         rowCount: s.row_count,
         received: isShipmentReceived(db, s.shipment_id),

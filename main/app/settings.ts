@@ -1,6 +1,7 @@
 // Per-station settings kept in the encrypted store, with defaults; changed with `madoguchi settings`.
 import { z } from 'zod';
 import type { Db } from '../db/connection';
+import { readSettingText, writeSettingText } from '../db/queries/settings';
 
 export const SETTINGS = {
   'idle-lock-minutes': { schema: z.coerce.number().int().min(1).max(120), default: 5, help: '無操作で画面をロックするまでの分数' },
@@ -13,14 +14,14 @@ export type SettingKey = keyof typeof SETTINGS;
 export type SettingValue<K extends SettingKey> = z.infer<(typeof SETTINGS)[K]['schema']>;
 
 export function readSetting<K extends SettingKey>(db: Db, key: K): SettingValue<K> {
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
-  const parsed = row ? SETTINGS[key].schema.safeParse(row.value) : undefined;
+  const value = readSettingText(db, key);
+  const parsed = value === undefined ? undefined : SETTINGS[key].schema.safeParse(value);
   return (parsed?.success ? parsed.data : SETTINGS[key].default) as SettingValue<K>;
 }
 
 export function writeSetting(db: Db, key: SettingKey, raw: string): { ok: true } | { ok: false; message: string } {
   const parsed = SETTINGS[key].schema.safeParse(raw);
   if (!parsed.success) return { ok: false, message: `${key} の値が不正です: ${raw}` };
-  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, String(parsed.data));
+  writeSettingText(db, key, String(parsed.data));
   return { ok: true };
 }

@@ -6,7 +6,8 @@ import type { StoredEvent } from '../../shared/events/event';
 import type { CardView } from '../../shared/counter/outcomes';
 import type { VenueId } from '../../shared/venues/venues';
 import { applyCardEvent, cardKind, newCardHistory, type CardHistory, type HandoverKeeper } from '../../shared/reconciliation/card-history';
-import { readLedgerCards, routedVenue } from '../db/queries/ledger-cards';
+import { readLedgerCards } from '../db/queries/ledger-cards';
+import { routedVenue } from '../db/queries/routing-directory';
 import { isShipmentReceived } from '../db/queries/events';
 
 export interface HandoverRef {

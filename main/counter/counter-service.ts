@@ -14,6 +14,8 @@ import type { VenueStore } from '../venue/data-folder';
 import { actorOf, type Staff } from '../staff/staff';
 import { readCardState, readCardStates } from './card-state';
 import { isShipmentReceived } from '../db/queries/events';
+import { readShipment } from '../db/queries/shipments';
+import { searchLedgerCards } from '../db/queries/ledger-cards';
 import { venueReconciliation } from '../venue/reconciliation';
 
 export interface CounterContext {
@@ -103,15 +105,9 @@ export function undoHandover(ctx: CounterContext, staff: Staff, reservationNo: s
 export function searchCards(ctx: CounterContext, staff: Staff, query: { prefix: string; birthDate: string }): { hits: SearchHit[]; capped: boolean } {
   const { db } = ctx.store;
   const prefix = query.prefix.normalize('NFKC').replace(/\s+/g, '');
-  const rows = db
-    .prepare(
-      `SELECT reservation_no FROM ledger_cards
-        WHERE birth_date = ? AND (replace(replace(kana, '　', ''), ' ', '') LIKE ? ESCAPE '\\' OR replace(replace(name, '　', ''), ' ', '') LIKE ? ESCAPE '\\')
-        ORDER BY kana, reservation_no LIMIT ?`,
-    )
-    .all(query.birthDate, likePrefix(toKatakana(prefix)), likePrefix(prefix), SEARCH_RESULT_CAP + 1) as { reservation_no: string }[];
-  const capped = rows.length > SEARCH_RESULT_CAP;
-  const states = readCardStates(db, rows.slice(0, SEARCH_RESULT_CAP).map((r) => r.reservation_no));
+  const found = searchLedgerCards(db, { birthDate: query.birthDate, kanaLike: likePrefix(toKatakana(prefix)), nameLike: likePrefix(prefix), limit: SEARCH_RESULT_CAP + 1 });
+  const capped = found.length > SEARCH_RESULT_CAP;
+  const states = readCardStates(db, found.slice(0, SEARCH_RESULT_CAP));
   const hits: SearchHit[] = states.map((s) => {
     if (s.kind === 'unknown') throw new Error('card vanished during search');
     return { reservationNo: s.card.reservationNo, name: s.card.name, kana: s.card.kana, birthDate: s.card.birthDate, state: s.kind };
@@ -153,7 +149,7 @@ export function confirmShipmentReceipt(ctx: CounterContext, staff: Staff, shipme
   if (staff.role !== 'lead') return err({ code: 'forbidden', message: '受領確認は会場責任者のみができます' });
   const { db, stationId } = ctx.store;
   return db.transaction((): Result<{ cards: number }, CounterProblem> => {
-    const row = db.prepare('SELECT row_count FROM shipments WHERE shipment_id = ?').get(shipmentId) as { row_count: number } | undefined;
+    const row = readShipment(db, shipmentId);
     if (!row) return err({ code: 'not-found', message: `出荷 ${shipmentId} は取り込まれていません` });
     if (isShipmentReceived(db, shipmentId)) return ok({ cards: row.row_count });
     appendEvent(db, ctx.clock, { stationId, actor: actorOf(staff), kind: 'receipt.confirmed', payload: { shipmentId, cards: row.row_count } });

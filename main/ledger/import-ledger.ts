@@ -6,6 +6,9 @@ import { err, ok, type Result } from '../../shared/result';
 import type { PrivateKeyHandle, PublicKeyHandle } from '../crypto/key-files';
 import type { Clock } from '../clock';
 import { appendEvent } from '../db/event-log';
+import { readShipment, insertShipment } from '../db/queries/shipments';
+import { cardInserter, cardShipment } from '../db/queries/ledger-cards';
+import { recordRouting } from '../db/queries/routing-directory';
 import type { VenueStore } from '../venue/data-folder';
 import { openLedgerFile, type LedgerFileProblem, type OpenedLedger } from './ledger-file';
 
@@ -60,9 +63,7 @@ export function commitLedger(ctx: ImportContext, opened: OpenedLedger): Result<I
   const { store } = ctx;
   const { header, cards, fileSha256 } = opened;
 
-  const existing = store.db.prepare('SELECT file_sha256 FROM shipments WHERE shipment_id = ?').get(header.shipmentId) as
-    | { file_sha256: string }
-    | undefined;
+  const existing = readShipment(store.db, header.shipmentId);
   if (existing) {
     if (existing.file_sha256 === fileSha256) {
       return ok({ status: 'already-imported', shipmentId: header.shipmentId, rowCount: header.rowCount, fileSha256 });
@@ -99,10 +100,6 @@ function writeShipment(
   fileSha256: string,
 ): ReservationConflict[] {
   const { db, stationId, venue } = ctx.store;
-  const insertCard = db.prepare(
-    `INSERT INTO ledger_cards (reservation_no, shipment_id, name, kana, birth_date, address, town, chome, notice_type, shipped_on)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (reservation_no) DO NOTHING`,
-  );
   try {
     db.transaction(() => {
       const event = appendEvent(db, ctx.clock, {
@@ -111,27 +108,18 @@ function writeShipment(
         kind: 'ledger.imported',
         payload: { shipmentId: header.shipmentId, venue, fileSha256, rowCount: header.rowCount, createdAt: header.createdAt, hqKeyId: header.hqKeyId },
       });
-      db.prepare(
-        'INSERT INTO shipments (shipment_id, venue, file_sha256, created_at, row_count, imported_event_id) VALUES (?, ?, ?, ?, ?, ?)',
-      ).run(header.shipmentId, venue, fileSha256, header.createdAt, header.rowCount, event.id);
+      insertShipment(db, { shipment_id: header.shipmentId, venue, file_sha256: fileSha256, created_at: header.createdAt, row_count: header.rowCount, imported_event_id: event.id });
+      const insertCard = cardInserter(db, header.shipmentId);
       const clashes: string[] = [];
-      for (const c of cards) {
-        const r = insertCard.run(c.reservationNo, header.shipmentId, c.name, c.kana, c.birthDate, c.address, c.town, c.chome, c.noticeType, c.shippedOn);
-        if (r.changes === 0) clashes.push(c.reservationNo);
-      }
+      for (const c of cards) if (!insertCard(c)) clashes.push(c.reservationNo);
       // A later shipment's word on where a card went wins; this venue's own cards live in ledger_cards.
-      const direct = db.prepare('INSERT OR REPLACE INTO routing_directory (reservation_no, venue, shipment_id) VALUES (?, ?, ?)');
-      for (const e of elsewhere) direct.run(e.reservationNo, e.venue, header.shipmentId);
+      recordRouting(db, header.shipmentId, elsewhere);
       // Throwing rolls the whole transaction back: a conflicting ledger leaves no trace.
       if (clashes.length > 0) throw new ConflictsFound(clashes);
     })();
     return [];
   } catch (e) {
     if (!(e instanceof ConflictsFound)) throw e;
-    const lookup = db.prepare('SELECT shipment_id FROM ledger_cards WHERE reservation_no = ?');
-    return e.reservationNos.map((reservationNo) => ({
-      reservationNo,
-      existingShipmentId: (lookup.get(reservationNo) as { shipment_id: string }).shipment_id,
-    }));
+    return e.reservationNos.map((reservationNo) => ({ reservationNo, existingShipmentId: cardShipment(db, reservationNo)! }));
   }
 }

@@ -10,6 +10,9 @@ import { discrepancyPageCount, discrepancyReportHtml, type DiscrepancyRow } from
 import { returnListHtml, returnListPageCount } from '../../shared/print/return-list-print';
 import { actorOf, type Staff } from '../staff/staff';
 import { readEvents } from '../db/event-log';
+import { unexpectedInCheck } from '../db/queries/events';
+import { readShipment } from '../db/queries/shipments';
+import { cardNameAddressReader, shipmentPrintRows } from '../db/queries/ledger-cards';
 import { dayHalfHours, reconciledDay } from '../venue/reconciliation-view';
 import { returnBatchCards } from '../venue/corrections';
 import { code128Barcode } from './barcode';
@@ -71,12 +74,10 @@ function discrepancyDocument(dc: DocumentContext, checkId: string, shipmentId: s
   const closing = readEvents(db, 'receipt.check-closed').find((e) => (e.payload as { checkId: string }).checkId === checkId && (e.payload as { shipmentId: string }).shipmentId === shipmentId);
   if (!closing) return err({ code: 'not-found', message: '締めた受領確認のみ差異報告書を印刷できます' });
   const p = closing.payload as { shipped: number; scanned: number; differences: { code: string; kind: 'missing' | 'unexpected'; reason: DiscrepancyRow['reason']; memo: string }[] };
-  const unexpectedKinds = new Map(
-    (db.prepare("SELECT json_extract(payload, '$.code') AS code, json_extract(payload, '$.kind') AS kind FROM events WHERE kind = 'receipt.unexpected' AND json_extract(payload, '$.checkId') = ?").all(checkId) as { code: string; kind: string }[]).map((u) => [u.code, u.kind]),
-  );
-  const card = db.prepare('SELECT name, address FROM ledger_cards WHERE reservation_no = ?');
+  const unexpectedKinds = new Map(unexpectedInCheck(db, checkId).map((u) => [u.code, u.kind]));
+  const card = cardNameAddressReader(db);
   const differences: DiscrepancyRow[] = p.differences.map((d) => {
-    const c = card.get(d.code) as { name: string; address: string } | undefined;
+    const c = card(d.code);
     return { ...d, name: c?.name ?? null, address: c?.address ?? null, unexpectedKind: d.kind === 'unexpected' ? (unexpectedKinds.get(d.code) ?? null) : null };
   });
   const html = discrepancyReportHtml({ ...common(dc), shipmentId, checkId, closedAt: closing.clientTime, closedBy: closing.actor, shipped: p.shipped, scanned: p.scanned, differences });
@@ -92,8 +93,8 @@ function returnListDocument(dc: DocumentContext, batchId: string): Result<Render
 
 function ledgerDocument(dc: DocumentContext, shipmentId: string, order: 'town' | 'reservation'): Result<RenderedDocument, DocumentProblem> {
   const { db, venue } = dc.ctx.store;
-  if (!db.prepare('SELECT 1 FROM shipments WHERE shipment_id = ?').get(shipmentId)) return err({ code: 'not-found', message: `出荷 ${shipmentId} は取り込まれていません` });
-  const rows = db.prepare('SELECT reservation_no AS reservationNo, name, address, town, chome FROM ledger_cards WHERE shipment_id = ?').all(shipmentId) as PrintRow[];
+  if (!readShipment(db, shipmentId)) return err({ code: 'not-found', message: `出荷 ${shipmentId} は取り込まれていません` });
+  const rows: PrintRow[] = shipmentPrintRows(db, shipmentId);
   return ok(ledgerDocumentOf({ venue, shipmentId, rows, order }, dc, `各会場送付台帳 ${shipmentId}`, shipmentId));
 }
 

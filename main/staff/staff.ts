@@ -7,6 +7,7 @@ import type { Clock } from '../clock';
 import { appendEvent } from '../db/event-log';
 import { err, ok, type Result } from '../../shared/result';
 import { STAFF_ROLES, type StaffRole } from '../../shared/ipc/roles';
+import { listActiveStaff, readActiveStaff, setSignInFailures, upsertStaff } from '../db/queries/staff';
 
 const PIN = /^\d{4,8}$/;
 const STAFF_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{1,31}$/;
@@ -43,25 +44,19 @@ export function enrollStaff(db: Db, clock: Clock, stationId: string, actor: stri
   const hash = scryptSync(staff.pin, salt, 32, PIN_KDF);
   const pinHash = JSON.stringify({ ...PIN_KDF, salt: salt.toString('base64'), hash: hash.toString('base64') });
   db.transaction(() => {
-    db.prepare(
-      `INSERT INTO staff (staff_id, display_name, role, pin_hash) VALUES (?, ?, ?, ?)
-       ON CONFLICT (staff_id) DO UPDATE SET display_name = excluded.display_name, role = excluded.role,
-         pin_hash = excluded.pin_hash, failed_attempts = 0, locked_until = NULL, active = 1`,
-    ).run(staff.staffId, staff.displayName, staff.role, pinHash);
+    upsertStaff(db, { staffId: staff.staffId, displayName: staff.displayName, role: staff.role, pinHash });
     appendEvent(db, clock, { stationId, actor, kind: 'staff.enrolled', payload: { staffId: staff.staffId, role: staff.role } });
   })();
 }
 
 export function listStaff(db: Db): Staff[] {
-  return (db.prepare('SELECT staff_id, display_name, role FROM staff WHERE active = 1 ORDER BY staff_id').all() as { staff_id: string; display_name: string; role: StaffRole }[]).map(
+  return listActiveStaff(db).map(
     (r) => ({ staffId: r.staff_id, displayName: r.display_name, role: r.role }),
   );
 }
 
 export function verifyStaffPin(db: Db, clock: Clock, staffId: string, pin: string): Result<Staff, SignInProblem> {
-  const row = db.prepare('SELECT * FROM staff WHERE staff_id = ? AND active = 1').get(staffId) as
-    | { staff_id: string; display_name: string; role: StaffRole; pin_hash: string; failed_attempts: number; locked_until: string | null }
-    | undefined;
+  const row = readActiveStaff(db, staffId);
   const bad: SignInProblem = { code: 'bad-credentials', message: '職員IDまたはPINが違います' };
   if (!row) return err(bad);
   const now = clock.now();
@@ -71,11 +66,11 @@ export function verifyStaffPin(db: Db, clock: Clock, staffId: string, pin: strin
   const stored = PinHash.parse(JSON.parse(row.pin_hash));
   const candidate = scryptSync(pin, Buffer.from(stored.salt, 'base64'), 32, { N: stored.N, r: stored.r, p: stored.p });
   if (timingSafeEqual(candidate, Buffer.from(stored.hash, 'base64'))) {
-    db.prepare('UPDATE staff SET failed_attempts = 0, locked_until = NULL WHERE staff_id = ?').run(staffId);
+    setSignInFailures(db, staffId, 0, null);
     return ok({ staffId: row.staff_id, displayName: row.display_name, role: row.role });
   }
   const failures = row.failed_attempts + 1;
   const lockedUntil = failures >= MAX_FAILURES ? new Date(now.getTime() + LOCKOUT_MS).toISOString() : null;
-  db.prepare('UPDATE staff SET failed_attempts = ?, locked_until = ? WHERE staff_id = ?').run(lockedUntil ? 0 : failures, lockedUntil, staffId);
+  setSignInFailures(db, staffId, lockedUntil ? 0 : failures, lockedUntil);
   return err(bad);
 }

@@ -3,6 +3,8 @@
 import { randomBytes } from 'node:crypto';
 import { err, ok, type Result } from '../../shared/result';
 import { appendEvent } from '../db/event-log';
+import { cardsByShippedOn } from '../db/queries/ledger-cards';
+import { returnBatchCardRows, returnBatchRows, type ReturnBatchRow } from '../db/queries/events';
 import { readCardState, readCardStates } from '../counter/card-state';
 import type { CounterContext } from '../counter/counter-service';
 import { actorOf, type Staff } from '../staff/staff';
@@ -58,7 +60,7 @@ const deadlineOf = addDays;
 /** Outstanding cards whose collection deadline (notice date + the station's `collection-deadline-days`, default 90) has passed. */
 export function overdueCards(ctx: CounterContext, deadlineDays: number = readSetting(ctx.store.db, 'collection-deadline-days')): OverdueCard[] {
   const today = tokyoDate(ctx.clock.now());
-  const rows = ctx.store.db.prepare('SELECT reservation_no, shipped_on FROM ledger_cards ORDER BY shipped_on, reservation_no').all() as { reservation_no: string; shipped_on: string }[];
+  const rows = cardsByShippedOn(ctx.store.db);
   const due = rows.filter((r) => deadlineOf(r.shipped_on, deadlineDays) < today);
   const states = readCardStates(ctx.store.db, due.map((r) => r.reservation_no));
   // A damaged card waits on the shelf like any other until it goes back to HQ.
@@ -82,36 +84,17 @@ export function recordReturnBatch(ctx: CounterContext, staff: Staff, reservation
   })();
 }
 
-export interface ReturnBatchSummary {
-  readonly batchId: string;
-  readonly at: string;
-  readonly by: string;
-  readonly reason: string;
-  readonly cards: number;
-}
+export type ReturnBatchSummary = ReturnBatchRow;
 
 /** Every return batch recorded at this venue, newest first (for reprinting a return list); or just one. */
 export function returnBatches(ctx: CounterContext, batchId?: string): ReturnBatchSummary[] {
-  return ctx.store.db
-    .prepare(
-      `SELECT json_extract(payload, '$.batchId') AS batchId, MIN(client_time) AS at, MIN(actor) AS "by",
-              MIN(json_extract(payload, '$.reason')) AS reason, COUNT(*) AS cards
-         FROM events WHERE kind = 'card.returned' ${batchId === undefined ? '' : "AND json_extract(payload, '$.batchId') = ?"}
-        GROUP BY batchId ORDER BY at DESC, batchId`,
-    )
-    .all(...(batchId === undefined ? [] : [batchId])) as ReturnBatchSummary[];
+  return returnBatchRows(ctx.store.db, batchId);
 }
 
 /** One batch's cards, for the printed return list; null if no such batch. */
 export function returnBatchCards(ctx: CounterContext, batchId: string, deadlineDays: number = readSetting(ctx.store.db, 'collection-deadline-days')) {
   const [summary] = returnBatches(ctx, batchId);
   if (!summary) return null;
-  const rows = ctx.store.db
-    .prepare(
-      `SELECT c.reservation_no AS reservationNo, c.name, c.address, c.shipped_on AS shippedOn
-         FROM events e JOIN ledger_cards c ON c.reservation_no = e.subject
-        WHERE e.kind = 'card.returned' AND json_extract(e.payload, '$.batchId') = ? ORDER BY c.reservation_no`,
-    )
-    .all(batchId) as { reservationNo: string; name: string; address: string; shippedOn: string }[];
+  const rows = returnBatchCardRows(ctx.store.db, batchId);
   return { ...summary, rows: rows.map((r) => ({ ...r, deadline: deadlineOf(r.shippedOn, deadlineDays) })) };
 }

@@ -8,6 +8,7 @@ import { siteName, type SiteId, type VenueId } from '../../shared/venues/venues'
 import { err, ok, type Result } from '../../shared/result';
 import { openDatabase, DbOpenError, type Db } from '../db/connection';
 import { migrate, DbFromFutureError } from '../db/migrate';
+import { readMeta, writeMeta } from '../db/queries/meta';
 import { writeFileAtomic } from '../files/atomic-write';
 import { createKeyring, peekKeyring, unlockKeyring } from './keyring';
 
@@ -127,11 +128,7 @@ export function openSiteWithKey(dir: string, site: SiteId, stationId: string, db
     const meta = readMeta(db);
     // The meta key is `venue` since v1; headquarters' folder stores 'hq' there.
     if (meta.venue === undefined) {
-      const put = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
-      db.transaction(() => {
-        put.run('venue', site);
-        put.run('station_id', stationId);
-      })();
+      writeMeta(db, { venue: site, station_id: stationId });
     } else if (meta.venue !== site || meta.station_id !== stationId) {
       throw new Error(`database belongs to ${meta.venue}/${meta.station_id}, keyring says ${site}/${stationId}`);
     }
@@ -141,11 +138,6 @@ export function openSiteWithKey(dir: string, site: SiteId, stationId: string, db
   }
   const close = () => db.close();
   return site === 'hq' ? { site, store: { dir, db, site, stationId, close } } : { site, store: { dir, db, venue: site, stationId, close } };
-}
-
-function readMeta(db: Db): Record<string, string> {
-  const rows = db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[];
-  return Object.fromEntries(rows.map((r) => [r.key, r.value]));
 }
 
 function newStationId(site: SiteId): string {

@@ -5,6 +5,10 @@ import { randomBytes } from 'node:crypto';
 import { normalizeReservationNumber } from '../../shared/roster/reservation-number';
 import { err, ok, type Result } from '../../shared/result';
 import { appendEvent } from '../db/event-log';
+import { readShipment } from '../db/queries/shipments';
+import { cardShipment, shipmentCardNos } from '../db/queries/ledger-cards';
+import { routedVenue } from '../db/queries/routing-directory';
+import { isCheckClosed, isScannedInCheck, scannedInCheck, unexpectedInCheck } from '../db/queries/events';
 import { printable, type CounterContext } from '../counter/counter-service';
 import { actorOf, type Staff } from '../staff/staff';
 
@@ -42,8 +46,7 @@ export interface ReceiptProblem {
 
 export function openReceiptCheck(ctx: CounterContext, staff: Staff, shipmentId: string): Result<{ checkId: string }, ReceiptProblem> {
   if (staff.role !== 'lead') return err({ code: 'forbidden', message: '受領確認は会場責任者のみができます' });
-  const exists = ctx.store.db.prepare('SELECT 1 FROM shipments WHERE shipment_id = ?').get(shipmentId);
-  if (!exists) return err({ code: 'not-found', message: `出荷 ${shipmentId} は取り込まれていません` });
+  if (!readShipment(ctx.store.db, shipmentId)) return err({ code: 'not-found', message: `出荷 ${shipmentId} は取り込まれていません` });
   return ok({ checkId: `rc-${randomBytes(8).toString('hex')}` });
 }
 
@@ -61,20 +64,17 @@ export function scanForReceipt(ctx: CounterContext, staff: Staff, checkId: strin
       return ok({ kind: 'malformed', shown });
     }
     const no = parsed.value;
-    const card = db.prepare('SELECT shipment_id FROM ledger_cards WHERE reservation_no = ?').get(no) as { shipment_id: string } | undefined;
-    if (!card) {
-      const dir = db.prepare('SELECT venue FROM routing_directory WHERE reservation_no = ?').get(no) as { venue: string } | undefined;
-      unexpected(dir ? 'other-venue' : 'not-in-ledger', no);
-      return ok(dir ? { kind: 'other-venue', reservationNo: no, venue: dir.venue } : { kind: 'not-in-ledger', reservationNo: no });
+    const cardShipmentId = cardShipment(db, no);
+    if (cardShipmentId === undefined) {
+      const venue = routedVenue(db, no);
+      unexpected(venue ? 'other-venue' : 'not-in-ledger', no);
+      return ok(venue ? { kind: 'other-venue', reservationNo: no, venue } : { kind: 'not-in-ledger', reservationNo: no });
     }
-    if (card.shipment_id !== shipmentId) {
+    if (cardShipmentId !== shipmentId) {
       unexpected('other-shipment', no);
-      return ok({ kind: 'other-shipment', reservationNo: no, shipmentId: card.shipment_id });
+      return ok({ kind: 'other-shipment', reservationNo: no, shipmentId: cardShipmentId });
     }
-    const seen = db
-      .prepare("SELECT 1 FROM events WHERE kind = 'receipt.card-received' AND subject = ? AND json_extract(payload, '$.checkId') = ? LIMIT 1")
-      .get(no, checkId);
-    if (seen) return ok({ kind: 'already-scanned', reservationNo: no });
+    if (isScannedInCheck(db, checkId, no)) return ok({ kind: 'already-scanned', reservationNo: no });
     appendEvent(db, ctx.clock, { stationId, actor: actorOf(staff), kind: 'receipt.card-received', payload: { reservationNo: no, checkId }, subject: no });
     return ok({ kind: 'received', reservationNo: no });
   })();
@@ -82,11 +82,9 @@ export function scanForReceipt(ctx: CounterContext, staff: Staff, checkId: strin
 
 export function receiptCheckView(ctx: CounterContext, checkId: string, shipmentId: string): ReceiptCheckView {
   const { db } = ctx.store;
-  const all = (db.prepare('SELECT reservation_no FROM ledger_cards WHERE shipment_id = ? ORDER BY reservation_no').all(shipmentId) as { reservation_no: string }[]).map((r) => r.reservation_no);
-  const scanned = new Set(
-    (db.prepare("SELECT subject FROM events WHERE kind = 'receipt.card-received' AND json_extract(payload, '$.checkId') = ?").all(checkId) as { subject: string }[]).map((r) => r.subject),
-  );
-  const unexpected = (db.prepare("SELECT json_extract(payload, '$.code') AS code, json_extract(payload, '$.kind') AS kind FROM events WHERE kind = 'receipt.unexpected' AND json_extract(payload, '$.checkId') = ? ORDER BY client_time, seq").all(checkId) as { code: string; kind: string }[]);
+  const all = shipmentCardNos(db, shipmentId);
+  const scanned = new Set(scannedInCheck(db, checkId));
+  const unexpected = unexpectedInCheck(db, checkId);
   return { checkId, shipmentId, shipped: all.length, scanned: scanned.size, missing: all.filter((no) => !scanned.has(no)), unexpected, closed: isClosed(ctx, checkId) };
 }
 
@@ -112,5 +110,5 @@ export function closeReceiptCheck(ctx: CounterContext, staff: Staff, checkId: st
 }
 
 function isClosed(ctx: CounterContext, checkId: string): boolean {
-  return ctx.store.db.prepare("SELECT 1 FROM events WHERE kind = 'receipt.check-closed' AND json_extract(payload, '$.checkId') = ? LIMIT 1").get(checkId) !== undefined;
+  return isCheckClosed(ctx.store.db, checkId);
 }

@@ -4,7 +4,9 @@
 import type { IdCheck } from '../../shared/counter/id-documents';
 import type { Clock } from '../clock';
 import { tokyoDate } from '../clock';
-import { readCardStates } from '../counter/card-state';
+import { shipmentsNotYetReceived } from '../db/queries/events';
+import { shipmentCardNos } from '../db/queries/ledger-cards';
+import { venueCardKinds } from './reconciliation';
 import { recordHandover, recordRefusal, undoHandover, type CounterContext } from '../counter/counter-service';
 import type { Staff } from '../staff/staff';
 import type { VenueStore } from './data-folder';
@@ -55,14 +57,10 @@ export function simulate(store: VenueStore, options: { days: number; stations: n
     clock.set(dayStart + d * 86_400_000);
     const lead = ctxAt(stations[0]!);
     // Morning: unpack any shipment not yet received, scanning nearly every card.
-    const pending = store.db.prepare(
-      `SELECT s.shipment_id FROM shipments s WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.kind IN ('receipt.check-closed', 'receipt.confirmed') AND json_extract(e.payload, '$.shipmentId') = s.shipment_id) ORDER BY s.shipment_id`,
-    ).all() as { shipment_id: string }[];
-    for (const { shipment_id: shipmentId } of pending) {
+    for (const shipmentId of shipmentsNotYetReceived(store.db)) {
       const opened = openReceiptCheck(lead, LEAD, shipmentId);
       if (!opened.ok) continue;
-      const nos = (store.db.prepare('SELECT reservation_no FROM ledger_cards WHERE shipment_id = ?').all(shipmentId) as { reservation_no: string }[]).map((r) => r.reservation_no);
-      for (const no of nos) {
+      for (const no of shipmentCardNos(store.db, shipmentId)) {
         if (rnd() < 0.99) {
           clock.set(clock.at() + 2_000);
           const r = scanForReceipt(lead, LEAD, opened.value.checkId, shipmentId, no);
@@ -74,8 +72,7 @@ export function simulate(store: VenueStore, options: { days: number; stations: n
       sum.receiptChecks++;
     }
     // The day at the counters: residents come in at random, about 2–4% of what is waiting.
-    const outstanding = readCardStates(store.db, (store.db.prepare('SELECT reservation_no FROM ledger_cards').all() as { reservation_no: string }[]).map((r) => r.reservation_no))
-      .flatMap((s) => (s.kind === 'outstanding' ? [s.card.reservationNo] : []));
+    const outstanding = venueCardKinds(store).flatMap((c) => (c.kind === 'outstanding' ? [c.reservationNo] : []));
     const visits = Math.min(outstanding.length, Math.round(outstanding.length * (0.02 + rnd() * 0.02)));
     const step = Math.floor((8 * 3600_000) / Math.max(1, visits));
     for (let v = 0; v < visits; v++) {

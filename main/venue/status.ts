@@ -1,5 +1,8 @@
 // What support asks for first: which venue and station, which shipments, which schema. No personal data.
 import { LATEST_SCHEMA_VERSION, schemaVersion } from '../db/migrate';
+import { shipmentImports } from '../db/queries/shipments';
+import { cardCount } from '../db/queries/ledger-cards';
+import { eventCount } from '../db/queries/events';
 import type { VenueStore } from './data-folder';
 import { VENUES, type VenueId } from '../../shared/venues/venues';
 
@@ -24,14 +27,7 @@ export interface VenueStatus {
 
 export function venueStatus(store: VenueStore): VenueStatus {
   const { db } = store;
-  const shipments = db
-    .prepare(
-      `SELECT s.shipment_id, s.row_count, s.file_sha256, s.created_at, e.client_time, e.actor
-         FROM shipments s JOIN events e ON e.id = s.imported_event_id
-        ORDER BY e.client_time, s.shipment_id`,
-    )
-    .all() as { shipment_id: string; row_count: number; file_sha256: string; created_at: string; client_time: string; actor: string }[];
-  const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+  const shipments = shipmentImports(db);
   return {
     dataDir: store.dir,
     venue: store.venue,
@@ -39,8 +35,8 @@ export function venueStatus(store: VenueStore): VenueStatus {
     stationId: store.stationId,
     schemaVersion: schemaVersion(db),
     supportedSchemaVersion: LATEST_SCHEMA_VERSION,
-    cards: count('SELECT count(*) AS n FROM ledger_cards'),
-    events: count('SELECT count(*) AS n FROM events'),
+    cards: cardCount(db),
+    events: eventCount(db),
     shipments: shipments.map((s) => ({
       shipmentId: s.shipment_id,
       rowCount: s.row_count,

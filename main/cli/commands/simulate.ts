@@ -1,6 +1,7 @@
 // madoguchi simulate: days of realistic venue activity through the app's own services (demos, tests, benchmarks).
 import type { Command } from 'commander';
 import { simulate } from '../../venue/simulate';
+import { latestEventTime } from '../../db/queries/events';
 import { openExistingDataFolder } from '../data-folder';
 import { CliError, dateArgument, type CliIo } from '../io';
 
@@ -23,7 +24,7 @@ export function registerSimulate(program: Command, io: CliIo): void {
       if (opts.start !== undefined) dateArgument(opts.start, '--start');
       const store = await openExistingDataFolder(io, opts.data);
       try {
-        const last = (store.db.prepare('SELECT max(client_time) AS t FROM events').get() as { t: string | null }).t;
+        const last = latestEventTime(store.db);
         const startDate = opts.start ?? new Date(Date.parse(last ?? io.clock.now().toISOString()) + 9 * 3600_000 + 86_400_000).toISOString().slice(0, 10);
         const summary = simulate(store, { days, stations, seed, startDate });
         io.out(JSON.stringify({ startDate, ...summary }, null, 2) + '\n');

@@ -2,10 +2,131 @@
 // is ../event-log.ts; each payload field read here is named through payloadPath, typed against its schema.
 import type { Db } from '../connection';
 import { payloadPath } from '../../../shared/events/event';
+import { PAYLOAD_FIELDS_READ } from '../../../shared/reconciliation/card-history';
+import type { ReconEvent } from '../../../shared/reconciliation/reconcile';
 
 const CONFIRMED_SHIPMENT = payloadPath('receipt.confirmed', 'shipmentId');
 
 /** Whether a lead confirmed this shipment's box as received whole. */
 export function isShipmentReceived(db: Db, shipmentId: string): boolean {
   return db.prepare(`SELECT 1 FROM events WHERE kind = 'receipt.confirmed' AND json_extract(payload, '${CONFIRMED_SHIPMENT}') = ? LIMIT 1`).get(shipmentId) !== undefined;
+}
+
+const CHECK_ID = {
+  scanned: payloadPath('receipt.card-received', 'checkId'),
+  unexpected: payloadPath('receipt.unexpected', 'checkId'),
+  closed: payloadPath('receipt.check-closed', 'checkId'),
+};
+
+/** Whether this card was already scanned in this receipt check. */
+export function isScannedInCheck(db: Db, checkId: string, reservationNo: string): boolean {
+  return db.prepare(`SELECT 1 FROM events WHERE kind = 'receipt.card-received' AND subject = ? AND json_extract(payload, '${CHECK_ID.scanned}') = ? LIMIT 1`).get(reservationNo, checkId) !== undefined;
+}
+
+/** The cards scanned in this receipt check. */
+export function scannedInCheck(db: Db, checkId: string): string[] {
+  return db.prepare(`SELECT subject FROM events WHERE kind = 'receipt.card-received' AND json_extract(payload, '${CHECK_ID.scanned}') = ?`).pluck().all(checkId) as string[];
+}
+
+/** The scans in this receipt check that were not a card of its shipment, in the order scanned. */
+export function unexpectedInCheck(db: Db, checkId: string): { code: string; kind: string }[] {
+  const code = payloadPath('receipt.unexpected', 'code');
+  const kind = payloadPath('receipt.unexpected', 'kind');
+  return db
+    .prepare(`SELECT json_extract(payload, '${code}') AS code, json_extract(payload, '${kind}') AS kind FROM events WHERE kind = 'receipt.unexpected' AND json_extract(payload, '${CHECK_ID.unexpected}') = ? ORDER BY client_time, seq`)
+    .all(checkId) as { code: string; kind: string }[];
+}
+
+export function isCheckClosed(db: Db, checkId: string): boolean {
+  return db.prepare(`SELECT 1 FROM events WHERE kind = 'receipt.check-closed' AND json_extract(payload, '${CHECK_ID.closed}') = ? LIMIT 1`).get(checkId) !== undefined;
+}
+
+/** Shipments with neither a box confirmation nor a closed receipt check. */
+export function shipmentsNotYetReceived(db: Db): string[] {
+  const confirmed = payloadPath('receipt.confirmed', 'shipmentId');
+  const closed = payloadPath('receipt.check-closed', 'shipmentId');
+  return db
+    .prepare(
+      `SELECT s.shipment_id FROM shipments s WHERE NOT EXISTS (
+         SELECT 1 FROM events e WHERE (e.kind = 'receipt.confirmed' AND json_extract(e.payload, '${confirmed}') = s.shipment_id)
+                                   OR (e.kind = 'receipt.check-closed' AND json_extract(e.payload, '${closed}') = s.shipment_id))
+        ORDER BY s.shipment_id`,
+    )
+    .pluck()
+    .all() as string[];
+}
+
+const BATCH_ID = payloadPath('card.returned', 'batchId');
+
+export interface ReturnBatchRow {
+  readonly batchId: string;
+  readonly at: string;
+  readonly by: string;
+  readonly reason: string;
+  readonly cards: number;
+}
+
+/** Every return batch (返戻), newest first; or just one. */
+export function returnBatchRows(db: Db, batchId?: string): ReturnBatchRow[] {
+  const reason = payloadPath('card.returned', 'reason');
+  return db
+    .prepare(
+      `SELECT json_extract(payload, '${BATCH_ID}') AS batchId, MIN(client_time) AS at, MIN(actor) AS "by",
+              MIN(json_extract(payload, '${reason}')) AS reason, COUNT(*) AS cards
+         FROM events WHERE kind = 'card.returned' ${batchId === undefined ? '' : `AND json_extract(payload, '${BATCH_ID}') = ?`}
+        GROUP BY batchId ORDER BY at DESC, batchId`,
+    )
+    .all(...(batchId === undefined ? [] : [batchId])) as ReturnBatchRow[];
+}
+
+/** One return batch's cards with their ledger rows, by reservation number. */
+export function returnBatchCardRows(db: Db, batchId: string): { reservationNo: string; name: string; address: string; shippedOn: string }[] {
+  return db
+    .prepare(
+      `SELECT c.reservation_no AS reservationNo, c.name, c.address, c.shipped_on AS shippedOn
+         FROM events e JOIN ledger_cards c ON c.reservation_no = e.subject
+        WHERE e.kind = 'card.returned' AND json_extract(e.payload, '${BATCH_ID}') = ? ORDER BY c.reservation_no`,
+    )
+    .all(batchId) as { reservationNo: string; name: string; address: string; shippedOn: string }[];
+}
+
+/** The latest client time in the log, or null if it is empty. */
+export function latestEventTime(db: Db): string | null {
+  return db.prepare('SELECT max(client_time) FROM events').pluck().get() as string | null;
+}
+
+export function eventCount(db: Db): number {
+  return db.prepare('SELECT count(*) FROM events').pluck().get() as number;
+}
+
+// The events the card fold counts: those about a card, and a whole shipment's receipt (the rest change nothing).
+const FOLD_COUNTS = "(subject IS NOT NULL OR kind = 'receipt.confirmed')";
+// The one payload field each kind the card fold reads, as JSON text (JSON.parse'd only for those few kinds).
+const FIELD_READ = `CASE kind ${Object.entries(PAYLOAD_FIELDS_READ)
+  .map(([kind, name]) => `WHEN '${kind}' THEN payload -> '${payloadPath(kind as keyof typeof PAYLOAD_FIELDS_READ, name as never)}'`)
+  .join(' ')} END`;
+
+/**
+ * The events the card fold counts, stored after `rowid` and (if given) timed before `end`, in storage order:
+ * who, when and which card, and the payload fields the fold reads (extracted in SQL rather than the whole
+ * payload JSON.parse'd). `maxRowid` counts the events skipped too.
+ */
+export function readFoldEvents(db: Db, rowid: number, end: string | null): { events: ReconEvent[]; maxRowid: number } {
+  const bound = end === null ? '' : 'AND client_time < ?';
+  const params = end === null ? [rowid] : [rowid, end];
+  const rows = db
+    .prepare(`SELECT id, kind, station_id, seq, client_time, subject, ${FIELD_READ} FROM events WHERE rowid > ? ${bound} AND ${FOLD_COUNTS}`)
+    .raw()
+    .all(...params) as [string, string, string, number, string, string | null, string | null][];
+  const events = rows.map(([id, kind, stationId, seq, clientTime, subject, value]): ReconEvent => ({
+    id, kind, stationId, seq, clientTime, subject,
+    payload: value === null ? null : { [PAYLOAD_FIELDS_READ[kind as keyof typeof PAYLOAD_FIELDS_READ]]: JSON.parse(value) },
+  }));
+  const maxRowid = (db.prepare('SELECT max(rowid) FROM events').pluck().get() as number | null) ?? 0;
+  return { events, maxRowid: Math.max(rowid, maxRowid) };
+}
+
+/** Whether any event the card fold counts is timed at or after `time` (client times compare as strings). */
+export function hasFoldEventsFrom(db: Db, time: string): boolean {
+  return db.prepare(`SELECT EXISTS (SELECT 1 FROM events WHERE client_time >= ? AND ${FOLD_COUNTS})`).pluck().get(time) === 1;
 }

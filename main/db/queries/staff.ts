@@ -1,0 +1,33 @@
+// Staff accounts (staff): PIN hashes and the lockout counters, never PINs.
+import type { Db } from '../connection';
+import type { StaffRole } from '../../../shared/ipc/roles';
+
+export interface StaffRow {
+  staff_id: string;
+  display_name: string;
+  role: StaffRole;
+  pin_hash: string;
+  failed_attempts: number;
+  locked_until: string | null;
+}
+
+/** Adds the account, or re-enrols it (new name, role and PIN; the lockout cleared; active again). */
+export function upsertStaff(db: Db, staff: { staffId: string; displayName: string; role: StaffRole; pinHash: string }): void {
+  db.prepare(
+    `INSERT INTO staff (staff_id, display_name, role, pin_hash) VALUES (?, ?, ?, ?)
+     ON CONFLICT (staff_id) DO UPDATE SET display_name = excluded.display_name, role = excluded.role,
+       pin_hash = excluded.pin_hash, failed_attempts = 0, locked_until = NULL, active = 1`,
+  ).run(staff.staffId, staff.displayName, staff.role, staff.pinHash);
+}
+
+export function listActiveStaff(db: Db): Pick<StaffRow, 'staff_id' | 'display_name' | 'role'>[] {
+  return db.prepare('SELECT staff_id, display_name, role FROM staff WHERE active = 1 ORDER BY staff_id').all() as Pick<StaffRow, 'staff_id' | 'display_name' | 'role'>[];
+}
+
+export function readActiveStaff(db: Db, staffId: string): StaffRow | undefined {
+  return db.prepare('SELECT * FROM staff WHERE staff_id = ? AND active = 1').get(staffId) as StaffRow | undefined;
+}
+
+export function setSignInFailures(db: Db, staffId: string, failedAttempts: number, lockedUntil: string | null): void {
+  db.prepare('UPDATE staff SET failed_attempts = ?, locked_until = ? WHERE staff_id = ?').run(failedAttempts, lockedUntil, staffId);
+}
