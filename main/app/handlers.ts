@@ -20,7 +20,7 @@ import { exportSyncFile } from '../sync/export';
 import { pullSiblings } from '../sync/siblings';
 import { readSetting } from './settings';
 import { resolve } from 'node:path';
-import type { Push } from './create-app';
+import type { Push } from './push';
 
 export interface AppServices {
   readonly counter: CounterContext;
