@@ -74,8 +74,7 @@ async function runTogether(label, steps) {
 
 if (full) {
   await runTogether('typecheck, lint and import cycles', [
-    ['typecheck (main, preload, shared)', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
-    ['typecheck (renderer)', 'npx', ['tsc', '-p', 'renderer/tsconfig.json', '--noEmit']],
+    ['typecheck (every tsconfig.json)', process.execPath, ['scripts/typecheck.mjs']],
     ['lint', 'npx', ['eslint', '.']],
     ['import cycles', process.execPath, ['scripts/check-cycles.mjs']],
   ]);
