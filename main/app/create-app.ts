@@ -9,7 +9,7 @@ import type { VenueStore } from '../venue/data-folder';
 import { Sessions } from '../session/sessions';
 import { createDispatcher, type Invoke } from '../ipc/dispatch';
 import { createHandlers } from './handlers';
-import { readSetting } from './settings';
+import { readSetting } from '../venue/settings';
 import { groupCommitAccessLog } from '../access/access-record';
 import { createPreviewPrinter, type Printer } from '../print/printer';
 
