@@ -58,7 +58,12 @@ export default tseslint.config(
     ignores: [...TEST_CODE, 'main/electron/**'],
     rules: { 'no-restricted-imports': ['error', { paths: NO_ELECTRON, patterns: [...PLATFORM_ADAPTERS, NO_RENDERER, NO_TESTING] }] },
   },
-  { files: ['main/electron/**/*.ts'], ignores: TEST_CODE, rules: { 'no-restricted-imports': ['error', { patterns: [NO_RENDERER, NO_TESTING] }] } },
+  {
+    // The Electron entry serves the window itself; browser mode is the other way to serve it, never part of it.
+    files: ['main/electron/**/*.ts'],
+    ignores: TEST_CODE,
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_RENDERER, NO_TESTING, restrict(['**/browser/**'], 'main/electron/ never imports browser mode (main/browser/); shared needs, like the CSP in main/security/csp.ts, go to their own module')] }] },
+  },
   {
     // Layers inside main/: the capability folders (db, counter, venue, sync, print, ...) are what the programs
     // (app/, cli/, demo/; electron/ and browser/ are entries too) are built from, so they never import a program.

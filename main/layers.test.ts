@@ -1,6 +1,7 @@
 // The layers inside main/ (eslint.config.js): capability folders never import a program (app/, cli/, demo/),
-// production code never imports main/testing/, and tests and main/testing/ may import anything. Linted through
-// ESLint's API with the project's own config, on code that is not in the tree.
+// production code never imports main/testing/, the Electron entry never imports browser mode, and tests and
+// main/testing/ may import anything. Linted through ESLint's API with the project's own config, on code that is
+// not in the tree.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
@@ -39,6 +40,12 @@ test('production code anywhere in main/, programs and entries included, importin
     assert.equal(messages.length, 1, `${path}: ${messages.join('; ')}`);
     assert.match(messages[0]!, TESTING, path);
   }
+});
+
+test('the Electron entry never imports browser mode', async () => {
+  const messages = await restricted('main/electron/security.ts', `import { startBrowserServer } from '../browser/server';\nexport const x = startBrowserServer;\n`);
+  assert.equal(messages.length, 1, messages.join('; '));
+  assert.match(messages[0]!, /main\/electron\/ never imports browser mode/);
 });
 
 test('programs import capabilities and each other; tests, main/testing and bench import anything', async () => {
