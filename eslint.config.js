@@ -7,6 +7,18 @@ const NODE_BUILTINS = ['node:*', ...['fs', 'path', 'os', 'crypto', 'child_proces
 
 const restrict = (patterns, message) => ({ group: patterns, message });
 
+// main/: what may import what. Tests and main/testing/ may import anything.
+const NO_ELECTRON = [{ name: 'electron', message: 'only main/electron/* imports electron (under plain Node it tries to download and throws)', allowTypeImports: true }];
+const PLATFORM_ADAPTERS = [
+  restrict(['better-sqlite3*'], 'only main/db/connection.ts opens the database'),
+  restrict(['node-hid'], 'only the HID scanner adapter imports node-hid'),
+];
+const NO_RENDERER = restrict(['**/renderer/**'], 'main/ never imports the renderer');
+const NO_TESTING = restrict(['**/testing/**'], 'main/testing/ holds test helpers: only tests (and bench/) import them');
+const NO_PROGRAMS = restrict(['**/app/**', '**/cli/**', '**/demo/**'], 'capability folders never import the programs built from them (main/app, main/cli, main/demo)');
+const TEST_CODE = ['**/*.test.ts', 'main/testing/**'];
+const PROGRAMS = ['main/app/**', 'main/cli/**', 'main/demo/**', 'main/electron/**', 'main/browser/**'];
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'release/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
@@ -39,18 +51,32 @@ export default tseslint.config(
     // main/ services run under plain Node: only the Electron entry may import electron at runtime.
     files: ['main/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
     ignores: ['main/electron/**'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'electron', message: 'only main/electron/* imports electron (under plain Node it tries to download and throws)', allowTypeImports: true }],
-        patterns: [
-          restrict(['better-sqlite3*'], 'only main/db/connection.ts opens the database'),
-          restrict(['node-hid'], 'only the HID scanner adapter imports node-hid'),
-          restrict(['**/renderer/**'], 'main/ never imports the renderer'),
-        ],
-      }],
-    },
+    rules: { 'no-restricted-imports': ['error', { paths: NO_ELECTRON, patterns: [...PLATFORM_ADAPTERS, NO_RENDERER] }] },
   },
-  { files: ['main/db/connection.ts', 'main/db/sqlite-driver.d.ts', 'main/scanner/node-hid-source.ts'], rules: { 'no-restricted-imports': 'off' } },
+  {
+    // Production code in main/ (the programs included) never imports test helpers.
+    files: ['main/**/*.ts'],
+    ignores: [...TEST_CODE, 'main/electron/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: NO_ELECTRON, patterns: [...PLATFORM_ADAPTERS, NO_RENDERER, NO_TESTING] }] },
+  },
+  {
+    // The Electron entry serves the window itself; browser mode is the other way to serve it, never part of it.
+    files: ['main/electron/**/*.ts'],
+    ignores: TEST_CODE,
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_RENDERER, NO_TESTING, restrict(['**/browser/**'], 'main/electron/ never imports browser mode (main/browser/); shared needs, like the CSP in main/security/csp.ts, go to their own module')] }] },
+  },
+  {
+    // Layers inside main/: the capability folders (db, counter, venue, sync, print, ...) are what the programs
+    // (app/, cli/, demo/; electron/ and browser/ are entries too) are built from, so they never import a program.
+    files: ['main/**/*.ts'],
+    ignores: [...TEST_CODE, ...PROGRAMS],
+    rules: { 'no-restricted-imports': ['error', { paths: NO_ELECTRON, patterns: [...PLATFORM_ADAPTERS, NO_RENDERER, NO_TESTING, NO_PROGRAMS] }] },
+  },
+  {
+    // The two platform adapters import their driver; the layers still hold for them.
+    files: ['main/db/connection.ts', 'main/db/sqlite-driver.d.ts', 'main/scanner/node-hid-source.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: NO_ELECTRON, patterns: [NO_RENDERER, NO_TESTING, NO_PROGRAMS] }] },
+  },
   {
     // The preload runs sandboxed: electron's renderer APIs and the zod-free channel list, nothing else.
     files: ['preload/**/*.ts'],

@@ -1,7 +1,7 @@
 // The composition root shared by the Electron window and browser mode: one venue store, its services,
 // the sessions, the scanner, and the single dispatcher every renderer call goes through.
-import type { z } from 'zod';
-import type { PushEvent, PushEvents, StatusView } from '../../shared/ipc/contract';
+import type { StatusView } from '../../shared/ipc/contract';
+import type { Push } from './push';
 import { connectHidScanner, type ScannerWiring } from './scanner-wiring';
 import { createNodeHidAdapter, type NodeHidAdapter } from '../scanner/node-hid-source';
 import type { Clock } from '../clock';
@@ -9,13 +9,11 @@ import type { VenueStore } from '../venue/data-folder';
 import { Sessions } from '../session/sessions';
 import { createDispatcher, type Invoke } from '../ipc/dispatch';
 import { createHandlers } from './handlers';
-import { readSetting } from './settings';
+import { readSetting } from '../venue/settings';
 import { groupCommitAccessLog } from '../access/access-record';
 import { createPreviewPrinter, type Printer } from '../print/printer';
 
 type ScannerState = Omit<StatusView['scanner'], 'layout'>;
-
-export type Push = <E extends PushEvent>(event: E, payload: z.infer<(typeof PushEvents)[E]>) => void;
 
 /** What a station runs once its data folder is open: a venue's app, or headquarters'. */
 export interface SiteApp {

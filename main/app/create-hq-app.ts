@@ -5,7 +5,7 @@ import type { HqStore } from '../venue/data-folder';
 import type { Handlers } from '../ipc/dispatch';
 import { createDispatcher } from '../ipc/dispatch';
 import { Sessions } from '../session/sessions';
-import { readSetting } from './settings';
+import { readSetting } from '../venue/settings';
 import { groupCommitAccessLog } from '../access/access-record';
 import { createPreviewPrinter, type Printer } from '../print/printer';
 import { hqLedgers } from '../hq/hq-ledgers';

@@ -19,9 +19,9 @@ import { tokyoDateTime } from '../../shared/print/print-html';
 import { closeDay } from '../venue/day-close';
 import { exportSyncFile } from '../sync/export';
 import { pullSiblings } from '../sync/siblings';
-import { readSetting } from './settings';
+import { readSetting } from '../venue/settings';
 import { resolve } from 'node:path';
-import type { Push } from './create-app';
+import type { Push } from './push';
 
 export interface AppServices {
   readonly counter: CounterContext;

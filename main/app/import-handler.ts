@@ -7,7 +7,7 @@ import { decodePrivateKeyFile, decodePublicKeyFile } from '../crypto/key-files';
 import { commitLedger, openLedgerForStore } from '../ledger/import-ledger';
 import type { CounterContext } from '../counter/counter-service';
 import { actorOf, type Staff } from '../staff/staff';
-import type { Push } from './create-app';
+import type { Push } from './push';
 
 export interface ImportRequest {
   readonly ledgerBase64: string;

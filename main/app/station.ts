@@ -7,7 +7,8 @@ import { createHqApp } from './create-hq-app';
 import type { Clock } from '../clock';
 import type { Invoke } from '../ipc/dispatch';
 import { openDataFolder, peekDataFolder } from '../venue/data-folder';
-import { createApp, type Push, type SiteApp } from './create-app';
+import { createApp, type SiteApp } from './create-app';
+import type { Push } from './push';
 import type { Printer } from '../print/printer';
 
 export interface Station {

@@ -9,9 +9,7 @@ import type { Invoke } from '../ipc/dispatch';
 import { bridgeScript } from './bridge-script';
 import { PushEvents, type PushEvent } from '../../shared/ipc/contract';
 import { printDocumentCsp, type PrintJob } from '../print/printer';
-
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; media-src 'self' data:; frame-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+import { CONTENT_SECURITY_POLICY } from '../security/csp';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',

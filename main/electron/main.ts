@@ -4,7 +4,7 @@ import { app, BrowserWindow, ipcMain, session } from 'electron';
 import { join } from 'node:path';
 import { CHANNEL_NAMES } from '../../shared/ipc/channels';
 import { systemClock } from '../clock';
-import type { Push } from '../app/create-app';
+import type { Push } from '../app/push';
 import { createStation } from '../app/station';
 import { resolveDataDir } from '../venue/data-folder';
 import { createPdfPrinter } from './pdf-printer';

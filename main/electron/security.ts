@@ -2,7 +2,7 @@
 // and IPC accepted only from our own page.
 import type { App, Session, WebContents, WebFrameMain } from 'electron';
 import { pathToFileURL } from 'node:url';
-import { CONTENT_SECURITY_POLICY } from '../browser/server';
+import { CONTENT_SECURITY_POLICY } from '../security/csp';
 
 export function rendererUrl(rendererDir: string): string {
   return pathToFileURL(`${rendererDir}/index.html`).href;

@@ -9,7 +9,7 @@ import bwipjs from 'bwip-js/node';
 import fc from 'fast-check';
 import { chromium, type Browser } from '@playwright/test';
 import { code128Barcode, code128Widths } from './barcode';
-import { ARGS, CHROMIUM, NO_CHROMIUM } from './pdf-testing';
+import { ARGS, CHROMIUM, NO_CHROMIUM } from '../testing/pdf';
 
 const reservationNo = fc.stringMatching(/^[A-Z0-9]{3}-\d{6}$/);
 const bwipWidths = (text: string) => (bwipjs as unknown as { raw(o: object): { sbs: number[] }[] }).raw({ bcid: 'code128', text })[0]!.sbs;

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { dailyReportHtml, dailyReportPageCount, halfHourChartSvg, type DailyReportPrintInput, type DayFigures } from '../../shared/print/daily-report-print';
 import { chartRange } from '../../shared/print/half-hour-chart';
 import { tempDir } from '../testing/fixtures';
-import { assertCspSafe, NO_CHROMIUM, sharedBrowser, squeeze } from './pdf-testing';
+import { assertCspSafe, NO_CHROMIUM, sharedBrowser, squeeze } from '../testing/pdf';
 
 const browser = sharedBrowser();
 after(() => browser.close());

@@ -4,7 +4,7 @@ import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { discrepancyPageCount, discrepancyReportHtml, type DiscrepancyPrintInput, type DiscrepancyRow } from '../../shared/print/discrepancy-print';
 import { tempDir } from '../testing/fixtures';
-import { assertCspSafe, NO_CHROMIUM, sharedBrowser, squeeze } from './pdf-testing';
+import { assertCspSafe, NO_CHROMIUM, sharedBrowser, squeeze } from '../testing/pdf';
 
 const browser = sharedBrowser();
 after(() => browser.close());

@@ -9,7 +9,7 @@ import { chromium } from '@playwright/test';
 import { ledgerPageCount, ledgerPrintHtml, sortForLedger, type PrintRow } from '../../shared/print/ledger-print';
 import { code128Barcode } from './barcode';
 import { tempDir } from '../testing/fixtures';
-import { assertCspSafe } from './pdf-testing';
+import { assertCspSafe } from '../testing/pdf';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--disable-dev-shm-usage'];

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { returnListHtml, returnListPageCount, type ReturnListPrintInput, type ReturnListRow } from '../../shared/print/return-list-print';
 import { code128Barcode } from './barcode';
 import { tempDir } from '../testing/fixtures';
-import { assertCspSafe, NO_CHROMIUM, sharedBrowser, squeeze } from './pdf-testing';
+import { assertCspSafe, NO_CHROMIUM, sharedBrowser, squeeze } from '../testing/pdf';
 
 const browser = sharedBrowser();
 after(() => browser.close());

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { normalizeLineBreaks, physicalLine, splitCsvRecords, splitCsvRecordsWithCsvParse } from './csv-records';
-import { recordLines, writeCsv } from './roster-test-support';
+import { recordLines, writeCsv } from '../testing/roster-bytes';
 
 const split = (text: string) => splitCsvRecords(normalizeLineBreaks(text));
 

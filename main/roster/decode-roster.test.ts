@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import iconv from 'iconv-lite';
 import { decodeRosterBytes } from './decode-roster';
-import { encodeRoster } from './roster-test-support';
+import { encodeRoster } from '../testing/roster-bytes';
 
 const sample = '予約管理番号,氏名\r\nA1B-123456,髙橋 ①子\r\n';
 

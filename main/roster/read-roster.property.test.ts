@@ -9,7 +9,7 @@ import { ROSTER_COLUMNS, ROSTER_COLUMN_KEYS } from '../../shared/roster/roster-c
 import type { RosterColumnKey } from '../../shared/roster/roster-columns';
 import { readRoster } from './read-roster';
 import type { RosterProblemCode, RosterReadResult, RosterRow } from './read-roster';
-import { encodeRoster, recordLines, STANDARD_HEADER, writeCsv } from './roster-test-support';
+import { encodeRoster, recordLines, STANDARD_HEADER, writeCsv } from '../testing/roster-bytes';
 
 const TODAY = '2025-06-01';
 const CODES: readonly RosterProblemCode[] = [

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { readRoster } from './read-roster';
 import type { RosterProblem, RosterReadResult, RosterRow } from './read-roster';
-import { encodeRoster, STANDARD_HEADER, writeCsv } from './roster-test-support';
+import { encodeRoster, STANDARD_HEADER, writeCsv } from '../testing/roster-bytes';
 import type { RosterEncoding } from './roster-types';
 
 const TODAY = '2025-06-01';

@@ -10,7 +10,7 @@ import { VENUE_IDS, type VenueId } from '../../shared/venues/venues';
 import { createDemoWorld } from '../demo/demo-world';
 import { openDataFolder, openVenueDataFolder, type HqStore, type VenueStore } from '../venue/data-folder';
 import { decodePrivateKeyFile } from '../crypto/key-files';
-import { simulate, type SimulationSummary } from '../venue/simulate';
+import { simulate, type SimulationSummary } from '../demo/simulate';
 import { readCardStates } from '../counter/card-state';
 import { consolidate, uncollectedCards } from '../hq/consolidation';
 import { addDays } from '../../shared/tokyo-date';

@@ -9,7 +9,7 @@ import { readCardState, readCardStates } from '../counter/card-state';
 import type { CounterContext } from '../counter/counter-service';
 import { actorOf, type Staff } from '../staff/staff';
 import { tokyoDate } from '../clock';
-import { readSetting } from '../app/settings';
+import { readSetting } from './settings';
 import { addDays } from '../../shared/tokyo-date';
 
 export interface CorrectionProblem {

@@ -6,7 +6,7 @@ import { ASSIGNMENTS } from '../venues/assignment-table';
 import type { TownAssignment } from '../venues/assignment-table';
 import { ROUTE_REFUSAL_CODES, routeAddress } from './route-address';
 import type { RouteResult } from './route-address';
-import { BANCHI_STYLES, CHOME_STYLES, DASH_LOOK_ALIKES, toFullWidth } from './address-fixtures';
+import { BANCHI_STYLES, CHOME_STYLES, DASH_LOOK_ALIKES, toFullWidth } from '../../main/testing/address-fixtures';
 import { toKanjiNumeral } from './kanji-numerals';
 
 const ROW_BY_KEY = new Map(ASSIGNMENTS.map((row) => [`${row.town}/${row.chome}`, row]));

@@ -6,7 +6,7 @@ import { ASSIGNMENTS } from '../venues/assignment-table';
 import type { TownAssignment } from '../venues/assignment-table';
 import { isVenueId } from '../venues/venues';
 import { routeAddress } from './route-address';
-import { BANCHI_STYLES, CHOME_STYLES } from './address-fixtures';
+import { BANCHI_STYLES, CHOME_STYLES } from '../../main/testing/address-fixtures';
 
 const WARD_JSON = new URL('../../../shared/domain/venue-assignment.json', import.meta.url);
 const wardJsonPresent = existsSync(WARD_JSON);

@@ -2,7 +2,7 @@
 // any point. reconcile() is one fold over the whole log; main keeps a fold per open store and feeds it only the
 // events appended since, so a screen refresh costs the new events, not the whole log. Still computed from the
 // log alone: the fold is a cache of the log's replay, dropped and replayed whenever order or ledger demand it.
-import type { Breaker, Counts, HandoverConflict, ReconCard, ReconEvent, Reconciliation } from './reconcile';
+import type { Breaker, Counts, HandoverConflict, ReconCard, ReconEvent, Reconciliation } from './types';
 import {
   applyCardEvent,
   cardKind,

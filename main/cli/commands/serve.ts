@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import type { Push } from '../../app/create-app';
+import type { Push } from '../../app/push';
 import { createStation } from '../../app/station';
 import { peekDataFolder, resolveDataDir } from '../../venue/data-folder';
 import { askPassphrase } from '../passphrase';

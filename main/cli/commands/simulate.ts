@@ -1,6 +1,6 @@
 // madoguchi simulate: days of realistic venue activity through the app's own services (demos, tests, benchmarks).
 import type { Command } from 'commander';
-import { simulate } from '../../venue/simulate';
+import { simulate } from '../../demo/simulate';
 import { latestEventTime } from '../../db/queries/events';
 import { openExistingDataFolder } from '../data-folder';
 import { CliError, dateArgument, type CliIo } from '../io';

@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { enrollStaff, listStaff, pinProblem } from '../../staff/staff';
 import { STAFF_ROLES, ROLE_LABELS, type StaffRole } from '../../../shared/ipc/roles';
-import { SETTINGS, readSetting, writeSetting, type SettingKey } from '../../app/settings';
+import { SETTINGS, readSetting, writeSetting, type SettingKey } from '../../venue/settings';
 import { openAnyDataFolder } from '../data-folder';
 import { CliError, type CliIo } from '../io';
 

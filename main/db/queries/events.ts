@@ -3,7 +3,7 @@
 import type { Db } from '../connection';
 import { payloadPath } from '../../../shared/events/event';
 import { PAYLOAD_FIELDS_READ } from '../../../shared/reconciliation/card-history';
-import type { ReconEvent } from '../../../shared/reconciliation/reconcile';
+import type { ReconEvent } from '../../../shared/reconciliation/types';
 
 const CONFIRMED_SHIPMENT = payloadPath('receipt.confirmed', 'shipmentId');
 

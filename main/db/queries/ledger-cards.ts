@@ -1,7 +1,7 @@
 // The ledger's cards (ledger_cards): the rows of every shipment ledger imported here, reference data.
 import type { Db } from '../connection';
 import type { LedgerCard } from '../../../shared/ledger/ledger-format';
-import type { ReconCard } from '../../../shared/reconciliation/reconcile';
+import type { ReconCard } from '../../../shared/reconciliation/types';
 
 export interface LedgerCardRow {
   reservation_no: string;

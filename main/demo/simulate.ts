@@ -1,19 +1,20 @@
 // Realistic activity on a venue's data, through the same services the app uses: receipt checks, handovers
 // with ID checks, refusals, undos, returns of overdue cards, day closes. Deterministic for a seed; for demos,
-// end-to-end tests and benchmarks.
+// end-to-end tests and benchmarks. Synthetic data like the demo's roster (and drawn from the same seeded
+// randomness), so it lives in demo/: the venue's own services never run it.
 import type { IdCheck } from '../../shared/counter/id-documents';
 import type { Clock } from '../clock';
 import { tokyoDate } from '../clock';
 import { shipmentsNotYetReceived } from '../db/queries/events';
 import { shipmentCardNos } from '../db/queries/ledger-cards';
-import { venueCardKinds } from './reconciliation';
+import { venueCardKinds } from '../venue/reconciliation';
 import { recordHandover, recordRefusal, undoHandover, type CounterContext } from '../counter/counter-service';
 import type { Staff } from '../staff/staff';
-import type { VenueStore } from './data-folder';
-import { closeReceiptCheck, openReceiptCheck, receiptCheckView, scanForReceipt } from './receipt-check';
-import { overdueCards, recordReturnBatch } from './corrections';
-import { closeDay } from './day-close';
-import { mulberry32, pick as pickFrom, seedState } from '../demo/prng';
+import type { VenueStore } from '../venue/data-folder';
+import { closeReceiptCheck, openReceiptCheck, receiptCheckView, scanForReceipt } from '../venue/receipt-check';
+import { overdueCards, recordReturnBatch } from '../venue/corrections';
+import { closeDay } from '../venue/day-close';
+import { mulberry32, pick as pickFrom, seedState } from './prng';
 
 export interface SimulationSummary {
   days: number;

@@ -2,7 +2,7 @@
 // so tests generate their inputs in code instead of keeping large fixture files.
 // Imported only by *.test.ts.
 import iconv from 'iconv-lite';
-import type { RosterEncoding } from './roster-types';
+import type { RosterEncoding } from '../roster/roster-types';
 
 export const STANDARD_HEADER = ['予約管理番号', '氏名', '氏名カナ', '生年月日', '住所', '通知種別', '発送日'] as const;
 

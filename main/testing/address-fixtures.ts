@@ -1,7 +1,7 @@
 // Ways residents and registers write the same Koto address, for tests and benchmarks (the app itself
 // does not use this file). Each style writes a (town, 丁目) so that the 丁目 — or for the five towns
 // without 丁目, the 番地 — is unmistakable; the text after it differs from style to style.
-import { toKanjiNumeral } from './kanji-numerals';
+import { toKanjiNumeral } from '../../shared/address/kanji-numerals';
 
 /** Every character staff have seen used as the dash in 5-6-1. */
 export const DASH_LOOK_ALIKES: readonly string[] = [

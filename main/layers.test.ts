@@ -1,0 +1,60 @@
+// The layers inside main/ (eslint.config.js): capability folders never import a program (app/, cli/, demo/),
+// production code never imports main/testing/, the Electron entry never imports browser mode, and tests and
+// main/testing/ may import anything. Linted through ESLint's API with the project's own config, on code that is
+// not in the tree.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { ESLint } from 'eslint';
+
+const eslint = new ESLint({ cwd: fileURLToPath(new URL('..', import.meta.url)) });
+
+/** The no-restricted-imports messages for `source` linted as if it were the file at `path`. */
+async function restricted(path: string, source: string): Promise<string[]> {
+  const [result] = await eslint.lintText(source, { filePath: path });
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+}
+
+const PROGRAMS = /capability folders never import the programs/;
+const TESTING = /main\/testing\/ holds test helpers/;
+
+test('a capability folder importing a program, even a type, is an error', async () => {
+  const cases: [string, string][] = [
+    ['main/venue/corrections.ts', `import { readSetting } from '../app/settings';\nexport const x = readSetting;\n`],
+    ['main/venue/simulate.ts', `import { mulberry32 } from '../demo/prng';\nexport const x = mulberry32;\n`],
+    ['main/sync/export.ts', `import type { Push } from '../app/push';\nexport type X = Push;\n`],
+    ['main/clock.ts', `import { runCli } from './cli/main';\nexport const x = runCli;\n`],
+    // The platform adapters may import their driver, but the layers hold for them too.
+    ['main/db/connection.ts', `import { runCli } from '../cli/main';\nexport const x = runCli;\n`],
+  ];
+  for (const [path, source] of cases) {
+    const messages = await restricted(path, source);
+    assert.equal(messages.length, 1, `${path}: ${messages.join('; ')}`);
+    assert.match(messages[0]!, PROGRAMS, path);
+  }
+});
+
+test('production code anywhere in main/, programs and entries included, importing main/testing is an error', async () => {
+  for (const path of ['main/venue/day-close.ts', 'main/app/handlers.ts', 'main/cli/main.ts', 'main/demo/demo-world.ts', 'main/browser/server.ts', 'main/electron/main.ts']) {
+    const messages = await restricted(path, `import { tempDir } from '../testing/fixtures';\nexport const x = tempDir;\n`);
+    assert.equal(messages.length, 1, `${path}: ${messages.join('; ')}`);
+    assert.match(messages[0]!, TESTING, path);
+  }
+});
+
+test('the Electron entry never imports browser mode', async () => {
+  const messages = await restricted('main/electron/security.ts', `import { startBrowserServer } from '../browser/server';\nexport const x = startBrowserServer;\n`);
+  assert.equal(messages.length, 1, messages.join('; '));
+  assert.match(messages[0]!, /main\/electron\/ never imports browser mode/);
+});
+
+test('programs import capabilities and each other; tests, main/testing and bench import anything', async () => {
+  const cases: [string, string][] = [
+    ['main/cli/commands/simulate.ts', `import { simulate } from '../../demo/simulate';\nimport { readSetting } from '../../venue/settings';\nexport const x = [simulate, readSetting];\n`],
+    ['main/electron/main.ts', `import { createStation } from '../app/station';\nexport const x = createStation;\n`],
+    ['main/venue/corrections.test.ts', `import { readSetting } from '../app/settings';\nimport { tempDir } from '../testing/fixtures';\nexport const x = [readSetting, tempDir];\n`],
+    ['main/testing/app-fixture.ts', `import { createApp } from '../app/create-app';\nexport const x = createApp;\n`],
+    ['bench/run.ts', `import { tempDir } from '../main/testing/fixtures';\nexport const x = tempDir;\n`],
+  ];
+  for (const [path, source] of cases) assert.deepEqual(await restricted(path, source), [], path);
+});
