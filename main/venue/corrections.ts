@@ -6,9 +6,8 @@ import { appendEvent } from '../db/event-log';
 import { readCardState, readCardStates } from '../counter/card-state';
 import type { CounterContext } from '../counter/counter-service';
 import { actorOf, type Staff } from '../staff/staff';
-import { tokyoDate } from '../clock';
 import { readSetting } from '../app/settings';
-import { addDays } from '../../shared/tokyo-date';
+import { addDays, tokyoDate } from '../../shared/tokyo-date';
 
 export interface CorrectionProblem {
   readonly code: 'forbidden' | 'not-found' | 'not-outstanding' | 'no-reason' | 'handed-over';

@@ -5,7 +5,8 @@
 // and handovers per 30 minutes. One copy.
 import type { VenueId } from '../venues/venues';
 import { formatWareki } from '../roster/japanese-date';
-import { actorLabel, escapeHtml, pageHeaderHtml, printDocument, tokyoDateTime } from './print-html';
+import { actorLabel, escapeHtml, pageHeaderHtml, printDocument } from './print-html';
+import { tokyoDateTime } from '../tokyo-date';
 import { flowCss, flowPages, pageSections, type FlowItem } from './page-flow';
 import { breakReasonLabel, FIGURE_LABELS, FIGURE_ORDER, figureLabel, figureValueText, type FigureKey } from './figure-labels';
 import { halfHourChartSvg } from './half-hour-chart';

@@ -2,7 +2,8 @@
 // reports every difference (a card missing from the box, or one in it that should not be) with its reason,
 // and signs. One copy; the header repeats on every page and the signature box closes the report.
 import type { VenueId } from '../venues/venues';
-import { actorLabel, escapeHtml, pageHeaderHtml, printDocument, tokyoDateTime } from './print-html';
+import { actorLabel, escapeHtml, pageHeaderHtml, printDocument } from './print-html';
+import { tokyoDateTime } from '../tokyo-date';
 import { flowCss, flowPages, pageSections, type FlowItem } from './page-flow';
 
 export type DifferenceKind = 'missing' | 'unexpected';

@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { VENUE_IDS, VENUES } from '../../../shared/venues/venues';
-import { tokyoDate } from '../../clock';
+import { tokyoDate } from '../../../shared/tokyo-date';
 import { writeFileAtomic } from '../../files/atomic-write';
 import { readSetting } from '../../app/settings';
 import { inboxKey } from '../../sync/sync-keys';

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { venueReconciliation } from '../../venue/reconciliation';
 import { dailyReport } from '../../venue/day-close';
-import { tokyoDate } from '../../clock';
+import { tokyoDate } from '../../../shared/tokyo-date';
 import { openExistingDataFolder } from '../data-folder';
 import { dateArgument, type CliIo } from '../io';
 
