@@ -3,8 +3,7 @@
 import { z } from 'zod';
 import { VENUE_IDS } from '../venues/venues';
 import { IdCheck } from '../counter/id-documents';
-
-const ReservationNo = z.string().regex(/^[A-Z0-9]{3}-\d{6}$/);
+import { ReservationNumber as ReservationNo } from '../roster/reservation-number';
 
 export const EventId = z.string().regex(/^[0-9a-f]{32}$/, 'a 128-bit id as 32 lower-case hex digits');
 export const StationId = z.string().regex(/^[a-z0-9][a-z0-9-]{2,63}$/, 'a station id: lower-case letters, digits, hyphens');

@@ -6,8 +6,8 @@ import { IdCheck } from '../counter/id-documents';
 import { ScanOutcome, SearchHit } from '../counter/outcomes';
 import { VENUE_IDS } from '../venues/venues';
 import { STAFF_ROLES, type StaffRole } from './roles';
+import { ReservationNumber as ReservationNo } from '../roster/reservation-number';
 
-const ReservationNo = z.string().regex(/^[A-Z0-9]{3}-\d{6}$/, '予約管理番号の形式ではありません');
 const Reason = z.string().trim().min(1, '理由を入力してください').max(200);
 const Empty = z.strictObject({});
 const ShipmentRef = z.string().min(1).max(64);
