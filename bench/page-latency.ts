@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { generateRoster } from '../main/demo/synthetic-roster';
 import { routeAddress } from '../shared/address/route-address';
-import { tokyoDate } from '../main/clock';
+import { tokyoDate } from '../shared/tokyo-date';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const BIN = join(ROOT, 'bin/madoguchi.mjs');

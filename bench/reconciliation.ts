@@ -4,7 +4,7 @@ import { rmSync } from 'node:fs';
 import { cards, ledgerBytes, tempDir, testKeys, testStore } from '../main/testing/fixtures';
 import { importLedger } from '../main/ledger/import-ledger';
 import type { Clock } from '../main/clock';
-import { tokyoDate } from '../main/clock';
+import { tokyoDate } from '../shared/tokyo-date';
 import { forgetReconciliation } from '../main/venue/reconciliation';
 import { reconciliationView } from '../main/venue/reconciliation-view';
 import { appendEvent } from '../main/db/event-log';

@@ -13,6 +13,7 @@ import { rosterToCsv } from '../main/demo/roster-csv';
 import { routeAddress } from '../shared/address/route-address';
 import { openDatabase } from '../main/db/connection';
 import { fixedClock } from '../main/clock';
+import { addDays } from '../shared/tokyo-date';
 import { join } from 'node:path';
 import { confirmShipmentReceipt, decideScan, recordHandover, searchCards } from '../main/counter/counter-service';
 import { groupCommitAccessLog } from '../main/access/access-record';
@@ -23,7 +24,7 @@ import { measureReconciliation } from './reconciliation';
 import { median, time, type BenchTarget } from './measure';
 
 /** Birth dates spread over ~95 years, as a ward's population is (a few residents per date), deterministic. */
-const spreadBirthDate = (i: number) => new Date(Date.UTC(1930, 0, 1) + ((i * 7919) % 34_675) * 86_400_000).toISOString().slice(0, 10);
+const spreadBirthDate = (i: number) => addDays('1930-01-01', (i * 7919) % 34_675);
 
 const KANA = ['サトウ', 'スズキ', 'タカハシ', 'タナカ', 'イトウ', 'ワタナベ', 'ヤマモト', 'ナカムラ', 'コバヤシ', 'カトウ', 'ヨシダ', 'ヤマダ', 'ササキ', 'ヤマグチ', 'マツモト', 'イノウエ', 'キムラ', 'ハヤシ', 'シミズ', 'ヤマザキ'];
 

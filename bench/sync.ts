@@ -7,7 +7,7 @@ import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { VenueId } from '../shared/venues/venues';
 import type { IdCheck } from '../shared/counter/id-documents';
-import { tokyoDate } from '../main/clock';
+import { HOUR_MS, DAY_MS, tokyoDate, tokyoInstant } from '../shared/tokyo-date';
 import { cards } from '../main/testing/fixtures';
 import { syncWorld } from '../main/testing/sync-fixtures';
 import { decideScan, recordHandover, recordRefusal } from '../main/counter/counter-service';
@@ -56,9 +56,8 @@ const ID_CHECKS: readonly IdCheck[] = [
   { path: 'self', documents: ['health-insurance', 'pension-book'], proxy: null, surrendered: ['notice-card'], pin: 'pins-set' },
   { path: 'proxy', documents: ['health-insurance', 'pension-book'], proxy: { reason: 'illness', letter: 'inquiry-form', documents: ['drivers-license'] }, surrendered: [], pin: 'pins-set' },
 ];
-const DAY_MS = 86_400_000;
-const OPENS = Date.parse('2026-11-25T00:00:00Z'); // 09:00 in Tokyo, the first business day
-const CLOSES_AFTER = 8.5 * 3_600_000; // 日締め at 17:30
+const OPENS = Date.parse(tokyoInstant('2026-11-25', '09:00')); // the first business day
+const CLOSES_AFTER = 8.5 * HOUR_MS; // 日締め at 17:30
 
 
 /**
@@ -83,7 +82,7 @@ export function measureSync(options: { days: number; ingestRuns: number; exportR
     // commit has its own target.
     const workDay = (store: VenueStore, day: number, handovers: readonly string[], refusals: readonly string[]) => {
       const ctx = { store, clock };
-      const step = Math.floor(8 * 3_600_000 / (handovers.length + refusals.length));
+      const step = Math.floor(8 * HOUR_MS / (handovers.length + refusals.length));
       now = OPENS + day * DAY_MS;
       const every = Math.ceil(handovers.length / (refusals.length + 1));
       let refused = 0;

@@ -43,7 +43,7 @@ test('a lead imports a new ledger from the window; its cards await receipt, then
     await form.getByRole('button', { name: '取り込む' }).click();
     await expect(form.getByTestId('import-result')).toContainText('E2E-NEW を取り込みました（3件）');
     await expect(form.getByTestId('import-progress')).toContainText('完了');
-    await expect(panel.getByTestId('shipment-E2E-NEW')).toContainText('未受領');
+    await expect(panel.getByTestId('shipment-E2E-NEW')).toContainText('受領確認前');
     await counter.shot(testInfo, 'ledger-imported');
 
     await form.getByRole('button', { name: '取り込む' }).click();

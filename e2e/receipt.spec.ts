@@ -37,7 +37,7 @@ test('a receipt check with one missing and one unexpected card: reasons recorded
   }
   await counter.scan(world.picks.otherVenue.reservationNo);
   await expect(page.getByTestId('receipt-last')).toContainText('別の会場のカードです');
-  await expect(page.getByTestId('receipt-counts')).toContainText(`読取 ${late.length - 1}件・不足 1件・対象外 1件`);
+  await expect(page.getByTestId('receipt-counts')).toContainText(`読取 ${late.length - 1}件・不足 1件・余剰 1件`);
 
   await screen.getByRole('button', { name: '受領確認を締める' }).click();
   await expect(screen.getByRole('alert')).toContainText('理由が未入力の差異が 2 件');

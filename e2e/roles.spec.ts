@@ -60,7 +60,7 @@ test('a lead confirms receipt of the late shipment; its cards become available',
   await page.keyboard.press('F4');
   const panel = page.getByTestId('lead-panel');
   const row = panel.getByTestId(`shipment-${late.shipmentId}`);
-  await expect(row).toContainText('未受領');
+  await expect(row).toContainText('受領確認前');
   await row.getByRole('button', { name: '箱ごと受領確認' }).click();
   await row.getByRole('button', { name: '受領を確定する' }).click();
   await expect(row).toContainText('受領確認済み');

@@ -1,5 +1,4 @@
 // Time is injected so tests and simulations control it.
-import { tokyoDateOf } from '../shared/tokyo-date';
 export interface Clock {
   now(): Date;
 }
@@ -11,7 +10,6 @@ export function fixedClock(iso: string): Clock {
   return { now: () => new Date(t) };
 }
 
-/** Local calendar date (YYYY-MM-DD) in Japan, where every venue is. */
-export function tokyoDate(d: Date): string {
-  return tokyoDateOf(d.toISOString());
-}
+// Tokyo dates live in shared/tokyo-date.ts; this re-export only serves main/counter/counter-service.ts until
+// it imports from there too.
+export { tokyoDate } from '../shared/tokyo-date';

@@ -15,7 +15,7 @@ import { pullAndIngest, pullSources, summarizePull } from '../sync/pull';
 import { renderHqLedger } from '../print/hq-documents';
 import { printRecorded } from '../print/documents';
 import type { Staff } from '../staff/staff';
-import { tokyoDateTime } from '../../shared/print/print-html';
+import { tokyoDateTime } from '../../shared/tokyo-date';
 import { sessionHandlers } from './session-handlers';
 import type { SiteApp } from './create-app';
 

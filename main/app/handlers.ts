@@ -15,7 +15,7 @@ import { correctReceipt, markDamaged, overdueCards, recordReturnBatch, returnBat
 import { reconciliationView } from '../venue/reconciliation-view';
 import { printRecorded, renderDocument } from '../print/documents';
 import type { Printer } from '../print/printer';
-import { tokyoDateTime } from '../../shared/print/print-html';
+import { tokyoDateTime } from '../../shared/tokyo-date';
 import { closeDay } from '../venue/day-close';
 import { exportSyncFile } from '../sync/export';
 import { pullSiblings } from '../sync/siblings';

@@ -7,6 +7,7 @@ import { openVenueDataFolder } from '../venue/data-folder';
 import { recordHandover, undoHandover } from '../counter/counter-service';
 import { appendEvent } from '../db/event-log';
 import { fixedClock } from '../clock';
+import { BREAK_REASON_LABELS, INVARIANTS, invariantText } from '../../shared/glossary';
 
 const PASS = 'madoguchi-demo';
 const license = { path: 'self' as const, documents: ['passport'], proxy: null, surrendered: [], pin: 'pins-set' as const };
@@ -43,6 +44,9 @@ test('venue report: counts from the event log, invariants, per day and station; 
   assert.deepEqual(r.byDayAndStation, [{ date: '2026-11-21', stationId: 'toyosu-demo01', handedOver: 2, refusals: 0, halfHours: Array.from({ length: 48 }, (_, i) => (i === 22 ? 2 : 0)) }]);
   const text = await cli(['venue', 'report', '--data', data], { env });
   assert.match(text.out, new RegExp(`受領 ${received.length} = 交付 2 \\+ 交付待ち ${received.length - 2} \\+ 返戻 0\\s+成立`));
+  // The same words as the screen and the printed daily report (it once said 未受領 for 未着).
+  assert.ok(text.out.includes(`${invariantText(INVARIANTS[0]!, r.total)}\n`), text.out);
+  assert.match(text.out, new RegExp(`送付 ${rows.length} = 受領 ${received.length} \\+ 未着 ${rows.length - received.length}\n`));
 
   // A handover of a card never received (as a bad merge might bring) breaks the invariant, by name.
   assert.ok(late, 'the demo has a not-yet-received shipment at 豊洲');
@@ -55,6 +59,8 @@ test('venue report: counts from the event log, invariants, per day and station; 
   const broken = await cli(['venue', 'report', '--data', data, '--json'], { env });
   assert.equal(broken.code, 3);
   assert.deepEqual(JSON.parse(broken.out).breakers, [{ reservationNo: late!.reservation_no, reason: 'handed-over-not-received' }]);
+  const brokenText = await cli(['venue', 'report', '--data', data], { env });
+  assert.ok(brokenText.out.includes(`不成立: ${late!.reservation_no} ${BREAK_REASON_LABELS['handed-over-not-received']}\n`), brokenText.out);
 
   const before = await cli(['venue', 'report', '--data', data, '--date', '2026-11-20', '--json'], { env });
   assert.equal(JSON.parse(before.out).total.handedOver, 0, 'as of the day before, nothing was handed over');

@@ -15,7 +15,8 @@ import { createIngester } from '../sync/ingest';
 import { inboxKey, storeVenueKey } from '../sync/sync-keys';
 import { recordBuiltLedgers } from '../hq/hq-ledgers';
 import { sha256 } from '../ledger/ledger-file';
-import { tokyoDate, type Clock } from '../clock';
+import type { Clock } from '../clock';
+import { addDays, DAY_MS, tokyoDate } from '../../shared/tokyo-date';
 import { generateRoster } from './synthetic-roster';
 import { rosterToCsv } from './roster-csv';
 import { enrollStaff, type Staff } from '../staff/staff';
@@ -94,10 +95,10 @@ export function createDemoWorld(options: DemoOptions): DemoWorld {
   const residents = generateRoster({ residents: options.residents, seed: options.seed, today, shippedOn: today });
   const lateCount = options.residents >= 20 ? Math.floor(options.residents * LATE_SHARE) : 0;
   const earlyCount = options.residents >= 20 ? Math.floor(options.residents * EARLY_SHARE) : 0;
-  const earlyClock: Clock = { now: () => new Date(clock.now().getTime() - EARLY_DAYS_AGO * 86_400_000) };
+  const earlyClock: Clock = { now: () => new Date(clock.now().getTime() - EARLY_DAYS_AGO * DAY_MS) };
   const earlyDay = tokyoDate(earlyClock.now());
   // Nobody is shipped a card within a month of birth: the early shipment takes residents born before that.
-  const monthBeforeEarly = tokyoDate(new Date(earlyClock.now().getTime() - 31 * 86_400_000));
+  const monthBeforeEarly = addDays(earlyDay, -31);
   const early = new Set(residents.slice(0, residents.length - lateCount).filter((r) => r.birthDate < monthBeforeEarly).slice(0, earlyCount));
   // Listed in the order they are imported (oldest first); the main shipment stays `shipmentId`.
   const shipments = [

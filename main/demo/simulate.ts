@@ -4,7 +4,7 @@
 // randomness), so it lives in demo/: the venue's own services never run it.
 import type { IdCheck } from '../../shared/counter/id-documents';
 import type { Clock } from '../clock';
-import { tokyoDate } from '../clock';
+import { addDays, tokyoDate, tokyoInstant } from '../../shared/tokyo-date';
 import { shipmentsNotYetReceived } from '../db/queries/events';
 import { shipmentCardNos } from '../db/queries/ledger-cards';
 import { venueCardKinds } from '../venue/reconciliation';
@@ -39,7 +39,7 @@ const ID_CHECKS: IdCheck[] = [
   { path: 'proxy', documents: ['health-insurance', 'bank-book'], proxy: { reason: 'care', letter: 'inquiry-form', documents: ['drivers-license'] }, surrendered: ['notice-card'], pin: 'pins-set' },
 ];
 
-/** A clock the simulation moves through each business day (09:00–17:00 Tokyo). */
+/** A clock the simulation moves through each business day (09:00–17:30 Tokyo). */
 function simClock(startIso: string): Clock & { set(ms: number): void; at(): number } {
   let t = Date.parse(startIso);
   return { now: () => new Date(t), set: (ms) => void (t = ms), at: () => t };
@@ -48,14 +48,15 @@ function simClock(startIso: string): Clock & { set(ms: number): void; at(): numb
 export function simulate(store: VenueStore, options: { days: number; stations: number; seed: number; startDate: string }): SimulationSummary {
   const rnd = mulberry32(seedState(options.seed, 7));
   const pick = <T>(xs: readonly T[]): T => pickFrom(rnd, xs);
-  const clock = simClock(`${options.startDate}T00:00:00Z`);
+  const at = (day: string, time: string) => Date.parse(tokyoInstant(day, time));
+  const clock = simClock(tokyoInstant(options.startDate, '09:00'));
   const stations = Array.from({ length: options.stations }, (_, k) => (k === 0 ? store.stationId : `${store.stationId}-s${k + 1}`));
   const ctxAt = (stationId: string): CounterContext => ({ store: { ...store, stationId }, clock });
   const sum: SimulationSummary = { days: options.days, receiptChecks: 0, cardsReceived: 0, handovers: 0, refusals: 0, undos: 0, returned: 0, daysClosed: 0 };
-  const dayStart = Date.parse(`${options.startDate}T00:00:00Z`); // 09:00 Tokyo
 
   for (let d = 0; d < options.days; d++) {
-    clock.set(dayStart + d * 86_400_000);
+    const day = addDays(options.startDate, d);
+    clock.set(at(day, '09:00'));
     const lead = ctxAt(stations[0]!);
     // Morning: unpack any shipment not yet received, scanning nearly every card.
     for (const shipmentId of shipmentsNotYetReceived(store.db)) {
@@ -75,9 +76,10 @@ export function simulate(store: VenueStore, options: { days: number; stations: n
     // The day at the counters: residents come in at random, about 2–4% of what is waiting.
     const outstanding = venueCardKinds(store).flatMap((c) => (c.kind === 'outstanding' ? [c.reservationNo] : []));
     const visits = Math.min(outstanding.length, Math.round(outstanding.length * (0.02 + rnd() * 0.02)));
-    const step = Math.floor((8 * 3600_000) / Math.max(1, visits));
+    const [firstVisit, closing] = [at(day, '09:30'), at(day, '17:30')];
+    const step = Math.floor((closing - firstVisit) / Math.max(1, visits));
     for (let v = 0; v < visits; v++) {
-      clock.set(dayStart + d * 86_400_000 + 30 * 60_000 + v * step + Math.floor(rnd() * step));
+      clock.set(firstVisit + v * step + Math.floor(rnd() * step));
       const i = Math.floor(rnd() * outstanding.length);
       const no = outstanding.splice(i, 1)[0]!;
       const ctx = ctxAt(pick(stations));
@@ -92,7 +94,7 @@ export function simulate(store: VenueStore, options: { days: number; stations: n
       }
     }
     // Evening: send overdue cards back to HQ, then close the day.
-    clock.set(dayStart + d * 86_400_000 + 8 * 3600_000 + 30 * 60_000);
+    clock.set(closing);
     const overdue = overdueCards(lead);
     if (overdue.length > 0) {
       const r = recordReturnBatch(lead, LEAD, overdue.map((o) => o.reservationNo), '受取期限切れ');

@@ -10,6 +10,7 @@ import { rosterToCsv, rosterToCsvText } from './roster-csv';
 import { formatWareki } from '../../shared/roster/japanese-date';
 import { toKanjiNumeral as kanjiNumber } from '../../shared/address/kanji-numerals';
 import type { SyntheticResident } from './synthetic-roster';
+import { RESERVATION_NUMBER_PATTERN } from '../../shared/roster/reservation-number';
 
 const TODAY = '2025-06-01';
 const roster3000 = generateRoster({ residents: 3000, seed: 20250601, today: TODAY });
@@ -85,7 +86,7 @@ describe('generateRoster', () => {
 
   test('reservation numbers are canonical XXX-NNNNNN with a letter, and unique', () => {
     for (const r of roster3000) {
-      assert.match(r.reservationNo, /^[A-Z0-9]{3}-\d{6}$/);
+      assert.match(r.reservationNo, RESERVATION_NUMBER_PATTERN);
       assert.match(r.reservationNo.slice(0, 3), /[A-Z]/, r.reservationNo);
     }
     const big = generateRoster({ residents: 20000, seed: 7, today: TODAY });

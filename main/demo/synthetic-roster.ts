@@ -9,6 +9,7 @@ import type { GivenNameEntry, NameEra, SurnameEntry } from './japanese-names';
 import { toKanjiNumeral } from '../../shared/address/kanji-numerals';
 import { isIsoDate, isLeapYear } from '../../shared/roster/japanese-date';
 import { int, mulberry32, pick, seedState, weightedPicker, type Rng } from './prng';
+import { DAY_MS } from '../../shared/tokyo-date';
 
 export interface SyntheticResident {
   /** 'XXX-NNNNNN': 3 of [A-Z0-9] with at least one letter, hyphen, 6 digits; unique in a roster. */
@@ -40,7 +41,6 @@ export interface GenerateRosterOptions {
 
 // Dates as day numbers (days since 1970-01-01, UTC), so ranges and offsets are plain integer arithmetic.
 
-const DAY_MS = 86_400_000;
 const daysFromCivil = (y: number, m: number, d: number): number => Date.UTC(y, m - 1, d) / DAY_MS;
 function civilFromDays(z: number): [number, number, number] {
   const t = new Date(z * DAY_MS);

@@ -6,7 +6,7 @@ import { VENUE_IDS, VENUES, type VenueId } from '../../shared/venues/venues';
 import { PAYLOAD_FIELDS_READ } from '../../shared/reconciliation/card-history';
 import { orderEvents, ReconciliationFold, type Breaker, type Counts, type HandoverConflict, type ReconCard, type ReconEvent } from '../../shared/reconciliation/reconcile';
 import { addDays } from '../../shared/tokyo-date';
-import { breakReasonLabel, figureLabel } from '../../shared/print/figure-labels';
+import { breakReasonLabel, figureLabel, INVARIANTS, invariantText } from '../../shared/glossary';
 import type { Db } from '../db/connection';
 
 export const FIGURES = ['shipped', 'received', 'handedOver', 'outstanding', 'returned', 'refusals', 'damaged'] as const;
@@ -188,7 +188,7 @@ function describeMismatches(venues: readonly VenueConsolidation[], shipments: re
   const out: string[] = [];
   for (const s of shipments) if (s.matches === false) out.push(`出荷 ${s.shipmentId}: J-LIS からの受領 ${s.jlisCards} 件 ≠ 各会場への送付の合計 ${s.shipped} 件`);
   for (const v of venues) {
-    if (!v.holds) out.push(`${v.name}: 件数が合いません（${v.breakers.map((b) => `${b.reservationNo} ${breakReasonLabel(b.reason)}`).slice(0, 20).join('、') || '送付 = 受領 + 未着、受領 = 交付 + 交付待ち + 返戻 が不成立'}）`);
+    if (!v.holds) out.push(`${v.name}: 件数が合いません（${v.breakers.map((b) => `${b.reservationNo} ${breakReasonLabel(b.reason)}`).slice(0, 20).join('、') || `${INVARIANTS.map((inv) => invariantText(inv)).join('、')} が不成立`}）`);
     for (const f of v.foreignLedgers) {
       out.push(`${v.name} ${f.stationId}: 出荷 ${f.shipmentId} の台帳（${f.rowCount} 件）は事務センターが作成した${f.builtRowCount === null ? '記録にありません' : `もの（${f.builtRowCount} 件）と異なります`}`);
     }

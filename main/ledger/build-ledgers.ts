@@ -7,7 +7,8 @@ import { VENUE_IDS, VENUES, type VenueId } from '../../shared/venues/venues';
 import { err, ok, type Result } from '../../shared/result';
 import { readRoster, type RosterEncoding, type RosterProblem } from '../roster/read-roster';
 import type { PrivateKeyHandle, PublicKeyHandle } from '../crypto/key-files';
-import { tokyoDate, type Clock } from '../clock';
+import type { Clock } from '../clock';
+import { tokyoDate } from '../../shared/tokyo-date';
 import { encodeLedgerFile } from './ledger-file';
 
 export interface UnroutedRow {

@@ -10,8 +10,9 @@ import fc from 'fast-check';
 import { chromium, type Browser } from '@playwright/test';
 import { code128Barcode, code128Widths } from './barcode';
 import { ARGS, CHROMIUM, NO_CHROMIUM } from '../testing/pdf';
+import { RESERVATION_NUMBER_PATTERN } from '../../shared/roster/reservation-number';
 
-const reservationNo = fc.stringMatching(/^[A-Z0-9]{3}-\d{6}$/);
+const reservationNo = fc.stringMatching(RESERVATION_NUMBER_PATTERN);
 const bwipWidths = (text: string) => (bwipjs as unknown as { raw(o: object): { sbs: number[] }[] }).raw({ bcid: 'code128', text })[0]!.sbs;
 
 test('the encoding is Code128 as bwip-js encodes it: the same bars and spaces, module for module', () => {

@@ -77,7 +77,7 @@ test('a broken invariant prints 不成立 with the difference, and the cards tha
   const text = squeeze(pdf.text);
   assert.match(text, /2,850 = 413 \+ 2,430 \+ 8\s+不成立（差 -1）/);
   assert.match(text, /3,000 = 2,850 \+ 150\s+成立/);
-  assert.match(text, /PQ1-123456\s+未受領のまま交付/);
+  assert.match(text, /PQ1-123456\s+未着のまま交付/);
   assert.match(text, /ZZ9-000001\s+台帳にない番号/);
   assert.ok(text.includes('整合を崩している番号 2 件'));
 });

@@ -40,8 +40,8 @@ test('one page: the counts, every difference with its reason, and the signature 
   assert.ok(pdf.a4);
   assert.equal(pdf.pages, 1);
   const text = squeeze(pdf.text);
-  for (const re of [/送付\s*100\s*件/, /スキャン\s*99\s*件/, /不足\s*2\s*件/, /余剰\s*1\s*件/]) assert.match(text, re);
-  for (const s of ['受領確認 差異報告書', '本庁舎', 'PB1-300000', 'PB1-300001', 'PZ9-999999', '深川 次郎0', '他会場の番号', '破損', '角が折れていた', '誤配送', '確認者', '1 / 1 ページ'])
+  for (const re of [/送付\s*100\s*件/, /読取\s*99\s*件/, /不足\s*2\s*件/, /余剰\s*1\s*件/]) assert.match(text, re);
+  for (const s of ['受領確認 差異報告書', '本庁舎', 'PB1-300000', 'PB1-300001', 'PZ9-999999', '深川 次郎0', '別の会場のカード', '破損', '角が折れていた', '誤配送', '確認者', '1 / 1 ページ'])
     assert.ok(text.includes(s), `${s} is printed`);
   // Closed at 05:45 UTC is 14:45 in Tokyo.
   assert.ok(text.includes('確認終了 2026-11-20 14:45 lead1（会場責任者）'));

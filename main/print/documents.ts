@@ -86,7 +86,7 @@ function discrepancyDocument(dc: DocumentContext, checkId: string, shipmentId: s
 
 function returnListDocument(dc: DocumentContext, batchId: string): Result<RenderedDocument, DocumentProblem> {
   const batch = returnBatchCards(dc.ctx, batchId);
-  if (!batch) return err({ code: 'not-found', message: `返戻 ${batchId} は記録されていません` });
+  if (!batch) return err({ code: 'not-found', message: `返戻番号 ${batchId} は記録されていません` });
   const html = returnListHtml({ ...common(dc), batchId, recordedAt: batch.at, recordedBy: batch.by, reason: batch.reason, barcode: code128Barcode, rows: batch.rows });
   return ok({ title: `返戻リスト ${batchId}`, html, pages: 2 * returnListPageCount(batch.rows.length), rows: batch.rows.length, subject: batchId });
 }

@@ -10,6 +10,7 @@ import type { RosterColumnKey } from '../../shared/roster/roster-columns';
 import { readRoster } from './read-roster';
 import type { RosterProblemCode, RosterReadResult, RosterRow } from './read-roster';
 import { encodeRoster, recordLines, STANDARD_HEADER, writeCsv } from '../testing/roster-bytes';
+import { RESERVATION_NUMBER_PATTERN } from '../../shared/roster/reservation-number';
 
 const TODAY = '2025-06-01';
 const CODES: readonly RosterProblemCode[] = [
@@ -24,7 +25,7 @@ function assertWellFormed(r: RosterReadResult): void {
     assert.ok(['utf-8', 'utf-8-bom', 'cp932'].includes(r.encoding));
     for (const row of r.rows) {
       assert.ok(Number.isInteger(row.line) && row.line >= 2);
-      assert.match(row.reservationNo, /^[0-9A-Z]{3}-[0-9]{6}$/);
+      assert.match(row.reservationNo, RESERVATION_NUMBER_PATTERN);
       assert.match(row.birthDate, /^\d{4}-\d{2}-\d{2}$/);
       assert.match(row.shippedOn, /^\d{4}-\d{2}-\d{2}$/);
       assert.ok(row.noticeType === '通常' || row.noticeType === '再発行');

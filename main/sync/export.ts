@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { StoredEvent } from '../../shared/events/event';
 import { err, ok, type Result } from '../../shared/result';
 import type { Clock } from '../clock';
-import { tokyoDate } from '../clock';
+import { tokyoDate } from '../../shared/tokyo-date';
 import type { VenueStore } from '../venue/data-folder';
 import { venueReconciliation } from '../venue/reconciliation';
 import { writeFileAtomic } from '../files/atomic-write';

@@ -9,7 +9,7 @@ import type { StoredEvent } from '../../shared/events/event';
 import type { VenueId } from '../../shared/venues/venues';
 import { reconcile } from '../../shared/reconciliation/reconcile';
 import { consolidate, type Figures, type WardConsolidation } from '../hq/consolidation';
-import { tokyoDate } from '../clock';
+import { tokyoDate } from '../../shared/tokyo-date';
 import { createIngester } from './ingest';
 import { manualClock } from '../testing/app-fixture';
 import {

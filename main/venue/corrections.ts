@@ -8,9 +8,8 @@ import { returnBatchCardRows, returnBatchRows, type ReturnBatchRow } from '../db
 import { readCardState, readCardStates } from '../counter/card-state';
 import type { CounterContext } from '../counter/counter-service';
 import { actorOf, type Staff } from '../staff/staff';
-import { tokyoDate } from '../clock';
 import { readSetting } from './settings';
-import { addDays } from '../../shared/tokyo-date';
+import { addDays, tokyoDate } from '../../shared/tokyo-date';
 
 export interface CorrectionProblem {
   readonly code: 'forbidden' | 'not-found' | 'not-outstanding' | 'no-reason' | 'handed-over';

@@ -5,7 +5,7 @@ import { err, ok, type Result } from '../../shared/result';
 import { appendEvent, readEvents } from '../db/event-log';
 import type { CounterContext } from '../counter/counter-service';
 import { actorOf, type Staff } from '../staff/staff';
-import { tokyoDate } from '../clock';
+import { tokyoDate } from '../../shared/tokyo-date';
 import { venueReconciliation, type VenueReport } from './reconciliation';
 
 export interface DayFigures {

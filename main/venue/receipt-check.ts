@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { normalizeReservationNumber } from '../../shared/roster/reservation-number';
 import { err, ok, type Result } from '../../shared/result';
+import type { DifferenceReason } from '../../shared/glossary';
 import { appendEvent } from '../db/event-log';
 import { readShipment } from '../db/queries/shipments';
 import { cardShipment, shipmentCardNos } from '../db/queries/ledger-cards';
@@ -20,7 +21,6 @@ export type ReceiptScanOutcome =
   | { readonly kind: 'not-in-ledger'; readonly reservationNo: string }
   | { readonly kind: 'malformed'; readonly shown: string };
 
-export type DifferenceReason = '未着' | '破損' | '誤配送' | 'その他';
 export interface Difference {
   readonly code: string;
   readonly kind: 'missing' | 'unexpected';

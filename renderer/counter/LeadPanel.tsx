@@ -10,6 +10,7 @@ import { useLeadStore, type LeadPage } from '../stores/lead-store';
 import { usePrintStore } from '../stores/print-store';
 import { useState } from 'react';
 import { LedgerOrderSelect, type LedgerOrder } from '../print/LedgerOrderSelect';
+import { SHIPMENT_RECEIPT_LABELS } from '../../shared/glossary';
 
 const PAGES: readonly { page: LeadPage; label: string }[] = [
   { page: 'reconciliation', label: '照合・日報・日締め' },
@@ -69,7 +70,7 @@ export function LeadPanel() {
               <tr key={s.shipmentId} data-testid={`shipment-${s.shipmentId}`}>
                 <td className="mono">{s.shipmentId}</td>
                 <td>{s.rowCount}件</td>
-                <td className={s.received ? 'status-good' : 'status-bad'}>{s.received ? '受領確認済み' : '未受領'}</td>
+                <td className={s.received ? 'status-good' : 'status-bad'}>{s.received ? SHIPMENT_RECEIPT_LABELS.checked : SHIPMENT_RECEIPT_LABELS.unchecked}</td>
                 <td>
                   <button className="btn" type="button" onClick={() => void print({ document: 'ledger', shipmentId: s.shipmentId, order })}>
                     台帳を印刷

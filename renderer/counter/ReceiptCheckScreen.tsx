@@ -1,7 +1,8 @@
 // 受領確認 (venue lead): scan each card as the box is unpacked; shipped vs scanned, what is missing and what
 // does not belong; close with a reason for every difference. Scans go here while this screen is open.
 import { usePrintStore } from '../stores/print-store';
-import { useReceiptStore, DIFFERENCE_REASONS, differenceKey, type DifferenceReason, type ReceiptScan } from '../stores/receipt-store';
+import { useReceiptStore, differenceKey, type ReceiptScan } from '../stores/receipt-store';
+import { DIFFERENCE_REASONS, RECEIPT_CHECK_LABELS as R, unexpectedKindLabel, type DifferenceReason } from '../../shared/glossary';
 
 const SCAN_TEXT: Record<ReceiptScan['kind'], string> = {
   received: '受領しました',
@@ -10,13 +11,6 @@ const SCAN_TEXT: Record<ReceiptScan['kind'], string> = {
   'other-venue': '別の会場のカードです（誤配送）',
   'not-in-ledger': '台帳にない番号です',
   malformed: '予約管理番号として読み取れません',
-};
-
-const UNEXPECTED_LABELS: Record<string, string> = {
-  'other-venue': '別の会場のカード',
-  'other-shipment': '別の出荷のカード',
-  'not-in-ledger': '台帳にない番号',
-  malformed: '読み取れない',
 };
 
 function Difference({ kind, code, label }: { readonly kind: 'missing' | 'unexpected'; readonly code: string; readonly label: string }) {
@@ -47,7 +41,7 @@ export function ReceiptCheckScreen() {
     <section className="receipt-check" data-testid="receipt-check" aria-labelledby="receipt-title">
       <h1 id="receipt-title">受領確認：出荷 {view.shipmentId}</h1>
       <p className="receipt-counts" data-testid="receipt-counts">
-        送付 {view.shipped}件・読取 {view.scanned}件・不足 {view.missing.length}件・対象外 {view.unexpected.length}件
+        {R.shipped} {view.shipped}件・{R.scanned} {view.scanned}件・{R.missing} {view.missing.length}件・{R.unexpected} {view.unexpected.length}件
       </p>
       {!view.closed && <p className="idle-sub">箱を開けて、カードを1枚ずつスキャンしてください</p>}
       {s.last && (
@@ -59,15 +53,15 @@ export function ReceiptCheckScreen() {
       {(view.missing.length > 0 || view.unexpected.length > 0) && (
         <ul className="differences">
           {view.missing.map((code) => (
-            <Difference key={`m-${code}`} kind="missing" code={code} label="不足（読み取っていない）" />
+            <Difference key={`m-${code}`} kind="missing" code={code} label={`${R.missing}（読み取っていない）`} />
           ))}
           {view.unexpected.map((u, i) => (
-            <Difference key={`u-${u.code}-${i}`} kind="unexpected" code={u.code} label={`対象外（${UNEXPECTED_LABELS[u.kind] ?? u.kind}）`} />
+            <Difference key={`u-${u.code}-${i}`} kind="unexpected" code={u.code} label={`${R.unexpected}（${unexpectedKindLabel(u.kind)}）`} />
           ))}
         </ul>
       )}
       {view.closed ? (
-        <p className="verdict verdict-ok" role="status" data-testid="receipt-closed">受領確認を締めました（読取 {view.scanned}件）</p>
+        <p className="verdict verdict-ok" role="status" data-testid="receipt-closed">受領確認を締めました（{R.scanned} {view.scanned}件）</p>
       ) : null}
       <div className="button-row">
         {view.closed && (

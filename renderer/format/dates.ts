@@ -1,6 +1,7 @@
 // Dates as the counter shows them: 西暦 and 和暦 side by side (residents and their IDs use either), and
 // event times in Tokyo time whatever the PC's time zone.
 import { formatWareki } from '../../shared/roster/japanese-date';
+import { tokyoDate, tokyoWallClock } from '../../shared/tokyo-date';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -20,23 +21,14 @@ export function warekiDate(iso: string): string | null {
   return formatWareki(iso, 'long');
 }
 
-const TOKYO = new Intl.DateTimeFormat('ja-JP', {
-  timeZone: 'Asia/Tokyo', year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false,
-});
-const TOKYO_TIME = new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit', hour12: false });
-
-/** An event timestamp (ISO with zone) → 2026/11/26 14:03 in Tokyo time. */
+/** An event timestamp (ISO with zone) → 2026/11/26 14:03 in Tokyo time (anything else is shown as is). */
 export function tokyoDateTime(isoTimestamp: string): string {
-  const d = new Date(isoTimestamp);
-  return Number.isNaN(d.getTime()) ? isoTimestamp : TOKYO.format(d);
-}
-
-export function tokyoTime(isoTimestamp: string): string {
-  const d = new Date(isoTimestamp);
-  return Number.isNaN(d.getTime()) ? isoTimestamp : TOKYO_TIME.format(d);
+  const w = tokyoWallClock(isoTimestamp);
+  const p = w && parts(w.date);
+  return p ? `${p[0]}/${p[1]}/${p[2]} ${w.time}` : isoTimestamp;
 }
 
 /** Today's date in Tokyo (YYYY-MM-DD), whatever the PC's time zone. */
 export function tokyoToday(): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(new Date());
+  return tokyoDate(new Date());
 }

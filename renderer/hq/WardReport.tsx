@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { useHqStore } from '../stores/hq-store';
 import { tokyoToday } from '../format/dates';
-import { FIGURE_LABELS, FIGURE_ORDER, type FigureKey } from '../../shared/print/figure-labels';
+import { FIGURE_LABELS, FIGURE_ORDER, type FigureKey } from '../../shared/glossary';
 
 // Named as on the lead's screens and the printed daily report.
 const FIGURES = FIGURE_ORDER.filter((k): k is Exclude<FigureKey, 'holds'> => k !== 'holds');
@@ -45,7 +45,7 @@ export function WardReport() {
                 <tr key={v.venue} data-testid={`ward-${v.venue}`}>
                   <th scope="row">{v.name}</th>
                   {FIGURES.map((k) => <td key={k}>{v.figures[k]}</td>)}
-                  <td>{v.stations.length === 0 ? '未登録' : v.stations.map((s) => `${s.stationId} #${s.lastSeq ?? '-'}（${s.lastBusinessDate ?? '未着'}）${s.stale ? ' ⚠' : ''}`).join('、')}</td>
+                  <td>{v.stations.length === 0 ? '未登録' : v.stations.map((s) => `${s.stationId} #${s.lastSeq ?? '-'}（${s.lastBusinessDate ?? '受信なし'}）${s.stale ? ' ⚠' : ''}`).join('、')}</td>
                 </tr>
               ))}
               <tr data-testid="ward-total"><th scope="row">区全体</th>{FIGURES.map((k) => <td key={k}>{report.total[k]}</td>)}<td /></tr>

@@ -2,15 +2,16 @@
 import type { FormEvent } from 'react';
 import { CORRECTION_LABELS, useCorrectionsStore, type CorrectionKind } from '../stores/corrections-store';
 import type { ScanOutcome } from '../../shared/counter/outcomes';
+import { CARD_STATE_LABELS as S } from '../../shared/glossary';
 
 const STATE_TEXT: Record<ScanOutcome['kind'], string> = {
-  ok: '交付待ち',
-  'already-handed-over': '交付済み',
+  ok: S.outstanding,
+  'already-handed-over': S['handed-over'],
   'other-venue': '別の会場のカード',
   'not-in-ledger': 'この会場の台帳にない番号',
-  'not-received': '未受領（カードが届いていない）',
-  returned: '返戻済み',
-  damaged: '破損（交付できない）',
+  'not-received': `${S['not-received']}（受領の記録がない）`,
+  returned: S.returned,
+  damaged: `${S.damaged}（交付できない）`,
   malformed: '読み取れない番号',
 };
 

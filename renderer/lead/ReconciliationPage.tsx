@@ -4,23 +4,22 @@
 import { useLeadStore, type ReconciliationView } from '../stores/lead-store';
 import { usePrintStore } from '../stores/print-store';
 import { useSessionStore } from '../stores/session-store';
-import { FIGURE_ORDER, breakReasonLabel, figureLabel, figureValueText } from '../../shared/print/figure-labels';
+import { FIGURE_ORDER, INVARIANTS, breakReasonLabel, figureLabel, figureValueText, invariantText } from '../../shared/glossary';
 import { HalfHourChart } from './HalfHourChart';
 import { actorLabel } from '../format/labels';
 import { tokyoDateTime } from '../format/dates';
 
 function Invariants({ t }: { readonly t: ReconciliationView['total'] }) {
-  const first = t.shipped === t.received + t.notReceived;
-  const second = t.received === t.handedOver + t.outstanding + t.returned;
-  const line = (ok: boolean, text: string, id: string) => (
-    <li className={ok ? 'invariant-ok' : 'invariant-bad'} data-testid={id}>
-      {text} … <strong>{ok ? '成立' : '不成立'}</strong>
-    </li>
-  );
   return (
     <ul className="invariants">
-      {line(first, `送付 ${t.shipped} ＝ 受領 ${t.received} ＋ 未着 ${t.notReceived}`, 'invariant-shipped')}
-      {line(second, `受領 ${t.received} ＝ 交付 ${t.handedOver} ＋ 交付待ち ${t.outstanding} ＋ 返戻 ${t.returned}`, 'invariant-received')}
+      {INVARIANTS.map((inv) => {
+        const ok = t[inv.left] === inv.right.reduce((sum, k) => sum + t[k], 0);
+        return (
+          <li key={inv.left} className={ok ? 'invariant-ok' : 'invariant-bad'} data-testid={`invariant-${inv.left}`}>
+            {invariantText(inv, t, { eq: '＝', plus: '＋' })} … <strong>{ok ? '成立' : '不成立'}</strong>
+          </li>
+        );
+      })}
     </ul>
   );
 }

@@ -47,7 +47,7 @@ export const useCorrectionsStore = create<CorrectionsState>((set, get) => ({
   setNumber: (text) => set({ number: text, error: null }),
   async lookUp(text) {
     const parsed = normalizeReservationNumber(text ?? get().number);
-    if (!parsed.ok) return set({ error: '予約管理番号の形式ではありません', card: null });
+    if (!parsed.ok) return set({ error: parsed.reason, card: null });
     set({ number: parsed.value, busy: true, error: null, message: null, kind: null, reason: '' });
     const r = await invoke('counter:view', { reservationNo: parsed.value });
     set({ busy: false, card: r.ok ? r.value : null, error: r.ok ? null : r.error.message });

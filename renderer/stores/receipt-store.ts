@@ -7,8 +7,7 @@ import { useSessionStore } from './session-store';
 
 export type ReceiptView = ChannelOutput<'lead:receiptView'>;
 export type ReceiptScan = ChannelOutput<'lead:receiptScan'>;
-export type DifferenceReason = '未着' | '破損' | '誤配送' | 'その他';
-export const DIFFERENCE_REASONS: readonly DifferenceReason[] = ['未着', '破損', '誤配送', 'その他'];
+import type { DifferenceReason } from '../../shared/glossary';
 
 interface ReceiptState {
   active: { checkId: string; shipmentId: string } | null;

@@ -4,13 +4,14 @@
 import { create } from 'zustand';
 import type { ChannelOutput } from '../../shared/ipc/contract';
 import { normalizeReservationNumber } from '../../shared/roster/reservation-number';
+import { UNCOLLECTED_LABEL } from '../../shared/glossary';
 import { invoke } from './call';
 import { useSessionStore } from './session-store';
 
 export type OverdueCard = ChannelOutput<'lead:overdue'>[number];
 export type ReturnBatch = ChannelOutput<'lead:returnBatches'>[number];
 
-export const DEFAULT_RETURN_REASON = '受取期限切れ（未受領）';
+export const DEFAULT_RETURN_REASON = `受取期限切れ（${UNCOLLECTED_LABEL}）`;
 
 interface ReturnsState {
   overdue: OverdueCard[] | null;

@@ -3,8 +3,8 @@
 import { z } from 'zod';
 import { VENUE_IDS } from '../venues/venues';
 import { IdCheck } from '../counter/id-documents';
-
-const ReservationNo = z.string().regex(/^[A-Z0-9]{3}-\d{6}$/);
+import { ReservationNumber as ReservationNo } from '../roster/reservation-number';
+import { DIFFERENCE_REASONS } from '../glossary';
 
 export const EventId = z.string().regex(/^[0-9a-f]{32}$/, 'a 128-bit id as 32 lower-case hex digits');
 export const StationId = z.string().regex(/^[a-z0-9][a-z0-9-]{2,63}$/, 'a station id: lower-case letters, digits, hyphens');
@@ -45,7 +45,7 @@ export const EventPayloads = {
     shipmentId: z.string(),
     shipped: z.number().int().nonnegative(),
     scanned: z.number().int().nonnegative(),
-    differences: z.array(z.strictObject({ code: z.string().max(64), kind: z.enum(['missing', 'unexpected']), reason: z.enum(['未着', '破損', '誤配送', 'その他']), memo: z.string().max(200) })),
+    differences: z.array(z.strictObject({ code: z.string().max(64), kind: z.enum(['missing', 'unexpected']), reason: z.enum(DIFFERENCE_REASONS), memo: z.string().max(200) })),
   }),
   'card.damaged': z.strictObject({ reservationNo: ReservationNo, reason: z.string().min(1).max(200) }),
   /** Sent back to HQ (返戻) in a return batch. */

@@ -6,8 +6,9 @@ import { IdCheck } from '../counter/id-documents';
 import { ScanOutcome, SearchHit } from '../counter/outcomes';
 import { VENUE_IDS } from '../venues/venues';
 import { STAFF_ROLES, type StaffRole } from './roles';
+import { ReservationNumber as ReservationNo } from '../roster/reservation-number';
+import { DIFFERENCE_REASONS } from '../glossary';
 
-const ReservationNo = z.string().regex(/^[A-Z0-9]{3}-\d{6}$/, '予約管理番号の形式ではありません');
 const Reason = z.string().trim().min(1, '理由を入力してください').max(200);
 const Empty = z.strictObject({});
 const ShipmentRef = z.string().min(1).max(64);
@@ -190,7 +191,7 @@ export const contract = {
     z.strictObject({
       checkId: CheckId,
       shipmentId: ShipmentRef,
-      differences: z.array(z.strictObject({ code: z.string().max(64), kind: z.enum(['missing', 'unexpected']), reason: z.enum(['未着', '破損', '誤配送', 'その他']), memo: z.string().max(200) })).max(100_000),
+      differences: z.array(z.strictObject({ code: z.string().max(64), kind: z.enum(['missing', 'unexpected']), reason: z.enum(DIFFERENCE_REASONS), memo: z.string().max(200) })).max(100_000),
     }),
     ReceiptCheckView,
     ['lead'],

@@ -2,6 +2,7 @@
 // and what each row holds. Pure definitions; the byte framing and crypto live in main/ledger.
 import { z } from 'zod';
 import { VENUE_IDS } from '../venues/venues';
+import { RESERVATION_NUMBER_PATTERN, ReservationNumber } from '../roster/reservation-number';
 
 export const LEDGER_FORMAT_VERSION = 1;
 export const LEDGER_MAGIC = 'MADOGUCHI-LEDGER 1';
@@ -27,7 +28,6 @@ export const LedgerHeader = z.strictObject({
 });
 export type LedgerHeader = z.infer<typeof LedgerHeader>;
 
-const RESERVATION_NO = /^[A-Z0-9]{3}-\d{6}$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function text(v: unknown, max: number): v is string {
@@ -41,7 +41,7 @@ function text(v: unknown, max: number): v is string {
 export function parseLedgerRow(row: unknown): LedgerCard | null {
   if (!Array.isArray(row) || row.length !== 9) return null;
   const [reservationNo, name, kana, birthDate, address, town, chome, noticeType, shippedOn] = row as unknown[];
-  if (typeof reservationNo !== 'string' || !RESERVATION_NO.test(reservationNo)) return null;
+  if (typeof reservationNo !== 'string' || !RESERVATION_NUMBER_PATTERN.test(reservationNo)) return null;
   if (!text(name, 100) || !text(kana, 100) || !text(address, 200) || !text(town, 20)) return null;
   if (typeof birthDate !== 'string' || !ISO_DATE.test(birthDate) || typeof shippedOn !== 'string' || !ISO_DATE.test(shippedOn)) return null;
   if (chome !== null && !(typeof chome === 'number' && Number.isInteger(chome) && chome >= 1 && chome <= 9)) return null;
@@ -61,7 +61,7 @@ export const LedgerBody = z.strictObject({
    * Reservation numbers of the same shipment that went to the other venues, with their venue and nothing else,
    * so the counter can tell a resident who came to the wrong venue where to go (別紙①) without holding their data.
    */
-  elsewhere: z.array(z.tuple([z.string().regex(/^[A-Z0-9]{3}-\d{6}$/), z.enum(VENUE_IDS)])),
+  elsewhere: z.array(z.tuple([ReservationNumber, z.enum(VENUE_IDS)])),
 });
 
 /** A card this shipment sent to another venue: only its number and where it went. */

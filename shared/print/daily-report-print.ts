@@ -5,9 +5,10 @@
 // and handovers per 30 minutes. One copy.
 import type { VenueId } from '../venues/venues';
 import { formatWareki } from '../roster/japanese-date';
-import { actorLabel, escapeHtml, pageHeaderHtml, printDocument, tokyoDateTime } from './print-html';
+import { actorLabel, escapeHtml, pageHeaderHtml, printDocument } from './print-html';
+import { tokyoDateTime } from '../tokyo-date';
 import { flowCss, flowPages, pageSections, type FlowItem } from './page-flow';
-import { breakReasonLabel, FIGURE_LABELS, FIGURE_ORDER, figureLabel, figureValueText, type FigureKey } from './figure-labels';
+import { breakReasonLabel, FIGURE_LABELS, FIGURE_ORDER, figureLabel, figureValueText, INVARIANTS, invariantText, type FigureKey } from '../glossary';
 import { halfHourChartSvg } from './half-hour-chart';
 
 export { halfHourChartSvg } from './half-hour-chart';
@@ -125,8 +126,7 @@ function items(input: DailyReportPrintInput): FlowItem[] {
     kind: 'block',
     mm: INVARIANTS_MM,
     html: `<div class="inv"><div class="cap">整合の確認</div>
-${invariantLine(`${L.shipped} = ${L.received} + ${L.notReceived}`, count('shipped'), [count('received'), count('notReceived')])}
-${invariantLine(`${L.received} = ${L.handedOver} + ${L.outstanding} + ${L.returned}`, count('received'), [count('handedOver'), count('outstanding'), count('returned')])}
+${INVARIANTS.map((inv) => invariantLine(escapeHtml(invariantText(inv)), count(inv.left), inv.right.map(count))).join('\n')}
 <div class="line"><div>全体の${L.holds}</div><div>${escapeHtml(breakNote)}</div><div class="ok${allHold ? '' : ' bad'}">${allHold ? '成立' : '不成立'}</div></div></div>`,
   });
 

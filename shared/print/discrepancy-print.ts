@@ -2,16 +2,17 @@
 // reports every difference (a card missing from the box, or one in it that should not be) with its reason,
 // and signs. One copy; the header repeats on every page and the signature box closes the report.
 import type { VenueId } from '../venues/venues';
-import { actorLabel, escapeHtml, pageHeaderHtml, printDocument, tokyoDateTime } from './print-html';
+import { actorLabel, escapeHtml, pageHeaderHtml, printDocument } from './print-html';
+import { tokyoDateTime } from '../tokyo-date';
 import { flowCss, flowPages, pageSections, type FlowItem } from './page-flow';
+import { RECEIPT_CHECK_LABELS as R, unexpectedKindLabel, type DifferenceReason } from '../glossary';
 
 export type DifferenceKind = 'missing' | 'unexpected';
-export type DifferenceReasonLabel = '未着' | '破損' | '誤配送' | 'その他';
 
 export interface DiscrepancyRow {
   readonly code: string;
   readonly kind: DifferenceKind;
-  readonly reason: DifferenceReasonLabel;
+  readonly reason: DifferenceReason;
   readonly memo: string;
   /** From the ledger; null for a scanned code the ledger does not hold for this shipment. */
   readonly name: string | null;
@@ -34,13 +35,6 @@ export interface DiscrepancyPrintInput {
   readonly scanned: number;
   readonly differences: readonly DiscrepancyRow[];
 }
-
-const UNEXPECTED_KIND_LABELS: Readonly<Record<string, string>> = {
-  'other-shipment': '他の出荷の番号',
-  'other-venue': '他会場の番号',
-  'not-in-ledger': '台帳にない番号',
-  malformed: '番号の形式が不正',
-};
 
 const ROW_MM = 11;
 const INFO_MM = 12;
@@ -68,9 +62,9 @@ const CSS = `
 `;
 
 function kindCell(d: DiscrepancyRow): string {
-  if (d.kind === 'missing') return '<div class="kind">不足</div><div class="sub">箱になかった</div>';
-  const sub = d.unexpectedKind === null ? '' : (UNEXPECTED_KIND_LABELS[d.unexpectedKind] ?? d.unexpectedKind);
-  return `<div class="kind">余剰</div><div class="sub">${escapeHtml(sub)}</div>`;
+  if (d.kind === 'missing') return `<div class="kind">${R.missing}</div><div class="sub">箱になかった</div>`;
+  const sub = d.unexpectedKind === null ? '' : unexpectedKindLabel(d.unexpectedKind);
+  return `<div class="kind">${R.unexpected}</div><div class="sub">${escapeHtml(sub)}</div>`;
 }
 
 function items(input: DiscrepancyPrintInput, rowHtml: (d: DiscrepancyRow) => string): FlowItem[] {
@@ -88,7 +82,7 @@ function items(input: DiscrepancyPrintInput, rowHtml: (d: DiscrepancyRow) => str
     {
       kind: 'block',
       mm: SUMMARY_MM,
-      html: `<div class="summary">${cell('送付', `${input.shipped} 件`)}${cell('スキャン', `${input.scanned} 件`)}${cell('不足', `${missing} 件`, missing > 0)}${cell('余剰', `${unexpected} 件`, unexpected > 0)}</div>`,
+      html: `<div class="summary">${cell(R.shipped, `${input.shipped} 件`)}${cell(R.scanned, `${input.scanned} 件`)}${cell(R.missing, `${missing} 件`, missing > 0)}${cell(R.unexpected, `${unexpected} 件`, unexpected > 0)}</div>`,
     },
     input.differences.length === 0
       ? { kind: 'block', mm: 8, html: '<div class="none">差異はありません。</div>' }

@@ -6,6 +6,7 @@
 import { actorLabel } from '../ipc/roles';
 export { actorLabel };
 import { VENUES, type VenueId } from '../venues/venues';
+import { tokyoDateTime } from '../tokyo-date';
 
 const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -59,17 +60,6 @@ export function printDocument(parts: PrintDocumentParts): string {
 <style>${BASE_CSS}${parts.css}</style></head><body>
 ${parts.body}
 </body></html>`;
-}
-
-/**
- * An ISO timestamp as Tokyo wall-clock time ('2026-11-25 17:30'), since events store UTC; anything that is
- * not a full timestamp (a caller's own '2026-11-25 10:00') is shown as given.
- */
-export function tokyoDateTime(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return value;
-  const t = Date.parse(value);
-  if (Number.isNaN(t)) return value;
-  return new Date(t + 9 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 }
 
 export interface PageHeader {

@@ -3,7 +3,8 @@
 // 正本 (goes with the box) then 控え (the venue keeps it), each with signature boxes for who sent and who
 // received. Pure: the barcode encoding is injected (code-128-encoder in main).
 import type { VenueId } from '../venues/venues';
-import { actorLabel, escapeHtml, pageHeaderHtml, printDocument, tokyoDateTime } from './print-html';
+import { actorLabel, escapeHtml, pageHeaderHtml, printDocument } from './print-html';
+import { tokyoDateTime } from '../tokyo-date';
 import { flowCss, flowPages, pageSections, type FlowItem } from './page-flow';
 
 export interface ReturnListRow {

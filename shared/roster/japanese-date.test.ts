@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { daysInMonth, ERAS, isIsoDate, parseBirthDate, parseJapaneseDate } from './japanese-date';
+import { addDays } from '../tokyo-date';
 
 const accepts = (raw: string, expected: string): void => {
   assert.deepEqual(parseJapaneseDate(raw), { ok: true, value: expected }, `input ${JSON.stringify(raw)}`);
@@ -118,8 +119,8 @@ describe('parseJapaneseDate: 和暦', () => {
   });
 
   it('accepts the first and last day of every era and rejects the neighbours (table-driven)', () => {
-    const prevDay = (iso: string): string => new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-    const nextDay = (iso: string): string => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const prevDay = (iso: string): string => addDays(iso, -1);
+    const nextDay = (iso: string): string => addDays(iso, 1);
     for (const era of ERAS) {
       const write = (iso: string): string => {
         const [y, m, d] = iso.split('-').map(Number) as [number, number, number];

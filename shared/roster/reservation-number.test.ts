@@ -2,6 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { normalizeReservationNumber, RESERVATION_NUMBER_PATTERN, ReservationNumber } from './reservation-number';
+import { contract } from '../ipc/contract';
+import { EventPayloads } from '../events/event';
+import { parseLedgerRow } from '../ledger/ledger-format';
+import { normalizeScannedCode } from '../scanner/scan-assembler';
 
 const ok = (raw: string): string => {
   const r = normalizeReservationNumber(raw);
@@ -103,6 +107,32 @@ describe('normalizeReservationNumber', () => {
         },
       ),
       { numRuns: 1000 },
+    );
+  });
+});
+
+describe('one pattern everywhere', () => {
+  // Each layer that takes a number from outside (a screen, a station's event, HQ's ledger file, a scanner)
+  // must accept exactly the canonical form: a second, slightly different pattern would let a number into
+  // one layer that another then refuses.
+  const near = fc
+    .array(fc.constantFrom(...'AZaz09-5Ｂ１ｰ '), { minLength: 8, maxLength: 12 })
+    .map((cs) => cs.join(''));
+  const canonical = fc.stringMatching(RESERVATION_NUMBER_PATTERN);
+  const ledgerRow = (no: string) => [no, '江東　花子', 'コウトウ　ハナコ', '1990-01-01', '東京都江東区東陽四丁目11番28号', '東陽', 4, '通常', '2026-11-20'];
+
+  it('the IPC contract, the event log, the ledger file and the scanner agree with it', () => {
+    fc.assert(
+      fc.property(fc.oneof(near, canonical), (no) => {
+        const valid = RESERVATION_NUMBER_PATTERN.test(no);
+        assert.equal(contract['counter:view'].input.safeParse({ reservationNo: no }).success, valid, 'IPC contract');
+        assert.equal(EventPayloads['card.damaged'].safeParse({ reservationNo: no, reason: '券面に傷' }).success, valid, 'event log');
+        assert.equal(parseLedgerRow(ledgerRow(no)) !== null, valid, 'ledger file');
+        if (valid) assert.deepEqual(normalizeScannedCode(no), { ok: true, reservationNo: no }, 'scanner');
+        const n = normalizeReservationNumber(no);
+        if (n.ok) assert.match(n.value, RESERVATION_NUMBER_PATTERN, 'normalised');
+      }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -2,6 +2,7 @@
 // Different exports of the ward's progress-management system (and hand-made test files) label
 // the same column differently, so headers are matched on a folded form: NFKC (全角/半角,
 // 半角ｶﾀｶﾅ), no BOM, no whitespace anywhere, ASCII upper case.
+import { RESERVATION_NUMBER_EXAMPLE, RESERVATION_NUMBER_SHAPE } from './reservation-number';
 
 export const ROSTER_COLUMN_KEYS = [
   'reservationNo',
@@ -29,7 +30,7 @@ export const ROSTER_COLUMNS: readonly RosterColumnSpec[] = [
     key: 'reservationNo',
     label: '予約管理番号',
     headers: ['予約管理番号', '予約番号', '予約管理No', '予約管理No.', '予約管理NO', '予約管理ＮＯ'],
-    values: '英数字3桁-数字6桁（A1B-123456）。全角・小文字・ハイフンなし・長音やダッシュ類も可。重複不可',
+    values: `${RESERVATION_NUMBER_SHAPE}（${RESERVATION_NUMBER_EXAMPLE}）。全角・小文字・ハイフンなし・長音やダッシュ類も可。重複不可`,
   },
   {
     key: 'name',

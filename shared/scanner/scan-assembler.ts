@@ -3,7 +3,7 @@
 // type at 80–100 ms per key, and a cold machine can stall longer, so a timing split would hand the
 // counter half a number. Timing may only throw away stray slow typing, and only when configured.
 // Pure: main and renderer alike.
-import { normalizeReservationNumber } from '../roster/reservation-number';
+import { normalizeReservationNumber, RESERVATION_NUMBER_DIGITS, RESERVATION_NUMBER_PREFIX_LENGTH } from '../roster/reservation-number';
 import { DASH_LOOKALIKES } from '../roster/text';
 
 /** Longest scan we accept; a reservation number is 10 characters, the notice's other codes are short too. */
@@ -130,7 +130,10 @@ export type ScannedCodeResult = { ok: true; reservationNo: string } | { ok: fals
 // so `XA1B-1234567` (some other code) is never cut down to a number that happens to be inside it.
 // 全角 forms count as letters and digits too, as normalizeReservationNumber accepts them.
 const ALNUM = '0-9A-Za-z\\uFF10-\\uFF19\\uFF21-\\uFF3A\\uFF41-\\uFF5A';
-const EMBEDDED = new RegExp(`(?<![${ALNUM}])[${ALNUM}]{3}[-${DASH_LOOKALIKES}]?[0-9\\uFF10-\\uFF19]{6}(?![${ALNUM}])`, 'g');
+const EMBEDDED = new RegExp(
+  `(?<![${ALNUM}])[${ALNUM}]{${RESERVATION_NUMBER_PREFIX_LENGTH}}[-${DASH_LOOKALIKES}]?[0-9\\uFF10-\\uFF19]{${RESERVATION_NUMBER_DIGITS}}(?![${ALNUM}])`,
+  'g',
+);
 
 /**
  * The 予約管理番号 in a scan, canonical (`A1B-123456`). The notice may encode it with or without the

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { VENUE_IDS, VENUES } from '../../../shared/venues/venues';
 import { createDemoWorld, DEMO_PASSPHRASE, DEMO_STAFF } from '../../demo/demo-world';
 import { ROLE_LABELS } from '../../../shared/ipc/roles';
+import { SHIPMENT_RECEIPT_LABELS } from '../../../shared/glossary';
 import { PASSPHRASE_ENV } from '../passphrase';
 import { CliError, type CliIo } from '../io';
 
@@ -34,7 +35,7 @@ export function registerDemo(program: Command, io: CliIo): void {
       const r = world.report;
       io.out(`デモ環境を作成しました: ${world.dir}\n`);
       io.out(`  鍵: ${world.keysDir}（パスフレーズ: ${io.env[PASSPHRASE_ENV] ? `環境変数 ${PASSPHRASE_ENV}` : DEMO_PASSPHRASE}）\n`);
-      io.out(`  名簿: ${world.rosterFile}（${r.rosterRows} 件、Shift_JIS）\n  台帳: ${world.ledgersDir}（出荷 ${world.shipmentId} 受領確認済み${world.lateShipmentId ? `、${world.lateShipmentId} 未受領` : ''}${world.earlyShipmentId ? `、${world.earlyShipmentId} 受取期限切れ（返戻の対象）` : ''}）\n`);
+      io.out(`  名簿: ${world.rosterFile}（${r.rosterRows} 件、Shift_JIS）\n  台帳: ${world.ledgersDir}（出荷 ${world.shipmentId} ${SHIPMENT_RECEIPT_LABELS.checked}${world.lateShipmentId ? `、${world.lateShipmentId} ${SHIPMENT_RECEIPT_LABELS.unchecked}` : ''}${world.earlyShipmentId ? `、${world.earlyShipmentId} 受取期限切れ（返戻の対象）` : ''}）\n`);
       for (const v of VENUE_IDS) io.out(`  ${VENUES[v].name}: ${r.perVenue[v]} 件 → ${world.stations.filter((s) => s.venue === v).map((s) => `${s.dir}（${s.stationId}）`).join('、')}\n`);
       io.out(`  事務センター: ${world.hqDataDir}（作成した台帳の記録。hq1 / PIN 8888）\n`);
       io.out(`  職員（各会場）: ${DEMO_STAFF.map((s) => `${s.staffId} / PIN ${s.pin}（${ROLE_LABELS[s.role]}）`).join('、')}\n`);

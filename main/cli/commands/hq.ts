@@ -3,13 +3,13 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { VENUE_IDS, VENUES } from '../../../shared/venues/venues';
-import { tokyoDate } from '../../clock';
+import { tokyoDate } from '../../../shared/tokyo-date';
 import { writeFileAtomic } from '../../files/atomic-write';
 import { readSetting } from '../../venue/settings';
 import { inboxKey } from '../../sync/sync-keys';
 import { pullAndIngest, pullSources } from '../../sync/pull';
 import { consolidate, FIGURES } from '../../hq/consolidation';
-import { FIGURE_LABELS } from '../../../shared/print/figure-labels';
+import { FIGURE_LABELS, UNCOLLECTED_LABEL } from '../../../shared/glossary';
 import { uncollectedCsv } from '../../hq/uncollected-csv';
 import { recordJlisCount } from '../../hq/jlis';
 import { openHqFolder } from '../data-folder';
@@ -21,7 +21,7 @@ import { CliError, dateArgument, type CliIo } from '../io';
 const dateOption = (io: CliIo, date: string | undefined) => (date === undefined ? tokyoDate(io.clock.now()) : dateArgument(date));
 
 export function registerHq(program: Command, io: CliIo, setExit: (code: number) => void): void {
-  const hq = program.command('hq').description('事務センター: 各端末の同期ファイルの取得・取込、区全体の集計、未受領者一覧');
+  const hq = program.command('hq').description(`事務センター: 各端末の同期ファイルの取得・取込、区全体の集計、${UNCOLLECTED_LABEL}者一覧`);
 
   hq
     .command('pull')
@@ -43,7 +43,7 @@ export function registerHq(program: Command, io: CliIo, setExit: (code: number) 
 
   hq
     .command('report')
-    .description('区全体と会場ごとの集計（送付・受領・交付・交付待ち・返戻・差異）、申告と再計算の照合、未着の端末')
+    .description(`区全体と会場ごとの集計（${FIGURES.map((f) => FIGURE_LABELS[f]).join('・')}）、申告と再計算の照合、同期ファイルが届いていない端末`)
     .requiredOption('--hq-data <dir>', '事務センターのデータフォルダ')
     .option('--date <YYYY-MM-DD>', '基準日（既定: 今日）')
     .option('--stale-days <n>', '何日同期ファイルが届かなければ知らせるか', '1')
@@ -59,7 +59,7 @@ export function registerHq(program: Command, io: CliIo, setExit: (code: number) 
         else {
           io.out(`区全体（${asOf}）: ${FIGURES.map((f) => `${FIGURE_LABELS[f]} ${report.total[f]}`).join('  ')}\n`);
           for (const v of report.venues) io.out(`  ${v.name.padEnd(12, '　')} ${FIGURES.map((f) => `${FIGURE_LABELS[f]} ${v.figures[f]}`).join('  ')}  端末 ${v.stations.length}\n`);
-          for (const s of report.shipments) io.out(`出荷 ${s.shipmentId}: 送付 ${s.shipped}（${VENUE_IDS.map((v) => `${VENUES[v].name} ${s.shippedToVenues[v]}`).join('、')}）  J-LIS 受領 ${s.jlisCards ?? '未記録'}\n`);
+          for (const s of report.shipments) io.out(`出荷 ${s.shipmentId}: ${FIGURE_LABELS.shipped} ${s.shipped}（${VENUE_IDS.map((v) => `${VENUES[v].name} ${s.shippedToVenues[v]}`).join('、')}）  J-LIS 受領 ${s.jlisCards ?? '未記録'}\n`);
           io.out(report.mismatches.length === 0 ? 'すべて一致しています\n' : `要確認 ${report.mismatches.length} 件:\n${report.mismatches.map((m) => `  ${m}\n`).join('')}`);
         }
         if (report.mismatches.length > 0) setExit(3);
@@ -70,7 +70,7 @@ export function registerHq(program: Command, io: CliIo, setExit: (code: number) 
 
   hq
     .command('uncollected')
-    .description('未受領者一覧（受取期限を過ぎても受け取られていない人）を再発行用のCSVで出力')
+    .description(`${UNCOLLECTED_LABEL}者一覧（受取期限を過ぎても受け取りに来ていない人）を再発行用のCSVで出力`)
     .requiredOption('--hq-data <dir>', '事務センターのデータフォルダ')
     .requiredOption('--out <file>', '出力するCSVファイル')
     .option('--encoding <enc>', 'utf8（BOM付き） | cp932', 'utf8')
@@ -87,7 +87,7 @@ export function registerHq(program: Command, io: CliIo, setExit: (code: number) 
         writeFileAtomic(out, r.value.bytes, { mode: 0o600 });
         // A list of residents' names leaves the encrypted folder: noted in HQ's access record (別紙⑦).
         recordAccess(store.db, io.clock, { stationId: store.stationId, actor: 'cli', action: 'export', subject: asOf, detail: { document: 'uncollected', rows: r.value.rows, encoding: opts.encoding } });
-        io.out(`未受領 ${r.value.rows} 件（${VENUE_IDS.map((v) => `${VENUES[v].name} ${r.value.perVenue[v]}`).join('、')}、受取期限 ${deadlineDays} 日）: ${out}\n`);
+        io.out(`${UNCOLLECTED_LABEL} ${r.value.rows} 件（${VENUE_IDS.map((v) => `${VENUES[v].name} ${r.value.perVenue[v]}`).join('、')}、受取期限 ${deadlineDays} 日）: ${out}\n`);
       } finally {
         store.close();
       }

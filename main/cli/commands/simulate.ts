@@ -4,6 +4,7 @@ import { simulate } from '../../demo/simulate';
 import { latestEventTime } from '../../db/queries/events';
 import { openExistingDataFolder } from '../data-folder';
 import { CliError, dateArgument, type CliIo } from '../io';
+import { addDays, tokyoDateOf } from '../../../shared/tokyo-date';
 
 export function registerSimulate(program: Command, io: CliIo): void {
   program
@@ -25,7 +26,7 @@ export function registerSimulate(program: Command, io: CliIo): void {
       const store = await openExistingDataFolder(io, opts.data);
       try {
         const last = latestEventTime(store.db);
-        const startDate = opts.start ?? new Date(Date.parse(last ?? io.clock.now().toISOString()) + 9 * 3600_000 + 86_400_000).toISOString().slice(0, 10);
+        const startDate = opts.start ?? addDays(tokyoDateOf(last ?? io.clock.now().toISOString()), 1);
         const summary = simulate(store, { days, stations, seed, startDate });
         io.out(JSON.stringify({ startDate, ...summary }, null, 2) + '\n');
       } finally {

@@ -2,7 +2,8 @@
 import type { Command } from 'commander';
 import { venueReconciliation } from '../../venue/reconciliation';
 import { dailyReport } from '../../venue/day-close';
-import { tokyoDate } from '../../clock';
+import { tokyoDate } from '../../../shared/tokyo-date';
+import { breakReasonLabel, FIGURE_LABELS, INVARIANTS, invariantText } from '../../../shared/glossary';
 import { openExistingDataFolder } from '../data-folder';
 import { dateArgument, type CliIo } from '../io';
 
@@ -10,7 +11,7 @@ export function registerVenue(program: Command, io: CliIo, setExit: (code: numbe
   const venue = program.command('venue').description('会場の集計（イベント記録から毎回計算）');
   venue
     .command('report')
-    .description('突合: 送付・受領・交付・交付待ち・返戻の件数（出荷別・端末別・合計）、不変条件の成否、成り立たないカード。不成立なら終了コード 3')
+    .description(`突合: ${(['shipped', 'received', 'notReceived', 'handedOver', 'outstanding', 'returned'] as const).map((k) => FIGURE_LABELS[k]).join('・')}の件数（出荷別・端末別・合計）、不変条件の成否、成り立たないカード。不成立なら終了コード 3`)
     .option('--data <dir>', 'データフォルダ')
     .option('--date <date>', 'その日（YYYY-MM-DD、東京時間）の終わり時点で集計')
     .option('--json', 'JSONで出力')
@@ -26,10 +27,11 @@ export function registerVenue(program: Command, io: CliIo, setExit: (code: numbe
         }
         const t = r.total;
         io.out(`${r.venue.name}${r.asOf ? `（${r.asOf} 終了時点）` : ''}\n`);
-        io.out(`送付 ${t.shipped} = 受領 ${t.received} + 未受領 ${t.notReceived}\n`);
-        io.out(`受領 ${t.received} = 交付 ${t.handedOver} + 交付待ち ${t.outstanding} + 返戻 ${t.returned}   ${t.holds ? '成立' : '不成立'}\n`);
-        io.out(`交付できなかった試行 ${t.refusals}  破損 ${t.damaged}\n`);
-        for (const b of r.breakers) io.out(`  不成立: ${b.reservationNo} ${b.reason}\n`);
+        const [shippedInvariant, receivedInvariant] = INVARIANTS.map((inv) => invariantText(inv, t));
+        io.out(`${shippedInvariant}\n`);
+        io.out(`${receivedInvariant}   ${t.holds ? '成立' : '不成立'}\n`);
+        io.out(`${FIGURE_LABELS.refusals} ${t.refusals}  ${FIGURE_LABELS.damaged} ${t.damaged}\n`);
+        for (const b of r.breakers) io.out(`  不成立: ${b.reservationNo} ${breakReasonLabel(b.reason)}\n`);
         for (const c of r.conflicts) io.out(`  複数の端末で交付: ${c.reservationNo}（${c.stations.join('、')}）\n`);
       } finally {
         store.close();
