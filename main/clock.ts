@@ -12,4 +12,3 @@ export function fixedClock(iso: string): Clock {
 
 // Tokyo dates live in shared/tokyo-date.ts; this re-export only serves main/counter/counter-service.ts until
 // it imports from there too.
-export { tokyoDate } from '../shared/tokyo-date';

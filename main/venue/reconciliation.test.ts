@@ -1,3 +1,4 @@
+import { tokyoDayEnd } from '../../shared/tokyo-date';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { importLedger } from '../ledger/import-ledger';
@@ -15,7 +16,7 @@ const idCheck = { path: 'self' as const, documents: ['passport'], proxy: null, s
 /** The plain way, with nothing kept between calls: every event read back and validated, filtered by parsed time. */
 function fromScratch(store: VenueStore, asOf?: string) {
   const ledger = store.db.prepare('SELECT reservation_no AS reservationNo, shipment_id AS shipmentId FROM ledger_cards').all() as { reservationNo: string; shipmentId: string }[];
-  const end = asOf ? Date.parse(`${asOf}T00:00:00+09:00`) + 86_400_000 : Infinity;
+  const end = asOf ? Date.parse(tokyoDayEnd(asOf)) : Infinity;
   const r = reconcile(ledger, readEvents(store.db).filter((e) => Date.parse(e.clientTime) < end));
   return { ...r, byDayAndStation: asOf ? r.byDayAndStation.filter((d) => d.date === asOf) : r.byDayAndStation };
 }

@@ -9,6 +9,8 @@
 import { orderEvents, ReconciliationFold, type ReconCard, type ReconEvent, type Reconciliation } from '../../shared/reconciliation/reconcile';
 import { VENUES, type VenueId } from '../../shared/venues/venues';
 import type { Db } from '../db/connection';
+import { tokyoDayEnd } from '../../shared/tokyo-date';
+import { isIsoDate } from '../../shared/roster/japanese-date';
 import type { CardKind } from '../../shared/reconciliation/card-history';
 import { hasFoldEventsFrom, readFoldEvents } from '../db/queries/events';
 import { ledgerSignature, readReconCards } from '../db/queries/ledger-cards';
@@ -79,9 +81,8 @@ function current(store: VenueStore): ReconciliationFold {
 }
 
 function asOfDay(store: VenueStore, asOf: string): Reconciliation {
-  const endMs = Date.parse(`${asOf}T00:00:00+09:00`) + 86_400_000;
   // Client times are UTC ISO strings (toISOString), so they compare as strings, in SQL as in the sort.
-  const end = Number.isNaN(endMs) ? '' : new Date(endMs).toISOString();
+  const end = isIsoDate(asOf) ? tokyoDayEnd(asOf) : '';
   // Today (nothing recorded after the day's end) is the current fold; a past day is replayed up to its end.
   // A kept fold knows its latest event; without one, the log is asked before a whole fold is built for it.
   if (kept.has(store.db) || !hasFoldEventsFrom(store.db, end)) {

@@ -18,6 +18,7 @@ import {
   type CardKind,
   type HandoverKeeper,
 } from './card-history';
+import { HALF_HOURS_PER_DAY, tokyoSlotOf, type TokyoSlot } from '../tokyo-date';
 
 /** Client time, then station and its sequence to break ties: the order that decides state. */
 export function compareEvents(a: ReconEvent, b: ReconEvent): number {
@@ -27,7 +28,6 @@ export function compareEvents(a: ReconEvent, b: ReconEvent): number {
   return a.seq - b.seq;
 }
 
-const HALF_HOURS = 48;
 
 interface Day {
   readonly date: string;
@@ -35,17 +35,6 @@ interface Day {
   handedOver: number;
   refusals: number;
   readonly halfHours: number[];
-}
-
-interface Slot {
-  readonly date: string;
-  readonly half: number;
-}
-
-/** Tokyo date and half-hour of day (0–47) of an ISO timestamp: UTC+9, no daylight saving. */
-function slotOf(iso: string): Slot {
-  const t = new Date(Date.parse(iso) + 9 * 3600_000);
-  return { date: t.toISOString().slice(0, 10), half: t.getUTCHours() * 2 + (t.getUTCMinutes() >= 30 ? 1 : 0) };
 }
 
 /** A standing handover as reconciliation keeps it: where it was counted, so an undo takes it off that day and slot. */
@@ -69,7 +58,7 @@ export class ReconciliationFold implements HandoverKeeper<CountedHandover, Recon
   private readonly strangers = new Set<string>();
   private readonly days = new Map<string, Day>();
   /** Tokyo date and first half hour of each UTC hour ("YYYY-MM-DDTHH") seen. */
-  private readonly hours = new Map<string, Slot>();
+  private readonly hours = new Map<string, TokyoSlot>();
   /** Per station, the UTC hour of its last event and that hour's day entry and first half hour. */
   private readonly recent = new Map<string, { hour: string; day: Day; half: number }>();
   private half = 0;
@@ -135,7 +124,7 @@ export class ReconciliationFold implements HandoverKeeper<CountedHandover, Recon
   private dayOf(date: string, stationId: string): Day {
     const key = `${date}|${stationId}`;
     let d = this.days.get(key);
-    if (!d) this.days.set(key, (d = { date, stationId, handedOver: 0, refusals: 0, halfHours: new Array<number>(HALF_HOURS).fill(0) }));
+    if (!d) this.days.set(key, (d = { date, stationId, handedOver: 0, refusals: 0, halfHours: new Array<number>(HALF_HOURS_PER_DAY).fill(0) }));
     return d;
   }
 
@@ -154,13 +143,13 @@ export class ReconciliationFold implements HandoverKeeper<CountedHandover, Recon
       }
       const hour = iso.slice(0, 13);
       let h = this.hours.get(hour);
-      if (h === undefined) this.hours.set(hour, (h = slotOf(`${hour}:00:00Z`)));
+      if (h === undefined) this.hours.set(hour, (h = tokyoSlotOf(`${hour}:00:00Z`)));
       const day = this.dayOf(h.date, e.stationId);
       this.recent.set(e.stationId, { hour, day, half: h.half });
       this.half += h.half;
       return day;
     }
-    const { date, half } = slotOf(iso);
+    const { date, half } = tokyoSlotOf(iso);
     this.half = half;
     return this.dayOf(date, e.stationId);
   }
