@@ -16,3 +16,18 @@ export function lastSeqByStation(db: Db): Record<string, number> {
   const rows = db.prepare('SELECT station_id, max(seq) AS seq FROM events GROUP BY station_id').all() as { station_id: string; seq: number }[];
   return Object.fromEntries(rows.map((r) => [r.station_id, r.seq]));
 }
+
+/** Keeping other stations' events taken in from their files: prepared once for a pull's many files. */
+export function foreignEventWriter(db: Db) {
+  const insertEvent = db.prepare(
+    'INSERT INTO events (id, station_id, seq, client_time, actor, kind, payload, subject) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+  );
+  const eventById = db.prepare('SELECT 1 FROM events WHERE id = ?');
+  return {
+    /** Keeps the event unless its id, or its station and number, is already held; whether it was kept. */
+    insertIfNew: (e: StoredEvent): boolean =>
+      insertEvent.run(e.id, e.stationId, e.seq, e.clientTime, e.actor, e.kind, JSON.stringify(e.payload), e.subject).changes === 1,
+    /** Whether an event with this id is held. */
+    has: (id: string): boolean => eventById.get(id) !== undefined,
+  };
+}
