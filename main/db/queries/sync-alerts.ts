@@ -20,3 +20,8 @@ export function alertRecorder(db: Db): (alert: SyncAlertRow) => void {
     insertAlert.run(a.at, a.station_id, a.seq, a.kind, a.sha256, a.detail);
   };
 }
+
+/** Every alert, oldest first. */
+export function syncAlerts(db: Db): Pick<SyncAlertRow, 'at' | 'station_id' | 'seq' | 'kind'>[] {
+  return db.prepare('SELECT at, station_id, seq, kind FROM sync_alerts ORDER BY id').all() as Pick<SyncAlertRow, 'at' | 'station_id' | 'seq' | 'kind'>[];
+}

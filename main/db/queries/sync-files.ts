@@ -53,3 +53,15 @@ export function syncFileIngestQueries(db: Db) {
     },
   };
 }
+
+/** A station's latest file held: its number, business day and claim (JSON). */
+export function latestStationFile(db: Db, stationId: string): Pick<SyncFileRow, 'seq' | 'business_date' | 'claimed'> | undefined {
+  return db.prepare('SELECT seq, business_date, claimed FROM sync_files WHERE station_id = ? ORDER BY seq DESC LIMIT 1').get(stationId) as
+    | Pick<SyncFileRow, 'seq' | 'business_date' | 'claimed'>
+    | undefined;
+}
+
+/** Every file held from a station, by number: its business day and when it arrived. */
+export function stationFiles(db: Db, stationId: string): Pick<SyncFileRow, 'seq' | 'business_date' | 'received_at'>[] {
+  return db.prepare('SELECT seq, business_date, received_at FROM sync_files WHERE station_id = ? ORDER BY seq').all(stationId) as Pick<SyncFileRow, 'seq' | 'business_date' | 'received_at'>[];
+}
