@@ -78,6 +78,19 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: NO_ELECTRON, patterns: [NO_RENDERER, NO_TESTING, NO_PROGRAMS] }] },
   },
   {
+    // SQL lives in one layer: main/db/ (its query modules, one per table, in main/db/queries/). Features call
+    // functions; a statement written elsewhere would be a second, unreviewed reading of a table.
+    files: ['main/**/*.ts'],
+    ignores: [...TEST_CODE, 'main/db/**'],
+    rules: {
+      'no-restricted-syntax': ['error',
+        { selector: "CallExpression[callee.property.name=/^(prepare|pragma)$/]", message: 'SQL belongs in main/db/queries/<table>.ts: call a query function from there' },
+        { selector: "CallExpression[callee.property.name='exec'][callee.object.name=/^db$/]", message: 'SQL belongs in main/db/: call a function from there' },
+        { selector: "CallExpression[callee.property.name='exec'][callee.object.property.name='db']", message: 'SQL belongs in main/db/: call a function from there' },
+      ],
+    },
+  },
+  {
     // The preload runs sandboxed: electron's renderer APIs and the zod-free channel list, nothing else.
     files: ['preload/**/*.ts'],
     rules: {

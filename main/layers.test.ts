@@ -1,7 +1,7 @@
 // The layers inside main/ (eslint.config.js): capability folders never import a program (app/, cli/, demo/),
 // production code never imports main/testing/, the Electron entry never imports browser mode, and tests and
 // main/testing/ may import anything. Linted through ESLint's API with the project's own config, on code that is
-// not in the tree.
+// not in the tree. Also: SQL is written only in main/db/.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
@@ -57,4 +57,24 @@ test('programs import capabilities and each other; tests, main/testing and bench
     ['bench/run.ts', `import { tempDir } from '../main/testing/fixtures';\nexport const x = tempDir;\n`],
   ];
   for (const [path, source] of cases) assert.deepEqual(await restricted(path, source), [], path);
+});
+
+test('SQL outside main/db/ is an error; inside it, and in tests, it is not', async () => {
+  const sqlMessages = async (path: string, source: string) => {
+    const [result] = await eslint.lintText(source, { filePath: path });
+    return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message);
+  };
+  const prepare = `import type { Db } from '../db/connection';\nexport const f = (db: Db) => db.prepare('SELECT 1').get();\n`;
+  const exec = `import type { Db } from '../db/connection';\nexport const f = (store: { db: Db }) => store.db.exec('DELETE FROM staff');\n`;
+  const pragma = `import type { Db } from '../db/connection';\nexport const f = (db: Db) => db.pragma('user_version');\n`;
+  for (const source of [prepare, exec, pragma]) {
+    const messages = await sqlMessages('main/venue/day-close.ts', source);
+    assert.equal(messages.length, 1, messages.join('; '));
+    assert.match(messages[0]!, /main\/db\//);
+  }
+  assert.equal((await sqlMessages('main/app/handlers.ts', prepare)).length, 1, 'the programs call query functions too');
+  assert.deepEqual(await sqlMessages('main/db/queries/staff.ts', prepare.replace("'../db/connection'", "'../connection'")), []);
+  assert.deepEqual(await sqlMessages('main/venue/day-close.test.ts', prepare), []);
+  // A regular expression's exec is not SQL.
+  assert.deepEqual(await sqlMessages('main/venue/day-close.ts', `export const m = /a(b)/.exec('ab');\n`), []);
 });

@@ -7,7 +7,15 @@ import { PAYLOAD_FIELDS_READ } from '../../shared/reconciliation/card-history';
 import { orderEvents, ReconciliationFold, type Breaker, type Counts, type HandoverConflict, type ReconCard, type ReconEvent } from '../../shared/reconciliation/reconcile';
 import { addDays } from '../../shared/tokyo-date';
 import { breakReasonLabel, figureLabel, INVARIANTS, invariantText } from '../../shared/glossary';
+import type { EventKind } from '../../shared/events/event';
 import type { Db } from '../db/connection';
+import { stationsEvents } from '../db/queries/events-hq';
+import { builtLedgerLookup, ledgerRowCounts } from '../db/queries/hq-ledgers';
+import { shippedOnLookup, venueShippedCards } from '../db/queries/hq-cards';
+import { jlisCounts } from '../db/queries/hq-jlis-counts';
+import { latestStationFile, stationFiles } from '../db/queries/sync-files';
+import { syncAlerts } from '../db/queries/sync-alerts';
+import { stationVenues, stationVenuesUnordered } from '../db/queries/sync-stations';
 
 export const FIGURES = ['shipped', 'received', 'handedOver', 'outstanding', 'returned', 'refusals', 'damaged'] as const;
 export type Figure = (typeof FIGURES)[number];
@@ -81,18 +89,15 @@ export interface WardConsolidation {
 }
 
 /** The kinds whose payload reconciliation (the card fold) or the ledger and claim checks read. */
-const PAYLOAD_READ = new Set([...Object.keys(PAYLOAD_FIELDS_READ), 'ledger.imported']);
-
-interface EventRow { id: string; station_id: string; seq: number; client_time: string; kind: string; subject: string | null; payload: string | null }
+const PAYLOAD_READ = new Set<EventKind>([...(Object.keys(PAYLOAD_FIELDS_READ) as (keyof typeof PAYLOAD_FIELDS_READ)[]), 'ledger.imported']);
 
 export function consolidate(db: Db, options: { asOf: string; staleDays?: number }): WardConsolidation {
   return db.transaction(() => {
-    const stations = db.prepare('SELECT station_id, venue FROM sync_stations ORDER BY station_id').all() as { station_id: string; venue: VenueId }[];
+    const stations = stationVenues(db);
     const venues = VENUE_IDS.map((venue) => consolidateVenue(db, venue, stations.filter((s) => s.venue === venue).map((s) => s.station_id), options));
     const total = sumFigures(venues.map((v) => v.figures));
     const shipments = shipmentChecks(db);
-    const alerts = (db.prepare('SELECT at, station_id, seq, kind FROM sync_alerts ORDER BY id').all() as { at: string; station_id: string; seq: number | null; kind: string }[])
-      .map((a) => ({ at: a.at, stationId: a.station_id, seq: a.seq, kind: a.kind }));
+    const alerts = syncAlerts(db).map((a) => ({ at: a.at, stationId: a.station_id, seq: a.seq, kind: a.kind }));
     const mismatches = describeMismatches(venues, shipments, alerts);
     return { asOf: options.asOf, total, holds: mismatches.length === 0, venues, shipments, alerts, mismatches };
   })();
@@ -115,20 +120,17 @@ function consolidateVenue(db: Db, venue: VenueId, stationIds: readonly string[],
 }
 
 function venueCards(db: Db, venue: VenueId, shipments?: ReadonlySet<string>): ReconCard[] {
-  const rows = db.prepare('SELECT reservation_no AS reservationNo, shipment_id AS shipmentId FROM hq_cards WHERE venue = ? ORDER BY shipment_id, reservation_no').all(venue) as ReconCard[];
+  const rows: ReconCard[] = venueShippedCards(db, venue);
   return shipments ? rows.filter((c) => shipments.has(c.shipmentId)) : rows;
 }
 
 function venueEvents(db: Db, stationIds: readonly string[]): ReconEvent[] {
-  if (stationIds.length === 0) return [];
-  const rows = db.prepare(`SELECT id, station_id, seq, client_time, kind, subject, CASE WHEN kind IN (${[...PAYLOAD_READ].map((k) => `'${k}'`).join(',')}) THEN payload END AS payload FROM events WHERE station_id IN (${stationIds.map(() => '?').join(',')}) ORDER BY client_time, station_id, seq`).all(...stationIds) as EventRow[];
-  // Most events are handovers whose payload nothing here reads: parse only the kinds whose payload counts.
-  return rows.map((e) => ({ id: e.id, kind: e.kind, stationId: e.station_id, seq: e.seq, clientTime: e.client_time, subject: e.subject, payload: e.payload === null ? null : JSON.parse(e.payload) }));
+  return stationsEvents(db, stationIds, PAYLOAD_READ);
 }
 
 /** The station's latest claim, against HQ's fold of exactly the events (and the ledgers) it covered. */
 function claimCheck(db: Db, stationId: string, venue: VenueId, venueEvents: readonly ReconEvent[]): ClaimCheck | null {
-  const last = db.prepare('SELECT seq, business_date, claimed FROM sync_files WHERE station_id = ? ORDER BY seq DESC LIMIT 1').get(stationId) as { seq: number; business_date: string; claimed: string } | undefined;
+  const last = latestStationFile(db, stationId);
   if (!last) return null;
   const claim = JSON.parse(last.claimed) as Record<Figure, number> & { knownThrough: Record<string, number> };
   const known = claim.knownThrough;
@@ -144,17 +146,17 @@ function claimCheck(db: Db, stationId: string, venue: VenueId, venueEvents: read
 }
 
 function foreignLedgers(db: Db, venue: VenueId, events: readonly ReconEvent[]): VenueConsolidation['foreignLedgers'] {
-  const built = db.prepare('SELECT file_sha256, row_count FROM hq_ledgers WHERE shipment_id = ? AND venue = ?');
+  const built = builtLedgerLookup(db);
   return events.flatMap((e) => {
     if (e.kind !== 'ledger.imported') return [];
     const p = e.payload as { shipmentId: string; fileSha256: string; rowCount: number };
-    const ours = built.get(p.shipmentId, venue) as { file_sha256: string; row_count: number } | undefined;
+    const ours = built(p.shipmentId, venue);
     return ours?.file_sha256 === p.fileSha256 ? [] : [{ stationId: e.stationId, shipmentId: p.shipmentId, rowCount: p.rowCount, builtRowCount: ours?.row_count ?? null }];
   });
 }
 
 function stationSync(db: Db, stationId: string, venue: VenueId, options: { asOf: string; staleDays?: number }): StationSync {
-  const files = db.prepare('SELECT seq, business_date, received_at FROM sync_files WHERE station_id = ? ORDER BY seq').all(stationId) as { seq: number; business_date: string; received_at: string }[];
+  const files = stationFiles(db, stationId);
   const held = new Set(files.map((f) => f.seq));
   const top = files.at(-1)?.seq ?? 0;
   const gaps: number[] = [];
@@ -169,8 +171,8 @@ function stationSync(db: Db, stationId: string, venue: VenueId, options: { asOf:
 }
 
 function shipmentChecks(db: Db): ShipmentCheck[] {
-  const rows = db.prepare('SELECT shipment_id, venue, row_count FROM hq_ledgers ORDER BY shipment_id').all() as { shipment_id: string; venue: VenueId; row_count: number }[];
-  const jlis = new Map((db.prepare('SELECT shipment_id, cards FROM hq_jlis_counts').all() as { shipment_id: string; cards: number }[]).map((r) => [r.shipment_id, r.cards]));
+  const rows = ledgerRowCounts(db);
+  const jlis = jlisCounts(db);
   const byShipment = new Map<string, Record<VenueId, number>>();
   for (const r of rows) {
     const v = byShipment.get(r.shipment_id) ?? { honchosha: 0, sogo: 0, toyosu: 0 };
@@ -217,13 +219,13 @@ function sumFigures(list: readonly Figures[]): Figures {
 
 /** Cards past their collection deadline and never collected, per venue: on the shelf, or already returned. */
 export function uncollectedCards(db: Db, options: { asOf: string; deadlineDays: number }): { venue: VenueId; reservationNo: string; status: 'outstanding' | 'returned' }[] {
-  const stations = db.prepare('SELECT station_id, venue FROM sync_stations').all() as { station_id: string; venue: VenueId }[];
+  const stations = stationVenuesUnordered(db);
   const out: { venue: VenueId; reservationNo: string; status: 'outstanding' | 'returned' }[] = [];
-  const shippedOn = db.prepare('SELECT shipped_on FROM hq_cards WHERE reservation_no = ?');
+  const shippedOn = shippedOnLookup(db);
   for (const venue of VENUE_IDS) {
     const fold = new ReconciliationFold(venueCards(db, venue));
     fold.apply(orderEvents(venueEvents(db, stations.filter((s) => s.venue === venue).map((s) => s.station_id))));
-    const due = (no: string) => addDays((shippedOn.get(no) as { shipped_on: string }).shipped_on, options.deadlineDays) < options.asOf;
+    const due = (no: string) => addDays(shippedOn(no), options.deadlineDays) < options.asOf;
     for (const no of fold.outstandingCards()) if (due(no)) out.push({ venue, reservationNo: no, status: 'outstanding' });
     for (const no of fold.returnedCards()) out.push({ venue, reservationNo: no, status: 'returned' });
   }

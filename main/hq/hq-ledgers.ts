@@ -8,6 +8,8 @@ import type { PrintRow } from '../../shared/print/ledger-print';
 import type { Clock } from '../clock';
 import { appendEvent } from '../db/event-log';
 import type { Db } from '../db/connection';
+import { builtLedgers, isLedgerBuilt, isShipmentBuilt, ledgerRecorder } from '../db/queries/hq-ledgers';
+import { alreadyShipped, cardRecorder, ledgerPrintRows } from '../db/queries/hq-cards';
 import type { HqStore } from '../venue/data-folder';
 
 export interface HqContext {
@@ -38,17 +40,10 @@ export interface HqLedger {
  * shipped. Run before any ledger file is written, so a refused build leaves nothing behind.
  */
 export function checkShipmentIsNew(db: Db, shipmentId: string, ledgers: readonly LedgerToRecord[]): Result<null, RecordProblem> {
-  if (db.prepare('SELECT 1 FROM hq_ledgers WHERE shipment_id = ?').get(shipmentId)) {
+  if (isShipmentBuilt(db, shipmentId)) {
     return err({ code: 'shipment-exists', message: `出荷ID ${shipmentId} の台帳は作成済みです。作り直すときは新しい出荷IDにしてください` });
   }
-  const lookup = db.prepare('SELECT shipment_id AS shipmentId, venue FROM hq_cards WHERE reservation_no = ?');
-  const clashes: { reservationNo: string; shipmentId: string; venue: VenueId }[] = [];
-  for (const l of ledgers) {
-    for (const c of l.cards) {
-      const hit = lookup.get(c.reservationNo) as { shipmentId: string; venue: VenueId } | undefined;
-      if (hit) clashes.push({ reservationNo: c.reservationNo, ...hit });
-    }
-  }
+  const clashes = alreadyShipped(db, ledgers.flatMap((l) => l.cards.map((c) => c.reservationNo)));
   if (clashes.length > 0) {
     return err({ code: 'already-shipped', message: `予約管理番号 ${clashes.length} 件は出荷済みです（${[...new Set(clashes.map((c) => c.shipmentId))].join('、')}）。台帳は作成していません`, cards: clashes });
   }
@@ -58,11 +53,8 @@ export function checkShipmentIsNew(db: Db, shipmentId: string, ledgers: readonly
 /** Records a shipment's ledgers and their rows in one transaction, or nothing. */
 export function recordBuiltLedgers(ctx: HqContext, actor: string, shipmentId: string, createdAt: string, ledgers: readonly LedgerToRecord[]): Result<{ cards: number }, RecordProblem> {
   const { db, stationId } = ctx.store;
-  const insertCard = db.prepare(
-    `INSERT INTO hq_cards (reservation_no, shipment_id, venue, name, kana, birth_date, address, town, chome, notice_type, shipped_on)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const insertLedger = db.prepare('INSERT INTO hq_ledgers (shipment_id, venue, file_sha256, created_at, row_count, built_event_id) VALUES (?, ?, ?, ?, ?, ?)');
+  const insertCard = cardRecorder(db);
+  const insertLedger = ledgerRecorder(db);
   return db.transaction((): Result<{ cards: number }, RecordProblem> => {
     const fresh = checkShipmentIsNew(db, shipmentId, ledgers);
     if (!fresh.ok) return fresh;
@@ -72,9 +64,12 @@ export function recordBuiltLedgers(ctx: HqContext, actor: string, shipmentId: st
         stationId, actor, kind: 'hq.ledger-built',
         payload: { shipmentId, venue: l.venue, fileSha256: l.fileSha256, rowCount: l.cards.length, createdAt },
       });
-      insertLedger.run(shipmentId, l.venue, l.fileSha256, createdAt, l.cards.length, event.id);
+      insertLedger({ shipment_id: shipmentId, venue: l.venue, file_sha256: l.fileSha256, created_at: createdAt, row_count: l.cards.length, built_event_id: event.id });
       for (const c of l.cards) {
-        insertCard.run(c.reservationNo, shipmentId, l.venue, c.name, c.kana, c.birthDate, c.address, c.town, c.chome, c.noticeType, c.shippedOn);
+        insertCard({
+          reservation_no: c.reservationNo, shipment_id: shipmentId, venue: l.venue, name: c.name, kana: c.kana, birth_date: c.birthDate,
+          address: c.address, town: c.town, chome: c.chome, notice_type: c.noticeType, shipped_on: c.shippedOn,
+        });
       }
       cards += l.cards.length;
     }
@@ -84,14 +79,14 @@ export function recordBuiltLedgers(ctx: HqContext, actor: string, shipmentId: st
 
 /** Every ledger HQ built, newest shipment first, venues in 別紙① order. */
 export function hqLedgers(db: Db): HqLedger[] {
-  const rows = db.prepare('SELECT shipment_id AS shipmentId, venue, row_count AS rowCount, created_at AS createdAt, file_sha256 AS fileSha256 FROM hq_ledgers').all() as HqLedger[];
+  const rows: HqLedger[] = builtLedgers(db);
   return rows.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.shipmentId.localeCompare(a.shipmentId) || VENUE_IDS.indexOf(a.venue) - VENUE_IDS.indexOf(b.venue));
 }
 
 /** The rows of one venue's ledger, as the print template takes them; null if HQ built no such ledger. */
 export function hqLedgerRows(db: Db, shipmentId: string, venue: VenueId): PrintRow[] | null {
-  if (!db.prepare('SELECT 1 FROM hq_ledgers WHERE shipment_id = ? AND venue = ?').get(shipmentId, venue)) return null;
-  return db.prepare('SELECT reservation_no AS reservationNo, name, address, town, chome FROM hq_cards WHERE shipment_id = ? AND venue = ?').all(shipmentId, venue) as PrintRow[];
+  if (!isLedgerBuilt(db, shipmentId, venue)) return null;
+  return ledgerPrintRows(db, shipmentId, venue);
 }
 
 export function describeLedger(l: Pick<HqLedger, 'shipmentId' | 'venue'>): string {

@@ -2,12 +2,13 @@
 // venues (別紙⑥ 2(1)③). Recorded once per shipment; a recount replaces it and says so in the event log.
 import { err, ok, type Result } from '../../shared/result';
 import type { Db } from '../db/connection';
+import { setJlisCount } from '../db/queries/hq-jlis-counts';
+import { shipmentCardCount } from '../db/queries/hq-ledgers';
 import type { Clock } from '../clock';
 
 export function recordJlisCount(db: Db, clock: Clock, actor: string, shipmentId: string, cards: number): Result<{ shipped: number }, { code: 'not-found'; message: string }> {
-  const shipped = (db.prepare('SELECT sum(row_count) AS n FROM hq_ledgers WHERE shipment_id = ?').get(shipmentId) as { n: number | null }).n;
+  const shipped = shipmentCardCount(db, shipmentId);
   if (shipped === null) return err({ code: 'not-found', message: `出荷 ${shipmentId} の台帳は作成記録にありません` });
-  db.prepare('INSERT INTO hq_jlis_counts (shipment_id, cards, recorded_at, actor) VALUES (?, ?, ?, ?) ON CONFLICT (shipment_id) DO UPDATE SET cards = excluded.cards, recorded_at = excluded.recorded_at, actor = excluded.actor')
-    .run(shipmentId, cards, clock.now().toISOString(), actor);
+  setJlisCount(db, shipmentId, cards, clock.now().toISOString(), actor);
   return ok({ shipped });
 }

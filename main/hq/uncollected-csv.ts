@@ -8,6 +8,7 @@ import { VENUES, type VenueId } from '../../shared/venues/venues';
 import { addDays } from '../../shared/tokyo-date';
 import { err, ok, type Result } from '../../shared/result';
 import type { Db } from '../db/connection';
+import { shippedCardRows } from '../db/queries/hq-cards';
 import { uncollectedCards } from './consolidation';
 
 export type CsvEncoding = 'utf8' | 'cp932';
@@ -28,14 +29,14 @@ export interface CsvProblem {
 
 export function uncollectedCsv(db: Db, options: { asOf: string; deadlineDays: number; encoding: CsvEncoding }): Result<UncollectedList, CsvProblem> {
   const cards = uncollectedCards(db, options);
-  const lookup = db.prepare('SELECT reservation_no, name, kana, birth_date, address, notice_type, shipped_on, shipment_id FROM hq_cards WHERE reservation_no = ?');
+  const shipped = shippedCardRows(db, cards.map((c) => c.reservationNo));
   const perVenue: Record<VenueId, number> = { honchosha: 0, sogo: 0, toyosu: 0 };
   const records = cards
-    .map((c) => ({ c, row: lookup.get(c.reservationNo) as Record<string, string> }))
+    .map((c, i) => ({ c, row: shipped[i]! }))
     .sort((a, b) => a.c.venue.localeCompare(b.c.venue) || a.c.reservationNo.localeCompare(b.c.reservationNo))
     .map(({ c, row }) => {
       perVenue[c.venue]++;
-      return [row.reservation_no, row.name, row.kana, row.birth_date, row.address, row.notice_type, row.shipped_on, addDays(row.shipped_on!, options.deadlineDays), VENUES[c.venue].name, row.shipment_id, c.status === 'returned' ? '返戻済み' : '会場保管中'];
+      return [row.reservation_no, row.name, row.kana, row.birth_date, row.address, row.notice_type, row.shipped_on, addDays(row.shipped_on, options.deadlineDays), VENUES[c.venue].name, row.shipment_id, c.status === 'returned' ? '返戻済み' : '会場保管中'];
     });
   const text = stringify([[...UNCOLLECTED_COLUMNS], ...records], { record_delimiter: '\r\n' });
   if (options.encoding === 'utf8') return ok({ bytes: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]), rows: records.length, perVenue });

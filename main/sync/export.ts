@@ -20,6 +20,9 @@ import { encodeSyncFile, type ClaimedCounts, type SyncBody } from './sync-file';
 import { signingKey } from './sync-keys';
 import { recipients } from './registration';
 import type { Db } from '../db/connection';
+import { exportBytes, exportSizes, insertExport, lastExportHead } from '../db/queries/sync-exports';
+import { lastSeqByStation, ownEventsAfter } from '../db/queries/events-sync';
+import { accessEntriesAfter } from '../db/queries/access-records-sync';
 
 export interface ExportContext {
   readonly store: VenueStore;
@@ -61,12 +64,10 @@ export function exportSyncFile(ctx: ExportContext, outbox: string, options: { bu
   const businessDate = options.businessDate ?? tokyoDate(clock.now());
 
   const made = db.transaction(() => {
-    const last = db.prepare('SELECT seq, sha256, through_event_seq, access_seq, access_sha256 FROM sync_exports ORDER BY seq DESC LIMIT 1').get() as
-      | { seq: number; sha256: string; through_event_seq: number; access_seq: number; access_sha256: string }
-      | undefined;
+    const last = lastExportHead(db);
     const events = ownEventsAfter(db, stationId, last?.through_event_seq ?? 0);
     const access = accessHead(db, last ? { seq: last.access_seq, sha256: last.access_sha256 } : null);
-    const body: SyncBody = { events: events.map(redact), claimed: claimedCounts(store), knownThrough: knownThrough(db), accessHead: access };
+    const body: SyncBody = { events: events.map(redact), claimed: claimedCounts(store), knownThrough: lastSeqByStation(db), accessHead: access };
     const seq = (last?.seq ?? 0) + 1;
     // An outbox holding a file numbered past the database's last one means the database went back in time (a
     // restored backup): publishing now would put different content under a number already out there.
@@ -77,8 +78,10 @@ export function exportSyncFile(ctx: ExportContext, outbox: string, options: { bu
       signingKey: signer, recipients: sealTo.map((r) => ({ keyId: r.keyId, publicKey: r.publicKey })), body,
     });
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    db.prepare('INSERT INTO sync_exports (seq, business_date, sha256, through_event_seq, access_seq, access_sha256, created_at, bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(seq, businessDate, sha256, events.at(-1)?.seq ?? last?.through_event_seq ?? 0, access?.seq ?? 0, access?.sha256 ?? '0'.repeat(64), createdAt, bytes);
+    insertExport(db, {
+      seq, business_date: businessDate, sha256, through_event_seq: events.at(-1)?.seq ?? last?.through_event_seq ?? 0,
+      access_seq: access?.seq ?? 0, access_sha256: access?.sha256 ?? '0'.repeat(64), created_at: createdAt, bytes,
+    });
     return { seq, sha256, bytes, events: events.length };
   })();
   if (made === null) {
@@ -97,24 +100,15 @@ export function exportSyncFile(ctx: ExportContext, outbox: string, options: { bu
 export function repairOutbox(store: VenueStore, outbox: string): number {
   let written = 0;
   // Sizes, not hashes: this runs before every export, and a bad copy is a short or long one.
-  const rows = store.db.prepare('SELECT seq, length(bytes) AS size FROM sync_exports ORDER BY seq').all() as { seq: number; size: number }[];
-  for (const { seq, size } of rows) {
+  for (const { seq, size } of exportSizes(store.db)) {
     const path = join(outbox, syncFileName(store.stationId, seq));
     if (existsSync(path) && statSync(path).size === size) continue;
-    const { bytes } = store.db.prepare('SELECT bytes FROM sync_exports WHERE seq = ?').get(seq) as { bytes: Buffer };
-    writeFileAtomic(path, bytes);
+    writeFileAtomic(path, exportBytes(store.db, seq));
     written++;
   }
   const leftover = new RegExp(`^\\.${store.stationId}-\\d{8}\\.sync\\.[0-9a-f]+\\.tmp$`);
   for (const name of readdirSync(outbox)) if (leftover.test(name)) rmSync(join(outbox, name), { force: true });
   return written;
-}
-
-function ownEventsAfter(db: Db, stationId: string, afterSeq: number): StoredEvent[] {
-  const rows = db.prepare('SELECT id, station_id, seq, client_time, actor, kind, payload, subject FROM events WHERE station_id = ? AND seq > ? ORDER BY seq').all(stationId, afterSeq) as {
-    id: string; station_id: string; seq: number; client_time: string; actor: string; kind: StoredEvent['kind']; payload: string; subject: string | null;
-  }[];
-  return rows.map((r) => ({ id: r.id, stationId: r.station_id, seq: r.seq, clientTime: r.client_time, actor: r.actor, kind: r.kind, payload: JSON.parse(r.payload), subject: r.subject }));
 }
 
 function redact(e: StoredEvent): StoredEvent {
@@ -132,14 +126,9 @@ function claimedCounts(store: VenueStore): ClaimedCounts {
   return { shipped, received, handedOver, outstanding, returned, refusals, damaged };
 }
 
-function knownThrough(db: Db): Record<string, number> {
-  const rows = db.prepare('SELECT station_id, max(seq) AS seq FROM events GROUP BY station_id').all() as { station_id: string; seq: number }[];
-  return Object.fromEntries(rows.map((r) => [r.station_id, r.seq]));
-}
-
 /** The access record's head, with a hash chained from the previous file's over every entry since. */
 function accessHead(db: Db, previous: { seq: number; sha256: string } | null): { seq: number; sha256: string } | null {
-  const rows = db.prepare('SELECT seq, at, station_id, actor, action, subject, detail FROM access_records WHERE seq > ? ORDER BY seq').raw().all(previous?.seq ?? 0) as unknown[][];
+  const rows = accessEntriesAfter(db, previous?.seq ?? 0);
   if (rows.length === 0) return previous && previous.seq > 0 ? previous : null;
   // The chain starts from nothing; a file before any access entry stored zeros, which mean the same.
   const hash = createHash('sha256').update(previous && previous.seq > 0 ? previous.sha256 : '');

@@ -6,6 +6,9 @@
 import { createHash } from 'node:crypto';
 import type { VenueId } from '../../shared/venues/venues';
 import type { Db } from '../db/connection';
+import { syncFileIngestQueries } from '../db/queries/sync-files';
+import { foreignEventWriter } from '../db/queries/events-sync';
+import { alertRecorder, type SyncAlertKind } from '../db/queries/sync-alerts';
 import type { Clock } from '../clock';
 import { openSyncFile, peekSyncHeader, type OpenedSyncFile, type SyncFileProblemCode } from './sync-file';
 import { registeredStations, type RegisteredStation } from './registration';
@@ -24,31 +27,23 @@ export type IngestOutcome =
   | { readonly status: 'equivocation'; readonly stationId: string; readonly seq: number }
   | { readonly status: 'rejected'; readonly code: SyncFileProblemCode | 'unregistered'; readonly message: string };
 
-export type AlertKind = 'equivocation' | 'chain-broken' | 'event-conflict';
+export type AlertKind = SyncAlertKind;
 
 /** Reads the registry once for many files (a pull brings a few hundred). */
 export function createIngester(ctx: IngestContext) {
   const { db, clock, recipient } = ctx;
   const stations = new Map<string, RegisteredStation>(registeredStations(db).map((s) => [s.stationId, s]));
-  const bySha = db.prepare('SELECT station_id, seq FROM sync_files WHERE sha256 = ?');
-  const bySeq = db.prepare('SELECT sha256, prev_sha256 FROM sync_files WHERE station_id = ? AND seq = ?');
-  const insertEvent = db.prepare(
-    'INSERT INTO events (id, station_id, seq, client_time, actor, kind, payload, subject) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
-  );
-  const eventById = db.prepare('SELECT 1 FROM events WHERE id = ?');
-  const insertFile = db.prepare(
-    `INSERT INTO sync_files (station_id, seq, sha256, prev_sha256, business_date, created_at, claimed, access_head, event_count, received_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const insertAlert = db.prepare('INSERT INTO sync_alerts (at, station_id, seq, kind, sha256, detail) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING');
+  const files = syncFileIngestQueries(db);
+  const events = foreignEventWriter(db);
+  const recordAlert = alertRecorder(db);
 
   const alert = (stationId: string, seq: number, kind: AlertKind, sha256: string, detail: object) =>
-    insertAlert.run(clock.now().toISOString(), stationId, seq, kind, sha256, JSON.stringify(detail));
+    recordAlert({ at: clock.now().toISOString(), station_id: stationId, seq, kind, sha256, detail: JSON.stringify(detail) });
 
   function ingest(bytes: Uint8Array): IngestOutcome {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     // The same bytes were verified when first taken in: a replay costs one indexed read.
-    const held = bySha.get(sha256) as { station_id: string; seq: number } | undefined;
+    const held = files.withSha256(sha256);
     if (held) return { status: 'already-have', stationId: held.station_id, seq: held.seq };
     const peek = peekSyncHeader(bytes);
     if (!peek.ok) return { status: 'rejected', code: peek.error.code, message: peek.error.message };
@@ -62,18 +57,18 @@ export function createIngester(ctx: IngestContext) {
   function take(file: OpenedSyncFile, venue: VenueId): IngestOutcome {
     const { header, body, fileSha256 } = file;
     const { stationId, seq } = header;
-    const other = bySeq.get(stationId, seq) as { sha256: string } | undefined;
+    const other = files.atSeq(stationId, seq);
     if (other) {
       alert(stationId, seq, 'equivocation', fileSha256, { held: other.sha256, offered: fileSha256, venue });
       return { status: 'equivocation', stationId, seq };
     }
     const alerts: AlertKind[] = [];
-    const before = bySeq.get(stationId, seq - 1) as { sha256: string } | undefined;
+    const before = files.atSeq(stationId, seq - 1);
     if (before && header.prevSha256 !== before.sha256) {
       alert(stationId, seq, 'chain-broken', fileSha256, { expectedPrev: before.sha256, statedPrev: header.prevSha256 });
       alerts.push('chain-broken');
     }
-    const after = bySeq.get(stationId, seq + 1) as { sha256: string; prev_sha256: string | null } | undefined;
+    const after = files.atSeq(stationId, seq + 1);
     if (after && after.prev_sha256 !== fileSha256) {
       alert(stationId, seq + 1, 'chain-broken', after.sha256, { expectedPrev: fileSha256, statedPrev: after.prev_sha256 });
       alerts.push('chain-broken');
@@ -81,17 +76,19 @@ export function createIngester(ctx: IngestContext) {
     let newEvents = 0;
     let knownEvents = 0;
     for (const e of body.events) {
-      const r = insertEvent.run(e.id, e.stationId, e.seq, e.clientTime, e.actor, e.kind, JSON.stringify(e.payload), e.subject);
-      if (r.changes === 1) newEvents++;
-      else if (eventById.get(e.id)) knownEvents++;
+      if (events.insertIfNew(e)) newEvents++;
+      else if (events.has(e.id)) knownEvents++;
       else {
         // Same station and number, another event: the station contradicts itself.
         alert(stationId, seq, 'event-conflict', fileSha256, { eventSeq: e.seq, eventId: e.id });
         if (!alerts.includes('event-conflict')) alerts.push('event-conflict');
       }
     }
-    insertFile.run(stationId, seq, fileSha256, header.prevSha256, header.businessDate, header.createdAt,
-      JSON.stringify({ ...body.claimed, knownThrough: body.knownThrough }), body.accessHead ? JSON.stringify(body.accessHead) : null, body.events.length, clock.now().toISOString());
+    files.insert({
+      station_id: stationId, seq, sha256: fileSha256, prev_sha256: header.prevSha256, business_date: header.businessDate, created_at: header.createdAt,
+      claimed: JSON.stringify({ ...body.claimed, knownThrough: body.knownThrough }), access_head: body.accessHead ? JSON.stringify(body.accessHead) : null,
+      event_count: body.events.length, received_at: clock.now().toISOString(),
+    });
     return { status: 'ingested', stationId, seq, newEvents, knownEvents, alerts };
   }
 

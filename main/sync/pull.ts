@@ -2,6 +2,7 @@
 // registered certificate), fetch the files this folder does not hold yet and take each in. Sources are the
 // registered stations' unless given; one source failing does not stop the others.
 import type { Db } from '../db/connection';
+import { fileHeldCheck } from '../db/queries/sync-files';
 import type { Clock } from '../clock';
 import { createIngester, describeOutcome, type IngestOutcome } from './ingest';
 import { pullFromFolder, pullFromHttps, type PullProblem } from './pull-client';
@@ -32,8 +33,8 @@ export function pullSources(db: Db, given: readonly string[]): string[] {
 
 export async function pullAndIngest(ctx: PullContext, sources: readonly string[]): Promise<SourceResult[]> {
   const { db } = ctx;
-  const held = db.prepare('SELECT 1 FROM sync_files WHERE sha256 = ?');
-  const alreadyHave = (_name: string, sha256: string) => held.get(sha256) !== undefined;
+  const held = fileHeldCheck(db);
+  const alreadyHave = (_name: string, sha256: string) => held(sha256);
   const results: SourceResult[] = [];
   for (const source of sources) {
     const pulled = isHttpsSource(source) ? await pullHttps(db, source, alreadyHave) : await pullFromFolder(source, alreadyHave);

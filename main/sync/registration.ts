@@ -8,6 +8,8 @@ import { StationId } from '../../shared/events/event';
 import { VENUE_IDS, VENUES, type VenueId } from '../../shared/venues/venues';
 import { err, ok, type Result } from '../../shared/result';
 import type { Db } from '../db/connection';
+import { recipientRows, replaceRecipients } from '../db/queries/sync-recipients';
+import { insertStation, stationRegistrationKeys, stationRows, updateStationTls } from '../db/queries/sync-stations';
 import type { Clock } from '../clock';
 import { decodePublicKeyFile, keyIdOf, publicKeyFromRaw, rawPublicKey, type PublicKeyHandle } from '../crypto/key-files';
 import { parseJsonOrUndefined } from '../files/safe-json';
@@ -99,18 +101,15 @@ export function setRecipients(db: Db, hq: HqSyncInfo, venuePub: PublicKeyHandle,
   if (venuePub.role !== 'venue' || venuePub.venue !== venue) {
     return err({ code: 'other-venue', message: `会場の公開鍵が${VENUES[venue].name}のものではありません` });
   }
-  db.transaction(() => {
-    db.prepare('DELETE FROM sync_recipients').run();
-    const add = db.prepare('INSERT INTO sync_recipients (key_id, role, public_key, tls_fingerprint) VALUES (?, ?, ?, ?)');
-    add.run(hq.inbox.keyId, 'hq', hq.inbox.publicKey, hq.tls.fingerprint);
-    add.run(venuePub.keyId, 'venue', rawPublicKey(venuePub.publicKey).toString('base64'), null);
-  })();
+  db.transaction(() => replaceRecipients(db, [
+    { key_id: hq.inbox.keyId, role: 'hq', public_key: hq.inbox.publicKey, tls_fingerprint: hq.tls.fingerprint },
+    { key_id: venuePub.keyId, role: 'venue', public_key: rawPublicKey(venuePub.publicKey).toString('base64'), tls_fingerprint: null },
+  ]))();
   return ok(null);
 }
 
 export function recipients(db: Db): { keyId: string; role: 'hq' | 'venue'; publicKey: KeyObject; tlsFingerprint: string | null }[] {
-  const rows = db.prepare('SELECT key_id, role, public_key, tls_fingerprint FROM sync_recipients ORDER BY role').all() as { key_id: string; role: 'hq' | 'venue'; public_key: string; tls_fingerprint: string | null }[];
-  return rows.map((r) => ({ keyId: r.key_id, role: r.role, publicKey: publicKeyFromRaw('x25519', Buffer.from(r.public_key, 'base64')), tlsFingerprint: r.tls_fingerprint }));
+  return recipientRows(db).map((r) => ({ keyId: r.key_id, role: r.role, publicKey: publicKeyFromRaw('x25519', Buffer.from(r.public_key, 'base64')), tlsFingerprint: r.tls_fingerprint }));
 }
 
 export function decodeVenuePub(text: string): Result<PublicKeyHandle, RegistrationProblem> {
@@ -134,17 +133,19 @@ export function registerStation(
     return err({ code: 'other-venue', message: `${reg.stationId} は${VENUES[reg.venue].name}の端末です（この端末は${VENUES[site.venue].name}）` });
   }
   if (reg.stationId === site.stationId) return err({ code: 'itself', message: 'この端末自身は登録できません' });
-  const existing = db.prepare('SELECT signing_key_id, tls_fingerprint FROM sync_stations WHERE station_id = ?').get(reg.stationId) as { signing_key_id: string; tls_fingerprint: string | null } | undefined;
+  const existing = stationRegistrationKeys(db, reg.stationId);
   if (existing && existing.signing_key_id !== reg.signingKey.keyId) {
     return err({ code: 'key-changed', message: `${reg.stationId} は別の署名鍵（${existing.signing_key_id}）で登録済みです。鍵の入れ替えは登録を確認してから行ってください` });
   }
   if (existing) {
-    db.prepare('UPDATE sync_stations SET tls_fingerprint = ?, source = coalesce(?, source) WHERE station_id = ?').run(reg.tls.fingerprint, source, reg.stationId);
+    updateStationTls(db, reg.stationId, reg.tls.fingerprint, source);
     // A new certificate is allowed (a reinstalled PC), but the caller must say so out loud.
     return ok({ status: 'updated', previousTlsFingerprint: existing.tls_fingerprint !== reg.tls.fingerprint ? existing.tls_fingerprint : null });
   }
-  db.prepare('INSERT INTO sync_stations (station_id, venue, signing_key_id, signing_public_key, tls_fingerprint, source, registered_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-    .run(reg.stationId, reg.venue, reg.signingKey.keyId, reg.signingKey.publicKey, reg.tls.fingerprint, source, clock.now().toISOString());
+  insertStation(db, {
+    station_id: reg.stationId, venue: reg.venue, signing_key_id: reg.signingKey.keyId, signing_public_key: reg.signingKey.publicKey,
+    tls_fingerprint: reg.tls.fingerprint, source, registered_at: clock.now().toISOString(),
+  });
   return ok({ status: 'registered', previousTlsFingerprint: null });
 }
 
@@ -175,8 +176,7 @@ export interface RegisteredStation {
 }
 
 export function registeredStations(db: Db): RegisteredStation[] {
-  const rows = db.prepare('SELECT * FROM sync_stations ORDER BY venue, station_id').all() as { station_id: string; venue: VenueId; signing_key_id: string; signing_public_key: string; tls_fingerprint: string | null; source: string | null; registered_at: string }[];
-  return rows.map((r) => ({
+  return stationRows(db).map((r) => ({
     stationId: r.station_id, venue: r.venue, signingKeyId: r.signing_key_id,
     signingPublicKey: publicKeyFromRaw('ed25519', Buffer.from(r.signing_public_key, 'base64')),
     tlsFingerprint: r.tls_fingerprint, source: r.source, registeredAt: r.registered_at,

@@ -3,6 +3,7 @@
 // never leave the database; what others need goes out in a registration file (registration.ts).
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import type { Db } from '../db/connection';
+import { addSyncKey, replaceSyncKey, syncKey } from '../db/queries/sync-keys';
 import { keyIdOf } from '../crypto/key-files';
 import { generateTlsIdentity, type TlsIdentity } from './tls-identity';
 
@@ -12,11 +13,8 @@ export interface KeyPair {
   readonly publicKey: KeyObject;
 }
 
-const get = (db: Db, name: string) => (db.prepare('SELECT value FROM sync_keys WHERE name = ?').get(name) as { value: string } | undefined)?.value;
-const put = (db: Db, name: string, value: string) => db.prepare('INSERT INTO sync_keys (name, value) VALUES (?, ?)').run(name, value);
-
 function loadPair(db: Db, name: string): KeyPair | null {
-  const der = get(db, name);
+  const der = syncKey(db, name);
   if (der === undefined) return null;
   const privateKey = createPrivateKey({ key: Buffer.from(der, 'base64'), format: 'der', type: 'pkcs8' });
   const publicKey = createPublicKey(privateKey);
@@ -27,7 +25,7 @@ function ensurePair(db: Db, name: string, alg: 'ed25519' | 'x25519'): KeyPair {
   const existing = loadPair(db, name);
   if (existing) return existing;
   const { privateKey } = alg === 'ed25519' ? generateKeyPairSync('ed25519') : generateKeyPairSync('x25519');
-  put(db, name, privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64'));
+  addSyncKey(db, name, privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64'));
   return loadPair(db, name)!;
 }
 
@@ -55,13 +53,13 @@ export function ensureTlsIdentity(db: Db, commonName: string): TlsIdentity {
     const existing = tlsIdentity(db);
     if (existing) return existing;
     const id = generateTlsIdentity(commonName);
-    put(db, 'tls-identity', JSON.stringify(id));
+    addSyncKey(db, 'tls-identity', JSON.stringify(id));
     return id;
   })();
 }
 
 export function tlsIdentity(db: Db): TlsIdentity | null {
-  const json = get(db, 'tls-identity');
+  const json = syncKey(db, 'tls-identity');
   return json === undefined ? null : (JSON.parse(json) as TlsIdentity);
 }
 
@@ -70,8 +68,7 @@ export function tlsIdentity(db: Db): TlsIdentity | null {
  * venue's other stations' sync files, so a station takes them in from the app without a key file at hand.
  */
 export function storeVenueKey(db: Db, privateKey: KeyObject): KeyPair {
-  db.prepare('INSERT INTO sync_keys (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value')
-    .run('venue-key', privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64'));
+  replaceSyncKey(db, 'venue-key', privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64'));
   return loadPair(db, 'venue-key')!;
 }
 

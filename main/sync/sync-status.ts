@@ -1,6 +1,8 @@
 // What support asks about a folder's sync: is it set up, what did it last publish, whose files does it take in
 // and when did the last one arrive. Numbers, ids and dates only.
 import type { Db } from '../db/connection';
+import { lastExportSummary } from '../db/queries/sync-exports';
+import { stationFileCounts } from '../db/queries/sync-files';
 import { recipients, registeredStations } from './registration';
 import { inboxKey, signingKey, venueKey } from './sync-keys';
 
@@ -15,18 +17,16 @@ export interface SyncStatus {
 }
 
 export function syncStatus(db: Db): SyncStatus {
-  const last = db.prepare('SELECT seq, business_date AS businessDate, created_at AS createdAt FROM sync_exports ORDER BY seq DESC LIMIT 1').get() as SyncStatus['lastExport'] | undefined;
-  const files = db.prepare('SELECT count(*) AS files, max(seq) AS lastSeq, max(business_date) AS lastBusinessDate FROM sync_files WHERE station_id = ?');
+  const last = lastExportSummary(db);
+  const stations = registeredStations(db);
+  const files = stationFileCounts(db, stations.map((s) => s.stationId));
   return {
     signingKeyId: signingKey(db)?.keyId ?? null,
     recipients: recipients(db).map((r) => ({ role: r.role, keyId: r.keyId })),
     inboxKeyId: inboxKey(db)?.keyId ?? null,
     keepsVenueKey: venueKey(db) !== null,
     lastExport: last ?? null,
-    stations: registeredStations(db).map((s) => {
-      const f = files.get(s.stationId) as { files: number; lastSeq: number | null; lastBusinessDate: string | null };
-      return { stationId: s.stationId, venue: s.venue, source: s.source, ...f };
-    }),
+    stations: stations.map((s, i) => ({ stationId: s.stationId, venue: s.venue, source: s.source, ...files[i]! })),
   };
 }
 

@@ -1,0 +1,47 @@
+// The stations whose sync files this folder accepts (sync_stations), with their signing keys and sources.
+import type { Db } from '../connection';
+import type { VenueId } from '../../../shared/venues/venues';
+
+export interface StationRow {
+  station_id: string;
+  venue: VenueId;
+  signing_key_id: string;
+  /** Raw Ed25519 public key, base64. */
+  signing_public_key: string;
+  tls_fingerprint: string | null;
+  source: string | null;
+  registered_at: string;
+}
+
+/** The key id and certificate a station was registered with, if it was. */
+export function stationRegistrationKeys(db: Db, stationId: string): Pick<StationRow, 'signing_key_id' | 'tls_fingerprint'> | undefined {
+  return db.prepare('SELECT signing_key_id, tls_fingerprint FROM sync_stations WHERE station_id = ?').get(stationId) as
+    | Pick<StationRow, 'signing_key_id' | 'tls_fingerprint'>
+    | undefined;
+}
+
+/** Records a registered station's new certificate, and its new source when one is given (null keeps the old). */
+export function updateStationTls(db: Db, stationId: string, tlsFingerprint: string, source: string | null): void {
+  db.prepare('UPDATE sync_stations SET tls_fingerprint = ?, source = coalesce(?, source) WHERE station_id = ?').run(tlsFingerprint, source, stationId);
+}
+
+/** Registers a station not registered before. */
+export function insertStation(db: Db, row: StationRow): void {
+  db.prepare('INSERT INTO sync_stations (station_id, venue, signing_key_id, signing_public_key, tls_fingerprint, source, registered_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .run(row.station_id, row.venue, row.signing_key_id, row.signing_public_key, row.tls_fingerprint, row.source, row.registered_at);
+}
+
+/** Every registered station, by venue then station id. */
+export function stationRows(db: Db): StationRow[] {
+  return db.prepare('SELECT * FROM sync_stations ORDER BY venue, station_id').all() as StationRow[];
+}
+
+/** Every registered station's venue, by station id. */
+export function stationVenues(db: Db): Pick<StationRow, 'station_id' | 'venue'>[] {
+  return db.prepare('SELECT station_id, venue FROM sync_stations ORDER BY station_id').all() as Pick<StationRow, 'station_id' | 'venue'>[];
+}
+
+/** Every registered station's venue, in no particular order. */
+export function stationVenuesUnordered(db: Db): Pick<StationRow, 'station_id' | 'venue'>[] {
+  return db.prepare('SELECT station_id, venue FROM sync_stations').all() as Pick<StationRow, 'station_id' | 'venue'>[];
+}
