@@ -91,8 +91,9 @@ export default tseslint.config(
     },
   },
   {
-    // The preload runs sandboxed: electron's renderer APIs and the zod-free channel list, nothing else.
+    // The preload runs sandboxed: electron's renderer APIs and the zod-free shared/ipc/channels.ts, nothing else.
     files: ['preload/**/*.ts'],
+    ignores: ['preload/**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [restrict([...NODE_BUILTINS, '**/main/**', '**/renderer/**', 'zod', 'better-sqlite3*', 'node-hid'], 'the preload imports only electron and shared/ipc/channels')],

@@ -5,8 +5,8 @@ import { cards, ledgerBytes, tempDir, testKeys, testStore } from '../main/testin
 import { importLedger } from '../main/ledger/import-ledger';
 import type { Clock } from '../main/clock';
 import { tokyoDate } from '../shared/tokyo-date';
-import { forgetReconciliation } from '../main/venue/reconciliation';
-import { reconciliationView } from '../main/venue/reconciliation-view';
+import { forgetReconciliation } from '../main/reconciliation/reconciliation';
+import { reconciliationView } from '../main/reconciliation/reconciliation-view';
 import { appendEvent } from '../main/db/event-log';
 import { median, time, type BenchTarget } from './measure';
 

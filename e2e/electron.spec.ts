@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findElectronBinary } from '../scripts/electron-binary.mjs';
-import { CHANNEL_NAMES } from '../shared/ipc/channels';
+import { CHANNELS } from '../shared/ipc/contract';
 import { loadWorld, PASSPHRASE, ROOT, STAFF } from './demo-world';
 import { CounterPage } from './pages/counter-page';
 
@@ -40,7 +40,7 @@ test.describe('the Electron app', () => {
       const g = globalThis as unknown as { require?: unknown; process?: unknown; ipcRenderer?: unknown; madoguchi: object };
       return { require: typeof g.require, process: typeof g.process, ipcRenderer: typeof g.ipcRenderer, frozen: Object.isFrozen(g.madoguchi), api: Object.keys(g.madoguchi).sort() };
     });
-    expect(surface).toEqual({ require: 'undefined', process: 'undefined', ipcRenderer: 'undefined', frozen: true, api: [...CHANNEL_NAMES, 'on'].sort() });
+    expect(surface).toEqual({ require: 'undefined', process: 'undefined', ipcRenderer: 'undefined', frozen: true, api: [...CHANNELS, 'on'].sort() });
     const before = page.url();
     await page.evaluate(() => {
       (globalThis as unknown as { location: { href: string } }).location.href = 'https://example.com/';

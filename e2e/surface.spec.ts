@@ -1,6 +1,6 @@
 // The page's attack surface: no Node globals, and `window.madoguchi` is exactly the contract.
 import { test, expect } from './fixtures';
-import { CHANNEL_NAMES } from '../shared/ipc/channels';
+import { CHANNELS } from '../shared/ipc/contract';
 
 test('no require/process globals; window.madoguchi exposes exactly the contract channels + on', async ({ counter, page }) => {
   await expect(counter.page.getByRole('heading', { name: '窓口 サインイン' })).toBeVisible();
@@ -21,7 +21,7 @@ test('no require/process globals; window.madoguchi exposes exactly the contract 
     process: 'undefined',
     module: 'undefined',
     Buffer: 'undefined',
-    keys: [...CHANNEL_NAMES, 'on'].sort(),
+    keys: [...CHANNELS, 'on'].sort(),
     functions: true,
     frozen: true,
   });

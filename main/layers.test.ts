@@ -20,8 +20,8 @@ const TESTING = /main\/testing\/ holds test helpers/;
 
 test('a capability folder importing a program, even a type, is an error', async () => {
   const cases: [string, string][] = [
-    ['main/venue/corrections.ts', `import { readSetting } from '../app/settings';\nexport const x = readSetting;\n`],
-    ['main/venue/simulate.ts', `import { mulberry32 } from '../demo/prng';\nexport const x = mulberry32;\n`],
+    ['main/corrections/corrections.ts', `import { readSetting } from '../app/settings';\nexport const x = readSetting;\n`],
+    ['main/returns/returns.ts', `import { mulberry32 } from '../demo/prng';\nexport const x = mulberry32;\n`],
     ['main/sync/export.ts', `import type { Push } from '../app/push';\nexport type X = Push;\n`],
     ['main/clock.ts', `import { runCli } from './cli/main';\nexport const x = runCli;\n`],
     // The platform adapters may import their driver, but the layers hold for them too.
@@ -35,7 +35,7 @@ test('a capability folder importing a program, even a type, is an error', async 
 });
 
 test('production code anywhere in main/, programs and entries included, importing main/testing is an error', async () => {
-  for (const path of ['main/venue/day-close.ts', 'main/app/handlers.ts', 'main/cli/main.ts', 'main/demo/demo-world.ts', 'main/browser/server.ts', 'main/electron/main.ts']) {
+  for (const path of ['main/day-close/day-close.ts', 'main/app/handlers.ts', 'main/cli/main.ts', 'main/demo/demo-world.ts', 'main/browser/server.ts', 'main/electron/main.ts']) {
     const messages = await restricted(path, `import { tempDir } from '../testing/fixtures';\nexport const x = tempDir;\n`);
     assert.equal(messages.length, 1, `${path}: ${messages.join('; ')}`);
     assert.match(messages[0]!, TESTING, path);
@@ -52,7 +52,7 @@ test('programs import capabilities and each other; tests, main/testing and bench
   const cases: [string, string][] = [
     ['main/cli/commands/simulate.ts', `import { simulate } from '../../demo/simulate';\nimport { readSetting } from '../../venue/settings';\nexport const x = [simulate, readSetting];\n`],
     ['main/electron/main.ts', `import { createStation } from '../app/station';\nexport const x = createStation;\n`],
-    ['main/venue/corrections.test.ts', `import { readSetting } from '../app/settings';\nimport { tempDir } from '../testing/fixtures';\nexport const x = [readSetting, tempDir];\n`],
+    ['main/corrections/corrections.test.ts', `import { readSetting } from '../app/settings';\nimport { tempDir } from '../testing/fixtures';\nexport const x = [readSetting, tempDir];\n`],
     ['main/testing/app-fixture.ts', `import { createApp } from '../app/create-app';\nexport const x = createApp;\n`],
     ['bench/run.ts', `import { tempDir } from '../main/testing/fixtures';\nexport const x = tempDir;\n`],
   ];
@@ -68,13 +68,13 @@ test('SQL outside main/db/ is an error; inside it, and in tests, it is not', asy
   const exec = `import type { Db } from '../db/connection';\nexport const f = (store: { db: Db }) => store.db.exec('DELETE FROM staff');\n`;
   const pragma = `import type { Db } from '../db/connection';\nexport const f = (db: Db) => db.pragma('user_version');\n`;
   for (const source of [prepare, exec, pragma]) {
-    const messages = await sqlMessages('main/venue/day-close.ts', source);
+    const messages = await sqlMessages('main/day-close/day-close.ts', source);
     assert.equal(messages.length, 1, messages.join('; '));
     assert.match(messages[0]!, /main\/db\//);
   }
   assert.equal((await sqlMessages('main/app/handlers.ts', prepare)).length, 1, 'the programs call query functions too');
   assert.deepEqual(await sqlMessages('main/db/queries/staff.ts', prepare.replace("'../db/connection'", "'../connection'")), []);
-  assert.deepEqual(await sqlMessages('main/venue/day-close.test.ts', prepare), []);
+  assert.deepEqual(await sqlMessages('main/day-close/day-close.test.ts', prepare), []);
   // A regular expression's exec is not SQL.
-  assert.deepEqual(await sqlMessages('main/venue/day-close.ts', `export const m = /a(b)/.exec('ab');\n`), []);
+  assert.deepEqual(await sqlMessages('main/day-close/day-close.ts', `export const m = /a(b)/.exec('ab');\n`), []);
 });

@@ -1,15 +1,28 @@
 // The composition root shared by the Electron window and browser mode: one venue store, its services,
 // the sessions, the scanner, and the single dispatcher every renderer call goes through.
 import type { StatusView } from '../../shared/ipc/contract';
-import type { Push } from './push';
-import { connectHidScanner, type ScannerWiring } from './scanner-wiring';
+import type { Push } from '../ipc/push';
+import { connectHidScanner, type ScannerWiring } from '../scanner/wiring';
 import { createNodeHidAdapter, type NodeHidAdapter } from '../scanner/node-hid-source';
 import type { Clock } from '../clock';
-import type { VenueStore } from '../venue/data-folder';
-import { Sessions } from '../session/sessions';
+import type { VenueStore } from '../store/data-folder';
+import { Sessions } from '../auth/sessions';
 import { createDispatcher, type Invoke } from '../ipc/dispatch';
-import { createHandlers } from './handlers';
-import { readSetting } from '../venue/settings';
+import type { SiteHandlers } from '../ipc/dispatch';
+import { VENUES } from '../../shared/venues/venues';
+import type { CounterContext } from '../counter/counter-service';
+import { stationHandlers } from '../store/handlers';
+import { sessionHandlers } from '../auth/handlers';
+import { counterHandlers } from '../counter/handlers';
+import { ledgerHandlers } from '../ledger/handlers';
+import { receiptHandlers } from '../receipt/handlers';
+import { correctionsHandlers } from '../corrections/handlers';
+import { returnsHandlers } from '../returns/handlers';
+import { reconciliationHandlers } from '../reconciliation/handlers';
+import { dayCloseHandlers } from '../day-close/handlers';
+import { venuePrintHandlers } from '../print/handlers';
+import { syncHandlers } from '../sync/handlers';
+import { readSetting } from '../store/settings';
 import { groupCommitAccessLog } from '../access/access-record';
 import { createPreviewPrinter, type Printer } from '../print/printer';
 
@@ -36,17 +49,24 @@ export function createApp(store: VenueStore, clock: Clock, log: (line: string) =
   const sessions = new Sessions(clock, idleLockMinutes);
   const access = groupCommitAccessLog(store.db, clock);
   let pushTo: Push = () => {};
-  const handlers = createHandlers({
-    counter: { store, clock, access },
-    sessions,
-    idleLockMinutes,
-    scannerStatus: () => ({ ...scanner, layout: readSetting(store.db, 'scanner-layout') }),
-    push: (event, payload) => pushTo(event, payload),
-    printer,
-  });
+  const counter: CounterContext = { store, clock, access };
+  // A venue station is every capability's slice; the type requires a handler for each venue channel.
+  const handlers: SiteHandlers<'venue'> = {
+    ...stationHandlers({ unlocked: true, hq: false, venue: { id: store.venue, name: VENUES[store.venue].name }, stationId: store.stationId }),
+    ...sessionHandlers(store.db, clock, sessions, idleLockMinutes),
+    ...counterHandlers(counter, () => ({ ...scanner, layout: readSetting(store.db, 'scanner-layout') })),
+    ...ledgerHandlers(counter, (event, payload) => pushTo(event, payload)),
+    ...receiptHandlers(counter),
+    ...correctionsHandlers(counter),
+    ...returnsHandlers(counter),
+    ...reconciliationHandlers(counter),
+    ...dayCloseHandlers(counter),
+    ...venuePrintHandlers(counter, printer),
+    ...syncHandlers(counter),
+  };
   let wiring: ScannerWiring | null = null;
   return {
-    invoke: createDispatcher(handlers, sessions, log),
+    invoke: createDispatcher('venue', handlers, sessions, log),
     store,
     setScannerStatus: (s) => {
       scanner = s;

@@ -3,10 +3,10 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { createDataFolder, createVenueDataFolder, openDataFolder, openVenueDataFolder, type HqStore } from '../venue/data-folder';
+import { createDataFolder, createVenueDataFolder, openDataFolder, openVenueDataFolder, type HqStore } from '../store/data-folder';
 import { createStation } from './station';
 import { createPreviewPrinter } from '../print/printer';
-import { enrollStaff } from '../staff/staff';
+import { enrollStaff } from '../auth/staff';
 import { recordBuiltLedgers } from '../hq/hq-ledgers';
 import { card, cards, tempDir } from '../testing/fixtures';
 import { manualClock } from '../testing/app-fixture';
@@ -86,7 +86,7 @@ describe('headquarters station', () => {
     // HQ staff cannot use the counter anywhere (role), and HQ's folder has no counter at all.
     const scan = await station.invoke('counter:scan', { code: 'T00-000001', source: 'manual' }, 'w');
     assert.ok(!scan.ok && scan.error.code === 'forbidden');
-    const status = await station.invoke('status:get', {}, 'w');
+    const status = await station.invoke('counter:status', {}, 'w');
     assert.ok(!status.ok && status.error.code === 'unavailable');
     const signedOut = await station.invoke('hq:ledgers', {}, 'other-window');
     assert.ok(!signedOut.ok && signedOut.error.code === 'signed-out');

@@ -2,8 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { createStation } from './station';
-import { createVenueDataFolder } from '../venue/data-folder';
-import { enrollStaff } from '../staff/staff';
+import { createVenueDataFolder } from '../store/data-folder';
+import { enrollStaff } from '../auth/staff';
 import { tempDir } from '../testing/fixtures';
 import { fixedClock } from '../clock';
 

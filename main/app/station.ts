@@ -6,9 +6,9 @@ import { VENUES } from '../../shared/venues/venues';
 import { createHqApp } from './create-hq-app';
 import type { Clock } from '../clock';
 import type { Invoke } from '../ipc/dispatch';
-import { openDataFolder, peekDataFolder } from '../venue/data-folder';
+import { openDataFolder, peekDataFolder } from '../store/data-folder';
 import { createApp, type SiteApp } from './create-app';
-import type { Push } from './push';
+import type { Push } from '../ipc/push';
 import type { Printer } from '../print/printer';
 
 export interface Station {

@@ -1,12 +1,12 @@
 // The browser-mode stand-in for the Electron preload: defines `window.madoguchi` with the same named
 // functions, each a POST to the loopback server, plus `on(event, fn)` over server-sent events.
-import { CHANNEL_NAMES, PUSH_EVENT_NAMES } from '../../shared/ipc/channels';
+import { CHANNELS, PUSH_EVENTS } from '../../shared/ipc/contract';
 
 export function bridgeScript(): string {
   return `(() => {
   'use strict';
-  const channels = ${JSON.stringify(CHANNEL_NAMES)};
-  const pushEvents = ${JSON.stringify(PUSH_EVENT_NAMES)};
+  const channels = ${JSON.stringify(CHANNELS)};
+  const pushEvents = ${JSON.stringify(PUSH_EVENTS)};
   const api = {};
   for (const channel of channels) {
     api[channel] = async (input) => {

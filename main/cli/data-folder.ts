@@ -5,7 +5,7 @@ import { siteName, VENUES } from '../../shared/venues/venues';
 import {
   createDataFolder, createVenueDataFolder, dataFolderExists, openDataFolder, peekDataFolder, resolveDataDir,
   type HqStore, type OpenedFolder, type VenueStore,
-} from '../venue/data-folder';
+} from '../store/data-folder';
 import { askPassphrase } from './passphrase';
 import { CliError, type CliIo } from './io';
 

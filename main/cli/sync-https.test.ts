@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { cli } from '../testing/cli-harness';
 import { tempDir } from '../testing/fixtures';
 import { DEMO_PASSPHRASE } from '../demo/demo-world';
-import { openDataFolder } from '../venue/data-folder';
+import { openDataFolder } from '../store/data-folder';
 import { tlsIdentity } from '../sync/sync-keys';
 import { pullFromHttps } from '../sync/pull-client';
 import { generateTlsIdentity } from '../sync/tls-identity';

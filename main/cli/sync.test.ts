@@ -10,7 +10,7 @@ import iconv from 'iconv-lite';
 import { parse } from 'csv-parse/sync';
 import { cli } from '../testing/cli-harness';
 import { tempDir } from '../testing/fixtures';
-import { openDataFolder } from '../venue/data-folder';
+import { openDataFolder } from '../store/data-folder';
 
 const env = { MADOGUCHI_PASSPHRASE: 'madoguchi-demo' };
 const VENUES = ['honchosha', 'sogo', 'toyosu'] as const;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { cli } from '../testing/cli-harness';
 import { tempDir } from '../testing/fixtures';
-import { openVenueDataFolder } from '../venue/data-folder';
+import { openVenueDataFolder } from '../store/data-folder';
 import { recordHandover, undoHandover } from '../counter/counter-service';
 import { appendEvent } from '../db/event-log';
 import { fixedClock } from '../clock';

@@ -4,9 +4,10 @@ import { card, cards, ledgerBytes, tempDir, testKeys, testStore } from '../testi
 import { importLedger } from '../ledger/import-ledger';
 import { encodeLedgerFile } from '../ledger/ledger-file';
 import { fixedClock } from '../clock';
-import { confirmShipmentReceipt, counterStatus, decideScan, recordHandover, recordRefusal, searchCards, undoHandover, viewCard } from './counter-service';
+import { counterStatus, decideScan, recordHandover, recordRefusal, searchCards, undoHandover, viewCard } from './counter-service';
+import { confirmShipmentReceipt } from '../receipt/box-receipt';
 import { readAccessRecords } from '../access/access-record';
-import type { Staff } from '../staff/staff';
+import type { Staff } from '../auth/staff';
 import type { IdCheck } from '../../shared/counter/id-documents';
 
 const keys = testKeys();

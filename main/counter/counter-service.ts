@@ -11,13 +11,11 @@ import { appendEvent } from '../db/event-log';
 import { immediateAccessLog, type AccessLog } from '../access/access-record';
 import type { Clock } from '../clock';
 import { tokyoDate } from '../../shared/tokyo-date';
-import type { VenueStore } from '../venue/data-folder';
-import { actorOf, type Staff } from '../staff/staff';
+import type { VenueStore } from '../store/data-folder';
+import { actorOf, type Staff } from '../auth/staff';
 import { readCardState, readCardStates } from './card-state';
-import { isShipmentReceived } from '../db/queries/events';
-import { readShipment } from '../db/queries/shipments';
 import { searchLedgerCards } from '../db/queries/ledger-cards';
-import { venueReconciliation } from '../venue/reconciliation';
+import { venueReconciliation } from '../reconciliation/reconciliation';
 
 export interface CounterContext {
   readonly store: VenueStore;
@@ -143,19 +141,6 @@ export function counterStatus(ctx: CounterContext): CounterStatus {
   const today = tokyoDate(ctx.clock.now());
   const here = r.byDayAndStation.find((d) => d.date === today && d.stationId === ctx.store.stationId);
   return { handoversTodayAtStation: here?.handedOver ?? 0, outstandingAtVenue: r.total.outstanding, cardsAtVenue: r.total.shipped };
-}
-
-/** A lead confirms a shipment's box arrived whole (per-card receipt checks come with the receipt-check screen). */
-export function confirmShipmentReceipt(ctx: CounterContext, staff: Staff, shipmentId: string): Result<{ cards: number }, CounterProblem> {
-  if (staff.role !== 'lead') return err({ code: 'forbidden', message: '受領確認は会場責任者のみができます' });
-  const { db, stationId } = ctx.store;
-  return db.transaction((): Result<{ cards: number }, CounterProblem> => {
-    const row = readShipment(db, shipmentId);
-    if (!row) return err({ code: 'not-found', message: `出荷 ${shipmentId} は取り込まれていません` });
-    if (isShipmentReceived(db, shipmentId)) return ok({ cards: row.row_count });
-    appendEvent(db, ctx.clock, { stationId, actor: actorOf(staff), kind: 'receipt.confirmed', payload: { shipmentId, cards: row.row_count } });
-    return ok({ cards: row.row_count });
-  })();
 }
 
 function logView(ctx: CounterContext, staff: Staff, action: 'scan-view' | 'record-view', reservationNo: string): void {

@@ -8,7 +8,7 @@ import { encodePrivateKeyFile, encodePublicKeyFile, generateKeyPair, type Privat
 import { writeFileAtomic } from '../files/atomic-write';
 import { buildLedgers, type RoutingReport } from '../ledger/build-ledgers';
 import { importLedger } from '../ledger/import-ledger';
-import { createDataFolder, createVenueDataFolder, openDataFolder, openVenueDataFolder, type HqStore, type VenueStore } from '../venue/data-folder';
+import { createDataFolder, createVenueDataFolder, openDataFolder, openVenueDataFolder, type HqStore, type VenueStore } from '../store/data-folder';
 import { hqSyncInfo, registerStation, setRecipients, stationRegistration } from '../sync/registration';
 import { exportSyncFile } from '../sync/export';
 import { createIngester } from '../sync/ingest';
@@ -19,8 +19,8 @@ import type { Clock } from '../clock';
 import { addDays, DAY_MS, tokyoDate } from '../../shared/tokyo-date';
 import { generateRoster } from './synthetic-roster';
 import { rosterToCsv } from './roster-csv';
-import { enrollStaff, type Staff } from '../staff/staff';
-import { confirmShipmentReceipt } from '../counter/counter-service';
+import { enrollStaff, type Staff } from '../auth/staff';
+import { confirmShipmentReceipt } from '../receipt/box-receipt';
 
 export const DEMO_PASSPHRASE = 'madoguchi-demo';
 

@@ -7,13 +7,13 @@ import type { Clock } from '../clock';
 import { addDays, tokyoDate, tokyoInstant } from '../../shared/tokyo-date';
 import { shipmentsNotYetReceived } from '../db/queries/events';
 import { shipmentCardNos } from '../db/queries/ledger-cards';
-import { venueCardKinds } from '../venue/reconciliation';
+import { venueCardKinds } from '../reconciliation/reconciliation';
 import { recordHandover, recordRefusal, undoHandover, type CounterContext } from '../counter/counter-service';
-import type { Staff } from '../staff/staff';
-import type { VenueStore } from '../venue/data-folder';
-import { closeReceiptCheck, openReceiptCheck, receiptCheckView, scanForReceipt } from '../venue/receipt-check';
-import { overdueCards, recordReturnBatch } from '../venue/corrections';
-import { closeDay } from '../venue/day-close';
+import type { Staff } from '../auth/staff';
+import type { VenueStore } from '../store/data-folder';
+import { closeReceiptCheck, openReceiptCheck, receiptCheckView, scanForReceipt } from '../receipt/receipt-check';
+import { overdueCards, recordReturnBatch } from '../returns/returns';
+import { closeDay } from '../day-close/day-close';
 import { mulberry32, pick as pickFrom, seedState } from './prng';
 
 export interface SimulationSummary {

@@ -2,11 +2,12 @@
 // everything it wires is a plain-Node service tested without Electron.
 import { app, BrowserWindow, ipcMain, session } from 'electron';
 import { join } from 'node:path';
-import { CHANNEL_NAMES } from '../../shared/ipc/channels';
+import { CHANNELS, PUSH_EVENTS } from '../../shared/ipc/contract';
+import { API_NAMES_CHANNEL, type ApiNames } from '../../shared/ipc/channels';
 import { systemClock } from '../clock';
-import type { Push } from '../app/push';
+import type { Push } from '../ipc/push';
 import { createStation } from '../app/station';
-import { resolveDataDir } from '../venue/data-folder';
+import { resolveDataDir } from '../store/data-folder';
 import { createPdfPrinter } from './pdf-printer';
 import { hardenApp, hardenSession, isTrustedSender, rendererUrl, secureWebPreferences } from './security';
 
@@ -28,7 +29,13 @@ app.whenReady().then(() => {
     onOpened: (opened) => opened.startScanner((event, payload) => push(event, payload)),
   });
 
-  for (const channel of CHANNEL_NAMES) {
+  // The preload builds window.madoguchi from the contract's names, asked once (it stays tiny and zod-free, and
+  // a new channel needs no second list).
+  ipcMain.on(API_NAMES_CHANNEL, (event) => {
+    const names: ApiNames = { channels: CHANNELS, pushEvents: PUSH_EVENTS };
+    event.returnValue = isTrustedSender(event.senderFrame, rendererDir) ? names : { channels: [], pushEvents: [] };
+  });
+  for (const channel of CHANNELS) {
     ipcMain.handle(`madoguchi:${channel}`, (event, input: unknown) => {
       if (!isTrustedSender(event.senderFrame, rendererDir)) return { ok: false, error: { code: 'forbidden', message: 'forbidden' } };
       return madoguchi.invoke(channel, input, `window:${event.sender.id}`);

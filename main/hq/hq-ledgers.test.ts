@@ -3,7 +3,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { createDataFolder, type HqStore } from '../venue/data-folder';
+import { createDataFolder, type HqStore } from '../store/data-folder';
 import { cards, card, tempDir } from '../testing/fixtures';
 import { manualClock } from '../testing/app-fixture';
 import { checkShipmentIsNew, hqLedgerRows, hqLedgers, recordBuiltLedgers } from './hq-ledgers';

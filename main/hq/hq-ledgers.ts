@@ -10,7 +10,7 @@ import { appendEvent } from '../db/event-log';
 import type { Db } from '../db/connection';
 import { builtLedgers, isLedgerBuilt, isShipmentBuilt, ledgerRecorder } from '../db/queries/hq-ledgers';
 import { alreadyShipped, cardRecorder, ledgerPrintRows } from '../db/queries/hq-cards';
-import type { HqStore } from '../venue/data-folder';
+import type { HqStore } from '../store/data-folder';
 
 export interface HqContext {
   readonly store: HqStore;

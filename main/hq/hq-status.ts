@@ -1,7 +1,7 @@
 // `madoguchi status` on headquarters' folder: the ledgers HQ built, without personal data.
 import { VENUES, type VenueId } from '../../shared/venues/venues';
 import { schemaVersion } from '../db/migrate';
-import type { HqStore } from '../venue/data-folder';
+import type { HqStore } from '../store/data-folder';
 import { hqLedgers } from './hq-ledgers';
 
 export interface HqStatus {

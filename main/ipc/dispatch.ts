@@ -3,29 +3,39 @@
 // then does a handler run. Every outcome is a result; nothing is thrown across the boundary, and error
 // messages never echo input values (they may hold personal data).
 import type { z } from 'zod';
-import { contract, type Channel, type ChannelOutput, type IpcError, type IpcResult } from '../../shared/ipc/contract';
-import type { Staff } from '../staff/staff';
-import type { Sessions } from '../session/sessions';
+import { contract, type Channel, type ChannelOutput, type IpcError, type IpcResult, type Site, type SiteChannel } from '../../shared/ipc/contract';
+import type { Staff } from '../auth/staff';
+import type { Sessions } from '../auth/sessions';
 
 export interface CallContext {
   readonly caller: string;
   readonly staff: Staff | null;
 }
 
-export type Handlers = {
-  readonly [C in Channel]: (
-    input: z.infer<(typeof contract)[C]['input']>,
-    ctx: CallContext,
-  ) => IpcResult<ChannelOutput<C>> | ChannelOutput<C> | Promise<IpcResult<ChannelOutput<C>> | ChannelOutput<C>>;
-};
+/** The signed-in staff member of a call to a channel that is not public (the dispatcher has checked). */
+export function staffOf(ctx: CallContext): Staff {
+  if (!ctx.staff) throw new Error('handler reached without a session');
+  return ctx.staff;
+}
+
+export type Handler<C extends Channel> = (
+  input: z.infer<(typeof contract)[C]['input']>,
+  ctx: CallContext,
+) => IpcResult<ChannelOutput<C>> | ChannelOutput<C> | Promise<IpcResult<ChannelOutput<C>> | ChannelOutput<C>>;
+
+/** A capability's slice: a handler for each of its channels (e.g. HandlerSlice<keyof typeof receiptContract>). */
+export type HandlerSlice<C extends Channel> = { readonly [K in C]: Handler<K> };
+
+/** What a site's app must answer: every channel the contract serves there, no more (a missing one is a type error). */
+export type SiteHandlers<S extends Site> = HandlerSlice<SiteChannel<S>>;
 
 export type Invoke = (channel: string, input: unknown, caller: string) => Promise<IpcResult<unknown>>;
 
 /**
- * A venue station answers every channel; headquarters' app only its own (HQ has no counter). A channel a
- * site does not serve answers 'unavailable' after the usual session and role checks.
+ * Each site answers the channels the contract serves there (a venue station has the counter; headquarters
+ * its own). A channel the site does not serve answers 'unavailable' after the usual session and role checks.
  */
-export function createDispatcher(handlers: Handlers | Partial<Handlers>, sessions: Sessions, log: (line: string) => void = () => {}): Invoke {
+export function createDispatcher<S extends Site>(site: S, handlers: SiteHandlers<S>, sessions: Sessions, log: (line: string) => void = () => {}): Invoke {
   return async (channel, input, caller) => {
     if (!Object.hasOwn(contract, channel)) return fail('unknown-channel', '不明な操作です');
     const spec = contract[channel as Channel];
@@ -39,8 +49,8 @@ export function createDispatcher(handlers: Handlers | Partial<Handlers>, session
     const parsed = spec.input.safeParse(input);
     if (!parsed.success) return fail('invalid-input', describeIssues(parsed.error));
     if (spec.access !== 'public') sessions.touch(caller);
-    const handler = handlers[channel as Channel] as ((i: unknown, c: CallContext) => IpcResult<unknown> | unknown) | undefined;
-    if (!handler) return fail('unavailable', 'この端末ではできない操作です');
+    if (!(spec.sites as readonly Site[]).includes(site)) return fail('unavailable', 'この端末ではできない操作です');
+    const handler = (handlers as Record<string, (i: unknown, c: CallContext) => IpcResult<unknown> | unknown>)[channel]!;
     try {
       const out = await handler(parsed.data, { caller, staff: session?.staff ?? null });
       const result = isResult(out) ? out : { ok: true as const, value: out };

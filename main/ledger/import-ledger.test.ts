@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { importLedger } from './import-ledger';
 import { card, cards, ledgerBytes, tempDir, testKeys, testStore } from '../testing/fixtures';
 import { fixedClock } from '../clock';
-import { venueStatus } from '../venue/status';
+import { venueStatus } from '../store/status';
 import { readEvents } from '../db/event-log';
-import type { VenueStore } from '../venue/data-folder';
+import type { VenueStore } from '../store/data-folder';
 
 const keys = testKeys();
 const clock = fixedClock('2026-11-21T00:30:00Z');

@@ -9,7 +9,7 @@ import { appendEvent } from '../db/event-log';
 import { readShipment, insertShipment } from '../db/queries/shipments';
 import { cardInserter, cardShipment } from '../db/queries/ledger-cards';
 import { recordRouting } from '../db/queries/routing-directory';
-import type { VenueStore } from '../venue/data-folder';
+import type { VenueStore } from '../store/data-folder';
 import { openLedgerFile, type LedgerFileProblem, type OpenedLedger } from './ledger-file';
 
 export interface ImportedShipment {

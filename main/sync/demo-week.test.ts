@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { VENUE_IDS, type VenueId } from '../../shared/venues/venues';
 import { createDemoWorld } from '../demo/demo-world';
-import { openDataFolder, openVenueDataFolder, type HqStore, type VenueStore } from '../venue/data-folder';
+import { openDataFolder, openVenueDataFolder, type HqStore, type VenueStore } from '../store/data-folder';
 import { decodePrivateKeyFile } from '../crypto/key-files';
 import { simulate, type SimulationSummary } from '../demo/simulate';
 import { readCardStates } from '../counter/card-state';

@@ -13,7 +13,7 @@ import { syncWorld, type SyncWorld } from '../testing/sync-fixtures';
 import { cards } from '../testing/fixtures';
 import { manualClock } from '../testing/app-fixture';
 import type { ExportChildPlan } from '../testing/export-child';
-import { openSiteWithKey, type VenueStore } from '../venue/data-folder';
+import { openSiteWithKey, type VenueStore } from '../store/data-folder';
 import { repairOutbox, syncFileName } from './export';
 import { createIngester } from './ingest';
 import { openSyncFile } from './sync-file';

@@ -1,7 +1,7 @@
 // A venue station takes in its sibling stations' files (the venue's other counters), opened with the venue's
 // key kept in its data folder: their handovers and receipts reach this counter, and the venue's figures are whole.
 import type { Clock } from '../clock';
-import type { VenueStore } from '../venue/data-folder';
+import type { VenueStore } from '../store/data-folder';
 import { pullAndIngest, pullSources, summarizePull } from './pull';
 import { venueKey } from './sync-keys';
 

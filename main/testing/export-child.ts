@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { VenueId } from '../../shared/venues/venues';
 import type { IdCheck } from '../../shared/counter/id-documents';
-import { openStoreWithKey } from '../venue/data-folder';
+import { openStoreWithKey } from '../store/data-folder';
 import { systemClock } from '../clock';
 import { decideScan, recordHandover } from '../counter/counter-service';
 import { exportSyncFile } from '../sync/export';

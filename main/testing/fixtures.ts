@@ -6,9 +6,9 @@ import { randomBytes } from 'node:crypto';
 import type { LedgerCard } from '../../shared/ledger/ledger-format';
 import type { VenueId } from '../../shared/venues/venues';
 import { generateKeyPair, type PrivateKeyHandle } from '../crypto/key-files';
-import { openStoreWithKey, KEYRING_FILE, type VenueStore } from '../venue/data-folder';
+import { openStoreWithKey, KEYRING_FILE, type VenueStore } from '../store/data-folder';
 import { encodeLedgerFile } from '../ledger/ledger-file';
-import { createKeyring } from '../venue/keyring';
+import { createKeyring } from '../store/keyring';
 import { writeFileSync } from 'node:fs';
 
 export function tempDir(t?: { after(fn: () => void): void }): string {

@@ -3,7 +3,7 @@
 import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { importLedger } from '../ledger/import-ledger';
-import { openStoreWithKey } from '../venue/data-folder';
+import { openStoreWithKey } from '../store/data-folder';
 import { systemClock } from '../clock';
 import { keyIdOf } from '../crypto/key-files';
 

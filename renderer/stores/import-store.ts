@@ -2,14 +2,12 @@
 // Lives only while the lead panel is open; the passphrase is dropped as soon as the import ends.
 import { create } from 'zustand';
 import { invoke } from './call';
+import type { PushPayload } from '../../shared/ipc/contract';
 import { useSessionStore } from './session-store';
 
 export type ImportFileKind = 'ledger' | 'venueKey' | 'hqPublicKey';
-export interface ImportProgress {
-  phase: 'keys' | 'verify' | 'write' | 'done';
-  step: number;
-  steps: number;
-}
+/** What main pushes as the import goes (the contract's push event). */
+export type ImportProgress = PushPayload<'ledger:progress'>;
 
 interface ImportState {
   files: Partial<Record<ImportFileKind, File>>;
@@ -61,7 +59,7 @@ export const useImportStore = create<ImportState>((set, get) => ({
     if (!passphrase) return set({ error: '会場鍵のパスフレーズを入力してください' });
     set({ busy: true, error: null, message: null, progress: null });
     const [ledgerBase64, venueKeyFile, hqPublicKeyFile] = await Promise.all([base64Of(files.ledger), files.venueKey.text(), files.hqPublicKey.text()]);
-    const r = await invoke('lead:importLedger', { ledgerBase64, venueKeyFile, hqPublicKeyFile, passphrase });
+    const r = await invoke('ledger:import', { ledgerBase64, venueKeyFile, hqPublicKeyFile, passphrase });
     set({ busy: false, passphrase: '' });
     if (!r.ok) return set({ error: r.error.message, progress: null });
     set({

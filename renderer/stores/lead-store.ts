@@ -6,7 +6,7 @@ import { invoke } from './call';
 import { tokyoToday } from '../format/dates';
 
 export type LeadPage = 'reconciliation' | 'corrections' | 'returns';
-export type ReconciliationView = ChannelOutput<'lead:reconciliation'>;
+export type ReconciliationView = ChannelOutput<'reconciliation:day'>;
 
 interface LeadWorkspaceState {
   page: LeadPage | null;
@@ -47,7 +47,7 @@ export const useLeadStore = create<LeadWorkspaceState>((set, get) => ({
   async load() {
     const date = get().date;
     set({ busy: true, error: null });
-    const v = await invoke('lead:reconciliation', { date });
+    const v = await invoke('reconciliation:day', { date });
     if (get().date !== date) return; // a newer date was chosen meanwhile
     set({ busy: false, view: v.ok ? v.value : null, error: v.ok ? null : v.error.message });
   },
@@ -55,7 +55,7 @@ export const useLeadStore = create<LeadWorkspaceState>((set, get) => ({
   async closeDay() {
     const date = get().date;
     set({ busy: true, error: null, confirmingClose: false });
-    const r = await invoke('lead:closeDay', { date });
+    const r = await invoke('day:close', { date });
     if (!r.ok) return set({ busy: false, error: r.error.message });
     const sync = r.value.syncFile ? `事務センターへの同期ファイル ${r.value.syncFile} を書き出しました。` : '同期が未設定のため、同期ファイルは書き出していません。';
     set({ busy: false, message: `${date} を締めました。数字は固定され、以後の訂正は「締め後の訂正」として表示されます。${sync}` });

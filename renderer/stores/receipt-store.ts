@@ -5,8 +5,8 @@ import type { ChannelOutput } from '../../shared/ipc/contract';
 import { invoke } from './call';
 import { useSessionStore } from './session-store';
 
-export type ReceiptView = ChannelOutput<'lead:receiptView'>;
-export type ReceiptScan = ChannelOutput<'lead:receiptScan'>;
+export type ReceiptView = ChannelOutput<'receipt:view'>;
+export type ReceiptScan = ChannelOutput<'receipt:scan'>;
 import type { DifferenceReason } from '../../shared/glossary';
 
 interface ReceiptState {
@@ -31,18 +31,18 @@ export const useReceiptStore = create<ReceiptState>((set, get) => ({
   ...EMPTY,
   async open(shipmentId) {
     set({ ...EMPTY, busy: true });
-    const r = await invoke('lead:receiptOpen', { shipmentId });
+    const r = await invoke('receipt:open', { shipmentId });
     if (!r.ok) return set({ busy: false, error: r.error.message });
     const active = { checkId: r.value.checkId, shipmentId };
-    const v = await invoke('lead:receiptView', active);
+    const v = await invoke('receipt:view', active);
     set({ active, busy: false, view: v.ok ? v.value : null, error: v.ok ? null : v.error.message });
   },
   async scan(text) {
     const active = get().active;
     if (!active || get().view?.closed) return;
-    const r = await invoke('lead:receiptScan', { ...active, code: text });
+    const r = await invoke('receipt:scan', { ...active, code: text });
     if (!r.ok) return set({ error: r.error.message });
-    const v = await invoke('lead:receiptView', active);
+    const v = await invoke('receipt:view', active);
     set({ last: r.value, view: v.ok ? v.value : get().view, error: null });
   },
   setReason(key, patch) {
@@ -60,7 +60,7 @@ export const useReceiptStore = create<ReceiptState>((set, get) => ({
       return r?.reason ? [{ ...d, reason: r.reason, memo: r.memo.trim() }] : [];
     });
     set({ busy: true });
-    const r = await invoke('lead:receiptClose', { ...active, differences });
+    const r = await invoke('receipt:close', { ...active, differences });
     if (!r.ok) return set({ busy: false, error: r.error.message });
     set({ busy: false, view: r.value, error: null });
     await useSessionStore.getState().refreshStatus();

@@ -8,8 +8,8 @@ import { UNCOLLECTED_LABEL } from '../../shared/glossary';
 import { invoke } from './call';
 import { useSessionStore } from './session-store';
 
-export type OverdueCard = ChannelOutput<'lead:overdue'>[number];
-export type ReturnBatch = ChannelOutput<'lead:returnBatches'>[number];
+export type OverdueCard = ChannelOutput<'returns:overdue'>[number];
+export type ReturnBatch = ChannelOutput<'returns:batches'>[number];
 
 export const DEFAULT_RETURN_REASON = `受取期限切れ（${UNCOLLECTED_LABEL}）`;
 
@@ -39,7 +39,7 @@ export const useReturnsStore = create<ReturnsState>((set, get) => ({
   ...EMPTY,
   async load() {
     set({ busy: true, error: null });
-    const [o, b] = await Promise.all([invoke('lead:overdue', {}), invoke('lead:returnBatches', {})]);
+    const [o, b] = await Promise.all([invoke('returns:overdue', {}), invoke('returns:batches', {})]);
     set({ busy: false, overdue: o.ok ? o.value : null, batches: b.ok ? b.value : [], error: !o.ok ? o.error.message : !b.ok ? b.error.message : null });
   },
   scan(text) {
@@ -63,7 +63,7 @@ export const useReturnsStore = create<ReturnsState>((set, get) => ({
     if (selected.length === 0) return set({ error: '返戻するカードを読み取るか選んでください' });
     if (reason.trim() === '') return set({ error: '理由を入力してください' });
     set({ busy: true, error: null });
-    const r = await invoke('lead:returnBatch', { reservationNos: selected, reason: reason.trim() });
+    const r = await invoke('returns:record', { reservationNos: selected, reason: reason.trim() });
     if (!r.ok) return set({ busy: false, error: r.error.message });
     set({ ...EMPTY, recorded: r.value });
     await Promise.all([get().load(), useSessionStore.getState().refreshStatus()]);

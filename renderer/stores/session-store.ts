@@ -110,7 +110,7 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
   async refreshStatus() {
     // Headquarters has no counter, so no status strip.
     if (get().phase !== 'active' || get().station?.hq) return;
-    const r = await invoke('status:get', {});
+    const r = await invoke('counter:status', {});
     if (r.ok) set({ status: r.value });
   },
 

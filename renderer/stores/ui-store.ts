@@ -150,7 +150,7 @@ export const useUiStore = create<UiState>()((set, get) => ({
 
   async loadShipments() {
     set({ lead: { ...get().lead, busy: true, error: null } });
-    const r = await invoke('lead:shipments', {});
+    const r = await invoke('shipments:list', {});
     set({ lead: { ...get().lead, busy: false, shipments: r.ok ? r.value : null, error: r.ok ? null : r.error.message } });
   },
 
@@ -158,7 +158,7 @@ export const useUiStore = create<UiState>()((set, get) => ({
 
   async pullSiblings() {
     set({ lead: { ...get().lead, busy: true, error: null, message: null } });
-    const r = await invoke('lead:pullSiblings', {});
+    const r = await invoke('sync:pullSiblings', {});
     if (!r.ok) return set({ lead: { ...get().lead, busy: false, error: r.error.message } });
     const problems = r.value.flatMap((p) => (p.problem ? [`${p.source}: ${p.problem}`] : p.refused));
     const taken = r.value.reduce((n, p) => n + p.ingested, 0);
@@ -169,7 +169,7 @@ export const useUiStore = create<UiState>()((set, get) => ({
 
   async confirmReceipt(shipmentId) {
     set({ lead: { ...get().lead, busy: true, error: null } });
-    const r = await invoke('lead:confirmReceipt', { shipmentId });
+    const r = await invoke('receipt:confirm', { shipmentId });
     if (!r.ok) return set({ lead: { ...get().lead, busy: false, error: r.error.message, confirming: null } });
     set({ lead: { ...get().lead, confirming: null, message: `${shipmentId} の受領を確認しました（${r.value.cards}件）` } });
     await Promise.all([get().loadShipments(), useSessionStore.getState().refreshStatus()]);

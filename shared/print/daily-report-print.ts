@@ -10,13 +10,12 @@ import { tokyoDateTime } from '../tokyo-date';
 import { flowCss, flowPages, pageSections, type FlowItem } from './page-flow';
 import { breakReasonLabel, FIGURE_LABELS, FIGURE_ORDER, figureLabel, figureValueText, INVARIANTS, invariantText, type FigureKey } from '../glossary';
 import { halfHourChartSvg } from './half-hour-chart';
+import type { DayFiguresView } from '../ipc/contract/reconciliation';
 
 export { halfHourChartSvg } from './half-hour-chart';
 
-export interface DayFigures {
-  readonly totals: Record<string, number | boolean>;
-  readonly byStation: readonly { readonly stationId: string; readonly handedOver: number; readonly refusals: number }[];
-}
+/** A day's figures as frozen at its close or computed now: one shape, the contract's. */
+export type DayFigures = DayFiguresView;
 
 export interface ShipmentFigures {
   readonly shipmentId: string;

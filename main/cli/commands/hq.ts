@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { VENUE_IDS, VENUES } from '../../../shared/venues/venues';
 import { tokyoDate } from '../../../shared/tokyo-date';
 import { writeFileAtomic } from '../../files/atomic-write';
-import { readSetting } from '../../venue/settings';
+import { readSetting } from '../../store/settings';
 import { inboxKey } from '../../sync/sync-keys';
 import { pullAndIngest, pullSources } from '../../sync/pull';
 import { consolidate, FIGURES } from '../../hq/consolidation';

@@ -10,7 +10,7 @@ import { sha256 } from '../../ledger/ledger-file';
 import { commitStaged, discardStaged, stageFile, type StagedFile } from '../../files/atomic-write';
 import type { PublicKeyHandle } from '../../crypto/key-files';
 import { checkShipmentIsNew, recordBuiltLedgers, type LedgerToRecord, type RecordProblem } from '../../hq/hq-ledgers';
-import type { HqStore } from '../../venue/data-folder';
+import type { HqStore } from '../../store/data-folder';
 import { loadPrivateKey, loadPublicKey } from '../load-keys';
 import { openOrCreateHqFolder } from '../data-folder';
 import { CliError, readInput, type CliIo } from '../io';

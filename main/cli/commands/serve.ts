@@ -3,9 +3,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import type { Push } from '../../app/push';
+import type { Push } from '../../ipc/push';
 import { createStation } from '../../app/station';
-import { peekDataFolder, resolveDataDir } from '../../venue/data-folder';
+import { peekDataFolder, resolveDataDir } from '../../store/data-folder';
 import { askPassphrase } from '../passphrase';
 import { startBrowserServer } from '../../browser/server';
 import { CliError, type CliIo } from '../io';

@@ -1,9 +1,9 @@
 // madoguchi staff add|list, madoguchi settings: what a venue lead (or HQ, on its own folder) sets up on a
 // station before opening.
 import type { Command } from 'commander';
-import { enrollStaff, listStaff, pinProblem } from '../../staff/staff';
+import { enrollStaff, listStaff, pinProblem } from '../../auth/staff';
 import { STAFF_ROLES, ROLE_LABELS, type StaffRole } from '../../../shared/ipc/roles';
-import { SETTINGS, readSetting, writeSetting, type SettingKey } from '../../venue/settings';
+import { SETTINGS, readSetting, writeSetting, type SettingKey } from '../../store/settings';
 import { openAnyDataFolder } from '../data-folder';
 import { CliError, type CliIo } from '../io';
 

@@ -1,6 +1,6 @@
 // madoguchi status: the venue, its shipments and the schema — what support asks for first.
 import type { Command } from 'commander';
-import { venueStatus } from '../../venue/status';
+import { venueStatus } from '../../store/status';
 import { openAnyDataFolder } from '../data-folder';
 import { hqStatus } from '../../hq/hq-status';
 import { describeSyncStatus, syncStatus } from '../../sync/sync-status';

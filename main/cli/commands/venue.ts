@@ -1,7 +1,7 @@
 // madoguchi venue report: the venue's reconciliation, computed from the event log (for HQ automation and support).
 import type { Command } from 'commander';
-import { venueReconciliation } from '../../venue/reconciliation';
-import { dailyReport } from '../../venue/day-close';
+import { venueReconciliation } from '../../reconciliation/reconciliation';
+import { dailyReport } from '../../day-close/day-close';
 import { tokyoDate } from '../../../shared/tokyo-date';
 import { breakReasonLabel, FIGURE_LABELS, INVARIANTS, invariantText } from '../../../shared/glossary';
 import { openExistingDataFolder } from '../data-folder';

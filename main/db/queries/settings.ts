@@ -1,4 +1,4 @@
-// Per-station settings (settings): raw text values; main/venue/settings.ts owns their schemas and defaults.
+// Per-station settings (settings): raw text values; main/store/settings.ts owns their schemas and defaults.
 import type { Db } from '../connection';
 
 export function readSettingText(db: Db, key: string): string | undefined {

@@ -1,0 +1,78 @@
+// Closing the day sends it on its way to HQ: with sync set up, the day's file is in the outbox at once and HQ
+// can take it in; without, the close still works and says no file was written.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { appFixture, manualClock } from '../testing/app-fixture';
+import { tempDir } from '../testing/fixtures';
+import { openSiteWithKey, type HqStore } from '../store/data-folder';
+import { hqSyncInfo, registerStation, setRecipients, stationRegistration } from '../sync/registration';
+import { inboxKey } from '../sync/sync-keys';
+import { createIngester } from '../sync/ingest';
+import { storeVenueKey } from '../sync/sync-keys';
+import { syncWorld } from '../testing/sync-fixtures';
+import { cards } from '../testing/fixtures';
+import { createApp } from '../app/create-app';
+import { enrollStaff } from '../auth/staff';
+import { DEMO_STAFF } from '../demo/demo-world';
+import { recordHandover } from '../counter/counter-service';
+import { exportSyncFile } from '../sync/export';
+import type { IdCheck } from '../../shared/counter/id-documents';
+
+const idCheck: IdCheck = { path: 'self', documents: ['passport'], proxy: null, surrendered: [], pin: 'pins-set' };
+
+test('day close writes the day’s sync file to the outbox, which HQ takes in', async (t) => {
+  const clock = manualClock('2026-11-25T01:00:00Z');
+  const { app, keys } = appFixture(t, clock);
+  const { store } = app;
+  const hq = openSiteWithKey(tempDir(t), 'hq', 'hq-test01', randomBytes(32)).store as HqStore;
+  t.after(() => hq.close());
+  registerStation(hq.db, clock, { venue: 'hq', stationId: hq.stationId }, stationRegistration(store.db, store.venue, store.stationId), null);
+
+  await app.invoke('session:signIn', { staffId: 'lead1', pin: '9999' }, 'w');
+  const before = await app.invoke('day:close', { date: '2026-11-24' }, 'w');
+  assert.ok(before.ok && (before.value as { syncFile: string | null }).syncFile === null, 'not set up yet: closed, no file');
+
+  assert.ok(setRecipients(store.db, hqSyncInfo(hq.db, hq.stationId), keys.venues.toyosu, 'toyosu').ok);
+  const closed = await app.invoke('day:close', { date: '2026-11-25' }, 'w');
+  assert.ok(closed.ok, JSON.stringify(closed));
+  const name = (closed.value as { syncFile: string }).syncFile;
+  assert.equal(name, `${store.stationId}-00000001.sync`);
+  const outbox = join(store.dir, 'outbox');
+  assert.deepEqual(readdirSync(outbox), [name]);
+  const taken = createIngester({ db: hq.db, clock, recipient: inboxKey(hq.db)! }).ingest(readFileSync(join(outbox, name)));
+  assert.equal(taken.status, 'ingested');
+  const closes = hq.db.prepare("SELECT json_extract(payload, '$.date') AS date FROM events WHERE kind = 'day.closed' ORDER BY seq").all();
+  assert.deepEqual(closes, [{ date: '2026-11-24' }, { date: '2026-11-25' }], 'HQ holds both closes, the earlier one included');
+});
+
+test('a station takes in its siblings’ files from the app, and day close does so first, so the day is the whole venue’s', async (t) => {
+  const clock = manualClock('2026-11-25T01:00:00Z');
+  const list = cards(1, 6);
+  const w = syncWorld(t, clock, [{ venue: 'honchosha', stationId: 'honchosha-st01' }, { venue: 'honchosha', stationId: 'honchosha-st02' }], { honchosha: list });
+  const [a, b] = [w.stations['honchosha-st01']!, w.stations['honchosha-st02']!];
+  const outboxB = join(w.dir, 'outbox', 'honchosha-st02');
+  registerStation(a.db, clock, { venue: 'honchosha', stationId: a.stationId }, stationRegistration(b.db, 'honchosha', b.stationId), outboxB);
+  for (const s of DEMO_STAFF) enrollStaff(a.db, clock, a.stationId, 'test', s);
+  const app = createApp(a, clock, () => {});
+  await app.invoke('session:signIn', { staffId: 'lead1', pin: '9999' }, 'w');
+  const noKey = await app.invoke('sync:pullSiblings', {}, 'w');
+  assert.ok(!noKey.ok && noKey.error.code === 'unavailable', 'without the venue key kept here, nothing to open the files with');
+  storeVenueKey(a.db, w.venueKeys.honchosha.privateKey);
+
+  recordHandover({ store: b, clock }, { staffId: 'clerk2', displayName: 'c', role: 'clerk' }, list[0]!.reservationNo, idCheck);
+  assert.ok(exportSyncFile({ store: b, clock }, outboxB).ok);
+  const pulled = await app.invoke('sync:pullSiblings', {}, 'w');
+  assert.deepEqual(pulled.ok && pulled.value, [{ source: outboxB, problem: null, ingested: 1, alreadyHad: 0, refused: [] }]);
+
+  recordHandover({ store: b, clock }, { staffId: 'clerk2', displayName: 'c', role: 'clerk' }, list[1]!.reservationNo, idCheck);
+  assert.ok(exportSyncFile({ store: b, clock }, outboxB).ok);
+  const closed = await app.invoke('day:close', { date: '2026-11-25' }, 'w');
+  assert.ok(closed.ok, JSON.stringify(closed));
+  const frozen = (closed.value as { closed: { figures: { totals: Record<string, number>; byStation: { stationId: string; handedOver: number }[] } } }).closed.figures;
+  assert.equal(frozen.totals.handedOver, 2, 'both of the sibling’s handovers, the second taken in by the close');
+  assert.deepEqual(frozen.byStation.map((s) => [s.stationId, s.handedOver]), [['honchosha-st02', 2]]);
+  await app.close();
+});

@@ -1,0 +1,8 @@
+// 日締め from the lead's screen.
+import { staffOf, type HandlerSlice } from '../ipc/dispatch';
+import type { CounterContext } from '../counter/counter-service';
+import { closeDayAndSend } from './close-and-send';
+
+export function dayCloseHandlers(counter: CounterContext): HandlerSlice<'day:close'> {
+  return { 'day:close': ({ date }, call) => closeDayAndSend(counter, staffOf(call), date) };
+}

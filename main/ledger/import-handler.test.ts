@@ -1,0 +1,55 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { appFixture, manualClock } from '../testing/app-fixture';
+import { cards, ledgerBytes } from '../testing/fixtures';
+import { encodePrivateKeyFile, encodePublicKeyFile } from '../crypto/key-files';
+
+const PASS = 'venue key passphrase';
+
+test("the lead's import screen: keys and ledger from the window, progress pushed phase by phase, all or nothing", async (t) => {
+  const { app, keys } = appFixture(t, manualClock('2026-11-25T01:00:00Z'));
+  const pushes: { event: string; payload: unknown }[] = [];
+  app.setPush((event, payload) => pushes.push({ event, payload }));
+  await app.invoke('session:signIn', { staffId: 'lead1', pin: '9999' }, 'lead');
+  await app.invoke('session:signIn', { staffId: 'clerk1', pin: '1111' }, 'clerk');
+  const request = (ledger: Uint8Array, passphrase = PASS) => ({
+    ledgerBase64: Buffer.from(ledger).toString('base64'),
+    venueKeyFile: encodePrivateKeyFile(keys.venues.toyosu, PASS),
+    hqPublicKeyFile: encodePublicKeyFile(keys.hq),
+    passphrase,
+  });
+  const s2 = ledgerBytes(keys, 'toyosu', 'S2', cards(500, 40));
+
+  const byClerk = await app.invoke('ledger:import', request(s2), 'clerk');
+  assert.deepEqual(byClerk, { ok: false, error: { code: 'forbidden', message: 'この操作の権限がありません' } });
+
+  const wrong = await app.invoke('ledger:import', request(s2, 'not the passphrase'), 'lead');
+  assert.ok(!wrong.ok);
+  assert.equal(wrong.error.code, 'wrong-passphrase');
+
+  const tampered = Buffer.from(s2);
+  tampered[tampered.length - 5] = tampered[tampered.length - 5]! ^ 1;
+  const refused = await app.invoke('ledger:import', request(tampered), 'lead');
+  assert.ok(!refused.ok);
+  assert.equal(refused.error.code, 'ledger-refused');
+  assert.match(refused.error.message, /署名/);
+
+  pushes.length = 0;
+  const r = await app.invoke('ledger:import', request(s2), 'lead');
+  assert.deepEqual(r, { ok: true, value: { status: 'imported', shipmentId: 'S2', rowCount: 40 } });
+  assert.deepEqual(pushes.map((p) => (p.payload as { phase: string }).phase), ['keys', 'verify', 'write', 'done']);
+  const shipments = await app.invoke('shipments:list', {}, 'lead');
+  assert.ok(shipments.ok);
+  const list = shipments.value as { shipmentId: string; rowCount: number; received: boolean }[];
+  assert.deepEqual(list.map((s) => [s.shipmentId, s.rowCount, s.received]), [['S1', 30, true], ['S2', 40, false]]);
+
+  const again = await app.invoke('ledger:import', request(s2), 'lead');
+  assert.deepEqual(again, { ok: true, value: { status: 'already-imported', shipmentId: 'S2', rowCount: 40 } });
+
+  const clash = await app.invoke('ledger:import', request(ledgerBytes(keys, 'toyosu', 'S3', cards(530, 20))), 'lead');
+  assert.ok(!clash.ok);
+  assert.equal(clash.error.code, 'conflict');
+  const after = await app.invoke('shipments:list', {}, 'lead');
+  assert.ok(after.ok);
+  assert.equal((after.value as unknown[]).length, 2, 'the conflicting ledger left nothing behind');
+});

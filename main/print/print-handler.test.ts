@@ -1,0 +1,152 @@
+// Printing from the window: main renders the document, records the print in the access record, and hands it
+// to the platform's printer; browser mode serves it (same session only) under a script-free CSP.
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { request } from 'node:http';
+import { appFixture, manualClock } from '../testing/app-fixture';
+import { createPreviewPrinter } from './printer';
+import { startBrowserServer } from '../browser/server';
+import { ledgerPageCount } from '../../shared/print/ledger-print';
+import { cards as fixtureCards, ledgerBytes, tempDir } from '../testing/fixtures';
+import { importLedger } from '../ledger/import-ledger';
+import { appendEvent } from '../db/event-log';
+
+const license = { path: 'self', documents: ['passport'], proxy: null, surrendered: [], pin: 'pins-set' } as const;
+
+function accessRows(app: ReturnType<typeof appFixture>['app']) {
+  return app.store.db.prepare("SELECT actor, action, subject, detail FROM access_records WHERE action = 'print' ORDER BY seq").all() as { actor: string; action: string; subject: string; detail: string }[];
+}
+/** The access record is written by group commit, right after the reply. */
+const settle = () => new Promise((r) => setImmediate(r));
+
+describe('print:document', () => {
+  test('the lead prints the ledger: both copies of every row, the print noted in the access record', async (t) => {
+    const printer = createPreviewPrinter();
+    const { app, cards } = appFixture(t, manualClock('2026-11-25T01:00:00Z'), { printer });
+    await app.invoke('session:signIn', { staffId: 'lead1', pin: '9999' }, 'w');
+    const r = await app.invoke('print:document', { document: 'ledger', shipmentId: 'S1', order: 'reservation' }, 'w');
+    assert.ok(r.ok, JSON.stringify(r));
+    const out = r.value as { title: string; pages: number; preview: string; savedTo: null };
+    assert.equal(out.pages, 2 * ledgerPageCount(cards.length));
+    assert.match(out.preview, /^\/__print\/[0-9a-f]{32}$/);
+    const job = printer.get(out.preview.slice('/__print/'.length))!;
+    for (const c of cards) assert.ok(job.html.includes(c.reservationNo));
+    assert.ok(job.html.includes('/assets/print-fonts.css'), 'the bundled font is linked');
+    await settle();
+    const rows = accessRows(app);
+    assert.equal(rows.length, 1);
+    assert.deepEqual({ ...rows[0], detail: JSON.parse(rows[0]!.detail) }, { actor: 'lead:lead1', action: 'print', subject: 'S1', detail: { document: 'ledger', rows: cards.length, pages: out.pages } });
+  });
+
+  test('a clerk cannot print; HQ prints ledgers and daily reports but not a return list; nothing unknown prints', async (t) => {
+    const { app } = appFixture(t, manualClock('2026-11-25T01:00:00Z'));
+    await app.invoke('session:signIn', { staffId: 'clerk1', pin: '1111' }, 'clerk');
+    const byClerk = await app.invoke('print:document', { document: 'ledger', shipmentId: 'S1', order: 'town' }, 'clerk');
+    assert.ok(!byClerk.ok && byClerk.error.code === 'forbidden');
+    await app.invoke('session:signIn', { staffId: 'hq1', pin: '8888' }, 'hq');
+    assert.ok((await app.invoke('print:document', { document: 'ledger', shipmentId: 'S1', order: 'town' }, 'hq')).ok);
+    assert.ok((await app.invoke('print:document', { document: 'daily-report', date: '2026-11-25' }, 'hq')).ok);
+    const returnList = await app.invoke('print:document', { document: 'return-list', batchId: 'rt-0123456789ab' }, 'hq');
+    assert.ok(!returnList.ok && returnList.error.code === 'forbidden');
+    await app.invoke('session:signIn', { staffId: 'lead1', pin: '9999' }, 'lead');
+    const missing = await app.invoke('print:document', { document: 'ledger', shipmentId: 'NOPE', order: 'town' }, 'lead');
+    assert.ok(!missing.ok && missing.error.code === 'not-found', JSON.stringify(missing));
+    const noBatch = await app.invoke('print:document', { document: 'return-list', batchId: 'rt-0123456789ab' }, 'lead');
+    assert.ok(!noBatch.ok && noBatch.error.code === 'not-found');
+    await settle();
+    assert.deepEqual(accessRows(app).map((r) => r.actor), ['hq:hq1', 'hq:hq1'], 'only what was printed is recorded');
+  });
+
+  test('a return batch prints its cards; the daily report of a closed day shows a correction after close', async (t) => {
+    const clock = manualClock('2026-11-25T01:00:00Z');
+    const printer = createPreviewPrinter();
+    const { app, cards } = appFixture(t, clock, { printer });
+    await app.invoke('session:signIn', { staffId: 'lead1', pin: '9999' }, 'w');
+    const [a, b] = cards as [(typeof cards)[number], (typeof cards)[number]];
+    assert.ok((await app.invoke('counter:handover', { reservationNo: a.reservationNo, idCheck: license }, 'w')).ok);
+    assert.ok((await app.invoke('day:close', { date: '2026-11-25' }, 'w')).ok);
+    clock.advance(60_000);
+    assert.ok((await app.invoke('counter:undo', { reservationNo: a.reservationNo, reason: '誤って記録' }, 'w')).ok);
+    const report = await app.invoke('print:document', { document: 'daily-report', date: '2026-11-25' }, 'w');
+    assert.ok(report.ok);
+    const html = printer.get((report.value as { preview: string }).preview.slice(9))!.html;
+    // The undo after close, as a row: handed over 1 at the close, 0 now.
+    assert.match(html, /<tr><td>交付<\/td><td>1 → 0<\/td>/);
+    assert.ok(!html.includes(a.name), 'no resident names on the daily report');
+
+    const batch = await app.invoke('returns:record', { reservationNos: [b.reservationNo], reason: '受取期限切れ' }, 'w');
+    assert.ok(batch.ok);
+    const batchId = (batch.value as { batchId: string }).batchId;
+    const list = await app.invoke('returns:batches', {}, 'w');
+    assert.ok(list.ok);
+    assert.deepEqual((list.value as { batchId: string; cards: number; reason: string; by: string }[]).map((x) => [x.batchId, x.cards, x.reason, x.by]), [[batchId, 1, '受取期限切れ', 'lead:lead1']]);
+    const printed = await app.invoke('print:document', { document: 'return-list', batchId }, 'w');
+    assert.ok(printed.ok);
+    const listHtml = printer.get((printed.value as { preview: string }).preview.slice(9))!.html;
+    assert.ok(listHtml.includes(b.reservationNo) && listHtml.includes(b.name.replace(/&/g, '&amp;')));
+  });
+});
+
+function get(port: number, path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, headers: { host: `127.0.0.1:${port}`, ...headers } }, (res) => {
+      let data = '';
+      res.on('data', (c) => (data += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: data }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+test('browser mode serves a printed document to its own session only, without script, framed only by itself', async (t) => {
+  const printer = createPreviewPrinter();
+  const { app } = appFixture(t, manualClock('2026-11-25T01:00:00Z'), { printer });
+  const rendererDir = join(tempDir(t), 'renderer');
+  mkdirSync(rendererDir);
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><html><head></head><body></body></html>');
+  const server = await startBrowserServer({ invoke: app.invoke, rendererDir, printPreviews: printer });
+  t.after(() => server.close());
+  const url = new URL(server.url);
+  const cookie = String((await get(server.port, url.pathname + url.search)).headers['set-cookie']).split(';')[0]!;
+  const { preview } = await printer.print({ title: 'x', html: '<!doctype html><html><head><style>body{color:#000}</style></head><body>江東　太郎</body></html>' });
+
+  assert.equal((await get(server.port, preview!)).status, 403, 'no session cookie, no document');
+  const doc = await get(server.port, preview!, { cookie });
+  assert.equal(doc.status, 200);
+  assert.ok(doc.body.includes('江東　太郎'));
+  const csp = String(doc.headers['content-security-policy']);
+  assert.doesNotMatch(csp, /script-src/);
+  assert.match(csp, /default-src 'none'/);
+  assert.match(csp, /style-src 'self' 'sha256-[A-Za-z0-9+/=]+'/);
+  assert.match(csp, /frame-ancestors 'self'/);
+  assert.equal((await get(server.port, '/__print/' + '0'.repeat(32), { cookie })).status, 404);
+  const app2 = await get(server.port, '/', { cookie });
+  assert.match(String(app2.headers['content-security-policy']), /frame-src 'self'/);
+});
+
+describe('the printed daily report', () => {
+  test('the printed daily report lists every card breaking an invariant, not just the screen’s first few hundred', async (t) => {
+    const clock = manualClock('2026-11-25T01:00:00Z');
+    const printer = createPreviewPrinter();
+    const { app, keys } = appFixture(t, clock, { printer });
+    const { store } = app;
+    // 320 cards of a shipment not yet received, recorded as handed over (as a merged station's events could be).
+    const unreceived = fixtureCards(5000, 320);
+    assert.ok(importLedger({ store, clock, actor: 'test' }, ledgerBytes(keys, 'toyosu', 'S2', unreceived), { venueKey: keys.venues.toyosu, hqKey: keys.hq }).ok);
+    store.db.transaction(() => {
+      for (const c of unreceived) appendEvent(store.db, clock, { stationId: 'toyosu-other', actor: 'clerk:x', kind: 'handover.recorded', subject: c.reservationNo, payload: { reservationNo: c.reservationNo, idCheck: { ...license, documents: [...license.documents], surrendered: [] } } });
+    })();
+    await app.invoke('session:signIn', { staffId: 'lead1', pin: '9999' }, 'w');
+    const view = await app.invoke('reconciliation:day', { date: '2026-11-25' }, 'w');
+    assert.ok(view.ok);
+    assert.deepEqual([(view.value as { breakers: unknown[] }).breakers.length, (view.value as { breakerCount: number }).breakerCount], [300, 320]);
+    const report = await app.invoke('print:document', { document: 'daily-report', date: '2026-11-25' }, 'w');
+    assert.ok(report.ok);
+    const html = printer.get((report.value as { preview: string }).preview.slice(9))!.html;
+    assert.match(html, /整合を崩している番号（320 件）/);
+    for (const c of unreceived) assert.ok(html.includes(c.reservationNo), c.reservationNo);
+  });
+});

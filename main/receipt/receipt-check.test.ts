@@ -1,0 +1,62 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { encodeLedgerFile } from '../ledger/ledger-file';
+import { importLedger } from '../ledger/import-ledger';
+import { cards, ledgerBytes, tempDir, testKeys, testStore } from '../testing/fixtures';
+import { fixedClock } from '../clock';
+import { closeReceiptCheck, openReceiptCheck, receiptCheckView, scanForReceipt } from './receipt-check';
+import { counterStatus, decideScan } from '../counter/counter-service';
+import { venueReconciliation } from '../reconciliation/reconciliation';
+
+const keys = testKeys();
+const clock = fixedClock('2026-11-21T00:30:00Z');
+const lead = { staffId: 'lead1', displayName: 'l', role: 'lead' as const };
+const clerk = { staffId: 'clerk1', displayName: 'c', role: 'clerk' as const };
+
+test('a receipt check with one missing and one unexpected card: reasons recorded, counts show them, the counter follows', (t) => {
+  const store = testStore(tempDir(t), 'toyosu');
+  t.after(() => store.close());
+  const ctx = { store, clock };
+  const box = cards(1, 5);
+  const bytes = encodeLedgerFile({ venueKey: keys.venues.toyosu, hqKey: keys.hq, shipmentId: 'S1', createdAt: '2026-11-20T00:00:00Z', cards: box, elsewhere: [{ reservationNo: 'SGO-000001', venue: 'sogo' }] });
+  assert.ok(importLedger({ store, clock, actor: 'lead:lead1' }, bytes, { venueKey: keys.venues.toyosu, hqKey: keys.hq }).ok);
+  assert.ok(importLedger({ store, clock, actor: 'lead:lead1' }, ledgerBytes(keys, 'toyosu', 'S2', cards(100, 2)), { venueKey: keys.venues.toyosu, hqKey: keys.hq }).ok);
+
+  assert.equal(openReceiptCheck(ctx, clerk, 'S1').ok, false, 'clerks cannot run a receipt check');
+  const opened = openReceiptCheck(ctx, lead, 'S1');
+  assert.ok(opened.ok);
+  const { checkId } = opened.value;
+  const scan = (code: string) => {
+    const r = scanForReceipt(ctx, lead, checkId, 'S1', code);
+    assert.ok(r.ok);
+    return r.value.kind;
+  };
+  for (const c of box.slice(0, 4)) assert.equal(scan(c.reservationNo.toLowerCase()), 'received');
+  assert.equal(scan(box[0]!.reservationNo), 'already-scanned');
+  assert.equal(scan('SGO-000001'), 'other-venue');
+  assert.equal(scan(cards(100, 1)[0]!.reservationNo), 'other-shipment');
+
+  const view = receiptCheckView(ctx, checkId, 'S1');
+  assert.deepEqual([view.shipped, view.scanned, view.missing], [5, 4, [box[4]!.reservationNo]]);
+  assert.deepEqual(view.unexpected.map((u) => u.kind), ['other-venue', 'other-shipment']);
+
+  // The counter already follows the scans: scanned cards can be handed over, the missing one cannot.
+  assert.equal(decideScan(ctx, clerk, box[0]!.reservationNo).kind, 'ok');
+  assert.equal(decideScan(ctx, clerk, box[4]!.reservationNo).kind, 'not-received');
+  assert.equal(counterStatus(ctx).outstandingAtVenue, 4);
+
+  const partial = closeReceiptCheck(ctx, lead, checkId, 'S1', [{ code: box[4]!.reservationNo, kind: 'missing', reason: '未着', memo: '' }]);
+  assert.ok(!partial.ok);
+  assert.equal(partial.error.code, 'reasons-missing');
+  const closed = closeReceiptCheck(ctx, lead, checkId, 'S1', [
+    { code: box[4]!.reservationNo, kind: 'missing', reason: '未着', memo: '' },
+    { code: 'SGO-000001', kind: 'unexpected', reason: '誤配送', memo: '総合区民センターへ転送' },
+    { code: cards(100, 1)[0]!.reservationNo, kind: 'unexpected', reason: 'その他', memo: '次の箱の分' },
+  ]);
+  assert.ok(closed.ok);
+  assert.equal(scanForReceipt(ctx, lead, checkId, 'S1', box[4]!.reservationNo).ok, false, 'a closed check takes no more scans');
+
+  const report = venueReconciliation(store);
+  const s1 = report.shipments.find((s) => s.shipmentId === 'S1')!;
+  assert.deepEqual([s1.shipped, s1.received, s1.notReceived, s1.outstanding, s1.holds], [5, 4, 1, 4, true]);
+});

@@ -1,0 +1,13 @@
+// Sync from a venue station's window: take in the sibling stations' files now.
+import type { HandlerSlice } from '../ipc/dispatch';
+import type { CounterContext } from '../counter/counter-service';
+import { pullSiblings } from './siblings';
+
+export function syncHandlers(counter: CounterContext): HandlerSlice<'sync:pullSiblings'> {
+  return {
+    'sync:pullSiblings': async () => {
+      const pulled = await pullSiblings(counter);
+      return pulled ?? { ok: false, error: { code: 'unavailable', message: 'この端末には会場の鍵が保管されていません（madoguchi sync setup --venue-key）' } };
+    },
+  };
+}

@@ -1,0 +1,40 @@
+// The counter: scan → who it is (or why not), hand over after the ID check, refuse, undo (lead), search, and
+// the status strip.
+import { z } from 'zod';
+import { IdCheck } from '../../counter/id-documents';
+import { ScanOutcome, SearchHit } from '../../counter/outcomes';
+import { ReservationNumber } from '../../roster/reservation-number';
+import { VENUE_IDS } from '../../venues/venues';
+import { ANY_STAFF, COUNTER, LEAD, VENUE, channel } from './channel';
+import { Empty, Reason, Recorded } from './common';
+
+export const StatusView = z.strictObject({
+  venue: z.strictObject({ id: z.enum(VENUE_IDS), name: z.string(), place: z.string() }),
+  stationId: z.string(),
+  handoversTodayAtStation: z.number(),
+  outstandingAtVenue: z.number(),
+  cardsAtVenue: z.number(),
+  scanner: z.strictObject({
+    mode: z.enum(['keyboard', 'hid', 'none']),
+    /** The key layout a keyboard-mode scanner is set to, which the renderer decodes KeyboardEvent.code with. */
+    layout: z.enum(['us', 'jis']),
+    connected: z.boolean(),
+    device: z.string().nullable(),
+  }),
+});
+export type StatusView = z.infer<typeof StatusView>;
+
+export const counterContract = {
+  'counter:status': channel(Empty, StatusView, ANY_STAFF, VENUE),
+  'counter:scan': channel(z.strictObject({ code: z.string().max(256), source: z.enum(['keyboard', 'hid', 'manual']) }), ScanOutcome, COUNTER, VENUE),
+  'counter:view': channel(z.strictObject({ reservationNo: ReservationNumber }), ScanOutcome, COUNTER, VENUE),
+  'counter:handover': channel(z.strictObject({ reservationNo: ReservationNumber, idCheck: IdCheck }), z.strictObject({ eventId: z.string(), at: z.string() }), COUNTER, VENUE),
+  'counter:refuse': channel(z.strictObject({ reservationNo: ReservationNumber, reason: Reason }), Recorded, COUNTER, VENUE),
+  'counter:undo': channel(z.strictObject({ reservationNo: ReservationNumber, reason: Reason }), Recorded, LEAD, VENUE),
+  'counter:search': channel(
+    z.strictObject({ prefix: z.string().trim().min(1, '氏名またはカナを入力してください').max(40), birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '生年月日を入力してください') }),
+    z.strictObject({ hits: z.array(SearchHit), capped: z.boolean() }),
+    COUNTER,
+    VENUE,
+  ),
+} as const;

@@ -1,0 +1,45 @@
+// Receipt of a shipment at the venue: the box confirmed whole, or a receipt check scanning every card, closed
+// with a reason for every difference.
+import { z } from 'zod';
+import { DIFFERENCE_REASONS } from '../../glossary';
+import { VENUE_IDS } from '../../venues/venues';
+import { LEAD, VENUE, channel } from './channel';
+import { ShipmentRef } from './common';
+
+const CheckId = z.string().regex(/^rc-[0-9a-f]{16}$/, '受領確認IDが不正です');
+
+const DifferenceReason = z.enum(DIFFERENCE_REASONS);
+
+export const ReceiptScanOutcome = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('received'), reservationNo: z.string() }),
+  z.strictObject({ kind: z.literal('already-scanned'), reservationNo: z.string() }),
+  z.strictObject({ kind: z.literal('other-shipment'), reservationNo: z.string(), shipmentId: z.string() }),
+  z.strictObject({ kind: z.literal('other-venue'), reservationNo: z.string(), venue: z.enum(VENUE_IDS) }),
+  z.strictObject({ kind: z.literal('not-in-ledger'), reservationNo: z.string() }),
+  z.strictObject({ kind: z.literal('malformed'), shown: z.string() }),
+]);
+export type ReceiptScanOutcome = z.infer<typeof ReceiptScanOutcome>;
+
+export const ReceiptCheckView = z.strictObject({
+  checkId: z.string(),
+  shipmentId: z.string(),
+  shipped: z.number(),
+  scanned: z.number(),
+  missing: z.array(z.string()),
+  unexpected: z.array(z.strictObject({ code: z.string(), kind: z.string() })),
+  closed: z.boolean(),
+});
+export type ReceiptCheckView = z.infer<typeof ReceiptCheckView>;
+
+export const Difference = z.strictObject({ code: z.string().max(64), kind: z.enum(['missing', 'unexpected']), reason: DifferenceReason, memo: z.string().max(200) });
+export type Difference = z.infer<typeof Difference>;
+
+export const receiptContract = {
+  'receipt:confirm': channel(z.strictObject({ shipmentId: z.string().min(1).max(64) }), z.strictObject({ cards: z.number() }), LEAD, VENUE),
+  'receipt:open': channel(z.strictObject({ shipmentId: ShipmentRef }), z.strictObject({ checkId: z.string() }), LEAD, VENUE),
+  'receipt:scan': channel(z.strictObject({ checkId: CheckId, shipmentId: ShipmentRef, code: z.string().max(256) }), ReceiptScanOutcome, LEAD, VENUE),
+  'receipt:view': channel(z.strictObject({ checkId: CheckId, shipmentId: ShipmentRef }), ReceiptCheckView, LEAD, VENUE),
+  'receipt:close': channel(z.strictObject({ checkId: CheckId, shipmentId: ShipmentRef, differences: z.array(Difference).max(100_000) }), ReceiptCheckView, LEAD, VENUE),
+} as const;
+
+export { CheckId };

@@ -1,0 +1,16 @@
+// Returns to HQ (返戻): the cards past their collection deadline, recording a batch, and the batches recorded.
+import { z } from 'zod';
+import { ReservationNumber } from '../../roster/reservation-number';
+import { LEAD, VENUE, channel } from './channel';
+import { Empty, Reason } from './common';
+
+export const BatchId = z.string().regex(/^rt-[0-9a-f]{12}$/, '返戻バッチIDが不正です');
+
+export const ReturnBatchView = z.strictObject({ batchId: z.string(), at: z.string(), by: z.string(), reason: z.string(), cards: z.number() });
+export type ReturnBatchView = z.infer<typeof ReturnBatchView>;
+
+export const returnsContract = {
+  'returns:overdue': channel(Empty, z.array(z.strictObject({ reservationNo: z.string(), name: z.string(), shippedOn: z.string(), deadline: z.string() })), LEAD, VENUE),
+  'returns:record': channel(z.strictObject({ reservationNos: z.array(ReservationNumber).min(1).max(100_000), reason: Reason }), z.strictObject({ batchId: z.string(), cards: z.number() }), LEAD, VENUE),
+  'returns:batches': channel(Empty, z.array(ReturnBatchView), LEAD, VENUE),
+} as const;

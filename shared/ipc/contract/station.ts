@@ -1,0 +1,21 @@
+// The station itself: whether its encrypted data folder is open, and opening it.
+import { z } from 'zod';
+import { VENUE_IDS } from '../../venues/venues';
+import { BOTH, channel } from './channel';
+import { Empty } from './common';
+
+export const StationView = z.strictObject({
+  unlocked: z.boolean(),
+  /** Headquarters' own data folder (事務センター): no counter, HQ's screens. */
+  hq: z.boolean(),
+  /** Which venue's data folder this station opens (readable before unlocking: not personal data); null at HQ. */
+  venue: z.strictObject({ id: z.enum(VENUE_IDS), name: z.string() }).nullable(),
+  stationId: z.string().nullable(),
+});
+export type StationView = z.infer<typeof StationView>;
+
+export const stationContract = {
+  /** Whether the station's encrypted data folder is open; until it is, only these two channels answer. */
+  'station:status': channel(Empty, StationView, 'public', BOTH),
+  'station:unlock': channel(z.strictObject({ passphrase: z.string().min(1).max(1024) }), StationView, 'public', BOTH),
+} as const;
