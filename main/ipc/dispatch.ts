@@ -7,7 +7,7 @@ import { contract, type Channel, type ChannelOutput, type IpcError, type IpcResu
 import type { Staff } from '../staff/staff';
 import type { Sessions } from '../session/sessions';
 
-export interface CallContext {
+interface CallContext {
   readonly caller: string;
   readonly staff: Staff | null;
 }

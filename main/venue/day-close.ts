@@ -8,7 +8,7 @@ import { actorOf, type Staff } from '../staff/staff';
 import { tokyoDate } from '../../shared/tokyo-date';
 import { venueReconciliation, type VenueReport } from './reconciliation';
 
-export interface DayFigures {
+interface DayFigures {
   readonly totals: Record<string, number | boolean>;
   readonly byStation: { stationId: string; handedOver: number; refusals: number }[];
 }
@@ -35,7 +35,7 @@ function figuresOf(r: VenueReport): DayFigures {
 }
 
 /** The day.closed event for a date, if the day has been closed. */
-export function closingOf(ctx: CounterContext, date: string) {
+function closingOf(ctx: CounterContext, date: string) {
   return readEvents(ctx.store.db, 'day.closed').find((e) => (e.payload as { date: string }).date === date) ?? null;
 }
 

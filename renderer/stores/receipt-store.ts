@@ -5,7 +5,7 @@ import type { ChannelOutput } from '../../shared/ipc/contract';
 import { invoke } from './call';
 import { useSessionStore } from './session-store';
 
-export type ReceiptView = ChannelOutput<'lead:receiptView'>;
+type ReceiptView = ChannelOutput<'lead:receiptView'>;
 export type ReceiptScan = ChannelOutput<'lead:receiptScan'>;
 import type { DifferenceReason } from '../../shared/glossary';
 

@@ -8,10 +8,10 @@ import { UNCOLLECTED_LABEL } from '../../shared/glossary';
 import { invoke } from './call';
 import { useSessionStore } from './session-store';
 
-export type OverdueCard = ChannelOutput<'lead:overdue'>[number];
-export type ReturnBatch = ChannelOutput<'lead:returnBatches'>[number];
+type OverdueCard = ChannelOutput<'lead:overdue'>[number];
+type ReturnBatch = ChannelOutput<'lead:returnBatches'>[number];
 
-export const DEFAULT_RETURN_REASON = `受取期限切れ（${UNCOLLECTED_LABEL}）`;
+const DEFAULT_RETURN_REASON = `受取期限切れ（${UNCOLLECTED_LABEL}）`;
 
 interface ReturnsState {
   overdue: OverdueCard[] | null;

@@ -102,7 +102,7 @@ export const PrintRequest = z.discriminatedUnion('document', [
 ]);
 export type PrintRequest = z.infer<typeof PrintRequest>;
 /** A 100,000-row ledger is ~15 MB; base64 adds a third. */
-export const MAX_LEDGER_BASE64 = 64 * 1024 * 1024;
+const MAX_LEDGER_BASE64 = 64 * 1024 * 1024;
 
 export const SessionView = z.strictObject({
   staffId: z.string(),
@@ -216,14 +216,14 @@ export const contract = {
   'hq:ledgers': channel(Empty, z.array(z.strictObject({ shipmentId: z.string(), venue: z.enum(VENUE_IDS), rowCount: z.number(), createdAt: z.string() })), ['hq']),
 } as const;
 
-export type Contract = typeof contract;
+type Contract = typeof contract;
 export type Channel = keyof Contract;
 export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
 export type ChannelOutput<C extends Channel> = z.infer<Contract[C]['output']>;
 
 export const CHANNELS = Object.keys(contract) as Channel[];
 
-export type IpcErrorCode =
+type IpcErrorCode =
   | 'invalid-input' | 'unknown-channel' | 'signed-out' | 'locked' | 'forbidden' | 'internal'
   | 'unavailable' | 'bad-credentials' | 'locked-out' | 'malformed' | 'not-found' | 'not-received' | 'already-handed-over'
   | 'id-check-failed' | 'not-handed-over' | 'returned' | 'damaged'

@@ -18,7 +18,7 @@ export interface DayFigures {
   readonly byStation: readonly { readonly stationId: string; readonly handedOver: number; readonly refusals: number }[];
 }
 
-export interface ShipmentFigures {
+interface ShipmentFigures {
   readonly shipmentId: string;
   readonly shipped: number;
   readonly received: number;
