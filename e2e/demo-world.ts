@@ -21,7 +21,7 @@ export const STAFF = {
   hq1: { staffId: 'hq1', pin: '8888', displayName: '事務センター　職員' },
 } as const;
 
-export interface Resident {
+interface Resident {
   readonly reservationNo: string;
   readonly name: string;
   readonly kana: string;
@@ -30,7 +30,7 @@ export interface Resident {
   readonly address: string;
 }
 
-export interface Picks {
+interface Picks {
   /** Outstanding at 本庁舎 (first shipment, received): 25 of them, for flows and the latency run. */
   readonly ok: Resident[];
   readonly otherVenue: Resident & { readonly venueName: string };

@@ -7,15 +7,8 @@ declare global {
   }
 }
 
-let override: MadoguchiApi | null = null;
-
 export function api(): MadoguchiApi {
-  const a = override ?? window.madoguchi;
+  const a = window.madoguchi;
   if (!a) throw new Error('window.madoguchi is missing: the preload (or browser bridge) did not load');
   return a;
-}
-
-/** For component tests with a fake API. */
-export function setApiForTests(fake: MadoguchiApi | null): void {
-  override = fake;
 }

@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-// The one test command (`npm test`): typecheck, lint and the import-cycle check, every *.test.ts under node:test
-// (through tsx), each file in its own process under a time limit, then the renderer build and the Playwright
-// suite in Chromium.
+// The one test command (`npm test`): typecheck, lint, the import-cycle check and the dead-code check (knip), every
+// *.test.ts under node:test (through tsx), each file in its own process under a time limit, then the renderer
+// build and the Playwright suite in Chromium.
 // Ends with one plain total line and the slowest files.
 //   npm test -- <filter>   only node test files whose path contains <filter>
-//   npm test -- --unit-only   skip typecheck, lint, the cycle check and Playwright
+//   npm test -- --unit-only   skip typecheck, lint, the cycle and dead-code checks and Playwright
 //   MADOGUCHI_TEST_FILE_TIMEOUT_S=N   a node test file still running after N seconds is a failure (default 150)
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -73,10 +73,11 @@ async function runTogether(label, steps) {
 }
 
 if (full) {
-  await runTogether('typecheck, lint and import cycles', [
+  await runTogether('typecheck, lint, import cycles and dead code', [
     ['typecheck (every tsconfig.json)', process.execPath, ['scripts/typecheck.mjs']],
     ['lint', 'npx', ['eslint', '.']],
     ['import cycles', process.execPath, ['scripts/check-cycles.mjs']],
+    ['dead code (knip: unused files, exports, types, dependencies)', 'npx', ['knip']],
   ]);
 }
 

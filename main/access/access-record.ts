@@ -4,7 +4,7 @@ import type { Db } from '../db/connection';
 import type { Clock } from '../clock';
 import { insertAccessRecord, readAccessRecordRows } from '../db/queries/access-records';
 
-export type AccessAction = 'scan-view' | 'search' | 'record-view' | 'handover' | 'refusal' | 'undo' | 'ledger-import' | 'print' | 'export';
+type AccessAction = 'scan-view' | 'search' | 'record-view' | 'handover' | 'refusal' | 'undo' | 'ledger-import' | 'print' | 'export';
 
 export interface AccessEntry {
   readonly stationId: string;

@@ -10,7 +10,7 @@ import { readLedgerCards } from '../db/queries/ledger-cards';
 import { routedVenue } from '../db/queries/routing-directory';
 import { isShipmentReceived } from '../db/queries/events';
 
-export interface HandoverRef {
+interface HandoverRef {
   readonly eventId: string;
   readonly at: string;
   readonly stationId: string;

@@ -4,7 +4,7 @@
 // IPC layer from the contract and again here for the one action that changes someone else's record.
 import { normalizeReservationNumber } from '../../shared/roster/reservation-number';
 import { checkIdentity, type IdCheck } from '../../shared/counter/id-documents';
-import { SEARCH_RESULT_CAP, type CardView, type ScanOutcome, type SearchHit } from '../../shared/counter/outcomes';
+import { SEARCH_RESULT_CAP, type ScanOutcome, type SearchHit } from '../../shared/counter/outcomes';
 import { VENUES } from '../../shared/venues/venues';
 import { err, ok, type Result } from '../../shared/result';
 import { appendEvent } from '../db/event-log';
@@ -24,7 +24,7 @@ export interface CounterContext {
   readonly access?: AccessLog;
 }
 
-export type CounterProblemCode = 'malformed' | 'not-found' | 'not-received' | 'already-handed-over' | 'id-check-failed' | 'not-handed-over' | 'forbidden' | 'returned' | 'damaged';
+type CounterProblemCode = 'malformed' | 'not-found' | 'not-received' | 'already-handed-over' | 'id-check-failed' | 'not-handed-over' | 'forbidden' | 'returned' | 'damaged';
 export interface CounterProblem {
   readonly code: CounterProblemCode;
   readonly message: string;
@@ -163,5 +163,3 @@ function toKatakana(s: string): string {
 export function printable(code: string): string {
   return [...code.replace(/[\p{C}]/gu, '')].slice(0, 40).join('');
 }
-
-export type { CardView };

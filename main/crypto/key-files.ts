@@ -25,7 +25,7 @@ export interface PrivateKeyHandle extends KeyIdentity {
   readonly publicKey: KeyObject;
 }
 
-export type KeyFileProblemCode = 'not-a-key-file' | 'wrong-passphrase' | 'unsafe-parameters';
+type KeyFileProblemCode = 'not-a-key-file' | 'wrong-passphrase' | 'unsafe-parameters';
 export interface KeyFileProblem {
   readonly code: KeyFileProblemCode;
   readonly message: string;

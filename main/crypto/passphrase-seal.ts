@@ -7,7 +7,7 @@ import { z } from 'zod';
 const WRITE_PARAMS = { logN: 17, r: 8, p: 1 } as const;
 const MIN_LOG_N = 15;
 const MAX_LOG_N = 20;
-export const MIN_PASSPHRASE_LENGTH = 8;
+const MIN_PASSPHRASE_LENGTH = 8;
 
 const b64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
 

@@ -28,7 +28,7 @@ function figuresOf(r: VenueReport): DayFigures {
 }
 
 /** The day.closed event for a date, if the day has been closed. */
-export function closingOf(ctx: CounterContext, date: string) {
+function closingOf(ctx: CounterContext, date: string) {
   return readEvents(ctx.store.db, 'day.closed').find((e) => (e.payload as { date: string }).date === date) ?? null;
 }
 

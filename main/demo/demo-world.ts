@@ -59,7 +59,7 @@ export interface DemoWorld {
   readonly report: RoutingReport;
 }
 
-export interface DemoStation {
+interface DemoStation {
   readonly venue: VenueId;
   readonly stationId: string;
   readonly dir: string;

@@ -5,8 +5,8 @@ import { formatWareki, isIsoDate } from '../../shared/roster/japanese-date';
 import { mulberry32, seedState } from './prng';
 import type { SyntheticResident } from './synthetic-roster';
 
-export type RosterCsvEncoding = 'utf-8' | 'utf-8-bom' | 'cp932';
-export type RosterDateStyle = 'seireki' | 'wareki' | 'mixed';
+type RosterCsvEncoding = 'utf-8' | 'utf-8-bom' | 'cp932';
+type RosterDateStyle = 'seireki' | 'wareki' | 'mixed';
 
 export interface RosterCsvOptions {
   encoding?: RosterCsvEncoding;
@@ -27,7 +27,7 @@ const csvField = (s: string): string => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g
 const DATE_STYLES: readonly string[] = ['seireki', 'wareki', 'mixed'] satisfies RosterDateStyle[];
 const ENCODINGS: readonly string[] = ['utf-8', 'utf-8-bom', 'cp932'] satisfies RosterCsvEncoding[];
 
-export const ROSTER_CSV_HEADER = ['予約管理番号', '氏名', '氏名カナ', '生年月日', '住所', '通知種別', '発送日'] as const;
+const ROSTER_CSV_HEADER = ['予約管理番号', '氏名', '氏名カナ', '生年月日', '住所', '通知種別', '発送日'] as const;
 
 /** Rows per chunk: big enough to amortise per-chunk work, small enough that row strings die young in the GC. */
 const CHUNK_ROWS = 2000;

@@ -21,7 +21,7 @@ export const FIGURES = ['shipped', 'received', 'handedOver', 'outstanding', 'ret
 export type Figure = (typeof FIGURES)[number];
 export type Figures = Record<Figure, number> & { readonly notReceived: number };
 
-export interface ClaimCheck {
+interface ClaimCheck {
   readonly stationId: string;
   readonly seq: number;
   readonly businessDate: string;
@@ -30,7 +30,7 @@ export interface ClaimCheck {
   readonly differences: readonly { figure: Figure; claimed: number; recomputed: number }[];
 }
 
-export interface StationSync {
+interface StationSync {
   readonly stationId: string;
   readonly venue: VenueId;
   readonly files: number;
@@ -43,9 +43,9 @@ export interface StationSync {
   readonly stale: boolean;
 }
 
-export type Conflict = HandoverConflict;
+type Conflict = HandoverConflict;
 
-export interface VenueConsolidation {
+interface VenueConsolidation {
   readonly venue: VenueId;
   readonly name: string;
   readonly figures: Figures;
@@ -61,7 +61,7 @@ export interface VenueConsolidation {
   readonly foreignLedgers: readonly { stationId: string; shipmentId: string; rowCount: number; builtRowCount: number | null }[];
 }
 
-export interface ShipmentCheck {
+interface ShipmentCheck {
   readonly shipmentId: string;
   readonly shippedToVenues: Record<VenueId, number>;
   readonly shipped: number;
@@ -70,7 +70,7 @@ export interface ShipmentCheck {
   readonly matches: boolean | null;
 }
 
-export interface Alert {
+interface Alert {
   readonly at: string;
   readonly stationId: string;
   readonly seq: number | null;

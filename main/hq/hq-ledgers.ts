@@ -2,7 +2,7 @@
 // folder. From them HQ prints a venue's ledger with its 控え (別紙③ 2④) on its own machine, and knows what
 // each venue must account for (shipped = received + not received).
 import type { LedgerCard } from '../../shared/ledger/ledger-format';
-import { VENUE_IDS, VENUES, type VenueId } from '../../shared/venues/venues';
+import { VENUE_IDS, type VenueId } from '../../shared/venues/venues';
 import { err, ok, type Result } from '../../shared/result';
 import type { PrintRow } from '../../shared/print/ledger-print';
 import type { Clock } from '../clock';
@@ -87,8 +87,4 @@ export function hqLedgers(db: Db): HqLedger[] {
 export function hqLedgerRows(db: Db, shipmentId: string, venue: VenueId): PrintRow[] | null {
   if (!isLedgerBuilt(db, shipmentId, venue)) return null;
   return ledgerPrintRows(db, shipmentId, venue);
-}
-
-export function describeLedger(l: Pick<HqLedger, 'shipmentId' | 'venue'>): string {
-  return `${l.shipmentId}（${VENUES[l.venue].name}）`;
 }

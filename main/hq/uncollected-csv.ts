@@ -13,7 +13,7 @@ import { uncollectedCards } from './consolidation';
 
 export type CsvEncoding = 'utf8' | 'cp932';
 
-export const UNCOLLECTED_COLUMNS = ['予約管理番号', '氏名', '氏名カナ', '生年月日', '住所', '通知種別', '発送日', '受取期限', '会場', '出荷ID', '状態'] as const;
+const UNCOLLECTED_COLUMNS = ['予約管理番号', '氏名', '氏名カナ', '生年月日', '住所', '通知種別', '発送日', '受取期限', '会場', '出荷ID', '状態'] as const;
 
 export interface UncollectedList {
   readonly bytes: Buffer;

@@ -7,7 +7,7 @@ import { contract, type Channel, type ChannelOutput, type IpcError, type IpcResu
 import type { Staff } from '../auth/staff';
 import type { Sessions } from '../auth/sessions';
 
-export interface CallContext {
+interface CallContext {
   readonly caller: string;
   readonly staff: Staff | null;
 }
@@ -18,7 +18,7 @@ export function staffOf(ctx: CallContext): Staff {
   return ctx.staff;
 }
 
-export type Handler<C extends Channel> = (
+type Handler<C extends Channel> = (
   input: z.infer<(typeof contract)[C]['input']>,
   ctx: CallContext,
 ) => IpcResult<ChannelOutput<C>> | ChannelOutput<C> | Promise<IpcResult<ChannelOutput<C>> | ChannelOutput<C>>;

@@ -11,7 +11,7 @@ import type { Clock } from '../clock';
 import { tokyoDate } from '../../shared/tokyo-date';
 import { encodeLedgerFile } from './ledger-file';
 
-export interface UnroutedRow {
+interface UnroutedRow {
   readonly line: number;
   readonly reservationNo: string;
   readonly code: RouteRefusalCode;

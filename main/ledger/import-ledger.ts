@@ -19,7 +19,7 @@ export interface ImportedShipment {
   readonly fileSha256: string;
 }
 
-export interface ReservationConflict {
+interface ReservationConflict {
   readonly reservationNo: string;
   readonly existingShipmentId: string;
 }

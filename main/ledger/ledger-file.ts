@@ -14,10 +14,10 @@ import type { PrivateKeyHandle, PublicKeyHandle } from '../crypto/key-files';
 
 const SIGNATURE_DOMAIN = Buffer.from('madoguchi/ledger/v1\n');
 const SEAL_CONTEXT = 'shipment-ledger';
-export const MAX_LEDGER_FILE_BYTES = 512 * 1024 * 1024;
+const MAX_LEDGER_FILE_BYTES = 512 * 1024 * 1024;
 const SIG_PREFIX = 'signature: ';
 
-export type LedgerFileProblemCode =
+type LedgerFileProblemCode =
   | 'too-large' | 'not-a-ledger' | 'truncated' | 'bad-signature' | 'bad-header' | 'wrong-venue' | 'wrong-key'
   | 'cannot-decrypt' | 'bad-body';
 export interface LedgerFileProblem {

@@ -12,7 +12,7 @@ export interface PrintJob {
   readonly html: string;
 }
 
-export interface PrintOutcome {
+interface PrintOutcome {
   /** A same-origin URL the window can show and print (browser mode), or null. */
   readonly preview: string | null;
   /** Where a PDF was saved (Electron), or null (not saved, or cancelled). */

@@ -13,7 +13,7 @@
 // after a CRLF inside a quoted field.
 import { parse } from 'csv-parse/sync';
 
-export interface CsvRecord {
+interface CsvRecord {
   /** Physical 1-based line where the record starts. */
   line: number;
   fields: string[];

@@ -35,7 +35,7 @@ export type {
   RosterRow,
 } from './roster-types';
 
-export const DEFAULT_MAX_ROWS = 200_000;
+const DEFAULT_MAX_ROWS = 200_000;
 
 export function readRoster(bytes: Uint8Array, options: ReadRosterOptions): RosterReadResult {
   // Bad options are a programming error in the caller, not a problem with the file.

@@ -20,12 +20,12 @@ import type { RosterProblemCode } from './roster-types';
 
 export type FieldCheck<T> = { ok: true; value: T } | { ok: false; code: RosterProblemCode; reason: string };
 
-export const MAX_NAME_LENGTH = 100;
-export const MAX_KANA_LENGTH = 100;
-export const MAX_ADDRESS_LENGTH = 200;
+const MAX_NAME_LENGTH = 100;
+const MAX_KANA_LENGTH = 100;
+const MAX_ADDRESS_LENGTH = 200;
 
 /** My Number Cards were first handed over in January 2016; an earlier 発送日 is a typo. */
-export const EARLIEST_SHIPPED_ON = '2016-01-01';
+const EARLIEST_SHIPPED_ON = '2016-01-01';
 
 /** The checks every text field shares: invisible control characters, 外字, lost characters, emptiness. */
 function precheck(raw: string, label: string, allowLineBreaks: boolean): FieldCheck<string> {

@@ -66,7 +66,7 @@ export interface ReadRosterOptions {
 }
 
 /** Values shown in problems are cut so one runaway cell cannot flood the report. */
-export const PROBLEM_VALUE_MAX = 100;
+const PROBLEM_VALUE_MAX = 100;
 
 export function excerpt(value: string): string {
   return value.length > PROBLEM_VALUE_MAX ? `${value.slice(0, PROBLEM_VALUE_MAX)}…` : value;

@@ -33,12 +33,12 @@ export interface HidDevice {
 export type OpenHidDevice = () => Promise<HidDevice>;
 
 export const HONEYWELL_VENDOR_IDS: readonly number[] = [0x0c2e, 0x23d0];
-export const ZEBRA_VENDOR_ID = 0x05e0;
-export const DATALOGIC_VENDOR_ID = 0x05f9;
+const ZEBRA_VENDOR_ID = 0x05e0;
+const DATALOGIC_VENDOR_ID = 0x05f9;
 const SCANNER_VENDOR_IDS = new Set([...HONEYWELL_VENDOR_IDS, ZEBRA_VENDOR_ID, DATALOGIC_VENDOR_ID]);
 
 export const HID_POS_USAGE_PAGE = 0x8c;
-export const HID_POS_BARCODE_SCANNER_USAGE = 0x02;
+const HID_POS_BARCODE_SCANNER_USAGE = 0x02;
 
 /**
  * - `hid-pos`: a bar code scanner collection in HID POS mode (any vendor): open this one.
@@ -64,7 +64,7 @@ export function hidPosVendorFor(vendorId: number): HidPosVendor | null {
   return null;
 }
 
-export function hex4(n: number): string {
+function hex4(n: number): string {
   return n.toString(16).padStart(4, '0');
 }
 

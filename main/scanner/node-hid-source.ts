@@ -24,7 +24,7 @@ export interface ListedHidDevice extends HidDeviceInfo {
 }
 
 /** Which device to reopen after a replug, when its path may have changed. */
-export interface HidDeviceMatch {
+interface HidDeviceMatch {
   readonly vendorId: number;
   readonly productId: number;
   readonly usagePage?: number;
@@ -151,5 +151,3 @@ export const listHidDevices = (): Promise<ListedHidDevice[]> => defaultAdapter.l
 
 /** Opens a device by its OS path. */
 export const openHidDevice = (path: string): Promise<HidDevice> => defaultAdapter.openHidDevice(path);
-
-export const hidDeviceOpener = (match: HidDeviceMatch): OpenHidDevice => defaultAdapter.openerFor(match);

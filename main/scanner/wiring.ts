@@ -26,7 +26,7 @@ export interface ScannerWiringOptions {
 }
 
 /** A HID POS scanner is preferred; a keyboard-mode scanner read raw (Linux hidraw) is the fallback. */
-export function chooseScanner(devices: readonly ListedHidDevice[], layout: KeyboardLayout): { device: ListedHidDevice; mode: ScannerMode } | null {
+function chooseScanner(devices: readonly ListedHidDevice[], layout: KeyboardLayout): { device: ListedHidDevice; mode: ScannerMode } | null {
   const pos = devices.find((d) => d.kind === 'hid-pos');
   if (pos) return { device: pos, mode: { kind: 'hid-pos', vendor: hidPosVendorFor(pos.vendorId) ?? 'honeywell' } };
   const kbd = devices.find((d) => d.kind === 'scanner-keyboard');

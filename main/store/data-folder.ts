@@ -14,7 +14,7 @@ import { createKeyring, peekKeyring, unlockKeyring } from './keyring';
 
 export const DB_FILE = 'madoguchi.db';
 export const KEYRING_FILE = 'keyring.json';
-export const APP_FOLDER_NAME = 'Madoguchi';
+const APP_FOLDER_NAME = 'Madoguchi';
 
 export interface VenueStore {
   readonly dir: string;
@@ -35,7 +35,7 @@ export interface HqStore {
 
 export type OpenedFolder = { readonly site: 'hq'; readonly store: HqStore } | { readonly site: VenueId; readonly store: VenueStore };
 
-export type DataFolderProblemCode =
+type DataFolderProblemCode =
   | 'no-data-folder' | 'not-a-keyring' | 'wrong-passphrase' | 'unsafe-parameters' | 'wrong-key' | 'not-a-database'
   | 'from-the-future' | 'mismatch' | 'not-empty';
 export interface DataFolderProblem {

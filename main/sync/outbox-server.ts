@@ -30,7 +30,7 @@ export function isSyncFileName(name: string): boolean {
   return SYNC_FILE_NAME.test(name);
 }
 
-export interface OutboxListing {
+interface OutboxListing {
   readonly files: readonly { readonly name: string; readonly bytes: number; readonly sha256: string }[];
 }
 

@@ -19,12 +19,12 @@ import { MAX_SYNC_FILE_BYTES } from './sync-file';
 const MAX_LISTING_BYTES = 4 * 1024 * 1024;
 const O_NOFOLLOW = constants.O_NOFOLLOW ?? 0;
 
-export interface PulledFile {
+interface PulledFile {
   readonly name: string;
   readonly bytes: Buffer;
 }
 
-export type PullProblemCode =
+type PullProblemCode =
   | 'bad-source' // the configured URL, pin or folder is unusable
   | 'unreachable' // no TCP/TLS connection
   | 'timeout'

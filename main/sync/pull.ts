@@ -21,7 +21,7 @@ export interface PullContext {
   readonly recipient: KeyPair;
 }
 
-export function isHttpsSource(source: string): boolean {
+function isHttpsSource(source: string): boolean {
   return /^https:\/\//i.test(source);
 }
 

@@ -16,7 +16,7 @@ import { keyIdOf } from '../crypto/key-files';
 import { sha256 } from '../ledger/ledger-file';
 import { MAX_RECIPIENTS, openForRecipient, recipientKeyIds, sealForRecipients, type SyncRecipientKey, type SyncRecipientPrivateKey } from './sync-crypto';
 
-export const SYNC_MAGIC = 'MADOGUCHI-SYNC 1';
+const SYNC_MAGIC = 'MADOGUCHI-SYNC 1';
 export const MAX_SYNC_FILE_BYTES = 256 * 1024 * 1024;
 const SIGNATURE_DOMAIN = Buffer.from('madoguchi/sync/v1\n');
 const SIG_PREFIX = 'signature: ';

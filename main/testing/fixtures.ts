@@ -6,10 +6,8 @@ import { randomBytes } from 'node:crypto';
 import type { LedgerCard } from '../../shared/ledger/ledger-format';
 import type { VenueId } from '../../shared/venues/venues';
 import { generateKeyPair, type PrivateKeyHandle } from '../crypto/key-files';
-import { openStoreWithKey, KEYRING_FILE, type VenueStore } from '../store/data-folder';
+import { openStoreWithKey, type VenueStore } from '../store/data-folder';
 import { encodeLedgerFile } from '../ledger/ledger-file';
-import { createKeyring } from '../store/keyring';
-import { writeFileSync } from 'node:fs';
 
 export function tempDir(t?: { after(fn: () => void): void }): string {
   const dir = mkdtempSync(join(tmpdir(), 'madoguchi-test-'));
@@ -65,11 +63,4 @@ export function ledgerBytes(keys: TestKeys, venue: VenueId, shipmentId: string, 
 /** A data folder opened with a raw key (no scrypt), for tests that do not exercise the passphrase. */
 export function testStore(dir: string, venue: VenueId, dbKey: Buffer = randomBytes(32)): VenueStore {
   return openStoreWithKey(dir, venue, `${venue}-test01`, dbKey);
-}
-
-/** A real data folder (keyring + database) with a known passphrase. Costs one scrypt (~0.4 s). */
-export function testDataFolder(dir: string, venue: VenueId, passphrase: string): void {
-  const { text, dbKey } = createKeyring({ site: venue, stationId: `${venue}-test01` }, passphrase);
-  writeFileSync(join(dir, KEYRING_FILE), text);
-  openStoreWithKey(dir, venue, `${venue}-test01`, dbKey).close();
 }

@@ -14,7 +14,7 @@ export interface WriteCsvOptions {
   finalLineBreak?: boolean;
 }
 
-export function csvField(value: string, quoteAll = false): string {
+function csvField(value: string, quoteAll = false): string {
   return quoteAll || /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 

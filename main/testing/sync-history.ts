@@ -40,7 +40,7 @@ const clerk: Staff = { staffId: 'clerk1', displayName: 'x', role: 'clerk' };
 const lead: Staff = { staffId: 'lead1', displayName: 'x', role: 'lead' };
 const idCheck: IdCheck = { path: 'self', documents: ['passport'], proxy: null, surrendered: [], pin: 'pins-set' };
 
-export type Op = 'handover' | 'refusal' | 'undo' | 'damaged' | 'return' | 'correct-receipt' | 'export';
+type Op = 'handover' | 'refusal' | 'undo' | 'damaged' | 'return' | 'correct-receipt' | 'export';
 
 export interface Step {
   readonly station: number;
@@ -95,7 +95,7 @@ export interface PlayedFile {
 }
 
 /** What a station did, tracked from the services' answers, not from a fold. */
-export interface StationDid {
+interface StationDid {
   /** Cards with a handover recorded here and not undone here. */
   readonly handed: ReadonlySet<string>;
   readonly returned: ReadonlySet<string>;

@@ -10,7 +10,7 @@ import { useUiStore } from '../stores/ui-store';
 import { BirthDate, CardDetails } from './CardDetails';
 import { measureScanToPaint } from './scan-timing';
 
-export const OUTCOME_HEADLINES: Record<ScanOutcome['kind'], string> = {
+const OUTCOME_HEADLINES: Record<ScanOutcome['kind'], string> = {
   ok: '交付できます',
   'already-handed-over': '交付済み',
   'other-venue': '別の会場のカードです',

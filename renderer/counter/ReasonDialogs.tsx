@@ -11,7 +11,7 @@ import { useUiStore } from '../stores/ui-store';
 import { CardDetails } from './CardDetails';
 import { PendingScans } from './PendingScans';
 
-export const REFUSAL_PRESETS = [
+const REFUSAL_PRESETS = [
   { id: 'id-insufficient', label: '本人確認書類が不足' },
   { id: 'proxy-unproven', label: '代理権を確認できない' },
   { id: 'mismatch', label: '記載内容が本人と一致しない' },
@@ -21,7 +21,7 @@ export const REFUSAL_PRESETS = [
 const MAX_REASON = 200;
 
 /** Preset label, then the clerk's words: what main records as the reason. */
-export function refusalReason(preset: string | null, text: string): string {
+function refusalReason(preset: string | null, text: string): string {
   const label = REFUSAL_PRESETS.find((p) => p.id === preset)?.label;
   const words = text.trim();
   const joined = label && preset !== 'other' ? (words ? `${label}：${words}` : label) : words;

@@ -5,7 +5,7 @@ import type { IdDraft } from '../stores/ui-store';
 
 export type DraftVerdict = { ok: true; check: IdCheck } | { ok: false; missing: string; check: IdCheck | null };
 
-export function toIdCheck(d: IdDraft): IdCheck | null {
+function toIdCheck(d: IdDraft): IdCheck | null {
   if (d.pin === null) return null;
   const proxy =
     d.path === 'proxy' && d.proxyReason !== null && d.proxyLetter !== null

@@ -1,8 +1,8 @@
 // Scan → paint latency, measured in the page with the Performance API (no globals): from the scan's first
 // key (and from its terminator) to the animation frame after the outcome was committed to the DOM.
 // Read with performance.getEntriesByName(SCAN_TO_PAINT).
-export const SCAN_TO_PAINT = 'madoguchi:scan-to-paint';
-export const TERMINATOR_TO_PAINT = 'madoguchi:terminator-to-paint';
+const SCAN_TO_PAINT = 'madoguchi:scan-to-paint';
+const TERMINATOR_TO_PAINT = 'madoguchi:terminator-to-paint';
 const KEEP = 500;
 
 export function measureScanToPaint(startedAt: number, endedAt: number): void {

@@ -12,7 +12,7 @@ import type { KeyboardLayout } from '../../shared/scanner/boot-keyboard';
 import { charForKeyboardCode, KNOWN_KEYBOARD_CODES } from '../../shared/scanner/keyboard-code';
 import { createScanAssembler } from '../../shared/scanner/scan-assembler';
 
-export interface CapturedScan {
+interface CapturedScan {
   /** Cleaned scan text (no terminator, no control characters, no AIM prefix). */
   readonly text: string;
   /** performance.now() at the scan's first key and at its terminator. */
@@ -33,7 +33,7 @@ const TERMINATORS: Record<string, string> = { Enter: '\r', NumpadEnter: '\r', Ta
 const TEXT_INPUT_TYPES = new Set(['text', 'search', 'password', 'number', 'tel', 'email', 'url', 'date', 'datetime-local', 'month', 'time', 'week', '']);
 
 /** True for elements where keys are text the user is typing. */
-export function isEditableTarget(target: EventTarget | null): boolean {
+function isEditableTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
   if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;

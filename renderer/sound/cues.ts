@@ -40,10 +40,8 @@ const CUES: Record<Cue, readonly Tone[]> = {
 };
 
 let context: AudioContext | null = null;
-let muted = false;
 
 function audio(): AudioContext | null {
-  if (muted) return null;
   try {
     context ??= new AudioContext();
   } catch {
@@ -51,10 +49,6 @@ function audio(): AudioContext | null {
   }
   if (context.state === 'suspended') void context.resume().catch(() => undefined);
   return context;
-}
-
-export function setMuted(value: boolean): void {
-  muted = value;
 }
 
 export function playCue(cue: Cue): void {

@@ -14,9 +14,9 @@ import { invoke } from './call';
 import { useSessionStore } from './session-store';
 import { useUiStore } from './ui-store';
 
-export type ScanSource = 'keyboard' | 'hid' | 'manual';
+type ScanSource = 'keyboard' | 'hid' | 'manual';
 
-export type QueueItem =
+type QueueItem =
   | { readonly kind: 'scan'; readonly text: string; readonly source: ScanSource; readonly startedAt: number; readonly endedAt: number }
   | {
       readonly kind: 'view';
@@ -43,7 +43,7 @@ export interface Notice {
 }
 
 /** Scans kept while blocked; more than this and the oldest are dropped (with a notice). */
-export const MAX_QUEUE = 10;
+const MAX_QUEUE = 10;
 
 export interface CounterState {
   shown: ShownOutcome | null;

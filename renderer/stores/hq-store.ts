@@ -4,9 +4,9 @@ import { create } from 'zustand';
 import type { ChannelOutput } from '../../shared/ipc/contract';
 import { invoke } from './call';
 
-export type HqLedger = ChannelOutput<'hq:ledgers'>[number];
-export type WardReport = ChannelOutput<'hq:report'>;
-export type PullSummary = ChannelOutput<'hq:pull'>;
+type HqLedger = ChannelOutput<'hq:ledgers'>[number];
+type WardReport = ChannelOutput<'hq:report'>;
+type PullSummary = ChannelOutput<'hq:pull'>;
 
 export interface HqState {
   ledgers: HqLedger[] | null;

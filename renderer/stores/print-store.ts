@@ -5,7 +5,7 @@ import { create } from 'zustand';
 import type { ChannelOutput, PrintRequest } from '../../shared/ipc/contract';
 import { invoke } from './call';
 
-export type Printed = ChannelOutput<'print:document'>;
+type Printed = ChannelOutput<'print:document'>;
 
 interface PrintState {
   busy: boolean;

@@ -5,7 +5,7 @@ import type { ChannelOutput } from '../../shared/ipc/contract';
 import { invoke } from './call';
 import { useSessionStore } from './session-store';
 
-export type ReceiptView = ChannelOutput<'receipt:view'>;
+type ReceiptView = ChannelOutput<'receipt:view'>;
 export type ReceiptScan = ChannelOutput<'receipt:scan'>;
 import type { DifferenceReason } from '../../shared/glossary';
 

@@ -8,10 +8,10 @@ import { UNCOLLECTED_LABEL } from '../../shared/glossary';
 import { invoke } from './call';
 import { useSessionStore } from './session-store';
 
-export type OverdueCard = ChannelOutput<'returns:overdue'>[number];
-export type ReturnBatch = ChannelOutput<'returns:batches'>[number];
+type OverdueCard = ChannelOutput<'returns:overdue'>[number];
+type ReturnBatch = ChannelOutput<'returns:batches'>[number];
 
-export const DEFAULT_RETURN_REASON = `受取期限切れ（${UNCOLLECTED_LABEL}）`;
+const DEFAULT_RETURN_REASON = `受取期限切れ（${UNCOLLECTED_LABEL}）`;
 
 interface ReturnsState {
   overdue: OverdueCard[] | null;

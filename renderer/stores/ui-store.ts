@@ -17,7 +17,6 @@ export type Dialog =
   | { readonly kind: 'manual' }
   | { readonly kind: 'search' }
   | { readonly kind: 'lead' };
-export type DialogKind = Dialog['kind'];
 
 /** What the clerk has ticked so far; becomes an IdCheck once complete. */
 export interface IdDraft {
@@ -30,14 +29,14 @@ export interface IdDraft {
   pin: string | null;
 }
 
-export const EMPTY_ID_DRAFT: IdDraft = { path: 'self', documents: [], proxyReason: null, proxyLetter: null, proxyDocuments: [], surrendered: [], pin: null };
+const EMPTY_ID_DRAFT: IdDraft = { path: 'self', documents: [], proxyReason: null, proxyLetter: null, proxyDocuments: [], surrendered: [], pin: null };
 
-export interface RefuseDraft {
+interface RefuseDraft {
   preset: string | null;
   text: string;
 }
 
-export interface SearchState {
+interface SearchState {
   prefix: string;
   birthDate: string;
   busy: boolean;
@@ -45,13 +44,13 @@ export interface SearchState {
   result: { hits: SearchHit[]; capped: boolean } | null;
 }
 
-export interface Shipment {
+interface Shipment {
   shipmentId: string;
   rowCount: number;
   received: boolean;
 }
 
-export interface LeadState {
+interface LeadState {
   shipments: Shipment[] | null;
   busy: boolean;
   error: string | null;

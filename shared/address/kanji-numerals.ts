@@ -29,10 +29,6 @@ export interface ParsedNumber {
   readonly end: number;
 }
 
-export function isKanjiNumeral(ch: string | undefined): boolean {
-  return ch !== undefined && (DIGITS.has(ch) || UNITS.has(ch));
-}
-
 /**
  * Reads the kanji numeral starting at `start`, or null when there is none.
  * 十一 = 11, 二十 = 20, 百五 = 105, and without 十/百/千 the digits are positional (一〇 = 10, 二一 = 21).

@@ -4,7 +4,7 @@ import { ASSIGNMENTS } from '../venues/assignment-table';
 import type { VenueId } from '../venues/venues';
 
 /** One of the five towns addressed by 番地 only (高橋, 冬木, 石島, 千田, 海辺). */
-export interface TownWithoutChome {
+interface TownWithoutChome {
   readonly name: string;
   readonly hasChome: false;
   readonly venue: VenueId;

@@ -4,7 +4,7 @@
 
 // Everything the router needs is within the first few dozen characters (postal code, 東京都江東区,
 // town, 丁目); the cap keeps a pasted page of text from costing more than an ordinary address.
-export const ADDRESS_READ_LIMIT = 256;
+const ADDRESS_READ_LIMIT = 256;
 
 // Characters that NFKC leaves unchanged and that need no clean-up. Most roster rows are entirely
 // inside this set, so they skip normalisation altogether.

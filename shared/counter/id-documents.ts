@@ -58,11 +58,9 @@ export const PIN_OUTCOMES = [
 ] as const;
 
 type Ids<T extends readonly { id: string }[]> = T[number]['id'];
-export type PhotoIdDocument = Ids<typeof PHOTO_ID_DOCUMENTS>;
-export type OtherIdDocument = Ids<typeof OTHER_ID_DOCUMENTS>;
 const ids = <T extends readonly { id: string }[]>(list: T) => list.map((d) => d.id) as [Ids<T>, ...Ids<T>[]];
 
-export const IdDocument = z.enum([...ids(PHOTO_ID_DOCUMENTS), ...ids(OTHER_ID_DOCUMENTS)] as [string, ...string[]]);
+const IdDocument = z.enum([...ids(PHOTO_ID_DOCUMENTS), ...ids(OTHER_ID_DOCUMENTS)] as [string, ...string[]]);
 
 const DocumentSet = z.array(IdDocument).max(6);
 
@@ -84,10 +82,6 @@ export type IdCheck = z.infer<typeof IdCheck>;
 
 const PHOTO = new Set<string>(PHOTO_ID_DOCUMENTS.map((d) => d.id));
 const OTHER = new Set<string>(OTHER_ID_DOCUMENTS.map((d) => d.id));
-
-export function isPhotoId(doc: string): boolean {
-  return PHOTO.has(doc);
-}
 
 /** Exactly one photo ID, or exactly two different other documents (and nothing mixed in). */
 export function documentsSuffice(documents: readonly string[]): boolean {

@@ -20,9 +20,8 @@ import { hqContract } from './contract/hq';
 export { StationView } from './contract/station';
 export { SessionView } from './contract/session';
 export { StatusView } from './contract/counter';
-export { MAX_LEDGER_BASE64 } from './contract/ledger';
 export { PrintRequest } from './contract/print';
-export type { Access, Site } from './contract/channel';
+export type { Site } from './contract/channel';
 
 export const contract = {
   ...stationContract,
@@ -38,7 +37,7 @@ export const contract = {
   ...hqContract,
 } as const;
 
-export type Contract = typeof contract;
+type Contract = typeof contract;
 export type Channel = keyof Contract;
 export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
 export type ChannelOutput<C extends Channel> = z.infer<Contract[C]['output']>;
@@ -47,7 +46,7 @@ export type SiteChannel<S extends Site> = { [C in Channel]: S extends Contract[C
 
 export const CHANNELS = Object.keys(contract) as Channel[];
 
-export type IpcErrorCode =
+type IpcErrorCode =
   | 'invalid-input' | 'unknown-channel' | 'signed-out' | 'locked' | 'forbidden' | 'internal'
   | 'unavailable' | 'bad-credentials' | 'locked-out' | 'malformed' | 'not-found' | 'not-received' | 'already-handed-over'
   | 'id-check-failed' | 'not-handed-over' | 'returned' | 'damaged'

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { VENUE_IDS } from '../venues/venues';
 import { RESERVATION_NUMBER_PATTERN, ReservationNumber } from '../roster/reservation-number';
 
-export const LEDGER_FORMAT_VERSION = 1;
+const LEDGER_FORMAT_VERSION = 1;
 export const LEDGER_MAGIC = 'MADOGUCHI-LEDGER 1';
 
 export const ShipmentId = z

@@ -17,7 +17,7 @@ export { halfHourChartSvg } from './half-hour-chart';
 /** A day's figures as frozen at its close or computed now: one shape, the contract's. */
 export type DayFigures = DayFiguresView;
 
-export interface ShipmentFigures {
+interface ShipmentFigures {
   readonly shipmentId: string;
   readonly shipped: number;
   readonly received: number;

@@ -7,7 +7,7 @@ import { tokyoDateTime } from '../tokyo-date';
 import { flowCss, flowPages, pageSections, type FlowItem } from './page-flow';
 import { RECEIPT_CHECK_LABELS as R, unexpectedKindLabel, type DifferenceReason } from '../glossary';
 
-export type DifferenceKind = 'missing' | 'unexpected';
+type DifferenceKind = 'missing' | 'unexpected';
 
 export interface DiscrepancyRow {
   readonly code: string;

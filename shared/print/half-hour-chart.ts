@@ -2,7 +2,7 @@
 // attributes (fill=, font-size=), never style="", so it holds under the print CSP; each non-zero bar has
 // its number written above it, so the figure can be read off paper (and by pdftotext).
 
-export const SLOTS_PER_DAY = 48;
+const SLOTS_PER_DAY = 48;
 /** The counter's usual hours, 08:00–19:00, as slot indices [from, to). */
 const OPEN_FROM = 16;
 const OPEN_TO = 38;

@@ -30,7 +30,7 @@ export interface LedgerPrintInput {
 }
 
 /** Rows per A4 page: fixed row heights make page breaks (and page counts) predictable. */
-export const ROWS_PER_PAGE = 18;
+const ROWS_PER_PAGE = 18;
 
 const TOWN_ORDER = new Map<string, number>();
 ASSIGNMENTS.forEach((a, i) => {

@@ -5,14 +5,14 @@
 import { FOOTER_MM, HEADER_MM, PAGE_MM, pageFooterHtml } from './print-html';
 
 /** A piece that never splits: its HTML must fit in `mm` (it is clipped, never stretched). */
-export interface FlowBlock {
+interface FlowBlock {
   readonly kind: 'block';
   readonly mm: number;
   readonly html: string;
 }
 
 /** A table that splits between rows; each part repeats the caption (marked 続き) and the header row. */
-export interface FlowTable {
+interface FlowTable {
   readonly kind: 'table';
   readonly caption: string | null;
   /** The <tr> of the header, escaped HTML. */
@@ -26,15 +26,15 @@ export interface FlowTable {
 
 export type FlowItem = FlowBlock | FlowTable;
 
-export const CAPTION_MM = 7;
-export const TABLE_HEAD_MM = 7;
+const CAPTION_MM = 7;
+const TABLE_HEAD_MM = 7;
 /** Space after every piece. */
-export const GAP_MM = 3;
+const GAP_MM = 3;
 /** Below the header, above the first piece. */
 const BODY_TOP_MM = 3;
 /** Held back from every page, so a fraction of a mm of rounding per row never adds up to an extra sheet. */
 const SLACK_MM = 6;
-export const BODY_MM = PAGE_MM - HEADER_MM - FOOTER_MM - BODY_TOP_MM - SLACK_MM;
+const BODY_MM = PAGE_MM - HEADER_MM - FOOTER_MM - BODY_TOP_MM - SLACK_MM;
 
 const EPS = 1e-6;
 const tenths = (mm: number) => Math.round(mm * 10);

@@ -21,7 +21,7 @@ export function escapeHtml(s: string): string {
  */
 // No `monospace` anywhere: on the build machine the system's is a CFF CJK font, which Chromium's PDF output
 // embeds as slow Type 3 glyphs; numbers use the bundled font's tabular figures instead.
-export const FONT_STACK = '"Noto Sans JP", "Noto Sans CJK JP", "Yu Gothic", YuGothic, "Hiragino Sans", Meiryo, sans-serif';
+const FONT_STACK = '"Noto Sans JP", "Noto Sans CJK JP", "Yu Gothic", YuGothic, "Hiragino Sans", Meiryo, sans-serif';
 
 // Page geometry in mm. A4 is 297 mm tall; the margins leave 275 mm, and a page section is a little shorter
 // so rounding in Chromium's layout never pushes a section onto a second sheet.
@@ -29,7 +29,7 @@ export const PAGE_MM = 273;
 export const HEADER_MM = 22;
 export const FOOTER_MM = 7;
 
-export const BASE_CSS = `
+const BASE_CSS = `
 @page { size: A4; margin: 10mm 10mm 12mm 10mm; }
 html { font-family: ${FONT_STACK}; font-size: 10pt; color: #000; }
 body { margin: 0; }

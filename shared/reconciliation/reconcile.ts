@@ -6,9 +6,9 @@
 import { compareEvents, ReconciliationFold } from './fold';
 import type { ReconCard, ReconEvent, Reconciliation } from './types';
 
-export { compareEvents, ReconciliationFold };
+export { ReconciliationFold };
 
-export type { BreakReason, Breaker, Counts, DayAndStation, HandoverConflict, ReconCard, ReconEvent, Reconciliation } from './types';
+export type { Breaker, Counts, HandoverConflict, ReconCard, ReconEvent, Reconciliation } from './types';
 
 /** Events in the order that decides state: client time, then station and its sequence to break ties. */
 export function orderEvents<E extends ReconEvent>(events: readonly E[]): readonly E[] {

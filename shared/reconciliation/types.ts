@@ -52,7 +52,7 @@ export interface Reconciliation {
   readonly byDayAndStation: readonly DayAndStation[];
 }
 
-export interface DayAndStation {
+interface DayAndStation {
   readonly date: string;
   readonly stationId: string;
   readonly handedOver: number;

@@ -102,7 +102,7 @@ export function parseJapaneseDate(raw: string): JapaneseDateResult {
 }
 
 /** 生年月日 must also be a day that has happened, and no earlier than 1868 (no one alive, and before 明治). */
-export const EARLIEST_BIRTH_DATE = '1868-01-01';
+const EARLIEST_BIRTH_DATE = '1868-01-01';
 
 export function parseBirthDate(raw: string, today: string): JapaneseDateResult {
   const r = parseJapaneseDate(raw);

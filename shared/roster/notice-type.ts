@@ -1,7 +1,7 @@
 // 通知種別: whether the card's notice is the first one (通常) or a reissue (再発行).
 import { z } from 'zod';
 
-export const NOTICE_TYPES = ['通常', '再発行'] as const;
+const NOTICE_TYPES = ['通常', '再発行'] as const;
 export type NoticeType = (typeof NOTICE_TYPES)[number];
 export const NoticeType = z.enum(NOTICE_TYPES);
 

@@ -13,7 +13,7 @@ export const RESERVATION_NUMBER_DIGITS = 6;
 /** The shape and an example, as people are told it (error messages, the roster column guide). */
 export const RESERVATION_NUMBER_SHAPE = `英数字${RESERVATION_NUMBER_PREFIX_LENGTH}桁-数字${RESERVATION_NUMBER_DIGITS}桁`;
 export const RESERVATION_NUMBER_EXAMPLE = 'A1B-123456';
-export const RESERVATION_NUMBER_MESSAGE = `予約管理番号は「${RESERVATION_NUMBER_SHAPE}」の形式です（例: ${RESERVATION_NUMBER_EXAMPLE}）`;
+const RESERVATION_NUMBER_MESSAGE = `予約管理番号は「${RESERVATION_NUMBER_SHAPE}」の形式です（例: ${RESERVATION_NUMBER_EXAMPLE}）`;
 
 /** Canonical form: upper-case A–Z/0–9 ×3, '-', 0–9 ×6. */
 export const RESERVATION_NUMBER_PATTERN = new RegExp(`^[0-9A-Z]{${RESERVATION_NUMBER_PREFIX_LENGTH}}-[0-9]{${RESERVATION_NUMBER_DIGITS}}$`);

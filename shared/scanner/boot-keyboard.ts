@@ -11,7 +11,7 @@ export const KEYBOARD_LAYOUTS: readonly KeyboardLayout[] = ['us', 'jis'];
 export const UNMAPPED_KEY = '\uFFFD';
 
 /** One character typed at a moment; `\r` is Enter (main or keypad), `\t` is Tab. */
-export interface TypedChar {
+interface TypedChar {
   readonly ch: string;
   readonly atMs: number;
 }

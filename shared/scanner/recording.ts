@@ -122,7 +122,7 @@ export function formatRecording(recording: { mode: ScannerMode; reports: readonl
   return lines.join('\n') + '\n';
 }
 
-export function toHex(bytes: Uint8Array): string {
+function toHex(bytes: Uint8Array): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join(' ');
 }
 

@@ -27,7 +27,7 @@ export function isVenueId(value: unknown): value is VenueId {
  */
 export type SiteId = VenueId | 'hq';
 export const SITE_IDS = [...VENUE_IDS, 'hq'] as const;
-export const HQ_NAME = '事務センター';
+const HQ_NAME = '事務センター';
 
 export function siteName(site: SiteId): string {
   return site === 'hq' ? HQ_NAME : VENUES[site].name;

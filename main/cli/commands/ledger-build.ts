@@ -15,7 +15,7 @@ import { loadPrivateKey, loadPublicKey } from '../load-keys';
 import { openOrCreateHqFolder } from '../data-folder';
 import { CliError, readInput, type CliIo } from '../io';
 
-export const ROUTING_REPORT_FILE = 'routing-report.json';
+const ROUTING_REPORT_FILE = 'routing-report.json';
 
 interface BuildOptions {
   roster: string;

@@ -38,7 +38,7 @@ function fakeHidScanner() {
   };
 }
 
-export const RENDERER_DIR = new URL('../../../dist/renderer', import.meta.url).pathname;
+const RENDERER_DIR = new URL('../../../dist/renderer', import.meta.url).pathname;
 
 export function registerServe(program: Command, io: CliIo): void {
   program

@@ -11,7 +11,7 @@ const Figures = z.strictObject({
 });
 
 /** HQ's consolidation of the ward from the ledgers it built and the stations' sync files. */
-export const WardReportView = z.strictObject({
+const WardReportView = z.strictObject({
   asOf: z.string(),
   total: Figures,
   holds: z.boolean(),

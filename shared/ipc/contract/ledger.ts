@@ -4,7 +4,7 @@ import { LEAD, VENUE, channel } from './channel';
 import { Empty } from './common';
 
 /** A 100,000-row ledger is ~15 MB; base64 adds a third. */
-export const MAX_LEDGER_BASE64 = 64 * 1024 * 1024;
+const MAX_LEDGER_BASE64 = 64 * 1024 * 1024;
 
 export const ledgerContract = {
   /** The lead's import screen: the same service as `madoguchi ledger import`, files read in the window. */

@@ -10,8 +10,7 @@ export const DayFiguresView = z.strictObject({
 export type DayFiguresView = z.infer<typeof DayFiguresView>;
 
 /** Figures that moved after a day's close: corrections made later, shown beside the frozen ones. */
-export const CorrectedSinceClose = z.array(z.strictObject({ figure: z.string(), frozen: z.union([z.number(), z.boolean()]), now: z.union([z.number(), z.boolean()]) }));
-export type CorrectedSinceClose = z.infer<typeof CorrectedSinceClose>;
+const CorrectedSinceClose = z.array(z.strictObject({ figure: z.string(), frozen: z.union([z.number(), z.boolean()]), now: z.union([z.number(), z.boolean()]) }));
 
 export const DailyReportView = z.strictObject({
   date: z.string(),
@@ -26,7 +25,7 @@ const CountsView = z.strictObject({
   returned: z.number(), refusals: z.number(), damaged: z.number(), holds: z.boolean(),
 });
 
-export const ReconciliationView = z.strictObject({
+const ReconciliationView = z.strictObject({
   /** The business day (Tokyo): counts are as of its end, per-station figures and the chart are that day's. */
   date: z.string(),
   total: CountsView,
@@ -43,7 +42,6 @@ export const ReconciliationView = z.strictObject({
   /** Cards handed over at two of the venue's stations while they could not see each other: for the lead to settle. */
   conflicts: z.array(z.strictObject({ reservationNo: z.string(), stations: z.array(z.string()) })),
 });
-export type ReconciliationView = z.infer<typeof ReconciliationView>;
 
 export const reconciliationContract = {
   'reconciliation:day': channel(z.strictObject({ date: IsoDate }), ReconciliationView, ['lead', 'hq'], VENUE),

@@ -6,8 +6,7 @@ import { Empty, Reason } from './common';
 
 export const BatchId = z.string().regex(/^rt-[0-9a-f]{12}$/, '返戻バッチIDが不正です');
 
-export const ReturnBatchView = z.strictObject({ batchId: z.string(), at: z.string(), by: z.string(), reason: z.string(), cards: z.number() });
-export type ReturnBatchView = z.infer<typeof ReturnBatchView>;
+const ReturnBatchView = z.strictObject({ batchId: z.string(), at: z.string(), by: z.string(), reason: z.string(), cards: z.number() });
 
 export const returnsContract = {
   'returns:overdue': channel(Empty, z.array(z.strictObject({ reservationNo: z.string(), name: z.string(), shippedOn: z.string(), deadline: z.string() })), LEAD, VENUE),
