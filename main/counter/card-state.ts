@@ -5,7 +5,7 @@ import { readSubjectsEvents } from '../db/event-log';
 import type { StoredEvent } from '../../shared/events/event';
 import type { CardView } from '../../shared/counter/outcomes';
 import type { VenueId } from '../../shared/venues/venues';
-import { applyCardEvent, cardKind, newCardHistory, type CardHistory, type HandoverKeeper } from '../../shared/reconciliation/card-history';
+import { applyCardEvent, cardKind, newCardHistory, standingHandovers, type CardHistory, type HandoverKeeper } from '../../shared/reconciliation/card-history';
 import { readLedgerCards } from '../db/queries/ledger-cards';
 import { routedVenue } from '../db/queries/routing-directory';
 import { isShipmentReceived } from '../db/queries/events';
@@ -73,7 +73,7 @@ export function readCardStates(db: Db, reservationNos: readonly string[]): CardS
     switch (kind) {
       // The latest standing handover is the one shown (and the one an undo from the counter names).
       case 'handed-over': {
-        return { kind, card, handover: h!.standing.at(-1)!.ref };
+        return { kind, card, handover: standingHandovers(h).at(-1)!.ref };
       }
       case 'returned':
         return { kind, card, at: h!.returnedAt };

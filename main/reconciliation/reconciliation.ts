@@ -6,14 +6,14 @@
 // feeds it only the events appended since (rowids only grow: the log is append-only). It replays the whole
 // log when that would give a different answer: the ledger changed, or a newly read event sorts before the
 // last one applied (merged from another station with an older time).
-import { orderEvents, ReconciliationFold, type ReconCard, type ReconEvent, type Reconciliation } from '../../shared/reconciliation/reconcile';
+import { orderEvents, ReconciliationFold, type LedgerColumns, type ReconEvent, type Reconciliation } from '../../shared/reconciliation/reconcile';
 import { VENUES, type VenueId } from '../../shared/venues/venues';
 import type { Db } from '../db/connection';
 import { tokyoDayEnd } from '../../shared/tokyo-date';
 import { isIsoDate } from '../../shared/roster/japanese-date';
 import type { CardKind } from '../../shared/reconciliation/card-history';
 import { hasFoldEventsFrom, readFoldEvents } from '../db/queries/events';
-import { ledgerSignature, readReconCards } from '../db/queries/ledger-cards';
+import { ledgerSignature, readLedgerColumns } from '../db/queries/ledger-cards';
 import type { VenueStore } from '../store/data-folder';
 
 export interface VenueReport extends Reconciliation {
@@ -25,7 +25,7 @@ interface Kept {
   readonly fold: ReconciliationFold;
   /** The ledger it was built from; cards and shipments are only ever added (by an import). */
   readonly ledger: string;
-  readonly cards: readonly ReconCard[];
+  readonly cards: LedgerColumns;
   /** The highest event rowid read into it. */
   rowid: number;
 }
@@ -55,10 +55,10 @@ export function forgetReconciliation(store: VenueStore): void {
   kept.delete(store.db);
 }
 
-function ledgerOf(store: VenueStore): { ledger: string; cards: () => readonly ReconCard[] } {
+function ledgerOf(store: VenueStore): { ledger: string; cards: () => LedgerColumns } {
   const ledger = ledgerSignature(store.db);
   const k = kept.get(store.db);
-  return { ledger, cards: () => (k?.ledger === ledger ? k.cards : readReconCards(store.db)) };
+  return { ledger, cards: () => (k?.ledger === ledger ? k.cards : readLedgerColumns(store.db)) };
 }
 
 /** The store's fold, brought up to date with the log. */

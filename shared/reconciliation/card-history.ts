@@ -30,10 +30,13 @@ export interface CardHistory<H extends Handover = Handover> {
   flags: number;
   refusals: number;
   /**
-   * Every standing handover, oldest first: two stations that could not see each other may both have handed
-   * the card over, and an undo cancels only the one it names. The card is handed over while any stands.
+   * The standing handovers, oldest first (read them with standingHandovers): two stations that could not see
+   * each other may both have handed the card over, and an undo cancels only the one it names. The card is
+   * handed over while any stands. One in `handover`, any more in `more` (rare): the fold keeps tens of
+   * thousands of these, and an array per card would cost an allocation each.
    */
-  readonly standing: H[];
+  handover: H | null;
+  more: H[] | null;
   /** When it was returned, and first recorded damaged: for the screen only; whether it is, the flags say. */
   returnedAt: string;
   damagedAt: string;
@@ -47,7 +50,7 @@ export interface HandoverKeeper<H extends Handover, E extends CardEvent = CardEv
 }
 
 export function newCardHistory<H extends Handover>(): CardHistory<H> {
-  return { flags: 0, refusals: 0, standing: [], returnedAt: '', damagedAt: '' };
+  return { flags: 0, refusals: 0, handover: null, more: null, returnedAt: '', damagedAt: '' };
 }
 
 /**
@@ -81,13 +84,23 @@ export function confirmedShipment(e: { readonly kind: string; readonly payload: 
 /** Applies one of the card's own events (given in log order); events of other kinds leave it as it was. */
 export function applyCardEvent<H extends Handover, E extends CardEvent>(card: CardHistory<H>, e: E, keeper: HandoverKeeper<H, E>): void {
   switch (e.kind) {
-    case 'handover.recorded':
-      card.standing.push(keeper.recorded(e));
+    case 'handover.recorded': {
+      const h = keeper.recorded(e);
+      if (card.handover === null) card.handover = h;
+      else (card.more ??= []).push(h);
       return;
+    }
     case 'handover.undone': {
       const cancels = field(e, 'handover.undone');
-      const k = card.standing.findIndex((h) => h.id === cancels);
-      if (k >= 0) keeper.undone(card.standing.splice(k, 1)[0]!);
+      if (card.handover !== null && card.handover.id === cancels) {
+        keeper.undone(card.handover);
+        card.handover = card.more?.shift() ?? null;
+        if (card.more?.length === 0) card.more = null;
+      } else if (card.more) {
+        const k = card.more.findIndex((h) => h.id === cancels);
+        if (k >= 0) keeper.undone(card.more.splice(k, 1)[0]!);
+        if (card.more.length === 0) card.more = null;
+      }
       return;
     }
     case 'handover.refused':
@@ -111,7 +124,13 @@ export function applyCardEvent<H extends Handover, E extends CardEvent>(card: Ca
   }
 }
 
-export const isHandedOver = (card: CardHistory | undefined): boolean => card !== undefined && card.standing.length > 0;
+export const isHandedOver = (card: CardHistory | undefined): boolean => card !== undefined && card.handover !== null;
+
+/** Every standing handover of the card, oldest first; the last is the one the counter shows (and an undo names). */
+export function standingHandovers<H extends Handover>(card: CardHistory<H> | undefined): H[] {
+  if (card === undefined || card.handover === null) return [];
+  return card.more === null ? [card.handover] : [card.handover, ...card.more];
+}
 export const isReturned = (card: CardHistory | undefined): boolean => card !== undefined && (card.flags & RETURNED) !== 0;
 export const isDamaged = (card: CardHistory | undefined): boolean => card !== undefined && (card.flags & DAMAGED) !== 0;
 

@@ -2,7 +2,7 @@
 // any point. reconcile() is one fold over the whole log; main keeps a fold per open store and feeds it only the
 // events appended since, so a screen refresh costs the new events, not the whole log. Still computed from the
 // log alone: the fold is a cache of the log's replay, dropped and replayed whenever order or ledger demand it.
-import type { Breaker, Counts, HandoverConflict, ReconCard, ReconEvent, Reconciliation } from './types';
+import type { Breaker, Counts, HandoverConflict, LedgerColumns, ReconCard, ReconEvent, Reconciliation } from './types';
 import {
   applyCardEvent,
   cardKind,
@@ -14,6 +14,7 @@ import {
   isReceived,
   isReturned,
   newCardHistory,
+  standingHandovers,
   type CardHistory,
   type CardKind,
   type HandoverKeeper,
@@ -65,20 +66,21 @@ export class ReconciliationFold implements HandoverKeeper<CountedHandover, Recon
   /** The last event applied: a later batch must sort after it. */
   private lastEvent: ReconEvent | null = null;
 
-  constructor(cards: readonly ReconCard[]) {
-    const n = cards.length;
-    this.cardNos = cards.map((c) => c.reservationNo);
+  constructor(ledger: readonly ReconCard[] | LedgerColumns) {
+    const { reservationNos, shipmentIds } = 'reservationNos' in ledger ? ledger : { reservationNos: ledger.map((c) => c.reservationNo), shipmentIds: ledger.map((c) => c.shipmentId) };
+    const n = reservationNos.length;
+    this.cardNos = reservationNos;
     this.shipmentOf = new Uint32Array(n);
     this.cards = new Array<CardHistory<CountedHandover> | undefined>(n);
     const firstSeen = new Map<string, number>(); // shipment id → index in order of first appearance
     let lastShipment = '';
     let s = 0;
     for (let i = 0; i < n; i++) {
-      const c = cards[i]!;
-      this.indexOf.set(c.reservationNo, i);
+      this.indexOf.set(reservationNos[i]!, i);
       // A ledger lists a shipment's cards together: look the shipment up only when it changes.
-      if (i === 0 || c.shipmentId !== lastShipment) {
-        lastShipment = c.shipmentId;
+      const shipmentId = shipmentIds[i]!;
+      if (i === 0 || shipmentId !== lastShipment) {
+        lastShipment = shipmentId;
         let k = firstSeen.get(lastShipment);
         if (k === undefined) firstSeen.set(lastShipment, (k = firstSeen.size));
         s = k;
@@ -212,8 +214,8 @@ export class ReconciliationFold implements HandoverKeeper<CountedHandover, Recon
   private conflicts(): HandoverConflict[] {
     const out: HandoverConflict[] = [];
     for (let i = 0; i < this.cardNos.length; i++) {
-      const standing = this.cards[i]?.standing;
-      if (standing === undefined || standing.length < 2) continue;
+      if (this.cards[i]?.more == null) continue;
+      const standing = standingHandovers(this.cards[i]);
       const stations = [...new Set(standing.map((h) => h.day.stationId))].sort();
       if (stations.length > 1) out.push({ reservationNo: this.cardNos[i]!, stations });
     }

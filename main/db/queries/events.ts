@@ -101,29 +101,26 @@ export function eventCount(db: Db): number {
 
 // The events the card fold counts: those about a card, and a whole shipment's receipt (the rest change nothing).
 const FOLD_COUNTS = "(subject IS NOT NULL OR kind = 'receipt.confirmed')";
-// The one payload field each kind the card fold reads, as JSON text (JSON.parse'd only for those few kinds).
-const FIELD_READ = `CASE kind ${Object.entries(PAYLOAD_FIELDS_READ)
-  .map(([kind, name]) => `WHEN '${kind}' THEN payload -> '${payloadPath(kind as keyof typeof PAYLOAD_FIELDS_READ, name as never)}'`)
+// The payload fields the card fold reads, per kind, as a JSON object's text (JSON.parse'd only for those few kinds).
+const FIELDS_READ = `CASE kind ${Object.entries(PAYLOAD_FIELDS_READ)
+  .map(([kind, name]) => `WHEN '${kind}' THEN json_object('${name}', payload -> '${payloadPath(kind as keyof typeof PAYLOAD_FIELDS_READ, name as never)}')`)
   .join(' ')} END`;
 
 /**
  * The events the card fold counts, stored after `rowid` and (if given) timed before `end`, in storage order:
  * who, when and which card, and the payload fields the fold reads (extracted in SQL rather than the whole
- * payload JSON.parse'd). `maxRowid` counts the events skipped too.
+ * payload JSON.parse'd; one object per row, as the log is read cold on a screen). `maxRowid` counts the events
+ * skipped too.
  */
 export function readFoldEvents(db: Db, rowid: number, end: string | null): { events: ReconEvent[]; maxRowid: number } {
   const bound = end === null ? '' : 'AND client_time < ?';
   const params = end === null ? [rowid] : [rowid, end];
-  const rows = db
-    .prepare(`SELECT id, kind, station_id, seq, client_time, subject, ${FIELD_READ} FROM events WHERE rowid > ? ${bound} AND ${FOLD_COUNTS}`)
-    .raw()
-    .all(...params) as [string, string, string, number, string, string | null, string | null][];
-  const events = rows.map(([id, kind, stationId, seq, clientTime, subject, value]): ReconEvent => ({
-    id, kind, stationId, seq, clientTime, subject,
-    payload: value === null ? null : { [PAYLOAD_FIELDS_READ[kind as keyof typeof PAYLOAD_FIELDS_READ]]: JSON.parse(value) },
-  }));
+  const events = db
+    .prepare(`SELECT id, kind, station_id AS stationId, seq, client_time AS clientTime, subject, ${FIELDS_READ} AS payload FROM events WHERE rowid > ? ${bound} AND ${FOLD_COUNTS}`)
+    .all(...params) as { payload: unknown }[];
+  for (const e of events) if (e.payload !== null) e.payload = JSON.parse(e.payload as string);
   const maxRowid = (db.prepare('SELECT max(rowid) FROM events').pluck().get() as number | null) ?? 0;
-  return { events, maxRowid: Math.max(rowid, maxRowid) };
+  return { events: events as unknown as ReconEvent[], maxRowid: Math.max(rowid, maxRowid) };
 }
 
 /** Whether any event the card fold counts is timed at or after `time` (client times compare as strings). */
