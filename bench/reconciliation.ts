@@ -8,7 +8,7 @@ import { tokyoDate } from '../shared/tokyo-date';
 import { forgetReconciliation } from '../main/reconciliation/reconciliation';
 import { reconciliationView } from '../main/reconciliation/reconciliation-view';
 import { appendEvent } from '../main/db/event-log';
-import { median, time, type BenchTarget } from './measure';
+import { median, time, timeFromCleanHeap, type BenchTarget } from './measure';
 
 export function measureReconciliation(options: { quick: boolean; runs: number; clock: Clock; cleanup: { after(fn: () => void): void } }): BenchTarget[] {
   const { quick, clock } = options;
@@ -41,12 +41,12 @@ export function measureReconciliation(options: { quick: boolean; runs: number; c
   const screen = () => reconciliationView({ store, clock: ticking }, tokyoDate(new Date(at)));
   for (let i = 0; i < RUNS; i++) {
     forgetReconciliation(store);
-    coldMs.push(time(screen));
+    coldMs.push(timeFromCleanHeap(screen));
     const no = list[CARDS_N - 1 - i]!.reservationNo;
     store.db.transaction(() => appendEvent(store.db, ticking, { stationId: stations[0]!, actor: 'clerk:c', kind: 'handover.recorded', payload: { reservationNo: no, idCheck: license }, subject: no }))();
     warmMs.push(time(screen));
     // What any reconciliation must at least read: the cards, and who/what/when/which card of every event.
-    readMs.push(time(() => {
+    readMs.push(timeFromCleanHeap(() => {
       store.db.prepare('SELECT reservation_no, shipment_id FROM ledger_cards').raw().all();
       store.db.prepare('SELECT kind, station_id, seq, client_time, subject FROM events').raw().all();
     }));
