@@ -3,19 +3,46 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 // Anchored ('/events'): a bare name would also match a folder of ours with that name (shared/events/).
-const NODE_BUILTINS = ['node:*', ...['fs', 'path', 'os', 'crypto', 'child_process', 'stream', 'readline', 'url', 'http', 'net', 'worker_threads', 'util', 'events', 'buffer'].map((m) => `/${m}`)];
+const NODE_BUILTINS = [
+  'node:*',
+  ...[
+    'fs',
+    'path',
+    'os',
+    'crypto',
+    'child_process',
+    'stream',
+    'readline',
+    'url',
+    'http',
+    'net',
+    'worker_threads',
+    'util',
+    'events',
+    'buffer',
+  ].map((m) => `/${m}`),
+];
 
 const restrict = (patterns, message) => ({ group: patterns, message });
 
 // main/: what may import what. Tests and main/testing/ may import anything.
-const NO_ELECTRON = [{ name: 'electron', message: 'only main/electron/* imports electron (under plain Node it tries to download and throws)', allowTypeImports: true }];
+const NO_ELECTRON = [
+  {
+    name: 'electron',
+    message: 'only main/electron/* imports electron (under plain Node it tries to download and throws)',
+    allowTypeImports: true,
+  },
+];
 const PLATFORM_ADAPTERS = [
   restrict(['better-sqlite3*'], 'only main/db/connection.ts opens the database'),
   restrict(['node-hid'], 'only the HID scanner adapter imports node-hid'),
 ];
 const NO_RENDERER = restrict(['**/renderer/**'], 'main/ never imports the renderer');
 const NO_TESTING = restrict(['**/testing/**'], 'main/testing/ holds test helpers: only tests (and bench/) import them');
-const NO_PROGRAMS = restrict(['**/app/**', '**/cli/**', '**/demo/**'], 'capability folders never import the programs built from them (main/app, main/cli, main/demo)');
+const NO_PROGRAMS = restrict(
+  ['**/app/**', '**/cli/**', '**/demo/**'],
+  'capability folders never import the programs built from them (main/app, main/cli, main/demo)',
+);
 const TEST_CODE = ['**/*.test.ts', 'main/testing/**'];
 const PROGRAMS = ['main/app/**', 'main/cli/**', 'main/demo/**', 'main/electron/**', 'main/browser/**'];
 
@@ -24,7 +51,18 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', TextDecoder: 'readonly', TextEncoder: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        Buffer: 'readonly',
+        URL: 'readonly',
+        TextDecoder: 'readonly',
+        TextEncoder: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+      },
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
@@ -38,12 +76,18 @@ export default tseslint.config(
     files: ['shared/**/*.ts'],
     ignores: ['shared/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          restrict(NODE_BUILTINS, 'shared/ imports no Node built-ins'),
-          restrict(['electron', 'better-sqlite3*', 'node-hid', 'react-dom', '**/main/**', '**/renderer/**', '**/preload/**'], 'shared/ imports no platform code'),
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            restrict(NODE_BUILTINS, 'shared/ imports no Node built-ins'),
+            restrict(
+              ['electron', 'better-sqlite3*', 'node-hid', 'react-dom', '**/main/**', '**/renderer/**', '**/preload/**'],
+              'shared/ imports no platform code',
+            ),
+          ],
+        },
+      ],
       'no-restricted-globals': ['error', 'window', 'document', 'Buffer', 'process', 'require'],
     },
   },
@@ -63,14 +107,30 @@ export default tseslint.config(
     // The Electron entry serves the window itself; browser mode is the other way to serve it, never part of it.
     files: ['main/electron/**/*.ts'],
     ignores: TEST_CODE,
-    rules: { 'no-restricted-imports': ['error', { patterns: [NO_RENDERER, NO_TESTING, restrict(['**/browser/**'], 'main/electron/ never imports browser mode (main/browser/); shared needs, like the CSP in main/security/csp.ts, go to their own module')] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            NO_RENDERER,
+            NO_TESTING,
+            restrict(
+              ['**/browser/**'],
+              'main/electron/ never imports browser mode (main/browser/); shared needs, like the CSP in main/security/csp.ts, go to their own module',
+            ),
+          ],
+        },
+      ],
+    },
   },
   {
     // Layers inside main/: the capability folders (db, counter, venue, sync, print, ...) are what the programs
     // (app/, cli/, demo/; electron/ and browser/ are entries too) are built from, so they never import a program.
     files: ['main/**/*.ts'],
     ignores: [...TEST_CODE, ...PROGRAMS],
-    rules: { 'no-restricted-imports': ['error', { paths: NO_ELECTRON, patterns: [...PLATFORM_ADAPTERS, NO_RENDERER, NO_TESTING, NO_PROGRAMS] }] },
+    rules: {
+      'no-restricted-imports': ['error', { paths: NO_ELECTRON, patterns: [...PLATFORM_ADAPTERS, NO_RENDERER, NO_TESTING, NO_PROGRAMS] }],
+    },
   },
   {
     // The two platform adapters import their driver; the layers still hold for them.
@@ -83,10 +143,20 @@ export default tseslint.config(
     files: ['main/**/*.ts'],
     ignores: [...TEST_CODE, 'main/db/**'],
     rules: {
-      'no-restricted-syntax': ['error',
-        { selector: "CallExpression[callee.property.name=/^(prepare|pragma)$/]", message: 'SQL belongs in main/db/queries/<table>.ts: call a query function from there' },
-        { selector: "CallExpression[callee.property.name='exec'][callee.object.name=/^db$/]", message: 'SQL belongs in main/db/: call a function from there' },
-        { selector: "CallExpression[callee.property.name='exec'][callee.object.property.name='db']", message: 'SQL belongs in main/db/: call a function from there' },
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.property.name=/^(prepare|pragma)$/]',
+          message: 'SQL belongs in main/db/queries/<table>.ts: call a query function from there',
+        },
+        {
+          selector: "CallExpression[callee.property.name='exec'][callee.object.name=/^db$/]",
+          message: 'SQL belongs in main/db/: call a function from there',
+        },
+        {
+          selector: "CallExpression[callee.property.name='exec'][callee.object.property.name='db']",
+          message: 'SQL belongs in main/db/: call a function from there',
+        },
       ],
     },
   },
@@ -95,17 +165,33 @@ export default tseslint.config(
     files: ['preload/**/*.ts'],
     ignores: ['preload/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [restrict([...NODE_BUILTINS, '**/main/**', '**/renderer/**', 'zod', 'better-sqlite3*', 'node-hid'], 'the preload imports only electron and shared/ipc/channels')],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            restrict(
+              [...NODE_BUILTINS, '**/main/**', '**/renderer/**', 'zod', 'better-sqlite3*', 'node-hid'],
+              'the preload imports only electron and shared/ipc/channels',
+            ),
+          ],
+        },
+      ],
     },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [restrict(['electron', '**/main/**', '**/preload/**', 'better-sqlite3*', 'node-hid', ...NODE_BUILTINS], 'the renderer talks to main only through the preload API')],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            restrict(
+              ['electron', '**/main/**', '**/preload/**', 'better-sqlite3*', 'node-hid', ...NODE_BUILTINS],
+              'the renderer talks to main only through the preload API',
+            ),
+          ],
+        },
+      ],
     },
   },
 );

@@ -14,9 +14,24 @@ const require = createRequire(import.meta.url);
  *   - Libre Barcode 128, so Code128 barcodes print as text (10,000 drawn SVG barcodes cost ≈13 s).
  */
 const PRINT_FONTS = [
-  { family: 'Noto Sans JP', weight: 400, file: require.resolve('@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf'), format: 'truetype' },
-  { family: 'Noto Sans JP', weight: 700, file: require.resolve('@expo-google-fonts/noto-sans-jp/700Bold/NotoSansJP_700Bold.ttf'), format: 'truetype' },
-  { family: 'Libre Barcode 128', weight: 400, file: require.resolve('@fontsource/libre-barcode-128/files/libre-barcode-128-latin-400-normal.woff2'), format: 'woff2' },
+  {
+    family: 'Noto Sans JP',
+    weight: 400,
+    file: require.resolve('@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf'),
+    format: 'truetype',
+  },
+  {
+    family: 'Noto Sans JP',
+    weight: 700,
+    file: require.resolve('@expo-google-fonts/noto-sans-jp/700Bold/NotoSansJP_700Bold.ttf'),
+    format: 'truetype',
+  },
+  {
+    family: 'Libre Barcode 128',
+    weight: 400,
+    file: require.resolve('@fontsource/libre-barcode-128/files/libre-barcode-128-latin-400-normal.woff2'),
+    format: 'woff2',
+  },
 ] as const;
 
 function printFonts(): Plugin {

@@ -14,13 +14,26 @@ import { PRINT_FONTS_CSS } from '../main/print/printer';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const RENDERER = join(ROOT, 'dist/renderer');
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--disable-dev-shm-usage'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-dev-shm-usage',
+];
 
 export async function measureLedgerPdf(rowCount: number, runs: number): Promise<{ pdfMs: number; baselineMs: number; pages: number }> {
   // `npm run bench` builds the renderer first; the test suite's --quick run may come before any build.
   const fontCssHref = existsSync(join(RENDERER, PRINT_FONTS_CSS)) ? `/${PRINT_FONTS_CSS}` : null;
   const rows: PrintRow[] = generateRoster({ residents: rowCount, seed: 11, today: '2026-11-25', shippedOn: '2026-11-20' }).map((r) => ({
-    reservationNo: r.reservationNo, name: r.name, address: r.address, town: r.town, chome: r.chome,
+    reservationNo: r.reservationNo,
+    name: r.name,
+    address: r.address,
+    town: r.town,
+    chome: r.chome,
   }));
   // The document and the bundled font from one loopback origin, as browser mode serves them.
   let current = '';
@@ -30,7 +43,10 @@ export async function measureLedgerPdf(rowCount: number, runs: number): Promise<
     const file = normalize(join(RENDERER, decodeURIComponent(path)));
     if (!file.startsWith(RENDERER)) return void res.writeHead(404).end();
     readFile(file).then(
-      (data) => res.writeHead(200, { 'content-type': file.endsWith('.css') ? 'text/css' : file.endsWith('.ttf') ? 'font/ttf' : 'font/woff2' }).end(data),
+      (data) =>
+        res
+          .writeHead(200, { 'content-type': file.endsWith('.css') ? 'text/css' : file.endsWith('.ttf') ? 'font/ttf' : 'font/woff2' })
+          .end(data),
       () => res.writeHead(404).end(),
     );
   });
@@ -39,7 +55,15 @@ export async function measureLedgerPdf(rowCount: number, runs: number): Promise<
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
   const once = async (barcode: (text: string) => string) => {
     const t = performance.now();
-    current = ledgerPrintHtml({ venue: 'toyosu', shipmentId: 'BENCH', rows, order: 'town', printedAt: '2026-11-25 10:00', barcode, fontCssHref });
+    current = ledgerPrintHtml({
+      venue: 'toyosu',
+      shipmentId: 'BENCH',
+      rows,
+      order: 'town',
+      printedAt: '2026-11-25 10:00',
+      barcode,
+      fontCssHref,
+    });
     const page = await browser.newPage();
     await page.goto(`${base}/ledger`, { waitUntil: 'load' });
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });

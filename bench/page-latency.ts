@@ -12,7 +12,16 @@ import { tokyoDate } from '../shared/tokyo-date';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const BIN = join(ROOT, 'bin/madoguchi.mjs');
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--disable-dev-shm-usage'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-dev-shm-usage',
+];
 
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)]!;
 
@@ -26,13 +35,21 @@ export async function measurePageLatency(scans: number): Promise<{ scanP95: numb
     });
   await run(['demo', '--dir', join(dir, 'demo'), '--residents', '400', '--seed', '3']);
   // The same synthetic residents the demo made (same seed and day), to know which cards are at 本庁舎.
-  const residents = generateRoster({ residents: 400, seed: 3, today: tokyoDate(new Date()), shippedOn: tokyoDate(new Date()) }).slice(0, 380);
-  const cards = residents.filter((r) => {
-    const route = routeAddress(r.address);
-    return route.ok && route.venue === 'honchosha';
-  }).slice(0, scans);
+  const residents = generateRoster({ residents: 400, seed: 3, today: tokyoDate(new Date()), shippedOn: tokyoDate(new Date()) }).slice(
+    0,
+    380,
+  );
+  const cards = residents
+    .filter((r) => {
+      const route = routeAddress(r.address);
+      return route.ok && route.venue === 'honchosha';
+    })
+    .slice(0, scans);
 
-  const server = spawn(process.execPath, [BIN, 'serve', '--data', join(dir, 'demo/venues/honchosha')], { env, stdio: ['ignore', 'pipe', 'ignore'] });
+  const server = spawn(process.execPath, [BIN, 'serve', '--data', join(dir, 'demo/venues/honchosha')], {
+    env,
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     server.stdout!.setEncoding('utf8').on('data', (d: string) => {
@@ -59,7 +76,10 @@ export async function measurePageLatency(scans: number): Promise<{ scanP95: numb
     await page.waitForFunction((n) => performance.getEntriesByName('madoguchi:terminator-to-paint').length >= n, cards.length);
     const scan = await page.evaluate(() => performance.getEntriesByName('madoguchi:terminator-to-paint').map((e) => e.duration));
     const baseline = await page.evaluate(async (n) => {
-      const g = globalThis as unknown as { madoguchi: Record<string, (i: object) => Promise<unknown>>; requestAnimationFrame(cb: () => void): void };
+      const g = globalThis as unknown as {
+        madoguchi: Record<string, (i: object) => Promise<unknown>>;
+        requestAnimationFrame(cb: () => void): void;
+      };
       const api = g.madoguchi;
       const xs: number[] = [];
       for (let i = 0; i < n; i++) {

@@ -10,7 +10,12 @@ import { reconciliationView } from '../main/reconciliation/reconciliation-view';
 import { appendEvent } from '../main/db/event-log';
 import { median, time, timeFromCleanHeap, type BenchTarget } from './measure';
 
-export function measureReconciliation(options: { quick: boolean; runs: number; clock: Clock; cleanup: { after(fn: () => void): void } }): BenchTarget[] {
+export function measureReconciliation(options: {
+  quick: boolean;
+  runs: number;
+  clock: Clock;
+  cleanup: { after(fn: () => void): void };
+}): BenchTarget[] {
   const { quick, clock } = options;
   const RUNS = options.runs;
   const CARDS_N = quick ? 2_000 : 40_000;
@@ -19,7 +24,10 @@ export function measureReconciliation(options: { quick: boolean; runs: number; c
   const dir = tempDir(options.cleanup);
   const store = testStore(dir, 'toyosu');
   const list = cards(1, CARDS_N);
-  const imported = importLedger({ store, clock, actor: 'bench' }, ledgerBytes(keys, 'toyosu', 'BENCH-5', list), { venueKey: keys.venues.toyosu, hqKey: keys.hq });
+  const imported = importLedger({ store, clock, actor: 'bench' }, ledgerBytes(keys, 'toyosu', 'BENCH-5', list), {
+    venueKey: keys.venues.toyosu,
+    hqKey: keys.hq,
+  });
   if (!imported.ok) throw new Error(imported.error.message);
   const license = { path: 'self' as const, documents: ['passport'], proxy: null, surrendered: [], pin: 'pins-set' as const };
   // Weeks of counter work after the import, as the log holds it: three stations taking turns, an event every 50 s.
@@ -27,12 +35,31 @@ export function measureReconciliation(options: { quick: boolean; runs: number; c
   const ticking = { now: () => new Date((at += 50_000)) };
   const stations = ['toyosu-bench01', 'toyosu-bench02', 'toyosu-bench03'];
   store.db.transaction(() => {
-    appendEvent(store.db, ticking, { stationId: stations[0]!, actor: 'lead:l', kind: 'receipt.confirmed', payload: { shipmentId: 'BENCH-5', cards: CARDS_N } });
+    appendEvent(store.db, ticking, {
+      stationId: stations[0]!,
+      actor: 'lead:l',
+      kind: 'receipt.confirmed',
+      payload: { shipmentId: 'BENCH-5', cards: CARDS_N },
+    });
     for (let i = 1; i < EVENTS_N; i++) {
       const no = list[i % CARDS_N]!.reservationNo;
       const stationId = stations[i % stations.length]!;
-      if (i % 5 === 0) appendEvent(store.db, ticking, { stationId, actor: 'clerk:c', kind: 'handover.refused', payload: { reservationNo: no, reason: '書類不足' }, subject: no });
-      else appendEvent(store.db, ticking, { stationId, actor: 'clerk:c', kind: 'handover.recorded', payload: { reservationNo: no, idCheck: license }, subject: no });
+      if (i % 5 === 0)
+        appendEvent(store.db, ticking, {
+          stationId,
+          actor: 'clerk:c',
+          kind: 'handover.refused',
+          payload: { reservationNo: no, reason: '書類不足' },
+          subject: no,
+        });
+      else
+        appendEvent(store.db, ticking, {
+          stationId,
+          actor: 'clerk:c',
+          kind: 'handover.recorded',
+          payload: { reservationNo: no, idCheck: license },
+          subject: no,
+        });
     }
   })();
   const coldMs: number[] = [];
@@ -43,25 +70,41 @@ export function measureReconciliation(options: { quick: boolean; runs: number; c
     forgetReconciliation(store);
     coldMs.push(timeFromCleanHeap(screen));
     const no = list[CARDS_N - 1 - i]!.reservationNo;
-    store.db.transaction(() => appendEvent(store.db, ticking, { stationId: stations[0]!, actor: 'clerk:c', kind: 'handover.recorded', payload: { reservationNo: no, idCheck: license }, subject: no }))();
+    store.db.transaction(() =>
+      appendEvent(store.db, ticking, {
+        stationId: stations[0]!,
+        actor: 'clerk:c',
+        kind: 'handover.recorded',
+        payload: { reservationNo: no, idCheck: license },
+        subject: no,
+      }),
+    )();
     warmMs.push(time(screen));
     // What any reconciliation must at least read: the cards, and who/what/when/which card of every event.
-    readMs.push(timeFromCleanHeap(() => {
-      store.db.prepare('SELECT reservation_no, shipment_id FROM ledger_cards').raw().all();
-      store.db.prepare('SELECT kind, station_id, seq, client_time, subject FROM events').raw().all();
-    }));
+    readMs.push(
+      timeFromCleanHeap(() => {
+        store.db.prepare('SELECT reservation_no, shipment_id FROM ledger_cards').raw().all();
+        store.db.prepare('SELECT kind, station_id, seq, client_time, subject FROM events').raw().all();
+      }),
+    );
   }
   store.close();
   rmSync(dir, { recursive: true, force: true });
   const size = `${CARDS_N.toLocaleString()} cards and ${EVENTS_N.toLocaleString()} events`;
   // The cold path has no budget of its own, only its ratio: its time is printed so it is seen all the same.
-  console.log(`(reconciliation of ${size}: cold, whole log replayed, ${median(coldMs).toFixed(0)} ms; warm, one new event, ${median(warmMs).toFixed(1)} ms)\n`);
+  console.log(
+    `(reconciliation of ${size}: cold, whole log replayed, ${median(coldMs).toFixed(0)} ms; warm, one new event, ${median(warmMs).toFixed(1)} ms)\n`,
+  );
   return [
     {
       name: `reconciliation of ${size}, from the event log, cold (today's screen, whole log replayed)`,
       measured: median(coldMs),
       baseline: { name: 'reading the same cards and events as raw rows, nothing computed', ms: median(readMs), maxRatio: 2 },
     },
-    { name: `reconciliation of ${size}: today's screen refreshed after one more handover (warm: new events only)`, measured: median(warmMs), maxMs: 100 },
+    {
+      name: `reconciliation of ${size}: today's screen refreshed after one more handover (warm: new events only)`,
+      measured: median(warmMs),
+      maxMs: 100,
+    },
   ];
 }

@@ -27,7 +27,28 @@ import { median, time, type BenchTarget } from './measure';
 /** Birth dates spread over ~95 years, as a ward's population is (a few residents per date), deterministic. */
 const spreadBirthDate = (i: number) => addDays('1930-01-01', (i * 7919) % 34_675);
 
-const KANA = ['サトウ', 'スズキ', 'タカハシ', 'タナカ', 'イトウ', 'ワタナベ', 'ヤマモト', 'ナカムラ', 'コバヤシ', 'カトウ', 'ヨシダ', 'ヤマダ', 'ササキ', 'ヤマグチ', 'マツモト', 'イノウエ', 'キムラ', 'ハヤシ', 'シミズ', 'ヤマザキ'];
+const KANA = [
+  'サトウ',
+  'スズキ',
+  'タカハシ',
+  'タナカ',
+  'イトウ',
+  'ワタナベ',
+  'ヤマモト',
+  'ナカムラ',
+  'コバヤシ',
+  'カトウ',
+  'ヨシダ',
+  'ヤマダ',
+  'ササキ',
+  'ヤマグチ',
+  'マツモト',
+  'イノウエ',
+  'キムラ',
+  'ハヤシ',
+  'シミズ',
+  'ヤマザキ',
+];
 
 const quick = process.argv.includes('--quick');
 // Every temporary folder (they hold test keys) goes when the run ends, however it ends.
@@ -64,17 +85,26 @@ if (section('import')) {
   for (let i = 0; i < RUNS; i++) {
     const dir = tempDir(atExit);
     const store = testStore(dir, 'toyosu');
-    importMs.push(time(() => {
-      const r = importLedger({ store, clock, actor: 'bench' }, bytes, { venueKey: keys.venues.toyosu, hqKey: keys.hq });
-      if (!r.ok) throw new Error(r.error.message);
-    }));
+    importMs.push(
+      time(() => {
+        const r = importLedger({ store, clock, actor: 'bench' }, bytes, { venueKey: keys.venues.toyosu, hqKey: keys.hq });
+        if (!r.ok) throw new Error(r.error.message);
+      }),
+    );
     store.close();
     const db = openDatabase(join(dir, 'bare.db'), randomBytes(32));
-    db.exec('CREATE TABLE bare (reservation_no TEXT PRIMARY KEY, shipment_id, name, kana, birth_date, address, town, chome, notice_type, shipped_on)');
+    db.exec(
+      'CREATE TABLE bare (reservation_no TEXT PRIMARY KEY, shipment_id, name, kana, birth_date, address, town, chome, notice_type, shipped_on)',
+    );
     const ins = db.prepare('INSERT INTO bare VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-    bareMs.push(time(() => db.transaction(() => {
-      for (const c of list) ins.run(c.reservationNo, 'BENCH-1', c.name, c.kana, c.birthDate, c.address, c.town, c.chome, c.noticeType, c.shippedOn);
-    })()));
+    bareMs.push(
+      time(() =>
+        db.transaction(() => {
+          for (const c of list)
+            ins.run(c.reservationNo, 'BENCH-1', c.name, c.kana, c.birthDate, c.address, c.town, c.chome, c.noticeType, c.shippedOn);
+        })(),
+      ),
+    );
     db.close();
     rmSync(dir, { recursive: true, force: true });
   }
@@ -89,15 +119,21 @@ if (section('import')) {
 // 2. Build ledgers from a 100,000-row roster vs merely parsing the same CSV.
 if (section('ledgers')) {
   const keys = testKeys();
-  const roster = rosterToCsv(generateRoster({ residents: ROSTER_ROWS, seed: 7, today: '2026-11-20' }), { encoding: 'cp932', dateStyle: 'mixed', seed: 7 });
+  const roster = rosterToCsv(generateRoster({ residents: ROSTER_ROWS, seed: 7, today: '2026-11-20' }), {
+    encoding: 'cp932',
+    dateStyle: 'mixed',
+    seed: 7,
+  });
   const utf8 = rosterToCsv(generateRoster({ residents: ROSTER_ROWS, seed: 7, today: '2026-11-20' }), { encoding: 'utf-8' });
   const buildMs: number[] = [];
   const parseMs: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    buildMs.push(time(() => {
-      const r = buildLedgers({ roster, shipmentId: 'BENCH-2', hqKey: keys.hq, venueKeys: keys.venues, clock });
-      if (!r.ok) throw new Error(r.error.message);
-    }));
+    buildMs.push(
+      time(() => {
+        const r = buildLedgers({ roster, shipmentId: 'BENCH-2', hqKey: keys.hq, venueKeys: keys.venues, clock });
+        if (!r.ok) throw new Error(r.error.message);
+      }),
+    );
     parseMs.push(time(() => parse(Buffer.from(utf8), { relax_column_count: true })));
   }
   targets.push({
@@ -113,8 +149,16 @@ if (section('ledgers')) {
   const nfkcMs: number[] = [];
   let sink = 0;
   for (let i = 0; i < RUNS; i++) {
-    routeMs.push(time(() => { for (const a of addresses) sink += routeAddress(a).ok ? 1 : 0; }));
-    nfkcMs.push(time(() => { for (const a of addresses) sink += a.normalize('NFKC').length; }));
+    routeMs.push(
+      time(() => {
+        for (const a of addresses) sink += routeAddress(a).ok ? 1 : 0;
+      }),
+    );
+    nfkcMs.push(
+      time(() => {
+        for (const a of addresses) sink += a.normalize('NFKC').length;
+      }),
+    );
   }
   if (sink < 0) console.log(sink);
   targets.push({
@@ -132,8 +176,15 @@ if (section('counter')) {
   const keys = testKeys();
   const dir = tempDir(atExit);
   const store = testStore(dir, 'toyosu');
-  const list = cards(1, COUNTER_ROWS).map((c, i) => ({ ...c, kana: `${KANA[i % KANA.length]}　${KANA[(i * 7) % KANA.length]}`, birthDate: spreadBirthDate(i) }));
-  const imported = importLedger({ store, clock, actor: 'bench' }, ledgerBytes(keys, 'toyosu', 'BENCH-4', list), { venueKey: keys.venues.toyosu, hqKey: keys.hq });
+  const list = cards(1, COUNTER_ROWS).map((c, i) => ({
+    ...c,
+    kana: `${KANA[i % KANA.length]}　${KANA[(i * 7) % KANA.length]}`,
+    birthDate: spreadBirthDate(i),
+  }));
+  const imported = importLedger({ store, clock, actor: 'bench' }, ledgerBytes(keys, 'toyosu', 'BENCH-4', list), {
+    venueKey: keys.venues.toyosu,
+    hqKey: keys.hq,
+  });
   if (!imported.ok) throw new Error(imported.error.message);
   const lead = { staffId: 'l', displayName: 'l', role: 'lead' as const };
   const clerk = { staffId: 'c', displayName: 'c', role: 'clerk' as const };
@@ -169,10 +220,25 @@ if (section('counter')) {
   rmSync(dir, { recursive: true, force: true });
   const rows = COUNTER_ROWS.toLocaleString();
   targets.push(
-    { name: `scan → decision with a ${rows}-row ledger (p99)`, measured: scanP99, baseline: { name: 'primary-key lookup of the same card (p99)', ms: pkP99, maxRatio: 100 }, maxMs: 2 },
+    {
+      name: `scan → decision with a ${rows}-row ledger (p99)`,
+      measured: scanP99,
+      baseline: { name: 'primary-key lookup of the same card (p99)', ms: pkP99, maxRatio: 100 },
+      maxMs: 2,
+    },
     // The 5 ms budget assumes a disk whose fsync fits in it; the baseline shows this machine's own floor.
-    { name: 'handover commit, synchronous=FULL (p99)', measured: handoverP99, baseline: { name: 'bare single-row fsync\'d insert, same database (p99)', ms: writeP99, maxRatio: 5 }, maxMs: 5 },
-    { name: `kana prefix + birth date search over ${rows} rows (p99)`, measured: searchP99, baseline: { name: 'indexed birth-date query, no prefix (p99)', ms: birthP99, maxRatio: 20 }, maxMs: 20 },
+    {
+      name: 'handover commit, synchronous=FULL (p99)',
+      measured: handoverP99,
+      baseline: { name: "bare single-row fsync'd insert, same database (p99)", ms: writeP99, maxRatio: 5 },
+      maxMs: 5,
+    },
+    {
+      name: `kana prefix + birth date search over ${rows} rows (p99)`,
+      measured: searchP99,
+      baseline: { name: 'indexed birth-date query, no prefix (p99)', ms: birthP99, maxRatio: 20 },
+      maxMs: 20,
+    },
   );
 }
 
@@ -189,7 +255,7 @@ if (section('reconciliation')) targets.push(...measureReconciliation({ quick, ru
 if (!quick && section('page')) {
   const { scanP95, baselineP95 } = await measurePageLatency(40);
   targets.push({
-    name: 'scan → outcome painted in the page, from the scanner\'s Enter (p95 of 40 scans)',
+    name: "scan → outcome painted in the page, from the scanner's Enter (p95 of 40 scans)",
     measured: scanP95,
     baseline: { name: 'one bare IPC round trip + a frame, same page (p95)', ms: baselineP95, maxRatio: 5 },
     maxMs: 50,
@@ -240,13 +306,15 @@ if (section('sync')) {
     {
       name: `sync file of a day with ${handovers.toLocaleString()} handovers, at the lead's 日締め (claim, seal, sign, commit, outbox)`,
       measured: m.exportMs,
-      baseline: { name: 'the same day\'s events read and written to a file as JSON, atomically', ms: m.naiveExportMs, maxRatio: 12 },
+      baseline: { name: "the same day's events read and written to a file as JSON, atomically", ms: m.naiveExportMs, maxRatio: 12 },
       maxMs: 100,
     },
   );
   // Printed, not judged: the ingest's commit per file is part of what it measures, and `madoguchi sync export`
   // (its own process, so its reconciliation replays the whole log) has no budget of its own.
-  console.log(`(sync: the bare insert committed once per file (why the ingest commits a pull at once) ${m.bareInsertPerFileMs.toFixed(0)} ms; the busy day's file by \`madoguchi sync export\`, whole log replayed, ${m.exportColdMs.toFixed(0)} ms; HQ's report over all of it, ${m.reportMs.toFixed(0)} ms; building the history, not measured, ${(m.setupMs / 1000).toFixed(0)} s)\n`);
+  console.log(
+    `(sync: the bare insert committed once per file (why the ingest commits a pull at once) ${m.bareInsertPerFileMs.toFixed(0)} ms; the busy day's file by \`madoguchi sync export\`, whole log replayed, ${m.exportColdMs.toFixed(0)} ms; HQ's report over all of it, ${m.reportMs.toFixed(0)} ms; building the history, not measured, ${(m.setupMs / 1000).toFixed(0)} s)\n`,
+  );
 }
 
 let failed = 0;

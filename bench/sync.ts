@@ -54,11 +54,16 @@ const lead = { staffId: 'lead1', displayName: '責任者', role: 'lead' as const
 const ID_CHECKS: readonly IdCheck[] = [
   { path: 'self', documents: ['drivers-license'], proxy: null, surrendered: [], pin: 'pins-set' },
   { path: 'self', documents: ['health-insurance', 'pension-book'], proxy: null, surrendered: ['notice-card'], pin: 'pins-set' },
-  { path: 'proxy', documents: ['health-insurance', 'pension-book'], proxy: { reason: 'illness', letter: 'inquiry-form', documents: ['drivers-license'] }, surrendered: [], pin: 'pins-set' },
+  {
+    path: 'proxy',
+    documents: ['health-insurance', 'pension-book'],
+    proxy: { reason: 'illness', letter: 'inquiry-form', documents: ['drivers-license'] },
+    surrendered: [],
+    pin: 'pins-set',
+  },
 ];
 const OPENS = Date.parse(tokyoInstant('2026-11-25', '09:00')); // the first business day
 const CLOSES_AFTER = 8.5 * HOUR_MS; // 日締め at 17:30
-
 
 /**
  * `days` business days at 3 stations, then HQ's ingest and re-ingest `ingestRuns` times (a fresh HQ folder each
@@ -71,7 +76,9 @@ export function measureSync(options: { days: number; ingestRuns: number; exportR
   const clock = { now: () => new Date(now) };
   const perVenue = days * HANDOVERS_PER_DAY + REFUSALS_PER_DAY;
   // Each venue its own reservation numbers (T00-…, T01-…, T02-…); toyosu's also holds the busy days' cards.
-  const ledger = Object.fromEntries(VENUES.map((v, i) => [v, cards(i * 1_000_000 + 1, perVenue + (v === 'toyosu' ? (exportRuns + 1) * exportHandovers : 0))]));
+  const ledger = Object.fromEntries(
+    VENUES.map((v, i) => [v, cards(i * 1_000_000 + 1, perVenue + (v === 'toyosu' ? (exportRuns + 1) * exportHandovers : 0))]),
+  );
   const specs = VENUES.map((venue) => ({ venue, stationId: `${venue}-bench01` }));
   const w = syncWorld(undefined, clock, specs, ledger);
   const outbox = (stationId: string) => join(w.dir, 'outbox', stationId);
@@ -82,7 +89,7 @@ export function measureSync(options: { days: number; ingestRuns: number; exportR
     // commit has its own target.
     const workDay = (store: VenueStore, day: number, handovers: readonly string[], refusals: readonly string[]) => {
       const ctx = { store, clock };
-      const step = Math.floor(8 * HOUR_MS / (handovers.length + refusals.length));
+      const step = Math.floor((8 * HOUR_MS) / (handovers.length + refusals.length));
       now = OPENS + day * DAY_MS;
       const every = Math.ceil(handovers.length / (refusals.length + 1));
       let refused = 0;
@@ -110,7 +117,12 @@ export function measureSync(options: { days: number; ingestRuns: number; exportR
       for (const s of specs) {
         const numbers = numbersOf[s.venue]!;
         const from = day * HANDOVERS_PER_DAY;
-        workDay(w.stations[s.stationId]!, day, numbers.slice(from, from + HANDOVERS_PER_DAY), numbers.slice(from + HANDOVERS_PER_DAY, from + HANDOVERS_PER_DAY + REFUSALS_PER_DAY));
+        workDay(
+          w.stations[s.stationId]!,
+          day,
+          numbers.slice(from, from + HANDOVERS_PER_DAY),
+          numbers.slice(from + HANDOVERS_PER_DAY, from + HANDOVERS_PER_DAY + REFUSALS_PER_DAY),
+        );
         const f = exportSyncFile({ store: w.stations[s.stationId]!, clock }, outbox(s.stationId));
         if (!f.ok) throw new Error(f.error.message);
         paths.push(f.value.path);
@@ -125,9 +137,15 @@ export function measureSync(options: { days: number; ingestRuns: number; exportR
       const peeked = peekSyncHeader(bytes);
       const s = peeked.ok ? registry.get(peeked.value.stationId) : undefined;
       if (!s) throw new Error('a file from no registered station');
-      const opened = openSyncFile(bytes, { stationPublicKey: s.signingPublicKey, expected: { venue: s.venue, stationId: s.stationId }, recipient: inbox });
+      const opened = openSyncFile(bytes, {
+        stationPublicKey: s.signingPublicKey,
+        expected: { venue: s.venue, stationId: s.stationId },
+        recipient: inbox,
+      });
       if (!opened.ok) throw new Error(opened.error.message);
-      return opened.value.body.events.map((e) => [e.id, e.stationId, e.seq, e.clientTime, e.actor, e.kind, JSON.stringify(e.payload), e.subject] as const);
+      return opened.value.body.events.map(
+        (e) => [e.id, e.stationId, e.seq, e.clientTime, e.actor, e.kind, JSON.stringify(e.payload), e.subject] as const,
+      );
     });
     const events = rows.reduce((n, r) => n + r.length, 0);
     const setupMs = performance.now() - started;
@@ -136,7 +154,10 @@ export function measureSync(options: { days: number; ingestRuns: number; exportR
     // ingest starts from the same folder.
     w.hq.db.pragma('wal_checkpoint(TRUNCATE)');
     const hqKey = Buffer.from(w.dbKeys.hq!, 'hex');
-    const eventsDdl = w.hq.db.prepare("SELECT sql FROM sqlite_master WHERE tbl_name = 'events' AND type IN ('table', 'index') AND sql IS NOT NULL").pluck().all() as string[];
+    const eventsDdl = w.hq.db
+      .prepare("SELECT sql FROM sqlite_master WHERE tbl_name = 'events' AND type IN ('table', 'index') AND sql IS NOT NULL")
+      .pluck()
+      .all() as string[];
     // The least any ingest must pay: the same rows stored in a fresh encrypted database's events table (the same
     // DDL: keys, checks, indexes), in one transaction, as the import section's baseline. Not in it: verifying,
     // decrypting and validating the files, each file's own row, recognising events already held, and committing
@@ -146,11 +167,18 @@ export function measureSync(options: { days: number; ingestRuns: number; exportR
       mkdirSync(dir);
       const db = openDatabase(join(dir, 'bare.db'), randomBytes(32));
       for (const sql of eventsDdl) db.exec(sql);
-      const insert = db.prepare('INSERT INTO events (id, station_id, seq, client_time, actor, kind, payload, subject) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-      const file = (list: (typeof rows)[number]) => { for (const r of list) insert.run(...r); };
-      const ms = commits === 'one'
-        ? time(() => db.transaction(() => rows.forEach(file))())
-        : time(() => { for (const list of rows) db.transaction(file)(list); });
+      const insert = db.prepare(
+        'INSERT INTO events (id, station_id, seq, client_time, actor, kind, payload, subject) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      );
+      const file = (list: (typeof rows)[number]) => {
+        for (const r of list) insert.run(...r);
+      };
+      const ms =
+        commits === 'one'
+          ? time(() => db.transaction(() => rows.forEach(file))())
+          : time(() => {
+              for (const list of rows) db.transaction(file)(list);
+            });
       db.close();
       rmSync(dir, { recursive: true, force: true });
       return ms;
@@ -169,21 +197,27 @@ export function measureSync(options: { days: number; ingestRuns: number; exportR
       const count = (table: string) => hq.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
       const held = count('events');
       // As `hq pull` takes a pull's files in: one commit for the batch, each file its own savepoint.
-      ingestMs.push(time(() => {
-        const ingester = createIngester({ db: hq.db, clock, recipient: inbox });
-        for (const r of ingester.ingestAll(files)) {
-          if (r.status !== 'ingested' || r.alerts.length > 0) throw new Error(`HQ did not take a file in cleanly: ${JSON.stringify(r)}`);
-        }
-      }));
-      if (count('events') - held !== events || count('sync_files') !== files.length) throw new Error('HQ does not hold every event of every file once');
+      ingestMs.push(
+        time(() => {
+          const ingester = createIngester({ db: hq.db, clock, recipient: inbox });
+          for (const r of ingester.ingestAll(files)) {
+            if (r.status !== 'ingested' || r.alerts.length > 0) throw new Error(`HQ did not take a file in cleanly: ${JSON.stringify(r)}`);
+          }
+        }),
+      );
+      if (count('events') - held !== events || count('sync_files') !== files.length)
+        throw new Error('HQ does not hold every event of every file once');
       // The same files again: each already held, and not one row of HQ's folder written.
-      const state = () => JSON.stringify([count('events'), count('sync_files'), count('sync_alerts'), hq.db.prepare('SELECT total_changes()').pluck().get()]);
+      const state = () =>
+        JSON.stringify([count('events'), count('sync_files'), count('sync_alerts'), hq.db.prepare('SELECT total_changes()').pluck().get()]);
       const before = state();
-      reingestMs.push(time(() => {
-        const ingester = createIngester({ db: hq.db, clock, recipient: inbox });
-        for (const r of ingester.ingestAll(files)) if (r.status !== 'already-have') throw new Error('a file was taken in twice');
-      }));
-      if (state() !== before) throw new Error('taking the same files in again changed HQ\'s folder');
+      reingestMs.push(
+        time(() => {
+          const ingester = createIngester({ db: hq.db, clock, recipient: inbox });
+          for (const r of ingester.ingestAll(files)) if (r.status !== 'already-have') throw new Error('a file was taken in twice');
+        }),
+      );
+      if (state() !== before) throw new Error("taking the same files in again changed HQ's folder");
       // HQ's screen and `hq report` over all of it (reported, no budget of its own).
       if (run === 0) reportMs = time(() => void consolidate(hq.db, { asOf: tokyoDate(clock.now()) }));
       hq.close();
@@ -191,7 +225,11 @@ export function measureSync(options: { days: number; ingestRuns: number; exportR
 
       bareMs.push(bareInsert(`bare-${run}`, 'one'));
       // Recognising a file already held cannot cost less than hashing its bytes.
-      hashMs.push(time(() => { for (const bytes of files) sink += createHash('sha256').update(bytes).digest()[0]!; }));
+      hashMs.push(
+        time(() => {
+          for (const bytes of files) sink += createHash('sha256').update(bytes).digest()[0]!;
+        }),
+      );
     }
     if (sink < 0) console.log(sink);
     const bareInsertPerFileMs = bareInsert('bare-per-file', 'per-file');
@@ -202,8 +240,11 @@ export function measureSync(options: { days: number; ingestRuns: number; exportR
     const station = specs[2]!;
     const store = w.stations[station.stationId]!;
     const busy = ledger[station.venue]!.slice(perVenue).map((c) => c.reservationNo);
-    const ownEventsAfter = store.db.prepare('SELECT id, station_id, seq, client_time, actor, kind, payload, subject FROM events WHERE station_id = ? AND seq > ? ORDER BY seq');
-    const lastSeq = () => store.db.prepare('SELECT coalesce(max(seq), 0) FROM events WHERE station_id = ?').pluck().get(station.stationId) as number;
+    const ownEventsAfter = store.db.prepare(
+      'SELECT id, station_id, seq, client_time, actor, kind, payload, subject FROM events WHERE station_id = ? AND seq > ? ORDER BY seq',
+    );
+    const lastSeq = () =>
+      store.db.prepare('SELECT coalesce(max(seq), 0) FROM events WHERE station_id = ?').pluck().get(station.stationId) as number;
     const exportMs: number[] = [];
     const naiveMs: number[] = [];
     let exportColdMs = 0;
@@ -233,12 +274,24 @@ export function measureSync(options: { days: number; ingestRuns: number; exportR
       exportMs.push(ms);
       // A naive export of the same day: its events read as rows and written as JSON, atomically (temp file,
       // fsync, rename) as the outbox is. The floor of writing a day durably; no claim, seal or signature.
-      naiveMs.push(time(() => writeFileAtomic(join(w.dir, `naive-${run}.json`), JSON.stringify(ownEventsAfter.all(station.stationId, since)))));
+      naiveMs.push(
+        time(() => writeFileAtomic(join(w.dir, `naive-${run}.json`), JSON.stringify(ownEventsAfter.all(station.stationId, since)))),
+      );
     }
     return {
-      files: files.length, events, megabytes: files.reduce((n, b) => n + b.length, 0) / 1e6, setupMs,
-      ingestMs: median(ingestMs), bareInsertMs: median(bareMs), bareInsertPerFileMs, reingestMs: median(reingestMs), reportMs, hashMs: median(hashMs),
-      exportMs: median(exportMs), naiveExportMs: median(naiveMs), exportColdMs,
+      files: files.length,
+      events,
+      megabytes: files.reduce((n, b) => n + b.length, 0) / 1e6,
+      setupMs,
+      ingestMs: median(ingestMs),
+      bareInsertMs: median(bareMs),
+      bareInsertPerFileMs,
+      reingestMs: median(reingestMs),
+      reportMs,
+      hashMs: median(hashMs),
+      exportMs: median(exportMs),
+      naiveExportMs: median(naiveMs),
+      exportColdMs,
     };
   } finally {
     w.close();

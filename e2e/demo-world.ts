@@ -68,14 +68,25 @@ function route(addresses: readonly string[]): string[] {
   } catch (e) {
     out = (e as { stdout?: string }).stdout ?? ''; // exit 1 when some address is not Koto's: fine
   }
-  return out.split('\n').slice(0, addresses.length).map((l) => l.split('\t')[0] ?? '-');
+  return out
+    .split('\n')
+    .slice(0, addresses.length)
+    .map((l) => l.split('\t')[0] ?? '-');
 }
 
 export function createWorld(dir: string): World {
   const json = execFileSync(process.execPath, [BIN, 'demo', '--dir', dir, '--residents', '300', '--seed', '1', '--json'], {
-    cwd: ROOT, encoding: 'utf8', env: { ...process.env, MADOGUCHI_PASSPHRASE: PASSPHRASE },
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, MADOGUCHI_PASSPHRASE: PASSPHRASE },
   });
-  const demo = JSON.parse(json) as { venueDataDirs: Record<string, string>; hqDataDir: string; rosterFile: string; shipmentId: string; lateShipmentId: string };
+  const demo = JSON.parse(json) as {
+    venueDataDirs: Record<string, string>;
+    hqDataDir: string;
+    rosterFile: string;
+    shipmentId: string;
+    lateShipmentId: string;
+  };
   const first = readRoster(demo.rosterFile);
   const second = readRoster(join(dir, 'roster-2.csv'));
   const firstVenues = route(first.map((r) => r.address));
@@ -89,12 +100,21 @@ export function createWorld(dir: string): World {
   while (all.has(`ZZZ-${n}`)) n--;
   const picks: Picks = {
     // Unique kana + birth date pairs, so a search finds exactly the one resident.
-    ok: ok.filter((r) => ok.filter((o) => o.kana.slice(0, 3) === r.kana.slice(0, 3) && o.birthDate === r.birthDate).length === 1).slice(0, 25),
+    ok: ok
+      .filter((r) => ok.filter((o) => o.kana.slice(0, 3) === r.kana.slice(0, 3) && o.birthDate === r.birthDate).length === 1)
+      .slice(0, 25),
     otherVenue: { ...sogo, venueName: '総合区民センター' },
     notReceived: { ...late, shipmentId: demo.lateShipmentId },
     unknownNo: `ZZZ-${n}`,
   };
-  const world: World = { dir, honchoshaDataDir: demo.venueDataDirs.honchosha!, hqDataDir: demo.hqDataDir, shipmentId: demo.shipmentId, lateShipmentId: demo.lateShipmentId, picks };
+  const world: World = {
+    dir,
+    honchoshaDataDir: demo.venueDataDirs.honchosha!,
+    hqDataDir: demo.hqDataDir,
+    shipmentId: demo.shipmentId,
+    lateShipmentId: demo.lateShipmentId,
+    picks,
+  };
   writeFileSync(join(dir, 'e2e-world.json'), JSON.stringify(world, null, 2));
   return world;
 }

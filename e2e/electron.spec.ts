@@ -38,9 +38,21 @@ test.describe('the Electron app', () => {
     const page = await app.firstWindow();
     const surface = await page.evaluate(() => {
       const g = globalThis as unknown as { require?: unknown; process?: unknown; ipcRenderer?: unknown; madoguchi: object };
-      return { require: typeof g.require, process: typeof g.process, ipcRenderer: typeof g.ipcRenderer, frozen: Object.isFrozen(g.madoguchi), api: Object.keys(g.madoguchi).sort() };
+      return {
+        require: typeof g.require,
+        process: typeof g.process,
+        ipcRenderer: typeof g.ipcRenderer,
+        frozen: Object.isFrozen(g.madoguchi),
+        api: Object.keys(g.madoguchi).sort(),
+      };
     });
-    expect(surface).toEqual({ require: 'undefined', process: 'undefined', ipcRenderer: 'undefined', frozen: true, api: [...CHANNELS, 'on'].sort() });
+    expect(surface).toEqual({
+      require: 'undefined',
+      process: 'undefined',
+      ipcRenderer: 'undefined',
+      frozen: true,
+      api: [...CHANNELS, 'on'].sort(),
+    });
     const before = page.url();
     await page.evaluate(() => {
       (globalThis as unknown as { location: { href: string } }).location.href = 'https://example.com/';
@@ -80,7 +92,11 @@ test.describe('the Electron app', () => {
     const page = await app.firstWindow();
     const card = loadWorld().picks.ok[0]!;
     const r = await page.evaluate(
-      (no) => (globalThis as unknown as { madoguchi: Record<string, (i: object) => Promise<unknown>> }).madoguchi['counter:undo']!({ reservationNo: no, reason: '試験' }),
+      (no) =>
+        (globalThis as unknown as { madoguchi: Record<string, (i: object) => Promise<unknown>> }).madoguchi['counter:undo']!({
+          reservationNo: no,
+          reason: '試験',
+        }),
       card.reservationNo,
     );
     expect(r).toEqual({ ok: false, error: { code: 'forbidden', message: 'この操作の権限がありません' } });

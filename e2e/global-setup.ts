@@ -8,7 +8,10 @@ import { createWorld, ROOT, WORLD_ENV } from './demo-world';
 
 export default function globalSetup(): () => void {
   if (process.env.E2E_SKIP_BUILD !== '1') {
-    execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+    execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
   }
   const dir = mkdtempSync(join(tmpdir(), 'madoguchi-e2e-'));
   createWorld(join(dir, 'world'));

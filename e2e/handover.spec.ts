@@ -1,9 +1,20 @@
 // The counter's main path, and what a re-scan shows afterwards.
 import { test, expect } from './fixtures';
 import { STAFF } from './demo-world';
-import { OTHER_ID_DOCUMENTS, PHOTO_ID_DOCUMENTS, PIN_OUTCOMES, PROXY_LETTERS, PROXY_REASONS, SURRENDERED_CARDS } from '../shared/counter/id-documents';
+import {
+  OTHER_ID_DOCUMENTS,
+  PHOTO_ID_DOCUMENTS,
+  PIN_OUTCOMES,
+  PROXY_LETTERS,
+  PROXY_REASONS,
+  SURRENDERED_CARDS,
+} from '../shared/counter/id-documents';
 
-test('sign in → scan → ID check → hand over → re-scan shows 交付済み with station and staff', async ({ counter, world, page }, testInfo) => {
+test('sign in → scan → ID check → hand over → re-scan shows 交付済み with station and staff', async ({
+  counter,
+  world,
+  page,
+}, testInfo) => {
   const card = world.picks.ok[0]!;
   await counter.shot(testInfo, '01-sign-in');
   await counter.signIn(STAFF.clerk1.staffId, STAFF.clerk1.pin);
@@ -86,7 +97,8 @@ test('a proxy (代理人) hand-over, done with the keyboard alone', async ({ cou
   await page.keyboard.press('Space');
   await expect(dialog.getByTestId('id-verdict')).toContainText('暗証番号');
   // 返納: none; 暗証番号: 顔認証.
-  for (let i = 0; i < PHOTO_ID_DOCUMENTS.length + OTHER_ID_DOCUMENTS.length + SURRENDERED_CARDS.length; i++) await page.keyboard.press('Tab');
+  for (let i = 0; i < PHOTO_ID_DOCUMENTS.length + OTHER_ID_DOCUMENTS.length + SURRENDERED_CARDS.length; i++)
+    await page.keyboard.press('Tab');
   await focused(PIN_OUTCOMES[0].label);
   await page.keyboard.press('ArrowRight');
   await expect(dialog.getByLabel(PIN_OUTCOMES[1].label)).toBeChecked();

@@ -7,12 +7,16 @@ import { STAFF } from './demo-world';
 test.use({ serveArgs: ['--fake-hid'] });
 
 const hid = (page: Page, action: 'scan' | 'unplug' | 'plug', text = '') =>
-  page.evaluate(
-    async ([a, t]) => (await fetch(`/__fake-hid/${a}`, { method: 'POST', body: JSON.stringify({ text: t }) })).json(),
-    [action, text] as const,
-  );
+  page.evaluate(async ([a, t]) => (await fetch(`/__fake-hid/${a}`, { method: 'POST', body: JSON.stringify({ text: t }) })).json(), [
+    action,
+    text,
+  ] as const);
 
-test('HID scans show the card; unplugging and replugging the scanner shows in the status strip', async ({ counter, world, page }, testInfo) => {
+test('HID scans show the card; unplugging and replugging the scanner shows in the status strip', async ({
+  counter,
+  world,
+  page,
+}, testInfo) => {
   await counter.signIn(STAFF.clerk1.staffId, STAFF.clerk1.pin);
   const scanner = page.getByTestId('status-scanner');
   await expect(scanner).toContainText('接続中');

@@ -9,12 +9,17 @@ const spaced = (name: string) => name.replace(/\u3000/g, ' ');
 
 test.use({ site: 'hq' });
 
-test('HQ signs in to its own folder, sees every ledger it built and prints one venue’s with its 控え', async ({ counter, world, page }, testInfo) => {
+test('HQ signs in to its own folder, sees every ledger it built and prints one venue’s with its 控え', async ({
+  counter,
+  world,
+  page,
+}, testInfo) => {
   await counter.typeCredentials(STAFF.hq1.staffId, STAFF.hq1.pin);
   const office = page.getByTestId('hq-office');
   await expect(office).toBeVisible();
   // Three demo shipments; the main one went to all three venues.
-  for (const venue of ['honchosha', 'sogo', 'toyosu']) await expect(office.getByTestId(`hq-ledger-${world.shipmentId}-${venue}`)).toBeVisible();
+  for (const venue of ['honchosha', 'sogo', 'toyosu'])
+    await expect(office.getByTestId(`hq-ledger-${world.shipmentId}-${venue}`)).toBeVisible();
   await expect(office.getByTestId(`hq-ledger-${world.lateShipmentId}-honchosha`)).toBeVisible();
   await counter.shot(testInfo, 'hq-office');
 
@@ -35,7 +40,10 @@ test('HQ signs in to its own folder, sees every ledger it built and prints one v
   expect(ledger.text).not.toContain(world.picks.ok[0]!.reservationNo);
   expect(ledger.fonts).toMatch(/NotoSansJP/);
   expect(ledger.fonts).toMatch(/LibreBarcode128/);
-  await page.getByTestId('print-preview').getByRole('button', { name: /閉じる/ }).click();
+  await page
+    .getByTestId('print-preview')
+    .getByRole('button', { name: /閉じる/ })
+    .click();
   await office.getByRole('button', { name: 'サインアウト' }).click();
   await expect(page.getByRole('heading', { name: '事務センター サインイン' })).toBeVisible();
 });
@@ -43,13 +51,17 @@ test('HQ signs in to its own folder, sees every ledger it built and prints one v
 test('HQ sees the ward’s figures from the stations’ sync files, venue by venue', async ({ counter, world, page }, testInfo) => {
   await counter.typeCredentials(STAFF.hq1.staffId, STAFF.hq1.pin);
   const office = page.getByTestId('hq-office');
-  const rows = async (shipmentId: string, venue: string) => Number((await office.getByTestId(`hq-ledger-${shipmentId}-${venue}`).locator('td').nth(2).textContent())!.replace('件', ''));
+  const rows = async (shipmentId: string, venue: string) =>
+    Number((await office.getByTestId(`hq-ledger-${shipmentId}-${venue}`).locator('td').nth(2).textContent())!.replace('件', ''));
   // The demo's stations each published a first file and HQ took it in: the ward adds up.
   await expect(office.getByTestId('ward-status')).toHaveText('すべて一致しています');
   const honcho = office.getByTestId('ward-honchosha');
   const cells = honcho.locator('td');
   // 送付 = every card HQ built for 本庁舎; 未着 = the late shipment, not yet received there.
-  const shipped = (await office.locator('[data-testid^="hq-ledger-"][data-testid$="-honchosha"] td:nth-child(3)').allTextContents()).reduce((n, t) => n + Number(t.replace('件', '')), 0);
+  const shipped = (await office.locator('[data-testid^="hq-ledger-"][data-testid$="-honchosha"] td:nth-child(3)').allTextContents()).reduce(
+    (n, t) => n + Number(t.replace('件', '')),
+    0,
+  );
   await expect(cells.nth(0)).toHaveText(String(shipped));
   await expect(cells.nth(2)).toHaveText(String(await rows(world.lateShipmentId, 'honchosha')));
   await expect(honcho).toContainText('honchosha-demo01 #1');

@@ -14,18 +14,45 @@ const RESIDENTS = [
   ['EEE-000003', '高橋　三子', 'タカハシ　ミツコ', 'H3.3.3', '江東区高橋3-3'],
 ];
 
-test('a lead imports a new ledger from the window; its cards await receipt, then can be handed over', async ({ counter, world, page }, testInfo) => {
+test('a lead imports a new ledger from the window; its cards await receipt, then can be handed over', async ({
+  counter,
+  world,
+  page,
+}, testInfo) => {
   const dir = mkdtempSync(join(tmpdir(), 'madoguchi-import-'));
   try {
     const roster = join(dir, 'roster.csv');
-    writeFileSync(roster, ['予約管理番号,氏名,氏名カナ,生年月日,住所,通知種別,発送日', ...RESIDENTS.map((r) => [...r, '通常', '2026/11/20'].join(','))].join('\r\n'));
+    writeFileSync(
+      roster,
+      ['予約管理番号,氏名,氏名カナ,生年月日,住所,通知種別,発送日', ...RESIDENTS.map((r) => [...r, '通常', '2026/11/20'].join(','))].join(
+        '\r\n',
+      ),
+    );
     const pubs = join(dir, 'pubs');
     mkdirSync(pubs);
     copyFileSync(join(world.dir, 'keys', 'honchosha.pub'), join(pubs, 'honchosha.pub'));
-    execFileSync(process.execPath, [BIN, 'ledger', 'build', '--roster', roster, '--shipment', 'E2E-NEW', '--hq-key', join(world.dir, 'keys', 'hq.key'), '--venue-pubs', pubs, '--out', join(dir, 'out')], {
-      cwd: ROOT,
-      env: { ...process.env, MADOGUCHI_PASSPHRASE: PASSPHRASE },
-    });
+    execFileSync(
+      process.execPath,
+      [
+        BIN,
+        'ledger',
+        'build',
+        '--roster',
+        roster,
+        '--shipment',
+        'E2E-NEW',
+        '--hq-key',
+        join(world.dir, 'keys', 'hq.key'),
+        '--venue-pubs',
+        pubs,
+        '--out',
+        join(dir, 'out'),
+      ],
+      {
+        cwd: ROOT,
+        env: { ...process.env, MADOGUCHI_PASSPHRASE: PASSPHRASE },
+      },
+    );
 
     await counter.signIn(STAFF.lead1.staffId, STAFF.lead1.pin);
     await page.keyboard.press('F4');

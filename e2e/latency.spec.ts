@@ -28,6 +28,9 @@ test('scan → paint latency over 20 scans (p95 reported)', async ({ counter, wo
   };
   console.log(`scan→paint: ${JSON.stringify(report)}`);
   testInfo.annotations.push({ type: 'scan-to-paint-p95-ms', description: String(report.firstKeyToPaintP95Ms) });
-  await testInfo.attach('scan-latency.json', { body: JSON.stringify({ ...report, raw: measures }, null, 2), contentType: 'application/json' });
+  await testInfo.attach('scan-latency.json', {
+    body: JSON.stringify({ ...report, raw: measures }, null, 2),
+    contentType: 'application/json',
+  });
   await counter.shot(testInfo, 'after-20-scans');
 });

@@ -8,14 +8,20 @@ import { ledgerPageCount } from '../shared/print/ledger-print';
 
 const spaced = (name: string) => name.replace(/\u3000/g, ' ');
 
-test('a return batch: overdue cards scanned in, recorded, the return list printed; the counter then says 返戻済み', async ({ counter, world, page }, testInfo) => {
+test('a return batch: overdue cards scanned in, recorded, the return list printed; the counter then says 返戻済み', async ({
+  counter,
+  world,
+  page,
+}, testInfo) => {
   await counter.signIn(STAFF.lead1.staffId, STAFF.lead1.pin);
   await page.keyboard.press('F4');
   await page.getByRole('button', { name: '返戻（受取期限切れ）' }).click();
   const returns = page.getByTestId('returns-page');
   const rows = returns.getByTestId('overdue-table').locator('tbody tr');
   await expect(rows.first()).toBeVisible();
-  const overdue = await rows.evaluateAll((trs) => trs.map((tr) => ({ no: tr.children[1]!.textContent!, name: tr.children[2]!.textContent! })));
+  const overdue = await rows.evaluateAll((trs) =>
+    trs.map((tr) => ({ no: tr.children[1]!.textContent!, name: tr.children[2]!.textContent! })),
+  );
   expect(overdue.length).toBeGreaterThanOrEqual(2);
   await expect(returns.getByTestId('returns-counts')).toHaveText(`対象 ${overdue.length}件・この返戻 0件`);
 
@@ -48,14 +54,21 @@ test('a return batch: overdue cards scanned in, recorded, the return list printe
   expect(pdf.fonts, 'the bundled font, not the machine’s').toMatch(/NotoSansJP/);
   expect(pdf.fonts, 'barcodes in the bundled Code128 font').toMatch(/LibreBarcode128/);
   expect(pdf.fonts, 'no slow, machine-dependent Type 3 glyphs').not.toMatch(/Type 3/);
-  await page.getByTestId('print-preview').getByRole('button', { name: /閉じる/ }).click();
+  await page
+    .getByTestId('print-preview')
+    .getByRole('button', { name: /閉じる/ })
+    .click();
 
   await page.keyboard.press('Escape');
   await counter.scan(a.no);
   await counter.expectOutcome('returned');
 });
 
-test('reconciliation and day close: figures frozen, a correction after close shown beside them, the daily report printed', async ({ counter, world, page }, testInfo) => {
+test('reconciliation and day close: figures frozen, a correction after close shown beside them, the daily report printed', async ({
+  counter,
+  world,
+  page,
+}, testInfo) => {
   const card = world.picks.ok[1]!;
   await counter.signIn(STAFF.lead1.staffId, STAFF.lead1.pin);
   await counter.scanCard(card.reservationNo, card.name);
@@ -105,12 +118,18 @@ test('reconciliation and day close: figures frozen, a correction after close sho
   expect(pdf.text).toMatch(/交付\s*1\s*→\s*0/);
 });
 
-test('HQ prints a venue ledger with its 控え; the lead prints the receipt check discrepancy report', async ({ counter, world, page }, testInfo) => {
+test('HQ prints a venue ledger with its 控え; the lead prints the receipt check discrepancy report', async ({
+  counter,
+  world,
+  page,
+}, testInfo) => {
   await counter.typeCredentials(STAFF.hq1.staffId, STAFF.hq1.pin);
   const hq = page.getByTestId('hq-screen');
   await expect(hq).toBeVisible();
   await hq.getByTestId(`hq-shipment-${world.lateShipmentId}`).getByRole('button', { name: '台帳を印刷' }).click();
-  const rowCount = Number((await hq.getByTestId(`hq-shipment-${world.lateShipmentId}`).locator('td').nth(1).textContent())!.replace('件', ''));
+  const rowCount = Number(
+    (await hq.getByTestId(`hq-shipment-${world.lateShipmentId}`).locator('td').nth(1).textContent())!.replace('件', ''),
+  );
   const ledger = await printPreviewToPdf(page, testInfo, 'ledger-hq');
   expect(ledger.a4).toBe(true);
   expect(ledger.pages).toBe(2 * ledgerPageCount(rowCount));
@@ -119,7 +138,10 @@ test('HQ prints a venue ledger with its 控え; the lead prints the receipt chec
   expect(ledger.fonts).toMatch(/LibreBarcode128/);
   expect(ledger.text).toContain(world.picks.notReceived.reservationNo);
   expect(ledger.text).toContain(spaced(world.picks.notReceived.name));
-  await page.getByTestId('print-preview').getByRole('button', { name: /閉じる/ }).click();
+  await page
+    .getByTestId('print-preview')
+    .getByRole('button', { name: /閉じる/ })
+    .click();
   await hq.getByRole('button', { name: 'サインアウト' }).click();
 
   // The lead: a receipt check of the late shipment with everything missing but one, closed with reasons, printed.
@@ -141,7 +163,11 @@ test('HQ prints a venue ledger with its 控え; the lead prints the receipt chec
   expect(report.text).toContain('未着');
 });
 
-test('a card recorded as damaged (訂正) → its own outcome at the counter, and it cannot be handed over', async ({ counter, world, page }, testInfo) => {
+test('a card recorded as damaged (訂正) → its own outcome at the counter, and it cannot be handed over', async ({
+  counter,
+  world,
+  page,
+}, testInfo) => {
   const card = world.picks.ok[2]!;
   await counter.signIn(STAFF.lead1.staffId, STAFF.lead1.pin);
   await page.keyboard.press('F4');

@@ -3,7 +3,11 @@ import { test, expect } from './fixtures';
 import { STAFF } from './demo-world';
 import { CounterPage } from './pages/counter-page';
 
-test('Ctrl+L locks; main refuses calls while locked; wrong PIN is refused; the right PIN returns to the same ID check', async ({ counter, world, page }, testInfo) => {
+test('Ctrl+L locks; main refuses calls while locked; wrong PIN is refused; the right PIN returns to the same ID check', async ({
+  counter,
+  world,
+  page,
+}, testInfo) => {
   const card = world.picks.ok[12]!;
   await counter.signIn(STAFF.clerk1.staffId, STAFF.clerk1.pin);
   await counter.scanCard(card.reservationNo, card.name);
@@ -14,7 +18,11 @@ test('Ctrl+L locks; main refuses calls while locked; wrong PIN is refused; the r
   await expect(page.getByRole('heading', { name: '画面ロック中' })).toBeVisible();
   await expect(page.getByText(card.name)).toHaveCount(0); // nothing of the resident behind the lock
   const refused = await page.evaluate(
-    (code) => (globalThis as unknown as { madoguchi: Record<string, (i: unknown) => Promise<unknown>> }).madoguchi['counter:scan']!({ code, source: 'manual' }),
+    (code) =>
+      (globalThis as unknown as { madoguchi: Record<string, (i: unknown) => Promise<unknown>> }).madoguchi['counter:scan']!({
+        code,
+        source: 'manual',
+      }),
     card.reservationNo,
   );
   expect(refused).toMatchObject({ ok: false, error: { code: 'locked' } });

@@ -10,10 +10,18 @@ import { BIN, ROOT, STAFF } from './demo-world';
 /** The late shipment's reservation numbers that went to 本庁舎 (from the demo's second roster). */
 function lateAtHonchosha(worldDir: string): string[] {
   const text = iconv.decode(readFileSync(join(worldDir, 'roster-2.csv')), 'cp932');
-  const rows = text.trim().split(/\r?\n/).slice(1).map((l) => l.split(','));
+  const rows = text
+    .trim()
+    .split(/\r?\n/)
+    .slice(1)
+    .map((l) => l.split(','));
   const routed = (() => {
     try {
-      return execFileSync(process.execPath, [BIN, 'route'], { cwd: ROOT, input: rows.map((r) => r[4]).join('\n') + '\n', encoding: 'utf8' });
+      return execFileSync(process.execPath, [BIN, 'route'], {
+        cwd: ROOT,
+        input: rows.map((r) => r[4]).join('\n') + '\n',
+        encoding: 'utf8',
+      });
     } catch (e) {
       return (e as { stdout: string }).stdout;
     }
@@ -21,7 +29,11 @@ function lateAtHonchosha(worldDir: string): string[] {
   return rows.filter((_, i) => routed[i]?.startsWith('honchosha')).map((r) => r[0]!);
 }
 
-test('a receipt check with one missing and one unexpected card: reasons recorded, counts show them, the counter follows', async ({ counter, world, page }, testInfo) => {
+test('a receipt check with one missing and one unexpected card: reasons recorded, counts show them, the counter follows', async ({
+  counter,
+  world,
+  page,
+}, testInfo) => {
   const late = lateAtHonchosha(world.dir);
   expect(late.length).toBeGreaterThanOrEqual(2);
   await counter.signIn(STAFF.lead1.staffId, STAFF.lead1.pin);

@@ -41,7 +41,11 @@ test('a clerk sees no undo, and a direct counter:undo call is forbidden', async 
   await expect(page.getByTestId('undo-dialog')).toHaveCount(0);
 
   const result = await page.evaluate(
-    (reservationNo) => (globalThis as unknown as { madoguchi: Record<string, (i: unknown) => Promise<unknown>> }).madoguchi['counter:undo']!({ reservationNo, reason: 'テスト' }),
+    (reservationNo) =>
+      (globalThis as unknown as { madoguchi: Record<string, (i: unknown) => Promise<unknown>> }).madoguchi['counter:undo']!({
+        reservationNo,
+        reason: 'テスト',
+      }),
     card.reservationNo,
   );
   expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });

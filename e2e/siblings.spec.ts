@@ -2,7 +2,10 @@
 import { test, expect } from './fixtures';
 import { STAFF } from './demo-world';
 
-test('the lead takes in the other 本庁舎 station’s file from the menu; a second time there is nothing new', async ({ counter, page }, testInfo) => {
+test('the lead takes in the other 本庁舎 station’s file from the menu; a second time there is nothing new', async ({
+  counter,
+  page,
+}, testInfo) => {
   await counter.signIn(STAFF.lead1.staffId, STAFF.lead1.pin);
   await page.keyboard.press('F4');
   const panel = page.getByTestId('lead-panel');

@@ -35,7 +35,14 @@ test('a capability folder importing a program, even a type, is an error', async 
 });
 
 test('production code anywhere in main/, programs and entries included, importing main/testing is an error', async () => {
-  for (const path of ['main/day-close/day-close.ts', 'main/app/handlers.ts', 'main/cli/main.ts', 'main/demo/demo-world.ts', 'main/browser/server.ts', 'main/electron/main.ts']) {
+  for (const path of [
+    'main/day-close/day-close.ts',
+    'main/app/handlers.ts',
+    'main/cli/main.ts',
+    'main/demo/demo-world.ts',
+    'main/browser/server.ts',
+    'main/electron/main.ts',
+  ]) {
     const messages = await restricted(path, `import { tempDir } from '../testing/fixtures';\nexport const x = tempDir;\n`);
     assert.equal(messages.length, 1, `${path}: ${messages.join('; ')}`);
     assert.match(messages[0]!, TESTING, path);
@@ -43,16 +50,25 @@ test('production code anywhere in main/, programs and entries included, importin
 });
 
 test('the Electron entry never imports browser mode', async () => {
-  const messages = await restricted('main/electron/security.ts', `import { startBrowserServer } from '../browser/server';\nexport const x = startBrowserServer;\n`);
+  const messages = await restricted(
+    'main/electron/security.ts',
+    `import { startBrowserServer } from '../browser/server';\nexport const x = startBrowserServer;\n`,
+  );
   assert.equal(messages.length, 1, messages.join('; '));
   assert.match(messages[0]!, /main\/electron\/ never imports browser mode/);
 });
 
 test('programs import capabilities and each other; tests, main/testing and bench import anything', async () => {
   const cases: [string, string][] = [
-    ['main/cli/commands/simulate.ts', `import { simulate } from '../../demo/simulate';\nimport { readSetting } from '../../venue/settings';\nexport const x = [simulate, readSetting];\n`],
+    [
+      'main/cli/commands/simulate.ts',
+      `import { simulate } from '../../demo/simulate';\nimport { readSetting } from '../../venue/settings';\nexport const x = [simulate, readSetting];\n`,
+    ],
     ['main/electron/main.ts', `import { createStation } from '../app/station';\nexport const x = createStation;\n`],
-    ['main/corrections/corrections.test.ts', `import { readSetting } from '../app/settings';\nimport { tempDir } from '../testing/fixtures';\nexport const x = [readSetting, tempDir];\n`],
+    [
+      'main/corrections/corrections.test.ts',
+      `import { readSetting } from '../app/settings';\nimport { tempDir } from '../testing/fixtures';\nexport const x = [readSetting, tempDir];\n`,
+    ],
     ['main/testing/app-fixture.ts', `import { createApp } from '../app/create-app';\nexport const x = createApp;\n`],
     ['bench/run.ts', `import { tempDir } from '../main/testing/fixtures';\nexport const x = tempDir;\n`],
   ];

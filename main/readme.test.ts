@@ -12,10 +12,35 @@ test('the README lists exactly the roster columns the reader accepts', () => {
 
 test('every madoguchi command in the README exists', async () => {
   const { runCli } = await import('./cli/main');
-  for (const cmd of ['keys hq', 'keys venue', 'route', 'ledger build', 'ledger inspect', 'ledger import', 'status', 'demo', 'serve', 'staff add', 'settings', 'scanner list', 'scanner record', 'scanner replay', 'venue report', 'venue daily', 'simulate']) {
+  for (const cmd of [
+    'keys hq',
+    'keys venue',
+    'route',
+    'ledger build',
+    'ledger inspect',
+    'ledger import',
+    'status',
+    'demo',
+    'serve',
+    'staff add',
+    'settings',
+    'scanner list',
+    'scanner record',
+    'scanner replay',
+    'venue report',
+    'venue daily',
+    'simulate',
+  ]) {
     assert.ok(readme.includes(`madoguchi ${cmd}`), `README does not mention madoguchi ${cmd}`);
     let out = '';
-    const code = await runCli([...cmd.split(' '), '--help'], { out: (t) => (out += t), err: () => {}, stdin: process.stdin, env: {}, clock: { now: () => new Date() }, cwd: process.cwd() });
+    const code = await runCli([...cmd.split(' '), '--help'], {
+      out: (t) => (out += t),
+      err: () => {},
+      stdin: process.stdin,
+      env: {},
+      clock: { now: () => new Date() },
+      cwd: process.cwd(),
+    });
     assert.equal(code, 0, `madoguchi ${cmd} --help`);
     assert.match(out, /Usage: madoguchi/);
   }
@@ -26,7 +51,11 @@ test('the Node the README names is the one package.json pins and supports', () =
     engines: { node: string };
     optionalDependencies: Record<string, string>;
   };
-  const pinned = new Set(Object.entries(pkg.optionalDependencies).filter(([name]) => name.startsWith('node-')).map(([, v]) => v));
+  const pinned = new Set(
+    Object.entries(pkg.optionalDependencies)
+      .filter(([name]) => name.startsWith('node-'))
+      .map(([, v]) => v),
+  );
   assert.equal(pinned.size, 1, 'every platform pins the same Node');
   const [version] = [...pinned];
   assert.ok(readme.includes(`at ${version}`), `README names Node ${version}`);

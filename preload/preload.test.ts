@@ -10,7 +10,15 @@ import { CHANNELS, PUSH_EVENTS } from '../shared/ipc/contract';
 import { API_NAMES_CHANNEL } from '../shared/ipc/channels';
 
 function runPreload(answerNames: (channel: string) => unknown) {
-  const out = buildSync({ entryPoints: [fileURLToPath(new URL('./index.ts', import.meta.url))], bundle: true, platform: 'node', format: 'cjs', external: ['electron'], write: false, logLevel: 'silent' });
+  const out = buildSync({
+    entryPoints: [fileURLToPath(new URL('./index.ts', import.meta.url))],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    external: ['electron'],
+    write: false,
+    logLevel: 'silent',
+  });
   const exposed: Record<string, unknown> = {};
   const invoked: [string, unknown][] = [];
   const electron = {
@@ -23,8 +31,15 @@ function runPreload(answerNames: (channel: string) => unknown) {
     },
   };
   const module = { exports: {} };
-  runInNewContext(out.outputFiles[0]!.text, { module, exports: module.exports, require: (id: string) => (id === 'electron' ? electron : undefined) });
-  return { api: exposed.madoguchi as Record<string, (input?: unknown) => Promise<unknown>> & { on: (e: string, l: () => void) => () => void }, invoked };
+  runInNewContext(out.outputFiles[0]!.text, {
+    module,
+    exports: module.exports,
+    require: (id: string) => (id === 'electron' ? electron : undefined),
+  });
+  return {
+    api: exposed.madoguchi as Record<string, (input?: unknown) => Promise<unknown>> & { on: (e: string, l: () => void) => () => void },
+    invoked,
+  };
 }
 
 test('the preload exposes exactly the contract channels main names, and on; nothing else', async () => {

@@ -12,12 +12,26 @@ import { fileURLToPath } from 'node:url';
 import { parseCircular, parseDependencyTree } from 'dpdm';
 
 /** The code whose imports must not go in circles: every process's sources and their tests. */
-export const SOURCES = ['main/**/*.ts', 'shared/**/*.ts', 'preload/**/*.ts', 'renderer/**/*.{ts,tsx}', 'bench/**/*.ts', 'e2e/**/*.ts', 'scripts/**/*.ts'];
+export const SOURCES = [
+  'main/**/*.ts',
+  'shared/**/*.ts',
+  'preload/**/*.ts',
+  'renderer/**/*.{ts,tsx}',
+  'bench/**/*.ts',
+  'e2e/**/*.ts',
+  'scripts/**/*.ts',
+];
 
 /** The files read and every import cycle among them, each as the paths around it, relative to root. */
 export async function findCycles(root, patterns = SOURCES) {
   // transform: false keeps type-only imports in the graph. With context set, ids come back relative to root.
-  const tree = await parseDependencyTree(patterns, { cwd: root, context: root, tsconfig: undefined, transform: false, skipDynamicImports: false });
+  const tree = await parseDependencyTree(patterns, {
+    cwd: root,
+    context: root,
+    tsconfig: undefined,
+    transform: false,
+    skipDynamicImports: false,
+  });
   // Packages and Node built-ins are in the graph as leaves; count only our own files.
   const files = Object.keys(tree).filter((id) => !id.split(/[\\/]/).includes('node_modules') && existsSync(join(root, id))).length;
   return { files, cycles: parseCircular(tree).map((cycle) => cycle.map((id) => id.split('\\').join('/'))) };

@@ -30,7 +30,10 @@ test('a circle of type-only imports is a cycle, named file by file', async (t) =
   t.after(() => rmSync(root, { recursive: true, force: true }));
   const { files, cycles } = await findCycles(root);
   assert.equal(files, 2);
-  assert.deepEqual(cycles.map((c) => [...c].sort()), [['main/app/create-app.ts', 'main/app/handlers.ts']]);
+  assert.deepEqual(
+    cycles.map((c) => [...c].sort()),
+    [['main/app/create-app.ts', 'main/app/handlers.ts']],
+  );
 });
 
 test('a circle of value imports through three folders is a cycle', async (t) => {
@@ -53,8 +56,14 @@ test('the command fails on a cycle, printing it, and passes once the type moves 
   assert.match(red.stderr, /main\/app\/(create-app|handlers)\.ts -> main\/app\/(create-app|handlers)\.ts -> /);
 
   writeFileSync(join(root, 'main/app/push.ts'), `export type Push = (event: string) => void;\n`);
-  writeFileSync(join(root, 'main/app/create-app.ts'), `import { createHandlers } from './handlers';\nexport const app = createHandlers(() => {});\n`);
-  writeFileSync(join(root, 'main/app/handlers.ts'), `import type { Push } from './push';\nexport function createHandlers(push: Push) { return { push }; }\n`);
+  writeFileSync(
+    join(root, 'main/app/create-app.ts'),
+    `import { createHandlers } from './handlers';\nexport const app = createHandlers(() => {});\n`,
+  );
+  writeFileSync(
+    join(root, 'main/app/handlers.ts'),
+    `import type { Push } from './push';\nexport function createHandlers(push: Push) { return { push }; }\n`,
+  );
   const green = spawnSync(process.execPath, [script, root], { encoding: 'utf8' });
   assert.equal(green.status, 0, green.stderr);
   assert.match(green.stdout, /none in 3 files/);

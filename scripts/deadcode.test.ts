@@ -31,7 +31,10 @@ test('knip fails on a dead export, a dead exported type and an unreached file, a
   writeFileSync(join(copy, 'shared/knip-probe.test.ts'), "import { knipProbeForTests } from './result';\nknipProbeForTests();\n");
   writeFileSync(join(copy, 'shared/knip-probe-orphan.ts'), 'export const orphan = 1;\n');
 
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/knip/bin/knip.js'), '--no-progress', '--reporter', 'json'], { cwd: copy, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/knip/bin/knip.js'), '--no-progress', '--reporter', 'json'], {
+    cwd: copy,
+    encoding: 'utf8',
+  });
   assert.equal(r.status, 1, `knip should fail\n${r.stdout}\n${r.stderr}`);
   const { issues } = JSON.parse(r.stdout) as { issues: KnipIssue[] };
   const names = (file: string, kind: string) =>
@@ -40,5 +43,8 @@ test('knip fails on a dead export, a dead exported type and an unreached file, a
   assert.ok(names('shared/result.ts', 'exports').includes('KNIP_PROBE_DEAD'), r.stdout);
   assert.ok(names('shared/result.ts', 'types').includes('KnipProbeType'), r.stdout);
   assert.ok(!names('shared/result.ts', 'exports').includes('knipProbeForTests'), r.stdout);
-  assert.ok(issues.some((i) => i.file === 'shared/knip-probe-orphan.ts' && (i.files as unknown[] | undefined)?.length), r.stdout);
+  assert.ok(
+    issues.some((i) => i.file === 'shared/knip-probe-orphan.ts' && (i.files as unknown[] | undefined)?.length),
+    r.stdout,
+  );
 });

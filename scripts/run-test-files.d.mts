@@ -1,5 +1,12 @@
 // Types for run-test-files.mjs, for its test.
-export interface FileResult { file: string; seconds: number; timedOut: boolean; pass: number; fail: number; skipped: number }
+export interface FileResult {
+  file: string;
+  seconds: number;
+  timedOut: boolean;
+  pass: number;
+  fail: number;
+  skipped: number;
+}
 export declare function describeReport(report: unknown): string[];
 export declare function runTestFiles(options: {
   root: string;

@@ -21,7 +21,9 @@ export function describeReport(report) {
     lines.push(`  JavaScript stack: ${js.message ?? ''}`);
     for (const frame of frames) lines.push(`    ${frame}`);
   }
-  const handles = (report?.libuv ?? []).filter((h) => h.is_active && h.type !== 'async' && h.type !== 'check' && h.type !== 'idle' && h.type !== 'prepare');
+  const handles = (report?.libuv ?? []).filter(
+    (h) => h.is_active && h.type !== 'async' && h.type !== 'check' && h.type !== 'idle' && h.type !== 'prepare',
+  );
   if (handles.length) lines.push(`  waiting on: ${[...new Set(handles.map((h) => h.type))].join(', ')}`);
   return lines;
 }
@@ -62,13 +64,23 @@ export async function runTestFiles({ root, files, nodeArgs, concurrency = 2, tim
         process.execPath,
         [
           ...nodeArgs,
-          '--report-on-signal', '--report-signal=SIGUSR2', `--report-directory=${reportDir}`, '--report-compact',
-          '--test-reporter=spec', '--test-reporter-destination=stdout',
-          `--test-reporter=${PROGRESS_REPORTER}`, `--test-reporter-destination=${progressFile}`,
+          '--report-on-signal',
+          '--report-signal=SIGUSR2',
+          `--report-directory=${reportDir}`,
+          '--report-compact',
+          '--test-reporter=spec',
+          '--test-reporter-destination=stdout',
+          `--test-reporter=${PROGRESS_REPORTER}`,
+          `--test-reporter-destination=${progressFile}`,
           file,
         ],
         // Its own process group, so a hung file is killed with the servers and children it started.
-        { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, FORCE_COLOR: process.stdout.isTTY ? '1' : '0' } },
+        {
+          cwd: root,
+          stdio: ['ignore', 'pipe', 'pipe'],
+          detached: true,
+          env: { ...process.env, FORCE_COLOR: process.stdout.isTTY ? '1' : '0' },
+        },
       );
       running.add(child);
       let output = '';
@@ -93,9 +105,13 @@ export async function runTestFiles({ root, files, nodeArgs, concurrency = 2, tim
         let totals = fileTotals(progressText);
         const lines = [`\n── ${file} (${seconds.toFixed(1)} s)`, output.trimEnd()];
         if (timedOut) {
-          lines.push(`✖ ${file}: 制限時間 ${Math.round(timeoutMs / 1000)} 秒を過ぎても終わらないため停止しました (hung; limit MADOGUCHI_TEST_FILE_TIMEOUT_S)`);
+          lines.push(
+            `✖ ${file}: 制限時間 ${Math.round(timeoutMs / 1000)} 秒を過ぎても終わらないため停止しました (hung; limit MADOGUCHI_TEST_FILE_TIMEOUT_S)`,
+          );
           const progress = unfinishedTests(progressText);
-          lines.push(progress.length ? `  still running: ${progress.join(' › ')}` : '  no test had started: the file itself did not finish loading');
+          lines.push(
+            progress.length ? `  still running: ${progress.join(' › ')}` : '  no test had started: the file itself did not finish loading',
+          );
           const reports = readdirSync(reportDir).filter((f) => f.endsWith('.json'));
           if (reports.length) {
             try {

@@ -68,9 +68,9 @@ test('hung files fail at their limit, named with where they hung; their children
   assert.match(log, /no test had started: the file itself did not finish loading/);
   assert.match(log, /✖ hangs-in-test\.test\.mjs: 制限時間 3 秒/);
   assert.match(log, /still running: outer › waits for a reply that never comes/);
-  assert.match(log, /expected failure/, 'a failing file\'s own output is shown');
+  assert.match(log, /expected failure/, "a failing file's own output is shown");
 
   const childPid = Number(readFileSync(join(dir, 'child.pid'), 'utf8'));
   for (let i = 0; i < 20 && alive(childPid); i++) await new Promise((r) => setTimeout(r, 100));
-  assert.equal(alive(childPid), false, 'the hung file\'s own child process was killed with it');
+  assert.equal(alive(childPid), false, "the hung file's own child process was killed with it");
 });

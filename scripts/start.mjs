@@ -29,7 +29,9 @@ if (!process.env.MADOGUCHI_DATA_DIR && !existsSync(join(dataDir, 'keyring.json')
 const electron = findElectronBinary(root);
 const child = electron
   ? spawn(electron, [join(root, 'dist', 'main', 'electron-main.cjs')], { cwd: root, stdio: 'inherit', env })
-  : (console.log('Electron の実行ファイルがこの環境にありません（ELECTRON_SKIP_BINARY_DOWNLOAD）。ブラウザーモードで起動します。\n表示された URL を Chromium / Chrome で開いてください。'),
+  : (console.log(
+      'Electron の実行ファイルがこの環境にありません（ELECTRON_SKIP_BINARY_DOWNLOAD）。ブラウザーモードで起動します。\n表示された URL を Chromium / Chrome で開いてください。',
+    ),
     spawn(process.execPath, [cli, 'serve', '--data', dataDir], { cwd: root, stdio: 'inherit', env }));
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code) => process.exit(code ?? 0));

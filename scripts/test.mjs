@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// The one test command (`npm test`): typecheck, lint, the import-cycle check and the dead-code check (knip), every
+// The one test command (`npm test`): typecheck, lint, the import-cycle check, the dead-code check (knip) and the
+// format check (prettier), every
 // *.test.ts under node:test (through tsx), each file in its own process under a time limit, then the renderer
 // build and the Playwright suite in Chromium.
 // Ends with one plain total line and the slowest files.
 //   npm test -- <filter>   only node test files whose path contains <filter>
-//   npm test -- --unit-only   skip typecheck, lint, the cycle and dead-code checks and Playwright
+//   npm test -- --unit-only   skip typecheck, lint, the cycle, dead-code and format checks and Playwright
 //   MADOGUCHI_TEST_FILE_TIMEOUT_S=N   a node test file still running after N seconds is a failure (default 150)
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -73,15 +74,18 @@ async function runTogether(label, steps) {
 }
 
 if (full) {
-  await runTogether('typecheck, lint, import cycles and dead code', [
+  await runTogether('typecheck, lint, import cycles, dead code and format', [
     ['typecheck (every tsconfig.json)', process.execPath, ['scripts/typecheck.mjs']],
     ['lint', 'npx', ['eslint', '.']],
     ['import cycles', process.execPath, ['scripts/check-cycles.mjs']],
     ['dead code (knip: unused files, exports, types, dependencies)', 'npx', ['knip']],
+    ['format (prettier --check; npm run format rewrites)', 'npx', ['prettier', '--check', '.']],
   ]);
 }
 
-let files = ['shared', 'main', 'bench', 'preload', 'scripts'].filter((d) => existsSync(join(root, d))).flatMap((d) => findTests(join(root, d)));
+let files = ['shared', 'main', 'bench', 'preload', 'scripts']
+  .filter((d) => existsSync(join(root, d)))
+  .flatMap((d) => findTests(join(root, d)));
 if (filters.length) files = files.filter((f) => filters.some((x) => f.includes(x)));
 if (files.length === 0) {
   // A mistyped filter must not look like a pass.
@@ -92,7 +96,9 @@ files.sort();
 
 // Longest files first (times from the previous run), so two at a time finish together.
 const timesFile = join(root, 'node_modules', '.cache', 'madoguchi-test', 'times.json');
-const lastTimes = existsSync(timesFile) ? Object.fromEntries(JSON.parse(readFileSync(timesFile, 'utf8')).map((r) => [r.file, r.seconds])) : {};
+const lastTimes = existsSync(timesFile)
+  ? Object.fromEntries(JSON.parse(readFileSync(timesFile, 'utf8')).map((r) => [r.file, r.seconds]))
+  : {};
 files.sort((a, b) => (lastTimes[b] ?? 0) - (lastTimes[a] ?? 0) || a.localeCompare(b));
 
 // The slowest file (import-crash, 200 SIGKILLed imports) takes ≈105 s beside the other crash test here; 210 s is
@@ -105,7 +111,14 @@ if (!Number.isFinite(timeoutS) || timeoutS <= 0) {
 const work = mkdtempSync(join(tmpdir(), 'madoguchi-test-'));
 console.log(`\n== unit and integration tests (${files.length} files, 2 at a time, ${timeoutS} s limit per file)`);
 const unitStarted = Date.now();
-const unit = await runTestFiles({ root, files, nodeArgs: ['--import', 'tsx'], concurrency: 2, timeoutMs: timeoutS * 1000, workDir: join(work, 'unit') });
+const unit = await runTestFiles({
+  root,
+  files,
+  nodeArgs: ['--import', 'tsx'],
+  concurrency: 2,
+  timeoutMs: timeoutS * 1000,
+  workDir: join(work, 'unit'),
+});
 const unitSeconds = (Date.now() - unitStarted) / 1000;
 timed('node tests', unitStarted);
 if (filters.length === 0) {
@@ -137,7 +150,9 @@ if (full && hasE2e) {
 rmSync(work, { recursive: true, force: true });
 
 const slowest = [...unit.results].sort((a, b) => b.seconds - a.seconds).slice(0, 5);
-console.log(`\nnode test files: ${unitSeconds.toFixed(0)} s; slowest: ${slowest.map((r) => `${r.file} ${r.seconds.toFixed(0)} s`).join(', ')}`);
+console.log(
+  `\nnode test files: ${unitSeconds.toFixed(0)} s; slowest: ${slowest.map((r) => `${r.file} ${r.seconds.toFixed(0)} s`).join(', ')}`,
+);
 console.log(`phases: ${phases.join(', ')}`);
 const hung = unit.results.filter((r) => r.timedOut).map((r) => r.file);
 if (hung.length) console.log(`hung (stopped at ${timeoutS} s): ${hung.join(', ')}`);

@@ -35,7 +35,17 @@ export const FIGURE_LABELS: Readonly<Record<FigureKey, string>> = {
 };
 
 /** The order figures are listed in: the flow of a card (sent, received, handed over or not), then the rest. */
-export const FIGURE_ORDER: readonly FigureKey[] = ['shipped', 'received', 'notReceived', 'handedOver', 'outstanding', 'returned', 'refusals', 'damaged', 'holds'];
+export const FIGURE_ORDER: readonly FigureKey[] = [
+  'shipped',
+  'received',
+  'notReceived',
+  'handedOver',
+  'outstanding',
+  'returned',
+  'refusals',
+  'damaged',
+  'holds',
+];
 
 type CountKey = keyof Counts;
 
@@ -46,7 +56,11 @@ export const INVARIANTS: readonly { readonly left: CountKey; readonly right: rea
 ];
 
 /** An invariant in words ('送付 = 受領 + 未着'), or with the numbers beside each word when counts are given. */
-export function invariantText(invariant: (typeof INVARIANTS)[number], counts?: Readonly<Record<CountKey, number>>, signs = { eq: '=', plus: '+' }): string {
+export function invariantText(
+  invariant: (typeof INVARIANTS)[number],
+  counts?: Readonly<Record<CountKey, number>>,
+  signs = { eq: '=', plus: '+' },
+): string {
   const term = (k: CountKey) => (counts === undefined ? FIGURE_LABELS[k] : `${FIGURE_LABELS[k]} ${counts[k]}`);
   return `${term(invariant.left)} ${signs.eq} ${invariant.right.map(term).join(` ${signs.plus} `)}`;
 }

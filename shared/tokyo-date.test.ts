@@ -2,7 +2,16 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import {
-  addDays, DAY_MS, tokyoDate, tokyoDateOf, tokyoDateTime, tokyoDayEnd, tokyoDayStart, tokyoInstant, tokyoSlotOf, tokyoWallClock,
+  addDays,
+  DAY_MS,
+  tokyoDate,
+  tokyoDateOf,
+  tokyoDateTime,
+  tokyoDayEnd,
+  tokyoDayStart,
+  tokyoInstant,
+  tokyoSlotOf,
+  tokyoWallClock,
 } from './tokyo-date';
 
 describe('the Tokyo date of an instant', () => {
@@ -25,7 +34,15 @@ describe('the Tokyo date of an instant', () => {
   });
 
   it('agrees with the platform’s Asia/Tokyo time zone for any instant', () => {
-    const intl = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    const intl = new Intl.DateTimeFormat('sv-SE', {
+      timeZone: 'Asia/Tokyo',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
     fc.assert(
       fc.property(fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2100, 0, 1) }), (ms) => {
         const iso = new Date(ms).toISOString();

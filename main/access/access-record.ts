@@ -70,5 +70,13 @@ export interface AccessRow {
 }
 
 export function readAccessRecords(db: Db): AccessRow[] {
-  return readAccessRecordRows(db).map((r) => ({ seq: r.seq, at: r.at, stationId: r.station_id, actor: r.actor, action: r.action, subject: r.subject, detail: JSON.parse(r.detail) }));
+  return readAccessRecordRows(db).map((r) => ({
+    seq: r.seq,
+    at: r.at,
+    stationId: r.station_id,
+    actor: r.actor,
+    action: r.action,
+    subject: r.subject,
+    detail: JSON.parse(r.detail),
+  }));
 }

@@ -39,11 +39,17 @@ describe('headquarters station', () => {
     const printer = createPreviewPrinter();
     const station = createStation(dir, clock, () => {}, { printer });
     t.after(() => station.close());
-    assert.deepEqual(await station.invoke('station:status', {}, 'w'), { ok: true, value: { unlocked: false, hq: true, venue: null, stationId: 'hq-test01' } });
+    assert.deepEqual(await station.invoke('station:status', {}, 'w'), {
+      ok: true,
+      value: { unlocked: false, hq: true, venue: null, stationId: 'hq-test01' },
+    });
     assert.ok(station.unlock(PASS));
     assert.ok((await station.invoke('session:signIn', { staffId: 'hq1', pin: '8888' }, 'w')).ok);
     const listed = await station.invoke('hq:ledgers', {}, 'w');
-    assert.deepEqual(listed.ok && (listed.value as { venue: string; rowCount: number }[]).map((l) => [l.venue, l.rowCount]), [['sogo', 1], ['toyosu', 25]]);
+    assert.deepEqual(listed.ok && (listed.value as { venue: string; rowCount: number }[]).map((l) => [l.venue, l.rowCount]), [
+      ['sogo', 1],
+      ['toyosu', 25],
+    ]);
 
     const r = await station.invoke('print:document', { document: 'ledger', shipmentId: 'S1', venue: 'toyosu', order: 'town' }, 'w');
     assert.ok(r.ok, JSON.stringify(r));
@@ -65,8 +71,18 @@ describe('headquarters station', () => {
     assert.ok(opened.ok);
     const reopened = opened.value.store;
     t.after(() => reopened.close());
-    const rows = reopened.db.prepare("SELECT actor, subject, detail FROM access_records WHERE action = 'print' ORDER BY seq").all() as { actor: string; subject: string; detail: string }[];
-    assert.deepEqual(rows.map((x) => [x.actor, x.subject, JSON.parse(x.detail).rows]), [['hq:hq1', 'S1/toyosu', 25], ['hq:hq1', 'S1/sogo', 1]]);
+    const rows = reopened.db.prepare("SELECT actor, subject, detail FROM access_records WHERE action = 'print' ORDER BY seq").all() as {
+      actor: string;
+      subject: string;
+      detail: string;
+    }[];
+    assert.deepEqual(
+      rows.map((x) => [x.actor, x.subject, JSON.parse(x.detail).rows]),
+      [
+        ['hq:hq1', 'S1/toyosu', 25],
+        ['hq:hq1', 'S1/sogo', 1],
+      ],
+    );
   });
 
   test('refuses what HQ does not have: another shipment, a ledger without its venue, the counter, a daily report', async (t) => {
@@ -79,7 +95,11 @@ describe('headquarters station', () => {
     assert.ok(!other.ok && other.error.code === 'not-found');
     const noVenue = await station.invoke('print:document', { document: 'ledger', shipmentId: 'S1', order: 'town' }, 'w');
     assert.ok(!noVenue.ok && noVenue.error.code === 'not-found');
-    const wrongVenue = await station.invoke('print:document', { document: 'ledger', shipmentId: 'S1', venue: 'honchosha', order: 'town' }, 'w');
+    const wrongVenue = await station.invoke(
+      'print:document',
+      { document: 'ledger', shipmentId: 'S1', venue: 'honchosha', order: 'town' },
+      'w',
+    );
     assert.ok(!wrongVenue.ok && wrongVenue.error.code === 'not-found');
     const daily = await station.invoke('print:document', { document: 'daily-report', date: '2026-11-25' }, 'w');
     assert.ok(!daily.ok && daily.error.code === 'unavailable');
@@ -124,10 +144,14 @@ describe('headquarters station', () => {
     assert.ok(exportSyncFile({ store, clock }, join(w.dir, 'outbox', 'toyosu-st01')).ok);
 
     const pulled = await app.invoke('hq:pull', {}, 'w');
-    assert.deepEqual(pulled.ok && pulled.value, [{ source: join(w.dir, 'outbox', 'toyosu-st01'), problem: null, ingested: 1, alreadyHad: 0, refused: [] }]);
+    assert.deepEqual(pulled.ok && pulled.value, [
+      { source: join(w.dir, 'outbox', 'toyosu-st01'), problem: null, ingested: 1, alreadyHad: 0, refused: [] },
+    ]);
     const report = await app.invoke('hq:report', { date: '2026-11-25' }, 'w');
     assert.ok(report.ok);
-    const toyosu = (report.value as { venues: { venue: string; figures: { handedOver: number; shipped: number } }[] }).venues.find((v) => v.venue === 'toyosu')!;
+    const toyosu = (report.value as { venues: { venue: string; figures: { handedOver: number; shipped: number } }[] }).venues.find(
+      (v) => v.venue === 'toyosu',
+    )!;
     assert.deepEqual([toyosu.figures.shipped, toyosu.figures.handedOver], [6, 1]);
     const again = await app.invoke('hq:pull', {}, 'w');
     assert.deepEqual(again.ok && (again.value as { ingested: number }[]).map((r) => r.ingested), [0]);

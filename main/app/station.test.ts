@@ -19,7 +19,10 @@ test('a station starts locked: only station:status and station:unlock answer unt
   const station = createStation(dir, clock, () => {}, { onOpened: () => opened++ });
   t.after(() => station.close());
 
-  assert.deepEqual(await station.invoke('station:status', {}, 'w'), { ok: true, value: { unlocked: false, hq: false, venue: { id: 'sogo', name: '総合区民センター' }, stationId: 'sogo-st01' } });
+  assert.deepEqual(await station.invoke('station:status', {}, 'w'), {
+    ok: true,
+    value: { unlocked: false, hq: false, venue: { id: 'sogo', name: '総合区民センター' }, stationId: 'sogo-st01' },
+  });
   for (const channel of ['session:get', 'session:signIn', 'counter:scan']) {
     const r = await station.invoke(channel, {}, 'w');
     assert.ok(!r.ok);
@@ -41,7 +44,10 @@ test('a station starts locked: only station:status and station:unlock answer unt
 
 test('a station whose data folder does not exist says so', async (t) => {
   const station = createStation(join(tempDir(t), 'nothing-here'), clock, () => {});
-  assert.deepEqual(await station.invoke('station:status', {}, 'w'), { ok: true, value: { unlocked: false, hq: false, venue: null, stationId: null } });
+  assert.deepEqual(await station.invoke('station:status', {}, 'w'), {
+    ok: true,
+    value: { unlocked: false, hq: false, venue: null, stationId: null },
+  });
   const r = await station.invoke('station:unlock', { passphrase: PASS }, 'w');
   assert.ok(!r.ok);
   assert.equal(r.error.code, 'no-data-folder');

@@ -44,9 +44,10 @@ export function createStation(dataDir: string, clock: Clock, log: (line: string)
       return { ok: false, error: { code, message: opened.error.message } };
     }
     // Headquarters' folder opens HQ's app; a venue's, the counter.
-    app = opened.value.site === 'hq'
-      ? createHqApp(opened.value.store, clock, log, options.printer)
-      : createApp(opened.value.store, clock, log, options.printer);
+    app =
+      opened.value.site === 'hq'
+        ? createHqApp(opened.value.store, clock, log, options.printer)
+        : createApp(opened.value.store, clock, log, options.printer);
     app.setPush(push);
     options.onOpened?.(app);
     return { ok: true, value: view() };

@@ -7,7 +7,12 @@ import type { sessionContract } from '../../shared/ipc/contract/session';
 import type { Sessions } from './sessions';
 import { verifyStaffPin } from './staff';
 
-export function sessionHandlers(db: Db, clock: Clock, sessions: Sessions, idleLockMinutes: () => number): HandlerSlice<keyof typeof sessionContract> {
+export function sessionHandlers(
+  db: Db,
+  clock: Clock,
+  sessions: Sessions,
+  idleLockMinutes: () => number,
+): HandlerSlice<keyof typeof sessionContract> {
   const view = (caller: string): SessionView | null => {
     const s = sessions.current(caller);
     return s ? { ...s.staff, locked: s.locked, idleLockMinutes: idleLockMinutes() } : null;

@@ -50,9 +50,7 @@ export function enrollStaff(db: Db, clock: Clock, stationId: string, actor: stri
 }
 
 export function listStaff(db: Db): Staff[] {
-  return listActiveStaff(db).map(
-    (r) => ({ staffId: r.staff_id, displayName: r.display_name, role: r.role }),
-  );
+  return listActiveStaff(db).map((r) => ({ staffId: r.staff_id, displayName: r.display_name, role: r.role }));
 }
 
 export function verifyStaffPin(db: Db, clock: Clock, staffId: string, pin: string): Result<Staff, SignInProblem> {

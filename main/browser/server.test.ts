@@ -7,7 +7,13 @@ import { startBrowserServer } from './server';
 import { appFixture, manualClock } from '../testing/app-fixture';
 import { tempDir } from '../testing/fixtures';
 
-function get(port: number, path: string, headers: Record<string, string> = {}, method = 'GET', body?: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+function get(
+  port: number,
+  path: string,
+  headers: Record<string, string> = {},
+  method = 'GET',
+  body?: string,
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, path, method, headers: { host: `127.0.0.1:${port}`, ...headers } }, (res) => {
       let data = '';
@@ -46,9 +52,19 @@ describe('browser mode server', () => {
     assert.match(index.body, /<head><script src="\/__bridge.js"><\/script>/);
     assert.match(String(index.headers['content-security-policy']), /default-src 'none'; script-src 'self'/);
     assert.equal((await get(server.port, '/../../etc/passwd', jar)).status, 404);
-    assert.equal((await get(server.port, '/', { ...jar, host: `evil.example:${server.port}` })).status, 421, 'DNS-rebinding hosts are refused');
+    assert.equal(
+      (await get(server.port, '/', { ...jar, host: `evil.example:${server.port}` })).status,
+      421,
+      'DNS-rebinding hosts are refused',
+    );
 
-    const signIn = await get(server.port, '/__ipc/session:signIn', { ...jar, 'content-type': 'application/json' }, 'POST', JSON.stringify({ staffId: 'clerk1', pin: '1111' }));
+    const signIn = await get(
+      server.port,
+      '/__ipc/session:signIn',
+      { ...jar, 'content-type': 'application/json' },
+      'POST',
+      JSON.stringify({ staffId: 'clerk1', pin: '1111' }),
+    );
     assert.equal(JSON.parse(signIn.body).ok, true);
     const cross = await get(server.port, '/__ipc/status:get', { ...jar, origin: 'http://evil.example' }, 'POST', '{}');
     assert.equal(cross.status, 403, 'another origin cannot call in even with the cookie');

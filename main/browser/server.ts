@@ -12,8 +12,15 @@ import { printDocumentCsp, type PrintJob } from '../print/printer';
 import { CONTENT_SECURITY_POLICY } from '../security/csp';
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
 };
 const MAX_BODY = 96 * 1024 * 1024; // a ledger upload from the lead's import screen
 
@@ -54,7 +61,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     const headers = securityHeaders();
 
     if (req.method === 'GET' && url.pathname === '/' && url.searchParams.has('token')) {
-      if (oneTimeToken === null || url.searchParams.get('token') !== oneTimeToken) return send(res, 403, 'text/plain; charset=utf-8', 'この URL は使用済みか無効です', headers);
+      if (oneTimeToken === null || url.searchParams.get('token') !== oneTimeToken)
+        return send(res, 403, 'text/plain; charset=utf-8', 'この URL は使用済みか無効です', headers);
       oneTimeToken = null;
       const sid = randomBytes(24).toString('base64url');
       sessions.add(sid);
@@ -65,7 +73,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     if (!sid) return send(res, 403, 'text/plain; charset=utf-8', '起動時に表示された URL から開いてください', headers);
 
     if (req.method === 'POST' && url.pathname.startsWith('/__ipc/')) {
-      if (req.headers.origin !== undefined && req.headers.origin !== `http://127.0.0.1:${port}`) return send(res, 403, 'text/plain', 'origin', headers);
+      if (req.headers.origin !== undefined && req.headers.origin !== `http://127.0.0.1:${port}`)
+        return send(res, 403, 'text/plain', 'origin', headers);
       const body = await readBody(req);
       let input: unknown;
       try {
@@ -73,14 +82,16 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       } catch {
         input = undefined;
       }
-      const result = body === null
-        ? { ok: false, error: { code: 'invalid-input', message: '入力が大きすぎます' } }
-        : await invoke(decodeURIComponent(url.pathname.slice('/__ipc/'.length)), input, `browser:${sid}`);
+      const result =
+        body === null
+          ? { ok: false, error: { code: 'invalid-input', message: '入力が大きすぎます' } }
+          : await invoke(decodeURIComponent(url.pathname.slice('/__ipc/'.length)), input, `browser:${sid}`);
       return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(result), { ...headers, 'cache-control': 'no-store' });
     }
     const extra = options.extraPosts?.[url.pathname];
     if (req.method === 'POST' && extra) {
-      if (req.headers.origin !== undefined && req.headers.origin !== `http://127.0.0.1:${port}`) return send(res, 403, 'text/plain', 'origin', headers);
+      if (req.headers.origin !== undefined && req.headers.origin !== `http://127.0.0.1:${port}`)
+        return send(res, 403, 'text/plain', 'origin', headers);
       const body = await readBody(req);
       let input: unknown = null;
       try {
@@ -101,7 +112,11 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     if (req.method === 'GET' && printId) {
       const job = options.printPreviews?.get(printId);
       if (!job) return send(res, 404, 'text/plain; charset=utf-8', '印刷プレビューの期限が切れました。もう一度印刷してください', headers);
-      return send(res, 200, TYPES['.html']!, job.html, { ...headers, 'content-security-policy': printDocumentCsp(job.html), 'cache-control': 'no-store' });
+      return send(res, 200, TYPES['.html']!, job.html, {
+        ...headers,
+        'content-security-policy': printDocumentCsp(job.html),
+        'cache-control': 'no-store',
+      });
     }
     if (req.method === 'GET' && url.pathname === '/__bridge.js') return send(res, 200, TYPES['.js']!, bridgeScript(), headers);
     if (req.method !== 'GET') return send(res, 405, 'text/plain', 'method', headers);

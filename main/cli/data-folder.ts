@@ -3,8 +3,15 @@
 import type { VenueId } from '../../shared/venues/venues';
 import { siteName, VENUES } from '../../shared/venues/venues';
 import {
-  createDataFolder, createVenueDataFolder, dataFolderExists, openDataFolder, peekDataFolder, resolveDataDir,
-  type HqStore, type OpenedFolder, type VenueStore,
+  createDataFolder,
+  createVenueDataFolder,
+  dataFolderExists,
+  openDataFolder,
+  peekDataFolder,
+  resolveDataDir,
+  type HqStore,
+  type OpenedFolder,
+  type VenueStore,
 } from '../store/data-folder';
 import { askPassphrase } from './passphrase';
 import { CliError, type CliIo } from './io';
@@ -68,7 +75,9 @@ export async function openHqFolder(io: CliIo, dirOption: string | undefined): Pr
   const opened = await openAnyDataFolder(io, dirOption);
   if (opened.site !== 'hq') {
     opened.store.close();
-    throw new CliError(`${opened.store.dir} は${siteName(opened.site)}のデータフォルダです（--hq-data には事務センターのデータフォルダを指定します）`);
+    throw new CliError(
+      `${opened.store.dir} は${siteName(opened.site)}のデータフォルダです（--hq-data には事務センターのデータフォルダを指定します）`,
+    );
   }
   return opened.store;
 }

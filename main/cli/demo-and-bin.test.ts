@@ -15,11 +15,24 @@ describe('madoguchi demo', () => {
     const r = await cli(['demo', '--dir', dir, '--residents', '400', '--seed', '5'], { env: {} });
     assert.equal(r.code, 0, r.err);
     assert.match(r.out, new RegExp(DEMO_PASSPHRASE));
-    assert.deepEqual(readdirSync(join(dir, 'keys')).sort(), ['honchosha.key', 'honchosha.pub', 'hq.key', 'hq.pub', 'sogo.key', 'sogo.pub', 'toyosu.key', 'toyosu.pub']);
+    assert.deepEqual(readdirSync(join(dir, 'keys')).sort(), [
+      'honchosha.key',
+      'honchosha.pub',
+      'hq.key',
+      'hq.pub',
+      'sogo.key',
+      'sogo.pub',
+      'toyosu.key',
+      'toyosu.pub',
+    ]);
     const report = JSON.parse(readFileSync(join(dir, 'ledgers', 'routing-report.json'), 'utf8'));
     const late = JSON.parse(readFileSync(join(dir, 'ledgers', 'second', 'routing-report.json'), 'utf8'));
     const early = JSON.parse(readFileSync(join(dir, 'ledgers', 'early', 'routing-report.json'), 'utf8'));
-    assert.deepEqual([early.rosterRows, report.rosterRows, late.rosterRows], [12, 368, 20], '3% shipped long ago, 5% in a second, not yet received shipment');
+    assert.deepEqual(
+      [early.rosterRows, report.rosterRows, late.rosterRows],
+      [12, 368, 20],
+      '3% shipped long ago, 5% in a second, not yet received shipment',
+    );
     assert.equal(report.rosterEncoding, 'cp932');
     assert.deepEqual([...report.unrouted, ...late.unrouted, ...early.unrouted], []);
     let total = 0;

@@ -19,7 +19,10 @@ after(() => {
 });
 before(async () => {
   keys = tempDir();
-  for (const args of [['keys', 'hq', '--out', keys], ...['honchosha', 'sogo', 'toyosu'].map((v) => ['keys', 'venue', '--venue', v, '--out', keys])]) {
+  for (const args of [
+    ['keys', 'hq', '--out', keys],
+    ...['honchosha', 'sogo', 'toyosu'].map((v) => ['keys', 'venue', '--venue', v, '--out', keys]),
+  ]) {
     assert.equal((await cli(args)).code, 0);
   }
   pubs = tempDir();
@@ -29,7 +32,22 @@ before(async () => {
 async function build(dir: string, shipment: string, rows: string[], hqData: string, out = join(dir, shipment)) {
   const roster = join(dir, `${shipment}.csv`);
   writeFileSync(roster, [HEADER, ...rows].join('\n'));
-  const r = await cli(['ledger', 'build', '--roster', roster, '--shipment', shipment, '--hq-key', join(keys, 'hq.key'), '--venue-pubs', pubs, '--out', out, '--hq-data', hqData]);
+  const r = await cli([
+    'ledger',
+    'build',
+    '--roster',
+    roster,
+    '--shipment',
+    shipment,
+    '--hq-key',
+    join(keys, 'hq.key'),
+    '--venue-pubs',
+    pubs,
+    '--out',
+    out,
+    '--hq-data',
+    hqData,
+  ]);
   return { r, out };
 }
 
@@ -48,9 +66,18 @@ describe('madoguchi ledger build --hq-data', () => {
     assert.equal(status.code, 0, status.err);
     const s = JSON.parse(status.out);
     assert.equal(s.site, 'hq');
-    assert.deepEqual(s.ledgers.map((l: { shipmentId: string; venue: string; rowCount: number }) => `${l.shipmentId}/${l.venue}/${l.rowCount}`).sort(), ['S1/honchosha/1', 'S1/sogo/1', 'S1/toyosu/1', 'S2/sogo/1'].sort());
-    const sha = JSON.parse((await cli(['ledger', 'inspect', join(dir, 'S1', 'toyosu.ledger'), '--hq-pub', join(keys, 'hq.pub'), '--json'])).out).fileSha256;
-    assert.equal(s.ledgers.find((l: { shipmentId: string; venue: string }) => l.shipmentId === 'S1' && l.venue === 'toyosu').fileSha256, sha, 'the record names the exact file shipped');
+    assert.deepEqual(
+      s.ledgers.map((l: { shipmentId: string; venue: string; rowCount: number }) => `${l.shipmentId}/${l.venue}/${l.rowCount}`).sort(),
+      ['S1/honchosha/1', 'S1/sogo/1', 'S1/toyosu/1', 'S2/sogo/1'].sort(),
+    );
+    const sha = JSON.parse(
+      (await cli(['ledger', 'inspect', join(dir, 'S1', 'toyosu.ledger'), '--hq-pub', join(keys, 'hq.pub'), '--json'])).out,
+    ).fileSha256;
+    assert.equal(
+      s.ledgers.find((l: { shipmentId: string; venue: string }) => l.shipmentId === 'S1' && l.venue === 'toyosu').fileSha256,
+      sha,
+      'the record names the exact file shipped',
+    );
     const text = (await cli(['status', '--data', hq])).out;
     for (const secret of ['江東　太郎', 'A1B-000001', '豊洲五丁目']) assert.ok(!text.includes(secret));
     assert.match(text, /S1\s+豊洲シビックセンター\s+1 件/);
@@ -81,21 +108,45 @@ describe('madoguchi ledger build --hq-data', () => {
     const dir = tempDir(t);
     const hq = join(dir, 'hq');
     const { out } = await build(dir, 'S1', [TOYOSU], hq);
-    const imported = await cli(['ledger', 'import', join(out, 'toyosu.ledger'), '--data', hq, '--venue-key', join(keys, 'toyosu.key'), '--hq-pub', join(keys, 'hq.pub')]);
+    const imported = await cli([
+      'ledger',
+      'import',
+      join(out, 'toyosu.ledger'),
+      '--data',
+      hq,
+      '--venue-key',
+      join(keys, 'toyosu.key'),
+      '--hq-pub',
+      join(keys, 'hq.pub'),
+    ]);
     assert.equal(imported.code, 1);
     assert.match(imported.err, /事務センターのデータフォルダです/);
     const report = await cli(['venue', 'report', '--data', hq]);
     assert.equal(report.code, 1);
     assert.match(report.err, /会場のデータフォルダを指定してください/);
-    const clerk = await cli(['staff', 'add', '--id', 'c1', '--name', '窓口', '--role', 'clerk', '--data', hq], { env: { MADOGUCHI_PASSPHRASE: 'correct horse battery', MADOGUCHI_STAFF_PIN: '1234' } });
+    const clerk = await cli(['staff', 'add', '--id', 'c1', '--name', '窓口', '--role', 'clerk', '--data', hq], {
+      env: { MADOGUCHI_PASSPHRASE: 'correct horse battery', MADOGUCHI_STAFF_PIN: '1234' },
+    });
     assert.equal(clerk.code, 1);
     assert.match(clerk.err, /役割は hq のみ/);
-    const hqStaff = await cli(['staff', 'add', '--id', 'h1', '--name', '本部', '--role', 'hq', '--data', hq], { env: { MADOGUCHI_PASSPHRASE: 'correct horse battery', MADOGUCHI_STAFF_PIN: '1234' } });
+    const hqStaff = await cli(['staff', 'add', '--id', 'h1', '--name', '本部', '--role', 'hq', '--data', hq], {
+      env: { MADOGUCHI_PASSPHRASE: 'correct horse battery', MADOGUCHI_STAFF_PIN: '1234' },
+    });
     assert.equal(hqStaff.code, 0, hqStaff.err);
     // --hq-data must be HQ's folder, never a venue's.
     const venueData = join(dir, 'venue');
     mkdirSync(venueData);
-    await cli(['ledger', 'import', join(out, 'toyosu.ledger'), '--data', venueData, '--venue-key', join(keys, 'toyosu.key'), '--hq-pub', join(keys, 'hq.pub')]);
+    await cli([
+      'ledger',
+      'import',
+      join(out, 'toyosu.ledger'),
+      '--data',
+      venueData,
+      '--venue-key',
+      join(keys, 'toyosu.key'),
+      '--hq-pub',
+      join(keys, 'hq.pub'),
+    ]);
     const intoVenue = await build(dir, 'S5', [HONCHO], venueData);
     assert.equal(intoVenue.r.code, 1);
     assert.match(intoVenue.r.err, /--hq-data には事務センターのデータフォルダを指定します/);

@@ -22,14 +22,18 @@ after(() => rmSync(world, { recursive: true, force: true }));
 before(async () => {
   world = tempDir();
   const keys = join(world, 'keys');
-  for (const args of [['keys', 'hq', '--out', keys], ...['honchosha', 'sogo', 'toyosu'].map((v) => ['keys', 'venue', '--venue', v, '--out', keys])]) {
+  for (const args of [
+    ['keys', 'hq', '--out', keys],
+    ...['honchosha', 'sogo', 'toyosu'].map((v) => ['keys', 'venue', '--venue', v, '--out', keys]),
+  ]) {
     const r = await cli(args);
     assert.equal(r.code, 0, r.err);
   }
 });
 
 function pubsOnly(into: string): string {
-  for (const f of readdirSync(join(world, 'keys')).filter((f) => f.endsWith('.pub') && f !== 'hq.pub')) copyFileSync(join(world, 'keys', f), join(into, f));
+  for (const f of readdirSync(join(world, 'keys')).filter((f) => f.endsWith('.pub') && f !== 'hq.pub'))
+    copyFileSync(join(world, 'keys', f), join(into, f));
   return into;
 }
 
@@ -37,7 +41,21 @@ async function build(t: { after(fn: () => void): void }, csv: Buffer, extra: str
   const dir = tempDir(t);
   writeFileSync(join(dir, 'roster.csv'), csv);
   const out = join(dir, 'out');
-  const r = await cli(['ledger', 'build', '--roster', join(dir, 'roster.csv'), '--shipment', 'S2026-11-20', '--hq-key', join(world, 'keys', 'hq.key'), '--venue-pubs', pubsOnly(tempDir(t)), '--out', out, ...extra]);
+  const r = await cli([
+    'ledger',
+    'build',
+    '--roster',
+    join(dir, 'roster.csv'),
+    '--shipment',
+    'S2026-11-20',
+    '--hq-key',
+    join(world, 'keys', 'hq.key'),
+    '--venue-pubs',
+    pubsOnly(tempDir(t)),
+    '--out',
+    out,
+    ...extra,
+  ]);
   return { r, out, dir };
 }
 
@@ -49,10 +67,13 @@ describe('madoguchi ledger build / inspect / import / status', () => {
     const report = JSON.parse(readFileSync(join(out, 'routing-report.json'), 'utf8'));
     assert.equal(report.rosterEncoding, 'cp932');
     assert.deepEqual(report.perVenue, { honchosha: 1, sogo: 1, toyosu: 1 });
-    assert.deepEqual(report.unrouted.map((u: { line: number; reservationNo: string; code: string }) => [u.line, u.reservationNo, u.code]), [
-      [5, 'A1B-000004', 'outside-koto'],
-      [6, 'A1B-000005', 'chome-required'],
-    ]);
+    assert.deepEqual(
+      report.unrouted.map((u: { line: number; reservationNo: string; code: string }) => [u.line, u.reservationNo, u.code]),
+      [
+        [5, 'A1B-000004', 'outside-koto'],
+        [6, 'A1B-000005', 'chome-required'],
+      ],
+    );
     assert.match(r.out, /5行目 A1B-000004/);
     assert.match(r.out, /6行目 A1B-000005/);
   });
@@ -80,7 +101,20 @@ describe('madoguchi ledger build / inspect / import / status', () => {
     writeFileSync(join(dir, 'roster.csv'), [HEADER, ROWS[0]].join('\n'));
     const pubs = tempDir(t);
     copyFileSync(join(world, 'keys', 'sogo.pub'), join(pubs, 'sogo.pub'));
-    const r = await cli(['ledger', 'build', '--roster', join(dir, 'roster.csv'), '--shipment', 'S1', '--hq-key', join(world, 'keys', 'hq.key'), '--venue-pubs', pubs, '--out', join(dir, 'out')]);
+    const r = await cli([
+      'ledger',
+      'build',
+      '--roster',
+      join(dir, 'roster.csv'),
+      '--shipment',
+      'S1',
+      '--hq-key',
+      join(world, 'keys', 'hq.key'),
+      '--venue-pubs',
+      pubs,
+      '--out',
+      join(dir, 'out'),
+    ]);
     assert.equal(r.code, 1);
     assert.match(r.err, /豊洲シビックセンター（toyosu\.pub）/);
     assert.ok(!existsSync(join(dir, 'out', 'toyosu.ledger')));
@@ -97,7 +131,8 @@ describe('madoguchi ledger build / inspect / import / status', () => {
     assert.match(inspect.out, /署名: 検証済み/);
     assert.match(inspect.out, /復号・検証済み（1 件）/);
     assert.match(inspect.out, /出荷ID: S2026-11-20/);
-    for (const secret of ['江東　太郎', 'コウトウ', '豊洲五丁目', 'A1B-000001', '1983']) assert.ok(!inspect.out.includes(secret), `inspect shows ${secret}`);
+    for (const secret of ['江東　太郎', 'コウトウ', '豊洲五丁目', 'A1B-000001', '1983'])
+      assert.ok(!inspect.out.includes(secret), `inspect shows ${secret}`);
     const json = JSON.parse((await cli(['ledger', 'inspect', ledger, '--hq-pub', hqPub, '--json'])).out);
     assert.equal(json.header.venue, 'toyosu');
     assert.equal(json.header.rowCount, 1);
@@ -116,7 +151,10 @@ describe('madoguchi ledger build / inspect / import / status', () => {
     const s = JSON.parse(status.out);
     assert.equal(s.venue, 'toyosu');
     assert.equal(s.schemaVersion, LATEST_SCHEMA_VERSION);
-    assert.deepEqual(s.shipments.map((x: { shipmentId: string; rowCount: number; fileSha256: string }) => [x.shipmentId, x.rowCount, x.fileSha256]), [['S2026-11-20', 1, json.fileSha256]]);
+    assert.deepEqual(
+      s.shipments.map((x: { shipmentId: string; rowCount: number; fileSha256: string }) => [x.shipmentId, x.rowCount, x.fileSha256]),
+      [['S2026-11-20', 1, json.fileSha256]],
+    );
 
     // MADOGUCHI_DATA_DIR stands in for --data.
     const viaEnv = await cli(['status', '--json'], { env: { MADOGUCHI_PASSPHRASE: 'correct horse battery', MADOGUCHI_DATA_DIR: data } });
@@ -127,22 +165,60 @@ describe('madoguchi ledger build / inspect / import / status', () => {
     const { out } = await build(t, Buffer.from([HEADER, ...ROWS.slice(0, 3)].join('\n')));
     const hqPub = join(world, 'keys', 'hq.pub');
     const data = join(tempDir(t), 'd');
-    const sogoLedgerIntoToyosu = await cli(['ledger', 'import', join(out, 'sogo.ledger'), '--data', data, '--venue-key', join(world, 'keys', 'toyosu.key'), '--hq-pub', hqPub]);
+    const sogoLedgerIntoToyosu = await cli([
+      'ledger',
+      'import',
+      join(out, 'sogo.ledger'),
+      '--data',
+      data,
+      '--venue-key',
+      join(world, 'keys', 'toyosu.key'),
+      '--hq-pub',
+      hqPub,
+    ]);
     assert.equal(sogoLedgerIntoToyosu.code, 1);
     assert.match(sogoLedgerIntoToyosu.err, /総合区民センター宛て/);
     assert.ok(!existsSync(data), 'a refused first import creates no data folder');
-    assert.equal((await cli(['ledger', 'import', join(out, 'toyosu.ledger'), '--data', data, '--venue-key', join(world, 'keys', 'toyosu.key'), '--hq-pub', hqPub])).code, 0);
+    assert.equal(
+      (
+        await cli([
+          'ledger',
+          'import',
+          join(out, 'toyosu.ledger'),
+          '--data',
+          data,
+          '--venue-key',
+          join(world, 'keys', 'toyosu.key'),
+          '--hq-pub',
+          hqPub,
+        ])
+      ).code,
+      0,
+    );
     const first = JSON.parse((await cli(['status', '--data', data, '--json'])).out).shipments;
 
     const tampered = join(tempDir(t), 'toyosu.ledger');
     const bytes = readFileSync(join(out, 'toyosu.ledger'));
     bytes[bytes.length - 10] = bytes[bytes.length - 10]! ^ 0xff;
     writeFileSync(tampered, bytes);
-    const bad = await cli(['ledger', 'import', tampered, '--data', data, '--venue-key', join(world, 'keys', 'toyosu.key'), '--hq-pub', hqPub]);
+    const bad = await cli([
+      'ledger',
+      'import',
+      tampered,
+      '--data',
+      data,
+      '--venue-key',
+      join(world, 'keys', 'toyosu.key'),
+      '--hq-pub',
+      hqPub,
+    ]);
     assert.equal(bad.code, 1);
     assert.match(bad.err, /署名が一致しません/);
 
-    const wrongPass = await cli(['ledger', 'import', join(out, 'toyosu.ledger'), '--data', data, '--venue-key', join(world, 'keys', 'toyosu.key'), '--hq-pub', hqPub], { env: { MADOGUCHI_PASSPHRASE: 'wrong passphrase' } });
+    const wrongPass = await cli(
+      ['ledger', 'import', join(out, 'toyosu.ledger'), '--data', data, '--venue-key', join(world, 'keys', 'toyosu.key'), '--hq-pub', hqPub],
+      { env: { MADOGUCHI_PASSPHRASE: 'wrong passphrase' } },
+    );
     assert.equal(wrongPass.code, 1);
     assert.match(wrongPass.err, /パスフレーズが違う/);
 

@@ -1,7 +1,14 @@
 // Reading key files for a command, with messages that name the file and what is wrong with it.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { decodePrivateKeyFile, decodePublicKeyFile, peekPrivateKeyFile, type PrivateKeyHandle, type PublicKeyHandle, type KeyRole } from '../crypto/key-files';
+import {
+  decodePrivateKeyFile,
+  decodePublicKeyFile,
+  peekPrivateKeyFile,
+  type PrivateKeyHandle,
+  type PublicKeyHandle,
+  type KeyRole,
+} from '../crypto/key-files';
 import { VENUES } from '../../shared/venues/venues';
 import { askPassphrase } from './passphrase';
 import { CliError, type CliIo } from './io';

@@ -48,7 +48,7 @@ describe('Node 24 LTS for every command', () => {
     assert.equal(projectNodePath('/p', 'aix', 'ppc64'), null);
   });
 
-  test('started by the machine\'s older node, the madoguchi command runs on the project\'s Node 24 and loads SQLite', (t) => {
+  test("started by the machine's older node, the madoguchi command runs on the project's Node 24 and loads SQLite", (t) => {
     const old = olderSystemNode();
     if (!old) return t.skip('no node older than 24 on PATH outside the project');
     const r = spawnSync(old.path, [BIN, '--version'], { encoding: 'utf8' });
@@ -82,7 +82,11 @@ function childrenOf(pid: number): number[] {
     .filter((d) => /^\d+$/.test(d))
     .filter((d) => {
       try {
-        return readFileSync(`/proc/${d}/stat`, 'utf8').replace(/^.*\) /, '').split(' ')[1] === String(pid);
+        return (
+          readFileSync(`/proc/${d}/stat`, 'utf8')
+            .replace(/^.*\) /, '')
+            .split(' ')[1] === String(pid)
+        );
       } catch {
         return false;
       }

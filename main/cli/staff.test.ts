@@ -14,7 +14,9 @@ test('a lead adds staff and changes settings from the command line; bad values a
   const list = await cli(['staff', 'list', '--data', data], { env });
   assert.match(list.out, /^tanaka\t田中　一\tclerk$/m);
   assert.match(list.out, /^lead1\t/m);
-  const badPin = await cli(['staff', 'add', '--id', 'x1', '--name', 'x', '--role', 'clerk', '--data', data], { env: { ...env, MADOGUCHI_STAFF_PIN: '12' } });
+  const badPin = await cli(['staff', 'add', '--id', 'x1', '--name', 'x', '--role', 'clerk', '--data', data], {
+    env: { ...env, MADOGUCHI_STAFF_PIN: '12' },
+  });
   assert.equal(badPin.code, 1);
   assert.match(badPin.err, /4〜8桁/);
   const set = await cli(['settings', 'idle-lock-minutes', '10', '--data', data], { env });

@@ -73,7 +73,13 @@ function rawGet(port: number, path: string, identity: { certPem: string; keyPem:
   return new Promise((resolve) => {
     const req = request(
       {
-        host: '127.0.0.1', port, path, method: 'GET', agent: false, rejectUnauthorized: false, timeout: 5_000,
+        host: '127.0.0.1',
+        port,
+        path,
+        method: 'GET',
+        agent: false,
+        rejectUnauthorized: false,
+        timeout: 5_000,
         ...(identity ? { cert: identity.certPem, key: identity.keyPem } : {}),
       },
       (res) => {
@@ -103,9 +109,11 @@ test('sync over HTTPS: sync serve → hq pull → report; the server refuses str
     assert.equal(r.code, expect, `${args.join(' ')}\n${r.out}\n${r.err}`);
     return r;
   };
-  const hqReport = async () => JSON.parse((await run(['hq', 'report', '--hq-data', hq, '--date', DAY, '--stale-days', '30', '--json'])).out);
-  const toyosuAtHq = (report: { venues: { venue: string; figures: Record<string, number>; stations: { stationId: string; files: number; lastSeq: number | null }[] }[] }) =>
-    report.venues.find((v) => v.venue === 'toyosu')!;
+  const hqReport = async () =>
+    JSON.parse((await run(['hq', 'report', '--hq-data', hq, '--date', DAY, '--stale-days', '30', '--json'])).out);
+  const toyosuAtHq = (report: {
+    venues: { venue: string; figures: Record<string, number>; stations: { stationId: string; files: number; lastSeq: number | null }[] }[];
+  }) => report.venues.find((v) => v.venue === 'toyosu')!;
 
   // The demo already provisioned sync (HQ holds toyosu's file #1 from a folder); only the registration file
   // is written out here, to re-register the station with an https:// source.
@@ -124,11 +132,18 @@ test('sync over HTTPS: sync serve → hq pull → report; the server refuses str
   assert.equal(anyAddress.code, 2);
   assert.match(anyAddress.err, /0\.0\.0\.0 ではなく/);
   // Staff may paste the listing's address: the station's base URL is kept.
-  assert.match((await run(['sync', 'register', regFile, '--data', hq, '--source', `${url}/outbox/`])).out, /更新しました: toyosu-demo01.*取得元 https:\/\/127\.0\.0\.1:\d+\n/);
+  assert.match(
+    (await run(['sync', 'register', regFile, '--data', hq, '--source', `${url}/outbox/`])).out,
+    /更新しました: toyosu-demo01.*取得元 https:\/\/127\.0\.0\.1:\d+\n/,
+  );
 
   // 1. HQ pulls toyosu's new file over HTTPS; the other venues' folder sources have nothing new.
   const pulled = await run(['hq', 'pull', '--hq-data', hq]);
-  assert.match(pulled.out, new RegExp(`${url}: 1 ファイル\\n\\s+toyosu-demo01-00000002\\.sync\\s+toyosu-demo01 #2: 取込 \\d+ 件`), pulled.out);
+  assert.match(
+    pulled.out,
+    new RegExp(`${url}: 1 ファイル\\n\\s+toyosu-demo01-00000002\\.sync\\s+toyosu-demo01 #2: 取込 \\d+ 件`),
+    pulled.out,
+  );
   const folderLines = pulled.out.split('\n').filter((l) => l.startsWith(join(demo, 'outbox')));
   assert.ok(folderLines.length >= 2 && folderLines.every((l) => l.endsWith('新しいファイルはありません')), pulled.out);
   const report = await hqReport();
@@ -137,7 +152,10 @@ test('sync over HTTPS: sync serve → hq pull → report; the server refuses str
   const atHq = toyosuAtHq(report);
   for (const f of FIGURES) assert.equal(atHq.figures[f], own[f], `toyosu ${f}`);
   assert.ok(own.handedOver > 0, 'the simulated days handed cards over, so the HTTPS file carried them');
-  assert.deepEqual(atHq.stations.map((s) => [s.stationId, s.files, s.lastSeq]), [['toyosu-demo01', 2, 2]]);
+  assert.deepEqual(
+    atHq.stations.map((s) => [s.stationId, s.files, s.lastSeq]),
+    [['toyosu-demo01', 2, 2]],
+  );
   // Pulling again fetches nothing: HQ already holds what is listed.
   assert.match((await run(['hq', 'pull', '--hq-data', hq])).out, new RegExp(`${url}: 新しいファイルはありません`));
 
@@ -171,7 +189,10 @@ test('sync over HTTPS: sync serve → hq pull → report; the server refuses str
   assert.ok('status' in listing && listing.status === 200, JSON.stringify(listing));
   // Export wrote #1 here too (it repairs any earlier file missing from the outbox); HQ, holding #1 by its
   // hash, fetched only #2 above ("1 ファイル").
-  assert.deepEqual(JSON.parse(listing.body).files.map((f: { name: string }) => f.name), ['toyosu-demo01-00000001.sync', 'toyosu-demo01-00000002.sync']);
+  assert.deepEqual(
+    JSON.parse(listing.body).files.map((f: { name: string }) => f.name),
+    ['toyosu-demo01-00000001.sync', 'toyosu-demo01-00000002.sync'],
+  );
 
   // 3. HQ's side: a registration that names another certificate for toyosu (same signing key, so
   // `sync register` takes it as an update). A new file is waiting, so a pull that trusted the server anyway
@@ -179,7 +200,10 @@ test('sync over HTTPS: sync serve → hq pull → report; the server refuses str
   await run(['sync', 'export', '--data', toyosu, '--date', '2026-11-24', '--out', outbox]);
   const other = generateTlsIdentity('toyosu-demo01');
   const tamperedFile = join(reg, 'toyosu-tampered.station.json');
-  writeFileSync(tamperedFile, JSON.stringify({ ...registration, tls: { certPem: other.certPem, fingerprint: other.fingerprint } }, null, 2));
+  writeFileSync(
+    tamperedFile,
+    JSON.stringify({ ...registration, tls: { certPem: other.certPem, fingerprint: other.fingerprint } }, null, 2),
+  );
   await run(['sync', 'register', tamperedFile, '--data', hq]);
   const before = await hqReport();
   const refused = await run(['hq', 'pull', '--hq-data', hq], 1);

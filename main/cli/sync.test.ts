@@ -38,14 +38,34 @@ test('sync over the demo world: provision, simulate, export, pull, report, 未�
   }
   // 本庁舎's second counter keeps the venue key and takes in the first counter's new file by itself.
   const second = join(demo, 'venues', 'honchosha-2');
-  assert.equal((await cli(['sync', 'setup', '--data', second, '--hq', join(reg, 'hq-sync.json')], { env })).code, 2, 'a venue key or public key is required');
-  assert.match((await run(['sync', 'setup', '--data', second, '--hq', join(reg, 'hq-sync.json'), '--venue-key', join(demo, 'keys', 'honchosha.key')])).out, /秘密鍵を保管/);
-  assert.match((await run(['sync', 'pull', '--data', second, '--from', join(root, 'outbox', 'honchosha')])).out, /honchosha-demo01 #2: 取込 \d+ 件/);
+  assert.equal(
+    (await cli(['sync', 'setup', '--data', second, '--hq', join(reg, 'hq-sync.json')], { env })).code,
+    2,
+    'a venue key or public key is required',
+  );
+  assert.match(
+    (await run(['sync', 'setup', '--data', second, '--hq', join(reg, 'hq-sync.json'), '--venue-key', join(demo, 'keys', 'honchosha.key')]))
+      .out,
+    /秘密鍵を保管/,
+  );
+  assert.match(
+    (await run(['sync', 'pull', '--data', second, '--from', join(root, 'outbox', 'honchosha')])).out,
+    /honchosha-demo01 #2: 取込 \d+ 件/,
+  );
   const firstCounter = JSON.parse((await run(['venue', 'report', '--data', join(demo, 'venues', 'honchosha'), '--json'])).out).total;
   const secondCounter = JSON.parse((await run(['venue', 'report', '--data', second, '--json'])).out).total;
   assert.equal(secondCounter.handedOver, firstCounter.handedOver, 'the second counter knows the first one’s handovers');
   // 本庁舎's second counter (made by the demo, registered at HQ with its own outbox) publishes its day too.
-  await run(['sync', 'export', '--data', join(demo, 'venues', 'honchosha-2'), '--date', '2026-11-23', '--out', join(demo, 'outbox', 'honchosha-demo02')]);
+  await run([
+    'sync',
+    'export',
+    '--data',
+    join(demo, 'venues', 'honchosha-2'),
+    '--date',
+    '2026-11-23',
+    '--out',
+    join(demo, 'outbox', 'honchosha-demo02'),
+  ]);
   const pulled = await run(['hq', 'pull', '--hq-data', hq]);
   assert.equal((pulled.out.match(/取込 \d+ 件/g) ?? []).length, 4);
 
@@ -54,7 +74,8 @@ test('sync over the demo world: provision, simulate, export, pull, report, 未�
   for (const v of VENUES) {
     const own = JSON.parse((await run(['venue', 'report', '--data', join(demo, 'venues', v), '--json'])).out).total;
     const atHq = report.venues.find((x: { venue: string }) => x.venue === v).figures;
-    for (const f of ['shipped', 'received', 'handedOver', 'outstanding', 'returned', 'refusals', 'damaged']) assert.equal(atHq[f], own[f], `${v} ${f}`);
+    for (const f of ['shipped', 'received', 'handedOver', 'outstanding', 'returned', 'refusals', 'damaged'])
+      assert.equal(atHq[f], own[f], `${v} ${f}`);
     const claims = report.venues.find((x: { venue: string }) => x.venue === v).claims.map((c: { differences: unknown[] }) => c.differences);
     assert.deepEqual(claims, v === 'honchosha' ? [[], []] : [[]], 'each station’s claim equals HQ’s recomputation');
   }
@@ -75,7 +96,10 @@ test('sync over the demo world: provision, simulate, export, pull, report, 未�
   const toyosuStatus = JSON.parse((await run(['status', '--data', join(demo, 'venues', 'toyosu'), '--json'])).out).sync;
   assert.deepEqual([toyosuStatus.lastExport.seq, toyosuStatus.recipients.map((r: { role: string }) => r.role)], [2, ['hq', 'venue']]);
   const hqStatus = JSON.parse((await run(['status', '--data', hq, '--json'])).out).sync;
-  assert.deepEqual(hqStatus.stations.map((s: { stationId: string; lastSeq: number }) => `${s.stationId}#${s.lastSeq}`), ['honchosha-demo01#2', 'honchosha-demo02#2', 'sogo-demo01#2', 'toyosu-demo01#2']);
+  assert.deepEqual(
+    hqStatus.stations.map((s: { stationId: string; lastSeq: number }) => `${s.stationId}#${s.lastSeq}`),
+    ['honchosha-demo01#2', 'honchosha-demo02#2', 'sogo-demo01#2', 'toyosu-demo01#2'],
+  );
   assert.match((await run(['status', '--data', second])).out, /会場の鍵を保管/);
 
   // Two days later with no new files, every station is reported quiet.
@@ -88,19 +112,36 @@ test('sync over the demo world: provision, simulate, export, pull, report, 未�
   const utf8 = readFileSync(csvFile);
   assert.deepEqual([...utf8.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
   const rows = parse(utf8.toString('utf8'), { columns: true, bom: true }) as Record<string, string>[];
-  const expected = VENUES.reduce((n, v) => n + report.venues.find((x: { venue: string }) => x.venue === v).figures.outstanding + report.venues.find((x: { venue: string }) => x.venue === v).figures.returned, 0);
+  const expected = VENUES.reduce(
+    (n, v) =>
+      n +
+      report.venues.find((x: { venue: string }) => x.venue === v).figures.outstanding +
+      report.venues.find((x: { venue: string }) => x.venue === v).figures.returned,
+    0,
+  );
   assert.equal(rows.length, expected);
   assert.equal(new Set(rows.map((r) => r['予約管理番号'])).size, rows.length);
   assert.match(listed.out, new RegExp(`未受領 ${expected} 件`));
   // Joined with what HQ shipped: the residents' names come from the demo rosters (numbers are written loosely there).
-  const rosters = readdirSync(demo).filter((f) => /^roster.*\.csv$/.test(f)).map((f) => iconv.decode(readFileSync(join(demo, f)), 'cp932')).join('\n');
-  for (const r of rows) assert.ok(rosters.includes(r['氏名']!) && r['住所']!.length > 0, `${r['予約管理番号']} joined with the roster HQ shipped`);
+  const rosters = readdirSync(demo)
+    .filter((f) => /^roster.*\.csv$/.test(f))
+    .map((f) => iconv.decode(readFileSync(join(demo, f)), 'cp932'))
+    .join('\n');
+  for (const r of rows)
+    assert.ok(rosters.includes(r['氏名']!) && r['住所']!.length > 0, `${r['予約管理番号']} joined with the roster HQ shipped`);
   // The list of names left the encrypted folder: HQ's access record says who, when, how many.
   const opened = openDataFolder(hq, 'madoguchi-demo');
   assert.ok(opened.ok);
-  const exports = opened.value.store.db.prepare("SELECT actor, subject, detail FROM access_records WHERE action = 'export'").all() as { actor: string; subject: string; detail: string }[];
+  const exports = opened.value.store.db.prepare("SELECT actor, subject, detail FROM access_records WHERE action = 'export'").all() as {
+    actor: string;
+    subject: string;
+    detail: string;
+  }[];
   opened.value.store.close();
-  assert.deepEqual(exports.map((e) => [e.actor, e.subject, JSON.parse(e.detail).rows]), [['cli', '2027-06-01', expected]]);
+  assert.deepEqual(
+    exports.map((e) => [e.actor, e.subject, JSON.parse(e.detail).rows]),
+    [['cli', '2027-06-01', expected]],
+  );
   const cp932File = join(root, 'uncollected-sjis.csv');
   await run(['hq', 'uncollected', '--hq-data', hq, '--date', '2027-06-01', '--out', cp932File, '--encoding', 'cp932']);
   assert.equal(iconv.decode(readFileSync(cp932File), 'cp932'), utf8.subarray(3).toString('utf8'));

@@ -23,7 +23,10 @@ test('venue report: counts from the event log, invariants, per day and station; 
   const ctx = { store, clock };
   const clerk = { staffId: 'clerk1', displayName: 'c', role: 'clerk' as const };
   const lead = { staffId: 'lead1', displayName: 'l', role: 'lead' as const };
-  const rows = store.db.prepare('SELECT reservation_no, shipment_id FROM ledger_cards ORDER BY reservation_no').all() as { reservation_no: string; shipment_id: string }[];
+  const rows = store.db.prepare('SELECT reservation_no, shipment_id FROM ledger_cards ORDER BY reservation_no').all() as {
+    reservation_no: string;
+    shipment_id: string;
+  }[];
   const received = rows.filter((r) => !r.shipment_id.endsWith('-2'));
   const late = rows.find((r) => r.shipment_id.endsWith('-2'));
   for (const r of received.slice(0, 3)) assert.ok(recordHandover(ctx, clerk, r.reservation_no, license).ok);
@@ -41,7 +44,15 @@ test('venue report: counts from the event log, invariants, per day and station; 
   assert.equal(r.total.holds, true);
   assert.deepEqual(r.breakers, []);
   // Both handovers at 11:00–11:30 Tokyo time (slot 22 of the day's 48 half hours).
-  assert.deepEqual(r.byDayAndStation, [{ date: '2026-11-21', stationId: 'toyosu-demo01', handedOver: 2, refusals: 0, halfHours: Array.from({ length: 48 }, (_, i) => (i === 22 ? 2 : 0)) }]);
+  assert.deepEqual(r.byDayAndStation, [
+    {
+      date: '2026-11-21',
+      stationId: 'toyosu-demo01',
+      handedOver: 2,
+      refusals: 0,
+      halfHours: Array.from({ length: 48 }, (_, i) => (i === 22 ? 2 : 0)),
+    },
+  ]);
   const text = await cli(['venue', 'report', '--data', data], { env });
   assert.match(text.out, new RegExp(`受領 ${received.length} = 交付 2 \\+ 交付待ち ${received.length - 2} \\+ 返戻 0\\s+成立`));
   // The same words as the screen and the printed daily report (it once said 未受領 for 未着).
@@ -53,14 +64,23 @@ test('venue report: counts from the event log, invariants, per day and station; 
   const again = openVenueDataFolder(data, PASS);
   assert.ok(again.ok);
   again.value.db.transaction(() =>
-    appendEvent(again.value.db, clock, { stationId: 'toyosu-other', actor: 'clerk:x', kind: 'handover.recorded', payload: { reservationNo: late!.reservation_no, idCheck: license }, subject: late!.reservation_no }),
+    appendEvent(again.value.db, clock, {
+      stationId: 'toyosu-other',
+      actor: 'clerk:x',
+      kind: 'handover.recorded',
+      payload: { reservationNo: late!.reservation_no, idCheck: license },
+      subject: late!.reservation_no,
+    }),
   )();
   again.value.close();
   const broken = await cli(['venue', 'report', '--data', data, '--json'], { env });
   assert.equal(broken.code, 3);
   assert.deepEqual(JSON.parse(broken.out).breakers, [{ reservationNo: late!.reservation_no, reason: 'handed-over-not-received' }]);
   const brokenText = await cli(['venue', 'report', '--data', data], { env });
-  assert.ok(brokenText.out.includes(`不成立: ${late!.reservation_no} ${BREAK_REASON_LABELS['handed-over-not-received']}\n`), brokenText.out);
+  assert.ok(
+    brokenText.out.includes(`不成立: ${late!.reservation_no} ${BREAK_REASON_LABELS['handed-over-not-received']}\n`),
+    brokenText.out,
+  );
 
   const before = await cli(['venue', 'report', '--data', data, '--date', '2026-11-20', '--json'], { env });
   assert.equal(JSON.parse(before.out).total.handedOver, 0, 'as of the day before, nothing was handed over');

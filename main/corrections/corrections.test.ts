@@ -18,8 +18,18 @@ function venue(t: { after(fn: () => void): void }, today: string) {
   const store = testStore(tempDir(t), 'toyosu');
   t.after(() => store.close());
   const clock = fixedClock(`${today}T01:00:00Z`);
-  const list = [card(1, { shippedOn: '2026-06-01' }), card(2, { shippedOn: '2026-06-01' }), card(3, { shippedOn: '2026-06-01' }), card(4, { shippedOn: '2026-11-01' })];
-  assert.ok(importLedger({ store, clock, actor: 'lead:lead1' }, ledgerBytes(keys, 'toyosu', 'S1', list), { venueKey: keys.venues.toyosu, hqKey: keys.hq }).ok);
+  const list = [
+    card(1, { shippedOn: '2026-06-01' }),
+    card(2, { shippedOn: '2026-06-01' }),
+    card(3, { shippedOn: '2026-06-01' }),
+    card(4, { shippedOn: '2026-11-01' }),
+  ];
+  assert.ok(
+    importLedger({ store, clock, actor: 'lead:lead1' }, ledgerBytes(keys, 'toyosu', 'S1', list), {
+      venueKey: keys.venues.toyosu,
+      hqKey: keys.hq,
+    }).ok,
+  );
   assert.ok(confirmShipmentReceipt({ store, clock }, lead, 'S1').ok);
   return { ctx: { store, clock }, list };
 }
@@ -28,13 +38,24 @@ test('returns to HQ: overdue outstanding cards (90 days after the notice), one b
   const { ctx, list } = venue(t, '2026-09-15');
   assert.ok(recordHandover(ctx, clerk, list[0]!.reservationNo, license).ok);
   const overdue = overdueCards(ctx);
-  assert.deepEqual(overdue.map((o) => [o.reservationNo, o.deadline]), [[list[1]!.reservationNo, '2026-08-30'], [list[2]!.reservationNo, '2026-08-30']]);
+  assert.deepEqual(
+    overdue.map((o) => [o.reservationNo, o.deadline]),
+    [
+      [list[1]!.reservationNo, '2026-08-30'],
+      [list[2]!.reservationNo, '2026-08-30'],
+    ],
+  );
   assert.equal(recordReturnBatch(ctx, clerk, [list[1]!.reservationNo], '期限切れ').ok, false, 'clerks cannot');
   const mixed = recordReturnBatch(ctx, lead, [list[1]!.reservationNo, list[0]!.reservationNo], '期限切れ');
   assert.ok(!mixed.ok);
   assert.equal(mixed.error.code, 'not-outstanding');
   assert.equal(overdueCards(ctx).length, 2, 'a refused batch records nothing');
-  const batch = recordReturnBatch(ctx, lead, overdue.map((o) => o.reservationNo), '受取期限切れ');
+  const batch = recordReturnBatch(
+    ctx,
+    lead,
+    overdue.map((o) => o.reservationNo),
+    '受取期限切れ',
+  );
   assert.ok(batch.ok);
   assert.equal(batch.value.cards, 2);
   assert.deepEqual(overdueCards(ctx), []);

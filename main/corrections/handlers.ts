@@ -7,6 +7,7 @@ import { correctReceipt, markDamaged } from './corrections';
 export function correctionsHandlers(counter: CounterContext): HandlerSlice<keyof typeof correctionsContract> {
   return {
     'corrections:markDamaged': ({ reservationNo, reason }, call) => markDamaged(counter, staffOf(call), reservationNo, reason),
-    'corrections:correctReceipt': ({ reservationNo, received, reason }, call) => correctReceipt(counter, staffOf(call), reservationNo, received, reason),
+    'corrections:correctReceipt': ({ reservationNo, received, reason }, call) =>
+      correctReceipt(counter, staffOf(call), reservationNo, received, reason),
   };
 }

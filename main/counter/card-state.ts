@@ -5,7 +5,14 @@ import { readSubjectsEvents } from '../db/event-log';
 import type { StoredEvent } from '../../shared/events/event';
 import type { CardView } from '../../shared/counter/outcomes';
 import type { VenueId } from '../../shared/venues/venues';
-import { applyCardEvent, cardKind, newCardHistory, standingHandovers, type CardHistory, type HandoverKeeper } from '../../shared/reconciliation/card-history';
+import {
+  applyCardEvent,
+  cardKind,
+  newCardHistory,
+  standingHandovers,
+  type CardHistory,
+  type HandoverKeeper,
+} from '../../shared/reconciliation/card-history';
 import { readLedgerCards } from '../db/queries/ledger-cards';
 import { routedVenue } from '../db/queries/routing-directory';
 import { isShipmentReceived } from '../db/queries/events';

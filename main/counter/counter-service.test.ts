@@ -21,9 +21,21 @@ function venue(t: { after(fn: () => void): void }) {
   t.after(() => store.close());
   const ctx = { store, clock };
   const list = [card(1, { name: '豊洲　太郎', kana: 'トヨス　タロウ', birthDate: '1983-04-01' }), ...cards(2, 9)];
-  const bytes = encodeLedgerFile({ venueKey: keys.venues.toyosu, hqKey: keys.hq, shipmentId: 'S1', createdAt: '2026-11-20T00:00:00Z', cards: list, elsewhere: [{ reservationNo: 'SGO-000001', venue: 'sogo' }] });
+  const bytes = encodeLedgerFile({
+    venueKey: keys.venues.toyosu,
+    hqKey: keys.hq,
+    shipmentId: 'S1',
+    createdAt: '2026-11-20T00:00:00Z',
+    cards: list,
+    elsewhere: [{ reservationNo: 'SGO-000001', venue: 'sogo' }],
+  });
   assert.ok(importLedger({ store, clock, actor: 'lead:l01' }, bytes, { venueKey: keys.venues.toyosu, hqKey: keys.hq }).ok);
-  assert.ok(importLedger({ store, clock, actor: 'lead:l01' }, ledgerBytes(keys, 'toyosu', 'S2', cards(100, 3)), { venueKey: keys.venues.toyosu, hqKey: keys.hq }).ok);
+  assert.ok(
+    importLedger({ store, clock, actor: 'lead:l01' }, ledgerBytes(keys, 'toyosu', 'S2', cards(100, 3)), {
+      venueKey: keys.venues.toyosu,
+      hqKey: keys.hq,
+    }).ok,
+  );
   assert.ok(confirmShipmentReceipt(ctx, lead, 'S1').ok);
   return { ctx, list };
 }
@@ -48,9 +60,17 @@ describe('the counter: scan → decision', () => {
     assert.equal(okScan.kind, 'ok');
     assert.ok(okScan.kind === 'ok' && okScan.card.name === '豊洲　太郎');
     const other = decideScan(ctx, clerk, 'SGO-000001');
-    assert.deepEqual(other, { kind: 'other-venue', reservationNo: 'SGO-000001', venue: { id: 'sogo', name: '総合区民センター', place: '総合区民センター 2階' } });
+    assert.deepEqual(other, {
+      kind: 'other-venue',
+      reservationNo: 'SGO-000001',
+      venue: { id: 'sogo', name: '総合区民センター', place: '総合区民センター 2階' },
+    });
     assert.deepEqual(decideScan(ctx, clerk, 'ZZZ-999999'), { kind: 'not-in-ledger', reservationNo: 'ZZZ-999999' });
-    assert.deepEqual(decideScan(ctx, clerk, card(100).reservationNo), { kind: 'not-received', reservationNo: card(100).reservationNo, shipmentId: 'S2' });
+    assert.deepEqual(decideScan(ctx, clerk, card(100).reservationNo), {
+      kind: 'not-received',
+      reservationNo: card(100).reservationNo,
+      shipmentId: 'S2',
+    });
     assert.deepEqual(decideScan(ctx, clerk, 'hello\u0007world'), { kind: 'malformed', shown: 'helloworld' });
   });
 
@@ -98,7 +118,10 @@ describe('the counter: scan → decision', () => {
     assert.ok(undoHandover(ctx, lead, no, '別人に交付処理した').ok);
     assert.equal(decideScan(ctx, clerk, no).kind, 'ok');
     const events = ctx.store.db.prepare('SELECT kind FROM events WHERE subject = ? ORDER BY seq').all(no) as { kind: string }[];
-    assert.deepEqual(events.map((e) => e.kind), ['handover.recorded', 'handover.undone']);
+    assert.deepEqual(
+      events.map((e) => e.kind),
+      ['handover.recorded', 'handover.undone'],
+    );
   });
 
   test('status strip: handovers today at this station, outstanding at the venue', (t) => {
@@ -113,7 +136,10 @@ describe('the counter: scan → decision', () => {
   test('search by kana or name prefix + birth date; the access record names records shown, never the query', (t) => {
     const { ctx, list } = venue(t);
     const byKana = searchCards(ctx, clerk, { prefix: 'とよす', birthDate: '1983-04-01' });
-    assert.deepEqual(byKana.hits.map((h) => h.reservationNo), [list[0]!.reservationNo]);
+    assert.deepEqual(
+      byKana.hits.map((h) => h.reservationNo),
+      [list[0]!.reservationNo],
+    );
     assert.deepEqual(searchCards(ctx, clerk, { prefix: '豊洲　太', birthDate: '1983-04-01' }).hits.length, 1);
     assert.deepEqual(searchCards(ctx, clerk, { prefix: 'トヨス', birthDate: '1983-04-02' }).hits, []);
     assert.equal(searchCards(ctx, clerk, { prefix: '%', birthDate: '1983-04-01' }).hits.length, 0, 'LIKE wildcards are literal');
@@ -121,7 +147,10 @@ describe('the counter: scan → decision', () => {
     const records = readAccessRecords(ctx.store.db);
     const text = JSON.stringify(records);
     assert.ok(!text.includes('とよす') && !text.includes('トヨス') && !text.includes('1983-04-01'), 'no query in the access record');
-    assert.deepEqual(records.filter((r) => r.action === 'search').map((r) => r.detail.results), [1, 1, 0, 0]);
+    assert.deepEqual(
+      records.filter((r) => r.action === 'search').map((r) => r.detail.results),
+      [1, 1, 0, 0],
+    );
     assert.equal(records.at(-1)!.action, 'record-view');
     assert.equal(records.at(-1)!.subject, list[0]!.reservationNo);
     assert.equal(records.at(-1)!.actor, 'clerk:c01');

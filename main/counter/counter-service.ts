@@ -24,12 +24,20 @@ export interface CounterContext {
   readonly access?: AccessLog;
 }
 
-type CounterProblemCode = 'malformed' | 'not-found' | 'not-received' | 'already-handed-over' | 'id-check-failed' | 'not-handed-over' | 'forbidden' | 'returned' | 'damaged';
+type CounterProblemCode =
+  | 'malformed'
+  | 'not-found'
+  | 'not-received'
+  | 'already-handed-over'
+  | 'id-check-failed'
+  | 'not-handed-over'
+  | 'forbidden'
+  | 'returned'
+  | 'damaged';
 export interface CounterProblem {
   readonly code: CounterProblemCode;
   readonly message: string;
 }
-
 
 /** What the counter shows for a scanned or typed code. Showing a resident is written to the access record. */
 export function decideScan(ctx: CounterContext, staff: Staff, code: string): ScanOutcome {
@@ -60,7 +68,12 @@ export function decideScan(ctx: CounterContext, staff: Staff, code: string): Sca
   }
 }
 
-export function recordHandover(ctx: CounterContext, staff: Staff, reservationNo: string, idCheck: IdCheck): Result<{ eventId: string; at: string }, CounterProblem> {
+export function recordHandover(
+  ctx: CounterContext,
+  staff: Staff,
+  reservationNo: string,
+  idCheck: IdCheck,
+): Result<{ eventId: string; at: string }, CounterProblem> {
   const verdict = checkIdentity(idCheck);
   if (!verdict.ok) return err({ code: 'id-check-failed', message: verdict.reason });
   const { db, stationId } = ctx.store;
@@ -69,49 +82,90 @@ export function recordHandover(ctx: CounterContext, staff: Staff, reservationNo:
     const state = readCardState(db, reservationNo);
     if (state.kind === 'unknown') return err({ code: 'not-found', message: 'この会場の台帳にない予約管理番号です' });
     if (state.kind === 'not-received') return err({ code: 'not-received', message: 'このカードはまだ会場で受領確認されていません' });
-    if (state.kind === 'handed-over') return err({ code: 'already-handed-over', message: `交付済みです（${state.handover.at}、${state.handover.stationId}）` });
+    if (state.kind === 'handed-over')
+      return err({ code: 'already-handed-over', message: `交付済みです（${state.handover.at}、${state.handover.stationId}）` });
     if (state.kind === 'returned') return err({ code: 'returned', message: 'このカードは事務センターへ返戻済みです' });
     if (state.kind === 'damaged') return err({ code: 'damaged', message: 'このカードは破損として記録されています。交付できません' });
-    const event = appendEvent(db, ctx.clock, { stationId, actor: actorOf(staff), kind: 'handover.recorded', payload: { reservationNo, idCheck }, subject: reservationNo });
+    const event = appendEvent(db, ctx.clock, {
+      stationId,
+      actor: actorOf(staff),
+      kind: 'handover.recorded',
+      payload: { reservationNo, idCheck },
+      subject: reservationNo,
+    });
     return ok({ eventId: event.id, at: event.clientTime });
   })();
 }
 
-export function recordRefusal(ctx: CounterContext, staff: Staff, reservationNo: string, reason: string): Result<{ eventId: string }, CounterProblem> {
+export function recordRefusal(
+  ctx: CounterContext,
+  staff: Staff,
+  reservationNo: string,
+  reason: string,
+): Result<{ eventId: string }, CounterProblem> {
   const { db, stationId } = ctx.store;
   return db.transaction((): Result<{ eventId: string }, CounterProblem> => {
     const state = readCardState(db, reservationNo);
     if (state.kind !== 'outstanding') return err({ code: 'not-found', message: '交付待ちのカードではありません' });
-    const event = appendEvent(db, ctx.clock, { stationId, actor: actorOf(staff), kind: 'handover.refused', payload: { reservationNo, reason }, subject: reservationNo });
+    const event = appendEvent(db, ctx.clock, {
+      stationId,
+      actor: actorOf(staff),
+      kind: 'handover.refused',
+      payload: { reservationNo, reason },
+      subject: reservationNo,
+    });
     return ok({ eventId: event.id });
   })();
 }
 
-export function undoHandover(ctx: CounterContext, staff: Staff, reservationNo: string, reason: string): Result<{ eventId: string }, CounterProblem> {
+export function undoHandover(
+  ctx: CounterContext,
+  staff: Staff,
+  reservationNo: string,
+  reason: string,
+): Result<{ eventId: string }, CounterProblem> {
   if (staff.role !== 'lead') return err({ code: 'forbidden', message: '交付の取消は会場責任者のみができます' });
   const { db, stationId } = ctx.store;
   return db.transaction((): Result<{ eventId: string }, CounterProblem> => {
     const state = readCardState(db, reservationNo);
     if (state.kind !== 'handed-over') return err({ code: 'not-handed-over', message: 'このカードは交付済みではありません' });
     const event = appendEvent(db, ctx.clock, {
-      stationId, actor: actorOf(staff), kind: 'handover.undone', payload: { reservationNo, handoverEventId: state.handover.eventId, reason }, subject: reservationNo,
+      stationId,
+      actor: actorOf(staff),
+      kind: 'handover.undone',
+      payload: { reservationNo, handoverEventId: state.handover.eventId, reason },
+      subject: reservationNo,
     });
     return ok({ eventId: event.id });
   })();
 }
 
 /** Search without a barcode: kana (or name) prefix plus birth date. The query itself is never recorded. */
-export function searchCards(ctx: CounterContext, staff: Staff, query: { prefix: string; birthDate: string }): { hits: SearchHit[]; capped: boolean } {
+export function searchCards(
+  ctx: CounterContext,
+  staff: Staff,
+  query: { prefix: string; birthDate: string },
+): { hits: SearchHit[]; capped: boolean } {
   const { db } = ctx.store;
   const prefix = query.prefix.normalize('NFKC').replace(/\s+/g, '');
-  const found = searchLedgerCards(db, { birthDate: query.birthDate, kanaLike: likePrefix(toKatakana(prefix)), nameLike: likePrefix(prefix), limit: SEARCH_RESULT_CAP + 1 });
+  const found = searchLedgerCards(db, {
+    birthDate: query.birthDate,
+    kanaLike: likePrefix(toKatakana(prefix)),
+    nameLike: likePrefix(prefix),
+    limit: SEARCH_RESULT_CAP + 1,
+  });
   const capped = found.length > SEARCH_RESULT_CAP;
   const states = readCardStates(db, found.slice(0, SEARCH_RESULT_CAP));
   const hits: SearchHit[] = states.map((s) => {
     if (s.kind === 'unknown') throw new Error('card vanished during search');
     return { reservationNo: s.card.reservationNo, name: s.card.name, kana: s.card.kana, birthDate: s.card.birthDate, state: s.kind };
   });
-  accessLog(ctx).record({ stationId: ctx.store.stationId, actor: actorOf(staff), action: 'search', detail: { results: hits.length, capped } });
+  accessLog(ctx).record({
+    stationId: ctx.store.stationId,
+    actor: actorOf(staff),
+    action: 'search',
+    detail: { results: hits.length, capped },
+  });
   return { hits, capped };
 }
 

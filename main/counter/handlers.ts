@@ -3,13 +3,30 @@ import { VENUES } from '../../shared/venues/venues';
 import type { StatusView } from '../../shared/ipc/contract';
 import type { counterContract } from '../../shared/ipc/contract/counter';
 import { staffOf, type HandlerSlice } from '../ipc/dispatch';
-import { counterStatus, decideScan, recordHandover, recordRefusal, searchCards, undoHandover, viewCard, type CounterContext } from './counter-service';
+import {
+  counterStatus,
+  decideScan,
+  recordHandover,
+  recordRefusal,
+  searchCards,
+  undoHandover,
+  viewCard,
+  type CounterContext,
+} from './counter-service';
 
-export function counterHandlers(counter: CounterContext, scannerStatus: () => StatusView['scanner']): HandlerSlice<keyof typeof counterContract> {
+export function counterHandlers(
+  counter: CounterContext,
+  scannerStatus: () => StatusView['scanner'],
+): HandlerSlice<keyof typeof counterContract> {
   return {
     'counter:status': () => {
       const v = VENUES[counter.store.venue];
-      return { venue: { id: v.id, name: v.name, place: v.place }, stationId: counter.store.stationId, ...counterStatus(counter), scanner: scannerStatus() };
+      return {
+        venue: { id: v.id, name: v.name, place: v.place },
+        stationId: counter.store.stationId,
+        ...counterStatus(counter),
+        scanner: scannerStatus(),
+      };
     },
     'counter:scan': ({ code }, call) => decideScan(counter, staffOf(call), code),
     'counter:view': ({ reservationNo }, call) => viewCard(counter, staffOf(call), reservationNo),

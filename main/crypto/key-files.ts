@@ -129,7 +129,8 @@ export function decodePrivateKeyFile(text: string, passphrase: string): Result<P
   const meta = { role: f.role, venue: f.venue, alg: f.alg, keyId: f.keyId };
   const der = openWithPassphrase(f.key, passphrase, Buffer.from(JSON.stringify(meta)));
   if (der === 'unsafe-parameters') return err({ code: 'unsafe-parameters', message: '秘密鍵ファイルの鍵導出パラメータが許容範囲外です' });
-  if (der === 'wrong-passphrase') return err({ code: 'wrong-passphrase', message: 'パスフレーズが違うか、秘密鍵ファイルが改ざんされています' });
+  if (der === 'wrong-passphrase')
+    return err({ code: 'wrong-passphrase', message: 'パスフレーズが違うか、秘密鍵ファイルが改ざんされています' });
   const privateKey = createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });
   der.fill(0);
   const publicKey = createPublicKey(privateKey);

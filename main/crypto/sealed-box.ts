@@ -30,7 +30,13 @@ export function seal(plaintext: Uint8Array, recipient: KeyObject, context: strin
 }
 
 /** Returns the plaintext, or null if the box was not sealed to this key or was altered. Never partial plaintext. */
-export function open(sealed: Uint8Array, recipient: KeyObject, recipientPublic: KeyObject, context: string, aad: Uint8Array): Buffer | null {
+export function open(
+  sealed: Uint8Array,
+  recipient: KeyObject,
+  recipientPublic: KeyObject,
+  context: string,
+  aad: Uint8Array,
+): Buffer | null {
   if (sealed.length < SEALED_OVERHEAD) return null;
   const buf = Buffer.from(sealed.buffer, sealed.byteOffset, sealed.byteLength);
   const ephemeralRaw = buf.subarray(0, EPHEMERAL);

@@ -10,7 +10,11 @@ import { exportSyncFile } from '../sync/export';
 import { readSetting } from '../store/settings';
 import { closeDay, type DailyReport, type DayCloseProblem } from './day-close';
 
-export async function closeDayAndSend(ctx: CounterContext, staff: Staff, date: string): Promise<Result<DailyReport & { syncFile: string | null }, DayCloseProblem>> {
+export async function closeDayAndSend(
+  ctx: CounterContext,
+  staff: Staff,
+  date: string,
+): Promise<Result<DailyReport & { syncFile: string | null }, DayCloseProblem>> {
   await pullSiblings(ctx);
   const closed = closeDay(ctx, staff, date);
   if (!closed.ok) return closed;

@@ -29,7 +29,13 @@ test('day close writes the day’s sync file to the outbox, which HQ takes in', 
   const { store } = app;
   const hq = openSiteWithKey(tempDir(t), 'hq', 'hq-test01', randomBytes(32)).store as HqStore;
   t.after(() => hq.close());
-  registerStation(hq.db, clock, { venue: 'hq', stationId: hq.stationId }, stationRegistration(store.db, store.venue, store.stationId), null);
+  registerStation(
+    hq.db,
+    clock,
+    { venue: 'hq', stationId: hq.stationId },
+    stationRegistration(store.db, store.venue, store.stationId),
+    null,
+  );
 
   await app.invoke('session:signIn', { staffId: 'lead1', pin: '9999' }, 'w');
   const before = await app.invoke('day:close', { date: '2026-11-24' }, 'w');
@@ -51,10 +57,24 @@ test('day close writes the day’s sync file to the outbox, which HQ takes in', 
 test('a station takes in its siblings’ files from the app, and day close does so first, so the day is the whole venue’s', async (t) => {
   const clock = manualClock('2026-11-25T01:00:00Z');
   const list = cards(1, 6);
-  const w = syncWorld(t, clock, [{ venue: 'honchosha', stationId: 'honchosha-st01' }, { venue: 'honchosha', stationId: 'honchosha-st02' }], { honchosha: list });
+  const w = syncWorld(
+    t,
+    clock,
+    [
+      { venue: 'honchosha', stationId: 'honchosha-st01' },
+      { venue: 'honchosha', stationId: 'honchosha-st02' },
+    ],
+    { honchosha: list },
+  );
   const [a, b] = [w.stations['honchosha-st01']!, w.stations['honchosha-st02']!];
   const outboxB = join(w.dir, 'outbox', 'honchosha-st02');
-  registerStation(a.db, clock, { venue: 'honchosha', stationId: a.stationId }, stationRegistration(b.db, 'honchosha', b.stationId), outboxB);
+  registerStation(
+    a.db,
+    clock,
+    { venue: 'honchosha', stationId: a.stationId },
+    stationRegistration(b.db, 'honchosha', b.stationId),
+    outboxB,
+  );
   for (const s of DEMO_STAFF) enrollStaff(a.db, clock, a.stationId, 'test', s);
   const app = createApp(a, clock, () => {});
   await app.invoke('session:signIn', { staffId: 'lead1', pin: '9999' }, 'w');
@@ -71,8 +91,13 @@ test('a station takes in its siblings’ files from the app, and day close does 
   assert.ok(exportSyncFile({ store: b, clock }, outboxB).ok);
   const closed = await app.invoke('day:close', { date: '2026-11-25' }, 'w');
   assert.ok(closed.ok, JSON.stringify(closed));
-  const frozen = (closed.value as { closed: { figures: { totals: Record<string, number>; byStation: { stationId: string; handedOver: number }[] } } }).closed.figures;
+  const frozen = (
+    closed.value as { closed: { figures: { totals: Record<string, number>; byStation: { stationId: string; handedOver: number }[] } } }
+  ).closed.figures;
   assert.equal(frozen.totals.handedOver, 2, 'both of the sibling’s handovers, the second taken in by the close');
-  assert.deepEqual(frozen.byStation.map((s) => [s.stationId, s.handedOver]), [['honchosha-st02', 2]]);
+  assert.deepEqual(
+    frozen.byStation.map((s) => [s.stationId, s.handedOver]),
+    [['honchosha-st02', 2]],
+  );
   await app.close();
 });

@@ -18,7 +18,12 @@ test('a closed day keeps its figures; a correction after close shows as a correc
   const clock = manualClock('2026-11-25T00:00:00Z'); // 09:00 in Tokyo
   const ctx = { store, clock };
   const list = cards(1, 6);
-  assert.ok(importLedger({ store, clock, actor: 'lead:lead1' }, ledgerBytes(keys, 'toyosu', 'S1', list), { venueKey: keys.venues.toyosu, hqKey: keys.hq }).ok);
+  assert.ok(
+    importLedger({ store, clock, actor: 'lead:lead1' }, ledgerBytes(keys, 'toyosu', 'S1', list), {
+      venueKey: keys.venues.toyosu,
+      hqKey: keys.hq,
+    }).ok,
+  );
   assert.ok(confirmShipmentReceipt(ctx, lead, 'S1').ok);
   for (const c of list.slice(0, 3)) {
     clock.advance(10 * 60_000);
@@ -41,7 +46,10 @@ test('a closed day keeps its figures; a correction after close shows as a correc
   assert.equal(report.current.totals.handedOver, 2);
   assert.deepEqual(
     report.correctedSinceClose.filter((c) => c.figure === 'handedOver' || c.figure === 'outstanding'),
-    [{ figure: 'handedOver', frozen: 3, now: 2 }, { figure: 'outstanding', frozen: 3, now: 4 }],
+    [
+      { figure: 'handedOver', frozen: 3, now: 2 },
+      { figure: 'outstanding', frozen: 3, now: 4 },
+    ],
   );
 
   const again = closeDay(ctx, lead, '2026-11-25');

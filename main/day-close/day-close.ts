@@ -32,29 +32,50 @@ function closingOf(ctx: CounterContext, date: string) {
   return readEvents(ctx.store.db, 'day.closed').find((e) => (e.payload as { date: string }).date === date) ?? null;
 }
 
-export function closeDay(ctx: CounterContext, staff: Staff, date: string = tokyoDate(ctx.clock.now())): Result<DailyReport, DayCloseProblem> {
+export function closeDay(
+  ctx: CounterContext,
+  staff: Staff,
+  date: string = tokyoDate(ctx.clock.now()),
+): Result<DailyReport, DayCloseProblem> {
   if (staff.role !== 'lead') return err({ code: 'forbidden', message: '日締めは会場責任者のみができます' });
   if (date > tokyoDate(ctx.clock.now())) return err({ code: 'future', message: 'まだ来ていない日は締められません' });
   const { db, stationId } = ctx.store;
   return db.transaction((): Result<DailyReport, DayCloseProblem> => {
     // Closing twice never re-freezes: the first close stands, and the report shows what moved since.
-    if (closingOf(ctx, date)) return err({ code: 'already-closed', message: `${date} は締め済みです（数字は締めた時点のまま固定されています）` });
+    if (closingOf(ctx, date))
+      return err({ code: 'already-closed', message: `${date} は締め済みです（数字は締めた時点のまま固定されています）` });
     const r = venueReconciliation(ctx.store, { asOf: date });
     const figures = figuresOf(r);
-    appendEvent(db, ctx.clock, { stationId, actor: actorOf(staff), kind: 'day.closed', payload: { date, totals: figures.totals, byStation: [...figures.byStation] } });
+    appendEvent(db, ctx.clock, {
+      stationId,
+      actor: actorOf(staff),
+      kind: 'day.closed',
+      payload: { date, totals: figures.totals, byStation: [...figures.byStation] },
+    });
     // The close adds no counted event, so the day's reconciliation just made is the report's too.
     return ok(dailyReport(ctx, date, r));
   })();
 }
 
 /** The day's report; `r` is the day's reconciliation when the caller has it already (it is the costly part). */
-export function dailyReport(ctx: CounterContext, date: string, r: VenueReport = venueReconciliation(ctx.store, { asOf: date })): DailyReport {
+export function dailyReport(
+  ctx: CounterContext,
+  date: string,
+  r: VenueReport = venueReconciliation(ctx.store, { asOf: date }),
+): DailyReport {
   const current = figuresOf(r);
   const closing = closingOf(ctx, date);
   if (!closing) return { date, closed: null, current, correctedSinceClose: [] };
   const frozen = closing.payload as DayFigures;
   const corrected = Object.keys({ ...frozen.totals, ...current.totals }).flatMap((figure) =>
-    frozen.totals[figure] !== current.totals[figure] ? [{ figure, frozen: frozen.totals[figure] ?? 0, now: current.totals[figure] ?? 0 }] : [],
+    frozen.totals[figure] !== current.totals[figure]
+      ? [{ figure, frozen: frozen.totals[figure] ?? 0, now: current.totals[figure] ?? 0 }]
+      : [],
   );
-  return { date, closed: { at: closing.clientTime, by: closing.actor, figures: { totals: frozen.totals, byStation: frozen.byStation } }, current, correctedSinceClose: corrected };
+  return {
+    date,
+    closed: { at: closing.clientTime, by: closing.actor, figures: { totals: frozen.totals, byStation: frozen.byStation } },
+    current,
+    correctedSinceClose: corrected,
+  };
 }

@@ -36,13 +36,19 @@ describe('opening the encrypted database', () => {
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.close();
     const before = readFileSync(file);
-    assert.throws(() => openDatabase(file, randomBytes(32)), (e) => e instanceof DbOpenError && e.code === 'wrong-key');
+    assert.throws(
+      () => openDatabase(file, randomBytes(32)),
+      (e) => e instanceof DbOpenError && e.code === 'wrong-key',
+    );
     assert.deepEqual(readFileSync(file), before);
   });
 
   test('an unencrypted SQLite file is refused rather than used', (t) => {
     const file = join(tempDir(t), 'plain.db');
     writeFileSync(file, Buffer.concat([Buffer.from('SQLite format 3\0'), Buffer.alloc(4080)]));
-    assert.throws(() => openDatabase(file, randomBytes(32)), (e) => e instanceof DbOpenError && e.code === 'not-a-database');
+    assert.throws(
+      () => openDatabase(file, randomBytes(32)),
+      (e) => e instanceof DbOpenError && e.code === 'not-a-database',
+    );
   });
 });

@@ -16,9 +16,8 @@ export interface AppendEvent<K extends EventKind> {
 export function appendEvent<K extends EventKind>(db: Db, clock: Clock, event: AppendEvent<K>): StoredEvent<K> {
   if (!db.inTransaction) throw new Error('appendEvent must run inside a transaction');
   const payload = EventPayloads[event.kind].parse(event.payload) as EventPayload<K>;
-  const last = db
-    .prepare('SELECT seq, client_time FROM events WHERE station_id = ? ORDER BY seq DESC LIMIT 1')
-    .get(event.stationId) as { seq: number; client_time: string } | undefined;
+  const last = db.prepare('SELECT seq, client_time FROM events WHERE station_id = ? ORDER BY seq DESC LIMIT 1').get(event.stationId) as
+    { seq: number; client_time: string } | undefined;
   // A station's clock may be set back (a PC resynchronised with the ward's time server): its events must still
   // read in the order they happened, so their time never goes backwards within the station.
   const now = clock.now().toISOString();
@@ -32,9 +31,16 @@ export function appendEvent<K extends EventKind>(db: Db, clock: Clock, event: Ap
     payload,
     subject: event.subject ?? null,
   };
-  db.prepare(
-    'INSERT INTO events (id, station_id, seq, client_time, actor, kind, payload, subject) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(stored.id, stored.stationId, stored.seq, stored.clientTime, stored.actor, stored.kind, JSON.stringify(payload), stored.subject);
+  db.prepare('INSERT INTO events (id, station_id, seq, client_time, actor, kind, payload, subject) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+    stored.id,
+    stored.stationId,
+    stored.seq,
+    stored.clientTime,
+    stored.actor,
+    stored.kind,
+    JSON.stringify(payload),
+    stored.subject,
+  );
   return stored;
 }
 
@@ -63,7 +69,9 @@ export function readEvents(db: Db, kind?: EventKind): StoredEvent[] {
 export function readSubjectsEvents(db: Db, subjects: readonly string[]): StoredEvent[] {
   if (subjects.length === 0) return [];
   const marks = subjects.map(() => '?').join(',');
-  const rows = db.prepare(`SELECT * FROM events WHERE subject IN (${marks}) ORDER BY client_time, station_id, seq`).all(...subjects) as EventRow[];
+  const rows = db
+    .prepare(`SELECT * FROM events WHERE subject IN (${marks}) ORDER BY client_time, station_id, seq`)
+    .all(...subjects) as EventRow[];
   return rows.map(toEvent);
 }
 

@@ -11,7 +11,10 @@ describe('migrations keyed by user_version', () => {
   test('a new database reaches the latest version; running again is a no-op', (t) => {
     const db = openDatabase(join(tempDir(t), 'm.db'), randomBytes(32));
     t.after(() => db.close());
-    assert.deepEqual(migrate(db), MIGRATIONS.map((m) => m.version));
+    assert.deepEqual(
+      migrate(db),
+      MIGRATIONS.map((m) => m.version),
+    );
     assert.equal(schemaVersion(db), LATEST_SCHEMA_VERSION);
     assert.deepEqual(migrate(db), []);
   });
@@ -21,14 +24,26 @@ describe('migrations keyed by user_version', () => {
     t.after(() => db.close());
     migrate(db);
     db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
-    assert.throws(() => migrate(db), (e) => e instanceof DbFromFutureError && /newer/.test(e.message));
+    assert.throws(
+      () => migrate(db),
+      (e) => e instanceof DbFromFutureError && /newer/.test(e.message),
+    );
     assert.equal(schemaVersion(db), LATEST_SCHEMA_VERSION + 1);
   });
 
   test('a migration that fails leaves the database at its previous version', (t) => {
     const db = openDatabase(join(tempDir(t), 'm.db'), randomBytes(32));
     t.after(() => db.close());
-    const broken = [...MIGRATIONS, { version: MIGRATIONS.length + 1, name: 'broken', up: () => { throw new Error('boom'); } }];
+    const broken = [
+      ...MIGRATIONS,
+      {
+        version: MIGRATIONS.length + 1,
+        name: 'broken',
+        up: () => {
+          throw new Error('boom');
+        },
+      },
+    ];
     assert.throws(() => migrate(db, broken.length, broken), /boom/);
     assert.equal(schemaVersion(db), 0, 'all pending steps run in one transaction');
   });
@@ -44,10 +59,7 @@ describe('migrations keyed by user_version', () => {
       () => db.prepare("INSERT INTO ledger_cards VALUES ('ABC-123456','nope','n','k','2000-01-01','a','豊洲',1,'通常','2026-01-01')").run(),
       /FOREIGN KEY/,
     );
-    assert.throws(
-      () => db.prepare("INSERT INTO events VALUES (?, 's-1x', 2, 't', 'a', 'k', 'not json')").run('1'.repeat(32)),
-      /CHECK/,
-    );
+    assert.throws(() => db.prepare("INSERT INTO events VALUES (?, 's-1x', 2, 't', 'a', 'k', 'not json')").run('1'.repeat(32)), /CHECK/);
   });
 
   test('v2: existing events keep working with a null subject; staff roles and the access record are guarded', (t) => {
@@ -58,7 +70,10 @@ describe('migrations keyed by user_version', () => {
     migrate(db, 2);
     assert.equal(schemaVersion(db), 2);
     assert.deepEqual(db.prepare('SELECT seq, subject FROM events').all(), [{ seq: 1, subject: null }]);
-    assert.throws(() => db.prepare("INSERT INTO staff (staff_id, display_name, role, pin_hash) VALUES ('x', 'x', 'admin', '{}')").run(), /CHECK/);
+    assert.throws(
+      () => db.prepare("INSERT INTO staff (staff_id, display_name, role, pin_hash) VALUES ('x', 'x', 'admin', '{}')").run(),
+      /CHECK/,
+    );
     db.prepare("INSERT INTO access_records (at, station_id, actor, action) VALUES ('t', 's', 'a', 'search')").run();
     assert.throws(() => db.prepare("UPDATE access_records SET actor = 'b'").run(), /append-only/);
     assert.throws(() => db.prepare('DELETE FROM access_records').run(), /append-only/);
@@ -68,7 +83,9 @@ describe('migrations keyed by user_version', () => {
     const db = openDatabase(join(tempDir(t), 'm.db'), randomBytes(32));
     t.after(() => db.close());
     migrate(db, 2);
-    db.prepare("INSERT INTO events (id, station_id, seq, client_time, actor, kind, payload) VALUES (?, 'hq-1x', 1, 't', 'a', 'hq.ledger-built', '{}')").run('3'.repeat(32));
+    db.prepare(
+      "INSERT INTO events (id, station_id, seq, client_time, actor, kind, payload) VALUES (?, 'hq-1x', 1, 't', 'a', 'hq.ledger-built', '{}')",
+    ).run('3'.repeat(32));
     migrate(db, 3);
     assert.equal(schemaVersion(db), 3);
     assert.equal((db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n, 1);
@@ -77,25 +94,50 @@ describe('migrations keyed by user_version', () => {
     db.prepare("INSERT INTO hq_ledgers VALUES ('S1', 'sogo', ?, 't', 1, ?)").run('a'.repeat(64), '3'.repeat(32));
     card.run('ABC-123456');
     assert.throws(() => card.run('ABC-123456'), /UNIQUE|PRIMARY/);
-    assert.throws(() => db.prepare("INSERT INTO hq_ledgers VALUES ('S1', 'nowhere', ?, 't', 1, ?)").run('b'.repeat(64), '3'.repeat(32)), /CHECK/);
+    assert.throws(
+      () => db.prepare("INSERT INTO hq_ledgers VALUES ('S1', 'nowhere', ?, 't', 1, ?)").run('b'.repeat(64), '3'.repeat(32)),
+      /CHECK/,
+    );
   });
 
   test('v4: sync — a file number is held once per station, files need a registered station, alerts say what kind', (t) => {
     const db = openDatabase(join(tempDir(t), 'm.db'), randomBytes(32));
     t.after(() => db.close());
     migrate(db, 3);
-    db.prepare("INSERT INTO events (id, station_id, seq, client_time, actor, kind, payload) VALUES (?, 'hq-1x', 1, 't', 'a', 'hq.ledger-built', '{}')").run('4'.repeat(32));
+    db.prepare(
+      "INSERT INTO events (id, station_id, seq, client_time, actor, kind, payload) VALUES (?, 'hq-1x', 1, 't', 'a', 'hq.ledger-built', '{}')",
+    ).run('4'.repeat(32));
     db.prepare("INSERT INTO hq_ledgers VALUES ('S1', 'sogo', ?, 't', 0, ?)").run('a'.repeat(64), '4'.repeat(32));
     migrate(db, 4);
     assert.equal(schemaVersion(db), 4);
     assert.equal((db.prepare('SELECT count(*) AS n FROM hq_ledgers').get() as { n: number }).n, 1, 'earlier rows stay');
-    const file = db.prepare("INSERT INTO sync_files (station_id, seq, sha256, business_date, created_at, claimed, event_count, received_at) VALUES ('sogo-1', ?, ?, 'd', 't', '{}', 0, 't')");
+    const file = db.prepare(
+      "INSERT INTO sync_files (station_id, seq, sha256, business_date, created_at, claimed, event_count, received_at) VALUES ('sogo-1', ?, ?, 'd', 't', '{}', 0, 't')",
+    );
     assert.throws(() => file.run(1, 'x'), /FOREIGN KEY/);
-    db.prepare("INSERT INTO sync_stations (station_id, venue, signing_key_id, signing_public_key, registered_at) VALUES ('sogo-1', 'sogo', 'k', 'p', 't')").run();
+    db.prepare(
+      "INSERT INTO sync_stations (station_id, venue, signing_key_id, signing_public_key, registered_at) VALUES ('sogo-1', 'sogo', 'k', 'p', 't')",
+    ).run();
     file.run(1, 'x');
     assert.throws(() => file.run(1, 'y'), /UNIQUE|PRIMARY/);
-    assert.throws(() => db.prepare("INSERT INTO sync_stations (station_id, venue, signing_key_id, signing_public_key, registered_at) VALUES ('z', 'osaka', 'k2', 'p', 't')").run(), /CHECK/);
+    assert.throws(
+      () =>
+        db
+          .prepare(
+            "INSERT INTO sync_stations (station_id, venue, signing_key_id, signing_public_key, registered_at) VALUES ('z', 'osaka', 'k2', 'p', 't')",
+          )
+          .run(),
+      /CHECK/,
+    );
     assert.throws(() => db.prepare("INSERT INTO sync_alerts (at, station_id, kind) VALUES ('t', 's', 'whatever')").run(), /CHECK/);
-    assert.throws(() => db.prepare("INSERT INTO sync_exports (seq, business_date, sha256, through_event_seq, access_seq, access_sha256, created_at, bytes) VALUES (0, 'd', 's', 0, 0, 'a', 't', x'00')").run(), /CHECK/);
+    assert.throws(
+      () =>
+        db
+          .prepare(
+            "INSERT INTO sync_exports (seq, business_date, sha256, through_event_seq, access_seq, access_sha256, created_at, bytes) VALUES (0, 'd', 's', 0, 0, 'a', 't', x'00')",
+          )
+          .run(),
+      /CHECK/,
+    );
   });
 });

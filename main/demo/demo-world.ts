@@ -8,7 +8,14 @@ import { encodePrivateKeyFile, encodePublicKeyFile, generateKeyPair, type Privat
 import { writeFileAtomic } from '../files/atomic-write';
 import { buildLedgers, type RoutingReport } from '../ledger/build-ledgers';
 import { importLedger } from '../ledger/import-ledger';
-import { createDataFolder, createVenueDataFolder, openDataFolder, openVenueDataFolder, type HqStore, type VenueStore } from '../store/data-folder';
+import {
+  createDataFolder,
+  createVenueDataFolder,
+  openDataFolder,
+  openVenueDataFolder,
+  type HqStore,
+  type VenueStore,
+} from '../store/data-folder';
 import { hqSyncInfo, registerStation, setRecipients, stationRegistration } from '../sync/registration';
 import { exportSyncFile } from '../sync/export';
 import { createIngester } from '../sync/ingest';
@@ -99,12 +106,38 @@ export function createDemoWorld(options: DemoOptions): DemoWorld {
   const earlyDay = tokyoDate(earlyClock.now());
   // Nobody is shipped a card within a month of birth: the early shipment takes residents born before that.
   const monthBeforeEarly = addDays(earlyDay, -31);
-  const early = new Set(residents.slice(0, residents.length - lateCount).filter((r) => r.birthDate < monthBeforeEarly).slice(0, earlyCount));
+  const early = new Set(
+    residents
+      .slice(0, residents.length - lateCount)
+      .filter((r) => r.birthDate < monthBeforeEarly)
+      .slice(0, earlyCount),
+  );
   // Listed in the order they are imported (oldest first); the main shipment stays `shipmentId`.
   const shipments = [
-    { id: `DEMO-${earlyDay}`, residents: [...early].map((r) => ({ ...r, shippedOn: earlyDay })), file: 'roster-0.csv', dir: join(ledgersDir, 'early'), clock: earlyClock, received: true },
-    { id: `DEMO-${today}`, residents: residents.slice(0, residents.length - lateCount).filter((r) => !early.has(r)), file: 'roster.csv', dir: ledgersDir, clock, received: true },
-    { id: `DEMO-${today}-2`, residents: residents.slice(residents.length - lateCount), file: 'roster-2.csv', dir: join(ledgersDir, 'second'), clock, received: false },
+    {
+      id: `DEMO-${earlyDay}`,
+      residents: [...early].map((r) => ({ ...r, shippedOn: earlyDay })),
+      file: 'roster-0.csv',
+      dir: join(ledgersDir, 'early'),
+      clock: earlyClock,
+      received: true,
+    },
+    {
+      id: `DEMO-${today}`,
+      residents: residents.slice(0, residents.length - lateCount).filter((r) => !early.has(r)),
+      file: 'roster.csv',
+      dir: ledgersDir,
+      clock,
+      received: true,
+    },
+    {
+      id: `DEMO-${today}-2`,
+      residents: residents.slice(residents.length - lateCount),
+      file: 'roster-2.csv',
+      dir: join(ledgersDir, 'second'),
+      clock,
+      received: false,
+    },
   ].filter((s) => s.residents.length > 0);
 
   const built = shipments.map((s) => {
@@ -164,10 +197,24 @@ export function createDemoWorld(options: DemoOptions): DemoWorld {
   const first = built.find((b) => b.id === `DEMO-${today}`) ?? built[0]!;
   const perVenue = { honchosha: 0, sogo: 0, toyosu: 0 };
   for (const b of built) for (const v of VENUE_IDS) perVenue[v] += b.report.perVenue[v];
-  const report: RoutingReport = { ...first.report, rosterRows: residents.length, perVenue, unrouted: built.flatMap((b) => b.report.unrouted) };
+  const report: RoutingReport = {
+    ...first.report,
+    rosterRows: residents.length,
+    perVenue,
+    unrouted: built.flatMap((b) => b.report.unrouted),
+  };
   return {
-    dir, keysDir, rosterFile: join(dir, first.file), ledgersDir, venueDataDirs, stations, hqDataDir,
-    shipmentId: first.id, lateShipmentId: built.find((b) => !b.received)?.id ?? '', earlyShipmentId: built.find((b) => b.clock === earlyClock)?.id ?? '', report,
+    dir,
+    keysDir,
+    rosterFile: join(dir, first.file),
+    ledgersDir,
+    venueDataDirs,
+    stations,
+    hqDataDir,
+    shipmentId: first.id,
+    lateShipmentId: built.find((b) => !b.received)?.id ?? '',
+    earlyShipmentId: built.find((b) => b.clock === earlyClock)?.id ?? '',
+    report,
   };
 }
 
@@ -182,7 +229,14 @@ function writeKeyPair(dir: string, name: string, key: PrivateKeyHandle, passphra
  * outbox/<stationId> (a second station first takes in its sibling's, receipts included), and HQ has taken them
  * all in, so HQ's screen has the ward's figures at once. `madoguchi sync` / `hq pull` continue from there.
  */
-function provisionSync(dir: string, hqDataDir: string, stations: readonly DemoStation[], venueKeys: Record<VenueId, PrivateKeyHandle>, passphrase: string, clock: Clock): void {
+function provisionSync(
+  dir: string,
+  hqDataDir: string,
+  stations: readonly DemoStation[],
+  venueKeys: Record<VenueId, PrivateKeyHandle>,
+  passphrase: string,
+  clock: Clock,
+): void {
   const hqOpened = openDataFolder(hqDataDir, passphrase);
   if (!hqOpened.ok || hqOpened.value.site !== 'hq') throw new Error('demo HQ folder did not open');
   const hq = hqOpened.value.store;
@@ -222,5 +276,8 @@ function provisionSync(dir: string, hqDataDir: string, stations: readonly DemoSt
 
 function ingestFolder(ingester: ReturnType<typeof createIngester>, folder: string): void {
   if (!existsSync(folder)) return;
-  for (const f of readdirSync(folder).filter((n) => n.endsWith('.sync')).sort()) ingester.ingest(readFileSync(join(folder, f)));
+  for (const f of readdirSync(folder)
+    .filter((n) => n.endsWith('.sync'))
+    .sort())
+    ingester.ingest(readFileSync(join(folder, f)));
 }

@@ -35,7 +35,7 @@ export function weightedPicker<T>(items: readonly T[], weight: (item: T, index: 
   return (rng) => {
     const x = rng() * total;
     let lo = 0;
-    for (let hi = items.length - 1; lo < hi; ) {
+    for (let hi = items.length - 1; lo < hi;) {
       const mid = (lo + hi) >> 1;
       if ((cumulative[mid] ?? 0) > x) hi = mid;
       else lo = mid + 1;

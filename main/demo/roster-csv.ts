@@ -77,8 +77,11 @@ function csvChunks(residents: readonly SyntheticResident[], options: Omit<Roster
     // than everything else together; only a chunk that fails the count is rebuilt with quoting.
     const chunk = build(plain);
     const lineCount = slice.length + (start === 0 ? 1 : 0);
-    const clean = chunk.indexOf('"') === -1 && count(chunk, ',') === 6 * lineCount &&
-      count(chunk, '\n') === lineCount && count(chunk, '\r') === lineCount;
+    const clean =
+      chunk.indexOf('"') === -1 &&
+      count(chunk, ',') === 6 * lineCount &&
+      count(chunk, '\n') === lineCount &&
+      count(chunk, '\r') === lineCount;
     chunks.push(clean ? chunk : build(csvField));
   }
   return chunks;

@@ -36,7 +36,13 @@ const ID_CHECKS: IdCheck[] = [
   { path: 'self', documents: ['drivers-license'], proxy: null, surrendered: ['notice-card'], pin: 'pins-set' },
   { path: 'self', documents: ['health-insurance', 'pension-book'], proxy: null, surrendered: [], pin: 'pins-set' },
   { path: 'self', documents: ['passport'], proxy: null, surrendered: [], pin: 'face-auth' },
-  { path: 'proxy', documents: ['health-insurance', 'bank-book'], proxy: { reason: 'care', letter: 'inquiry-form', documents: ['drivers-license'] }, surrendered: ['notice-card'], pin: 'pins-set' },
+  {
+    path: 'proxy',
+    documents: ['health-insurance', 'bank-book'],
+    proxy: { reason: 'care', letter: 'inquiry-form', documents: ['drivers-license'] },
+    surrendered: ['notice-card'],
+    pin: 'pins-set',
+  },
 ];
 
 /** A clock the simulation moves through each business day (09:00–17:30 Tokyo). */
@@ -45,14 +51,26 @@ function simClock(startIso: string): Clock & { set(ms: number): void; at(): numb
   return { now: () => new Date(t), set: (ms) => void (t = ms), at: () => t };
 }
 
-export function simulate(store: VenueStore, options: { days: number; stations: number; seed: number; startDate: string }): SimulationSummary {
+export function simulate(
+  store: VenueStore,
+  options: { days: number; stations: number; seed: number; startDate: string },
+): SimulationSummary {
   const rnd = mulberry32(seedState(options.seed, 7));
   const pick = <T>(xs: readonly T[]): T => pickFrom(rnd, xs);
   const at = (day: string, time: string) => Date.parse(tokyoInstant(day, time));
   const clock = simClock(tokyoInstant(options.startDate, '09:00'));
   const stations = Array.from({ length: options.stations }, (_, k) => (k === 0 ? store.stationId : `${store.stationId}-s${k + 1}`));
   const ctxAt = (stationId: string): CounterContext => ({ store: { ...store, stationId }, clock });
-  const sum: SimulationSummary = { days: options.days, receiptChecks: 0, cardsReceived: 0, handovers: 0, refusals: 0, undos: 0, returned: 0, daysClosed: 0 };
+  const sum: SimulationSummary = {
+    days: options.days,
+    receiptChecks: 0,
+    cardsReceived: 0,
+    handovers: 0,
+    refusals: 0,
+    undos: 0,
+    returned: 0,
+    daysClosed: 0,
+  };
 
   for (let d = 0; d < options.days; d++) {
     const day = addDays(options.startDate, d);
@@ -70,7 +88,13 @@ export function simulate(store: VenueStore, options: { days: number; stations: n
         }
       }
       const view = receiptCheckView(lead, opened.value.checkId, shipmentId);
-      closeReceiptCheck(lead, LEAD, opened.value.checkId, shipmentId, view.missing.map((code) => ({ code, kind: 'missing' as const, reason: '未着' as const, memo: '' })));
+      closeReceiptCheck(
+        lead,
+        LEAD,
+        opened.value.checkId,
+        shipmentId,
+        view.missing.map((code) => ({ code, kind: 'missing' as const, reason: '未着' as const, memo: '' })),
+      );
       sum.receiptChecks++;
     }
     // The day at the counters: residents come in at random, about 2–4% of what is waiting.
@@ -97,7 +121,12 @@ export function simulate(store: VenueStore, options: { days: number; stations: n
     clock.set(closing);
     const overdue = overdueCards(lead);
     if (overdue.length > 0) {
-      const r = recordReturnBatch(lead, LEAD, overdue.map((o) => o.reservationNo), '受取期限切れ');
+      const r = recordReturnBatch(
+        lead,
+        LEAD,
+        overdue.map((o) => o.reservationNo),
+        '受取期限切れ',
+      );
       if (r.ok) sum.returned += r.value.cards;
     }
     if (closeDay(lead, LEAD, tokyoDate(clock.now())).ok) sum.daysClosed++;

@@ -49,7 +49,11 @@ function ageOn(birth: string, today: string): number {
 
 /** Independent 和暦 reader for CSV cells (with its own era table), returning ISO and checking the era is right for the date. */
 const ERA_TABLE = [
-  ['令和', 'R', '2019-05-01'], ['平成', 'H', '1989-01-08'], ['昭和', 'S', '1926-12-25'], ['大正', 'T', '1912-07-30'], ['明治', 'M', '1868-01-25'],
+  ['令和', 'R', '2019-05-01'],
+  ['平成', 'H', '1989-01-08'],
+  ['昭和', 'S', '1926-12-25'],
+  ['大正', 'T', '1912-07-30'],
+  ['明治', 'M', '1868-01-25'],
 ] as const;
 function cellToIso(cell: string): string {
   const pad = (n: string | number): string => String(n).padStart(2, '0');
@@ -72,7 +76,10 @@ describe('generateRoster', () => {
   test('same seed gives identical output, a different seed a different roster', () => {
     const again = generateRoster({ residents: 3000, seed: 20250601, today: TODAY });
     assert.deepEqual(again, roster3000);
-    assert.deepEqual(rosterToCsv(again, { encoding: 'cp932', dateStyle: 'mixed', seed: 3 }), rosterToCsv(roster3000, { encoding: 'cp932', dateStyle: 'mixed', seed: 3 }));
+    assert.deepEqual(
+      rosterToCsv(again, { encoding: 'cp932', dateStyle: 'mixed', seed: 3 }),
+      rosterToCsv(roster3000, { encoding: 'cp932', dateStyle: 'mixed', seed: 3 }),
+    );
     const other = generateRoster({ residents: 3000, seed: 20250602, today: TODAY });
     const same = other.filter((r, i) => r.reservationNo === roster3000[i]?.reservationNo || r.address === roster3000[i]?.address);
     assert.ok(same.length < 300, `seeds 20250601 and 20250602 agree on ${same.length} of 3000 rows`);
@@ -171,14 +178,18 @@ describe('generateRoster', () => {
       'no prefix': /^(?!東京都|江東区)/,
       'arabic 丁目': /^[^ 　]*[^0-9０-９][0-9]丁目/,
       'hyphen triple': /[^0-9][0-9]-\d+-\d+(?: |$)/,
-      '番地': /番地/,
+      番地: /番地/,
       '全角 digits': /[０-９]/,
       'building and room': / .+ \d{3,4}(?:号室)?$/,
       '全角 space before building': /\u3000/,
       'no-chome hyphen': /(?:高橋|冬木|石島|千田|海辺)\d+-\d+/,
       'no-chome 番号': /(?:高橋|冬木|石島|千田|海辺)\d+番\d+号/,
     };
-    for (const [name, re] of Object.entries(styles)) assert.ok(addresses.some((a) => re.test(a)), `no address in style '${name}'`);
+    for (const [name, re] of Object.entries(styles))
+      assert.ok(
+        addresses.some((a) => re.test(a)),
+        `no address in style '${name}'`,
+      );
   });
 
   test('rejects bad options', () => {
@@ -223,7 +234,10 @@ describe('rosterToCsv', () => {
 
   test('CP932 output decodes to exactly the UTF-8 text, rare characters included', () => {
     const roster = generateRoster({ residents: 6000, seed: 2, today: TODAY });
-    assert.ok(roster.some((r) => /[髙﨑德栁濵]/.test(r.name)), 'CP932 extension characters are exercised');
+    assert.ok(
+      roster.some((r) => /[髙﨑德栁濵]/.test(r.name)),
+      'CP932 extension characters are exercised',
+    );
     for (const dateStyle of ['seireki', 'wareki', 'mixed'] as const) {
       const cp932 = rosterToCsv(roster, { encoding: 'cp932', dateStyle });
       assert.equal(iconv.decode(Buffer.from(cp932), 'cp932'), decodeUtf8(rosterToCsv(roster, { dateStyle })));
@@ -240,13 +254,20 @@ describe('rosterToCsv', () => {
   test('quotes only fields that need it', () => {
     const r = { ...sample[0], address: '東京都江東区豊洲五丁目6番1号 "A,B" 101' } as SyntheticResident;
     const line = rosterToCsvText([r]).split('\r\n')[1] ?? '';
-    assert.equal(line, `${r.reservationNo},${r.name},${r.kana},${r.birthDate.replace(/-/g, '/')},"東京都江東区豊洲五丁目6番1号 ""A,B"" 101",${r.noticeType},${r.shippedOn.replace(/-/g, '/')}`);
+    assert.equal(
+      line,
+      `${r.reservationNo},${r.name},${r.kana},${r.birthDate.replace(/-/g, '/')},"東京都江東区豊洲五丁目6番1号 ""A,B"" 101",${r.noticeType},${r.shippedOn.replace(/-/g, '/')}`,
+    );
     assert.ok(!rosterToCsvText(sample).includes('"'));
   });
 
   test('date styles: 西暦 YYYY/MM/DD, 和暦, and a deterministic mix; every cell reads back to the date', () => {
     const cells = (dateStyle: 'seireki' | 'wareki' | 'mixed', seed?: number): string[][] =>
-      rosterToCsvText(sample, { dateStyle, seed }).trimEnd().split('\r\n').slice(1).map((l) => l.split(','));
+      rosterToCsvText(sample, { dateStyle, seed })
+        .trimEnd()
+        .split('\r\n')
+        .slice(1)
+        .map((l) => l.split(','));
     for (const style of ['seireki', 'wareki', 'mixed'] as const) {
       cells(style, 1).forEach((row, i) => {
         assert.equal(cellToIso(row[3] ?? ''), sample[i]?.birthDate);
@@ -297,8 +318,11 @@ describe('with the real pipeline', () => {
     const venueOf = new Map(ASSIGNMENTS.map((a) => [placeKey(a.town, a.chome), a.venue]));
     for (const r of generateRoster({ residents: 10000, seed: 8, today: TODAY })) {
       const routed = routeAddress(r.address);
-      assert.deepEqual(routed.ok && { town: routed.town, chome: routed.chome, venue: routed.venue },
-        { town: r.town, chome: r.chome, venue: venueOf.get(placeKey(r.town, r.chome)) }, r.address);
+      assert.deepEqual(
+        routed.ok && { town: routed.town, chome: routed.chome, venue: routed.venue },
+        { town: r.town, chome: r.chome, venue: venueOf.get(placeKey(r.town, r.chome)) },
+        r.address,
+      );
     }
   });
 

@@ -38,7 +38,6 @@ export interface GenerateRosterOptions {
   shippedOn?: string;
 }
 
-
 // Dates as day numbers (days since 1970-01-01, UTC), so ranges and offsets are plain integer arithmetic.
 
 const daysFromCivil = (y: number, m: number, d: number): number => Date.UTC(y, m - 1, d) / DAY_MS;
@@ -68,14 +67,48 @@ function yearsBefore([y, m, d]: readonly [number, number, number], years: number
 const AGE_PICKER = weightedPicker(
   Array.from({ length: 101 }, (_, age) => age),
   (age) =>
-    age < 5 ? 1.0 : age < 15 ? 0.9 : age < 20 ? 0.8 : age < 30 ? 1.3 : age < 50 ? 1.5 : age < 65 ? 1.2
-      : age < 75 ? 1.0 : age < 85 ? 0.8 : age < 95 ? 0.3 : 0.05,
+    age < 5
+      ? 1.0
+      : age < 15
+        ? 0.9
+        : age < 20
+          ? 0.8
+          : age < 30
+            ? 1.3
+            : age < 50
+              ? 1.5
+              : age < 65
+                ? 1.2
+                : age < 75
+                  ? 1.0
+                  : age < 85
+                    ? 0.8
+                    : age < 95
+                      ? 0.3
+                      : 0.05,
 );
 
 /** Per-町丁目 weight by town: the tower towns and the big 城東 towns hold most people; landfill towns hardly any. */
 const TOWN_WEIGHT: Readonly<Record<string, number>> = {
-  豊洲: 4, 東雲: 6, 有明: 3, 亀戸: 2.5, 大島: 2.5, 南砂: 2.5, 北砂: 2, 東砂: 1.5, 辰巳: 1.5, 東陽: 1.5,
-  木場: 1.3, 潮見: 1.2, 枝川: 1.2, 新砂: 0.6, 青海: 0.3, 新木場: 0.2, 若洲: 0.1, 夢の島: 0.05, 海の森: 0.02,
+  豊洲: 4,
+  東雲: 6,
+  有明: 3,
+  亀戸: 2.5,
+  大島: 2.5,
+  南砂: 2.5,
+  北砂: 2,
+  東砂: 1.5,
+  辰巳: 1.5,
+  東陽: 1.5,
+  木場: 1.3,
+  潮見: 1.2,
+  枝川: 1.2,
+  新砂: 0.6,
+  青海: 0.3,
+  新木場: 0.2,
+  若洲: 0.1,
+  夢の島: 0.05,
+  海の森: 0.02,
 };
 const PLACE_PICKER = weightedPicker(ASSIGNMENTS, (row) => TOWN_WEIGHT[row.town] ?? 1);
 const TOWER_TOWNS: ReadonlySet<string> = new Set(['豊洲', '東雲', '有明', '辰巳', '潮見', '青海']);
@@ -92,8 +125,7 @@ for (const g of GIVEN_NAMES) for (const era of g[3]) GIVEN_POOLS.set(g[2] + era,
 const CANONICAL_SHARE = 0.65;
 const REISSUE_SHARE = 0.1;
 /** Hand-typed addresses: digits and hyphens as full-width forms, as an IME in 全角 mode produces them. */
-const toFullWidth = (s: string): string =>
-  s.replace(/[0-9-]/g, (c) => (c === '-' ? '－' : String.fromCharCode(c.charCodeAt(0) + 0xfee0)));
+const toFullWidth = (s: string): string => s.replace(/[0-9-]/g, (c) => (c === '-' ? '－' : String.fromCharCode(c.charCodeAt(0) + 0xfee0)));
 
 const TOWER_PREFIXES = ['パーク', 'シティ', 'グラン', 'ベイ', 'プライム', 'アーバン', 'ブライト', 'リバー'] as const;
 const TOWER_SUFFIXES = ['タワー', 'タワーズ', 'レジデンス', 'フロント', 'テラス', 'ガーデンズ'] as const;
@@ -103,9 +135,10 @@ const BUILDING_SURNAMES = SURNAMES.map(([kanji]) => kanji).filter((s) => !TOWN_N
 
 function buildingAndRoom(rng: Rng, town: string): string {
   if (TOWER_TOWNS.has(town) ? rng() < 0.85 : rng() < 0.2) {
-    const name = rng() < 0.5
-      ? `${pick(rng, TOWER_PREFIXES)}${pick(rng, TOWER_SUFFIXES)}${town}`
-      : `${town}${pick(rng, TOWER_PREFIXES)}${pick(rng, TOWER_SUFFIXES)}`;
+    const name =
+      rng() < 0.5
+        ? `${pick(rng, TOWER_PREFIXES)}${pick(rng, TOWER_SUFFIXES)}${town}`
+        : `${town}${pick(rng, TOWER_PREFIXES)}${pick(rng, TOWER_SUFFIXES)}`;
     const floor = 2 + int(rng, TOWER_TOWNS.has(town) ? 47 : 14);
     return `${name} ${floor}${pad2(1 + int(rng, 15))}${rng() < 0.6 ? '号室' : ''}`;
   }
@@ -134,19 +167,40 @@ function buildAddress(rng: Rng, town: string, chome: number | null): string {
   if (chome === null) {
     // For these five towns the first number is a 番地, never a 丁目.
     switch (int(rng, 5)) {
-      case 0: body = `${ban}番${go}号`; break;
-      case 1: case 2: body = `${ban}-${go}`; break;
-      case 3: body = `${ban}番地${go}`; break;
-      default: body = `${ban}番地${go}号`;
+      case 0:
+        body = `${ban}番${go}号`;
+        break;
+      case 1:
+      case 2:
+        body = `${ban}-${go}`;
+        break;
+      case 3:
+        body = `${ban}番地${go}`;
+        break;
+      default:
+        body = `${ban}番地${go}号`;
     }
   } else {
     switch (int(rng, 8)) {
-      case 0: body = `${toKanjiNumeral(chome)}丁目${ban}番${go}号`; break; // canonical body, prefix varies
-      case 1: case 2: body = `${chome}丁目${ban}番${go}号`; break;
-      case 3: body = `${chome}丁目${ban}番地${go}`; break;
-      case 4: case 5: body = `${chome}-${ban}-${go}`; break;
-      case 6: body = `${toKanjiNumeral(chome)}丁目${ban}-${go}`; break;
-      default: body = `${chome}丁目${ban}-${go}`;
+      case 0:
+        body = `${toKanjiNumeral(chome)}丁目${ban}番${go}号`;
+        break; // canonical body, prefix varies
+      case 1:
+      case 2:
+        body = `${chome}丁目${ban}番${go}号`;
+        break;
+      case 3:
+        body = `${chome}丁目${ban}番地${go}`;
+        break;
+      case 4:
+      case 5:
+        body = `${chome}-${ban}-${go}`;
+        break;
+      case 6:
+        body = `${toKanjiNumeral(chome)}丁目${ban}-${go}`;
+        break;
+      default:
+        body = `${chome}丁目${ban}-${go}`;
     }
   }
   const fullWidth = rng() < 0.15;
@@ -180,8 +234,11 @@ function reservationNumbers(rng: Rng, n: number): string[] {
     if (heads[slot] === head) continue; // already issued: draw again
     heads[slot] = head;
     digitsAt[slot] = digits;
-    const text = (headText[head] ??= RESERVATION_CHARS.charAt(Math.floor(head / 1296)) +
-      RESERVATION_CHARS.charAt(Math.floor(head / 36) % 36) + RESERVATION_CHARS.charAt(head % 36) + '-');
+    const text = (headText[head] ??=
+      RESERVATION_CHARS.charAt(Math.floor(head / 1296)) +
+      RESERVATION_CHARS.charAt(Math.floor(head / 36) % 36) +
+      RESERVATION_CHARS.charAt(head % 36) +
+      '-');
     out.push(text + (digits < 100_000 ? String(digits).padStart(6, '0') : String(digits)));
   }
   return out;
@@ -192,9 +249,10 @@ export function generateRoster(options: GenerateRosterOptions): SyntheticResiden
   if (!Number.isSafeInteger(residents) || residents < 0) throw new RangeError(`residents must be a non-negative integer, got ${residents}`);
   const todayParts = parseIsoDate(today, 'today');
   const todayDays = daysFromCivil(...todayParts);
-  const shipmentDays: readonly number[] = options.shippedOn === undefined
-    ? [28, 21, 14, 7].map((back) => todayDays - back)
-    : [daysFromCivil(...parseIsoDate(options.shippedOn, 'shippedOn'))];
+  const shipmentDays: readonly number[] =
+    options.shippedOn === undefined
+      ? [28, 21, 14, 7].map((back) => todayDays - back)
+      : [daysFromCivil(...parseIsoDate(options.shippedOn, 'shippedOn'))];
   const shipmentIso = shipmentDays.map(isoFromDays);
   // birthdayOnOrBefore[a]: the latest birth date of someone aged a today (so age a spans (…[a+1], …[a]]).
   const birthdayOnOrBefore = Array.from({ length: 102 }, (_, age) => yearsBefore(todayParts, age));

@@ -20,7 +20,11 @@ export function createPdfPrinter(rendererDir: string, parent: () => BrowserWindo
         });
         const pdf = await win.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true, pageSize: 'A4' });
         const owner = parent();
-        const options = { title: job.title, defaultPath: `${job.title.replace(/[\\/:*?"<>|]/g, '_')}.pdf`, filters: [{ name: 'PDF', extensions: ['pdf'] }] };
+        const options = {
+          title: job.title,
+          defaultPath: `${job.title.replace(/[\\/:*?"<>|]/g, '_')}.pdf`,
+          filters: [{ name: 'PDF', extensions: ['pdf'] }],
+        };
         const choice = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
         if (choice.canceled || !choice.filePath) return { preview: null, savedTo: null };
         await writeFile(choice.filePath, pdf, { mode: 0o600 });

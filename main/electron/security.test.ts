@@ -7,7 +7,16 @@ test('every window: context isolation, sandbox, no Node in the page or workers, 
   const p = secureWebPreferences('/app/preload/index.cjs', true);
   assert.deepEqual(
     { ...p },
-    { preload: '/app/preload/index.cjs', contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, webviewTag: false, webSecurity: true, devTools: false },
+    {
+      preload: '/app/preload/index.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webviewTag: false,
+      webSecurity: true,
+      devTools: false,
+    },
   );
 });
 

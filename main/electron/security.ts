@@ -22,7 +22,16 @@ export function isTrustedSender(frame: WebFrameMain | null, rendererDir: string)
 
 /** The one set of webPreferences every window gets (tested without Electron). */
 export function secureWebPreferences(preload: string, isPackaged: boolean) {
-  return { preload, contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, webviewTag: false, webSecurity: true, devTools: !isPackaged } as const;
+  return {
+    preload,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    webviewTag: false,
+    webSecurity: true,
+    devTools: !isPackaged,
+  } as const;
 }
 
 export function hardenApp(app: App): void {

@@ -4,7 +4,15 @@
 // claim covered; stations gone quiet; alerts; cards handed over at two stations. Every mismatch names its cards.
 import { VENUE_IDS, VENUES, type VenueId } from '../../shared/venues/venues';
 import { PAYLOAD_FIELDS_READ } from '../../shared/reconciliation/card-history';
-import { orderEvents, ReconciliationFold, type Breaker, type Counts, type HandoverConflict, type ReconCard, type ReconEvent } from '../../shared/reconciliation/reconcile';
+import {
+  orderEvents,
+  ReconciliationFold,
+  type Breaker,
+  type Counts,
+  type HandoverConflict,
+  type ReconCard,
+  type ReconEvent,
+} from '../../shared/reconciliation/reconcile';
 import { addDays } from '../../shared/tokyo-date';
 import { breakReasonLabel, figureLabel, INVARIANTS, invariantText } from '../../shared/glossary';
 import type { EventKind } from '../../shared/events/event';
@@ -94,7 +102,14 @@ const PAYLOAD_READ = new Set<EventKind>([...(Object.keys(PAYLOAD_FIELDS_READ) as
 export function consolidate(db: Db, options: { asOf: string; staleDays?: number }): WardConsolidation {
   return db.transaction(() => {
     const stations = stationVenues(db);
-    const venues = VENUE_IDS.map((venue) => consolidateVenue(db, venue, stations.filter((s) => s.venue === venue).map((s) => s.station_id), options));
+    const venues = VENUE_IDS.map((venue) =>
+      consolidateVenue(
+        db,
+        venue,
+        stations.filter((s) => s.venue === venue).map((s) => s.station_id),
+        options,
+      ),
+    );
     const total = sumFigures(venues.map((v) => v.figures));
     const shipments = shipmentChecks(db);
     const alerts = syncAlerts(db).map((a) => ({ at: a.at, stationId: a.station_id, seq: a.seq, kind: a.kind }));
@@ -103,7 +118,12 @@ export function consolidate(db: Db, options: { asOf: string; staleDays?: number 
   })();
 }
 
-function consolidateVenue(db: Db, venue: VenueId, stationIds: readonly string[], options: { asOf: string; staleDays?: number }): VenueConsolidation {
+function consolidateVenue(
+  db: Db,
+  venue: VenueId,
+  stationIds: readonly string[],
+  options: { asOf: string; staleDays?: number },
+): VenueConsolidation {
   const cards = venueCards(db, venue);
   const events = venueEvents(db, stationIds);
   const fold = new ReconciliationFold(cards);
@@ -111,7 +131,11 @@ function consolidateVenue(db: Db, venue: VenueId, stationIds: readonly string[],
   const r = fold.result();
   const figures = pick(r.total);
   return {
-    venue, name: VENUES[venue].name, figures, holds: r.total.holds, breakers: r.breakers,
+    venue,
+    name: VENUES[venue].name,
+    figures,
+    holds: r.total.holds,
+    breakers: r.breakers,
     claims: stationIds.flatMap((id) => claimCheck(db, id, venue, events) ?? []),
     foreignLedgers: foreignLedgers(db, venue, events),
     conflicts: r.conflicts,
@@ -136,12 +160,20 @@ function claimCheck(db: Db, stationId: string, venue: VenueId, venueEvents: read
   const known = claim.knownThrough;
   const covered = venueEvents.filter((e) => e.seq <= (known[e.stationId] ?? 0));
   // The station's shipped = the ledgers it imported itself.
-  const imported = new Set(covered.filter((e) => e.stationId === stationId && e.kind === 'ledger.imported').map((e) => (e.payload as { shipmentId: string }).shipmentId));
+  const imported = new Set(
+    covered
+      .filter((e) => e.stationId === stationId && e.kind === 'ledger.imported')
+      .map((e) => (e.payload as { shipmentId: string }).shipmentId),
+  );
   const fold = new ReconciliationFold(venueCards(db, venue, imported));
   fold.apply(covered);
   const recomputed = pick(fold.result().total);
   const claimed = Object.fromEntries(FIGURES.map((f) => [f, claim[f]])) as Record<Figure, number>;
-  const differences = FIGURES.filter((f) => claimed[f] !== recomputed[f]).map((f) => ({ figure: f, claimed: claimed[f], recomputed: recomputed[f] }));
+  const differences = FIGURES.filter((f) => claimed[f] !== recomputed[f]).map((f) => ({
+    figure: f,
+    claimed: claimed[f],
+    recomputed: recomputed[f],
+  }));
   return { stationId, seq: last.seq, businessDate: last.business_date, claimed, recomputed: stripNotReceived(recomputed), differences };
 }
 
@@ -151,7 +183,9 @@ function foreignLedgers(db: Db, venue: VenueId, events: readonly ReconEvent[]): 
     if (e.kind !== 'ledger.imported') return [];
     const p = e.payload as { shipmentId: string; fileSha256: string; rowCount: number };
     const ours = built(p.shipmentId, venue);
-    return ours?.file_sha256 === p.fileSha256 ? [] : [{ stationId: e.stationId, shipmentId: p.shipmentId, rowCount: p.rowCount, builtRowCount: ours?.row_count ?? null }];
+    return ours?.file_sha256 === p.fileSha256
+      ? []
+      : [{ stationId: e.stationId, shipmentId: p.shipmentId, rowCount: p.rowCount, builtRowCount: ours?.row_count ?? null }];
   });
 }
 
@@ -165,7 +199,13 @@ function stationSync(db: Db, stationId: string, venue: VenueId, options: { asOf:
   const lastReceivedAt = files.reduce<string | null>((m, f) => (m === null || f.received_at > m ? f.received_at : m), null);
   const staleDays = options.staleDays ?? 1;
   return {
-    stationId, venue, files: files.length, lastSeq: top || null, lastBusinessDate, lastReceivedAt, gaps,
+    stationId,
+    venue,
+    files: files.length,
+    lastSeq: top || null,
+    lastBusinessDate,
+    lastReceivedAt,
+    gaps,
     stale: lastBusinessDate === null || addDays(lastBusinessDate, staleDays) < options.asOf,
   };
 }
@@ -186,27 +226,57 @@ function shipmentChecks(db: Db): ShipmentCheck[] {
   });
 }
 
-function describeMismatches(venues: readonly VenueConsolidation[], shipments: readonly ShipmentCheck[], alerts: readonly Alert[]): string[] {
+function describeMismatches(
+  venues: readonly VenueConsolidation[],
+  shipments: readonly ShipmentCheck[],
+  alerts: readonly Alert[],
+): string[] {
   const out: string[] = [];
-  for (const s of shipments) if (s.matches === false) out.push(`出荷 ${s.shipmentId}: J-LIS からの受領 ${s.jlisCards} 件 ≠ 各会場への送付の合計 ${s.shipped} 件`);
+  for (const s of shipments)
+    if (s.matches === false) out.push(`出荷 ${s.shipmentId}: J-LIS からの受領 ${s.jlisCards} 件 ≠ 各会場への送付の合計 ${s.shipped} 件`);
   for (const v of venues) {
-    if (!v.holds) out.push(`${v.name}: 件数が合いません（${v.breakers.map((b) => `${b.reservationNo} ${breakReasonLabel(b.reason)}`).slice(0, 20).join('、') || `${INVARIANTS.map((inv) => invariantText(inv)).join('、')} が不成立`}）`);
+    if (!v.holds)
+      out.push(
+        `${v.name}: 件数が合いません（${
+          v.breakers
+            .map((b) => `${b.reservationNo} ${breakReasonLabel(b.reason)}`)
+            .slice(0, 20)
+            .join('、') || `${INVARIANTS.map((inv) => invariantText(inv)).join('、')} が不成立`
+        }）`,
+      );
     for (const f of v.foreignLedgers) {
-      out.push(`${v.name} ${f.stationId}: 出荷 ${f.shipmentId} の台帳（${f.rowCount} 件）は事務センターが作成した${f.builtRowCount === null ? '記録にありません' : `もの（${f.builtRowCount} 件）と異なります`}`);
+      out.push(
+        `${v.name} ${f.stationId}: 出荷 ${f.shipmentId} の台帳（${f.rowCount} 件）は事務センターが作成した${f.builtRowCount === null ? '記録にありません' : `もの（${f.builtRowCount} 件）と異なります`}`,
+      );
     }
-    for (const c of v.claims) for (const d of c.differences) out.push(`${v.name} ${c.stationId} #${c.seq}: ${figureLabel(d.figure)} 申告 ${d.claimed} ≠ 再計算 ${d.recomputed}`);
+    for (const c of v.claims)
+      for (const d of c.differences)
+        out.push(`${v.name} ${c.stationId} #${c.seq}: ${figureLabel(d.figure)} 申告 ${d.claimed} ≠ 再計算 ${d.recomputed}`);
     for (const c of v.conflicts) out.push(`${v.name}: ${c.reservationNo} が複数の端末で交付されています（${c.stations.join('、')}）`);
     for (const s of v.stations) {
       if (s.gaps.length > 0) out.push(`${s.stationId}: 同期ファイルの欠番 ${s.gaps.join(', ')}`);
-      if (s.stale) out.push(`${s.stationId}: ${s.lastBusinessDate ? `${s.lastBusinessDate} 以降` : 'まだ一度も'}同期ファイルが届いていません`);
+      if (s.stale)
+        out.push(`${s.stationId}: ${s.lastBusinessDate ? `${s.lastBusinessDate} 以降` : 'まだ一度も'}同期ファイルが届いていません`);
     }
   }
-  for (const a of alerts) out.push(`${a.stationId}${a.seq !== null ? ` #${a.seq}` : ''}: ${a.kind === 'equivocation' ? '同じ番号で内容の異なるファイル' : a.kind === 'chain-broken' ? '前のファイルとつながらないファイル' : '同じ番号で内容の異なる記録'}`);
+  for (const a of alerts)
+    out.push(
+      `${a.stationId}${a.seq !== null ? ` #${a.seq}` : ''}: ${a.kind === 'equivocation' ? '同じ番号で内容の異なるファイル' : a.kind === 'chain-broken' ? '前のファイルとつながらないファイル' : '同じ番号で内容の異なる記録'}`,
+    );
   return out;
 }
 
 function pick(c: Counts): Figures {
-  return { shipped: c.shipped, received: c.received, notReceived: c.notReceived, handedOver: c.handedOver, outstanding: c.outstanding, returned: c.returned, refusals: c.refusals, damaged: c.damaged };
+  return {
+    shipped: c.shipped,
+    received: c.received,
+    notReceived: c.notReceived,
+    handedOver: c.handedOver,
+    outstanding: c.outstanding,
+    returned: c.returned,
+    refusals: c.refusals,
+    damaged: c.damaged,
+  };
 }
 function stripNotReceived(f: Figures): Record<Figure, number> {
   return Object.fromEntries(FIGURES.map((k) => [k, f[k]])) as Record<Figure, number>;
@@ -218,13 +288,23 @@ function sumFigures(list: readonly Figures[]): Figures {
 }
 
 /** Cards past their collection deadline and never collected, per venue: on the shelf, or already returned. */
-export function uncollectedCards(db: Db, options: { asOf: string; deadlineDays: number }): { venue: VenueId; reservationNo: string; status: 'outstanding' | 'returned' }[] {
+export function uncollectedCards(
+  db: Db,
+  options: { asOf: string; deadlineDays: number },
+): { venue: VenueId; reservationNo: string; status: 'outstanding' | 'returned' }[] {
   const stations = stationVenuesUnordered(db);
   const out: { venue: VenueId; reservationNo: string; status: 'outstanding' | 'returned' }[] = [];
   const shippedOn = shippedOnLookup(db);
   for (const venue of VENUE_IDS) {
     const fold = new ReconciliationFold(venueCards(db, venue));
-    fold.apply(orderEvents(venueEvents(db, stations.filter((s) => s.venue === venue).map((s) => s.station_id))));
+    fold.apply(
+      orderEvents(
+        venueEvents(
+          db,
+          stations.filter((s) => s.venue === venue).map((s) => s.station_id),
+        ),
+      ),
+    );
     const due = (no: string) => addDays(shippedOn(no), options.deadlineDays) < options.asOf;
     for (const no of fold.outstandingCards()) if (due(no)) out.push({ venue, reservationNo: no, status: 'outstanding' });
     for (const no of fold.returnedCards()) out.push({ venue, reservationNo: no, status: 'returned' });

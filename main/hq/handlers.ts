@@ -13,14 +13,34 @@ export function hqHandlers(store: HqStore, clock: Clock): HandlerSlice<keyof typ
     'hq:ledgers': () => hqLedgers(store.db).map(({ fileSha256: _, ...l }) => l),
     'hq:pull': async () => {
       const recipient = inboxKey(store.db);
-      if (!recipient) return { ok: false, error: { code: 'unavailable', message: '事務センターの同期鍵がありません（madoguchi sync identity で作成してください）' } };
+      if (!recipient)
+        return {
+          ok: false,
+          error: { code: 'unavailable', message: '事務センターの同期鍵がありません（madoguchi sync identity で作成してください）' },
+        };
       return summarizePull(await pullAndIngest({ db: store.db, clock, recipient }, pullSources(store.db, [])));
     },
     'hq:report': ({ date }) => {
       const r = consolidate(store.db, { asOf: date });
       return {
-        asOf: r.asOf, total: r.total, holds: r.holds, mismatches: [...r.mismatches],
-        venues: r.venues.map((v) => ({ venue: v.venue, name: v.name, figures: v.figures, holds: v.holds, stations: v.stations.map(({ stationId, files, lastSeq, lastBusinessDate, gaps, stale }) => ({ stationId, files, lastSeq, lastBusinessDate, gaps: [...gaps], stale })) })),
+        asOf: r.asOf,
+        total: r.total,
+        holds: r.holds,
+        mismatches: [...r.mismatches],
+        venues: r.venues.map((v) => ({
+          venue: v.venue,
+          name: v.name,
+          figures: v.figures,
+          holds: v.holds,
+          stations: v.stations.map(({ stationId, files, lastSeq, lastBusinessDate, gaps, stale }) => ({
+            stationId,
+            files,
+            lastSeq,
+            lastBusinessDate,
+            gaps: [...gaps],
+            stale,
+          })),
+        })),
         shipments: r.shipments.map(({ shipmentId, shipped, jlisCards, matches }) => ({ shipmentId, shipped, jlisCards, matches })),
       };
     },

@@ -28,12 +28,30 @@ describe('recordBuiltLedgers', () => {
     ]);
     assert.deepEqual(r1, { ok: true, value: { cards: 4 } });
     recordBuiltLedgers(ctx, 'cli', 'S2', '2026-11-21T00:00:00.000Z', [{ venue: 'honchosha', fileSha256: sha('c'), cards: cards(20, 2) }]);
-    assert.deepEqual(hqLedgers(store.db).map((l) => `${l.shipmentId}/${l.venue}/${l.rowCount}`), ['S2/honchosha/2', 'S1/sogo/1', 'S1/toyosu/3']);
-    assert.deepEqual(hqLedgerRows(store.db, 'S1', 'toyosu')!.map((r) => r.reservationNo).sort(), cards(1, 3).map((c) => c.reservationNo));
-    assert.deepEqual(hqLedgerRows(store.db, 'S1', 'sogo')!.map((r) => [r.name, r.town, r.chome]), [[card(10).name, '大島', 3]]);
+    assert.deepEqual(
+      hqLedgers(store.db).map((l) => `${l.shipmentId}/${l.venue}/${l.rowCount}`),
+      ['S2/honchosha/2', 'S1/sogo/1', 'S1/toyosu/3'],
+    );
+    assert.deepEqual(
+      hqLedgerRows(store.db, 'S1', 'toyosu')!
+        .map((r) => r.reservationNo)
+        .sort(),
+      cards(1, 3).map((c) => c.reservationNo),
+    );
+    assert.deepEqual(
+      hqLedgerRows(store.db, 'S1', 'sogo')!.map((r) => [r.name, r.town, r.chome]),
+      [[card(10).name, '大島', 3]],
+    );
     assert.equal(hqLedgerRows(store.db, 'S1', 'honchosha'), null, 'no such ledger');
     const built = readEvents(store.db, 'hq.ledger-built');
-    assert.deepEqual(built.map((e) => [e.stationId, e.actor, (e.payload as { venue: string }).venue]), [['hq-test01', 'cli', 'toyosu'], ['hq-test01', 'cli', 'sogo'], ['hq-test01', 'cli', 'honchosha']]);
+    assert.deepEqual(
+      built.map((e) => [e.stationId, e.actor, (e.payload as { venue: string }).venue]),
+      [
+        ['hq-test01', 'cli', 'toyosu'],
+        ['hq-test01', 'cli', 'sogo'],
+        ['hq-test01', 'cli', 'honchosha'],
+      ],
+    );
   });
 
   test('the same shipment id again is refused and nothing changes', (t) => {
@@ -58,7 +76,9 @@ describe('recordBuiltLedgers', () => {
     const r = recordBuiltLedgers(ctx, 'cli', 'S2', 't', ledgers);
     assert.deepEqual(pre, r, 'the check before writing files says what the record would');
     assert.ok(!r.ok && r.error.code === 'already-shipped');
-    assert.deepEqual(r.error.code === 'already-shipped' && r.error.cards, [{ reservationNo: card(2).reservationNo, shipmentId: 'S1', venue: 'toyosu' }]);
+    assert.deepEqual(r.error.code === 'already-shipped' && r.error.cards, [
+      { reservationNo: card(2).reservationNo, shipmentId: 'S1', venue: 'toyosu' },
+    ]);
     assert.deepEqual([count(store, 'hq_ledgers'), count(store, 'hq_cards'), count(store, 'events')], [1, 3, 1]);
   });
 });

@@ -25,7 +25,11 @@ export interface LedgerToRecord {
 
 export type RecordProblem =
   | { readonly code: 'shipment-exists'; readonly message: string }
-  | { readonly code: 'already-shipped'; readonly message: string; readonly cards: readonly { reservationNo: string; shipmentId: string; venue: VenueId }[] };
+  | {
+      readonly code: 'already-shipped';
+      readonly message: string;
+      readonly cards: readonly { reservationNo: string; shipmentId: string; venue: VenueId }[];
+    };
 
 export interface HqLedger {
   readonly shipmentId: string;
@@ -43,15 +47,28 @@ export function checkShipmentIsNew(db: Db, shipmentId: string, ledgers: readonly
   if (isShipmentBuilt(db, shipmentId)) {
     return err({ code: 'shipment-exists', message: `出荷ID ${shipmentId} の台帳は作成済みです。作り直すときは新しい出荷IDにしてください` });
   }
-  const clashes = alreadyShipped(db, ledgers.flatMap((l) => l.cards.map((c) => c.reservationNo)));
+  const clashes = alreadyShipped(
+    db,
+    ledgers.flatMap((l) => l.cards.map((c) => c.reservationNo)),
+  );
   if (clashes.length > 0) {
-    return err({ code: 'already-shipped', message: `予約管理番号 ${clashes.length} 件は出荷済みです（${[...new Set(clashes.map((c) => c.shipmentId))].join('、')}）。台帳は作成していません`, cards: clashes });
+    return err({
+      code: 'already-shipped',
+      message: `予約管理番号 ${clashes.length} 件は出荷済みです（${[...new Set(clashes.map((c) => c.shipmentId))].join('、')}）。台帳は作成していません`,
+      cards: clashes,
+    });
   }
   return ok(null);
 }
 
 /** Records a shipment's ledgers and their rows in one transaction, or nothing. */
-export function recordBuiltLedgers(ctx: HqContext, actor: string, shipmentId: string, createdAt: string, ledgers: readonly LedgerToRecord[]): Result<{ cards: number }, RecordProblem> {
+export function recordBuiltLedgers(
+  ctx: HqContext,
+  actor: string,
+  shipmentId: string,
+  createdAt: string,
+  ledgers: readonly LedgerToRecord[],
+): Result<{ cards: number }, RecordProblem> {
   const { db, stationId } = ctx.store;
   const insertCard = cardRecorder(db);
   const insertLedger = ledgerRecorder(db);
@@ -61,14 +78,32 @@ export function recordBuiltLedgers(ctx: HqContext, actor: string, shipmentId: st
     let cards = 0;
     for (const l of ledgers) {
       const event = appendEvent(db, ctx.clock, {
-        stationId, actor, kind: 'hq.ledger-built',
+        stationId,
+        actor,
+        kind: 'hq.ledger-built',
         payload: { shipmentId, venue: l.venue, fileSha256: l.fileSha256, rowCount: l.cards.length, createdAt },
       });
-      insertLedger({ shipment_id: shipmentId, venue: l.venue, file_sha256: l.fileSha256, created_at: createdAt, row_count: l.cards.length, built_event_id: event.id });
+      insertLedger({
+        shipment_id: shipmentId,
+        venue: l.venue,
+        file_sha256: l.fileSha256,
+        created_at: createdAt,
+        row_count: l.cards.length,
+        built_event_id: event.id,
+      });
       for (const c of l.cards) {
         insertCard({
-          reservation_no: c.reservationNo, shipment_id: shipmentId, venue: l.venue, name: c.name, kana: c.kana, birth_date: c.birthDate,
-          address: c.address, town: c.town, chome: c.chome, notice_type: c.noticeType, shipped_on: c.shippedOn,
+          reservation_no: c.reservationNo,
+          shipment_id: shipmentId,
+          venue: l.venue,
+          name: c.name,
+          kana: c.kana,
+          birth_date: c.birthDate,
+          address: c.address,
+          town: c.town,
+          chome: c.chome,
+          notice_type: c.noticeType,
+          shipped_on: c.shippedOn,
         });
       }
       cards += l.cards.length;
@@ -80,7 +115,12 @@ export function recordBuiltLedgers(ctx: HqContext, actor: string, shipmentId: st
 /** Every ledger HQ built, newest shipment first, venues in 別紙① order. */
 export function hqLedgers(db: Db): HqLedger[] {
   const rows: HqLedger[] = builtLedgers(db);
-  return rows.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.shipmentId.localeCompare(a.shipmentId) || VENUE_IDS.indexOf(a.venue) - VENUE_IDS.indexOf(b.venue));
+  return rows.sort(
+    (a, b) =>
+      b.createdAt.localeCompare(a.createdAt) ||
+      b.shipmentId.localeCompare(a.shipmentId) ||
+      VENUE_IDS.indexOf(a.venue) - VENUE_IDS.indexOf(b.venue),
+  );
 }
 
 /** The rows of one venue's ledger, as the print template takes them; null if HQ built no such ledger. */

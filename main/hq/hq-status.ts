@@ -9,7 +9,14 @@ export interface HqStatus {
   readonly dataDir: string;
   readonly stationId: string;
   readonly schemaVersion: number;
-  readonly ledgers: readonly { shipmentId: string; venue: VenueId; venueName: string; rowCount: number; createdAt: string; fileSha256: string }[];
+  readonly ledgers: readonly {
+    shipmentId: string;
+    venue: VenueId;
+    venueName: string;
+    rowCount: number;
+    createdAt: string;
+    fileSha256: string;
+  }[];
 }
 
 export function hqStatus(store: HqStore): HqStatus {

@@ -6,7 +6,13 @@ import { setJlisCount } from '../db/queries/hq-jlis-counts';
 import { shipmentCardCount } from '../db/queries/hq-ledgers';
 import type { Clock } from '../clock';
 
-export function recordJlisCount(db: Db, clock: Clock, actor: string, shipmentId: string, cards: number): Result<{ shipped: number }, { code: 'not-found'; message: string }> {
+export function recordJlisCount(
+  db: Db,
+  clock: Clock,
+  actor: string,
+  shipmentId: string,
+  cards: number,
+): Result<{ shipped: number }, { code: 'not-found'; message: string }> {
   const shipped = shipmentCardCount(db, shipmentId);
   if (shipped === null) return err({ code: 'not-found', message: `出荷 ${shipmentId} の台帳は作成記録にありません` });
   setJlisCount(db, shipmentId, cards, clock.now().toISOString(), actor);

@@ -13,7 +13,19 @@ import { uncollectedCards } from './consolidation';
 
 export type CsvEncoding = 'utf8' | 'cp932';
 
-const UNCOLLECTED_COLUMNS = ['予約管理番号', '氏名', '氏名カナ', '生年月日', '住所', '通知種別', '発送日', '受取期限', '会場', '出荷ID', '状態'] as const;
+const UNCOLLECTED_COLUMNS = [
+  '予約管理番号',
+  '氏名',
+  '氏名カナ',
+  '生年月日',
+  '住所',
+  '通知種別',
+  '発送日',
+  '受取期限',
+  '会場',
+  '出荷ID',
+  '状態',
+] as const;
 
 export interface UncollectedList {
   readonly bytes: Buffer;
@@ -27,26 +39,52 @@ export interface CsvProblem {
   readonly rows: readonly { line: number; reservationNo: string; column: string }[];
 }
 
-export function uncollectedCsv(db: Db, options: { asOf: string; deadlineDays: number; encoding: CsvEncoding }): Result<UncollectedList, CsvProblem> {
+export function uncollectedCsv(
+  db: Db,
+  options: { asOf: string; deadlineDays: number; encoding: CsvEncoding },
+): Result<UncollectedList, CsvProblem> {
   const cards = uncollectedCards(db, options);
-  const shipped = shippedCardRows(db, cards.map((c) => c.reservationNo));
+  const shipped = shippedCardRows(
+    db,
+    cards.map((c) => c.reservationNo),
+  );
   const perVenue: Record<VenueId, number> = { honchosha: 0, sogo: 0, toyosu: 0 };
   const records = cards
     .map((c, i) => ({ c, row: shipped[i]! }))
     .sort((a, b) => a.c.venue.localeCompare(b.c.venue) || a.c.reservationNo.localeCompare(b.c.reservationNo))
     .map(({ c, row }) => {
       perVenue[c.venue]++;
-      return [row.reservation_no, row.name, row.kana, row.birth_date, row.address, row.notice_type, row.shipped_on, addDays(row.shipped_on, options.deadlineDays), VENUES[c.venue].name, row.shipment_id, c.status === 'returned' ? '返戻済み' : '会場保管中'];
+      return [
+        row.reservation_no,
+        row.name,
+        row.kana,
+        row.birth_date,
+        row.address,
+        row.notice_type,
+        row.shipped_on,
+        addDays(row.shipped_on, options.deadlineDays),
+        VENUES[c.venue].name,
+        row.shipment_id,
+        c.status === 'returned' ? '返戻済み' : '会場保管中',
+      ];
     });
   const text = stringify([[...UNCOLLECTED_COLUMNS], ...records], { record_delimiter: '\r\n' });
-  if (options.encoding === 'utf8') return ok({ bytes: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]), rows: records.length, perVenue });
+  if (options.encoding === 'utf8')
+    return ok({ bytes: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]), rows: records.length, perVenue });
 
   const bad: { line: number; reservationNo: string; column: string }[] = [];
-  records.forEach((r, i) => r.forEach((value, col) => {
-    if (iconv.decode(iconv.encode(value!, 'cp932'), 'cp932') !== value) bad.push({ line: i + 2, reservationNo: r[0]!, column: UNCOLLECTED_COLUMNS[col]! });
-  }));
+  records.forEach((r, i) =>
+    r.forEach((value, col) => {
+      if (iconv.decode(iconv.encode(value!, 'cp932'), 'cp932') !== value)
+        bad.push({ line: i + 2, reservationNo: r[0]!, column: UNCOLLECTED_COLUMNS[col]! });
+    }),
+  );
   if (bad.length > 0) {
-    return err({ code: 'not-cp932', message: `Shift_JIS (CP932) で表せない文字が ${bad.length} か所にあります。UTF-8 で出力するか、該当の行を確認してください`, rows: bad });
+    return err({
+      code: 'not-cp932',
+      message: `Shift_JIS (CP932) で表せない文字が ${bad.length} か所にあります。UTF-8 で出力するか、該当の行を確認してください`,
+      rows: bad,
+    });
   }
   return ok({ bytes: iconv.encode(text, 'cp932'), rows: records.length, perVenue });
 }

@@ -26,7 +26,7 @@ describe('the IPC door into main', () => {
     assert.ok(byLead.ok);
   });
 
-  test("every venue-lead channel refuses a clerk in main, before looking at the input", async (t) => {
+  test('every venue-lead channel refuses a clerk in main, before looking at the input', async (t) => {
     const { app } = appFixture(t, manualClock('2026-11-25T01:00:00Z'));
     await app.invoke('session:signIn', { staffId: 'clerk1', pin: '1111' }, 'clerk-window');
     // Who may call says the contract (channel names say the capability, not the role).
@@ -98,7 +98,11 @@ describe('the IPC door into main', () => {
       const anything = fc.oneof(
         fc.anything({ withBigInt: false, withMap: false, withSet: false, withTypedArray: false, withDate: false }),
         fc.record({ code: fc.string(), source: fc.string() }),
-        fc.record({ reservationNo: fc.oneof(fc.string(), fc.constantFrom(...cards.map((c) => c.reservationNo))), reason: fc.string(), idCheck: fc.anything() }),
+        fc.record({
+          reservationNo: fc.oneof(fc.string(), fc.constantFrom(...cards.map((c) => c.reservationNo))),
+          reason: fc.string(),
+          idCheck: fc.anything(),
+        }),
         fc.record({ prefix: fc.string(), birthDate: fc.string() }),
       );
       await fc.assert(

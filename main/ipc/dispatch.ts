@@ -3,7 +3,15 @@
 // then does a handler run. Every outcome is a result; nothing is thrown across the boundary, and error
 // messages never echo input values (they may hold personal data).
 import type { z } from 'zod';
-import { contract, type Channel, type ChannelOutput, type IpcError, type IpcResult, type Site, type SiteChannel } from '../../shared/ipc/contract';
+import {
+  contract,
+  type Channel,
+  type ChannelOutput,
+  type IpcError,
+  type IpcResult,
+  type Site,
+  type SiteChannel,
+} from '../../shared/ipc/contract';
 import type { Staff } from '../auth/staff';
 import type { Sessions } from '../auth/sessions';
 
@@ -35,7 +43,12 @@ export type Invoke = (channel: string, input: unknown, caller: string) => Promis
  * Each site answers the channels the contract serves there (a venue station has the counter; headquarters
  * its own). A channel the site does not serve answers 'unavailable' after the usual session and role checks.
  */
-export function createDispatcher<S extends Site>(site: S, handlers: SiteHandlers<S>, sessions: Sessions, log: (line: string) => void = () => {}): Invoke {
+export function createDispatcher<S extends Site>(
+  site: S,
+  handlers: SiteHandlers<S>,
+  sessions: Sessions,
+  log: (line: string) => void = () => {},
+): Invoke {
   return async (channel, input, caller) => {
     if (!Object.hasOwn(contract, channel)) return fail('unknown-channel', '不明な操作です');
     const spec = contract[channel as Channel];
@@ -76,13 +89,18 @@ function fail(code: IpcError['code'], message: string): IpcResult<never> {
 }
 
 function isResult(v: unknown): v is IpcResult<unknown> {
-  return typeof v === 'object' && v !== null && 'ok' in v && typeof (v as { ok: unknown }).ok === 'boolean' && ('value' in v || 'error' in v);
+  return (
+    typeof v === 'object' && v !== null && 'ok' in v && typeof (v as { ok: unknown }).ok === 'boolean' && ('value' in v || 'error' in v)
+  );
 }
 
 /** "path: message" lines from zod, without the offending values. */
 function describeIssues(error: z.ZodError): string {
   return error.issues
     .slice(0, 5)
-    .map((i) => `${i.path.length ? i.path.join('.') : '入力'}: ${i.code === 'custom' || /[ぁ-んァ-ヶ一-龯]/.test(i.message) ? i.message : '形式が正しくありません'}`)
+    .map(
+      (i) =>
+        `${i.path.length ? i.path.join('.') : '入力'}: ${i.code === 'custom' || /[ぁ-んァ-ヶ一-龯]/.test(i.message) ? i.message : '形式が正しくありません'}`,
+    )
     .join('\n');
 }

@@ -104,7 +104,9 @@ export function buildLedgers(input: BuildInput): Result<{ ledgers: BuiltLedger[]
       shipmentId: id.data,
       createdAt,
       cards: perVenueCards[venue],
-      elsewhere: VENUE_IDS.filter((v) => v !== venue).flatMap((v) => perVenueCards[v].map((c) => ({ reservationNo: c.reservationNo, venue: v }))),
+      elsewhere: VENUE_IDS.filter((v) => v !== venue).flatMap((v) =>
+        perVenueCards[v].map((c) => ({ reservationNo: c.reservationNo, venue: v })),
+      ),
     }),
   }));
   const report: RoutingReport = {

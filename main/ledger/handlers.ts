@@ -11,6 +11,7 @@ export function ledgerHandlers(counter: CounterContext, push: Push): HandlerSlic
   const { db } = counter.store;
   return {
     'ledger:import': (req, call) => importLedgerFromWindow(counter, staffOf(call), req, push),
-    'shipments:list': () => listShipments(db).map((s) => ({ shipmentId: s.shipment_id, rowCount: s.row_count, received: isShipmentReceived(db, s.shipment_id) })),
+    'shipments:list': () =>
+      listShipments(db).map((s) => ({ shipmentId: s.shipment_id, rowCount: s.row_count, received: isShipmentReceived(db, s.shipment_id) })),
   };
 }

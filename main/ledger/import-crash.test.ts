@@ -77,7 +77,10 @@ test(`import survives SIGKILL at random points (${ITERATIONS} kills): whole ship
   // Calibrate: how long do all imports take when nothing interrupts them?
   const calibration = plan(-1);
   const full = await runChild(script, calibration.planFile, null);
-  assert.deepEqual(full.acknowledged, ledgers.map((l) => l.shipmentId));
+  assert.deepEqual(
+    full.acknowledged,
+    ledgers.map((l) => l.shipmentId),
+  );
   const perImport = Math.max(5, Math.round((full.doneMs ?? 100) / SHIPMENTS));
   t.diagnostic(`all ${SHIPMENTS} imports take ${full.doneMs} ms uninterrupted; each kill lands 0–${perImport} ms into a random import`);
 
@@ -91,7 +94,10 @@ test(`import survives SIGKILL at random points (${ITERATIONS} kills): whole ship
     const db = openDatabase(join(dir, 'madoguchi.db'), Buffer.from(dbKeyHex, 'hex'));
     try {
       assert.equal(db.pragma('integrity_check', { simple: true }), 'ok', `iteration ${i} (kill ${killAt} ms into ${during})`);
-      const present = db.prepare('SELECT shipment_id, row_count FROM shipments ORDER BY shipment_id').all() as { shipment_id: string; row_count: number }[];
+      const present = db.prepare('SELECT shipment_id, row_count FROM shipments ORDER BY shipment_id').all() as {
+        shipment_id: string;
+        row_count: number;
+      }[];
       for (const s of present) {
         const n = (db.prepare('SELECT count(*) AS n FROM ledger_cards WHERE shipment_id = ?').get(s.shipment_id) as { n: number }).n;
         assert.equal(n, s.row_count, `iteration ${i}: shipment ${s.shipment_id} is partial`);
@@ -101,7 +107,11 @@ test(`import survives SIGKILL at random points (${ITERATIONS} kills): whole ship
       const events = (db.prepare("SELECT count(*) AS n FROM events WHERE kind = 'ledger.imported'").get() as { n: number }).n;
       assert.equal(events, present.length, `iteration ${i}: event log disagrees with shipments`);
       const ids = present.map((s) => s.shipment_id);
-      assert.deepEqual(ids, ledgers.slice(0, ids.length).map((l) => l.shipmentId), `iteration ${i}: imports are not a prefix`);
+      assert.deepEqual(
+        ids,
+        ledgers.slice(0, ids.length).map((l) => l.shipmentId),
+        `iteration ${i}: imports are not a prefix`,
+      );
       for (const a of acknowledged) assert.ok(ids.includes(a), `iteration ${i}: acknowledged ${a} was lost`);
       if (ids.length < SHIPMENTS) landedMidway++;
     } finally {

@@ -37,11 +37,20 @@ test("the lead's import screen: keys and ledger from the window, progress pushed
   pushes.length = 0;
   const r = await app.invoke('ledger:import', request(s2), 'lead');
   assert.deepEqual(r, { ok: true, value: { status: 'imported', shipmentId: 'S2', rowCount: 40 } });
-  assert.deepEqual(pushes.map((p) => (p.payload as { phase: string }).phase), ['keys', 'verify', 'write', 'done']);
+  assert.deepEqual(
+    pushes.map((p) => (p.payload as { phase: string }).phase),
+    ['keys', 'verify', 'write', 'done'],
+  );
   const shipments = await app.invoke('shipments:list', {}, 'lead');
   assert.ok(shipments.ok);
   const list = shipments.value as { shipmentId: string; rowCount: number; received: boolean }[];
-  assert.deepEqual(list.map((s) => [s.shipmentId, s.rowCount, s.received]), [['S1', 30, true], ['S2', 40, false]]);
+  assert.deepEqual(
+    list.map((s) => [s.shipmentId, s.rowCount, s.received]),
+    [
+      ['S1', 30, true],
+      ['S2', 40, false],
+    ],
+  );
 
   const again = await app.invoke('ledger:import', request(s2), 'lead');
   assert.deepEqual(again, { ok: true, value: { status: 'already-imported', shipmentId: 'S2', rowCount: 40 } });

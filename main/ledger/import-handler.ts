@@ -28,7 +28,10 @@ export async function importLedgerFromWindow(
     push('ledger:progress', { phase, step, steps: STEPS });
     await tick();
   };
-  const fail = (code: 'bad-key-file' | 'wrong-passphrase' | 'ledger-refused' | 'conflict', message: string) => ({ ok: false as const, error: { code, message } });
+  const fail = (code: 'bad-key-file' | 'wrong-passphrase' | 'ledger-refused' | 'conflict', message: string) => ({
+    ok: false as const,
+    error: { code, message },
+  });
 
   await progress('keys', 1);
   const hqKey = decodePublicKeyFile(req.hqPublicKeyFile);
@@ -51,7 +54,13 @@ export async function importLedgerFromWindow(
   if (!committed.ok) {
     const c = committed.error;
     return c.code === 'conflict'
-      ? fail('conflict', `${c.message}: ${c.conflicts.slice(0, 5).map((x) => x.reservationNo).join('、')}${c.conflicts.length > 5 ? ' ほか' : ''}`)
+      ? fail(
+          'conflict',
+          `${c.message}: ${c.conflicts
+            .slice(0, 5)
+            .map((x) => x.reservationNo)
+            .join('、')}${c.conflicts.length > 5 ? ' ほか' : ''}`,
+        )
       : fail('ledger-refused', c.message);
   }
   await progress('done', 4);

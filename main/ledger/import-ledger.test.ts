@@ -34,7 +34,9 @@ describe('importing a shipment ledger into a venue', () => {
     assert.ok(r.ok, JSON.stringify(!r.ok && r.error));
     assert.equal(r.value.status, 'imported');
     assert.equal(r.value.rowCount, 50);
-    const row = store.db.prepare('SELECT name, kana, town, chome, notice_type FROM ledger_cards WHERE reservation_no = ?').get(list[9]!.reservationNo);
+    const row = store.db
+      .prepare('SELECT name, kana, town, chome, notice_type FROM ledger_cards WHERE reservation_no = ?')
+      .get(list[9]!.reservationNo);
     assert.deepEqual(row, { name: list[9]!.name, kana: list[9]!.kana, town: '豊洲', chome: 5, notice_type: '再発行' });
     const events = readEvents(store.db);
     assert.equal(events.length, 1);
@@ -42,7 +44,10 @@ describe('importing a shipment ledger into a venue', () => {
     assert.equal(events[0]!.actor, 'lead:suzuki');
     assert.equal(events[0]!.seq, 1);
     const status = venueStatus(store);
-    assert.deepEqual(status.shipments.map((s) => [s.shipmentId, s.rowCount, s.fileSha256]), [['S1', 50, r.value.fileSha256]]);
+    assert.deepEqual(
+      status.shipments.map((s) => [s.shipmentId, s.rowCount, s.fileSha256]),
+      [['S1', 50, r.value.fileSha256]],
+    );
   });
 
   test('importing the same shipment twice changes nothing', (t) => {
@@ -61,7 +66,10 @@ describe('importing a shipment ledger into a venue', () => {
     assert.ok(run(ledgerBytes(keys, 'toyosu', 'S1', cards(1, 10))).ok);
     assert.ok(run(ledgerBytes(keys, 'toyosu', 'S2', cards(11, 5))).ok);
     assert.equal(venueStatus(store).cards, 15);
-    assert.deepEqual(readEvents(store.db).map((e) => e.seq), [1, 2]);
+    assert.deepEqual(
+      readEvents(store.db).map((e) => e.seq),
+      [1, 2],
+    );
   });
 
   test('a reservation number already imported from another shipment is a conflict: reported, nothing written', (t) => {
@@ -75,7 +83,10 @@ describe('importing a shipment ledger into a venue', () => {
     assert.ok(r.error.code === 'conflict');
     assert.deepEqual(
       r.error.conflicts.map((c) => [c.reservationNo, c.existingShipmentId]),
-      [[card(3).reservationNo, 'S1'], [card(7).reservationNo, 'S1']],
+      [
+        [card(3).reservationNo, 'S1'],
+        [card(7).reservationNo, 'S1'],
+      ],
     );
     assert.deepEqual(snapshot(store), before, 'the original cards are not overwritten and no new card was added');
   });
@@ -122,7 +133,9 @@ describe('importing a shipment ledger into a venue', () => {
   test('exhaustive: every single flipped byte of a small ledger is refused and writes 0 rows', (t) => {
     const { store, run } = setup(t);
     const good = ledgerBytes(keys, 'toyosu', 'S1', cards(1, 2));
-    const count = store.db.prepare('SELECT (SELECT count(*) FROM ledger_cards) + (SELECT count(*) FROM shipments) + (SELECT count(*) FROM events) AS n');
+    const count = store.db.prepare(
+      'SELECT (SELECT count(*) FROM ledger_cards) + (SELECT count(*) FROM shipments) + (SELECT count(*) FROM events) AS n',
+    );
     for (let i = 0; i < good.length; i++) {
       const bad = Buffer.from(good);
       bad[i] = bad[i]! ^ (1 << (i % 8));

@@ -53,7 +53,10 @@ export function openLedgerForStore(
 ): Result<OpenedLedger, ImportProblem> {
   const { store } = ctx;
   if (keys.venueKey.venue !== store.venue) {
-    return err({ code: 'other-venue', message: `このデータフォルダは${VENUES[store.venue].name}用です。指定の会場鍵は${keys.venueKey.venue ? VENUES[keys.venueKey.venue].name : '会場'}用です` });
+    return err({
+      code: 'other-venue',
+      message: `このデータフォルダは${VENUES[store.venue].name}用です。指定の会場鍵は${keys.venueKey.venue ? VENUES[keys.venueKey.venue].name : '会場'}用です`,
+    });
   }
   return openLedgerFile(bytes, keys);
 }
@@ -106,9 +109,23 @@ function writeShipment(
         stationId,
         actor: ctx.actor,
         kind: 'ledger.imported',
-        payload: { shipmentId: header.shipmentId, venue, fileSha256, rowCount: header.rowCount, createdAt: header.createdAt, hqKeyId: header.hqKeyId },
+        payload: {
+          shipmentId: header.shipmentId,
+          venue,
+          fileSha256,
+          rowCount: header.rowCount,
+          createdAt: header.createdAt,
+          hqKeyId: header.hqKeyId,
+        },
       });
-      insertShipment(db, { shipment_id: header.shipmentId, venue, file_sha256: fileSha256, created_at: header.createdAt, row_count: header.rowCount, imported_event_id: event.id });
+      insertShipment(db, {
+        shipment_id: header.shipmentId,
+        venue,
+        file_sha256: fileSha256,
+        created_at: header.createdAt,
+        row_count: header.rowCount,
+        imported_event_id: event.id,
+      });
       const insertCard = cardInserter(db, header.shipmentId);
       const clashes: string[] = [];
       for (const c of cards) if (!insertCard(c)) clashes.push(c.reservationNo);

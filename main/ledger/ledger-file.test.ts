@@ -60,7 +60,7 @@ describe('shipment ledger file', () => {
     assert.match(r.error.message, /豊洲シビックセンター宛て/);
   });
 
-  test("the right venue but another key (e.g. a re-provisioned station) is refused with both key ids", () => {
+  test('the right venue but another key (e.g. a re-provisioned station) is refused with both key ids', () => {
     const other = generateKeyPair('venue', 'toyosu');
     const r = openLedgerFile(file, { venueKey: other, hqKey: keys.hq });
     assert.ok(!r.ok);
@@ -101,7 +101,9 @@ describe('shipment ledger file', () => {
         shipmentId: 'S2026-11-20',
         createdAt: '2026-11-20T09:00:00.000+09:00',
         rowCount,
-        body: Buffer.from(JSON.stringify({ venue: 'toyosu', shipmentId: 'S2026-11-20', columns: LEDGER_COLUMNS, rows, elsewhere: [], ...extra })),
+        body: Buffer.from(
+          JSON.stringify({ venue: 'toyosu', shipmentId: 'S2026-11-20', columns: LEDGER_COLUMNS, rows, elsewhere: [], ...extra }),
+        ),
       });
     const cases: [string, Buffer, RegExp][] = [
       ['bad reservation number in row 2', signedBody([good(0), ['abc-1', ...good(1).slice(1)]]), /2行目/],
@@ -112,7 +114,18 @@ describe('shipment ledger file', () => {
       ['row count differs from the header', signedBody([good(0)], {}, 2), /件数/],
       ['other-venue list names this venue', signedBody([good(0)], { elsewhere: [['ZZZ-000001', 'toyosu']] }), /他会場/],
       ['body names another shipment', signedBody([good(0)], { shipmentId: 'OTHER' }), /出荷ID/],
-      ['body is not JSON', sealAndSign({ venueKey: keys.venues.toyosu, hqKey: keys.hq, shipmentId: 'S2026-11-20', createdAt: '2026-11-20T09:00:00.000+09:00', rowCount: 0, body: Buffer.from('氏名,住所\n') }), /読み取れません/],
+      [
+        'body is not JSON',
+        sealAndSign({
+          venueKey: keys.venues.toyosu,
+          hqKey: keys.hq,
+          shipmentId: 'S2026-11-20',
+          createdAt: '2026-11-20T09:00:00.000+09:00',
+          rowCount: 0,
+          body: Buffer.from('氏名,住所\n'),
+        }),
+        /読み取れません/,
+      ],
     ];
     for (const [label, bytes, message] of cases) {
       test(label, () => {

@@ -6,7 +6,15 @@
 // HQ signs "madoguchi/ledger/v1\n" ‖ everything after line 2, exactly as stored, so a reader verifies
 // the bytes before parsing any of them and never re-serialises before checking.
 import { createHash, sign, verify } from 'node:crypto';
-import { LEDGER_COLUMNS, LEDGER_MAGIC, LedgerBody, LedgerHeader, parseLedgerRow, type DirectoryEntry, type LedgerCard } from '../../shared/ledger/ledger-format';
+import {
+  LEDGER_COLUMNS,
+  LEDGER_MAGIC,
+  LedgerBody,
+  LedgerHeader,
+  parseLedgerRow,
+  type DirectoryEntry,
+  type LedgerCard,
+} from '../../shared/ledger/ledger-format';
 import { VENUES } from '../../shared/venues/venues';
 import { err, ok, type Result } from '../../shared/result';
 import { open, seal } from '../crypto/sealed-box';
@@ -18,8 +26,7 @@ const MAX_LEDGER_FILE_BYTES = 512 * 1024 * 1024;
 const SIG_PREFIX = 'signature: ';
 
 type LedgerFileProblemCode =
-  | 'too-large' | 'not-a-ledger' | 'truncated' | 'bad-signature' | 'bad-header' | 'wrong-venue' | 'wrong-key'
-  | 'cannot-decrypt' | 'bad-body';
+  'too-large' | 'not-a-ledger' | 'truncated' | 'bad-signature' | 'bad-header' | 'wrong-venue' | 'wrong-key' | 'cannot-decrypt' | 'bad-body';
 export interface LedgerFileProblem {
   readonly code: LedgerFileProblemCode;
   readonly message: string;
@@ -97,10 +104,16 @@ export function openLedgerFile(
   const { header, sealed, fileSha256 } = verified.value;
   const { venueKey } = keys;
   if (venueKey.venue !== header.venue) {
-    return problem('wrong-venue', `この台帳は${VENUES[header.venue].name}宛てです（この会場の鍵は${venueKey.venue ? VENUES[venueKey.venue].name : '会場用ではありません'}）`);
+    return problem(
+      'wrong-venue',
+      `この台帳は${VENUES[header.venue].name}宛てです（この会場の鍵は${venueKey.venue ? VENUES[venueKey.venue].name : '会場用ではありません'}）`,
+    );
   }
   if (venueKey.keyId !== header.venueKeyId) {
-    return problem('wrong-key', `この台帳は別の会場鍵（鍵ID ${header.venueKeyId}）宛てに暗号化されています。使用した鍵の鍵IDは ${venueKey.keyId} です`);
+    return problem(
+      'wrong-key',
+      `この台帳は別の会場鍵（鍵ID ${header.venueKeyId}）宛てに暗号化されています。使用した鍵の鍵IDは ${venueKey.keyId} です`,
+    );
   }
   const body = open(sealed, venueKey.privateKey, venueKey.publicKey, SEAL_CONTEXT, sealAad(header.venue, header.shipmentId));
   if (body === null) return problem('cannot-decrypt', '台帳を復号できません（鍵が違うか、ファイルが壊れています）');
@@ -117,7 +130,8 @@ export function verifyLedgerFile(
   hqKey: PublicKeyHandle,
 ): Result<{ header: LedgerHeader; sealed: Buffer; fileSha256: string }, LedgerFileProblem> {
   if (hqKey.role !== 'hq') return problem('wrong-key', '事務センターの公開鍵ではありません');
-  if (bytes.length > MAX_LEDGER_FILE_BYTES) return problem('too-large', `台帳ファイルが大きすぎます（上限 ${MAX_LEDGER_FILE_BYTES} バイト）`);
+  if (bytes.length > MAX_LEDGER_FILE_BYTES)
+    return problem('too-large', `台帳ファイルが大きすぎます（上限 ${MAX_LEDGER_FILE_BYTES} バイト）`);
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const magic = Buffer.from(`${LEDGER_MAGIC}\n${SIG_PREFIX}`);
   if (buf.length < magic.length) {
@@ -156,7 +170,10 @@ function diagnoseBadSignature(signed: Buffer, hqKey: PublicKeyHandle): Result<ne
     return problem('truncated', '台帳ファイルが途中で切れています（コピーが最後まで終わっていない可能性があります）');
   }
   if (header && header.hqKeyId !== hqKey.keyId) {
-    return problem('bad-signature', `事務センターの署名を確認できません: 台帳は鍵ID ${header.hqKeyId} で署名されていますが、指定の公開鍵は ${hqKey.keyId} です`);
+    return problem(
+      'bad-signature',
+      `事務センターの署名を確認できません: 台帳は鍵ID ${header.hqKeyId} で署名されていますが、指定の公開鍵は ${hqKey.keyId} です`,
+    );
   }
   return problem('bad-signature', '事務センターの署名が一致しません（改ざんまたは破損）');
 }

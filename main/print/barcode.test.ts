@@ -16,7 +16,10 @@ const reservationNo = fc.stringMatching(RESERVATION_NUMBER_PATTERN);
 const bwipWidths = (text: string) => (bwipjs as unknown as { raw(o: object): { sbs: number[] }[] }).raw({ bcid: 'code128', text })[0]!.sbs;
 
 test('the encoding is Code128 as bwip-js encodes it: the same bars and spaces, module for module', () => {
-  fc.assert(fc.property(reservationNo, (no) => assert.deepEqual(code128Widths(no), bwipWidths(no))), { numRuns: 500 });
+  fc.assert(
+    fc.property(reservationNo, (no) => assert.deepEqual(code128Widths(no), bwipWidths(no))),
+    { numRuns: 500 },
+  );
 });
 
 test('the markup is the escaped font text, nothing else (no tags, no style attribute)', () => {
@@ -32,16 +35,23 @@ after(async () => {
 });
 
 test('Chromium draws, with the bundled font, exactly the encoded bars', { skip: NO_CHROMIUM, timeout: 60_000 }, async () => {
-  const font = readFileSync(createRequire(import.meta.url).resolve('@fontsource/libre-barcode-128/files/libre-barcode-128-latin-400-normal.woff2')).toString('base64');
+  const font = readFileSync(
+    createRequire(import.meta.url).resolve('@fontsource/libre-barcode-128/files/libre-barcode-128-latin-400-normal.woff2'),
+  ).toString('base64');
   browser ??= chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   const page = await (await browser).newPage();
   try {
     const samples = fc.sample(reservationNo, { numRuns: 40, seed: 7 });
-    await page.setContent(`<style>@font-face{font-family:B;src:url(data:font/woff2;base64,${font})}</style><span style="font-family:B">x</span>`);
+    await page.setContent(
+      `<style>@font-face{font-family:B;src:url(data:font/woff2;base64,${font})}</style><span style="font-family:B">x</span>`,
+    );
     await page.evaluate('document.fonts.load("100px B")');
     for (const no of ['RA0-200000', ...samples]) {
       // The encoded characters drawn on a canvas at 100 px, one row of pixels read back as bar/space runs.
-      const text = code128Barcode(no).replace(/&(amp|lt|gt|quot|#39);/g, (e) => ({ '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" })[e]!);
+      const text = code128Barcode(no).replace(
+        /&(amp|lt|gt|quot|#39);/g,
+        (e) => ({ '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" })[e]!,
+      );
       const runs = (await page.evaluate(`(() => {
         const c = document.createElement('canvas'); c.width = 4000; c.height = 200;
         const g = c.getContext('2d'); g.fillStyle = '#fff'; g.fillRect(0, 0, 4000, 200);
@@ -54,7 +64,11 @@ test('Chromium draws, with the bundled font, exactly the encoded bars', { skip: 
         return runs; })()`)) as number[];
       const widths = code128Widths(no);
       const module = runs.reduce((a, b) => a + b, 0) / widths.reduce((a, b) => a + b, 0);
-      assert.deepEqual(runs.map((r) => Math.round(r / module)), widths, `${no}: the drawn bars are the encoded ones`);
+      assert.deepEqual(
+        runs.map((r) => Math.round(r / module)),
+        widths,
+        `${no}: the drawn bars are the encoded ones`,
+      );
     }
   } finally {
     await page.close();

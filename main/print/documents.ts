@@ -46,7 +46,8 @@ export interface DocumentContext {
 const LEAD_ONLY: ReadonlySet<PrintRequest['document']> = new Set(['discrepancy', 'return-list']);
 
 export function renderDocument(dc: DocumentContext, request: PrintRequest): Result<RenderedDocument, DocumentProblem> {
-  if (LEAD_ONLY.has(request.document) && dc.staff.role !== 'lead') return err({ code: 'forbidden', message: 'この帳票は会場責任者のみが印刷できます' });
+  if (LEAD_ONLY.has(request.document) && dc.staff.role !== 'lead')
+    return err({ code: 'forbidden', message: 'この帳票は会場責任者のみが印刷できます' });
   switch (request.document) {
     case 'ledger':
       return ledgerDocument(dc, request.shipmentId, request.order);
@@ -59,36 +60,90 @@ export function renderDocument(dc: DocumentContext, request: PrintRequest): Resu
   }
 }
 
-const common = (dc: DocumentContext) => ({ venue: dc.ctx.store.venue, printedAt: dc.printedAt, printedBy: actorOf(dc.staff), fontCssHref: dc.fontCssHref });
+const common = (dc: DocumentContext) => ({
+  venue: dc.ctx.store.venue,
+  printedAt: dc.printedAt,
+  printedBy: actorOf(dc.staff),
+  fontCssHref: dc.fontCssHref,
+});
 
 function dailyReportDocument(dc: DocumentContext, date: string): Result<RenderedDocument, DocumentProblem> {
   const { r, report } = reconciledDay(dc.ctx, date);
   // Every breaker on paper (the screen shows the first few hundred), and the day's chart.
-  const input = { ...common(dc), date, closed: report.closed, current: report.current, correctedSinceClose: report.correctedSinceClose, shipments: r.shipments, breakers: r.breakers, halfHours: dayHalfHours(r) };
+  const input = {
+    ...common(dc),
+    date,
+    closed: report.closed,
+    current: report.current,
+    correctedSinceClose: report.correctedSinceClose,
+    shipments: r.shipments,
+    breakers: r.breakers,
+    halfHours: dayHalfHours(r),
+  };
   // Names never appear on the daily report: counts, stations and reservation numbers of breakers only.
   return ok({ title: `日報 ${date}`, html: dailyReportHtml(input), pages: dailyReportPageCount(input), rows: 0, subject: date });
 }
 
 function discrepancyDocument(dc: DocumentContext, checkId: string, shipmentId: string): Result<RenderedDocument, DocumentProblem> {
   const { db } = dc.ctx.store;
-  const closing = readEvents(db, 'receipt.check-closed').find((e) => (e.payload as { checkId: string }).checkId === checkId && (e.payload as { shipmentId: string }).shipmentId === shipmentId);
+  const closing = readEvents(db, 'receipt.check-closed').find(
+    (e) => (e.payload as { checkId: string }).checkId === checkId && (e.payload as { shipmentId: string }).shipmentId === shipmentId,
+  );
   if (!closing) return err({ code: 'not-found', message: '締めた受領確認のみ差異報告書を印刷できます' });
-  const p = closing.payload as { shipped: number; scanned: number; differences: { code: string; kind: 'missing' | 'unexpected'; reason: DiscrepancyRow['reason']; memo: string }[] };
+  const p = closing.payload as {
+    shipped: number;
+    scanned: number;
+    differences: { code: string; kind: 'missing' | 'unexpected'; reason: DiscrepancyRow['reason']; memo: string }[];
+  };
   const unexpectedKinds = new Map(unexpectedInCheck(db, checkId).map((u) => [u.code, u.kind]));
   const card = cardNameAddressReader(db);
   const differences: DiscrepancyRow[] = p.differences.map((d) => {
     const c = card(d.code);
-    return { ...d, name: c?.name ?? null, address: c?.address ?? null, unexpectedKind: d.kind === 'unexpected' ? (unexpectedKinds.get(d.code) ?? null) : null };
+    return {
+      ...d,
+      name: c?.name ?? null,
+      address: c?.address ?? null,
+      unexpectedKind: d.kind === 'unexpected' ? (unexpectedKinds.get(d.code) ?? null) : null,
+    };
   });
-  const html = discrepancyReportHtml({ ...common(dc), shipmentId, checkId, closedAt: closing.clientTime, closedBy: closing.actor, shipped: p.shipped, scanned: p.scanned, differences });
-  return ok({ title: `受領確認 差異報告書 ${shipmentId}`, html, pages: discrepancyPageCount(differences.length), rows: differences.filter((d) => d.name !== null).length, subject: checkId });
+  const html = discrepancyReportHtml({
+    ...common(dc),
+    shipmentId,
+    checkId,
+    closedAt: closing.clientTime,
+    closedBy: closing.actor,
+    shipped: p.shipped,
+    scanned: p.scanned,
+    differences,
+  });
+  return ok({
+    title: `受領確認 差異報告書 ${shipmentId}`,
+    html,
+    pages: discrepancyPageCount(differences.length),
+    rows: differences.filter((d) => d.name !== null).length,
+    subject: checkId,
+  });
 }
 
 function returnListDocument(dc: DocumentContext, batchId: string): Result<RenderedDocument, DocumentProblem> {
   const batch = returnBatchCards(dc.ctx, batchId);
   if (!batch) return err({ code: 'not-found', message: `返戻番号 ${batchId} は記録されていません` });
-  const html = returnListHtml({ ...common(dc), batchId, recordedAt: batch.at, recordedBy: batch.by, reason: batch.reason, barcode: code128Barcode, rows: batch.rows });
-  return ok({ title: `返戻リスト ${batchId}`, html, pages: 2 * returnListPageCount(batch.rows.length), rows: batch.rows.length, subject: batchId });
+  const html = returnListHtml({
+    ...common(dc),
+    batchId,
+    recordedAt: batch.at,
+    recordedBy: batch.by,
+    reason: batch.reason,
+    barcode: code128Barcode,
+    rows: batch.rows,
+  });
+  return ok({
+    title: `返戻リスト ${batchId}`,
+    html,
+    pages: 2 * returnListPageCount(batch.rows.length),
+    rows: batch.rows.length,
+    subject: batchId,
+  });
 }
 
 function ledgerDocument(dc: DocumentContext, shipmentId: string, order: 'town' | 'reservation'): Result<RenderedDocument, DocumentProblem> {
@@ -120,7 +175,13 @@ export async function printRecorded(
   doc: RenderedDocument,
   detail: Record<string, string | number | boolean | null>,
 ) {
-  access?.record({ stationId: who.stationId, actor: actorOf(who.staff), action: 'print', subject: doc.subject, detail: { ...detail, rows: doc.rows, pages: doc.pages } });
+  access?.record({
+    stationId: who.stationId,
+    actor: actorOf(who.staff),
+    action: 'print',
+    subject: doc.subject,
+    detail: { ...detail, rows: doc.rows, pages: doc.pages },
+  });
   const out = await printer.print({ title: doc.title, html: doc.html });
   return { title: doc.title, pages: doc.pages, ...out };
 }

@@ -17,9 +17,14 @@ export function venuePrintHandlers(counter: CounterContext, printer: Printer): H
       if (request.document === 'ledger' && request.venue !== undefined && request.venue !== counter.store.venue) {
         return { ok: false, error: { code: 'not-found', message: `この端末には${VENUES[request.venue].name}の台帳はありません` } };
       }
-      const doc = renderDocument({ ctx: counter, staff, fontCssHref: printer.fontCssHref, printedAt: tokyoDateTime(counter.clock.now().toISOString()) }, request);
+      const doc = renderDocument(
+        { ctx: counter, staff, fontCssHref: printer.fontCssHref, printedAt: tokyoDateTime(counter.clock.now().toISOString()) },
+        request,
+      );
       if (!doc.ok) return doc;
-      return printRecorded(printer, counter.access, { stationId: counter.store.stationId, staff }, doc.value, { document: request.document });
+      return printRecorded(printer, counter.access, { stationId: counter.store.stationId, staff }, doc.value, {
+        document: request.document,
+      });
     },
   };
 }
@@ -28,10 +33,24 @@ export function hqPrintHandlers(hq: { store: HqStore; clock: Clock; access: Acce
   return {
     'print:document': async (request, call) => {
       const staff = staffOf(call);
-      if (request.document !== 'ledger') return { ok: false, error: { code: 'unavailable', message: '事務センターで印刷できるのは送付台帳です（会場の日報は会場で印刷します。区全体の数字は「区全体の集計」に表示されます）' } };
-      const doc = renderHqLedger(hq.store.db, request, { fontCssHref: printer.fontCssHref, printedAt: tokyoDateTime(hq.clock.now().toISOString()) });
+      if (request.document !== 'ledger')
+        return {
+          ok: false,
+          error: {
+            code: 'unavailable',
+            message:
+              '事務センターで印刷できるのは送付台帳です（会場の日報は会場で印刷します。区全体の数字は「区全体の集計」に表示されます）',
+          },
+        };
+      const doc = renderHqLedger(hq.store.db, request, {
+        fontCssHref: printer.fontCssHref,
+        printedAt: tokyoDateTime(hq.clock.now().toISOString()),
+      });
       if (!doc.ok) return doc;
-      return printRecorded(printer, hq.access, { stationId: hq.store.stationId, staff }, doc.value, { document: request.document, venue: request.venue ?? null });
+      return printRecorded(printer, hq.access, { stationId: hq.store.stationId, staff }, doc.value, {
+        document: request.document,
+        venue: request.venue ?? null,
+      });
     },
   };
 }

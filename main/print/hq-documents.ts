@@ -15,6 +15,14 @@ export function renderHqLedger(
   const { shipmentId, venue, order } = request;
   if (venue === undefined) return err({ code: 'not-found', message: 'どの会場の台帳かを指定してください' });
   const rows = hqLedgerRows(db, shipmentId, venue);
-  if (rows === null) return err({ code: 'not-found', message: `出荷 ${shipmentId} の${VENUES[venue].name}あての台帳は作成記録にありません` });
-  return ok(ledgerDocumentOf({ venue, shipmentId, rows, order }, page, `各会場送付台帳 ${shipmentId} ${VENUES[venue].name}`, `${shipmentId}/${venue}`));
+  if (rows === null)
+    return err({ code: 'not-found', message: `出荷 ${shipmentId} の${VENUES[venue].name}あての台帳は作成記録にありません` });
+  return ok(
+    ledgerDocumentOf(
+      { venue, shipmentId, rows, order },
+      page,
+      `各会場送付台帳 ${shipmentId} ${VENUES[venue].name}`,
+      `${shipmentId}/${venue}`,
+    ),
+  );
 }

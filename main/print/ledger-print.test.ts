@@ -12,12 +12,21 @@ import { tempDir } from '../testing/fixtures';
 import { assertCspSafe } from '../testing/pdf';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--disable-dev-shm-usage'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-dev-shm-usage',
+];
 
 const rows: PrintRow[] = Array.from({ length: 1000 }, (_, i) => ({
   reservationNo: `P${String.fromCharCode(65 + (i % 26))}${i % 10}-${String(100000 + i).padStart(6, '0')}`,
   name: i === 0 ? '印刷　確認子' : `江東　太郎${i}`,
-  address: i % 2 ? `東京都江東区豊洲${(i % 6) + 1}丁目${i % 9 + 1}番1号` : `東京都江東区亀戸${(i % 9) + 1}丁目2番3号`,
+  address: i % 2 ? `東京都江東区豊洲${(i % 6) + 1}丁目${(i % 9) + 1}番1号` : `東京都江東区亀戸${(i % 9) + 1}丁目2番3号`,
   town: i % 2 ? '豊洲' : '亀戸',
   chome: i % 2 ? (i % 6) + 1 : (i % 9) + 1,
 }));
@@ -37,7 +46,12 @@ test('the agreed order: by 町丁目 in the ward table order, then reservation n
 
 test('names are escaped, the bundled font is linked, and the HTML holds to the print CSP', () => {
   const html = ledgerPrintHtml({
-    venue: 'honchosha', shipmentId: 'S1', order: 'reservation', printedAt: '2026-11-25 10:00', barcode: code128Barcode, fontCssHref: 'fonts/noto-sans-jp.css',
+    venue: 'honchosha',
+    shipmentId: 'S1',
+    order: 'reservation',
+    printedAt: '2026-11-25 10:00',
+    barcode: code128Barcode,
+    fontCssHref: 'fonts/noto-sans-jp.css',
     rows: [{ ...rows[0]!, name: '<script>x</script>', address: '江東区 A&B' }],
   });
   assert.ok(html.includes('&lt;script&gt;x&lt;/script&gt;') && html.includes('A&amp;B'));
@@ -45,27 +59,39 @@ test('names are escaped, the bundled font is linked, and the HTML holds to the p
   assertCspSafe(html);
 });
 
-test('1,000 rows print as A4 pages, 正本 then 控え, with names, numbers and page numbers', { skip: !existsSync(CHROMIUM) && 'Chromium not installed', timeout: 180_000 }, async (t) => {
-  const dir = tempDir(t);
-  const html = ledgerPrintHtml({ venue: 'toyosu', shipmentId: 'S2026-11-20', rows, order: 'town', printedAt: '2026-11-25 10:00', barcode: code128Barcode, fontCssHref: null });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-  try {
-    const page = await browser.newPage();
-    await page.setContent(html, { waitUntil: 'load' });
-    const pdf = join(dir, 'ledger.pdf');
-    writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
-    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
-    const expectedPages = 2 * ledgerPageCount(rows.length);
-    assert.match(info, new RegExp(`^Pages:\\s+${expectedPages}$`, 'm'));
-    assert.match(info, /Page size:\s+59[45](\.\d+)? x 84[12](\.\d+)? pts \(A4\)/);
-    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
-    assert.ok(text.includes('印刷　確認子') || text.includes('印刷 確認子'), 'a resident name is in the text');
-    assert.ok(text.includes(rows[0]!.reservationNo));
-    assert.ok(text.includes('各会場送付台帳（控え）'));
-    assert.ok(text.includes(`正本 1 / ${expectedPages / 2} ページ`));
-    assert.ok(text.includes(`控え ${expectedPages / 2} / ${expectedPages / 2} ページ`));
-    assert.ok(text.includes('豊洲シビックセンター'));
-  } finally {
-    await browser.close();
-  }
-});
+test(
+  '1,000 rows print as A4 pages, 正本 then 控え, with names, numbers and page numbers',
+  { skip: !existsSync(CHROMIUM) && 'Chromium not installed', timeout: 180_000 },
+  async (t) => {
+    const dir = tempDir(t);
+    const html = ledgerPrintHtml({
+      venue: 'toyosu',
+      shipmentId: 'S2026-11-20',
+      rows,
+      order: 'town',
+      printedAt: '2026-11-25 10:00',
+      barcode: code128Barcode,
+      fontCssHref: null,
+    });
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    try {
+      const page = await browser.newPage();
+      await page.setContent(html, { waitUntil: 'load' });
+      const pdf = join(dir, 'ledger.pdf');
+      writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+      const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+      const expectedPages = 2 * ledgerPageCount(rows.length);
+      assert.match(info, new RegExp(`^Pages:\\s+${expectedPages}$`, 'm'));
+      assert.match(info, /Page size:\s+59[45](\.\d+)? x 84[12](\.\d+)? pts \(A4\)/);
+      const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+      assert.ok(text.includes('印刷　確認子') || text.includes('印刷 確認子'), 'a resident name is in the text');
+      assert.ok(text.includes(rows[0]!.reservationNo));
+      assert.ok(text.includes('各会場送付台帳（控え）'));
+      assert.ok(text.includes(`正本 1 / ${expectedPages / 2} ページ`));
+      assert.ok(text.includes(`控え ${expectedPages / 2} / ${expectedPages / 2} ページ`));
+      assert.ok(text.includes('豊洲シビックセンター'));
+    } finally {
+      await browser.close();
+    }
+  },
+);

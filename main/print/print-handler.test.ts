@@ -16,7 +16,12 @@ import { appendEvent } from '../db/event-log';
 const license = { path: 'self', documents: ['passport'], proxy: null, surrendered: [], pin: 'pins-set' } as const;
 
 function accessRows(app: ReturnType<typeof appFixture>['app']) {
-  return app.store.db.prepare("SELECT actor, action, subject, detail FROM access_records WHERE action = 'print' ORDER BY seq").all() as { actor: string; action: string; subject: string; detail: string }[];
+  return app.store.db.prepare("SELECT actor, action, subject, detail FROM access_records WHERE action = 'print' ORDER BY seq").all() as {
+    actor: string;
+    action: string;
+    subject: string;
+    detail: string;
+  }[];
 }
 /** The access record is written by group commit, right after the reply. */
 const settle = () => new Promise((r) => setImmediate(r));
@@ -37,7 +42,10 @@ describe('print:document', () => {
     await settle();
     const rows = accessRows(app);
     assert.equal(rows.length, 1);
-    assert.deepEqual({ ...rows[0], detail: JSON.parse(rows[0]!.detail) }, { actor: 'lead:lead1', action: 'print', subject: 'S1', detail: { document: 'ledger', rows: cards.length, pages: out.pages } });
+    assert.deepEqual(
+      { ...rows[0], detail: JSON.parse(rows[0]!.detail) },
+      { actor: 'lead:lead1', action: 'print', subject: 'S1', detail: { document: 'ledger', rows: cards.length, pages: out.pages } },
+    );
   });
 
   test('a clerk cannot print; HQ prints ledgers and daily reports but not a return list; nothing unknown prints', async (t) => {
@@ -56,7 +64,11 @@ describe('print:document', () => {
     const noBatch = await app.invoke('print:document', { document: 'return-list', batchId: 'rt-0123456789ab' }, 'lead');
     assert.ok(!noBatch.ok && noBatch.error.code === 'not-found');
     await settle();
-    assert.deepEqual(accessRows(app).map((r) => r.actor), ['hq:hq1', 'hq:hq1'], 'only what was printed is recorded');
+    assert.deepEqual(
+      accessRows(app).map((r) => r.actor),
+      ['hq:hq1', 'hq:hq1'],
+      'only what was printed is recorded',
+    );
   });
 
   test('a return batch prints its cards; the daily report of a closed day shows a correction after close', async (t) => {
@@ -81,7 +93,10 @@ describe('print:document', () => {
     const batchId = (batch.value as { batchId: string }).batchId;
     const list = await app.invoke('returns:batches', {}, 'w');
     assert.ok(list.ok);
-    assert.deepEqual((list.value as { batchId: string; cards: number; reason: string; by: string }[]).map((x) => [x.batchId, x.cards, x.reason, x.by]), [[batchId, 1, '受取期限切れ', 'lead:lead1']]);
+    assert.deepEqual(
+      (list.value as { batchId: string; cards: number; reason: string; by: string }[]).map((x) => [x.batchId, x.cards, x.reason, x.by]),
+      [[batchId, 1, '受取期限切れ', 'lead:lead1']],
+    );
     const printed = await app.invoke('print:document', { document: 'return-list', batchId }, 'w');
     assert.ok(printed.ok);
     const listHtml = printer.get((printed.value as { preview: string }).preview.slice(9))!.html;
@@ -89,7 +104,11 @@ describe('print:document', () => {
   });
 });
 
-function get(port: number, path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+function get(
+  port: number,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, path, headers: { host: `127.0.0.1:${port}`, ...headers } }, (res) => {
       let data = '';
@@ -111,7 +130,10 @@ test('browser mode serves a printed document to its own session only, without sc
   t.after(() => server.close());
   const url = new URL(server.url);
   const cookie = String((await get(server.port, url.pathname + url.search)).headers['set-cookie']).split(';')[0]!;
-  const { preview } = await printer.print({ title: 'x', html: '<!doctype html><html><head><style>body{color:#000}</style></head><body>江東　太郎</body></html>' });
+  const { preview } = await printer.print({
+    title: 'x',
+    html: '<!doctype html><html><head><style>body{color:#000}</style></head><body>江東　太郎</body></html>',
+  });
 
   assert.equal((await get(server.port, preview!)).status, 403, 'no session cookie, no document');
   const doc = await get(server.port, preview!, { cookie });
@@ -135,14 +157,29 @@ describe('the printed daily report', () => {
     const { store } = app;
     // 320 cards of a shipment not yet received, recorded as handed over (as a merged station's events could be).
     const unreceived = fixtureCards(5000, 320);
-    assert.ok(importLedger({ store, clock, actor: 'test' }, ledgerBytes(keys, 'toyosu', 'S2', unreceived), { venueKey: keys.venues.toyosu, hqKey: keys.hq }).ok);
+    assert.ok(
+      importLedger({ store, clock, actor: 'test' }, ledgerBytes(keys, 'toyosu', 'S2', unreceived), {
+        venueKey: keys.venues.toyosu,
+        hqKey: keys.hq,
+      }).ok,
+    );
     store.db.transaction(() => {
-      for (const c of unreceived) appendEvent(store.db, clock, { stationId: 'toyosu-other', actor: 'clerk:x', kind: 'handover.recorded', subject: c.reservationNo, payload: { reservationNo: c.reservationNo, idCheck: { ...license, documents: [...license.documents], surrendered: [] } } });
+      for (const c of unreceived)
+        appendEvent(store.db, clock, {
+          stationId: 'toyosu-other',
+          actor: 'clerk:x',
+          kind: 'handover.recorded',
+          subject: c.reservationNo,
+          payload: { reservationNo: c.reservationNo, idCheck: { ...license, documents: [...license.documents], surrendered: [] } },
+        });
     })();
     await app.invoke('session:signIn', { staffId: 'lead1', pin: '9999' }, 'w');
     const view = await app.invoke('reconciliation:day', { date: '2026-11-25' }, 'w');
     assert.ok(view.ok);
-    assert.deepEqual([(view.value as { breakers: unknown[] }).breakers.length, (view.value as { breakerCount: number }).breakerCount], [300, 320]);
+    assert.deepEqual(
+      [(view.value as { breakers: unknown[] }).breakers.length, (view.value as { breakerCount: number }).breakerCount],
+      [300, 320],
+    );
     const report = await app.invoke('print:document', { document: 'daily-report', date: '2026-11-25' }, 'w');
     assert.ok(report.ok);
     const html = printer.get((report.value as { preview: string }).preview.slice(9))!.html;

@@ -63,6 +63,8 @@ export function createPreviewPrinter(options: { ttlMs?: number; keep?: number; n
  * barcodes as inline SVG, the bundled font from our own origin, framed only by our own window.
  */
 export function printDocumentCsp(html: string): string {
-  const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => `'sha256-${createHash('sha256').update(m[1]!).digest('base64')}'`);
+  const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map(
+    (m) => `'sha256-${createHash('sha256').update(m[1]!).digest('base64')}'`,
+  );
   return `default-src 'none'; style-src 'self' ${styles.join(' ')}; img-src data:; font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'`;
 }

@@ -15,19 +15,42 @@ const rows = (n: number): ReturnListRow[] =>
     reservationNo: `R${String.fromCharCode(65 + (i % 26))}${i % 10}-${String(200000 + i)}`,
     name: i === 0 ? '返戻　確認子' : `江東　花子${i}`,
     // Some addresses are long enough to wrap: a row must still keep its height.
-    address: i % 7 === 0 ? `東京都江東区東雲${(i % 2) + 1}丁目${i % 9 + 1}番${i % 30 + 1}号 東雲キャナルコートCODAN${i % 20 + 1}号棟 ${1000 + i}号室` : `東京都江東区大島${(i % 9) + 1}丁目1番2号`,
+    address:
+      i % 7 === 0
+        ? `東京都江東区東雲${(i % 2) + 1}丁目${(i % 9) + 1}番${(i % 30) + 1}号 東雲キャナルコートCODAN${(i % 20) + 1}号棟 ${1000 + i}号室`
+        : `東京都江東区大島${(i % 9) + 1}丁目1番2号`,
     shippedOn: '2026-08-01',
     deadline: '2026-11-30',
   }));
 
 const input = (over: Partial<ReturnListPrintInput>): ReturnListPrintInput => ({
-  venue: 'sogo', printedAt: '2026-12-01T01:05:00.000Z', printedBy: 'lead:lead1', fontCssHref: null,
-  batchId: 'RB-20261201-01', recordedAt: '2026-12-01T00:30:00.000Z', recordedBy: 'lead:lead1', reason: '受取期限切れ',
-  barcode: code128Barcode, rows: rows(3), ...over,
+  venue: 'sogo',
+  printedAt: '2026-12-01T01:05:00.000Z',
+  printedBy: 'lead:lead1',
+  fontCssHref: null,
+  batchId: 'RB-20261201-01',
+  recordedAt: '2026-12-01T00:30:00.000Z',
+  recordedBy: 'lead:lead1',
+  reason: '受取期限切れ',
+  barcode: code128Barcode,
+  rows: rows(3),
+  ...over,
 });
 
 test('names and addresses are escaped, and the HTML holds to the print CSP', () => {
-  const html = returnListHtml(input({ rows: [{ reservationNo: 'RA0-200000', name: '<script>alert(1)</script>', address: '江東区 A&B棟', shippedOn: '2026-08-01', deadline: '2026-11-30' }] }));
+  const html = returnListHtml(
+    input({
+      rows: [
+        {
+          reservationNo: 'RA0-200000',
+          name: '<script>alert(1)</script>',
+          address: '江東区 A&B棟',
+          shippedOn: '2026-08-01',
+          deadline: '2026-11-30',
+        },
+      ],
+    }),
+  );
   assert.ok(html.includes('&lt;script&gt;alert(1)&lt;/script&gt;'));
   assert.ok(html.includes('A&amp;B棟'));
   assertCspSafe(html);
@@ -42,27 +65,31 @@ test('the font stylesheet is linked in <head> when given, and Noto Sans JP comes
   assert.doesNotMatch(returnListHtml(input({ fontCssHref: null })), /<link/);
 });
 
-test('1,000 returned cards: A4, 正本 then 控え at the predicted page count, every number in both copies', { skip: NO_CHROMIUM, timeout: 240_000 }, async (t) => {
-  const all = rows(1000);
-  const html = returnListHtml(input({ rows: all }));
-  const perCopy = returnListPageCount(all.length);
-  assert.ok(perCopy > 50, `a thousand 13 mm rows need many pages (got ${perCopy})`);
-  const pdf = await browser.print(html, tempDir(t), 'returns');
-  assert.ok(pdf.a4);
-  assert.equal(pdf.pages, 2 * perCopy);
-  const text = squeeze(pdf.text);
-  for (const r of all) assert.equal(text.split(r.reservationNo).length - 1, 2, `${r.reservationNo} once in each copy`);
-  assert.ok(text.includes('返戻　確認子'.replace('　', ' ')));
-  assert.ok(text.includes('返戻リスト（控え・会場保管）'));
-  assert.ok(text.includes(`正本 1 / ${perCopy} ページ`));
-  assert.ok(text.includes(`控え ${perCopy} / ${perCopy} ページ`));
-  assert.equal(text.split('合計 1000 件').length - 1, 2, 'the total closes each copy');
-  assert.equal(text.split('受領者（事務センター）').length - 1, 2);
-  assert.ok(text.includes('総合区民センター'));
-  assert.ok(text.includes('lead1（会場責任者）'));
-  // Printed at 01:05 UTC is 10:05 in Tokyo.
-  assert.ok(text.includes('2026-12-01 10:05'));
-});
+test(
+  '1,000 returned cards: A4, 正本 then 控え at the predicted page count, every number in both copies',
+  { skip: NO_CHROMIUM, timeout: 240_000 },
+  async (t) => {
+    const all = rows(1000);
+    const html = returnListHtml(input({ rows: all }));
+    const perCopy = returnListPageCount(all.length);
+    assert.ok(perCopy > 50, `a thousand 13 mm rows need many pages (got ${perCopy})`);
+    const pdf = await browser.print(html, tempDir(t), 'returns');
+    assert.ok(pdf.a4);
+    assert.equal(pdf.pages, 2 * perCopy);
+    const text = squeeze(pdf.text);
+    for (const r of all) assert.equal(text.split(r.reservationNo).length - 1, 2, `${r.reservationNo} once in each copy`);
+    assert.ok(text.includes('返戻　確認子'.replace('　', ' ')));
+    assert.ok(text.includes('返戻リスト（控え・会場保管）'));
+    assert.ok(text.includes(`正本 1 / ${perCopy} ページ`));
+    assert.ok(text.includes(`控え ${perCopy} / ${perCopy} ページ`));
+    assert.equal(text.split('合計 1000 件').length - 1, 2, 'the total closes each copy');
+    assert.equal(text.split('受領者（事務センター）').length - 1, 2);
+    assert.ok(text.includes('総合区民センター'));
+    assert.ok(text.includes('lead1（会場責任者）'));
+    // Printed at 01:05 UTC is 10:05 in Tokyo.
+    assert.ok(text.includes('2026-12-01 10:05'));
+  },
+);
 
 test('a short list fits on one sheet per copy, signature boxes included', { skip: NO_CHROMIUM, timeout: 60_000 }, async (t) => {
   assert.equal(returnListPageCount(3), 1);

@@ -14,7 +14,12 @@ export function confirmShipmentReceipt(ctx: CounterContext, staff: Staff, shipme
     const row = readShipment(db, shipmentId);
     if (!row) return err({ code: 'not-found', message: `出荷 ${shipmentId} は取り込まれていません` });
     if (isShipmentReceived(db, shipmentId)) return ok({ cards: row.row_count });
-    appendEvent(db, ctx.clock, { stationId, actor: actorOf(staff), kind: 'receipt.confirmed', payload: { shipmentId, cards: row.row_count } });
+    appendEvent(db, ctx.clock, {
+      stationId,
+      actor: actorOf(staff),
+      kind: 'receipt.confirmed',
+      payload: { shipmentId, cards: row.row_count },
+    });
     return ok({ cards: row.row_count });
   })();
 }

@@ -11,6 +11,7 @@ export function receiptHandlers(counter: CounterContext): HandlerSlice<keyof typ
     'receipt:open': ({ shipmentId }, call) => openReceiptCheck(counter, staffOf(call), shipmentId),
     'receipt:scan': ({ checkId, shipmentId, code }, call) => scanForReceipt(counter, staffOf(call), checkId, shipmentId, code),
     'receipt:view': ({ checkId, shipmentId }) => ({ ...receiptCheckView(counter, checkId, shipmentId) }),
-    'receipt:close': ({ checkId, shipmentId, differences }, call) => closeReceiptCheck(counter, staffOf(call), checkId, shipmentId, differences),
+    'receipt:close': ({ checkId, shipmentId, differences }, call) =>
+      closeReceiptCheck(counter, staffOf(call), checkId, shipmentId, differences),
   };
 }

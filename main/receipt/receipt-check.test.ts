@@ -18,9 +18,21 @@ test('a receipt check with one missing and one unexpected card: reasons recorded
   t.after(() => store.close());
   const ctx = { store, clock };
   const box = cards(1, 5);
-  const bytes = encodeLedgerFile({ venueKey: keys.venues.toyosu, hqKey: keys.hq, shipmentId: 'S1', createdAt: '2026-11-20T00:00:00Z', cards: box, elsewhere: [{ reservationNo: 'SGO-000001', venue: 'sogo' }] });
+  const bytes = encodeLedgerFile({
+    venueKey: keys.venues.toyosu,
+    hqKey: keys.hq,
+    shipmentId: 'S1',
+    createdAt: '2026-11-20T00:00:00Z',
+    cards: box,
+    elsewhere: [{ reservationNo: 'SGO-000001', venue: 'sogo' }],
+  });
   assert.ok(importLedger({ store, clock, actor: 'lead:lead1' }, bytes, { venueKey: keys.venues.toyosu, hqKey: keys.hq }).ok);
-  assert.ok(importLedger({ store, clock, actor: 'lead:lead1' }, ledgerBytes(keys, 'toyosu', 'S2', cards(100, 2)), { venueKey: keys.venues.toyosu, hqKey: keys.hq }).ok);
+  assert.ok(
+    importLedger({ store, clock, actor: 'lead:lead1' }, ledgerBytes(keys, 'toyosu', 'S2', cards(100, 2)), {
+      venueKey: keys.venues.toyosu,
+      hqKey: keys.hq,
+    }).ok,
+  );
 
   assert.equal(openReceiptCheck(ctx, clerk, 'S1').ok, false, 'clerks cannot run a receipt check');
   const opened = openReceiptCheck(ctx, lead, 'S1');
@@ -38,7 +50,10 @@ test('a receipt check with one missing and one unexpected card: reasons recorded
 
   const view = receiptCheckView(ctx, checkId, 'S1');
   assert.deepEqual([view.shipped, view.scanned, view.missing], [5, 4, [box[4]!.reservationNo]]);
-  assert.deepEqual(view.unexpected.map((u) => u.kind), ['other-venue', 'other-shipment']);
+  assert.deepEqual(
+    view.unexpected.map((u) => u.kind),
+    ['other-venue', 'other-shipment'],
+  );
 
   // The counter already follows the scans: scanned cards can be handed over, the missing one cannot.
   assert.equal(decideScan(ctx, clerk, box[0]!.reservationNo).kind, 'ok');

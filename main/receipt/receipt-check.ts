@@ -20,20 +20,30 @@ export interface ReceiptProblem {
   readonly message: string;
 }
 
-
 export function openReceiptCheck(ctx: CounterContext, staff: Staff, shipmentId: string): Result<{ checkId: string }, ReceiptProblem> {
   if (staff.role !== 'lead') return err({ code: 'forbidden', message: '受領確認は会場責任者のみができます' });
   if (!readShipment(ctx.store.db, shipmentId)) return err({ code: 'not-found', message: `出荷 ${shipmentId} は取り込まれていません` });
   return ok({ checkId: `rc-${randomBytes(8).toString('hex')}` });
 }
 
-export function scanForReceipt(ctx: CounterContext, staff: Staff, checkId: string, shipmentId: string, code: string): Result<ReceiptScanOutcome, ReceiptProblem> {
+export function scanForReceipt(
+  ctx: CounterContext,
+  staff: Staff,
+  checkId: string,
+  shipmentId: string,
+  code: string,
+): Result<ReceiptScanOutcome, ReceiptProblem> {
   if (staff.role !== 'lead') return err({ code: 'forbidden', message: '受領確認は会場責任者のみができます' });
   const { db, stationId } = ctx.store;
   return db.transaction((): Result<ReceiptScanOutcome, ReceiptProblem> => {
     if (isClosed(ctx, checkId)) return err({ code: 'closed', message: 'この受領確認は締め済みです' });
     const unexpected = (kind: 'other-shipment' | 'other-venue' | 'not-in-ledger' | 'malformed', c: string) =>
-      appendEvent(db, ctx.clock, { stationId, actor: actorOf(staff), kind: 'receipt.unexpected', payload: { checkId, shipmentId, code: c.slice(0, 64), kind } });
+      appendEvent(db, ctx.clock, {
+        stationId,
+        actor: actorOf(staff),
+        kind: 'receipt.unexpected',
+        payload: { checkId, shipmentId, code: c.slice(0, 64), kind },
+      });
     const parsed = normalizeReservationNumber(code);
     if (!parsed.ok) {
       const shown = printable(code);
@@ -52,7 +62,13 @@ export function scanForReceipt(ctx: CounterContext, staff: Staff, checkId: strin
       return ok({ kind: 'other-shipment', reservationNo: no, shipmentId: cardShipmentId });
     }
     if (isScannedInCheck(db, checkId, no)) return ok({ kind: 'already-scanned', reservationNo: no });
-    appendEvent(db, ctx.clock, { stationId, actor: actorOf(staff), kind: 'receipt.card-received', payload: { reservationNo: no, checkId }, subject: no });
+    appendEvent(db, ctx.clock, {
+      stationId,
+      actor: actorOf(staff),
+      kind: 'receipt.card-received',
+      payload: { reservationNo: no, checkId },
+      subject: no,
+    });
     return ok({ kind: 'received', reservationNo: no });
   })();
 }
@@ -62,11 +78,25 @@ export function receiptCheckView(ctx: CounterContext, checkId: string, shipmentI
   const all = shipmentCardNos(db, shipmentId);
   const scanned = new Set(scannedInCheck(db, checkId));
   const unexpected = unexpectedInCheck(db, checkId);
-  return { checkId, shipmentId, shipped: all.length, scanned: scanned.size, missing: all.filter((no) => !scanned.has(no)), unexpected, closed: isClosed(ctx, checkId) };
+  return {
+    checkId,
+    shipmentId,
+    shipped: all.length,
+    scanned: scanned.size,
+    missing: all.filter((no) => !scanned.has(no)),
+    unexpected,
+    closed: isClosed(ctx, checkId),
+  };
 }
 
 /** Closes the check; every missing and unexpected card needs a reason, or nothing is recorded. */
-export function closeReceiptCheck(ctx: CounterContext, staff: Staff, checkId: string, shipmentId: string, differences: readonly Difference[]): Result<ReceiptCheckView, ReceiptProblem> {
+export function closeReceiptCheck(
+  ctx: CounterContext,
+  staff: Staff,
+  checkId: string,
+  shipmentId: string,
+  differences: readonly Difference[],
+): Result<ReceiptCheckView, ReceiptProblem> {
   if (staff.role !== 'lead') return err({ code: 'forbidden', message: '受領確認は会場責任者のみができます' });
   const { db, stationId } = ctx.store;
   return db.transaction((): Result<ReceiptCheckView, ReceiptProblem> => {
@@ -75,12 +105,25 @@ export function closeReceiptCheck(ctx: CounterContext, staff: Staff, checkId: st
     const given = new Set(differences.map((d) => `${d.kind}:${d.code}`));
     const needed = [...view.missing.map((c) => `missing:${c}`), ...view.unexpected.map((u) => `unexpected:${u.code}`)];
     const without = needed.filter((k) => !given.has(k));
-    if (without.length > 0) return err({ code: 'reasons-missing', message: `理由が未入力の差異が ${without.length} 件あります: ${without.slice(0, 5).map((k) => k.split(':')[1]).join('、')}` });
+    if (without.length > 0)
+      return err({
+        code: 'reasons-missing',
+        message: `理由が未入力の差異が ${without.length} 件あります: ${without
+          .slice(0, 5)
+          .map((k) => k.split(':')[1])
+          .join('、')}`,
+      });
     appendEvent(db, ctx.clock, {
       stationId,
       actor: actorOf(staff),
       kind: 'receipt.check-closed',
-      payload: { checkId, shipmentId, shipped: view.shipped, scanned: view.scanned, differences: differences.filter((d) => needed.includes(`${d.kind}:${d.code}`)).map((d) => ({ ...d })) },
+      payload: {
+        checkId,
+        shipmentId,
+        shipped: view.shipped,
+        scanned: view.scanned,
+        differences: differences.filter((d) => needed.includes(`${d.kind}:${d.code}`)).map((d) => ({ ...d })),
+      },
     });
     return ok({ ...view, closed: true });
   })();

@@ -22,7 +22,12 @@ function venue(t: { after(fn: () => void): void }, n = 3) {
   let at = Date.parse('2026-11-25T01:00:00Z');
   const clock = { now: () => new Date((at += 1000)) };
   const list = Array.from({ length: n }, (_, i) => card(i + 1));
-  assert.ok(importLedger({ store, clock: fixedClock('2026-11-25T00:00:00Z'), actor: 'lead:lead1' }, ledgerBytes(keys, 'toyosu', 'S1', list), { venueKey: keys.venues.toyosu, hqKey: keys.hq }).ok);
+  assert.ok(
+    importLedger({ store, clock: fixedClock('2026-11-25T00:00:00Z'), actor: 'lead:lead1' }, ledgerBytes(keys, 'toyosu', 'S1', list), {
+      venueKey: keys.venues.toyosu,
+      hqKey: keys.hq,
+    }).ok,
+  );
   return { ctx: { store, clock }, list };
 }
 
@@ -51,13 +56,21 @@ test('regression: a card recorded as damaged is refused at the counter with its 
   const handover = recordHandover(ctx, clerk, broken.reservationNo, license);
   assert.ok(!handover.ok);
   assert.equal(handover.error.code, 'damaged');
-  assert.equal(searchCards(ctx, clerk, { prefix: broken.kana.slice(0, 2), birthDate: broken.birthDate }).hits.find((h) => h.reservationNo === broken.reservationNo)?.state, 'damaged');
+  assert.equal(
+    searchCards(ctx, clerk, { prefix: broken.kana.slice(0, 2), birthDate: broken.birthDate }).hits.find(
+      (h) => h.reservationNo === broken.reservationNo,
+    )?.state,
+    'damaged',
+  );
   const total = venueReconciliation(ctx.store).total;
   assert.deepEqual([total.received, total.outstanding, total.damaged, total.handedOver, total.holds], [3, 3, 1, 0, true]);
   // It waits on the shelf until it goes back to HQ, like any card past its deadline.
   assert.ok(recordReturnBatch(ctx, lead, [broken.reservationNo], '破損のため返戻').ok);
   assert.equal(decideScan(ctx, clerk, broken.reservationNo).kind, 'returned');
-  assert.equal(overdueCards(ctx).some((c) => c.reservationNo === broken.reservationNo), false);
+  assert.equal(
+    overdueCards(ctx).some((c) => c.reservationNo === broken.reservationNo),
+    false,
+  );
   // Damaged and not at the venue after all: not received comes first, and it cannot be "returned" from here.
   const other = list[1]!.reservationNo;
   assert.ok(markDamaged(ctx, lead, other, '券面に傷').ok);

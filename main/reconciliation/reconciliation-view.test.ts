@@ -6,7 +6,7 @@ import { appFixture, manualClock } from '../testing/app-fixture';
 
 const idCheck = { path: 'self', documents: ['passport'], proxy: null, surrendered: [], pin: 'pins-set' } as const;
 
-test('lead:reconciliation: the day\'s handovers by half hour (an undo takes its slot back), per station, and the close', async (t) => {
+test("lead:reconciliation: the day's handovers by half hour (an undo takes its slot back), per station, and the close", async (t) => {
   const clock = manualClock('2026-11-25T01:05:00Z'); // 10:05 in Tokyo
   const { app, cards } = appFixture(t, clock);
   await app.invoke('session:signIn', { staffId: 'lead1', pin: '9999' }, 'w');
@@ -26,12 +26,24 @@ test('lead:reconciliation: the day\'s handovers by half hour (an undo takes its 
 
   const r = await app.invoke('reconciliation:day', { date: '2026-11-25' }, 'w');
   assert.ok(r.ok, JSON.stringify(r));
-  const v = r.value as { total: { handedOver: number; outstanding: number; holds: boolean }; halfHours: number[]; byStation: { handedOver: number }[]; closed: unknown; breakerCount: number };
+  const v = r.value as {
+    total: { handedOver: number; outstanding: number; holds: boolean };
+    halfHours: number[];
+    byStation: { handedOver: number }[];
+    closed: unknown;
+    breakerCount: number;
+  };
   assert.equal(v.halfHours.length, 48);
   assert.equal(v.halfHours[20], 1, '10:00–10:30');
   assert.equal(v.halfHours[21], 1, '10:30–11:00, net of the undo');
-  assert.equal(v.halfHours.reduce((x, y) => x + y, 0), 2);
-  assert.deepEqual(v.byStation.map((s) => s.handedOver), [2]);
+  assert.equal(
+    v.halfHours.reduce((x, y) => x + y, 0),
+    2,
+  );
+  assert.deepEqual(
+    v.byStation.map((s) => s.handedOver),
+    [2],
+  );
   assert.deepEqual([v.total.handedOver, v.total.outstanding, v.total.holds, v.breakerCount], [2, cards.length - 2, true, 0]);
   assert.equal(v.closed, null);
 
@@ -52,5 +64,8 @@ test('lead:reconciliation: the day\'s handovers by half hour (an undo takes its 
   const after = await app.invoke('reconciliation:day', { date: '2026-11-25' }, 'w');
   assert.ok(after.ok);
   const moved = (after.value as { correctedSinceClose: { figure: string; frozen: unknown; now: unknown }[] }).correctedSinceClose;
-  assert.deepEqual(moved.find((c) => c.figure === 'handedOver'), { figure: 'handedOver', frozen: 2, now: 1 });
+  assert.deepEqual(
+    moved.find((c) => c.figure === 'handedOver'),
+    { figure: 'handedOver', frozen: 2, now: 1 },
+  );
 });

@@ -15,9 +15,15 @@ const idCheck = { path: 'self' as const, documents: ['passport'], proxy: null, s
 
 /** The plain way, with nothing kept between calls: every event read back and validated, filtered by parsed time. */
 function fromScratch(store: VenueStore, asOf?: string) {
-  const ledger = store.db.prepare('SELECT reservation_no AS reservationNo, shipment_id AS shipmentId FROM ledger_cards').all() as { reservationNo: string; shipmentId: string }[];
+  const ledger = store.db.prepare('SELECT reservation_no AS reservationNo, shipment_id AS shipmentId FROM ledger_cards').all() as {
+    reservationNo: string;
+    shipmentId: string;
+  }[];
   const end = asOf ? Date.parse(tokyoDayEnd(asOf)) : Infinity;
-  const r = reconcile(ledger, readEvents(store.db).filter((e) => Date.parse(e.clientTime) < end));
+  const r = reconcile(
+    ledger,
+    readEvents(store.db).filter((e) => Date.parse(e.clientTime) < end),
+  );
   return { ...r, byDayAndStation: asOf ? r.byDayAndStation.filter((d) => d.date === asOf) : r.byDayAndStation };
 }
 
@@ -34,7 +40,12 @@ test('the kept reconciliation always equals one computed from scratch: new event
     store.db.transaction(() => appendEvent(store.db, clock, { stationId, actor: 'lead:l', kind, payload, subject }))();
   const list = cards(1, 8);
   const no = (i: number) => list[i]!.reservationNo;
-  assert.ok(importLedger({ store, clock, actor: 'lead:l' }, ledgerBytes(keys, 'toyosu', 'S1', list), { venueKey: keys.venues.toyosu, hqKey: keys.hq }).ok);
+  assert.ok(
+    importLedger({ store, clock, actor: 'lead:l' }, ledgerBytes(keys, 'toyosu', 'S1', list), {
+      venueKey: keys.venues.toyosu,
+      hqKey: keys.hq,
+    }).ok,
+  );
   assertSame(store);
   append('receipt.confirmed', { shipmentId: 'S1', cards: list.length }, null);
   assertSame(store);
@@ -64,7 +75,12 @@ test('the kept reconciliation always equals one computed from scratch: new event
 
   // A second shipment arrives: a new ledger.
   const more = cards(100, 3);
-  assert.ok(importLedger({ store, clock, actor: 'lead:l' }, ledgerBytes(keys, 'toyosu', 'S2', more), { venueKey: keys.venues.toyosu, hqKey: keys.hq }).ok);
+  assert.ok(
+    importLedger({ store, clock, actor: 'lead:l' }, ledgerBytes(keys, 'toyosu', 'S2', more), {
+      venueKey: keys.venues.toyosu,
+      hqKey: keys.hq,
+    }).ok,
+  );
   assertSame(store);
   assert.equal(venueReconciliation(store).total.shipped, 11);
 
@@ -88,7 +104,12 @@ test('per half hour of the Tokyo day: handovers land in their slot, and an undo 
   t.after(() => store.close());
   const clock = manualClock('2026-11-25T00:29:59Z'); // 09:29:59 in Tokyo: slot 18
   const list = cards(1, 3);
-  assert.ok(importLedger({ store, clock, actor: 'lead:l' }, ledgerBytes(keys, 'toyosu', 'S1', list), { venueKey: keys.venues.toyosu, hqKey: keys.hq }).ok);
+  assert.ok(
+    importLedger({ store, clock, actor: 'lead:l' }, ledgerBytes(keys, 'toyosu', 'S1', list), {
+      venueKey: keys.venues.toyosu,
+      hqKey: keys.hq,
+    }).ok,
+  );
   const append = <K extends EventKind>(kind: K, payload: EventPayload<K>, subject: string | null) =>
     store.db.transaction(() => appendEvent(store.db, clock, { stationId: store.stationId, actor: 'lead:l', kind, payload, subject }))();
   append('receipt.confirmed', { shipmentId: 'S1', cards: 3 }, null);
@@ -100,7 +121,10 @@ test('per half hour of the Tokyo day: handovers land in their slot, and an undo 
   assert.deepEqual([slots()[18], slots()[19]], [1, 2]);
   clock.advance(3 * 3600_000); // the undo at 12:30 takes it off 09:00–09:30
   append('handover.undone', { reservationNo: list[0]!.reservationNo, handoverEventId: first.id, reason: '誤り' }, list[0]!.reservationNo);
-  assert.deepEqual(slots(), new Array(48).fill(0).map((_, i) => (i === 19 ? 2 : 0)));
+  assert.deepEqual(
+    slots(),
+    new Array(48).fill(0).map((_, i) => (i === 19 ? 2 : 0)),
+  );
 });
 
 test('a card number holding a control character is still reported by name', (t) => {
@@ -108,10 +132,21 @@ test('a card number holding a control character is still reported by name', (t) 
   t.after(() => store.close());
   const clock = manualClock('2026-11-25T00:00:00Z');
   const list = cards(1, 2);
-  assert.ok(importLedger({ store, clock, actor: 'lead:l' }, ledgerBytes(keys, 'toyosu', 'S1', list), { venueKey: keys.venues.toyosu, hqKey: keys.hq }).ok);
+  assert.ok(
+    importLedger({ store, clock, actor: 'lead:l' }, ledgerBytes(keys, 'toyosu', 'S1', list), {
+      venueKey: keys.venues.toyosu,
+      hqKey: keys.hq,
+    }).ok,
+  );
   assertSame(store);
   store.db.transaction(() =>
-    appendEvent(store.db, clock, { stationId: store.stationId, actor: 'x', kind: 'handover.recorded', payload: { reservationNo: list[0]!.reservationNo, idCheck }, subject: 'AB\x1fC' }),
+    appendEvent(store.db, clock, {
+      stationId: store.stationId,
+      actor: 'x',
+      kind: 'handover.recorded',
+      payload: { reservationNo: list[0]!.reservationNo, idCheck },
+      subject: 'AB\x1fC',
+    }),
   )();
   assertSame(store);
   assert.deepEqual(venueReconciliation(store).breakers, [{ reservationNo: 'AB\x1fC', reason: 'not-in-ledger' }]);

@@ -6,7 +6,13 @@
 // feeds it only the events appended since (rowids only grow: the log is append-only). It replays the whole
 // log when that would give a different answer: the ledger changed, or a newly read event sorts before the
 // last one applied (merged from another station with an older time).
-import { orderEvents, ReconciliationFold, type LedgerColumns, type ReconEvent, type Reconciliation } from '../../shared/reconciliation/reconcile';
+import {
+  orderEvents,
+  ReconciliationFold,
+  type LedgerColumns,
+  type ReconEvent,
+  type Reconciliation,
+} from '../../shared/reconciliation/reconcile';
 import { VENUES, type VenueId } from '../../shared/venues/venues';
 import type { Db } from '../db/connection';
 import { tokyoDayEnd } from '../../shared/tokyo-date';

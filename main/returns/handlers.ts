@@ -10,7 +10,12 @@ export function returnsHandlers(counter: CounterContext): HandlerSlice<keyof typ
     'returns:overdue': (_i, call) => {
       const cards = overdueCards(counter);
       // A list of residents' names is a look at their records: noted, without the list itself.
-      counter.access?.record({ stationId: counter.store.stationId, actor: actorOf(staffOf(call)), action: 'record-view', detail: { overdueList: cards.length } });
+      counter.access?.record({
+        stationId: counter.store.stationId,
+        actor: actorOf(staffOf(call)),
+        action: 'record-view',
+        detail: { overdueList: cards.length },
+      });
       return cards;
     },
     'returns:record': ({ reservationNos, reason }, call) => recordReturnBatch(counter, staffOf(call), reservationNos, reason),

@@ -23,17 +23,39 @@ export interface OverdueCard {
 const deadlineOf = addDays;
 
 /** Outstanding cards whose collection deadline (notice date + the station's `collection-deadline-days`, default 90) has passed. */
-export function overdueCards(ctx: CounterContext, deadlineDays: number = readSetting(ctx.store.db, 'collection-deadline-days')): OverdueCard[] {
+export function overdueCards(
+  ctx: CounterContext,
+  deadlineDays: number = readSetting(ctx.store.db, 'collection-deadline-days'),
+): OverdueCard[] {
   const today = tokyoDate(ctx.clock.now());
   const rows = cardsByShippedOn(ctx.store.db);
   const due = rows.filter((r) => deadlineOf(r.shipped_on, deadlineDays) < today);
-  const states = readCardStates(ctx.store.db, due.map((r) => r.reservation_no));
+  const states = readCardStates(
+    ctx.store.db,
+    due.map((r) => r.reservation_no),
+  );
   // A damaged card waits on the shelf like any other until it goes back to HQ.
-  return states.flatMap((s) => (s.kind === 'outstanding' || s.kind === 'damaged' ? [{ reservationNo: s.card.reservationNo, name: s.card.name, shippedOn: s.card.shippedOn, deadline: deadlineOf(s.card.shippedOn, deadlineDays) }] : []));
+  return states.flatMap((s) =>
+    s.kind === 'outstanding' || s.kind === 'damaged'
+      ? [
+          {
+            reservationNo: s.card.reservationNo,
+            name: s.card.name,
+            shippedOn: s.card.shippedOn,
+            deadline: deadlineOf(s.card.shippedOn, deadlineDays),
+          },
+        ]
+      : [],
+  );
 }
 
 /** Records a return batch: every card must be outstanding (damaged ones too); all or none are recorded. */
-export function recordReturnBatch(ctx: CounterContext, staff: Staff, reservationNos: readonly string[], reason: string): Result<{ batchId: string; cards: number }, CorrectionProblem> {
+export function recordReturnBatch(
+  ctx: CounterContext,
+  staff: Staff,
+  reservationNos: readonly string[],
+  reason: string,
+): Result<{ batchId: string; cards: number }, CorrectionProblem> {
   const forbidden = leadOnly(staff);
   if (forbidden) return err(forbidden);
   if (reason.trim() === '') return err({ code: 'no-reason', message: '理由を入力してください' });
@@ -43,8 +65,16 @@ export function recordReturnBatch(ctx: CounterContext, staff: Staff, reservation
     const unique = [...new Set(reservationNos)];
     const states = readCardStates(db, unique);
     const bad = states.flatMap((s, i) => (s.kind !== 'outstanding' && s.kind !== 'damaged' ? [unique[i]!] : []));
-    if (bad.length > 0) return err({ code: 'not-outstanding', message: `交付待ちではないカードが含まれています: ${bad.slice(0, 5).join('、')}` });
-    for (const no of unique) appendEvent(db, ctx.clock, { stationId, actor: actorOf(staff), kind: 'card.returned', payload: { reservationNo: no, batchId, reason: reason.trim() }, subject: no });
+    if (bad.length > 0)
+      return err({ code: 'not-outstanding', message: `交付待ちではないカードが含まれています: ${bad.slice(0, 5).join('、')}` });
+    for (const no of unique)
+      appendEvent(db, ctx.clock, {
+        stationId,
+        actor: actorOf(staff),
+        kind: 'card.returned',
+        payload: { reservationNo: no, batchId, reason: reason.trim() },
+        subject: no,
+      });
     return ok({ batchId, cards: unique.length });
   })();
 }
@@ -57,7 +87,11 @@ export function returnBatches(ctx: CounterContext, batchId?: string): ReturnBatc
 }
 
 /** One batch's cards, for the printed return list; null if no such batch. */
-export function returnBatchCards(ctx: CounterContext, batchId: string, deadlineDays: number = readSetting(ctx.store.db, 'collection-deadline-days')) {
+export function returnBatchCards(
+  ctx: CounterContext,
+  batchId: string,
+  deadlineDays: number = readSetting(ctx.store.db, 'collection-deadline-days'),
+) {
   const [summary] = returnBatches(ctx, batchId);
   if (!summary) return null;
   const rows = returnBatchCardRows(ctx.store.db, batchId);

@@ -70,7 +70,14 @@ describe('splitCsvRecords', () => {
 
   it('stops after maxRecords', () => {
     const r = splitCsvRecords('a\nb\nc\n', { maxRecords: 2 });
-    assert.deepEqual(r, { ok: true, truncated: true, records: [{ line: 1, fields: ['a'] }, { line: 2, fields: ['b'] }] });
+    assert.deepEqual(r, {
+      ok: true,
+      truncated: true,
+      records: [
+        { line: 1, fields: ['a'] },
+        { line: 2, fields: ['b'] },
+      ],
+    });
     const exact = splitCsvRecords('a\nb\n', { maxRecords: 2 });
     assert.ok(exact.ok && !exact.truncated);
   });
@@ -103,17 +110,22 @@ describe('splitCsvRecords agrees with csv-parse (differential property)', () => 
     const field = fc.string({ unit: fc.constantFrom('a', '江', ',', '"', '\n', '\r\n', ' ', 'x'), maxLength: 8 });
     const record = fc.array(field, { minLength: 1, maxLength: 5 }).filter((r) => r.some((f) => f.trim() !== ''));
     fc.assert(
-      fc.property(fc.array(record, { minLength: 1, maxLength: 8 }), fc.boolean(), fc.constantFrom<'\r\n' | '\n'>('\r\n', '\n'), (records, quoteAll, lineBreak) => {
-        const text = normalizeLineBreaks(writeCsv(records, { quoteAll, lineBreak }));
-        const r = splitCsvRecords(text);
-        assert.ok(r.ok);
-        const lines = recordLines(records);
-        assert.deepEqual(
-          r.records,
-          records.map((fields, i) => ({ line: lines[i], fields: fields.map((f) => f.replace(/\r\n/g, '\n')) })),
-        );
-        assert.deepEqual(splitCsvRecordsWithCsvParse(text), r);
-      }),
+      fc.property(
+        fc.array(record, { minLength: 1, maxLength: 8 }),
+        fc.boolean(),
+        fc.constantFrom<'\r\n' | '\n'>('\r\n', '\n'),
+        (records, quoteAll, lineBreak) => {
+          const text = normalizeLineBreaks(writeCsv(records, { quoteAll, lineBreak }));
+          const r = splitCsvRecords(text);
+          assert.ok(r.ok);
+          const lines = recordLines(records);
+          assert.deepEqual(
+            r.records,
+            records.map((fields, i) => ({ line: lines[i], fields: fields.map((f) => f.replace(/\r\n/g, '\n')) })),
+          );
+          assert.deepEqual(splitCsvRecordsWithCsvParse(text), r);
+        },
+      ),
       { numRuns: 1000 },
     );
   });

@@ -50,10 +50,7 @@ export type CsvVisitResult =
  * Blank lines are skipped, as are records whose every field is empty or whitespace (spreadsheet
  * exports write ",,,,,," for an empty row). `text` must be LF-only.
  */
-export function forEachCsvRecord(
-  text: string,
-  visit: (line: number, fields: readonly string[]) => boolean | void,
-): CsvVisitResult {
+export function forEachCsvRecord(text: string, visit: (line: number, fields: readonly string[]) => boolean | void): CsvVisitResult {
   const n = text.length;
   let i = 0;
   let line = 1;
@@ -104,7 +101,11 @@ export function forEachCsvRecord(
           const c = text.charCodeAt(j);
           if (c === COMMA || c === LF) break;
           if (c === QUOTE) {
-            return fail(text, line, '引用符（"）で囲まれていない値の途中に引用符があります（値の中の " は "" と書き、値全体を " で囲みます）');
+            return fail(
+              text,
+              line,
+              '引用符（"）で囲まれていない値の途中に引用符があります（値の中の " は "" と書き、値全体を " で囲みます）',
+            );
           }
         }
         fields.push(text.slice(i, j));

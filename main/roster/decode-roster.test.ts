@@ -47,7 +47,10 @@ describe('decodeRosterBytes', () => {
   });
 
   it('refuses UTF-16 with one problem', () => {
-    for (const bom of [[0xff, 0xfe], [0xfe, 0xff]]) {
+    for (const bom of [
+      [0xff, 0xfe],
+      [0xfe, 0xff],
+    ]) {
       const r = decodeRosterBytes(new Uint8Array([...bom, 0x41, 0x00]));
       assert.equal(r.ok, false);
       if (!r.ok) {

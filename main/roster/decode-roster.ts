@@ -16,8 +16,7 @@ import type { RosterEncoding, RosterProblem } from './roster-types';
 import { excerpt } from './roster-types';
 
 export type DecodeResult =
-  | { ok: true; encoding: RosterEncoding; text: string }
-  | { ok: false; encoding: RosterEncoding | null; problems: RosterProblem[] };
+  { ok: true; encoding: RosterEncoding; text: string } | { ok: false; encoding: RosterEncoding | null; problems: RosterProblem[] };
 
 // One decoder each, reused: constructing TextDecoder per call is measurable on big files.
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -31,7 +30,10 @@ export function decodeRosterBytes(bytes: Uint8Array): DecodeResult {
     return {
       ok: false,
       encoding: 'utf-8-bom',
-      problems: replacementProblems(lenientUtf8.decode(body), 'BOM付きUTF-8として読めない文字があります（ファイルが壊れているか、別の文字コードです）'),
+      problems: replacementProblems(
+        lenientUtf8.decode(body),
+        'BOM付きUTF-8として読めない文字があります（ファイルが壊れているか、別の文字コードです）',
+      ),
     };
   }
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
@@ -58,7 +60,10 @@ export function decodeRosterBytes(bytes: Uint8Array): DecodeResult {
   return {
     ok: false,
     encoding: 'cp932',
-    problems: replacementProblems(text, 'UTF-8 としても Shift_JIS（CP932）としても読めない文字があります（ファイルが壊れているか、別の文字コードです）'),
+    problems: replacementProblems(
+      text,
+      'UTF-8 としても Shift_JIS（CP932）としても読めない文字があります（ファイルが壊れているか、別の文字コードです）',
+    ),
   };
 }
 

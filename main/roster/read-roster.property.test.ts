@@ -14,8 +14,19 @@ import { RESERVATION_NUMBER_PATTERN } from '../../shared/roster/reservation-numb
 
 const TODAY = '2025-06-01';
 const CODES: readonly RosterProblemCode[] = [
-  'encoding', 'not-csv', 'missing-column', 'duplicate-column', 'missing-field', 'bad-reservation-number',
-  'duplicate-reservation-number', 'bad-date', 'bad-notice-type', 'too-long', 'control-character', 'too-many-rows', 'wrong-field-count',
+  'encoding',
+  'not-csv',
+  'missing-column',
+  'duplicate-column',
+  'missing-field',
+  'bad-reservation-number',
+  'duplicate-reservation-number',
+  'bad-date',
+  'bad-notice-type',
+  'too-long',
+  'control-character',
+  'too-many-rows',
+  'wrong-field-count',
 ];
 
 /** Whatever came back is one of the two typed shapes, with sane problems sorted by line. */
@@ -62,7 +73,25 @@ describe('readRoster never throws (properties)', () => {
     const body = fc.oneof(
       fc.string({ maxLength: 300 }),
       fc.string({ unit: 'binary', maxLength: 200 }),
-      fc.string({ unit: fc.constantFrom('A1B-123456', ',', '"', '\r\n', '\n', '江東', 'ｺｳﾄｳ', 'S58.4.1', '通常', '再発行', '2025-04-01', ' ', '\u0007', '\uE000'), maxLength: 60 }),
+      fc.string({
+        unit: fc.constantFrom(
+          'A1B-123456',
+          ',',
+          '"',
+          '\r\n',
+          '\n',
+          '江東',
+          'ｺｳﾄｳ',
+          'S58.4.1',
+          '通常',
+          '再発行',
+          '2025-04-01',
+          ' ',
+          '\u0007',
+          '\uE000',
+        ),
+        maxLength: 60,
+      }),
     );
     fc.assert(
       fc.property(body, fc.constantFrom('utf-8', 'utf-8-bom', 'cp932' as const), (text, encoding) => {
@@ -75,7 +104,7 @@ describe('readRoster never throws (properties)', () => {
 
 // ---- Generators of valid rosters, written the many ways the ward's files write them --------
 
-const pick = <T,>(xs: readonly T[]): fc.Arbitrary<T> => fc.constantFrom(...xs);
+const pick = <T>(xs: readonly T[]): fc.Arbitrary<T> => fc.constantFrom(...xs);
 const KANJI = [...'江東区山田太郎花子髙﨑鈴木佐藤一二三豊洲大島砂町亀戸'];
 const KATAKANA = [...'アイウエオカキクケコガギグサシスセソザタチツテトダナニヌネノハヒフヘホバパマミムメモヤユヨラリルレロワンャュョッー'];
 /** 半角 spelling of each katakana used, built through NFKC so it cannot drift from the reader. */
@@ -87,7 +116,10 @@ for (let c = 0xff66; c <= 0xff9d; c++) {
     if (full.length === 1 && HALF[full] === undefined) HALF[full] = half;
   }
 }
-assert.ok(KATAKANA.every((k) => HALF[k] !== undefined), 'every generated katakana has a 半角 spelling');
+assert.ok(
+  KATAKANA.every((k) => HALF[k] !== undefined),
+  'every generated katakana has a 半角 spelling',
+);
 const toHiragana = (s: string): string => s.replace(/[\u30A1-\u30F6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
 const toHalf = (s: string): string => [...s].map((c) => (c === '\u3000' ? ' ' : (HALF[c] ?? c))).join('');
 const toWide = (s: string): string => s.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
@@ -242,32 +274,33 @@ const CORRUPTIONS: readonly { key: RosterColumnKey; value: string; code: RosterP
 describe('readRoster reports every corrupted row (property)', () => {
   it('one problem per corrupted row, on its line and column, with the value as written', () => {
     fc.assert(
-      fc.property(
-        rosterArb,
-        fc.array(fc.tuple(fc.nat(), pick(CORRUPTIONS)), { minLength: 1, maxLength: 5 }),
-        (roster, hits) => {
-          const corrupted = new Map<number, (typeof CORRUPTIONS)[number]>();
-          for (const [n, c] of hits) corrupted.set(n % roster.rows.length, c);
-          const records = recordsOf(roster);
-          for (const [rowIndex, c] of corrupted) {
-            const record = records[rowIndex + 1];
-            assert.ok(record);
-            record[roster.order.indexOf(c.key)] = c.value;
-          }
-          const r = readRoster(encodeRoster(writeCsv(records, { lineBreak: roster.lineBreak }), roster.encoding), { today: TODAY });
-          assert.equal(r.ok, false);
-          if (r.ok) return;
-          const lines = recordLines(records);
-          const header = records[0] ?? [];
-          const expected = [...corrupted]
-            .sort((a, b) => a[0] - b[0])
-            .map(([rowIndex, c]) => [lines[rowIndex + 1], header[roster.order.indexOf(c.key)], c.value.length > 100 ? `${c.value.slice(0, 100)}…` : c.value, c.code]);
-          assert.deepEqual(
-            r.problems.map((p) => [p.line, p.column, p.value, p.code]),
-            expected,
-          );
-        },
-      ),
+      fc.property(rosterArb, fc.array(fc.tuple(fc.nat(), pick(CORRUPTIONS)), { minLength: 1, maxLength: 5 }), (roster, hits) => {
+        const corrupted = new Map<number, (typeof CORRUPTIONS)[number]>();
+        for (const [n, c] of hits) corrupted.set(n % roster.rows.length, c);
+        const records = recordsOf(roster);
+        for (const [rowIndex, c] of corrupted) {
+          const record = records[rowIndex + 1];
+          assert.ok(record);
+          record[roster.order.indexOf(c.key)] = c.value;
+        }
+        const r = readRoster(encodeRoster(writeCsv(records, { lineBreak: roster.lineBreak }), roster.encoding), { today: TODAY });
+        assert.equal(r.ok, false);
+        if (r.ok) return;
+        const lines = recordLines(records);
+        const header = records[0] ?? [];
+        const expected = [...corrupted]
+          .sort((a, b) => a[0] - b[0])
+          .map(([rowIndex, c]) => [
+            lines[rowIndex + 1],
+            header[roster.order.indexOf(c.key)],
+            c.value.length > 100 ? `${c.value.slice(0, 100)}…` : c.value,
+            c.code,
+          ]);
+        assert.deepEqual(
+          r.problems.map((p) => [p.line, p.column, p.value, p.code]),
+          expected,
+        );
+      }),
       { numRuns: 300 },
     );
   });

@@ -26,11 +26,56 @@ const VALID = ['A1B-123456', '江東 太郎', 'コウトウ　タロウ', '1983-
 
 // What both fixture files hold (the UTF-8 one and its CP932 twin).
 const FIXTURE_ROWS: RosterRow[] = [
-  { line: 2, reservationNo: 'A1B-123456', name: '江東 太郎', kana: 'コウトウ　タロウ', birthDate: '1983-04-01', address: '東京都江東区東陽4-11-28', noticeType: '通常', shippedOn: '2025-04-01' },
-  { line: 3, reservationNo: 'B2C-000001', name: '髙橋 花子', kana: 'タカハシ　ハナコ', birthDate: '1990-01-05', address: '東京都江東区豊洲2-2-18　豊洲シビックセンター', noticeType: '再発行', shippedOn: '2025-04-02' },
-  { line: 4, reservationNo: 'C3D-000002', name: '山﨑 "ジョー" 次郎', kana: 'ヤマザキ　ジロウ', birthDate: '1990-02-28', address: '東京都江東区大島4-5-1 総合区民センター', noticeType: '通常', shippedOn: '2025-04-03' },
-  { line: 7, reservationNo: 'D4E-000003', name: '豊洲 一', kana: 'トヨス　ハジメ', birthDate: '1989-01-08', address: '東京都江東区豊洲5-6-1', noticeType: '通常', shippedOn: '2025-04-04' },
-  { line: 8, reservationNo: 'E5F-000004', name: '砂町 ①子', kana: 'スナマチ　マルコ', birthDate: '1945-08-15', address: '東京都江東区北砂1-1-1', noticeType: '再発行', shippedOn: '2025-04-05' },
+  {
+    line: 2,
+    reservationNo: 'A1B-123456',
+    name: '江東 太郎',
+    kana: 'コウトウ　タロウ',
+    birthDate: '1983-04-01',
+    address: '東京都江東区東陽4-11-28',
+    noticeType: '通常',
+    shippedOn: '2025-04-01',
+  },
+  {
+    line: 3,
+    reservationNo: 'B2C-000001',
+    name: '髙橋 花子',
+    kana: 'タカハシ　ハナコ',
+    birthDate: '1990-01-05',
+    address: '東京都江東区豊洲2-2-18　豊洲シビックセンター',
+    noticeType: '再発行',
+    shippedOn: '2025-04-02',
+  },
+  {
+    line: 4,
+    reservationNo: 'C3D-000002',
+    name: '山﨑 "ジョー" 次郎',
+    kana: 'ヤマザキ　ジロウ',
+    birthDate: '1990-02-28',
+    address: '東京都江東区大島4-5-1 総合区民センター',
+    noticeType: '通常',
+    shippedOn: '2025-04-03',
+  },
+  {
+    line: 7,
+    reservationNo: 'D4E-000003',
+    name: '豊洲 一',
+    kana: 'トヨス　ハジメ',
+    birthDate: '1989-01-08',
+    address: '東京都江東区豊洲5-6-1',
+    noticeType: '通常',
+    shippedOn: '2025-04-04',
+  },
+  {
+    line: 8,
+    reservationNo: 'E5F-000004',
+    name: '砂町 ①子',
+    kana: 'スナマチ　マルコ',
+    birthDate: '1945-08-15',
+    address: '東京都江東区北砂1-1-1',
+    noticeType: '再発行',
+    shippedOn: '2025-04-05',
+  },
 ];
 
 describe('readRoster: encodings', () => {
@@ -47,7 +92,11 @@ describe('readRoster: encodings', () => {
   });
 
   it('reads generated text identically in all three encodings, with LF or CRLF', () => {
-    const records = [[...STANDARD_HEADER], VALID, ['b2c000001', '髙橋　花子', 'たかはし はなこ', 'H2/1/5', '東京都江東区豊洲2-2-18', '再発行', 'R7.4.2']];
+    const records = [
+      [...STANDARD_HEADER],
+      VALID,
+      ['b2c000001', '髙橋　花子', 'たかはし はなこ', 'H2/1/5', '東京都江東区豊洲2-2-18', '再発行', 'R7.4.2'],
+    ];
     const expected = rowsOf(read(writeCsv(records)));
     assert.equal(expected.length, 2);
     for (const encoding of ['utf-8', 'utf-8-bom', 'cp932'] as const) {
@@ -70,12 +119,38 @@ describe('readRoster: rows', () => {
   it('normalises each field: 予約管理番号, 氏名 NFC, カナ, dates, 住所 whitespace, 通知種別', () => {
     const records = [
       [...STANDARD_HEADER],
-      ['  ａ１ｂ－１２３４５６\t', ' 江東\u3000太郎 ', 'ｺｳﾄｳ ﾀﾛｳ', '昭和５８年４月１日', '  東京都江東区\r\n東陽4-11-28  ', ' 再発行 ', '令和7年4月1日'],
+      [
+        '  ａ１ｂ－１２３４５６\t',
+        ' 江東\u3000太郎 ',
+        'ｺｳﾄｳ ﾀﾛｳ',
+        '昭和５８年４月１日',
+        '  東京都江東区\r\n東陽4-11-28  ',
+        ' 再発行 ',
+        '令和7年4月1日',
+      ],
       ['C3D-000002', 'カ\u3099ス', 'やまだ　たろう', 'S58.4.1', '東京都江東区\t\t東陽', '通常', '2025/4/1'],
     ];
     assert.deepEqual(rowsOf(read(writeCsv(records))), [
-      { line: 2, reservationNo: 'A1B-123456', name: '江東\u3000太郎', kana: 'コウトウ　タロウ', birthDate: '1983-04-01', address: '東京都江東区 東陽4-11-28', noticeType: '再発行', shippedOn: '2025-04-01' },
-      { line: 4, reservationNo: 'C3D-000002', name: 'ガス', kana: 'ヤマダ　タロウ', birthDate: '1983-04-01', address: '東京都江東区 東陽', noticeType: '通常', shippedOn: '2025-04-01' },
+      {
+        line: 2,
+        reservationNo: 'A1B-123456',
+        name: '江東\u3000太郎',
+        kana: 'コウトウ　タロウ',
+        birthDate: '1983-04-01',
+        address: '東京都江東区 東陽4-11-28',
+        noticeType: '再発行',
+        shippedOn: '2025-04-01',
+      },
+      {
+        line: 4,
+        reservationNo: 'C3D-000002',
+        name: 'ガス',
+        kana: 'ヤマダ　タロウ',
+        birthDate: '1983-04-01',
+        address: '東京都江東区 東陽',
+        noticeType: '通常',
+        shippedOn: '2025-04-01',
+      },
     ]);
   });
 
@@ -109,7 +184,16 @@ describe('readRoster: rows', () => {
       '2025-04-01,メモ,コウトウ　タロウ,A1B-123456,江東 太郎,東京都江東区,1983-04-01,通常,,',
     ].join('\n');
     const expected: RosterRow[] = [
-      { line: 2, reservationNo: 'A1B-123456', name: '江東 太郎', kana: 'コウトウ　タロウ', birthDate: '1983-04-01', address: '東京都江東区', noticeType: '通常', shippedOn: '2025-04-01' },
+      {
+        line: 2,
+        reservationNo: 'A1B-123456',
+        name: '江東 太郎',
+        kana: 'コウトウ　タロウ',
+        birthDate: '1983-04-01',
+        address: '東京都江東区',
+        noticeType: '通常',
+        shippedOn: '2025-04-01',
+      },
     ];
     assert.deepEqual(rowsOf(read(text)), expected);
     // CP932 has no BOM; the same header without it.
@@ -180,7 +264,10 @@ describe('readRoster: problems', () => {
   });
 
   it('names columns as written in the file', () => {
-    const text = ['予約番号,氏名漢字,ふりがな,生年月日,住所,通知種別,発送年月日', 'A1B-123456,江東,こうとう,1983-04-01,江東区,通常,2025-04-31'].join('\n');
+    const text = [
+      '予約番号,氏名漢字,ふりがな,生年月日,住所,通知種別,発送年月日',
+      'A1B-123456,江東,こうとう,1983-04-01,江東区,通常,2025-04-31',
+    ].join('\n');
     assert.deepEqual(brief(problemsOf(read(text))), [[2, '発送年月日', '2025-04-31', 'bad-date']]);
   });
 
@@ -193,12 +280,22 @@ describe('readRoster: problems', () => {
   });
 
   it('reports missing and duplicate columns on the header line, and nothing else', () => {
-    const missing = read(writeCsv([['予約管理番号', '氏名', '生年月日', '住所', '発送日'], ['bad', '', '', '', '']]));
+    const missing = read(
+      writeCsv([
+        ['予約管理番号', '氏名', '生年月日', '住所', '発送日'],
+        ['bad', '', '', '', ''],
+      ]),
+    );
     assert.deepEqual(brief(problemsOf(missing)), [
       [1, '氏名カナ', '', 'missing-column'],
       [1, '通知種別', '', 'missing-column'],
     ]);
-    const duplicate = read(writeCsv([[...STANDARD_HEADER, '氏名漢字'], [...VALID, '江東']]));
+    const duplicate = read(
+      writeCsv([
+        [...STANDARD_HEADER, '氏名漢字'],
+        [...VALID, '江東'],
+      ]),
+    );
     assert.deepEqual(brief(problemsOf(duplicate)), [[1, '氏名漢字', '氏名漢字', 'duplicate-column']]);
     assert.match(problemsOf(duplicate)[0]?.reason ?? '', /2列目「氏名」と8列目「氏名漢字」/);
   });

@@ -13,27 +13,12 @@ import { matchRosterColumn, ROSTER_COLUMN_KEYS, rosterColumnLabel } from '../../
 import type { RosterColumnKey } from '../../shared/roster/roster-columns';
 import { forEachCsvRecord, normalizeLineBreaks } from './csv-records';
 import { decodeRosterBytes } from './decode-roster';
-import {
-  checkAddress,
-  checkBirthDate,
-  checkKana,
-  checkName,
-  checkNoticeType,
-  checkReservationNo,
-  checkShippedOn,
-} from './roster-fields';
+import { checkAddress, checkBirthDate, checkKana, checkName, checkNoticeType, checkReservationNo, checkShippedOn } from './roster-fields';
 import type { FieldCheck } from './roster-fields';
 import type { ReadRosterOptions, RosterProblem, RosterReadResult, RosterRow } from './roster-types';
 import { excerpt } from './roster-types';
 
-export type {
-  ReadRosterOptions,
-  RosterEncoding,
-  RosterProblem,
-  RosterProblemCode,
-  RosterReadResult,
-  RosterRow,
-} from './roster-types';
+export type { ReadRosterOptions, RosterEncoding, RosterProblem, RosterProblemCode, RosterReadResult, RosterRow } from './roster-types';
 
 const DEFAULT_MAX_ROWS = 200_000;
 
@@ -117,8 +102,7 @@ class RowReader {
     if (!fieldCountFits(fields, header.fieldCount)) {
       // With a column added or lost (typically an unquoted comma in an address) every later
       // value sits under the wrong header, so checking them would only bury this real problem.
-      const hint =
-        fields.length > header.fieldCount ? '住所などの値にカンマがあるなら、値全体を " で囲んでください' : '値が足りません';
+      const hint = fields.length > header.fieldCount ? '住所などの値にカンマがあるなら、値全体を " で囲んでください' : '値が足りません';
       this.problems.push({
         line,
         column: '',

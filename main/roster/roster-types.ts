@@ -55,8 +55,7 @@ export interface RosterProblem {
 }
 
 export type RosterReadResult =
-  | { ok: true; encoding: RosterEncoding; rows: RosterRow[] }
-  | { ok: false; encoding: RosterEncoding | null; problems: RosterProblem[] };
+  { ok: true; encoding: RosterEncoding; rows: RosterRow[] } | { ok: false; encoding: RosterEncoding | null; problems: RosterProblem[] };
 
 export interface ReadRosterOptions {
   /** The local date the roster is checked against (future birth / shipped dates), YYYY-MM-DD. */

@@ -78,8 +78,14 @@ describe('HID scanner source', () => {
     assert.notEqual(h.port.current, first, 'a fresh device handle');
 
     h.send(encodeHidPos('A1B-000002', 'honeywell'));
-    assert.deepEqual(h.scans.map((s) => s.text), ['A1B-000001', 'A1B-000002']);
-    assert.deepEqual(h.statuses.map((s) => s.state), ['connected', 'disconnected', 'disconnected', 'disconnected', 'disconnected', 'connected']);
+    assert.deepEqual(
+      h.scans.map((s) => s.text),
+      ['A1B-000001', 'A1B-000002'],
+    );
+    assert.deepEqual(
+      h.statuses.map((s) => s.state),
+      ['connected', 'disconnected', 'disconnected', 'disconnected', 'disconnected', 'connected'],
+    );
 
     // After a good connection the backoff starts over.
     h.port.unplug();
@@ -111,7 +117,10 @@ describe('HID scanner source', () => {
     h.timers.advance(500);
     await settle();
     h.send(encodeBootKeyboard('C3D-654321\r', 'us'));
-    assert.deepEqual(h.scans.map((s) => [s.text, s.code]), [['C3D-654321', { ok: true, reservationNo: 'C3D-654321' }]]);
+    assert.deepEqual(
+      h.scans.map((s) => [s.text, s.code]),
+      [['C3D-654321', { ok: true, reservationNo: 'C3D-654321' }]],
+    );
   });
 
   it('keyboard scans are timestamped from the injected clock, and never split by slow typing', async () => {
@@ -121,7 +130,11 @@ describe('HID scanner source', () => {
       h.port.current?.send(r);
       h.timers.advance(30_000);
     }
-    assert.deepEqual(h.scans.map((s) => [s.text, s.atMs]), [['A1B-123456', 1_000_000 + 20 * 30_000]], 'Enter is the 21st report');
+    assert.deepEqual(
+      h.scans.map((s) => [s.text, s.atMs]),
+      [['A1B-123456', 1_000_000 + 20 * 30_000]],
+      'Enter is the 21st report',
+    );
   });
 
   it('close() during backoff cancels the retry; close() while connected closes the device', async () => {
@@ -147,7 +160,12 @@ describe('HID scanner source', () => {
   it('a listener that throws does not stop the scanner', async () => {
     const port = new FakeHidPort();
     const errors: unknown[] = [];
-    const source = createHidScannerSource({ open: port.open, mode: HID_POS, timers: new ManualTimers(), onListenerError: (e) => errors.push(e) });
+    const source = createHidScannerSource({
+      open: port.open,
+      mode: HID_POS,
+      timers: new ManualTimers(),
+      onListenerError: (e) => errors.push(e),
+    });
     const seen: string[] = [];
     source.onScan(() => {
       throw new Error('UI bug');

@@ -8,10 +8,48 @@ import { createNodeHidAdapter, HidUnavailableError, listHidDevices } from './nod
 type Loader = NonNullable<Parameters<typeof createNodeHidAdapter>[0]>;
 
 const DEVICES = [
-  { vendorId: 0x0c2e, productId: 0x0b87, path: '/dev/hidraw3', product: 'Voyager 1470g', manufacturer: 'Honeywell', release: 1, interface: 0, usagePage: 0x8c, usage: 0x02 },
-  { vendorId: 0x0c2e, productId: 0x0b87, path: '/dev/hidraw4', product: 'Voyager 1470g', manufacturer: 'Honeywell', release: 1, interface: 1, usagePage: 0xff8c, usage: 0x01 },
-  { vendorId: 0x05e0, productId: 0x1200, path: '/dev/hidraw5', product: 'Symbol Scanner', release: 1, interface: 0, usagePage: 0x01, usage: 0x06 },
-  { vendorId: 0x046d, productId: 0xc31c, path: '/dev/hidraw0', product: 'USB Keyboard', release: 1, interface: 0, usagePage: 0x01, usage: 0x06 },
+  {
+    vendorId: 0x0c2e,
+    productId: 0x0b87,
+    path: '/dev/hidraw3',
+    product: 'Voyager 1470g',
+    manufacturer: 'Honeywell',
+    release: 1,
+    interface: 0,
+    usagePage: 0x8c,
+    usage: 0x02,
+  },
+  {
+    vendorId: 0x0c2e,
+    productId: 0x0b87,
+    path: '/dev/hidraw4',
+    product: 'Voyager 1470g',
+    manufacturer: 'Honeywell',
+    release: 1,
+    interface: 1,
+    usagePage: 0xff8c,
+    usage: 0x01,
+  },
+  {
+    vendorId: 0x05e0,
+    productId: 0x1200,
+    path: '/dev/hidraw5',
+    product: 'Symbol Scanner',
+    release: 1,
+    interface: 0,
+    usagePage: 0x01,
+    usage: 0x06,
+  },
+  {
+    vendorId: 0x046d,
+    productId: 0xc31c,
+    path: '/dev/hidraw0',
+    product: 'USB Keyboard',
+    release: 1,
+    interface: 0,
+    usagePage: 0x01,
+    usage: 0x06,
+  },
 ];
 
 class FakeRaw extends EventEmitter {
@@ -48,7 +86,9 @@ function fakeModule(devices = DEVICES) {
 
 describe('node-hid adapter', () => {
   it('node-hid that cannot load (missing libusb) is a clear HidUnavailableError, at import or at first use', async () => {
-    const dlopen = Object.assign(new Error('libusb-1.0.so.0: cannot open shared object file: No such file or directory'), { code: 'ERR_DLOPEN_FAILED' });
+    const dlopen = Object.assign(new Error('libusb-1.0.so.0: cannot open shared object file: No such file or directory'), {
+      code: 'ERR_DLOPEN_FAILED',
+    });
     const atImport = createNodeHidAdapter((async () => {
       throw dlopen;
     }) as Loader);
@@ -73,12 +113,15 @@ describe('node-hid adapter', () => {
   it('lists devices and marks HID POS scanners, scanner keyboards and a scanner vendor collection', async () => {
     const adapter = createNodeHidAdapter(fakeModule().load);
     const listed = await adapter.listHidDevices();
-    assert.deepEqual(listed.map((d) => [d.path, d.kind]), [
-      ['/dev/hidraw3', 'hid-pos'],
-      ['/dev/hidraw4', 'scanner-other'],
-      ['/dev/hidraw5', 'scanner-keyboard'],
-      ['/dev/hidraw0', 'other'],
-    ]);
+    assert.deepEqual(
+      listed.map((d) => [d.path, d.kind]),
+      [
+        ['/dev/hidraw3', 'hid-pos'],
+        ['/dev/hidraw4', 'scanner-other'],
+        ['/dev/hidraw5', 'scanner-keyboard'],
+        ['/dev/hidraw0', 'other'],
+      ],
+    );
   });
 
   it('opens a device: copies reports to plain Uint8Arrays, forwards errors, enables Honeywell HID POS, closes', async () => {
@@ -100,7 +143,10 @@ describe('node-hid adapter', () => {
     assert.equal(got[0]?.constructor, Uint8Array);
     assert.deepEqual([...(got[0] ?? [])], [2, 1, 0x5d], 'a copy, not a view of node-hid’s buffer');
     raw.emit('error', new Error('could not read from HID device'));
-    assert.deepEqual(errors.map((e) => e.message), ['could not read from HID device']);
+    assert.deepEqual(
+      errors.map((e) => e.message),
+      ['could not read from HID device'],
+    );
     await dev.close();
     assert.equal(raw.closed, true);
     raw.emit('error', new Error('late'));

@@ -3,7 +3,15 @@
 // keyboard capture with a clear message, not crash the main process at startup.
 import type * as NodeHid from 'node-hid';
 import { EventEmitter } from 'node:events';
-import { classifyHidDevice, HID_POS_USAGE_PAGE, HONEYWELL_VENDOR_IDS, type HidDevice, type HidDeviceInfo, type HidDeviceKind, type OpenHidDevice } from './hid-device';
+import {
+  classifyHidDevice,
+  HID_POS_USAGE_PAGE,
+  HONEYWELL_VENDOR_IDS,
+  type HidDevice,
+  type HidDeviceInfo,
+  type HidDeviceKind,
+  type OpenHidDevice,
+} from './hid-device';
 
 type NodeHidModule = typeof NodeHid;
 

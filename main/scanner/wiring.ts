@@ -64,7 +64,12 @@ export function connectHidScanner(options: ScannerWiringOptions): ScannerWiring 
     const { device, mode } = chosen;
     const name = describeHidDevice(device);
     source = createHidScannerSource({
-      open: options.adapter.openerFor({ vendorId: device.vendorId, productId: device.productId, usagePage: device.usagePage, usage: device.usage }),
+      open: options.adapter.openerFor({
+        vendorId: device.vendorId,
+        productId: device.productId,
+        usagePage: device.usagePage,
+        usage: device.usage,
+      }),
       mode,
       timers,
     });

@@ -48,7 +48,10 @@ describe('venue data folder', () => {
     });
     assert.ok(r.ok);
     const files = readdirSync(dir);
-    assert.ok(files.some((f) => f.endsWith('-wal')), 'the WAL is part of what is checked');
+    assert.ok(
+      files.some((f) => f.endsWith('-wal')),
+      'the WAL is part of what is checked',
+    );
     for (const f of files) {
       const raw = readFileSync(join(dir, f));
       for (const needle of [canary.name, canary.kana, 'カナリアハイツ', canary.reservationNo]) {
@@ -63,7 +66,10 @@ describe('venue data folder', () => {
     assert.equal(resolveDataDir('/x/data', { MADOGUCHI_DATA_DIR: '/y' }), '/x/data');
     assert.equal(resolveDataDir(undefined, { MADOGUCHI_DATA_DIR: '/y' }), '/y');
     assert.equal(resolveDataDir(undefined, { XDG_CONFIG_HOME: '/home/a/.config' }), '/home/a/.config/Madoguchi');
-    assert.equal(defaultDataDir({ APPDATA: 'C:\\Users\\a\\AppData\\Roaming' }, 'win32').replaceAll('\\', '/').endsWith('Roaming/Madoguchi'), true);
+    assert.equal(
+      defaultDataDir({ APPDATA: 'C:\\Users\\a\\AppData\\Roaming' }, 'win32').replaceAll('\\', '/').endsWith('Roaming/Madoguchi'),
+      true,
+    );
     assert.equal(existsSync('/x/data'), false);
   });
 });

@@ -36,8 +36,15 @@ export interface HqStore {
 export type OpenedFolder = { readonly site: 'hq'; readonly store: HqStore } | { readonly site: VenueId; readonly store: VenueStore };
 
 type DataFolderProblemCode =
-  | 'no-data-folder' | 'not-a-keyring' | 'wrong-passphrase' | 'unsafe-parameters' | 'wrong-key' | 'not-a-database'
-  | 'from-the-future' | 'mismatch' | 'not-empty';
+  | 'no-data-folder'
+  | 'not-a-keyring'
+  | 'wrong-passphrase'
+  | 'unsafe-parameters'
+  | 'wrong-key'
+  | 'not-a-database'
+  | 'from-the-future'
+  | 'mismatch'
+  | 'not-empty';
 export interface DataFolderProblem {
   readonly code: DataFolderProblemCode;
   readonly message: string;
@@ -60,7 +67,8 @@ export function dataFolderExists(dir: string): boolean {
 }
 
 export function peekDataFolder(dir: string): Result<{ site: SiteId; stationId: string }, DataFolderProblem> {
-  if (!dataFolderExists(dir)) return err({ code: 'no-data-folder', message: `${dir} は Madoguchi のデータフォルダではありません（keyring.json がありません）` });
+  if (!dataFolderExists(dir))
+    return err({ code: 'no-data-folder', message: `${dir} は Madoguchi のデータフォルダではありません（keyring.json がありません）` });
   return peekKeyring(readFileSync(join(dir, KEYRING_FILE), 'utf8'));
 }
 

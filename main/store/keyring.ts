@@ -29,7 +29,13 @@ export type KeyringProblemCode = 'not-a-keyring' | 'wrong-passphrase' | 'unsafe-
 export function createKeyring(identity: KeyringIdentity, passphrase: string): { text: string; dbKey: Buffer } {
   const dbKey = randomBytes(DB_KEY_BYTES);
   const box = sealWithPassphrase(dbKey, passphrase, aad(identity));
-  const file: z.infer<typeof KeyringFile> = { format: 'madoguchi-keyring', version: 1, venue: identity.site, stationId: identity.stationId, slots: [{ type: 'passphrase', box }] };
+  const file: z.infer<typeof KeyringFile> = {
+    format: 'madoguchi-keyring',
+    version: 1,
+    venue: identity.site,
+    stationId: identity.stationId,
+    slots: [{ type: 'passphrase', box }],
+  };
   return { text: JSON.stringify(file, null, 2) + '\n', dbKey };
 }
 

@@ -5,10 +5,22 @@ import { readSettingText, writeSettingText } from '../db/queries/settings';
 
 export const SETTINGS = {
   'idle-lock-minutes': { schema: z.coerce.number().int().min(1).max(120), default: 5, help: '無操作で画面をロックするまでの分数' },
-  'scanner-mode': { schema: z.enum(['keyboard', 'hid', 'none']), default: 'keyboard' as const, help: 'バーコードスキャナーの接続方式（keyboard: キーボード入力型、hid: HID POS）' },
+  'scanner-mode': {
+    schema: z.enum(['keyboard', 'hid', 'none']),
+    default: 'keyboard' as const,
+    help: 'バーコードスキャナーの接続方式（keyboard: キーボード入力型、hid: HID POS）',
+  },
   'scanner-layout': { schema: z.enum(['us', 'jis']), default: 'us' as const, help: 'キーボード入力型スキャナーのキー配列設定' },
-  'sync-outbox': { schema: z.string().min(1).max(1024), default: 'outbox', help: '日締めで同期ファイルを書き出す送信用フォルダ（相対パスはデータフォルダから）' },
-  'collection-deadline-days': { schema: z.coerce.number().int().min(1).max(730), default: 90, help: '受取期限: 交付通知書の発送日から何日で返戻の対象になるか' },
+  'sync-outbox': {
+    schema: z.string().min(1).max(1024),
+    default: 'outbox',
+    help: '日締めで同期ファイルを書き出す送信用フォルダ（相対パスはデータフォルダから）',
+  },
+  'collection-deadline-days': {
+    schema: z.coerce.number().int().min(1).max(730),
+    default: 90,
+    help: '受取期限: 交付通知書の発送日から何日で返戻の対象になるか',
+  },
 } as const;
 export type SettingKey = keyof typeof SETTINGS;
 export type SettingValue<K extends SettingKey> = z.infer<(typeof SETTINGS)[K]['schema']>;

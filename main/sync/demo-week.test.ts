@@ -40,18 +40,25 @@ test('a week at three venues and two 本庁舎 stations: HQ’s figures equal th
     for (const s of stations) s.store.close();
     hq.close();
   });
-  const venueKey = Object.fromEntries(VENUE_IDS.map((v) => {
-    const k = decodePrivateKeyFile(readFileSync(join(demo.keysDir, `${v}.key`), 'utf8'), PASS);
-    if (!k.ok) throw new Error(k.error.message);
-    return [v, k.value];
-  })) as Record<VenueId, ReturnType<typeof decodePrivateKeyFile> extends { ok: true; value: infer K } ? K : never>;
+  const venueKey = Object.fromEntries(
+    VENUE_IDS.map((v) => {
+      const k = decodePrivateKeyFile(readFileSync(join(demo.keysDir, `${v}.key`), 'utf8'), PASS);
+      if (!k.ok) throw new Error(k.error.message);
+      return [v, k.value];
+    }),
+  ) as Record<VenueId, ReturnType<typeof decodePrivateKeyFile> extends { ok: true; value: infer K } ? K : never>;
   const siblingsOf = (s: (typeof stations)[number]) => stations.filter((o) => o.venue === s.venue && o !== s);
   const takeSiblings = async (s: (typeof stations)[number]) => {
-    const results = await pullAndIngest({ db: s.store.db, clock, recipient: venueKey[s.venue] }, siblingsOf(s).map((o) => o.outbox));
+    const results = await pullAndIngest(
+      { db: s.store.db, clock, recipient: venueKey[s.venue] },
+      siblingsOf(s).map((o) => o.outbox),
+    );
     for (const r of results) assert.equal(r.problem, null);
   };
 
-  const totals = new Map<VenueId, { handedOver: number; refusals: number; returned: number }>(VENUE_IDS.map((v) => [v, { handedOver: 0, refusals: 0, returned: 0 }]));
+  const totals = new Map<VenueId, { handedOver: number; refusals: number; returned: number }>(
+    VENUE_IDS.map((v) => [v, { handedOver: 0, refusals: 0, returned: 0 }]),
+  );
   for (let d = 1; d <= DAYS; d++) {
     const day = addDays('2026-11-20', d);
     for (const [i, s] of stations.entries()) {
@@ -66,10 +73,22 @@ test('a week at three venues and two 本庁舎 stations: HQ’s figures equal th
       assert.ok(exported.ok, JSON.stringify(exported));
     }
     // Evening at HQ: every station's outbox; a second pull the same evening changes nothing.
-    const results = await pullAndIngest({ db: hq.db, clock, recipient: inboxKey(hq.db)! }, stations.map((s) => s.outbox));
-    assert.ok(results.every((r) => r.problem === null && r.outcomes.every((o) => o.status === 'ingested' && o.alerts.length === 0)), JSON.stringify(results.map((r) => r.outcomes.map((o) => o.status))));
-    const again = await pullAndIngest({ db: hq.db, clock, recipient: inboxKey(hq.db)! }, stations.map((s) => s.outbox));
-    assert.ok(again.every((r) => r.outcomes.length === 0), 'nothing new the second time');
+    const results = await pullAndIngest(
+      { db: hq.db, clock, recipient: inboxKey(hq.db)! },
+      stations.map((s) => s.outbox),
+    );
+    assert.ok(
+      results.every((r) => r.problem === null && r.outcomes.every((o) => o.status === 'ingested' && o.alerts.length === 0)),
+      JSON.stringify(results.map((r) => r.outcomes.map((o) => o.status))),
+    );
+    const again = await pullAndIngest(
+      { db: hq.db, clock, recipient: inboxKey(hq.db)! },
+      stations.map((s) => s.outbox),
+    );
+    assert.ok(
+      again.every((r) => r.outcomes.length === 0),
+      'nothing new the second time',
+    );
   }
 
   const lastDay = addDays('2026-11-20', DAYS);
@@ -82,12 +101,17 @@ test('a week at three venues and two 本庁舎 stations: HQ’s figures equal th
     assert.ok(sim.handedOver > 20, `${v}: a real week (${sim.handedOver} handovers)`);
   }
   assert.equal(report.venues.find((v) => v.venue === 'honchosha')!.claims.length, 2);
-  assert.equal(report.total.handedOver, [...totals.values()].reduce((n, x) => n + x.handedOver, 0));
+  assert.equal(
+    report.total.handedOver,
+    [...totals.values()].reduce((n, x) => n + x.handedOver, 0),
+  );
 
   // The 本庁舎 stations, having taken in each other's last files, agree card by card.
   for (const s of stations) await takeSiblings(s);
   const statesAt = (store: VenueStore) => {
-    const nos = (store.db.prepare('SELECT reservation_no FROM ledger_cards ORDER BY reservation_no').all() as { reservation_no: string }[]).map((r) => r.reservation_no);
+    const nos = (
+      store.db.prepare('SELECT reservation_no FROM ledger_cards ORDER BY reservation_no').all() as { reservation_no: string }[]
+    ).map((r) => r.reservation_no);
     return readCardStates(store.db, nos).map((c, i) => [nos[i], c.kind]);
   };
   const [h1, h2] = stations.filter((s) => s.venue === 'honchosha');
@@ -95,7 +119,9 @@ test('a week at three venues and two 本庁舎 stations: HQ’s figures equal th
 
   // 未受領 after everyone's deadline: exactly the cards on a shelf or returned, as the stations themselves see them.
   const asOf = addDays(lastDay, 200);
-  const listed = uncollectedCards(hq.db, { asOf, deadlineDays: 90 }).map((c) => `${c.venue} ${c.reservationNo} ${c.status}`).sort();
+  const listed = uncollectedCards(hq.db, { asOf, deadlineDays: 90 })
+    .map((c) => `${c.venue} ${c.reservationNo} ${c.status}`)
+    .sort();
   const expected = VENUE_IDS.flatMap((v) => {
     const s = stations.find((x) => x.venue === v)!;
     return statesAt(s.store).flatMap(([no, kind]) => (kind === 'outstanding' || kind === 'returned' ? [`${v} ${no} ${kind}`] : []));

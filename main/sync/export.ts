@@ -51,7 +51,11 @@ export function syncFileName(stationId: string, seq: number): string {
 }
 
 /** Writes the station's next sync file into `outbox` (and any earlier one missing there). */
-export function exportSyncFile(ctx: ExportContext, outbox: string, options: { businessDate?: string } = {}): Result<ExportedFile, ExportProblem> {
+export function exportSyncFile(
+  ctx: ExportContext,
+  outbox: string,
+  options: { businessDate?: string } = {},
+): Result<ExportedFile, ExportProblem> {
   const { store, clock } = ctx;
   const { db, stationId, venue } = store;
   const signer = signingKey(db);
@@ -67,25 +71,47 @@ export function exportSyncFile(ctx: ExportContext, outbox: string, options: { bu
     const last = lastExportHead(db);
     const events = ownEventsAfter(db, stationId, last?.through_event_seq ?? 0);
     const access = accessHead(db, last ? { seq: last.access_seq, sha256: last.access_sha256 } : null);
-    const body: SyncBody = { events: events.map(redact), claimed: claimedCounts(store), knownThrough: lastSeqByStation(db), accessHead: access };
+    const body: SyncBody = {
+      events: events.map(redact),
+      claimed: claimedCounts(store),
+      knownThrough: lastSeqByStation(db),
+      accessHead: access,
+    };
     const seq = (last?.seq ?? 0) + 1;
     // An outbox holding a file numbered past the database's last one means the database went back in time (a
     // restored backup): publishing now would put different content under a number already out there.
     if (existsSync(join(outbox, syncFileName(stationId, seq)))) return null;
     const createdAt = clock.now().toISOString();
     const bytes = encodeSyncFile({
-      venue, stationId, seq, businessDate, createdAt, prevSha256: last?.sha256 ?? null,
-      signingKey: signer, recipients: sealTo.map((r) => ({ keyId: r.keyId, publicKey: r.publicKey })), body,
+      venue,
+      stationId,
+      seq,
+      businessDate,
+      createdAt,
+      prevSha256: last?.sha256 ?? null,
+      signingKey: signer,
+      recipients: sealTo.map((r) => ({ keyId: r.keyId, publicKey: r.publicKey })),
+      body,
     });
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     insertExport(db, {
-      seq, business_date: businessDate, sha256, through_event_seq: events.at(-1)?.seq ?? last?.through_event_seq ?? 0,
-      access_seq: access?.seq ?? 0, access_sha256: access?.sha256 ?? '0'.repeat(64), created_at: createdAt, bytes,
+      seq,
+      business_date: businessDate,
+      sha256,
+      through_event_seq: events.at(-1)?.seq ?? last?.through_event_seq ?? 0,
+      access_seq: access?.seq ?? 0,
+      access_sha256: access?.sha256 ?? '0'.repeat(64),
+      created_at: createdAt,
+      bytes,
     });
     return { seq, sha256, bytes, events: events.length };
   })();
   if (made === null) {
-    return err({ code: 'outbox-ahead', message: '送信用フォルダに、この端末の記録より新しい番号の同期ファイルがあります（データを復元した場合など）。事務センターに連絡してください' });
+    return err({
+      code: 'outbox-ahead',
+      message:
+        '送信用フォルダに、この端末の記録より新しい番号の同期ファイルがあります（データを復元した場合など）。事務センターに連絡してください',
+    });
   }
 
   const name = syncFileName(stationId, made.seq);

@@ -7,7 +7,12 @@ export function syncHandlers(counter: CounterContext): HandlerSlice<'sync:pullSi
   return {
     'sync:pullSiblings': async () => {
       const pulled = await pullSiblings(counter);
-      return pulled ?? { ok: false, error: { code: 'unavailable', message: 'この端末には会場の鍵が保管されていません（madoguchi sync setup --venue-key）' } };
+      return (
+        pulled ?? {
+          ok: false,
+          error: { code: 'unavailable', message: 'この端末には会場の鍵が保管されていません（madoguchi sync setup --venue-key）' },
+        }
+      );
     },
   };
 }

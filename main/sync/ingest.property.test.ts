@@ -13,8 +13,18 @@ import { tokyoDate } from '../../shared/tokyo-date';
 import { createIngester } from './ingest';
 import { manualClock } from '../testing/app-fixture';
 import {
-  eventIdsOf, fileCount, historyArb, historyWorld, inRolledBackWorld, LEDGER, playHistory, SHIPMENT, STATIONS,
-  type History, type HistoryWorld, type Played,
+  eventIdsOf,
+  fileCount,
+  historyArb,
+  historyWorld,
+  inRolledBackWorld,
+  LEDGER,
+  playHistory,
+  SHIPMENT,
+  STATIONS,
+  type History,
+  type HistoryWorld,
+  type Played,
 } from '../testing/sync-history';
 
 const MAX_STEPS = 30;
@@ -37,12 +47,14 @@ const runArb = (subset: boolean): fc.Arbitrary<Run> =>
   historyArb(MAX_STEPS).chain((history) => {
     const n = fileCount(history);
     const all = Array.from({ length: n }, (_, i) => i);
-    return fc.record({
-      chosen: subset ? fc.shuffledSubarray(all) : fc.shuffledSubarray(all, { minLength: n, maxLength: n }),
-      copies: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 2 * n }),
-      // Everything delivered once more at the end: a whole pull repeated.
-      replayAll: fc.boolean(),
-    }).map(({ chosen, copies, replayAll }) => ({ history, deliveries: [...withCopies(chosen, copies), ...(replayAll ? chosen : [])] }));
+    return fc
+      .record({
+        chosen: subset ? fc.shuffledSubarray(all) : fc.shuffledSubarray(all, { minLength: n, maxLength: n }),
+        copies: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 2 * n }),
+        // Everything delivered once more at the end: a whole pull repeated.
+        replayAll: fc.boolean(),
+      })
+      .map(({ chosen, copies, replayAll }) => ({ history, deliveries: [...withCopies(chosen, copies), ...(replayAll ? chosen : [])] }));
   });
 
 /** Delivers in order: the first copy of each file is taken in whole, every later one is a no-op. */
@@ -61,16 +73,32 @@ function deliver(world: HistoryWorld, played: Played, deliveries: readonly numbe
   return clock;
 }
 
-const byStationAndSeq = (a: StoredEvent, b: StoredEvent) => (a.stationId < b.stationId ? -1 : a.stationId > b.stationId ? 1 : a.seq - b.seq);
-const comparable = (e: StoredEvent) => ({ id: e.id, stationId: e.stationId, seq: e.seq, clientTime: e.clientTime, actor: e.actor, kind: e.kind, subject: e.subject });
+const byStationAndSeq = (a: StoredEvent, b: StoredEvent) =>
+  a.stationId < b.stationId ? -1 : a.stationId > b.stationId ? 1 : a.seq - b.seq;
+const comparable = (e: StoredEvent) => ({
+  id: e.id,
+  stationId: e.stationId,
+  seq: e.seq,
+  clientTime: e.clientTime,
+  actor: e.actor,
+  kind: e.kind,
+  subject: e.subject,
+});
 
 function hqEvents(world: HistoryWorld) {
   const ids = STATIONS.map((s) => s.stationId);
   const db = world.hq.db;
   const where = `station_id IN (${ids.map(() => '?').join(',')})`;
-  const { n, ids: distinct } = db.prepare(`SELECT count(*) AS n, count(DISTINCT id) AS ids FROM events WHERE ${where}`).get(...ids) as { n: number; ids: number };
+  const { n, ids: distinct } = db.prepare(`SELECT count(*) AS n, count(DISTINCT id) AS ids FROM events WHERE ${where}`).get(...ids) as {
+    n: number;
+    ids: number;
+  };
   assert.equal(n, distinct, 'an event held twice');
-  return db.prepare(`SELECT id, station_id AS stationId, seq, client_time AS clientTime, actor, kind, subject FROM events WHERE ${where} ORDER BY station_id, seq`).all(...ids);
+  return db
+    .prepare(
+      `SELECT id, station_id AS stationId, seq, client_time AS clientTime, actor, kind, subject FROM events WHERE ${where} ORDER BY station_id, seq`,
+    )
+    .all(...ids);
 }
 
 /** The figures the stations' own logs give, restricted to `events`, over the cards HQ shipped. */
@@ -86,7 +114,9 @@ function assertFigures(c: WardConsolidation, played: Played, delivered: Readonly
   assert.deepEqual(c.alerts, []);
   const total: Record<string, number> = {};
   for (const v of c.venues) {
-    const events = STATIONS.filter((s) => s.venue === v.venue).flatMap((s) => played.events[s.stationId]!.filter((e) => delivered.has(e.id)));
+    const events = STATIONS.filter((s) => s.venue === v.venue).flatMap((s) =>
+      played.events[s.stationId]!.filter((e) => delivered.has(e.id)),
+    );
     const ref = reference(v.venue, events);
     assert.deepEqual(v.figures, ref.figures, `${v.venue} figures`);
     assert.deepEqual(v.breakers, ref.breakers, `${v.venue} breakers`);
@@ -103,7 +133,11 @@ function assertStations(c: WardConsolidation, played: Played, deliveredFiles: Re
     const top = Math.max(0, ...seqs);
     const gaps = Array.from({ length: Math.max(0, top - 1) }, (_, i) => i + 1).filter((s) => !seqs.includes(s));
     const st = venue.stations.find((s) => s.stationId === spec.stationId)!;
-    assert.deepEqual({ files: st.files, lastSeq: st.lastSeq, gaps: st.gaps }, { files: seqs.length, lastSeq: top || null, gaps }, spec.stationId);
+    assert.deepEqual(
+      { files: st.files, lastSeq: st.lastSeq, gaps: st.gaps },
+      { files: seqs.length, lastSeq: top || null, gaps },
+      spec.stationId,
+    );
     const claim = venue.claims.find((k) => k.stationId === spec.stationId);
     assert.equal(claim?.seq ?? 0, top, `${spec.stationId}: the claim checked is the latest file's`);
     // Every file up to the latest held: HQ holds every event that claim covered.
@@ -117,7 +151,12 @@ function checkEverythingDelivered(world: HistoryWorld, run: Run): void {
   // Every file's events new to HQ and none already held (deliver), and HQ holding each station's log exactly:
   // so the files split each log without overlap or omission, and no copy counted anything twice.
   const clock = deliver(world, played, run.deliveries);
-  assert.deepEqual(hqEvents(world), STATIONS.flatMap((s) => played.events[s.stationId]!).sort(byStationAndSeq).map(comparable));
+  assert.deepEqual(
+    hqEvents(world),
+    STATIONS.flatMap((s) => played.events[s.stationId]!)
+      .sort(byStationAndSeq)
+      .map(comparable),
+  );
 
   const c = consolidate(world.hq.db, { asOf: tokyoDate(clock.now()) });
   assertFigures(c, played, new Set(STATIONS.flatMap((s) => played.events[s.stationId]!.map((e) => e.id))));
@@ -132,7 +171,10 @@ function checkEverythingDelivered(world: HistoryWorld, run: Run): void {
   for (const v of c.venues) {
     const here = STATIONS.filter((s) => s.venue === v.venue);
     const twice = (LEDGER[v.venue] ?? []).flatMap(({ reservationNo }) => {
-      const at = here.filter((s) => played.did[s.stationId]!.handed.has(reservationNo)).map((s) => s.stationId).sort();
+      const at = here
+        .filter((s) => played.did[s.stationId]!.handed.has(reservationNo))
+        .map((s) => s.stationId)
+        .sort();
       return at.length > 1 ? [{ reservationNo, stations: at }] : [];
     });
     assert.deepEqual(v.conflicts, twice, `${v.venue} conflicts`);
@@ -144,7 +186,12 @@ function checkSomeDelivered(world: HistoryWorld, run: Run): void {
   const clock = deliver(world, played, run.deliveries);
   const deliveredFiles = new Set(run.deliveries);
   const delivered = new Set([...deliveredFiles].flatMap((i) => eventIdsOf(world, played.files[i]!)));
-  assert.deepEqual(hqEvents(world), STATIONS.flatMap((s) => played.events[s.stationId]!.filter((e) => delivered.has(e.id))).sort(byStationAndSeq).map(comparable));
+  assert.deepEqual(
+    hqEvents(world),
+    STATIONS.flatMap((s) => played.events[s.stationId]!.filter((e) => delivered.has(e.id)))
+      .sort(byStationAndSeq)
+      .map(comparable),
+  );
   const c = consolidate(world.hq.db, { asOf: tokyoDate(clock.now()) });
   assertFigures(c, played, delivered);
   assertStations(c, played, deliveredFiles);
@@ -161,7 +208,12 @@ function checkVenueTruth(world: HistoryWorld, run: Run): void {
     const { handedOver, returned, damaged, refusals } = v.figures;
     assert.deepEqual(
       { handedOver, returned, damaged, refusals },
-      { handedOver: union((d) => d.handed), returned: union((d) => d.returned), damaged: union((d) => d.damaged), refusals: did.reduce((n, d) => n + d.refusals, 0) },
+      {
+        handedOver: union((d) => d.handed),
+        returned: union((d) => d.returned),
+        damaged: union((d) => d.damaged),
+        refusals: did.reduce((n, d) => n + d.refusals, 0),
+      },
       `${v.venue}: a card handed over at some station and not undone there is handed over`,
     );
   }
@@ -171,32 +223,44 @@ describe('sync property: HQ counts every station event exactly once', () => {
   test('all files, shuffled, duplicated and replayed: HQ equals the histories (1,000 runs)', (t) => {
     const world = historyWorld(t, { outboxes: 'memory' });
     const started = performance.now();
-    fc.assert(fc.property(runArb(false), (run) => inRolledBackWorld(world, () => checkEverythingDelivered(world, run))), { numRuns: 1000 });
+    fc.assert(
+      fc.property(runArb(false), (run) => inRolledBackWorld(world, () => checkEverythingDelivered(world, run))),
+      { numRuns: 1000 },
+    );
     t.diagnostic(`1000 runs in ${Math.round(performance.now() - started)} ms`);
   });
 
   test('some files missing: HQ counts exactly what it holds and names the gaps (200 runs)', (t) => {
     const world = historyWorld(t, { outboxes: 'memory' });
     const started = performance.now();
-    fc.assert(fc.property(runArb(true), (run) => inRolledBackWorld(world, () => checkSomeDelivered(world, run))), { numRuns: 200 });
+    fc.assert(
+      fc.property(runArb(true), (run) => inRolledBackWorld(world, () => checkSomeDelivered(world, run))),
+      { numRuns: 200 },
+    );
     t.diagnostic(`200 runs in ${Math.round(performance.now() - started)} ms`);
   });
 
   test('the same with every write committed, in new worlds: the rolled-back runs hide nothing', () => {
-    fc.assert(fc.property(runArb(false), (run) => {
-      const cleanups: (() => void)[] = [];
-      try {
-        checkEverythingDelivered(historyWorld({ after: (fn) => void cleanups.push(fn) }, { outboxes: 'disk' }), run);
-      } finally {
-        for (const fn of cleanups.reverse()) fn();
-      }
-    }), { numRuns: 5 });
+    fc.assert(
+      fc.property(runArb(false), (run) => {
+        const cleanups: (() => void)[] = [];
+        try {
+          checkEverythingDelivered(historyWorld({ after: (fn) => void cleanups.push(fn) }, { outboxes: 'disk' }), run);
+        } finally {
+          for (const fn of cleanups.reverse()) fn();
+        }
+      }),
+      { numRuns: 5 },
+    );
   });
 
   // When station B hands a card over, then station A (offline, not knowing) hands it over too and undoes its own,
   // B's handover still stands: the fold keeps every standing handover (it once kept one, and A's undo cleared B's).
   test('a card handed over at one station is handed over at HQ, whatever its sibling did (300 runs)', (t) => {
     const world = historyWorld(t, { outboxes: 'memory' });
-    fc.assert(fc.property(runArb(false), (run) => inRolledBackWorld(world, () => checkVenueTruth(world, run))), { numRuns: 300 });
+    fc.assert(
+      fc.property(runArb(false), (run) => inRolledBackWorld(world, () => checkVenueTruth(world, run))),
+      { numRuns: 300 },
+    );
   });
 });

@@ -22,7 +22,14 @@ export interface IngestContext {
 }
 
 export type IngestOutcome =
-  | { readonly status: 'ingested'; readonly stationId: string; readonly seq: number; readonly newEvents: number; readonly knownEvents: number; readonly alerts: readonly AlertKind[] }
+  | {
+      readonly status: 'ingested';
+      readonly stationId: string;
+      readonly seq: number;
+      readonly newEvents: number;
+      readonly knownEvents: number;
+      readonly alerts: readonly AlertKind[];
+    }
   | { readonly status: 'already-have'; readonly stationId: string; readonly seq: number }
   | { readonly status: 'equivocation'; readonly stationId: string; readonly seq: number }
   | { readonly status: 'rejected'; readonly code: SyncFileProblemCode | 'unregistered'; readonly message: string };
@@ -48,8 +55,17 @@ export function createIngester(ctx: IngestContext) {
     const peek = peekSyncHeader(bytes);
     if (!peek.ok) return { status: 'rejected', code: peek.error.code, message: peek.error.message };
     const station = stations.get(peek.value.stationId);
-    if (!station) return { status: 'rejected', code: 'unregistered', message: `端末 ${peek.value.stationId} は登録されていません（madoguchi sync register）` };
-    const opened = openSyncFile(bytes, { stationPublicKey: station.signingPublicKey, expected: { venue: station.venue, stationId: station.stationId }, recipient });
+    if (!station)
+      return {
+        status: 'rejected',
+        code: 'unregistered',
+        message: `端末 ${peek.value.stationId} は登録されていません（madoguchi sync register）`,
+      };
+    const opened = openSyncFile(bytes, {
+      stationPublicKey: station.signingPublicKey,
+      expected: { venue: station.venue, stationId: station.stationId },
+      recipient,
+    });
     if (!opened.ok) return { status: 'rejected', code: opened.error.code, message: `${station.stationId}: ${opened.error.message}` };
     return db.transaction(() => take(opened.value, station.venue))();
   }
@@ -85,9 +101,16 @@ export function createIngester(ctx: IngestContext) {
       }
     }
     files.insert({
-      station_id: stationId, seq, sha256: fileSha256, prev_sha256: header.prevSha256, business_date: header.businessDate, created_at: header.createdAt,
-      claimed: JSON.stringify({ ...body.claimed, knownThrough: body.knownThrough }), access_head: body.accessHead ? JSON.stringify(body.accessHead) : null,
-      event_count: body.events.length, received_at: clock.now().toISOString(),
+      station_id: stationId,
+      seq,
+      sha256: fileSha256,
+      prev_sha256: header.prevSha256,
+      business_date: header.businessDate,
+      created_at: header.createdAt,
+      claimed: JSON.stringify({ ...body.claimed, knownThrough: body.knownThrough }),
+      access_head: body.accessHead ? JSON.stringify(body.accessHead) : null,
+      event_count: body.events.length,
+      received_at: clock.now().toISOString(),
     });
     return { status: 'ingested', stationId, seq, newEvents, knownEvents, alerts };
   }
@@ -97,13 +120,15 @@ export function createIngester(ctx: IngestContext) {
    * one fsync for the batch instead of one per file, which is most of an ingest's cost.
    */
   function ingestAll(files: readonly Uint8Array[]): IngestOutcome[] {
-    return db.transaction(() => files.map((bytes): IngestOutcome => {
-      try {
-        return ingest(bytes);
-      } catch (e) {
-        return { status: 'rejected', code: 'bad-body', message: `取り込めませんでした: ${(e as Error).message}` };
-      }
-    }))();
+    return db.transaction(() =>
+      files.map((bytes): IngestOutcome => {
+        try {
+          return ingest(bytes);
+        } catch (e) {
+          return { status: 'rejected', code: 'bad-body', message: `取り込めませんでした: ${(e as Error).message}` };
+        }
+      }),
+    )();
   }
 
   return { ingest, ingestAll };

@@ -73,7 +73,10 @@ interface RawResponse {
 }
 
 /** A bare HTTPS request (no pinning on this side) so the server's own checks are what is tested. */
-function raw(path: string, opts: { method?: string; identity?: TlsIdentity | null; body?: string } = {}): Promise<RawResponse | { error: string }> {
+function raw(
+  path: string,
+  opts: { method?: string; identity?: TlsIdentity | null; body?: string } = {},
+): Promise<RawResponse | { error: string }> {
   const identity = opts.identity === undefined ? hqId : opts.identity;
   const options: RequestOptions = {
     host: '127.0.0.1',
@@ -135,7 +138,10 @@ describe('outbox server and HTTPS pull, with pinned certificates', () => {
   test('the pull returns exactly the outbox sync files, byte for byte', async () => {
     const r = await pullFromHttps({ url: url(), identity: hqId, serverFingerprint: stationId.fingerprint });
     assert.ok(r.ok, JSON.stringify(!r.ok && r.error));
-    assert.deepEqual(r.value.files.map((f) => f.name), Object.keys(PUBLISHED).sort());
+    assert.deepEqual(
+      r.value.files.map((f) => f.name),
+      Object.keys(PUBLISHED).sort(),
+    );
     for (const f of r.value.files) assert.ok(f.bytes.equals(PUBLISHED[f.name as keyof typeof PUBLISHED]), f.name);
   });
 
@@ -179,8 +185,16 @@ describe('outbox server and HTTPS pull, with pinned certificates', () => {
       },
     });
     assert.ok(r.ok);
-    assert.deepEqual(r.value.files.map((f) => f.name), ['sogo-0f0f0f-00000017.sync']);
-    assert.deepEqual(asked, Object.entries(PUBLISHED).map(([n, b]) => [n, sha256(b)]).sort());
+    assert.deepEqual(
+      r.value.files.map((f) => f.name),
+      ['sogo-0f0f0f-00000017.sync'],
+    );
+    assert.deepEqual(
+      asked,
+      Object.entries(PUBLISHED)
+        .map(([n, b]) => [n, sha256(b)])
+        .sort(),
+    );
   });
 });
 
@@ -189,7 +203,10 @@ describe('refusals', () => {
     const before = serverLog.length;
     const res = await raw('/outbox/', { identity: null });
     assert.ok('error' in res, `expected refusal, got ${JSON.stringify(res)}`);
-    assert.ok(serverLog.slice(before).some((l) => /refused .*\(none\)/.test(l)), serverLog.join('\n'));
+    assert.ok(
+      serverLog.slice(before).some((l) => /refused .*\(none\)/.test(l)),
+      serverLog.join('\n'),
+    );
   });
 
   test('an unpinned self-signed client certificate is refused (raw and through the pull client)', async () => {
@@ -210,16 +227,24 @@ describe('refusals', () => {
   test('an impostor server never receives a byte of the request', async () => {
     let connections = 0;
     let received = 0;
-    const impostor = createTlsServer({ cert: impostorId.certPem, key: impostorId.keyPem, requestCert: true, rejectUnauthorized: false }, (socket) => {
-      socket.on('data', (c: Buffer) => (received += c.length));
-      socket.on('error', () => {});
-    });
+    const impostor = createTlsServer(
+      { cert: impostorId.certPem, key: impostorId.keyPem, requestCert: true, rejectUnauthorized: false },
+      (socket) => {
+        socket.on('data', (c: Buffer) => (received += c.length));
+        socket.on('error', () => {});
+      },
+    );
     impostor.on('connection', () => connections++);
     impostor.on('tlsClientError', () => {}); // the client hangs up mid-handshake: expected
     await new Promise<void>((resolve) => impostor.listen(0, '127.0.0.1', resolve));
     const port = (impostor.address() as { port: number }).port;
     try {
-      const r = await pullFromHttps({ url: `https://127.0.0.1:${port}`, identity: hqId, serverFingerprint: stationId.fingerprint, idleTimeoutMs: 2_000 });
+      const r = await pullFromHttps({
+        url: `https://127.0.0.1:${port}`,
+        identity: hqId,
+        serverFingerprint: stationId.fingerprint,
+        idleTimeoutMs: 2_000,
+      });
       assert.ok(!r.ok);
       assert.equal(r.error.code, 'server-not-pinned');
       await new Promise((resolve) => setTimeout(resolve, 150));
@@ -234,7 +259,14 @@ describe('refusals', () => {
 
   test('TLS 1.2 is refused', async () => {
     const outcome = await new Promise<string>((resolve) => {
-      const s = connect({ host: '127.0.0.1', port: server.port, maxVersion: 'TLSv1.2', rejectUnauthorized: false, cert: hqId.certPem, key: hqId.keyPem });
+      const s = connect({
+        host: '127.0.0.1',
+        port: server.port,
+        maxVersion: 'TLSv1.2',
+        rejectUnauthorized: false,
+        cert: hqId.certPem,
+        key: hqId.keyPem,
+      });
       s.on('secureConnect', () => {
         s.destroy();
         resolve('connected');
@@ -245,7 +277,12 @@ describe('refusals', () => {
   });
 
   test('unusable pull settings are reported, not thrown', async () => {
-    for (const [u, fp] of [['http://127.0.0.1:1', stationId.fingerprint], ['https://127.0.0.1:1/x/../y', stationId.fingerprint], ['not a url', stationId.fingerprint], [url(), 'abc']]) {
+    for (const [u, fp] of [
+      ['http://127.0.0.1:1', stationId.fingerprint],
+      ['https://127.0.0.1:1/x/../y', stationId.fingerprint],
+      ['not a url', stationId.fingerprint],
+      [url(), 'abc'],
+    ]) {
       const r = await pullFromHttps({ url: u!, identity: hqId, serverFingerprint: fp! });
       assert.ok(!r.ok);
       assert.equal(r.error.code, 'bad-source', u);
@@ -299,7 +336,12 @@ describe('nothing outside the outbox, nothing but sync files, nothing written', 
     const beforeOutbox = snapshot(outbox);
     const beforeRoot = snapshot(root);
     for (const method of ['POST', 'PUT', 'DELETE', 'PATCH']) {
-      for (const path of ['/outbox/', '/outbox/honchosha-a1b2c3-00000001.sync', '/outbox/honchosha-a1b2c3-00000099.sync', '/outbox/../secret']) {
+      for (const path of [
+        '/outbox/',
+        '/outbox/honchosha-a1b2c3-00000001.sync',
+        '/outbox/honchosha-a1b2c3-00000099.sync',
+        '/outbox/../secret',
+      ]) {
         const res = await raw(path, { method, body: 'overwritten' });
         assert.ok('status' in res, `${method} ${path}: ${JSON.stringify(res)}`);
         assert.equal(res.status, 405, `${method} ${path}`);
@@ -315,7 +357,10 @@ describe('pull from a folder', () => {
   test('lists and reads the same sync files as the server, skipping links, temp files, dotfiles and folders', async () => {
     const r = await pullFromFolder(outbox);
     assert.ok(r.ok);
-    assert.deepEqual(r.value.files.map((f) => f.name), Object.keys(PUBLISHED).sort());
+    assert.deepEqual(
+      r.value.files.map((f) => f.name),
+      Object.keys(PUBLISHED).sort(),
+    );
     for (const f of r.value.files) assert.ok(f.bytes.equals(PUBLISHED[f.name as keyof typeof PUBLISHED]), f.name);
   });
 
@@ -323,7 +368,10 @@ describe('pull from a folder', () => {
     const known = new Set([`honchosha-a1b2c3-00000001.sync ${sha256(PUBLISHED['honchosha-a1b2c3-00000001.sync'])}`]);
     const r = await pullFromFolder(outbox, (name, sha) => known.has(`${name} ${sha}`));
     assert.ok(r.ok);
-    assert.deepEqual(r.value.files.map((f) => f.name), ['honchosha-a1b2c3-00000002.sync', 'sogo-0f0f0f-00000017.sync']);
+    assert.deepEqual(
+      r.value.files.map((f) => f.name),
+      ['honchosha-a1b2c3-00000002.sync', 'sogo-0f0f0f-00000017.sync'],
+    );
   });
 
   test('a folder that is not there is a staff-readable problem', async () => {

@@ -152,7 +152,10 @@ async function handle(dir: string, req: IncomingMessage, res: ServerResponse): P
 /** Regular files with a sync file name directly in the folder; temp files, dotfiles, folders and links are skipped. */
 async function listOutbox(dir: string): Promise<OutboxListing['files'][number][]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const names = entries.filter((e) => e.isFile() && isSyncFileName(e.name)).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isFile() && isSyncFileName(e.name))
+    .map((e) => e.name)
+    .sort();
   const files = [];
   for (const name of names) {
     const file = await openSyncFile(join(dir, name));

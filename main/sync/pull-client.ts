@@ -80,8 +80,10 @@ const ListingSchema = z.object({
 
 export async function pullFromHttps(opts: PullFromHttpsOptions): Promise<PullResult> {
   const target = parseTarget(opts.url);
-  if (!target) return err(problem('bad-source', `取得元のアドレスが正しくありません（https://ホスト:ポート の形で設定してください）: ${opts.url}`));
-  if (!isFingerprint(opts.serverFingerprint)) return err(problem('bad-source', '取得元の端末の証明書フィンガープリントが正しく設定されていません'));
+  if (!target)
+    return err(problem('bad-source', `取得元のアドレスが正しくありません（https://ホスト:ポート の形で設定してください）: ${opts.url}`));
+  if (!isFingerprint(opts.serverFingerprint))
+    return err(problem('bad-source', '取得元の端末の証明書フィンガープリントが正しく設定されていません'));
   const conn: Connection = {
     ...target,
     identity: opts.identity,
@@ -100,7 +102,8 @@ export async function pullFromHttps(opts: PullFromHttpsOptions): Promise<PullRes
   } catch {
     return err(problem('bad-response', `${MESSAGES.badResponse}（ファイル一覧）`));
   }
-  if (new Set(listing.files.map((f) => f.name)).size !== listing.files.length) return err(problem('bad-response', `${MESSAGES.badResponse}（ファイル一覧）`));
+  if (new Set(listing.files.map((f) => f.name)).size !== listing.files.length)
+    return err(problem('bad-response', `${MESSAGES.badResponse}（ファイル一覧）`));
 
   const files: PulledFile[] = [];
   for (const entry of listing.files) {
@@ -110,7 +113,8 @@ export async function pullFromHttps(opts: PullFromHttpsOptions): Promise<PullRes
     const fetched = await get(conn, `/outbox/${entry.name}`, MAX_SYNC_FILE_BYTES);
     if (!fetched.ok) return fetched;
     const bytes = fetched.value;
-    if (bytes.length !== entry.bytes || sha256(bytes) !== entry.sha256) return err(problem('checksum-mismatch', `${MESSAGES.mismatch}: ${entry.name}`));
+    if (bytes.length !== entry.bytes || sha256(bytes) !== entry.sha256)
+      return err(problem('checksum-mismatch', `${MESSAGES.mismatch}: ${entry.name}`));
     files.push({ name: entry.name, bytes });
   }
   return ok({ files });
@@ -121,7 +125,10 @@ export async function pullFromFolder(dir: string, alreadyHave?: AlreadyHave): Pr
   let names: string[];
   try {
     const entries = await readdir(dir, { withFileTypes: true });
-    names = entries.filter((e) => e.isFile() && isSyncFileName(e.name)).map((e) => e.name).sort();
+    names = entries
+      .filter((e) => e.isFile() && isSyncFileName(e.name))
+      .map((e) => e.name)
+      .sort();
   } catch {
     return err(problem('unreachable', `同期フォルダを読み取れません。VPNの接続とフォルダの場所を確認してください: ${dir}`));
   }
@@ -209,7 +216,13 @@ function get(conn: Connection, path: string, maxBytes: number): Promise<Result<B
   });
 }
 
-function sendRequest(socket: TLSSocket, conn: Connection, path: string, maxBytes: number, finish: (r: Result<Buffer, PullProblem>) => void): void {
+function sendRequest(
+  socket: TLSSocket,
+  conn: Connection,
+  path: string,
+  maxBytes: number,
+  finish: (r: Result<Buffer, PullProblem>) => void,
+): void {
   const host = isIP(conn.host) === 6 ? `[${conn.host}]` : conn.host;
   // Plain http.request over the already-verified TLS socket: no agent, one request, then the socket is ours to close.
   const req = request({
@@ -218,7 +231,11 @@ function sendRequest(socket: TLSSocket, conn: Connection, path: string, maxBytes
     port: conn.port,
     path,
     method: 'GET',
-    headers: { Host: `${host}:${conn.port}`, Accept: path.endsWith('/') ? 'application/json' : 'application/octet-stream', Connection: 'close' },
+    headers: {
+      Host: `${host}:${conn.port}`,
+      Accept: path.endsWith('/') ? 'application/json' : 'application/octet-stream',
+      Connection: 'close',
+    },
   });
   req.on('error', () => finish(err(problem('refused', MESSAGES.refused))));
   req.on('response', (res) => {
@@ -239,7 +256,9 @@ function sendRequest(socket: TLSSocket, conn: Connection, path: string, maxBytes
       if (total > maxBytes) finish(err(problem('too-large', `${MESSAGES.tooLarge}: ${path}`)));
       else chunks.push(chunk);
     });
-    res.on('end', () => finish(res.complete ? ok(Buffer.concat(chunks)) : err(problem('bad-response', `${MESSAGES.badResponse}（途中で切断されました）`))));
+    res.on('end', () =>
+      finish(res.complete ? ok(Buffer.concat(chunks)) : err(problem('bad-response', `${MESSAGES.badResponse}（途中で切断されました）`))),
+    );
     res.on('aborted', () => finish(err(problem('bad-response', `${MESSAGES.badResponse}（途中で切断されました）`))));
     res.on('error', () => finish(err(problem('bad-response', `${MESSAGES.badResponse}（途中で切断されました）`))));
   });

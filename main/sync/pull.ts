@@ -54,7 +54,13 @@ async function pullHttps(db: Db, url: string, alreadyHave: (name: string, sha256
   const identity = tlsIdentity(db);
   const station = registeredStations(db).find((s) => s.source === url);
   if (!identity || !station?.tlsFingerprint) {
-    return { ok: false as const, error: { code: 'bad-source' as const, message: `${url} は登録された端末の取得元ではありません（madoguchi sync register --source で登録してください）` } };
+    return {
+      ok: false as const,
+      error: {
+        code: 'bad-source' as const,
+        message: `${url} は登録された端末の取得元ではありません（madoguchi sync register --source で登録してください）`,
+      },
+    };
   }
   return pullFromHttps({ url, identity, serverFingerprint: station.tlsFingerprint, alreadyHave });
 }
@@ -66,6 +72,8 @@ export function summarizePull(results: readonly SourceResult[]) {
     problem: r.problem?.message ?? null,
     ingested: r.outcomes.filter((o) => o.status === 'ingested').length,
     alreadyHad: r.outcomes.filter((o) => o.status === 'already-have').length,
-    refused: r.outcomes.flatMap((o) => (o.status === 'rejected' || o.status === 'equivocation' ? [`${o.file}: ${describeOutcome(o)}`] : [])),
+    refused: r.outcomes.flatMap((o) =>
+      o.status === 'rejected' || o.status === 'equivocation' ? [`${o.file}: ${describeOutcome(o)}`] : [],
+    ),
   }));
 }

@@ -49,7 +49,10 @@ export function stationRegistration(db: Db, venue: VenueId, stationId: string): 
   const signing = ensureSigningKey(db);
   const tls = ensureTlsIdentity(db, stationId);
   return {
-    format: 'madoguchi-station-registration', version: 1, venue, stationId,
+    format: 'madoguchi-station-registration',
+    version: 1,
+    venue,
+    stationId,
     signingKey: { keyId: signing.keyId, publicKey: rawPublicKey(signing.publicKey).toString('base64') },
     tls: { certPem: tls.certPem, fingerprint: tls.fingerprint },
   };
@@ -60,7 +63,8 @@ export function hqSyncInfo(db: Db, stationId: string): HqSyncInfo {
   const inbox = ensureInboxKey(db);
   const tls = ensureTlsIdentity(db, stationId);
   return {
-    format: 'madoguchi-hq-sync', version: 1,
+    format: 'madoguchi-hq-sync',
+    version: 1,
     inbox: { keyId: inbox.keyId, publicKey: rawPublicKey(inbox.publicKey).toString('base64') },
     tls: { certPem: tls.certPem, fingerprint: tls.fingerprint },
   };
@@ -79,7 +83,11 @@ function parseExchanged<T>(
   schema: z.ZodType<T>,
   text: string,
   what: string,
-  parts: (value: T) => { alg: 'ed25519' | 'x25519'; key: { keyId: string; publicKey: string }; tls: { certPem: string; fingerprint: string } },
+  parts: (value: T) => {
+    alg: 'ed25519' | 'x25519';
+    key: { keyId: string; publicKey: string };
+    tls: { certPem: string; fingerprint: string };
+  },
 ): Result<T, RegistrationProblem> {
   const parsed = schema.safeParse(parseJsonOrUndefined(text));
   if (!parsed.success) return err({ code: 'not-a-registration', message: `${what}ではありません（形式が違うか、壊れています）` });
@@ -101,20 +109,28 @@ export function setRecipients(db: Db, hq: HqSyncInfo, venuePub: PublicKeyHandle,
   if (venuePub.role !== 'venue' || venuePub.venue !== venue) {
     return err({ code: 'other-venue', message: `会場の公開鍵が${VENUES[venue].name}のものではありません` });
   }
-  db.transaction(() => replaceRecipients(db, [
-    { key_id: hq.inbox.keyId, role: 'hq', public_key: hq.inbox.publicKey, tls_fingerprint: hq.tls.fingerprint },
-    { key_id: venuePub.keyId, role: 'venue', public_key: rawPublicKey(venuePub.publicKey).toString('base64'), tls_fingerprint: null },
-  ]))();
+  db.transaction(() =>
+    replaceRecipients(db, [
+      { key_id: hq.inbox.keyId, role: 'hq', public_key: hq.inbox.publicKey, tls_fingerprint: hq.tls.fingerprint },
+      { key_id: venuePub.keyId, role: 'venue', public_key: rawPublicKey(venuePub.publicKey).toString('base64'), tls_fingerprint: null },
+    ]),
+  )();
   return ok(null);
 }
 
 export function recipients(db: Db): { keyId: string; role: 'hq' | 'venue'; publicKey: KeyObject; tlsFingerprint: string | null }[] {
-  return recipientRows(db).map((r) => ({ keyId: r.key_id, role: r.role, publicKey: publicKeyFromRaw('x25519', Buffer.from(r.public_key, 'base64')), tlsFingerprint: r.tls_fingerprint }));
+  return recipientRows(db).map((r) => ({
+    keyId: r.key_id,
+    role: r.role,
+    publicKey: publicKeyFromRaw('x25519', Buffer.from(r.public_key, 'base64')),
+    tlsFingerprint: r.tls_fingerprint,
+  }));
 }
 
 export function decodeVenuePub(text: string): Result<PublicKeyHandle, RegistrationProblem> {
   const r = decodePublicKeyFile(text);
-  if (!r.ok || r.value.role !== 'venue') return err({ code: 'not-a-registration', message: '会場の公開鍵ファイル（<venue>.pub）ではありません' });
+  if (!r.ok || r.value.role !== 'venue')
+    return err({ code: 'not-a-registration', message: '会場の公開鍵ファイル（<venue>.pub）ではありません' });
   return ok(r.value);
 }
 
@@ -130,21 +146,35 @@ export function registerStation(
   source: string | null,
 ): Result<{ status: 'registered' | 'updated'; previousTlsFingerprint: string | null }, RegistrationProblem> {
   if (site.venue !== 'hq' && reg.venue !== site.venue) {
-    return err({ code: 'other-venue', message: `${reg.stationId} は${VENUES[reg.venue].name}の端末です（この端末は${VENUES[site.venue].name}）` });
+    return err({
+      code: 'other-venue',
+      message: `${reg.stationId} は${VENUES[reg.venue].name}の端末です（この端末は${VENUES[site.venue].name}）`,
+    });
   }
   if (reg.stationId === site.stationId) return err({ code: 'itself', message: 'この端末自身は登録できません' });
   const existing = stationRegistrationKeys(db, reg.stationId);
   if (existing && existing.signing_key_id !== reg.signingKey.keyId) {
-    return err({ code: 'key-changed', message: `${reg.stationId} は別の署名鍵（${existing.signing_key_id}）で登録済みです。鍵の入れ替えは登録を確認してから行ってください` });
+    return err({
+      code: 'key-changed',
+      message: `${reg.stationId} は別の署名鍵（${existing.signing_key_id}）で登録済みです。鍵の入れ替えは登録を確認してから行ってください`,
+    });
   }
   if (existing) {
     updateStationTls(db, reg.stationId, reg.tls.fingerprint, source);
     // A new certificate is allowed (a reinstalled PC), but the caller must say so out loud.
-    return ok({ status: 'updated', previousTlsFingerprint: existing.tls_fingerprint !== reg.tls.fingerprint ? existing.tls_fingerprint : null });
+    return ok({
+      status: 'updated',
+      previousTlsFingerprint: existing.tls_fingerprint !== reg.tls.fingerprint ? existing.tls_fingerprint : null,
+    });
   }
   insertStation(db, {
-    station_id: reg.stationId, venue: reg.venue, signing_key_id: reg.signingKey.keyId, signing_public_key: reg.signingKey.publicKey,
-    tls_fingerprint: reg.tls.fingerprint, source, registered_at: clock.now().toISOString(),
+    station_id: reg.stationId,
+    venue: reg.venue,
+    signing_key_id: reg.signingKey.keyId,
+    signing_public_key: reg.signingKey.publicKey,
+    tls_fingerprint: reg.tls.fingerprint,
+    source,
+    registered_at: clock.now().toISOString(),
   });
   return ok({ status: 'registered', previousTlsFingerprint: null });
 }
@@ -161,7 +191,8 @@ export function normalizeSource(source: string): Result<string, RegistrationProb
   if (!['', '/', '/outbox', '/outbox/'].includes(url.pathname) || url.search || url.hash || url.username) {
     return err({ code: 'not-a-registration', message: `取得元は https://<アドレス>:<ポート> の形で指定してください: ${source}` });
   }
-  if (url.hostname === '0.0.0.0' || url.hostname === '[::]') return err({ code: 'not-a-registration', message: '取得元には端末の実際のアドレスを指定してください（0.0.0.0 ではなく）' });
+  if (url.hostname === '0.0.0.0' || url.hostname === '[::]')
+    return err({ code: 'not-a-registration', message: '取得元には端末の実際のアドレスを指定してください（0.0.0.0 ではなく）' });
   return ok(`https://${url.host}`);
 }
 
@@ -177,8 +208,12 @@ export interface RegisteredStation {
 
 export function registeredStations(db: Db): RegisteredStation[] {
   return stationRows(db).map((r) => ({
-    stationId: r.station_id, venue: r.venue, signingKeyId: r.signing_key_id,
+    stationId: r.station_id,
+    venue: r.venue,
+    signingKeyId: r.signing_key_id,
     signingPublicKey: publicKeyFromRaw('ed25519', Buffer.from(r.signing_public_key, 'base64')),
-    tlsFingerprint: r.tls_fingerprint, source: r.source, registeredAt: r.registered_at,
+    tlsFingerprint: r.tls_fingerprint,
+    source: r.source,
+    registeredAt: r.registered_at,
   }));
 }

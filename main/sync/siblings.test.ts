@@ -22,17 +22,40 @@ const idCheck: IdCheck = { path: 'self', documents: ['passport'], proxy: null, s
 test('a sibling’s handovers reach the other station’s counter and counts; a double handover is flagged at HQ', async (t) => {
   const clock = manualClock('2026-11-25T01:00:00Z');
   const list = cards(1, 8);
-  const w = syncWorld(t, clock, [{ venue: 'honchosha', stationId: 'honchosha-st01' }, { venue: 'honchosha', stationId: 'honchosha-st02' }], { honchosha: list });
+  const w = syncWorld(
+    t,
+    clock,
+    [
+      { venue: 'honchosha', stationId: 'honchosha-st01' },
+      { venue: 'honchosha', stationId: 'honchosha-st02' },
+    ],
+    { honchosha: list },
+  );
   const [a, b] = [w.stations['honchosha-st01']!, w.stations['honchosha-st02']!];
   const outbox = (id: string) => join(w.dir, 'outbox', id);
   // Each station trusts the other (registered with its outbox as source).
-  registerStation(b.db, clock, { venue: 'honchosha', stationId: b.stationId }, stationRegistration(a.db, 'honchosha', a.stationId), outbox(a.stationId));
-  registerStation(a.db, clock, { venue: 'honchosha', stationId: a.stationId }, stationRegistration(b.db, 'honchosha', b.stationId), outbox(b.stationId));
+  registerStation(
+    b.db,
+    clock,
+    { venue: 'honchosha', stationId: b.stationId },
+    stationRegistration(a.db, 'honchosha', a.stationId),
+    outbox(a.stationId),
+  );
+  registerStation(
+    a.db,
+    clock,
+    { venue: 'honchosha', stationId: a.stationId },
+    stationRegistration(b.db, 'honchosha', b.stationId),
+    outbox(b.stationId),
+  );
 
   recordHandover({ store: a, clock }, clerk, list[0]!.reservationNo, idCheck);
   assert.ok(exportSyncFile({ store: a, clock }, outbox(a.stationId)).ok);
   const pulled = await pullAndIngest({ db: b.db, clock, recipient: w.venueKeys.honchosha }, [outbox(a.stationId)]);
-  assert.deepEqual(pulled.map((p) => p.outcomes.map((o) => o.status)), [['ingested']]);
+  assert.deepEqual(
+    pulled.map((p) => p.outcomes.map((o) => o.status)),
+    [['ingested']],
+  );
   const seen = decideScan({ store: b, clock }, clerk, list[0]!.reservationNo);
   assert.equal(seen.kind, 'already-handed-over');
   assert.equal(seen.kind === 'already-handed-over' && seen.handover.stationId, 'honchosha-st01');
@@ -47,21 +70,33 @@ test('a sibling’s handovers reach the other station’s counter and counts; a 
   for (const s of [a, b]) assert.ok(exportSyncFile({ store: s, clock }, outbox(s.stationId)).ok);
   // The lead's station sees it as soon as the sibling's file arrives: listed for the lead, not merged away.
   await pullAndIngest({ db: a.db, clock, recipient: w.venueKeys.honchosha }, [outbox(b.stationId)]);
-  assert.deepEqual(reconciliationView({ store: a, clock }, '2026-11-25').conflicts, [{ reservationNo: list[1]!.reservationNo, stations: ['honchosha-st01', 'honchosha-st02'] }]);
+  assert.deepEqual(reconciliationView({ store: a, clock }, '2026-11-25').conflicts, [
+    { reservationNo: list[1]!.reservationNo, stations: ['honchosha-st01', 'honchosha-st02'] },
+  ]);
   await pullAndIngest({ db: w.hq.db, clock, recipient: w.inbox() }, [outbox(a.stationId), outbox(b.stationId)]);
   const report = consolidate(w.hq.db, { asOf: '2026-11-25' });
   const honcho = report.venues.find((v) => v.venue === 'honchosha')!;
   assert.deepEqual(honcho.conflicts, [{ reservationNo: list[1]!.reservationNo, stations: ['honchosha-st01', 'honchosha-st02'] }]);
   assert.equal(honcho.figures.handedOver, 2, 'the card counts once');
   assert.ok(report.mismatches.some((m) => m.includes(list[1]!.reservationNo) && m.includes('複数の端末')));
-  const atHq = (station: string) => (w.hq.db.prepare("SELECT count(*) AS n FROM events WHERE station_id = ? AND kind = 'handover.recorded'").get(station) as { n: number }).n;
+  const atHq = (station: string) =>
+    (w.hq.db.prepare("SELECT count(*) AS n FROM events WHERE station_id = ? AND kind = 'handover.recorded'").get(station) as { n: number })
+      .n;
   assert.deepEqual([atHq('honchosha-st01'), atHq('honchosha-st02')], [2, 1], 'each stream once, a sibling’s events never re-published');
 });
 
 test('an undo at one station cancels only its own handover: a sibling’s handover of the same card still stands at the counter', async (t) => {
   const clock = manualClock('2026-11-25T01:00:00Z');
   const list = cards(1, 3);
-  const w = syncWorld(t, clock, [{ venue: 'honchosha', stationId: 'honchosha-st01' }, { venue: 'honchosha', stationId: 'honchosha-st02' }], { honchosha: list });
+  const w = syncWorld(
+    t,
+    clock,
+    [
+      { venue: 'honchosha', stationId: 'honchosha-st01' },
+      { venue: 'honchosha', stationId: 'honchosha-st02' },
+    ],
+    { honchosha: list },
+  );
   const [a, b] = [w.stations['honchosha-st01']!, w.stations['honchosha-st02']!];
   const outbox = join(w.dir, 'outbox', 'honchosha-st02');
   registerStation(a.db, clock, { venue: 'honchosha', stationId: a.stationId }, stationRegistration(b.db, 'honchosha', b.stationId), outbox);

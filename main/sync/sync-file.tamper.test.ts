@@ -40,12 +40,36 @@ const openAsSogo1 = (bytes: Uint8Array, recipient = hq) =>
 
 const id = (n: number) => n.toString(16).padStart(32, '0');
 const input: SyncFileInput = {
-  venue: 'sogo', stationId: 'sogo-counter-1', seq: 7, businessDate: '2026-11-20', createdAt: '2026-11-20T18:05:00.000+09:00',
-  prevSha256: 'cd'.repeat(32), signingKey: { keyId: sogo1.keyId, privateKey: sogo1.privateKey }, recipients: [hq, venueKey],
+  venue: 'sogo',
+  stationId: 'sogo-counter-1',
+  seq: 7,
+  businessDate: '2026-11-20',
+  createdAt: '2026-11-20T18:05:00.000+09:00',
+  prevSha256: 'cd'.repeat(32),
+  signingKey: { keyId: sogo1.keyId, privateKey: sogo1.privateKey },
+  recipients: [hq, venueKey],
   body: {
     events: [
-      { id: id(1), stationId: 'sogo-counter-1', seq: 11, clientTime: '2026-11-20T01:00:00.000Z', actor: 'clerk1', kind: 'handover.refused', subject: 'T00-000002', payload: { reservationNo: 'T00-000002', reason: '書類不足' } },
-      { id: id(2), stationId: 'sogo-counter-1', seq: 12, clientTime: '2026-11-20T02:00:00.000Z', actor: 'lead1', kind: 'card.damaged', subject: 'T00-000003', payload: { reservationNo: 'T00-000003', reason: '破損' } },
+      {
+        id: id(1),
+        stationId: 'sogo-counter-1',
+        seq: 11,
+        clientTime: '2026-11-20T01:00:00.000Z',
+        actor: 'clerk1',
+        kind: 'handover.refused',
+        subject: 'T00-000002',
+        payload: { reservationNo: 'T00-000002', reason: '書類不足' },
+      },
+      {
+        id: id(2),
+        stationId: 'sogo-counter-1',
+        seq: 12,
+        clientTime: '2026-11-20T02:00:00.000Z',
+        actor: 'lead1',
+        kind: 'card.damaged',
+        subject: 'T00-000003',
+        payload: { reservationNo: 'T00-000003', reason: '破損' },
+      },
     ],
     claimed: { shipped: 3, received: 3, handedOver: 0, outstanding: 2, returned: 0, refusals: 1, damaged: 1 },
     knownThrough: { 'sogo-counter-1': 12 },
@@ -58,17 +82,28 @@ const file = encodeSyncFile(input);
 function split(bytes: Buffer) {
   const sigEnd = bytes.indexOf(0x0a, bytes.indexOf(0x0a) + 1);
   const headerEnd = bytes.indexOf(0x0a, sigEnd + 1);
-  return { sigLine: bytes.subarray(0, sigEnd + 1), header: JSON.parse(bytes.subarray(sigEnd + 1, headerEnd).toString()), headerEnd, sealed: bytes.subarray(headerEnd + 1) };
+  return {
+    sigLine: bytes.subarray(0, sigEnd + 1),
+    header: JSON.parse(bytes.subarray(sigEnd + 1, headerEnd).toString()),
+    headerEnd,
+    sealed: bytes.subarray(headerEnd + 1),
+  };
 }
 /** Builds a file from parts, signed by `signer` (as a station would) or keeping another file's signature line. */
 function assemble(header: object, sealed: Buffer, signer: KeyObject | Buffer): Buffer {
   const signed = Buffer.concat([Buffer.from(JSON.stringify(header) + '\n'), sealed]);
   const sigLine = Buffer.isBuffer(signer)
     ? signer
-    : Buffer.from(`MADOGUCHI-SYNC 1\nsignature: ${sign(null, Buffer.concat([Buffer.from('madoguchi/sync/v1\n'), signed]), signer).toString('base64')}\n`);
+    : Buffer.from(
+        `MADOGUCHI-SYNC 1\nsignature: ${sign(null, Buffer.concat([Buffer.from('madoguchi/sync/v1\n'), signed]), signer).toString('base64')}\n`,
+      );
   return Buffer.concat([sigLine, signed]);
 }
-const withBody = (header: Record<string, unknown>, sealed: Buffer) => ({ ...header, bodyBytes: sealed.length, bodySha256: createHash('sha256').update(sealed).digest('hex') });
+const withBody = (header: Record<string, unknown>, sealed: Buffer) => ({
+  ...header,
+  bodyBytes: sealed.length,
+  bodySha256: createHash('sha256').update(sealed).digest('hex'),
+});
 const parts = split(file);
 
 function assertRefused(r: ReturnType<typeof openSyncFile>, codes: readonly SyncFileProblemCode[], what: string): void {
@@ -88,7 +123,8 @@ describe('station sync file: tampering', () => {
       for (const mask of [0x01, 0x80]) {
         const bad = Buffer.from(file);
         bad[i]! ^= mask;
-        const codes: SyncFileProblemCode[] = i < magicEnd ? ['not-a-sync-file'] : i < parts.sigLine.length ? ['bad-signature'] : ['bad-signature', 'truncated'];
+        const codes: SyncFileProblemCode[] =
+          i < magicEnd ? ['not-a-sync-file'] : i < parts.sigLine.length ? ['bad-signature'] : ['bad-signature', 'truncated'];
         assertRefused(openAsSogo1(bad), codes, `flip ${mask} at byte ${i}`);
       }
     }
@@ -168,7 +204,7 @@ describe('station sync file: signed by the station but inconsistent', () => {
     ['a header naming another signing key', resigned({ ...parts.header, stationKeyId: attacker.keyId })],
     ['a body hash that does not match', resigned({ ...parts.header, bodySha256: '00'.repeat(32) })],
     ['a body length that does not match', resigned({ ...parts.header, bodyBytes: parts.sealed.length - 1 })],
-    ['recipients that differ from the body\'s table', resigned({ ...parts.header, recipients: [{ keyId: hq.keyId }] })],
+    ["recipients that differ from the body's table", resigned({ ...parts.header, recipients: [{ keyId: hq.keyId }] })],
     ['an impossible business day', resigned({ ...parts.header, businessDate: '2026-02-30' })],
     ['a header that is not an object', assemble(JSON.parse('"not a header"'), parts.sealed, sogo1.privateKey)],
   ];

@@ -4,8 +4,16 @@ import { generateKeyPairSync } from 'node:crypto';
 import fc from 'fast-check';
 import { keyIdOf } from '../crypto/key-files';
 import {
-  encodeSyncFile, fileSha256, MAX_SYNC_FILE_BYTES, openSyncFile, peekSyncHeader, sealAndSignSyncFile, verifySyncFile,
-  type SyncBody, type SyncEvent, type SyncFileInput,
+  encodeSyncFile,
+  fileSha256,
+  MAX_SYNC_FILE_BYTES,
+  openSyncFile,
+  peekSyncHeader,
+  sealAndSignSyncFile,
+  verifySyncFile,
+  type SyncBody,
+  type SyncEvent,
+  type SyncFileInput,
 } from './sync-file';
 
 const STATION = 'sogo-counter-1';
@@ -39,8 +47,15 @@ const body: SyncBody = {
   accessHead: { seq: 42, sha256: 'ab'.repeat(32) },
 };
 const input: SyncFileInput = {
-  venue: 'sogo', stationId: STATION, seq: 3, businessDate: '2026-11-20', createdAt: '2026-11-20T18:05:00.000+09:00',
-  prevSha256: 'cd'.repeat(32), signingKey, recipients: [hq, venueKey], body,
+  venue: 'sogo',
+  stationId: STATION,
+  seq: 3,
+  businessDate: '2026-11-20',
+  createdAt: '2026-11-20T18:05:00.000+09:00',
+  prevSha256: 'cd'.repeat(32),
+  signingKey,
+  recipients: [hq, venueKey],
+  body,
 };
 const file = encodeSyncFile(input);
 const openAs = (bytes: Uint8Array, recipient = hq) => openSyncFile(bytes, { stationPublicKey: station.publicKey, expected, recipient });
@@ -71,11 +86,15 @@ describe('station sync file: round trip and API', () => {
 
   test('nothing of the body is readable in the file without a recipient key', () => {
     const text = file.toString('latin1') + file.toString('utf8');
-    for (const s of ['T00-000001', 'clerk1', '本人確認書類', 'ICチップ', 'handover', 'chk-1']) assert.ok(!text.includes(s), `file leaks ${s}`);
+    for (const s of ['T00-000001', 'clerk1', '本人確認書類', 'ICチップ', 'handover', 'chk-1'])
+      assert.ok(!text.includes(s), `file leaks ${s}`);
   });
 
   test('peek gives only who the file claims to come from, for the key lookup', () => {
-    assert.deepEqual(peekSyncHeader(file), { ok: true, value: { venue: 'sogo', stationId: STATION, seq: 3, stationKeyId: signingKey.keyId } });
+    assert.deepEqual(peekSyncHeader(file), {
+      ok: true,
+      value: { venue: 'sogo', stationId: STATION, seq: 3, stationKeyId: signingKey.keyId },
+    });
     const r = peekSyncHeader(Buffer.from('予約管理番号,氏名\n'));
     assert.ok(!r.ok);
     assert.equal(r.error.code, 'not-a-sync-file');
@@ -99,11 +118,19 @@ describe('station sync file: round trip and API', () => {
   test('property: any well-formed body round-trips for every recipient', () => {
     const text = fc.string({ unit: 'binary', minLength: 1, maxLength: 100 });
     const count = fc.nat({ max: 100_000 });
-    const arbBody = fc.record({
-      refusals: fc.array(fc.record({ gap: fc.integer({ min: 1, max: 1000 }), actor: text, reason: text }, { noNullPrototype: true }), { maxLength: 8 }),
-      claimed: fc.record({ shipped: count, received: count, handedOver: count, outstanding: count, returned: count, refusals: count, damaged: count }, { noNullPrototype: true }),
-      accessHead: fc.option(fc.record({ seq: count, sha256: fc.stringMatching(/^[0-9a-f]{64}$/) }, { noNullPrototype: true })),
-    }, { noNullPrototype: true });
+    const arbBody = fc.record(
+      {
+        refusals: fc.array(fc.record({ gap: fc.integer({ min: 1, max: 1000 }), actor: text, reason: text }, { noNullPrototype: true }), {
+          maxLength: 8,
+        }),
+        claimed: fc.record(
+          { shipped: count, received: count, handedOver: count, outstanding: count, returned: count, refusals: count, damaged: count },
+          { noNullPrototype: true },
+        ),
+        accessHead: fc.option(fc.record({ seq: count, sha256: fc.stringMatching(/^[0-9a-f]{64}$/) }, { noNullPrototype: true })),
+      },
+      { noNullPrototype: true },
+    );
     fc.assert(
       fc.property(arbBody, ({ refusals, claimed, accessHead }) => {
         let seq = 0;
@@ -124,7 +151,14 @@ describe('station sync file: round trip and API', () => {
   });
 
   test('encoding refuses what a reader would refuse, instead of publishing it', () => {
-    assert.throws(() => encodeSyncFile({ ...input, body: { ...body, events: [ev(1, 'card.damaged', { reservationNo: 'T00-000003', reason: 'x' }, null, 'other-station')] } }), /別の端末/);
+    assert.throws(
+      () =>
+        encodeSyncFile({
+          ...input,
+          body: { ...body, events: [ev(1, 'card.damaged', { reservationNo: 'T00-000003', reason: 'x' }, null, 'other-station')] },
+        }),
+      /別の端末/,
+    );
     assert.throws(() => encodeSyncFile({ ...input, body: { ...body, events: [events[1]!, events[0]!] } }), /連番/);
     assert.throws(() => encodeSyncFile({ ...input, businessDate: '2026-02-30' }));
     assert.throws(() => encodeSyncFile({ ...input, venue: 'shibuya' as 'sogo' }));
@@ -135,7 +169,12 @@ describe('station sync file: round trip and API', () => {
   });
 
   test('garbage, empty, foreign and oversized files are refused with a code', () => {
-    for (const bytes of [Buffer.alloc(0), Buffer.from('MADOGUCHI-LEDGER 1\nsignature: x\n'), Buffer.from('MADOGUCHI-SYNC 2\nsignature: \n'), Buffer.from('{"format":"madoguchi-station-sync"}')]) {
+    for (const bytes of [
+      Buffer.alloc(0),
+      Buffer.from('MADOGUCHI-LEDGER 1\nsignature: x\n'),
+      Buffer.from('MADOGUCHI-SYNC 2\nsignature: \n'),
+      Buffer.from('{"format":"madoguchi-station-sync"}'),
+    ]) {
       const r = openAs(bytes);
       assert.ok(!r.ok);
       assert.equal(r.error.code, 'not-a-sync-file');
@@ -154,9 +193,17 @@ describe('a body the station signed and sealed properly but wrote wrongly is ref
   const e0 = events[0]!;
   const cases: [string, Buffer, RegExp?][] = [
     ['an unknown event kind', withEvents([{ ...e0, kind: 'card.teleported' }]), /1件目/],
-    ['a payload that does not match its kind', withEvents([e0, { ...events[1]!, payload: { reservationNo: 'T00-000001' } }]), /2件目.*handover\.recorded/],
-    ['a payload with a field its kind does not have', withEvents([{ ...e0, payload: { ...(e0.payload as object), name: '試験　太郎' } }]), /1件目/],
-    ['another kind\'s payload', withEvents([{ ...e0, kind: 'card.returned' }]), /1件目/],
+    [
+      'a payload that does not match its kind',
+      withEvents([e0, { ...events[1]!, payload: { reservationNo: 'T00-000001' } }]),
+      /2件目.*handover\.recorded/,
+    ],
+    [
+      'a payload with a field its kind does not have',
+      withEvents([{ ...e0, payload: { ...(e0.payload as object), name: '試験　太郎' } }]),
+      /1件目/,
+    ],
+    ["another kind's payload", withEvents([{ ...e0, kind: 'card.returned' }]), /1件目/],
     ['events out of order', withEvents([events[1], events[0]]), /2件目.*連番/],
     ['two events with the same seq', withEvents([e0, { ...events[1]!, seq: e0.seq }]), /連番/],
     ['an event of another station', withEvents([e0, { ...events[1]!, stationId: 'toyosu-counter-1' }]), /2件目.*別の端末/],

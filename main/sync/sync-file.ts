@@ -14,7 +14,14 @@ import { VENUE_IDS, VENUES, type VenueId } from '../../shared/venues/venues';
 import { err, ok, type Result } from '../../shared/result';
 import { keyIdOf } from '../crypto/key-files';
 import { sha256 } from '../ledger/ledger-file';
-import { MAX_RECIPIENTS, openForRecipient, recipientKeyIds, sealForRecipients, type SyncRecipientKey, type SyncRecipientPrivateKey } from './sync-crypto';
+import {
+  MAX_RECIPIENTS,
+  openForRecipient,
+  recipientKeyIds,
+  sealForRecipients,
+  type SyncRecipientKey,
+  type SyncRecipientPrivateKey,
+} from './sync-crypto';
 
 const SYNC_MAGIC = 'MADOGUCHI-SYNC 1';
 export const MAX_SYNC_FILE_BYTES = 256 * 1024 * 1024;
@@ -51,7 +58,13 @@ const PeekedHeader = z.object({ venue: z.enum(VENUE_IDS), stationId: StationId, 
 export type UnverifiedSyncHeader = z.infer<typeof PeekedHeader>;
 
 export const ClaimedCounts = z.strictObject({
-  shipped: Count, received: Count, handedOver: Count, outstanding: Count, returned: Count, refusals: Count, damaged: Count,
+  shipped: Count,
+  received: Count,
+  handedOver: Count,
+  outstanding: Count,
+  returned: Count,
+  refusals: Count,
+  damaged: Count,
 });
 /** Cumulative as of the end of the business day, as the station computed them: claims for HQ to reconcile. */
 export type ClaimedCounts = z.infer<typeof ClaimedCounts>;
@@ -95,8 +108,16 @@ export interface OpenedSyncFile {
 }
 
 export type SyncFileProblemCode =
-  | 'too-large' | 'not-a-sync-file' | 'bad-signature' | 'bad-header' | 'wrong-station' | 'wrong-venue' | 'truncated'
-  | 'not-a-recipient' | 'cannot-decrypt' | 'bad-body';
+  | 'too-large'
+  | 'not-a-sync-file'
+  | 'bad-signature'
+  | 'bad-header'
+  | 'wrong-station'
+  | 'wrong-venue'
+  | 'truncated'
+  | 'not-a-recipient'
+  | 'cannot-decrypt'
+  | 'bad-body';
 export interface SyncFileProblem {
   readonly code: SyncFileProblemCode;
   readonly message: string;
@@ -140,7 +161,8 @@ export function sealAndSignSyncFile(input: Omit<SyncFileInput, 'body'> & { reado
     throw new Error('the signing key must be an Ed25519 key whose id is keyId');
   }
   for (const r of recipients) {
-    if (r.publicKey.asymmetricKeyType !== 'x25519' || keyIdOf(r.publicKey) !== r.keyId) throw new Error('each recipient must be an X25519 key whose id is keyId');
+    if (r.publicKey.asymmetricKeyType !== 'x25519' || keyIdOf(r.publicKey) !== r.keyId)
+      throw new Error('each recipient must be an X25519 key whose id is keyId');
   }
   const sealed = sealForRecipients(input.body, recipients, bodyAad(input));
   const header: SyncHeader = SyncHeader.parse({
@@ -206,16 +228,24 @@ export function verifySyncFile(
   const sealed = signed.subarray(headerEnd + 1);
   const table = recipientKeyIds(sealed);
   if (
-    sealed.length !== header.bodyBytes || sha256(sealed) !== header.bodySha256 || table === null ||
+    sealed.length !== header.bodyBytes ||
+    sha256(sealed) !== header.bodySha256 ||
+    table === null ||
     table.join() !== header.recipients.map((r) => r.keyId).join()
   ) {
     return problem('bad-header', '同期ファイルのヘッダーと本体が一致しません');
   }
   if (header.stationId !== expected.stationId) {
-    return problem('wrong-station', `この同期ファイルは端末 ${header.stationId} のものとして作られています（照合した端末は ${expected.stationId}）`);
+    return problem(
+      'wrong-station',
+      `この同期ファイルは端末 ${header.stationId} のものとして作られています（照合した端末は ${expected.stationId}）`,
+    );
   }
   if (header.venue !== expected.venue) {
-    return problem('wrong-venue', `この同期ファイルは${VENUES[header.venue].name}の端末として作られていますが、端末 ${expected.stationId} の登録会場は${VENUES[expected.venue].name}です`);
+    return problem(
+      'wrong-venue',
+      `この同期ファイルは${VENUES[header.venue].name}の端末として作られていますが、端末 ${expected.stationId} の登録会場は${VENUES[expected.venue].name}です`,
+    );
   }
   return ok({ header, sealed, fileSha256: sha256(buf) });
 }
@@ -264,7 +294,8 @@ function frame(bytes: Uint8Array): Result<{ buf: Buffer; signature: Buffer; sign
   const signatureText = buf.subarray(magic.length, sigEnd).toString('latin1');
   const signature = Buffer.from(signatureText, 'base64');
   // Only the canonical encoding is accepted, so no two byte strings carry the same signature.
-  if (signature.length !== 64 || signature.toString('base64') !== signatureText) return problem('bad-signature', '同期ファイルの署名行が壊れています');
+  if (signature.length !== 64 || signature.toString('base64') !== signatureText)
+    return problem('bad-signature', '同期ファイルの署名行が壊れています');
   return ok({ buf, signature, signed: buf.subarray(sigEnd + 1) });
 }
 
@@ -276,12 +307,20 @@ function diagnoseBadSignature(signed: Buffer, stationKeyId: string): Result<neve
   const header = parseHeader(signed.subarray(0, headerEnd));
   if (header && signed.length - headerEnd - 1 < header.bodyBytes) return truncated();
   if (header && header.stationKeyId !== stationKeyId) {
-    return problem('bad-signature', `端末の署名を確認できません: 同期ファイルは鍵ID ${header.stationKeyId} で署名されていますが、登録されている端末の公開鍵は ${stationKeyId} です`);
+    return problem(
+      'bad-signature',
+      `端末の署名を確認できません: 同期ファイルは鍵ID ${header.stationKeyId} で署名されていますが、登録されている端末の公開鍵は ${stationKeyId} です`,
+    );
   }
   return problem('bad-signature', '端末の署名が一致しません（改ざんまたは破損）');
 }
 
-const PART_NAMES: Record<string, string> = { events: '記録の一覧', claimed: '申告件数', knownThrough: '集計に含めた記録の範囲', accessHead: 'アクセス記録の末尾' };
+const PART_NAMES: Record<string, string> = {
+  events: '記録の一覧',
+  claimed: '申告件数',
+  knownThrough: '集計に含めた記録の範囲',
+  accessHead: 'アクセス記録の末尾',
+};
 
 function checkBody(json: unknown, stationId: string): Result<SyncBody, SyncFileProblem> {
   const parsed = SyncBodyShape.safeParse(json);

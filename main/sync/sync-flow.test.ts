@@ -18,11 +18,12 @@ import type { IdCheck } from '../../shared/counter/id-documents';
 
 const clerk = { staffId: 'clerk1', displayName: '窓口', role: 'clerk' as const };
 const idCheck: IdCheck = { path: 'self', documents: ['passport'], proxy: null, surrendered: [], pin: 'pins-set' };
-const hqState = (db: Db) => JSON.stringify([
-  db.prepare('SELECT id, station_id, seq FROM events ORDER BY station_id, seq').all(),
-  db.prepare('SELECT station_id, seq, sha256 FROM sync_files ORDER BY station_id, seq').all(),
-  db.prepare('SELECT station_id, seq, kind FROM sync_alerts ORDER BY id').all(),
-]);
+const hqState = (db: Db) =>
+  JSON.stringify([
+    db.prepare('SELECT id, station_id, seq FROM events ORDER BY station_id, seq').all(),
+    db.prepare('SELECT station_id, seq, sha256 FROM sync_files ORDER BY station_id, seq').all(),
+    db.prepare('SELECT station_id, seq, kind FROM sync_alerts ORDER BY id').all(),
+  ]);
 
 function world(t: { after(fn: () => void): void }) {
   const clock = manualClock('2026-11-25T01:00:00Z');
@@ -44,14 +45,30 @@ describe('daily sync: export and ingest', () => {
     assert.equal(first.value.seq, 1);
     assert.deepEqual(readdirSync(outbox), ['toyosu-st01-00000001.sync']);
     const bytes = readFileSync(first.value.path);
-    for (const secret of ['江東　太郎', list[0]!.name, list[0]!.address]) assert.ok(!bytes.includes(Buffer.from(secret)), 'sealed: nothing readable');
+    for (const secret of ['江東　太郎', list[0]!.name, list[0]!.address])
+      assert.ok(!bytes.includes(Buffer.from(secret)), 'sealed: nothing readable');
 
-    const opened = openSyncFile(bytes, { stationPublicKey: signingKey(ctx.store.db)!.publicKey, expected: { venue: 'toyosu', stationId: 'toyosu-st01' }, recipient: w.inbox() });
+    const opened = openSyncFile(bytes, {
+      stationPublicKey: signingKey(ctx.store.db)!.publicKey,
+      expected: { venue: 'toyosu', stationId: 'toyosu-st01' },
+      recipient: w.inbox(),
+    });
     assert.ok(opened.ok);
     const body = JSON.stringify(opened.value.body);
-    assert.ok(!body.includes('江東　太郎') && !body.includes(list[0]!.name) && !body.includes('1983-04-01'), 'no names, addresses or birth dates, no typed reason');
+    assert.ok(
+      !body.includes('江東　太郎') && !body.includes(list[0]!.name) && !body.includes('1983-04-01'),
+      'no names, addresses or birth dates, no typed reason',
+    );
     assert.ok(body.includes(REASON_KEPT_AT_VENUE));
-    assert.deepEqual(opened.value.body.claimed, { shipped: 10, received: 10, handedOver: 1, outstanding: 9, returned: 0, refusals: 1, damaged: 0 });
+    assert.deepEqual(opened.value.body.claimed, {
+      shipped: 10,
+      received: 10,
+      handedOver: 1,
+      outstanding: 9,
+      returned: 0,
+      refusals: 1,
+      damaged: 0,
+    });
 
     const ingester = createIngester({ db: w.hq.db, clock, recipient: w.inbox() });
     const r = ingester.ingest(bytes);
@@ -83,7 +100,12 @@ describe('daily sync: export and ingest', () => {
     const flipped = Buffer.from(bytes);
     flipped[flipped.length - 5]! ^= 1;
     const relabelled = Buffer.from(bytes.toString('latin1').replace('"venue":"toyosu"', '"venue":"sogo"'), 'latin1');
-    for (const [what, b] of [['flipped', flipped], ['truncated', bytes.subarray(0, bytes.length - 100)], ['relabelled', relabelled], ['empty', Buffer.alloc(0)]] as const) {
+    for (const [what, b] of [
+      ['flipped', flipped],
+      ['truncated', bytes.subarray(0, bytes.length - 100)],
+      ['relabelled', relabelled],
+      ['empty', Buffer.alloc(0)],
+    ] as const) {
       const r = ingester.ingest(b);
       assert.equal(r.status, 'rejected', what);
     }
@@ -111,7 +133,9 @@ describe('daily sync: export and ingest', () => {
     const r = ingester.ingest(readFileSync(again.value.path));
     assert.deepEqual(r, { status: 'equivocation', stationId: 'toyosu-st01', seq: 1 });
     assert.equal((w.hq.db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n, eventsBefore);
-    assert.deepEqual(w.hq.db.prepare('SELECT station_id, seq, kind FROM sync_alerts').all(), [{ station_id: 'toyosu-st01', seq: 1, kind: 'equivocation' }]);
+    assert.deepEqual(w.hq.db.prepare('SELECT station_id, seq, kind FROM sync_alerts').all(), [
+      { station_id: 'toyosu-st01', seq: 1, kind: 'equivocation' },
+    ]);
     assert.equal(registeredStations(w.hq.db).length, 1);
   });
 
@@ -160,9 +184,16 @@ describe('daily sync: export and ingest', () => {
     const bad = Buffer.from(files[1]!);
     bad[bad.length - 3]! ^= 1;
     const outcomes = createIngester({ db: w.hq.db, clock, recipient: w.inbox() }).ingestAll([files[0]!, bad, files[2]!, files[0]!]);
-    assert.deepEqual(outcomes.map((o) => o.status), ['ingested', 'rejected', 'ingested', 'already-have']);
-    assert.deepEqual(w.hq.db.prepare("SELECT seq FROM sync_files ORDER BY seq").all(), [{ seq: 1 }, { seq: 3 }]);
-    assert.equal(createIngester({ db: w.hq.db, clock, recipient: w.inbox() }).ingest(files[1]!).status, 'ingested', 'the good copy later fills the gap');
+    assert.deepEqual(
+      outcomes.map((o) => o.status),
+      ['ingested', 'rejected', 'ingested', 'already-have'],
+    );
+    assert.deepEqual(w.hq.db.prepare('SELECT seq FROM sync_files ORDER BY seq').all(), [{ seq: 1 }, { seq: 3 }]);
+    assert.equal(
+      createIngester({ db: w.hq.db, clock, recipient: w.inbox() }).ingest(files[1]!).status,
+      'ingested',
+      'the good copy later fills the gap',
+    );
   });
 
   test('a station not yet set up says so', (t) => {

@@ -13,13 +13,23 @@ export interface SyncStatus {
   readonly inboxKeyId: string | null;
   readonly keepsVenueKey: boolean;
   readonly lastExport: { seq: number; businessDate: string; createdAt: string } | null;
-  readonly stations: readonly { stationId: string; venue: string; source: string | null; files: number; lastSeq: number | null; lastBusinessDate: string | null }[];
+  readonly stations: readonly {
+    stationId: string;
+    venue: string;
+    source: string | null;
+    files: number;
+    lastSeq: number | null;
+    lastBusinessDate: string | null;
+  }[];
 }
 
 export function syncStatus(db: Db): SyncStatus {
   const last = lastExportSummary(db);
   const stations = registeredStations(db);
-  const files = stationFileCounts(db, stations.map((s) => s.stationId));
+  const files = stationFileCounts(
+    db,
+    stations.map((s) => s.stationId),
+  );
   return {
     signingKeyId: signingKey(db)?.keyId ?? null,
     recipients: recipients(db).map((r) => ({ role: r.role, keyId: r.keyId })),
@@ -35,9 +45,16 @@ export function describeSyncStatus(s: SyncStatus): string[] {
   if (s.inboxKeyId) lines.push(`同期: 事務センターの受信鍵 ${s.inboxKeyId}`);
   else if (s.recipients.length === 0) lines.push('同期: 未設定（madoguchi sync setup）');
   else {
-    lines.push(`同期: 宛先 ${s.recipients.map((r) => `${r.role === 'hq' ? '事務センター' : '会場'} ${r.keyId}`).join('、')}${s.keepsVenueKey ? '（会場の鍵を保管）' : ''}`);
-    lines.push(`  最後の同期ファイル: ${s.lastExport ? `#${s.lastExport.seq}（${s.lastExport.businessDate}、${s.lastExport.createdAt}）` : 'まだありません'}`);
+    lines.push(
+      `同期: 宛先 ${s.recipients.map((r) => `${r.role === 'hq' ? '事務センター' : '会場'} ${r.keyId}`).join('、')}${s.keepsVenueKey ? '（会場の鍵を保管）' : ''}`,
+    );
+    lines.push(
+      `  最後の同期ファイル: ${s.lastExport ? `#${s.lastExport.seq}（${s.lastExport.businessDate}、${s.lastExport.createdAt}）` : 'まだありません'}`,
+    );
   }
-  for (const st of s.stations) lines.push(`  受け入れる端末 ${st.stationId}: ${st.files} ファイル${st.lastSeq ? `、最新 #${st.lastSeq}（${st.lastBusinessDate}）` : ''}${st.source ? `  取得元 ${st.source}` : ''}`);
+  for (const st of s.stations)
+    lines.push(
+      `  受け入れる端末 ${st.stationId}: ${st.files} ファイル${st.lastSeq ? `、最新 #${st.lastSeq}（${st.lastBusinessDate}）` : ''}${st.source ? `  取得元 ${st.source}` : ''}`,
+    );
   return lines;
 }

@@ -4,9 +4,7 @@
 import { toKanjiNumeral } from '../../shared/address/kanji-numerals';
 
 /** Every character staff have seen used as the dash in 5-6-1. */
-export const DASH_LOOK_ALIKES: readonly string[] = [
-  '-', '‐', '‑', '‒', '–', '—', '―', '−', '－', 'ー', 'ｰ', '─', '━',
-];
+export const DASH_LOOK_ALIKES: readonly string[] = ['-', '‐', '‑', '‒', '–', '—', '―', '−', '－', 'ー', 'ｰ', '─', '━'];
 
 /** 0-9 and - as the 全角 characters a Japanese IME produces. */
 export function toFullWidth(text: string): string {

@@ -12,7 +12,11 @@ export function bundleChild(t: { after(fn: () => void): void }, name: string): s
   t.after(() => rmSync(script, { force: true }));
   buildSync({
     entryPoints: [new URL(`./${name}.ts`, import.meta.url).pathname],
-    bundle: true, platform: 'node', format: 'esm', outfile: script, logLevel: 'error',
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile: script,
+    logLevel: 'error',
     external: ['better-sqlite3-multiple-ciphers'],
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });

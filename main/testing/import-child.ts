@@ -19,7 +19,14 @@ const plan = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as ChildPlan;
 const venuePrivate = createPrivateKey(plan.venuePem);
 const venuePublic = createPublicKey(venuePrivate);
 const hqPublic = createPublicKey(plan.hqPublicPem);
-const venueKey = { role: 'venue' as const, venue: 'toyosu' as const, alg: 'x25519' as const, keyId: keyIdOf(venuePublic), privateKey: venuePrivate, publicKey: venuePublic };
+const venueKey = {
+  role: 'venue' as const,
+  venue: 'toyosu' as const,
+  alg: 'x25519' as const,
+  keyId: keyIdOf(venuePublic),
+  privateKey: venuePrivate,
+  publicKey: venuePublic,
+};
 const hqKey = { role: 'hq' as const, venue: null, alg: 'ed25519' as const, keyId: keyIdOf(hqPublic), publicKey: hqPublic };
 const files = plan.ledgers.map((l) => ({ ...l, bytes: readFileSync(l.file) }));
 

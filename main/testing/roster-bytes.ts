@@ -46,4 +46,3 @@ export function recordLines(records: readonly (readonly string[])[]): number[] {
   }
   return lines;
 }
-

@@ -53,14 +53,25 @@ export function syncWorld(
   const hq = open('hq', 'hq', 'hq-test01') as HqStore;
   const hqInfo = hqSyncInfo(hq.db, hq.stationId);
   const hqSigning = generateKeyPair('hq', null);
-  const venueKeys = { honchosha: generateKeyPair('venue', 'honchosha'), sogo: generateKeyPair('venue', 'sogo'), toyosu: generateKeyPair('venue', 'toyosu') };
+  const venueKeys = {
+    honchosha: generateKeyPair('venue', 'honchosha'),
+    sogo: generateKeyPair('venue', 'sogo'),
+    toyosu: generateKeyPair('venue', 'toyosu'),
+  };
   const shipmentId = 'S1';
   const built = (Object.entries(ledger) as [VenueId, LedgerCard[]][]).map(([venue, cards]) => ({
-    venue, cards,
+    venue,
+    cards,
     bytes: encodeLedgerFile({ venueKey: venueKeys[venue], hqKey: hqSigning, shipmentId, createdAt: '2026-11-20T00:00:00.000Z', cards }),
   }));
   if (built.length > 0) {
-    const r = recordBuiltLedgers({ store: hq, clock }, 'test', shipmentId, '2026-11-20T00:00:00.000Z', built.map((b) => ({ venue: b.venue, fileSha256: sha256(b.bytes), cards: b.cards })));
+    const r = recordBuiltLedgers(
+      { store: hq, clock },
+      'test',
+      shipmentId,
+      '2026-11-20T00:00:00.000Z',
+      built.map((b) => ({ venue: b.venue, fileSha256: sha256(b.bytes), cards: b.cards })),
+    );
     if (!r.ok) throw new Error(r.error.message);
   }
   const stations: Record<string, VenueStore> = {};
@@ -76,11 +87,16 @@ export function syncWorld(
     if (mine) {
       const imported = importLedger({ store, clock, actor: 'test' }, mine.bytes, { venueKey: venueKeys[s.venue], hqKey: hqSigning });
       if (!imported.ok) throw new Error(imported.error.message);
-      if (options.received !== false) confirmShipmentReceipt({ store, clock }, { staffId: 'lead1', displayName: 'lead', role: 'lead' }, shipmentId);
+      if (options.received !== false)
+        confirmShipmentReceipt({ store, clock }, { staffId: 'lead1', displayName: 'lead', role: 'lead' }, shipmentId);
     }
   }
   const world: SyncWorld = {
-    dir, hq, stations, venueKeys, hqSigning,
+    dir,
+    hq,
+    stations,
+    venueKeys,
+    hqSigning,
     dbKeys: Object.fromEntries([...keys].map(([k, v]) => [k, v.toString('hex')])),
     inbox: () => inboxKey(hq.db)!,
     reopen: (stationId) => {

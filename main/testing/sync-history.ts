@@ -61,7 +61,10 @@ export interface History {
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   { arbitrary: fc.constant('handover' as const), weight: 5 },
-  { arbitrary: fc.constantFrom('refusal' as const, 'undo' as const, 'damaged' as const, 'return' as const, 'correct-receipt' as const), weight: 5 },
+  {
+    arbitrary: fc.constantFrom('refusal' as const, 'undo' as const, 'damaged' as const, 'return' as const, 'correct-receipt' as const),
+    weight: 5,
+  },
   { arbitrary: fc.constant('export' as const), weight: 2 },
 );
 
@@ -76,7 +79,10 @@ const stepArb: fc.Arbitrary<Step> = fc.record({
 /** Up to `maxSteps` steps, lengths spread over the whole range (fast-check's default keeps arrays near 10). */
 export const historyArb = (maxSteps: number): fc.Arbitrary<History> =>
   fc.record({
-    clockOffsetsMs: fc.array(fc.oneof(fc.constant(0), fc.integer({ min: -MAX_CLOCK_OFFSET_MS, max: MAX_CLOCK_OFFSET_MS })), { minLength: STATIONS.length, maxLength: STATIONS.length }),
+    clockOffsetsMs: fc.array(fc.oneof(fc.constant(0), fc.integer({ min: -MAX_CLOCK_OFFSET_MS, max: MAX_CLOCK_OFFSET_MS })), {
+      minLength: STATIONS.length,
+      maxLength: STATIONS.length,
+    }),
     steps: fc.array(stepArb, { maxLength: maxSteps, size: 'max' }),
   });
 
@@ -136,10 +142,22 @@ class StationModel {
   did(): StationDid {
     const received = this.cards.length - this.notReceived.size;
     const claim = {
-      shipped: this.cards.length, received, handedOver: this.handed.size, outstanding: this.outstanding().length,
-      returned: this.returned.size, refusals: this.refusals, damaged: this.damaged.size,
+      shipped: this.cards.length,
+      received,
+      handedOver: this.handed.size,
+      outstanding: this.outstanding().length,
+      returned: this.returned.size,
+      refusals: this.refusals,
+      damaged: this.damaged.size,
     };
-    return { handed: this.handed, returned: this.returned, damaged: this.damaged, notReceived: this.notReceived, refusals: this.refusals, claim };
+    return {
+      handed: this.handed,
+      returned: this.returned,
+      damaged: this.damaged,
+      notReceived: this.notReceived,
+      refusals: this.refusals,
+      claim,
+    };
   }
 }
 
@@ -166,7 +184,13 @@ export function playHistory(world: HistoryWorld, history: History): Played {
     const spec = STATIONS[i]!;
     const r = exportSyncFile({ store: world.stations[spec.stationId]!, clock: clocks[i]! }, join(world.outboxes, spec.stationId));
     if (!r.ok) throw new Error(r.error.message);
-    files.push({ stationId: spec.stationId, venue: spec.venue, seq: r.value.seq, bytes: readFileSync(r.value.path), events: r.value.events });
+    files.push({
+      stationId: spec.stationId,
+      venue: spec.venue,
+      seq: r.value.seq,
+      bytes: readFileSync(r.value.path),
+      events: r.value.events,
+    });
   };
   const accepted = (what: string, r: { ok: boolean; error?: { message: string } }) => {
     if (!r.ok) throw new Error(`${what} refused: ${r.error?.message}`);

@@ -58,7 +58,10 @@ export function bootstrap(): () => void {
     installKeyboardCapture(document, {
       enabled: () => session.getState().phase === 'active' && session.getState().session?.role !== 'hq',
       layout: () => session.getState().status?.scanner.layout ?? DEFAULT_SCANNER_LAYOUT,
-      onScan: (scan) => routeScan(scan.text, () => counter.getState().scanArrived(scan.text, 'keyboard', { startedAt: scan.startedAt, endedAt: scan.endedAt })),
+      onScan: (scan) =>
+        routeScan(scan.text, () =>
+          counter.getState().scanArrived(scan.text, 'keyboard', { startedAt: scan.startedAt, endedAt: scan.endedAt }),
+        ),
     }),
   );
 

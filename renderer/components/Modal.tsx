@@ -34,7 +34,9 @@ export function Modal({ title, onCancel, children, className, testId }: ModalPro
 
   return (
     <dialog ref={ref} className={`modal ${className ?? ''}`} aria-labelledby={titleId} data-testid={testId}>
-      <h2 id={titleId} className="modal-title">{title}</h2>
+      <h2 id={titleId} className="modal-title">
+        {title}
+      </h2>
       {children}
     </dialog>
   );

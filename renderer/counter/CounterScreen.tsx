@@ -44,7 +44,9 @@ function NoticeBar() {
   return (
     <div className="notice-bar">
       {!windowFocused && (
-        <p className="notice notice-error" role="alert">この画面が選択されていません。スキャンする前に画面をクリックしてください。</p>
+        <p className="notice notice-error" role="alert">
+          この画面が選択されていません。スキャンする前に画面をクリックしてください。
+        </p>
       )}
       {!dialogOpen && <PendingScans />}
       {notice && (
@@ -78,7 +80,15 @@ export function CounterScreen() {
     <div className={`counter counter-${shown?.outcome.kind ?? 'idle'}`}>
       <StatusStrip />
       <main ref={surface} className="stage" tabIndex={-1} aria-label="スキャン画面" data-testid="scan-surface">
-        {receiptOpen ? <ReceiptCheckScreen /> : leadPage ? <LeadWorkspace page={leadPage} /> : shown ? <OutcomeView shown={shown} /> : <IdleView />}
+        {receiptOpen ? (
+          <ReceiptCheckScreen />
+        ) : leadPage ? (
+          <LeadWorkspace page={leadPage} />
+        ) : shown ? (
+          <OutcomeView shown={shown} />
+        ) : (
+          <IdleView />
+        )}
       </main>
       <NoticeBar />
       <nav className="action-bar" aria-label="操作">

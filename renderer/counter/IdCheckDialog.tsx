@@ -2,7 +2,12 @@
 // the shared data (shared/counter/id-documents.ts); whether they suffice is `checkIdentity`.
 import { useEffect } from 'react';
 import {
-  OTHER_ID_DOCUMENTS, PHOTO_ID_DOCUMENTS, PIN_OUTCOMES, PROXY_LETTERS, PROXY_REASONS, SURRENDERED_CARDS,
+  OTHER_ID_DOCUMENTS,
+  PHOTO_ID_DOCUMENTS,
+  PIN_OUTCOMES,
+  PROXY_LETTERS,
+  PROXY_REASONS,
+  SURRENDERED_CARDS,
 } from '../../shared/counter/id-documents';
 import type { CardView } from '../../shared/counter/outcomes';
 import { Key } from '../components/Key';
@@ -19,12 +24,28 @@ function toggle(list: readonly string[], id: string, on: boolean): string[] {
   return on ? (list.includes(id) ? [...list] : [...list, id]) : list.filter((x) => x !== id);
 }
 
-function Checkboxes({ name, options, value, onChange }: { name: string; options: readonly Option[]; value: readonly string[]; onChange: (v: string[]) => void }) {
+function Checkboxes({
+  name,
+  options,
+  value,
+  onChange,
+}: {
+  name: string;
+  options: readonly Option[];
+  value: readonly string[];
+  onChange: (v: string[]) => void;
+}) {
   return (
     <div className="choices">
       {options.map((o) => (
         <label key={o.id} className="choice">
-          <input type="checkbox" name={name} value={o.id} checked={value.includes(o.id)} onChange={(e) => onChange(toggle(value, o.id, e.target.checked))} />
+          <input
+            type="checkbox"
+            name={name}
+            value={o.id}
+            checked={value.includes(o.id)}
+            onChange={(e) => onChange(toggle(value, o.id, e.target.checked))}
+          />
           <span>{o.label}</span>
         </label>
       ))}
@@ -32,7 +53,19 @@ function Checkboxes({ name, options, value, onChange }: { name: string; options:
   );
 }
 
-function Radios({ name, options, value, onChange, autoFocus }: { name: string; options: readonly Option[]; value: string | null; onChange: (v: string) => void; autoFocus?: boolean }) {
+function Radios({
+  name,
+  options,
+  value,
+  onChange,
+  autoFocus,
+}: {
+  name: string;
+  options: readonly Option[];
+  value: string | null;
+  onChange: (v: string) => void;
+  autoFocus?: boolean;
+}) {
   return (
     <div className="choices" role="radiogroup">
       {options.map((o, i) => (
@@ -53,14 +86,26 @@ function Radios({ name, options, value, onChange, autoFocus }: { name: string; o
 }
 
 /** One photo ID, or two without a photo: both lists side by side, with a count. */
-function DocumentPicker({ legend, name, value, onChange }: { legend: string; name: string; value: readonly string[]; onChange: (v: string[]) => void }) {
+function DocumentPicker({
+  legend,
+  name,
+  value,
+  onChange,
+}: {
+  legend: string;
+  name: string;
+  value: readonly string[];
+  onChange: (v: string[]) => void;
+}) {
   const photos = value.filter((v) => PHOTO_ID_DOCUMENTS.some((d) => d.id === v)).length;
   const others = value.length - photos;
   return (
     <fieldset className="group">
       <legend className="group-legend">
         {legend}
-        <span className="group-count">（選択中：写真付き {photos}点・写真なし {others}点）</span>
+        <span className="group-count">
+          （選択中：写真付き {photos}点・写真なし {others}点）
+        </span>
       </legend>
       <div className="doc-columns">
         <fieldset className="subgroup">
@@ -139,7 +184,12 @@ export function IdCheckDialog({ card }: { readonly card: CardView }) {
           onChange={(v) => set({ documents: v })}
         />
         {draft.path === 'proxy' && (
-          <DocumentPicker legend="代理人の本人確認書類" name="proxy-documents" value={draft.proxyDocuments} onChange={(v) => set({ proxyDocuments: v })} />
+          <DocumentPicker
+            legend="代理人の本人確認書類"
+            name="proxy-documents"
+            value={draft.proxyDocuments}
+            onChange={(v) => set({ proxyDocuments: v })}
+          />
         )}
         <fieldset className="group">
           <legend className="group-legend">返納されたカード（あれば）</legend>
@@ -152,7 +202,11 @@ export function IdCheckDialog({ card }: { readonly card: CardView }) {
         <p className={verdict.ok ? 'verdict verdict-ok' : 'verdict verdict-missing'} role="status" data-testid="id-verdict">
           {verdict.ok ? '本人確認ができました。交付できます。' : `不足：${verdict.missing}`}
         </p>
-        {dialogError && <p className="form-error" role="alert">{dialogError}</p>}
+        {dialogError && (
+          <p className="form-error" role="alert">
+            {dialogError}
+          </p>
+        )}
         <div className="button-row">
           <button className="btn btn-primary btn-big" type="button" onClick={confirm} disabled={!verdict.ok || submitting}>
             交付する <Key k="Ctrl+Enter" />

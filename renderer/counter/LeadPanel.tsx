@@ -47,12 +47,22 @@ export function LeadPanel() {
         ))}
       </nav>
       <div className="button-row">
-        <button className="btn" type="button" disabled={lead.busy} onClick={() => void pullSiblings()}>ほかの端末の記録を取り込む</button>
+        <button className="btn" type="button" disabled={lead.busy} onClick={() => void pullSiblings()}>
+          ほかの端末の記録を取り込む
+        </button>
       </div>
       <h3>出荷・受領確認・台帳</h3>
       <LedgerOrderSelect id="ledger-order" value={order} onChange={setOrder} />
-      {lead.error && <p className="form-error" role="alert">{lead.error}</p>}
-      {lead.message && <p className="verdict verdict-ok" role="status">{lead.message}</p>}
+      {lead.error && (
+        <p className="form-error" role="alert">
+          {lead.error}
+        </p>
+      )}
+      {lead.message && (
+        <p className="verdict verdict-ok" role="status">
+          {lead.message}
+        </p>
+      )}
       {lead.shipments === null ? (
         <p aria-busy="true">読み込み中…</p>
       ) : (
@@ -70,7 +80,9 @@ export function LeadPanel() {
               <tr key={s.shipmentId} data-testid={`shipment-${s.shipmentId}`}>
                 <td className="mono">{s.shipmentId}</td>
                 <td>{s.rowCount}件</td>
-                <td className={s.received ? 'status-good' : 'status-bad'}>{s.received ? SHIPMENT_RECEIPT_LABELS.checked : SHIPMENT_RECEIPT_LABELS.unchecked}</td>
+                <td className={s.received ? 'status-good' : 'status-bad'}>
+                  {s.received ? SHIPMENT_RECEIPT_LABELS.checked : SHIPMENT_RECEIPT_LABELS.unchecked}
+                </td>
                 <td>
                   <button className="btn" type="button" onClick={() => void print({ document: 'ledger', shipmentId: s.shipmentId, order })}>
                     台帳を印刷
@@ -96,7 +108,13 @@ export function LeadPanel() {
                   {!s.received && lead.confirming === s.shipmentId && (
                     <span className="confirm-inline">
                       <span>箱の中身（{s.rowCount}件）を確認しましたか？</span>
-                      <button className="btn btn-primary" type="button" autoFocus disabled={lead.busy} onClick={() => void confirmReceipt(s.shipmentId)}>
+                      <button
+                        className="btn btn-primary"
+                        type="button"
+                        autoFocus
+                        disabled={lead.busy}
+                        onClick={() => void confirmReceipt(s.shipmentId)}
+                      >
                         受領を確定する
                       </button>
                       <button className="btn" type="button" onClick={() => ask(null)}>

@@ -27,12 +27,23 @@ export function LedgerImport() {
         {FILES.map((f) => (
           <label key={f.kind} className="file-field">
             <span>{f.label}</span>
-            <input type="file" accept={f.accept} disabled={s.busy} onChange={(e) => s.setFile(f.kind, e.currentTarget.files?.[0] ?? null)} />
+            <input
+              type="file"
+              accept={f.accept}
+              disabled={s.busy}
+              onChange={(e) => s.setFile(f.kind, e.currentTarget.files?.[0] ?? null)}
+            />
           </label>
         ))}
         <label className="file-field">
           <span>会場鍵のパスフレーズ</span>
-          <input type="password" autoComplete="off" value={s.passphrase} disabled={s.busy} onChange={(e) => s.setPassphrase(e.currentTarget.value)} />
+          <input
+            type="password"
+            autoComplete="off"
+            value={s.passphrase}
+            disabled={s.busy}
+            onChange={(e) => s.setPassphrase(e.currentTarget.value)}
+          />
         </label>
         <div className="button-row">
           <button className="btn btn-primary" type="submit" disabled={s.busy}>
@@ -46,8 +57,16 @@ export function LedgerImport() {
           <span>{PHASE_LABELS[s.progress.phase]}</span>
         </div>
       )}
-      {s.error && <p className="form-error" role="alert">{s.error}</p>}
-      {s.message && <p className="verdict verdict-ok" role="status" data-testid="import-result">{s.message}</p>}
+      {s.error && (
+        <p className="form-error" role="alert">
+          {s.error}
+        </p>
+      )}
+      {s.message && (
+        <p className="verdict verdict-ok" role="status" data-testid="import-result">
+          {s.message}
+        </p>
+      )}
     </section>
   );
 }

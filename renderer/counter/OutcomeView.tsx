@@ -29,9 +29,14 @@ export function OutcomeView({ shown }: { readonly shown: ShownOutcome }) {
 
   return (
     <section className={`outcome outcome-${outcome.kind}`} data-testid="outcome" data-kind={outcome.kind} aria-live="assertive">
-      <h1 className="outcome-headline" data-testid="outcome-headline">{OUTCOME_HEADLINES[outcome.kind]}</h1>
+      <h1 className="outcome-headline" data-testid="outcome-headline">
+        {OUTCOME_HEADLINES[outcome.kind]}
+      </h1>
       <OutcomeBody outcome={outcome} />
-      <p className="outcome-footer">次のバーコードをそのままスキャンできます（<Key k="Esc" /> で待受に戻る）</p>
+      <p className="outcome-footer">
+        次のバーコードをそのままスキャンできます（
+        <Key k="Esc" /> で待受に戻る）
+      </p>
     </section>
   );
 }
@@ -67,12 +72,20 @@ function OutcomeBody({ outcome }: { readonly outcome: ScanOutcome }) {
           </dl>
           <div className="card card-compact">
             <p className="card-kana">{outcome.card.kana}</p>
-            <p className="card-name" data-testid="card-name">{outcome.card.name}</p>
-            <p className="card-line">生年月日 <BirthDate iso={outcome.card.birthDate} />・<span className="mono">{outcome.card.reservationNo}</span></p>
+            <p className="card-name" data-testid="card-name">
+              {outcome.card.name}
+            </p>
+            <p className="card-line">
+              生年月日 <BirthDate iso={outcome.card.birthDate} />・<span className="mono">{outcome.card.reservationNo}</span>
+            </p>
           </div>
           {isLead && (
             <div className="outcome-actions">
-              <button className="btn btn-big" type="button" onClick={() => openDialog({ kind: 'undo', card: outcome.card, handover: outcome.handover })}>
+              <button
+                className="btn btn-big"
+                type="button"
+                onClick={() => openDialog({ kind: 'undo', card: outcome.card, handover: outcome.handover })}
+              >
                 交付を取り消す <Key k="F6" />
               </button>
             </div>
@@ -83,22 +96,30 @@ function OutcomeBody({ outcome }: { readonly outcome: ScanOutcome }) {
       return (
         <div className="outcome-message">
           <p>この方のカードは次の会場でお渡しします：</p>
-          <p className="outcome-venue" data-testid="other-venue-name">{outcome.venue.name}</p>
-          <p className="outcome-place" data-testid="other-venue-place">{outcome.venue.place}</p>
+          <p className="outcome-venue" data-testid="other-venue-name">
+            {outcome.venue.name}
+          </p>
+          <p className="outcome-place" data-testid="other-venue-place">
+            {outcome.venue.place}
+          </p>
           <p className="mono">{outcome.reservationNo}</p>
         </div>
       );
     case 'not-in-ledger':
       return (
         <div className="outcome-message">
-          <p className="outcome-code mono" data-testid="outcome-code">{outcome.reservationNo}</p>
+          <p className="outcome-code mono" data-testid="outcome-code">
+            {outcome.reservationNo}
+          </p>
           <p>どの会場の台帳にもありません。通知書の番号を確かめるか、検索（F3）してください。</p>
         </div>
       );
     case 'not-received':
       return (
         <div className="outcome-message">
-          <p className="outcome-code mono" data-testid="outcome-code">{outcome.reservationNo}</p>
+          <p className="outcome-code mono" data-testid="outcome-code">
+            {outcome.reservationNo}
+          </p>
           <p>このカードの出荷（{outcome.shipmentId}）は、まだ会場で受領確認されていません。</p>
           <p>お渡しできません。会場責任者に連絡してください。</p>
         </div>
@@ -106,7 +127,9 @@ function OutcomeBody({ outcome }: { readonly outcome: ScanOutcome }) {
     case 'returned':
       return (
         <div className="outcome-message">
-          <p className="outcome-code mono" data-testid="outcome-code">{outcome.reservationNo}</p>
+          <p className="outcome-code mono" data-testid="outcome-code">
+            {outcome.reservationNo}
+          </p>
           <p>受取期限を過ぎたため、このカードは {tokyoDateTime(outcome.at)} に事務センターへ返戻しました。</p>
           <p>再発行の手続きをコールセンターにご案内ください。</p>
         </div>
@@ -114,7 +137,9 @@ function OutcomeBody({ outcome }: { readonly outcome: ScanOutcome }) {
     case 'damaged':
       return (
         <div className="outcome-message">
-          <p className="outcome-code mono" data-testid="outcome-code">{outcome.reservationNo}</p>
+          <p className="outcome-code mono" data-testid="outcome-code">
+            {outcome.reservationNo}
+          </p>
           <p>このカードは {tokyoDateTime(outcome.at)} に破損として記録されました。お渡しできません。</p>
           <p>会場責任者に連絡してください（カードは事務センターへ返戻し、再発行になります）。</p>
         </div>
@@ -123,7 +148,9 @@ function OutcomeBody({ outcome }: { readonly outcome: ScanOutcome }) {
       return (
         <div className="outcome-message">
           <p>読み取った内容：</p>
-          <p className="outcome-code mono" data-testid="outcome-code">{outcome.shown || '（空）'}</p>
+          <p className="outcome-code mono" data-testid="outcome-code">
+            {outcome.shown || '（空）'}
+          </p>
           <p>もう一度スキャンするか、番号入力（F2）で入力してください。</p>
         </div>
       );

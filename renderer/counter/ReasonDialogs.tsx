@@ -44,7 +44,12 @@ export function RefuseDialog({ card }: { readonly card: CardView }) {
   const closeDialog = useUiStore((s) => s.closeDialog);
   const refuse = useCounterStore((s) => s.refuse);
   const reason = refusalReason(draft.preset, draft.text);
-  const missing = draft.preset === null ? '理由を選んでください' : draft.preset === 'other' && draft.text.trim() === '' ? '「その他」の理由を入力してください' : null;
+  const missing =
+    draft.preset === null
+      ? '理由を選んでください'
+      : draft.preset === 'other' && draft.text.trim() === ''
+        ? '「その他」の理由を入力してください'
+        : null;
   const submit = () => {
     if (missing === null && !submitting) void refuse(card, reason);
   };
@@ -73,11 +78,26 @@ export function RefuseDialog({ card }: { readonly card: CardView }) {
         </fieldset>
         <label className="field">
           <span className="field-label">詳しい理由（任意、「その他」は必須）</span>
-          <textarea className="field-input" name="refusal-text" rows={2} maxLength={MAX_REASON} value={draft.text} onChange={(e) => update({ text: e.target.value })} />
+          <textarea
+            className="field-input"
+            name="refusal-text"
+            rows={2}
+            maxLength={MAX_REASON}
+            value={draft.text}
+            onChange={(e) => update({ text: e.target.value })}
+          />
         </label>
         <p className="hint">カードは交付待ちのまま残ります。記録されるのは理由だけです。</p>
-        {missing && <p className="verdict verdict-missing" role="status">{missing}</p>}
-        {dialogError && <p className="form-error" role="alert">{dialogError}</p>}
+        {missing && (
+          <p className="verdict verdict-missing" role="status">
+            {missing}
+          </p>
+        )}
+        {dialogError && (
+          <p className="form-error" role="alert">
+            {dialogError}
+          </p>
+        )}
         <div className="button-row">
           <button className="btn btn-danger btn-big" type="button" disabled={missing !== null || submitting} onClick={submit}>
             交付できないとして記録 <Key k="Ctrl+Enter" />
@@ -121,10 +141,22 @@ export function UndoDialog({ card, handover }: { readonly card: CardView; readon
       <div className="reason-form" onKeyDown={ctrlEnter(submit)}>
         <label className="field">
           <span className="field-label">取り消す理由（必須）</span>
-          <textarea ref={ref} className="field-input" name="undo-reason" rows={2} maxLength={MAX_REASON} value={reason} onChange={(e) => setReason(e.target.value)} />
+          <textarea
+            ref={ref}
+            className="field-input"
+            name="undo-reason"
+            rows={2}
+            maxLength={MAX_REASON}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
         </label>
         <p className="hint">取り消すと、このカードは交付待ちに戻ります。取消は記録に残ります。</p>
-        {dialogError && <p className="form-error" role="alert">{dialogError}</p>}
+        {dialogError && (
+          <p className="form-error" role="alert">
+            {dialogError}
+          </p>
+        )}
         <div className="button-row">
           <button className="btn btn-danger btn-big" type="button" disabled={missing || submitting} onClick={submit}>
             交付を取り消す <Key k="Ctrl+Enter" />

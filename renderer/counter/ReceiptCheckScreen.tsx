@@ -21,13 +21,26 @@ function Difference({ kind, code, label }: { readonly kind: 'missing' | 'unexpec
   return (
     <li className="difference" data-testid={`difference-${code}`}>
       <span className="mono">{code}</span> <span>{label}</span>
-      <select aria-label={`${code} の理由`} disabled={closed} value={value?.reason ?? ''} onChange={(e) => setReason(key, { reason: (e.currentTarget.value || null) as DifferenceReason | null })}>
+      <select
+        aria-label={`${code} の理由`}
+        disabled={closed}
+        value={value?.reason ?? ''}
+        onChange={(e) => setReason(key, { reason: (e.currentTarget.value || null) as DifferenceReason | null })}
+      >
         <option value="">理由を選ぶ</option>
         {DIFFERENCE_REASONS.map((r) => (
-          <option key={r} value={r}>{r}</option>
+          <option key={r} value={r}>
+            {r}
+          </option>
         ))}
       </select>
-      <input aria-label={`${code} のメモ`} disabled={closed} value={value?.memo ?? ''} maxLength={200} onChange={(e) => setReason(key, { memo: e.currentTarget.value })} />
+      <input
+        aria-label={`${code} のメモ`}
+        disabled={closed}
+        value={value?.memo ?? ''}
+        maxLength={200}
+        onChange={(e) => setReason(key, { memo: e.currentTarget.value })}
+      />
     </li>
   );
 }
@@ -41,31 +54,48 @@ export function ReceiptCheckScreen() {
     <section className="receipt-check" data-testid="receipt-check" aria-labelledby="receipt-title">
       <h1 id="receipt-title">受領確認：出荷 {view.shipmentId}</h1>
       <p className="receipt-counts" data-testid="receipt-counts">
-        {R.shipped} {view.shipped}件・{R.scanned} {view.scanned}件・{R.missing} {view.missing.length}件・{R.unexpected} {view.unexpected.length}件
+        {R.shipped} {view.shipped}件・{R.scanned} {view.scanned}件・{R.missing} {view.missing.length}件・{R.unexpected}{' '}
+        {view.unexpected.length}件
       </p>
       {!view.closed && <p className="idle-sub">箱を開けて、カードを1枚ずつスキャンしてください</p>}
       {s.last && (
         <p className={`notice ${s.last.kind === 'received' ? 'notice-ok' : 'notice-error'}`} role="status" data-testid="receipt-last">
-          {'reservationNo' in s.last ? `${s.last.reservationNo}：` : ''}{SCAN_TEXT[s.last.kind]}
+          {'reservationNo' in s.last ? `${s.last.reservationNo}：` : ''}
+          {SCAN_TEXT[s.last.kind]}
         </p>
       )}
-      {s.error && <p className="form-error" role="alert">{s.error}</p>}
+      {s.error && (
+        <p className="form-error" role="alert">
+          {s.error}
+        </p>
+      )}
       {(view.missing.length > 0 || view.unexpected.length > 0) && (
         <ul className="differences">
           {view.missing.map((code) => (
             <Difference key={`m-${code}`} kind="missing" code={code} label={`${R.missing}（読み取っていない）`} />
           ))}
           {view.unexpected.map((u, i) => (
-            <Difference key={`u-${u.code}-${i}`} kind="unexpected" code={u.code} label={`${R.unexpected}（${unexpectedKindLabel(u.kind)}）`} />
+            <Difference
+              key={`u-${u.code}-${i}`}
+              kind="unexpected"
+              code={u.code}
+              label={`${R.unexpected}（${unexpectedKindLabel(u.kind)}）`}
+            />
           ))}
         </ul>
       )}
       {view.closed ? (
-        <p className="verdict verdict-ok" role="status" data-testid="receipt-closed">受領確認を締めました（{R.scanned} {view.scanned}件）</p>
+        <p className="verdict verdict-ok" role="status" data-testid="receipt-closed">
+          受領確認を締めました（{R.scanned} {view.scanned}件）
+        </p>
       ) : null}
       <div className="button-row">
         {view.closed && (
-          <button className="btn btn-primary" type="button" onClick={() => void print({ document: 'discrepancy', checkId: view.checkId, shipmentId: view.shipmentId })}>
+          <button
+            className="btn btn-primary"
+            type="button"
+            onClick={() => void print({ document: 'discrepancy', checkId: view.checkId, shipmentId: view.shipmentId })}
+          >
             差異報告書を印刷
           </button>
         )}

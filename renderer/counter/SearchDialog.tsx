@@ -40,16 +40,38 @@ export function SearchDialog() {
       <form className="search-form" onSubmit={submit} noValidate>
         <label className="field">
           <span className="field-label">氏名またはカナ（先頭から）</span>
-          <input className="field-input" name="search-prefix" autoComplete="off" data-autofocus="" value={search.prefix} onChange={(e) => updateSearch({ prefix: e.target.value })} />
+          <input
+            className="field-input"
+            name="search-prefix"
+            autoComplete="off"
+            data-autofocus=""
+            value={search.prefix}
+            onChange={(e) => updateSearch({ prefix: e.target.value })}
+          />
         </label>
         <label className="field">
           <span className="field-label">生年月日（西暦 YYYY-MM-DD、和暦も可）</span>
-          <input className="field-input" name="search-birth" autoComplete="off" placeholder="1981-12-07" value={search.birthDate} onChange={(e) => updateSearch({ birthDate: e.target.value })} />
+          <input
+            className="field-input"
+            name="search-birth"
+            autoComplete="off"
+            placeholder="1981-12-07"
+            value={search.birthDate}
+            onChange={(e) => updateSearch({ birthDate: e.target.value })}
+          />
         </label>
         <p className="hint" role="status" data-testid="search-date-hint">
-          {date === null ? '例：1981-12-07、昭和56年12月7日、S56.12.7' : date.ok ? `→ ${westernDate(date.value)}（${warekiDate(date.value) ?? ''}）` : date.reason}
+          {date === null
+            ? '例：1981-12-07、昭和56年12月7日、S56.12.7'
+            : date.ok
+              ? `→ ${westernDate(date.value)}（${warekiDate(date.value) ?? ''}）`
+              : date.reason}
         </p>
-        {search.error && <p className="form-error" role="alert">{search.error}</p>}
+        {search.error && (
+          <p className="form-error" role="alert">
+            {search.error}
+          </p>
+        )}
         <div className="button-row">
           <button className="btn btn-primary" type="submit" disabled={search.busy}>
             検索 <Key k="Enter" />
@@ -76,7 +98,9 @@ export function SearchDialog() {
                     <button ref={i === 0 ? firstHit : undefined} type="button" className="result" onClick={() => choose(h.reservationNo)}>
                       <span className="result-name">{h.name}</span>
                       <span className="result-kana">{h.kana}</span>
-                      <span className="result-birth"><BirthDate iso={h.birthDate} /></span>
+                      <span className="result-birth">
+                        <BirthDate iso={h.birthDate} />
+                      </span>
                       <span className={`result-state result-state-${h.state}`}>{HIT_STATE_LABELS[h.state]}</span>
                     </button>
                   </li>

@@ -11,13 +11,20 @@ function toIdCheck(d: IdDraft): IdCheck | null {
     d.path === 'proxy' && d.proxyReason !== null && d.proxyLetter !== null
       ? ({ reason: d.proxyReason, letter: d.proxyLetter, documents: d.proxyDocuments } as NonNullable<IdCheck['proxy']>)
       : null;
-  return { path: d.path, documents: d.documents, proxy, surrendered: d.surrendered as IdCheck['surrendered'], pin: d.pin as IdCheck['pin'] };
+  return {
+    path: d.path,
+    documents: d.documents,
+    proxy,
+    surrendered: d.surrendered as IdCheck['surrendered'],
+    pin: d.pin as IdCheck['pin'],
+  };
 }
 
 export function draftVerdict(d: IdDraft): DraftVerdict {
   if (d.path === 'proxy') {
     if (d.proxyReason === null) return { ok: false, missing: '代理人の来庁理由を選んでください', check: null };
-    if (d.proxyLetter === null) return { ok: false, missing: '代理人が持参した書類（照会書・委任状・法定代理人の証明）を選んでください', check: null };
+    if (d.proxyLetter === null)
+      return { ok: false, missing: '代理人が持参した書類（照会書・委任状・法定代理人の証明）を選んでください', check: null };
   }
   // Judge the documents with the shared rules before asking for the PIN result, so the clerk sees first
   // what matters most.

@@ -18,9 +18,13 @@ export function WardReport() {
     <section aria-labelledby="hq-ward">
       <h2 id="hq-ward">区全体の集計（同期ファイルから）</h2>
       <div className="inline-form">
-        <label className="field-label" htmlFor="hq-ward-date">基準日</label>
+        <label className="field-label" htmlFor="hq-ward-date">
+          基準日
+        </label>
         <input id="hq-ward-date" type="date" value={date} onChange={(e) => setDate(e.currentTarget.value)} />
-        <button className="btn" type="button" disabled={pulling} onClick={() => void pull(date)}>{pulling ? '取得中…' : '同期ファイルを取得'}</button>
+        <button className="btn" type="button" disabled={pulling} onClick={() => void pull(date)}>
+          {pulling ? '取得中…' : '同期ファイルを取得'}
+        </button>
       </div>
       {pulled && (
         <ul className="pull-results" data-testid="pull-results">
@@ -28,7 +32,9 @@ export function WardReport() {
           {pulled.map((p) => (
             <li key={p.source} className={p.problem || p.refused.length > 0 ? 'status-bad' : undefined}>
               {p.source}：{p.problem ?? `新規 ${p.ingested} 件${p.alreadyHad ? `・取込済み ${p.alreadyHad} 件` : ''}`}
-              {p.refused.map((r) => <div key={r}>{r}</div>)}
+              {p.refused.map((r) => (
+                <div key={r}>{r}</div>
+              ))}
             </li>
           ))}
         </ul>
@@ -39,33 +45,70 @@ export function WardReport() {
             {report.holds ? 'すべて一致しています' : `要確認 ${report.mismatches.length} 件`}
           </p>
           <table className="shipments" data-testid="ward-figures">
-            <thead><tr><th scope="col">会場</th>{FIGURES.map((k) => <th key={k} scope="col">{FIGURE_LABELS[k]}</th>)}<th scope="col">端末（最終の同期）</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">会場</th>
+                {FIGURES.map((k) => (
+                  <th key={k} scope="col">
+                    {FIGURE_LABELS[k]}
+                  </th>
+                ))}
+                <th scope="col">端末（最終の同期）</th>
+              </tr>
+            </thead>
             <tbody>
               {report.venues.map((v) => (
                 <tr key={v.venue} data-testid={`ward-${v.venue}`}>
                   <th scope="row">{v.name}</th>
-                  {FIGURES.map((k) => <td key={k}>{v.figures[k]}</td>)}
-                  <td>{v.stations.length === 0 ? '未登録' : v.stations.map((s) => `${s.stationId} #${s.lastSeq ?? '-'}（${s.lastBusinessDate ?? '受信なし'}）${s.stale ? ' ⚠' : ''}`).join('、')}</td>
+                  {FIGURES.map((k) => (
+                    <td key={k}>{v.figures[k]}</td>
+                  ))}
+                  <td>
+                    {v.stations.length === 0
+                      ? '未登録'
+                      : v.stations
+                          .map((s) => `${s.stationId} #${s.lastSeq ?? '-'}（${s.lastBusinessDate ?? '受信なし'}）${s.stale ? ' ⚠' : ''}`)
+                          .join('、')}
+                  </td>
                 </tr>
               ))}
-              <tr data-testid="ward-total"><th scope="row">区全体</th>{FIGURES.map((k) => <td key={k}>{report.total[k]}</td>)}<td /></tr>
+              <tr data-testid="ward-total">
+                <th scope="row">区全体</th>
+                {FIGURES.map((k) => (
+                  <td key={k}>{report.total[k]}</td>
+                ))}
+                <td />
+              </tr>
             </tbody>
           </table>
           <table className="shipments" data-testid="ward-shipments">
-            <thead><tr><th scope="col">出荷</th><th scope="col">各会場への送付の合計</th><th scope="col">J-LIS からの受領</th><th scope="col">照合</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">出荷</th>
+                <th scope="col">各会場への送付の合計</th>
+                <th scope="col">J-LIS からの受領</th>
+                <th scope="col">照合</th>
+              </tr>
+            </thead>
             <tbody>
               {report.shipments.map((sh) => (
                 <tr key={sh.shipmentId}>
                   <td className="mono">{sh.shipmentId}</td>
                   <td>{sh.shipped}枚</td>
                   <td>{sh.jlisCards === null ? '未記録（madoguchi hq jlis）' : `${sh.jlisCards}枚`}</td>
-                  <td className={sh.matches === false ? 'status-bad' : sh.matches ? 'status-good' : undefined}>{sh.matches === null ? '—' : sh.matches ? '一致' : '不一致'}</td>
+                  <td className={sh.matches === false ? 'status-bad' : sh.matches ? 'status-good' : undefined}>
+                    {sh.matches === null ? '—' : sh.matches ? '一致' : '不一致'}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
           {report.mismatches.length > 0 && (
-            <ul className="mismatches" data-testid="ward-mismatches">{report.mismatches.map((m) => <li key={m}>{m}</li>)}</ul>
+            <ul className="mismatches" data-testid="ward-mismatches">
+              {report.mismatches.map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+            </ul>
           )}
         </>
       )}

@@ -48,16 +48,40 @@ export function CorrectionsPage() {
     <section className="lead-page" data-testid="corrections-page" aria-labelledby="corrections-title">
       <h1 id="corrections-title">訂正（理由の記録が必要です）</h1>
       <form className="inline-form" onSubmit={onLookUp}>
-        <label className="field-label" htmlFor="correction-number">予約管理番号（スキャンまたは入力）</label>
-        <input id="correction-number" className="mono" value={s.number} autoFocus autoComplete="off" onChange={(e) => s.setNumber(e.currentTarget.value)} />
-        <button className="btn" type="submit" disabled={s.busy}>照会</button>
+        <label className="field-label" htmlFor="correction-number">
+          予約管理番号（スキャンまたは入力）
+        </label>
+        <input
+          id="correction-number"
+          className="mono"
+          value={s.number}
+          autoFocus
+          autoComplete="off"
+          onChange={(e) => s.setNumber(e.currentTarget.value)}
+        />
+        <button className="btn" type="submit" disabled={s.busy}>
+          照会
+        </button>
       </form>
-      {s.message && <p className="verdict verdict-ok" role="status" data-testid="correction-done">{s.message}</p>}
-      {s.error && <p className="form-error" role="alert">{s.error}</p>}
+      {s.message && (
+        <p className="verdict verdict-ok" role="status" data-testid="correction-done">
+          {s.message}
+        </p>
+      )}
+      {s.error && (
+        <p className="form-error" role="alert">
+          {s.error}
+        </p>
+      )}
       {s.card && (
         <div className="correction-card" data-testid="correction-card">
           <p className="correction-state">
-            {'card' in s.card ? `${s.card.card.name}（${s.card.card.reservationNo}）` : 'reservationNo' in s.card ? s.card.reservationNo : ''}：<strong>{STATE_TEXT[s.card.kind]}</strong>
+            {'card' in s.card
+              ? `${s.card.card.name}（${s.card.card.reservationNo}）`
+              : 'reservationNo' in s.card
+                ? s.card.reservationNo
+                : ''}
+            ：<strong>{STATE_TEXT[s.card.kind]}</strong>
           </p>
           {kinds.length === 0 ? (
             <p>このカードに記録できる訂正はありません。</p>
@@ -67,14 +91,25 @@ export function CorrectionsPage() {
                 <legend>訂正の種類</legend>
                 {kinds.map((k) => (
                   <label key={k} className="choice">
-                    <input type="radio" name="correction-kind" checked={s.kind === k} onChange={() => s.setKind(k)} /> {CORRECTION_LABELS[k]}
+                    <input type="radio" name="correction-kind" checked={s.kind === k} onChange={() => s.setKind(k)} />{' '}
+                    {CORRECTION_LABELS[k]}
                   </label>
                 ))}
               </fieldset>
-              <label className="field-label" htmlFor="correction-reason">理由（必須）</label>
-              <textarea id="correction-reason" value={s.reason} maxLength={200} rows={2} onChange={(e) => s.setReason(e.currentTarget.value)} />
+              <label className="field-label" htmlFor="correction-reason">
+                理由（必須）
+              </label>
+              <textarea
+                id="correction-reason"
+                value={s.reason}
+                maxLength={200}
+                rows={2}
+                onChange={(e) => s.setReason(e.currentTarget.value)}
+              />
               <div className="button-row">
-                <button className="btn btn-primary" type="submit" disabled={s.busy}>訂正を記録する</button>
+                <button className="btn btn-primary" type="submit" disabled={s.busy}>
+                  訂正を記録する
+                </button>
               </div>
             </form>
           )}

@@ -4,7 +4,8 @@ import { chartRange } from '../../shared/print/half-hour-chart';
 
 const SLOT_MINUTES = 30;
 
-const label = (slot: number) => `${String(Math.floor((slot * SLOT_MINUTES) / 60)).padStart(2, '0')}:${String((slot * SLOT_MINUTES) % 60).padStart(2, '0')}`;
+const label = (slot: number) =>
+  `${String(Math.floor((slot * SLOT_MINUTES) / 60)).padStart(2, '0')}:${String((slot * SLOT_MINUTES) % 60).padStart(2, '0')}`;
 
 export function HalfHourChart({ halfHours }: { readonly halfHours: readonly number[] }) {
   const { from, to } = chartRange(halfHours);

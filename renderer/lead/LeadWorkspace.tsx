@@ -37,7 +37,13 @@ export function LeadWorkspace({ page }: { readonly page: LeadPage }) {
     <div className="lead-workspace" data-testid="lead-workspace">
       <nav className="lead-tabs" aria-label="会場責任者の業務">
         {TABS.map((t) => (
-          <button key={t.page} type="button" className={`btn ${t.page === page ? 'btn-primary' : ''}`} aria-current={t.page === page ? 'page' : undefined} onClick={() => open(t.page)}>
+          <button
+            key={t.page}
+            type="button"
+            className={`btn ${t.page === page ? 'btn-primary' : ''}`}
+            aria-current={t.page === page ? 'page' : undefined}
+            onClick={() => open(t.page)}
+          >
             {t.label}
           </button>
         ))}

@@ -33,13 +33,27 @@ export function ReconciliationPage() {
     <section className="lead-page" data-testid="reconciliation-page" aria-labelledby="recon-title">
       <h1 id="recon-title">照合・日報</h1>
       <div className="inline-form">
-        <label className="field-label" htmlFor="recon-date">営業日</label>
+        <label className="field-label" htmlFor="recon-date">
+          営業日
+        </label>
         <input id="recon-date" type="date" value={s.date} onChange={(e) => void s.setDate(e.currentTarget.value)} />
-        <button className="btn" type="button" disabled={s.busy} onClick={() => void s.load()}>再計算</button>
-        <button className="btn" type="button" onClick={() => void print({ document: 'daily-report', date: s.date })}>日報を印刷</button>
+        <button className="btn" type="button" disabled={s.busy} onClick={() => void s.load()}>
+          再計算
+        </button>
+        <button className="btn" type="button" onClick={() => void print({ document: 'daily-report', date: s.date })}>
+          日報を印刷
+        </button>
       </div>
-      {s.error && <p className="form-error" role="alert">{s.error}</p>}
-      {s.message && <p className="verdict verdict-ok" role="status" data-testid="day-closed-message">{s.message}</p>}
+      {s.error && (
+        <p className="form-error" role="alert">
+          {s.error}
+        </p>
+      )}
+      {s.message && (
+        <p className="verdict verdict-ok" role="status" data-testid="day-closed-message">
+          {s.message}
+        </p>
+      )}
       {!v ? (
         <p aria-busy="true">計算しています…</p>
       ) : (
@@ -50,18 +64,31 @@ export function ReconciliationPage() {
           <Invariants t={v.total} />
           <table className="figures" data-testid="recon-figures">
             <thead>
-              <tr><th scope="col">出荷</th>{FIGURE_ORDER.map((k) => <th key={k} scope="col">{figureLabel(k)}</th>)}</tr>
+              <tr>
+                <th scope="col">出荷</th>
+                {FIGURE_ORDER.map((k) => (
+                  <th key={k} scope="col">
+                    {figureLabel(k)}
+                  </th>
+                ))}
+              </tr>
             </thead>
             <tbody>
               {v.shipments.map((sh) => (
                 <tr key={sh.shipmentId}>
                   <td className="mono">{sh.shipmentId}</td>
-                  {FIGURE_ORDER.map((k) => <td key={k}>{figureValueText(sh[k])}</td>)}
+                  {FIGURE_ORDER.map((k) => (
+                    <td key={k}>{figureValueText(sh[k])}</td>
+                  ))}
                 </tr>
               ))}
               <tr className="figures-total">
                 <th scope="row">合計</th>
-                {FIGURE_ORDER.map((k) => <td key={k} data-testid={`total-${k}`}>{figureValueText(v.total[k])}</td>)}
+                {FIGURE_ORDER.map((k) => (
+                  <td key={k} data-testid={`total-${k}`}>
+                    {figureValueText(v.total[k])}
+                  </td>
+                ))}
               </tr>
             </tbody>
           </table>
@@ -70,7 +97,9 @@ export function ReconciliationPage() {
               <h2>合わないカード（{v.breakerCount}件）</h2>
               <ul>
                 {v.breakers.map((b) => (
-                  <li key={`${b.reservationNo}-${b.reason}`}><span className="mono">{b.reservationNo}</span>：{breakReasonLabel(b.reason)}</li>
+                  <li key={`${b.reservationNo}-${b.reason}`}>
+                    <span className="mono">{b.reservationNo}</span>：{breakReasonLabel(b.reason)}
+                  </li>
                 ))}
               </ul>
             </div>
@@ -81,7 +110,9 @@ export function ReconciliationPage() {
               <p>同期前に別々の端末で同じカードの交付が記録されています。本人に確認し、誤っている方を訂正（交付の取消）してください。</p>
               <ul>
                 {v.conflicts.map((c) => (
-                  <li key={c.reservationNo}><span className="mono">{c.reservationNo}</span>：{c.stations.join('、')}</li>
+                  <li key={c.reservationNo}>
+                    <span className="mono">{c.reservationNo}</span>：{c.stations.join('、')}
+                  </li>
                 ))}
               </ul>
             </div>
@@ -91,10 +122,20 @@ export function ReconciliationPage() {
             <p>この日の交付・交付不可の記録はありません。</p>
           ) : (
             <table className="shipments" data-testid="recon-stations">
-              <thead><tr><th scope="col">端末</th><th scope="col">交付</th><th scope="col">交付不可（試行）</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">端末</th>
+                  <th scope="col">交付</th>
+                  <th scope="col">交付不可（試行）</th>
+                </tr>
+              </thead>
               <tbody>
                 {v.byStation.map((st) => (
-                  <tr key={st.stationId}><td className="mono">{st.stationId}</td><td>{st.handedOver}件</td><td>{st.refusals}件</td></tr>
+                  <tr key={st.stationId}>
+                    <td className="mono">{st.stationId}</td>
+                    <td>{st.handedOver}件</td>
+                    <td>{st.refusals}件</td>
+                  </tr>
                 ))}
               </tbody>
             </table>
@@ -113,22 +154,30 @@ export function ReconciliationPage() {
               <h2>締め後の訂正</h2>
               <ul>
                 {v.correctedSinceClose.map((c) => (
-                  <li key={c.figure}>{figureLabel(c.figure)}：締め時 {figureValueText(c.frozen)} → 現在 {figureValueText(c.now)}</li>
+                  <li key={c.figure}>
+                    {figureLabel(c.figure)}：締め時 {figureValueText(c.frozen)} → 現在 {figureValueText(c.now)}
+                  </li>
                 ))}
               </ul>
             </div>
           )}
-          {isLead && !v.closed && (
-            s.confirmingClose ? (
+          {isLead &&
+            !v.closed &&
+            (s.confirmingClose ? (
               <span className="confirm-inline">
                 <span>{s.date} を締めますか？締めた後の訂正は訂正として記録されます。</span>
-                <button className="btn btn-primary" type="button" autoFocus disabled={s.busy} onClick={() => void s.closeDay()}>締める</button>
-                <button className="btn" type="button" onClick={() => s.askClose(false)}>やめる</button>
+                <button className="btn btn-primary" type="button" autoFocus disabled={s.busy} onClick={() => void s.closeDay()}>
+                  締める
+                </button>
+                <button className="btn" type="button" onClick={() => s.askClose(false)}>
+                  やめる
+                </button>
               </span>
             ) : (
-              <button className="btn btn-primary" type="button" onClick={() => s.askClose(true)}>この日を締める（日締め）</button>
-            )
-          )}
+              <button className="btn btn-primary" type="button" onClick={() => s.askClose(true)}>
+                この日を締める（日締め）
+              </button>
+            ))}
         </>
       )}
     </section>

@@ -21,11 +21,20 @@ export function ReturnsPage() {
       </p>
       <p className="idle-sub">棚から取り出したカードを1枚ずつスキャンしてください（一覧で選ぶこともできます）</p>
       {s.lastScan && (
-        <p key={s.lastScan.seq} className={`notice ${s.lastScan.tone === 'ok' ? 'notice-success' : 'notice-error'}`} role="status" data-testid="returns-last">
+        <p
+          key={s.lastScan.seq}
+          className={`notice ${s.lastScan.tone === 'ok' ? 'notice-success' : 'notice-error'}`}
+          role="status"
+          data-testid="returns-last"
+        >
           {s.lastScan.text}
         </p>
       )}
-      {s.error && <p className="form-error" role="alert">{s.error}</p>}
+      {s.error && (
+        <p className="form-error" role="alert">
+          {s.error}
+        </p>
+      )}
       {s.recorded && (
         <div className="verdict verdict-ok" role="status" data-testid="returns-recorded">
           返戻を記録しました（{s.recorded.cards}件、{s.recorded.batchId}）
@@ -35,9 +44,13 @@ export function ReturnsPage() {
         </div>
       )}
       <div className="inline-form">
-        <label className="field-label" htmlFor="return-reason">理由</label>
+        <label className="field-label" htmlFor="return-reason">
+          理由
+        </label>
         <input id="return-reason" value={s.reason} maxLength={200} onChange={(e) => s.setReason(e.currentTarget.value)} />
-        <button className="btn" type="button" disabled={!s.overdue?.length} onClick={() => s.selectAll()}>すべて選択</button>
+        <button className="btn" type="button" disabled={!s.overdue?.length} onClick={() => s.selectAll()}>
+          すべて選択
+        </button>
         <button className="btn btn-primary" type="button" disabled={s.busy || s.selected.length === 0} onClick={() => void s.record()}>
           返戻を記録する（{s.selected.length}件）
         </button>
@@ -45,12 +58,29 @@ export function ReturnsPage() {
       {s.overdue && s.overdue.length > 0 ? (
         <table className="shipments" data-testid="overdue-table">
           <thead>
-            <tr><th scope="col">返戻</th><th scope="col">予約管理番号</th><th scope="col">氏名</th><th scope="col">発送日</th><th scope="col">受取期限</th></tr>
+            <tr>
+              <th scope="col">返戻</th>
+              <th scope="col">予約管理番号</th>
+              <th scope="col">氏名</th>
+              <th scope="col">発送日</th>
+              <th scope="col">受取期限</th>
+            </tr>
           </thead>
           <tbody>
             {s.overdue.map((c) => (
-              <tr key={c.reservationNo} data-testid={`overdue-${c.reservationNo}`} className={selected.has(c.reservationNo) ? 'row-selected' : undefined}>
-                <td><input type="checkbox" aria-label={`${c.reservationNo} を返戻に含める`} checked={selected.has(c.reservationNo)} onChange={() => s.toggle(c.reservationNo)} /></td>
+              <tr
+                key={c.reservationNo}
+                data-testid={`overdue-${c.reservationNo}`}
+                className={selected.has(c.reservationNo) ? 'row-selected' : undefined}
+              >
+                <td>
+                  <input
+                    type="checkbox"
+                    aria-label={`${c.reservationNo} を返戻に含める`}
+                    checked={selected.has(c.reservationNo)}
+                    onChange={() => s.toggle(c.reservationNo)}
+                  />
+                </td>
                 <td className="mono">{c.reservationNo}</td>
                 <td>{c.name}</td>
                 <td>{westernDate(c.shippedOn)}</td>
@@ -66,14 +96,25 @@ export function ReturnsPage() {
         <>
           <h2>記録済みの返戻</h2>
           <table className="shipments" data-testid="return-batches">
-            <thead><tr><th scope="col">返戻</th><th scope="col">件数</th><th scope="col">理由</th><th scope="col">操作</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">返戻</th>
+                <th scope="col">件数</th>
+                <th scope="col">理由</th>
+                <th scope="col">操作</th>
+              </tr>
+            </thead>
             <tbody>
               {s.batches.map((b) => (
                 <tr key={b.batchId}>
                   <td className="mono">{b.batchId}</td>
                   <td>{b.cards}件</td>
                   <td>{b.reason}</td>
-                  <td><button className="btn" type="button" onClick={() => void print({ document: 'return-list', batchId: b.batchId })}>返戻リストを印刷</button></td>
+                  <td>
+                    <button className="btn" type="button" onClick={() => void print({ document: 'return-list', batchId: b.batchId })}>
+                      返戻リストを印刷
+                    </button>
+                  </td>
                 </tr>
               ))}
             </tbody>

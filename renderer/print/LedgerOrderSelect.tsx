@@ -3,7 +3,15 @@ import type { LedgerOrder } from '../../shared/print/ledger-print';
 
 export type { LedgerOrder };
 
-export function LedgerOrderSelect({ id, value, onChange }: { readonly id: string; readonly value: LedgerOrder; readonly onChange: (order: LedgerOrder) => void }) {
+export function LedgerOrderSelect({
+  id,
+  value,
+  onChange,
+}: {
+  readonly id: string;
+  readonly value: LedgerOrder;
+  readonly onChange: (order: LedgerOrder) => void;
+}) {
   return (
     <label className="field-label" htmlFor={id}>
       台帳の印刷順{' '}

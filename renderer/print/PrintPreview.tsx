@@ -11,14 +11,35 @@ export function PrintPreview() {
   const frame = useRef<HTMLIFrameElement>(null);
   if (!printed && !error && !busy) return null;
   return (
-    <Modal title={printed ? `印刷：${printed.title}` : '印刷'} onCancel={dismiss} className="modal-wide print-preview" testId="print-preview">
+    <Modal
+      title={printed ? `印刷：${printed.title}` : '印刷'}
+      onCancel={dismiss}
+      className="modal-wide print-preview"
+      testId="print-preview"
+    >
       {busy && <p aria-busy="true">帳票を作成しています…</p>}
-      {error && <p className="form-error" role="alert">{error}</p>}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
       {printed && (
         <>
           <p data-testid="print-pages">A4・全 {printed.pages} ページ</p>
-          {printed.savedTo && <p className="verdict verdict-ok" role="status">PDF を保存しました：{printed.savedTo}</p>}
-          {printed.preview && <iframe ref={frame} className="print-frame" src={printed.preview} title={`${printed.title} のプレビュー`} data-testid="print-frame" />}
+          {printed.savedTo && (
+            <p className="verdict verdict-ok" role="status">
+              PDF を保存しました：{printed.savedTo}
+            </p>
+          )}
+          {printed.preview && (
+            <iframe
+              ref={frame}
+              className="print-frame"
+              src={printed.preview}
+              title={`${printed.title} のプレビュー`}
+              data-testid="print-frame"
+            />
+          )}
         </>
       )}
       <div className="button-row">

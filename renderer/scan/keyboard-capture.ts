@@ -30,7 +30,21 @@ export interface KeyboardCaptureOptions {
 
 const KNOWN = new Set(KNOWN_KEYBOARD_CODES);
 const TERMINATORS: Record<string, string> = { Enter: '\r', NumpadEnter: '\r', Tab: '\t' };
-const TEXT_INPUT_TYPES = new Set(['text', 'search', 'password', 'number', 'tel', 'email', 'url', 'date', 'datetime-local', 'month', 'time', 'week', '']);
+const TEXT_INPUT_TYPES = new Set([
+  'text',
+  'search',
+  'password',
+  'number',
+  'tel',
+  'email',
+  'url',
+  'date',
+  'datetime-local',
+  'month',
+  'time',
+  'week',
+  '',
+]);
 
 /** True for elements where keys are text the user is typing. */
 function isEditableTarget(target: EventTarget | null): boolean {

@@ -29,15 +29,29 @@ export function HqScreen() {
       <section aria-labelledby="hq-ledgers">
         <h2 id="hq-ledgers">各会場送付台帳（正本・控え）</h2>
         <LedgerOrderSelect id="hq-order" value={order} onChange={setOrder} />
-        {lead.error && <p className="form-error" role="alert">{lead.error}</p>}
+        {lead.error && (
+          <p className="form-error" role="alert">
+            {lead.error}
+          </p>
+        )}
         <table className="shipments">
-          <thead><tr><th scope="col">出荷</th><th scope="col">件数</th><th scope="col">操作</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">出荷</th>
+              <th scope="col">件数</th>
+              <th scope="col">操作</th>
+            </tr>
+          </thead>
           <tbody>
             {(lead.shipments ?? []).map((s) => (
               <tr key={s.shipmentId} data-testid={`hq-shipment-${s.shipmentId}`}>
                 <td className="mono">{s.shipmentId}</td>
                 <td>{s.rowCount}件</td>
-                <td><button className="btn" type="button" onClick={() => void print({ document: 'ledger', shipmentId: s.shipmentId, order })}>台帳を印刷</button></td>
+                <td>
+                  <button className="btn" type="button" onClick={() => void print({ document: 'ledger', shipmentId: s.shipmentId, order })}>
+                    台帳を印刷
+                  </button>
+                </td>
               </tr>
             ))}
           </tbody>
@@ -46,13 +60,19 @@ export function HqScreen() {
       <section aria-labelledby="hq-daily">
         <h2 id="hq-daily">日報</h2>
         <div className="inline-form">
-          <label className="field-label" htmlFor="hq-date">営業日</label>
+          <label className="field-label" htmlFor="hq-date">
+            営業日
+          </label>
           <input id="hq-date" type="date" value={date} onChange={(e) => setDate(e.currentTarget.value)} />
-          <button className="btn" type="button" onClick={() => void print({ document: 'daily-report', date })}>日報を印刷</button>
+          <button className="btn" type="button" onClick={() => void print({ document: 'daily-report', date })}>
+            日報を印刷
+          </button>
         </div>
       </section>
       <div className="button-row">
-        <button className="btn" type="button" onClick={() => void signOut()}>サインアウト</button>
+        <button className="btn" type="button" onClick={() => void signOut()}>
+          サインアウト
+        </button>
       </div>
       <PrintPreview />
     </main>

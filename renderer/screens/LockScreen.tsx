@@ -19,7 +19,9 @@ export function LockScreen() {
   return (
     <main className="gate gate-locked" aria-labelledby="lock-title">
       <form className="gate-card" onSubmit={submit} noValidate>
-        <h1 id="lock-title" className="gate-title">画面ロック中</h1>
+        <h1 id="lock-title" className="gate-title">
+          画面ロック中
+        </h1>
         {session && (
           <p className="gate-lead">
             {session.displayName}（{session.staffId}・{roleLabel(session.role)}）のPINで解除します
@@ -39,7 +41,11 @@ export function LockScreen() {
             onChange={(e) => setPin(e.target.value)}
           />
         </label>
-        {error && <p className="form-error" role="alert">{error}</p>}
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
         <div className="button-row">
           <button className="btn btn-primary" type="submit" disabled={busy}>
             解除（Enter）

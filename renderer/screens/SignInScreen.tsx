@@ -17,7 +17,9 @@ export function SignInScreen() {
   return (
     <main className="gate" aria-labelledby="signin-title">
       <form className="gate-card" onSubmit={submit} noValidate>
-        <h1 id="signin-title" className="gate-title">{atHq ? '事務センター サインイン' : '窓口 サインイン'}</h1>
+        <h1 id="signin-title" className="gate-title">
+          {atHq ? '事務センター サインイン' : '窓口 サインイン'}
+        </h1>
         <p className="gate-lead">マイナンバーカード交付窓口</p>
         <label className="field">
           <span className="field-label">職員ID</span>
@@ -45,7 +47,11 @@ export function SignInScreen() {
             onChange={(e) => setPin(e.target.value)}
           />
         </label>
-        {error && <p className="form-error" role="alert">{error}</p>}
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
         <button className="btn btn-primary btn-wide" type="submit" disabled={busy}>
           サインイン（Enter）
         </button>

@@ -18,15 +18,32 @@ export function StationUnlockScreen() {
   return (
     <main className="gate" aria-labelledby="station-title">
       <form className="gate-card" onSubmit={submit} noValidate>
-        <h1 id="station-title" className="gate-title">データフォルダのロック解除</h1>
+        <h1 id="station-title" className="gate-title">
+          データフォルダのロック解除
+        </h1>
         <p className="gate-lead">
-          {station?.hq ? `事務センター（${station.stationId ?? ''}）` : station?.venue ? `${station.venue.name}（${station.stationId ?? ''}）` : 'この端末のデータフォルダが見つかりません'}
+          {station?.hq
+            ? `事務センター（${station.stationId ?? ''}）`
+            : station?.venue
+              ? `${station.venue.name}（${station.stationId ?? ''}）`
+              : 'この端末のデータフォルダが見つかりません'}
         </p>
         <label className="field">
-          <span className="field-label">{station?.hq ? "事務センターのパスフレーズ" : "会場のパスフレーズ"}</span>
-          <input className="field-input" type="password" autoComplete="off" autoFocus value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
+          <span className="field-label">{station?.hq ? '事務センターのパスフレーズ' : '会場のパスフレーズ'}</span>
+          <input
+            className="field-input"
+            type="password"
+            autoComplete="off"
+            autoFocus
+            value={passphrase}
+            onChange={(e) => setPassphrase(e.target.value)}
+          />
         </label>
-        {error && <p className="form-error" role="alert">{error}</p>}
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
         <button className="btn btn-primary btn-wide" type="submit" disabled={busy}>
           ロックを解除（Enter）
         </button>

@@ -15,7 +15,10 @@ interface Tone {
 
 const CUES: Record<Cue, readonly Tone[]> = {
   // Two rising tones: go ahead.
-  ok: [{ freq: 660, ms: 110, type: 'sine', gapMs: 30 }, { freq: 990, ms: 160, type: 'sine' }],
+  ok: [
+    { freq: 660, ms: 110, type: 'sine', gapMs: 30 },
+    { freq: 990, ms: 160, type: 'sine' },
+  ],
   // Three harsh pulses: stop, already handed over.
   'already-handed-over': [
     { freq: 330, ms: 140, type: 'square', gapMs: 60, gain: 0.12 },
@@ -23,19 +26,38 @@ const CUES: Record<Cue, readonly Tone[]> = {
     { freq: 330, ms: 140, type: 'square', gain: 0.12 },
   ],
   // Falling "ding-dong": direct the resident elsewhere.
-  'other-venue': [{ freq: 880, ms: 180, type: 'triangle', gapMs: 20 }, { freq: 587, ms: 260, type: 'triangle' }],
+  'other-venue': [
+    { freq: 880, ms: 180, type: 'triangle', gapMs: 20 },
+    { freq: 587, ms: 260, type: 'triangle' },
+  ],
   // One long low buzz.
   'not-in-ledger': [{ freq: 140, ms: 550, type: 'sawtooth', gain: 0.12 }],
   // Two low even tones.
-  'not-received': [{ freq: 392, ms: 200, type: 'sine', gapMs: 90 }, { freq: 392, ms: 200, type: 'sine' }],
+  'not-received': [
+    { freq: 392, ms: 200, type: 'sine', gapMs: 90 },
+    { freq: 392, ms: 200, type: 'sine' },
+  ],
   // Two low falling tones.
-  returned: [{ freq: 392, ms: 200, type: 'sine', gapMs: 90 }, { freq: 262, ms: 260, type: 'sine' }],
+  returned: [
+    { freq: 392, ms: 200, type: 'sine', gapMs: 90 },
+    { freq: 262, ms: 260, type: 'sine' },
+  ],
   // Two low falling tones, the second longer and lower: do not hand over, call the lead.
-  damaged: [{ freq: 392, ms: 200, type: 'sine', gapMs: 90 }, { freq: 196, ms: 360, type: 'sine' }],
+  damaged: [
+    { freq: 392, ms: 200, type: 'sine', gapMs: 90 },
+    { freq: 196, ms: 360, type: 'sine' },
+  ],
   // Short double low buzz.
-  malformed: [{ freq: 110, ms: 120, type: 'square', gapMs: 50, gain: 0.12 }, { freq: 110, ms: 120, type: 'square', gain: 0.12 }],
+  malformed: [
+    { freq: 110, ms: 120, type: 'square', gapMs: 50, gain: 0.12 },
+    { freq: 110, ms: 120, type: 'square', gain: 0.12 },
+  ],
   // Three rising notes: recorded.
-  done: [{ freq: 523, ms: 90, type: 'sine', gapMs: 15 }, { freq: 659, ms: 90, type: 'sine', gapMs: 15 }, { freq: 784, ms: 180, type: 'sine' }],
+  done: [
+    { freq: 523, ms: 90, type: 'sine', gapMs: 15 },
+    { freq: 659, ms: 90, type: 'sine', gapMs: 15 },
+    { freq: 784, ms: 180, type: 'sine' },
+  ],
   error: [{ freq: 200, ms: 300, type: 'square', gain: 0.1 }],
 };
 

@@ -20,6 +20,7 @@ export async function invoke<C extends Channel>(channel: C, input: ChannelInput<
   } catch {
     result = { ok: false, error: { code: 'internal', message: '窓口サービスに接続できません' } };
   }
-  if (!result.ok && (result.error.code === 'locked' || result.error.code === 'signed-out' || result.error.code === 'station-locked')) onAuthProblem(result.error.code);
+  if (!result.ok && (result.error.code === 'locked' || result.error.code === 'signed-out' || result.error.code === 'station-locked'))
+    onAuthProblem(result.error.code);
   return result;
 }

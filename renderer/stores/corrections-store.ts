@@ -61,9 +61,11 @@ export const useCorrectionsStore = create<CorrectionsState>((set, get) => ({
     const input = { reservationNo: number, reason: reason.trim() };
     set({ busy: true, error: null });
     const r =
-      kind === 'damaged' ? await invoke('corrections:markDamaged', input)
-      : kind === 'undo' ? await invoke('counter:undo', input)
-      : await invoke('corrections:correctReceipt', { ...input, received: kind === 'received' });
+      kind === 'damaged'
+        ? await invoke('corrections:markDamaged', input)
+        : kind === 'undo'
+          ? await invoke('counter:undo', input)
+          : await invoke('corrections:correctReceipt', { ...input, received: kind === 'received' });
     if (!r.ok) return set({ busy: false, error: r.error.message });
     // The card again, as it is now (the look-up clears the form), then what was recorded.
     await Promise.all([get().lookUp(number), useSessionStore.getState().refreshStatus()]);

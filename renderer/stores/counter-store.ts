@@ -103,9 +103,13 @@ export const useCounterStore = create<CounterState>()((set, get) => ({
     if (blocked(state) || state.queue.length === 0) return;
     const [item, ...rest] = state.queue as [QueueItem, ...QueueItem[]];
     set({ queue: rest, busy: true });
-    const r = item.kind === 'scan'
-      ? await invoke('counter:scan', { code: item.source === 'manual' ? item.text.trim() : scanCodeToSend(item.text), source: item.source })
-      : await invoke('counter:view', { reservationNo: item.reservationNo });
+    const r =
+      item.kind === 'scan'
+        ? await invoke('counter:scan', {
+            code: item.source === 'manual' ? item.text.trim() : scanCodeToSend(item.text),
+            source: item.source,
+          })
+        : await invoke('counter:view', { reservationNo: item.reservationNo });
     if (r.ok) {
       const keepNotice = item.kind === 'view' && item.keepNotice === true;
       set({
@@ -147,7 +151,10 @@ export const useCounterStore = create<CounterState>()((set, get) => ({
       return;
     }
     // The card changed under us (another station handed it over, …): show its state as it is now.
-    set({ notice: notice('error', r.error.message, 'error'), queue: [...get().queue, { kind: 'view', reservationNo: card.reservationNo, keepNotice: true }] });
+    set({
+      notice: notice('error', r.error.message, 'error'),
+      queue: [...get().queue, { kind: 'view', reservationNo: card.reservationNo, keepNotice: true }],
+    });
     useUiStore.getState().closeDialog();
   },
 
@@ -163,7 +170,10 @@ export const useCounterStore = create<CounterState>()((set, get) => ({
     }
     if (r.error.code === 'locked' || r.error.code === 'signed-out') return;
     if (r.error.code === 'invalid-input') return useUiStore.getState().setDialogError(r.error.message);
-    set({ notice: notice('error', r.error.message, 'error'), queue: [...get().queue, { kind: 'view', reservationNo: card.reservationNo, keepNotice: true }] });
+    set({
+      notice: notice('error', r.error.message, 'error'),
+      queue: [...get().queue, { kind: 'view', reservationNo: card.reservationNo, keepNotice: true }],
+    });
     useUiStore.getState().closeDialog();
   },
 
@@ -173,14 +183,20 @@ export const useCounterStore = create<CounterState>()((set, get) => ({
     useUiStore.getState().setSubmitting(false);
     if (r.ok) {
       // Show the card again: it is waiting for handover once more.
-      set({ notice: notice('info', `交付を取り消しました：${card.name} 様`, null), queue: [...get().queue, { kind: 'view', reservationNo: card.reservationNo, keepNotice: true }] });
+      set({
+        notice: notice('info', `交付を取り消しました：${card.name} 様`, null),
+        queue: [...get().queue, { kind: 'view', reservationNo: card.reservationNo, keepNotice: true }],
+      });
       useUiStore.getState().closeDialog();
       void useSessionStore.getState().refreshStatus();
       return;
     }
     if (r.error.code === 'locked' || r.error.code === 'signed-out') return;
     if (r.error.code === 'invalid-input' || r.error.code === 'forbidden') return useUiStore.getState().setDialogError(r.error.message);
-    set({ notice: notice('error', r.error.message, 'error'), queue: [...get().queue, { kind: 'view', reservationNo: card.reservationNo, keepNotice: true }] });
+    set({
+      notice: notice('error', r.error.message, 'error'),
+      queue: [...get().queue, { kind: 'view', reservationNo: card.reservationNo, keepNotice: true }],
+    });
     useUiStore.getState().closeDialog();
   },
 

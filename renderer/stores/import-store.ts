@@ -55,15 +55,23 @@ export const useImportStore = create<ImportState>((set, get) => ({
   },
   async run(onImported) {
     const { files, passphrase } = get();
-    if (!files.ledger || !files.venueKey || !files.hqPublicKey) return set({ error: '台帳・会場の秘密鍵・事務センターの公開鍵を選んでください' });
+    if (!files.ledger || !files.venueKey || !files.hqPublicKey)
+      return set({ error: '台帳・会場の秘密鍵・事務センターの公開鍵を選んでください' });
     if (!passphrase) return set({ error: '会場鍵のパスフレーズを入力してください' });
     set({ busy: true, error: null, message: null, progress: null });
-    const [ledgerBase64, venueKeyFile, hqPublicKeyFile] = await Promise.all([base64Of(files.ledger), files.venueKey.text(), files.hqPublicKey.text()]);
+    const [ledgerBase64, venueKeyFile, hqPublicKeyFile] = await Promise.all([
+      base64Of(files.ledger),
+      files.venueKey.text(),
+      files.hqPublicKey.text(),
+    ]);
     const r = await invoke('ledger:import', { ledgerBase64, venueKeyFile, hqPublicKeyFile, passphrase });
     set({ busy: false, passphrase: '' });
     if (!r.ok) return set({ error: r.error.message, progress: null });
     set({
-      message: r.value.status === 'imported' ? `出荷 ${r.value.shipmentId} を取り込みました（${r.value.rowCount}件）。箱が届いたら受領確認をしてください` : `出荷 ${r.value.shipmentId} は取込済みです（変更なし）`,
+      message:
+        r.value.status === 'imported'
+          ? `出荷 ${r.value.shipmentId} を取り込みました（${r.value.rowCount}件）。箱が届いたら受領確認をしてください`
+          : `出荷 ${r.value.shipmentId} は取込済みです（変更なし）`,
     });
     await Promise.all([onImported(), useSessionStore.getState().refreshStatus()]);
   },

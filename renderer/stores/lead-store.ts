@@ -57,7 +57,9 @@ export const useLeadStore = create<LeadWorkspaceState>((set, get) => ({
     set({ busy: true, error: null, confirmingClose: false });
     const r = await invoke('day:close', { date });
     if (!r.ok) return set({ busy: false, error: r.error.message });
-    const sync = r.value.syncFile ? `事務センターへの同期ファイル ${r.value.syncFile} を書き出しました。` : '同期が未設定のため、同期ファイルは書き出していません。';
+    const sync = r.value.syncFile
+      ? `事務センターへの同期ファイル ${r.value.syncFile} を書き出しました。`
+      : '同期が未設定のため、同期ファイルは書き出していません。';
     set({ busy: false, message: `${date} を締めました。数字は固定され、以後の訂正は「締め後の訂正」として表示されます。${sync}` });
     await get().load();
   },

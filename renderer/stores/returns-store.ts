@@ -33,14 +33,28 @@ interface ReturnsState {
   reset(): void;
 }
 
-const EMPTY = { overdue: null, batches: [], selected: [], reason: DEFAULT_RETURN_REASON, busy: false, error: null, lastScan: null, recorded: null };
+const EMPTY = {
+  overdue: null,
+  batches: [],
+  selected: [],
+  reason: DEFAULT_RETURN_REASON,
+  busy: false,
+  error: null,
+  lastScan: null,
+  recorded: null,
+};
 
 export const useReturnsStore = create<ReturnsState>((set, get) => ({
   ...EMPTY,
   async load() {
     set({ busy: true, error: null });
     const [o, b] = await Promise.all([invoke('returns:overdue', {}), invoke('returns:batches', {})]);
-    set({ busy: false, overdue: o.ok ? o.value : null, batches: b.ok ? b.value : [], error: !o.ok ? o.error.message : !b.ok ? b.error.message : null });
+    set({
+      busy: false,
+      overdue: o.ok ? o.value : null,
+      batches: b.ok ? b.value : [],
+      error: !o.ok ? o.error.message : !b.ok ? b.error.message : null,
+    });
   },
   scan(text) {
     const seq = (get().lastScan?.seq ?? 0) + 1;
@@ -49,8 +63,13 @@ export const useReturnsStore = create<ReturnsState>((set, get) => ({
     const no = parsed.value;
     if (get().selected.includes(no)) return set({ lastScan: { seq, tone: 'error', text: `${no}：この返戻に追加済みです` } });
     const card = get().overdue?.find((c) => c.reservationNo === no);
-    if (!card) return set({ lastScan: { seq, tone: 'error', text: `${no}：返戻の対象ではありません（受取期限前、または交付待ちではないカード）` } });
-    set({ selected: [...get().selected, no], recorded: null, lastScan: { seq, tone: 'ok', text: `${no}：${card.name} を返戻に追加しました` } });
+    if (!card)
+      return set({ lastScan: { seq, tone: 'error', text: `${no}：返戻の対象ではありません（受取期限前、または交付待ちではないカード）` } });
+    set({
+      selected: [...get().selected, no],
+      recorded: null,
+      lastScan: { seq, tone: 'ok', text: `${no}：${card.name} を返戻に追加しました` },
+    });
   },
   toggle(no) {
     const selected = get().selected;

@@ -29,7 +29,15 @@ export interface IdDraft {
   pin: string | null;
 }
 
-const EMPTY_ID_DRAFT: IdDraft = { path: 'self', documents: [], proxyReason: null, proxyLetter: null, proxyDocuments: [], surrendered: [], pin: null };
+const EMPTY_ID_DRAFT: IdDraft = {
+  path: 'self',
+  documents: [],
+  proxyReason: null,
+  proxyLetter: null,
+  proxyDocuments: [],
+  surrendered: [],
+  pin: null,
+};
 
 interface RefuseDraft {
   preset: string | null;
@@ -94,7 +102,6 @@ export interface UiState {
 
 const EMPTY_SEARCH: SearchState = { prefix: '', birthDate: '', busy: false, error: null, result: null };
 const EMPTY_LEAD: LeadState = { shipments: null, busy: false, error: null, message: null, confirming: null };
-
 
 export const useUiStore = create<UiState>()((set, get) => ({
   dialog: null,
@@ -161,7 +168,10 @@ export const useUiStore = create<UiState>()((set, get) => ({
     if (!r.ok) return set({ lead: { ...get().lead, busy: false, error: r.error.message } });
     const problems = r.value.flatMap((p) => (p.problem ? [`${p.source}: ${p.problem}`] : p.refused));
     const taken = r.value.reduce((n, p) => n + p.ingested, 0);
-    const message = r.value.length === 0 ? 'ほかの端末が登録されていません（madoguchi sync register）' : `ほかの端末の同期ファイルを ${taken} 件取り込みました`;
+    const message =
+      r.value.length === 0
+        ? 'ほかの端末が登録されていません（madoguchi sync register）'
+        : `ほかの端末の同期ファイルを ${taken} 件取り込みました`;
     set({ lead: { ...get().lead, busy: false, message, error: problems.length ? problems.join('\n') : null } });
     await Promise.all([get().loadShipments(), useSessionStore.getState().refreshStatus()]);
   },
@@ -177,5 +187,15 @@ export const useUiStore = create<UiState>()((set, get) => ({
   setWindowFocused: (value) => set({ windowFocused: value }),
 
   reset: () =>
-    set({ dialog: null, dialogError: null, submitting: false, idDraft: EMPTY_ID_DRAFT, refuseDraft: { preset: null, text: '' }, undoReason: '', manualText: '', search: EMPTY_SEARCH, lead: EMPTY_LEAD }),
+    set({
+      dialog: null,
+      dialogError: null,
+      submitting: false,
+      idDraft: EMPTY_ID_DRAFT,
+      refuseDraft: { preset: null, text: '' },
+      undoReason: '',
+      manualText: '',
+      search: EMPTY_SEARCH,
+      lead: EMPTY_LEAD,
+    }),
 }));

@@ -5,8 +5,21 @@ import { parseKanjiNumeralAt, toKanjiNumeral } from './kanji-numerals';
 
 describe('kanji numerals as written in 丁目 and 番地', () => {
   const cases: readonly [string, number][] = [
-    ['一', 1], ['四', 4], ['九', 9], ['十', 10], ['十一', 11], ['二十', 20], ['二十三', 23],
-    ['百五', 105], ['一〇', 10], ['二一', 21], ['壱', 1], ['弐', 2], ['参', 3], ['拾', 10], ['〇', 0],
+    ['一', 1],
+    ['四', 4],
+    ['九', 9],
+    ['十', 10],
+    ['十一', 11],
+    ['二十', 20],
+    ['二十三', 23],
+    ['百五', 105],
+    ['一〇', 10],
+    ['二一', 21],
+    ['壱', 1],
+    ['弐', 2],
+    ['参', 3],
+    ['拾', 10],
+    ['〇', 0],
   ];
   for (const [written, value] of cases) {
     test(`${written} = ${value}`, () => {

@@ -2,12 +2,20 @@
 // 大字 forms (壱, 弐, 参) that older registers still use.
 
 const DIGITS: ReadonlyMap<string, number> = new Map([
-  ['〇', 0], ['零', 0],
-  ['一', 1], ['壱', 1], ['壹', 1],
-  ['二', 2], ['弐', 2], ['貳', 2],
-  ['三', 3], ['参', 3], ['參', 3],
+  ['〇', 0],
+  ['零', 0],
+  ['一', 1],
+  ['壱', 1],
+  ['壹', 1],
+  ['二', 2],
+  ['弐', 2],
+  ['貳', 2],
+  ['三', 3],
+  ['参', 3],
+  ['參', 3],
   ['四', 4],
-  ['五', 5], ['伍', 5],
+  ['五', 5],
+  ['伍', 5],
   ['六', 6],
   ['七', 7],
   ['八', 8],
@@ -15,7 +23,8 @@ const DIGITS: ReadonlyMap<string, number> = new Map([
 ]);
 
 const UNITS: ReadonlyMap<string, number> = new Map([
-  ['十', 10], ['拾', 10],
+  ['十', 10],
+  ['拾', 10],
   ['百', 100],
   ['千', 1000],
 ]);
@@ -72,7 +81,11 @@ const KANJI_DIGITS = ['〇', '一', '二', '三', '四', '五', '六', '七', '�
 export function toKanjiNumeral(n: number): string {
   if (!Number.isInteger(n) || n < 1 || n > 9999) throw new RangeError(`toKanjiNumeral: ${n} is outside 1–9999`);
   let out = '';
-  const places: readonly [number, string][] = [[1000, '千'], [100, '百'], [10, '十']];
+  const places: readonly [number, string][] = [
+    [1000, '千'],
+    [100, '百'],
+    [10, '十'],
+  ];
   let rest = n;
   for (const [size, unit] of places) {
     const count = Math.floor(rest / size);

@@ -13,8 +13,7 @@ const NEEDS_CLEANUP = /[^\u0020-\u007e\u3001-\u3002\u3041-\u3096\u30a1-\u30fa\u3
 // Zero-width and formatting characters, variation selectors (including ideographic variation
 // sequences, e.g. 髙 written with an IVS) and lone surrogates: invisible to staff, so they must not
 // split a town name either.
-const INVISIBLE =
-  /[\p{Cf}\uFE00-\uFE0F\u{E0100}-\u{E01EF}]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
+const INVISIBLE = /[\p{Cf}\uFE00-\uFE0F\u{E0100}-\u{E01EF}]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
 
 // Tabs, line breaks and every kind of space become one ordinary space.
 const SPACE_LIKE = /[\p{Cc}\p{Z}]+/gu;
@@ -32,7 +31,26 @@ export function normalizeAddressText(raw: string): string {
  * after a number, so katakana words are unaffected.
  */
 const DASHES: ReadonlySet<string> = new Set([
-  '-', '‐', '‑', '‒', '–', '—', '―', '−', '－', 'ー', 'ｰ', '─', '━', '⁃', '˗', '﹣', '﹘', '⸺', '⸻', '➖',
+  '-',
+  '‐',
+  '‑',
+  '‒',
+  '–',
+  '—',
+  '―',
+  '−',
+  '－',
+  'ー',
+  'ｰ',
+  '─',
+  '━',
+  '⁃',
+  '˗',
+  '﹣',
+  '﹘',
+  '⸺',
+  '⸻',
+  '➖',
 ]);
 
 export function isDash(ch: string | undefined): boolean {

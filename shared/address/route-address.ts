@@ -45,8 +45,7 @@ export const ROUTE_REFUSAL_CODES: readonly RouteRefusalCode[] = [
 ];
 
 export type RouteResult =
-  | { ok: true; venue: VenueId; town: string; chome: number | null }
-  | { ok: false; code: RouteRefusalCode; reason: string };
+  { ok: true; venue: VenueId; town: string; chome: number | null } | { ok: false; code: RouteRefusalCode; reason: string };
 
 function refuse(code: RouteRefusalCode, reason: string): RouteResult {
   return { ok: false, code, reason };
@@ -62,9 +61,7 @@ function skipGap(text: string, pos: number): number {
 }
 
 // Brackets, quotes and labels that roster exports and hand-typed cells put before the address.
-const LEADING_NOISE: ReadonlySet<string> = new Set([
-  ' ', ',', '、', '"', "'", '「', '『', '(', '[', '【', '<', '〈', '《', ':', '・',
-]);
+const LEADING_NOISE: ReadonlySet<string> = new Set([' ', ',', '、', '"', "'", '「', '『', '(', '[', '【', '<', '〈', '《', ':', '・']);
 
 function skipLeadingNoise(text: string, pos: number): number {
   for (;;) {
@@ -237,7 +234,10 @@ const NOTHING_USABLE = /^(?:[^\p{L}\p{N}]|ー)*$/u;
 
 /** A short, printable piece of what was written, for the reason text. */
 function excerpt(text: string, pos: number): string {
-  return Array.from(text.slice(pos, pos + 24)).slice(0, 12).join('').trim();
+  return Array.from(text.slice(pos, pos + 24))
+    .slice(0, 12)
+    .join('')
+    .trim();
 }
 
 function refuseWithoutTown(text: string, pos: number, saidKoto: boolean): RouteResult {

@@ -15,7 +15,10 @@ const self = (documents: string[]): IdCheck => ({ path: 'self', documents, proxy
 
 describe('本人確認: one photo ID, or two others', () => {
   test('property: a set of documents suffices exactly when it is {one photo ID} or {two others}', () => {
-    fc.assert(fc.property(anyDocs, (docs) => documentsSuffice(docs) === model(docs)), { numRuns: 2000 });
+    fc.assert(
+      fc.property(anyDocs, (docs) => documentsSuffice(docs) === model(docs)),
+      { numRuns: 2000 },
+    );
   });
 
   test('examples a clerk meets', () => {
@@ -32,7 +35,13 @@ describe('本人確認: one photo ID, or two others', () => {
     const letters = ['inquiry-form', 'power-of-attorney', 'guardian-proof'] as const;
     fc.assert(
       fc.property(anyDocs, anyDocs, fc.constantFrom(...reasons), fc.constantFrom(...letters), (docs, proxyDocs, reason, letter) => {
-        const check: IdCheck = { path: 'proxy', documents: docs, proxy: { reason, letter, documents: proxyDocs }, surrendered: [], pin: 'pins-set' };
+        const check: IdCheck = {
+          path: 'proxy',
+          documents: docs,
+          proxy: { reason, letter, documents: proxyDocs },
+          surrendered: [],
+          pin: 'pins-set',
+        };
         const letterFits = reason === 'guardian' ? letter === 'guardian-proof' : letter !== 'guardian-proof';
         return checkIdentity(check).ok === (model(docs) && model(proxyDocs) && letterFits);
       }),
@@ -44,7 +53,10 @@ describe('本人確認: one photo ID, or two others', () => {
     const noProxy = checkIdentity({ path: 'proxy', documents: ['passport'], proxy: null, surrendered: [], pin: 'pins-set' });
     assert.ok(!noProxy.ok);
     assert.match(noProxy.reason, /代理人/);
-    const selfWithProxy = checkIdentity({ ...self(['passport']), proxy: { reason: 'illness', letter: 'inquiry-form', documents: ['passport'] } });
+    const selfWithProxy = checkIdentity({
+      ...self(['passport']),
+      proxy: { reason: 'illness', letter: 'inquiry-form', documents: ['passport'] },
+    });
     assert.equal(selfWithProxy.ok, false);
   });
 });

@@ -45,7 +45,14 @@ export const EventPayloads = {
     shipmentId: z.string(),
     shipped: z.number().int().nonnegative(),
     scanned: z.number().int().nonnegative(),
-    differences: z.array(z.strictObject({ code: z.string().max(64), kind: z.enum(['missing', 'unexpected']), reason: z.enum(DIFFERENCE_REASONS), memo: z.string().max(200) })),
+    differences: z.array(
+      z.strictObject({
+        code: z.string().max(64),
+        kind: z.enum(['missing', 'unexpected']),
+        reason: z.enum(DIFFERENCE_REASONS),
+        memo: z.string().max(200),
+      }),
+    ),
   }),
   'card.damaged': z.strictObject({ reservationNo: ReservationNo, reason: z.string().min(1).max(200) }),
   /** Sent back to HQ (返戻) in a return batch. */

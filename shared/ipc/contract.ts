@@ -47,11 +47,36 @@ export type SiteChannel<S extends Site> = { [C in Channel]: S extends Contract[C
 export const CHANNELS = Object.keys(contract) as Channel[];
 
 type IpcErrorCode =
-  | 'invalid-input' | 'unknown-channel' | 'signed-out' | 'locked' | 'forbidden' | 'internal'
-  | 'unavailable' | 'bad-credentials' | 'locked-out' | 'malformed' | 'not-found' | 'not-received' | 'already-handed-over'
-  | 'id-check-failed' | 'not-handed-over' | 'returned' | 'damaged'
-  | 'bad-key-file' | 'wrong-passphrase' | 'ledger-refused' | 'conflict' | 'station-locked' | 'no-data-folder'
-  | 'closed' | 'reasons-missing' | 'not-outstanding' | 'no-reason' | 'handed-over' | 'future' | 'already-closed';
+  | 'invalid-input'
+  | 'unknown-channel'
+  | 'signed-out'
+  | 'locked'
+  | 'forbidden'
+  | 'internal'
+  | 'unavailable'
+  | 'bad-credentials'
+  | 'locked-out'
+  | 'malformed'
+  | 'not-found'
+  | 'not-received'
+  | 'already-handed-over'
+  | 'id-check-failed'
+  | 'not-handed-over'
+  | 'returned'
+  | 'damaged'
+  | 'bad-key-file'
+  | 'wrong-passphrase'
+  | 'ledger-refused'
+  | 'conflict'
+  | 'station-locked'
+  | 'no-data-folder'
+  | 'closed'
+  | 'reasons-missing'
+  | 'not-outstanding'
+  | 'no-reason'
+  | 'handed-over'
+  | 'future'
+  | 'already-closed';
 export interface IpcError {
   readonly code: IpcErrorCode;
   readonly message: string;
@@ -63,7 +88,11 @@ export const PushEvents = {
   'scanner:scan': z.strictObject({ code: z.string() }),
   'scanner:status': z.strictObject({ connected: z.boolean(), device: z.string().nullable() }),
   /** A ledger import's progress, phase by phase, for the lead's progress bar. */
-  'ledger:progress': z.strictObject({ phase: z.enum(['keys', 'verify', 'write', 'done']), step: z.number().int(), steps: z.number().int() }),
+  'ledger:progress': z.strictObject({
+    phase: z.enum(['keys', 'verify', 'write', 'done']),
+    step: z.number().int(),
+    steps: z.number().int(),
+  }),
 } as const;
 export type PushEvent = keyof typeof PushEvents;
 export const PUSH_EVENTS = Object.keys(PushEvents) as PushEvent[];

@@ -7,9 +7,7 @@ import { RESERVATION_NUMBER_PATTERN, ReservationNumber } from '../roster/reserva
 const LEDGER_FORMAT_VERSION = 1;
 export const LEDGER_MAGIC = 'MADOGUCHI-LEDGER 1';
 
-export const ShipmentId = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, '出荷IDは英数字と . _ - で64文字以内にしてください');
+export const ShipmentId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, '出荷IDは英数字と . _ - で64文字以内にしてください');
 
 const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
 
@@ -53,8 +51,15 @@ export const LedgerBody = z.strictObject({
   venue: z.enum(VENUE_IDS),
   shipmentId: ShipmentId,
   columns: z.tuple([
-    z.literal('reservationNo'), z.literal('name'), z.literal('kana'), z.literal('birthDate'), z.literal('address'),
-    z.literal('town'), z.literal('chome'), z.literal('noticeType'), z.literal('shippedOn'),
+    z.literal('reservationNo'),
+    z.literal('name'),
+    z.literal('kana'),
+    z.literal('birthDate'),
+    z.literal('address'),
+    z.literal('town'),
+    z.literal('chome'),
+    z.literal('noticeType'),
+    z.literal('shippedOn'),
   ]),
   rows: z.array(z.unknown()),
   /**
@@ -70,7 +75,17 @@ export interface DirectoryEntry {
   readonly venue: (typeof VENUE_IDS)[number];
 }
 
-export const LEDGER_COLUMNS = ['reservationNo', 'name', 'kana', 'birthDate', 'address', 'town', 'chome', 'noticeType', 'shippedOn'] as const;
+export const LEDGER_COLUMNS = [
+  'reservationNo',
+  'name',
+  'kana',
+  'birthDate',
+  'address',
+  'town',
+  'chome',
+  'noticeType',
+  'shippedOn',
+] as const;
 
 export interface LedgerCard {
   readonly reservationNo: string;

@@ -8,7 +8,16 @@ import { formatWareki } from '../roster/japanese-date';
 import { actorLabel, escapeHtml, pageHeaderHtml, printDocument } from './print-html';
 import { tokyoDateTime } from '../tokyo-date';
 import { flowCss, flowPages, pageSections, type FlowItem } from './page-flow';
-import { breakReasonLabel, FIGURE_LABELS, FIGURE_ORDER, figureLabel, figureValueText, INVARIANTS, invariantText, type FigureKey } from '../glossary';
+import {
+  breakReasonLabel,
+  FIGURE_LABELS,
+  FIGURE_ORDER,
+  figureLabel,
+  figureValueText,
+  INVARIANTS,
+  invariantText,
+  type FigureKey,
+} from '../glossary';
 import { halfHourChartSvg } from './half-hour-chart';
 import type { DayFiguresView } from '../ipc/contract/reconciliation';
 
@@ -55,7 +64,16 @@ const CHART_MM = 58;
 const NONE_MM = 8;
 const ROW_MM = 6.5;
 
-const SHIPMENT_COLUMNS: readonly Exclude<FigureKey, 'holds'>[] = ['shipped', 'received', 'notReceived', 'handedOver', 'outstanding', 'returned', 'refusals', 'damaged'];
+const SHIPMENT_COLUMNS: readonly Exclude<FigureKey, 'holds'>[] = [
+  'shipped',
+  'received',
+  'notReceived',
+  'handedOver',
+  'outstanding',
+  'returned',
+  'refusals',
+  'damaged',
+];
 
 const CSS = `
 .status { border: 0.4mm solid #000; padding: 1mm 3mm; height: 100%; line-height: 5mm; }
@@ -120,7 +138,10 @@ function items(input: DailyReportPrintInput): FlowItem[] {
   // 全体の整合 is the shown figures' own verdict (frozen at close, if closed). The cards breaking it are always
   // today's: for a closed day, a change since shows up as a correction of 整合 as well.
   const allHold = t.holds === true && (input.closed !== null || input.breakers.length === 0);
-  const breakNote = input.breakers.length === 0 ? '' : `${input.closed === null ? '' : '印刷時点で'}整合を崩している番号 ${input.breakers.length} 件（下の一覧）`;
+  const breakNote =
+    input.breakers.length === 0
+      ? ''
+      : `${input.closed === null ? '' : '印刷時点で'}整合を崩している番号 ${input.breakers.length} 件（下の一覧）`;
   out.push({
     kind: 'block',
     mm: INVARIANTS_MM,
@@ -130,20 +151,29 @@ ${INVARIANTS.map((inv) => invariantLine(escapeHtml(invariantText(inv)), count(in
   });
 
   if (input.closed !== null) {
-    if (input.correctedSinceClose.length === 0) out.push({ kind: 'block', mm: NONE_MM, html: '<div class="none"><b>締め後の訂正</b>: なし（締めた時点から数字は変わっていません）</div>' });
+    if (input.correctedSinceClose.length === 0)
+      out.push({
+        kind: 'block',
+        mm: NONE_MM,
+        html: '<div class="none"><b>締め後の訂正</b>: なし（締めた時点から数字は変わっていません）</div>',
+      });
     else {
       const rank = (f: string) => {
         const i = (FIGURE_ORDER as readonly string[]).indexOf(f);
         return i < 0 ? FIGURE_ORDER.length : i;
       };
-      const diff = (a: number | boolean, b: number | boolean) => (typeof a === 'number' && typeof b === 'number' ? `${b - a > 0 ? '+' : ''}${b - a}` : '—');
+      const diff = (a: number | boolean, b: number | boolean) =>
+        typeof a === 'number' && typeof b === 'number' ? `${b - a > 0 ? '+' : ''}${b - a}` : '—';
       out.push({
         kind: 'table',
         caption: '締め後の訂正（締めた後に変わった数字: 締め時点 → 現在）',
         head: '<tr><th>項目</th><th>締め時点 → 現在</th><th class="num">差</th></tr>',
         rows: [...input.correctedSinceClose]
           .sort((a, b) => rank(a.figure) - rank(b.figure))
-          .map((c) => `<tr><td>${escapeHtml(figureLabel(c.figure))}</td><td>${num(c.frozen)} → ${num(c.now)}</td><td class="num">${diff(c.frozen, c.now)}</td></tr>`),
+          .map(
+            (c) =>
+              `<tr><td>${escapeHtml(figureLabel(c.figure))}</td><td>${num(c.frozen)} → ${num(c.now)}</td><td class="num">${diff(c.frozen, c.now)}</td></tr>`,
+          ),
         rowMm: ROW_MM,
         className: 'corr',
       });
@@ -164,7 +194,10 @@ ${INVARIANTS.map((inv) => invariantLine(escapeHtml(invariantText(inv)), count(in
     caption: `端末ごと${input.closed === null ? '' : '（締め時点）'}`,
     head: `<tr><th>端末</th><th class="num">${L.handedOver}</th><th class="num">${L.refusals}</th></tr>`,
     rows: [
-      ...stations.map((s) => `<tr><td>${escapeHtml(s.stationId)}</td><td class="num">${num(s.handedOver)}</td><td class="num">${num(s.refusals)}</td></tr>`),
+      ...stations.map(
+        (s) =>
+          `<tr><td>${escapeHtml(s.stationId)}</td><td class="num">${num(s.handedOver)}</td><td class="num">${num(s.refusals)}</td></tr>`,
+      ),
       `<tr class="sum"><td>合計</td><td class="num">${num(sum((s) => s.handedOver))}</td><td class="num">${num(sum((s) => s.refusals))}</td></tr>`,
     ],
     rowMm: ROW_MM,
@@ -177,7 +210,8 @@ ${INVARIANTS.map((inv) => invariantLine(escapeHtml(invariantText(inv)), count(in
       caption: '出荷ごと',
       head: `<tr><th>出荷</th>${SHIPMENT_COLUMNS.map((k) => `<th class="num">${L[k]}</th>`).join('')}<th>${L.holds}</th></tr>`,
       rows: input.shipments.map(
-        (s) => `<tr><td>${escapeHtml(s.shipmentId)}</td>${SHIPMENT_COLUMNS.map((k) => `<td class="num">${num(s[k])}</td>`).join('')}<td>${num(s.holds)}</td></tr>`,
+        (s) =>
+          `<tr><td>${escapeHtml(s.shipmentId)}</td>${SHIPMENT_COLUMNS.map((k) => `<td class="num">${num(s[k])}</td>`).join('')}<td>${num(s.holds)}</td></tr>`,
       ),
       rowMm: ROW_MM,
       className: 'ship',

@@ -74,11 +74,16 @@ function items(input: DiscrepancyPrintInput, rowHtml: (d: DiscrepancyRow) => str
     input.closedAt === null
       ? '確認中（未終了: この報告書は下書きです）'
       : `確認終了 ${escapeHtml(tokyoDateTime(input.closedAt))}${input.closedBy === null ? '' : ` ${escapeHtml(actorLabel(input.closedBy))}`}`;
-  const cell = (k: string, v: string, bad = false) => `<div${bad ? ' class="bad"' : ''}><div class="k">${k}</div><div class="v">${v}</div></div>`;
+  const cell = (k: string, v: string, bad = false) =>
+    `<div${bad ? ' class="bad"' : ''}><div class="k">${k}</div><div class="v">${v}</div></div>`;
   const sign = `<div class="sign"><div class="note">上記のとおり、出荷 ${escapeHtml(input.shipmentId)} の受領確認で差異を確認しました。</div>
 <div class="box"><div class="who">確認者</div><div>日付　　　年　　月　　日</div><div>氏名</div><div>印</div></div></div>`;
   return [
-    { kind: 'block', mm: INFO_MM, html: `<div class="info"><div>出荷 ${escapeHtml(input.shipmentId)}・確認番号 ${escapeHtml(input.checkId)}</div><div>${state}</div></div>` },
+    {
+      kind: 'block',
+      mm: INFO_MM,
+      html: `<div class="info"><div>出荷 ${escapeHtml(input.shipmentId)}・確認番号 ${escapeHtml(input.checkId)}</div><div>${state}</div></div>`,
+    },
     {
       kind: 'block',
       mm: SUMMARY_MM,
@@ -95,8 +100,17 @@ function items(input: DiscrepancyPrintInput, rowHtml: (d: DiscrepancyRow) => str
 export function discrepancyPageCount(rows: number): number {
   const blank: DiscrepancyRow = { code: '', kind: 'missing', reason: 'その他', memo: '', name: null, address: null, unexpectedKind: null };
   const input: DiscrepancyPrintInput = {
-    venue: 'honchosha', printedAt: '', printedBy: '', fontCssHref: null, shipmentId: '', checkId: '', closedAt: null, closedBy: null,
-    shipped: 0, scanned: 0, differences: Array.from({ length: rows }, () => blank),
+    venue: 'honchosha',
+    printedAt: '',
+    printedBy: '',
+    fontCssHref: null,
+    shipmentId: '',
+    checkId: '',
+    closedAt: null,
+    closedBy: null,
+    shipped: 0,
+    scanned: 0,
+    differences: Array.from({ length: rows }, () => blank),
   };
   return flowPages(items(input, () => '')).length;
 }

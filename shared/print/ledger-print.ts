@@ -40,7 +40,9 @@ ASSIGNMENTS.forEach((a, i) => {
 export function sortForLedger(rows: readonly PrintRow[], order: LedgerOrder): PrintRow[] {
   const byNo = (a: PrintRow, b: PrintRow) => (a.reservationNo < b.reservationNo ? -1 : a.reservationNo > b.reservationNo ? 1 : 0);
   if (order === 'reservation') return [...rows].sort(byNo);
-  return [...rows].sort((a, b) => (TOWN_ORDER.get(a.town) ?? 999) - (TOWN_ORDER.get(b.town) ?? 999) || (a.chome ?? 0) - (b.chome ?? 0) || byNo(a, b));
+  return [...rows].sort(
+    (a, b) => (TOWN_ORDER.get(a.town) ?? 999) - (TOWN_ORDER.get(b.town) ?? 999) || (a.chome ?? 0) - (b.chome ?? 0) || byNo(a, b),
+  );
 }
 
 // The page, font and footer come from BASE_CSS; this is the ledger's own header and table.
@@ -76,7 +78,10 @@ export function ledgerPrintHtml(input: LedgerPrintInput): string {
     <div class="copy copy-${label === '控え' ? 'hikae' : 'seihon'}">${label}</div></header>
   <table><thead><tr><th class="n">No.</th><th class="addr">住所</th><th class="name">氏名</th><th class="no">予約管理番号</th></tr></thead>
   <tbody>${slice
-    .map((r, i) => `<tr><td class="n">${p * ROWS_PER_PAGE + i + 1}</td><td class="addr">${escape(r.address)}</td><td class="name">${escape(r.name)}</td><td class="no"><div class="bc">${input.barcode(r.reservationNo)}</div><div class="txt">${escape(r.reservationNo)}</div></td></tr>`)
+    .map(
+      (r, i) =>
+        `<tr><td class="n">${p * ROWS_PER_PAGE + i + 1}</td><td class="addr">${escape(r.address)}</td><td class="name">${escape(r.name)}</td><td class="no"><div class="bc">${input.barcode(r.reservationNo)}</div><div class="txt">${escape(r.reservationNo)}</div></td></tr>`,
+    )
     .join('')}</tbody></table>
   <footer>${label} ${p + 1} / ${pages} ページ</footer>
 </section>`;

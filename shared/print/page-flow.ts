@@ -103,6 +103,9 @@ ${[...rows].map((t) => `.ft-r${t} tbody tr { height: ${t / 10}mm; } .ft-r${t} td
 /** The pages as <section>s, each with the same header and its own 'n / N ページ' footer. */
 export function pageSections(pages: readonly (readonly string[])[], headerHtml: string, copy?: '正本' | '控え'): string {
   return pages
-    .map((p, i) => `<section class="page">${headerHtml}<div class="body">${p.join('\n')}</div>${pageFooterHtml(i + 1, pages.length, copy)}</section>`)
+    .map(
+      (p, i) =>
+        `<section class="page">${headerHtml}<div class="body">${p.join('\n')}</div>${pageFooterHtml(i + 1, pages.length, copy)}</section>`,
+    )
     .join('\n');
 }

@@ -55,7 +55,8 @@ function items(input: ReturnListPrintInput, rowHtml: (r: ReturnListRow, i: numbe
   const total = input.rows.length;
   const info = `<div class="info"><div>返戻番号 ${escapeHtml(input.batchId)}・記録 ${escapeHtml(tokyoDateTime(input.recordedAt))} ${escapeHtml(actorLabel(input.recordedBy))}</div>
 <div>理由 ${escapeHtml(input.reason)}</div><div class="count">返戻件数 ${total} 件</div></div>`;
-  const box = (who: string) => `<div class="box"><div class="who">${who}</div><div>日付　　　年　　月　　日</div><div>氏名</div><div>印</div></div>`;
+  const box = (who: string) =>
+    `<div class="box"><div class="who">${who}</div><div>日付　　　年　　月　　日</div><div>氏名</div><div>印</div></div>`;
   const sign = `<div class="sign"><div class="total">合計 ${total} 件</div><div class="boxes">${box('送付者（会場）')}${box('受領者（事務センター）')}</div></div>`;
   return [
     { kind: 'block', mm: INFO_MM, html: info },
@@ -75,8 +76,16 @@ function items(input: ReturnListPrintInput, rowHtml: (r: ReturnListRow, i: numbe
 export function returnListPageCount(rows: number): number {
   const blank: ReturnListRow = { reservationNo: '', name: '', address: '', shippedOn: '', deadline: '' };
   const input: ReturnListPrintInput = {
-    venue: 'honchosha', printedAt: '', printedBy: '', fontCssHref: null, batchId: '', recordedAt: '', recordedBy: '', reason: '',
-    barcode: () => '', rows: Array.from({ length: rows }, () => blank),
+    venue: 'honchosha',
+    printedAt: '',
+    printedBy: '',
+    fontCssHref: null,
+    batchId: '',
+    recordedAt: '',
+    recordedBy: '',
+    reason: '',
+    barcode: () => '',
+    rows: Array.from({ length: rows }, () => blank),
   };
   return flowPages(items(input, () => '')).length;
 }

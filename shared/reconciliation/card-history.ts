@@ -111,7 +111,8 @@ export function applyCardEvent<H extends Handover, E extends CardEvent>(card: Ca
       card.flags |= OWN_RECEIPT | OWN_RECEIPT_YES;
       return;
     case 'receipt.corrected':
-      card.flags = field(e, 'receipt.corrected') === true ? card.flags | OWN_RECEIPT | OWN_RECEIPT_YES : (card.flags | OWN_RECEIPT) & ~OWN_RECEIPT_YES;
+      card.flags =
+        field(e, 'receipt.corrected') === true ? card.flags | OWN_RECEIPT | OWN_RECEIPT_YES : (card.flags | OWN_RECEIPT) & ~OWN_RECEIPT_YES;
       return;
     case 'card.damaged':
       card.flags |= DAMAGED;

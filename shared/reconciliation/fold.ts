@@ -29,7 +29,6 @@ export function compareEvents(a: ReconEvent, b: ReconEvent): number {
   return a.seq - b.seq;
 }
 
-
 interface Day {
   readonly date: string;
   readonly stationId: string;
@@ -67,7 +66,10 @@ export class ReconciliationFold implements HandoverKeeper<CountedHandover, Recon
   private lastEvent: ReconEvent | null = null;
 
   constructor(ledger: readonly ReconCard[] | LedgerColumns) {
-    const { reservationNos, shipmentIds } = 'reservationNos' in ledger ? ledger : { reservationNos: ledger.map((c) => c.reservationNo), shipmentIds: ledger.map((c) => c.shipmentId) };
+    const { reservationNos, shipmentIds } =
+      'reservationNos' in ledger
+        ? ledger
+        : { reservationNos: ledger.map((c) => c.reservationNo), shipmentIds: ledger.map((c) => c.shipmentId) };
     const n = reservationNos.length;
     this.cardNos = reservationNos;
     this.shipmentOf = new Uint32Array(n);
@@ -126,7 +128,8 @@ export class ReconciliationFold implements HandoverKeeper<CountedHandover, Recon
   private dayOf(date: string, stationId: string): Day {
     const key = `${date}|${stationId}`;
     let d = this.days.get(key);
-    if (!d) this.days.set(key, (d = { date, stationId, handedOver: 0, refusals: 0, halfHours: new Array<number>(HALF_HOURS_PER_DAY).fill(0) }));
+    if (!d)
+      this.days.set(key, (d = { date, stationId, handedOver: 0, refusals: 0, halfHours: new Array<number>(HALF_HOURS_PER_DAY).fill(0) }));
     return d;
   }
 
@@ -224,7 +227,16 @@ export class ReconciliationFold implements HandoverKeeper<CountedHandover, Recon
 
   /** The reconciliation of every event applied so far; fresh objects, safe to hand out. */
   result(): Reconciliation {
-    const per: Counts[] = this.shipmentIds.map(() => ({ shipped: 0, received: 0, notReceived: 0, handedOver: 0, outstanding: 0, returned: 0, refusals: 0, damaged: 0 }));
+    const per: Counts[] = this.shipmentIds.map(() => ({
+      shipped: 0,
+      received: 0,
+      notReceived: 0,
+      handedOver: 0,
+      outstanding: 0,
+      returned: 0,
+      refusals: 0,
+      damaged: 0,
+    }));
     const breakers: Breaker[] = [...this.strangers].sort().map((reservationNo) => ({ reservationNo, reason: 'not-in-ledger' as const }));
     const { cards, shipmentOf, cardNos } = this;
     for (let i = 0; i < cardNos.length; i++) {
@@ -260,7 +272,13 @@ export class ReconciliationFold implements HandoverKeeper<CountedHandover, Recon
       conflicts: this.conflicts(),
       byDayAndStation: [...this.days.values()]
         .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.stationId < b.stationId ? -1 : 1))
-        .map((d) => ({ date: d.date, stationId: d.stationId, handedOver: d.handedOver, refusals: d.refusals, halfHours: [...d.halfHours] })),
+        .map((d) => ({
+          date: d.date,
+          stationId: d.stationId,
+          handedOver: d.handedOver,
+          refusals: d.refusals,
+          halfHours: [...d.halfHours],
+        })),
     };
   }
 }

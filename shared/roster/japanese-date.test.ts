@@ -51,7 +51,20 @@ describe('parseJapaneseDate: 西暦', () => {
   });
 
   it('rejects what is not a date', () => {
-    for (const raw of ['', ' ', 'abc', '1983/4-1', '1983-4/1', '83/4/1', '1983/4', '198341', '1983041', '1983年4月', '4/1/1983', '1983-04-01T00:00']) {
+    for (const raw of [
+      '',
+      ' ',
+      'abc',
+      '1983/4-1',
+      '1983-4/1',
+      '83/4/1',
+      '1983/4',
+      '198341',
+      '1983041',
+      '1983年4月',
+      '4/1/1983',
+      '1983-04-01T00:00',
+    ]) {
       rejects(raw);
     }
   });
@@ -175,21 +188,26 @@ describe('parseJapaneseDate: properties', () => {
 
   it('any real date written as 和暦 of its own era reads back, and in the wrong era is refused (property)', () => {
     fc.assert(
-      fc.property(anyDate.filter(({ iso }) => iso >= '1868-01-25'), fc.boolean(), fc.boolean(), ({ y, m, d, iso }, useName, kanjiForm) => {
-        const era = [...ERAS].reverse().find((e) => iso >= e.start);
-        assert.ok(era);
-        const eraYear = y - era.firstYear + 1;
-        const yearText = eraYear === 1 && kanjiForm ? '元' : String(eraYear);
-        const eraText = useName ? era.name : era.initial;
-        const s = kanjiForm ? `${eraText}${yearText}年${m}月${d}日` : `${eraText}${yearText}.${m}.${d}`;
-        assert.deepEqual(parseJapaneseDate(s), { ok: true, value: iso }, s);
-        // The same Gregorian date expressed in the following era cannot exist.
-        const next = ERAS[ERAS.indexOf(era) + 1];
-        if (next && y >= next.firstYear) {
-          const r = parseJapaneseDate(`${next.name}${y - next.firstYear + 1}年${m}月${d}日`);
-          assert.equal(r.ok, false);
-        }
-      }),
+      fc.property(
+        anyDate.filter(({ iso }) => iso >= '1868-01-25'),
+        fc.boolean(),
+        fc.boolean(),
+        ({ y, m, d, iso }, useName, kanjiForm) => {
+          const era = [...ERAS].reverse().find((e) => iso >= e.start);
+          assert.ok(era);
+          const eraYear = y - era.firstYear + 1;
+          const yearText = eraYear === 1 && kanjiForm ? '元' : String(eraYear);
+          const eraText = useName ? era.name : era.initial;
+          const s = kanjiForm ? `${eraText}${yearText}年${m}月${d}日` : `${eraText}${yearText}.${m}.${d}`;
+          assert.deepEqual(parseJapaneseDate(s), { ok: true, value: iso }, s);
+          // The same Gregorian date expressed in the following era cannot exist.
+          const next = ERAS[ERAS.indexOf(era) + 1];
+          if (next && y >= next.firstYear) {
+            const r = parseJapaneseDate(`${next.name}${y - next.firstYear + 1}年${m}月${d}日`);
+            assert.equal(r.ok, false);
+          }
+        },
+      ),
       { numRuns: 1000 },
     );
   });

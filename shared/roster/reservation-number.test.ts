@@ -115,11 +115,19 @@ describe('one pattern everywhere', () => {
   // Each layer that takes a number from outside (a screen, a station's event, HQ's ledger file, a scanner)
   // must accept exactly the canonical form: a second, slightly different pattern would let a number into
   // one layer that another then refuses.
-  const near = fc
-    .array(fc.constantFrom(...'AZaz09-5Ｂ１ｰ '), { minLength: 8, maxLength: 12 })
-    .map((cs) => cs.join(''));
+  const near = fc.array(fc.constantFrom(...'AZaz09-5Ｂ１ｰ '), { minLength: 8, maxLength: 12 }).map((cs) => cs.join(''));
   const canonical = fc.stringMatching(RESERVATION_NUMBER_PATTERN);
-  const ledgerRow = (no: string) => [no, '江東　花子', 'コウトウ　ハナコ', '1990-01-01', '東京都江東区東陽四丁目11番28号', '東陽', 4, '通常', '2026-11-20'];
+  const ledgerRow = (no: string) => [
+    no,
+    '江東　花子',
+    'コウトウ　ハナコ',
+    '1990-01-01',
+    '東京都江東区東陽四丁目11番28号',
+    '東陽',
+    4,
+    '通常',
+    '2026-11-20',
+  ];
 
   it('the IPC contract, the event log, the ledger file and the scanner agree with it', () => {
     fc.assert(

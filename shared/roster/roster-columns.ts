@@ -4,15 +4,7 @@
 // 半角ｶﾀｶﾅ), no BOM, no whitespace anywhere, ASCII upper case.
 import { RESERVATION_NUMBER_EXAMPLE, RESERVATION_NUMBER_SHAPE } from './reservation-number';
 
-export const ROSTER_COLUMN_KEYS = [
-  'reservationNo',
-  'name',
-  'kana',
-  'birthDate',
-  'address',
-  'noticeType',
-  'shippedOn',
-] as const;
+export const ROSTER_COLUMN_KEYS = ['reservationNo', 'name', 'kana', 'birthDate', 'address', 'noticeType', 'shippedOn'] as const;
 export type RosterColumnKey = (typeof ROSTER_COLUMN_KEYS)[number];
 
 export interface RosterColumnSpec {
@@ -48,7 +40,8 @@ export const ROSTER_COLUMNS: readonly RosterColumnSpec[] = [
     key: 'birthDate',
     label: '生年月日',
     headers: ['生年月日'],
-    values: '西暦（1983-04-01、1983/4/1、1983.4.1、19830401、1983年4月1日）または和暦（昭和58年4月1日、S58.4.1、H元.1.8）。未来・1868年より前は不可',
+    values:
+      '西暦（1983-04-01、1983/4/1、1983.4.1、19830401、1983年4月1日）または和暦（昭和58年4月1日、S58.4.1、H元.1.8）。未来・1868年より前は不可',
   },
   {
     key: 'address',
@@ -102,9 +95,7 @@ export function describeAcceptedColumns(): string {
   const lines = [
     '| 列 | 受け付ける見出し | 値 |',
     '| --- | --- | --- |',
-    ...ROSTER_COLUMNS.map(
-      (c) => `| ${escape(c.label)} | ${c.headers.map((h) => `「${escape(h)}」`).join(' ')} | ${escape(c.values)} |`,
-    ),
+    ...ROSTER_COLUMNS.map((c) => `| ${escape(c.label)} | ${c.headers.map((h) => `「${escape(h)}」`).join(' ')} | ${escape(c.values)} |`),
   ];
   return `${lines.join('\n')}\n\n見出しは全角・半角、前後や途中の空白、先頭の BOM を区別しません。上記以外の列は無視します。\n`;
 }

@@ -1,14 +1,24 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { createBootKeyboardDecoder, encodeBootKeyboard, KEYBOARD_LAYOUTS, UNMAPPED_KEY, usageToText, type KeyboardLayout } from './boot-keyboard';
+import {
+  createBootKeyboardDecoder,
+  encodeBootKeyboard,
+  KEYBOARD_LAYOUTS,
+  UNMAPPED_KEY,
+  usageToText,
+  type KeyboardLayout,
+} from './boot-keyboard';
 
 const report = (mods: number, ...keys: number[]) => Uint8Array.from([mods, 0, ...keys, ...Array<number>(6 - keys.length).fill(0)]);
 const RELEASE = report(0);
 
 function typed(reports: Uint8Array[], layout: KeyboardLayout): string {
   const d = createBootKeyboardDecoder(layout);
-  return reports.flatMap((r, i) => d.push(r, i * 8)).map((c) => c.ch).join('');
+  return reports
+    .flatMap((r, i) => d.push(r, i * 8))
+    .map((c) => c.ch)
+    .join('');
 }
 
 describe('boot keyboard reports → characters', () => {
@@ -26,7 +36,9 @@ describe('boot keyboard reports → characters', () => {
   it('JIS table, as in tech-notes §1a', () => {
     const shifted = [0x1e, 0x1f, 0x20, 0x21, 0x22, 0x23, 0x24, 0x25, 0x26, 0x27].map((u) => usageToText(u, true, 'jis'));
     assert.deepEqual(shifted, ['!', '"', '#', '$', '%', '&', "'", '(', ')', ''], 'Shift+0 types nothing on JIS');
-    const pairs = [0x2d, 0x2e, 0x2f, 0x30, 0x32, 0x33, 0x34, 0x87, 0x89].map((u) => usageToText(u, false, 'jis') + usageToText(u, true, 'jis'));
+    const pairs = [0x2d, 0x2e, 0x2f, 0x30, 0x32, 0x33, 0x34, 0x87, 0x89].map(
+      (u) => usageToText(u, false, 'jis') + usageToText(u, true, 'jis'),
+    );
     assert.deepEqual(pairs, ['-=', '^~', '@`', '[{', ']}', ';+', ':*', '\\_', '\\|']);
     assert.equal(usageToText(0x35, false, 'jis'), '', '半角/全角 toggles the IME, it types nothing');
   });
@@ -43,9 +55,9 @@ describe('boot keyboard reports → characters', () => {
 
   it('every character a layout can type decodes back through the same layout', () => {
     for (const layout of KEYBOARD_LAYOUTS) {
-      const typable = [...new Set(Array.from({ length: 0x8a }, (_, u) => [usageToText(u, false, layout), usageToText(u, true, layout)]).flat())].filter(
-        (c) => c !== '' && c !== UNMAPPED_KEY,
-      );
+      const typable = [
+        ...new Set(Array.from({ length: 0x8a }, (_, u) => [usageToText(u, false, layout), usageToText(u, true, layout)]).flat()),
+      ].filter((c) => c !== '' && c !== UNMAPPED_KEY);
       fc.assert(
         fc.property(fc.array(fc.constantFrom(...typable), { maxLength: 40 }), (chars) => {
           const text = chars.join('');
@@ -71,8 +83,13 @@ describe('boot keyboard reports → characters', () => {
 
   it('ErrorRollOver reports are dropped and do not retype held keys', () => {
     const d = createBootKeyboardDecoder('us');
-    const out = [report(0, 0x1e), report(0, 1, 1, 1, 1, 1, 1), report(0, 0x1e), RELEASE, report(0, 0x03, 0, 0, 0, 0, 0)].flatMap((r) => d.push(r, 0));
-    assert.deepEqual(out.map((c) => c.ch), ['1']);
+    const out = [report(0, 0x1e), report(0, 1, 1, 1, 1, 1, 1), report(0, 0x1e), RELEASE, report(0, 0x03, 0, 0, 0, 0, 0)].flatMap((r) =>
+      d.push(r, 0),
+    );
+    assert.deepEqual(
+      out.map((c) => c.ch),
+      ['1'],
+    );
     assert.equal(d.stats().rollover, 2);
   });
 
@@ -92,13 +109,19 @@ describe('boot keyboard reports → characters', () => {
   });
 
   it('Ctrl/Alt/GUI + key is a shortcut and types nothing', () => {
-    assert.equal(typed([report(0x01, 0x04), RELEASE, report(0x04, 0x05), RELEASE, report(0x08, 0x06), RELEASE, report(0, 0x07)], 'us'), 'd');
+    assert.equal(
+      typed([report(0x01, 0x04), RELEASE, report(0x04, 0x05), RELEASE, report(0x08, 0x06), RELEASE, report(0, 0x07)], 'us'),
+      'd',
+    );
   });
 
   it('a key missing from the table is typed as U+FFFD and counted, so the scan fails validation', () => {
     const d = createBootKeyboardDecoder('us');
     const out = [report(0, 0x3a), RELEASE, report(0, 0x87)].flatMap((r) => d.push(r, 0)); // F1, then ろ (not on US)
-    assert.deepEqual(out.map((c) => c.ch), [UNMAPPED_KEY, UNMAPPED_KEY]);
+    assert.deepEqual(
+      out.map((c) => c.ch),
+      [UNMAPPED_KEY, UNMAPPED_KEY],
+    );
     assert.equal(d.stats().unmappedKeys, 2);
   });
 

@@ -39,7 +39,14 @@ function buildCommon(): Map<number, KeyPair> {
   m.set(0x38, ['/', '?']);
   // The keypad types the same on both layouts. NumLock state is unknown to us; a scanner that uses
   // keypad digits assumes it is on (off would give cursor keys, which the OS would not type at all).
-  const keypad: Array<[number, string]> = [[0x54, '/'], [0x55, '*'], [0x56, '-'], [0x57, '+'], [0x62, '0'], [0x63, '.']];
+  const keypad: Array<[number, string]> = [
+    [0x54, '/'],
+    [0x55, '*'],
+    [0x56, '-'],
+    [0x57, '+'],
+    [0x62, '0'],
+    [0x63, '.'],
+  ];
   for (let d = 1; d <= 9; d++) keypad.push([0x58 + d, String(d)]);
   for (const [usage, c] of keypad) m.set(usage, [c, c]);
   return m;
@@ -55,23 +62,36 @@ const COMMON = buildCommon();
 
 const US = withDigitRow(COMMON, ['!', '@', '#', '$', '%', '^', '&', '*', '(', ')']);
 for (const [usage, pair] of [
-  [0x2d, ['-', '_']], [0x2e, ['=', '+']], [0x2f, ['[', '{']], [0x30, [']', '}']],
+  [0x2d, ['-', '_']],
+  [0x2e, ['=', '+']],
+  [0x2f, ['[', '{']],
+  [0x30, [']', '}']],
   // Windows maps both 0x31 and 0x32 (Non-US #) to scan code 0x2B, the \| key on a US layout.
-  [0x31, ['\\', '|']], [0x32, ['\\', '|']],
-  [0x33, [';', ':']], [0x34, ["'", '"']], [0x35, ['`', '~']],
-] as const) US.set(usage, pair);
+  [0x31, ['\\', '|']],
+  [0x32, ['\\', '|']],
+  [0x33, [';', ':']],
+  [0x34, ["'", '"']],
+  [0x35, ['`', '~']],
+] as const)
+  US.set(usage, pair);
 
 // JIS: Shift+0 types nothing on a 106/109 layout, so a US-configured `)` simply vanishes.
 const JIS = withDigitRow(COMMON, ['!', '"', '#', '$', '%', '&', "'", '(', ')', '']);
 for (const [usage, pair] of [
-  [0x2d, ['-', '=']], [0x2e, ['^', '~']], [0x2f, ['@', '`']], [0x30, ['[', '{']],
-  [0x31, [']', '}']], [0x32, [']', '}']],
-  [0x33, [';', '+']], [0x34, [':', '*']],
+  [0x2d, ['-', '=']],
+  [0x2e, ['^', '~']],
+  [0x2f, ['@', '`']],
+  [0x30, ['[', '{']],
+  [0x31, [']', '}']],
+  [0x32, [']', '}']],
+  [0x33, [';', '+']],
+  [0x34, [':', '*']],
   // 半角/全角: toggles the IME instead of typing; in the renderer it would start garbling everything after it.
   [0x35, ['', '']],
   [0x87, ['\\', '_']], // ろ (International1)
   [0x89, ['\\', '|']], // ¥ (International3): U+005C, drawn as ¥ by Japanese fonts
-] as const) JIS.set(usage, pair);
+] as const)
+  JIS.set(usage, pair);
 
 const TABLES: Record<KeyboardLayout, ReadonlyMap<number, KeyPair>> = { us: US, jis: JIS };
 

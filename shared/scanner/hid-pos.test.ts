@@ -61,22 +61,37 @@ describe('HID POS input reports → barcodes', () => {
   it('Zebra/Datalogic: the `]` one byte later is found; data after it is not shifted', () => {
     const r = new Uint8Array(64);
     r.set([0x02, 4, 0x00, 0x5d, 0x45, 0x30, 0x31, 0x32, 0x33, 0x34], 0); // id, len, (vendor byte), ]E0, "1234"
-    assert.deepEqual(decodeAll('zebra', [r]).map((m) => [m.aim, m.text]), [[']E0', '1234']]);
-    assert.deepEqual(decodeAll('datalogic', [r]).map((m) => [m.aim, m.text]), [[']E0', '1234']]);
+    assert.deepEqual(
+      decodeAll('zebra', [r]).map((m) => [m.aim, m.text]),
+      [[']E0', '1234']],
+    );
+    assert.deepEqual(
+      decodeAll('datalogic', [r]).map((m) => [m.aim, m.text]),
+      [[']E0', '1234']],
+    );
     // Honeywell's table has one AIM position: the same bytes read there are not an AIM.
-    assert.deepEqual(decodeAll('honeywell', [r]).map((m) => m.aim), [null]);
+    assert.deepEqual(
+      decodeAll('honeywell', [r]).map((m) => m.aim),
+      [null],
+    );
   });
 
   it('a continuation report with empty AIM fields keeps the first report offset', () => {
     const [first, second] = encodeHidPos('Q'.repeat(60), 'zebra', { aimAt: 3 });
     assert.ok(first && second);
     second.fill(0, 2, 6);
-    assert.deepEqual(decodeAll('zebra', [first, second]).map((m) => m.text), ['Q'.repeat(60)]);
+    assert.deepEqual(
+      decodeAll('zebra', [first, second]).map((m) => m.text),
+      ['Q'.repeat(60)],
+    );
   });
 
   it('no AIM identifier (zeros): aim is null and the data is read from its fixed place', () => {
     const r = honeywellReport('4901234567894', { aim: '\0\0\0' });
-    assert.deepEqual(decodeAll('honeywell', [r]).map((m) => [m.aim, m.text]), [[null, '4901234567894']]);
+    assert.deepEqual(
+      decodeAll('honeywell', [r]).map((m) => [m.aim, m.text]),
+      [[null, '4901234567894']],
+    );
   });
 
   it('ignores other report IDs and short reports, and counts them', () => {
@@ -85,7 +100,10 @@ describe('HID POS input reports → barcodes', () => {
     status[0] = 0x04;
     assert.deepEqual(d.push(status, 0), []);
     assert.deepEqual(d.push(honeywellReport('A').subarray(0, 40), 0), []);
-    assert.deepEqual(d.push(honeywellReport('A'), 0).map((m) => m.text), ['A']);
+    assert.deepEqual(
+      d.push(honeywellReport('A'), 0).map((m) => m.text),
+      ['A'],
+    );
     assert.deepEqual({ ...d.stats() }, { reports: 3, otherReportId: 1, badLength: 1, lengthClamped: 0, overflow: 0 });
   });
 
@@ -93,7 +111,10 @@ describe('HID POS input reports → barcodes', () => {
     const r = honeywellReport('B'.repeat(56));
     r[1] = 0xff;
     const d = createHidPosDecoder('honeywell');
-    assert.deepEqual(d.push(r, 0).map((m) => m.text), ['B'.repeat(56)]);
+    assert.deepEqual(
+      d.push(r, 0).map((m) => m.text),
+      ['B'.repeat(56)],
+    );
     assert.equal(d.stats().lengthClamped, 1);
   });
 
@@ -103,28 +124,40 @@ describe('HID POS input reports → barcodes', () => {
     for (let i = 0; i < 200; i++) assert.deepEqual(d.push(stuck, i), []);
     assert.deepEqual(d.push(honeywellReport('end'), 200), []);
     assert.equal(d.stats().overflow, 1);
-    assert.deepEqual(d.push(honeywellReport('A1B-123456'), 201).map((m) => m.text), ['A1B-123456']);
+    assert.deepEqual(
+      d.push(honeywellReport('A1B-123456'), 201).map((m) => m.text),
+      ['A1B-123456'],
+    );
   });
 
   it('reset() drops a half-received barcode', () => {
     const d = createHidPosDecoder('honeywell');
     d.push(honeywellReport('OLD', { more: true }), 0);
     d.reset();
-    assert.deepEqual(d.push(honeywellReport('NEW'), 1).map((m) => m.text), ['NEW']);
+    assert.deepEqual(
+      d.push(honeywellReport('NEW'), 1).map((m) => m.text),
+      ['NEW'],
+    );
   });
 
   it('UTF-8 split across two reports decodes whole', () => {
     const text = 'a'.repeat(55) + '窓口';
     const reports = encodeHidPos(text, 'honeywell', { aim: ']Q1' });
     assert.equal(reports.length, 2, 'the first 窓 straddles the report boundary');
-    assert.deepEqual(decodeAll('honeywell', reports).map((m) => m.text), [text]);
+    assert.deepEqual(
+      decodeAll('honeywell', reports).map((m) => m.text),
+      [text],
+    );
   });
 
   it('property: any text round-trips through every vendor layout', () => {
     fc.assert(
       fc.property(fc.constantFrom(...HID_POS_VENDORS), fc.string({ unit: 'grapheme', maxLength: 200 }), (vendor, text) => {
         const msgs = decodeAll(vendor, encodeHidPos(text, vendor));
-        assert.deepEqual(msgs.map((m) => m.text), [text]);
+        assert.deepEqual(
+          msgs.map((m) => m.text),
+          [text],
+        );
       }),
       { numRuns: 150 },
     );

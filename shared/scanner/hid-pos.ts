@@ -33,7 +33,15 @@ export interface HidPosLayout {
 export const HID_POS_LAYOUTS: Readonly<Record<HidPosVendor, HidPosLayout>> = {
   honeywell: { reportId: 0x02, lengthOffset: 1, aimOffsets: [2], dataEnd: 61, codeIdOffset: 61, continuedOffset: 63, continuedMask: 0x01 },
   zebra: { reportId: 0x02, lengthOffset: 1, aimOffsets: [2, 3], dataEnd: 61, codeIdOffset: null, continuedOffset: 63, continuedMask: 0x01 },
-  datalogic: { reportId: 0x02, lengthOffset: 1, aimOffsets: [2, 3], dataEnd: 61, codeIdOffset: null, continuedOffset: 63, continuedMask: 0x01 },
+  datalogic: {
+    reportId: 0x02,
+    lengthOffset: 1,
+    aimOffsets: [2, 3],
+    dataEnd: 61,
+    codeIdOffset: null,
+    continuedOffset: 63,
+    continuedMask: 0x01,
+  },
 };
 
 /** A QR code holds at most ~7 KB; anything longer is a stuck continuation flag, not a barcode. */
@@ -139,7 +147,16 @@ export function createHidPosDecoder(vendorOrLayout: HidPosVendor | HidPosLayout)
         bytes.set(c, off);
         off += c.length;
       }
-      return [{ text: utf8.decode(bytes), aim: current.aim, codeId: current.codeId, startedAtMs: current.startedAtMs, atMs, reports: current.reports }];
+      return [
+        {
+          text: utf8.decode(bytes),
+          aim: current.aim,
+          codeId: current.codeId,
+          startedAtMs: current.startedAtMs,
+          atMs,
+          reports: current.reports,
+        },
+      ];
     },
     reset() {
       partial = null;

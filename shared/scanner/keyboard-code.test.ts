@@ -40,7 +40,8 @@ describe('KeyboardEvent.code → the character the scanner meant', () => {
       for (const code of ['ShiftLeft', 'ShiftRight', 'ControlLeft', 'AltRight', 'CapsLock', 'NumLock', 'Lang1', 'KanaMode']) {
         assert.equal(charForKeyboardCode(code, false, layout), null, code);
       }
-      for (const code of ['F1', 'ArrowUp', 'Escape', 'Backspace', 'NotAKey']) assert.equal(charForKeyboardCode(code, false, layout), UNMAPPED_KEY, code);
+      for (const code of ['F1', 'ArrowUp', 'Escape', 'Backspace', 'NotAKey'])
+        assert.equal(charForKeyboardCode(code, false, layout), UNMAPPED_KEY, code);
     });
   }
 
@@ -57,7 +58,16 @@ describe('KeyboardEvent.code → the character the scanner meant', () => {
 
   it('decoding with the scanner layout undoes what the OS layout would have garbled', () => {
     // A US-configured scanner types A-1@B(2): the physical keys (codes) are the same on any PC.
-    const keys: Array<[string, boolean]> = [['KeyA', true], ['Minus', false], ['Digit1', false], ['Digit2', true], ['KeyB', true], ['Digit9', true], ['Digit2', false], ['Digit0', true]];
+    const keys: Array<[string, boolean]> = [
+      ['KeyA', true],
+      ['Minus', false],
+      ['Digit1', false],
+      ['Digit2', true],
+      ['KeyB', true],
+      ['Digit9', true],
+      ['Digit2', false],
+      ['Digit0', true],
+    ];
     assert.equal(keys.map(([c, s]) => charForKeyboardCode(c, s, 'us')).join(''), 'A-1@B(2)');
     assert.equal(keys.map(([c, s]) => charForKeyboardCode(c, s, 'jis')).join(''), 'A-1"B)2', 'what a JIS PC types');
   });

@@ -14,13 +14,31 @@ const CODE_TO_USAGE: ReadonlyMap<string, number> = (() => {
     m.set(`Numpad${d}`, 0x58 + d);
   }
   const named: Array<[string, number]> = [
-    ['Digit0', 0x27], ['Numpad0', 0x62],
-    ['Enter', 0x28], ['NumpadEnter', 0x58], ['Tab', 0x2b], ['Space', 0x2c],
-    ['Minus', 0x2d], ['Equal', 0x2e], ['BracketLeft', 0x2f], ['BracketRight', 0x30],
-    ['Backslash', 0x31], ['IntlHash', 0x32], ['Semicolon', 0x33], ['Quote', 0x34], ['Backquote', 0x35],
-    ['Comma', 0x36], ['Period', 0x37], ['Slash', 0x38],
-    ['IntlRo', 0x87], ['IntlYen', 0x89],
-    ['NumpadDivide', 0x54], ['NumpadMultiply', 0x55], ['NumpadSubtract', 0x56], ['NumpadAdd', 0x57], ['NumpadDecimal', 0x63],
+    ['Digit0', 0x27],
+    ['Numpad0', 0x62],
+    ['Enter', 0x28],
+    ['NumpadEnter', 0x58],
+    ['Tab', 0x2b],
+    ['Space', 0x2c],
+    ['Minus', 0x2d],
+    ['Equal', 0x2e],
+    ['BracketLeft', 0x2f],
+    ['BracketRight', 0x30],
+    ['Backslash', 0x31],
+    ['IntlHash', 0x32],
+    ['Semicolon', 0x33],
+    ['Quote', 0x34],
+    ['Backquote', 0x35],
+    ['Comma', 0x36],
+    ['Period', 0x37],
+    ['Slash', 0x38],
+    ['IntlRo', 0x87],
+    ['IntlYen', 0x89],
+    ['NumpadDivide', 0x54],
+    ['NumpadMultiply', 0x55],
+    ['NumpadSubtract', 0x56],
+    ['NumpadAdd', 0x57],
+    ['NumpadDecimal', 0x63],
   ];
   for (const [code, usage] of named) m.set(code, usage);
   return m;
@@ -28,8 +46,23 @@ const CODE_TO_USAGE: ReadonlyMap<string, number> = (() => {
 
 // Keys that are held around other keys or change state; they type nothing and must not count as a character.
 const SILENT = new Set([
-  'ShiftLeft', 'ShiftRight', 'ControlLeft', 'ControlRight', 'AltLeft', 'AltRight', 'MetaLeft', 'MetaRight',
-  'CapsLock', 'NumLock', 'ScrollLock', 'Lang1', 'Lang2', 'KanaMode', 'Convert', 'NonConvert', '',
+  'ShiftLeft',
+  'ShiftRight',
+  'ControlLeft',
+  'ControlRight',
+  'AltLeft',
+  'AltRight',
+  'MetaLeft',
+  'MetaRight',
+  'CapsLock',
+  'NumLock',
+  'ScrollLock',
+  'Lang1',
+  'Lang2',
+  'KanaMode',
+  'Convert',
+  'NonConvert',
+  '',
 ]);
 
 /**

@@ -3,7 +3,14 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { encodeBootKeyboard } from './boot-keyboard';
 import { encodeHidPos } from './hid-pos';
-import { formatRecording, MAX_REPORT_BYTES, parseRecording, RECORDING_HEADER, replayRecording, type RecordingProblemCode } from './recording';
+import {
+  formatRecording,
+  MAX_REPORT_BYTES,
+  parseRecording,
+  RECORDING_HEADER,
+  replayRecording,
+  type RecordingProblemCode,
+} from './recording';
 import { SCANNER_MODE_NAMES, type ScannerMode } from './scanner-mode';
 
 const HEAD = `${RECORDING_HEADER}\n# mode: boot-keyboard layout=us\n`;
@@ -26,7 +33,10 @@ describe('recording format', () => {
   it('round trip: format then parse gives back mode, reports and comments', () => {
     const reports = encodeBootKeyboard('A1B-123456\r', 'jis', { reportId: 1 }).map((bytes, i) => ({ atMs: i * 8, bytes }));
     const text = formatRecording({ mode: modes[1]!, reports, comments: ['device: 05e0:1200', 'two\nlines'] });
-    assert.match(text, /^# madoguchi-hid-recording v1\n# mode: boot-keyboard layout=jis\n# device: 05e0:1200\n# two lines\n0 01 02 00 04 00 00 00 00 00\n8 01 00 00 00 00 00 00 00 00\n/);
+    assert.match(
+      text,
+      /^# madoguchi-hid-recording v1\n# mode: boot-keyboard layout=jis\n# device: 05e0:1200\n# two lines\n0 01 02 00 04 00 00 00 00 00\n8 01 00 00 00 00 00 00 00 00\n/,
+    );
     const parsed = parseRecording(text);
     assert.ok(parsed.ok);
     assert.deepEqual(parsed.mode, modes[1]);
@@ -53,7 +63,14 @@ describe('recording format', () => {
     const parsed = parseRecording(text);
     assert.ok(parsed.ok);
     assert.deepEqual(parsed.mode, { kind: 'hid-pos', vendor: 'zebra' });
-    assert.deepEqual(parsed.reports.map((r) => [r.atMs, [...r.bytes]]), [[0, [2, 10]], [5, [2, 0, 10]], [12.5, [255, 254]]]);
+    assert.deepEqual(
+      parsed.reports.map((r) => [r.atMs, [...r.bytes]]),
+      [
+        [0, [2, 10]],
+        [5, [2, 0, 10]],
+        [12.5, [255, 254]],
+      ],
+    );
   });
 
   it('reports each kind of bad file with its line number', () => {
@@ -88,7 +105,26 @@ describe('recording format', () => {
   });
 
   it('property: arbitrary text never throws, and a failure always names a line inside the text', () => {
-    const fragments = [RECORDING_HEADER, '# mode: boot-keyboard layout=us', '# mode: hid-pos vendor=zebra', '#', '0', '12', '1e9', '-1', ' ', '\n', '\r\n', '00', '0', 'ff', 'zz', '\uFEFF', '\u0000', '窓'];
+    const fragments = [
+      RECORDING_HEADER,
+      '# mode: boot-keyboard layout=us',
+      '# mode: hid-pos vendor=zebra',
+      '#',
+      '0',
+      '12',
+      '1e9',
+      '-1',
+      ' ',
+      '\n',
+      '\r\n',
+      '00',
+      '0',
+      'ff',
+      'zz',
+      '\uFEFF',
+      '\u0000',
+      '窓',
+    ];
     const soup = fc.array(fc.constantFrom(...fragments), { maxLength: 30 }).map((p) => p.join(''));
     fc.assert(
       fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), soup), (text) => {
@@ -105,10 +141,16 @@ describe('recording format', () => {
   it('replay decodes through the live decoder: keyboard and HID POS', () => {
     const keyboard = encodeBootKeyboard('A1B-123456\rC3D-65', 'us').map((bytes, i) => ({ atMs: i, bytes }));
     const k = replayRecording({ mode: modes[0]!, reports: keyboard });
-    assert.deepEqual(k.scans.map((s) => s.text), ['A1B-123456']);
+    assert.deepEqual(
+      k.scans.map((s) => s.text),
+      ['A1B-123456'],
+    );
     assert.equal(k.pending, 'C3D-65');
     const pos = encodeHidPos(']C0A1B-123456\r', 'honeywell', { aim: ']C0' }).map((bytes, i) => ({ atMs: i, bytes }));
     const h = replayRecording({ mode: modes[2]!, reports: pos });
-    assert.deepEqual(h.scans.map((s) => [s.text, s.aim]), [['A1B-123456', ']C0']]);
+    assert.deepEqual(
+      h.scans.map((s) => [s.text, s.aim]),
+      [['A1B-123456', ']C0']],
+    );
   });
 });

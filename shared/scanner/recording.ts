@@ -55,7 +55,10 @@ const HEX_GROUP = /^[0-9A-Fa-f]+$/;
 
 export function parseRecording(text: string): ParseRecordingResult {
   // Notepad may add a BOM and CRLF line ends; both are harmless.
-  const lines = text.replace(/^\uFEFF/, '').split('\n').map((l) => l.replace(/\r$/, ''));
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split('\n')
+    .map((l) => l.replace(/\r$/, ''));
   const fail = (line: number, code: RecordingProblemCode, reason: string): ParseRecordingResult => ({ ok: false, line, code, reason });
 
   const header = lines[0] ?? '';
@@ -114,7 +117,11 @@ function clip(s: string): string {
   return chars.length > 20 ? `${chars.slice(0, 20).join('')}…` : s;
 }
 
-export function formatRecording(recording: { mode: ScannerMode; reports: readonly RecordedReport[]; comments?: readonly string[] }): string {
+export function formatRecording(recording: {
+  mode: ScannerMode;
+  reports: readonly RecordedReport[];
+  comments?: readonly string[];
+}): string {
   const lines = [RECORDING_HEADER, `# mode: ${formatScannerMode(recording.mode)}`];
   // A comment is one line; a stray line break would turn the rest into a report line.
   for (const c of recording.comments ?? []) lines.push(`# ${c.replace(/[\r\n]+/g, ' ')}`);

@@ -14,7 +14,14 @@ const every8ms = (i: number) => i * 8;
 describe('scan assembler', () => {
   it('Enter, Tab or LF ends a scan; CR LF gives one scan, not an empty second one', () => {
     const { scans, pending } = feed('A1B-123456\rC3D-654321\tE5F-000001\r\nG7H-1', every8ms);
-    assert.deepEqual(scans.map((s) => [s.text, s.terminator]), [['A1B-123456', '\r'], ['C3D-654321', '\t'], ['E5F-000001', '\r']]);
+    assert.deepEqual(
+      scans.map((s) => [s.text, s.terminator]),
+      [
+        ['A1B-123456', '\r'],
+        ['C3D-654321', '\t'],
+        ['E5F-000001', '\r'],
+      ],
+    );
     assert.equal(pending, 'G7H-1', 'no terminator yet: not a scan');
   });
 
@@ -29,7 +36,10 @@ describe('scan assembler', () => {
     assert.equal(cleanScanText('A1B]C0-123456'), 'A1B]C0-123456');
     assert.equal(cleanScanText('\\000026A1B'), '\\000026A1B', 'no AIM: a backslash and digits are data');
     const { scans } = feed(']C0A1B-123456\r', every8ms);
-    assert.deepEqual(scans.map((s) => [s.text, s.raw]), [['A1B-123456', ']C0A1B-123456']]);
+    assert.deepEqual(
+      scans.map((s) => [s.text, s.raw]),
+      [['A1B-123456', ']C0A1B-123456']],
+    );
   });
 
   it('strips control characters (GS/FNC1, EOT, DEL, C1) wherever they are', () => {
@@ -39,7 +49,10 @@ describe('scan assembler', () => {
 
   it('never splits a scan by timing: minute-long gaps still give one scan', () => {
     const { scans } = feed('A1B-123456\r', (i) => i * 60_000);
-    assert.deepEqual(scans.map((s) => [s.text, s.startedAtMs, s.atMs]), [['A1B-123456', 0, 600_000]]);
+    assert.deepEqual(
+      scans.map((s) => [s.text, s.startedAtMs, s.atMs]),
+      [['A1B-123456', 0, 600_000]],
+    );
   });
 
   it('with discardAfterGapMs set, slow typing before a fast scan is thrown away, the scan kept', () => {
@@ -48,7 +61,10 @@ describe('scan assembler', () => {
     const typing = [...'zz '].flatMap((c, i) => a.push(c, i * 900));
     const scans = [...'A1B-123456\r'].flatMap((c, i) => a.push(c, 5000 + i * 10));
     assert.deepEqual(typing, []);
-    assert.deepEqual(scans.map((s) => [s.text, s.startedAtMs]), [['A1B-123456', 5000]]);
+    assert.deepEqual(
+      scans.map((s) => [s.text, s.startedAtMs]),
+      [['A1B-123456', 5000]],
+    );
     assert.equal(a.stats().discardedChars, 3);
   });
 
@@ -81,14 +97,23 @@ describe('scan assembler', () => {
     const a = createScanAssembler({ maxLength: 16 });
     assert.deepEqual(a.push('X'.repeat(40) + '\r', 0), []);
     assert.equal(a.stats().tooLong, 1);
-    assert.deepEqual(a.push('A1B-123456\r', 1).map((s) => s.text), ['A1B-123456']);
-    assert.deepEqual(a.push('Y'.repeat(16) + '\r', 2).map((s) => s.text), ['Y'.repeat(16)], 'exactly maxLength is fine');
+    assert.deepEqual(
+      a.push('A1B-123456\r', 1).map((s) => s.text),
+      ['A1B-123456'],
+    );
+    assert.deepEqual(
+      a.push('Y'.repeat(16) + '\r', 2).map((s) => s.text),
+      ['Y'.repeat(16)],
+      'exactly maxLength is fine',
+    );
   });
 
   it('property: any gaps, any valid number: exactly one scan, normalised to that number', () => {
     const alnum = fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789');
     const digit = fc.constantFrom(...'0123456789');
-    const number = fc.tuple(fc.array(alnum, { minLength: 3, maxLength: 3 }), fc.array(digit, { minLength: 6, maxLength: 6 })).map(([a, d]) => `${a.join('')}-${d.join('')}`);
+    const number = fc
+      .tuple(fc.array(alnum, { minLength: 3, maxLength: 3 }), fc.array(digit, { minLength: 6, maxLength: 6 }))
+      .map(([a, d]) => `${a.join('')}-${d.join('')}`);
     fc.assert(
       fc.property(number, fc.boolean(), fc.array(fc.nat({ max: 120_000 }), { minLength: 11, maxLength: 11 }), (no, hyphen, gaps) => {
         const text = (hyphen ? no : no.replace('-', '')) + '\r';
@@ -105,7 +130,15 @@ describe('scan assembler', () => {
 describe('normalizeScannedCode', () => {
   const ok = (text: string) => normalizeScannedCode(text);
   it('accepts the number with or without hyphen, lower case, 全角, with AIM and control noise', () => {
-    for (const t of ['A1B-123456', 'A1B123456', 'a1b-123456', 'Ａ１Ｂ－１２３４５６', ']C0A1B-123456', '\u001dA1B-123456', ' A1B-123456 ']) {
+    for (const t of [
+      'A1B-123456',
+      'A1B123456',
+      'a1b-123456',
+      'Ａ１Ｂ－１２３４５６',
+      ']C0A1B-123456',
+      '\u001dA1B-123456',
+      ' A1B-123456 ',
+    ]) {
       assert.deepEqual(ok(t), { ok: true, reservationNo: 'A1B-123456' }, JSON.stringify(t));
     }
   });
@@ -117,7 +150,16 @@ describe('normalizeScannedCode', () => {
   });
 
   it('refuses anything else as malformed', () => {
-    for (const t of ['', 'A1B-12345', 'A1B-1234567', 'XA1B-123456', 'A1B-123456 C2D-123456', 'A1B-12345\uFFFD', 'A-1"B)2', '4901234567894']) {
+    for (const t of [
+      '',
+      'A1B-12345',
+      'A1B-1234567',
+      'XA1B-123456',
+      'A1B-123456 C2D-123456',
+      'A1B-12345\uFFFD',
+      'A-1"B)2',
+      '4901234567894',
+    ]) {
       assert.deepEqual(ok(t), { ok: false, reason: 'malformed' }, JSON.stringify(t));
     }
   });

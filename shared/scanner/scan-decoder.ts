@@ -3,7 +3,13 @@
 // counter saw.
 import { createBootKeyboardDecoder, type BootKeyboardStats } from './boot-keyboard';
 import { createHidPosDecoder, type HidPosStats } from './hid-pos';
-import { cleanScanText, createScanAssembler, DEFAULT_MAX_SCAN_LENGTH, type ScanAssemblerOptions, type ScanAssemblerStats } from './scan-assembler';
+import {
+  cleanScanText,
+  createScanAssembler,
+  DEFAULT_MAX_SCAN_LENGTH,
+  type ScanAssemblerOptions,
+  type ScanAssemblerStats,
+} from './scan-assembler';
 import type { ScannerMode } from './scanner-mode';
 
 export interface DecodedScan {

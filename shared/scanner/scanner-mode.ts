@@ -4,8 +4,7 @@ import { KEYBOARD_LAYOUTS, type KeyboardLayout } from './boot-keyboard';
 import { HID_POS_VENDORS, type HidPosVendor } from './hid-pos';
 
 export type ScannerMode =
-  | { readonly kind: 'boot-keyboard'; readonly layout: KeyboardLayout }
-  | { readonly kind: 'hid-pos'; readonly vendor: HidPosVendor };
+  { readonly kind: 'boot-keyboard'; readonly layout: KeyboardLayout } | { readonly kind: 'hid-pos'; readonly vendor: HidPosVendor };
 
 /** `boot-keyboard layout=us` / `hid-pos vendor=honeywell`: the form a recording's mode line uses. */
 export function formatScannerMode(mode: ScannerMode): string {

@@ -19,7 +19,8 @@ export function registerDemo(program: Command, io: CliIo): void {
     .action((opts: { dir: string; residents: string; seed: string; json?: boolean }) => {
       const residents = Number(opts.residents);
       const seed = Number(opts.seed);
-      if (!Number.isInteger(residents) || residents < 1 || residents > 200_000) throw new CliError('--residents は 1〜200000 の整数です', 2);
+      if (!Number.isInteger(residents) || residents < 1 || residents > 200_000)
+        throw new CliError('--residents は 1〜200000 の整数です', 2);
       if (!Number.isInteger(seed)) throw new CliError('--seed は整数です', 2);
       const passphrase = io.env[PASSPHRASE_ENV] || DEMO_PASSPHRASE;
       let world;
@@ -35,8 +36,16 @@ export function registerDemo(program: Command, io: CliIo): void {
       const r = world.report;
       io.out(`デモ環境を作成しました: ${world.dir}\n`);
       io.out(`  鍵: ${world.keysDir}（パスフレーズ: ${io.env[PASSPHRASE_ENV] ? `環境変数 ${PASSPHRASE_ENV}` : DEMO_PASSPHRASE}）\n`);
-      io.out(`  名簿: ${world.rosterFile}（${r.rosterRows} 件、Shift_JIS）\n  台帳: ${world.ledgersDir}（出荷 ${world.shipmentId} ${SHIPMENT_RECEIPT_LABELS.checked}${world.lateShipmentId ? `、${world.lateShipmentId} ${SHIPMENT_RECEIPT_LABELS.unchecked}` : ''}${world.earlyShipmentId ? `、${world.earlyShipmentId} 受取期限切れ（返戻の対象）` : ''}）\n`);
-      for (const v of VENUE_IDS) io.out(`  ${VENUES[v].name}: ${r.perVenue[v]} 件 → ${world.stations.filter((s) => s.venue === v).map((s) => `${s.dir}（${s.stationId}）`).join('、')}\n`);
+      io.out(
+        `  名簿: ${world.rosterFile}（${r.rosterRows} 件、Shift_JIS）\n  台帳: ${world.ledgersDir}（出荷 ${world.shipmentId} ${SHIPMENT_RECEIPT_LABELS.checked}${world.lateShipmentId ? `、${world.lateShipmentId} ${SHIPMENT_RECEIPT_LABELS.unchecked}` : ''}${world.earlyShipmentId ? `、${world.earlyShipmentId} 受取期限切れ（返戻の対象）` : ''}）\n`,
+      );
+      for (const v of VENUE_IDS)
+        io.out(
+          `  ${VENUES[v].name}: ${r.perVenue[v]} 件 → ${world.stations
+            .filter((s) => s.venue === v)
+            .map((s) => `${s.dir}（${s.stationId}）`)
+            .join('、')}\n`,
+        );
       io.out(`  事務センター: ${world.hqDataDir}（作成した台帳の記録。hq1 / PIN 8888）\n`);
       io.out(`  職員（各会場）: ${DEMO_STAFF.map((s) => `${s.staffId} / PIN ${s.pin}（${ROLE_LABELS[s.role]}）`).join('、')}\n`);
       io.out(`確認: madoguchi status --data ${world.venueDataDirs.honchosha}\n`);

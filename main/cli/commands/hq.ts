@@ -17,14 +17,12 @@ import { printPullResults, sourceArgument } from '../pull-output';
 import { recordAccess } from '../../access/access-record';
 import { CliError, dateArgument, type CliIo } from '../io';
 
-
 const dateOption = (io: CliIo, date: string | undefined) => (date === undefined ? tokyoDate(io.clock.now()) : dateArgument(date));
 
 export function registerHq(program: Command, io: CliIo, setExit: (code: number) => void): void {
   const hq = program.command('hq').description(`事務センター: 各端末の同期ファイルの取得・取込、区全体の集計、${UNCOLLECTED_LABEL}者一覧`);
 
-  hq
-    .command('pull')
+  hq.command('pull')
     .description('登録した全端末（または --from）から同期ファイルを取得して取り込む。取込済みは変更なし')
     .requiredOption('--hq-data <dir>', '事務センターのデータフォルダ')
     .option('--from <folderOrUrl...>', '取得元（共有フォルダ、または https://host:port）')
@@ -32,18 +30,24 @@ export function registerHq(program: Command, io: CliIo, setExit: (code: number) 
       const store = await openHqFolder(io, opts.hqData);
       try {
         const recipient = inboxKey(store.db);
-        if (!recipient) throw new CliError('事務センターの同期鍵がありません（madoguchi sync identity --data <hq-data> で作成してください）');
-        const sources = pullSources(store.db, (opts.from ?? []).map((f) => sourceArgument(io, f)));
-        if (sources.length === 0) throw new CliError('取得元がありません（--from を指定するか、sync register --source で登録してください）');
+        if (!recipient)
+          throw new CliError('事務センターの同期鍵がありません（madoguchi sync identity --data <hq-data> で作成してください）');
+        const sources = pullSources(
+          store.db,
+          (opts.from ?? []).map((f) => sourceArgument(io, f)),
+        );
+        if (sources.length === 0)
+          throw new CliError('取得元がありません（--from を指定するか、sync register --source で登録してください）');
         printPullResults(io, await pullAndIngest({ db: store.db, clock: io.clock, recipient }, sources), setExit);
       } finally {
         store.close();
       }
     });
 
-  hq
-    .command('report')
-    .description(`区全体と会場ごとの集計（${FIGURES.map((f) => FIGURE_LABELS[f]).join('・')}）、申告と再計算の照合、同期ファイルが届いていない端末`)
+  hq.command('report')
+    .description(
+      `区全体と会場ごとの集計（${FIGURES.map((f) => FIGURE_LABELS[f]).join('・')}）、申告と再計算の照合、同期ファイルが届いていない端末`,
+    )
     .requiredOption('--hq-data <dir>', '事務センターのデータフォルダ')
     .option('--date <YYYY-MM-DD>', '基準日（既定: 今日）')
     .option('--stale-days <n>', '何日同期ファイルが届かなければ知らせるか', '1')
@@ -58,9 +62,19 @@ export function registerHq(program: Command, io: CliIo, setExit: (code: number) 
         if (opts.json) io.out(JSON.stringify(report, null, 2) + '\n');
         else {
           io.out(`区全体（${asOf}）: ${FIGURES.map((f) => `${FIGURE_LABELS[f]} ${report.total[f]}`).join('  ')}\n`);
-          for (const v of report.venues) io.out(`  ${v.name.padEnd(12, '　')} ${FIGURES.map((f) => `${FIGURE_LABELS[f]} ${v.figures[f]}`).join('  ')}  端末 ${v.stations.length}\n`);
-          for (const s of report.shipments) io.out(`出荷 ${s.shipmentId}: ${FIGURE_LABELS.shipped} ${s.shipped}（${VENUE_IDS.map((v) => `${VENUES[v].name} ${s.shippedToVenues[v]}`).join('、')}）  J-LIS 受領 ${s.jlisCards ?? '未記録'}\n`);
-          io.out(report.mismatches.length === 0 ? 'すべて一致しています\n' : `要確認 ${report.mismatches.length} 件:\n${report.mismatches.map((m) => `  ${m}\n`).join('')}`);
+          for (const v of report.venues)
+            io.out(
+              `  ${v.name.padEnd(12, '　')} ${FIGURES.map((f) => `${FIGURE_LABELS[f]} ${v.figures[f]}`).join('  ')}  端末 ${v.stations.length}\n`,
+            );
+          for (const s of report.shipments)
+            io.out(
+              `出荷 ${s.shipmentId}: ${FIGURE_LABELS.shipped} ${s.shipped}（${VENUE_IDS.map((v) => `${VENUES[v].name} ${s.shippedToVenues[v]}`).join('、')}）  J-LIS 受領 ${s.jlisCards ?? '未記録'}\n`,
+            );
+          io.out(
+            report.mismatches.length === 0
+              ? 'すべて一致しています\n'
+              : `要確認 ${report.mismatches.length} 件:\n${report.mismatches.map((m) => `  ${m}\n`).join('')}`,
+          );
         }
         if (report.mismatches.length > 0) setExit(3);
       } finally {
@@ -68,8 +82,7 @@ export function registerHq(program: Command, io: CliIo, setExit: (code: number) 
       }
     });
 
-  hq
-    .command('uncollected')
+  hq.command('uncollected')
     .description(`${UNCOLLECTED_LABEL}者一覧（受取期限を過ぎても受け取りに来ていない人）を再発行用のCSVで出力`)
     .requiredOption('--hq-data <dir>', '事務センターのデータフォルダ')
     .requiredOption('--out <file>', '出力するCSVファイル')
@@ -82,19 +95,29 @@ export function registerHq(program: Command, io: CliIo, setExit: (code: number) 
       try {
         const deadlineDays = readSetting(store.db, 'collection-deadline-days');
         const r = uncollectedCsv(store.db, { asOf, deadlineDays, encoding: opts.encoding });
-        if (!r.ok) throw new CliError([r.error.message, ...r.error.rows.slice(0, 50).map((b) => `  ${b.line}行目 ${b.reservationNo} [${b.column}]`)].join('\n'));
+        if (!r.ok)
+          throw new CliError(
+            [r.error.message, ...r.error.rows.slice(0, 50).map((b) => `  ${b.line}行目 ${b.reservationNo} [${b.column}]`)].join('\n'),
+          );
         const out = resolve(io.cwd, opts.out);
         writeFileAtomic(out, r.value.bytes, { mode: 0o600 });
         // A list of residents' names leaves the encrypted folder: noted in HQ's access record (別紙⑦).
-        recordAccess(store.db, io.clock, { stationId: store.stationId, actor: 'cli', action: 'export', subject: asOf, detail: { document: 'uncollected', rows: r.value.rows, encoding: opts.encoding } });
-        io.out(`${UNCOLLECTED_LABEL} ${r.value.rows} 件（${VENUE_IDS.map((v) => `${VENUES[v].name} ${r.value.perVenue[v]}`).join('、')}、受取期限 ${deadlineDays} 日）: ${out}\n`);
+        recordAccess(store.db, io.clock, {
+          stationId: store.stationId,
+          actor: 'cli',
+          action: 'export',
+          subject: asOf,
+          detail: { document: 'uncollected', rows: r.value.rows, encoding: opts.encoding },
+        });
+        io.out(
+          `${UNCOLLECTED_LABEL} ${r.value.rows} 件（${VENUE_IDS.map((v) => `${VENUES[v].name} ${r.value.perVenue[v]}`).join('、')}、受取期限 ${deadlineDays} 日）: ${out}\n`,
+        );
       } finally {
         store.close();
       }
     });
 
-  hq
-    .command('jlis')
+  hq.command('jlis')
     .description('J-LIS から受け取ったカードの枚数を出荷ごとに記録（各会場への送付の合計と照合）')
     .requiredOption('--hq-data <dir>', '事務センターのデータフォルダ')
     .requiredOption('--shipment <id>', '出荷ID')
@@ -106,7 +129,9 @@ export function registerHq(program: Command, io: CliIo, setExit: (code: number) 
       try {
         const r = recordJlisCount(store.db, io.clock, 'cli', opts.shipment, cards);
         if (!r.ok) throw new CliError(r.error.message);
-        io.out(`出荷 ${opts.shipment}: J-LIS から ${cards} 枚（送付の合計 ${r.value.shipped} 枚${r.value.shipped === cards ? '、一致' : '、不一致'}）\n`);
+        io.out(
+          `出荷 ${opts.shipment}: J-LIS から ${cards} 枚（送付の合計 ${r.value.shipped} 枚${r.value.shipped === cards ? '、一致' : '、不一致'}）\n`,
+        );
         if (r.value.shipped !== cards) setExit(3);
       } finally {
         store.close();

@@ -47,9 +47,10 @@ export function registerLedgerBuild(ledger: Command, io: CliIo, setExit: (code: 
       const built = buildLedgers({ roster, shipmentId: opts.shipment, hqKey, venueKeys, clock: io.clock });
       if (!built.ok) {
         if (opts.json) io.out(JSON.stringify({ ok: false, error: built.error }, null, 2) + '\n');
-        const lines = built.error.code === 'invalid-roster'
-          ? built.error.problems.map((p) => `  ${p.line}行目 [${p.column}] 「${p.value}」: ${p.reason}`)
-          : [];
+        const lines =
+          built.error.code === 'invalid-roster'
+            ? built.error.problems.map((p) => `  ${p.line}行目 [${p.column}] 「${p.value}」: ${p.reason}`)
+            : [];
         throw new CliError([built.error.message, ...lines].join('\n'));
       }
       const { ledgers, report } = built.value;
@@ -100,17 +101,42 @@ function describeRefusal(problem: RecordProblem): string {
   return [problem.message, ...shown, ...more].join('\n');
 }
 
-function printResult(io: CliIo, opts: BuildOptions, out: string, ledgers: readonly BuiltLedger[], report: RoutingReport, hq: HqStore | null): void {
+function printResult(
+  io: CliIo,
+  opts: BuildOptions,
+  out: string,
+  ledgers: readonly BuiltLedger[],
+  report: RoutingReport,
+  hq: HqStore | null,
+): void {
   if (opts.json) {
-    io.out(JSON.stringify({ ok: true, ledgers: ledgers.map((l) => ({ venue: l.venue, rows: l.rowCount, file: join(out, `${l.venue}.ledger`) })), report, hqData: hq?.dir ?? null }, null, 2) + '\n');
+    io.out(
+      JSON.stringify(
+        {
+          ok: true,
+          ledgers: ledgers.map((l) => ({ venue: l.venue, rows: l.rowCount, file: join(out, `${l.venue}.ledger`) })),
+          report,
+          hqData: hq?.dir ?? null,
+        },
+        null,
+        2,
+      ) + '\n',
+    );
     return;
   }
   io.out(`出荷 ${report.shipmentId}: 名簿 ${report.rosterRows} 件（${report.rosterEncoding}）\n`);
-  for (const v of VENUE_IDS) io.out(`  ${VENUES[v].name.padEnd(12, '　')} ${String(report.perVenue[v]).padStart(6)} 件${report.perVenue[v] > 0 ? `  → ${join(out, `${v}.ledger`)}` : ''}\n`);
+  for (const v of VENUE_IDS)
+    io.out(
+      `  ${VENUES[v].name.padEnd(12, '　')} ${String(report.perVenue[v]).padStart(6)} 件${report.perVenue[v] > 0 ? `  → ${join(out, `${v}.ledger`)}` : ''}\n`,
+    );
   io.out(`  振分不能           ${String(report.unrouted.length).padStart(6)} 件\n`);
   for (const u of report.unrouted) io.out(`    ${u.line}行目 ${u.reservationNo}: ${u.reason}\n`);
   io.out(`振分レポート: ${join(out, ROUTING_REPORT_FILE)}\n`);
-  io.out(hq ? `事務センターのデータフォルダに記録しました: ${hq.dir}\n` : '（--hq-data がないため、事務センターのデータフォルダには記録していません）\n');
+  io.out(
+    hq
+      ? `事務センターのデータフォルダに記録しました: ${hq.dir}\n`
+      : '（--hq-data がないため、事務センターのデータフォルダには記録していません）\n',
+  );
 }
 
 function loadVenuePubs(io: CliIo, dir: string): Partial<Record<VenueId, PublicKeyHandle>> {

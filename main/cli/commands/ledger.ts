@@ -74,9 +74,10 @@ export function registerLedger(program: Command, io: CliIo, setExit: (code: numb
         const r = importLedger({ store, clock: io.clock, actor: opts.actor }, bytes, { venueKey, hqKey });
         if (!r.ok) {
           if (opts.json) io.out(JSON.stringify({ ok: false, error: r.error }, null, 2) + '\n');
-          const detail = r.error.code === 'conflict'
-            ? r.error.conflicts.map((c) => `  ${c.reservationNo}（取込済みの出荷 ${c.existingShipmentId}）`)
-            : [];
+          const detail =
+            r.error.code === 'conflict'
+              ? r.error.conflicts.map((c) => `  ${c.reservationNo}（取込済みの出荷 ${c.existingShipmentId}）`)
+              : [];
           throw new CliError([`${file}: ${r.error.message}`, ...detail].join('\n'));
         }
         if (opts.json) io.out(JSON.stringify({ ok: true, ...r.value }, null, 2) + '\n');

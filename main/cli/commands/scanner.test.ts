@@ -51,11 +51,32 @@ async function run(args: string[], deps: ScannerCommandDeps = {}, cwd = process.
   return { code: exitCode, out, err };
 }
 
-const POS: ListedHidDevice = { vendorId: 0x0c2e, productId: 0x0b87, path: '/dev/hidraw3', manufacturer: 'Honeywell', product: 'Voyager', usagePage: 0x8c, usage: 0x02, kind: 'hid-pos' };
-const KBD: ListedHidDevice = { vendorId: 0x046d, productId: 0xc31c, path: '/dev/hidraw0', product: 'USB Keyboard', usagePage: 0x01, usage: 0x06, kind: 'other' };
+const POS: ListedHidDevice = {
+  vendorId: 0x0c2e,
+  productId: 0x0b87,
+  path: '/dev/hidraw3',
+  manufacturer: 'Honeywell',
+  product: 'Voyager',
+  usagePage: 0x8c,
+  usage: 0x02,
+  kind: 'hid-pos',
+};
+const KBD: ListedHidDevice = {
+  vendorId: 0x046d,
+  productId: 0xc31c,
+  path: '/dev/hidraw0',
+  product: 'USB Keyboard',
+  usagePage: 0x01,
+  usage: 0x06,
+  kind: 'other',
+};
 
 /** A fake node-hid whose device sends `reports` while the recording waits, then optionally fails. */
-function fakeHid(devices: ListedHidDevice[], reports: Uint8Array[] = [], options: { failAfter?: boolean } = {}): ScannerCommandDeps & { opened: FakeHidDevice[] } {
+function fakeHid(
+  devices: ListedHidDevice[],
+  reports: Uint8Array[] = [],
+  options: { failAfter?: boolean } = {},
+): ScannerCommandDeps & { opened: FakeHidDevice[] } {
   const opened: FakeHidDevice[] = [];
   return {
     opened,
@@ -78,7 +99,9 @@ function fakeHid(devices: ListedHidDevice[], reports: Uint8Array[] = [], options
 
 describe('madoguchi scanner replay', () => {
   it('prints each decoded scan of a fixture on its own line, without node-hid', async () => {
-    const r = await run(['scanner', 'replay', join(FIXTURES, 'boot-us.rec')], { hid: { listHidDevices: () => assert.fail('no HID'), openHidDevice: () => assert.fail('no HID') } });
+    const r = await run(['scanner', 'replay', join(FIXTURES, 'boot-us.rec')], {
+      hid: { listHidDevices: () => assert.fail('no HID'), openHidDevice: () => assert.fail('no HID') },
+    });
     assert.equal(r.code, 0, r.err);
     assert.equal(r.out, 'A1B-123456\nK7Z-000100\n');
     assert.match(r.err, /キー同時押しエラーの報告 1 件/, 'the rollover report is mentioned on stderr');
@@ -89,16 +112,22 @@ describe('madoguchi scanner replay', () => {
     assert.equal(r.code, 0, r.err);
     const json = JSON.parse(r.out);
     assert.equal(json.mode, 'hid-pos vendor=honeywell');
-    assert.deepEqual(json.scans.map((s: { aim: string; code: unknown }) => [s.aim, s.code]), [
-      [']C0', { ok: true, reservationNo: 'A1B-123456' }],
-      [']Q1', { ok: true, reservationNo: 'A1B-123456' }],
-    ]);
+    assert.deepEqual(
+      json.scans.map((s: { aim: string; code: unknown }) => [s.aim, s.code]),
+      [
+        [']C0', { ok: true, reservationNo: 'A1B-123456' }],
+        [']Q1', { ok: true, reservationNo: 'A1B-123456' }],
+      ],
+    );
   });
 
   it('a bad file exits 1 naming the file, the line and what is wrong', async (t) => {
     const dir = tempDir(t);
     const bad = join(dir, 'bad.rec');
-    writeFileSync(bad, '# madoguchi-hid-recording v1\n# mode: boot-keyboard layout=us\n0 00 00 04 00 00 00 00 00\n8 00 00 0x 00 00 00 00 00\n');
+    writeFileSync(
+      bad,
+      '# madoguchi-hid-recording v1\n# mode: boot-keyboard layout=us\n0 00 00 04 00 00 00 00 00\n8 00 00 0x 00 00 00 00 00\n',
+    );
     const r = await run(['scanner', 'replay', bad]);
     assert.equal(r.code, 1);
     assert.equal(r.out, '');
@@ -119,7 +148,10 @@ describe('madoguchi scanner list', () => {
   it('lists devices, scanners first, one per line', async () => {
     const r = await run(['scanner', 'list'], fakeHid([KBD, POS]));
     assert.equal(r.code, 0, r.err);
-    assert.equal(r.out, 'HID POS スキャナ\t0c2e:0b87 Honeywell Voyager (usage 008c:0002)\t/dev/hidraw3\nその他\t046d:c31c USB Keyboard (usage 0001:0006)\t/dev/hidraw0\n');
+    assert.equal(
+      r.out,
+      'HID POS スキャナ\t0c2e:0b87 Honeywell Voyager (usage 008c:0002)\t/dev/hidraw3\nその他\t046d:c31c USB Keyboard (usage 0001:0006)\t/dev/hidraw0\n',
+    );
   });
 
   it('with no devices says so clearly', async () => {
@@ -130,7 +162,9 @@ describe('madoguchi scanner list', () => {
 
   it('when node-hid cannot load: exit 1 with the reason', async () => {
     const cause = new Error('libusb-1.0.so.0: cannot open shared object file');
-    const r = await run(['scanner', 'list'], { hid: { listHidDevices: async () => Promise.reject(new HidUnavailableError(cause)), openHidDevice: () => assert.fail() } });
+    const r = await run(['scanner', 'list'], {
+      hid: { listHidDevices: async () => Promise.reject(new HidUnavailableError(cause)), openHidDevice: () => assert.fail() },
+    });
     assert.equal(r.code, 1);
     assert.match(r.err, /node-hid を読み込めません.*libusb.*cannot open shared object file/s);
   });
@@ -161,7 +195,11 @@ describe('madoguchi scanner record', () => {
 
   it('a device lost mid-recording: what came before is saved, exit 1', async (t) => {
     const dir = tempDir(t);
-    const r = await run(['scanner', 'record', '--out', 'x.rec'], fakeHid([POS], encodeHidPos('A1B-000001', 'honeywell'), { failAfter: true }), dir);
+    const r = await run(
+      ['scanner', 'record', '--out', 'x.rec'],
+      fakeHid([POS], encodeHidPos('A1B-000001', 'honeywell'), { failAfter: true }),
+      dir,
+    );
     assert.equal(r.code, 1);
     assert.match(r.err, /途中で切れました/);
     const parsed = parseRecording(readFileSync(join(dir, 'x.rec'), 'utf8'));
@@ -180,7 +218,11 @@ describe('madoguchi scanner record', () => {
     assert.equal((await run(['scanner', 'record', '--out', 'x.rec', '--seconds', '0'], fakeHid([POS]), dir)).code, 2);
     const missing = await run(['scanner', 'record', '--out', 'x.rec', '--device', '/dev/hidraw42'], fakeHid([POS]), dir);
     assert.equal(missing.code, 2, 'an unlisted path needs --mode to know how to read it');
-    const unopenable = await run(['scanner', 'record', '--out', 'x.rec', '--device', '/dev/hidraw42', '--mode', 'boot-keyboard'], fakeHid([POS]), dir);
+    const unopenable = await run(
+      ['scanner', 'record', '--out', 'x.rec', '--device', '/dev/hidraw42', '--mode', 'boot-keyboard'],
+      fakeHid([POS]),
+      dir,
+    );
     assert.equal(unopenable.code, 1);
     assert.match(unopenable.err, /スキャナを開けません（\/dev\/hidraw42）/);
     assert.equal(existsSync(join(dir, 'x.rec')), false);
@@ -189,12 +231,16 @@ describe('madoguchi scanner record', () => {
 
 describe('registration in main.ts', () => {
   const registered = readFileSync(fileURLToPath(new URL('../main.ts', import.meta.url)), 'utf8').includes('registerScanner(');
-  it('`madoguchi scanner replay` through runCli', { skip: registered ? false : 'main.ts does not register the scanner command yet' }, async () => {
-    const { cli } = await import('../../testing/cli-harness');
-    const r = await cli(['scanner', 'replay', join(FIXTURES, 'boot-jis.rec')]);
-    assert.equal(r.code, 0, r.err);
-    assert.equal(r.out, 'C3D-654321\nx9y200001\n');
-    const bad = await cli(['scanner', 'replay', join(FIXTURES, 'nope.rec')]);
-    assert.equal(bad.code, 1);
-  });
+  it(
+    '`madoguchi scanner replay` through runCli',
+    { skip: registered ? false : 'main.ts does not register the scanner command yet' },
+    async () => {
+      const { cli } = await import('../../testing/cli-harness');
+      const r = await cli(['scanner', 'replay', join(FIXTURES, 'boot-jis.rec')]);
+      assert.equal(r.code, 0, r.err);
+      assert.equal(r.out, 'C3D-654321\nx9y200001\n');
+      const bad = await cli(['scanner', 'replay', join(FIXTURES, 'nope.rec')]);
+      assert.equal(bad.code, 1);
+    },
+  );
 });

@@ -10,8 +10,21 @@ import { normalizeScannedCode } from '../../../shared/scanner/scan-assembler';
 import type { ScanDecoderStats } from '../../../shared/scanner/scan-decoder';
 import { formatScannerMode, parseScannerMode, SCANNER_MODE_NAMES, type ScannerMode } from '../../../shared/scanner/scanner-mode';
 import { writeFileAtomic } from '../../files/atomic-write';
-import { describeHidDevice, hidPosVendorFor, HID_POS_USAGE_PAGE, type HidDevice, type HidDeviceInfo, type HidDeviceKind } from '../../scanner/hid-device';
-import { HidUnavailableError, listHidDevices, openHidDevice, type ListedHidDevice, type NodeHidAdapter } from '../../scanner/node-hid-source';
+import {
+  describeHidDevice,
+  hidPosVendorFor,
+  HID_POS_USAGE_PAGE,
+  type HidDevice,
+  type HidDeviceInfo,
+  type HidDeviceKind,
+} from '../../scanner/hid-device';
+import {
+  HidUnavailableError,
+  listHidDevices,
+  openHidDevice,
+  type ListedHidDevice,
+  type NodeHidAdapter,
+} from '../../scanner/node-hid-source';
 import { CliError, type CliIo } from '../io';
 
 export interface ScannerCommandDeps {
@@ -82,7 +95,9 @@ export function registerScanner(program: Command, io: CliIo, setExit: (code: num
         device = await hid.openHidDevice(path);
       } catch (e) {
         if (e instanceof HidUnavailableError) throw new CliError(e.message);
-        throw new CliError(`スキャナを開けません（${path}）: ${(e as Error).message}\nLinux では /dev/hidraw* の読み取り権限（udev ルール）を確認してください。`);
+        throw new CliError(
+          `スキャナを開けません（${path}）: ${(e as Error).message}\nLinux では /dev/hidraw* の読み取り権限（udev ルール）を確認してください。`,
+        );
       }
       io.out(`記録中（${seconds} 秒）: ${describeHidDevice(device.info)}  方式: ${formatScannerMode(mode)}\nスキャンしてください…\n`);
       const startedAt = io.clock.now();

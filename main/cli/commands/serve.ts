@@ -21,7 +21,10 @@ function fakeHidScanner() {
     adapter: { listHidDevices: async () => [{ ...FAKE_SCANNER_INFO, kind: 'hid-pos' as const }], openerFor: () => port.open },
     routes: {
       '/__fake-hid/scan': (body: unknown) => {
-        const text = typeof body === 'object' && body !== null && typeof (body as { text?: unknown }).text === 'string' ? (body as { text: string }).text : '';
+        const text =
+          typeof body === 'object' && body !== null && typeof (body as { text?: unknown }).text === 'string'
+            ? (body as { text: string }).text
+            : '';
         if (!port.current) return { ok: false };
         for (const report of encodeHidPos(text, 'honeywell')) port.current.send(report);
         return { ok: true };
@@ -46,7 +49,10 @@ export function registerServe(program: Command, io: CliIo): void {
     .description('ブラウザーモード: 窓口画面を 127.0.0.1 の一時URLで提供（開発・テスト用、Electron がない環境の npm start）')
     .option('--data <dir>', 'データフォルダ（既定: MADOGUCHI_DATA_DIR またはアプリのユーザーデータフォルダ）')
     .option('--renderer <dir>', 'ビルド済みの画面（既定: dist/renderer）', RENDERER_DIR)
-    .option('--fake-hid', 'テスト・デモ用: 仮想のHID POSスキャナーをつなぐ（POST /__fake-hid/scan {text}、/__fake-hid/unplug、/__fake-hid/plug）')
+    .option(
+      '--fake-hid',
+      'テスト・デモ用: 仮想のHID POSスキャナーをつなぐ（POST /__fake-hid/scan {text}、/__fake-hid/unplug、/__fake-hid/plug）',
+    )
     .option('--locked', 'パスフレーズを聞かずに起動し、画面でデータフォルダのロックを解除する')
     .action(async (opts: { data?: string; renderer: string; fakeHid?: boolean; locked?: boolean }) => {
       if (!existsSync(join(opts.renderer, 'index.html'))) {
@@ -81,7 +87,9 @@ export function registerServe(program: Command, io: CliIo): void {
           throw new CliError(`${dir}: データフォルダのパスフレーズが違います`);
         }
       }
-      io.out(`${siteName(peek.value.site)}（${peek.value.stationId}）をブラウザーモードで提供しています。${opts.locked ? '画面でロックを解除してください。' : ''}\n`);
+      io.out(
+        `${siteName(peek.value.site)}（${peek.value.stationId}）をブラウザーモードで提供しています。${opts.locked ? '画面でロックを解除してください。' : ''}\n`,
+      );
       io.out(`URL: ${server.url}\n`);
       await new Promise<void>((resolve) => {
         const stop = () => resolve();

@@ -9,7 +9,9 @@ import { addDays, tokyoDateOf } from '../../../shared/tokyo-date';
 export function registerSimulate(program: Command, io: CliIo): void {
   program
     .command('simulate')
-    .description('会場の業務を模擬（受領確認・交付・交付不可・取消・返戻・日締め）。アプリと同じサービスで記録する（デモ・テスト・性能測定用）')
+    .description(
+      '会場の業務を模擬（受領確認・交付・交付不可・取消・返戻・日締め）。アプリと同じサービスで記録する（デモ・テスト・性能測定用）',
+    )
     .option('--data <dir>', 'データフォルダ')
     .requiredOption('--days <n>', '日数')
     .option('--stations <k>', '窓口（端末）の数', '1')

@@ -19,7 +19,8 @@ export function registerStaff(program: Command, io: CliIo): void {
     .requiredOption('--role <role>', `役割: ${STAFF_ROLES.join(' | ')}`)
     .option('--data <dir>', 'データフォルダ')
     .action(async (opts: { id: string; name: string; role: string; data?: string }) => {
-      if (!(STAFF_ROLES as readonly string[]).includes(opts.role)) throw new CliError(`役割は ${STAFF_ROLES.join(' / ')} のいずれかです`, 2);
+      if (!(STAFF_ROLES as readonly string[]).includes(opts.role))
+        throw new CliError(`役割は ${STAFF_ROLES.join(' / ')} のいずれかです`, 2);
       const pin = io.env[PIN_ENV];
       if (!pin) throw new CliError(`PIN を環境変数 ${PIN_ENV} に設定してください（4〜8桁の数字）`);
       const problem = pinProblem(pin);
@@ -28,7 +29,12 @@ export function registerStaff(program: Command, io: CliIo): void {
       try {
         // Headquarters' folder has no counter: only HQ staff sign in there.
         if (site === 'hq' && opts.role !== 'hq') throw new CliError('事務センターのデータフォルダに登録できる役割は hq のみです');
-        enrollStaff(store.db, io.clock, store.stationId, 'cli', { staffId: opts.id, displayName: opts.name, role: opts.role as StaffRole, pin });
+        enrollStaff(store.db, io.clock, store.stationId, 'cli', {
+          staffId: opts.id,
+          displayName: opts.name,
+          role: opts.role as StaffRole,
+          pin,
+        });
       } catch (e) {
         if (e instanceof CliError) throw e;
         throw new CliError((e as Error).message);
@@ -57,7 +63,8 @@ export function registerStaff(program: Command, io: CliIo): void {
     .argument('[value]', '新しい値')
     .option('--data <dir>', 'データフォルダ')
     .action(async (key: string | undefined, value: string | undefined, opts: { data?: string }) => {
-      if (key !== undefined && !Object.hasOwn(SETTINGS, key)) throw new CliError(`設定名は ${Object.keys(SETTINGS).join(' / ')} のいずれかです`, 2);
+      if (key !== undefined && !Object.hasOwn(SETTINGS, key))
+        throw new CliError(`設定名は ${Object.keys(SETTINGS).join(' / ')} のいずれかです`, 2);
       const { store } = await openAnyDataFolder(io, opts.data);
       try {
         if (key !== undefined && value !== undefined) {

@@ -20,7 +20,8 @@ export function registerStatus(program: Command, io: CliIo): void {
           const sync = syncStatus(opened.store.db);
           if (opts.json) return void io.out(JSON.stringify({ ...h, sync }, null, 2) + '\n');
           io.out(`事務センター  端末ID: ${h.stationId}\nデータフォルダ: ${h.dataDir}\nスキーマ版: ${h.schemaVersion}\n作成した台帳:\n`);
-          for (const l of h.ledgers) io.out(`  ${l.shipmentId}  ${l.venueName}  ${l.rowCount} 件  sha256:${l.fileSha256.slice(0, 16)}…  作成 ${l.createdAt}\n`);
+          for (const l of h.ledgers)
+            io.out(`  ${l.shipmentId}  ${l.venueName}  ${l.rowCount} 件  sha256:${l.fileSha256.slice(0, 16)}…  作成 ${l.createdAt}\n`);
           if (h.ledgers.length === 0) io.out('  （まだありません）\n');
           for (const line of describeSyncStatus(sync)) io.out(`${line}\n`);
         } finally {
@@ -40,7 +41,9 @@ export function registerStatus(program: Command, io: CliIo): void {
         io.out(`スキーマ版: ${s.schemaVersion}（このアプリは ${s.supportedSchemaVersion} まで対応）\n`);
         io.out(`台帳の件数: ${s.cards}  記録（イベント）: ${s.events}\n出荷:\n`);
         for (const sh of s.shipments) {
-          io.out(`  ${sh.shipmentId}  ${sh.rowCount} 件  sha256:${sh.fileSha256.slice(0, 16)}…  取込 ${sh.importedAt}（${sh.importedBy}）\n`);
+          io.out(
+            `  ${sh.shipmentId}  ${sh.rowCount} 件  sha256:${sh.fileSha256.slice(0, 16)}…  取込 ${sh.importedAt}（${sh.importedBy}）\n`,
+          );
         }
         if (s.shipments.length === 0) io.out('  （まだありません）\n');
         for (const line of describeSyncStatus(sync)) io.out(`${line}\n`);

@@ -5,7 +5,17 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { VENUES } from '../../../shared/venues/venues';
 import { writeFileAtomic } from '../../files/atomic-write';
-import { decodeVenuePub, hqSyncInfo, parseHqSyncInfo, parseStationRegistration, registerStation, registeredStations, recipients, setRecipients, stationRegistration } from '../../sync/registration';
+import {
+  decodeVenuePub,
+  hqSyncInfo,
+  parseHqSyncInfo,
+  parseStationRegistration,
+  registerStation,
+  registeredStations,
+  recipients,
+  setRecipients,
+  stationRegistration,
+} from '../../sync/registration';
 import { exportSyncFile } from '../../sync/export';
 import { startOutboxServer } from '../../sync/outbox-server';
 import { ensureTlsIdentity, storeVenueKey, venueKey } from '../../sync/sync-keys';
@@ -16,7 +26,9 @@ import { CliError, dateArgument, readInput, type CliIo } from '../io';
 import { printPullResults, sourceArgument } from '../pull-output';
 
 export function registerSync(program: Command, io: CliIo, setExit: (code: number) => void): void {
-  const sync = program.command('sync').description('日次同期: 端末の同期ファイルの作成・提供・取得（事務センターへ、同じ会場の端末どうし）');
+  const sync = program
+    .command('sync')
+    .description('日次同期: 端末の同期ファイルの作成・提供・取得（事務センターへ、同じ会場の端末どうし）');
 
   sync
     .command('identity')
@@ -45,13 +57,16 @@ export function registerSync(program: Command, io: CliIo, setExit: (code: number
 
   sync
     .command('setup')
-    .description('同期ファイルの宛先を設定: 事務センターの hq-sync.json と、この会場の鍵（<venue>.key なら同じ会場のほかの端末の記録もアプリで取り込める。<venue>.pub なら送るだけ）')
+    .description(
+      '同期ファイルの宛先を設定: 事務センターの hq-sync.json と、この会場の鍵（<venue>.key なら同じ会場のほかの端末の記録もアプリで取り込める。<venue>.pub なら送るだけ）',
+    )
     .option('--data <dir>', 'データフォルダ')
     .requiredOption('--hq <file>', '事務センターの hq-sync.json')
     .option('--venue-key <file>', 'この会場の秘密鍵 <venue>.key（暗号化されたデータフォルダに保管）')
     .option('--venue-pub <file>', 'この会場の公開鍵 <venue>.pub（--venue-key の代わりに）')
     .action(async (opts: { data?: string; hq: string; venueKey?: string; venuePub?: string }) => {
-      if ((opts.venueKey === undefined) === (opts.venuePub === undefined)) throw new CliError('--venue-key か --venue-pub のどちらか一方を指定してください', 2);
+      if ((opts.venueKey === undefined) === (opts.venuePub === undefined))
+        throw new CliError('--venue-key か --venue-pub のどちらか一方を指定してください', 2);
       const hq = parseHqSyncInfo(readInput(io, opts.hq, '事務センターの同期鍵').toString('utf8'));
       if (!hq.ok) throw new CliError(`${opts.hq}: ${hq.error.message}`);
       let pub;
@@ -67,7 +82,9 @@ export function registerSync(program: Command, io: CliIo, setExit: (code: number
         const r = setRecipients(store.db, hq.value, pub ?? key!, store.venue);
         if (!r.ok) throw new CliError(r.error.message);
         if (key) storeVenueKey(store.db, key.privateKey);
-        io.out(`同期の宛先を設定しました: 事務センター（鍵ID ${hq.value.inbox.keyId}）、${VENUES[store.venue].name}（鍵ID ${(pub ?? key!).keyId}${key ? '、秘密鍵を保管' : ''}）\n`);
+        io.out(
+          `同期の宛先を設定しました: 事務センター（鍵ID ${hq.value.inbox.keyId}）、${VENUES[store.venue].name}（鍵ID ${(pub ?? key!).keyId}${key ? '、秘密鍵を保管' : ''}）\n`,
+        );
       } finally {
         store.close();
       }
@@ -88,8 +105,13 @@ export function registerSync(program: Command, io: CliIo, setExit: (code: number
         const source = opts.source === undefined ? null : sourceArgument(io, opts.source);
         const r = registerStation(opened.store.db, io.clock, site, reg.value, source);
         if (!r.ok) throw new CliError(r.error.message);
-        io.out(`${r.value.status === 'registered' ? '登録しました' : '更新しました'}: ${reg.value.stationId}（${VENUES[reg.value.venue].name}、署名鍵ID ${reg.value.signingKey.keyId}）${source ? `  取得元 ${source}` : ''}\n`);
-        if (r.value.previousTlsFingerprint) io.err(`注意: ${reg.value.stationId} の証明書の指紋が変わりました（${r.value.previousTlsFingerprint.slice(0, 16)}… → ${reg.value.tls.fingerprint.slice(0, 16)}…）。端末の入れ替えでなければ登録ファイルの出どころを確認してください\n`);
+        io.out(
+          `${r.value.status === 'registered' ? '登録しました' : '更新しました'}: ${reg.value.stationId}（${VENUES[reg.value.venue].name}、署名鍵ID ${reg.value.signingKey.keyId}）${source ? `  取得元 ${source}` : ''}\n`,
+        );
+        if (r.value.previousTlsFingerprint)
+          io.err(
+            `注意: ${reg.value.stationId} の証明書の指紋が変わりました（${r.value.previousTlsFingerprint.slice(0, 16)}… → ${reg.value.tls.fingerprint.slice(0, 16)}…）。端末の入れ替えでなければ登録ファイルの出どころを確認してください\n`,
+          );
       } finally {
         opened.store.close();
       }
@@ -128,14 +150,26 @@ export function registerSync(program: Command, io: CliIo, setExit: (code: number
       try {
         identity = ensureTlsIdentity(store.db, store.stationId);
         // HQ, and this venue's other stations (which pull each other's files), may pull.
-        allowed = [...recipients(store.db).flatMap((r) => (r.tlsFingerprint ? [r.tlsFingerprint] : [])), ...registeredStations(store.db).flatMap((s) => (s.tlsFingerprint ? [s.tlsFingerprint] : []))];
+        allowed = [
+          ...recipients(store.db).flatMap((r) => (r.tlsFingerprint ? [r.tlsFingerprint] : [])),
+          ...registeredStations(store.db).flatMap((s) => (s.tlsFingerprint ? [s.tlsFingerprint] : [])),
+        ];
       } finally {
         store.close();
       }
       if (allowed.length === 0) throw new CliError('取得を許可する相手がいません（madoguchi sync setup / sync register を先に）');
-      const server = await startOutboxServer({ outboxDir: resolve(io.cwd, opts.outbox), host: m[1]!, port: Number(m[2]), identity, allowedClientFingerprints: allowed, log: (l) => io.err(`${l}\n`) });
+      const server = await startOutboxServer({
+        outboxDir: resolve(io.cwd, opts.outbox),
+        host: m[1]!,
+        port: Number(m[2]),
+        identity,
+        allowedClientFingerprints: allowed,
+        log: (l) => io.err(`${l}\n`),
+      });
       const host = m[1] === '0.0.0.0' || m[1] === '::' ? '<このPCのアドレス>' : m[1];
-      io.out(`送信用フォルダを提供しています: https://${host}:${server.port}（取得元としてこの形で登録します。許可 ${allowed.length} 件）\n`);
+      io.out(
+        `送信用フォルダを提供しています: https://${host}:${server.port}（取得元としてこの形で登録します。許可 ${allowed.length} 件）\n`,
+      );
       await new Promise<void>((done) => {
         process.once('SIGINT', done);
         process.once('SIGTERM', done);
@@ -156,8 +190,12 @@ export function registerSync(program: Command, io: CliIo, setExit: (code: number
         if (fromFile && fromFile.venue !== store.venue) throw new CliError(`${opts.venueKey} は${VENUES[fromFile.venue!].name}の鍵です`);
         const key = fromFile ?? venueKey(store.db);
         if (!key) throw new CliError('会場の鍵がありません（--venue-key を指定するか、sync setup --venue-key で保管してください）');
-        const sources = pullSources(store.db, (opts.from ?? []).map((f) => sourceArgument(io, f)));
-        if (sources.length === 0) throw new CliError('取得元がありません（--from を指定するか、sync register --source で登録してください）');
+        const sources = pullSources(
+          store.db,
+          (opts.from ?? []).map((f) => sourceArgument(io, f)),
+        );
+        if (sources.length === 0)
+          throw new CliError('取得元がありません（--from を指定するか、sync register --source で登録してください）');
         const results = await pullAndIngest({ db: store.db, clock: io.clock, recipient: key }, sources);
         printPullResults(io, results, setExit);
       } finally {

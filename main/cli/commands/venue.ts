@@ -11,7 +11,9 @@ export function registerVenue(program: Command, io: CliIo, setExit: (code: numbe
   const venue = program.command('venue').description('会場の集計（イベント記録から毎回計算）');
   venue
     .command('report')
-    .description(`突合: ${(['shipped', 'received', 'notReceived', 'handedOver', 'outstanding', 'returned'] as const).map((k) => FIGURE_LABELS[k]).join('・')}の件数（出荷別・端末別・合計）、不変条件の成否、成り立たないカード。不成立なら終了コード 3`)
+    .description(
+      `突合: ${(['shipped', 'received', 'notReceived', 'handedOver', 'outstanding', 'returned'] as const).map((k) => FIGURE_LABELS[k]).join('・')}の件数（出荷別・端末別・合計）、不変条件の成否、成り立たないカード。不成立なら終了コード 3`,
+    )
     .option('--data <dir>', 'データフォルダ')
     .option('--date <date>', 'その日（YYYY-MM-DD、東京時間）の終わり時点で集計')
     .option('--json', 'JSONで出力')

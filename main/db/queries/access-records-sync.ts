@@ -6,5 +6,8 @@ import type { Db } from '../connection';
  * action, subject, detail): the form their hash is chained over, so it must not change.
  */
 export function accessEntriesAfter(db: Db, afterSeq: number): unknown[][] {
-  return db.prepare('SELECT seq, at, station_id, actor, action, subject, detail FROM access_records WHERE seq > ? ORDER BY seq').raw().all(afterSeq) as unknown[][];
+  return db
+    .prepare('SELECT seq, at, station_id, actor, action, subject, detail FROM access_records WHERE seq > ? ORDER BY seq')
+    .raw()
+    .all(afterSeq) as unknown[][];
 }

@@ -14,7 +14,12 @@ export interface AccessRecordRow {
 
 export function insertAccessRecord(db: Db, row: Omit<AccessRecordRow, 'seq'>): void {
   db.prepare('INSERT INTO access_records (at, station_id, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?, ?)').run(
-    row.at, row.station_id, row.actor, row.action, row.subject, row.detail,
+    row.at,
+    row.station_id,
+    row.actor,
+    row.action,
+    row.subject,
+    row.detail,
   );
 }
 

@@ -5,15 +5,38 @@ import type { StoredEvent } from '../../../shared/events/event';
 
 /** This station's events after the given number, in order, payloads as stored (not re-validated). */
 export function ownEventsAfter(db: Db, stationId: string, afterSeq: number): StoredEvent[] {
-  const rows = db.prepare('SELECT id, station_id, seq, client_time, actor, kind, payload, subject FROM events WHERE station_id = ? AND seq > ? ORDER BY seq').all(stationId, afterSeq) as {
-    id: string; station_id: string; seq: number; client_time: string; actor: string; kind: StoredEvent['kind']; payload: string; subject: string | null;
+  const rows = db
+    .prepare(
+      'SELECT id, station_id, seq, client_time, actor, kind, payload, subject FROM events WHERE station_id = ? AND seq > ? ORDER BY seq',
+    )
+    .all(stationId, afterSeq) as {
+    id: string;
+    station_id: string;
+    seq: number;
+    client_time: string;
+    actor: string;
+    kind: StoredEvent['kind'];
+    payload: string;
+    subject: string | null;
   }[];
-  return rows.map((r) => ({ id: r.id, stationId: r.station_id, seq: r.seq, clientTime: r.client_time, actor: r.actor, kind: r.kind, payload: JSON.parse(r.payload), subject: r.subject }));
+  return rows.map((r) => ({
+    id: r.id,
+    stationId: r.station_id,
+    seq: r.seq,
+    clientTime: r.client_time,
+    actor: r.actor,
+    kind: r.kind,
+    payload: JSON.parse(r.payload),
+    subject: r.subject,
+  }));
 }
 
 /** The highest event number held from each station. */
 export function lastSeqByStation(db: Db): Record<string, number> {
-  const rows = db.prepare('SELECT station_id, max(seq) AS seq FROM events GROUP BY station_id').all() as { station_id: string; seq: number }[];
+  const rows = db.prepare('SELECT station_id, max(seq) AS seq FROM events GROUP BY station_id').all() as {
+    station_id: string;
+    seq: number;
+  }[];
   return Object.fromEntries(rows.map((r) => [r.station_id, r.seq]));
 }
 

@@ -9,7 +9,11 @@ const CONFIRMED_SHIPMENT = payloadPath('receipt.confirmed', 'shipmentId');
 
 /** Whether a lead confirmed this shipment's box as received whole. */
 export function isShipmentReceived(db: Db, shipmentId: string): boolean {
-  return db.prepare(`SELECT 1 FROM events WHERE kind = 'receipt.confirmed' AND json_extract(payload, '${CONFIRMED_SHIPMENT}') = ? LIMIT 1`).get(shipmentId) !== undefined;
+  return (
+    db
+      .prepare(`SELECT 1 FROM events WHERE kind = 'receipt.confirmed' AND json_extract(payload, '${CONFIRMED_SHIPMENT}') = ? LIMIT 1`)
+      .get(shipmentId) !== undefined
+  );
 }
 
 const CHECK_ID = {
@@ -20,12 +24,21 @@ const CHECK_ID = {
 
 /** Whether this card was already scanned in this receipt check. */
 export function isScannedInCheck(db: Db, checkId: string, reservationNo: string): boolean {
-  return db.prepare(`SELECT 1 FROM events WHERE kind = 'receipt.card-received' AND subject = ? AND json_extract(payload, '${CHECK_ID.scanned}') = ? LIMIT 1`).get(reservationNo, checkId) !== undefined;
+  return (
+    db
+      .prepare(
+        `SELECT 1 FROM events WHERE kind = 'receipt.card-received' AND subject = ? AND json_extract(payload, '${CHECK_ID.scanned}') = ? LIMIT 1`,
+      )
+      .get(reservationNo, checkId) !== undefined
+  );
 }
 
 /** The cards scanned in this receipt check. */
 export function scannedInCheck(db: Db, checkId: string): string[] {
-  return db.prepare(`SELECT subject FROM events WHERE kind = 'receipt.card-received' AND json_extract(payload, '${CHECK_ID.scanned}') = ?`).pluck().all(checkId) as string[];
+  return db
+    .prepare(`SELECT subject FROM events WHERE kind = 'receipt.card-received' AND json_extract(payload, '${CHECK_ID.scanned}') = ?`)
+    .pluck()
+    .all(checkId) as string[];
 }
 
 /** The scans in this receipt check that were not a card of its shipment, in the order scanned. */
@@ -33,12 +46,18 @@ export function unexpectedInCheck(db: Db, checkId: string): { code: string; kind
   const code = payloadPath('receipt.unexpected', 'code');
   const kind = payloadPath('receipt.unexpected', 'kind');
   return db
-    .prepare(`SELECT json_extract(payload, '${code}') AS code, json_extract(payload, '${kind}') AS kind FROM events WHERE kind = 'receipt.unexpected' AND json_extract(payload, '${CHECK_ID.unexpected}') = ? ORDER BY client_time, seq`)
+    .prepare(
+      `SELECT json_extract(payload, '${code}') AS code, json_extract(payload, '${kind}') AS kind FROM events WHERE kind = 'receipt.unexpected' AND json_extract(payload, '${CHECK_ID.unexpected}') = ? ORDER BY client_time, seq`,
+    )
     .all(checkId) as { code: string; kind: string }[];
 }
 
 export function isCheckClosed(db: Db, checkId: string): boolean {
-  return db.prepare(`SELECT 1 FROM events WHERE kind = 'receipt.check-closed' AND json_extract(payload, '${CHECK_ID.closed}') = ? LIMIT 1`).get(checkId) !== undefined;
+  return (
+    db
+      .prepare(`SELECT 1 FROM events WHERE kind = 'receipt.check-closed' AND json_extract(payload, '${CHECK_ID.closed}') = ? LIMIT 1`)
+      .get(checkId) !== undefined
+  );
 }
 
 /** Shipments with neither a box confirmation nor a closed receipt check. */
@@ -80,7 +99,10 @@ export function returnBatchRows(db: Db, batchId?: string): ReturnBatchRow[] {
 }
 
 /** One return batch's cards with their ledger rows, by reservation number. */
-export function returnBatchCardRows(db: Db, batchId: string): { reservationNo: string; name: string; address: string; shippedOn: string }[] {
+export function returnBatchCardRows(
+  db: Db,
+  batchId: string,
+): { reservationNo: string; name: string; address: string; shippedOn: string }[] {
   return db
     .prepare(
       `SELECT c.reservation_no AS reservationNo, c.name, c.address, c.shipped_on AS shippedOn
@@ -103,7 +125,10 @@ export function eventCount(db: Db): number {
 const FOLD_COUNTS = "(subject IS NOT NULL OR kind = 'receipt.confirmed')";
 // The payload fields the card fold reads, per kind, as a JSON object's text (JSON.parse'd only for those few kinds).
 const FIELDS_READ = `CASE kind ${Object.entries(PAYLOAD_FIELDS_READ)
-  .map(([kind, name]) => `WHEN '${kind}' THEN json_object('${name}', payload -> '${payloadPath(kind as keyof typeof PAYLOAD_FIELDS_READ, name as never)}')`)
+  .map(
+    ([kind, name]) =>
+      `WHEN '${kind}' THEN json_object('${name}', payload -> '${payloadPath(kind as keyof typeof PAYLOAD_FIELDS_READ, name as never)}')`,
+  )
   .join(' ')} END`;
 
 /**
@@ -116,7 +141,9 @@ export function readFoldEvents(db: Db, rowid: number, end: string | null): { eve
   const bound = end === null ? '' : 'AND client_time < ?';
   const params = end === null ? [rowid] : [rowid, end];
   const events = db
-    .prepare(`SELECT id, kind, station_id AS stationId, seq, client_time AS clientTime, subject, ${FIELDS_READ} AS payload FROM events WHERE rowid > ? ${bound} AND ${FOLD_COUNTS}`)
+    .prepare(
+      `SELECT id, kind, station_id AS stationId, seq, client_time AS clientTime, subject, ${FIELDS_READ} AS payload FROM events WHERE rowid > ? ${bound} AND ${FOLD_COUNTS}`,
+    )
     .all(...params) as { payload: unknown }[];
   for (const e of events) if (e.payload !== null) e.payload = JSON.parse(e.payload as string);
   const maxRowid = (db.prepare('SELECT max(rowid) FROM events').pluck().get() as number | null) ?? 0;

@@ -35,21 +35,48 @@ export function cardRecorder(db: Db): (row: HqCardRow) => void {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   return (r) => {
-    insertCard.run(r.reservation_no, r.shipment_id, r.venue, r.name, r.kana, r.birth_date, r.address, r.town, r.chome, r.notice_type, r.shipped_on);
+    insertCard.run(
+      r.reservation_no,
+      r.shipment_id,
+      r.venue,
+      r.name,
+      r.kana,
+      r.birth_date,
+      r.address,
+      r.town,
+      r.chome,
+      r.notice_type,
+      r.shipped_on,
+    );
   };
 }
 
 /** The cards HQ shipped to a venue, by shipment then reservation number. */
 export function venueShippedCards(db: Db, venue: VenueId): { reservationNo: string; shipmentId: string }[] {
-  return db.prepare('SELECT reservation_no AS reservationNo, shipment_id AS shipmentId FROM hq_cards WHERE venue = ? ORDER BY shipment_id, reservation_no').all(venue) as {
-    reservationNo: string; shipmentId: string;
+  return db
+    .prepare(
+      'SELECT reservation_no AS reservationNo, shipment_id AS shipmentId FROM hq_cards WHERE venue = ? ORDER BY shipment_id, reservation_no',
+    )
+    .all(venue) as {
+    reservationNo: string;
+    shipmentId: string;
   }[];
 }
 
 /** The rows of one venue's ledger of a shipment, as printed (empty if HQ shipped it no card under that id). */
-export function ledgerPrintRows(db: Db, shipmentId: string, venue: VenueId): { reservationNo: string; name: string; address: string; town: string; chome: number | null }[] {
-  return db.prepare('SELECT reservation_no AS reservationNo, name, address, town, chome FROM hq_cards WHERE shipment_id = ? AND venue = ?').all(shipmentId, venue) as {
-    reservationNo: string; name: string; address: string; town: string; chome: number | null;
+export function ledgerPrintRows(
+  db: Db,
+  shipmentId: string,
+  venue: VenueId,
+): { reservationNo: string; name: string; address: string; town: string; chome: number | null }[] {
+  return db
+    .prepare('SELECT reservation_no AS reservationNo, name, address, town, chome FROM hq_cards WHERE shipment_id = ? AND venue = ?')
+    .all(shipmentId, venue) as {
+    reservationNo: string;
+    name: string;
+    address: string;
+    town: string;
+    chome: number | null;
   }[];
 }
 
@@ -59,10 +86,15 @@ export function shippedOnLookup(db: Db): (reservationNo: string) => string {
   return (reservationNo) => (shippedOn.get(reservationNo) as { shipped_on: string }).shipped_on;
 }
 
-export type ShippedCardRow = Pick<HqCardRow, 'reservation_no' | 'name' | 'kana' | 'birth_date' | 'address' | 'notice_type' | 'shipped_on' | 'shipment_id'>;
+export type ShippedCardRow = Pick<
+  HqCardRow,
+  'reservation_no' | 'name' | 'kana' | 'birth_date' | 'address' | 'notice_type' | 'shipped_on' | 'shipment_id'
+>;
 
 /** The ledger rows of these shipped cards, in the order given (each must be one HQ shipped). */
 export function shippedCardRows(db: Db, reservationNos: readonly string[]): ShippedCardRow[] {
-  const lookup = db.prepare('SELECT reservation_no, name, kana, birth_date, address, notice_type, shipped_on, shipment_id FROM hq_cards WHERE reservation_no = ?');
+  const lookup = db.prepare(
+    'SELECT reservation_no, name, kana, birth_date, address, notice_type, shipped_on, shipment_id FROM hq_cards WHERE reservation_no = ?',
+  );
   return reservationNos.map((no) => lookup.get(no) as ShippedCardRow);
 }

@@ -24,7 +24,9 @@ export function isLedgerBuilt(db: Db, shipmentId: string, venue: VenueId): boole
 
 /** Records a built ledger: prepared once for a shipment's several venues. */
 export function ledgerRecorder(db: Db): (row: HqLedgerRow) => void {
-  const insertLedger = db.prepare('INSERT INTO hq_ledgers (shipment_id, venue, file_sha256, created_at, row_count, built_event_id) VALUES (?, ?, ?, ?, ?, ?)');
+  const insertLedger = db.prepare(
+    'INSERT INTO hq_ledgers (shipment_id, venue, file_sha256, created_at, row_count, built_event_id) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   return (r) => {
     insertLedger.run(r.shipment_id, r.venue, r.file_sha256, r.created_at, r.row_count, r.built_event_id);
   };
@@ -32,20 +34,33 @@ export function ledgerRecorder(db: Db): (row: HqLedgerRow) => void {
 
 /** Every ledger HQ built, in no particular order. */
 export function builtLedgers(db: Db): { shipmentId: string; venue: VenueId; rowCount: number; createdAt: string; fileSha256: string }[] {
-  return db.prepare('SELECT shipment_id AS shipmentId, venue, row_count AS rowCount, created_at AS createdAt, file_sha256 AS fileSha256 FROM hq_ledgers').all() as {
-    shipmentId: string; venue: VenueId; rowCount: number; createdAt: string; fileSha256: string;
+  return db
+    .prepare(
+      'SELECT shipment_id AS shipmentId, venue, row_count AS rowCount, created_at AS createdAt, file_sha256 AS fileSha256 FROM hq_ledgers',
+    )
+    .all() as {
+    shipmentId: string;
+    venue: VenueId;
+    rowCount: number;
+    createdAt: string;
+    fileSha256: string;
   }[];
 }
 
 /** The file hash and size of the ledger HQ built for a shipment and venue, if it did: prepared once, asked per event. */
-export function builtLedgerLookup(db: Db): (shipmentId: string, venue: VenueId) => Pick<HqLedgerRow, 'file_sha256' | 'row_count'> | undefined {
+export function builtLedgerLookup(
+  db: Db,
+): (shipmentId: string, venue: VenueId) => Pick<HqLedgerRow, 'file_sha256' | 'row_count'> | undefined {
   const built = db.prepare('SELECT file_sha256, row_count FROM hq_ledgers WHERE shipment_id = ? AND venue = ?');
   return (shipmentId, venue) => built.get(shipmentId, venue) as Pick<HqLedgerRow, 'file_sha256' | 'row_count'> | undefined;
 }
 
 /** How many cards each built ledger holds, by shipment. */
 export function ledgerRowCounts(db: Db): Pick<HqLedgerRow, 'shipment_id' | 'venue' | 'row_count'>[] {
-  return db.prepare('SELECT shipment_id, venue, row_count FROM hq_ledgers ORDER BY shipment_id').all() as Pick<HqLedgerRow, 'shipment_id' | 'venue' | 'row_count'>[];
+  return db.prepare('SELECT shipment_id, venue, row_count FROM hq_ledgers ORDER BY shipment_id').all() as Pick<
+    HqLedgerRow,
+    'shipment_id' | 'venue' | 'row_count'
+  >[];
 }
 
 /** How many cards HQ shipped to the venues under this shipment id; null if it built no ledger under it. */

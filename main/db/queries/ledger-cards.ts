@@ -42,12 +42,15 @@ export function cardInserter(db: Db, shipmentId: string): (card: LedgerCard) => 
     `INSERT INTO ledger_cards (reservation_no, shipment_id, name, kana, birth_date, address, town, chome, notice_type, shipped_on)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (reservation_no) DO NOTHING`,
   );
-  return (c) => insert.run(c.reservationNo, shipmentId, c.name, c.kana, c.birthDate, c.address, c.town, c.chome, c.noticeType, c.shippedOn).changes > 0;
+  return (c) =>
+    insert.run(c.reservationNo, shipmentId, c.name, c.kana, c.birthDate, c.address, c.town, c.chome, c.noticeType, c.shippedOn).changes > 0;
 }
 
 /** The shipment a card of this venue came in, or undefined if it is not in this venue's ledger. */
 export function cardShipment(db: Db, reservationNo: string): string | undefined {
-  return (db.prepare('SELECT shipment_id FROM ledger_cards WHERE reservation_no = ?').get(reservationNo) as { shipment_id: string } | undefined)?.shipment_id;
+  return (
+    db.prepare('SELECT shipment_id FROM ledger_cards WHERE reservation_no = ?').get(reservationNo) as { shipment_id: string } | undefined
+  )?.shipment_id;
 }
 
 export function cardCount(db: Db): number {
@@ -56,12 +59,18 @@ export function cardCount(db: Db): number {
 
 /** A shipment's cards, by reservation number. */
 export function shipmentCardNos(db: Db, shipmentId: string): string[] {
-  return db.prepare('SELECT reservation_no FROM ledger_cards WHERE shipment_id = ? ORDER BY reservation_no').pluck().all(shipmentId) as string[];
+  return db
+    .prepare('SELECT reservation_no FROM ledger_cards WHERE shipment_id = ? ORDER BY reservation_no')
+    .pluck()
+    .all(shipmentId) as string[];
 }
 
 /** Every card with the date its notice was sent, oldest first (for collection deadlines). */
 export function cardsByShippedOn(db: Db): { reservation_no: string; shipped_on: string }[] {
-  return db.prepare('SELECT reservation_no, shipped_on FROM ledger_cards ORDER BY shipped_on, reservation_no').all() as { reservation_no: string; shipped_on: string }[];
+  return db.prepare('SELECT reservation_no, shipped_on FROM ledger_cards ORDER BY shipped_on, reservation_no').all() as {
+    reservation_no: string;
+    shipped_on: string;
+  }[];
 }
 
 /** The name and address of cards, looked up one by one (for a printout's rows). */
@@ -71,7 +80,10 @@ export function cardNameAddressReader(db: Db): (reservationNo: string) => { name
 }
 
 /** A shipment's cards as the printed ledger lists them. */
-export function shipmentPrintRows(db: Db, shipmentId: string): { reservationNo: string; name: string; address: string; town: string; chome: number | null }[] {
+export function shipmentPrintRows(
+  db: Db,
+  shipmentId: string,
+): { reservationNo: string; name: string; address: string; town: string; chome: number | null }[] {
   return db
     .prepare('SELECT reservation_no AS reservationNo, name, address, town, chome FROM ledger_cards WHERE shipment_id = ?')
     .all(shipmentId) as { reservationNo: string; name: string; address: string; town: string; chome: number | null }[];

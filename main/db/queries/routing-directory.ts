@@ -5,7 +5,8 @@ import type { VenueId } from '../../../shared/venues/venues';
 
 /** The venue a card not in this ledger was sent to, if the same shipments listed it. */
 export function routedVenue(db: Db, reservationNo: string): VenueId | null {
-  const row = db.prepare('SELECT venue FROM routing_directory WHERE reservation_no = ?').get(reservationNo) as { venue: VenueId } | undefined;
+  const row = db.prepare('SELECT venue FROM routing_directory WHERE reservation_no = ?').get(reservationNo) as
+    { venue: VenueId } | undefined;
   return row?.venue ?? null;
 }
 

@@ -20,13 +20,15 @@ export function listShipments(db: Db): ShipmentRow[] {
 }
 
 export function insertShipment(db: Db, row: ShipmentRow): void {
-  db.prepare('INSERT INTO shipments (shipment_id, venue, file_sha256, created_at, row_count, imported_event_id) VALUES (?, ?, ?, ?, ?, ?)').run(
-    row.shipment_id, row.venue, row.file_sha256, row.created_at, row.row_count, row.imported_event_id,
-  );
+  db.prepare(
+    'INSERT INTO shipments (shipment_id, venue, file_sha256, created_at, row_count, imported_event_id) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(row.shipment_id, row.venue, row.file_sha256, row.created_at, row.row_count, row.imported_event_id);
 }
 
 /** Every shipment with when and by whom its ledger was imported, oldest import first. */
-export function shipmentImports(db: Db): (Pick<ShipmentRow, 'shipment_id' | 'row_count' | 'file_sha256' | 'created_at'> & { client_time: string; actor: string })[] {
+export function shipmentImports(
+  db: Db,
+): (Pick<ShipmentRow, 'shipment_id' | 'row_count' | 'file_sha256' | 'created_at'> & { client_time: string; actor: string })[] {
   return db
     .prepare(
       `SELECT s.shipment_id, s.row_count, s.file_sha256, s.created_at, e.client_time, e.actor

@@ -21,7 +21,10 @@ export function upsertStaff(db: Db, staff: { staffId: string; displayName: strin
 }
 
 export function listActiveStaff(db: Db): Pick<StaffRow, 'staff_id' | 'display_name' | 'role'>[] {
-  return db.prepare('SELECT staff_id, display_name, role FROM staff WHERE active = 1 ORDER BY staff_id').all() as Pick<StaffRow, 'staff_id' | 'display_name' | 'role'>[];
+  return db.prepare('SELECT staff_id, display_name, role FROM staff WHERE active = 1 ORDER BY staff_id').all() as Pick<
+    StaffRow,
+    'staff_id' | 'display_name' | 'role'
+  >[];
 }
 
 export function readActiveStaff(db: Db, staffId: string): StaffRow | undefined {

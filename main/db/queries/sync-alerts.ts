@@ -15,7 +15,9 @@ export interface SyncAlertRow {
 
 /** Records an alert (the same one twice is kept once): prepared once for a pull's many files. */
 export function alertRecorder(db: Db): (alert: SyncAlertRow) => void {
-  const insertAlert = db.prepare('INSERT INTO sync_alerts (at, station_id, seq, kind, sha256, detail) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING');
+  const insertAlert = db.prepare(
+    'INSERT INTO sync_alerts (at, station_id, seq, kind, sha256, detail) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+  );
   return (a) => {
     insertAlert.run(a.at, a.station_id, a.seq, a.kind, a.sha256, a.detail);
   };
@@ -23,5 +25,8 @@ export function alertRecorder(db: Db): (alert: SyncAlertRow) => void {
 
 /** Every alert, oldest first. */
 export function syncAlerts(db: Db): Pick<SyncAlertRow, 'at' | 'station_id' | 'seq' | 'kind'>[] {
-  return db.prepare('SELECT at, station_id, seq, kind FROM sync_alerts ORDER BY id').all() as Pick<SyncAlertRow, 'at' | 'station_id' | 'seq' | 'kind'>[];
+  return db.prepare('SELECT at, station_id, seq, kind FROM sync_alerts ORDER BY id').all() as Pick<
+    SyncAlertRow,
+    'at' | 'station_id' | 'seq' | 'kind'
+  >[];
 }

@@ -18,20 +18,23 @@ export interface ExportRow extends ExportHead {
 
 /** The last file published: where the next one continues from (its number, hash, events and access head). */
 export function lastExportHead(db: Db): ExportHead | undefined {
-  return db.prepare('SELECT seq, sha256, through_event_seq, access_seq, access_sha256 FROM sync_exports ORDER BY seq DESC LIMIT 1').get() as ExportHead | undefined;
+  return db
+    .prepare('SELECT seq, sha256, through_event_seq, access_seq, access_sha256 FROM sync_exports ORDER BY seq DESC LIMIT 1')
+    .get() as ExportHead | undefined;
 }
 
 /** The last file published, as support reads it: its number, business day and when it was made. */
 export function lastExportSummary(db: Db): { seq: number; businessDate: string; createdAt: string } | undefined {
-  return db.prepare('SELECT seq, business_date AS businessDate, created_at AS createdAt FROM sync_exports ORDER BY seq DESC LIMIT 1').get() as
-    | { seq: number; businessDate: string; createdAt: string }
-    | undefined;
+  return db
+    .prepare('SELECT seq, business_date AS businessDate, created_at AS createdAt FROM sync_exports ORDER BY seq DESC LIMIT 1')
+    .get() as { seq: number; businessDate: string; createdAt: string } | undefined;
 }
 
 /** Records a file as published, with its exact bytes. */
 export function insertExport(db: Db, row: ExportRow): void {
-  db.prepare('INSERT INTO sync_exports (seq, business_date, sha256, through_event_seq, access_seq, access_sha256, created_at, bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(row.seq, row.business_date, row.sha256, row.through_event_seq, row.access_seq, row.access_sha256, row.created_at, row.bytes);
+  db.prepare(
+    'INSERT INTO sync_exports (seq, business_date, sha256, through_event_seq, access_seq, access_sha256, created_at, bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(row.seq, row.business_date, row.sha256, row.through_event_seq, row.access_seq, row.access_sha256, row.created_at, row.bytes);
 }
 
 /** Every published file's number and size in bytes, in order. */

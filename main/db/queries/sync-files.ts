@@ -9,7 +9,9 @@ export interface StationFileCounts {
 
 /** For each of these stations, in order: how many of its files are held, and the latest number and business day. */
 export function stationFileCounts(db: Db, stationIds: readonly string[]): StationFileCounts[] {
-  const files = db.prepare('SELECT count(*) AS files, max(seq) AS lastSeq, max(business_date) AS lastBusinessDate FROM sync_files WHERE station_id = ?');
+  const files = db.prepare(
+    'SELECT count(*) AS files, max(seq) AS lastSeq, max(business_date) AS lastBusinessDate FROM sync_files WHERE station_id = ?',
+  );
   return stationIds.map((id) => files.get(id) as StationFileCounts);
 }
 
@@ -49,7 +51,18 @@ export function syncFileIngestQueries(db: Db) {
     atSeq: (stationId: string, seq: number) => bySeq.get(stationId, seq) as Pick<SyncFileRow, 'sha256' | 'prev_sha256'> | undefined,
     /** Records a file as taken in. */
     insert: (r: SyncFileRow): void => {
-      insertFile.run(r.station_id, r.seq, r.sha256, r.prev_sha256, r.business_date, r.created_at, r.claimed, r.access_head, r.event_count, r.received_at);
+      insertFile.run(
+        r.station_id,
+        r.seq,
+        r.sha256,
+        r.prev_sha256,
+        r.business_date,
+        r.created_at,
+        r.claimed,
+        r.access_head,
+        r.event_count,
+        r.received_at,
+      );
     },
   };
 }
@@ -57,11 +70,13 @@ export function syncFileIngestQueries(db: Db) {
 /** A station's latest file held: its number, business day and claim (JSON). */
 export function latestStationFile(db: Db, stationId: string): Pick<SyncFileRow, 'seq' | 'business_date' | 'claimed'> | undefined {
   return db.prepare('SELECT seq, business_date, claimed FROM sync_files WHERE station_id = ? ORDER BY seq DESC LIMIT 1').get(stationId) as
-    | Pick<SyncFileRow, 'seq' | 'business_date' | 'claimed'>
-    | undefined;
+    Pick<SyncFileRow, 'seq' | 'business_date' | 'claimed'> | undefined;
 }
 
 /** Every file held from a station, by number: its business day and when it arrived. */
 export function stationFiles(db: Db, stationId: string): Pick<SyncFileRow, 'seq' | 'business_date' | 'received_at'>[] {
-  return db.prepare('SELECT seq, business_date, received_at FROM sync_files WHERE station_id = ? ORDER BY seq').all(stationId) as Pick<SyncFileRow, 'seq' | 'business_date' | 'received_at'>[];
+  return db.prepare('SELECT seq, business_date, received_at FROM sync_files WHERE station_id = ? ORDER BY seq').all(stationId) as Pick<
+    SyncFileRow,
+    'seq' | 'business_date' | 'received_at'
+  >[];
 }

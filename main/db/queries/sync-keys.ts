@@ -13,6 +13,5 @@ export function addSyncKey(db: Db, name: string, value: string): void {
 
 /** Keeps a key given to the folder, in place of any kept under the same name. */
 export function replaceSyncKey(db: Db, name: string, value: string): void {
-  db.prepare('INSERT INTO sync_keys (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value')
-    .run(name, value);
+  db.prepare('INSERT INTO sync_keys (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value').run(name, value);
 }

@@ -16,19 +16,23 @@ export interface StationRow {
 /** The key id and certificate a station was registered with, if it was. */
 export function stationRegistrationKeys(db: Db, stationId: string): Pick<StationRow, 'signing_key_id' | 'tls_fingerprint'> | undefined {
   return db.prepare('SELECT signing_key_id, tls_fingerprint FROM sync_stations WHERE station_id = ?').get(stationId) as
-    | Pick<StationRow, 'signing_key_id' | 'tls_fingerprint'>
-    | undefined;
+    Pick<StationRow, 'signing_key_id' | 'tls_fingerprint'> | undefined;
 }
 
 /** Records a registered station's new certificate, and its new source when one is given (null keeps the old). */
 export function updateStationTls(db: Db, stationId: string, tlsFingerprint: string, source: string | null): void {
-  db.prepare('UPDATE sync_stations SET tls_fingerprint = ?, source = coalesce(?, source) WHERE station_id = ?').run(tlsFingerprint, source, stationId);
+  db.prepare('UPDATE sync_stations SET tls_fingerprint = ?, source = coalesce(?, source) WHERE station_id = ?').run(
+    tlsFingerprint,
+    source,
+    stationId,
+  );
 }
 
 /** Registers a station not registered before. */
 export function insertStation(db: Db, row: StationRow): void {
-  db.prepare('INSERT INTO sync_stations (station_id, venue, signing_key_id, signing_public_key, tls_fingerprint, source, registered_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-    .run(row.station_id, row.venue, row.signing_key_id, row.signing_public_key, row.tls_fingerprint, row.source, row.registered_at);
+  db.prepare(
+    'INSERT INTO sync_stations (station_id, venue, signing_key_id, signing_public_key, tls_fingerprint, source, registered_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  ).run(row.station_id, row.venue, row.signing_key_id, row.signing_public_key, row.tls_fingerprint, row.source, row.registered_at);
 }
 
 /** Every registered station, by venue then station id. */

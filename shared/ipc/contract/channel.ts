@@ -15,7 +15,12 @@ export interface ChannelSpec<I extends z.ZodType = z.ZodType, O extends z.ZodTyp
   readonly sites: readonly S[];
 }
 
-export function channel<I extends z.ZodType, O extends z.ZodType, S extends Site>(input: I, output: O, access: Access, sites: readonly S[]): ChannelSpec<I, O, S> {
+export function channel<I extends z.ZodType, O extends z.ZodType, S extends Site>(
+  input: I,
+  output: O,
+  access: Access,
+  sites: readonly S[],
+): ChannelSpec<I, O, S> {
   return { input, output, access, sites };
 }
 

@@ -6,5 +6,10 @@ import { Reason, Recorded } from './common';
 
 export const correctionsContract = {
   'corrections:markDamaged': channel(z.strictObject({ reservationNo: ReservationNumber, reason: Reason }), Recorded, LEAD, VENUE),
-  'corrections:correctReceipt': channel(z.strictObject({ reservationNo: ReservationNumber, received: z.boolean(), reason: Reason }), Recorded, LEAD, VENUE),
+  'corrections:correctReceipt': channel(
+    z.strictObject({ reservationNo: ReservationNumber, received: z.boolean(), reason: Reason }),
+    Recorded,
+    LEAD,
+    VENUE,
+  ),
 } as const;

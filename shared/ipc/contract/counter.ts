@@ -26,13 +26,26 @@ export type StatusView = z.infer<typeof StatusView>;
 
 export const counterContract = {
   'counter:status': channel(Empty, StatusView, ANY_STAFF, VENUE),
-  'counter:scan': channel(z.strictObject({ code: z.string().max(256), source: z.enum(['keyboard', 'hid', 'manual']) }), ScanOutcome, COUNTER, VENUE),
+  'counter:scan': channel(
+    z.strictObject({ code: z.string().max(256), source: z.enum(['keyboard', 'hid', 'manual']) }),
+    ScanOutcome,
+    COUNTER,
+    VENUE,
+  ),
   'counter:view': channel(z.strictObject({ reservationNo: ReservationNumber }), ScanOutcome, COUNTER, VENUE),
-  'counter:handover': channel(z.strictObject({ reservationNo: ReservationNumber, idCheck: IdCheck }), z.strictObject({ eventId: z.string(), at: z.string() }), COUNTER, VENUE),
+  'counter:handover': channel(
+    z.strictObject({ reservationNo: ReservationNumber, idCheck: IdCheck }),
+    z.strictObject({ eventId: z.string(), at: z.string() }),
+    COUNTER,
+    VENUE,
+  ),
   'counter:refuse': channel(z.strictObject({ reservationNo: ReservationNumber, reason: Reason }), Recorded, COUNTER, VENUE),
   'counter:undo': channel(z.strictObject({ reservationNo: ReservationNumber, reason: Reason }), Recorded, LEAD, VENUE),
   'counter:search': channel(
-    z.strictObject({ prefix: z.string().trim().min(1, '氏名またはカナを入力してください').max(40), birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '生年月日を入力してください') }),
+    z.strictObject({
+      prefix: z.string().trim().min(1, '氏名またはカナを入力してください').max(40),
+      birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '生年月日を入力してください'),
+    }),
     z.strictObject({ hits: z.array(SearchHit), capped: z.boolean() }),
     COUNTER,
     VENUE,

@@ -6,8 +6,14 @@ import { Empty, IsoDate } from './common';
 import { PullSummary } from './sync';
 
 const Figures = z.strictObject({
-  shipped: z.number(), received: z.number(), notReceived: z.number(), handedOver: z.number(), outstanding: z.number(),
-  returned: z.number(), refusals: z.number(), damaged: z.number(),
+  shipped: z.number(),
+  received: z.number(),
+  notReceived: z.number(),
+  handedOver: z.number(),
+  outstanding: z.number(),
+  returned: z.number(),
+  refusals: z.number(),
+  damaged: z.number(),
 });
 
 /** HQ's consolidation of the ward from the ledgers it built and the stations' sync files. */
@@ -15,20 +21,38 @@ const WardReportView = z.strictObject({
   asOf: z.string(),
   total: Figures,
   holds: z.boolean(),
-  venues: z.array(z.strictObject({
-    venue: z.enum(VENUE_IDS),
-    name: z.string(),
-    figures: Figures,
-    holds: z.boolean(),
-    stations: z.array(z.strictObject({ stationId: z.string(), files: z.number(), lastSeq: z.number().nullable(), lastBusinessDate: z.string().nullable(), gaps: z.array(z.number()), stale: z.boolean() })),
-  })),
-  shipments: z.array(z.strictObject({ shipmentId: z.string(), shipped: z.number(), jlisCards: z.number().nullable(), matches: z.boolean().nullable() })),
+  venues: z.array(
+    z.strictObject({
+      venue: z.enum(VENUE_IDS),
+      name: z.string(),
+      figures: Figures,
+      holds: z.boolean(),
+      stations: z.array(
+        z.strictObject({
+          stationId: z.string(),
+          files: z.number(),
+          lastSeq: z.number().nullable(),
+          lastBusinessDate: z.string().nullable(),
+          gaps: z.array(z.number()),
+          stale: z.boolean(),
+        }),
+      ),
+    }),
+  ),
+  shipments: z.array(
+    z.strictObject({ shipmentId: z.string(), shipped: z.number(), jlisCards: z.number().nullable(), matches: z.boolean().nullable() }),
+  ),
   mismatches: z.array(z.string()),
 });
 
 export const hqContract = {
   /** Every ledger HQ built, per shipment and venue (the rows stay in main until printed). */
-  'hq:ledgers': channel(Empty, z.array(z.strictObject({ shipmentId: z.string(), venue: z.enum(VENUE_IDS), rowCount: z.number(), createdAt: z.string() })), ['hq'], HQ),
+  'hq:ledgers': channel(
+    Empty,
+    z.array(z.strictObject({ shipmentId: z.string(), venue: z.enum(VENUE_IDS), rowCount: z.number(), createdAt: z.string() })),
+    ['hq'],
+    HQ,
+  ),
   'hq:report': channel(z.strictObject({ date: IsoDate }), WardReportView, ['hq'], HQ),
   /** Pulls every registered station's source now and takes the files in (as `madoguchi hq pull`). */
   'hq:pull': channel(Empty, PullSummary, ['hq'], HQ),

@@ -20,5 +20,10 @@ export const ledgerContract = {
     VENUE,
   ),
   /** Every shipment imported here, and whether its box was received. */
-  'shipments:list': channel(Empty, z.array(z.strictObject({ shipmentId: z.string(), rowCount: z.number(), received: z.boolean() })), ['lead', 'hq'], VENUE),
+  'shipments:list': channel(
+    Empty,
+    z.array(z.strictObject({ shipmentId: z.string(), rowCount: z.number(), received: z.boolean() })),
+    ['lead', 'hq'],
+    VENUE,
+  ),
 } as const;

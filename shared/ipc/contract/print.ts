@@ -9,7 +9,12 @@ import { BatchId } from './returns';
 /** What can be printed; the ledger and the daily report also by HQ, the rest by the venue lead. */
 export const PrintRequest = z.discriminatedUnion('document', [
   // `venue` says whose ledger at headquarters, which keeps every venue's; a venue station prints its own.
-  z.strictObject({ document: z.literal('ledger'), shipmentId: ShipmentRef, order: z.enum(['town', 'reservation']), venue: z.enum(VENUE_IDS).optional() }),
+  z.strictObject({
+    document: z.literal('ledger'),
+    shipmentId: ShipmentRef,
+    order: z.enum(['town', 'reservation']),
+    venue: z.enum(VENUE_IDS).optional(),
+  }),
   z.strictObject({ document: z.literal('daily-report'), date: IsoDate }),
   z.strictObject({ document: z.literal('discrepancy'), checkId: CheckId, shipmentId: ShipmentRef }),
   z.strictObject({ document: z.literal('return-list'), batchId: BatchId }),
@@ -18,5 +23,10 @@ export type PrintRequest = z.infer<typeof PrintRequest>;
 
 export const printContract = {
   /** Renders a document and hands it to the platform's printer: a preview URL (browser mode) or a saved PDF (Electron). */
-  'print:document': channel(PrintRequest, z.strictObject({ title: z.string(), pages: z.number().int(), preview: z.string().nullable(), savedTo: z.string().nullable() }), ['lead', 'hq'], BOTH),
+  'print:document': channel(
+    PrintRequest,
+    z.strictObject({ title: z.string(), pages: z.number().int(), preview: z.string().nullable(), savedTo: z.string().nullable() }),
+    ['lead', 'hq'],
+    BOTH,
+  ),
 } as const;

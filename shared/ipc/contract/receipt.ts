@@ -31,15 +31,30 @@ export const ReceiptCheckView = z.strictObject({
 });
 export type ReceiptCheckView = z.infer<typeof ReceiptCheckView>;
 
-export const Difference = z.strictObject({ code: z.string().max(64), kind: z.enum(['missing', 'unexpected']), reason: DifferenceReason, memo: z.string().max(200) });
+export const Difference = z.strictObject({
+  code: z.string().max(64),
+  kind: z.enum(['missing', 'unexpected']),
+  reason: DifferenceReason,
+  memo: z.string().max(200),
+});
 export type Difference = z.infer<typeof Difference>;
 
 export const receiptContract = {
   'receipt:confirm': channel(z.strictObject({ shipmentId: z.string().min(1).max(64) }), z.strictObject({ cards: z.number() }), LEAD, VENUE),
   'receipt:open': channel(z.strictObject({ shipmentId: ShipmentRef }), z.strictObject({ checkId: z.string() }), LEAD, VENUE),
-  'receipt:scan': channel(z.strictObject({ checkId: CheckId, shipmentId: ShipmentRef, code: z.string().max(256) }), ReceiptScanOutcome, LEAD, VENUE),
+  'receipt:scan': channel(
+    z.strictObject({ checkId: CheckId, shipmentId: ShipmentRef, code: z.string().max(256) }),
+    ReceiptScanOutcome,
+    LEAD,
+    VENUE,
+  ),
   'receipt:view': channel(z.strictObject({ checkId: CheckId, shipmentId: ShipmentRef }), ReceiptCheckView, LEAD, VENUE),
-  'receipt:close': channel(z.strictObject({ checkId: CheckId, shipmentId: ShipmentRef, differences: z.array(Difference).max(100_000) }), ReceiptCheckView, LEAD, VENUE),
+  'receipt:close': channel(
+    z.strictObject({ checkId: CheckId, shipmentId: ShipmentRef, differences: z.array(Difference).max(100_000) }),
+    ReceiptCheckView,
+    LEAD,
+    VENUE,
+  ),
 } as const;
 
 export { CheckId };

@@ -10,7 +10,9 @@ export const DayFiguresView = z.strictObject({
 export type DayFiguresView = z.infer<typeof DayFiguresView>;
 
 /** Figures that moved after a day's close: corrections made later, shown beside the frozen ones. */
-const CorrectedSinceClose = z.array(z.strictObject({ figure: z.string(), frozen: z.union([z.number(), z.boolean()]), now: z.union([z.number(), z.boolean()]) }));
+const CorrectedSinceClose = z.array(
+  z.strictObject({ figure: z.string(), frozen: z.union([z.number(), z.boolean()]), now: z.union([z.number(), z.boolean()]) }),
+);
 
 export const DailyReportView = z.strictObject({
   date: z.string(),
@@ -21,8 +23,15 @@ export const DailyReportView = z.strictObject({
 export type DailyReportView = z.infer<typeof DailyReportView>;
 
 const CountsView = z.strictObject({
-  shipped: z.number(), received: z.number(), notReceived: z.number(), handedOver: z.number(), outstanding: z.number(),
-  returned: z.number(), refusals: z.number(), damaged: z.number(), holds: z.boolean(),
+  shipped: z.number(),
+  received: z.number(),
+  notReceived: z.number(),
+  handedOver: z.number(),
+  outstanding: z.number(),
+  returned: z.number(),
+  refusals: z.number(),
+  damaged: z.number(),
+  holds: z.boolean(),
 });
 
 const ReconciliationView = z.strictObject({

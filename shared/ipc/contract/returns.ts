@@ -9,7 +9,17 @@ export const BatchId = z.string().regex(/^rt-[0-9a-f]{12}$/, '返戻バッチID�
 const ReturnBatchView = z.strictObject({ batchId: z.string(), at: z.string(), by: z.string(), reason: z.string(), cards: z.number() });
 
 export const returnsContract = {
-  'returns:overdue': channel(Empty, z.array(z.strictObject({ reservationNo: z.string(), name: z.string(), shippedOn: z.string(), deadline: z.string() })), LEAD, VENUE),
-  'returns:record': channel(z.strictObject({ reservationNos: z.array(ReservationNumber).min(1).max(100_000), reason: Reason }), z.strictObject({ batchId: z.string(), cards: z.number() }), LEAD, VENUE),
+  'returns:overdue': channel(
+    Empty,
+    z.array(z.strictObject({ reservationNo: z.string(), name: z.string(), shippedOn: z.string(), deadline: z.string() })),
+    LEAD,
+    VENUE,
+  ),
+  'returns:record': channel(
+    z.strictObject({ reservationNos: z.array(ReservationNumber).min(1).max(100_000), reason: Reason }),
+    z.strictObject({ batchId: z.string(), cards: z.number() }),
+    LEAD,
+    VENUE,
+  ),
   'returns:batches': channel(Empty, z.array(ReturnBatchView), LEAD, VENUE),
 } as const;

@@ -15,7 +15,12 @@ export type SessionView = z.infer<typeof SessionView>;
 
 export const sessionContract = {
   'session:get': channel(Empty, SessionView.nullable(), 'public', BOTH),
-  'session:signIn': channel(z.strictObject({ staffId: z.string().min(1).max(32), pin: z.string().min(1).max(16) }), SessionView, 'public', BOTH),
+  'session:signIn': channel(
+    z.strictObject({ staffId: z.string().min(1).max(32), pin: z.string().min(1).max(16) }),
+    SessionView,
+    'public',
+    BOTH,
+  ),
   'session:signOut': channel(Empty, z.null(), 'public', BOTH),
   'session:lock': channel(Empty, z.null(), 'public', BOTH),
   'session:unlock': channel(z.strictObject({ pin: z.string().min(1).max(16) }), SessionView, 'public', BOTH),

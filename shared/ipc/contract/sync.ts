@@ -3,13 +3,15 @@ import { z } from 'zod';
 import { LEAD, VENUE, channel } from './channel';
 import { Empty } from './common';
 
-export const PullSummary = z.array(z.strictObject({
-  source: z.string(),
-  problem: z.string().nullable(),
-  ingested: z.number(),
-  alreadyHad: z.number(),
-  refused: z.array(z.string()),
-}));
+export const PullSummary = z.array(
+  z.strictObject({
+    source: z.string(),
+    problem: z.string().nullable(),
+    ingested: z.number(),
+    alreadyHad: z.number(),
+    refused: z.array(z.string()),
+  }),
+);
 
 export const syncContract = {
   /** A venue station takes in its sibling stations' files now (as `madoguchi sync pull`). */
