@@ -1,6 +1,7 @@
 // End-to-end tests of the counter screen in browser mode: `madoguchi serve` (the real services over
 // loopback) + the built renderer in Debian Chromium. `npx playwright test`.
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM, CHROMIUM_ARGS } from './main/testing/chromium';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -22,17 +23,8 @@ export default defineConfig({
     // Traces cost ~0.5 s a test; add `--trace on` to the command line when debugging.
     trace: 'off',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-        '--disable-dev-shm-usage',
-      ],
+      executablePath: CHROMIUM,
+      args: CHROMIUM_ARGS,
     },
   },
 });

@@ -12,18 +12,10 @@ import { ledgerPageCount, ledgerPrintHtml, type PrintRow } from '../shared/print
 import { code128Barcode } from '../main/print/barcode';
 import { PRINT_FONTS_CSS } from '../main/print/printer';
 
+import { CHROMIUM, CHROMIUM_ARGS as ARGS } from '../main/testing/chromium';
+
 const ROOT = new URL('..', import.meta.url).pathname;
 const RENDERER = join(ROOT, 'dist/renderer');
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--disable-dev-shm-usage',
-];
 
 export async function measureLedgerPdf(rowCount: number, runs: number): Promise<{ pdfMs: number; baselineMs: number; pages: number }> {
   // `npm run bench` builds the renderer first; the test suite's --quick run may come before any build.
@@ -52,7 +44,7 @@ export async function measureLedgerPdf(rowCount: number, runs: number): Promise<
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   const once = async (barcode: (text: string) => string) => {
     const t = performance.now();
     current = ledgerPrintHtml({

@@ -10,18 +10,10 @@ import { generateRoster } from '../main/demo/synthetic-roster';
 import { routeAddress } from '../shared/address/route-address';
 import { tokyoDate } from '../shared/tokyo-date';
 
+import { CHROMIUM, CHROMIUM_ARGS as ARGS } from '../main/testing/chromium';
+
 const ROOT = new URL('..', import.meta.url).pathname;
 const BIN = join(ROOT, 'bin/madoguchi.mjs');
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--disable-dev-shm-usage',
-];
 
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)]!;
 
@@ -59,7 +51,7 @@ export async function measurePageLatency(scans: number): Promise<{ scanP95: numb
     });
     server.on('exit', () => reject(new Error('serve exited')));
   });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   try {
     const page = await browser.newPage();
     await page.goto(url);

@@ -2,7 +2,8 @@
 // damaged, fix a mistaken receipt. (Sending uncollected cards back to HQ is main/returns/.)
 import { err, ok, type Result } from '../../shared/result';
 import { appendEvent } from '../db/event-log';
-import { readCardState } from '../counter/card-state';
+import type { EventPayload } from '../../shared/events/event';
+import { readCardState, type CardState } from '../counter/card-state';
 import type { CounterContext } from '../counter/counter-service';
 import { actorOf, type Staff } from '../auth/staff';
 
@@ -14,54 +15,51 @@ export interface CorrectionProblem {
 export const leadOnly = (staff: Staff): CorrectionProblem | null =>
   staff.role === 'lead' ? null : { code: 'forbidden', message: '訂正・返戻は会場責任者のみができます' };
 
-export function markDamaged(
+type Recorded = Result<{ eventId: string }, CorrectionProblem>;
+
+const isProblem = (x: object): x is CorrectionProblem => 'code' in x;
+
+/**
+ * A correction of a card of this venue's ledger: a lead, a reason, then — in one transaction with the card's
+ * state read — either a refusal or the event that records it.
+ */
+function correction<K extends 'card.damaged' | 'receipt.corrected'>(
   ctx: CounterContext,
   staff: Staff,
   reservationNo: string,
   reason: string,
-): Result<{ eventId: string }, CorrectionProblem> {
+  kind: K,
+  decide: (state: CardState, reason: string) => CorrectionProblem | EventPayload<K>,
+): Recorded {
   const forbidden = leadOnly(staff);
   if (forbidden) return err(forbidden);
   if (reason.trim() === '') return err({ code: 'no-reason', message: '理由を入力してください' });
   const { db, stationId } = ctx.store;
-  return db.transaction((): Result<{ eventId: string }, CorrectionProblem> => {
-    if (readCardState(db, reservationNo).kind === 'unknown')
-      return err({ code: 'not-found', message: 'この会場の台帳にない予約管理番号です' });
-    const e = appendEvent(db, ctx.clock, {
-      stationId,
-      actor: actorOf(staff),
-      kind: 'card.damaged',
-      payload: { reservationNo, reason: reason.trim() },
-      subject: reservationNo,
-    });
+  return db.transaction((): Recorded => {
+    const state = readCardState(db, reservationNo);
+    if (state.kind === 'unknown') return err({ code: 'not-found', message: 'この会場の台帳にない予約管理番号です' });
+    const payload = decide(state, reason.trim());
+    if (isProblem(payload)) return err(payload);
+    const e = appendEvent(db, ctx.clock, { stationId, actor: actorOf(staff), kind, payload, subject: reservationNo });
     return ok({ eventId: e.id });
   })();
 }
 
-export function correctReceipt(
-  ctx: CounterContext,
-  staff: Staff,
-  reservationNo: string,
-  received: boolean,
-  reason: string,
-): Result<{ eventId: string }, CorrectionProblem> {
-  const forbidden = leadOnly(staff);
-  if (forbidden) return err(forbidden);
-  if (reason.trim() === '') return err({ code: 'no-reason', message: '理由を入力してください' });
-  const { db, stationId } = ctx.store;
-  return db.transaction((): Result<{ eventId: string }, CorrectionProblem> => {
-    const state = readCardState(db, reservationNo);
-    if (state.kind === 'unknown') return err({ code: 'not-found', message: 'この会場の台帳にない予約管理番号です' });
+export function markDamaged(ctx: CounterContext, staff: Staff, reservationNo: string, reason: string): Recorded {
+  return correction(ctx, staff, reservationNo, reason, 'card.damaged', (_state, why) => ({ reservationNo, reason: why }));
+}
+
+export function correctReceipt(ctx: CounterContext, staff: Staff, reservationNo: string, received: boolean, reason: string): Recorded {
+  return correction(
+    ctx,
+    staff,
+    reservationNo,
+    reason,
+    'receipt.corrected',
     // A card already handed over was received by definition; undo the handover first if that was the mistake.
-    if (!received && state.kind === 'handed-over')
-      return err({ code: 'handed-over', message: '交付済みのカードです。先に交付を取り消してください' });
-    const e = appendEvent(db, ctx.clock, {
-      stationId,
-      actor: actorOf(staff),
-      kind: 'receipt.corrected',
-      payload: { reservationNo, received, reason: reason.trim() },
-      subject: reservationNo,
-    });
-    return ok({ eventId: e.id });
-  })();
+    (state, why) =>
+      !received && state.kind === 'handed-over'
+        ? { code: 'handed-over', message: '交付済みのカードです。先に交付を取り消してください' }
+        : { reservationNo, received, reason: why },
+  );
 }

@@ -9,19 +9,7 @@ import { chromium } from '@playwright/test';
 import { ledgerPageCount, ledgerPrintHtml, sortForLedger, type PrintRow } from '../../shared/print/ledger-print';
 import { code128Barcode } from './barcode';
 import { tempDir } from '../testing/fixtures';
-import { assertCspSafe } from '../testing/pdf';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--disable-dev-shm-usage',
-];
+import { ARGS, assertCspSafe, CHROMIUM } from '../testing/pdf';
 
 const rows: PrintRow[] = Array.from({ length: 1000 }, (_, i) => ({
   reservationNo: `P${String.fromCharCode(65 + (i % 26))}${i % 10}-${String(100000 + i).padStart(6, '0')}`,
