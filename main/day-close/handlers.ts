@@ -1,8 +1,9 @@
 // 日締め from the lead's screen.
+import type { dayCloseContract } from '../../shared/ipc/contract/day-close';
 import { staffOf, type HandlerSlice } from '../ipc/dispatch';
 import type { CounterContext } from '../counter/counter-service';
 import { closeDayAndSend } from './close-and-send';
 
-export function dayCloseHandlers(counter: CounterContext): HandlerSlice<'day:close'> {
+export function dayCloseHandlers(counter: CounterContext): HandlerSlice<keyof typeof dayCloseContract> {
   return { 'day:close': ({ date }, call) => closeDayAndSend(counter, staffOf(call), date) };
 }

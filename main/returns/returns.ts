@@ -6,6 +6,7 @@ import { appendEvent } from '../db/event-log';
 import { cardsByShippedOn } from '../db/queries/ledger-cards';
 import { returnBatchCardRows, returnBatchRows, type ReturnBatchRow } from '../db/queries/events';
 import { readCardStates } from '../counter/card-state';
+import { venueCardKinds } from '../reconciliation/reconciliation';
 import type { CounterContext } from '../counter/counter-service';
 import { actorOf, type Staff } from '../auth/staff';
 import { readSetting } from '../store/settings';
@@ -22,20 +23,25 @@ export interface OverdueCard {
 /** The last day a card shipped on `shippedOn` may be collected. */
 const deadlineOf = addDays;
 
-/** Outstanding cards whose collection deadline (notice date + the station's `collection-deadline-days`, default 90) has passed. */
+/**
+ * The cards to send back to HQ: outstanding cards whose collection deadline (notice date + the station's
+ * `collection-deadline-days`, default 90) has passed, and damaged cards on the shelf whatever their deadline
+ * (the counter tells the clerk they go back for a new card). Which is which, the one card fold says.
+ */
 export function overdueCards(
   ctx: CounterContext,
   deadlineDays: number = readSetting(ctx.store.db, 'collection-deadline-days'),
 ): OverdueCard[] {
   const today = tokyoDate(ctx.clock.now());
-  const rows = cardsByShippedOn(ctx.store.db);
-  const due = rows.filter((r) => deadlineOf(r.shipped_on, deadlineDays) < today);
-  const states = readCardStates(
+  const kinds = new Map(venueCardKinds(ctx.store).map((c) => [c.reservationNo, c.kind]));
+  const due = cardsByShippedOn(ctx.store.db).filter((r) => {
+    const kind = kinds.get(r.reservation_no);
+    return kind === 'damaged' || (kind === 'outstanding' && deadlineOf(r.shipped_on, deadlineDays) < today);
+  });
+  return readCardStates(
     ctx.store.db,
     due.map((r) => r.reservation_no),
-  );
-  // A damaged card waits on the shelf like any other until it goes back to HQ.
-  return states.flatMap((s) =>
+  ).flatMap((s) =>
     s.kind === 'outstanding' || s.kind === 'damaged'
       ? [
           {

@@ -1,9 +1,10 @@
 // Sync from a venue station's window: take in the sibling stations' files now.
+import type { syncContract } from '../../shared/ipc/contract/sync';
 import type { HandlerSlice } from '../ipc/dispatch';
 import type { CounterContext } from '../counter/counter-service';
 import { pullSiblings } from './siblings';
 
-export function syncHandlers(counter: CounterContext): HandlerSlice<'sync:pullSiblings'> {
+export function syncHandlers(counter: CounterContext): HandlerSlice<keyof typeof syncContract> {
   return {
     'sync:pullSiblings': async () => {
       const pulled = await pullSiblings(counter);

@@ -13,6 +13,7 @@ import { receiptContract } from './contract/receipt';
 import { correctionsContract } from './contract/corrections';
 import { returnsContract } from './contract/returns';
 import { reconciliationContract } from './contract/reconciliation';
+import { dayCloseContract } from './contract/day-close';
 import { printContract } from './contract/print';
 import { syncContract } from './contract/sync';
 import { hqContract } from './contract/hq';
@@ -32,6 +33,7 @@ export const contract = {
   ...correctionsContract,
   ...returnsContract,
   ...reconciliationContract,
+  ...dayCloseContract,
   ...printContract,
   ...syncContract,
   ...hqContract,

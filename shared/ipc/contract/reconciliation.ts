@@ -1,6 +1,6 @@
 // The lead's 照合・日報 screen: one business day's reconciliation of the venue, and closing the day.
 import { z } from 'zod';
-import { LEAD, VENUE, channel } from './channel';
+import { VENUE, channel } from './channel';
 import { IsoDate } from './common';
 
 export const DayFiguresView = z.strictObject({
@@ -54,6 +54,4 @@ const ReconciliationView = z.strictObject({
 
 export const reconciliationContract = {
   'reconciliation:day': channel(z.strictObject({ date: IsoDate }), ReconciliationView, ['lead', 'hq'], VENUE),
-  /** Closes the day; with sync set up, the day's sync file is written to the outbox too (its name, else null). */
-  'day:close': channel(z.strictObject({ date: IsoDate }), DailyReportView.extend({ syncFile: z.string().nullable() }), LEAD, VENUE),
 } as const;

@@ -1,0 +1,10 @@
+// 日締め: the lead closes the business day (figures frozen), and its sync file goes to the outbox.
+import { z } from 'zod';
+import { LEAD, VENUE, channel } from './channel';
+import { IsoDate } from './common';
+import { DailyReportView } from './reconciliation';
+
+export const dayCloseContract = {
+  /** Closes the day; with sync set up, the day's sync file is written to the outbox too (its name, else null). */
+  'day:close': channel(z.strictObject({ date: IsoDate }), DailyReportView.extend({ syncFile: z.string().nullable() }), LEAD, VENUE),
+} as const;
