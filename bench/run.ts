@@ -13,42 +13,13 @@ import { rosterToCsv } from '../main/demo/roster-csv';
 import { routeAddress } from '../shared/address/route-address';
 import { openDatabase } from '../main/db/connection';
 import { fixedClock } from '../main/clock';
-import { addDays } from '../shared/tokyo-date';
 import { join } from 'node:path';
-import { decideScan, recordHandover, searchCards } from '../main/counter/counter-service';
-import { confirmShipmentReceipt } from '../main/receipt/box-receipt';
-import { groupCommitAccessLog } from '../main/access/access-record';
 import { measurePageLatency } from './page-latency';
 import { measureLedgerPdf } from './ledger-pdf';
 import { measureSync } from './sync';
 import { measureReconciliation } from './reconciliation';
+import { measureCounter } from './counter';
 import { median, time, type BenchTarget } from './measure';
-
-/** Birth dates spread over ~95 years, as a ward's population is (a few residents per date), deterministic. */
-const spreadBirthDate = (i: number) => addDays('1930-01-01', (i * 7919) % 34_675);
-
-const KANA = [
-  'サトウ',
-  'スズキ',
-  'タカハシ',
-  'タナカ',
-  'イトウ',
-  'ワタナベ',
-  'ヤマモト',
-  'ナカムラ',
-  'コバヤシ',
-  'カトウ',
-  'ヨシダ',
-  'ヤマダ',
-  'ササキ',
-  'ヤマグチ',
-  'マツモト',
-  'イノウエ',
-  'キムラ',
-  'ハヤシ',
-  'シミズ',
-  'ヤマザキ',
-];
 
 const quick = process.argv.includes('--quick');
 // Every temporary folder (they hold test keys) goes when the run ends, however it ends.
@@ -170,77 +141,7 @@ if (section('ledgers')) {
 }
 
 // 4. The counter with a 100,000-row ledger: scan → decision, handover commit, kana search (p99 of many calls).
-if (section('counter')) {
-  const COUNTER_ROWS = quick ? 2_000 : 100_000;
-  const CALLS = quick ? 50 : 2_000;
-  const keys = testKeys();
-  const dir = tempDir(atExit);
-  const store = testStore(dir, 'toyosu');
-  const list = cards(1, COUNTER_ROWS).map((c, i) => ({
-    ...c,
-    kana: `${KANA[i % KANA.length]}　${KANA[(i * 7) % KANA.length]}`,
-    birthDate: spreadBirthDate(i),
-  }));
-  const imported = importLedger({ store, clock, actor: 'bench' }, ledgerBytes(keys, 'toyosu', 'BENCH-4', list), {
-    venueKey: keys.venues.toyosu,
-    hqKey: keys.hq,
-  });
-  if (!imported.ok) throw new Error(imported.error.message);
-  const lead = { staffId: 'l', displayName: 'l', role: 'lead' as const };
-  const clerk = { staffId: 'c', displayName: 'c', role: 'clerk' as const };
-  confirmShipmentReceipt({ store, clock }, lead, 'BENCH-4');
-  // As in the app: looks at a record are group-committed right after the reply (see access-record.ts).
-  const access = groupCommitAccessLog(store.db, clock, () => {});
-  const ctx = { store, clock, access };
-  const pick = (i: number) => list[(i * 7919) % list.length]!;
-  const p99 = (fn: (i: number) => void) => {
-    const xs: number[] = [];
-    for (let i = 0; i < CALLS; i++) {
-      xs.push(time(() => fn(i)));
-      access.flush();
-    }
-    xs.sort((a, b) => a - b);
-    return xs[Math.floor(xs.length * 0.99)]!;
-  };
-  const byPk = store.db.prepare('SELECT * FROM ledger_cards WHERE reservation_no = ?');
-  store.db.exec('CREATE TABLE bench_writes (id INTEGER PRIMARY KEY, payload TEXT)');
-  const bareWrite = store.db.prepare('INSERT INTO bench_writes (payload) VALUES (?)');
-  const byBirth = store.db.prepare('SELECT * FROM ledger_cards WHERE birth_date = ? LIMIT 21');
-  const scanP99 = p99((i) => decideScan(ctx, clerk, pick(i).reservationNo));
-  const pkP99 = p99((i) => byPk.get(pick(i).reservationNo));
-  const license = { path: 'self' as const, documents: ['passport'], proxy: null, surrendered: [], pin: 'pins-set' as const };
-  const handoverP99 = p99((i) => {
-    const r = recordHandover(ctx, clerk, list[i]!.reservationNo, license);
-    if (!r.ok) throw new Error(r.error.message);
-  });
-  const writeP99 = p99((i) => bareWrite.run(JSON.stringify({ i, reservationNo: list[i]!.reservationNo })));
-  const searchP99 = p99((i) => searchCards(ctx, clerk, { prefix: pick(i).kana.slice(0, 2), birthDate: pick(i).birthDate }));
-  const birthP99 = p99((i) => byBirth.all(pick(i).birthDate));
-  store.close();
-  rmSync(dir, { recursive: true, force: true });
-  const rows = COUNTER_ROWS.toLocaleString();
-  targets.push(
-    {
-      name: `scan → decision with a ${rows}-row ledger (p99)`,
-      measured: scanP99,
-      baseline: { name: 'primary-key lookup of the same card (p99)', ms: pkP99, maxRatio: 100 },
-      maxMs: 2,
-    },
-    // The 5 ms budget assumes a disk whose fsync fits in it; the baseline shows this machine's own floor.
-    {
-      name: 'handover commit, synchronous=FULL (p99)',
-      measured: handoverP99,
-      baseline: { name: "bare single-row fsync'd insert, same database (p99)", ms: writeP99, maxRatio: 5 },
-      maxMs: 5,
-    },
-    {
-      name: `kana prefix + birth date search over ${rows} rows (p99)`,
-      measured: searchP99,
-      baseline: { name: 'indexed birth-date query, no prefix (p99)', ms: birthP99, maxRatio: 20 },
-      maxMs: 20,
-    },
-  );
-}
+if (section('counter')) targets.push(...measureCounter({ quick, clock, cleanup: atExit }));
 
 // 5. Reconciliation for a venue with 40,000 cards and 30,000 events, from the event log.
 // The ≤ 100 ms budget is for what the app does each time the lead's 照合・日報 screen refreshes (today's

@@ -19,11 +19,11 @@ import type { EventKind } from '../../shared/events/event';
 import type { Db } from '../db/connection';
 import { stationsEvents } from '../db/queries/events-hq';
 import { builtLedgerLookup, ledgerRowCounts } from '../db/queries/hq-ledgers';
-import { shippedOnLookup, venueShippedCards } from '../db/queries/hq-cards';
+import { venueShippedCards } from '../db/queries/hq-cards';
 import { jlisCounts } from '../db/queries/hq-jlis-counts';
 import { latestStationFile, stationFiles } from '../db/queries/sync-files';
 import { syncAlerts } from '../db/queries/sync-alerts';
-import { stationVenues, stationVenuesUnordered } from '../db/queries/sync-stations';
+import { stationVenues } from '../db/queries/sync-stations';
 
 export const FIGURES = ['shipped', 'received', 'handedOver', 'outstanding', 'returned', 'refusals', 'damaged'] as const;
 export type Figure = (typeof FIGURES)[number];
@@ -143,12 +143,12 @@ function consolidateVenue(
   };
 }
 
-function venueCards(db: Db, venue: VenueId, shipments?: ReadonlySet<string>): ReconCard[] {
+export function venueCards(db: Db, venue: VenueId, shipments?: ReadonlySet<string>): ReconCard[] {
   const rows: ReconCard[] = venueShippedCards(db, venue);
   return shipments ? rows.filter((c) => shipments.has(c.shipmentId)) : rows;
 }
 
-function venueEvents(db: Db, stationIds: readonly string[]): ReconEvent[] {
+export function venueEvents(db: Db, stationIds: readonly string[]): ReconEvent[] {
   return stationsEvents(db, stationIds, PAYLOAD_READ);
 }
 
@@ -285,29 +285,4 @@ function sumFigures(list: readonly Figures[]): Figures {
   const t = { shipped: 0, received: 0, notReceived: 0, handedOver: 0, outstanding: 0, returned: 0, refusals: 0, damaged: 0 };
   for (const f of list) for (const k of Object.keys(t) as (keyof Figures)[]) t[k] += f[k];
   return t;
-}
-
-/** Cards past their collection deadline and never collected, per venue: on the shelf, or already returned. */
-export function uncollectedCards(
-  db: Db,
-  options: { asOf: string; deadlineDays: number },
-): { venue: VenueId; reservationNo: string; status: 'outstanding' | 'returned' }[] {
-  const stations = stationVenuesUnordered(db);
-  const out: { venue: VenueId; reservationNo: string; status: 'outstanding' | 'returned' }[] = [];
-  const shippedOn = shippedOnLookup(db);
-  for (const venue of VENUE_IDS) {
-    const fold = new ReconciliationFold(venueCards(db, venue));
-    fold.apply(
-      orderEvents(
-        venueEvents(
-          db,
-          stations.filter((s) => s.venue === venue).map((s) => s.station_id),
-        ),
-      ),
-    );
-    const due = (no: string) => addDays(shippedOn(no), options.deadlineDays) < options.asOf;
-    for (const no of fold.outstandingCards()) if (due(no)) out.push({ venue, reservationNo: no, status: 'outstanding' });
-    for (const no of fold.returnedCards()) out.push({ venue, reservationNo: no, status: 'returned' });
-  }
-  return out;
 }

@@ -1,15 +1,17 @@
 // The 未受領 list for the re-issue notice print run (再発行用交付通知書, 別紙③ 3): residents whose cards were
-// never collected by the deadline (still at the venue, or already returned to HQ), joined with the rows HQ
-// shipped. UTF-8 (with BOM, for Excel) or CP932 for the ward's systems; a name CP932 cannot hold is refused
+// never collected by the deadline (still at the venue, or already returned to HQ; from each venue's card fold),
+// joined with the rows HQ shipped. UTF-8 (with BOM, for Excel) or CP932 for the ward's systems; a name CP932 cannot hold is refused
 // with its row, never silently turned into "?".
 import { stringify } from 'csv-stringify/sync';
 import iconv from 'iconv-lite';
-import { VENUES, type VenueId } from '../../shared/venues/venues';
+import { VENUES, VENUE_IDS, type VenueId } from '../../shared/venues/venues';
 import { addDays } from '../../shared/tokyo-date';
 import { err, ok, type Result } from '../../shared/result';
 import type { Db } from '../db/connection';
-import { shippedCardRows } from '../db/queries/hq-cards';
-import { uncollectedCards } from './consolidation';
+import { shippedCardRows, shippedOnLookup } from '../db/queries/hq-cards';
+import { venueCards, venueEvents } from './consolidation';
+import { orderEvents, ReconciliationFold } from '../../shared/reconciliation/reconcile';
+import { stationVenuesUnordered } from '../db/queries/sync-stations';
 
 export type CsvEncoding = 'utf8' | 'cp932';
 
@@ -87,4 +89,29 @@ export function uncollectedCsv(
     });
   }
   return ok({ bytes: iconv.encode(text, 'cp932'), rows: records.length, perVenue });
+}
+
+/** Cards past their collection deadline and never collected, per venue: on the shelf, or already returned. */
+export function uncollectedCards(
+  db: Db,
+  options: { asOf: string; deadlineDays: number },
+): { venue: VenueId; reservationNo: string; status: 'outstanding' | 'returned' }[] {
+  const stations = stationVenuesUnordered(db);
+  const out: { venue: VenueId; reservationNo: string; status: 'outstanding' | 'returned' }[] = [];
+  const shippedOn = shippedOnLookup(db);
+  for (const venue of VENUE_IDS) {
+    const fold = new ReconciliationFold(venueCards(db, venue));
+    fold.apply(
+      orderEvents(
+        venueEvents(
+          db,
+          stations.filter((s) => s.venue === venue).map((s) => s.station_id),
+        ),
+      ),
+    );
+    const due = (no: string) => addDays(shippedOn(no), options.deadlineDays) < options.asOf;
+    for (const no of fold.outstandingCards()) if (due(no)) out.push({ venue, reservationNo: no, status: 'outstanding' });
+    for (const no of fold.returnedCards()) out.push({ venue, reservationNo: no, status: 'returned' });
+  }
+  return out;
 }

@@ -12,7 +12,8 @@ import { openDataFolder, openVenueDataFolder, type HqStore, type VenueStore } fr
 import { decodePrivateKeyFile } from '../crypto/key-files';
 import { simulate, type SimulationSummary } from '../demo/simulate';
 import { readCardStates } from '../counter/card-state';
-import { consolidate, uncollectedCards } from '../hq/consolidation';
+import { consolidate } from '../hq/consolidation';
+import { uncollectedCards } from '../hq/uncollected-csv';
 import { addDays } from '../../shared/tokyo-date';
 import { manualClock } from '../testing/app-fixture';
 import { tempDir } from '../testing/fixtures';
