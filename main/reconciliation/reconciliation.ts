@@ -9,7 +9,7 @@
 import {
   orderEvents,
   ReconciliationFold,
-  type LedgerColumns,
+  type LedgerRows,
   type ReconEvent,
   type Reconciliation,
 } from '../../shared/reconciliation/reconcile';
@@ -18,8 +18,8 @@ import type { Db } from '../db/connection';
 import { tokyoDayEnd } from '../../shared/tokyo-date';
 import { isIsoDate } from '../../shared/roster/japanese-date';
 import type { CardKind } from '../../shared/reconciliation/card-history';
-import { hasFoldEventsFrom, readFoldEvents } from '../db/queries/events';
-import { ledgerSignature, readLedgerColumns } from '../db/queries/ledger-cards';
+import { readFoldEvents } from '../db/queries/events';
+import { ledgerSignature, readLedgerRows } from '../db/queries/ledger-cards';
 import type { VenueStore } from '../store/data-folder';
 
 export interface VenueReport extends Reconciliation {
@@ -31,7 +31,7 @@ interface Kept {
   readonly fold: ReconciliationFold;
   /** The ledger it was built from; cards and shipments are only ever added (by an import). */
   readonly ledger: string;
-  readonly cards: LedgerColumns;
+  readonly cards: LedgerRows;
   /** The highest event rowid read into it. */
   rowid: number;
 }
@@ -61,10 +61,10 @@ export function forgetReconciliation(store: VenueStore): void {
   kept.delete(store.db);
 }
 
-function ledgerOf(store: VenueStore): { ledger: string; cards: () => LedgerColumns } {
+function ledgerOf(store: VenueStore): { ledger: string; cards: () => LedgerRows } {
   const ledger = ledgerSignature(store.db);
   const k = kept.get(store.db);
-  return { ledger, cards: () => (k?.ledger === ledger ? k.cards : readLedgerColumns(store.db)) };
+  return { ledger, cards: () => (k?.ledger === ledger ? k.cards : readLedgerRows(store.db)) };
 }
 
 /** The store's fold, brought up to date with the log. */
@@ -89,13 +89,11 @@ function current(store: VenueStore): ReconciliationFold {
 function asOfDay(store: VenueStore, asOf: string): Reconciliation {
   // Client times are UTC ISO strings (toISOString), so they compare as strings, in SQL as in the sort.
   const end = isIsoDate(asOf) ? tokyoDayEnd(asOf) : '';
-  // Today (nothing recorded after the day's end) is the current fold; a past day is replayed up to its end.
-  // A kept fold knows its latest event; without one, the log is asked before a whole fold is built for it.
-  if (kept.has(store.db) || !hasFoldEventsFrom(store.db, end)) {
-    const fold = current(store);
-    const last = fold.lastClientTime;
-    if (last === null || last < end) return fold.result();
-  }
+  // Today (nothing recorded after the day's end) is the current fold, kept for the next screen; a past day is
+  // replayed up to its end.
+  const fold = current(store);
+  const last = fold.lastClientTime;
+  if (last === null || last < end) return fold.result();
   return replay(new ReconciliationFold(ledgerOf(store).cards()), readFoldEvents(store.db, 0, end).events).result();
 }
 

@@ -2,7 +2,7 @@
 // any point. reconcile() is one fold over the whole log; main keeps a fold per open store and feeds it only the
 // events appended since, so a screen refresh costs the new events, not the whole log. Still computed from the
 // log alone: the fold is a cache of the log's replay, dropped and replayed whenever order or ledger demand it.
-import type { Breaker, Counts, HandoverConflict, LedgerColumns, ReconCard, ReconEvent, Reconciliation } from './types';
+import type { Breaker, Counts, HandoverConflict, LedgerRows, ReconCard, ReconEvent, Reconciliation } from './types';
 import {
   applyCardEvent,
   cardKind,
@@ -65,22 +65,24 @@ export class ReconciliationFold implements HandoverKeeper<CountedHandover, Recon
   /** The last event applied: a later batch must sort after it. */
   private lastEvent: ReconEvent | null = null;
 
-  constructor(ledger: readonly ReconCard[] | LedgerColumns) {
-    const { reservationNos, shipmentIds } =
-      'reservationNos' in ledger
-        ? ledger
-        : { reservationNos: ledger.map((c) => c.reservationNo), shipmentIds: ledger.map((c) => c.shipmentId) };
-    const n = reservationNos.length;
-    this.cardNos = reservationNos;
+  constructor(ledger: readonly ReconCard[] | LedgerRows) {
+    const rows: LedgerRows =
+      ledger.length > 0 && !Array.isArray(ledger[0])
+        ? (ledger as readonly ReconCard[]).map((c) => [c.reservationNo, c.shipmentId])
+        : (ledger as LedgerRows);
+    const n = rows.length;
+    const cardNos = new Array<string>(n);
+    this.cardNos = cardNos;
     this.shipmentOf = new Uint32Array(n);
     this.cards = new Array<CardHistory<CountedHandover> | undefined>(n);
     const firstSeen = new Map<string, number>(); // shipment id → index in order of first appearance
     let lastShipment = '';
     let s = 0;
     for (let i = 0; i < n; i++) {
-      this.indexOf.set(reservationNos[i]!, i);
+      const [reservationNo, shipmentId] = rows[i]!;
+      cardNos[i] = reservationNo;
+      this.indexOf.set(reservationNo, i);
       // A ledger lists a shipment's cards together: look the shipment up only when it changes.
-      const shipmentId = shipmentIds[i]!;
       if (i === 0 || shipmentId !== lastShipment) {
         lastShipment = shipmentId;
         let k = firstSeen.get(lastShipment);

@@ -1,10 +1,7 @@
 // The reconciliation's types. A leaf module (it imports nothing) because both the fold (fold.ts) and reconcile()
 // (reconcile.ts, which runs the fold) use them: kept in reconcile.ts, the two modules would import each other.
-/** A ledger as columns: each card's reservation number and shipment, by position (no object per card). */
-export interface LedgerColumns {
-  readonly reservationNos: readonly string[];
-  readonly shipmentIds: readonly string[];
-}
+/** A ledger as SQLite's raw rows give it: each card's reservation number and shipment (no object per card). */
+export type LedgerRows = readonly (readonly [reservationNo: string, shipmentId: string])[];
 
 export interface ReconCard {
   readonly reservationNo: string;

@@ -150,7 +150,3 @@ export function readFoldEvents(db: Db, rowid: number, end: string | null): { eve
   return { events: events as unknown as ReconEvent[], maxRowid: Math.max(rowid, maxRowid) };
 }
 
-/** Whether any event the card fold counts is timed at or after `time` (client times compare as strings). */
-export function hasFoldEventsFrom(db: Db, time: string): boolean {
-  return db.prepare(`SELECT EXISTS (SELECT 1 FROM events WHERE client_time >= ? AND ${FOLD_COUNTS})`).pluck().get(time) === 1;
-}

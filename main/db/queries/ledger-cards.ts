@@ -1,7 +1,7 @@
 // The ledger's cards (ledger_cards): the rows of every shipment ledger imported here, reference data.
 import type { Db } from '../connection';
 import type { LedgerCard } from '../../../shared/ledger/ledger-format';
-import type { LedgerColumns } from '../../../shared/reconciliation/types';
+import type { LedgerRows } from '../../../shared/reconciliation/types';
 
 export interface LedgerCardRow {
   reservation_no: string;
@@ -89,13 +89,9 @@ export function shipmentPrintRows(
     .all(shipmentId) as { reservationNo: string; name: string; address: string; town: string; chome: number | null }[];
 }
 
-/** Every card's number and shipment, as columns: what reconciliation folds over. */
-export function readLedgerColumns(db: Db): LedgerColumns {
-  const rows = db.prepare('SELECT reservation_no, shipment_id FROM ledger_cards').raw().all() as [string, string][];
-  const reservationNos = new Array<string>(rows.length);
-  const shipmentIds = new Array<string>(rows.length);
-  for (let i = 0; i < rows.length; i++) [reservationNos[i], shipmentIds[i]] = rows[i]!;
-  return { reservationNos, shipmentIds };
+/** Every card's number and shipment, as raw rows: what reconciliation folds over. */
+export function readLedgerRows(db: Db): LedgerRows {
+  return db.prepare('SELECT reservation_no, shipment_id FROM ledger_cards').raw().all() as [string, string][];
 }
 
 /** A value that changes whenever a ledger is imported (cards and shipments are only ever added). */
