@@ -1,4 +1,5 @@
-// Passphrases come from MADOGUCHI_PASSPHRASE (automation) or, at a terminal, a hidden prompt.
+// Passphrases come from MADOGUCHI_PASSPHRASE (automation) or, at a terminal, a hidden prompt; a staff PIN
+// likewise from MADOGUCHI_PIN.
 // Never from a command-line flag: those end up in shell history and process lists.
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
@@ -25,6 +26,16 @@ export async function askPassphrase(io: CliIo, label: string, options: { confirm
     if (problem) throw new CliError(problem);
   }
   return passphrase;
+}
+
+const PIN_ENV = 'MADOGUCHI_PIN';
+
+/** A staff member's PIN, for commands that act as that person: from MADOGUCHI_PIN (automation) or a hidden prompt. */
+export async function askPin(io: CliIo, staffId: string): Promise<string> {
+  const fromEnv = io.env[PIN_ENV];
+  if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
+  if (io.stdin.isTTY) return promptHidden(io, `${staffId} のPIN: `);
+  throw new CliError(`${staffId} のPINが必要です。端末から実行するか、環境変数 ${PIN_ENV} に設定してください`);
 }
 
 function promptHidden(io: CliIo, prompt: string): Promise<string> {

@@ -1,8 +1,9 @@
 // 日締め as the lead does it, in one function the app and the simulation both call: take in the venue's other
 // stations' files first (so the day's figures are the whole venue's; an unreachable one waits for the next
-// pull), close the day, then write the day's sync file to the outbox for HQ (when sync is set up).
+// pull), close the day, then write the day's sync file to the outbox for HQ (when sync is set up). The CLI's
+// `madoguchi venue close-day` calls it too.
 import { resolve } from 'node:path';
-import type { Result } from '../../shared/result';
+import { err, ok, type Result } from '../../shared/result';
 import type { CounterContext } from '../counter/counter-service';
 import type { Staff } from '../auth/staff';
 import { pullSiblings } from '../sync/siblings';
@@ -14,17 +15,27 @@ export async function closeDayAndSend(
   ctx: CounterContext,
   staff: Staff,
   date: string,
-): Promise<Result<DailyReport & { syncFile: string | null }, DayCloseProblem>> {
+): Promise<Result<DailyReport & { syncFile: string | null }, DayCloseProblem & { syncFile?: string | null }>> {
   await pullSiblings(ctx);
   const closed = closeDay(ctx, staff, date);
-  if (!closed.ok) return closed;
+  if (!closed.ok && closed.error.code !== 'already-closed') return closed;
+  // A venue's day is closed once, at whichever station the lead uses; every station still publishes its own
+  // records for HQ. So a station whose day a sibling has closed writes its file all the same, and says so.
+  const syncFile = publish(ctx, date);
+  if (!closed.ok) {
+    const sent = syncFile === null ? '' : `。この端末の記録は送信フォルダに書き出しました（${syncFile}）`;
+    return err({ ...closed.error, message: `${closed.error.message}${sent}`, syncFile });
+  }
+  return ok({ ...closed.value, syncFile });
+}
+
+/** Writes the station's sync file for the day to its outbox; null when it could not (sync not set up, disk full). */
+function publish(ctx: CounterContext, date: string): string | null {
   // A full disk or a missing share must not undo a close: the file is committed and the next export rewrites it.
-  let syncFile: string | null = null;
   try {
     const exported = exportSyncFile(ctx, resolve(ctx.store.dir, readSetting(ctx.store.db, 'sync-outbox')), { businessDate: date });
-    syncFile = exported.ok ? exported.value.name : null;
+    return exported.ok ? exported.value.name : null;
   } catch {
-    syncFile = null;
+    return null;
   }
-  return { ok: true, value: { ...closed.value, syncFile } };
 }

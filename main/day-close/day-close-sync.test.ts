@@ -19,6 +19,7 @@ import { enrollStaff } from '../auth/staff';
 import { DEMO_STAFF } from '../demo/demo-world';
 import { recordHandover } from '../counter/counter-service';
 import { exportSyncFile } from '../sync/export';
+import { closeDayAndSend } from './close-and-send';
 import type { IdCheck } from '../../shared/counter/id-documents';
 
 const idCheck: IdCheck = { path: 'self', documents: ['passport'], proxy: null, surrendered: [], pin: 'pins-set' };
@@ -100,4 +101,37 @@ test('a station takes in its siblings’ files from the app, and day close does 
     [['honchosha-st02', 2]],
   );
   await app.close();
+});
+
+test('a station whose day a sibling has closed still publishes its own records at 日締め, and says so', async (t) => {
+  const clock = manualClock('2026-11-25T08:00:00Z');
+  const list = cards(1, 4);
+  const w = syncWorld(
+    t,
+    clock,
+    [
+      { venue: 'honchosha', stationId: 'honchosha-st01' },
+      { venue: 'honchosha', stationId: 'honchosha-st02' },
+    ],
+    { honchosha: list },
+  );
+  const [a, b] = [w.stations['honchosha-st01']!, w.stations['honchosha-st02']!];
+  registerStation(
+    b.db,
+    clock,
+    { venue: 'honchosha', stationId: b.stationId },
+    stationRegistration(a.db, 'honchosha', a.stationId),
+    join(a.dir, 'outbox'),
+  );
+  storeVenueKey(b.db, w.venueKeys.honchosha.privateKey);
+  const lead = { staffId: 'lead1', displayName: 'l', role: 'lead' as const };
+  recordHandover({ store: b, clock }, { staffId: 'clerk2', displayName: 'c', role: 'clerk' }, list[0]!.reservationNo, idCheck);
+
+  const atA = await closeDayAndSend({ store: a, clock }, lead, '2026-11-25');
+  assert.ok(atA.ok && atA.value.syncFile !== null, 'the lead closes the venue’s day at the first station');
+  const atB = await closeDayAndSend({ store: b, clock }, lead, '2026-11-25');
+  assert.ok(!atB.ok && atB.error.code === 'already-closed', 'the close came in from the sibling: the day stays closed once');
+  assert.equal(atB.error.syncFile, `${b.stationId}-00000001.sync`);
+  assert.match(atB.error.message, /締め済み.*この端末の記録は送信フォルダに書き出しました（honchosha-st02-00000001\.sync）/);
+  assert.deepEqual(readdirSync(join(b.dir, 'outbox')), [atB.error.syncFile], 'the second station’s handover is on its way to HQ');
 });

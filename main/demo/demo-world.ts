@@ -2,7 +2,7 @@
 // keys → roster CSV (CP932, as the ward's systems write it) → per-venue ledgers → each venue's data
 // folder with its ledger imported. Synthetic data only.
 import { mkdirSync, readdirSync, existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { VENUE_IDS, type VenueId } from '../../shared/venues/venues';
 import { encodePrivateKeyFile, encodePublicKeyFile, generateKeyPair, type PrivateKeyHandle } from '../crypto/key-files';
 import { writeFileAtomic } from '../files/atomic-write';
@@ -20,6 +20,7 @@ import { hqSyncInfo, registerStation, setRecipients, stationRegistration } from 
 import { exportSyncFile } from '../sync/export';
 import { createIngester } from '../sync/ingest';
 import { inboxKey, storeVenueKey } from '../sync/sync-keys';
+import { writeSetting } from '../store/settings';
 import { recordBuiltLedgers } from '../hq/hq-ledgers';
 import { sha256 } from '../ledger/ledger-file';
 import type { Clock } from '../clock';
@@ -241,7 +242,7 @@ function provisionSync(
   if (!hqOpened.ok || hqOpened.value.site !== 'hq') throw new Error('demo HQ folder did not open');
   const hq = hqOpened.value.store;
   const stores: VenueStore[] = [];
-  const outboxOf = (s: { stationId: string }) => join(dir, 'outbox', s.stationId);
+  const outboxOf = (s: { stationId: string }) => resolve(dir, 'outbox', s.stationId);
   try {
     for (const s of stations) {
       const opened = openVenueDataFolder(s.dir, passphrase);
@@ -259,6 +260,9 @@ function provisionSync(
       if (!r.ok) throw new Error(r.error.message);
       // Kept at each station, so it takes in its siblings' files from the app (会場責任者メニュー).
       storeVenueKey(store.db, venueKeys[store.venue].privateKey);
+      // 日締め publishes where HQ and the siblings were told to look (not the folder's own default outbox/).
+      const set = writeSetting(store.db, 'sync-outbox', outboxOf(store));
+      if (!set.ok) throw new Error(set.message);
     }
     for (const store of stores) {
       const siblings = createIngester({ db: store.db, clock, recipient: venueKeys[store.venue] });

@@ -1,5 +1,5 @@
 // Realistic activity on a venue's data, through the same services the app uses: receipt checks, handovers
-// with ID checks, refusals, undos, returns of overdue cards, day closes. Deterministic for a seed; for demos,
+// with ID checks, refusals, undos, returns of overdue cards, day closes (with the sync file, as the app's 日締め). Deterministic for a seed; for demos,
 // end-to-end tests and benchmarks. Synthetic data like the demo's roster (and drawn from the same seeded
 // randomness), so it lives in demo/: the venue's own services never run it.
 import type { IdCheck } from '../../shared/counter/id-documents';
@@ -13,7 +13,7 @@ import type { Staff } from '../auth/staff';
 import type { VenueStore } from '../store/data-folder';
 import { closeReceiptCheck, openReceiptCheck, receiptCheckView, scanForReceipt } from '../receipt/receipt-check';
 import { overdueCards, recordReturnBatch } from '../returns/returns';
-import { closeDay } from '../day-close/day-close';
+import { closeDayAndSend } from '../day-close/close-and-send';
 import { mulberry32, pick as pickFrom, seedState } from './prng';
 
 export interface SimulationSummary {
@@ -25,6 +25,8 @@ export interface SimulationSummary {
   undos: number;
   returned: number;
   daysClosed: number;
+  /** Day closes whose sync file was written to the station's outbox (none where sync is not set up). */
+  syncFiles: number;
 }
 
 const LEAD: Staff = { staffId: 'lead1', displayName: '会場　責任者', role: 'lead' };
@@ -51,10 +53,10 @@ function simClock(startIso: string): Clock & { set(ms: number): void; at(): numb
   return { now: () => new Date(t), set: (ms) => void (t = ms), at: () => t };
 }
 
-export function simulate(
+export async function simulate(
   store: VenueStore,
   options: { days: number; stations: number; seed: number; startDate: string },
-): SimulationSummary {
+): Promise<SimulationSummary> {
   const rnd = mulberry32(seedState(options.seed, 7));
   const pick = <T>(xs: readonly T[]): T => pickFrom(rnd, xs);
   const at = (day: string, time: string) => Date.parse(tokyoInstant(day, time));
@@ -70,6 +72,7 @@ export function simulate(
     undos: 0,
     returned: 0,
     daysClosed: 0,
+    syncFiles: 0,
   };
 
   for (let d = 0; d < options.days; d++) {
@@ -129,7 +132,10 @@ export function simulate(
       );
       if (r.ok) sum.returned += r.value.cards;
     }
-    if (closeDay(lead, LEAD, tokyoDate(clock.now())).ok) sum.daysClosed++;
+    // 日締め as the lead does it in the app: siblings' files first, the close, then the day's sync file.
+    const closed = await closeDayAndSend(lead, LEAD, tokyoDate(clock.now()));
+    if (closed.ok) sum.daysClosed++;
+    if ((closed.ok ? closed.value.syncFile : closed.error.syncFile) != null) sum.syncFiles++;
   }
   return sum;
 }

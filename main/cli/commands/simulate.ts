@@ -29,7 +29,7 @@ export function registerSimulate(program: Command, io: CliIo): void {
       try {
         const last = latestEventTime(store.db);
         const startDate = opts.start ?? addDays(tokyoDateOf(last ?? io.clock.now().toISOString()), 1);
-        const summary = simulate(store, { days, stations, seed, startDate });
+        const summary = await simulate(store, { days, stations, seed, startDate });
         io.out(JSON.stringify({ startDate, ...summary }, null, 2) + '\n');
       } finally {
         store.close();

@@ -1,11 +1,15 @@
-// madoguchi venue report: the venue's reconciliation, computed from the event log (for HQ automation and support).
+// madoguchi venue report | daily | close-day: the venue's reconciliation, computed from the event log (for HQ
+// automation and support), its daily report, and 日締め by a venue lead (the same function as the app's).
 import type { Command } from 'commander';
 import { venueReconciliation } from '../../reconciliation/reconciliation';
 import { dailyReport } from '../../day-close/day-close';
+import { closeDayAndSend } from '../../day-close/close-and-send';
+import { verifyStaffPin } from '../../auth/staff';
+import { askPin } from '../passphrase';
 import { tokyoDate } from '../../../shared/tokyo-date';
 import { breakReasonLabel, FIGURE_LABELS, INVARIANTS, invariantText } from '../../../shared/glossary';
 import { openExistingDataFolder } from '../data-folder';
-import { dateArgument, type CliIo } from '../io';
+import { CliError, dateArgument, type CliIo } from '../io';
 
 export function registerVenue(program: Command, io: CliIo, setExit: (code: number) => void): void {
   const venue = program.command('venue').description('会場の集計（イベント記録から毎回計算）');
@@ -49,6 +53,34 @@ export function registerVenue(program: Command, io: CliIo, setExit: (code: numbe
       const store = await openExistingDataFolder(io, opts.data);
       try {
         io.out(JSON.stringify(dailyReport({ store, clock: io.clock }, date), null, 2) + '\n');
+      } finally {
+        store.close();
+      }
+    });
+  venue
+    .command('close-day')
+    .description(
+      '日締め（アプリの日締めと同じ処理）: ほかの端末の記録を取り込み、その日を締め、同期ファイルを送信フォルダに書き出す。会場責任者のPINが必要',
+    )
+    .requiredOption('--staff <id>', '会場責任者の職員ID（PINは端末で入力、または環境変数 MADOGUCHI_PIN）')
+    .option('--data <dir>', 'データフォルダ')
+    .option('--date <date>', '日付（YYYY-MM-DD、既定は今日）')
+    .action(async (opts: { staff: string; data?: string; date?: string }) => {
+      const date = opts.date === undefined ? tokyoDate(io.clock.now()) : dateArgument(opts.date);
+      const store = await openExistingDataFolder(io, opts.data);
+      try {
+        const pin = await askPin(io, opts.staff);
+        const staff = verifyStaffPin(store.db, io.clock, opts.staff, pin);
+        if (!staff.ok) throw new CliError(staff.error.message);
+        const closed = await closeDayAndSend({ store, clock: io.clock }, staff.value, date);
+        if (!closed.ok) throw new CliError(closed.error.message);
+        const t = closed.value.current.totals;
+        io.out(`${date} を締めました（${staff.value.displayName}）\n`);
+        io.out(
+          `${FIGURE_LABELS.handedOver} ${t.handedOver}  ${FIGURE_LABELS.outstanding} ${t.outstanding}  ${t.holds ? '成立' : '不成立'}\n`,
+        );
+        io.out(closed.value.syncFile ? `同期ファイル: ${closed.value.syncFile}\n` : '同期ファイルは書き出していません（同期が未設定）\n');
+        if (!t.holds) setExit(3);
       } finally {
         store.close();
       }
