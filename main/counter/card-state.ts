@@ -8,6 +8,7 @@ import type { VenueId } from '../../shared/venues/venues';
 import {
   applyCardEvent,
   cardKind,
+  notReceivedBecause,
   newCardHistory,
   standingHandovers,
   type CardHistory,
@@ -26,7 +27,7 @@ interface HandoverRef {
 
 export type CardState =
   | { readonly kind: 'unknown'; readonly elsewhere: VenueId | null }
-  | { readonly kind: 'not-received'; readonly card: CardView }
+  | { readonly kind: 'not-received'; readonly card: CardView; readonly because: 'card-missing' | 'shipment-unconfirmed' }
   | { readonly kind: 'outstanding'; readonly card: CardView }
   | { readonly kind: 'handed-over'; readonly card: CardView; readonly handover: HandoverRef }
   | { readonly kind: 'returned'; readonly card: CardView; readonly at: string }
@@ -86,6 +87,8 @@ export function readCardStates(db: Db, reservationNos: readonly string[]): CardS
         return { kind, card, at: h!.returnedAt };
       case 'damaged':
         return { kind, card, at: h!.damagedAt };
+      case 'not-received':
+        return { kind, card, because: notReceivedBecause(h) };
       default:
         return { kind, card };
     }

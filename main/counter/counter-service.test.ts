@@ -70,6 +70,7 @@ describe('the counter: scan → decision', () => {
       kind: 'not-received',
       reservationNo: card(100).reservationNo,
       shipmentId: 'S2',
+      because: 'shipment-unconfirmed',
     });
     assert.deepEqual(decideScan(ctx, clerk, 'hello\u0007world'), { kind: 'malformed', shown: 'helloworld' });
   });

@@ -54,7 +54,7 @@ export function decideScan(ctx: CounterContext, staff: Staff, code: string): Sca
       return { kind: 'not-in-ledger', reservationNo };
     }
     case 'not-received':
-      return { kind: 'not-received', reservationNo, shipmentId: state.card.shipmentId };
+      return { kind: 'not-received', reservationNo, shipmentId: state.card.shipmentId, because: state.because };
     case 'returned':
       return { kind: 'returned', reservationNo, at: state.at };
     case 'damaged':
@@ -81,7 +81,14 @@ export function recordHandover(
   return db.transaction((): Result<{ eventId: string; at: string }, CounterProblem> => {
     const state = readCardState(db, reservationNo);
     if (state.kind === 'unknown') return err({ code: 'not-found', message: 'この会場の台帳にない予約管理番号です' });
-    if (state.kind === 'not-received') return err({ code: 'not-received', message: 'このカードはまだ会場で受領確認されていません' });
+    if (state.kind === 'not-received')
+      return err({
+        code: 'not-received',
+        message:
+          state.because === 'card-missing'
+            ? 'このカードは会場に届いていないと記録されています'
+            : 'このカードの出荷はまだ会場で受領確認されていません',
+      });
     if (state.kind === 'handed-over')
       return err({ code: 'already-handed-over', message: `交付済みです（${state.handover.at}、${state.handover.stationId}）` });
     if (state.kind === 'returned') return err({ code: 'returned', message: 'このカードは事務センターへ返戻済みです' });
@@ -174,7 +181,8 @@ export function viewCard(ctx: CounterContext, staff: Staff, reservationNo: strin
   if (state.kind === 'unknown') return err({ code: 'not-found', message: 'この会場の台帳にない予約管理番号です' });
   logView(ctx, staff, 'record-view', reservationNo);
   if (state.kind === 'handed-over') return ok({ kind: 'already-handed-over', card: state.card, handover: { ...state.handover } });
-  if (state.kind === 'not-received') return ok({ kind: 'not-received', reservationNo, shipmentId: state.card.shipmentId });
+  if (state.kind === 'not-received')
+    return ok({ kind: 'not-received', reservationNo, shipmentId: state.card.shipmentId, because: state.because });
   if (state.kind === 'returned') return ok({ kind: 'returned', reservationNo, at: state.at });
   if (state.kind === 'damaged') return ok({ kind: 'damaged', reservationNo, at: state.at });
   return ok({ kind: 'ok', card: state.card });

@@ -35,8 +35,18 @@ test('regression: a card corrected as not received before its box is confirmed s
   const { ctx, list } = venue(t);
   const missing = list[1]!.reservationNo;
   assert.ok(correctReceipt(ctx, lead, missing, false, '箱に入っていなかった').ok);
-  assert.ok(confirmShipmentReceipt(ctx, lead, 'S1').ok);
-  assert.equal(decideScan(ctx, clerk, missing).kind, 'not-received', 'the counter refuses it');
+  assert.deepEqual(
+    confirmShipmentReceipt(ctx, lead, 'S1'),
+    { ok: true, value: { received: 2, missing: 1 } },
+    'the lead is told what the counter will do: 2 received, 1 still not arrived (not the ledger’s 3 rows)',
+  );
+  assert.deepEqual(
+    decideScan(ctx, clerk, missing),
+    { kind: 'not-received', reservationNo: missing, shipmentId: 'S1', because: 'card-missing' },
+    'the counter refuses it, and says the card itself did not arrive (not that the box is unconfirmed)',
+  );
+  const other = list[2]!.reservationNo;
+  assert.equal((decideScan(ctx, clerk, other) as { because?: string }).because, undefined, 'the rest of the box is received');
   forgetReconciliation(ctx.store);
   const total = venueReconciliation(ctx.store).total;
   // Before: the fold let the later box confirmation override the lead's word and counted 3 received.

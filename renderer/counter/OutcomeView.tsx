@@ -120,7 +120,11 @@ function OutcomeBody({ outcome }: { readonly outcome: ScanOutcome }) {
           <p className="outcome-code mono" data-testid="outcome-code">
             {outcome.reservationNo}
           </p>
-          <p>このカードの出荷（{outcome.shipmentId}）は、まだ会場で受領確認されていません。</p>
+          {outcome.because === 'card-missing' ? (
+            <p>このカードは、出荷（{outcome.shipmentId}）の受領確認で会場に届いていないと記録されています。</p>
+          ) : (
+            <p>このカードの出荷（{outcome.shipmentId}）は、まだ会場で受領確認されていません。</p>
+          )}
           <p>お渡しできません。会場責任者に連絡してください。</p>
         </div>
       );

@@ -180,7 +180,9 @@ export const useUiStore = create<UiState>()((set, get) => ({
     set({ lead: { ...get().lead, busy: true, error: null } });
     const r = await invoke('receipt:confirm', { shipmentId });
     if (!r.ok) return set({ lead: { ...get().lead, busy: false, error: r.error.message, confirming: null } });
-    set({ lead: { ...get().lead, confirming: null, message: `${shipmentId} の受領を確認しました（${r.value.cards}件）` } });
+    const { received, missing } = r.value;
+    const message = `${shipmentId} の受領を確認しました（受領 ${received.toLocaleString('ja-JP')}件${missing > 0 ? `、未着と記録済み ${missing.toLocaleString('ja-JP')}件` : ''}）`;
+    set({ lead: { ...get().lead, confirming: null, message } });
     await Promise.all([get().loadShipments(), useSessionStore.getState().refreshStatus()]);
   },
 

@@ -26,7 +26,13 @@ export const ScanOutcome = z.discriminatedUnion('kind', [
   }),
   z.strictObject({ kind: z.literal('other-venue'), reservationNo: z.string(), venue: VenueRef }),
   z.strictObject({ kind: z.literal('not-in-ledger'), reservationNo: z.string() }),
-  z.strictObject({ kind: z.literal('not-received'), reservationNo: z.string(), shipmentId: z.string() }),
+  z.strictObject({
+    kind: z.literal('not-received'),
+    reservationNo: z.string(),
+    shipmentId: z.string(),
+    /** Recorded by a lead as not arrived (card-missing), or its shipment not yet confirmed received. */
+    because: z.enum(['card-missing', 'shipment-unconfirmed']),
+  }),
   /** Sent back to HQ (返戻) after the collection deadline: the resident must ask HQ for a re-issue. */
   z.strictObject({ kind: z.literal('returned'), reservationNo: z.string(), at: z.string() }),
   /** Recorded as damaged by the venue lead: it cannot be handed over; the resident needs a new card. */

@@ -145,6 +145,14 @@ export function isReceived(card: CardHistory | undefined, shipmentConfirmed: boo
   return (flags & OWN_RECEIPT) !== 0 ? (flags & OWN_RECEIPT_YES) !== 0 : shipmentConfirmed;
 }
 
+/**
+ * Why a card that is not received is not: a lead recorded that this card did not arrive (its own word, at a
+ * receipt check or a correction), or its shipment's box has not been confirmed yet. The counter says which.
+ */
+export function notReceivedBecause(card: CardHistory | undefined): 'card-missing' | 'shipment-unconfirmed' {
+  return ((card?.flags ?? 0) & OWN_RECEIPT) !== 0 ? 'card-missing' : 'shipment-unconfirmed';
+}
+
 /** The one word for where a card stands, in the order the counter tells it (the first that applies). */
 export type CardKind = 'handed-over' | 'returned' | 'not-received' | 'damaged' | 'outstanding';
 

@@ -40,7 +40,13 @@ export const Difference = z.strictObject({
 export type Difference = z.infer<typeof Difference>;
 
 export const receiptContract = {
-  'receipt:confirm': channel(z.strictObject({ shipmentId: z.string().min(1).max(64) }), z.strictObject({ cards: z.number() }), LEAD, VENUE),
+  'receipt:confirm': channel(
+    z.strictObject({ shipmentId: z.string().min(1).max(64) }),
+    // The box's cards now received, and those a lead had already recorded as not arrived (they stay so).
+    z.strictObject({ received: z.number(), missing: z.number() }),
+    LEAD,
+    VENUE,
+  ),
   'receipt:open': channel(z.strictObject({ shipmentId: ShipmentRef }), z.strictObject({ checkId: z.string() }), LEAD, VENUE),
   'receipt:scan': channel(
     z.strictObject({ checkId: CheckId, shipmentId: ShipmentRef, code: z.string().max(256) }),
