@@ -47,6 +47,10 @@ describe('browser mode server', () => {
     assert.equal((await get(server.port, path)).status, 403, 'the token is spent');
 
     const jar = { cookie: cookie.split(';')[0]! };
+    const again = await get(server.port, path, jar);
+    assert.equal(again.status, 303, 'the browser that used the URL may open it again (a reload): to the screen');
+    assert.equal(again.headers.location, '/');
+    assert.equal(again.headers['set-cookie'], undefined, 'no second session');
     const index = await get(server.port, '/', jar);
     assert.equal(index.status, 200);
     assert.match(index.body, /<head><script src="\/__bridge.js"><\/script>/);

@@ -61,8 +61,20 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     const headers = securityHeaders();
 
     if (req.method === 'GET' && url.pathname === '/' && url.searchParams.has('token')) {
+      // The printed URL opened again in the browser that already used it (a reload, the link clicked twice): that
+      // browser has its session, so it just goes to the screen. Anyone else gets no session from a used URL.
+      if (sessionOf(req)) {
+        res.writeHead(303, { ...headers, location: '/' });
+        return void res.end();
+      }
       if (oneTimeToken === null || url.searchParams.get('token') !== oneTimeToken)
-        return send(res, 403, 'text/plain; charset=utf-8', 'この URL は使用済みか無効です', headers);
+        return send(
+          res,
+          403,
+          'text/plain; charset=utf-8',
+          'この URL は一度だけ使えます（使用済みか無効です）。最初に開いたブラウザーで開くか、サーバーを起動し直して新しい URL を使ってください',
+          headers,
+        );
       oneTimeToken = null;
       const sid = randomBytes(24).toString('base64url');
       sessions.add(sid);

@@ -43,6 +43,9 @@ function fakeHidScanner() {
 
 const RENDERER_DIR = new URL('../../../dist/renderer', import.meta.url).pathname;
 
+/** Set by scripts/start.mjs for the server it starts. */
+const EXIT_WITH_PARENT_ENV = 'MADOGUCHI_EXIT_WITH_PARENT';
+
 export function registerServe(program: Command, io: CliIo): void {
   program
     .command('serve')
@@ -95,6 +98,12 @@ export function registerServe(program: Command, io: CliIo): void {
         const stop = () => resolve();
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
+        // Started by `npm start`: when whatever started it is gone (npm killed, its terminal closed), stop too,
+        // closing the database, rather than serve residents' data on with no one to stop it.
+        if (io.env[EXIT_WITH_PARENT_ENV] === '1') {
+          const parent = process.ppid;
+          setInterval(() => process.ppid !== parent && stop(), 1000).unref();
+        }
       });
       await server.close();
       await station.close();
