@@ -5,7 +5,7 @@ import { card, ledgerBytes, tempDir, testKeys, testStore } from '../testing/fixt
 import { fixedClock } from '../clock';
 import { counterStatus, decideScan, recordHandover, undoHandover } from '../counter/counter-service';
 import { confirmShipmentReceipt } from '../receipt/box-receipt';
-import { correctReceipt, markDamaged } from './corrections';
+import { correctReceipt, markDamaged, withdrawDamage } from './corrections';
 import { overdueCards, recordReturnBatch } from '../returns/returns';
 import { venueReconciliation } from '../reconciliation/reconciliation';
 
@@ -82,4 +82,25 @@ test('corrections need a reason and a lead: damaged, and a receipt recorded by m
   assert.ok(undoHandover(ctx, lead, list[0]!.reservationNo, '誤り').ok);
   const total = venueReconciliation(ctx.store).total;
   assert.deepEqual([total.received, total.notReceived, total.damaged, total.outstanding, total.holds], [3, 1, 1, 3, true]);
+});
+
+test('a damage record made in error is withdrawn by a lead with a reason: the card can be handed over again, and counts as such', (t) => {
+  const { ctx, list } = venue(t, '2026-11-25');
+  const no = list[3]!.reservationNo;
+  assert.equal(withdrawDamage(ctx, lead, no, '破損ではなかった').ok, false, 'a card not recorded damaged has nothing to withdraw');
+  assert.ok(markDamaged(ctx, lead, no, '券面に傷').ok);
+  assert.equal(decideScan(ctx, clerk, no).kind, 'damaged');
+  assert.equal(venueReconciliation(ctx.store).total.damaged, 1);
+
+  const byClerk = withdrawDamage(ctx, clerk, no, '見間違い');
+  assert.ok(!byClerk.ok && byClerk.error.code === 'forbidden');
+  const noReason = withdrawDamage(ctx, lead, no, '  ');
+  assert.ok(!noReason.ok && noReason.error.code === 'no-reason');
+  assert.ok(withdrawDamage(ctx, lead, no, '汚れだった（拭いたら取れた）').ok);
+  assert.equal(decideScan(ctx, clerk, no).kind, 'ok', 'the counter serves it again');
+  assert.equal(venueReconciliation(ctx.store).total.damaged, 0);
+  assert.ok(recordHandover(ctx, clerk, no, license).ok);
+  const again = withdrawDamage(ctx, lead, no, '二度目');
+  assert.ok(!again.ok && again.error.code === 'not-damaged', 'withdrawn once; the card is handed over now');
+  assert.equal(ctx.store.db.prepare("SELECT count(*) FROM events WHERE kind LIKE 'card.damage%'").pluck().get(), 2, 'both records stay');
 });

@@ -1,5 +1,5 @@
 // A venue lead's corrections, each a new event with a mandatory reason (the originals stay): mark a card
-// damaged, fix a mistaken receipt. (Sending uncollected cards back to HQ is main/returns/.)
+// damaged (or withdraw that record), fix a mistaken receipt. (Sending uncollected cards back to HQ is main/returns/.)
 import { err, ok, type Result } from '../../shared/result';
 import { appendEvent } from '../db/event-log';
 import type { EventPayload } from '../../shared/events/event';
@@ -8,7 +8,7 @@ import type { CounterContext } from '../counter/counter-service';
 import { actorOf, type Staff } from '../auth/staff';
 
 export interface CorrectionProblem {
-  readonly code: 'forbidden' | 'not-found' | 'not-outstanding' | 'no-reason' | 'handed-over';
+  readonly code: 'forbidden' | 'not-found' | 'not-outstanding' | 'no-reason' | 'handed-over' | 'not-damaged';
   readonly message: string;
 }
 
@@ -23,7 +23,7 @@ const isProblem = (x: object): x is CorrectionProblem => 'code' in x;
  * A correction of a card of this venue's ledger: a lead, a reason, then — in one transaction with the card's
  * state read — either a refusal or the event that records it.
  */
-function correction<K extends 'card.damaged' | 'receipt.corrected'>(
+function correction<K extends 'card.damaged' | 'card.damage-withdrawn' | 'receipt.corrected'>(
   ctx: CounterContext,
   staff: Staff,
   reservationNo: string,
@@ -47,6 +47,15 @@ function correction<K extends 'card.damaged' | 'receipt.corrected'>(
 
 export function markDamaged(ctx: CounterContext, staff: Staff, reservationNo: string, reason: string): Recorded {
   return correction(ctx, staff, reservationNo, reason, 'card.damaged', (_state, why) => ({ reservationNo, reason: why }));
+}
+
+/** Withdraws a damage record made in error (the card was fine): it is on the shelf again, to be handed over. */
+export function withdrawDamage(ctx: CounterContext, staff: Staff, reservationNo: string, reason: string): Recorded {
+  return correction(ctx, staff, reservationNo, reason, 'card.damage-withdrawn', (state, why) =>
+    state.kind === 'damaged'
+      ? { reservationNo, reason: why }
+      : { code: 'not-damaged', message: '破損として記録されているカードではありません' },
+  );
 }
 
 export function correctReceipt(ctx: CounterContext, staff: Staff, reservationNo: string, received: boolean, reason: string): Recorded {

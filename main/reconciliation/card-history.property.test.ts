@@ -1,5 +1,5 @@
 // The one card fold, over whole random histories: receipts before and after the box is confirmed, per-card and
-// box receipts, corrections both ways, damage, handovers and their undos, refusals and returns, from two
+// box receipts, corrections both ways, damage (and its withdrawal), handovers and their undos, refusals and returns, from two
 // stations whose events reach this log in any order (a sibling's sync file merged late). The counter's state of
 // every card must equal reconciliation's classification of it, the kept fold must equal a fresh replay, and
 // the figures must hold exactly when no card breaks them.
@@ -27,6 +27,7 @@ const step = fc.oneof(
   fc.record({ kind: fc.constant('receipt.card-received' as const), card: cardNo }),
   fc.record({ kind: fc.constant('receipt.corrected' as const), card: cardNo, received: fc.boolean() }),
   fc.record({ kind: fc.constant('card.damaged' as const), card: cardNo }),
+  fc.record({ kind: fc.constant('card.damage-withdrawn' as const), card: cardNo }),
   fc.record({ kind: fc.constant('card.returned' as const), card: cardNo }),
   fc.record({ kind: fc.constant('handover.recorded' as const), card: cardNo }),
   fc.record({ kind: fc.constant('handover.refused' as const), card: cardNo }),
@@ -75,6 +76,7 @@ function toRows(history: Timed[], nos: readonly string[]): Row[] {
         row = { ...base, kind: s.kind, payload: { reservationNo: no, received: s.received, reason: '確認' }, subject: no };
         break;
       case 'card.damaged':
+      case 'card.damage-withdrawn':
         row = { ...base, kind: s.kind, payload: { reservationNo: no, reason: '傷' }, subject: no };
         break;
       case 'card.returned':

@@ -27,7 +27,7 @@ function kindsFor(card: ScanOutcome): CorrectionKind[] {
     case 'returned':
       return ['damaged'];
     case 'damaged':
-      return ['not-received'];
+      return ['not-damaged', 'not-received'];
     default:
       return [];
   }

@@ -1,5 +1,5 @@
 // 訂正 (corrections): the lead finds a card by scanning or typing its number, sees its state, and records a
-// correction with a mandatory reason — damaged, receipt mistaken either way, or a handover undone. Each is
+// correction with a mandatory reason — damaged (or withdrawn), receipt mistaken either way, or a handover undone. Each is
 // a new event; the original stays. Scans go here while the corrections page is open.
 import { create } from 'zustand';
 import type { ScanOutcome } from '../../shared/counter/outcomes';
@@ -7,10 +7,11 @@ import { normalizeReservationNumber } from '../../shared/roster/reservation-numb
 import { invoke } from './call';
 import { useSessionStore } from './session-store';
 
-export type CorrectionKind = 'damaged' | 'not-received' | 'received' | 'undo';
+export type CorrectionKind = 'damaged' | 'not-damaged' | 'not-received' | 'received' | 'undo';
 
 export const CORRECTION_LABELS: Record<CorrectionKind, string> = {
   damaged: '破損として記録する',
+  'not-damaged': '破損の記録を取り消す（破損ではなかった）',
   'not-received': '受領の取消（届いていなかった）',
   received: '受領の記録（届いていた）',
   undo: '交付の取消',
@@ -19,6 +20,7 @@ export const CORRECTION_LABELS: Record<CorrectionKind, string> = {
 /** What the page says once a correction is recorded (the option's label is an instruction, not a result). */
 const CORRECTION_DONE: Record<CorrectionKind, string> = {
   damaged: '破損として記録しました',
+  'not-damaged': '破損の記録を取り消しました（交付できます）',
   'not-received': '受領を取り消しました（届いていなかった）',
   received: '受領を記録しました（届いていた）',
   undo: '交付の取消を記録しました',
@@ -63,9 +65,11 @@ export const useCorrectionsStore = create<CorrectionsState>((set, get) => ({
     const r =
       kind === 'damaged'
         ? await invoke('corrections:markDamaged', input)
-        : kind === 'undo'
-          ? await invoke('counter:undo', input)
-          : await invoke('corrections:correctReceipt', { ...input, received: kind === 'received' });
+        : kind === 'not-damaged'
+          ? await invoke('corrections:withdrawDamage', input)
+          : kind === 'undo'
+            ? await invoke('counter:undo', input)
+            : await invoke('corrections:correctReceipt', { ...input, received: kind === 'received' });
     if (!r.ok) return set({ busy: false, error: r.error.message });
     // The card again, as it is now (the look-up clears the form), then what was recorded.
     await Promise.all([get().lookUp(number), useSessionStore.getState().refreshStatus()]);

@@ -55,6 +55,8 @@ export const EventPayloads = {
     ),
   }),
   'card.damaged': z.strictObject({ reservationNo: ReservationNo, reason: z.string().min(1).max(200) }),
+  /** A lead withdraws a damage record made in error: the card can be handed over again (the record stays). */
+  'card.damage-withdrawn': z.strictObject({ reservationNo: ReservationNo, reason: z.string().min(1).max(200) }),
   /** Sent back to HQ (返戻) in a return batch. */
   'card.returned': z.strictObject({ reservationNo: ReservationNo, batchId: z.string().min(1).max(64), reason: z.string().min(1).max(200) }),
   /** The lead closes a business day: its figures are frozen here, exactly as reconciled at the close. */

@@ -77,6 +77,7 @@ type IpcErrorCode =
   | 'not-outstanding'
   | 'no-reason'
   | 'handed-over'
+  | 'not-damaged'
   | 'future'
   | 'already-closed';
 export interface IpcError {

@@ -118,6 +118,10 @@ export function applyCardEvent<H extends Handover, E extends CardEvent>(card: Ca
       card.flags |= DAMAGED;
       card.damagedAt ||= e.clientTime;
       return;
+    case 'card.damage-withdrawn':
+      card.flags &= ~DAMAGED;
+      card.damagedAt = '';
+      return;
     case 'card.returned':
       card.flags |= RETURNED;
       card.returnedAt = e.clientTime;

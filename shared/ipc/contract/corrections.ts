@@ -1,4 +1,4 @@
-// A lead's corrections of a card's record, each with its reason: damaged, received or not.
+// A lead's corrections of a card's record, each with its reason: damaged (or not after all), received or not.
 import { z } from 'zod';
 import { ReservationNumber } from '../../roster/reservation-number';
 import { LEAD, VENUE, channel } from './channel';
@@ -6,6 +6,7 @@ import { Reason, Recorded } from './common';
 
 export const correctionsContract = {
   'corrections:markDamaged': channel(z.strictObject({ reservationNo: ReservationNumber, reason: Reason }), Recorded, LEAD, VENUE),
+  'corrections:withdrawDamage': channel(z.strictObject({ reservationNo: ReservationNumber, reason: Reason }), Recorded, LEAD, VENUE),
   'corrections:correctReceipt': channel(
     z.strictObject({ reservationNo: ReservationNumber, received: z.boolean(), reason: Reason }),
     Recorded,
