@@ -10,7 +10,8 @@ import { syncFileIngestQueries } from '../db/queries/sync-files';
 import { foreignEventWriter } from '../db/queries/events-sync';
 import { alertRecorder, type SyncAlertKind } from '../db/queries/sync-alerts';
 import type { Clock } from '../clock';
-import { openSyncFile, peekSyncHeader, type OpenedSyncFile, type SyncFileProblemCode } from './sync-file';
+import { openSyncFile, peekSyncHeader } from './sync-file';
+import { type OpenedSyncFile, type SyncFileProblemCode } from './sync-file-format';
 import { registeredStations, type RegisteredStation } from './registration';
 import type { KeyPair } from './sync-keys';
 

@@ -14,7 +14,7 @@ import { z } from 'zod';
 import { err, ok, type Result } from '../../shared/result';
 import { isSyncFileName, SYNC_FILE_NAME } from './outbox-server';
 import { certificateFingerprint, isFingerprint, normalizeFingerprint } from './tls-identity';
-import { MAX_SYNC_FILE_BYTES } from './sync-file';
+import { MAX_SYNC_FILE_BYTES } from './sync-file-format';
 
 const MAX_LISTING_BYTES = 4 * 1024 * 1024;
 const O_NOFOLLOW = constants.O_NOFOLLOW ?? 0;

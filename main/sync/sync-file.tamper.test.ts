@@ -6,7 +6,8 @@ import { createHash, generateKeyPairSync, sign, type KeyObject } from 'node:cryp
 import fc from 'fast-check';
 import { keyIdOf } from '../crypto/key-files';
 import type { VenueId } from '../../shared/venues/venues';
-import { encodeSyncFile, openSyncFile, peekSyncHeader, type SyncFileInput, type SyncFileProblemCode } from './sync-file';
+import { encodeSyncFile, openSyncFile, peekSyncHeader } from './sync-file';
+import { type SyncFileInput, type SyncFileProblemCode } from './sync-file-format';
 
 const x25519 = () => {
   const k = generateKeyPairSync('x25519');

@@ -3,18 +3,8 @@ import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
 import fc from 'fast-check';
 import { keyIdOf } from '../crypto/key-files';
-import {
-  encodeSyncFile,
-  fileSha256,
-  MAX_SYNC_FILE_BYTES,
-  openSyncFile,
-  peekSyncHeader,
-  sealAndSignSyncFile,
-  verifySyncFile,
-  type SyncBody,
-  type SyncEvent,
-  type SyncFileInput,
-} from './sync-file';
+import { encodeSyncFile, fileSha256, openSyncFile, peekSyncHeader, sealAndSignSyncFile, verifySyncFile } from './sync-file';
+import { MAX_SYNC_FILE_BYTES, type SyncBody, type SyncEvent, type SyncFileInput } from './sync-file-format';
 
 const STATION = 'sogo-counter-1';
 const expected = { venue: 'sogo', stationId: STATION } as const;
