@@ -149,4 +149,3 @@ export function readFoldEvents(db: Db, rowid: number, end: string | null): { eve
   const maxRowid = (db.prepare('SELECT max(rowid) FROM events').pluck().get() as number | null) ?? 0;
   return { events: events as unknown as ReconEvent[], maxRowid: Math.max(rowid, maxRowid) };
 }
-
