@@ -124,11 +124,6 @@ const REFUSED: readonly Refused[] = [
   ['東砂', 'chome-required', /東砂は丁目により会場が異なります/],
   ['東砂 ', 'chome-required', /東砂は丁目により会場が異なります/],
   ['東京都江東区東砂', 'chome-required', /東砂は丁目により会場が異なります/],
-  ['豊洲', 'chome-required', /豊洲の丁目がありません/],
-  ['豊洲6番1号', 'chome-required', /豊洲の丁目がありません/],
-  ['豊洲三井ビル', 'chome-required', /豊洲の丁目がありません/],
-  ['江東区豊洲 シティタワー', 'chome-required', /豊洲の丁目がありません/],
-  ['豊洲市場', 'chome-required', /豊洲/],
   // No Koto town.
   ['東京都江東区', 'unknown-town', null],
   ['〒135-0061', 'unknown-town', null],
@@ -162,12 +157,12 @@ describe('addresses staff must look at are refused with a reason', () => {
     });
   }
 
-  test('the two chome-required cases read differently', () => {
+  test('no 丁目: a town whose 丁目 all go to one venue is routed there (chome null); a split town is refused, saying where each goes', () => {
+    for (const address of ['豊洲', '豊洲6番1号', '豊洲三井ビル', '江東区豊洲 シティタワー', '豊洲市場', '東京都江東区豊洲　'])
+      assert.deepEqual(routeAddress(address), { ok: true, venue: 'toyosu', town: '豊洲', chome: null }, address);
+    assert.deepEqual(routeAddress('江東区清澄'), { ok: true, venue: 'honchosha', town: '清澄', chome: null });
     const split = routeAddress('東砂');
-    const single = routeAddress('豊洲');
-    assert.ok(!split.ok && !single.ok);
-    assert.doesNotMatch(single.reason, /会場が異なります/);
-    assert.doesNotMatch(split.reason, /丁目がありません/);
+    assert.ok(!split.ok);
     // Staff can ask the resident the right question: which 丁目 go where.
     assert.match(split.reason, /1〜5丁目 総合区民センター/);
     assert.match(split.reason, /6〜8丁目 本庁舎/);

@@ -6,9 +6,9 @@
 // - The town must come first after the optional 〒/postal code, 東京都 and 江東区. Nothing later in
 //   the line (building, room, a second address) is searched, so 豊洲 in a building name cannot
 //   reroute a 東雲 resident, and 江東区 is never read as containing the town 東….
-// - A town with 丁目 given without one (豊洲, 豊洲シティタワー, 豊洲6番1号) is refused as
-//   'chome-required' even when every 丁目 goes to the same venue: a ledger row needs a real 町丁目.
-//   The reason says which case it is: 東砂 "は丁目により会場が異なります", 豊洲 "の丁目がありません".
+// - A town with 丁目 given without one (豊洲, 豊洲シティタワー, 豊洲6番1号) goes to its venue with chome null
+//   when every 丁目 of the town goes to that one venue (the venue is certain). A town split between venues
+//   (東砂, 南砂) is refused as 'chome-required', saying which 丁目 go where: "東砂は丁目により会場が異なります（…）".
 // - For the five towns without 丁目 (高橋, 冬木, 石島, 千田, 海辺) the first number is a 番地 and the
 //   result has chome null; 高橋 alone is accepted; 高橋1丁目 is 'no-such-chome'.
 // - 豊洲7丁目, 豊洲7-1-1 and 豊洲0丁目 are 'no-such-chome'. A bare 豊洲5 is 5丁目 (the usual short
@@ -34,7 +34,7 @@ export type RouteRefusalCode =
   | 'outside-koto' // a prefecture/city/ward other than 東京都江東区 is named
   | 'unknown-town' // no Koto town name found
   | 'no-such-chome' // town exists but that 丁目 does not (豊洲7丁目)
-  | 'chome-required'; // town has 丁目 and none was given (東砂, 豊洲)
+  | 'chome-required'; // town split between venues by 丁目, and none was given (東砂)
 
 export const ROUTE_REFUSAL_CODES: readonly RouteRefusalCode[] = [
   'empty',
@@ -200,13 +200,8 @@ function chomeRange(town: TownWithChome): string {
 // Built once: the split-town reasons list which 丁目 go where, so staff can ask the resident.
 const CHOME_REQUIRED_REASON: ReadonlyMap<string, string> = new Map(
   [...KOTO_TOWNS.values()]
-    .filter((town): town is TownWithChome => town.hasChome)
-    .map((town) => [
-      town.name,
-      town.splitBetweenVenues
-        ? `${town.name}は丁目により会場が異なります（${venueRanges(town)}）`
-        : `${town.name}の丁目がありません（${chomeRange(town)}）`,
-    ]),
+    .filter((town): town is TownWithChome => town.hasChome && town.splitBetweenVenues)
+    .map((town) => [town.name, `${town.name}は丁目により会場が異なります（${venueRanges(town)}）`]),
 );
 
 function routeWithinTown(town: KotoTown, text: string, pos: number): RouteResult {
@@ -220,6 +215,9 @@ function routeWithinTown(town: KotoTown, text: string, pos: number): RouteResult
 
   const chome = readChome(text, pos);
   if (!chome) {
+    // Every 丁目 of the town goes to one venue: the venue is certain, and no one should have to decide it by hand.
+    // The row keeps chome null (the register did not give one); only a town split between venues is refused.
+    if (!town.splitBetweenVenues) return { ok: true, venue: town.venueByChome.values().next().value!, town: town.name, chome: null };
     return refuse('chome-required', CHOME_REQUIRED_REASON.get(town.name) ?? `${town.name}の丁目がありません`);
   }
   const venue = town.venueByChome.get(chome.value);
