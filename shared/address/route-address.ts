@@ -8,7 +8,7 @@
 //   reroute a 東雲 resident, and 江東区 is never read as containing the town 東….
 // - A town with 丁目 given without one (豊洲, 豊洲シティタワー, 豊洲6番1号) goes to its venue with chome null
 //   when every 丁目 of the town goes to that one venue (the venue is certain). A town split between venues
-//   (東砂, 南砂) is refused as 'chome-required', saying which 丁目 go where: "東砂は丁目により会場が異なります（…）".
+//   (東砂, the only one) is refused as 'chome-required', saying which 丁目 go where: "東砂は丁目により会場が異なります（…）".
 // - For the five towns without 丁目 (高橋, 冬木, 石島, 千田, 海辺) the first number is a 番地 and the
 //   result has chome null; 高橋 alone is accepted; 高橋1丁目 is 'no-such-chome'.
 // - 豊洲7丁目, 豊洲7-1-1 and 豊洲0丁目 are 'no-such-chome'. A bare 豊洲5 is 5丁目 (the usual short
