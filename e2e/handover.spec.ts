@@ -1,14 +1,7 @@
 // The counter's main path, and what a re-scan shows afterwards.
 import { test, expect } from './fixtures';
 import { STAFF } from './demo-world';
-import {
-  OTHER_ID_DOCUMENTS,
-  PHOTO_ID_DOCUMENTS,
-  PIN_OUTCOMES,
-  PROXY_LETTERS,
-  PROXY_REASONS,
-  SURRENDERED_CARDS,
-} from '../shared/counter/id-documents';
+import { PHOTO_ID_DOCUMENTS, PIN_OUTCOMES, PROXY_LETTERS, PROXY_REASONS } from '../shared/counter/id-documents';
 
 test('sign in → scan → ID check → hand over → re-scan shows 交付済み with station and staff', async ({
   counter,
@@ -72,41 +65,42 @@ test('a proxy (代理人) hand-over, done with the keyboard alone', async ({ cou
   await counter.scanCard(card.reservationNo, card.name);
   await page.keyboard.press('Enter');
   const dialog = counter.idDialog;
-  const focused = (label: string | RegExp) => expect(dialog.getByLabel(label)).toBeFocused();
-  await focused('本人');
+  const focused = (locator: ReturnType<typeof dialog.locator>) => expect(locator).toBeFocused();
+  await focused(dialog.getByLabel('本人', { exact: true }));
   await page.keyboard.press('ArrowRight'); // 来庁者: 代理人
   await expect(dialog.getByLabel('代理人', { exact: true })).toBeChecked();
+  // Ctrl+Enter with something missing names it beside the button and takes the focus there.
+  await page.keyboard.press('Control+Enter');
+  await expect(dialog.getByTestId('confirm-missing')).toContainText('来庁理由');
+  const reason = dialog.getByLabel('代理人の来庁理由');
+  await focused(reason);
+  await page.keyboard.press('ArrowDown'); // 来庁理由: 病気・けが (the first)
+  await expect(reason).toHaveValue(PROXY_REASONS[0].id);
   await page.keyboard.press('Tab');
-  await focused(PROXY_REASONS[0].label);
-  await page.keyboard.press('Space'); // 来庁理由: 病気・けが
-  await page.keyboard.press('Tab');
-  await focused(PROXY_LETTERS[0].label);
+  await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown'); // 委任状
-  await expect(dialog.getByLabel('委任状')).toBeChecked();
+  await expect(dialog.getByLabel('代理人が持参した書類')).toHaveValue(PROXY_LETTERS[1].id);
   await expect(dialog.getByTestId('id-verdict')).toContainText('代理人の本人確認書類が不足');
-  // 本人（申請者）の書類: skip the photo list, tick the first two without a photo.
-  await page.keyboard.press('Tab');
+  await page.keyboard.press('Control+Enter'); // → the proxy's documents, first box
+  await focused(dialog.locator('input[name="proxy-documents-photo"]').first());
+  await page.keyboard.press('Space'); // 代理人: one photo ID
+  await expect(dialog.getByTestId('doc-tab-proxy')).toContainText('確認済み');
+  await page.keyboard.press('Control+Enter'); // → the resident's documents
+  await focused(dialog.locator('input[name="documents-photo"]').first());
+  // 本人（申請者）の書類: the first two without a photo.
   for (let i = 0; i < PHOTO_ID_DOCUMENTS.length; i++) await page.keyboard.press('Tab');
-  await expect(dialog.locator('input[name="documents-other"]').first()).toBeFocused();
+  await focused(dialog.locator('input[name="documents-other"]').first());
   await page.keyboard.press('Space');
   await page.keyboard.press('Tab');
-  await page.keyboard.press('Space');
-  // 代理人の書類: one photo ID.
-  for (let i = 1; i < OTHER_ID_DOCUMENTS.length; i++) await page.keyboard.press('Tab'); // to the next list
-  await expect(page.locator('input[name="proxy-documents-photo"]').first()).toBeFocused();
   await page.keyboard.press('Space');
   await expect(dialog.getByTestId('id-verdict')).toContainText('暗証番号');
-  // 返納: none; 暗証番号: 顔認証.
-  for (let i = 0; i < PHOTO_ID_DOCUMENTS.length + OTHER_ID_DOCUMENTS.length + SURRENDERED_CARDS.length; i++)
-    await page.keyboard.press('Tab');
-  await focused(PIN_OUTCOMES[0].label);
-  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Control+Enter'); // → 暗証番号
+  await focused(dialog.getByLabel(PIN_OUTCOMES[0].label));
+  await page.keyboard.press('ArrowRight'); // 顔認証
   await expect(dialog.getByLabel(PIN_OUTCOMES[1].label)).toBeChecked();
   await expect(dialog.getByTestId('id-verdict')).toHaveText(/交付できます/);
   await counter.shot(testInfo, 'proxy-id-check');
-  await page.keyboard.press('Tab');
-  await expect(dialog.getByRole('button', { name: /交付する/ })).toBeFocused();
-  await page.keyboard.press('Enter');
+  await page.keyboard.press('Control+Enter');
   await expect(dialog).toBeHidden();
   await expect(counter.notice).toContainText(`交付を記録しました：${card.name}`);
 });

@@ -2,6 +2,8 @@ import { createRoot } from 'react-dom/client';
 import '@fontsource/noto-sans-jp/400.css';
 import '@fontsource/noto-sans-jp/700.css';
 import './styles.css';
+import './styles/id-check.css';
+import './styles/pages-fit.css';
 import { App } from './app/App';
 import { bootstrap } from './app/bootstrap';
 

@@ -11,10 +11,19 @@ export function BirthDate({ iso }: { readonly iso: string }) {
   );
 }
 
-/** The resident as the clerk compares them with the ID: name first and biggest. */
+/** The resident as the clerk compares them with the ID: name first and biggest. In full (the OK result) the
+ *  facts sit two to a row where they are short, so the result fits the window. */
 export function CardDetails({ card, compact = false }: { readonly card: CardView; readonly compact?: boolean }) {
+  const number = (
+    <>
+      <dt>予約管理番号</dt>
+      <dd className="mono" data-testid="card-number">
+        {card.reservationNo}
+      </dd>
+    </>
+  );
   return (
-    <div className={compact ? 'card card-compact' : 'card'}>
+    <div className={compact ? 'card card-compact' : 'card card-full'}>
       <p className="card-kana" data-testid="card-kana">
         {card.kana}
       </p>
@@ -23,25 +32,24 @@ export function CardDetails({ card, compact = false }: { readonly card: CardView
       </p>
       <dl className="card-facts">
         <dt>生年月日</dt>
-        <dd data-testid="card-birth">
+        <dd data-testid="card-birth" className="wide">
           <BirthDate iso={card.birthDate} />
         </dd>
-        {!compact && (
+        {compact ? (
+          number
+        ) : (
           <>
             <dt>住所</dt>
-            <dd>{card.address}</dd>
+            <dd className="wide">{card.address}</dd>
             <dt>通知種別</dt>
             <dd>{card.noticeType}</dd>
+            {number}
             <dt>出荷</dt>
-            <dd>
+            <dd className="wide">
               {card.shipmentId}（発送 {westernDate(card.shippedOn)}）
             </dd>
           </>
         )}
-        <dt>予約管理番号</dt>
-        <dd className="mono" data-testid="card-number">
-          {card.reservationNo}
-        </dd>
       </dl>
       {card.refusals > 0 && !compact && <p className="card-warning">過去に {card.refusals} 回、交付できなかった記録があります</p>}
     </div>

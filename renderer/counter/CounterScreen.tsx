@@ -90,7 +90,6 @@ export function CounterScreen() {
           <IdleView />
         )}
       </main>
-      <NoticeBar />
       <nav className="action-bar" aria-label="操作">
         {/* On the lead's pages the counter's own actions would act behind them: back to the counter first. */}
         {leadPage === null && (
@@ -108,7 +107,8 @@ export function CounterScreen() {
             会場責任者メニュー <Key k={SHORTCUTS.lead} />
           </button>
         )}
-        <span className="action-spacer" />
+        {/* The last action's notice takes the bar's free middle, so it adds no height to the window. */}
+        <NoticeBar />
         <button className="btn" type="button" onClick={() => void lock()}>
           画面ロック <Key k={SHORTCUTS.lock} />
         </button>

@@ -1,130 +1,35 @@
-// 本人確認 and handover. The document lists, proxy reasons, letters, surrendered cards and PIN outcomes are
-// the shared data (shared/counter/id-documents.ts); whether they suffice is `checkIdentity`.
-import { useEffect } from 'react';
-import {
-  OTHER_ID_DOCUMENTS,
-  PHOTO_ID_DOCUMENTS,
-  PIN_OUTCOMES,
-  PROXY_LETTERS,
-  PROXY_REASONS,
-  SURRENDERED_CARDS,
-} from '../../shared/counter/id-documents';
+// 本人確認 and handover, in one window without scrolling: the resident in a strip, the common document sets
+// on digit keys (1 = 運転免許証 …, id-presets.ts), the document lists side by side, and the verdict with the
+// buttons at the bottom. The lists, reasons and letters are the shared data (shared/counter/id-documents.ts);
+// whether they suffice is `checkIdentity`.
+import { useEffect, useRef, useState } from 'react';
+import { PIN_OUTCOMES, PROXY_LETTERS, PROXY_REASONS, SURRENDERED_CARDS } from '../../shared/counter/id-documents';
 import type { CardView } from '../../shared/counter/outcomes';
 import { Key } from '../components/Key';
 import { Modal } from '../components/Modal';
+import { playCue } from '../sound/cues';
 import { useCounterStore } from '../stores/counter-store';
 import { useUiStore, type IdDraft } from '../stores/ui-store';
 import { CardDetails } from './CardDetails';
-import { draftVerdict } from './id-check-draft';
+import { installDigitKeys } from './digit-keys';
+import { draftVerdict, type IdField } from './id-check-draft';
+import { applyPreset, ID_PRESETS } from './id-presets';
+import { Checkboxes, Choice, DocumentPicker, DocumentTabs, Radios } from './IdChoices';
 import { PendingScans } from './PendingScans';
 
-type Option = { readonly id: string; readonly label: string };
-
-function toggle(list: readonly string[], id: string, on: boolean): string[] {
-  return on ? (list.includes(id) ? [...list] : [...list, id]) : list.filter((x) => x !== id);
-}
-
-function Checkboxes({
-  name,
-  options,
-  value,
-  onChange,
-}: {
-  name: string;
-  options: readonly Option[];
-  value: readonly string[];
-  onChange: (v: string[]) => void;
-}) {
-  return (
-    <div className="choices">
-      {options.map((o) => (
-        <label key={o.id} className="choice">
-          <input
-            type="checkbox"
-            name={name}
-            value={o.id}
-            checked={value.includes(o.id)}
-            onChange={(e) => onChange(toggle(value, o.id, e.target.checked))}
-          />
-          <span>{o.label}</span>
-        </label>
-      ))}
-    </div>
-  );
-}
-
-function Radios({
-  name,
-  options,
-  value,
-  onChange,
-  autoFocus,
-}: {
-  name: string;
-  options: readonly Option[];
-  value: string | null;
-  onChange: (v: string) => void;
-  autoFocus?: boolean;
-}) {
-  return (
-    <div className="choices" role="radiogroup">
-      {options.map((o, i) => (
-        <label key={o.id} className="choice">
-          <input
-            type="radio"
-            name={name}
-            value={o.id}
-            checked={value === o.id}
-            onChange={() => onChange(o.id)}
-            data-autofocus={autoFocus && (value === null ? i === 0 : value === o.id) ? '' : undefined}
-          />
-          <span>{o.label}</span>
-        </label>
-      ))}
-    </div>
-  );
-}
-
-/** One photo ID, or two without a photo: both lists side by side, with a count. */
-function DocumentPicker({
-  legend,
-  name,
-  value,
-  onChange,
-}: {
-  legend: string;
-  name: string;
-  value: readonly string[];
-  onChange: (v: string[]) => void;
-}) {
-  const photos = value.filter((v) => PHOTO_ID_DOCUMENTS.some((d) => d.id === v)).length;
-  const others = value.length - photos;
-  return (
-    <fieldset className="group">
-      <legend className="group-legend">
-        {legend}
-        <span className="group-count">
-          （選択中：写真付き {photos}点・写真なし {others}点）
-        </span>
-      </legend>
-      <div className="doc-columns">
-        <fieldset className="subgroup">
-          <legend>写真付き（1点で可）</legend>
-          <Checkboxes name={`${name}-photo`} options={PHOTO_ID_DOCUMENTS} value={value} onChange={onChange} />
-        </fieldset>
-        <fieldset className="subgroup">
-          <legend>写真なし（2点必要）</legend>
-          <Checkboxes name={`${name}-other`} options={OTHER_ID_DOCUMENTS} value={value} onChange={onChange} />
-        </fieldset>
-      </div>
-    </fieldset>
-  );
-}
-
-const PATHS: readonly Option[] = [
+const PATHS = [
   { id: 'self', label: '本人' },
   { id: 'proxy', label: '代理人' },
-];
+] as const;
+
+/** The first input of the part of the form that is missing something. */
+const FIELD_SELECTOR: Record<IdField, string> = {
+  'proxy-reason': 'select[name="proxy-reason"]',
+  'proxy-letter': 'select[name="proxy-letter"]',
+  documents: 'input[name="documents-photo"]',
+  'proxy-documents': 'input[name="proxy-documents-photo"]',
+  pin: 'input[name="pin"]',
+};
 
 export function IdCheckDialog({ card }: { readonly card: CardView }) {
   const draft = useUiStore((s) => s.idDraft);
@@ -135,9 +40,27 @@ export function IdCheckDialog({ card }: { readonly card: CardView }) {
   const closeDialog = useUiStore((s) => s.closeDialog);
   const handover = useCounterStore((s) => s.handover);
   const verdict = draftVerdict(draft);
+  const form = useRef<HTMLDivElement>(null);
+  // On the proxy path one person's documents are shown at a time (both lists at once do not fit the window).
+  const [docsOf, setDocsOf] = useState<'resident' | 'proxy'>('resident');
+  const [focusField, setFocusField] = useState<{ field: IdField } | null>(null);
+  useEffect(() => {
+    if (focusField) form.current?.querySelector<HTMLElement>(FIELD_SELECTOR[focusField.field])?.focus();
+  }, [focusField]);
+  // What Ctrl+Enter (or the button) found missing: said beside the button until the next tick changes the draft.
+  const [attempt, setAttempt] = useState<{ missing: string; draft: IdDraft } | null>(null);
+  const attempted = attempt?.draft === draft ? attempt.missing : null;
 
+  // Reads the store, not this render: a digit's preset may have landed a moment before Ctrl+Enter.
   const confirm = () => {
-    if (verdict.ok && !submitting) void handover(card, verdict.check);
+    const ui = useUiStore.getState();
+    if (ui.submitting) return;
+    const v = draftVerdict(ui.idDraft);
+    if (v.ok) return void handover(card, v.check);
+    setAttempt({ missing: v.missing, draft: ui.idDraft });
+    playCue('error');
+    if (v.field === 'documents' || v.field === 'proxy-documents') setDocsOf(v.field === 'documents' ? 'resident' : 'proxy');
+    setFocusField({ field: v.field }); // focused once the list it is in has rendered
   };
   const refuse = () =>
     openDialog({ kind: 'refuse', card }, verdict.ok ? undefined : { refusePreset: 'id-insufficient', refuseText: verdict.missing });
@@ -154,61 +77,114 @@ export function IdCheckDialog({ card }: { readonly card: CardView }) {
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   });
+  useEffect(
+    () =>
+      installDigitKeys(
+        ID_PRESETS.map((p) => p.digit),
+        (digit) => {
+          const preset = ID_PRESETS.find((p) => p.digit === digit);
+          const ui = useUiStore.getState();
+          if (preset) ui.updateIdDraft(applyPreset(ui.idDraft, preset));
+        },
+      ),
+    [],
+  );
 
   const set = (patch: Partial<IdDraft>) => update(patch);
+  const proxy = draft.path === 'proxy';
   return (
-    <Modal title="本人確認" onCancel={closeDialog} className="modal-wide" testId="id-check-dialog">
+    <Modal title="本人確認" onCancel={closeDialog} className="modal-wide modal-id" testId="id-check-dialog">
       <PendingScans />
-      <CardDetails card={card} compact />
-      <div className="id-form">
-        <fieldset className="group">
-          <legend className="group-legend">来庁者</legend>
-          <Radios name="path" options={PATHS} value={draft.path} onChange={(v) => set({ path: v as IdDraft['path'] })} autoFocus />
-        </fieldset>
-        {draft.path === 'proxy' && (
-          <>
-            <fieldset className="group">
-              <legend className="group-legend">代理人の来庁理由</legend>
-              <Radios name="proxy-reason" options={PROXY_REASONS} value={draft.proxyReason} onChange={(v) => set({ proxyReason: v })} />
+      <div className="id-check" ref={form}>
+        <CardDetails card={card} compact />
+        <div className="id-row">
+          <fieldset className="group group-inline">
+            <legend className="group-legend">来庁者</legend>
+            <Radios name="path" options={PATHS} value={draft.path} onChange={(v) => set({ path: v as IdDraft['path'] })} autoFocus />
+          </fieldset>
+          {proxy ? (
+            <>
+              <Choice
+                name="proxy-reason"
+                label="代理人の来庁理由"
+                options={PROXY_REASONS}
+                value={draft.proxyReason}
+                onChange={(v) => set({ proxyReason: v })}
+              />
+              <Choice
+                name="proxy-letter"
+                label="代理人が持参した書類"
+                options={PROXY_LETTERS}
+                value={draft.proxyLetter}
+                onChange={(v) => set({ proxyLetter: v })}
+              />
+            </>
+          ) : (
+            <fieldset className="group group-inline id-presets">
+              <legend className="group-legend">よく使う組合せ（数字キー・暗証番号設定済み）</legend>
+              {ID_PRESETS.map((p) => (
+                <button key={p.digit} type="button" className="preset" onClick={() => update(applyPreset(draft, p))}>
+                  <kbd className="key">{p.digit}</kbd>
+                  {p.label}
+                </button>
+              ))}
             </fieldset>
-            <fieldset className="group">
-              <legend className="group-legend">代理人が持参した書類</legend>
-              <Radios name="proxy-letter" options={PROXY_LETTERS} value={draft.proxyLetter} onChange={(v) => set({ proxyLetter: v })} />
-            </fieldset>
-          </>
-        )}
-        <DocumentPicker
-          legend={draft.path === 'proxy' ? '本人（申請者）の本人確認書類' : '本人確認書類'}
-          name="documents"
-          value={draft.documents}
-          onChange={(v) => set({ documents: v })}
-        />
-        {draft.path === 'proxy' && (
+          )}
+        </div>
+        {proxy && <DocumentTabs shown={docsOf} onShow={setDocsOf} draft={draft} />}
+        {proxy && docsOf === 'proxy' ? (
           <DocumentPicker
             legend="代理人の本人確認書類"
             name="proxy-documents"
             value={draft.proxyDocuments}
             onChange={(v) => set({ proxyDocuments: v })}
           />
+        ) : (
+          <DocumentPicker
+            legend={proxy ? '本人（申請者）の本人確認書類' : '本人確認書類'}
+            name="documents"
+            value={draft.documents}
+            onChange={(v) => set({ documents: v })}
+          />
         )}
-        <fieldset className="group">
-          <legend className="group-legend">返納されたカード（あれば）</legend>
-          <Checkboxes name="surrendered" options={SURRENDERED_CARDS} value={draft.surrendered} onChange={(v) => set({ surrendered: v })} />
-        </fieldset>
-        <fieldset className="group">
-          <legend className="group-legend">暗証番号</legend>
-          <Radios name="pin" options={PIN_OUTCOMES} value={draft.pin} onChange={(v) => set({ pin: v })} />
-        </fieldset>
-        <p className={verdict.ok ? 'verdict verdict-ok' : 'verdict verdict-missing'} role="status" data-testid="id-verdict">
-          {verdict.ok ? '本人確認ができました。交付できます。' : `不足：${verdict.missing}`}
-        </p>
+        <div className="id-row">
+          <fieldset className="group group-inline">
+            <legend className="group-legend">暗証番号</legend>
+            <Radios name="pin" options={PIN_OUTCOMES} value={draft.pin} onChange={(v) => set({ pin: v })} />
+          </fieldset>
+          <fieldset className="group group-inline">
+            <legend className="group-legend">返納されたカード（あれば）</legend>
+            <Checkboxes
+              name="surrendered"
+              options={SURRENDERED_CARDS}
+              value={draft.surrendered}
+              onChange={(v) => set({ surrendered: v })}
+            />
+          </fieldset>
+        </div>
         {dialogError && (
           <p className="form-error" role="alert">
             {dialogError}
           </p>
         )}
-        <div className="button-row">
-          <button className="btn btn-primary btn-big" type="button" onClick={confirm} disabled={!verdict.ok || submitting}>
+        {/* The verdict sits just left of 交付する; after a Ctrl+Enter that could not record, it names the missing item there. */}
+        <div className="button-row id-buttons">
+          {attempted ? (
+            <p className="confirm-missing" id="confirm-missing" role="alert" data-testid="confirm-missing">
+              ✕ {attempted}
+            </p>
+          ) : (
+            <p className={verdict.ok ? 'verdict verdict-ok' : 'verdict verdict-missing'} role="status" data-testid="id-verdict">
+              {verdict.ok ? '本人確認ができました。交付できます。' : `不足：${verdict.missing}`}
+            </p>
+          )}
+          <button
+            className="btn btn-primary btn-big"
+            type="button"
+            onClick={confirm}
+            aria-disabled={!verdict.ok || submitting}
+            aria-describedby={attempted ? 'confirm-missing' : undefined}
+          >
             交付する <Key k="Ctrl+Enter" />
           </button>
           <button className="btn btn-danger" type="button" onClick={refuse} disabled={submitting}>

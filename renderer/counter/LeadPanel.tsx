@@ -29,110 +29,120 @@ export function LeadPanel() {
   const print = usePrintStore((s) => s.print);
   const [order, setOrder] = useState<LedgerOrder>('town');
   return (
-    <Modal title="会場責任者メニュー" onCancel={closeDialog} className="modal-wide" testId="lead-panel">
+    <Modal title="会場責任者メニュー" onCancel={closeDialog} className="modal-wide lead-panel" testId="lead-panel">
       <PendingScans />
-      <nav className="lead-pages" aria-label="会場責任者の業務">
-        {PAGES.map((p) => (
-          <button
-            key={p.page}
-            className="btn btn-big"
-            type="button"
-            onClick={() => {
-              closeDialog();
-              openPage(p.page);
-            }}
-          >
-            {p.label}
+      <div className="lead-menu-side">
+        <nav className="lead-pages" aria-label="会場責任者の業務">
+          {PAGES.map((p, i) => (
+            <button
+              key={p.page}
+              className="btn btn-big"
+              type="button"
+              // The menu opens at its top, on its first entry (not on 閉じる at the bottom, which scrolled it down).
+              data-autofocus={i === 0 ? '' : undefined}
+              onClick={() => {
+                closeDialog();
+                openPage(p.page);
+              }}
+            >
+              {p.label}
+            </button>
+          ))}
+        </nav>
+        <div className="button-row lead-pull">
+          <button className="btn" type="button" disabled={lead.busy} onClick={() => void pullSiblings()}>
+            ほかの端末の記録を取り込む
           </button>
-        ))}
-      </nav>
-      <div className="button-row">
-        <button className="btn" type="button" disabled={lead.busy} onClick={() => void pullSiblings()}>
-          ほかの端末の記録を取り込む
-        </button>
+        </div>
+        <LedgerImport />
+        <div className="button-row lead-close">
+          <button className="btn" type="button" onClick={closeDialog}>
+            閉じる <Key k="Esc" />
+          </button>
+        </div>
       </div>
-      <h3>出荷・受領確認・台帳</h3>
-      <LedgerOrderSelect id="ledger-order" value={order} onChange={setOrder} />
-      {lead.error && (
-        <p className="form-error" role="alert">
-          {lead.error}
-        </p>
-      )}
-      {lead.message && (
-        <p className="verdict verdict-ok" role="status">
-          {lead.message}
-        </p>
-      )}
-      {lead.shipments === null ? (
-        <p aria-busy="true">読み込み中…</p>
-      ) : (
-        <table className="shipments">
-          <thead>
-            <tr>
-              <th scope="col">出荷</th>
-              <th scope="col">件数</th>
-              <th scope="col">状態</th>
-              <th scope="col">操作</th>
-            </tr>
-          </thead>
-          <tbody>
-            {lead.shipments.map((s) => (
-              <tr key={s.shipmentId} data-testid={`shipment-${s.shipmentId}`}>
-                <td className="mono">{s.shipmentId}</td>
-                <td>{s.rowCount}件</td>
-                <td className={s.received ? 'status-good' : 'status-bad'}>
-                  {s.received ? SHIPMENT_RECEIPT_LABELS.checked : SHIPMENT_RECEIPT_LABELS.unchecked}
-                </td>
-                <td>
-                  <button className="btn" type="button" onClick={() => void print({ document: 'ledger', shipmentId: s.shipmentId, order })}>
-                    台帳を印刷
-                  </button>
-                  {!s.received && lead.confirming !== s.shipmentId && (
-                    <>
-                      <button className="btn" type="button" disabled={lead.busy} onClick={() => ask(s.shipmentId)}>
-                        箱ごと受領確認
-                      </button>
-                      <button
-                        className="btn"
-                        type="button"
-                        disabled={lead.busy}
-                        onClick={() => {
-                          closeDialog();
-                          void openReceiptCheck(s.shipmentId);
-                        }}
-                      >
-                        スキャンで受領確認
-                      </button>
-                    </>
-                  )}
-                  {!s.received && lead.confirming === s.shipmentId && (
-                    <span className="confirm-inline">
-                      <span>箱の中身（{s.rowCount}件）を確認しましたか？</span>
-                      <button
-                        className="btn btn-primary"
-                        type="button"
-                        autoFocus
-                        disabled={lead.busy}
-                        onClick={() => void confirmReceipt(s.shipmentId)}
-                      >
-                        受領を確定する
-                      </button>
-                      <button className="btn" type="button" onClick={() => ask(null)}>
-                        やめる
-                      </button>
-                    </span>
-                  )}
-                </td>
+      <div className="lead-menu-main">
+        <h3>出荷・受領確認・台帳</h3>
+        <LedgerOrderSelect id="ledger-order" value={order} onChange={setOrder} />
+        {lead.error && (
+          <p className="form-error" role="alert">
+            {lead.error}
+          </p>
+        )}
+        {lead.message && (
+          <p className="verdict verdict-ok" role="status">
+            {lead.message}
+          </p>
+        )}
+        {lead.shipments === null ? (
+          <p aria-busy="true">読み込み中…</p>
+        ) : (
+          <table className="shipments">
+            <thead>
+              <tr>
+                <th scope="col">出荷</th>
+                <th scope="col">件数</th>
+                <th scope="col">状態</th>
+                <th scope="col">操作</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <LedgerImport />
-      <div className="button-row">
-        <button className="btn" type="button" data-autofocus="" onClick={closeDialog}>
-          閉じる <Key k="Esc" />
-        </button>
+            </thead>
+            <tbody>
+              {lead.shipments.map((s) => (
+                <tr key={s.shipmentId} data-testid={`shipment-${s.shipmentId}`}>
+                  <td className="mono">{s.shipmentId}</td>
+                  <td>{s.rowCount}件</td>
+                  <td className={s.received ? 'status-good' : 'status-bad'}>
+                    {s.received ? SHIPMENT_RECEIPT_LABELS.checked : SHIPMENT_RECEIPT_LABELS.unchecked}
+                  </td>
+                  <td>
+                    <button
+                      className="btn"
+                      type="button"
+                      onClick={() => void print({ document: 'ledger', shipmentId: s.shipmentId, order })}
+                    >
+                      台帳を印刷
+                    </button>
+                    {!s.received && lead.confirming !== s.shipmentId && (
+                      <>
+                        <button className="btn" type="button" disabled={lead.busy} onClick={() => ask(s.shipmentId)}>
+                          箱ごと受領確認
+                        </button>
+                        <button
+                          className="btn"
+                          type="button"
+                          disabled={lead.busy}
+                          onClick={() => {
+                            closeDialog();
+                            void openReceiptCheck(s.shipmentId);
+                          }}
+                        >
+                          スキャンで受領確認
+                        </button>
+                      </>
+                    )}
+                    {!s.received && lead.confirming === s.shipmentId && (
+                      <span className="confirm-inline">
+                        <span>箱の中身（{s.rowCount}件）を確認しましたか？</span>
+                        <button
+                          className="btn btn-primary"
+                          type="button"
+                          autoFocus
+                          disabled={lead.busy}
+                          onClick={() => void confirmReceipt(s.shipmentId)}
+                        >
+                          受領を確定する
+                        </button>
+                        <button className="btn" type="button" onClick={() => ask(null)}>
+                          やめる
+                        </button>
+                      </span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
       </div>
     </Modal>
   );

@@ -33,7 +33,7 @@ export function OutcomeView({ shown }: { readonly shown: ShownOutcome }) {
         {OUTCOME_HEADLINES[outcome.kind]}
       </h1>
       <OutcomeBody outcome={outcome} />
-      <p className="outcome-footer">
+      <p className="outcome-footer" data-testid="outcome-footer">
         次のバーコードをそのままスキャンできます（
         <Key k="Esc" /> で待受に戻る）
       </p>
@@ -61,7 +61,7 @@ function OutcomeBody({ outcome }: { readonly outcome: ScanOutcome }) {
       );
     case 'already-handed-over':
       return (
-        <>
+        <div className="outcome-split">
           <dl className="outcome-facts" data-testid="handover-facts">
             <dt>交付日時</dt>
             <dd data-testid="handover-at">{tokyoDateTime(outcome.handover.at)}</dd>
@@ -78,19 +78,19 @@ function OutcomeBody({ outcome }: { readonly outcome: ScanOutcome }) {
             <p className="card-line">
               生年月日 <BirthDate iso={outcome.card.birthDate} />・<span className="mono">{outcome.card.reservationNo}</span>
             </p>
+            {isLead && (
+              <div className="outcome-actions">
+                <button
+                  className="btn btn-big"
+                  type="button"
+                  onClick={() => openDialog({ kind: 'undo', card: outcome.card, handover: outcome.handover })}
+                >
+                  交付を取り消す <Key k="F6" />
+                </button>
+              </div>
+            )}
           </div>
-          {isLead && (
-            <div className="outcome-actions">
-              <button
-                className="btn btn-big"
-                type="button"
-                onClick={() => openDialog({ kind: 'undo', card: outcome.card, handover: outcome.handover })}
-              >
-                交付を取り消す <Key k="F6" />
-              </button>
-            </div>
-          )}
-        </>
+        </div>
       );
     case 'other-venue':
       return (

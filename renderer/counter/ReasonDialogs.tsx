@@ -54,9 +54,17 @@ export function RefuseDialog({ card }: { readonly card: CardView }) {
     if (missing === null && !submitting) void refuse(card, reason);
   };
   return (
-    <Modal title="交付できない" onCancel={closeDialog} testId="refuse-dialog">
+    <Modal title="交付できない" onCancel={closeDialog} className="modal-wide modal-reason" testId="refuse-dialog">
       <PendingScans />
-      <CardDetails card={card} compact />
+      <div className="reason-who">
+        <CardDetails card={card} compact />
+        <p className="hint">カードは交付待ちのまま残ります。記録されるのは理由だけです。</p>
+        {missing && (
+          <p className="verdict verdict-missing" role="status">
+            {missing}
+          </p>
+        )}
+      </div>
       <div className="reason-form" onKeyDown={ctrlEnter(submit)}>
         <fieldset className="group">
           <legend className="group-legend">理由</legend>
@@ -87,12 +95,6 @@ export function RefuseDialog({ card }: { readonly card: CardView }) {
             onChange={(e) => update({ text: e.target.value })}
           />
         </label>
-        <p className="hint">カードは交付待ちのまま残ります。記録されるのは理由だけです。</p>
-        {missing && (
-          <p className="verdict verdict-missing" role="status">
-            {missing}
-          </p>
-        )}
         {dialogError && (
           <p className="form-error" role="alert">
             {dialogError}
@@ -127,17 +129,20 @@ export function UndoDialog({ card, handover }: { readonly card: CardView; readon
     if (!missing && !submitting) void undo(card, reason.trim().slice(0, MAX_REASON));
   };
   return (
-    <Modal title="交付を取り消す（会場責任者）" onCancel={closeDialog} testId="undo-dialog">
+    <Modal title="交付を取り消す（会場責任者）" onCancel={closeDialog} className="modal-wide modal-reason" testId="undo-dialog">
       <PendingScans />
-      <CardDetails card={card} compact />
-      <dl className="outcome-facts outcome-facts-small">
-        <dt>交付日時</dt>
-        <dd>{tokyoDateTime(handover.at)}</dd>
-        <dt>交付窓口</dt>
-        <dd>{handover.stationId}</dd>
-        <dt>担当</dt>
-        <dd>{actorLabel(handover.actor)}</dd>
-      </dl>
+      <div className="reason-who">
+        <CardDetails card={card} compact />
+        <dl className="outcome-facts outcome-facts-small">
+          <dt>交付日時</dt>
+          <dd>{tokyoDateTime(handover.at)}</dd>
+          <dt>交付窓口</dt>
+          <dd>{handover.stationId}</dd>
+          <dt>担当</dt>
+          <dd>{actorLabel(handover.actor)}</dd>
+        </dl>
+        <p className="hint">取り消すと、このカードは交付待ちに戻ります。取消は記録に残ります。</p>
+      </div>
       <div className="reason-form" onKeyDown={ctrlEnter(submit)}>
         <label className="field">
           <span className="field-label">取り消す理由（必須）</span>
@@ -151,7 +156,6 @@ export function UndoDialog({ card, handover }: { readonly card: CardView; readon
             onChange={(e) => setReason(e.target.value)}
           />
         </label>
-        <p className="hint">取り消すと、このカードは交付待ちに戻ります。取消は記録に残ります。</p>
         {dialogError && (
           <p className="form-error" role="alert">
             {dialogError}

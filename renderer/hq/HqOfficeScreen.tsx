@@ -22,61 +22,62 @@ export function HqOfficeScreen() {
   }, [loadLedgers, reset]);
   return (
     <main className="hq" data-testid="hq-office">
-      <header className="hq-header">
+      <header className="hq-header hq-bar">
         <h1>事務センター</h1>
         <p>
           {session?.displayName} さん。作成した各会場送付台帳の印刷（控えとともに）と、各会場から届いた同期ファイルによる区全体の集計です。
         </p>
-      </header>
-      <section aria-labelledby="hq-built">
-        <h2 id="hq-built">作成した各会場送付台帳（正本・控え）</h2>
-        <LedgerOrderSelect id="hq-office-order" value={order} onChange={setOrder} />
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        {ledgers !== null && ledgers.length === 0 && (
-          <p>
-            まだ台帳を作成していません（<span className="mono">madoguchi ledger build --hq-data</span> で作成すると、ここに表示されます）。
-          </p>
-        )}
-        <table className="shipments">
-          <thead>
-            <tr>
-              <th scope="col">出荷</th>
-              <th scope="col">会場</th>
-              <th scope="col">件数</th>
-              <th scope="col">作成</th>
-              <th scope="col">操作</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(ledgers ?? []).map((l) => (
-              <tr key={`${l.shipmentId}/${l.venue}`} data-testid={`hq-ledger-${l.shipmentId}-${l.venue}`}>
-                <td className="mono">{l.shipmentId}</td>
-                <td>{VENUES[l.venue].name}</td>
-                <td>{l.rowCount}件</td>
-                <td>{tokyoDateTime(l.createdAt)}</td>
-                <td>
-                  <button
-                    className="btn"
-                    type="button"
-                    onClick={() => void print({ document: 'ledger', shipmentId: l.shipmentId, venue: l.venue, order })}
-                  >
-                    台帳を印刷
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
-      <WardReport />
-      <div className="button-row">
         <button className="btn" type="button" onClick={() => void signOut()}>
           サインアウト
         </button>
+      </header>
+      <div className="hq-body">
+        <section aria-labelledby="hq-built">
+          <h2 id="hq-built">作成した各会場送付台帳（正本・控え）</h2>
+          <LedgerOrderSelect id="hq-office-order" value={order} onChange={setOrder} />
+          {error && (
+            <p className="form-error" role="alert">
+              {error}
+            </p>
+          )}
+          {ledgers !== null && ledgers.length === 0 && (
+            <p>
+              まだ台帳を作成していません（<span className="mono">madoguchi ledger build --hq-data</span>{' '}
+              で作成すると、ここに表示されます）。
+            </p>
+          )}
+          <table className="shipments">
+            <thead>
+              <tr>
+                <th scope="col">出荷</th>
+                <th scope="col">会場</th>
+                <th scope="col">件数</th>
+                <th scope="col">作成</th>
+                <th scope="col">操作</th>
+              </tr>
+            </thead>
+            <tbody>
+              {(ledgers ?? []).map((l) => (
+                <tr key={`${l.shipmentId}/${l.venue}`} data-testid={`hq-ledger-${l.shipmentId}-${l.venue}`}>
+                  <td className="mono">{l.shipmentId}</td>
+                  <td>{VENUES[l.venue].name}</td>
+                  <td>{l.rowCount}件</td>
+                  <td>{tokyoDateTime(l.createdAt)}</td>
+                  <td>
+                    <button
+                      className="btn"
+                      type="button"
+                      onClick={() => void print({ document: 'ledger', shipmentId: l.shipmentId, venue: l.venue, order })}
+                    >
+                      台帳を印刷
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+        <WardReport />
       </div>
       <PrintPreview />
     </main>

@@ -22,57 +22,61 @@ export function HqScreen() {
   }, [loadShipments]);
   return (
     <main className="hq" data-testid="hq-screen">
-      <header className="hq-header">
+      <header className="hq-header hq-bar">
         <h1>事務センター：{status?.venue.name ?? '会場'}の帳票</h1>
         <p>{session?.displayName} さん（事務センター）。交付窓口の操作はできません。</p>
-      </header>
-      <section aria-labelledby="hq-ledgers">
-        <h2 id="hq-ledgers">各会場送付台帳（正本・控え）</h2>
-        <LedgerOrderSelect id="hq-order" value={order} onChange={setOrder} />
-        {lead.error && (
-          <p className="form-error" role="alert">
-            {lead.error}
-          </p>
-        )}
-        <table className="shipments">
-          <thead>
-            <tr>
-              <th scope="col">出荷</th>
-              <th scope="col">件数</th>
-              <th scope="col">操作</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(lead.shipments ?? []).map((s) => (
-              <tr key={s.shipmentId} data-testid={`hq-shipment-${s.shipmentId}`}>
-                <td className="mono">{s.shipmentId}</td>
-                <td>{s.rowCount}件</td>
-                <td>
-                  <button className="btn" type="button" onClick={() => void print({ document: 'ledger', shipmentId: s.shipmentId, order })}>
-                    台帳を印刷
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
-      <section aria-labelledby="hq-daily">
-        <h2 id="hq-daily">日報</h2>
-        <div className="inline-form">
-          <label className="field-label" htmlFor="hq-date">
-            営業日
-          </label>
-          <input id="hq-date" type="date" value={date} onChange={(e) => setDate(e.currentTarget.value)} />
-          <button className="btn" type="button" onClick={() => void print({ document: 'daily-report', date })}>
-            日報を印刷
-          </button>
-        </div>
-      </section>
-      <div className="button-row">
         <button className="btn" type="button" onClick={() => void signOut()}>
           サインアウト
         </button>
+      </header>
+      <div className="hq-body">
+        <section aria-labelledby="hq-ledgers">
+          <h2 id="hq-ledgers">各会場送付台帳（正本・控え）</h2>
+          <LedgerOrderSelect id="hq-order" value={order} onChange={setOrder} />
+          {lead.error && (
+            <p className="form-error" role="alert">
+              {lead.error}
+            </p>
+          )}
+          <table className="shipments">
+            <thead>
+              <tr>
+                <th scope="col">出荷</th>
+                <th scope="col">件数</th>
+                <th scope="col">操作</th>
+              </tr>
+            </thead>
+            <tbody>
+              {(lead.shipments ?? []).map((s) => (
+                <tr key={s.shipmentId} data-testid={`hq-shipment-${s.shipmentId}`}>
+                  <td className="mono">{s.shipmentId}</td>
+                  <td>{s.rowCount}件</td>
+                  <td>
+                    <button
+                      className="btn"
+                      type="button"
+                      onClick={() => void print({ document: 'ledger', shipmentId: s.shipmentId, order })}
+                    >
+                      台帳を印刷
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+        <section aria-labelledby="hq-daily">
+          <h2 id="hq-daily">日報</h2>
+          <div className="inline-form">
+            <label className="field-label" htmlFor="hq-date">
+              営業日
+            </label>
+            <input id="hq-date" type="date" value={date} onChange={(e) => setDate(e.currentTarget.value)} />
+            <button className="btn" type="button" onClick={() => void print({ document: 'daily-report', date })}>
+              日報を印刷
+            </button>
+          </div>
+        </section>
       </div>
       <PrintPreview />
     </main>
