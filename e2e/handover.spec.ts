@@ -120,7 +120,7 @@ test('ID check fails → 交付できない with a reason; the card stays outsta
   await counter.shot(testInfo, 'refuse-dialog');
   await refuse.getByRole('button', { name: /交付できないとして記録/ }).click();
   await expect(refuse).toBeHidden();
-  await expect(counter.notice).toContainText('交付できない記録をしました');
+  await expect(counter.notice).toContainText('交付できなかったことを記録しました');
   await expect(counter.statusToday).toContainText('0件');
 
   await counter.scanCard(card.reservationNo, card.name, 'ok');

@@ -122,7 +122,8 @@ test('sync over HTTPS: sync serve → hq pull → report; the server refuses str
   const registration = JSON.parse(readFileSync(regFile, 'utf8'));
   await run(['simulate', '--data', toyosu, '--days', '2', '--seed', '3']);
   const exported = await run(['sync', 'export', '--data', toyosu, '--date', DAY, '--out', outbox]);
-  assert.match(exported.out, /同期ファイル #2/);
+  // #1 from the demo, #2–#3 from the two simulated days' closes (日締め publishes), then this one.
+  assert.match(exported.out, /同期ファイル #4/);
 
   const server = await serve(toyosu, outbox);
   t.after(() => server.stop());

@@ -3,6 +3,7 @@ import { VENUES } from '../../shared/venues/venues';
 import type { StatusView } from '../../shared/ipc/contract';
 import type { counterContract } from '../../shared/ipc/contract/counter';
 import { staffOf, type HandlerSlice } from '../ipc/dispatch';
+import { readSetting } from '../store/settings';
 import {
   counterStatus,
   decideScan,
@@ -25,6 +26,7 @@ export function counterHandlers(
         venue: { id: v.id, name: v.name, place: v.place },
         stationId: counter.store.stationId,
         ...counterStatus(counter),
+        personalDataSeconds: readSetting(counter.store.db, 'personal-data-seconds'),
         scanner: scannerStatus(),
       };
     },

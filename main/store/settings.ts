@@ -16,6 +16,11 @@ export const SETTINGS = {
     default: 'outbox',
     help: '日締めで同期ファイルを書き出す送信用フォルダ（相対パスはデータフォルダから）',
   },
+  'personal-data-seconds': {
+    schema: z.coerce.number().int().min(10).max(600),
+    default: 60,
+    help: '交付結果・確認メッセージに住民の氏名等を表示しておく秒数（過ぎると待ち受けに戻り、メッセージから氏名を消す）',
+  },
   'collection-deadline-days': {
     schema: z.coerce.number().int().min(1).max(730),
     default: 90,

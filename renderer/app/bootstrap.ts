@@ -31,6 +31,8 @@ function routeScan(text: string, toCounter: () => void): void {
   toCounter();
 }
 
+/** Until the status strip has loaded: the setting's default. */
+const DEFAULT_PERSONAL_DATA_SECONDS = 60;
 /** Until the status strip has loaded, assume the layout scanners ship with. */
 const DEFAULT_SCANNER_LAYOUT: KeyboardLayout = 'us';
 
@@ -53,6 +55,15 @@ export function bootstrap(): () => void {
     },
   });
   disposers.push(() => idle.dispose());
+
+  // Nothing personal lingers: each second, results and confirmations past the station's time stop showing a
+  // resident (at once while the lead's pages or the receipt check are open instead of the counter).
+  const expiry = window.setInterval(() => {
+    const seconds = session.getState().status?.personalDataSeconds ?? DEFAULT_PERSONAL_DATA_SECONDS;
+    const away = useLeadStore.getState().page !== null || useReceiptStore.getState().active !== null;
+    counter.getState().expire(Date.now(), seconds, away);
+  }, 1000);
+  disposers.push(() => window.clearInterval(expiry));
 
   disposers.push(
     installKeyboardCapture(document, {

@@ -33,6 +33,8 @@ export interface ShownOutcome {
   /** performance.now() at the scan's first key and at its terminator (keyboard and HID scans only). */
   readonly startedAt: number | null;
   readonly endedAt: number | null;
+  /** Date.now() when shown: the screen returns to waiting a while after this (or after a dialog on it closed). */
+  readonly at: number;
 }
 
 export interface Notice {
@@ -40,6 +42,10 @@ export interface Notice {
   readonly tone: 'success' | 'info' | 'error';
   readonly text: string;
   readonly cue: Cue | null;
+  /** Date.now() when given. */
+  readonly at: number;
+  /** The same confirmation naming no resident, shown instead once it has been up a while; null if it names none. */
+  readonly plain: string | null;
 }
 
 /** Scans kept while blocked; more than this and the oldest are dropped (with a notice). */
@@ -62,11 +68,26 @@ export interface CounterState {
   undo(card: CardView, reason: string): Promise<void>;
   /** Back to "please scan" (Esc). */
   dismiss(): void;
+  /**
+   * Nothing personal lingers: a result shown `seconds` ago (with no dialog open on it) goes back to waiting, and
+   * a confirmation that names a resident stops naming them — at once when the counter is not on screen (`away`).
+   */
+  expire(now: number, seconds: number, away: boolean): void;
   reset(): void;
 }
 
 let seq = 0;
-const notice = (tone: Notice['tone'], text: string, cue: Cue | null = null): Notice => ({ seq: ++seq, tone, text, cue });
+/** Date.now() when a dialog was last seen open (see expire). */
+let dialogSeenAt = 0;
+const notice = (tone: Notice['tone'], text: string, cue: Cue | null = null, plain: string | null = null): Notice => ({
+  seq: ++seq,
+  tone,
+  text,
+  cue,
+  at: Date.now(),
+  plain,
+});
+const clock = (ms: number) => new Date(ms).toLocaleTimeString('ja-JP', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Tokyo' });
 
 function blocked(state: CounterState): boolean {
   return state.busy || useUiStore.getState().dialog !== null || useSessionStore.getState().phase !== 'active';
@@ -121,6 +142,7 @@ export const useCounterStore = create<CounterState>()((set, get) => ({
           via: item.kind === 'scan' ? item.source : 'view',
           startedAt: item.kind === 'scan' && item.source !== 'manual' ? item.startedAt : null,
           endedAt: item.kind === 'scan' && item.source !== 'manual' ? item.endedAt : null,
+          at: Date.now(),
         },
       });
     } else if (r.error.code === 'locked' || r.error.code === 'signed-out') {
@@ -140,7 +162,15 @@ export const useCounterStore = create<CounterState>()((set, get) => ({
     useUiStore.getState().setSubmitting(false);
     if (r.ok) {
       // Clear the screen before the dialog closes: closing pumps any waiting scan onto it.
-      set({ shown: null, notice: notice('success', `交付を記録しました：${card.name} 様（${card.reservationNo}）`, 'done') });
+      set({
+        shown: null,
+        notice: notice(
+          'success',
+          `交付を記録しました：${card.name} 様（${card.reservationNo}）`,
+          'done',
+          `${clock(Date.now())} 交付を記録しました`,
+        ),
+      });
       useUiStore.getState().closeDialog();
       void useSessionStore.getState().refreshStatus();
       return;
@@ -163,7 +193,15 @@ export const useCounterStore = create<CounterState>()((set, get) => ({
     const r = await invoke('counter:refuse', { reservationNo: card.reservationNo, reason });
     useUiStore.getState().setSubmitting(false);
     if (r.ok) {
-      set({ shown: null, notice: notice('info', `交付できない記録をしました：${card.name} 様（カードは交付待ちのままです）`, 'done') });
+      set({
+        shown: null,
+        notice: notice(
+          'info',
+          `交付できなかったことを記録しました：${card.name} 様（カードは交付待ちのままです）`,
+          'done',
+          `${clock(Date.now())} 交付できなかったことを記録しました`,
+        ),
+      });
       useUiStore.getState().closeDialog();
       void useSessionStore.getState().refreshStatus();
       return;
@@ -184,7 +222,7 @@ export const useCounterStore = create<CounterState>()((set, get) => ({
     if (r.ok) {
       // Show the card again: it is waiting for handover once more.
       set({
-        notice: notice('info', `交付を取り消しました：${card.name} 様`, null),
+        notice: notice('info', `交付を取り消しました：${card.name} 様`, null, `${clock(Date.now())} 交付を取り消しました`),
         queue: [...get().queue, { kind: 'view', reservationNo: card.reservationNo, keepNotice: true }],
       });
       useUiStore.getState().closeDialog();
@@ -201,5 +239,13 @@ export const useCounterStore = create<CounterState>()((set, get) => ({
   },
 
   dismiss: () => set({ shown: null }),
+  expire(now, seconds, away) {
+    const { shown, notice: n } = get();
+    const limit = seconds * 1000;
+    // A dialog working on the card (the ID check) keeps it up; the clock starts again when the dialog closes.
+    if (useUiStore.getState().dialog !== null) dialogSeenAt = now;
+    else if (shown && (away || now - Math.max(shown.at, dialogSeenAt) >= limit)) set({ shown: null });
+    if (n?.plain != null && (away || now - n.at >= limit)) set({ notice: { ...n, text: n.plain, plain: null } });
+  },
   reset: () => set({ shown: null, queue: [], busy: false, notice: null }),
 }));

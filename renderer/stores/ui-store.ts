@@ -7,6 +7,7 @@ import { parseBirthDate } from '../../shared/roster/japanese-date';
 import { invoke } from './call';
 import { useSessionStore } from './session-store';
 import { tokyoToday } from '../format/dates';
+import { FIGURE_LABELS as F } from '../../shared/glossary';
 
 type HandedOver = Extract<ScanOutcome, { kind: 'already-handed-over' }>;
 
@@ -181,7 +182,8 @@ export const useUiStore = create<UiState>()((set, get) => ({
     const r = await invoke('receipt:confirm', { shipmentId });
     if (!r.ok) return set({ lead: { ...get().lead, busy: false, error: r.error.message, confirming: null } });
     const { received, missing } = r.value;
-    const message = `${shipmentId} の受領を確認しました（受領 ${received.toLocaleString('ja-JP')}件${missing > 0 ? `、未着と記録済み ${missing.toLocaleString('ja-JP')}件` : ''}）`;
+    const count = (n: number) => `${n.toLocaleString('ja-JP')}件`;
+    const message = `${shipmentId} の受領を確認しました（${F.received} ${count(received)}${missing > 0 ? `、${F.notReceived} ${count(missing)}` : ''}）`;
     set({ lead: { ...get().lead, confirming: null, message } });
     await Promise.all([get().loadShipments(), useSessionStore.getState().refreshStatus()]);
   },

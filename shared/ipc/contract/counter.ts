@@ -14,6 +14,8 @@ export const StatusView = z.strictObject({
   handoversTodayAtStation: z.number(),
   outstandingAtVenue: z.number(),
   cardsAtVenue: z.number(),
+  /** Seconds a result or confirmation may show a resident before the screen returns to waiting (a setting). */
+  personalDataSeconds: z.number(),
   scanner: z.strictObject({
     mode: z.enum(['keyboard', 'hid', 'none']),
     /** The key layout a keyboard-mode scanner is set to, which the renderer decodes KeyboardEvent.code with. */
