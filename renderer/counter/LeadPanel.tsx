@@ -5,6 +5,7 @@ import { Key } from '../components/Key';
 import { useUiStore } from '../stores/ui-store';
 import { PendingScans } from './PendingScans';
 import { LedgerImport } from './LedgerImport';
+import { LockedAccounts } from '../lead/LockedAccounts';
 import { useReceiptStore } from '../stores/receipt-store';
 import { useLeadStore, type LeadPage } from '../stores/lead-store';
 import { usePrintStore } from '../stores/print-store';
@@ -129,6 +130,7 @@ export function LeadPanel() {
         </table>
       )}
       <LedgerImport />
+      <LockedAccounts />
       <div className="button-row">
         <button className="btn" type="button" data-autofocus="" onClick={closeDialog}>
           閉じる <Key k="Esc" />
