@@ -31,7 +31,7 @@ test('sign-in shows main’s answer to a wrong PIN, and stays on the sign-in scr
   await page.getByLabel('職員ID').fill('clerk1');
   await page.getByLabel('PIN（数字）').fill('0000');
   await page.getByLabel('PIN（数字）').press('Enter');
-  await expect(page.getByRole('alert')).toHaveText('職員IDまたはPINが違います');
+  await expect(page.getByRole('alert')).toHaveText('職員IDまたはPINが違います（あと4回誤ると5分間使えなくなります）');
   await expect(page.getByLabel('PIN（数字）')).toHaveValue('');
   await expect(counter.surface).toHaveCount(0);
 });

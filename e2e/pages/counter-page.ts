@@ -1,6 +1,7 @@
 // Page model of the counter: intent-level actions and the locators the tests assert on. No sleeps: every
 // wait is on something a user would see.
 import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
+import { replayKeys, scannerKeys } from './key-replay';
 
 export class CounterPage {
   readonly surface: Locator;
@@ -42,10 +43,12 @@ export class CounterPage {
     await this.page.getByLabel('PIN（数字）').press('Enter');
   }
 
-  /** What a keyboard-mode scanner does: type the code, then its Enter suffix, into the focused page. */
+  /**
+   * What a keyboard-mode scanner does: type the code, then its Enter suffix, into the focused page, at a
+   * scanner's pace (keyboard.type's presses arrive 3–90 ms apart, a person's pace in a text field).
+   */
   async scan(code: string): Promise<void> {
-    await this.page.keyboard.type(code);
-    await this.page.keyboard.press('Enter');
+    await replayKeys(this.page, scannerKeys(code));
   }
 
   async expectOutcome(kind: string, headline?: string | RegExp): Promise<void> {

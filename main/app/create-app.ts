@@ -58,7 +58,7 @@ export function createApp(store: VenueStore, clock: Clock, log: (line: string) =
       venue: { id: store.venue, name: VENUES[store.venue].name },
       stationId: store.stationId,
     }),
-    ...sessionHandlers(store.db, clock, sessions, idleLockMinutes),
+    ...sessionHandlers(store.db, clock, store.stationId, sessions, idleLockMinutes),
     ...counterHandlers(counter, () => ({ ...scanner, layout: readSetting(store.db, 'scanner-layout') })),
     ...ledgerHandlers(counter, (event, payload) => pushTo(event, payload)),
     ...receiptHandlers(counter),

@@ -20,7 +20,7 @@ export function createHqApp(store: HqStore, clock: Clock, log: (line: string) =>
   // Headquarters is the slices it serves; the type requires a handler for each HQ channel.
   const handlers: SiteHandlers<'hq'> = {
     ...stationHandlers({ unlocked: true, hq: true, venue: null, stationId: store.stationId }),
-    ...sessionHandlers(store.db, clock, sessions, idleLockMinutes),
+    ...sessionHandlers(store.db, clock, store.stationId, sessions, idleLockMinutes),
     ...hqHandlers(store, clock),
     ...hqPrintHandlers({ store, clock, access }, printer),
   };

@@ -5,11 +5,12 @@ import type { Clock } from '../clock';
 import type { HandlerSlice } from '../ipc/dispatch';
 import type { sessionContract } from '../../shared/ipc/contract/session';
 import type { Sessions } from './sessions';
-import { verifyStaffPin } from './staff';
+import { lockedAccounts, unlockAccount, verifyStaffPin } from './staff';
 
 export function sessionHandlers(
   db: Db,
   clock: Clock,
+  stationId: string,
   sessions: Sessions,
   idleLockMinutes: () => number,
 ): HandlerSlice<keyof typeof sessionContract> {
@@ -37,11 +38,16 @@ export function sessionHandlers(
       const s = sessions.current(caller);
       if (!s) return { ok: false, error: { code: 'signed-out', message: 'サインインしてください' } };
       // Only the person who locked the screen can unlock it; anyone else signs out and in.
-      const r = verifyStaffPin(db, clock, s.staff.staffId, pin);
+      const r = verifyStaffPin(db, clock, s.staff.staffId, pin, 'pin');
       if (!r.ok) return { ok: false, error: r.error };
       sessions.unlock(caller);
       return view(caller)!;
     },
     'session:touch': () => null,
+    'session:lockedAccounts': () => lockedAccounts(db, clock),
+    'session:unlockAccount': ({ staffId }, { staff }) => {
+      const r = unlockAccount(db, clock, stationId, staff!, staffId);
+      return r.ok ? null : { ok: false, error: r.error };
+    },
   };
 }

@@ -7,7 +7,8 @@ import type { Clock } from '../clock';
 import { appendEvent } from '../db/event-log';
 import { err, ok, type Result } from '../../shared/result';
 import { STAFF_ROLES, type StaffRole } from '../../shared/ipc/roles';
-import { listActiveStaff, readActiveStaff, setSignInFailures, upsertStaff } from '../db/queries/staff';
+import { listActiveStaff, listLockedStaff, readActiveStaff, setSignInFailures, upsertStaff } from '../db/queries/staff';
+import { tokyoWallClock } from '../../shared/tokyo-date';
 
 const PIN = /^\d{4,8}$/;
 const STAFF_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{1,31}$/;
@@ -31,6 +32,29 @@ export function actorOf(staff: Staff): string {
 
 export type SignInProblem = { code: 'bad-credentials' | 'locked-out'; message: string };
 
+/** What the screen asked for: staff id and PIN (sign-in), or the PIN alone (the lock screen). */
+type Asked = 'id-and-pin' | 'pin';
+
+const LOCKOUT_MINUTES = LOCKOUT_MS / 60_000;
+
+function wrongPin(asked: Asked, attemptsLeft: number | null): SignInProblem {
+  const what = asked === 'pin' ? 'PINが違います' : '職員IDまたはPINが違います';
+  // An unknown id has no count; saying the rule rather than a number does not tell which ids exist.
+  const rule =
+    attemptsLeft === null
+      ? `PINを${MAX_FAILURES}回続けて誤ると${LOCKOUT_MINUTES}分間使えなくなります`
+      : `あと${attemptsLeft}回誤ると${LOCKOUT_MINUTES}分間使えなくなります`;
+  return { code: 'bad-credentials', message: `${what}（${rule}）` };
+}
+
+function lockedOut(until: string): SignInProblem {
+  const at = tokyoWallClock(until)?.time ?? until;
+  return {
+    code: 'locked-out',
+    message: `PINの誤りが${MAX_FAILURES}回続いたため、${at}まで（${LOCKOUT_MINUTES}分間）使えません。会場責任者がロックを解除できます`,
+  };
+}
+
 export function pinProblem(pin: string): string | null {
   return PIN.test(pin) ? null : 'PINは4〜8桁の数字です';
 }
@@ -53,14 +77,17 @@ export function listStaff(db: Db): Staff[] {
   return listActiveStaff(db).map((r) => ({ staffId: r.staff_id, displayName: r.display_name, role: r.role }));
 }
 
-export function verifyStaffPin(db: Db, clock: Clock, staffId: string, pin: string): Result<Staff, SignInProblem> {
+export function verifyStaffPin(
+  db: Db,
+  clock: Clock,
+  staffId: string,
+  pin: string,
+  asked: Asked = 'id-and-pin',
+): Result<Staff, SignInProblem> {
   const row = readActiveStaff(db, staffId);
-  const bad: SignInProblem = { code: 'bad-credentials', message: '職員IDまたはPINが違います' };
-  if (!row) return err(bad);
+  if (!row) return err(wrongPin(asked, null));
   const now = clock.now();
-  if (row.locked_until && new Date(row.locked_until) > now) {
-    return err({ code: 'locked-out', message: 'PINの誤りが続いたため、しばらくサインインできません。会場責任者に連絡してください' });
-  }
+  if (row.locked_until && new Date(row.locked_until) > now) return err(lockedOut(row.locked_until));
   const stored = PinHash.parse(JSON.parse(row.pin_hash));
   const candidate = scryptSync(pin, Buffer.from(stored.salt, 'base64'), 32, { N: stored.N, r: stored.r, p: stored.p });
   if (timingSafeEqual(candidate, Buffer.from(stored.hash, 'base64'))) {
@@ -70,5 +97,43 @@ export function verifyStaffPin(db: Db, clock: Clock, staffId: string, pin: strin
   const failures = row.failed_attempts + 1;
   const lockedUntil = failures >= MAX_FAILURES ? new Date(now.getTime() + LOCKOUT_MS).toISOString() : null;
   setSignInFailures(db, staffId, lockedUntil ? 0 : failures, lockedUntil);
-  return err(bad);
+  return err(lockedUntil ? lockedOut(lockedUntil) : wrongPin(asked, MAX_FAILURES - failures));
+}
+
+export interface LockedAccount extends Staff {
+  readonly lockedUntil: string;
+}
+
+/** Accounts locked out now (too many wrong PINs), for the venue lead. */
+export function lockedAccounts(db: Db, clock: Clock): LockedAccount[] {
+  return listLockedStaff(db, clock.now().toISOString()).map((r) => ({
+    staffId: r.staff_id,
+    displayName: r.display_name,
+    role: r.role,
+    lockedUntil: r.locked_until,
+  }));
+}
+
+/** A lead lifts an account's lockout before its time: recorded as an event naming the lead. */
+export function unlockAccount(
+  db: Db,
+  clock: Clock,
+  stationId: string,
+  lead: Staff,
+  staffId: string,
+): Result<null, { code: 'not-found'; message: string }> {
+  const row = readActiveStaff(db, staffId);
+  if (!row || !row.locked_until || new Date(row.locked_until) <= clock.now()) {
+    return err({ code: 'not-found', message: 'この職員はロックされていません' });
+  }
+  db.transaction(() => {
+    setSignInFailures(db, staffId, 0, null);
+    appendEvent(db, clock, {
+      stationId,
+      actor: actorOf(lead),
+      kind: 'staff.unlocked',
+      payload: { staffId, lockedUntil: row.locked_until! },
+    });
+  })();
+  return ok(null);
 }

@@ -7,6 +7,7 @@ import { installKeyboardCapture } from '../scan/keyboard-capture';
 import { playCue } from '../sound/cues';
 import { setAuthProblemHandler } from '../stores/call';
 import { useCounterStore } from '../stores/counter-store';
+import { useScanHoldStore, type HeldScan } from '../stores/scan-hold-store';
 import { useSessionStore } from '../stores/session-store';
 import { useUiStore } from '../stores/ui-store';
 import { useImportStore } from '../stores/import-store';
@@ -33,6 +34,23 @@ function routeScan(text: string, toCounter: () => void): void {
 
 /** Until the status strip has loaded: the setting's default. */
 const DEFAULT_PERSONAL_DATA_SECONDS = 60;
+/** Signed in and unlocked: a scan goes where scans go. Locked or at sign-in: it waits, said on the screen. */
+function scanArrived(scan: HeldScan): void {
+  const phase = useSessionStore.getState().phase;
+  if (phase === 'active') {
+    const timing = { startedAt: scan.startedAt, endedAt: scan.endedAt };
+    return routeScan(scan.text, () => useCounterStore.getState().scanArrived(scan.text, scan.source, timing));
+  }
+  if (phase === 'locked' || phase === 'signed-out') useScanHoldStore.getState().hold(scan);
+}
+
+/** Headquarters' own folder and HQ staff have no counter: keys there are only typing. */
+function readsScans(): boolean {
+  const s = useSessionStore.getState();
+  if (s.station?.hq || s.session?.role === 'hq') return false;
+  return s.phase === 'active' || s.phase === 'locked' || s.phase === 'signed-out';
+}
+
 /** Until the status strip has loaded, assume the layout scanners ship with. */
 const DEFAULT_SCANNER_LAYOUT: KeyboardLayout = 'us';
 
@@ -67,12 +85,10 @@ export function bootstrap(): () => void {
 
   disposers.push(
     installKeyboardCapture(document, {
-      enabled: () => session.getState().phase === 'active' && session.getState().session?.role !== 'hq',
+      enabled: readsScans,
       layout: () => session.getState().status?.scanner.layout ?? DEFAULT_SCANNER_LAYOUT,
-      onScan: (scan) =>
-        routeScan(scan.text, () =>
-          counter.getState().scanArrived(scan.text, 'keyboard', { startedAt: scan.startedAt, endedAt: scan.endedAt }),
-        ),
+      onScan: (scan) => scanArrived({ ...scan, source: 'keyboard' }),
+      onStray: (text) => useScanHoldStore.getState().setStray(text),
     }),
   );
 
@@ -81,7 +97,8 @@ export function bootstrap(): () => void {
     disposers.push(
       a.on('scanner:scan', ({ code }) => {
         idle.touch();
-        routeScan(code, () => counter.getState().scanArrived(code, 'hid'));
+        const now = performance.now();
+        if (readsScans()) scanArrived({ text: code, source: 'hid', startedAt: now, endedAt: now });
       }),
       a.on('scanner:status', (s) => session.getState().setScanner(s)),
       a.on('ledger:progress', (p) => useImportStore.getState().setProgress(p)),
@@ -111,7 +128,10 @@ export function bootstrap(): () => void {
       if (now.phase === 'active') {
         idle.touch();
         void counter.getState().pump();
+        // Scans read at the lock or sign-in screen, in the order they came.
+        for (const scan of useScanHoldStore.getState().take()) scanArrived(scan);
       }
+      if (now.phase === 'station-locked') useScanHoldStore.getState().clear();
       if (now.phase === 'signed-out' || now.phase === 'station-locked') {
         counter.getState().reset();
         ui.getState().reset();

@@ -10,6 +10,7 @@ import { LeadPanel } from './LeadPanel';
 import { ManualEntryDialog } from './ManualEntryDialog';
 import { IdleView, OutcomeView } from './OutcomeView';
 import { PendingScans } from './PendingScans';
+import { StrayKeys } from '../components/ScanHold';
 import { RefuseDialog, UndoDialog } from './ReasonDialogs';
 import { SearchDialog } from './SearchDialog';
 import { SHORTCUTS, useCounterShortcuts } from './shortcuts';
@@ -49,6 +50,7 @@ function NoticeBar() {
         </p>
       )}
       {!dialogOpen && <PendingScans />}
+      <StrayKeys />
       {notice && (
         <p key={notice.seq} className={`notice notice-${notice.tone}`} role="status" data-testid="notice">
           {notice.text}

@@ -5,6 +5,7 @@ import { Key } from '../components/Key';
 import { useUiStore } from '../stores/ui-store';
 import { PendingScans } from './PendingScans';
 import { LedgerImport } from './LedgerImport';
+import { LockedAccounts } from '../lead/LockedAccounts';
 import { useReceiptStore } from '../stores/receipt-store';
 import { useLeadStore, type LeadPage } from '../stores/lead-store';
 import { usePrintStore } from '../stores/print-store';
@@ -143,6 +144,7 @@ export function LeadPanel() {
             </tbody>
           </table>
         )}
+        <LockedAccounts />
       </div>
     </Modal>
   );

@@ -1,19 +1,26 @@
 // Keyboard-mode (wedge) scanners in the renderer. One capture-phase keydown listener on the document reads
 // every key before any element does, decodes it from `event.code` + Shift with the scanner's layout
-// (shared/scanner/keyboard-code.ts), so neither the OS layout (JIS) nor the IME can garble it, and feeds the
-// shared scan assembler: Enter or Tab ends a scan, timing never does.
+// (shared/scanner/keyboard-code.ts), so neither the OS layout (JIS) nor the IME can garble it, and asks the
+// burst classifier (shared/scanner/key-burst.ts) whether the run is a scanner's or a person's.
 //
-// Keys that belong to a scan are consumed (preventDefault + stopPropagation), so a scan typed while a dialog
-// has focus can neither tick a box nor press a button with its closing Enter. Enter, Tab and Space with
-// nothing pending, and every key that is not a scan character (F-keys, arrows, Esc, Ctrl/Alt shortcuts),
-// pass through untouched: the screen stays fully usable from the keyboard.
-// In text fields (PIN, manual entry, search, reasons) the listener stands aside: typing there is typing.
+// The scanner always wins, whatever has the focus:
+// - In a text field (PIN, manual entry, search, reasons, memos) a key is held back only while the run could
+//   still be a scanner's (≤ 40 ms for a lone key). A scanner's burst ending in Enter/Tab is a scan the field
+//   never sees, nor the form its Enter; a person's keys are put into the field at the caret, in order, as
+//   typed (execCommand('insertText'), so React sees an ordinary input event and undo works), and their
+//   Enter, Tab, Backspace and Ctrl+Enter act only after the held text is in.
+// - Anywhere else (the scan surface, a checkbox, a button) scan characters are consumed, so a scan typed
+//   while a dialog has focus can neither tick a box nor press a button with its closing Enter. Keys that
+//   wait without an Enter are shown (onStray) and clear themselves; Esc clears them at once.
+// Enter, Tab and Space with nothing pending, and every key that is not a scan character (F-keys, arrows,
+// Esc, Ctrl/Alt shortcuts), pass through untouched. Fields without a caret (date, select, number) and an
+// IME composing are left alone: there, keys are the person's.
 import type { KeyboardLayout } from '../../shared/scanner/boot-keyboard';
+import { createBurstClassifier, type BurstDecision, type BurstInput } from '../../shared/scanner/key-burst';
 import { charForKeyboardCode, KNOWN_KEYBOARD_CODES } from '../../shared/scanner/keyboard-code';
-import { createScanAssembler } from '../../shared/scanner/scan-assembler';
 
 interface CapturedScan {
-  /** Cleaned scan text (no terminator, no control characters, no AIM prefix). */
+  /** The scan as typed, without its terminator (cleaned later, as every scan source is). */
   readonly text: string;
   /** performance.now() at the scan's first key and at its terminator. */
   readonly startedAt: number;
@@ -21,78 +28,92 @@ interface CapturedScan {
 }
 
 export interface KeyboardCaptureOptions {
-  /** Scans are only read while this is true (signed in, not locked). */
+  /** Keys are read only while this is true (a venue station, signed in, locked or at sign-in). */
   readonly enabled: () => boolean;
   /** The scanner's configured keyboard country; US unless main says otherwise. */
   readonly layout: () => KeyboardLayout;
   readonly onScan: (scan: CapturedScan) => void;
+  /** Typed keys waiting on the scan surface that are not a scan ('' when they clear). */
+  readonly onStray: (text: string) => void;
 }
 
 const KNOWN = new Set(KNOWN_KEYBOARD_CODES);
-const TERMINATORS: Record<string, string> = { Enter: '\r', NumpadEnter: '\r', Tab: '\t' };
-const TEXT_INPUT_TYPES = new Set([
-  'text',
-  'search',
-  'password',
-  'number',
-  'tel',
-  'email',
-  'url',
-  'date',
-  'datetime-local',
-  'month',
-  'time',
-  'week',
-  '',
-]);
+const TERMINATORS = new Set(['Enter', 'NumpadEnter', 'Tab']);
+/** Inputs with a caret, where held keys can be put back exactly where they were typed. */
+const CARET_INPUT_TYPES = new Set(['text', 'search', 'password', 'tel', 'url', '']);
+/** Inputs that take typed text without a caret to put it back at. Checkboxes, radios, buttons: the surface. */
+const NO_CARET_INPUT_TYPES = new Set(['date', 'datetime-local', 'month', 'time', 'week', 'number', 'email']);
 
-/** True for elements where keys are text the user is typing. */
-function isEditableTarget(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
-  return target instanceof HTMLInputElement && TEXT_INPUT_TYPES.has(target.type);
+type TextField = HTMLInputElement | HTMLTextAreaElement;
+
+/** 'field' for a text field, 'aside' for other editable elements (left to the person), else 'surface'. */
+function placeOf(target: EventTarget | null): 'field' | 'aside' | 'surface' {
+  if (!(target instanceof HTMLElement)) return 'surface';
+  if (target instanceof HTMLTextAreaElement) return 'field';
+  if (target instanceof HTMLInputElement) {
+    if (CARET_INPUT_TYPES.has(target.type)) return 'field';
+    return NO_CARET_INPUT_TYPES.has(target.type) ? 'aside' : 'surface';
+  }
+  return target.isContentEditable || target instanceof HTMLSelectElement ? 'aside' : 'surface';
+}
+
+/** Puts released keys into the field they were typed into, at its caret, as typing would. */
+function insertText(field: TextField, text: string): void {
+  if (!field.isConnected || text === '') return;
+  if (field.ownerDocument.activeElement === field && field.ownerDocument.execCommand('insertText', false, text)) return;
+  // Focus moved before the hold ran out: still the field's text, at its caret; an input event tells React.
+  const at = field.selectionStart ?? field.value.length;
+  field.setRangeText(text, at, field.selectionEnd ?? at, 'end');
+  field.dispatchEvent(new Event('input', { bubbles: true }));
 }
 
 export function installKeyboardCapture(doc: Document, options: KeyboardCaptureOptions): () => void {
-  const assembler = createScanAssembler({ now: () => performance.now() });
+  const classifier = createBurstClassifier();
+  let heldIn: TextField | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let stray = '';
 
-  const consume = (e: KeyboardEvent) => {
-    e.preventDefault();
-    e.stopPropagation();
+  const apply = (d: BurstDecision, e?: KeyboardEvent): void => {
+    if (d.release !== '' && heldIn) insertText(heldIn, d.release);
+    if (e && d.key === 'consume') {
+      e.preventDefault();
+      e.stopPropagation();
+    }
+    if (d.scan) options.onScan(d.scan);
+    if (d.stray !== stray) options.onStray((stray = d.stray));
+    if (timer !== null) clearTimeout(timer);
+    const deadline = d.deadline;
+    // A timer never fires early, so the deadline has passed when it fires (even under a test's fake clock).
+    const tick = () => apply(classifier.feed({ kind: 'tick', at: Math.max(performance.now(), deadline ?? 0) }));
+    timer = deadline === null ? null : setTimeout(tick, deadline - performance.now());
   };
+  const feed = (input: BurstInput, e?: KeyboardEvent) => apply(classifier.feed(input), e);
 
   const onKeyDown = (e: KeyboardEvent) => {
+    // The event's own time, not the time it is handled: a busy page handles a person's keys in a bunch.
+    const at = e.timeStamp;
+    const place = placeOf(e.target);
+    const other = (clears = false) => feed({ kind: 'other', at, clears }, e);
     // While an IME composes, `code` still names the key but the IME owns it; never read a scan from it.
-    if (e.isComposing || e.key === 'Process' || e.keyCode === 229) return;
-    if (!options.enabled() || isEditableTarget(e.target)) {
-      assembler.reset();
-      return;
-    }
-    if (e.ctrlKey || e.altKey || e.metaKey) return; // shortcuts, never scan characters
-    const pending = assembler.pending().length > 0;
-    const terminator = TERMINATORS[e.code];
-    if (terminator !== undefined) {
-      if (!pending) return; // an ordinary Enter/Tab: activate, move focus
-      consume(e);
-      for (const s of assembler.push(terminator, performance.now())) {
-        options.onScan({ text: s.text, startedAt: s.startedAtMs, endedAt: s.atMs });
-      }
-      return;
-    }
-    if (e.code === 'Escape') {
-      assembler.reset(); // stray characters typed on the scan screen are thrown away with Esc
-      return;
-    }
-    if (!KNOWN.has(e.code)) return;
-    if (e.code === 'Space' && !pending) return; // Space ticks boxes and presses buttons
+    if (!options.enabled() || place === 'aside' || e.isComposing || e.key === 'Process' || e.keyCode === 229) return other();
+    if (e.ctrlKey || e.altKey || e.metaKey) return other(); // shortcuts (Ctrl+Enter confirms) act on the whole text
+    if (TERMINATORS.has(e.code)) return feed({ kind: 'end', at, place }, e);
+    if (e.code === 'Escape') return other(true);
+    if (!KNOWN.has(e.code)) return other();
+    if (e.code === 'Space' && place === 'surface' && !classifier.holding()) return other(); // Space ticks boxes, presses buttons
     const ch = charForKeyboardCode(e.code, e.shiftKey, options.layout());
-    if (ch === null) return; // Shift, CapsLock, IME keys
-    consume(e);
-    if (e.repeat || ch === '') return; // a held key; JIS Shift+0 types nothing
-    assembler.push(ch, performance.now());
+    if (ch === null) return; // Shift, CapsLock, IME keys: a scanner presses Shift inside a scan
+    if (e.repeat) return place === 'field' ? other() : void e.preventDefault(); // a held key: typing, never a scan
+    if (ch === '') return void e.preventDefault(); // JIS Shift+0 types nothing
+    // A run keeps the field it started in (the classifier says whether a run goes on after the focus moved).
+    if (place === 'field' && !classifier.holding()) heldIn = e.target as TextField;
+    // Released into a field, a key is what the person's keyboard types (its layout, CapsLock), not the scanner's reading.
+    feed({ kind: 'char', ch, typed: e.key.length === 1 ? e.key : ch, at, place }, e);
   };
 
   doc.addEventListener('keydown', onKeyDown, { capture: true });
-  return () => doc.removeEventListener('keydown', onKeyDown, { capture: true });
+  return () => {
+    doc.removeEventListener('keydown', onKeyDown, { capture: true });
+    if (timer !== null) clearTimeout(timer);
+  };
 }

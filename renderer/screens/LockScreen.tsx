@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useSessionStore } from '../stores/session-store';
+import { HeldScansNotice, StrayKeys } from '../components/ScanHold';
 import { roleLabel } from '../format/labels';
 
 /** Shown after the idle time or Ctrl+L: nothing of the counter is rendered behind it. */
@@ -41,6 +42,8 @@ export function LockScreen() {
             onChange={(e) => setPin(e.target.value)}
           />
         </label>
+        <HeldScansNotice at="locked" />
+        <StrayKeys />
         {error && (
           <p className="form-error" role="alert">
             {error}

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useSessionStore } from '../stores/session-store';
+import { HeldScansNotice, StrayKeys } from '../components/ScanHold';
 
 export function SignInScreen() {
   const error = useSessionStore((s) => s.error);
@@ -47,6 +48,8 @@ export function SignInScreen() {
             onChange={(e) => setPin(e.target.value)}
           />
         </label>
+        <HeldScansNotice at="signed-out" />
+        <StrayKeys />
         {error && (
           <p className="form-error" role="alert">
             {error}

@@ -74,6 +74,8 @@ export const EventPayloads = {
     createdAt: z.string(),
   }),
   'staff.enrolled': z.strictObject({ staffId: z.string(), role: z.enum(['clerk', 'lead', 'hq']) }),
+  /** A venue lead lifted an account's PIN lockout before it ran out (the actor is the lead). */
+  'staff.unlocked': z.strictObject({ staffId: z.string(), lockedUntil: z.string() }),
 } as const;
 
 export type EventKind = keyof typeof EventPayloads;

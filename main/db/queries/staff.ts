@@ -34,3 +34,13 @@ export function readActiveStaff(db: Db, staffId: string): StaffRow | undefined {
 export function setSignInFailures(db: Db, staffId: string, failedAttempts: number, lockedUntil: string | null): void {
   db.prepare('UPDATE staff SET failed_attempts = ?, locked_until = ? WHERE staff_id = ?').run(failedAttempts, lockedUntil, staffId);
 }
+
+/** Active accounts whose lockout runs past `nowIso` (ISO strings in UTC compare as times). */
+export function listLockedStaff(
+  db: Db,
+  nowIso: string,
+): (Pick<StaffRow, 'staff_id' | 'display_name' | 'role'> & { locked_until: string })[] {
+  return db
+    .prepare('SELECT staff_id, display_name, role, locked_until FROM staff WHERE active = 1 AND locked_until > ? ORDER BY staff_id')
+    .all(nowIso) as (Pick<StaffRow, 'staff_id' | 'display_name' | 'role'> & { locked_until: string })[];
+}

@@ -1,7 +1,7 @@
 // Staff sessions: sign in with a PIN, the idle lock, sign out.
 import { z } from 'zod';
 import { STAFF_ROLES } from '../roles';
-import { ANY_STAFF, BOTH, channel } from './channel';
+import { ANY_STAFF, BOTH, channel, LEAD } from './channel';
 import { Empty } from './common';
 
 export const SessionView = z.strictObject({
@@ -12,6 +12,15 @@ export const SessionView = z.strictObject({
   idleLockMinutes: z.number(),
 });
 export type SessionView = z.infer<typeof SessionView>;
+
+/** An account locked out after too many wrong PINs, until `lockedUntil` (ISO). */
+const LockedAccountView = z.strictObject({
+  staffId: z.string(),
+  displayName: z.string(),
+  role: z.enum(STAFF_ROLES),
+  lockedUntil: z.string(),
+});
+export type LockedAccountView = z.infer<typeof LockedAccountView>;
 
 export const sessionContract = {
   'session:get': channel(Empty, SessionView.nullable(), 'public', BOTH),
@@ -26,4 +35,7 @@ export const sessionContract = {
   'session:unlock': channel(z.strictObject({ pin: z.string().min(1).max(16) }), SessionView, 'public', BOTH),
   /** The clerk is busy in the window (ticking the ID check…): keeps main's idle clock in step with the screen's. */
   'session:touch': channel(Empty, z.null(), ANY_STAFF, BOTH),
+  /** The venue lead: accounts locked out now, and lifting one (recorded as staff.unlocked, naming the lead). */
+  'session:lockedAccounts': channel(Empty, z.array(LockedAccountView), LEAD, BOTH),
+  'session:unlockAccount': channel(z.strictObject({ staffId: z.string().min(1).max(32) }), z.null(), LEAD, BOTH),
 } as const;

@@ -1,0 +1,28 @@
+// What the keyboard capture is holding, said where the clerk looks: scans kept for after unlock or sign-in,
+// and typed keys on the scan surface that are not a scan (they clear themselves; Esc clears them now).
+import { useScanHoldStore } from '../stores/scan-hold-store';
+
+const HELD_TEXT = {
+  locked: 'ロック中です。読み取った番号はロック解除後に表示します',
+  'signed-out': 'サインインしていません。読み取った番号はサインイン後に表示します',
+} as const;
+
+export function HeldScansNotice({ at }: { readonly at: keyof typeof HELD_TEXT }) {
+  const held = useScanHoldStore((s) => s.held.length);
+  if (held === 0) return null;
+  return (
+    <p className="pending-scans" role="status" data-testid="held-scans">
+      {HELD_TEXT[at]}（{held}件）
+    </p>
+  );
+}
+
+export function StrayKeys() {
+  const stray = useScanHoldStore((s) => s.stray);
+  if (stray === '') return null;
+  return (
+    <p className="notice notice-info" role="status" data-testid="stray-keys">
+      入力されたキー「<span className="mono">{stray}</span>」はスキャンではありません（まもなく消えます・Escで消去）
+    </p>
+  );
+}
