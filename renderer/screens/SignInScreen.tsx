@@ -7,6 +7,7 @@ export function SignInScreen() {
   const busy = useSessionStore((s) => s.busy);
   const signIn = useSessionStore((s) => s.signIn);
   const atHq = useSessionStore((s) => s.station?.hq ?? false);
+  const venue = useSessionStore((s) => s.station?.venue?.name ?? null);
   const [staffId, setStaffId] = useState('');
   const [pin, setPin] = useState('');
 
@@ -21,7 +22,13 @@ export function SignInScreen() {
         <h1 id="signin-title" className="gate-title">
           {atHq ? '事務センター サインイン' : '窓口 サインイン'}
         </h1>
-        <p className="gate-lead">マイナンバーカード交付窓口</p>
+        <p className="gate-lead" data-testid="sign-in-venue">
+          {venue
+            ? `${venue}　マイナンバーカード交付窓口`
+            : atHq
+              ? '江東区 マイナンバーカード交付 事務センター'
+              : 'マイナンバーカード交付窓口'}
+        </p>
         <label className="field">
           <span className="field-label">職員ID</span>
           <input

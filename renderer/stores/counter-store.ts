@@ -243,7 +243,7 @@ export const useCounterStore = create<CounterState>()((set, get) => ({
     const { shown, notice: n } = get();
     const limit = seconds * 1000;
     // A dialog working on the card (the ID check) keeps it up; the clock starts again when the dialog closes.
-    if (useUiStore.getState().dialog !== null) dialogSeenAt = now;
+    if (useUiStore.getState().dialog !== null && !away) dialogSeenAt = now;
     else if (shown && (away || now - Math.max(shown.at, dialogSeenAt) >= limit)) set({ shown: null });
     if (n?.plain != null && (away || now - n.at >= limit)) set({ notice: { ...n, text: n.plain, plain: null } });
   },
