@@ -67,6 +67,16 @@ function insertText(field: TextField, text: string): void {
   field.dispatchEvent(new Event('input', { bubbles: true }));
 }
 
+/** Takes back text a lapsed hold gave the field, if it is still just before the caret (else leaves the field be). */
+function removeBeforeCaret(field: TextField, text: string): void {
+  const at = field.selectionStart ?? field.value.length;
+  if (!field.isConnected || field.selectionEnd !== at || field.value.slice(at - text.length, at) !== text) return;
+  field.setSelectionRange(at - text.length, at);
+  if (field.ownerDocument.activeElement === field && field.ownerDocument.execCommand('delete')) return;
+  field.setRangeText('', at - text.length, at, 'end');
+  field.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
 export function installKeyboardCapture(doc: Document, options: KeyboardCaptureOptions): () => void {
   const classifier = createBurstClassifier();
   let heldIn: TextField | null = null;
@@ -74,6 +84,7 @@ export function installKeyboardCapture(doc: Document, options: KeyboardCaptureOp
   let stray = '';
 
   const apply = (d: BurstDecision, e?: KeyboardEvent): void => {
+    if (d.retract !== '' && heldIn) removeBeforeCaret(heldIn, d.retract);
     if (d.release !== '' && heldIn) insertText(heldIn, d.release);
     if (e && d.key === 'consume') {
       e.preventDefault();

@@ -233,3 +233,39 @@ describe('key bursts: properties', () => {
     assert.equal(looksScanned([0, 2, 4, 200, 202]), false, 'a pause longer than burstGapMs');
   });
 });
+
+describe('key bursts: a scan delivered late', () => {
+  it('a hold that ran out before the next key arrived is taken back when that key’s own time shows a scanner', () => {
+    // A busy machine: the scanner's keys are stamped 4 ms apart, but the second reaches the page after the
+    // first key's hold (40 ms) already gave the field its "A".
+    const c = createBurstClassifier();
+    let field = '';
+    const apply = (d: ReturnType<typeof c.feed>) => {
+      if (d.retract !== '') {
+        assert.ok(field.endsWith(d.retract), 'only what the field was given is taken back');
+        field = field.slice(0, -d.retract.length);
+      }
+      field += d.release;
+      return d;
+    };
+    assert.equal(apply(c.feed({ kind: 'char', ch: 'A', at: 1_000, place: 'field' })).key, 'consume');
+    apply(c.feed({ kind: 'tick', at: 1_060 }));
+    assert.equal(field, 'A', 'the hold ran out: the field has it for now');
+    const late = apply(c.feed({ kind: 'char', ch: 'B', at: 1_004, place: 'field' }));
+    assert.equal(late.retract, 'A');
+    assert.equal(field, '', 'taken back out');
+    let at = 1_004;
+    for (const ch of 'C-123456') apply(c.feed({ kind: 'char', ch, at: (at += 4), place: 'field' }));
+    const end = apply(c.feed({ kind: 'end', at: at + 4, place: 'field' }));
+    assert.equal(end.scan?.text, 'ABC-123456');
+    assert.equal(field, '', 'the field keeps nothing of the scan');
+  });
+
+  it('a person’s next key after a lapsed hold is never taken back', () => {
+    const c = createBurstClassifier();
+    c.feed({ kind: 'char', ch: '1', at: 1_000, place: 'field' });
+    c.feed({ kind: 'tick', at: 1_040 });
+    const next = c.feed({ kind: 'char', ch: '2', at: 1_045, place: 'field' });
+    assert.equal(next.retract, '');
+  });
+});

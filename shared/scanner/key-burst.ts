@@ -78,6 +78,12 @@ export interface BurstDecision {
   readonly deadline: number | null;
   /** Typed keys on the scan surface that are not (yet) a scan, to show; '' when none. */
   readonly stray: string;
+  /**
+   * Text the field was given by a hold that ran out, to take back out (it is just before the caret): the next
+   * key's own time shows it came at a scanner's pace after all, only late (a busy machine delivered it after
+   * the hold's timer). '' when none.
+   */
+  readonly retract: string;
 }
 
 export interface BurstClassifier {
@@ -143,8 +149,10 @@ export function createBurstClassifier(timing: BurstTiming = WEDGE_TIMING): Burst
   let keys: Key[] = [];
   let place: KeyPlace = 'surface';
   let strayShown = false;
+  /** Keys a field was given when their hold ran out (a tick), which a late but fast next key can take back. */
+  let lapsed: Key[] = [];
 
-  const decide = (key: BurstDecision['key'], release = '', scan: BurstScan | null = null): BurstDecision => {
+  const decide = (key: BurstDecision['key'], release = '', scan: BurstScan | null = null, retract = ''): BurstDecision => {
     const last = keys[keys.length - 1];
     let deadline: number | null = null;
     if (last && place === 'field')
@@ -155,7 +163,7 @@ export function createBurstClassifier(timing: BurstTiming = WEDGE_TIMING): Burst
           timing,
         );
     else if (last) deadline = last.at + (strayShown ? timing.clearStrayAfterMs : timing.showStrayAfterMs);
-    return { key, release, scan, deadline, stray: place === 'surface' && strayShown ? text(keys) : '' };
+    return { key, release, scan, deadline, stray: place === 'surface' && strayShown ? text(keys) : '', retract };
   };
   /**
    * The focus moved in the middle of a run (a page that focuses its field as it opens): a scanner's run goes
@@ -172,8 +180,21 @@ export function createBurstClassifier(timing: BurstTiming = WEDGE_TIMING): Burst
 
   return {
     feed(input) {
+      const late = lapsed;
+      lapsed = [];
       switch (input.kind) {
         case 'char': {
+          // The hold ran out on the clock, but this key's time says it followed at a scanner's pace: the
+          // released keys were a scan's first keys after all. Take them back out of the field and go on.
+          const last = late[late.length - 1];
+          if (last && keys.length === 0 && input.place === 'field' && input.at - last.at <= timing.fastMs) {
+            const times = [...late.map((k) => k.at), input.at];
+            if (couldBeScan(times, timing)) {
+              place = 'field';
+              keys = [...late, { ch: input.ch, typed: input.typed ?? input.ch, at: input.at }];
+              return decide('consume', '', null, typedText(late));
+            }
+          }
           const released = keys.length > 0 && input.place !== place && !continues(input.at) ? drop() : '';
           if (keys.length === 0) place = input.place;
           if (place === 'surface') {
@@ -219,8 +240,12 @@ export function createBurstClassifier(timing: BurstTiming = WEDGE_TIMING): Burst
                 keys.map((k) => k.at),
                 timing,
               )
-            )
-              return decide('pass', drop());
+            ) {
+              const given = keys;
+              const released = drop();
+              lapsed = given;
+              return decide('pass', released);
+            }
             return decide('pass');
           }
           if (input.at - last.at >= timing.clearStrayAfterMs) drop();
