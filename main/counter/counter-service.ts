@@ -15,6 +15,7 @@ import type { VenueStore } from '../store/data-folder';
 import { actorOf, type Staff } from '../auth/staff';
 import { readCardState, readCardStates } from './card-state';
 import { searchLedgerCards } from '../db/queries/ledger-cards';
+import { dayClosing } from '../db/queries/events';
 import { venueReconciliation } from '../reconciliation/reconciliation';
 
 export interface CounterContext {
@@ -33,7 +34,8 @@ type CounterProblemCode =
   | 'not-handed-over'
   | 'forbidden'
   | 'returned'
-  | 'damaged';
+  | 'damaged'
+  | 'day-closed';
 export interface CounterProblem {
   readonly code: CounterProblemCode;
   readonly message: string;
@@ -68,11 +70,31 @@ export function decideScan(ctx: CounterContext, staff: Staff, code: string): Sca
   }
 }
 
+/**
+ * Once the day is closed (日締め, at any station of the venue), recording more for it needs a venue lead: the
+ * one signed in, or one who approved with their PIN at the counter (`approver`, checked by the caller). Gives
+ * the lead's actor, recorded with the event, or undefined while the day is open.
+ */
+function afterClose(ctx: CounterContext, staff: Staff, approver: Staff | null): Result<string | undefined, CounterProblem> {
+  const today = tokyoDate(ctx.clock.now());
+  if (!dayClosing(ctx.store.db, today)) return ok(undefined);
+  const lead = staff.role === 'lead' ? staff : approver?.role === 'lead' ? approver : null;
+  if (!lead) {
+    const [y, m, d] = today.split('-').map(Number);
+    return err({
+      code: 'day-closed',
+      message: `本日（${y}年${m}月${d}日）は日締め済みです。続けて記録するには会場責任者の承認（職員IDとPIN）が必要です`,
+    });
+  }
+  return ok(actorOf(lead));
+}
+
 export function recordHandover(
   ctx: CounterContext,
   staff: Staff,
   reservationNo: string,
   idCheck: IdCheck,
+  approver: Staff | null = null,
 ): Result<{ eventId: string; at: string }, CounterProblem> {
   const verdict = checkIdentity(idCheck);
   if (!verdict.ok) return err({ code: 'id-check-failed', message: verdict.reason });
@@ -93,11 +115,13 @@ export function recordHandover(
       return err({ code: 'already-handed-over', message: `交付済みです（${state.handover.at}、${state.handover.stationId}）` });
     if (state.kind === 'returned') return err({ code: 'returned', message: 'このカードは事務センターへ返戻済みです' });
     if (state.kind === 'damaged') return err({ code: 'damaged', message: 'このカードは破損として記録されています。交付できません' });
+    const approved = afterClose(ctx, staff, approver);
+    if (!approved.ok) return approved;
     const event = appendEvent(db, ctx.clock, {
       stationId,
       actor: actorOf(staff),
       kind: 'handover.recorded',
-      payload: { reservationNo, idCheck },
+      payload: { reservationNo, idCheck, ...(approved.value ? { approvedAfterClose: approved.value } : {}) },
       subject: reservationNo,
     });
     return ok({ eventId: event.id, at: event.clientTime });
@@ -109,16 +133,19 @@ export function recordRefusal(
   staff: Staff,
   reservationNo: string,
   reason: string,
+  approver: Staff | null = null,
 ): Result<{ eventId: string }, CounterProblem> {
   const { db, stationId } = ctx.store;
   return db.transaction((): Result<{ eventId: string }, CounterProblem> => {
     const state = readCardState(db, reservationNo);
     if (state.kind !== 'outstanding') return err({ code: 'not-found', message: '交付待ちのカードではありません' });
+    const approved = afterClose(ctx, staff, approver);
+    if (!approved.ok) return approved;
     const event = appendEvent(db, ctx.clock, {
       stationId,
       actor: actorOf(staff),
       kind: 'handover.refused',
-      payload: { reservationNo, reason },
+      payload: { reservationNo, reason, ...(approved.value ? { approvedAfterClose: approved.value } : {}) },
       subject: reservationNo,
     });
     return ok({ eventId: event.id });

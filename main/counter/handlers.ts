@@ -1,9 +1,14 @@
 // The counter's channels: scan, view, hand over, refuse, undo, search, and the status strip.
 import { VENUES } from '../../shared/venues/venues';
-import type { StatusView } from '../../shared/ipc/contract';
+import type { IpcError, StatusView } from '../../shared/ipc/contract';
 import type { counterContract } from '../../shared/ipc/contract/counter';
 import { staffOf, type HandlerSlice } from '../ipc/dispatch';
 import { readSetting } from '../store/settings';
+import { dayClosing } from '../db/queries/events';
+import { verifyStaffPin, type Staff } from '../auth/staff';
+import { tokyoDate } from '../../shared/tokyo-date';
+import { err, ok, type Result } from '../../shared/result';
+import type { LeadApproval } from '../../shared/ipc/contract/counter';
 import {
   counterStatus,
   decideScan,
@@ -27,14 +32,35 @@ export function counterHandlers(
         stationId: counter.store.stationId,
         ...counterStatus(counter),
         personalDataSeconds: readSetting(counter.store.db, 'personal-data-seconds'),
+        todayClosed: closedToday(counter),
         scanner: scannerStatus(),
       };
     },
     'counter:scan': ({ code }, call) => decideScan(counter, staffOf(call), code),
     'counter:view': ({ reservationNo }, call) => viewCard(counter, staffOf(call), reservationNo),
-    'counter:handover': ({ reservationNo, idCheck }, call) => recordHandover(counter, staffOf(call), reservationNo, idCheck),
-    'counter:refuse': ({ reservationNo, reason }, call) => recordRefusal(counter, staffOf(call), reservationNo, reason),
+    'counter:handover': ({ reservationNo, idCheck, approval }, call) => {
+      const approver = approvingLead(counter, approval);
+      return approver.ok ? recordHandover(counter, staffOf(call), reservationNo, idCheck, approver.value) : approver;
+    },
+    'counter:refuse': ({ reservationNo, reason, approval }, call) => {
+      const approver = approvingLead(counter, approval);
+      return approver.ok ? recordRefusal(counter, staffOf(call), reservationNo, reason, approver.value) : approver;
+    },
     'counter:undo': ({ reservationNo, reason }, call) => undoHandover(counter, staffOf(call), reservationNo, reason),
     'counter:search': (query, call) => searchCards(counter, staffOf(call), query),
   };
+}
+
+/** The lead who approved recording after 日締め, checked here with their PIN (a wrong PIN counts, as at sign-in). */
+function approvingLead(counter: CounterContext, approval: LeadApproval | undefined): Result<Staff | null, IpcError> {
+  if (!approval) return ok(null);
+  const lead = verifyStaffPin(counter.store.db, counter.clock, approval.staffId, approval.pin);
+  if (!lead.ok) return err({ code: lead.error.code, message: `承認: ${lead.error.message}` });
+  if (lead.value.role !== 'lead') return err({ code: 'forbidden', message: '承認できるのは会場責任者です' });
+  return ok(lead.value);
+}
+
+function closedToday(counter: CounterContext): { at: string; by: string } | null {
+  const c = dayClosing(counter.store.db, tokyoDate(counter.clock.now()));
+  return c && { at: c.at, by: c.actor };
 }

@@ -2,6 +2,7 @@
 // on digit keys (1 = 運転免許証 …, id-presets.ts), the document lists side by side, and the verdict with the
 // buttons at the bottom. The lists, reasons and letters are the shared data (shared/counter/id-documents.ts);
 // whether they suffice is `checkIdentity`.
+import { LeadApproval } from './LeadApproval';
 import { useEffect, useRef, useState } from 'react';
 import { PIN_OUTCOMES, PROXY_LETTERS, PROXY_REASONS, SURRENDERED_CARDS } from '../../shared/counter/id-documents';
 import type { CardView } from '../../shared/counter/outcomes';
@@ -162,6 +163,7 @@ export function IdCheckDialog({ card }: { readonly card: CardView }) {
             />
           </fieldset>
         </div>
+        <LeadApproval />
         {dialogError && (
           <p className="form-error" role="alert">
             {dialogError}

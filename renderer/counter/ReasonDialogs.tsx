@@ -1,5 +1,6 @@
 // 交付できない (refusal, any clerk) and 交付を取り消す (undo, venue lead only): both need a reason, and both
 // act on the card the dialog was opened for, never on whatever is on screen.
+import { LeadApproval } from './LeadApproval';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { CardView, ScanOutcome } from '../../shared/counter/outcomes';
 import { Key } from '../components/Key';
@@ -95,6 +96,7 @@ export function RefuseDialog({ card }: { readonly card: CardView }) {
             onChange={(e) => update({ text: e.target.value })}
           />
         </label>
+        <LeadApproval />
         {dialogError && (
           <p className="form-error" role="alert">
             {dialogError}

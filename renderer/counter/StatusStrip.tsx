@@ -3,6 +3,9 @@ import { useUiStore } from '../stores/ui-store';
 import { roleLabel } from '../format/labels';
 import type { StatusView } from '../../shared/ipc/contract';
 
+const tokyoTime = (iso: string) =>
+  new Date(iso).toLocaleTimeString('ja-JP', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Tokyo' });
+
 function scannerText(scanner: StatusView['scanner'], windowFocused: boolean): { text: string; good: boolean } {
   switch (scanner.mode) {
     case 'keyboard':
@@ -42,6 +45,11 @@ export function StatusStrip() {
           <span className="status-item" data-testid="status-today">
             <span className="status-label">本日の交付（この窓口）</span> <strong>{status.handoversTodayAtStation}</strong>件
           </span>
+          {status.todayClosed && (
+            <span className="status-item status-bad" data-testid="status-closed">
+              本日は日締め済み（{tokyoTime(status.todayClosed.at)}）・記録には会場責任者の承認が必要
+            </span>
+          )}
           <span className="status-item" data-testid="status-outstanding">
             <span className="status-label">交付待ち（会場）</span> <strong>{status.outstandingAtVenue}</strong>件
             <span className="status-sub">（台帳 {status.cardsAtVenue}件）</span>

@@ -77,6 +77,13 @@ export interface CounterState {
 }
 
 let seq = 0;
+/** The lead's approval typed into the dialog (after 日締め), sent only when filled in. */
+const leadApproval = () => {
+  const { staffId, pin } = useUiStore.getState().approval;
+  return staffId !== '' && pin !== '' ? { approval: { staffId: staffId.trim(), pin } } : {};
+};
+/** A wrong lead ID or PIN, or a clerk's, in the approval: said in the dialog, which stays open. */
+const approvalProblem = (code: string) => code === 'bad-credentials' || code === 'locked-out' || code === 'forbidden';
 /** Date.now() when a dialog was last seen open (see expire). */
 let dialogSeenAt = 0;
 const notice = (tone: Notice['tone'], text: string, cue: Cue | null = null, plain: string | null = null): Notice => ({
@@ -158,7 +165,7 @@ export const useCounterStore = create<CounterState>()((set, get) => ({
   async handover(card, idCheck) {
     const ui = useUiStore.getState();
     ui.setSubmitting(true);
-    const r = await invoke('counter:handover', { reservationNo: card.reservationNo, idCheck });
+    const r = await invoke('counter:handover', { reservationNo: card.reservationNo, idCheck, ...leadApproval() });
     useUiStore.getState().setSubmitting(false);
     if (r.ok) {
       // Clear the screen before the dialog closes: closing pumps any waiting scan onto it.
@@ -176,7 +183,8 @@ export const useCounterStore = create<CounterState>()((set, get) => ({
       return;
     }
     if (r.error.code === 'locked' || r.error.code === 'signed-out') return; // the dialog waits behind the lock screen
-    if (r.error.code === 'id-check-failed' || r.error.code === 'invalid-input') {
+    if (r.error.code === 'day-closed') return useUiStore.getState().askApproval(r.error.message);
+    if (r.error.code === 'id-check-failed' || r.error.code === 'invalid-input' || approvalProblem(r.error.code)) {
       useUiStore.getState().setDialogError(r.error.message);
       return;
     }
@@ -190,7 +198,7 @@ export const useCounterStore = create<CounterState>()((set, get) => ({
 
   async refuse(card, reason) {
     useUiStore.getState().setSubmitting(true);
-    const r = await invoke('counter:refuse', { reservationNo: card.reservationNo, reason });
+    const r = await invoke('counter:refuse', { reservationNo: card.reservationNo, reason, ...leadApproval() });
     useUiStore.getState().setSubmitting(false);
     if (r.ok) {
       set({
@@ -207,7 +215,8 @@ export const useCounterStore = create<CounterState>()((set, get) => ({
       return;
     }
     if (r.error.code === 'locked' || r.error.code === 'signed-out') return;
-    if (r.error.code === 'invalid-input') return useUiStore.getState().setDialogError(r.error.message);
+    if (r.error.code === 'day-closed') return useUiStore.getState().askApproval(r.error.message);
+    if (r.error.code === 'invalid-input' || approvalProblem(r.error.code)) return useUiStore.getState().setDialogError(r.error.message);
     set({
       notice: notice('error', r.error.message, 'error'),
       queue: [...get().queue, { kind: 'view', reservationNo: card.reservationNo, keepNotice: true }],

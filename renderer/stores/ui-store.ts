@@ -81,10 +81,16 @@ export interface UiState {
   lead: LeadState;
   /** Keyboard scanners only reach a focused window. */
   windowFocused: boolean;
+  /** A lead's ID and PIN for recording after 日締め (LeadApproval), and whether main asked for it. */
+  approval: { staffId: string; pin: string };
+  approvalAsked: boolean;
 
   openDialog(dialog: Dialog, options?: { refusePreset?: string; refuseText?: string }): void;
   closeDialog(): void;
   setDialogError(message: string | null): void;
+  setApproval(approval: { staffId: string; pin: string }): void;
+  /** Main said the day is closed: the dialog shows the approval fields (even if the status strip was stale). */
+  askApproval(message: string): void;
   setSubmitting(value: boolean): void;
   updateIdDraft(patch: Partial<IdDraft>): void;
   updateRefuseDraft(patch: Partial<RefuseDraft>): void;
@@ -115,9 +121,12 @@ export const useUiStore = create<UiState>()((set, get) => ({
   search: EMPTY_SEARCH,
   lead: EMPTY_LEAD,
   windowFocused: true,
+  approval: { staffId: '', pin: '' },
+  approvalAsked: false,
 
   openDialog(dialog, options) {
-    const base = { dialog, dialogError: null, submitting: false };
+    // A lead's PIN never outlives the dialog it was typed into.
+    const base = { dialog, dialogError: null, submitting: false, approval: { staffId: '', pin: '' }, approvalAsked: false };
     switch (dialog.kind) {
       case 'id-check':
         return set({ ...base, idDraft: EMPTY_ID_DRAFT });
@@ -136,8 +145,10 @@ export const useUiStore = create<UiState>()((set, get) => ({
     }
   },
 
-  closeDialog: () => set({ dialog: null, dialogError: null, submitting: false }),
+  closeDialog: () => set({ dialog: null, dialogError: null, submitting: false, approval: { staffId: '', pin: '' }, approvalAsked: false }),
   setDialogError: (message) => set({ dialogError: message }),
+  setApproval: (approval) => set({ approval }),
+  askApproval: (message) => set({ dialogError: message, approvalAsked: true }),
   setSubmitting: (value) => set({ submitting: value }),
   updateIdDraft: (patch) => set({ idDraft: { ...get().idDraft, ...patch } }),
   updateRefuseDraft: (patch) => set({ refuseDraft: { ...get().refuseDraft, ...patch } }),

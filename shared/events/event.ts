@@ -23,9 +23,14 @@ export const EventPayloads = {
   /** A venue lead confirms a shipment's box arrived whole (per-card receipt checks refine this later). */
   'receipt.confirmed': z.strictObject({ shipmentId: z.string(), cards: z.number().int().nonnegative() }),
   /** The card went to the resident (or their proxy) after this ID check. Categories only, never numbers. */
-  'handover.recorded': z.strictObject({ reservationNo: ReservationNo, idCheck: IdCheck }),
+  /** approvedAfterClose: the venue lead who let it be recorded on a day already closed (日締め後). */
+  'handover.recorded': z.strictObject({ reservationNo: ReservationNo, idCheck: IdCheck, approvedAfterClose: Actor.optional() }),
   /** The ID check failed: the card stays outstanding. */
-  'handover.refused': z.strictObject({ reservationNo: ReservationNo, reason: z.string().min(1).max(200) }),
+  'handover.refused': z.strictObject({
+    reservationNo: ReservationNo,
+    reason: z.string().min(1).max(200),
+    approvedAfterClose: Actor.optional(),
+  }),
   /** A venue lead reverses a handover recorded by mistake; the original event stays. */
   'handover.undone': z.strictObject({ reservationNo: ReservationNo, handoverEventId: EventId, reason: z.string().min(1).max(200) }),
   /** One card scanned during a receipt check of a shipment's box. */

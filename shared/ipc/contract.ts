@@ -79,7 +79,8 @@ type IpcErrorCode =
   | 'handed-over'
   | 'not-damaged'
   | 'future'
-  | 'already-closed';
+  | 'already-closed'
+  | 'day-closed';
 export interface IpcError {
   readonly code: IpcErrorCode;
   readonly message: string;

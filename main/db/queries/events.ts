@@ -6,6 +6,16 @@ import { PAYLOAD_FIELDS_READ } from '../../../shared/reconciliation/card-history
 import type { ReconEvent } from '../../../shared/reconciliation/types';
 
 const CONFIRMED_SHIPMENT = payloadPath('receipt.confirmed', 'shipmentId');
+const CLOSED_DATE = payloadPath('day.closed', 'date');
+
+/** The close of a business day (日締め), at any station of the venue, or null while the day is open. */
+export function dayClosing(db: Db, date: string): { at: string; actor: string } | null {
+  return (
+    (db
+      .prepare(`SELECT client_time AS at, actor FROM events WHERE kind = 'day.closed' AND json_extract(payload, '${CLOSED_DATE}') = ? LIMIT 1`)
+      .get(date) as { at: string; actor: string } | undefined) ?? null
+  );
+}
 
 /** Whether a lead confirmed this shipment's box as received whole. */
 export function isShipmentReceived(db: Db, shipmentId: string): boolean {

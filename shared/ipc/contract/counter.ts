@@ -14,6 +14,8 @@ export const StatusView = z.strictObject({
   handoversTodayAtStation: z.number(),
   outstandingAtVenue: z.number(),
   cardsAtVenue: z.number(),
+  /** Today's close (日締め) at this venue, if today is closed: recording more then needs a lead's approval. */
+  todayClosed: z.strictObject({ at: z.string(), by: z.string() }).nullable(),
   /** Seconds a result or confirmation may show a resident before the screen returns to waiting (a setting). */
   personalDataSeconds: z.number(),
   scanner: z.strictObject({
@@ -26,6 +28,10 @@ export const StatusView = z.strictObject({
 });
 export type StatusView = z.infer<typeof StatusView>;
 
+/** A venue lead's ID and PIN, given at the counter to let a clerk record on a day already closed (日締め後). */
+const LeadApproval = z.strictObject({ staffId: z.string().min(1).max(32), pin: z.string().min(1).max(16) });
+export type LeadApproval = z.infer<typeof LeadApproval>;
+
 export const counterContract = {
   'counter:status': channel(Empty, StatusView, ANY_STAFF, VENUE),
   'counter:scan': channel(
@@ -36,12 +42,17 @@ export const counterContract = {
   ),
   'counter:view': channel(z.strictObject({ reservationNo: ReservationNumber }), ScanOutcome, COUNTER, VENUE),
   'counter:handover': channel(
-    z.strictObject({ reservationNo: ReservationNumber, idCheck: IdCheck }),
+    z.strictObject({ reservationNo: ReservationNumber, idCheck: IdCheck, approval: LeadApproval.optional() }),
     z.strictObject({ eventId: z.string(), at: z.string() }),
     COUNTER,
     VENUE,
   ),
-  'counter:refuse': channel(z.strictObject({ reservationNo: ReservationNumber, reason: Reason }), Recorded, COUNTER, VENUE),
+  'counter:refuse': channel(
+    z.strictObject({ reservationNo: ReservationNumber, reason: Reason, approval: LeadApproval.optional() }),
+    Recorded,
+    COUNTER,
+    VENUE,
+  ),
   'counter:undo': channel(z.strictObject({ reservationNo: ReservationNumber, reason: Reason }), Recorded, LEAD, VENUE),
   'counter:search': channel(
     z.strictObject({

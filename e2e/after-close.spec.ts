@@ -1,0 +1,37 @@
+// After 日締め: the counter says the day is closed and a clerk's handover needs a venue lead's ID and PIN.
+import { execFileSync } from 'node:child_process';
+import { test, expect } from './fixtures';
+import { BIN, PASSPHRASE, ROOT, STAFF } from './demo-world';
+
+test('a late resident after 日締め: the clerk is told, a lead approves with ID and PIN, the handover is recorded', async ({
+  counter,
+  server,
+  world,
+  page,
+}, testInfo) => {
+  execFileSync(process.execPath, [BIN, 'venue', 'close-day', '--data', server.dataDir, '--staff', 'lead1'], {
+    cwd: ROOT,
+    env: { ...process.env, MADOGUCHI_PASSPHRASE: PASSPHRASE, MADOGUCHI_PIN: STAFF.lead1.pin },
+  });
+  await counter.signIn(STAFF.clerk1.staffId, STAFF.clerk1.pin);
+  await expect(page.getByTestId('status-closed')).toContainText('本日は日締め済み');
+  const card = world.picks.ok[20]!;
+  await counter.scanCard(card.reservationNo, card.name);
+  await page.keyboard.press('Enter');
+  const dialog = counter.idDialog;
+  await expect(dialog.getByTestId('lead-approval')).toBeVisible();
+  await dialog.getByLabel('運転免許証').check();
+  await dialog.getByLabel('暗証番号設定済み').check();
+  await page.keyboard.press('Control+Enter');
+  await expect(dialog.getByRole('alert')).toContainText('日締め済みです。続けて記録するには会場責任者の承認');
+  await dialog.getByLabel('会場責任者の職員ID').fill(STAFF.lead1.staffId);
+  await dialog.getByLabel('PIN', { exact: true }).fill('0000');
+  await page.keyboard.press('Control+Enter');
+  await expect(dialog.getByRole('alert')).toContainText('承認:');
+  await dialog.getByLabel('PIN', { exact: true }).fill(STAFF.lead1.pin);
+  await counter.shot(testInfo, 'approval');
+  await page.keyboard.press('Control+Enter');
+  await expect(dialog).toBeHidden();
+  await expect(counter.notice).toContainText(`交付を記録しました：${card.name}`);
+  await counter.scanCard(card.reservationNo, card.name, 'already-handed-over');
+});
