@@ -12,7 +12,9 @@ const CLOSED_DATE = payloadPath('day.closed', 'date');
 export function dayClosing(db: Db, date: string): { at: string; actor: string } | null {
   return (
     (db
-      .prepare(`SELECT client_time AS at, actor FROM events WHERE kind = 'day.closed' AND json_extract(payload, '${CLOSED_DATE}') = ? LIMIT 1`)
+      .prepare(
+        `SELECT client_time AS at, actor FROM events WHERE kind = 'day.closed' AND json_extract(payload, '${CLOSED_DATE}') = ? LIMIT 1`,
+      )
       .get(date) as { at: string; actor: string } | undefined) ?? null
   );
 }
