@@ -105,6 +105,7 @@ test('reconciliation and day close: figures frozen, a correction after close sho
 
   await page.getByRole('button', { name: '照合・日報', exact: true }).click();
   await expect(recon.getByTestId('total-handedOver')).toHaveText('0');
+  await expect(recon.getByTestId('frozen-handedOver'), 'the close’s own figure, apart from the live one').toHaveText('1');
   await expect(recon.getByTestId('corrected-since-close')).toContainText('交付：締め時 1 → 現在 0');
   await counter.shot(testInfo, 'reconciliation-after-close');
 

@@ -32,7 +32,7 @@ export function reconciliationView(ctx: CounterContext, date: string, { r, repor
     breakerCount: r.breakers.length,
     byStation: r.byDayAndStation.map((d) => ({ stationId: d.stationId, handedOver: d.handedOver, refusals: d.refusals })),
     halfHours,
-    closed: report.closed ? { at: report.closed.at, by: report.closed.by } : null,
+    closed: report.closed ? { at: report.closed.at, by: report.closed.by, totals: { ...report.closed.figures.totals } } : null,
     correctedSinceClose: report.correctedSinceClose,
     conflicts: r.conflicts.map((c) => ({ reservationNo: c.reservationNo, stations: [...c.stations] })),
   };

@@ -83,13 +83,25 @@ export function ReconciliationPage() {
                 </tr>
               ))}
               <tr className="figures-total">
-                <th scope="row">合計</th>
+                <th scope="row">{v.closed ? '合計（現在の計算）' : '合計'}</th>
                 {FIGURE_ORDER.map((k) => (
                   <td key={k} data-testid={`total-${k}`}>
                     {figureValueText(v.total[k])}
                   </td>
                 ))}
               </tr>
+              {v.closed && (
+                // The close's own figures, apart from today's recomputation: a late record or a correction
+                // moves the row above, never this one.
+                <tr className="figures-frozen" data-testid="frozen-totals">
+                  <th scope="row">合計（締め時・固定）</th>
+                  {FIGURE_ORDER.map((k) => (
+                    <td key={k} data-testid={`frozen-${k}`}>
+                      {figureValueText(v.closed!.totals[k] ?? 0)}
+                    </td>
+                  ))}
+                </tr>
+              )}
             </tbody>
           </table>
           {v.breakers.length > 0 && (
@@ -144,7 +156,8 @@ export function ReconciliationPage() {
           <h2>日締め</h2>
           {v.closed ? (
             <p className="verdict verdict-ok" data-testid="day-closed">
-              締め済み：{tokyoDateTime(v.closed.at)}（{actorLabel(v.closed.by)}）。数字は締めた時点のまま固定されています。
+              締め済み：{tokyoDateTime(v.closed.at)}（{actorLabel(v.closed.by)}
+              ）。締め時の合計は固定され、表の「締め時・固定」の行に、現在の計算と分けて示しています。
             </p>
           ) : (
             <p data-testid="day-open">未締め：上の数字は現時点の計算です。</p>

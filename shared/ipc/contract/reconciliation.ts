@@ -45,7 +45,8 @@ const ReconciliationView = z.strictObject({
   byStation: z.array(z.strictObject({ stationId: z.string(), handedOver: z.number(), refusals: z.number() })),
   /** Handovers per 30 minutes over the day, all stations: 48 slots from 00:00 Tokyo time. */
   halfHours: z.array(z.number()),
-  closed: z.strictObject({ at: z.string(), by: z.string() }).nullable(),
+  /** The close, with the day's totals as frozen then (the table above them is today's recomputation). */
+  closed: z.strictObject({ at: z.string(), by: z.string(), totals: DayFiguresView.shape.totals }).nullable(),
   /** Figures that moved after the close: corrections made later (never silently changing the frozen ones). */
   correctedSinceClose: CorrectedSinceClose,
   /** Cards handed over at two of the venue's stations while they could not see each other: for the lead to settle. */
