@@ -170,7 +170,6 @@ test.describe('at 1366×688', () => {
       check.getByRole('button', { name: '受領確認を締める' }),
       check.getByLabel(`${extra} の理由`),
     ]);
-    await check.getByLabel(`${extra} の理由`).selectOption('誤配送');
 
     // Every missing card 未着 at once: tick the group (Space), apply the picked reason (Ctrl+Enter).
     await check.getByLabel('不足をすべて選択').focus();
@@ -179,7 +178,18 @@ test.describe('at 1366×688', () => {
     await page.keyboard.press('Control+Enter');
     await expect(check.getByTestId('bulk-applied')).toHaveText(`${late.length - 4}件の理由を「未着」にしました`);
     await expect(check.getByLabel(`${late.at(-1)} の理由`)).toHaveValue('未着');
+    await expect(check.getByLabel(`${extra} の理由`)).toHaveValue('');
+    // The extra card another reason, by keys too: Space on its row, the picker moved by arrows, Ctrl+Enter.
+    await check.getByLabel(`${extra} を選択`).focus();
+    await page.keyboard.press('Space');
+    await check.getByRole('radio', { name: '未着' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect(check.getByRole('radio', { name: '誤配送' })).toBeChecked();
+    await page.keyboard.press('Control+Enter');
+    await expect(check.getByTestId('bulk-applied')).toHaveText('1件の理由を「誤配送」にしました');
     await expect(check.getByLabel(`${extra} の理由`)).toHaveValue('誤配送');
+    await expect(check.getByLabel(`${late.at(-1)} の理由`)).toHaveValue('未着');
     await counter.shot(testInfo, 'receipt-check-bulk-applied');
     await check.getByRole('button', { name: '受領確認を締める' }).click();
     await expect(page.getByTestId('receipt-closed')).toBeVisible();

@@ -99,7 +99,8 @@ function BulkBar({ rows }: { readonly rows: readonly Row[] }) {
   const count = useReceiptStore((s) => rows.filter((r) => s.selected[r.key]).length);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Enter' || !e.ctrlKey) return;
+      // Not while a dialog (the F4 menu) is over the page: its Ctrl+Enter is its own.
+      if (e.key !== 'Enter' || !e.ctrlKey || document.querySelector('dialog[open]')) return;
       e.preventDefault();
       useReceiptStore.getState().applyBulk();
     };
