@@ -2,6 +2,7 @@
 // the shipment ledger (正本 + 控え), the daily report, a receipt check's discrepancy report and a return list.
 // Pure reads; the caller records the print in the access record and hands the HTML to the printer.
 import { err, ok, type Result } from '../../shared/result';
+import { normalizeReservationNumber } from '../../shared/roster/reservation-number';
 import type { PrintRequest } from '../../shared/ipc/contract';
 import { ledgerPageCount, ledgerPrintHtml, type PrintRow } from '../../shared/print/ledger-print';
 import type { CounterContext } from '../counter/counter-service';
@@ -97,14 +98,18 @@ function discrepancyDocument(dc: DocumentContext, checkId: string, shipmentId: s
   };
   const unexpectedKinds = new Map(unexpectedInCheck(db, checkId).map((u) => [u.code, u.kind]));
   const card = cardNameAddressReader(db);
-  const differences: DiscrepancyRow[] = p.differences.map((d) => {
+  // Only cards: a misread closed as 余剰 before misreads stopped being recorded is not one, and is left out.
+  const differences: DiscrepancyRow[] = p.differences.flatMap((d) => {
+    if (!normalizeReservationNumber(d.code).ok) return [];
     const c = card(d.code);
-    return {
-      ...d,
-      name: c?.name ?? null,
-      address: c?.address ?? null,
-      unexpectedKind: d.kind === 'unexpected' ? (unexpectedKinds.get(d.code) ?? null) : null,
-    };
+    return [
+      {
+        ...d,
+        name: c?.name ?? null,
+        address: c?.address ?? null,
+        unexpectedKind: d.kind === 'unexpected' ? (unexpectedKinds.get(d.code) ?? null) : null,
+      },
+    ];
   });
   const html = discrepancyReportHtml({
     ...common(dc),

@@ -3,7 +3,7 @@ import type { receiptContract } from '../../shared/ipc/contract/receipt';
 import { staffOf, type HandlerSlice } from '../ipc/dispatch';
 import type { CounterContext } from '../counter/counter-service';
 import { confirmShipmentReceipt } from './box-receipt';
-import { closeReceiptCheck, openReceiptCheck, receiptCheckView, scanForReceipt } from './receipt-check';
+import { closeReceiptCheck, openReceiptCheck, receiptCheckView, removeUnexpected, scanForReceipt } from './receipt-check';
 
 export function receiptHandlers(counter: CounterContext): HandlerSlice<keyof typeof receiptContract> {
   return {
@@ -11,6 +11,8 @@ export function receiptHandlers(counter: CounterContext): HandlerSlice<keyof typ
     'receipt:open': ({ shipmentId }, call) => openReceiptCheck(counter, staffOf(call), shipmentId),
     'receipt:scan': ({ checkId, shipmentId, code }, call) => scanForReceipt(counter, staffOf(call), checkId, shipmentId, code),
     'receipt:view': ({ checkId, shipmentId }) => ({ ...receiptCheckView(counter, checkId, shipmentId) }),
+    'receipt:remove-unexpected': ({ checkId, shipmentId, code }, call) =>
+      removeUnexpected(counter, staffOf(call), checkId, shipmentId, code),
     'receipt:close': ({ checkId, shipmentId, differences }, call) =>
       closeReceiptCheck(counter, staffOf(call), checkId, shipmentId, differences),
   };

@@ -37,19 +37,17 @@ export function scanForReceipt(
   const { db, stationId } = ctx.store;
   return db.transaction((): Result<ReceiptScanOutcome, ReceiptProblem> => {
     if (isClosed(ctx, checkId)) return err({ code: 'closed', message: 'この受領確認は締め済みです' });
-    const unexpected = (kind: 'other-shipment' | 'other-venue' | 'not-in-ledger' | 'malformed', c: string) =>
+    // A misread (a smudged barcode, a stray key, another label on the box) is not a card: nothing is recorded,
+    // and the screen says it could not be read, so the lead scans the card again.
+    const parsed = normalizeReservationNumber(code);
+    if (!parsed.ok) return ok({ kind: 'malformed', shown: printable(code) });
+    const unexpected = (kind: 'other-shipment' | 'other-venue' | 'not-in-ledger', c: string) =>
       appendEvent(db, ctx.clock, {
         stationId,
         actor: actorOf(staff),
         kind: 'receipt.unexpected',
-        payload: { checkId, shipmentId, code: c.slice(0, 64), kind },
+        payload: { checkId, shipmentId, code: c, kind },
       });
-    const parsed = normalizeReservationNumber(code);
-    if (!parsed.ok) {
-      const shown = printable(code);
-      unexpected('malformed', shown);
-      return ok({ kind: 'malformed', shown });
-    }
     const no = parsed.value;
     const cardShipmentId = cardShipment(db, no);
     if (cardShipmentId === undefined) {
@@ -70,6 +68,33 @@ export function scanForReceipt(
       subject: no,
     });
     return ok({ kind: 'received', reservationNo: no });
+  })();
+}
+
+/**
+ * Takes a 余剰 back out of an open check (scanned by mistake: a card from another pile). An event, never a
+ * deletion: the scan stays in the log, and the check's differences no longer list it.
+ */
+export function removeUnexpected(
+  ctx: CounterContext,
+  staff: Staff,
+  checkId: string,
+  shipmentId: string,
+  code: string,
+): Result<ReceiptCheckView, ReceiptProblem> {
+  if (staff.role !== 'lead') return err({ code: 'forbidden', message: '受領確認は会場責任者のみができます' });
+  const { db, stationId } = ctx.store;
+  return db.transaction((): Result<ReceiptCheckView, ReceiptProblem> => {
+    if (isClosed(ctx, checkId)) return err({ code: 'closed', message: 'この受領確認は締め済みです' });
+    if (!unexpectedInCheck(db, checkId).some((u) => u.code === code))
+      return err({ code: 'not-found', message: 'この受領確認の余剰にない番号です' });
+    appendEvent(db, ctx.clock, {
+      stationId,
+      actor: actorOf(staff),
+      kind: 'receipt.unexpected-removed',
+      payload: { checkId, shipmentId, code },
+    });
+    return ok(receiptCheckView(ctx, checkId, shipmentId));
   })();
 }
 

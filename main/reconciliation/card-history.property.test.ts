@@ -1,5 +1,6 @@
 // The one card fold, over whole random histories: receipts before and after the box is confirmed, per-card and
-// box receipts, corrections both ways, damage (and its withdrawal), handovers and their undos, refusals and returns, from two
+// box receipts, corrections both ways, damage (and its withdrawal), handovers and their undos, refusals and returns, 余剰
+// scans in another shipment's receipt check and their removal (which change no card), from two
 // stations whose events reach this log in any order (a sibling's sync file merged late). The counter's state of
 // every card must equal reconciliation's classification of it, the kept fold must equal a fresh replay, and
 // the figures must hold exactly when no card breaks them.
@@ -31,6 +32,9 @@ const step = fc.oneof(
   fc.record({ kind: fc.constant('card.returned' as const), card: cardNo }),
   fc.record({ kind: fc.constant('handover.recorded' as const), card: cardNo }),
   fc.record({ kind: fc.constant('handover.refused' as const), card: cardNo }),
+  // A card scanned as 余剰 in another shipment's receipt check, and taken back out of it: about the check only.
+  fc.record({ kind: fc.constant('receipt.unexpected' as const), card: cardNo }),
+  fc.record({ kind: fc.constant('receipt.unexpected-removed' as const), card: cardNo }),
   // Undoes the n-th handover so far (mod their number): possibly one from the other station, possibly undone already.
   fc.record({ kind: fc.constant('handover.undone' as const), handover: fc.nat({ max: 5 }) }),
 );
@@ -93,6 +97,12 @@ function toRows(history: Timed[], nos: readonly string[]): Row[] {
         break;
       case 'handover.refused':
         row = { ...base, kind: s.kind, payload: { reservationNo: no, reason: '書類不足' }, subject: no };
+        break;
+      case 'receipt.unexpected':
+        row = { ...base, kind: s.kind, payload: { checkId: 'c2', shipmentId: 'S2', code: no, kind: 'other-shipment' }, subject: null };
+        break;
+      case 'receipt.unexpected-removed':
+        row = { ...base, kind: s.kind, payload: { checkId: 'c2', shipmentId: 'S2', code: no }, subject: null };
         break;
       case 'handover.undone': {
         const h = handovers[s.handover % Math.max(1, handovers.length)];
@@ -168,6 +178,15 @@ test('property: over whole histories merged in any order, the counter, the kept 
           const fresh = reconcile(
             list.map((c) => ({ reservationNo: c.reservationNo, shipmentId: 'S1' })),
             events,
+          );
+          const checkOnly = new Set(['receipt.unexpected', 'receipt.unexpected-removed']);
+          assert.deepEqual(
+            reconcile(
+              list.map((c) => ({ reservationNo: c.reservationNo, shipmentId: 'S1' })),
+              events.filter((e) => !checkOnly.has(e.kind)),
+            ),
+            fresh,
+            'a 余剰 scan in another check, or its removal, changes no card and no figure',
           );
           const { venue: _v, asOf: _a, ...keptFigures } = keptResult;
           assert.deepEqual(keptFigures, fresh, 'the kept fold (fed in two batches, out of order) equals a fresh replay');

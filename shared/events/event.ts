@@ -37,12 +37,25 @@ export const EventPayloads = {
   'receipt.card-received': z.strictObject({ reservationNo: ReservationNo, checkId: z.string().min(1).max(64) }),
   /** A venue lead fixes a mistaken receipt record (received or not), with the reason. */
   'receipt.corrected': z.strictObject({ reservationNo: ReservationNo, received: z.boolean(), reason: z.string().min(1).max(200) }),
-  /** A scan during a receipt check that is not a card of the shipment being checked (kept for the report). */
+  /**
+   * A scan during a receipt check of a valid reservation number that is not a card of the shipment being
+   * checked (kept for the report). A scan that is not a reservation number at all is not recorded: 'malformed'
+   * remains only so that events written before that rule still read.
+   */
   'receipt.unexpected': z.strictObject({
     checkId: z.string().min(1).max(64),
     shipmentId: z.string(),
     code: z.string().max(64),
     kind: z.enum(['other-shipment', 'other-venue', 'not-in-ledger', 'malformed']),
+  }),
+  /**
+   * The lead takes back a 余剰 scanned by mistake (a card put back in the wrong pile, say) before the check is
+   * closed: the code leaves the check's differences; the receipt.unexpected event stays. Scanned again, it is back.
+   */
+  'receipt.unexpected-removed': z.strictObject({
+    checkId: z.string().min(1).max(64),
+    shipmentId: z.string(),
+    code: z.string().max(64),
   }),
   /** The lead closes a receipt check: every difference with its reason (未着・破損・誤配送・その他). */
   'receipt.check-closed': z.strictObject({

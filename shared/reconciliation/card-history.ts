@@ -114,6 +114,12 @@ export function applyCardEvent<H extends Handover, E extends CardEvent>(card: Ca
       card.flags =
         field(e, 'receipt.corrected') === true ? card.flags | OWN_RECEIPT | OWN_RECEIPT_YES : (card.flags | OWN_RECEIPT) & ~OWN_RECEIPT_YES;
       return;
+    // About a receipt check, not a card: a card scanned as 余剰 in another shipment's check (and taken back out
+    // of it) is received or not by its own shipment's check or box alone. These carry no subject, so no reader
+    // brings them here; said anyway, so that no one gives them one thinking the card changed.
+    case 'receipt.unexpected':
+    case 'receipt.unexpected-removed':
+      return;
     case 'card.damaged':
       card.flags |= DAMAGED;
       card.damagedAt ||= e.clientTime;

@@ -31,6 +31,7 @@ export function isShipmentReceived(db: Db, shipmentId: string): boolean {
 const CHECK_ID = {
   scanned: payloadPath('receipt.card-received', 'checkId'),
   unexpected: payloadPath('receipt.unexpected', 'checkId'),
+  removed: payloadPath('receipt.unexpected-removed', 'checkId'),
   closed: payloadPath('receipt.check-closed', 'checkId'),
 };
 
@@ -53,15 +54,27 @@ export function scannedInCheck(db: Db, checkId: string): string[] {
     .all(checkId) as string[];
 }
 
-/** The scans in this receipt check that were not a card of its shipment, in the order scanned. */
+/**
+ * The 余剰 of this receipt check as it stands: each code scanned that was not a card of its shipment, once, in
+ * the order first scanned, unless the lead removed it since (scanned again after that, it is back).
+ */
 export function unexpectedInCheck(db: Db, checkId: string): { code: string; kind: string }[] {
   const code = payloadPath('receipt.unexpected', 'code');
   const kind = payloadPath('receipt.unexpected', 'kind');
-  return db
+  const rows = db
     .prepare(
-      `SELECT json_extract(payload, '${code}') AS code, json_extract(payload, '${kind}') AS kind FROM events WHERE kind = 'receipt.unexpected' AND json_extract(payload, '${CHECK_ID.unexpected}') = ? ORDER BY client_time, seq`,
+      `SELECT kind AS event, json_extract(payload, '${code}') AS code, json_extract(payload, '${kind}') AS kind FROM events
+        WHERE (kind = 'receipt.unexpected' AND json_extract(payload, '${CHECK_ID.unexpected}') = ?)
+           OR (kind = 'receipt.unexpected-removed' AND json_extract(payload, '${CHECK_ID.removed}') = ?)
+        ORDER BY client_time, seq`,
     )
-    .all(checkId) as { code: string; kind: string }[];
+    .all(checkId, checkId) as { event: string; code: string; kind: string | null }[];
+  const standing = new Map<string, string>();
+  for (const r of rows) {
+    if (r.event === 'receipt.unexpected-removed') standing.delete(r.code);
+    else if (!standing.has(r.code)) standing.set(r.code, r.kind ?? '');
+  }
+  return [...standing].map(([c, k]) => ({ code: c, kind: k }));
 }
 
 export function isCheckClosed(db: Db, checkId: string): boolean {

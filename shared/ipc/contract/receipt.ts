@@ -16,6 +16,7 @@ export const ReceiptScanOutcome = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('other-shipment'), reservationNo: z.string(), shipmentId: z.string() }),
   z.strictObject({ kind: z.literal('other-venue'), reservationNo: z.string(), venue: z.enum(VENUE_IDS) }),
   z.strictObject({ kind: z.literal('not-in-ledger'), reservationNo: z.string() }),
+  // Not a reservation number (a misread): nothing was recorded.
   z.strictObject({ kind: z.literal('malformed'), shown: z.string() }),
 ]);
 export type ReceiptScanOutcome = z.infer<typeof ReceiptScanOutcome>;
@@ -55,6 +56,13 @@ export const receiptContract = {
     VENUE,
   ),
   'receipt:view': channel(z.strictObject({ checkId: CheckId, shipmentId: ShipmentRef }), ReceiptCheckView, LEAD, VENUE),
+  // A 余剰 scanned by mistake, taken back out of the open check (an event; the scan stays in the log).
+  'receipt:remove-unexpected': channel(
+    z.strictObject({ checkId: CheckId, shipmentId: ShipmentRef, code: z.string().min(1).max(64) }),
+    ReceiptCheckView,
+    LEAD,
+    VENUE,
+  ),
   'receipt:close': channel(
     z.strictObject({ checkId: CheckId, shipmentId: ShipmentRef, differences: z.array(Difference).max(100_000) }),
     ReceiptCheckView,
