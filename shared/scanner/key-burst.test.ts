@@ -261,6 +261,20 @@ describe('key bursts: a scan delivered late', () => {
     assert.equal(field, '', 'the field keeps nothing of the scan');
   });
 
+  it('a scan that starts within a moment of the last typed letter is still a scan, and the letter stays typed', () => {
+    const keys = [
+      ...timed('memo', [90, 70, 80], 1_000),
+      // The scanner's first key 30 ms after the last letter (slower than a scanner, quicker than the hold).
+      ...timed('8FE-890023\r', [3, 2, 4, 3, 2, 5, 3, 2, 4, 6], 1_000 + 240 + 30),
+    ];
+    const got = replay(keys, 'field');
+    assert.deepEqual(
+      got.scans.map((x) => x.text),
+      ['8FE-890023'],
+    );
+    assert.equal(got.field, 'memo');
+  });
+
   it('a person’s next key after a lapsed hold is never taken back', () => {
     const c = createBurstClassifier();
     c.feed({ kind: 'char', ch: '1', at: 1_000, place: 'field' });

@@ -209,7 +209,11 @@ export function createBurstClassifier(timing: BurstTiming = WEDGE_TIMING): Burst
             keys.push({ ch: input.ch, typed: input.typed ?? input.ch, at: input.at });
             return decide('consume', released);
           }
-          return decide('pass', released + drop());
+          // The run so far was a person's: the field gets it now. This key starts a run of its own, as it may be
+          // a scanner's first (a notice scanned right after the last typed letter), held like any first key.
+          const person = drop();
+          keys = [{ ch: input.ch, typed: input.typed ?? input.ch, at: input.at }];
+          return decide('consume', released + person);
         }
         case 'end': {
           if (keys.length > 0 && input.place !== place && !continues(input.at)) return decide('pass', drop());
