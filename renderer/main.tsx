@@ -4,6 +4,7 @@ import '@fontsource/noto-sans-jp/700.css';
 import './styles.css';
 import './styles/id-check.css';
 import './styles/pages-fit.css';
+import './styles/fields.css';
 import { App } from './app/App';
 import { bootstrap } from './app/bootstrap';
 
