@@ -62,7 +62,7 @@ export function invariantText(
   counts?: Readonly<Record<CountKey, number>>,
   signs = { eq: '=', plus: '+' },
 ): string {
-  const term = (k: CountKey) => (counts === undefined ? FIGURE_LABELS[k] : `${FIGURE_LABELS[k]} ${counts[k]}`);
+  const term = (k: CountKey) => (counts === undefined ? FIGURE_LABELS[k] : `${FIGURE_LABELS[k]} ${num(counts[k])}`);
   return `${term(invariant.left)} ${signs.eq} ${invariant.right.map(term).join(` ${signs.plus} `)}`;
 }
 
