@@ -13,7 +13,7 @@ test('sign in → scan → ID check → hand over → re-scan shows 交付済み
   await counter.signIn(STAFF.clerk1.staffId, STAFF.clerk1.pin);
   await expect(page.getByTestId('status-venue')).toContainText('本庁舎');
   await expect(counter.statusToday).toContainText('0件');
-  const outstandingBefore = Number((await counter.statusOutstanding.locator('strong').textContent()) ?? 'NaN');
+  const outstandingBefore = Number((await counter.statusOutstanding.locator('strong').textContent())?.replaceAll(',', '') ?? 'NaN');
   await counter.shot(testInfo, '02-waiting-for-scan');
 
   await counter.scan(card.reservationNo);
@@ -44,15 +44,18 @@ test('sign in → scan → ID check → hand over → re-scan shows 交付済み
   await expect(counter.notice).toContainText(`交付を記録しました：${card.name}`);
   await expect(page.getByText('バーコードをスキャンしてください')).toBeVisible();
   await expect(counter.statusToday).toContainText('1件');
-  await expect(counter.statusOutstanding.locator('strong')).toHaveText(String(outstandingBefore - 1));
+  await expect(counter.statusOutstanding.locator('strong')).toHaveText((outstandingBefore - 1).toLocaleString('ja-JP'));
   await counter.shot(testInfo, '05-handed-over');
 
   await counter.scan(card.reservationNo);
   await counter.expectOutcome('already-handed-over', /交付済み/);
   await expect(counter.cardName).toHaveText(card.name);
-  await expect(page.getByTestId('handover-station')).toHaveText(/^honchosha-/);
-  await expect(page.getByTestId('handover-actor')).toHaveText('clerk1（窓口職員）');
-  await expect(page.getByTestId('handover-at')).toHaveText(/\d{4}\/\d{1,2}\/\d{1,2} \d{2}:\d{2}/);
+  // Names, not ids: who handed it over and where, as people call them; the moment as 2026/12/02 19:42.
+  await expect(page.getByTestId('handover-station')).toHaveText('本庁舎 窓口1');
+  await expect(page.getByTestId('handover-actor')).toHaveText(STAFF.clerk1.displayName);
+  await expect(counter.outcome).not.toContainText('honchosha-demo01');
+  await expect(counter.outcome).not.toContainText('clerk1');
+  await expect(page.getByTestId('handover-at')).toHaveText(/^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}$/);
   await counter.shot(testInfo, '06-rescan-already-handed-over');
 
   await page.keyboard.press('Escape');

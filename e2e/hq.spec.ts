@@ -24,7 +24,7 @@ test('HQ signs in to its own folder, sees every ledger it built and prints one v
   await counter.shot(testInfo, 'hq-office');
 
   const row = office.getByTestId(`hq-ledger-${world.shipmentId}-sogo`);
-  const rowCount = Number((await row.locator('td').nth(2).textContent())!.replace('件', ''));
+  const rowCount = Number((await row.locator('td').nth(2).textContent())!.replace(/[件,]/g, ''));
   expect(rowCount).toBeGreaterThan(18);
   await office.getByLabel(/台帳の印刷順/).selectOption('reservation');
   // Keyboard alone: focus the row's button and press Enter.
@@ -52,24 +52,34 @@ test('HQ sees the ward’s figures from the stations’ sync files, venue by ven
   await counter.typeCredentials(STAFF.hq1.staffId, STAFF.hq1.pin);
   const office = page.getByTestId('hq-office');
   const rows = async (shipmentId: string, venue: string) =>
-    Number((await office.getByTestId(`hq-ledger-${shipmentId}-${venue}`).locator('td').nth(2).textContent())!.replace('件', ''));
+    Number((await office.getByTestId(`hq-ledger-${shipmentId}-${venue}`).locator('td').nth(2).textContent())!.replace(/[件,]/g, ''));
   // The demo's stations each published a first file and HQ took it in: the ward adds up.
   await expect(office.getByTestId('ward-status')).toHaveText('すべて一致しています');
   const honcho = office.getByTestId('ward-honchosha');
   const cells = honcho.locator('td');
   // 送付 = every card HQ built for 本庁舎; 未着 = the late shipment, not yet received there.
   const shipped = (await office.locator('[data-testid^="hq-ledger-"][data-testid$="-honchosha"] td:nth-child(3)').allTextContents()).reduce(
-    (n, t) => n + Number(t.replace('件', '')),
+    (n, t) => n + Number(t.replace(/[件,]/g, '')),
     0,
   );
-  await expect(cells.nth(0)).toHaveText(String(shipped));
-  await expect(cells.nth(2)).toHaveText(String(await rows(world.lateShipmentId, 'honchosha')));
+  // Counts read as people write them, with thousands separators (1,234).
+  await expect(cells.nth(0)).toHaveText(shipped.toLocaleString('ja-JP'));
+  await expect(cells.nth(2)).toHaveText((await rows(world.lateShipmentId, 'honchosha')).toLocaleString('ja-JP'));
   await expect(honcho).toContainText('honchosha-demo01 #1');
   await expect(honcho).toContainText('honchosha-demo02 #1');
   // Each shipment's total against J-LIS's count, which the demo has not recorded.
   await expect(office.getByTestId('ward-shipments').locator('tbody tr')).toHaveCount(3);
   await expect(office.getByTestId('ward-shipments')).toContainText('未記録');
   await counter.shot(testInfo, 'hq-ward-report');
+
+  // The day field is the Japanese one: 和暦 is read and said back as 西暦 with its weekday.
+  const day = office.locator('#hq-ward-date');
+  await day.fill('令和8年12月2日');
+  await expect(office.getByTestId('hq-ward-date-echo')).toHaveText('2026年12月2日（水）');
+  await day.fill('2026/13/01');
+  await expect(office.getByTestId('hq-ward-date-echo')).toContainText('存在しない月');
+  await day.fill('2026-12-01');
+  await expect(office.getByTestId('hq-ward-date-echo')).toHaveText('2026年12月1日（火）');
 });
 
 test('a clerk’s account does not exist at HQ', async ({ counter, page }) => {

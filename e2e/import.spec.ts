@@ -58,7 +58,12 @@ test('a lead imports a new ledger from the window; its cards await receipt, then
     await page.keyboard.press('F4');
     const panel = page.getByTestId('lead-panel');
     const form = panel.getByTestId('ledger-import');
+    // The file picker speaks Japanese (not the browser's "Choose File"), and says which file was chosen.
+    await expect(form.getByRole('button', { name: 'ファイルを選ぶ' })).toHaveCount(3);
+    await expect(form.getByTestId('import-ledger-name')).toHaveText('選択されていません');
+    await expect(form).not.toContainText('Choose');
     await form.getByLabel('送付台帳ファイル（<会場>.ledger）').setInputFiles(join(dir, 'out', 'honchosha.ledger'));
+    await expect(form.getByTestId('import-ledger-name')).toHaveText('honchosha.ledger');
     await form.getByLabel('会場の秘密鍵（<会場>.key）').setInputFiles(join(world.dir, 'keys', 'honchosha.key'));
     await form.getByLabel('事務センターの公開鍵（hq.pub）').setInputFiles(join(world.dir, 'keys', 'hq.pub'));
 

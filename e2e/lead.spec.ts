@@ -129,7 +129,7 @@ test('HQ prints a venue ledger with its 控え; the lead prints the receipt chec
   await expect(hq).toBeVisible();
   await hq.getByTestId(`hq-shipment-${world.lateShipmentId}`).getByRole('button', { name: '台帳を印刷' }).click();
   const rowCount = Number(
-    (await hq.getByTestId(`hq-shipment-${world.lateShipmentId}`).locator('td').nth(1).textContent())!.replace('件', ''),
+    (await hq.getByTestId(`hq-shipment-${world.lateShipmentId}`).locator('td').nth(1).textContent())!.replace(/[件,]/g, ''),
   );
   const ledger = await printPreviewToPdf(page, testInfo, 'ledger-hq');
   expect(ledger.a4).toBe(true);

@@ -18,7 +18,7 @@ test('restarting the service keeps every handover', async ({ counter, server, wo
   await expect(counter.statusToday).toContainText(`${cards.length}件`);
   for (const card of cards) {
     await counter.scanCard(card.reservationNo, card.name, 'already-handed-over');
-    await expect(page.getByTestId('handover-actor')).toHaveText('clerk2（窓口職員）');
+    await expect(page.getByTestId('handover-actor')).toHaveText(STAFF.clerk2.displayName);
   }
   await counter.shot(testInfo, 'after-restart');
   // A card not handed over is still outstanding.

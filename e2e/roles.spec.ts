@@ -9,7 +9,7 @@ test('a lead undoes a handover with a mandatory reason', async ({ counter, world
   await counter.scanCard(card.reservationNo, card.name);
   await counter.handOverWithLicence(card.name);
   await counter.scanCard(card.reservationNo, card.name, 'already-handed-over');
-  await expect(page.getByTestId('handover-actor')).toHaveText('lead1（会場責任者）');
+  await expect(page.getByTestId('handover-actor')).toHaveText(STAFF.lead1.displayName);
 
   await page.keyboard.press('F6');
   const dialog = page.getByTestId('undo-dialog');
@@ -59,7 +59,7 @@ test('a lead confirms receipt of the late shipment; its cards become available',
   await counter.signIn(STAFF.lead1.staffId, STAFF.lead1.pin);
   await counter.scan(late.reservationNo);
   await counter.expectOutcome('not-received');
-  const outstandingBefore = Number(await counter.statusOutstanding.locator('strong').textContent());
+  const outstandingBefore = Number((await counter.statusOutstanding.locator('strong').textContent())?.replaceAll(',', ''));
 
   await page.keyboard.press('F4');
   const panel = page.getByTestId('lead-panel');
@@ -71,7 +71,7 @@ test('a lead confirms receipt of the late shipment; its cards become available',
   await counter.shot(testInfo, 'lead-panel');
   await page.keyboard.press('Escape');
   await expect(panel).toBeHidden();
-  await expect(counter.statusOutstanding.locator('strong')).not.toHaveText(String(outstandingBefore));
+  await expect(counter.statusOutstanding.locator('strong')).not.toHaveText(outstandingBefore.toLocaleString('ja-JP'));
 
   await counter.scanCard(late.reservationNo, late.name);
 });

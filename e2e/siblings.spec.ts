@@ -10,8 +10,8 @@ test('the lead takes in the other 本庁舎 station’s file from the menu; a se
   await page.keyboard.press('F4');
   const panel = page.getByTestId('lead-panel');
   await panel.getByRole('button', { name: 'ほかの端末の記録を取り込む' }).click();
-  await expect(panel.getByRole('status')).toHaveText('ほかの端末の同期ファイルを 1 件取り込みました');
+  await expect(panel.getByRole('status')).toHaveText('ほかの端末の同期ファイルを 1件取り込みました');
   await counter.shot(testInfo, 'siblings-pulled');
   await panel.getByRole('button', { name: 'ほかの端末の記録を取り込む' }).click();
-  await expect(panel.getByRole('status')).toHaveText('ほかの端末の同期ファイルを 0 件取り込みました');
+  await expect(panel.getByRole('status')).toHaveText('ほかの端末の同期ファイルを 0件取り込みました');
 });

@@ -6,6 +6,7 @@
 //   不足   a card on the ledger that a receipt check did not scan;
 //   余剰   a card a receipt check scanned that this shipment did not send (another shipment or venue, unknown).
 import type { BreakReason, Counts } from './reconciliation/types';
+import { num } from './numbers';
 
 export type FigureKey = keyof Counts | 'holds';
 
@@ -61,7 +62,7 @@ export function invariantText(
   counts?: Readonly<Record<CountKey, number>>,
   signs = { eq: '=', plus: '+' },
 ): string {
-  const term = (k: CountKey) => (counts === undefined ? FIGURE_LABELS[k] : `${FIGURE_LABELS[k]} ${counts[k]}`);
+  const term = (k: CountKey) => (counts === undefined ? FIGURE_LABELS[k] : `${FIGURE_LABELS[k]} ${num(counts[k])}`);
   return `${term(invariant.left)} ${signs.eq} ${invariant.right.map(term).join(` ${signs.plus} `)}`;
 }
 
@@ -132,5 +133,5 @@ export function unexpectedKindLabel(kind: string): string {
 export function figureValueText(value: number | boolean | undefined): string {
   if (value === undefined) return '—';
   if (typeof value === 'boolean') return value ? '成立' : '不成立';
-  return value.toLocaleString('ja-JP');
+  return num(value);
 }

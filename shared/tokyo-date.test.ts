@@ -7,6 +7,8 @@ import {
   tokyoDate,
   tokyoDateOf,
   tokyoDateTime,
+  dayText,
+  dayWithWeekday,
   tokyoDayEnd,
   tokyoDayStart,
   tokyoInstant,
@@ -125,9 +127,18 @@ describe('adding days', () => {
 
 describe('Tokyo time as people read it', () => {
   it('shows an instant as Tokyo date and time, whatever zone it was written in', () => {
-    assert.equal(tokyoDateTime('2026-11-25T08:30:00.000Z'), '2026-11-25 17:30');
-    assert.equal(tokyoDateTime('2026-11-25T17:30:00+09:00'), '2026-11-25 17:30');
-    assert.equal(tokyoDateTime('2026-11-25T15:05:00Z'), '2026-11-26 00:05');
+    assert.equal(tokyoDateTime('2026-11-25T08:30:00.000Z'), '2026/11/25 17:30');
+    assert.equal(tokyoDateTime('2026-11-25T17:30:00+09:00'), '2026/11/25 17:30');
+    assert.equal(tokyoDateTime('2026-12-02T10:42:00Z'), '2026/12/02 19:42');
+    assert.equal(tokyoDateTime('2026-11-25T15:05:00Z'), '2026/11/26 00:05');
+  });
+
+  it('shows a day as 2026年12月2日, with its weekday where a date field reads it back', () => {
+    assert.equal(dayText('2026-12-02'), '2026年12月2日');
+    assert.equal(dayWithWeekday('2026-12-02'), '2026年12月2日（水）');
+    assert.equal(dayWithWeekday('2019-05-01'), '2019年5月1日（水）');
+    for (const odd of ['', '2026-02-30', '12/02/2026']) assert.equal(dayWithWeekday(odd), odd);
+    assert.equal(dayText('12/02/2026'), '12/02/2026');
   });
 
   it('shows what it cannot read as given, never throwing', () => {

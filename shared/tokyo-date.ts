@@ -111,10 +111,27 @@ export function tokyoWallClock(iso: string): { readonly date: string; readonly t
 }
 
 /**
- * An instant as Tokyo date and time, the way prints and the CLI show it ('2026-11-25 17:30'); anything else (a
- * caller's own '2026-11-25 10:00') is shown as given.
+ * An instant as Tokyo date and time, the one way screens, prints and the CLI show a moment ('2026/11/25 17:30',
+ * zero-padded so columns line up); anything else (a caller's own '2026/11/25 10:00') is shown as given.
  */
 export function tokyoDateTime(iso: string): string {
   const w = tokyoWallClock(iso);
-  return w === null ? iso : `${w.date} ${w.time}`;
+  return w === null ? iso : `${w.date.replaceAll('-', '/')} ${w.time}`;
+}
+
+/** A calendar day (YYYY-MM-DD) the one way screens and prints show a day: 2026年12月2日 (anything else as given). */
+export function dayText(date: string): string {
+  const m = CALENDAR_DATE.exec(date);
+  return m ? `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日` : date;
+}
+
+const WEEKDAYS = '日月火水木金土';
+
+/** A calendar day with its weekday, as a date field reads back what it understood: 2026年12月2日（水）. */
+export function dayWithWeekday(date: string): string {
+  try {
+    return `${dayText(date)}（${WEEKDAYS[new Date(dayOf(date) * DAY_MS).getUTCDay()]}）`;
+  } catch {
+    return date;
+  }
 }

@@ -10,10 +10,11 @@ import { err, ok, type Result } from '../../shared/result';
 import { appendEvent } from '../db/event-log';
 import { immediateAccessLog, type AccessLog } from '../access/access-record';
 import type { Clock } from '../clock';
-import { tokyoDate } from '../../shared/tokyo-date';
+import { tokyoDate, tokyoDateTime } from '../../shared/tokyo-date';
 import type { VenueStore } from '../store/data-folder';
 import { actorOf, type Staff } from '../auth/staff';
 import { readCardState, readCardStates } from './card-state';
+import { handoverView, stationName } from './names';
 import { searchLedgerCards } from '../db/queries/ledger-cards';
 import { dayClosing } from '../db/queries/events';
 import { venueReconciliation } from '../reconciliation/reconciliation';
@@ -66,7 +67,7 @@ export function decideScan(ctx: CounterContext, staff: Staff, code: string): Sca
       return { kind: 'ok', card: state.card };
     case 'handed-over':
       logView(ctx, staff, 'scan-view', reservationNo);
-      return { kind: 'already-handed-over', card: state.card, handover: { ...state.handover } };
+      return { kind: 'already-handed-over', card: state.card, handover: handoverView(ctx.store, state.handover) };
   }
 }
 
@@ -112,7 +113,10 @@ export function recordHandover(
             : 'このカードの出荷はまだ会場で受領確認されていません',
       });
     if (state.kind === 'handed-over')
-      return err({ code: 'already-handed-over', message: `交付済みです（${state.handover.at}、${state.handover.stationId}）` });
+      return err({
+        code: 'already-handed-over',
+        message: `交付済みです（${tokyoDateTime(state.handover.at)}、${stationName(ctx.store, state.handover.stationId)}）`,
+      });
     if (state.kind === 'returned') return err({ code: 'returned', message: 'このカードは事務センターへ返戻済みです' });
     if (state.kind === 'damaged') return err({ code: 'damaged', message: 'このカードは破損として記録されています。交付できません' });
     const approved = afterClose(ctx, staff, approver);
@@ -207,7 +211,8 @@ export function viewCard(ctx: CounterContext, staff: Staff, reservationNo: strin
   const state = readCardState(ctx.store.db, reservationNo);
   if (state.kind === 'unknown') return err({ code: 'not-found', message: 'この会場の台帳にない予約管理番号です' });
   logView(ctx, staff, 'record-view', reservationNo);
-  if (state.kind === 'handed-over') return ok({ kind: 'already-handed-over', card: state.card, handover: { ...state.handover } });
+  if (state.kind === 'handed-over')
+    return ok({ kind: 'already-handed-over', card: state.card, handover: handoverView(ctx.store, state.handover) });
   if (state.kind === 'not-received')
     return ok({ kind: 'not-received', reservationNo, shipmentId: state.card.shipmentId, because: state.because });
   if (state.kind === 'returned') return ok({ kind: 'returned', reservationNo, at: state.at });

@@ -19,6 +19,7 @@ import {
   viewCard,
   type CounterContext,
 } from './counter-service';
+import { stationName } from './names';
 
 export function counterHandlers(
   counter: CounterContext,
@@ -30,6 +31,7 @@ export function counterHandlers(
       return {
         venue: { id: v.id, name: v.name, place: v.place },
         stationId: counter.store.stationId,
+        stationName: stationName(counter.store, counter.store.stationId),
         ...counterStatus(counter),
         personalDataSeconds: readSetting(counter.store.db, 'personal-data-seconds'),
         todayClosed: closedToday(counter),

@@ -70,6 +70,8 @@ export interface DemoWorld {
 interface DemoStation {
   readonly venue: VenueId;
   readonly stationId: string;
+  /** What the station is called at its venue (`station-label`): 本庁舎 窓口1. */
+  readonly label: string;
   readonly dir: string;
 }
 
@@ -168,10 +170,10 @@ export function createDemoWorld(options: DemoOptions): DemoWorld {
   // One counter station per venue, and a second at 本庁舎 (the busiest): it learns of receipts from the first
   // station's sync file, as a real second counter would.
   const stations: DemoStation[] = [
-    { venue: 'honchosha', stationId: 'honchosha-demo01', dir: join(dir, 'venues', 'honchosha') },
-    { venue: 'honchosha', stationId: 'honchosha-demo02', dir: join(dir, 'venues', 'honchosha-2') },
-    { venue: 'sogo', stationId: 'sogo-demo01', dir: join(dir, 'venues', 'sogo') },
-    { venue: 'toyosu', stationId: 'toyosu-demo01', dir: join(dir, 'venues', 'toyosu') },
+    { venue: 'honchosha', stationId: 'honchosha-demo01', label: '窓口1', dir: join(dir, 'venues', 'honchosha') },
+    { venue: 'honchosha', stationId: 'honchosha-demo02', label: '窓口2', dir: join(dir, 'venues', 'honchosha-2') },
+    { venue: 'sogo', stationId: 'sogo-demo01', label: '窓口1', dir: join(dir, 'venues', 'sogo') },
+    { venue: 'toyosu', stationId: 'toyosu-demo01', label: '窓口1', dir: join(dir, 'venues', 'toyosu') },
   ];
   const venueDataDirs = {} as Record<VenueId, string>;
   for (const station of stations) {
@@ -181,6 +183,7 @@ export function createDemoWorld(options: DemoOptions): DemoWorld {
     const store = createVenueDataFolder(station.dir, venue, passphrase, station.stationId);
     try {
       for (const staff of DEMO_STAFF) enrollStaff(store.db, clock, store.stationId, 'demo', staff);
+      writeSetting(store.db, 'station-label', station.label);
       const lead = DEMO_STAFF.find((s) => s.role === 'lead')!;
       for (const b of built) {
         const ledger = b.ledgers.find((l) => l.venue === venue);

@@ -116,7 +116,7 @@ test(
       '令和8年11月25日',
       '本庁舎',
       '締め: 未締め',
-      '印刷時点（2026-11-25 18:00）',
+      '印刷時点（2026/11/25 18:00）',
       '送付',
       '受領',
       '未着',
@@ -178,7 +178,7 @@ test(
     });
     const pdf = await browser.print(dailyReportHtml(closed), tempDir(t), 'closed');
     const text = squeeze(pdf.text);
-    assert.ok(text.includes('締め: 締め済み 2026-11-25 17:30・lead1（会場責任者）'));
+    assert.ok(text.includes('締め: 締め済み 2026/11/25 17:30・lead1（会場責任者）'));
     assert.ok(text.includes('集計（締め時点）'));
     // The invariants are read from the frozen figures, not today's recomputation.
     assert.match(text, /2,850 = 412 \+ 2,430 \+ 8\s+成立/);

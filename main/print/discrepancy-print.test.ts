@@ -83,7 +83,7 @@ test('one page: the counts, every difference with its reason, and the signature 
   ])
     assert.ok(text.includes(s), `${s} is printed`);
   // Closed at 05:45 UTC is 14:45 in Tokyo.
-  assert.ok(text.includes('確認終了 2026-11-20 14:45 lead1（会場責任者）'));
+  assert.ok(text.includes('確認終了 2026/11/20 14:45 lead1（会場責任者）'));
 });
 
 test('a check still open prints as a draft, and no differences says so', { skip: NO_CHROMIUM, timeout: 60_000 }, async (t) => {

@@ -37,7 +37,7 @@ test('names are escaped, the bundled font is linked, and the HTML holds to the p
     venue: 'honchosha',
     shipmentId: 'S1',
     order: 'reservation',
-    printedAt: '2026-11-25 10:00',
+    printedAt: '2026/11/25 10:00',
     barcode: code128Barcode,
     fontCssHref: 'fonts/noto-sans-jp.css',
     rows: [{ ...rows[0]!, name: '<script>x</script>', address: '江東区 A&B' }],
@@ -57,7 +57,7 @@ test(
       shipmentId: 'S2026-11-20',
       rows,
       order: 'town',
-      printedAt: '2026-11-25 10:00',
+      printedAt: '2026/11/25 10:00',
       barcode: code128Barcode,
       fontCssHref: null,
     });

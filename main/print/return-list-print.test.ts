@@ -87,7 +87,7 @@ test(
     assert.ok(text.includes('総合区民センター'));
     assert.ok(text.includes('lead1（会場責任者）'));
     // Printed at 01:05 UTC is 10:05 in Tokyo.
-    assert.ok(text.includes('2026-12-01 10:05'));
+    assert.ok(text.includes('2026/12/01 10:05'));
   },
 );
 

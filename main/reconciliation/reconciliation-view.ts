@@ -4,6 +4,7 @@
 import type { CounterContext } from '../counter/counter-service';
 import { venueReconciliation, type VenueReport } from './reconciliation';
 import { dailyReport } from '../day-close/day-close';
+import { stationName } from '../counter/names';
 
 /** Enough to act on; the count says how many more there are (the CLI's JSON report lists them all). */
 const MAX_BREAKERS_SHOWN = 300;
@@ -22,6 +23,11 @@ export function dayHalfHours(r: VenueReport): number[] {
   return halfHours;
 }
 
+/** Each station the page lists, in words (本庁舎 窓口1), so the page shows no bare ids. */
+function stationNames(ctx: CounterContext, ids: readonly string[]): Record<string, string> {
+  return Object.fromEntries([...new Set(ids)].map((id) => [id, stationName(ctx.store, id)]));
+}
+
 export function reconciliationView(ctx: CounterContext, date: string, { r, report } = reconciledDay(ctx, date)) {
   const halfHours = dayHalfHours(r);
   return {
@@ -35,5 +41,6 @@ export function reconciliationView(ctx: CounterContext, date: string, { r, repor
     closed: report.closed ? { at: report.closed.at, by: report.closed.by, totals: { ...report.closed.figures.totals } } : null,
     correctedSinceClose: report.correctedSinceClose,
     conflicts: r.conflicts.map((c) => ({ reservationNo: c.reservationNo, stations: [...c.stations] })),
+    stationNames: stationNames(ctx, [...r.byDayAndStation.map((d) => d.stationId), ...r.conflicts.flatMap((c) => c.stations)]),
   };
 }

@@ -21,6 +21,11 @@ export const SETTINGS = {
     default: 60,
     help: '交付結果・確認メッセージに住民の氏名等を表示しておく秒数（過ぎると待ち受けに戻り、メッセージから氏名を消す）',
   },
+  'station-label': {
+    schema: z.string().trim().min(1).max(20),
+    default: '',
+    help: 'この端末の呼び名（例: 窓口1）。交付済みの画面などで会場名と並べて表示（未設定なら端末ID）',
+  },
   'collection-deadline-days': {
     schema: z.coerce.number().int().min(1).max(730),
     default: 90,

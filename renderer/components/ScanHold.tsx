@@ -1,6 +1,7 @@
 // What the keyboard capture is holding, said where the clerk looks: scans kept for after unlock or sign-in,
 // and typed keys on the scan surface that are not a scan (they clear themselves; Esc clears them now).
 import { useScanHoldStore } from '../stores/scan-hold-store';
+import { count } from '../../shared/numbers';
 
 const HELD_TEXT = {
   locked: 'ロック中です。読み取った番号はロック解除後に表示します',
@@ -12,7 +13,7 @@ export function HeldScansNotice({ at }: { readonly at: keyof typeof HELD_TEXT })
   if (held === 0) return null;
   return (
     <p className="pending-scans" role="status" data-testid="held-scans">
-      {HELD_TEXT[at]}（{held}件）
+      {HELD_TEXT[at]}（{count(held)}）
     </p>
   );
 }

@@ -12,6 +12,7 @@ import { usePrintStore } from '../stores/print-store';
 import { useState } from 'react';
 import { LedgerOrderSelect, type LedgerOrder } from '../print/LedgerOrderSelect';
 import { SHIPMENT_RECEIPT_LABELS } from '../../shared/glossary';
+import { count } from '../../shared/numbers';
 
 const PAGES: readonly { page: LeadPage; label: string }[] = [
   { page: 'reconciliation', label: '照合・日報・日締め' },
@@ -91,7 +92,7 @@ export function LeadPanel() {
               {lead.shipments.map((s) => (
                 <tr key={s.shipmentId} data-testid={`shipment-${s.shipmentId}`}>
                   <td className="mono">{s.shipmentId}</td>
-                  <td>{s.rowCount}件</td>
+                  <td>{count(s.rowCount)}</td>
                   <td className={s.received ? 'status-good' : 'status-bad'}>
                     {s.received ? SHIPMENT_RECEIPT_LABELS.checked : SHIPMENT_RECEIPT_LABELS.unchecked}
                   </td>
@@ -123,7 +124,7 @@ export function LeadPanel() {
                     )}
                     {!s.received && lead.confirming === s.shipmentId && (
                       <span className="confirm-inline">
-                        <span>箱の中身（{s.rowCount}件）を確認しましたか？</span>
+                        <span>箱の中身（{count(s.rowCount)}）を確認しましたか？</span>
                         <button
                           className="btn btn-primary"
                           type="button"

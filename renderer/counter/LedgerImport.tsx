@@ -3,6 +3,7 @@
 import { useEffect } from 'react';
 import { useImportStore, PHASE_LABELS, type ImportFileKind } from '../stores/import-store';
 import { useUiStore } from '../stores/ui-store';
+import { FilePicker } from '../components/FilePicker';
 
 const FILES: { kind: ImportFileKind; label: string; accept: string }[] = [
   { kind: 'ledger', label: '送付台帳ファイル（<会場>.ledger）', accept: '.ledger' },
@@ -25,15 +26,15 @@ export function LedgerImport() {
         }}
       >
         {FILES.map((f) => (
-          <label key={f.kind} className="file-field">
-            <span>{f.label}</span>
-            <input
-              type="file"
-              accept={f.accept}
-              disabled={s.busy}
-              onChange={(e) => s.setFile(f.kind, e.currentTarget.files?.[0] ?? null)}
-            />
-          </label>
+          <FilePicker
+            key={f.kind}
+            id={`import-${f.kind}`}
+            label={f.label}
+            accept={f.accept}
+            file={s.files[f.kind] ?? null}
+            disabled={s.busy}
+            onChange={(file) => s.setFile(f.kind, file)}
+          />
         ))}
         <label className="file-field">
           <span>会場鍵のパスフレーズ</span>

@@ -3,7 +3,6 @@ import { useLayoutEffect } from 'react';
 import type { ScanOutcome } from '../../shared/counter/outcomes';
 import { Key } from '../components/Key';
 import { tokyoDateTime } from '../format/dates';
-import { actorLabel } from '../format/labels';
 import { useCounterStore, type ShownOutcome } from '../stores/counter-store';
 import { useSessionStore } from '../stores/session-store';
 import { useUiStore } from '../stores/ui-store';
@@ -66,9 +65,13 @@ function OutcomeBody({ outcome }: { readonly outcome: ScanOutcome }) {
             <dt>交付日時</dt>
             <dd data-testid="handover-at">{tokyoDateTime(outcome.handover.at)}</dd>
             <dt>交付窓口</dt>
-            <dd data-testid="handover-station">{outcome.handover.stationId}</dd>
+            <dd data-testid="handover-station" title={outcome.handover.stationId}>
+              {outcome.handover.stationName}
+            </dd>
             <dt>担当</dt>
-            <dd data-testid="handover-actor">{actorLabel(outcome.handover.actor)}</dd>
+            <dd data-testid="handover-actor" title={outcome.handover.actor}>
+              {outcome.handover.actorName}
+            </dd>
           </dl>
           <div className="card card-compact">
             <p className="card-kana">{outcome.card.kana}</p>

@@ -1,4 +1,5 @@
 import { useCounterStore } from '../stores/counter-store';
+import { count } from '../../shared/numbers';
 
 /** Says that scans are waiting (shown inside dialogs too, where they wait until the dialog closes). */
 export function PendingScans() {
@@ -6,7 +7,7 @@ export function PendingScans() {
   if (waiting === 0) return null;
   return (
     <p className="pending-scans" role="status" data-testid="pending-scans">
-      次のスキャンを保留中（{waiting}件）：この画面を閉じると表示します
+      次のスキャンを保留中（{count(waiting)}）：この画面を閉じると表示します
     </p>
   );
 }

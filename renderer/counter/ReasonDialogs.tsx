@@ -6,7 +6,6 @@ import type { CardView, ScanOutcome } from '../../shared/counter/outcomes';
 import { Key } from '../components/Key';
 import { Modal } from '../components/Modal';
 import { tokyoDateTime } from '../format/dates';
-import { actorLabel } from '../format/labels';
 import { useCounterStore } from '../stores/counter-store';
 import { useUiStore } from '../stores/ui-store';
 import { CardDetails } from './CardDetails';
@@ -139,9 +138,9 @@ export function UndoDialog({ card, handover }: { readonly card: CardView; readon
           <dt>交付日時</dt>
           <dd>{tokyoDateTime(handover.at)}</dd>
           <dt>交付窓口</dt>
-          <dd>{handover.stationId}</dd>
+          <dd title={handover.stationId}>{handover.stationName}</dd>
           <dt>担当</dt>
-          <dd>{actorLabel(handover.actor)}</dd>
+          <dd title={handover.actor}>{handover.actorName}</dd>
         </dl>
         <p className="hint">取り消すと、このカードは交付待ちに戻ります。取消は記録に残ります。</p>
       </div>

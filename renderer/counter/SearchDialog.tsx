@@ -11,6 +11,7 @@ import { useCounterStore } from '../stores/counter-store';
 import { useUiStore } from '../stores/ui-store';
 import { BirthDate } from './CardDetails';
 import { PendingScans } from './PendingScans';
+import { count } from '../../shared/numbers';
 
 export function SearchDialog() {
   const search = useUiStore((s) => s.search);
@@ -90,7 +91,7 @@ export function SearchDialog() {
               <p className="results-count">
                 {search.result.capped
                   ? `該当が${SEARCH_RESULT_CAP}件を超えました。先頭${SEARCH_RESULT_CAP}件を表示しています。氏名・カナをもっと入力してください。`
-                  : `${search.result.hits.length}件`}
+                  : count(search.result.hits.length)}
               </p>
               <ul className="results-list">
                 {search.result.hits.map((h, i) => (

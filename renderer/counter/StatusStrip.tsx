@@ -2,6 +2,7 @@ import { useSessionStore } from '../stores/session-store';
 import { useUiStore } from '../stores/ui-store';
 import { roleLabel } from '../format/labels';
 import type { StatusView } from '../../shared/ipc/contract';
+import { count, num } from '../../shared/numbers';
 
 const tokyoTime = (iso: string) =>
   new Date(iso).toLocaleTimeString('ja-JP', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Tokyo' });
@@ -37,13 +38,13 @@ export function StatusStrip() {
       {status && (
         <>
           <span className="status-item" data-testid="status-venue">
-            <span className="status-label">会場</span> {status.venue.name}・窓口 {status.stationId}
+            <span className="status-label">会場</span> <span title={status.stationId}>{status.stationName}</span>
           </span>
           <span className={`status-item ${scanner?.good ? 'status-good' : 'status-bad'}`} data-testid="status-scanner">
             <span className="status-label">スキャナー</span> {scanner?.text}
           </span>
           <span className="status-item" data-testid="status-today">
-            <span className="status-label">本日の交付（この窓口）</span> <strong>{status.handoversTodayAtStation}</strong>件
+            <span className="status-label">本日の交付（この窓口）</span> <strong>{num(status.handoversTodayAtStation)}</strong>件
           </span>
           {status.todayClosed && (
             <span className="status-item status-bad" data-testid="status-closed">
@@ -51,8 +52,8 @@ export function StatusStrip() {
             </span>
           )}
           <span className="status-item" data-testid="status-outstanding">
-            <span className="status-label">交付待ち（会場）</span> <strong>{status.outstandingAtVenue}</strong>件
-            <span className="status-sub">（台帳 {status.cardsAtVenue}件）</span>
+            <span className="status-label">交付待ち（会場）</span> <strong>{num(status.outstandingAtVenue)}</strong>件
+            <span className="status-sub">（台帳 {count(status.cardsAtVenue)}）</span>
           </span>
         </>
       )}

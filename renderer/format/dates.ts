@@ -1,20 +1,14 @@
-// Dates as the counter shows them: 西暦 and 和暦 side by side (residents and their IDs use either), and
-// event times in Tokyo time whatever the PC's time zone.
+// Dates as every screen shows them, one way: a day as 2026年12月2日 (和暦 beside it where residents' dates are
+// compared with their IDs), a moment as 2026/12/02 19:42 in Tokyo time whatever the PC's time zone. The
+// formats themselves live in shared/tokyo-date.ts, so prints and the CLI read the same.
 import { formatWareki } from '../../shared/roster/japanese-date';
-import { tokyoDate, tokyoWallClock } from '../../shared/tokyo-date';
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function parts(iso: string): [number, number, number] | null {
-  const m = ISO_DATE.exec(iso);
-  return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
-}
+import { dayText, dayWithWeekday, tokyoDate, tokyoDateTime } from '../../shared/tokyo-date';
 
 /** 1981-12-07 → 1981年12月7日 (anything else is shown as is). */
-export function westernDate(iso: string): string {
-  const p = parts(iso);
-  return p ? `${p[0]}年${p[1]}月${p[2]}日` : iso;
-}
+export const westernDate: (iso: string) => string = dayText;
+
+/** 2026-12-02 → 2026年12月2日（水）: how a date field reads back what it understood. */
+export const dateWithWeekday: (iso: string) => string = dayWithWeekday;
 
 /** 1981-12-07 → 昭和56年12月7日; 1989-01-08 → 平成元年1月8日. Null before 明治 or for a non-date. */
 export function warekiDate(iso: string): string | null {
@@ -22,11 +16,7 @@ export function warekiDate(iso: string): string | null {
 }
 
 /** An event timestamp (ISO with zone) → 2026/11/26 14:03 in Tokyo time (anything else is shown as is). */
-export function tokyoDateTime(isoTimestamp: string): string {
-  const w = tokyoWallClock(isoTimestamp);
-  const p = w && parts(w.date);
-  return p ? `${p[0]}/${p[1]}/${p[2]} ${w.time}` : isoTimestamp;
-}
+export { tokyoDateTime };
 
 /** Today's date in Tokyo (YYYY-MM-DD), whatever the PC's time zone. */
 export function tokyoToday(): string {

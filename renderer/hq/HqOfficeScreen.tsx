@@ -9,6 +9,7 @@ import { usePrintStore } from '../stores/print-store';
 import { useHqStore } from '../stores/hq-store';
 import { tokyoDateTime } from '../format/dates';
 import { WardReport } from './WardReport';
+import { count } from '../../shared/numbers';
 
 export function HqOfficeScreen() {
   const session = useSessionStore((s) => s.session);
@@ -61,7 +62,7 @@ export function HqOfficeScreen() {
                 <tr key={`${l.shipmentId}/${l.venue}`} data-testid={`hq-ledger-${l.shipmentId}-${l.venue}`}>
                   <td className="mono">{l.shipmentId}</td>
                   <td>{VENUES[l.venue].name}</td>
-                  <td>{l.rowCount}件</td>
+                  <td>{count(l.rowCount)}</td>
                   <td>{tokyoDateTime(l.createdAt)}</td>
                   <td>
                     <button

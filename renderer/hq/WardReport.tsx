@@ -2,8 +2,10 @@
 // returned — whether the figures hold, each station's last sync file, and every mismatch in words.
 import { useEffect, useState } from 'react';
 import { useHqStore } from '../stores/hq-store';
-import { tokyoToday } from '../format/dates';
+import { tokyoToday, westernDate } from '../format/dates';
 import { FIGURE_LABELS, FIGURE_ORDER, type FigureKey } from '../../shared/glossary';
+import { DateField } from '../components/DateField';
+import { count, num } from '../../shared/numbers';
 
 // Named as on the lead's screens and the printed daily report.
 const FIGURES = FIGURE_ORDER.filter((k): k is Exclude<FigureKey, 'holds'> => k !== 'holds');
@@ -21,7 +23,7 @@ export function WardReport() {
         <label className="field-label" htmlFor="hq-ward-date">
           基準日
         </label>
-        <input id="hq-ward-date" type="date" value={date} onChange={(e) => setDate(e.currentTarget.value)} />
+        <DateField id="hq-ward-date" value={date} onChange={(d) => setDate(d)} />
         <button className="btn" type="button" disabled={pulling} onClick={() => void pull(date)}>
           {pulling ? '取得中…' : '同期ファイルを取得'}
         </button>
@@ -31,7 +33,7 @@ export function WardReport() {
           {pulled.length === 0 && <li>取得元が登録されていません（madoguchi sync register --source）</li>}
           {pulled.map((p) => (
             <li key={p.source} className={p.problem || p.refused.length > 0 ? 'status-bad' : undefined}>
-              {p.source}：{p.problem ?? `新規 ${p.ingested} 件${p.alreadyHad ? `・取込済み ${p.alreadyHad} 件` : ''}`}
+              {p.source}：{p.problem ?? `新規 ${count(p.ingested)}${p.alreadyHad ? `・取込済み ${count(p.alreadyHad)}` : ''}`}
               {p.refused.map((r) => (
                 <div key={r}>{r}</div>
               ))}
@@ -42,7 +44,7 @@ export function WardReport() {
       {report && (
         <>
           <p className={report.holds ? 'status-good' : 'status-bad'} data-testid="ward-status">
-            {report.holds ? 'すべて一致しています' : `要確認 ${report.mismatches.length} 件`}
+            {report.holds ? 'すべて一致しています' : `要確認 ${count(report.mismatches.length)}`}
           </p>
           <table className="shipments" data-testid="ward-figures">
             <thead>
@@ -61,13 +63,16 @@ export function WardReport() {
                 <tr key={v.venue} data-testid={`ward-${v.venue}`}>
                   <th scope="row">{v.name}</th>
                   {FIGURES.map((k) => (
-                    <td key={k}>{v.figures[k]}</td>
+                    <td key={k}>{num(v.figures[k])}</td>
                   ))}
                   <td>
                     {v.stations.length === 0
                       ? '未登録'
                       : v.stations
-                          .map((s) => `${s.stationId} #${s.lastSeq ?? '-'}（${s.lastBusinessDate ?? '受信なし'}）${s.stale ? ' ⚠' : ''}`)
+                          .map(
+                            (s) =>
+                              `${s.stationId} #${s.lastSeq ?? '-'}（${s.lastBusinessDate === null ? '受信なし' : westernDate(s.lastBusinessDate)}）${s.stale ? ' ⚠' : ''}`,
+                          )
                           .join('、')}
                   </td>
                 </tr>
@@ -75,7 +80,7 @@ export function WardReport() {
               <tr data-testid="ward-total">
                 <th scope="row">区全体</th>
                 {FIGURES.map((k) => (
-                  <td key={k}>{report.total[k]}</td>
+                  <td key={k}>{num(report.total[k])}</td>
                 ))}
                 <td />
               </tr>
@@ -94,8 +99,8 @@ export function WardReport() {
               {report.shipments.map((sh) => (
                 <tr key={sh.shipmentId}>
                   <td className="mono">{sh.shipmentId}</td>
-                  <td>{sh.shipped}枚</td>
-                  <td>{sh.jlisCards === null ? '未記録（madoguchi hq jlis）' : `${sh.jlisCards}枚`}</td>
+                  <td>{count(sh.shipped, '枚')}</td>
+                  <td>{sh.jlisCards === null ? '未記録（madoguchi hq jlis）' : count(sh.jlisCards, '枚')}</td>
                   <td className={sh.matches === false ? 'status-bad' : sh.matches ? 'status-good' : undefined}>
                     {sh.matches === null ? '—' : sh.matches ? '一致' : '不一致'}
                   </td>

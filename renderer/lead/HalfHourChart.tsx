@@ -1,6 +1,7 @@
 // Handovers per 30 minutes over the day, as bars over the same range the printed 日報 shows (08:00–19:00,
 // wider if anything happened outside those hours). SVG attributes only (the CSP allows no inline styles).
 import { chartRange } from '../../shared/print/half-hour-chart';
+import { count } from '../../shared/numbers';
 
 const SLOT_MINUTES = 30;
 
@@ -16,14 +17,14 @@ export function HalfHourChart({ halfHours }: { readonly halfHours: readonly numb
   const total = slots.reduce((a, s) => a + (halfHours[s] ?? 0), 0);
   return (
     <figure className="half-hour-chart" data-testid="half-hour-chart">
-      <svg viewBox={`0 0 ${slots.length * w + 10} ${h + 40}`} role="img" aria-label={`30分ごとの交付件数（合計 ${total}件）`}>
+      <svg viewBox={`0 0 ${slots.length * w + 10} ${h + 40}`} role="img" aria-label={`30分ごとの交付件数（合計 ${count(total)}）`}>
         <line x1={0} y1={h} x2={slots.length * w + 10} y2={h} stroke="#5a5a5a" strokeWidth={1} />
         {slots.map((s, i) => {
           const n = halfHours[s] ?? 0;
           const bar = Math.round((n / max) * (h - 20));
           return (
             <g key={s}>
-              <title>{`${label(s)}〜 ${n}件`}</title>
+              <title>{`${label(s)}〜 ${count(n)}`}</title>
               <rect x={i * w + 6} y={h - bar} width={w - 8} height={bar} fill="#0b4fa8" />
               {n > 0 && (
                 <text x={i * w + 6 + (w - 8) / 2} y={h - bar - 4} textAnchor="middle" fontSize={12} fill="#111">
@@ -39,7 +40,7 @@ export function HalfHourChart({ halfHours }: { readonly halfHours: readonly numb
           );
         })}
       </svg>
-      <figcaption>30分ごとの交付件数（合計 {total}件）</figcaption>
+      <figcaption>30分ごとの交付件数（合計 {count(total)}）</figcaption>
     </figure>
   );
 }

@@ -7,7 +7,9 @@ import { useSessionStore } from '../stores/session-store';
 import { FIGURE_ORDER, INVARIANTS, breakReasonLabel, figureLabel, figureValueText, invariantText } from '../../shared/glossary';
 import { HalfHourChart } from './HalfHourChart';
 import { actorLabel } from '../format/labels';
-import { tokyoDateTime } from '../format/dates';
+import { tokyoDateTime, westernDate } from '../format/dates';
+import { DateField } from '../components/DateField';
+import { count } from '../../shared/numbers';
 
 function Invariants({ t }: { readonly t: ReconciliationView['total'] }) {
   return (
@@ -36,7 +38,7 @@ export function ReconciliationPage() {
         <label className="field-label" htmlFor="recon-date">
           営業日
         </label>
-        <input id="recon-date" type="date" value={s.date} onChange={(e) => void s.setDate(e.currentTarget.value)} />
+        <DateField id="recon-date" value={s.date} onChange={(d) => void s.setDate(d)} />
         <button className="btn" type="button" disabled={s.busy} onClick={() => void s.load()}>
           再計算
         </button>
@@ -59,7 +61,7 @@ export function ReconciliationPage() {
       ) : (
         <>
           <p className={`verdict ${v.total.holds ? 'verdict-ok' : 'verdict-missing'}`} data-testid="recon-verdict">
-            {v.total.holds ? '数は合っています（記録から計算）' : `数が合いません：${v.breakerCount}件のカードを確認してください`}
+            {v.total.holds ? '数は合っています（記録から計算）' : `数が合いません：${count(v.breakerCount)}のカードを確認してください`}
           </p>
           <Invariants t={v.total} />
           <table className="figures" data-testid="recon-figures">
@@ -106,7 +108,7 @@ export function ReconciliationPage() {
           </table>
           {v.breakers.length > 0 && (
             <div className="breakers" data-testid="recon-breakers">
-              <h2>合わないカード（{v.breakerCount}件）</h2>
+              <h2>合わないカード（{count(v.breakerCount)}）</h2>
               <ul>
                 {v.breakers.map((b) => (
                   <li key={`${b.reservationNo}-${b.reason}`}>
@@ -118,12 +120,12 @@ export function ReconciliationPage() {
           )}
           {v.conflicts.length > 0 && (
             <div className="breakers" data-testid="recon-conflicts">
-              <h2>複数の端末で交付された記録（{v.conflicts.length}件）</h2>
+              <h2>複数の端末で交付された記録（{count(v.conflicts.length)}）</h2>
               <p>同期前に別々の端末で同じカードの交付が記録されています。本人に確認し、誤っている方を訂正（交付の取消）してください。</p>
               <ul>
                 {v.conflicts.map((c) => (
                   <li key={c.reservationNo}>
-                    <span className="mono">{c.reservationNo}</span>：{c.stations.join('、')}
+                    <span className="mono">{c.reservationNo}</span>：{c.stations.map((id) => v.stationNames[id] ?? id).join('、')}
                   </li>
                 ))}
               </ul>
@@ -144,9 +146,9 @@ export function ReconciliationPage() {
               <tbody>
                 {v.byStation.map((st) => (
                   <tr key={st.stationId}>
-                    <td className="mono">{st.stationId}</td>
-                    <td>{st.handedOver}件</td>
-                    <td>{st.refusals}件</td>
+                    <td title={st.stationId}>{v.stationNames[st.stationId] ?? st.stationId}</td>
+                    <td>{count(st.handedOver)}</td>
+                    <td>{count(st.refusals)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -178,7 +180,7 @@ export function ReconciliationPage() {
             !v.closed &&
             (s.confirmingClose ? (
               <span className="confirm-inline">
-                <span>{s.date} を締めますか？締めた後の訂正は訂正として記録されます。</span>
+                <span>{westernDate(s.date)} を締めますか？締めた後の訂正は訂正として記録されます。</span>
                 <button className="btn btn-primary" type="button" autoFocus disabled={s.busy} onClick={() => void s.closeDay()}>
                   締める
                 </button>

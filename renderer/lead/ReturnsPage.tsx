@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { useReturnsStore } from '../stores/returns-store';
 import { usePrintStore } from '../stores/print-store';
 import { westernDate } from '../format/dates';
+import { count } from '../../shared/numbers';
 
 export function ReturnsPage() {
   const s = useReturnsStore();
@@ -17,7 +18,7 @@ export function ReturnsPage() {
     <section className="lead-page" data-testid="returns-page" aria-labelledby="returns-title">
       <h1 id="returns-title">返戻（受取期限を過ぎたカードを事務センターへ）</h1>
       <p className="receipt-counts" data-testid="returns-counts">
-        対象 {s.overdue?.length ?? 0}件・この返戻 {s.selected.length}件
+        対象 {count(s.overdue?.length ?? 0)}・この返戻 {count(s.selected.length)}
       </p>
       <p className="idle-sub">棚から取り出したカードを1枚ずつスキャンしてください（一覧で選ぶこともできます）</p>
       {s.lastScan && (
@@ -37,7 +38,7 @@ export function ReturnsPage() {
       )}
       {s.recorded && (
         <div className="verdict verdict-ok" role="status" data-testid="returns-recorded">
-          返戻を記録しました（{s.recorded.cards}件、{s.recorded.batchId}）
+          返戻を記録しました（{count(s.recorded.cards)}、{s.recorded.batchId}）
           <button className="btn" type="button" onClick={() => void print({ document: 'return-list', batchId: s.recorded!.batchId })}>
             返戻リストを印刷
           </button>
@@ -52,7 +53,7 @@ export function ReturnsPage() {
           すべて選択
         </button>
         <button className="btn btn-primary" type="button" disabled={s.busy || s.selected.length === 0} onClick={() => void s.record()}>
-          返戻を記録する（{s.selected.length}件）
+          返戻を記録する（{count(s.selected.length)}）
         </button>
       </div>
       {s.overdue && s.overdue.length > 0 ? (
@@ -108,7 +109,7 @@ export function ReturnsPage() {
               {s.batches.map((b) => (
                 <tr key={b.batchId}>
                   <td className="mono">{b.batchId}</td>
-                  <td>{b.cards}件</td>
+                  <td>{count(b.cards)}</td>
                   <td>{b.reason}</td>
                   <td>
                     <button className="btn" type="button" onClick={() => void print({ document: 'return-list', batchId: b.batchId })}>

@@ -7,6 +7,8 @@ import { useUiStore } from '../stores/ui-store';
 import { usePrintStore } from '../stores/print-store';
 import { PrintPreview } from '../print/PrintPreview';
 import { tokyoToday } from '../format/dates';
+import { DateField } from '../components/DateField';
+import { count } from '../../shared/numbers';
 
 export function HqScreen() {
   const session = useSessionStore((s) => s.session);
@@ -50,7 +52,7 @@ export function HqScreen() {
               {(lead.shipments ?? []).map((s) => (
                 <tr key={s.shipmentId} data-testid={`hq-shipment-${s.shipmentId}`}>
                   <td className="mono">{s.shipmentId}</td>
-                  <td>{s.rowCount}件</td>
+                  <td>{count(s.rowCount)}</td>
                   <td>
                     <button
                       className="btn"
@@ -71,7 +73,7 @@ export function HqScreen() {
             <label className="field-label" htmlFor="hq-date">
               営業日
             </label>
-            <input id="hq-date" type="date" value={date} onChange={(e) => setDate(e.currentTarget.value)} />
+            <DateField id="hq-date" value={date} onChange={(d) => setDate(d)} />
             <button className="btn" type="button" onClick={() => void print({ document: 'daily-report', date })}>
               日報を印刷
             </button>

@@ -4,6 +4,7 @@ import { create } from 'zustand';
 import { invoke } from './call';
 import type { PushPayload } from '../../shared/ipc/contract';
 import { useSessionStore } from './session-store';
+import { count } from '../../shared/numbers';
 
 export type ImportFileKind = 'ledger' | 'venueKey' | 'hqPublicKey';
 /** What main pushes as the import goes (the contract's push event). */
@@ -70,7 +71,7 @@ export const useImportStore = create<ImportState>((set, get) => ({
     set({
       message:
         r.value.status === 'imported'
-          ? `出荷 ${r.value.shipmentId} を取り込みました（${r.value.rowCount}件）。箱が届いたら受領確認をしてください`
+          ? `出荷 ${r.value.shipmentId} を取り込みました（${count(r.value.rowCount)}）。箱が届いたら受領確認をしてください`
           : `出荷 ${r.value.shipmentId} は取込済みです（変更なし）`,
     });
     await Promise.all([onImported(), useSessionStore.getState().refreshStatus()]);

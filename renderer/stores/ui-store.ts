@@ -8,6 +8,7 @@ import { invoke } from './call';
 import { useSessionStore } from './session-store';
 import { tokyoToday } from '../format/dates';
 import { FIGURE_LABELS as F } from '../../shared/glossary';
+import { count } from '../../shared/numbers';
 
 type HandedOver = Extract<ScanOutcome, { kind: 'already-handed-over' }>;
 
@@ -183,7 +184,7 @@ export const useUiStore = create<UiState>()((set, get) => ({
     const message =
       r.value.length === 0
         ? 'ほかの端末が登録されていません（madoguchi sync register）'
-        : `ほかの端末の同期ファイルを ${taken} 件取り込みました`;
+        : `ほかの端末の同期ファイルを ${count(taken)}取り込みました`;
     set({ lead: { ...get().lead, busy: false, message, error: problems.length ? problems.join('\n') : null } });
     await Promise.all([get().loadShipments(), useSessionStore.getState().refreshStatus()]);
   },
@@ -193,7 +194,6 @@ export const useUiStore = create<UiState>()((set, get) => ({
     const r = await invoke('receipt:confirm', { shipmentId });
     if (!r.ok) return set({ lead: { ...get().lead, busy: false, error: r.error.message, confirming: null } });
     const { received, missing } = r.value;
-    const count = (n: number) => `${n.toLocaleString('ja-JP')}件`;
     const message = `${shipmentId} の受領を確認しました（${F.received} ${count(received)}${missing > 0 ? `、${F.notReceived} ${count(missing)}` : ''}）`;
     set({ lead: { ...get().lead, confirming: null, message } });
     await Promise.all([get().loadShipments(), useSessionStore.getState().refreshStatus()]);

@@ -22,7 +22,15 @@ export const ScanOutcome = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('already-handed-over'),
     card: CardView,
-    handover: z.strictObject({ eventId: z.string(), at: z.string(), stationId: z.string(), actor: z.string() }),
+    handover: z.strictObject({
+      eventId: z.string(),
+      at: z.string(),
+      stationId: z.string(),
+      actor: z.string(),
+      /** Where and by whom in words (本庁舎 窓口1, 窓口　一郎), as main names them; the ids above are the record. */
+      stationName: z.string(),
+      actorName: z.string(),
+    }),
   }),
   z.strictObject({ kind: z.literal('other-venue'), reservationNo: z.string(), venue: VenueRef }),
   z.strictObject({ kind: z.literal('not-in-ledger'), reservationNo: z.string() }),

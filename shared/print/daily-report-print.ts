@@ -6,7 +6,7 @@
 import type { VenueId } from '../venues/venues';
 import { formatWareki } from '../roster/japanese-date';
 import { actorLabel, escapeHtml, pageHeaderHtml, printDocument } from './print-html';
-import { tokyoDateTime } from '../tokyo-date';
+import { dayText, tokyoDateTime } from '../tokyo-date';
 import { flowCss, flowPages, pageSections, type FlowItem } from './page-flow';
 import {
   breakReasonLabel,
@@ -242,7 +242,7 @@ export function dailyReportHtml(input: DailyReportPrintInput): string {
     venue: input.venue,
     printedAt: input.printedAt,
     printedBy: input.printedBy,
-    subtitleHtml: `${escapeHtml(day)}（${escapeHtml(input.date)}）`,
+    subtitleHtml: `${escapeHtml(day)}（${escapeHtml(dayText(input.date))}）`,
   });
   return printDocument({
     title: `日報 ${input.date}`,

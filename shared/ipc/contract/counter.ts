@@ -11,6 +11,8 @@ import { Empty, Reason, Recorded } from './common';
 export const StatusView = z.strictObject({
   venue: z.strictObject({ id: z.enum(VENUE_IDS), name: z.string(), place: z.string() }),
   stationId: z.string(),
+  /** The station in words, as the counter names it (本庁舎 窓口1; main/counter/names.ts). */
+  stationName: z.string(),
   handoversTodayAtStation: z.number(),
   outstandingAtVenue: z.number(),
   cardsAtVenue: z.number(),

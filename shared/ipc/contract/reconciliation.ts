@@ -51,6 +51,8 @@ const ReconciliationView = z.strictObject({
   correctedSinceClose: CorrectedSinceClose,
   /** Cards handed over at two of the venue's stations while they could not see each other: for the lead to settle. */
   conflicts: z.array(z.strictObject({ reservationNo: z.string(), stations: z.array(z.string()) })),
+  /** The stations above in words (本庁舎 窓口1), by id. */
+  stationNames: z.record(z.string(), z.string()),
 });
 
 export const reconciliationContract = {

@@ -1,0 +1,47 @@
+// Who and where, in words: the counter shows 「窓口　一郎」 and 「本庁舎 窓口1」, not `clerk:clerk1` and
+// `honchosha-demo01`. Decided here in main, which knows the staff accounts and the station's settings, so the
+// window only shows text; the ids stay beside the names for the record.
+import { actorLabel } from '../../shared/ipc/roles';
+import { VENUE_IDS, VENUES, type VenueId } from '../../shared/venues/venues';
+import type { VenueStore } from '../store/data-folder';
+import { listStaff } from '../auth/staff';
+import { readSetting } from '../store/settings';
+
+/** The venue a station id belongs to: ids are made `<venue>-<suffix>` (data-folder.ts), or null if not one. */
+function venueOfStation(stationId: string): VenueId | null {
+  const prefix = stationId.slice(0, stationId.indexOf('-'));
+  return (VENUE_IDS as readonly string[]).includes(prefix) ? (prefix as VenueId) : null;
+}
+
+/**
+ * A station as people name it: its venue and its label (`station-label`, e.g. 本庁舎 窓口1). A station whose
+ * label this one does not know (a sibling's) keeps its id after the venue name; an id of no venue is shown as is.
+ */
+export function stationName(store: VenueStore, stationId: string): string {
+  const venue = venueOfStation(stationId);
+  if (venue === null) return stationId;
+  const label = stationId === store.stationId ? readSetting(store.db, 'station-label') : '';
+  return `${VENUES[venue].name} ${label === '' ? stationId : label}`;
+}
+
+/**
+ * An event's actor (`clerk:clerk1`) as people name them: the staff member's display name when this station
+ * knows the account, otherwise the id and role (`clerk1（窓口職員）`, e.g. a sibling station's clerk).
+ */
+export function actorName(store: VenueStore, actor: string): string {
+  const staffId = actor.slice(actor.indexOf(':') + 1);
+  const known = listStaff(store.db).find((s) => s.staffId === staffId);
+  return known ? known.displayName : actorLabel(actor);
+}
+
+interface HandoverRef {
+  readonly eventId: string;
+  readonly at: string;
+  readonly stationId: string;
+  readonly actor: string;
+}
+
+/** A handover as the counter shows it: the record's ids and, beside them, who and where in words. */
+export function handoverView(store: VenueStore, ref: HandoverRef): HandoverRef & { stationName: string; actorName: string } {
+  return { ...ref, stationName: stationName(store, ref.stationId), actorName: actorName(store, ref.actor) };
+}
