@@ -142,7 +142,8 @@ test('sync over HTTPS: sync serve → hq pull → report; the server refuses str
   const pulled = await run(['hq', 'pull', '--hq-data', hq]);
   assert.match(
     pulled.out,
-    new RegExp(`${url}: 1 ファイル\\n\\s+toyosu-demo01-00000002\\.sync\\s+toyosu-demo01 #2: 取込 \\d+ 件`),
+    // The two simulated days' closes (#2, #3) and the export (#4): all in the outbox the station serves.
+    new RegExp(`${url}: 3 ファイル\\n\\s+toyosu-demo01-00000002\\.sync\\s+toyosu-demo01 #2: 取込 \\d+ 件`),
     pulled.out,
   );
   const folderLines = pulled.out.split('\n').filter((l) => l.startsWith(join(demo, 'outbox')));
@@ -155,7 +156,7 @@ test('sync over HTTPS: sync serve → hq pull → report; the server refuses str
   assert.ok(own.handedOver > 0, 'the simulated days handed cards over, so the HTTPS file carried them');
   assert.deepEqual(
     atHq.stations.map((s) => [s.stationId, s.files, s.lastSeq]),
-    [['toyosu-demo01', 2, 2]],
+    [['toyosu-demo01', 4, 4]],
   );
   // Pulling again fetches nothing: HQ already holds what is listed.
   assert.match((await run(['hq', 'pull', '--hq-data', hq])).out, new RegExp(`${url}: 新しいファイルはありません`));
@@ -188,11 +189,11 @@ test('sync over HTTPS: sync serve → hq pull → report; the server refuses str
   // The same identity is served the listing: the 404s above are about the paths, not the client.
   const listing = await rawGet(server.port, '/outbox/', hqIdentity);
   assert.ok('status' in listing && listing.status === 200, JSON.stringify(listing));
-  // Export wrote #1 here too (it repairs any earlier file missing from the outbox); HQ, holding #1 by its
-  // hash, fetched only #2 above ("1 ファイル").
+  // Export wrote #1–#3 here too (it repairs any earlier file missing from the outbox: the simulated days'
+  // closes went to the demo's outbox); HQ, holding #1 by its hash, fetched #2–#4 above ("3 ファイル").
   assert.deepEqual(
     JSON.parse(listing.body).files.map((f: { name: string }) => f.name),
-    ['toyosu-demo01-00000001.sync', 'toyosu-demo01-00000002.sync'],
+    [1, 2, 3, 4].map((n) => `toyosu-demo01-0000000${n}.sync`),
   );
 
   // 3. HQ's side: a registration that names another certificate for toyosu (same signing key, so
@@ -211,13 +212,13 @@ test('sync over HTTPS: sync serve → hq pull → report; the server refuses str
   assert.match(refused.err, new RegExp(`${url}: .*証明書.*一致しません`), refused.err);
   assert.doesNotMatch(refused.out, /取込/);
   assert.deepEqual(await hqReport(), before, 'HQ took nothing in from a server that is not its pin');
-  assert.equal(toyosuAtHq(before).stations[0]!.lastSeq, 2);
+  assert.equal(toyosuAtHq(before).stations[0]!.lastSeq, 4);
 
   // The genuine registration again (its source kept): the waiting file comes in.
   await run(['sync', 'register', regFile, '--data', hq]);
   const restored = await run(['hq', 'pull', '--hq-data', hq]);
-  assert.match(restored.out, /toyosu-demo01-00000003\.sync\s+toyosu-demo01 #3: 取込 \d+ 件/, restored.out);
-  assert.equal(toyosuAtHq(await hqReport()).stations[0]!.lastSeq, 3);
+  assert.match(restored.out, /toyosu-demo01-00000005\.sync\s+toyosu-demo01 #5: 取込 \d+ 件/, restored.out);
+  assert.equal(toyosuAtHq(await hqReport()).stations[0]!.lastSeq, 5);
 
   // SIGTERM stops the server cleanly (the command's own shutdown path, not a kill).
   assert.equal(await server.stop(), 0, server.log());
