@@ -13,6 +13,10 @@ import { replayKeys, scannerKeys, typistKeys } from './pages/key-replay';
 import { expectFits } from './pages/screen-fit';
 
 test.use({ viewport: { width: 1366, height: 688 } });
+
+interface Totals {
+  readonly total: { readonly refusals: number };
+}
 test.setTimeout(240_000);
 
 test('a day at the counter', async ({ counter, world, page, server }, testInfo) => {
@@ -27,6 +31,11 @@ test('a day at the counter', async ({ counter, world, page, server }, testInfo) 
       cwd: ROOT,
       env: { ...process.env, MADOGUCHI_PASSPHRASE: PASSPHRASE, ...env },
     }).toString();
+
+  // This copy of 本庁舎 publishes into a folder of its own (the demo's shared outbox is other tests' too).
+  const elsewhere = mkdtempSync(join(tmpdir(), 'madoguchi-day-'));
+  const outbox = join(elsewhere, 'outbox', 'honchosha-demo01');
+  cli(['settings', 'sync-outbox', outbox, '--data', server.dataDir]);
 
   // Morning: sign in.
   await expect(page.getByTestId('sign-in-venue')).toContainText('本庁舎');
@@ -115,6 +124,7 @@ test('a day at the counter', async ({ counter, world, page, server }, testInfo) 
   await recon.getByRole('button', { name: '締める', exact: true }).click();
   await expect(recon.getByTestId('day-closed')).toContainText('締め済み');
   await shot('day-closed');
+  const closedOn = (await page.evaluate('new Date().toLocaleDateString("sv-SE", { timeZone: "Asia/Tokyo" })')) as string;
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: /サインアウト/ }).click();
   await counter.signIn(STAFF.clerk1.staffId, STAFF.clerk1.pin);
@@ -131,21 +141,23 @@ test('a day at the counter', async ({ counter, world, page, server }, testInfo) 
   await page.keyboard.press('Escape');
 
   // Evening: 本庁舎's second station and HQ pull what this station published at its close.
-  const elsewhere = mkdtempSync(join(tmpdir(), 'madoguchi-day-'));
+  // What the close published: the day up to 日締め (one handover undone, one refusal; the late one goes with
+  // the next file).
   try {
     const station2 = join(elsewhere, 'honchosha-2');
     cpSync(join(world.dir, 'venues', 'honchosha-2'), station2, { recursive: true });
     cpSync(world.hqDataDir, join(elsewhere, 'hq'), { recursive: true });
-    cli(['sync', 'pull', '--data', station2]);
-    const report = JSON.parse(cli(['venue', 'report', '--data', station2, '--json'])) as { total: { handedOver: number } };
-    expect(report.total.handedOver, 'station 2 knows the day: the late handover (the first was undone)').toBeGreaterThanOrEqual(1);
-    cli(['hq', 'pull', '--hq-data', join(elsewhere, 'hq')]);
-    const ward = JSON.parse(cli(['hq', 'report', '--hq-data', join(elsewhere, 'hq'), '--json'])) as {
-      venues: { venue: string; figures: { handedOver: number } }[];
+    cli(['sync', 'pull', '--data', station2, '--from', outbox]);
+    const here = JSON.parse(cli(['venue', 'report', '--data', server.dataDir, '--json', '--date', closedOn])) as Totals;
+    const there = JSON.parse(cli(['venue', 'report', '--data', station2, '--json', '--date', closedOn])) as Totals;
+    expect(there.total.refusals, 'station 2 knows the day’s refusal').toBeGreaterThanOrEqual(1);
+    cli(['hq', 'pull', '--hq-data', join(elsewhere, 'hq'), '--from', outbox]);
+    const ward = JSON.parse(cli(['hq', 'report', '--hq-data', join(elsewhere, 'hq'), '--date', closedOn, '--json'])) as {
+      venues: { venue: string; figures: { refusals: number } }[];
     };
-    expect(ward.venues.find((v) => v.venue === 'honchosha')!.figures.handedOver).toBeGreaterThanOrEqual(1);
+    expect(ward.venues.find((v) => v.venue === 'honchosha')!.figures.refusals, 'HQ counts it').toBe(there.total.refusals);
+    expect(here.total.refusals).toBeGreaterThanOrEqual(there.total.refusals);
   } finally {
     rmSync(elsewhere, { recursive: true, force: true });
   }
-  void server;
 });
