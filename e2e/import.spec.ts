@@ -57,6 +57,7 @@ test('a lead imports a new ledger from the window; its cards await receipt, then
     await counter.signIn(STAFF.lead1.staffId, STAFF.lead1.pin);
     await page.keyboard.press('F4');
     const panel = page.getByTestId('lead-panel');
+    await panel.getByText('台帳の取込（ファイルから）').click();
     const form = panel.getByTestId('ledger-import');
     // The file picker speaks Japanese (not the browser's "Choose File"), and says which file was chosen.
     await expect(form.getByRole('button', { name: 'ファイルを選ぶ' })).toHaveCount(3);

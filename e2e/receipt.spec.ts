@@ -124,6 +124,7 @@ test.describe('at 1366×688', () => {
     const wrong = world.picks.unknownNo;
     await counter.signIn(STAFF.lead1.staffId, STAFF.lead1.pin);
     await page.keyboard.press('F4');
+    await page.getByText('台帳の取込（ファイルから）').click();
     const form = page.getByTestId('ledger-import');
     await form.getByLabel('送付台帳ファイル（<会場>.ledger）').setInputFiles(big.ledger);
     await form.getByLabel('会場の秘密鍵（<会場>.key）').setInputFiles(join(world.dir, 'keys', 'honchosha.key'));

@@ -56,7 +56,11 @@ export function LeadPanel() {
             ほかの端末の記録を取り込む
           </button>
         </div>
-        <LedgerImport />
+        {/* Folded: a ledger arrives once per shipment, and unfolded it made the menu taller than the window. */}
+        <details className="lead-import" data-testid="ledger-import-section">
+          <summary>台帳の取込（ファイルから）</summary>
+          <LedgerImport />
+        </details>
         <div className="button-row lead-close">
           <button className="btn" type="button" onClick={closeDialog}>
             閉じる <Key k="Esc" />
