@@ -22,6 +22,21 @@ import { exportSyncFile } from '../sync/export';
 import { closeDayAndSend } from './close-and-send';
 import type { IdCheck } from '../../shared/counter/id-documents';
 
+/** 本庁舎's two counter stations over one small received ledger. */
+function twoStations(t: { after(fn: () => void): void }, clock: ReturnType<typeof manualClock>, n: number) {
+  const list = cards(1, n);
+  const w = syncWorld(
+    t,
+    clock,
+    [
+      { venue: 'honchosha', stationId: 'honchosha-st01' },
+      { venue: 'honchosha', stationId: 'honchosha-st02' },
+    ],
+    { honchosha: list },
+  );
+  return { w, list, a: w.stations['honchosha-st01']!, b: w.stations['honchosha-st02']! };
+}
+
 const idCheck: IdCheck = { path: 'self', documents: ['passport'], proxy: null, surrendered: [], pin: 'pins-set' };
 
 test('day close writes the day’s sync file to the outbox, which HQ takes in', async (t) => {
@@ -57,17 +72,7 @@ test('day close writes the day’s sync file to the outbox, which HQ takes in', 
 
 test('a station takes in its siblings’ files from the app, and day close does so first, so the day is the whole venue’s', async (t) => {
   const clock = manualClock('2026-11-25T01:00:00Z');
-  const list = cards(1, 6);
-  const w = syncWorld(
-    t,
-    clock,
-    [
-      { venue: 'honchosha', stationId: 'honchosha-st01' },
-      { venue: 'honchosha', stationId: 'honchosha-st02' },
-    ],
-    { honchosha: list },
-  );
-  const [a, b] = [w.stations['honchosha-st01']!, w.stations['honchosha-st02']!];
+  const { w, list, a, b } = twoStations(t, clock, 6);
   const outboxB = join(w.dir, 'outbox', 'honchosha-st02');
   registerStation(
     a.db,
@@ -105,17 +110,7 @@ test('a station takes in its siblings’ files from the app, and day close does 
 
 test('a station whose day a sibling has closed still publishes its own records at 日締め, and says so', async (t) => {
   const clock = manualClock('2026-11-25T08:00:00Z');
-  const list = cards(1, 4);
-  const w = syncWorld(
-    t,
-    clock,
-    [
-      { venue: 'honchosha', stationId: 'honchosha-st01' },
-      { venue: 'honchosha', stationId: 'honchosha-st02' },
-    ],
-    { honchosha: list },
-  );
-  const [a, b] = [w.stations['honchosha-st01']!, w.stations['honchosha-st02']!];
+  const { w, list, a, b } = twoStations(t, clock, 4);
   registerStation(
     b.db,
     clock,
