@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cli } from '../testing/cli-harness';
@@ -23,15 +24,25 @@ const alive = (pid: number) => {
 test('serve started by npm start stops when its starter is killed outright', async (t) => {
   const dir = join(tempDir(t), 'demo');
   assert.equal((await cli(['demo', '--dir', dir, '--residents', '100'], { env: {} })).code, 0);
+  // Any built screen will do (the suite's node tests run before the renderer is built).
+  const renderer = join(dir, 'renderer');
+  mkdirSync(renderer);
+  writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>窓口</title>');
   // A stand-in for scripts/start.mjs: a shell that starts the server and prints its pid, then waits.
-  const starter = spawn('sh', ['-c', `"${process.execPath}" "${BIN}" serve --data "${join(dir, 'venues', 'toyosu')}" & echo $!; wait`], {
-    env: { ...process.env, MADOGUCHI_PASSPHRASE: 'madoguchi-demo', MADOGUCHI_EXIT_WITH_PARENT: '1' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const starter = spawn(
+    'sh',
+    ['-c', `"${process.execPath}" "${BIN}" serve --data "${join(dir, 'venues', 'toyosu')}" --renderer "${renderer}" & echo $!; wait`],
+    {
+      env: { ...process.env, MADOGUCHI_PASSPHRASE: 'madoguchi-demo', MADOGUCHI_EXIT_WITH_PARENT: '1' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   let out = '';
   starter.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+  let ended = false;
+  starter.on('exit', () => (ended = true));
   const deadline = Date.now() + 90_000; // slow on a loaded CI machine
-  while (!/URL: http/.test(out) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  while (!/URL: http/.test(out) && !ended && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
   const serverPid = Number(out.split('\n')[0]);
   assert.ok(serverPid > 0 && /URL: http/.test(out), out);
   t.after(() => alive(serverPid) && process.kill(serverPid, 'SIGKILL'));
