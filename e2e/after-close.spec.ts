@@ -24,6 +24,8 @@ test('a late resident after 日締め: the clerk is told, a lead approves with I
   await dialog.getByLabel('暗証番号設定済み').check();
   await page.keyboard.press('Control+Enter');
   await expect(dialog.getByRole('alert')).toContainText('日締め済みです。続けて記録するには会場責任者の承認');
+  await expect(dialog.getByLabel('会場責任者の職員ID'), 'the keyboard goes where the clerk types next').toBeFocused();
+  await expect(dialog.getByTestId('id-verdict'), 'no green “交付できます” beside the red message').toHaveCount(0);
   await dialog.getByLabel('会場責任者の職員ID').fill(STAFF.lead1.staffId);
   await dialog.getByLabel('PIN', { exact: true }).fill('0000');
   await page.keyboard.press('Control+Enter');

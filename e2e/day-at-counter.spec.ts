@@ -15,7 +15,7 @@ import { expectFits } from './pages/screen-fit';
 test.use({ viewport: { width: 1366, height: 688 } });
 
 interface Totals {
-  readonly total: { readonly refusals: number };
+  readonly total: { readonly refusals: number; readonly handedOver: number };
 }
 test.setTimeout(240_000);
 
@@ -140,8 +140,8 @@ test('a day at the counter', async ({ counter, world, page, server }, testInfo) 
   await page.keyboard.press('Escape');
 
   // Evening: 本庁舎's second station and HQ pull what this station published at its close.
-  // What the close published: the day up to 日締め (one handover undone, one refusal; the late one goes with
-  // the next file).
+  // What the station published: the day at its close, and the late handover at once after it (so station 2
+  // cannot hand that card over again).
   try {
     const station2 = join(elsewhere, 'honchosha-2');
     cpSync(join(world.dir, 'venues', 'honchosha-2'), station2, { recursive: true });
@@ -150,12 +150,14 @@ test('a day at the counter', async ({ counter, world, page, server }, testInfo) 
     const here = JSON.parse(cli(['venue', 'report', '--data', server.dataDir, '--json', '--date', closedOn])) as Totals;
     const there = JSON.parse(cli(['venue', 'report', '--data', station2, '--json', '--date', closedOn])) as Totals;
     expect(there.total.refusals, 'station 2 knows the day’s refusal').toBeGreaterThanOrEqual(1);
+    expect(there.total.handedOver, 'and the late handover (the first one was undone)').toBe(here.total.handedOver);
+    expect(here.total.handedOver).toBeGreaterThanOrEqual(1);
     cli(['hq', 'pull', '--hq-data', join(elsewhere, 'hq'), '--from', outbox]);
     const ward = JSON.parse(cli(['hq', 'report', '--hq-data', join(elsewhere, 'hq'), '--date', closedOn, '--json'])) as {
-      venues: { venue: string; figures: { refusals: number } }[];
+      venues: { venue: string; figures: { refusals: number; handedOver: number } }[];
     };
-    expect(ward.venues.find((v) => v.venue === 'honchosha')!.figures.refusals, 'HQ counts it').toBe(there.total.refusals);
-    expect(here.total.refusals).toBeGreaterThanOrEqual(there.total.refusals);
+    const atHq = ward.venues.find((v) => v.venue === 'honchosha')!.figures;
+    expect([atHq.refusals, atHq.handedOver], 'HQ counts the same').toEqual([there.total.refusals, there.total.handedOver]);
   } finally {
     rmSync(elsewhere, { recursive: true, force: true });
   }

@@ -5,6 +5,7 @@ import type { counterContract } from '../../shared/ipc/contract/counter';
 import { staffOf, type HandlerSlice } from '../ipc/dispatch';
 import { readSetting } from '../store/settings';
 import { dayClosing } from '../db/queries/events';
+import { publishDay } from '../day-close/close-and-send';
 import { verifyStaffPin, type Staff } from '../auth/staff';
 import { tokyoDate } from '../../shared/tokyo-date';
 import { err, ok, type Result } from '../../shared/result';
@@ -42,11 +43,15 @@ export function counterHandlers(
     'counter:view': ({ reservationNo }, call) => viewCard(counter, staffOf(call), reservationNo),
     'counter:handover': ({ reservationNo, idCheck, approval }, call) => {
       const approver = approvingLead(counter, approval);
-      return approver.ok ? recordHandover(counter, staffOf(call), reservationNo, idCheck, approver.value) : approver;
+      return approver.ok
+        ? afterClosePublished(counter, recordHandover(counter, staffOf(call), reservationNo, idCheck, approver.value))
+        : approver;
     },
     'counter:refuse': ({ reservationNo, reason, approval }, call) => {
       const approver = approvingLead(counter, approval);
-      return approver.ok ? recordRefusal(counter, staffOf(call), reservationNo, reason, approver.value) : approver;
+      return approver.ok
+        ? afterClosePublished(counter, recordRefusal(counter, staffOf(call), reservationNo, reason, approver.value))
+        : approver;
     },
     'counter:undo': ({ reservationNo, reason }, call) => undoHandover(counter, staffOf(call), reservationNo, reason),
     'counter:search': (query, call) => searchCards(counter, staffOf(call), query),
@@ -65,4 +70,12 @@ function approvingLead(counter: CounterContext, approval: LeadApproval | undefin
 function closedToday(counter: CounterContext): { at: string; by: string } | null {
   const c = dayClosing(counter.store.db, tokyoDate(counter.clock.now()));
   return c && { at: c.at, by: c.actor };
+}
+
+/** A record on a day already closed goes out at once (a new sync file), so no sibling hands the card over again. */
+function afterClosePublished<T>(counter: CounterContext, recorded: T): T {
+  const ok = typeof recorded === 'object' && recorded !== null && 'ok' in recorded && recorded.ok === true;
+  const today = tokyoDate(counter.clock.now());
+  if (ok && dayClosing(counter.store.db, today)) publishDay(counter, today);
+  return recorded;
 }

@@ -21,7 +21,7 @@ export async function closeDayAndSend(
   if (!closed.ok && closed.error.code !== 'already-closed') return closed;
   // A venue's day is closed once, at whichever station the lead uses; every station still publishes its own
   // records for HQ. So a station whose day a sibling has closed writes its file all the same, and says so.
-  const syncFile = publish(ctx, date);
+  const syncFile = publishDay(ctx, date);
   if (!closed.ok) {
     const sent = syncFile === null ? '' : `。この端末の記録は送信フォルダに書き出しました（${syncFile}）`;
     return err({ ...closed.error, message: `${closed.error.message}${sent}`, syncFile });
@@ -29,8 +29,12 @@ export async function closeDayAndSend(
   return ok({ ...closed.value, syncFile });
 }
 
-/** Writes the station's sync file for the day to its outbox; null when it could not (sync not set up, disk full). */
-function publish(ctx: CounterContext, date: string): string | null {
+/**
+ * Writes the station's sync file for the day to its outbox; null when it could not (sync not set up, disk full).
+ * Also after a record approved on a closed day (the counter calls it), so the late record reaches the siblings
+ * and HQ at once instead of waiting for a close that has already happened.
+ */
+export function publishDay(ctx: CounterContext, date: string): string | null {
   // A full disk or a missing share must not undo a close: the file is committed and the next export rewrites it.
   try {
     const exported = exportSyncFile(ctx, resolve(ctx.store.dir, readSetting(ctx.store.db, 'sync-outbox')), { businessDate: date });

@@ -171,7 +171,7 @@ export function IdCheckDialog({ card }: { readonly card: CardView }) {
         )}
         {/* The verdict sits just left of 交付する; after a Ctrl+Enter that could not record, it names the missing item there. */}
         <div className="button-row id-buttons">
-          {attempted ? (
+          {dialogError ? null : attempted ? (
             <p className="confirm-missing" id="confirm-missing" role="alert" data-testid="confirm-missing">
               ✕ {attempted}
             </p>

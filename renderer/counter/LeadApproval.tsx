@@ -1,5 +1,6 @@
 // 日締め後の承認: once the venue's day is closed, a clerk's handover or refusal for it needs a venue lead, who
 // gives their ID and PIN here (main checks both; the event names the lead). A lead signed in needs nothing.
+import { useEffect, useRef } from 'react';
 import { useSessionStore } from '../stores/session-store';
 import { useUiStore } from '../stores/ui-store';
 
@@ -9,6 +10,11 @@ export function LeadApproval() {
   const asked = useUiStore((s) => s.approvalAsked);
   const approval = useUiStore((s) => s.approval);
   const setApproval = useUiStore((s) => s.setApproval);
+  const staffField = useRef<HTMLInputElement>(null);
+  // Main said a lead must approve (Ctrl+Enter without it): the keyboard goes where the clerk must type next.
+  useEffect(() => {
+    if (asked) staffField.current?.focus();
+  }, [asked]);
   if (isLead || (closed === null && !asked)) return null;
   return (
     <fieldset className="group lead-approval" data-testid="lead-approval">
@@ -16,6 +22,7 @@ export function LeadApproval() {
       <label className="field-inline">
         <span className="field-label">会場責任者の職員ID</span>
         <input
+          ref={staffField}
           className="field-input"
           autoComplete="off"
           spellCheck={false}

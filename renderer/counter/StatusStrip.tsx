@@ -48,7 +48,7 @@ export function StatusStrip() {
           </span>
           {status.todayClosed && (
             <span className="status-item status-bad" data-testid="status-closed">
-              本日は日締め済み（{tokyoTime(status.todayClosed.at)}）・記録には会場責任者の承認が必要
+              本日は日締め済み（{tokyoTime(status.todayClosed.at)}）{session?.role === 'lead' ? '' : '・記録には会場責任者の承認が必要'}
             </span>
           )}
           <span className="status-item" data-testid="status-outstanding">
