@@ -55,7 +55,11 @@ test("lead:reconciliation: the day's handovers by half hour (an undo takes its s
   assert.ok((await app.invoke('day:close', { date: '2026-11-25' }, 'w')).ok);
   const closed = await app.invoke('reconciliation:day', { date: '2026-11-25' }, 'w');
   assert.ok(closed.ok);
-  assert.deepEqual((closed.value as { closed: { by: string } }).closed.by, 'lead:lead1');
+  assert.equal(
+    (closed.value as { closed: { by: string } }).closed.by,
+    '会場　責任者',
+    'the lead named as people know them, not lead:lead1',
+  );
   const twice = await app.invoke('day:close', { date: '2026-11-25' }, 'w');
   assert.ok(!twice.ok && twice.error.code === 'already-closed');
 

@@ -4,6 +4,7 @@
 import type { CounterContext } from '../counter/counter-service';
 import { venueReconciliation, type VenueReport } from './reconciliation';
 import { dailyReport } from '../day-close/day-close';
+import { actorName } from '../counter/names';
 import { stationName } from '../counter/names';
 
 /** Enough to act on; the count says how many more there are (the CLI's JSON report lists them all). */
@@ -38,7 +39,10 @@ export function reconciliationView(ctx: CounterContext, date: string, { r, repor
     breakerCount: r.breakers.length,
     byStation: r.byDayAndStation.map((d) => ({ stationId: d.stationId, handedOver: d.handedOver, refusals: d.refusals })),
     halfHours,
-    closed: report.closed ? { at: report.closed.at, by: report.closed.by, totals: { ...report.closed.figures.totals } } : null,
+    // Who closed the day in words (会場　責任者), as every screen names staff; the actor id stays in the event.
+    closed: report.closed
+      ? { at: report.closed.at, by: actorName(ctx.store, report.closed.by), totals: { ...report.closed.figures.totals } }
+      : null,
     correctedSinceClose: report.correctedSinceClose,
     conflicts: r.conflicts.map((c) => ({ reservationNo: c.reservationNo, stations: [...c.stations] })),
     stationNames: stationNames(ctx, [...r.byDayAndStation.map((d) => d.stationId), ...r.conflicts.flatMap((c) => c.stations)]),

@@ -1,6 +1,5 @@
 // Words the counter shows for codes main sends.
 import { ROLE_LABELS, type StaffRole } from '../../shared/ipc/roles';
-export { actorLabel } from '../../shared/ipc/roles';
 import type { SearchHit } from '../../shared/counter/outcomes';
 import { CARD_STATE_LABELS } from '../../shared/glossary';
 

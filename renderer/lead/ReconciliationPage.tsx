@@ -6,7 +6,6 @@ import { usePrintStore } from '../stores/print-store';
 import { useSessionStore } from '../stores/session-store';
 import { FIGURE_ORDER, INVARIANTS, breakReasonLabel, figureLabel, figureValueText, invariantText } from '../../shared/glossary';
 import { HalfHourChart } from './HalfHourChart';
-import { actorLabel } from '../format/labels';
 import { tokyoDateTime, westernDate } from '../format/dates';
 import { DateField } from '../components/DateField';
 import { count } from '../../shared/numbers';
@@ -158,7 +157,7 @@ export function ReconciliationPage() {
           <h2>日締め</h2>
           {v.closed ? (
             <p className="verdict verdict-ok" data-testid="day-closed">
-              締め済み：{tokyoDateTime(v.closed.at)}（{actorLabel(v.closed.by)}
+              締め済み：{tokyoDateTime(v.closed.at)}（{v.closed.by}
               ）。締め時の合計は固定され、表の「締め時・固定」の行に、現在の計算と分けて示しています。
             </p>
           ) : (
