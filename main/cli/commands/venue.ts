@@ -73,6 +73,11 @@ export function registerVenue(program: Command, io: CliIo, setExit: (code: numbe
         const staff = verifyStaffPin(store.db, io.clock, opts.staff, pin);
         if (!staff.ok) throw new CliError(staff.error.message);
         const closed = await closeDayAndSend({ store, clock: io.clock }, staff.value, date);
+        // Closed already (here or at a sibling): this station's records still went out, which is what was asked.
+        if (!closed.ok && closed.error.code === 'already-closed' && closed.error.syncFile) {
+          io.out(`${closed.error.message}\n`);
+          return;
+        }
         if (!closed.ok) throw new CliError(closed.error.message);
         const t = closed.value.current.totals;
         io.out(`${date} を締めました（${staff.value.displayName}）\n`);
