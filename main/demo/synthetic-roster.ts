@@ -4,12 +4,14 @@
 // Output is a pure function of the options (own PRNG, no Math.random, no clock), so a seed reproduces
 // a demo world exactly, and so a failing test can be replayed.
 import { ASSIGNMENTS } from '../../shared/venues/assignment-table';
-import { GIVEN_NAMES, RARE_SURNAMES, SURNAMES } from './japanese-names';
-import type { GivenNameEntry, NameEra, SurnameEntry } from './japanese-names';
-import { toKanjiNumeral } from '../../shared/address/kanji-numerals';
+import { RARE_SURNAMES, SURNAMES } from './japanese-names';
+import { GIVEN_NAMES } from './japanese-given-names';
+import type { SurnameEntry } from './japanese-names';
+import type { GivenNameEntry, NameEra } from './japanese-given-names';
 import { isIsoDate, isLeapYear } from '../../shared/roster/japanese-date';
 import { int, mulberry32, pick, seedState, weightedPicker, type Rng } from './prng';
 import { DAY_MS } from '../../shared/tokyo-date';
+import { buildAddress } from './synthetic-address';
 
 export interface SyntheticResident {
   /** 'XXX-NNNNNN': 3 of [A-Z0-9] with at least one letter, hyphen, 6 digits; unique in a roster. */
@@ -20,7 +22,7 @@ export interface SyntheticResident {
   kana: string;
   /** 'YYYY-MM-DD'; age 0–100 on `today`. */
   birthDate: string;
-  /** A Koto address written in one of the styles residents use (see buildAddress). */
+  /** A Koto address written in one of the styles residents use (see synthetic-address.ts). */
   address: string;
   /** The 町丁目 the address was made from, so tests can check what a router makes of `address`. */
   town: string;
@@ -111,7 +113,6 @@ const TOWN_WEIGHT: Readonly<Record<string, number>> = {
   海の森: 0.02,
 };
 const PLACE_PICKER = weightedPicker(ASSIGNMENTS, (row) => TOWN_WEIGHT[row.town] ?? 1);
-const TOWER_TOWNS: ReadonlySet<string> = new Set(['豊洲', '東雲', '有明', '辰巳', '潮見', '青海']);
 
 /** ~3% of people carry a variant-character surname; the rest follow a rank (Zipf-like) weighting. */
 const COMMON_SURNAME = weightedPicker(SURNAMES, (_, rank) => 1 / (rank + 10));
@@ -122,93 +123,7 @@ const eraOfBirthYear = (year: number): NameEra => (year <= 1959 ? 'a' : year <= 
 const GIVEN_POOLS = new Map<string, GivenNameEntry[]>();
 for (const g of GIVEN_NAMES) for (const era of g[3]) GIVEN_POOLS.set(g[2] + era, [...(GIVEN_POOLS.get(g[2] + era) ?? []), g]);
 
-const CANONICAL_SHARE = 0.65;
 const REISSUE_SHARE = 0.1;
-/** Hand-typed addresses: digits and hyphens as full-width forms, as an IME in 全角 mode produces them. */
-const toFullWidth = (s: string): string => s.replace(/[0-9-]/g, (c) => (c === '-' ? '－' : String.fromCharCode(c.charCodeAt(0) + 0xfee0)));
-
-const TOWER_PREFIXES = ['パーク', 'シティ', 'グラン', 'ベイ', 'プライム', 'アーバン', 'ブライト', 'リバー'] as const;
-const TOWER_SUFFIXES = ['タワー', 'タワーズ', 'レジデンス', 'フロント', 'テラス', 'ガーデンズ'] as const;
-const TOWN_NAMES = [...new Set(ASSIGNMENTS.map((row) => row.town))];
-/** Surnames for building names ('コーポ佐藤'), minus those holding a town name (高橋, 平野, 大島 …): a building must not read as a second 町名. */
-const BUILDING_SURNAMES = SURNAMES.map(([kanji]) => kanji).filter((s) => !TOWN_NAMES.some((town) => s.includes(town)));
-
-function buildingAndRoom(rng: Rng, town: string): string {
-  if (TOWER_TOWNS.has(town) ? rng() < 0.85 : rng() < 0.2) {
-    const name =
-      rng() < 0.5
-        ? `${pick(rng, TOWER_PREFIXES)}${pick(rng, TOWER_SUFFIXES)}${town}`
-        : `${town}${pick(rng, TOWER_PREFIXES)}${pick(rng, TOWER_SUFFIXES)}`;
-    const floor = 2 + int(rng, TOWER_TOWNS.has(town) ? 47 : 14);
-    return `${name} ${floor}${pad2(1 + int(rng, 15))}${rng() < 0.6 ? '号室' : ''}`;
-  }
-  const owner = pick(rng, BUILDING_SURNAMES);
-  const name = pick(rng, [`コーポ${owner}`, `${owner}ハイツ`, `メゾン${town}`, `${town}ハイツ`, `ハイム${town}`, `${owner}荘`]);
-  return `${name} ${1 + int(rng, 5)}0${1 + int(rng, 8)}${rng() < 0.5 ? '号室' : ''}`;
-}
-
-const ADDRESS_PREFIXES = ['東京都江東区', '東京都江東区', '江東区', '江東区', ''] as const;
-
-/**
- * One written address for (town, chome). CANONICAL_SHARE of them are exactly
- * '東京都江東区{town}{漢数字}丁目{n}番{m}号' ('東京都江東区{town}{n}番{m}号' for towns without 丁目);
- * the rest vary the way residents write: prefixes dropped, 丁目 in arabic or as the first of a
- * hyphen triple, 番地, 全角 digits, a building and room after a space.
- */
-function buildAddress(rng: Rng, town: string, chome: number | null): string {
-  const ban = 1 + Math.floor(rng() ** 1.4 * (chome === null ? 40 : 28));
-  const go = 1 + int(rng, 22);
-  if (rng() < CANONICAL_SHARE) {
-    return chome === null ? `東京都江東区${town}${ban}番${go}号` : `東京都江東区${town}${toKanjiNumeral(chome)}丁目${ban}番${go}号`;
-  }
-  const prefix = pick(rng, ADDRESS_PREFIXES);
-  let body: string;
-  // A switch rather than picking from a list of built strings: this runs 100k times per big roster.
-  if (chome === null) {
-    // For these five towns the first number is a 番地, never a 丁目.
-    switch (int(rng, 5)) {
-      case 0:
-        body = `${ban}番${go}号`;
-        break;
-      case 1:
-      case 2:
-        body = `${ban}-${go}`;
-        break;
-      case 3:
-        body = `${ban}番地${go}`;
-        break;
-      default:
-        body = `${ban}番地${go}号`;
-    }
-  } else {
-    switch (int(rng, 8)) {
-      case 0:
-        body = `${toKanjiNumeral(chome)}丁目${ban}番${go}号`;
-        break; // canonical body, prefix varies
-      case 1:
-      case 2:
-        body = `${chome}丁目${ban}番${go}号`;
-        break;
-      case 3:
-        body = `${chome}丁目${ban}番地${go}`;
-        break;
-      case 4:
-      case 5:
-        body = `${chome}-${ban}-${go}`;
-        break;
-      case 6:
-        body = `${toKanjiNumeral(chome)}丁目${ban}-${go}`;
-        break;
-      default:
-        body = `${chome}丁目${ban}-${go}`;
-    }
-  }
-  const fullWidth = rng() < 0.15;
-  let address = prefix + town + body;
-  if (rng() < 0.5) address += (fullWidth && rng() < 0.5 ? '\u3000' : ' ') + buildingAndRoom(rng, town);
-  return fullWidth ? toFullWidth(address) : address;
-}
-
 const RESERVATION_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 
 const HEADS = 36 * 36 * 36;

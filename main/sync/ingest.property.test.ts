@@ -14,18 +14,15 @@ import { createIngester } from './ingest';
 import { manualClock } from '../testing/app-fixture';
 import {
   eventIdsOf,
-  fileCount,
-  historyArb,
   historyWorld,
   inRolledBackWorld,
   LEDGER,
   playHistory,
   SHIPMENT,
-  STATIONS,
-  type History,
   type HistoryWorld,
   type Played,
 } from '../testing/sync-history';
+import { fileCount, historyArb, STATIONS, type History } from '../testing/sync-history-arb';
 
 const MAX_STEPS = 30;
 

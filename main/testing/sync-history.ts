@@ -1,11 +1,11 @@
 // Random station histories for the sync property tests: three stations at two venues (two sharing one venue,
 // so HQ merges offline records of the same cards), each with its own clock, counter and lead operations on
 // their cards, exports in between. Played against the real services; every file's bytes and every station's own
-// log are kept, with what each station did worked out independently of the reconciliation code.
+// log are kept, with what each station did worked out independently of the reconciliation code. The histories'
+// shape and their fast-check arbitraries are in sync-history-arb.ts.
 import type { KeyObject } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import fc from 'fast-check';
 import type { IdCheck } from '../../shared/counter/id-documents';
 import type { StoredEvent } from '../../shared/events/event';
 import type { LedgerCard } from '../../shared/ledger/ledger-format';
@@ -23,73 +23,17 @@ import type { Figure } from '../hq/consolidation';
 import type { Clock } from '../clock';
 import { cards } from './fixtures';
 import { manualClock } from './app-fixture';
-import { syncWorld, type StationSpec, type SyncWorld } from './sync-fixtures';
+import { syncWorld, type SyncWorld } from './sync-fixtures';
+import { MAX_CLOCK_OFFSET_MS, STATIONS, type History } from './sync-history-arb';
 
 export const SHIPMENT = 'S1';
-export const STATIONS: readonly StationSpec[] = [
-  { venue: 'toyosu', stationId: 'toyosu-st01' },
-  { venue: 'toyosu', stationId: 'toyosu-st02' },
-  { venue: 'sogo', stationId: 'sogo-st01' },
-];
 export const LEDGER: Partial<Record<VenueId, readonly LedgerCard[]>> = { toyosu: cards(1, 8), sogo: cards(101, 8) };
 const START = '2026-11-25T00:00:00Z';
-const MAX_CLOCK_OFFSET_MS = 2 * 3600_000;
 const AFTER_PROVISIONING = new Date(Date.parse(START) + MAX_CLOCK_OFFSET_MS + 3600_000).toISOString();
 
 const clerk: Staff = { staffId: 'clerk1', displayName: 'x', role: 'clerk' };
 const lead: Staff = { staffId: 'lead1', displayName: 'x', role: 'lead' };
 const idCheck: IdCheck = { path: 'self', documents: ['passport'], proxy: null, surrendered: [], pin: 'pins-set' };
-
-type Op = 'handover' | 'refusal' | 'undo' | 'damaged' | 'return' | 'correct-receipt' | 'export';
-
-export interface Step {
-  readonly station: number;
-  readonly op: Op;
-  /** Which of the cards the operation can apply to (taken modulo their number). */
-  readonly pick: number;
-  /** Cards in a return batch. */
-  readonly count: number;
-  /** Time passing before the step: zero gives ties, hours cross business days. */
-  readonly advanceMs: number;
-}
-
-export interface History {
-  /** How far each station's clock is off (stations are offline laptops): its events interleave others' by it. */
-  readonly clockOffsetsMs: readonly number[];
-  readonly steps: readonly Step[];
-}
-
-const opArb: fc.Arbitrary<Op> = fc.oneof(
-  { arbitrary: fc.constant('handover' as const), weight: 5 },
-  {
-    arbitrary: fc.constantFrom('refusal' as const, 'undo' as const, 'damaged' as const, 'return' as const, 'correct-receipt' as const),
-    weight: 5,
-  },
-  { arbitrary: fc.constant('export' as const), weight: 2 },
-);
-
-const stepArb: fc.Arbitrary<Step> = fc.record({
-  station: fc.nat({ max: STATIONS.length - 1 }),
-  op: opArb,
-  pick: fc.nat({ max: 15 }),
-  count: fc.integer({ min: 1, max: 3 }),
-  advanceMs: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 6 * 3600_000 })),
-});
-
-/** Up to `maxSteps` steps, lengths spread over the whole range (fast-check's default keeps arrays near 10). */
-export const historyArb = (maxSteps: number): fc.Arbitrary<History> =>
-  fc.record({
-    clockOffsetsMs: fc.array(fc.oneof(fc.constant(0), fc.integer({ min: -MAX_CLOCK_OFFSET_MS, max: MAX_CLOCK_OFFSET_MS })), {
-      minLength: STATIONS.length,
-      maxLength: STATIONS.length,
-    }),
-    steps: fc.array(stepArb, { maxLength: maxSteps, size: 'max' }),
-  });
-
-/** Files a history produces: one per export step, then each station's closing export. */
-export function fileCount(history: History): number {
-  return history.steps.filter((s) => s.op === 'export').length + STATIONS.length;
-}
 
 export interface PlayedFile {
   readonly stationId: string;
