@@ -73,9 +73,8 @@ function closedToday(counter: CounterContext): { at: string; by: string } | null
 }
 
 /** A record on a day already closed goes out at once (a new sync file), so no sibling hands the card over again. */
-function afterClosePublished<T>(counter: CounterContext, recorded: T): T {
-  const ok = typeof recorded === 'object' && recorded !== null && 'ok' in recorded && recorded.ok === true;
+function afterClosePublished<R extends { readonly ok: boolean }>(counter: CounterContext, recorded: R): R {
   const today = tokyoDate(counter.clock.now());
-  if (ok && dayClosing(counter.store.db, today)) publishDay(counter, today);
+  if (recorded.ok && dayClosing(counter.store.db, today)) publishDay(counter, today);
   return recorded;
 }

@@ -1,11 +1,9 @@
 import { useSessionStore } from '../stores/session-store';
 import { useUiStore } from '../stores/ui-store';
 import { roleLabel } from '../format/labels';
+import { tokyoClockTime } from '../format/dates';
 import type { StatusView } from '../../shared/ipc/contract';
 import { count, num } from '../../shared/numbers';
-
-const tokyoTime = (iso: string) =>
-  new Date(iso).toLocaleTimeString('ja-JP', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Tokyo' });
 
 function scannerText(scanner: StatusView['scanner'], windowFocused: boolean): { text: string; good: boolean } {
   switch (scanner.mode) {
@@ -48,7 +46,8 @@ export function StatusStrip() {
           </span>
           {status.todayClosed && (
             <span className="status-item status-bad" data-testid="status-closed">
-              本日は日締め済み（{tokyoTime(status.todayClosed.at)}）{session?.role === 'lead' ? '' : '・記録には会場責任者の承認が必要'}
+              本日は日締め済み（{tokyoClockTime(status.todayClosed.at)}）
+              {session?.role === 'lead' ? '' : '・記録には会場責任者の承認が必要'}
             </span>
           )}
           <span className="status-item" data-testid="status-outstanding">

@@ -13,6 +13,7 @@ import { scanCodeToSend } from '../scan/scan-code';
 import { invoke } from './call';
 import { useSessionStore } from './session-store';
 import { useUiStore } from './ui-store';
+import { tokyoClockTime } from '../format/dates';
 
 type ScanSource = 'keyboard' | 'hid' | 'manual';
 
@@ -94,7 +95,7 @@ const notice = (tone: Notice['tone'], text: string, cue: Cue | null = null, plai
   at: Date.now(),
   plain,
 });
-const clock = (ms: number) => new Date(ms).toLocaleTimeString('ja-JP', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Tokyo' });
+const clock = (ms: number) => tokyoClockTime(new Date(ms).toISOString());
 
 function blocked(state: CounterState): boolean {
   return state.busy || useUiStore.getState().dialog !== null || useSessionStore.getState().phase !== 'active';
