@@ -225,6 +225,12 @@ describe('key bursts: properties', () => {
     );
   });
 
+  it('a scanner that pauses twice in a row (one key alone between them) is still one scan in a field', () => {
+    // Found by the property above: the held run was judged on its share of pauses before its fast keys came.
+    const got = replay(timed('000000\r', [1, 1, 1, 21, 21, 1], 10_000), 'field', 0, 12_000);
+    assert.deepEqual([got.field, got.scans.map((s) => s.text)], ['', ['000000']]);
+  });
+
   it('looksScanned: too short, too slow or too many pauses is not a scan', () => {
     assert.equal(looksScanned([0, 2, 4, 6]), false, 'three keys');
     assert.equal(looksScanned([0, 2, 4, 6, 8]), true);

@@ -105,10 +105,17 @@ const intervals = (times: readonly number[]): number[] => times.slice(1).map((t,
 /** A scanner pauses between bursts a few times per code at most; between them it is fast. */
 const MAX_PAUSES = 2;
 
-function scannerPaced(gaps: readonly number[], timing: BurstTiming): boolean {
+/** No more than MAX_PAUSES pauses, none longer than burstGapMs. */
+function pausesFit(gaps: readonly number[], timing: BurstTiming): boolean {
   const slow = gaps.filter((g) => g > timing.fastMs);
-  if (slow.length > MAX_PAUSES || slow.some((g) => g > timing.burstGapMs)) return false;
-  return gaps.length - slow.length >= 2 * slow.length;
+  return slow.length <= MAX_PAUSES && slow.every((g) => g <= timing.burstGapMs);
+}
+
+/** A whole run: its pauses fit, and at least twice as many fast intervals as pauses. */
+function scannerPaced(gaps: readonly number[], timing: BurstTiming): boolean {
+  if (!pausesFit(gaps, timing)) return false;
+  const slow = gaps.filter((g) => g > timing.fastMs).length;
+  return gaps.length - slow >= 2 * slow;
 }
 
 /** Keys and their Enter/Tab at a scanner's speed: mostly fast intervals, a pause or two, none long. */
@@ -119,11 +126,13 @@ export function looksScanned(times: readonly number[], timing: BurstTiming = WED
 /**
  * While keys are held in a field: could this run still become a scan? Its first two intervals must be
  * fast (three keys within 2 × fastMs: no person does that), so a person's typing is released at once.
+ * Only the pauses are judged here, not their share of the run: a scanner that pauses twice in a row (one key
+ * alone in a USB report) has its fast keys still to come; the run's Enter is judged whole by looksScanned.
  */
 function couldBeScan(times: readonly number[], timing: BurstTiming): boolean {
   const gaps = intervals(times);
   if (gaps.slice(0, 2).some((g) => g > timing.fastMs)) return false;
-  return scannerPaced(gaps, timing);
+  return pausesFit(gaps, timing);
 }
 
 function holdFor(times: readonly number[], timing: BurstTiming): number {
