@@ -9,9 +9,8 @@ import {
   applyCardEvent,
   cardKind,
   notReceivedBecause,
-  newCardHistory,
   standingHandovers,
-  type CardHistory,
+  CardTable,
   type HandoverKeeper,
 } from '../../shared/reconciliation/card-history';
 import { readLedgerCards } from '../db/queries/ledger-cards';
@@ -34,18 +33,6 @@ export type CardState =
   /** Recorded as damaged by a lead: at the venue, never handed over (it goes back to HQ for a new card). */
   | { readonly kind: 'damaged'; readonly card: CardView; readonly at: string };
 
-interface Standing {
-  readonly id: string;
-  readonly ref: HandoverRef;
-}
-
-// The counter keeps who handed the card over and when; it counts nothing per day.
-const keeper: HandoverKeeper<Standing, StoredEvent> = {
-  recorded: (e) => ({ id: e.id, ref: { eventId: e.id, at: e.clientTime, stationId: e.stationId, actor: e.actor } }),
-  undone: () => {},
-  refused: () => {},
-};
-
 export function readCardState(db: Db, reservationNo: string): CardState {
   return readCardStates(db, [reservationNo])[0]!;
 }
@@ -54,17 +41,25 @@ export function readCardState(db: Db, reservationNo: string): CardState {
 export function readCardStates(db: Db, reservationNos: readonly string[]): CardState[] {
   if (reservationNos.length === 0) return [];
   const rows = readLedgerCards(db, reservationNos);
-  const histories = new Map<string, CardHistory<Standing>>();
-  for (const e of readSubjectsEvents(db, reservationNos)) {
-    let h = histories.get(e.subject!);
-    if (!h) histories.set(e.subject!, (h = newCardHistory()));
-    applyCardEvent(h, e, keeper);
-  }
+  // Card k of the table is the k-th asked (a number asked twice uses its first place).
+  const place = new Map<string, number>();
+  reservationNos.forEach((no, k) => {
+    if (!place.has(no)) place.set(no, k);
+  });
+  const table = new CardTable(reservationNos.length);
+  // The counter keeps who handed each card over and when (its note is the place in this list); it counts nothing per day.
+  const handovers: HandoverRef[] = [];
+  const keeper: HandoverKeeper<StoredEvent> = {
+    recorded: (e) => handovers.push({ eventId: e.id, at: e.clientTime, stationId: e.stationId, actor: e.actor }) - 1,
+    undone: () => {},
+    refused: () => {},
+  };
+  for (const e of readSubjectsEvents(db, reservationNos)) applyCardEvent(table, place.get(e.subject!)!, e, keeper);
   const confirmed = new Map<string, boolean>();
   return reservationNos.map((no): CardState => {
     const row = rows.get(no);
     if (!row) return { kind: 'unknown', elsewhere: routedVenue(db, no) };
-    const h = histories.get(no);
+    const i = place.get(no)!;
     const card: CardView = {
       reservationNo: row.reservation_no,
       name: row.name,
@@ -74,21 +69,21 @@ export function readCardStates(db: Db, reservationNos: readonly string[]): CardS
       noticeType: row.notice_type,
       shipmentId: row.shipment_id,
       shippedOn: row.shipped_on,
-      refusals: h?.refusals ?? 0,
+      refusals: table.refusals[i]!,
     };
     if (!confirmed.has(row.shipment_id)) confirmed.set(row.shipment_id, isShipmentReceived(db, row.shipment_id));
-    const kind = cardKind(h, confirmed.get(row.shipment_id)!);
+    const kind = cardKind(table, i, confirmed.get(row.shipment_id)!);
     switch (kind) {
       // The latest standing handover is the one shown (and the one an undo from the counter names).
       case 'handed-over': {
-        return { kind, card, handover: standingHandovers(h).at(-1)!.ref };
+        return { kind, card, handover: handovers[standingHandovers(table, i).at(-1)!.note]! };
       }
       case 'returned':
-        return { kind, card, at: h!.returnedAt };
+        return { kind, card, at: table.returnedAt.get(i)! };
       case 'damaged':
-        return { kind, card, at: h!.damagedAt };
+        return { kind, card, at: table.damagedAt.get(i)! };
       case 'not-received':
-        return { kind, card, because: notReceivedBecause(h) };
+        return { kind, card, because: notReceivedBecause(table, i) };
       default:
         return { kind, card };
     }

@@ -1,5 +1,5 @@
 // What an event does to one card: the only code that says so. A card's history is folded from its own events
-// (and its box's confirmation) into a CardHistory; the counter's card state (main/counter/card-state.ts) and
+// (and its box's confirmation) into its row of a CardTable; the counter's card state (main/counter/card-state.ts) and
 // the reconciliation fold (fold.ts: the venue's screens, day close, the sync claim and HQ's consolidation)
 // both build theirs with applyCardEvent and read them with the predicates below, so they cannot disagree.
 // A new event kind about a card is added here, once, and every reader sees it.
@@ -20,37 +20,49 @@ export interface CardEvent {
   readonly payload: unknown;
 }
 
-/** A standing handover, as the reader keeps it (the counter: who and when; reconciliation: which day and slot). */
-export interface Handover {
-  readonly id: string;
-}
-
-export interface CardHistory<H extends Handover = Handover> {
-  /** Receipt, damage and return, as bits: the fold keeps tens of thousands of these. */
-  flags: number;
-  refusals: number;
-  /**
-   * The standing handovers, oldest first (read them with standingHandovers): two stations that could not see
-   * each other may both have handed the card over, and an undo cancels only the one it names. The card is
-   * handed over while any stands. One in `handover`, any more in `more` (rare): the fold keeps tens of
-   * thousands of these, and an array per card would cost an allocation each.
-   */
-  handover: H | null;
-  more: H[] | null;
-  /** When it was returned, and first recorded damaged: for the screen only; whether it is, the flags say. */
-  returnedAt: string;
-  damagedAt: string;
-}
-
-/** What a reader does beside the card's own history: make its record of a handover, and count what happened. */
-export interface HandoverKeeper<H extends Handover, E extends CardEvent = CardEvent> {
-  recorded(e: E): H;
-  undone(h: H): void;
+/**
+ * What a reader does beside the cards' own histories: note a handover (its answer, a number, is what the table
+ * keeps for the handover: the counter's index into the handovers it read, reconciliation's day and half hour),
+ * take an undone one back off, and count a refusal.
+ */
+export interface HandoverKeeper<E extends CardEvent = CardEvent> {
+  recorded(e: E): number;
+  undone(note: number): void;
   refused(e: E): void;
 }
 
-export function newCardHistory<H extends Handover>(): CardHistory<H> {
-  return { flags: 0, refusals: 0, handover: null, more: null, returnedAt: '', damagedAt: '' };
+/** A standing handover: the event that recorded it and the keeper's note of it. */
+export interface StandingHandover {
+  readonly id: string;
+  readonly note: number;
+}
+
+/**
+ * The histories of a set of cards, card i at index i, folded from their own events (and their boxes'
+ * confirmation). Kept as columns, not an object per card: reconciliation keeps tens of thousands, and a
+ * column of small numbers costs one allocation for all of them (the cold reconciliation's bench).
+ */
+export class CardTable {
+  /** Receipt, damage and return, as bits. */
+  readonly flags: Uint8Array;
+  readonly refusals: Uint32Array;
+  /**
+   * The first standing handover's event id and note ('' when none); any more (two stations that could not see
+   * each other both handed the card over: rare) in `more`, oldest first. The card is handed over while any stands.
+   */
+  readonly handoverId: string[];
+  readonly handoverNote: Float64Array;
+  readonly more = new Map<number, StandingHandover[]>();
+  /** When a card was returned, and first recorded damaged: for the screen only; whether it is, the flags say. */
+  readonly returnedAt = new Map<number, string>();
+  readonly damagedAt = new Map<number, string>();
+
+  constructor(readonly size: number) {
+    this.flags = new Uint8Array(size);
+    this.refusals = new Uint32Array(size);
+    this.handoverId = new Array<string>(size).fill('');
+    this.handoverNote = new Float64Array(size);
+  }
 }
 
 /**
@@ -81,38 +93,48 @@ export function confirmedShipment(e: { readonly kind: string; readonly payload: 
   return e.kind === 'receipt.confirmed' ? String(field(e, 'receipt.confirmed')) : null;
 }
 
-/** Applies one of the card's own events (given in log order); events of other kinds leave it as it was. */
-export function applyCardEvent<H extends Handover, E extends CardEvent>(card: CardHistory<H>, e: E, keeper: HandoverKeeper<H, E>): void {
+/** Applies one of card i's own events (given in log order); events of other kinds leave it as it was. */
+export function applyCardEvent<E extends CardEvent>(t: CardTable, i: number, e: E, keeper: HandoverKeeper<E>): void {
   switch (e.kind) {
     case 'handover.recorded': {
-      const h = keeper.recorded(e);
-      if (card.handover === null) card.handover = h;
-      else (card.more ??= []).push(h);
+      const note = keeper.recorded(e);
+      if (t.handoverId[i] === '') {
+        t.handoverId[i] = e.id;
+        t.handoverNote[i] = note;
+      } else {
+        const more = t.more.get(i);
+        if (more) more.push({ id: e.id, note });
+        else t.more.set(i, [{ id: e.id, note }]);
+      }
       return;
     }
     case 'handover.undone': {
       const cancels = field(e, 'handover.undone');
-      if (card.handover !== null && card.handover.id === cancels) {
-        keeper.undone(card.handover);
-        card.handover = card.more?.shift() ?? null;
-        if (card.more?.length === 0) card.more = null;
-      } else if (card.more) {
-        const k = card.more.findIndex((h) => h.id === cancels);
-        if (k >= 0) keeper.undone(card.more.splice(k, 1)[0]!);
-        if (card.more.length === 0) card.more = null;
+      const more = t.more.get(i);
+      if (t.handoverId[i] !== '' && t.handoverId[i] === cancels) {
+        keeper.undone(t.handoverNote[i]!);
+        const next = more?.shift();
+        t.handoverId[i] = next?.id ?? '';
+        t.handoverNote[i] = next?.note ?? 0;
+      } else if (more) {
+        const k = more.findIndex((h) => h.id === cancels);
+        if (k >= 0) keeper.undone(more.splice(k, 1)[0]!.note);
       }
+      if (more?.length === 0) t.more.delete(i);
       return;
     }
     case 'handover.refused':
-      card.refusals++;
+      t.refusals[i]!++;
       keeper.refused(e);
       return;
     case 'receipt.card-received':
-      card.flags |= OWN_RECEIPT | OWN_RECEIPT_YES;
+      t.flags[i]! |= OWN_RECEIPT | OWN_RECEIPT_YES;
       return;
     case 'receipt.corrected':
-      card.flags =
-        field(e, 'receipt.corrected') === true ? card.flags | OWN_RECEIPT | OWN_RECEIPT_YES : (card.flags | OWN_RECEIPT) & ~OWN_RECEIPT_YES;
+      t.flags[i] =
+        field(e, 'receipt.corrected') === true
+          ? t.flags[i]! | OWN_RECEIPT | OWN_RECEIPT_YES
+          : (t.flags[i]! | OWN_RECEIPT) & ~OWN_RECEIPT_YES;
       return;
     // About a receipt check, not a card: a card scanned as 余剰 in another shipment's check (and taken back out
     // of it) is received or not by its own shipment's check or box alone. These carry no subject, so no reader
@@ -121,37 +143,39 @@ export function applyCardEvent<H extends Handover, E extends CardEvent>(card: Ca
     case 'receipt.unexpected-removed':
       return;
     case 'card.damaged':
-      card.flags |= DAMAGED;
-      card.damagedAt ||= e.clientTime;
+      t.flags[i]! |= DAMAGED;
+      if (!t.damagedAt.has(i)) t.damagedAt.set(i, e.clientTime);
       return;
     case 'card.damage-withdrawn':
-      card.flags &= ~DAMAGED;
-      card.damagedAt = '';
+      t.flags[i]! &= ~DAMAGED;
+      t.damagedAt.delete(i);
       return;
     case 'card.returned':
-      card.flags |= RETURNED;
-      card.returnedAt = e.clientTime;
+      t.flags[i]! |= RETURNED;
+      t.returnedAt.set(i, e.clientTime);
       return;
   }
 }
 
-export const isHandedOver = (card: CardHistory | undefined): boolean => card !== undefined && card.handover !== null;
+export const isHandedOver = (t: CardTable, i: number): boolean => t.handoverId[i] !== '';
 
-/** Every standing handover of the card, oldest first; the last is the one the counter shows (and an undo names). */
-export function standingHandovers<H extends Handover>(card: CardHistory<H> | undefined): H[] {
-  if (card === undefined || card.handover === null) return [];
-  return card.more === null ? [card.handover] : [card.handover, ...card.more];
+/** Card i's standing handovers, oldest first; the last is the one the counter shows (and an undo names). */
+export function standingHandovers(t: CardTable, i: number): StandingHandover[] {
+  if (t.handoverId[i] === '') return [];
+  const first = { id: t.handoverId[i]!, note: t.handoverNote[i]! };
+  const more = t.more.get(i);
+  return more === undefined ? [first] : [first, ...more];
 }
-export const isReturned = (card: CardHistory | undefined): boolean => card !== undefined && (card.flags & RETURNED) !== 0;
-export const isDamaged = (card: CardHistory | undefined): boolean => card !== undefined && (card.flags & DAMAGED) !== 0;
+export const isReturned = (t: CardTable, i: number): boolean => (t.flags[i]! & RETURNED) !== 0;
+export const isDamaged = (t: CardTable, i: number): boolean => (t.flags[i]! & DAMAGED) !== 0;
 
 /**
- * Whether the card is at the venue. Its own latest receipt word wins, before or after its box was confirmed:
+ * Whether card i is at the venue. Its own latest receipt word wins, before or after its box was confirmed:
  * a lead who recorded that this card did not arrive means this card, whatever the box count said.
  * Without one, the card was received when its shipment's box was confirmed whole.
  */
-export function isReceived(card: CardHistory | undefined, shipmentConfirmed: boolean): boolean {
-  const flags = card?.flags ?? 0;
+export function isReceived(t: CardTable, i: number, shipmentConfirmed: boolean): boolean {
+  const flags = t.flags[i]!;
   return (flags & OWN_RECEIPT) !== 0 ? (flags & OWN_RECEIPT_YES) !== 0 : shipmentConfirmed;
 }
 
@@ -159,23 +183,23 @@ export function isReceived(card: CardHistory | undefined, shipmentConfirmed: boo
  * Why a card that is not received is not: a lead recorded that this card did not arrive (its own word, at a
  * receipt check or a correction), or its shipment's box has not been confirmed yet. The counter says which.
  */
-export function notReceivedBecause(card: CardHistory | undefined): 'card-missing' | 'shipment-unconfirmed' {
-  return ((card?.flags ?? 0) & OWN_RECEIPT) !== 0 ? 'card-missing' : 'shipment-unconfirmed';
+export function notReceivedBecause(t: CardTable, i: number): 'card-missing' | 'shipment-unconfirmed' {
+  return (t.flags[i]! & OWN_RECEIPT) !== 0 ? 'card-missing' : 'shipment-unconfirmed';
 }
 
 /** The one word for where a card stands, in the order the counter tells it (the first that applies). */
 export type CardKind = 'handed-over' | 'returned' | 'not-received' | 'damaged' | 'outstanding';
 
-export function cardKind(card: CardHistory | undefined, shipmentConfirmed: boolean): CardKind {
-  if (isHandedOver(card)) return 'handed-over';
-  if (isReturned(card)) return 'returned';
-  if (!isReceived(card, shipmentConfirmed)) return 'not-received';
+export function cardKind(t: CardTable, i: number, shipmentConfirmed: boolean): CardKind {
+  if (isHandedOver(t, i)) return 'handed-over';
+  if (isReturned(t, i)) return 'returned';
+  if (!isReceived(t, i, shipmentConfirmed)) return 'not-received';
   // On the shelf but not to be handed over (and, like any card on the shelf, it can go back to HQ).
-  if (isDamaged(card)) return 'damaged';
+  if (isDamaged(t, i)) return 'damaged';
   return 'outstanding';
 }
 
-/** Whether the card counts as outstanding (交付待ち) in reconciliation: received, not handed over, not returned. */
-export function isOutstanding(card: CardHistory | undefined, shipmentConfirmed: boolean): boolean {
-  return isReceived(card, shipmentConfirmed) && !isHandedOver(card) && !isReturned(card);
+/** Whether card i counts as outstanding (交付待ち) in reconciliation: received, not handed over, not returned. */
+export function isOutstanding(t: CardTable, i: number, shipmentConfirmed: boolean): boolean {
+  return isReceived(t, i, shipmentConfirmed) && !isHandedOver(t, i) && !isReturned(t, i);
 }

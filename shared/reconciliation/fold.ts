@@ -13,9 +13,8 @@ import {
   isOutstanding,
   isReceived,
   isReturned,
-  newCardHistory,
   standingHandovers,
-  type CardHistory,
+  CardTable,
   type CardKind,
   type HandoverKeeper,
 } from './card-history';
@@ -30,6 +29,8 @@ export function compareEvents(a: ReconEvent, b: ReconEvent): number {
 }
 
 interface Day {
+  /** Its place in the fold's list of days. */
+  readonly index: number;
   readonly date: string;
   readonly stationId: string;
   handedOver: number;
@@ -37,14 +38,11 @@ interface Day {
   readonly halfHours: number[];
 }
 
-/** A standing handover as reconciliation keeps it: where it was counted, so an undo takes it off that day and slot. */
-interface CountedHandover {
-  readonly id: string;
-  readonly day: Day;
-  readonly half: number;
-}
+// A standing handover as reconciliation notes it in the card table: where it was counted (day and half hour),
+// so an undo takes it off that day and slot, not the undo's.
+const noteOf = (day: Day, half: number): number => day.index * HALF_HOURS_PER_DAY + half;
 
-export class ReconciliationFold implements HandoverKeeper<CountedHandover, ReconEvent> {
+export class ReconciliationFold implements HandoverKeeper<ReconEvent> {
   private readonly cardNos: readonly string[];
   private readonly indexOf = new Map<string, number>();
   /** Shipment ids, sorted; each card's shipment as an index into them. */
@@ -53,10 +51,11 @@ export class ReconciliationFold implements HandoverKeeper<CountedHandover, Recon
   /** Each shipment's index (into shipmentIds) by id, and whether its box was confirmed received whole. */
   private readonly shipmentIndex = new Map<string, number>();
   private readonly confirmed: Uint8Array;
-  /** Each card's history, as card-history.ts folds it; none until the card has an event of its own. */
-  private readonly cards: (CardHistory<CountedHandover> | undefined)[];
+  /** The cards' histories, as card-history.ts folds them, card i at index i. */
+  private readonly cards: CardTable;
   private readonly strangers = new Set<string>();
   private readonly days = new Map<string, Day>();
+  private readonly dayList: Day[] = [];
   /** Tokyo date and first half hour of each UTC hour ("YYYY-MM-DDTHH") seen. */
   private readonly hours = new Map<string, TokyoSlot>();
   /** Per station, the UTC hour of its last event and that hour's day entry and first half hour. */
@@ -74,7 +73,7 @@ export class ReconciliationFold implements HandoverKeeper<CountedHandover, Recon
     const cardNos = new Array<string>(n);
     this.cardNos = cardNos;
     this.shipmentOf = new Uint32Array(n);
-    this.cards = new Array<CardHistory<CountedHandover> | undefined>(n);
+    this.cards = new CardTable(n);
     const firstSeen = new Map<string, number>(); // shipment id → index in order of first appearance
     let lastShipment = '';
     let s = 0;
@@ -130,8 +129,18 @@ export class ReconciliationFold implements HandoverKeeper<CountedHandover, Recon
   private dayOf(date: string, stationId: string): Day {
     const key = `${date}|${stationId}`;
     let d = this.days.get(key);
-    if (!d)
-      this.days.set(key, (d = { date, stationId, handedOver: 0, refusals: 0, halfHours: new Array<number>(HALF_HOURS_PER_DAY).fill(0) }));
+    if (!d) {
+      d = {
+        index: this.dayList.length,
+        date,
+        stationId,
+        handedOver: 0,
+        refusals: 0,
+        halfHours: new Array<number>(HALF_HOURS_PER_DAY).fill(0),
+      };
+      this.days.set(key, d);
+      this.dayList.push(d);
+    }
     return d;
   }
 
@@ -163,17 +172,18 @@ export class ReconciliationFold implements HandoverKeeper<CountedHandover, Recon
 
   // What reconciliation counts beside each card's history (HandoverKeeper): a handover on its day, station and
   // half hour; an undo off the handover's (not the undo's); a refusal on its day.
-  recorded(e: ReconEvent): CountedHandover {
+  recorded(e: ReconEvent): number {
     const day = this.day(e);
     const half = this.half;
     day.handedOver++;
     day.halfHours[half]!++;
-    return { id: e.id, day, half };
+    return noteOf(day, half);
   }
 
-  undone(h: CountedHandover): void {
-    h.day.handedOver--;
-    h.day.halfHours[h.half]!--;
+  undone(note: number): void {
+    const day = this.dayList[Math.floor(note / HALF_HOURS_PER_DAY)]!;
+    day.handedOver--;
+    day.halfHours[note % HALF_HOURS_PER_DAY]!--;
   }
 
   refused(e: ReconEvent): void {
@@ -193,35 +203,33 @@ export class ReconciliationFold implements HandoverKeeper<CountedHandover, Recon
       if (isCardEventKind(e.kind)) this.strangers.add(e.subject);
       return;
     }
-    let card = this.cards[i];
-    if (card === undefined) this.cards[i] = card = newCardHistory();
-    applyCardEvent(card, e, this);
+    applyCardEvent(this.cards, i, e, this);
   }
 
   /** Cards received and still on the shelf: not handed over (net of undos), not returned. */
   outstandingCards(): string[] {
     const out: string[] = [];
-    for (let i = 0; i < this.cardNos.length; i++) if (isOutstanding(this.cards[i], this.boxConfirmed(i))) out.push(this.cardNos[i]!);
+    for (let i = 0; i < this.cardNos.length; i++) if (isOutstanding(this.cards, i, this.boxConfirmed(i))) out.push(this.cardNos[i]!);
     return out;
   }
 
   /** Every card's kind, as the counter would tell it (card-history.ts's one rule), in ledger order. */
   cardKinds(): { reservationNo: string; kind: CardKind }[] {
-    return this.cardNos.map((reservationNo, i) => ({ reservationNo, kind: cardKind(this.cards[i], this.boxConfirmed(i)) }));
+    return this.cardNos.map((reservationNo, i) => ({ reservationNo, kind: cardKind(this.cards, i, this.boxConfirmed(i)) }));
   }
 
   /** Cards sent back to HQ (返戻). */
   returnedCards(): string[] {
-    return this.cardNos.filter((_, i) => isReturned(this.cards[i]));
+    return this.cardNos.filter((_, i) => isReturned(this.cards, i));
   }
 
   /** Cards whose standing handovers come from more than one station. */
   private conflicts(): HandoverConflict[] {
     const out: HandoverConflict[] = [];
-    for (let i = 0; i < this.cardNos.length; i++) {
-      if (this.cards[i]?.more == null) continue;
-      const standing = standingHandovers(this.cards[i]);
-      const stations = [...new Set(standing.map((h) => h.day.stationId))].sort();
+    // Only a card with more than one standing handover can have them from two stations.
+    for (const i of this.cards.more.keys()) {
+      const standing = standingHandovers(this.cards, i);
+      const stations = [...new Set(standing.map((h) => this.dayList[Math.floor(h.note / HALF_HOURS_PER_DAY)]!.stationId))].sort();
       if (stations.length > 1) out.push({ reservationNo: this.cardNos[i]!, stations });
     }
     return out.sort((a, b) => a.reservationNo.localeCompare(b.reservationNo));
@@ -242,24 +250,18 @@ export class ReconciliationFold implements HandoverKeeper<CountedHandover, Recon
     const breakers: Breaker[] = [...this.strangers].sort().map((reservationNo) => ({ reservationNo, reason: 'not-in-ledger' as const }));
     const { cards, shipmentOf, cardNos } = this;
     for (let i = 0; i < cardNos.length; i++) {
-      const card = cards[i];
       const c = per[shipmentOf[i]!]!;
-      const received = isReceived(card, this.boxConfirmed(i));
+      const received = isReceived(cards, i, this.boxConfirmed(i));
       c.shipped++;
       if (received) c.received++;
       else c.notReceived++;
-      // A card without events of its own is shipped, and received or not with its box: nothing more to count.
-      if (card === undefined) {
-        if (received) c.outstanding++;
-        continue;
-      }
-      const returned = isReturned(card);
-      const handed = isHandedOver(card);
+      const returned = isReturned(cards, i);
+      const handed = isHandedOver(cards, i);
       if (handed) c.handedOver++;
       if (returned) c.returned++;
       if (received && !handed && !returned) c.outstanding++;
-      if (isDamaged(card)) c.damaged++;
-      c.refusals += card.refusals;
+      if (isDamaged(cards, i)) c.damaged++;
+      c.refusals += cards.refusals[i]!;
       if (handed && !received) breakers.push({ reservationNo: cardNos[i]!, reason: 'handed-over-not-received' });
       if (returned && !received) breakers.push({ reservationNo: cardNos[i]!, reason: 'returned-not-received' });
       if (handed && returned) breakers.push({ reservationNo: cardNos[i]!, reason: 'handed-over-and-returned' });
