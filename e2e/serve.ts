@@ -8,6 +8,10 @@ export interface Served {
   readonly dataDir: string;
   /** Stops the server (SIGTERM, waits for exit) and starts a new one on the same data folder. */
   restart(): Promise<string>;
+  /** Freezes the server process (SIGSTOP): a hung main, which takes calls and answers none. */
+  pause(): void;
+  /** Lets a frozen server go on (SIGCONT): the calls it took are answered. */
+  resume(): void;
   stop(): Promise<void>;
 }
 
@@ -41,6 +45,8 @@ function startProcess(dataDir: string, args: readonly string[] = []): Promise<{ 
 
 function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  // A frozen process would take SIGTERM only once it runs again.
+  child.kill('SIGCONT');
   return new Promise((resolve) => {
     const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
     child.once('exit', () => {
@@ -63,6 +69,12 @@ export async function serve(dataDir: string, args: readonly string[] = []): Prom
       await stopProcess(current.child);
       current = await startProcess(dataDir, args);
       return current.url;
+    },
+    pause() {
+      current.child.kill('SIGSTOP');
+    },
+    resume() {
+      current.child.kill('SIGCONT');
     },
     async stop() {
       current.child.removeAllListeners('exit');

@@ -1,6 +1,6 @@
 // The browser-mode stand-in for the Electron preload: defines `window.madoguchi` with the same named
 // functions, each a POST to the loopback server, plus `on(event, fn)` over server-sent events.
-import { CHANNELS, PUSH_EVENTS } from '../../shared/ipc/contract';
+import { CHANNELS, PUSH_EVENTS, UNREACHABLE } from '../../shared/ipc/contract';
 
 export function bridgeScript(): string {
   return `(() => {
@@ -17,7 +17,8 @@ export function bridgeScript(): string {
         });
         return await res.json();
       } catch (e) {
-        return { ok: false, error: { code: 'internal', message: '窓口サービスに接続できません' } };
+        // No answer, or not the server's (a page from something else on the port): main did nothing.
+        return { ok: false, error: ${JSON.stringify(UNREACHABLE)} };
       }
     };
   }

@@ -5,7 +5,9 @@ import { api } from '../api-client';
 import type { KeyboardLayout } from '../../shared/scanner/boot-keyboard';
 import { installKeyboardCapture } from '../scan/keyboard-capture';
 import { playCue } from '../sound/cues';
-import { setAuthProblemHandler } from '../stores/call';
+import { invoke, setAuthProblemHandler } from '../stores/call';
+import { useConnectionStore } from '../stores/connection-store';
+import { HEARTBEAT, installHeartbeat } from './heartbeat';
 import { useCounterStore } from '../stores/counter-store';
 import { useScanHoldStore, type HeldScan } from '../stores/scan-hold-store';
 import { useSessionStore } from '../stores/session-store';
@@ -155,6 +157,23 @@ export function bootstrap(): () => void {
     }),
     useReceiptStore.subscribe((now, before) => {
       if (now.last && now.last !== before.last) playCue(now.last.kind === 'received' ? 'done' : 'error');
+    }),
+  );
+
+  // Main stopped or hung: the strip says so (and the scanner is not shown as ready); scans wait in the queue.
+  // When it answers again, the strip is refreshed and the waiting scans are shown.
+  disposers.push(
+    installHeartbeat(window, {
+      ...HEARTBEAT,
+      ask: () => invoke('station:status', {}),
+      onNoAnswer: (at) => useConnectionStore.getState().lost(at),
+    }),
+    useConnectionStore.subscribe((now, before) => {
+      if (now.lostAt !== null && before.lostAt === null) playCue('error');
+      if (now.lostAt === null && before.lostAt !== null) {
+        void session.getState().refreshStatus();
+        void counter.getState().pump();
+      }
     }),
   );
 

@@ -3,6 +3,7 @@ import { useLayoutEffect } from 'react';
 import type { ScanOutcome } from '../../shared/counter/outcomes';
 import { Key } from '../components/Key';
 import { tokyoDateTime } from '../format/dates';
+import { useConnectionStore } from '../stores/connection-store';
 import { useCounterStore, type ShownOutcome } from '../stores/counter-store';
 import { useSessionStore } from '../stores/session-store';
 import { useUiStore } from '../stores/ui-store';
@@ -166,6 +167,16 @@ function OutcomeBody({ outcome }: { readonly outcome: ScanOutcome }) {
 
 export function IdleView() {
   const notice = useCounterStore((s) => s.notice);
+  const lost = useConnectionStore((s) => s.lostAt !== null);
+  // Nothing can be looked up or recorded: the screen must not invite the next scan as if it could.
+  if (lost)
+    return (
+      <section className="idle idle-lost" data-testid="idle" role="alert">
+        <h1 className="idle-headline">窓口サービスと通信できません</h1>
+        <p className="idle-sub">スキャンした番号は保留し、通信が戻ったら表示します。交付の記録はできません。</p>
+        <p className="idle-sub">続くときは会場責任者に連絡してください</p>
+      </section>
+    );
   return (
     <section className="idle" data-testid="idle">
       <h1 className="idle-headline">バーコードをスキャンしてください</h1>

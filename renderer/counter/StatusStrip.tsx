@@ -4,8 +4,11 @@ import { roleLabel } from '../format/labels';
 import { tokyoClockTime } from '../format/dates';
 import type { StatusView } from '../../shared/ipc/contract';
 import { count, num } from '../../shared/numbers';
+import { useConnectionStore } from '../stores/connection-store';
 
-function scannerText(scanner: StatusView['scanner'], windowFocused: boolean): { text: string; good: boolean } {
+function scannerText(scanner: StatusView['scanner'], windowFocused: boolean, reachable: boolean): { text: string; good: boolean } {
+  // A scan is read but cannot be looked up: not ready, whatever the device says. It waits and is shown later.
+  if (!reachable) return { text: '照会できません（保留）', good: false };
   switch (scanner.mode) {
     case 'keyboard':
       // A keyboard-mode scanner types into whichever window has the focus: that is what decides here.
@@ -25,9 +28,15 @@ export function StatusStrip() {
   const session = useSessionStore((s) => s.session);
   const status = useSessionStore((s) => s.status);
   const windowFocused = useUiStore((s) => s.windowFocused);
-  const scanner = status ? scannerText(status.scanner, windowFocused) : null;
+  const lostAt = useConnectionStore((s) => s.lostAt);
+  const scanner = status ? scannerText(status.scanner, windowFocused, lostAt === null) : null;
   return (
     <header className="status-strip" aria-label="状況">
+      {lostAt !== null && (
+        <span className="status-item status-bad status-lost" role="alert" data-testid="status-connection">
+          窓口サービスと通信できません（{tokyoClockTime(lostAt)}〜）
+        </span>
+      )}
       {session && (
         <span className="status-item" data-testid="status-staff">
           <span className="status-label">職員</span> {session.displayName}（{session.staffId}・{roleLabel(session.role)}）

@@ -153,8 +153,9 @@ export const useCounterStore = create<CounterState>()((set, get) => ({
           at: Date.now(),
         },
       });
-    } else if (r.error.code === 'locked' || r.error.code === 'signed-out') {
-      // Main locked first (idle): keep the scan; it is shown once the same staff member unlocks.
+    } else if (r.error.code === 'locked' || r.error.code === 'signed-out' || r.error.code === 'unreachable') {
+      // Main locked first (idle), or could not be reached: keep the scan; it is shown once the same staff member
+      // unlocks, or once main answers again (the connection store's heartbeat pumps the queue).
       set({ busy: false, queue: [item, ...get().queue] });
       return;
     } else {

@@ -55,6 +55,8 @@ type IpcErrorCode =
   | 'locked'
   | 'forbidden'
   | 'internal'
+  /** The window could not reach main at all (the browser mode's server stopped, main hung): nothing was done. */
+  | 'unreachable'
   | 'unavailable'
   | 'bad-credentials'
   | 'locked-out'
@@ -86,6 +88,8 @@ export interface IpcError {
   readonly message: string;
 }
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+/** What a call answers when main could not be reached: the preload, the browser bridge and the renderer say it alike. */
+export const UNREACHABLE: IpcError = { code: 'unreachable', message: '窓口サービスに接続できません' };
 
 /** Pushed from main to the renderer. */
 export const PushEvents = {
