@@ -1,35 +1,13 @@
 // 受領確認 by scanning: the late shipment's box is unpacked; one card is missing and one belongs elsewhere;
 // the check closes only with a reason for each; the counter then hands over what was received, not the rest.
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import iconv from 'iconv-lite';
 import { execFileSync } from 'node:child_process';
 import { test, expect } from './fixtures';
 import { BIN, PASSPHRASE, ROOT, STAFF } from './demo-world';
+import { lateAtHonchosha } from './pages/late-shipment';
 import { expectFits } from './pages/screen-fit';
 import { printPreviewToPdf } from './pdf';
-
-/** The late shipment's reservation numbers that went to 本庁舎 (from the demo's second roster). */
-function lateAtHonchosha(worldDir: string): string[] {
-  const text = iconv.decode(readFileSync(join(worldDir, 'roster-2.csv')), 'cp932');
-  const rows = text
-    .trim()
-    .split(/\r?\n/)
-    .slice(1)
-    .map((l) => l.split(','));
-  const routed = (() => {
-    try {
-      return execFileSync(process.execPath, [BIN, 'route'], {
-        cwd: ROOT,
-        input: rows.map((r) => r[4]).join('\n') + '\n',
-        encoding: 'utf8',
-      });
-    } catch (e) {
-      return (e as { stdout: string }).stdout;
-    }
-  })().split('\n');
-  return rows.filter((_, i) => routed[i]?.startsWith('honchosha')).map((r) => r[0]!);
-}
 
 test('a receipt check with one missing and one unexpected card: reasons recorded, counts show them, the counter follows', async ({
   counter,

@@ -26,7 +26,8 @@ import { leaveLeadWorkspace } from '../lead/LeadWorkspace';
  * Only on the counter does a scan look a resident up for a handover.
  */
 function routeScan(text: string, toCounter: () => void): void {
-  if (useReceiptStore.getState().active) return void useReceiptStore.getState().scan(text);
+  const receipt = useReceiptStore.getState();
+  if (receipt.active || receipt.opening) return void receipt.scan(text);
   const page = useLeadStore.getState().page;
   if (page === 'returns') return useReturnsStore.getState().scan(text);
   if (page === 'corrections') return void useCorrectionsStore.getState().lookUp(text);
@@ -157,6 +158,16 @@ export function bootstrap(): () => void {
     }),
     useReceiptStore.subscribe((now, before) => {
       if (now.last && now.last !== before.last) playCue(now.last.kind === 'received' ? 'done' : 'error');
+    }),
+  );
+
+  // Scans held for the counter while the lead was away from it (a lead page, the receipt check) are shown on return.
+  disposers.push(
+    useReceiptStore.subscribe((now, before) => {
+      if (now.opening === null && before.opening !== null) void counter.getState().pump();
+    }),
+    useLeadStore.subscribe((now, before) => {
+      if (now.page === null && before.page !== null) void counter.getState().pump();
     }),
   );
 

@@ -68,7 +68,7 @@ export function CounterScreen() {
   const lock = useSessionStore((s) => s.lock);
   const signOut = useSessionStore((s) => s.signOut);
   const surface = useRef<HTMLElement>(null);
-  const receiptOpen = useReceiptStore((s) => s.active !== null);
+  const receiptOpen = useReceiptStore((s) => s.active !== null || s.opening !== null);
   const leadPage = useLeadStore((s) => s.page);
   useCounterShortcuts();
 

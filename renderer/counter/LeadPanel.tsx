@@ -43,8 +43,9 @@ export function LeadPanel() {
               // The menu opens at its top, on its first entry (not on 閉じる at the bottom, which scrolled it down).
               data-autofocus={i === 0 ? '' : undefined}
               onClick={() => {
-                closeDialog();
+                // The page first: closing the menu releases scans held for the counter, which must keep waiting.
                 openPage(p.page);
+                closeDialog();
               }}
             >
               {p.label}
@@ -118,8 +119,9 @@ export function LeadPanel() {
                           type="button"
                           disabled={lead.busy}
                           onClick={() => {
-                            closeDialog();
+                            // The check first (scans go to it from now): closing the menu releases held scans.
                             void openReceiptCheck(s.shipmentId);
+                            closeDialog();
                           }}
                         >
                           スキャンで受領確認

@@ -36,7 +36,25 @@ export function ReceiptCheckScreen() {
     if (closeSeq !== undefined) playCue('error');
   }, [closeSeq]);
   const view = s.view;
-  if (!s.active || !view) return <p aria-busy="true">読み込み中…</p>;
+  if (!s.active || !view)
+    return (
+      <section className="receipt-check" data-testid="receipt-check" aria-busy={s.error === null}>
+        <h1>受領確認：出荷 {s.active?.shipmentId ?? s.opening}</h1>
+        {s.error ? (
+          <>
+            <p className="form-error" role="alert">
+              {s.error}
+            </p>
+            <button className="btn" type="button" onClick={() => s.exit()}>
+              窓口に戻る
+            </button>
+          </>
+        ) : (
+          // Scans are taken already: they are applied in order once the check is open.
+          <p className="idle-sub">開いています…（スキャンはそのまま続けられます）</p>
+        )}
+      </section>
+    );
   return (
     <section className="receipt-check" data-testid="receipt-check" aria-labelledby="receipt-title">
       <div className="receipt-head">

@@ -13,6 +13,8 @@ import { scanCodeToSend } from '../scan/scan-code';
 import { invoke } from './call';
 import { useSessionStore } from './session-store';
 import { useUiStore } from './ui-store';
+import { useReceiptStore } from './receipt-store';
+import { useLeadStore } from './lead-store';
 import { tokyoClockTime } from '../format/dates';
 
 type ScanSource = 'keyboard' | 'hid' | 'manual';
@@ -97,8 +99,14 @@ const notice = (tone: Notice['tone'], text: string, cue: Cue | null = null, plai
 });
 const clock = (ms: number) => tokyoClockTime(new Date(ms).toISOString());
 
+/**
+ * Whether held scans must wait: a call is running, a dialog is open, nobody is signed in — or the lead is away
+ * from the counter (a lead page, the receipt check), where a resident looked up would be shown to nobody.
+ */
 function blocked(state: CounterState): boolean {
-  return state.busy || useUiStore.getState().dialog !== null || useSessionStore.getState().phase !== 'active';
+  const receipt = useReceiptStore.getState();
+  const away = receipt.opening !== null || receipt.active !== null || useLeadStore.getState().page !== null;
+  return state.busy || away || useUiStore.getState().dialog !== null || useSessionStore.getState().phase !== 'active';
 }
 
 export const useCounterStore = create<CounterState>()((set, get) => ({

@@ -12,6 +12,13 @@ export type ReceiptScan = ChannelOutput<'receipt:scan'>;
 type DifferenceKind = 'missing' | 'unexpected';
 
 interface ReceiptState {
+  /**
+   * The shipment whose check the lead chose: the screen is up and scans come here from that moment, before the
+   * check is open (a box's first card scanned at once must not look a resident up at the counter).
+   */
+  opening: string | null;
+  /** Scans that came while the check was being opened, in order: applied once it is. */
+  early: string[];
   active: { checkId: string; shipmentId: string } | null;
   view: ReceiptView | null;
   last: ReceiptScan | null;
@@ -54,6 +61,8 @@ export function differencesOf(view: ReceiptView): { kind: DifferenceKind; code: 
 }
 
 const EMPTY = {
+  opening: null,
+  early: [] as string[],
   active: null,
   view: null,
   last: null,
@@ -69,16 +78,28 @@ const EMPTY = {
 export const useReceiptStore = create<ReceiptState>((set, get) => ({
   ...EMPTY,
   async open(shipmentId) {
-    set({ ...EMPTY, busy: true });
+    set({ ...EMPTY, busy: true, opening: shipmentId });
     const r = await invoke('receipt:open', { shipmentId });
-    if (!r.ok) return set({ busy: false, error: r.error.message });
+    if (!r.ok) {
+      // The screen stays up with the error and its way back; what was scanned meanwhile is said, not kept.
+      const early = get().early.length;
+      const dropped = early > 0 ? `（その間に読み取った${early}件は記録していません）` : '';
+      return set({ busy: false, early: [], error: `受領確認を開けませんでした：${r.error.message}${dropped}` });
+    }
     const active = { checkId: r.value.checkId, shipmentId };
     const v = await invoke('receipt:view', active);
     set({ active, busy: false, view: v.ok ? v.value : null, error: v.ok ? null : v.error.message });
+    const early = get().early;
+    set({ early: [] });
+    for (const code of early) await get().scan(code);
   },
   async scan(text) {
     const active = get().active;
-    if (!active || get().view?.closed) return;
+    if (!active) {
+      if (get().opening !== null) set({ early: [...get().early, text] });
+      return;
+    }
+    if (get().view?.closed) return;
     const r = await invoke('receipt:scan', { ...active, code: text });
     if (!r.ok) return set({ error: r.error.message });
     // A misread recorded nothing: the view is as it was.
