@@ -36,3 +36,21 @@ test('HID scans show the card; unplugging and replugging the scanner shows in th
   await hid(page, 'scan', world.picks.unknownNo);
   await counter.expectOutcome('not-in-ledger');
 });
+
+test('a HID scan on the lock screen is held, never sent as a PIN, and shown once the clerk unlocks', async ({ counter, world, page }) => {
+  const card = world.picks.ok[1]!;
+  await counter.signIn(STAFF.clerk1.staffId, STAFF.clerk1.pin);
+  await page.keyboard.press('Control+l');
+  await expect(page.getByRole('heading', { name: '画面ロック中' })).toBeVisible();
+  const pin = page.getByLabel('PIN', { exact: true });
+  await pin.fill('12'); // the clerk had begun typing the PIN
+  expect(await hid(page, 'scan', card.reservationNo)).toEqual({ ok: true });
+  await expect(page.getByTestId('held-scans')).toHaveText('ロック中です。読み取った番号はロック解除後に表示します（1件）');
+  await expect(pin).toHaveValue('12'); // untouched: a HID scan never reaches a field
+  await expect(page.getByRole('alert')).toHaveCount(0);
+
+  await pin.fill(STAFF.clerk1.pin);
+  await pin.press('Enter');
+  await counter.expectOutcome('ok');
+  await expect(counter.cardName).toHaveText(card.name);
+});
