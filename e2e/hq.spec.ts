@@ -65,8 +65,10 @@ test('HQ sees the ward’s figures from the stations’ sync files, venue by ven
   // Counts read as people write them, with thousands separators (1,234).
   await expect(cells.nth(0)).toHaveText(shipped.toLocaleString('ja-JP'));
   await expect(cells.nth(2)).toHaveText((await rows(world.lateShipmentId, 'honchosha')).toLocaleString('ja-JP'));
-  await expect(honcho).toContainText('honchosha-demo01 #1');
-  await expect(honcho).toContainText('honchosha-demo02 #1');
+  // Each station as its venue calls it (its station-label, carried in its sync files), not by its id.
+  await expect(honcho).toContainText('本庁舎 窓口1 #1');
+  await expect(honcho).toContainText('本庁舎 窓口2 #1');
+  await expect(honcho).not.toContainText('honchosha-demo0');
   // Each shipment's total against J-LIS's count, which the demo has not recorded.
   await expect(office.getByTestId('ward-shipments').locator('tbody tr')).toHaveCount(3);
   await expect(office.getByTestId('ward-shipments')).toContainText('未記録');

@@ -6,6 +6,7 @@ import { VENUE_IDS, VENUES, type VenueId } from '../../shared/venues/venues';
 import type { VenueStore } from '../store/data-folder';
 import { listStaff } from '../auth/staff';
 import { readSetting } from '../store/settings';
+import { stationLabel } from '../db/queries/sync-stations';
 
 /** The venue a station id belongs to: ids are made `<venue>-<suffix>` (data-folder.ts), or null if not one. */
 function venueOfStation(stationId: string): VenueId | null {
@@ -14,13 +15,14 @@ function venueOfStation(stationId: string): VenueId | null {
 }
 
 /**
- * A station as people name it: its venue and its label (`station-label`, e.g. 本庁舎 窓口1). A station whose
- * label this one does not know (a sibling's) keeps its id after the venue name; an id of no venue is shown as is.
+ * A station as people name it: its venue and its label (`station-label`, e.g. 本庁舎 窓口1): its own setting, or
+ * for a registered station (a sibling, or any station at HQ) what its latest sync file said. A station whose
+ * label is not known keeps its id after the venue name; an id of no venue is shown as is.
  */
-export function stationName(store: VenueStore, stationId: string): string {
+export function stationName(store: Pick<VenueStore, 'db' | 'stationId'>, stationId: string): string {
   const venue = venueOfStation(stationId);
   if (venue === null) return stationId;
-  const label = stationId === store.stationId ? readSetting(store.db, 'station-label') : '';
+  const label = stationId === store.stationId ? readSetting(store.db, 'station-label') : stationLabel(store.db, stationId);
   return `${VENUES[venue].name} ${label === '' ? stationId : label}`;
 }
 

@@ -140,4 +140,22 @@ describe('migrations keyed by user_version', () => {
       /CHECK/,
     );
   });
+  test('v5: a registered station keeps a name of 1–40 characters and the file number that gave it', (t) => {
+    const db = openDatabase(join(tempDir(t), 'm.db'), randomBytes(32));
+    t.after(() => db.close());
+    migrate(db, 4);
+    db.prepare(
+      "INSERT INTO sync_stations (station_id, venue, signing_key_id, signing_public_key, registered_at) VALUES ('sogo-1', 'sogo', 'k', 'p', 't')",
+    ).run();
+    migrate(db, 5);
+    assert.equal(schemaVersion(db), 5);
+    assert.deepEqual(db.prepare('SELECT station_id, label, label_seq FROM sync_stations').get(), {
+      station_id: 'sogo-1',
+      label: null,
+      label_seq: null,
+    });
+    db.prepare("UPDATE sync_stations SET label = '窓口2', label_seq = 3").run();
+    assert.throws(() => db.prepare("UPDATE sync_stations SET label = ''").run(), /CHECK/);
+    assert.throws(() => db.prepare('UPDATE sync_stations SET label_seq = 0').run(), /CHECK/);
+  });
 });

@@ -1,4 +1,5 @@
 // Headquarters' own channels: the ledgers it built, pulling the stations' files, the ward's consolidation.
+import { stationName } from '../counter/names';
 import type { hqContract } from '../../shared/ipc/contract/hq';
 import type { HandlerSlice } from '../ipc/dispatch';
 import type { Clock } from '../clock';
@@ -34,6 +35,7 @@ export function hqHandlers(store: HqStore, clock: Clock): HandlerSlice<keyof typ
           holds: v.holds,
           stations: v.stations.map(({ stationId, files, lastSeq, lastBusinessDate, gaps, stale }) => ({
             stationId,
+            name: stationName(store, stationId),
             files,
             lastSeq,
             lastBusinessDate,

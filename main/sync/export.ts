@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { readSetting } from '../store/settings';
 import type { StoredEvent } from '../../shared/events/event';
 import { err, ok, type Result } from '../../shared/result';
 import type { Clock } from '../clock';
@@ -72,11 +73,13 @@ export function exportSyncFile(
     const last = lastExportHead(db);
     const events = ownEventsAfter(db, stationId, last?.through_event_seq ?? 0);
     const access = accessHead(db, last ? { seq: last.access_seq, sha256: last.access_sha256 } : null);
+    const label = readSetting(db, 'station-label');
     const body: SyncBody = {
       events: events.map(redact),
       claimed: claimedCounts(store),
       knownThrough: lastSeqByStation(db),
       accessHead: access,
+      ...(label === '' ? {} : { stationLabel: label }),
     };
     const seq = (last?.seq ?? 0) + 1;
     // An outbox holding a file numbered past the database's last one means the database went back in time (a

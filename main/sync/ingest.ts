@@ -9,6 +9,7 @@ import type { Db } from '../db/connection';
 import { syncFileIngestQueries } from '../db/queries/sync-files';
 import { foreignEventWriter } from '../db/queries/events-sync';
 import { alertRecorder, type SyncAlertKind } from '../db/queries/sync-alerts';
+import { recordStationLabel } from '../db/queries/sync-stations';
 import type { Clock } from '../clock';
 import { openSyncFile, peekSyncHeader } from './sync-file';
 import { type OpenedSyncFile, type SyncFileProblemCode } from './sync-file-format';
@@ -113,6 +114,7 @@ export function createIngester(ctx: IngestContext) {
       event_count: body.events.length,
       received_at: clock.now().toISOString(),
     });
+    if (body.stationLabel !== undefined) recordStationLabel(db, stationId, body.stationLabel, seq);
     return { status: 'ingested', stationId, seq, newEvents, knownEvents, alerts };
   }
 

@@ -66,6 +66,8 @@ export const SyncBodyShape = z.strictObject({
   claimed: ClaimedCounts,
   knownThrough: z.record(StationId, Count),
   accessHead: z.strictObject({ seq: Count, sha256: Hex64 }).nullable(),
+  /** What the station is called at its venue (its station-label, 窓口1), when it has one. */
+  stationLabel: z.string().min(1).max(40).optional(),
 });
 
 export type SyncEvent = StoredEvent;
@@ -79,6 +81,8 @@ export interface SyncBody {
   readonly knownThrough: Readonly<Record<string, number>>;
   /** The station's access record (別紙⑦) as of the file: its last entry's seq and chain hash. */
   readonly accessHead: { readonly seq: number; readonly sha256: string } | null;
+  /** What the station is called at its venue (窓口1): HQ and its siblings name it so (本庁舎 窓口1). */
+  readonly stationLabel?: string;
 }
 
 export interface OpenedSyncFile {

@@ -211,6 +211,7 @@ const PART_NAMES: Record<string, string> = {
   claimed: '申告件数',
   knownThrough: '集計に含めた記録の範囲',
   accessHead: 'アクセス記録の末尾',
+  stationLabel: '端末の呼び名',
 };
 
 function checkBody(json: unknown, stationId: string): Result<SyncBody, SyncFileProblem> {

@@ -71,7 +71,7 @@ export function WardReport() {
                       : v.stations
                           .map(
                             (s) =>
-                              `${s.stationId} #${s.lastSeq ?? '-'}（${s.lastBusinessDate === null ? '受信なし' : westernDate(s.lastBusinessDate)}）${s.stale ? ' ⚠' : ''}`,
+                              `${s.name} #${s.lastSeq ?? '-'}（${s.lastBusinessDate === null ? '受信なし' : westernDate(s.lastBusinessDate)}）${s.stale ? ' ⚠' : ''}`,
                           )
                           .join('、')}
                   </td>

@@ -4,6 +4,7 @@ import { up as v1 } from './0001-event-log-and-ledger';
 import { up as v2 } from './0002-counter';
 import { up as v3 } from './0003-hq-ledgers';
 import { up as v4 } from './0004-sync';
+import { up as v5 } from './0005-station-labels';
 
 export interface Migration {
   readonly version: number;
@@ -16,4 +17,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'counter: event subjects, staff, access record, settings', up: v2 },
   { version: 3, name: 'HQ: the ledgers HQ built, with their rows', up: v3 },
   { version: 4, name: 'daily sync: keys, published files, registered stations, files taken in, alerts', up: v4 },
+  { version: 5, name: 'daily sync: what each registered station is called at its venue', up: v5 },
 ];

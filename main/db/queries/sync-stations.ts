@@ -49,3 +49,21 @@ export function stationVenues(db: Db): Pick<StationRow, 'station_id' | 'venue'>[
 export function stationVenuesUnordered(db: Db): Pick<StationRow, 'station_id' | 'venue'>[] {
   return db.prepare('SELECT station_id, venue FROM sync_stations').all() as Pick<StationRow, 'station_id' | 'venue'>[];
 }
+
+/**
+ * What a registered station is called at its venue, as its file `seq` says: kept unless a later file already
+ * named it (files are taken in any order).
+ */
+export function recordStationLabel(db: Db, stationId: string, label: string, seq: number): void {
+  db.prepare('UPDATE sync_stations SET label = ?, label_seq = ? WHERE station_id = ? AND (label_seq IS NULL OR label_seq <= ?)').run(
+    label,
+    seq,
+    stationId,
+    seq,
+  );
+}
+
+/** What a registered station is called at its venue, or '' when no file of its has said. */
+export function stationLabel(db: Db, stationId: string): string {
+  return (db.prepare('SELECT label FROM sync_stations WHERE station_id = ?').pluck().get(stationId) as string | null | undefined) ?? '';
+}

@@ -30,6 +30,8 @@ const WardReportView = z.strictObject({
       stations: z.array(
         z.strictObject({
           stationId: z.string(),
+          /** As the venue calls it (本庁舎 窓口1), from its files; the venue and its id until one says. */
+          name: z.string(),
           files: z.number(),
           lastSeq: z.number().nullable(),
           lastBusinessDate: z.string().nullable(),
