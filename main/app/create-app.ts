@@ -22,6 +22,7 @@ import { reconciliationHandlers } from '../reconciliation/handlers';
 import { dayCloseHandlers } from '../day-close/handlers';
 import { venuePrintHandlers } from '../print/handlers';
 import { syncHandlers } from '../sync/handlers';
+import { startSiblingPulls } from '../sync/sibling-pulls';
 import { readSetting } from '../store/settings';
 import { groupCommitAccessLog } from '../access/access-record';
 import { createPreviewPrinter, type Printer } from '../print/printer';
@@ -70,6 +71,7 @@ export function createApp(store: VenueStore, clock: Clock, log: (line: string) =
     ...syncHandlers(counter),
   };
   let wiring: ScannerWiring | null = null;
+  const siblings = startSiblingPulls(counter, log);
   return {
     invoke: createDispatcher('venue', handlers, sessions, log),
     store,
@@ -93,6 +95,7 @@ export function createApp(store: VenueStore, clock: Clock, log: (line: string) =
       });
     },
     close: async () => {
+      await siblings.stop();
       await wiring?.close();
       access.flush();
       store.close();

@@ -26,6 +26,11 @@ export const SETTINGS = {
     default: '',
     help: 'この端末の呼び名（例: 窓口1）。交付済みの画面などで会場名と並べて表示（未設定なら端末ID）',
   },
+  'sibling-pull-minutes': {
+    schema: z.coerce.number().int().min(0).max(120),
+    default: 5,
+    help: '同じ会場の他の窓口の同期ファイルを自動で取り込む間隔（分）。起動時にも取り込みます。0 で自動取込なし',
+  },
   'collection-deadline-days': {
     schema: z.coerce.number().int().min(1).max(730),
     default: 90,
