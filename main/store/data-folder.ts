@@ -1,8 +1,8 @@
 // A data folder: the encrypted database and the keyring that unlocks it. Each venue station has one, and so
 // does headquarters (site 'hq'). Nothing else about residents is ever written there in plaintext.
-import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, rmdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { siteName, type SiteId, type VenueId } from '../../shared/venues/venues';
 import { err, ok, type Result } from '../../shared/result';
@@ -44,7 +44,8 @@ type DataFolderProblemCode =
   | 'not-a-database'
   | 'from-the-future'
   | 'mismatch'
-  | 'not-empty';
+  | 'not-empty'
+  | 'database-missing';
 export interface DataFolderProblem {
   readonly code: DataFolderProblemCode;
   readonly message: string;
@@ -72,18 +73,39 @@ export function peekDataFolder(dir: string): Result<{ site: SiteId; stationId: s
   return peekKeyring(readFileSync(join(dir, KEYRING_FILE), 'utf8'));
 }
 
-/** Creates a new, empty data folder: keyring first, then the encrypted, migrated database. */
+/**
+ * Creates a new, empty data folder: keyring and the encrypted, migrated database, made in a hidden folder beside
+ * it and renamed into place, so the folder appears whole or not at all. Two programs creating the same folder at
+ * once cannot both win: the second rename finds it there and is refused (each would otherwise write its own key
+ * into keyring.json, the last one winning over the other's database).
+ */
 export function createDataFolder(dir: string, site: SiteId, passphrase: string, stationId = newStationId(site)): OpenedFolder {
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  if (readdirSync(dir).some((f) => f === KEYRING_FILE || f.startsWith(DB_FILE))) {
-    throw new Error(`${dir} already holds a Madoguchi data folder`);
-  }
+  const refuse = () => new Error(`${dir} already holds a Madoguchi data folder`);
+  if (existsSync(dir) && readdirSync(dir).some((f) => f === KEYRING_FILE || f.startsWith(DB_FILE))) throw refuse();
+  mkdirSync(dirname(dir), { recursive: true });
+  const making = join(dirname(dir), `.${basename(dir)}.creating-${randomBytes(6).toString('hex')}`);
+  mkdirSync(making, { mode: 0o700 });
   const { text, dbKey } = createKeyring({ site, stationId }, passphrase);
-  writeFileAtomic(join(dir, KEYRING_FILE), text, { mode: 0o600 });
   try {
+    writeFileAtomic(join(making, KEYRING_FILE), text, { mode: 0o600 });
+    openSiteWithKey(making, site, stationId, dbKey).store.close();
+    // An empty folder made beforehand (by an installer, or a person) is taken: the rename needs it gone.
+    if (existsSync(dir)) {
+      try {
+        rmdirSync(dir);
+      } catch {
+        throw refuse();
+      }
+    }
+    try {
+      renameSync(making, dir);
+    } catch {
+      throw refuse();
+    }
     return openSiteWithKey(dir, site, stationId, dbKey);
   } finally {
     dbKey.fill(0);
+    rmSync(making, { recursive: true, force: true });
   }
 }
 
@@ -99,6 +121,16 @@ export function openDataFolder(dir: string, passphrase: string): Result<OpenedFo
   const unlocked = unlockKeyring(readFileSync(join(dir, KEYRING_FILE), 'utf8'), passphrase);
   if (!unlocked.ok) return unlocked;
   const { site, stationId, dbKey } = unlocked.value;
+  // The keyring says a database was made here. Opening would make a new, empty one in its place, and the
+  // station would go on as if it had never recorded anything: refuse, and say what to do.
+  const missing = databaseMissing(dir);
+  if (missing !== null) {
+    dbKey.fill(0);
+    return err({
+      code: 'database-missing',
+      message: `データベース（${DB_FILE}）が${missing}。記録を失ったまま新しく作り直すことはしません。バックアップから復元するか、サポートに連絡してください（コード: DB-MISSING）`,
+    });
+  }
   try {
     return ok(openSiteWithKey(dir, site, stationId, dbKey));
   } catch (e) {
@@ -146,6 +178,15 @@ export function openSiteWithKey(dir: string, site: SiteId, stationId: string, db
   }
   const close = () => db.close();
   return site === 'hq' ? { site, store: { dir, db, site, stationId, close } } : { site, store: { dir, db, venue: site, stationId, close } };
+}
+
+/** How the database of a folder with a keyring is not there: 'ありません', '空です', or null when it is. */
+function databaseMissing(dir: string): string | null {
+  const file = join(dir, DB_FILE);
+  if (!existsSync(file)) return 'ありません';
+  // SQLite writes its header on the first page; a file shorter than that never held a database.
+  if (statSync(file).size === 0) return '空です（0 バイト）';
+  return null;
 }
 
 function newStationId(site: SiteId): string {
