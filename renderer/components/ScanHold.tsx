@@ -21,9 +21,12 @@ export function HeldScansNotice({ at }: { readonly at: keyof typeof HELD_TEXT })
 export function StrayKeys() {
   const stray = useScanHoldStore((s) => s.stray);
   if (stray === '') return null;
+  const text = `キー「${stray}」はスキャンではありません（まもなく消えます・Escで消去）`;
+  // In the counter's action bar this is one line, cut with an ellipsis where narrow (the title has it whole):
+  // the keys come first, so they show even in the lead's narrow bar.
   return (
-    <p className="notice notice-info" role="status" data-testid="stray-keys">
-      入力されたキー「<span className="mono">{stray}</span>」はスキャンではありません（まもなく消えます・Escで消去）
+    <p className="notice notice-info" role="status" data-testid="stray-keys" title={text}>
+      キー「<span className="mono">{stray}</span>」はスキャンではありません（まもなく消えます・Escで消去）
     </p>
   );
 }

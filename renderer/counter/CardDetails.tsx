@@ -1,12 +1,18 @@
 import type { CardView } from '../../shared/counter/outcomes';
 import { warekiDate, westernDate } from '../format/dates';
+import { DateText } from '../components/DateText';
 
+/** Western, then 和暦 (as on most IDs): where the line is short it wraps between the two, never inside one. */
 export function BirthDate({ iso }: { readonly iso: string }) {
   const wareki = warekiDate(iso);
   return (
     <>
-      {westernDate(iso)}
-      {wareki && <span className="wareki">（{wareki}）</span>}
+      <DateText>{westernDate(iso)}</DateText>
+      {wareki && (
+        <span className="wareki">
+          <DateText>{`（${wareki}）`}</DateText>
+        </span>
+      )}
     </>
   );
 }
@@ -46,7 +52,7 @@ export function CardDetails({ card, compact = false }: { readonly card: CardView
             {number}
             <dt>出荷</dt>
             <dd className="wide">
-              {card.shipmentId}（発送 {westernDate(card.shippedOn)}）
+              {card.shipmentId}（発送 <DateText>{westernDate(card.shippedOn)}</DateText>）
             </dd>
           </>
         )}

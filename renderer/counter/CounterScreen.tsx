@@ -52,7 +52,7 @@ function NoticeBar() {
       {!dialogOpen && <PendingScans />}
       <StrayKeys />
       {notice && (
-        <p key={notice.seq} className={`notice notice-${notice.tone}`} role="status" data-testid="notice">
+        <p key={notice.seq} className={`notice notice-${notice.tone}`} role="status" data-testid="notice" title={notice.text}>
           {notice.text}
         </p>
       )}

@@ -1,6 +1,7 @@
 // The outcome of a scan, full window: colour, headline and sound differ per outcome.
 import { useLayoutEffect } from 'react';
 import type { ScanOutcome } from '../../shared/counter/outcomes';
+import { DateText } from '../components/DateText';
 import { Key } from '../components/Key';
 import { tokyoDateTime } from '../format/dates';
 import { useConnectionStore } from '../stores/connection-store';
@@ -60,28 +61,25 @@ function OutcomeBody({ outcome }: { readonly outcome: ScanOutcome }) {
         </>
       );
     case 'already-handed-over':
+      // When, where and by whom on the left, with the lead's undo under them (it acts on that handover); the
+      // resident on the right, the birth date a line of its own so it wraps only between its two dates.
       return (
         <div className="outcome-split">
-          <dl className="outcome-facts" data-testid="handover-facts">
-            <dt>交付日時</dt>
-            <dd data-testid="handover-at">{tokyoDateTime(outcome.handover.at)}</dd>
-            <dt>交付窓口</dt>
-            <dd data-testid="handover-station" title={outcome.handover.stationId}>
-              {outcome.handover.stationName}
-            </dd>
-            <dt>担当</dt>
-            <dd data-testid="handover-actor" title={outcome.handover.actor}>
-              {outcome.handover.actorName}
-            </dd>
-          </dl>
-          <div className="card card-compact">
-            <p className="card-kana">{outcome.card.kana}</p>
-            <p className="card-name" data-testid="card-name">
-              {outcome.card.name}
-            </p>
-            <p className="card-line">
-              生年月日 <BirthDate iso={outcome.card.birthDate} />・<span className="mono">{outcome.card.reservationNo}</span>
-            </p>
+          <div>
+            <dl className="outcome-facts" data-testid="handover-facts">
+              <dt>交付日時</dt>
+              <dd data-testid="handover-at">
+                <DateText>{tokyoDateTime(outcome.handover.at)}</DateText>
+              </dd>
+              <dt>交付窓口</dt>
+              <dd data-testid="handover-station" title={outcome.handover.stationId}>
+                {outcome.handover.stationName}
+              </dd>
+              <dt>担当</dt>
+              <dd data-testid="handover-actor" title={outcome.handover.actor}>
+                {outcome.handover.actorName}
+              </dd>
+            </dl>
             {isLead && (
               <div className="outcome-actions">
                 <button
@@ -93,6 +91,16 @@ function OutcomeBody({ outcome }: { readonly outcome: ScanOutcome }) {
                 </button>
               </div>
             )}
+          </div>
+          <div className="card card-compact">
+            <p className="card-kana">{outcome.card.kana}</p>
+            <p className="card-name" data-testid="card-name">
+              {outcome.card.name}
+            </p>
+            <p className="card-line" data-testid="card-birth">
+              生年月日 <BirthDate iso={outcome.card.birthDate} />
+            </p>
+            <p className="card-line mono">{outcome.card.reservationNo}</p>
           </div>
         </div>
       );
@@ -138,7 +146,9 @@ function OutcomeBody({ outcome }: { readonly outcome: ScanOutcome }) {
           <p className="outcome-code mono" data-testid="outcome-code">
             {outcome.reservationNo}
           </p>
-          <p>受取期限を過ぎたため、このカードは {tokyoDateTime(outcome.at)} に事務センターへ返戻しました。</p>
+          <p>
+            受取期限を過ぎたため、このカードは <DateText>{tokyoDateTime(outcome.at)}</DateText> に事務センターへ返戻しました。
+          </p>
           <p>再発行の手続きをコールセンターにご案内ください。</p>
         </div>
       );
@@ -148,7 +158,9 @@ function OutcomeBody({ outcome }: { readonly outcome: ScanOutcome }) {
           <p className="outcome-code mono" data-testid="outcome-code">
             {outcome.reservationNo}
           </p>
-          <p>このカードは {tokyoDateTime(outcome.at)} に破損として記録されました。お渡しできません。</p>
+          <p>
+            このカードは <DateText>{tokyoDateTime(outcome.at)}</DateText> に破損として記録されました。お渡しできません。
+          </p>
           <p>会場責任者に連絡してください（カードは事務センターへ返戻し、再発行になります）。</p>
         </div>
       );

@@ -4,6 +4,7 @@ import { LeadApproval } from './LeadApproval';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { CardView, ScanOutcome } from '../../shared/counter/outcomes';
 import { Key } from '../components/Key';
+import { DateText } from '../components/DateText';
 import { Modal } from '../components/Modal';
 import { tokyoDateTime } from '../format/dates';
 import { useCounterStore } from '../stores/counter-store';
@@ -136,7 +137,9 @@ export function UndoDialog({ card, handover }: { readonly card: CardView; readon
         <CardDetails card={card} compact />
         <dl className="outcome-facts outcome-facts-small">
           <dt>交付日時</dt>
-          <dd>{tokyoDateTime(handover.at)}</dd>
+          <dd>
+            <DateText>{tokyoDateTime(handover.at)}</DateText>
+          </dd>
           <dt>交付窓口</dt>
           <dd title={handover.stationId}>{handover.stationName}</dd>
           <dt>担当</dt>

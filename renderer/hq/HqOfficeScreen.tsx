@@ -32,10 +32,13 @@ export function HqOfficeScreen() {
           サインアウト
         </button>
       </header>
-      <div className="hq-body">
-        <section aria-labelledby="hq-built">
-          <h2 id="hq-built">作成した各会場送付台帳（正本・控え）</h2>
-          <LedgerOrderSelect id="hq-office-order" value={order} onChange={setOrder} />
+      {/* Two panes, one above the other, each with its heading and controls in view and only its tables scrolling. */}
+      <div className="hq-body hq-panes">
+        <section className="hq-pane" aria-labelledby="hq-built">
+          <div className="page-head">
+            <h2 id="hq-built">作成した各会場送付台帳（正本・控え）</h2>
+            <LedgerOrderSelect id="hq-office-order" value={order} onChange={setOrder} />
+          </div>
           {error && (
             <p className="form-error" role="alert">
               {error}
@@ -47,36 +50,38 @@ export function HqOfficeScreen() {
               で作成すると、ここに表示されます）。
             </p>
           )}
-          <table className="shipments">
-            <thead>
-              <tr>
-                <th scope="col">出荷</th>
-                <th scope="col">会場</th>
-                <th scope="col">件数</th>
-                <th scope="col">作成</th>
-                <th scope="col">操作</th>
-              </tr>
-            </thead>
-            <tbody>
-              {(ledgers ?? []).map((l) => (
-                <tr key={`${l.shipmentId}/${l.venue}`} data-testid={`hq-ledger-${l.shipmentId}-${l.venue}`}>
-                  <td className="mono">{l.shipmentId}</td>
-                  <td>{VENUES[l.venue].name}</td>
-                  <td>{count(l.rowCount)}</td>
-                  <td>{tokyoDateTime(l.createdAt)}</td>
-                  <td>
-                    <button
-                      className="btn"
-                      type="button"
-                      onClick={() => void print({ document: 'ledger', shipmentId: l.shipmentId, venue: l.venue, order })}
-                    >
-                      台帳を印刷
-                    </button>
-                  </td>
+          <div className="table-scroll" data-testid="hq-ledgers">
+            <table className="shipments">
+              <thead>
+                <tr>
+                  <th scope="col">出荷</th>
+                  <th scope="col">会場</th>
+                  <th scope="col">件数</th>
+                  <th scope="col">作成</th>
+                  <th scope="col">操作</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {(ledgers ?? []).map((l) => (
+                  <tr key={`${l.shipmentId}/${l.venue}`} data-testid={`hq-ledger-${l.shipmentId}-${l.venue}`}>
+                    <td className="mono">{l.shipmentId}</td>
+                    <td>{VENUES[l.venue].name}</td>
+                    <td>{count(l.rowCount)}</td>
+                    <td className="date">{tokyoDateTime(l.createdAt)}</td>
+                    <td>
+                      <button
+                        className="btn"
+                        type="button"
+                        onClick={() => void print({ document: 'ledger', shipmentId: l.shipmentId, venue: l.venue, order })}
+                      >
+                        台帳を印刷
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </section>
         <WardReport />
       </div>

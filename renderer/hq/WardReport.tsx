@@ -17,16 +17,18 @@ export function WardReport() {
     void loadReport(date);
   }, [loadReport, date]);
   return (
-    <section aria-labelledby="hq-ward">
-      <h2 id="hq-ward">区全体の集計（同期ファイルから）</h2>
-      <div className="inline-form">
-        <label className="field-label" htmlFor="hq-ward-date">
-          基準日
-        </label>
-        <DateField id="hq-ward-date" value={date} onChange={(d) => setDate(d)} />
-        <button className="btn" type="button" disabled={pulling} onClick={() => void pull(date)}>
-          {pulling ? '取得中…' : '同期ファイルを取得'}
-        </button>
+    <section className="hq-pane" aria-labelledby="hq-ward">
+      <div className="page-head">
+        <h2 id="hq-ward">区全体の集計（同期ファイルから）</h2>
+        <div className="inline-form">
+          <label className="field-label" htmlFor="hq-ward-date">
+            基準日
+          </label>
+          <DateField id="hq-ward-date" value={date} onChange={(d) => setDate(d)} />
+          <button className="btn" type="button" disabled={pulling} onClick={() => void pull(date)}>
+            {pulling ? '取得中…' : '同期ファイルを取得'}
+          </button>
+        </div>
       </div>
       {pulled && (
         <ul className="pull-results" data-testid="pull-results">
@@ -46,75 +48,77 @@ export function WardReport() {
           <p className={report.holds ? 'status-good' : 'status-bad'} data-testid="ward-status">
             {report.holds ? 'すべて一致しています' : `要確認 ${count(report.mismatches.length)}`}
           </p>
-          <table className="shipments" data-testid="ward-figures">
-            <thead>
-              <tr>
-                <th scope="col">会場</th>
-                {FIGURES.map((k) => (
-                  <th key={k} scope="col">
-                    {FIGURE_LABELS[k]}
-                  </th>
-                ))}
-                <th scope="col">端末（最終の同期）</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.venues.map((v) => (
-                <tr key={v.venue} data-testid={`ward-${v.venue}`}>
-                  <th scope="row">{v.name}</th>
+          <div className="table-scroll" data-testid="ward-tables">
+            <table className="shipments" data-testid="ward-figures">
+              <thead>
+                <tr>
+                  <th scope="col">会場</th>
                   {FIGURES.map((k) => (
-                    <td key={k}>{num(v.figures[k])}</td>
+                    <th key={k} scope="col">
+                      {FIGURE_LABELS[k]}
+                    </th>
                   ))}
-                  <td>
-                    {v.stations.length === 0
-                      ? '未登録'
-                      : v.stations
-                          .map(
-                            (s) =>
-                              `${s.name} #${s.lastSeq ?? '-'}（${s.lastBusinessDate === null ? '受信なし' : westernDate(s.lastBusinessDate)}）${s.stale ? ' ⚠' : ''}`,
-                          )
-                          .join('、')}
-                  </td>
+                  <th scope="col">端末（最終の同期）</th>
                 </tr>
-              ))}
-              <tr data-testid="ward-total">
-                <th scope="row">区全体</th>
-                {FIGURES.map((k) => (
-                  <td key={k}>{num(report.total[k])}</td>
+              </thead>
+              <tbody>
+                {report.venues.map((v) => (
+                  <tr key={v.venue} data-testid={`ward-${v.venue}`}>
+                    <th scope="row">{v.name}</th>
+                    {FIGURES.map((k) => (
+                      <td key={k}>{num(v.figures[k])}</td>
+                    ))}
+                    <td>
+                      {v.stations.length === 0
+                        ? '未登録'
+                        : v.stations
+                            .map(
+                              (s) =>
+                                `${s.name} #${s.lastSeq ?? '-'}（${s.lastBusinessDate === null ? '受信なし' : westernDate(s.lastBusinessDate)}）${s.stale ? ' ⚠' : ''}`,
+                            )
+                            .join('、')}
+                    </td>
+                  </tr>
                 ))}
-                <td />
-              </tr>
-            </tbody>
-          </table>
-          <table className="shipments" data-testid="ward-shipments">
-            <thead>
-              <tr>
-                <th scope="col">出荷</th>
-                <th scope="col">各会場への送付の合計</th>
-                <th scope="col">J-LIS からの受領</th>
-                <th scope="col">照合</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.shipments.map((sh) => (
-                <tr key={sh.shipmentId}>
-                  <td className="mono">{sh.shipmentId}</td>
-                  <td>{count(sh.shipped, '枚')}</td>
-                  <td>{sh.jlisCards === null ? '未記録（madoguchi hq jlis）' : count(sh.jlisCards, '枚')}</td>
-                  <td className={sh.matches === false ? 'status-bad' : sh.matches ? 'status-good' : undefined}>
-                    {sh.matches === null ? '—' : sh.matches ? '一致' : '不一致'}
-                  </td>
+                <tr data-testid="ward-total">
+                  <th scope="row">区全体</th>
+                  {FIGURES.map((k) => (
+                    <td key={k}>{num(report.total[k])}</td>
+                  ))}
+                  <td />
                 </tr>
-              ))}
-            </tbody>
-          </table>
-          {report.mismatches.length > 0 && (
-            <ul className="mismatches" data-testid="ward-mismatches">
-              {report.mismatches.map((m) => (
-                <li key={m}>{m}</li>
-              ))}
-            </ul>
-          )}
+              </tbody>
+            </table>
+            <table className="shipments" data-testid="ward-shipments">
+              <thead>
+                <tr>
+                  <th scope="col">出荷</th>
+                  <th scope="col">各会場への送付の合計</th>
+                  <th scope="col">J-LIS からの受領</th>
+                  <th scope="col">照合</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.shipments.map((sh) => (
+                  <tr key={sh.shipmentId}>
+                    <td className="mono">{sh.shipmentId}</td>
+                    <td>{count(sh.shipped, '枚')}</td>
+                    <td>{sh.jlisCards === null ? '未記録（madoguchi hq jlis）' : count(sh.jlisCards, '枚')}</td>
+                    <td className={sh.matches === false ? 'status-bad' : sh.matches ? 'status-good' : undefined}>
+                      {sh.matches === null ? '—' : sh.matches ? '一致' : '不一致'}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {report.mismatches.length > 0 && (
+              <ul className="mismatches" data-testid="ward-mismatches">
+                {report.mismatches.map((m) => (
+                  <li key={m}>{m}</li>
+                ))}
+              </ul>
+            )}
+          </div>
         </>
       )}
     </section>

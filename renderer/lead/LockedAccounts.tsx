@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { LockedAccountView } from '../../shared/ipc/contract/session';
 import { roleLabel } from '../format/labels';
 import { tokyoDateTime } from '../format/dates';
+import { DateText } from '../components/DateText';
 import { invoke } from '../stores/call';
 
 export function LockedAccounts() {
@@ -38,7 +39,7 @@ export function LockedAccounts() {
         <ul className="locked-accounts">
           {accounts.map((a) => (
             <li key={a.staffId}>
-              {a.displayName}（{a.staffId}・{roleLabel(a.role)}）：{tokyoDateTime(a.lockedUntil)}までロック{' '}
+              {a.displayName}（{a.staffId}・{roleLabel(a.role)}）：<DateText>{tokyoDateTime(a.lockedUntil)}</DateText>までロック{' '}
               <button className="btn" type="button" onClick={() => void unlock(a)}>
                 ロックを解除する
               </button>

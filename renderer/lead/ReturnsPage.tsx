@@ -16,10 +16,12 @@ export function ReturnsPage() {
   const selected = new Set(s.selected);
   return (
     <section className="lead-page" data-testid="returns-page" aria-labelledby="returns-title">
-      <h1 id="returns-title">返戻（受取期限を過ぎたカードを事務センターへ）</h1>
-      <p className="receipt-counts" data-testid="returns-counts">
-        対象 {count(s.overdue?.length ?? 0)}・この返戻 {count(s.selected.length)}
-      </p>
+      <div className="page-head">
+        <h1 id="returns-title">返戻（受取期限を過ぎたカードを事務センターへ）</h1>
+        <p className="receipt-counts" data-testid="returns-counts">
+          対象 {count(s.overdue?.length ?? 0)}・この返戻 {count(s.selected.length)}
+        </p>
+      </div>
       <p className="idle-sub">棚から取り出したカードを1枚ずつスキャンしてください（一覧で選ぶこともできます）</p>
       {s.lastScan && (
         <p
@@ -56,72 +58,75 @@ export function ReturnsPage() {
           返戻を記録する（{count(s.selected.length)}）
         </button>
       </div>
-      {s.overdue && s.overdue.length > 0 ? (
-        <table className="shipments" data-testid="overdue-table">
-          <thead>
-            <tr>
-              <th scope="col">返戻</th>
-              <th scope="col">予約管理番号</th>
-              <th scope="col">氏名</th>
-              <th scope="col">発送日</th>
-              <th scope="col">受取期限</th>
-            </tr>
-          </thead>
-          <tbody>
-            {s.overdue.map((c) => (
-              <tr
-                key={c.reservationNo}
-                data-testid={`overdue-${c.reservationNo}`}
-                className={selected.has(c.reservationNo) ? 'row-selected' : undefined}
-              >
-                <td>
-                  <input
-                    type="checkbox"
-                    aria-label={`${c.reservationNo} を返戻に含める`}
-                    checked={selected.has(c.reservationNo)}
-                    onChange={() => s.toggle(c.reservationNo)}
-                  />
-                </td>
-                <td className="mono">{c.reservationNo}</td>
-                <td>{c.name}</td>
-                <td>{westernDate(c.shippedOn)}</td>
-                <td>{westernDate(c.deadline)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : (
-        s.overdue && <p>受取期限を過ぎた交付待ちのカードはありません。</p>
-      )}
-      {s.batches.length > 0 && (
-        <>
-          <h2>記録済みの返戻</h2>
-          <table className="shipments" data-testid="return-batches">
+      {/* Only the lists scroll: the counts, the last scan and 返戻を記録する above stay in view. */}
+      <div className="table-scroll" data-testid="returns-lists">
+        {s.overdue && s.overdue.length > 0 ? (
+          <table className="shipments" data-testid="overdue-table">
             <thead>
               <tr>
                 <th scope="col">返戻</th>
-                <th scope="col">件数</th>
-                <th scope="col">理由</th>
-                <th scope="col">操作</th>
+                <th scope="col">予約管理番号</th>
+                <th scope="col">氏名</th>
+                <th scope="col">発送日</th>
+                <th scope="col">受取期限</th>
               </tr>
             </thead>
             <tbody>
-              {s.batches.map((b) => (
-                <tr key={b.batchId}>
-                  <td className="mono">{b.batchId}</td>
-                  <td>{count(b.cards)}</td>
-                  <td>{b.reason}</td>
+              {s.overdue.map((c) => (
+                <tr
+                  key={c.reservationNo}
+                  data-testid={`overdue-${c.reservationNo}`}
+                  className={selected.has(c.reservationNo) ? 'row-selected' : undefined}
+                >
                   <td>
-                    <button className="btn" type="button" onClick={() => void print({ document: 'return-list', batchId: b.batchId })}>
-                      返戻リストを印刷
-                    </button>
+                    <input
+                      type="checkbox"
+                      aria-label={`${c.reservationNo} を返戻に含める`}
+                      checked={selected.has(c.reservationNo)}
+                      onChange={() => s.toggle(c.reservationNo)}
+                    />
                   </td>
+                  <td className="mono">{c.reservationNo}</td>
+                  <td>{c.name}</td>
+                  <td className="date">{westernDate(c.shippedOn)}</td>
+                  <td className="date">{westernDate(c.deadline)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-        </>
-      )}
+        ) : (
+          s.overdue && <p>受取期限を過ぎた交付待ちのカードはありません。</p>
+        )}
+        {s.batches.length > 0 && (
+          <>
+            <h2>記録済みの返戻</h2>
+            <table className="shipments" data-testid="return-batches">
+              <thead>
+                <tr>
+                  <th scope="col">返戻</th>
+                  <th scope="col">件数</th>
+                  <th scope="col">理由</th>
+                  <th scope="col">操作</th>
+                </tr>
+              </thead>
+              <tbody>
+                {s.batches.map((b) => (
+                  <tr key={b.batchId}>
+                    <td className="mono">{b.batchId}</td>
+                    <td>{count(b.cards)}</td>
+                    <td>{b.reason}</td>
+                    <td>
+                      <button className="btn" type="button" onClick={() => void print({ document: 'return-list', batchId: b.batchId })}>
+                        返戻リストを印刷
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        )}
+      </div>
     </section>
   );
 }

@@ -31,41 +31,46 @@ export function HqScreen() {
           サインアウト
         </button>
       </header>
-      <div className="hq-body">
-        <section aria-labelledby="hq-ledgers">
-          <h2 id="hq-ledgers">各会場送付台帳（正本・控え）</h2>
-          <LedgerOrderSelect id="hq-order" value={order} onChange={setOrder} />
+      {/* The ledgers' list alone scrolls; its heading and the daily report's print stay in view. */}
+      <div className="hq-body hq-panes">
+        <section className="hq-pane" aria-labelledby="hq-ledgers">
+          <div className="page-head">
+            <h2 id="hq-ledgers">各会場送付台帳（正本・控え）</h2>
+            <LedgerOrderSelect id="hq-order" value={order} onChange={setOrder} />
+          </div>
           {lead.error && (
             <p className="form-error" role="alert">
               {lead.error}
             </p>
           )}
-          <table className="shipments">
-            <thead>
-              <tr>
-                <th scope="col">出荷</th>
-                <th scope="col">件数</th>
-                <th scope="col">操作</th>
-              </tr>
-            </thead>
-            <tbody>
-              {(lead.shipments ?? []).map((s) => (
-                <tr key={s.shipmentId} data-testid={`hq-shipment-${s.shipmentId}`}>
-                  <td className="mono">{s.shipmentId}</td>
-                  <td>{count(s.rowCount)}</td>
-                  <td>
-                    <button
-                      className="btn"
-                      type="button"
-                      onClick={() => void print({ document: 'ledger', shipmentId: s.shipmentId, order })}
-                    >
-                      台帳を印刷
-                    </button>
-                  </td>
+          <div className="table-scroll">
+            <table className="shipments">
+              <thead>
+                <tr>
+                  <th scope="col">出荷</th>
+                  <th scope="col">件数</th>
+                  <th scope="col">操作</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {(lead.shipments ?? []).map((s) => (
+                  <tr key={s.shipmentId} data-testid={`hq-shipment-${s.shipmentId}`}>
+                    <td className="mono">{s.shipmentId}</td>
+                    <td>{count(s.rowCount)}</td>
+                    <td>
+                      <button
+                        className="btn"
+                        type="button"
+                        onClick={() => void print({ document: 'ledger', shipmentId: s.shipmentId, order })}
+                      >
+                        台帳を印刷
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </section>
         <section aria-labelledby="hq-daily">
           <h2 id="hq-daily">日報</h2>
