@@ -1,6 +1,7 @@
 // Receipt of a shipment at the venue: the box confirmed whole, or a receipt check scanning every card, closed
 // with a reason for every difference.
 import { z } from 'zod';
+import { personText } from '../../text/person-text';
 import { DIFFERENCE_REASONS } from '../../glossary';
 import { VENUE_IDS } from '../../venues/venues';
 import { LEAD, VENUE, channel } from './channel';
@@ -36,7 +37,7 @@ export const Difference = z.strictObject({
   code: z.string().max(64),
   kind: z.enum(['missing', 'unexpected']),
   reason: DifferenceReason,
-  memo: z.string().max(200),
+  memo: personText('メモ', 200, false),
 });
 export type Difference = z.infer<typeof Difference>;
 
