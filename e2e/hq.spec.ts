@@ -80,6 +80,19 @@ test('HQ sees the ward’s figures from the stations’ sync files, venue by ven
   await expect(office.getByTestId('hq-ward-date-echo')).toContainText('存在しない月');
   await day.fill('2026-12-01');
   await expect(office.getByTestId('hq-ward-date-echo')).toHaveText('2026年12月1日（火）');
+
+  // Pulling again: each result says whose files it is about, by venue and station, not by the folder pulled.
+  await office.getByRole('button', { name: '同期ファイルを取得' }).click();
+  const pulled = office.getByTestId('pull-results');
+  await expect(pulled.locator('li')).toHaveCount(4);
+  for (const station of [
+    '本庁舎 honchosha-demo01',
+    '本庁舎 honchosha-demo02',
+    '総合区民センター sogo-demo01',
+    '豊洲シビックセンター toyosu-demo01',
+  ])
+    await expect(pulled).toContainText(`${station}：新規 0件`);
+  await expect(pulled).not.toContainText('outbox');
 });
 
 test('a clerk’s account does not exist at HQ', async ({ counter, page }) => {

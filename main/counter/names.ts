@@ -20,7 +20,14 @@ function venueOfStation(stationId: string): VenueId | null {
 export function stationName(store: VenueStore, stationId: string): string {
   const venue = venueOfStation(stationId);
   if (venue === null) return stationId;
-  const label = stationId === store.stationId ? readSetting(store.db, 'station-label') : '';
+  return venueStationName(venue, stationId, stationId === store.stationId ? readSetting(store.db, 'station-label') : '');
+}
+
+/**
+ * A station of a known venue in words: 本庁舎 窓口1 with its label, or 本庁舎 honchosha-a1b2c3 where the label
+ * is not known (HQ and sibling stations learn a station's venue and id when they register it, not its label).
+ */
+export function venueStationName(venue: VenueId, stationId: string, label = ''): string {
   return `${VENUES[venue].name} ${label === '' ? stationId : label}`;
 }
 
