@@ -52,7 +52,7 @@ export async function measureLedgerPdf(rowCount: number, runs: number): Promise<
       shipmentId: 'BENCH',
       rows,
       order: 'town',
-      printedAt: '2026-11-25 10:00',
+      printedAt: '2026-11-25T01:00:00.000Z',
       barcode,
       fontCssHref,
     });

@@ -82,6 +82,14 @@ test('HQ sees the ward’s figures from the stations’ sync files, venue by ven
   await expect(office.getByTestId('hq-ward-date-echo')).toContainText('存在しない月');
   await day.fill('2026-12-01');
   await expect(office.getByTestId('hq-ward-date-echo')).toHaveText('2026年12月1日（火）');
+
+  // Pulling again: each result says whose files it is about, by venue and station, not by the folder pulled.
+  await office.getByRole('button', { name: '同期ファイルを取得' }).click();
+  const pulled = office.getByTestId('pull-results');
+  await expect(pulled.locator('li')).toHaveCount(4);
+  for (const station of ['本庁舎 窓口1', '本庁舎 窓口2', '総合区民センター 窓口1', '豊洲シビックセンター 窓口1'])
+    await expect(pulled).toContainText(`${station}：新規 0件`);
+  await expect(pulled).not.toContainText('outbox');
 });
 
 test('a clerk’s account does not exist at HQ', async ({ counter, page }) => {

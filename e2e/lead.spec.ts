@@ -5,6 +5,7 @@ import { test, expect } from './fixtures';
 import { STAFF } from './demo-world';
 import { printPreviewToPdf } from './pdf';
 import { ledgerPageCount } from '../shared/print/ledger-print';
+import { count } from '../shared/numbers';
 
 const spaced = (name: string) => name.replace(/\u3000/g, ' ');
 
@@ -51,6 +52,11 @@ test('a return batch: overdue cards scanned in, recorded, the return list printe
   }
   expect(pdf.text).toContain('返戻リスト');
   expect(pdf.text).toContain('控え');
+  // Days as every screen shows them (発送日, 受取期限), times in Tokyo: never as machines write them.
+  expect(pdf.text).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
+  expect(pdf.text).toMatch(/印刷日時 \d{4}\/\d{2}\/\d{2} \d{2}:\d{2}/);
+  expect(pdf.text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  expect(pdf.text).toContain('返戻件数 2件');
   expect(pdf.fonts, 'the bundled font, not the machine’s').toMatch(/NotoSansJP/);
   expect(pdf.fonts, 'barcodes in the bundled Code128 font').toMatch(/LibreBarcode128/);
   expect(pdf.fonts, 'no slow, machine-dependent Type 3 glyphs').not.toMatch(/Type 3/);
@@ -110,6 +116,7 @@ test('reconciliation and day close: figures frozen, a correction after close sho
   await counter.shot(testInfo, 'reconciliation-after-close');
 
   await recon.getByRole('button', { name: '日報を印刷' }).click();
+  await expect(page.getByTestId('print-preview'), 'the day as people read it').toContainText(/印刷：日報 \d{4}年\d{1,2}月\d{1,2}日/);
   const pdf = await printPreviewToPdf(page, testInfo, 'daily-report');
   expect(pdf.a4).toBe(true);
   expect(pdf.pages).toBe(1);
@@ -160,7 +167,7 @@ test('HQ prints a venue ledger with its 控え; the lead prints the receipt chec
   const report = await printPreviewToPdf(page, testInfo, 'discrepancy');
   expect(report.a4).toBe(true);
   expect(report.text).toContain('差異報告書');
-  expect(report.text).toContain(`不足 ${rowCount - 1} 件`);
+  expect(report.text).toContain(`不足 ${count(rowCount - 1)}`);
   expect(report.text).toContain('未着');
 });
 

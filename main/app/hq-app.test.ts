@@ -145,7 +145,15 @@ describe('headquarters station', () => {
 
     const pulled = await app.invoke('hq:pull', {}, 'w');
     assert.deepEqual(pulled.ok && pulled.value, [
-      { source: join(w.dir, 'outbox', 'toyosu-st01'), problem: null, ingested: 1, alreadyHad: 0, refused: [] },
+      // Whose files, in words, for HQ to read; the folder only as detail.
+      {
+        name: '豊洲シビックセンター toyosu-st01',
+        source: join(w.dir, 'outbox', 'toyosu-st01'),
+        problem: null,
+        ingested: 1,
+        alreadyHad: 0,
+        refused: [],
+      },
     ]);
     const report = await app.invoke('hq:report', { date: '2026-11-25' }, 'w');
     assert.ok(report.ok);

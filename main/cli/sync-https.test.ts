@@ -142,11 +142,15 @@ test('sync over HTTPS: sync serve → hq pull → report; the server refuses str
   const pulled = await run(['hq', 'pull', '--hq-data', hq]);
   assert.match(
     pulled.out,
-    // The two simulated days' closes (#2, #3) and the export (#4): all in the outbox the station serves.
-    new RegExp(`${url}: 3 ファイル\\n\\s+toyosu-demo01-00000002\\.sync\\s+toyosu-demo01 #2: 取込 \\d+ 件`),
+    // The two simulated days' closes (#2, #3) and the export (#4): all in the outbox the station serves. Whose
+    // files they are comes first, in words; the address after it, for whoever has to fix a problem.
+    new RegExp(
+      `^豊洲シビックセンター 窓口1（${url}）: 3ファイル\\n\\s+toyosu-demo01-00000002\\.sync\\s+toyosu-demo01 #2: 取込 \\d+ 件`,
+      'm',
+    ),
     pulled.out,
   );
-  const folderLines = pulled.out.split('\n').filter((l) => l.startsWith(join(demo, 'outbox')));
+  const folderLines = pulled.out.split('\n').filter((l) => l.includes(`（${join(demo, 'outbox')}`));
   assert.ok(folderLines.length >= 2 && folderLines.every((l) => l.endsWith('新しいファイルはありません')), pulled.out);
   const report = await hqReport();
   assert.deepEqual(report.mismatches, []);
@@ -159,7 +163,7 @@ test('sync over HTTPS: sync serve → hq pull → report; the server refuses str
     [['toyosu-demo01', 4, 4]],
   );
   // Pulling again fetches nothing: HQ already holds what is listed.
-  assert.match((await run(['hq', 'pull', '--hq-data', hq])).out, new RegExp(`${url}: 新しいファイルはありません`));
+  assert.match((await run(['hq', 'pull', '--hq-data', hq])).out, new RegExp(`${url}）: 新しいファイルはありません`));
 
   // 2. The server's side: a client must present a pinned certificate, and even then gets sync files only.
   const stranger = generateTlsIdentity('hq-demo01'); // HQ's name, not HQ's key
@@ -190,7 +194,7 @@ test('sync over HTTPS: sync serve → hq pull → report; the server refuses str
   const listing = await rawGet(server.port, '/outbox/', hqIdentity);
   assert.ok('status' in listing && listing.status === 200, JSON.stringify(listing));
   // Export wrote #1–#3 here too (it repairs any earlier file missing from the outbox: the simulated days'
-  // closes went to the demo's outbox); HQ, holding #1 by its hash, fetched #2–#4 above ("3 ファイル").
+  // closes went to the demo's outbox); HQ, holding #1 by its hash, fetched #2–#4 above ("3ファイル").
   assert.deepEqual(
     JSON.parse(listing.body).files.map((f: { name: string }) => f.name),
     [1, 2, 3, 4].map((n) => `toyosu-demo01-0000000${n}.sync`),
@@ -209,7 +213,7 @@ test('sync over HTTPS: sync serve → hq pull → report; the server refuses str
   await run(['sync', 'register', tamperedFile, '--data', hq]);
   const before = await hqReport();
   const refused = await run(['hq', 'pull', '--hq-data', hq], 1);
-  assert.match(refused.err, new RegExp(`${url}: .*証明書.*一致しません`), refused.err);
+  assert.match(refused.err, new RegExp(`${url}）: .*証明書.*一致しません`), refused.err);
   assert.doesNotMatch(refused.out, /取込/);
   assert.deepEqual(await hqReport(), before, 'HQ took nothing in from a server that is not its pin');
   assert.equal(toyosuAtHq(before).stations[0]!.lastSeq, 4);

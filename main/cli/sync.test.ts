@@ -89,7 +89,9 @@ test('sync over the demo world: provision, simulate, export, pull, report, 未�
   bytes[bytes.length - 20]! ^= 0xff;
   writeFileSync(join(outbox, 'sogo-demo01-00000002.sync'), bytes);
   const again = await run(['hq', 'pull', '--hq-data', hq], 3);
-  assert.match(again.out, /honchosha: 新しいファイルはありません/);
+  // Each source by whose files it holds (as its venue calls it, from its files), the folder after it as detail.
+  assert.match(again.out, new RegExp(`^本庁舎 窓口1（${join(root, 'outbox', 'honchosha')}）: 新しいファイルはありません$`, 'm'));
+  assert.match(again.out, /^総合区民センター 窓口1（.*）: 1ファイル$/m);
   assert.match(again.out, /sogo-demo01-00000002\.sync\s+拒否: .*署名/);
   const after = JSON.parse((await run(['hq', 'report', '--hq-data', hq, '--date', '2026-11-23', '--json'])).out);
   assert.deepEqual(after.venues, report.venues);
@@ -107,7 +109,8 @@ test('sync over the demo world: provision, simulate, export, pull, report, 未�
 
   // Two days later with no new files, every station is reported quiet.
   const quiet = await run(['hq', 'report', '--hq-data', hq, '--date', '2026-11-26'], 3);
-  for (const v of VENUES) assert.match(quiet.out, new RegExp(`${v}-demo01: 2026-11-23 以降同期ファイルが届いていません`));
+  for (const name of ['本庁舎 窓口1', '総合区民センター 窓口1', '豊洲シビックセンター 窓口1'])
+    assert.match(quiet.out, new RegExp(`${name}: 2026年11月23日 以降同期ファイルが届いていません`));
 
   // 未受領: after the deadline, every card still on a shelf or returned, with its resident, once.
   const csvFile = join(root, 'uncollected.csv');

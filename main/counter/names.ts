@@ -22,7 +22,18 @@ function venueOfStation(stationId: string): VenueId | null {
 export function stationName(store: Pick<VenueStore, 'db' | 'stationId'>, stationId: string): string {
   const venue = venueOfStation(stationId);
   if (venue === null) return stationId;
-  const label = stationId === store.stationId ? readSetting(store.db, 'station-label') : stationLabel(store.db, stationId);
+  return venueStationName(
+    venue,
+    stationId,
+    stationId === store.stationId ? readSetting(store.db, 'station-label') : stationLabel(store.db, stationId),
+  );
+}
+
+/**
+ * A station of a known venue in words: 本庁舎 窓口1 with its label, or 本庁舎 honchosha-a1b2c3 where the label
+ * is not known (yet: a registered station's label arrives with its sync files).
+ */
+export function venueStationName(venue: VenueId, stationId: string, label = ''): string {
   return `${VENUES[venue].name} ${label === '' ? stationId : label}`;
 }
 

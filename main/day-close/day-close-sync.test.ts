@@ -91,7 +91,10 @@ test('a station takes in its siblings’ files from the app, and day close does 
   recordHandover({ store: b, clock }, { staffId: 'clerk2', displayName: 'c', role: 'clerk' }, list[0]!.reservationNo, idCheck);
   assert.ok(exportSyncFile({ store: b, clock }, outboxB).ok);
   const pulled = await app.invoke('sync:pullSiblings', {}, 'w');
-  assert.deepEqual(pulled.ok && pulled.value, [{ source: outboxB, problem: null, ingested: 1, alreadyHad: 0, refused: [] }]);
+  // The sibling by its venue and id (this station does not know its label); its folder only as detail.
+  assert.deepEqual(pulled.ok && pulled.value, [
+    { name: '本庁舎 honchosha-st02', source: outboxB, problem: null, ingested: 1, alreadyHad: 0, refused: [] },
+  ]);
 
   recordHandover({ store: b, clock }, { staffId: 'clerk2', displayName: 'c', role: 'clerk' }, list[1]!.reservationNo, idCheck);
   assert.ok(exportSyncFile({ store: b, clock }, outboxB).ok);

@@ -55,6 +55,7 @@ test('a closed day keeps its figures; a correction after close shows as a correc
   const again = closeDay(ctx, lead, '2026-11-25');
   assert.ok(!again.ok);
   assert.equal(again.error.code, 'already-closed');
+  assert.match(again.error.message, /^2026年11月25日 は締め済みです/, 'the lead reads the day as every screen shows it');
   assert.equal(dailyReport(ctx, '2026-11-25').closed!.figures.totals.handedOver, 3, 'closing twice never re-freezes');
 
   // The next morning's work does not touch the closed day's figures at all.

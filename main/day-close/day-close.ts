@@ -6,7 +6,7 @@ import type { DailyReportView, DayFiguresView } from '../../shared/ipc/contract/
 import { appendEvent, readEvents } from '../db/event-log';
 import type { CounterContext } from '../counter/counter-service';
 import { actorOf, type Staff } from '../auth/staff';
-import { tokyoDate } from '../../shared/tokyo-date';
+import { dayText, tokyoDate } from '../../shared/tokyo-date';
 import { venueReconciliation, type VenueReport } from '../reconciliation/reconciliation';
 
 // The report's shapes are the contract's (one source); correctedSinceClose lists the figures that differ
@@ -43,7 +43,7 @@ export function closeDay(
   return db.transaction((): Result<DailyReport, DayCloseProblem> => {
     // Closing twice never re-freezes: the first close stands, and the report shows what moved since.
     if (closingOf(ctx, date))
-      return err({ code: 'already-closed', message: `${date} は締め済みです（数字は締めた時点のまま固定されています）` });
+      return err({ code: 'already-closed', message: `${dayText(date)} は締め済みです（数字は締めた時点のまま固定されています）` });
     const r = venueReconciliation(ctx.store, { asOf: date });
     const figures = figuresOf(r);
     appendEvent(db, ctx.clock, {

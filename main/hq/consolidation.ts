@@ -13,7 +13,10 @@ import {
   type ReconCard,
   type ReconEvent,
 } from '../../shared/reconciliation/reconcile';
-import { addDays } from '../../shared/tokyo-date';
+import { addDays, dayText } from '../../shared/tokyo-date';
+import { count, num } from '../../shared/numbers';
+import { stationLabel } from '../db/queries/sync-stations';
+import { venueStationName } from '../counter/names';
 import { breakReasonLabel, figureLabel, INVARIANTS, invariantText } from '../../shared/glossary';
 import type { EventKind } from '../../shared/events/event';
 import type { Db } from '../db/connection';
@@ -113,7 +116,7 @@ export function consolidate(db: Db, options: { asOf: string; staleDays?: number 
     const total = sumFigures(venues.map((v) => v.figures));
     const shipments = shipmentChecks(db);
     const alerts = syncAlerts(db).map((a) => ({ at: a.at, stationId: a.station_id, seq: a.seq, kind: a.kind }));
-    const mismatches = describeMismatches(venues, shipments, alerts);
+    const mismatches = describeMismatches(venues, shipments, alerts, (venue, id) => venueStationName(venue, id, stationLabel(db, id)));
     return { asOf: options.asOf, total, holds: mismatches.length === 0, venues, shipments, alerts, mismatches };
   })();
 }
@@ -230,10 +233,13 @@ function describeMismatches(
   venues: readonly VenueConsolidation[],
   shipments: readonly ShipmentCheck[],
   alerts: readonly Alert[],
+  /** A station in words, with the label its files gave (本庁舎 窓口1). */
+  stationWords: (venue: VenueId, stationId: string) => string,
 ): string[] {
   const out: string[] = [];
   for (const s of shipments)
-    if (s.matches === false) out.push(`出荷 ${s.shipmentId}: J-LIS からの受領 ${s.jlisCards} 件 ≠ 各会場への送付の合計 ${s.shipped} 件`);
+    if (s.matches === false)
+      out.push(`出荷 ${s.shipmentId}: J-LIS からの受領 ${count(s.jlisCards ?? 0)} ≠ 各会場への送付の合計 ${count(s.shipped)}`);
   for (const v of venues) {
     if (!v.holds)
       out.push(
@@ -246,17 +252,21 @@ function describeMismatches(
       );
     for (const f of v.foreignLedgers) {
       out.push(
-        `${v.name} ${f.stationId}: 出荷 ${f.shipmentId} の台帳（${f.rowCount} 件）は事務センターが作成した${f.builtRowCount === null ? '記録にありません' : `もの（${f.builtRowCount} 件）と異なります`}`,
+        `${stationWords(v.venue, f.stationId)}: 出荷 ${f.shipmentId} の台帳（${count(f.rowCount)}）は事務センターが作成した${f.builtRowCount === null ? '記録にありません' : `もの（${count(f.builtRowCount)}）と異なります`}`,
       );
     }
     for (const c of v.claims)
       for (const d of c.differences)
-        out.push(`${v.name} ${c.stationId} #${c.seq}: ${figureLabel(d.figure)} 申告 ${d.claimed} ≠ 再計算 ${d.recomputed}`);
+        out.push(
+          `${stationWords(v.venue, c.stationId)} #${c.seq}: ${figureLabel(d.figure)} 申告 ${num(d.claimed)} ≠ 再計算 ${num(d.recomputed)}`,
+        );
     for (const c of v.conflicts) out.push(`${v.name}: ${c.reservationNo} が複数の端末で交付されています（${c.stations.join('、')}）`);
     for (const s of v.stations) {
-      if (s.gaps.length > 0) out.push(`${s.stationId}: 同期ファイルの欠番 ${s.gaps.join(', ')}`);
+      if (s.gaps.length > 0) out.push(`${stationWords(v.venue, s.stationId)}: 同期ファイルの欠番 ${s.gaps.join(', ')}`);
       if (s.stale)
-        out.push(`${s.stationId}: ${s.lastBusinessDate ? `${s.lastBusinessDate} 以降` : 'まだ一度も'}同期ファイルが届いていません`);
+        out.push(
+          `${stationWords(v.venue, s.stationId)}: ${s.lastBusinessDate ? `${dayText(s.lastBusinessDate)} 以降` : 'まだ一度も'}同期ファイルが届いていません`,
+        );
     }
   }
   for (const a of alerts)

@@ -12,7 +12,7 @@ import {
 } from '../../shared/print/daily-report-print';
 import { chartRange } from '../../shared/print/half-hour-chart';
 import { tempDir } from '../testing/fixtures';
-import { assertCspSafe, NO_CHROMIUM, sharedBrowser, squeeze } from '../testing/pdf';
+import { assertCspSafe, MACHINE_DATE, NO_CHROMIUM, sharedBrowser, squeeze, visibleText } from '../testing/pdf';
 
 const browser = sharedBrowser();
 after(() => browser.close());
@@ -75,6 +75,8 @@ const input = (over: Partial<DailyReportPrintInput>): DailyReportPrintInput => (
     },
   ],
   breakers: [],
+  // The second station is a sibling whose label this station does not know: its venue and id.
+  stationNames: { 'honchosha-01': '本庁舎 窓口1', 'honchosha-02': '本庁舎 honchosha-02' },
   halfHours,
   ...over,
 });
@@ -101,6 +103,30 @@ test('station and shipment ids are escaped, and the HTML holds to the print CSP'
   assertCspSafe(html);
 });
 
+test('the report reads as the screens do: the day as 2026年11月25日, stations by name, counts as 1,234件', () => {
+  const slots = new Array<number>(48).fill(0);
+  slots[20] = 1234;
+  const html = dailyReportHtml(
+    input({
+      current: figures({ handedOver: 1646, holds: false }),
+      shipments: input({}).shipments.map((s, i) => ({ ...s, shipmentId: `S${i + 1}` })),
+      breakers: Array.from({ length: 1234 }, (_, i) => ({ reservationNo: `XB${i % 10}-${String(500000 + i)}`, reason: 'not-in-ledger' })),
+      halfHours: slots,
+    }),
+  );
+  const text = visibleText(html);
+  assert.match(html, /<title>日報 2026年11月25日<\/title>/);
+  assert.ok(text.includes('（2026年11月25日）'), 'the header');
+  assert.doesNotMatch(text, MACHINE_DATE);
+  assert.ok(text.includes('本庁舎 窓口1') && !text.includes('honchosha-01'), 'stations by name');
+  assert.ok(text.includes('整合を崩している番号 1,234件'));
+  assert.ok(text.includes('整合を崩している番号（1,234件）'));
+  assert.ok(text.includes('合計 1,234件'), 'the chart total');
+  assert.ok(html.includes('>1,234</text>'), 'the bar of 10:00–10:30');
+  // 2,850 received = 1,646 + 2,430 + 8: 1,234 too many.
+  assert.ok(text.includes('不成立（差 -1,234）'));
+});
+
 test(
   'an open day: 未締め, figures as of now, both invariants 成立, stations, shipments and the chart',
   { skip: NO_CHROMIUM, timeout: 60_000 },
@@ -125,8 +151,8 @@ test(
       '交付不可（試行）',
       '破損',
       '整合',
-      'honchosha-01',
-      'honchosha-02',
+      '本庁舎 窓口1',
+      '本庁舎 honchosha-02',
       'S2026-11-20',
       '1 / 1 ページ',
       '8時',
@@ -139,7 +165,7 @@ test(
     assert.ok(!text.includes('締め後の訂正'), 'no corrections section for a day not closed');
     // The chart's bar values can be read off paper; 37 appears nowhere else, and the total (sum of all slots) is stated.
     assert.match(text, /(^|\s)37(\s|$)/m);
-    assert.ok(text.includes(`合計 ${halfHours.reduce((a, b) => a + b, 0)} 件`));
+    assert.ok(text.includes(`合計 ${halfHours.reduce((a, b) => a + b, 0)}件`));
   },
 );
 
@@ -160,7 +186,7 @@ test(
     assert.match(text, /3,000 = 2,850 \+ 150\s+成立/);
     assert.match(text, /PQ1-123456\s+未着のまま交付/);
     assert.match(text, /ZZ9-000001\s+台帳にない番号/);
-    assert.ok(text.includes('整合を崩している番号 2 件'));
+    assert.ok(text.includes('整合を崩している番号 2件'));
   },
 );
 
@@ -213,6 +239,6 @@ test(
     for (const b of breakers) assert.ok(text.includes(b.reservationNo), `${b.reservationNo} is printed`);
     assert.equal(text.split('令和8年11月25日').length - 1, pages, 'the header with the date heads every page');
     assert.ok(text.includes(`${pages} / ${pages} ページ`));
-    assert.ok(text.includes('整合を崩している番号（300 件）（続き）'));
+    assert.ok(text.includes('整合を崩している番号（300件）（続き）'));
   },
 );

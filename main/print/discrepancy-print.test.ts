@@ -9,7 +9,7 @@ import {
   type DiscrepancyRow,
 } from '../../shared/print/discrepancy-print';
 import { tempDir } from '../testing/fixtures';
-import { assertCspSafe, NO_CHROMIUM, sharedBrowser, squeeze } from '../testing/pdf';
+import { assertCspSafe, MACHINE_DATE, NO_CHROMIUM, sharedBrowser, squeeze, visibleText } from '../testing/pdf';
 
 const browser = sharedBrowser();
 after(() => browser.close());
@@ -49,6 +49,18 @@ const input = (over: Partial<DiscrepancyPrintInput>): DiscrepancyPrintInput => (
     },
   ],
   ...over,
+});
+
+test('the report reads as the screens do: closed in Tokyo time, counts as 1,234件', () => {
+  const many = Array.from({ length: 1234 }, (_, i) => missing(i));
+  // Closed at 15:10 UTC is 00:10 the next day in Tokyo.
+  const html = discrepancyReportHtml(
+    input({ shipmentId: 'S1', shipped: 12345, scanned: 11111, closedAt: '2026-11-20T15:10:00.000Z', differences: many }),
+  );
+  const text = visibleText(html);
+  assert.ok(text.includes('確認終了 2026/11/21 00:10'));
+  assert.doesNotMatch(text, MACHINE_DATE);
+  for (const s of ['12,345件', '11,111件', '1,234件']) assert.ok(text.includes(s), s);
 });
 
 test('ledger names and memos are escaped, and the HTML holds to the print CSP', () => {

@@ -6,7 +6,7 @@ import { normalizeReservationNumber } from '../../shared/roster/reservation-numb
 import type { PrintRequest } from '../../shared/ipc/contract';
 import { ledgerPageCount, ledgerPrintHtml, type PrintRow } from '../../shared/print/ledger-print';
 import type { CounterContext } from '../counter/counter-service';
-import { dailyReportHtml, dailyReportPageCount } from '../../shared/print/daily-report-print';
+import { dailyReportHtml, dailyReportPageCount, dailyReportTitle } from '../../shared/print/daily-report-print';
 import { discrepancyPageCount, discrepancyReportHtml, type DiscrepancyRow } from '../../shared/print/discrepancy-print';
 import { returnListHtml, returnListPageCount } from '../../shared/print/return-list-print';
 import { actorOf, type Staff } from '../auth/staff';
@@ -14,7 +14,7 @@ import { readEvents } from '../db/event-log';
 import { unexpectedInCheck } from '../db/queries/events';
 import { readShipment } from '../db/queries/shipments';
 import { cardNameAddressReader, shipmentPrintRows } from '../db/queries/ledger-cards';
-import { dayHalfHours, reconciledDay } from '../reconciliation/reconciliation-view';
+import { dayHalfHours, reconciledDay, stationNames } from '../reconciliation/reconciliation-view';
 import { returnBatchCards } from '../returns/returns';
 import { code128Barcode } from './barcode';
 import type { Printer } from './printer';
@@ -40,7 +40,7 @@ export interface DocumentContext {
   readonly ctx: CounterContext;
   readonly staff: Staff;
   readonly fontCssHref: string | null;
-  /** When, as printed on the page (an ISO timestamp is shown in Tokyo time). */
+  /** When it is printed: an ISO timestamp, which the templates show in Tokyo time. */
   readonly printedAt: string;
 }
 
@@ -79,10 +79,14 @@ function dailyReportDocument(dc: DocumentContext, date: string): Result<Rendered
     correctedSinceClose: report.correctedSinceClose,
     shipments: r.shipments,
     breakers: r.breakers,
+    stationNames: stationNames(
+      dc.ctx,
+      [...report.current.byStation, ...(report.closed?.figures.byStation ?? [])].map((s) => s.stationId),
+    ),
     halfHours: dayHalfHours(r),
   };
   // Names never appear on the daily report: counts, stations and reservation numbers of breakers only.
-  return ok({ title: `日報 ${date}`, html: dailyReportHtml(input), pages: dailyReportPageCount(input), rows: 0, subject: date });
+  return ok({ title: dailyReportTitle(date), html: dailyReportHtml(input), pages: dailyReportPageCount(input), rows: 0, subject: date });
 }
 
 function discrepancyDocument(dc: DocumentContext, checkId: string, shipmentId: string): Result<RenderedDocument, DocumentProblem> {

@@ -1,6 +1,5 @@
 // Printing from the window: a venue prints its own documents; headquarters prints the ledgers it built.
 import { VENUES } from '../../shared/venues/venues';
-import { tokyoDateTime } from '../../shared/tokyo-date';
 import { staffOf, type HandlerSlice } from '../ipc/dispatch';
 import type { CounterContext } from '../counter/counter-service';
 import type { Clock } from '../clock';
@@ -18,7 +17,7 @@ export function venuePrintHandlers(counter: CounterContext, printer: Printer): H
         return { ok: false, error: { code: 'not-found', message: `この端末には${VENUES[request.venue].name}の台帳はありません` } };
       }
       const doc = renderDocument(
-        { ctx: counter, staff, fontCssHref: printer.fontCssHref, printedAt: tokyoDateTime(counter.clock.now().toISOString()) },
+        { ctx: counter, staff, fontCssHref: printer.fontCssHref, printedAt: counter.clock.now().toISOString() },
         request,
       );
       if (!doc.ok) return doc;
@@ -44,7 +43,7 @@ export function hqPrintHandlers(hq: { store: HqStore; clock: Clock; access: Acce
         };
       const doc = renderHqLedger(hq.store.db, request, {
         fontCssHref: printer.fontCssHref,
-        printedAt: tokyoDateTime(hq.clock.now().toISOString()),
+        printedAt: hq.clock.now().toISOString(),
       });
       if (!doc.ok) return doc;
       return printRecorded(printer, hq.access, { stationId: hq.store.stationId, staff }, doc.value, {

@@ -9,7 +9,7 @@ import { chromium } from '@playwright/test';
 import { ledgerPageCount, ledgerPrintHtml, sortForLedger, type PrintRow } from '../../shared/print/ledger-print';
 import { code128Barcode } from './barcode';
 import { tempDir } from '../testing/fixtures';
-import { ARGS, assertCspSafe, CHROMIUM } from '../testing/pdf';
+import { ARGS, assertCspSafe, CHROMIUM, MACHINE_DATE, visibleText } from '../testing/pdf';
 
 const rows: PrintRow[] = Array.from({ length: 1000 }, (_, i) => ({
   reservationNo: `P${String.fromCharCode(65 + (i % 26))}${i % 10}-${String(100000 + i).padStart(6, '0')}`,
@@ -37,7 +37,7 @@ test('names are escaped, the bundled font is linked, and the HTML holds to the p
     venue: 'honchosha',
     shipmentId: 'S1',
     order: 'reservation',
-    printedAt: '2026/11/25 10:00',
+    printedAt: '2026-11-25T01:00:00.000Z',
     barcode: code128Barcode,
     fontCssHref: 'fonts/noto-sans-jp.css',
     rows: [{ ...rows[0]!, name: '<script>x</script>', address: '江東区 A&B' }],
@@ -45,6 +45,22 @@ test('names are escaped, the bundled font is linked, and the HTML holds to the p
   assert.ok(html.includes('&lt;script&gt;x&lt;/script&gt;') && html.includes('A&amp;B'));
   assert.match(html, /<head>[^]*<link rel="stylesheet" href="fonts\/noto-sans-jp.css">[^]*<\/head>/);
   assertCspSafe(html);
+});
+
+test('the header reads as the screens do: printed in Tokyo time, the rows counted as 1,000件', () => {
+  const html = ledgerPrintHtml({
+    venue: 'sogo',
+    shipmentId: 'S1',
+    order: 'town',
+    // 15:30 UTC is half past midnight the next day in Tokyo.
+    printedAt: '2026-12-01T15:30:00.000Z',
+    barcode: code128Barcode,
+    fontCssHref: null,
+    rows,
+  });
+  const text = visibleText(html);
+  assert.ok(text.includes('・1,000件・2026/12/02 00:30 印刷'), text.slice(0, 300));
+  assert.doesNotMatch(text, MACHINE_DATE);
 });
 
 test(
@@ -57,7 +73,7 @@ test(
       shipmentId: 'S2026-11-20',
       rows,
       order: 'town',
-      printedAt: '2026/11/25 10:00',
+      printedAt: '2026-11-25T01:00:00.000Z',
       barcode: code128Barcode,
       fontCssHref: null,
     });

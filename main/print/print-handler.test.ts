@@ -12,6 +12,7 @@ import { ledgerPageCount } from '../../shared/print/ledger-print';
 import { cards as fixtureCards, ledgerBytes, tempDir } from '../testing/fixtures';
 import { importLedger } from '../ledger/import-ledger';
 import { appendEvent } from '../db/event-log';
+import { MACHINE_DATE, visibleText } from '../testing/pdf';
 
 const license = { path: 'self', documents: ['passport'], proxy: null, surrendered: [], pin: 'pins-set' } as const;
 
@@ -39,6 +40,8 @@ describe('print:document', () => {
     const job = printer.get(out.preview.slice('/__print/'.length))!;
     for (const c of cards) assert.ok(job.html.includes(c.reservationNo));
     assert.ok(job.html.includes('/assets/print-fonts.css'), 'the bundled font is linked');
+    // Printed at 01:00 UTC: 10:00 in Tokyo, on paper as on screen.
+    assert.ok(visibleText(job.html).includes('2026/11/25 10:00 印刷'));
     await settle();
     const rows = accessRows(app);
     assert.equal(rows.length, 1);
@@ -83,7 +86,10 @@ describe('print:document', () => {
     assert.ok((await app.invoke('counter:undo', { reservationNo: a.reservationNo, reason: '誤って記録' }, 'w')).ok);
     const report = await app.invoke('print:document', { document: 'daily-report', date: '2026-11-25' }, 'w');
     assert.ok(report.ok);
+    // The print preview's title and the saved PDF's name: the day as every screen shows it.
+    assert.equal((report.value as { title: string }).title, '日報 2026年11月25日');
     const html = printer.get((report.value as { preview: string }).preview.slice(9))!.html;
+    assert.doesNotMatch(visibleText(html), MACHINE_DATE);
     // The undo after close, as a row: handed over 1 at the close, 0 now.
     assert.match(html, /<tr><td>交付<\/td><td>1 → 0<\/td>/);
     assert.ok(!html.includes(a.name), 'no resident names on the daily report');
@@ -101,6 +107,7 @@ describe('print:document', () => {
     assert.ok(printed.ok);
     const listHtml = printer.get((printed.value as { preview: string }).preview.slice(9))!.html;
     assert.ok(listHtml.includes(b.reservationNo) && listHtml.includes(b.name.replace(/&/g, '&amp;')));
+    assert.doesNotMatch(visibleText(listHtml), MACHINE_DATE, 'shipped on and deadline as 2026年…月…日');
   });
 });
 
@@ -183,7 +190,7 @@ describe('the printed daily report', () => {
     const report = await app.invoke('print:document', { document: 'daily-report', date: '2026-11-25' }, 'w');
     assert.ok(report.ok);
     const html = printer.get((report.value as { preview: string }).preview.slice(9))!.html;
-    assert.match(html, /整合を崩している番号（320 件）/);
+    assert.match(html, /整合を崩している番号（320件）/);
     for (const c of unreceived) assert.ok(html.includes(c.reservationNo), c.reservationNo);
   });
 });

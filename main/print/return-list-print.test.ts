@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { returnListHtml, returnListPageCount, type ReturnListPrintInput, type ReturnListRow } from '../../shared/print/return-list-print';
 import { code128Barcode } from './barcode';
 import { tempDir } from '../testing/fixtures';
-import { assertCspSafe, NO_CHROMIUM, sharedBrowser, squeeze } from '../testing/pdf';
+import { assertCspSafe, MACHINE_DATE, NO_CHROMIUM, sharedBrowser, squeeze, visibleText } from '../testing/pdf';
 
 const browser = sharedBrowser();
 after(() => browser.close());
@@ -58,6 +58,26 @@ test('names and addresses are escaped, and the HTML holds to the print CSP', () 
   assert.doesNotMatch(code128Barcode('RA0-200000'), /style\s*=/i);
 });
 
+test('the list reads as the screens do: days as 2026年12月2日, times in Tokyo, the count as 1,234件', () => {
+  const html = returnListHtml(
+    input({
+      rows: rows(1234).map((r) => ({ ...r, shippedOn: '2026-09-03', deadline: '2026-12-02' })),
+      recordedAt: '2026-12-02T05:12:00.000Z',
+      printedAt: '2026-12-02T05:20:00.000Z',
+    }),
+  );
+  const text = visibleText(html);
+  assert.ok(text.includes('2026年9月3日'), 'shipped on');
+  assert.ok(text.includes('2026年12月2日'), 'deadline');
+  // Recorded at 05:12 UTC is 14:12 in Tokyo.
+  assert.ok(text.includes('記録 2026/12/02 14:12'));
+  assert.ok(text.includes('印刷日時 2026/12/02 14:20'));
+  assert.doesNotMatch(text, MACHINE_DATE);
+  assert.ok(text.includes('返戻件数 1,234件'));
+  assert.ok(text.includes('合計 1,234件'));
+  assert.ok(text.includes('・1,234件'), 'in every page header');
+});
+
 test('the font stylesheet is linked in <head> when given, and Noto Sans JP comes first', () => {
   const html = returnListHtml(input({ fontCssHref: 'app://fonts/noto-sans-jp.css' }));
   assert.match(html, /<head>[^]*<link rel="stylesheet" href="app:\/\/fonts\/noto-sans-jp.css">[^]*<\/head>/);
@@ -82,7 +102,7 @@ test(
     assert.ok(text.includes('返戻リスト（控え・会場保管）'));
     assert.ok(text.includes(`正本 1 / ${perCopy} ページ`));
     assert.ok(text.includes(`控え ${perCopy} / ${perCopy} ページ`));
-    assert.equal(text.split('合計 1000 件').length - 1, 2, 'the total closes each copy');
+    assert.equal(text.split('合計 1,000件').length - 1, 2, 'the total closes each copy');
     assert.equal(text.split('受領者（事務センター）').length - 1, 2);
     assert.ok(text.includes('総合区民センター'));
     assert.ok(text.includes('lead1（会場責任者）'));

@@ -24,8 +24,8 @@ export function dayHalfHours(r: VenueReport): number[] {
   return halfHours;
 }
 
-/** Each station the page lists, in words (本庁舎 窓口1), so the page shows no bare ids. */
-function stationNames(ctx: CounterContext, ids: readonly string[]): Record<string, string> {
+/** Each station the page (or the printed daily report) lists, in words (本庁舎 窓口1), so it shows no bare ids. */
+export function stationNames(ctx: CounterContext, ids: readonly string[]): Record<string, string> {
   return Object.fromEntries([...new Set(ids)].map((id) => [id, stationName(ctx.store, id)]));
 }
 

@@ -3,6 +3,7 @@
 // No zod here on purpose: these run 7× per row for up to 200,000 rows, and plain functions with
 // precompiled regexes keep a 100,000-row roster well inside its time budget.
 import { parseBirthDate, parseJapaneseDate } from '../../shared/roster/japanese-date';
+import { dayText } from '../../shared/tokyo-date';
 import { normalizeNoticeType } from '../../shared/roster/notice-type';
 import type { NoticeType } from '../../shared/roster/notice-type';
 import { normalizeReservationNumber } from '../../shared/roster/reservation-number';
@@ -102,9 +103,10 @@ export function checkShippedOn(raw: string, today: string): FieldCheck<string> {
   if (!r.ok) return { ok: false, code: 'bad-date', reason: `発送日: ${r.reason}` };
   // A card cannot have been shipped after the day the roster is read; a later date is a typo
   // (or a schedule, which is not a shipment ledger).
-  if (r.value > today) return { ok: false, code: 'bad-date', reason: `発送日が未来の日付です（${r.value}、基準日 ${today}）` };
+  if (r.value > today)
+    return { ok: false, code: 'bad-date', reason: `発送日が未来の日付です（${dayText(r.value)}、基準日 ${dayText(today)}）` };
   if (r.value < EARLIEST_SHIPPED_ON) {
-    return { ok: false, code: 'bad-date', reason: `発送日がマイナンバーカード交付開始（2016年1月）より前です（${r.value}）` };
+    return { ok: false, code: 'bad-date', reason: `発送日がマイナンバーカード交付開始（2016年1月）より前です（${dayText(r.value)}）` };
   }
   return r;
 }

@@ -8,9 +8,14 @@ import { createIngester, describeOutcome, type IngestOutcome } from './ingest';
 import { pullFromFolder, pullFromHttps, type PullProblem } from './pull-client';
 import { registeredStations } from './registration';
 import { tlsIdentity, type KeyPair } from './sync-keys';
+import { stationLabel } from '../db/queries/sync-stations';
+import { venueStationName } from '../counter/names';
 
 export interface SourceResult {
+  /** The folder or https:// address pulled: detail for whoever has to fix it. */
   readonly source: string;
+  /** Whose files these are, in words (本庁舎 honchosha-a1b2c3): the stations registered with this source and any its files came from. */
+  readonly stations: readonly string[];
   readonly problem: PullProblem | null;
   readonly outcomes: readonly (IngestOutcome & { readonly file: string })[];
 }
@@ -39,15 +44,37 @@ export async function pullAndIngest(ctx: PullContext, sources: readonly string[]
   for (const source of sources) {
     const pulled = isHttpsSource(source) ? await pullHttps(db, source, alreadyHave) : await pullFromFolder(source, alreadyHave);
     if (!pulled.ok) {
-      results.push({ source, problem: pulled.error, outcomes: [] });
+      results.push({ source, stations: stationsOf(db, source, []), problem: pulled.error, outcomes: [] });
       continue;
     }
     // A fresh ingester per source: it reads the registry once.
     const ingester = createIngester(ctx);
     const outcomes = ingester.ingestAll(pulled.value.files.map((f) => f.bytes));
-    results.push({ source, problem: null, outcomes: outcomes.map((o, k) => ({ ...o, file: pulled.value.files[k]!.name })) });
+    results.push({
+      source,
+      stations: stationsOf(db, source, outcomes),
+      problem: null,
+      outcomes: outcomes.map((o, k) => ({ ...o, file: pulled.value.files[k]!.name })),
+    });
   }
   return results;
+}
+
+/** The registered stations a source's files are from, in words: those registered with it, then any others its files named. */
+function stationsOf(db: Db, source: string, outcomes: readonly IngestOutcome[]): string[] {
+  const registered = registeredStations(db);
+  const ids = new Set(registered.filter((s) => s.source === source).map((s) => s.stationId));
+  for (const o of outcomes) if (o.status !== 'rejected') ids.add(o.stationId);
+  const venueOf = new Map(registered.map((s) => [s.stationId, s.venue]));
+  return [...ids].map((id) => {
+    const venue = venueOf.get(id);
+    return venue === undefined ? id : venueStationName(venue, id, stationLabel(db, id));
+  });
+}
+
+/** A source as people read it: whose files (本庁舎 honchosha-a1b2c3), or its folder or address when no station is known. */
+export function sourceName(r: Pick<SourceResult, 'source' | 'stations'>): string {
+  return r.stations.length > 0 ? r.stations.join('、') : r.source;
 }
 
 async function pullHttps(db: Db, url: string, alreadyHave: (name: string, sha256: string) => boolean) {
@@ -68,6 +95,7 @@ async function pullHttps(db: Db, url: string, alreadyHave: (name: string, sha256
 /** What a screen shows of a pull: per source, new files taken in, files already held, files refused and why. */
 export function summarizePull(results: readonly SourceResult[]) {
   return results.map((r) => ({
+    name: sourceName(r),
     source: r.source,
     problem: r.problem?.message ?? null,
     ingested: r.outcomes.filter((o) => o.status === 'ingested').length,

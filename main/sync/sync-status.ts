@@ -5,6 +5,7 @@ import { lastExportSummary } from '../db/queries/sync-exports';
 import { stationFileCounts } from '../db/queries/sync-files';
 import { recipients, registeredStations } from './registration';
 import { inboxKey, signingKey, venueKey } from './sync-keys';
+import { dayText, tokyoDateTime } from '../../shared/tokyo-date';
 
 export interface SyncStatus {
   readonly signingKeyId: string | null;
@@ -49,12 +50,12 @@ export function describeSyncStatus(s: SyncStatus): string[] {
       `同期: 宛先 ${s.recipients.map((r) => `${r.role === 'hq' ? '事務センター' : '会場'} ${r.keyId}`).join('、')}${s.keepsVenueKey ? '（会場の鍵を保管）' : ''}`,
     );
     lines.push(
-      `  最後の同期ファイル: ${s.lastExport ? `#${s.lastExport.seq}（${s.lastExport.businessDate}、${s.lastExport.createdAt}）` : 'まだありません'}`,
+      `  最後の同期ファイル: ${s.lastExport ? `#${s.lastExport.seq}（${dayText(s.lastExport.businessDate)}、${tokyoDateTime(s.lastExport.createdAt)}）` : 'まだありません'}`,
     );
   }
   for (const st of s.stations)
     lines.push(
-      `  受け入れる端末 ${st.stationId}: ${st.files} ファイル${st.lastSeq ? `、最新 #${st.lastSeq}（${st.lastBusinessDate}）` : ''}${st.source ? `  取得元 ${st.source}` : ''}`,
+      `  受け入れる端末 ${st.stationId}: ${st.files} ファイル${st.lastSeq ? `、最新 #${st.lastSeq}（${st.lastBusinessDate === null ? '' : dayText(st.lastBusinessDate)}）` : ''}${st.source ? `  取得元 ${st.source}` : ''}`,
     );
   return lines;
 }

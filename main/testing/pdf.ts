@@ -55,3 +55,18 @@ export function assertCspSafe(html: string): void {
 export function squeeze(text: string): string {
   return text.replace(/[ \u3000]+/g, ' ');
 }
+
+/**
+ * What a person reads of a printed document without printing it: every text node, the <title> included (the
+ * print preview and the PDF's file name show it), without the CSS and tags.
+ */
+export function visibleText(html: string): string {
+  return html
+    .replace(/<style>[^]*?<\/style>/g, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e]!)
+    .replace(/\s+/g, ' ');
+}
+
+/** Dates and timestamps as machines write them (2026-12-02, 2026-12-02T05:12:00.000Z): never for people. */
+export const MACHINE_DATE = /\d{4}-\d{2}-\d{2}/;

@@ -7,6 +7,7 @@ import { usePrintStore } from '../stores/print-store';
 import { useReceiptStore, type ReceiptScan } from '../stores/receipt-store';
 import { RECEIPT_CHECK_LABELS as R } from '../../shared/glossary';
 import { ReceiptDifferences } from './ReceiptDifferences';
+import { count } from '../../shared/numbers';
 
 const SCAN_TEXT: Record<ReceiptScan['kind'], string> = {
   received: '受領しました',
@@ -60,8 +61,8 @@ export function ReceiptCheckScreen() {
       <div className="receipt-head">
         <h1 id="receipt-title">受領確認：出荷 {view.shipmentId}</h1>
         <p className="receipt-counts" data-testid="receipt-counts">
-          {R.shipped} {view.shipped}件・{R.scanned} {view.scanned}件・{R.unexpected} {view.unexpected.length}件・{R.missing}{' '}
-          {view.missing.length}件
+          {R.shipped} {count(view.shipped)}・{R.scanned} {count(view.scanned)}・{R.unexpected} {count(view.unexpected.length)}・{R.missing}{' '}
+          {count(view.missing.length)}
         </p>
       </div>
       {/* One line for the last thing done: a scan, or a reason set or a 余剰 taken back in the list below. */}
@@ -83,7 +84,7 @@ export function ReceiptCheckScreen() {
       <div className="receipt-foot">
         {view.closed && (
           <p className="verdict verdict-ok" role="status" data-testid="receipt-closed">
-            受領確認を締めました（{R.scanned} {view.scanned}件）
+            受領確認を締めました（{R.scanned} {count(view.scanned)}）
           </p>
         )}
         <div className="button-row">

@@ -4,6 +4,7 @@
 import { useEffect } from 'react';
 import { DIFFERENCE_REASONS, RECEIPT_CHECK_LABELS as R, unexpectedKindLabel, type DifferenceReason } from '../../shared/glossary';
 import { differencesOf, useReceiptStore } from '../stores/receipt-store';
+import { count as counted } from '../../shared/numbers';
 
 type Row = ReturnType<typeof differencesOf>[number];
 
@@ -147,7 +148,7 @@ export function ReceiptDifferences() {
       <tbody key={label}>
         <tr className="difference-group">
           <th colSpan={6} scope="rowgroup">
-            {!view.closed && <GroupBox rows={list} label={`${label}をすべて選択`} />} {label} {list.length}件
+            {!view.closed && <GroupBox rows={list} label={`${label}をすべて選択`} />} {label} {counted(list.length)}
           </th>
         </tr>
         {list.map((r) => (

@@ -34,8 +34,9 @@ export function WardReport() {
         <ul className="pull-results" data-testid="pull-results">
           {pulled.length === 0 && <li>取得元が登録されていません（madoguchi sync register --source）</li>}
           {pulled.map((p) => (
-            <li key={p.source} className={p.problem || p.refused.length > 0 ? 'status-bad' : undefined}>
-              {p.source}：{p.problem ?? `新規 ${count(p.ingested)}${p.alreadyHad ? `・取込済み ${count(p.alreadyHad)}` : ''}`}
+            // Whose files, in words; the folder or address only on hover, for whoever has to fix a problem.
+            <li key={p.source} title={p.source} className={p.problem || p.refused.length > 0 ? 'status-bad' : undefined}>
+              {p.name}：{p.problem ?? `新規 ${count(p.ingested)}${p.alreadyHad ? `・取込済み ${count(p.alreadyHad)}` : ''}`}
               {p.refused.map((r) => (
                 <div key={r}>{r}</div>
               ))}

@@ -3,7 +3,7 @@
 import { create } from 'zustand';
 import type { ChannelOutput } from '../../shared/ipc/contract';
 import { invoke } from './call';
-import { tokyoToday } from '../format/dates';
+import { tokyoToday, westernDate } from '../format/dates';
 
 export type LeadPage = 'reconciliation' | 'corrections' | 'returns';
 export type ReconciliationView = ChannelOutput<'reconciliation:day'>;
@@ -60,7 +60,10 @@ export const useLeadStore = create<LeadWorkspaceState>((set, get) => ({
     const sync = r.value.syncFile
       ? `事務センターへの同期ファイル ${r.value.syncFile} を書き出しました。`
       : '同期が未設定のため、同期ファイルは書き出していません。';
-    set({ busy: false, message: `${date} を締めました。数字は固定され、以後の訂正は「締め後の訂正」として表示されます。${sync}` });
+    set({
+      busy: false,
+      message: `${westernDate(date)} を締めました。数字は固定され、以後の訂正は「締め後の訂正」として表示されます。${sync}`,
+    });
     await get().load();
   },
   scanIgnored: () => set({ message: null, error: '照合・日報の画面ではスキャンは使いません。窓口に戻ってから読み取ってください' }),

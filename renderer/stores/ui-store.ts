@@ -179,7 +179,7 @@ export const useUiStore = create<UiState>()((set, get) => ({
     set({ lead: { ...get().lead, busy: true, error: null, message: null } });
     const r = await invoke('sync:pullSiblings', {});
     if (!r.ok) return set({ lead: { ...get().lead, busy: false, error: r.error.message } });
-    const problems = r.value.flatMap((p) => (p.problem ? [`${p.source}: ${p.problem}`] : p.refused));
+    const problems = r.value.flatMap((p) => (p.problem ? [`${p.name}: ${p.problem}`] : p.refused));
     const taken = r.value.reduce((n, p) => n + p.ingested, 0);
     const message =
       r.value.length === 0

@@ -8,6 +8,7 @@ import { formatWareki } from '../roster/japanese-date';
 import { actorLabel, escapeHtml, pageHeaderHtml, printDocument } from './print-html';
 import { dayText, tokyoDateTime } from '../tokyo-date';
 import { flowCss, flowPages, pageSections, type FlowItem } from './page-flow';
+import { count, num as plain } from '../numbers';
 import {
   breakReasonLabel,
   FIGURE_LABELS,
@@ -53,6 +54,8 @@ export interface DailyReportPrintInput {
   readonly correctedSinceClose: readonly { readonly figure: string; readonly frozen: number | boolean; readonly now: number | boolean }[];
   readonly shipments: readonly ShipmentFigures[];
   readonly breakers: readonly { readonly reservationNo: string; readonly reason: string }[];
+  /** Each station in words (本庁舎 窓口1), by id: the paper names stations as the screens do. */
+  readonly stationNames: Readonly<Record<string, string>>;
   /** 48 slots: handovers per 30 minutes (index*30 minutes after Tokyo midnight), all stations. */
   readonly halfHours: readonly number[];
 }
@@ -100,19 +103,21 @@ tr.sum td { font-weight: 700; }
 `;
 
 const num = (v: number | boolean | undefined) => escapeHtml(figureValueText(v));
+/** A change between two counts, signed: +3, -1,234. */
+const signed = (d: number) => `${d > 0 ? '+' : ''}${plain(d)}`;
 
 function invariantLine(formula: string, left: number | undefined, right: readonly (number | undefined)[]): string {
   const known = left !== undefined && right.every((v) => v !== undefined);
   const sum = right.reduce<number>((a, v) => a + (v ?? 0), 0);
   const holds = known && left === sum;
-  const verdict = !known ? '判定できません' : holds ? '成立' : `不成立（差 ${left - sum}）`;
+  const verdict = !known ? '判定できません' : holds ? '成立' : `不成立（差 ${signed(left - sum)}）`;
   return `<div class="line"><div>${formula}</div><div class="eq">${num(left)} = ${right.map(num).join(' + ')}</div><div class="ok${holds ? '' : ' bad'}">${verdict}</div></div>`;
 }
 
 function items(input: DailyReportPrintInput): FlowItem[] {
   const shown = input.closed?.figures ?? input.current;
   const t = shown.totals;
-  const count = (k: FigureKey): number | undefined => (typeof t[k] === 'number' ? (t[k] as number) : undefined);
+  const figure = (k: FigureKey): number | undefined => (typeof t[k] === 'number' ? (t[k] as number) : undefined);
   const corrected = new Set(input.closed === null ? [] : input.correctedSinceClose.map((c) => c.figure));
   const out: FlowItem[] = [];
 
@@ -141,12 +146,12 @@ function items(input: DailyReportPrintInput): FlowItem[] {
   const breakNote =
     input.breakers.length === 0
       ? ''
-      : `${input.closed === null ? '' : '印刷時点で'}整合を崩している番号 ${input.breakers.length} 件（下の一覧）`;
+      : `${input.closed === null ? '' : '印刷時点で'}整合を崩している番号 ${count(input.breakers.length)}（下の一覧）`;
   out.push({
     kind: 'block',
     mm: INVARIANTS_MM,
     html: `<div class="inv"><div class="cap">整合の確認</div>
-${INVARIANTS.map((inv) => invariantLine(escapeHtml(invariantText(inv)), count(inv.left), inv.right.map(count))).join('\n')}
+${INVARIANTS.map((inv) => invariantLine(escapeHtml(invariantText(inv)), figure(inv.left), inv.right.map(figure))).join('\n')}
 <div class="line"><div>全体の${L.holds}</div><div>${escapeHtml(breakNote)}</div><div class="ok${allHold ? '' : ' bad'}">${allHold ? '成立' : '不成立'}</div></div></div>`,
   });
 
@@ -162,8 +167,7 @@ ${INVARIANTS.map((inv) => invariantLine(escapeHtml(invariantText(inv)), count(in
         const i = (FIGURE_ORDER as readonly string[]).indexOf(f);
         return i < 0 ? FIGURE_ORDER.length : i;
       };
-      const diff = (a: number | boolean, b: number | boolean) =>
-        typeof a === 'number' && typeof b === 'number' ? `${b - a > 0 ? '+' : ''}${b - a}` : '—';
+      const diff = (a: number | boolean, b: number | boolean) => (typeof a === 'number' && typeof b === 'number' ? signed(b - a) : '—');
       out.push({
         kind: 'table',
         caption: '締め後の訂正（締めた後に変わった数字: 締め時点 → 現在）',
@@ -184,7 +188,7 @@ ${INVARIANTS.map((inv) => invariantLine(escapeHtml(invariantText(inv)), count(in
   out.push({
     kind: 'block',
     mm: CHART_MM,
-    html: `<div class="chart"><div class="cap">30分ごとの交付件数（全端末・合計 ${total} 件）</div>${halfHourChartSvg(input.halfHours)}</div>`,
+    html: `<div class="chart"><div class="cap">30分ごとの交付件数（全端末・合計 ${count(total)}）</div>${halfHourChartSvg(input.halfHours)}</div>`,
   });
 
   const stations = shown.byStation;
@@ -196,7 +200,7 @@ ${INVARIANTS.map((inv) => invariantLine(escapeHtml(invariantText(inv)), count(in
     rows: [
       ...stations.map(
         (s) =>
-          `<tr><td>${escapeHtml(s.stationId)}</td><td class="num">${num(s.handedOver)}</td><td class="num">${num(s.refusals)}</td></tr>`,
+          `<tr><td>${escapeHtml(input.stationNames[s.stationId] ?? s.stationId)}</td><td class="num">${num(s.handedOver)}</td><td class="num">${num(s.refusals)}</td></tr>`,
       ),
       `<tr class="sum"><td>合計</td><td class="num">${num(sum((s) => s.handedOver))}</td><td class="num">${num(sum((s) => s.refusals))}</td></tr>`,
     ],
@@ -220,7 +224,7 @@ ${INVARIANTS.map((inv) => invariantLine(escapeHtml(invariantText(inv)), count(in
   if (input.breakers.length > 0)
     out.push({
       kind: 'table',
-      caption: `整合を崩している番号（${input.closed === null ? '' : '印刷時点・'}${input.breakers.length} 件）`,
+      caption: `整合を崩している番号（${input.closed === null ? '' : '印刷時点・'}${count(input.breakers.length)}）`,
       head: '<tr><th>予約管理番号</th><th>理由</th></tr>',
       rows: input.breakers.map((b) => `<tr><td>${escapeHtml(b.reservationNo)}</td><td>${escapeHtml(breakReasonLabel(b.reason))}</td></tr>`),
       rowMm: ROW_MM,
@@ -234,6 +238,11 @@ export function dailyReportPageCount(input: DailyReportPrintInput): number {
   return flowPages(items(input)).length;
 }
 
+/** What the report is called on screen, in the PDF's name and in its <title>: 日報 2026年12月2日. */
+export function dailyReportTitle(date: string): string {
+  return `日報 ${dayText(date)}`;
+}
+
 export function dailyReportHtml(input: DailyReportPrintInput): string {
   const flow = items(input);
   const day = formatWareki(input.date) ?? input.date;
@@ -245,7 +254,7 @@ export function dailyReportHtml(input: DailyReportPrintInput): string {
     subtitleHtml: `${escapeHtml(day)}（${escapeHtml(dayText(input.date))}）`,
   });
   return printDocument({
-    title: `日報 ${input.date}`,
+    title: dailyReportTitle(input.date),
     css: flowCss(flow) + CSS,
     body: pageSections(flowPages(flow), header),
     fontCssHref: input.fontCssHref,

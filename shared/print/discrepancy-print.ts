@@ -4,6 +4,7 @@
 import type { VenueId } from '../venues/venues';
 import { actorLabel, escapeHtml, pageHeaderHtml, printDocument } from './print-html';
 import { tokyoDateTime } from '../tokyo-date';
+import { count } from '../numbers';
 import { flowCss, flowPages, pageSections, type FlowItem } from './page-flow';
 import { RECEIPT_CHECK_LABELS as R, unexpectedKindLabel, type DifferenceReason } from '../glossary';
 
@@ -87,7 +88,7 @@ function items(input: DiscrepancyPrintInput, rowHtml: (d: DiscrepancyRow) => str
     {
       kind: 'block',
       mm: SUMMARY_MM,
-      html: `<div class="summary">${cell(R.shipped, `${input.shipped} 件`)}${cell(R.scanned, `${input.scanned} 件`)}${cell(R.missing, `${missing} 件`, missing > 0)}${cell(R.unexpected, `${unexpected} 件`, unexpected > 0)}</div>`,
+      html: `<div class="summary">${cell(R.shipped, count(input.shipped))}${cell(R.scanned, count(input.scanned))}${cell(R.missing, count(missing), missing > 0)}${cell(R.unexpected, count(unexpected), unexpected > 0)}</div>`,
     },
     input.differences.length === 0
       ? { kind: 'block', mm: 8, html: '<div class="none">差異はありません。</div>' }

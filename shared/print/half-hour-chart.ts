@@ -1,6 +1,7 @@
 // The day's handovers per 30 minutes as an inline SVG bar chart for the printed 日報. Only presentation
 // attributes (fill=, font-size=), never style="", so it holds under the print CSP; each non-zero bar has
 // its number written above it, so the figure can be read off paper (and by pdftotext).
+import { num } from '../numbers';
 
 const SLOTS_PER_DAY = 48;
 /** The counter's usual hours, 08:00–19:00, as slot indices [from, to). */
@@ -49,8 +50,11 @@ export function halfHourChartSvg(slots: readonly number[]): string {
     const x = LEFT + k * slotW;
     parts.push(`<rect x="${fmt(x + slotW * 0.15)}" y="${fmt(baseline - h)}" width="${fmt(slotW * 0.7)}" height="${fmt(h)}" fill="#555"/>`);
     // Small enough that a three-digit number stays within its own bar's width.
-    const size = Math.min(3, (slotW * 0.95) / (String(v).length * 0.6));
-    parts.push(`<text x="${fmt(x + slotW / 2)}" y="${fmt(baseline - h - 0.8)}" font-size="${fmt(size)}" text-anchor="middle">${v}</text>`);
+    const label = num(v);
+    const size = Math.min(3, (slotW * 0.95) / (label.length * 0.6));
+    parts.push(
+      `<text x="${fmt(x + slotW / 2)}" y="${fmt(baseline - h - 0.8)}" font-size="${fmt(size)}" text-anchor="middle">${label}</text>`,
+    );
   }
   for (let i = from; i <= to; i += 2) {
     const x = LEFT + (i - from) * slotW;

@@ -6,6 +6,8 @@
 import { ASSIGNMENTS } from '../venues/assignment-table';
 import { VENUES, type VenueId } from '../venues/venues';
 import { escapeHtml as escape, printDocument } from './print-html';
+import { tokyoDateTime } from '../tokyo-date';
+import { count } from '../numbers';
 
 export interface PrintRow {
   readonly reservationNo: string;
@@ -22,6 +24,7 @@ export interface LedgerPrintInput {
   readonly shipmentId: string;
   readonly rows: readonly PrintRow[];
   readonly order: LedgerOrder;
+  /** When it is printed: an ISO timestamp, shown in Tokyo time. */
   readonly printedAt: string;
   /** A Code128 barcode of the text for the `.bc` cell: its characters in the bundled Libre Barcode 128 font (no tags, no style="": the CSP forbids them). */
   readonly barcode: (text: string) => string;
@@ -74,7 +77,7 @@ export function ledgerPrintHtml(input: LedgerPrintInput): string {
       const slice = rows.slice(p * ROWS_PER_PAGE, (p + 1) * ROWS_PER_PAGE);
       return `<section class="page">
   <header><h1>各会場送付台帳${label === '控え' ? '（控え）' : ''}</h1>
-    <div class="meta">${escape(venue.name)}（${escape(venue.place)}）・出荷 ${escape(input.shipmentId)}・${rows.length}件・${escape(input.printedAt)} 印刷</div>
+    <div class="meta">${escape(venue.name)}（${escape(venue.place)}）・出荷 ${escape(input.shipmentId)}・${count(rows.length)}・${escape(tokyoDateTime(input.printedAt))} 印刷</div>
     <div class="copy copy-${label === '控え' ? 'hikae' : 'seihon'}">${label}</div></header>
   <table><thead><tr><th class="n">No.</th><th class="addr">住所</th><th class="name">氏名</th><th class="no">予約管理番号</th></tr></thead>
   <tbody>${slice

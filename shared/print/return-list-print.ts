@@ -4,14 +4,15 @@
 // received. Pure: the barcode encoding is injected (code-128-encoder in main).
 import type { VenueId } from '../venues/venues';
 import { actorLabel, escapeHtml, pageHeaderHtml, printDocument } from './print-html';
-import { tokyoDateTime } from '../tokyo-date';
+import { dayText, tokyoDateTime } from '../tokyo-date';
+import { count } from '../numbers';
 import { flowCss, flowPages, pageSections, type FlowItem } from './page-flow';
 
 export interface ReturnListRow {
   readonly reservationNo: string;
   readonly name: string;
   readonly address: string;
-  /** ISO dates. */
+  /** YYYY-MM-DD; printed as 2026年12月2日. */
   readonly shippedOn: string;
   readonly deadline: string;
 }
@@ -39,8 +40,9 @@ const HEAD = '<tr><th class="num">No.</th><th>予約管理番号</th><th>氏名<
 const CSS = `
 .info { border: 0.3mm solid #000; padding: 1.5mm 3mm; line-height: 4.6mm; }
 .info .count { font-weight: 700; font-size: 11pt; }
-.ret th:nth-child(1) { width: 10mm; } .ret th:nth-child(2) { width: 50mm; } .ret th:nth-child(3) { width: 32mm; } .ret th:nth-child(n+5) { width: 22mm; }
-.ret td.date { font-size: 9pt; text-overflow: clip; }
+/* A day reads 2026年11月30日 (22.3 mm at 8.5pt): its columns fit it on one line. */
+.ret th:nth-child(1) { width: 10mm; } .ret th:nth-child(2) { width: 50mm; } .ret th:nth-child(3) { width: 30mm; } .ret th:nth-child(n+5) { width: 26mm; }
+.ret td.date { font-size: 8.5pt; text-overflow: clip; }
 .ret td.no { text-align: center; padding: 0.6mm 1mm; }
 .bc { font-family: "Libre Barcode 128"; font-size: 10mm; line-height: 6.5mm; white-space: pre; text-align: center; }
 .txt { font-size: 9pt; letter-spacing: 0.5pt; font-variant-numeric: tabular-nums; line-height: 4mm; }
@@ -54,10 +56,10 @@ const CSS = `
 function items(input: ReturnListPrintInput, rowHtml: (r: ReturnListRow, i: number) => string): FlowItem[] {
   const total = input.rows.length;
   const info = `<div class="info"><div>返戻番号 ${escapeHtml(input.batchId)}・記録 ${escapeHtml(tokyoDateTime(input.recordedAt))} ${escapeHtml(actorLabel(input.recordedBy))}</div>
-<div>理由 ${escapeHtml(input.reason)}</div><div class="count">返戻件数 ${total} 件</div></div>`;
+<div>理由 ${escapeHtml(input.reason)}</div><div class="count">返戻件数 ${count(total)}</div></div>`;
   const box = (who: string) =>
     `<div class="box"><div class="who">${who}</div><div>日付　　　年　　月　　日</div><div>氏名</div><div>印</div></div>`;
-  const sign = `<div class="sign"><div class="total">合計 ${total} 件</div><div class="boxes">${box('送付者（会場）')}${box('受領者（事務センター）')}</div></div>`;
+  const sign = `<div class="sign"><div class="total">合計 ${count(total)}</div><div class="boxes">${box('送付者（会場）')}${box('受領者（事務センター）')}</div></div>`;
   return [
     { kind: 'block', mm: INFO_MM, html: info },
     {
@@ -94,7 +96,7 @@ export function returnListHtml(input: ReturnListPrintInput): string {
   const row = (r: ReturnListRow, i: number) =>
     `<tr><td class="num">${i + 1}</td><td class="no"><div class="bc">${input.barcode(r.reservationNo)}</div><div class="txt">${escapeHtml(r.reservationNo)}</div></td>` +
     `<td class="wrap"><div>${escapeHtml(r.name)}</div></td><td class="wrap"><div>${escapeHtml(r.address)}</div></td>` +
-    `<td class="date">${escapeHtml(r.shippedOn)}</td><td class="date">${escapeHtml(r.deadline)}</td></tr>`;
+    `<td class="date">${escapeHtml(dayText(r.shippedOn))}</td><td class="date">${escapeHtml(dayText(r.deadline))}</td></tr>`;
   const flow = items(input, row);
   // The same rows, barcodes and all, appear in both copies: draw them once.
   const pages = flowPages(flow);
@@ -106,7 +108,7 @@ export function returnListHtml(input: ReturnListPrintInput): string {
         venue: input.venue,
         printedAt: input.printedAt,
         printedBy: input.printedBy,
-        subtitleHtml: `返戻番号 ${escapeHtml(input.batchId)}・${input.rows.length}件`,
+        subtitleHtml: `返戻番号 ${escapeHtml(input.batchId)}・${count(input.rows.length)}`,
         copy: label,
       }),
       label,

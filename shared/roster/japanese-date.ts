@@ -2,6 +2,7 @@
 // 19830401, 1983年4月1日) and 和暦 (昭和58年4月1日, S58.4.1, H2/1/5, 平成元年1月8日, R3-12-1),
 // in 半角 or 全角. Output is always ISO 'YYYY-MM-DD' so the ledger can compare and sort dates.
 import { DASH_LOOKALIKES, toHalfWidthAscii, unifyDashes } from './text';
+import { dayText } from '../tokyo-date';
 
 export type JapaneseDateResult = { ok: true; value: string } | { ok: false; reason: string };
 
@@ -108,10 +109,10 @@ export function parseBirthDate(raw: string, today: string): JapaneseDateResult {
   const r = parseJapaneseDate(raw);
   if (!r.ok) return r;
   if (r.value > today) {
-    return { ok: false, reason: `生年月日が未来の日付です（${r.value}、基準日 ${today}）` };
+    return { ok: false, reason: `生年月日が未来の日付です（${dayText(r.value)}、基準日 ${dayText(today)}）` };
   }
   if (r.value < EARLIEST_BIRTH_DATE) {
-    return { ok: false, reason: `生年月日が1868年より前です（${r.value}）` };
+    return { ok: false, reason: `生年月日が1868年より前です（${dayText(r.value)}）` };
   }
   return r;
 }

@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { VENUE_IDS, VENUES } from '../../../shared/venues/venues';
-import { tokyoDate } from '../../../shared/tokyo-date';
+import { dayText, tokyoDate } from '../../../shared/tokyo-date';
 import { writeFileAtomic } from '../../files/atomic-write';
 import { readSetting } from '../../store/settings';
 import { inboxKey } from '../../sync/sync-keys';
@@ -61,7 +61,7 @@ export function registerHq(program: Command, io: CliIo, setExit: (code: number) 
         const report = consolidate(store.db, { asOf, staleDays });
         if (opts.json) io.out(JSON.stringify(report, null, 2) + '\n');
         else {
-          io.out(`区全体（${asOf}）: ${FIGURES.map((f) => `${FIGURE_LABELS[f]} ${report.total[f]}`).join('  ')}\n`);
+          io.out(`区全体（${dayText(asOf)}）: ${FIGURES.map((f) => `${FIGURE_LABELS[f]} ${report.total[f]}`).join('  ')}\n`);
           for (const v of report.venues)
             io.out(
               `  ${v.name.padEnd(12, '　')} ${FIGURES.map((f) => `${FIGURE_LABELS[f]} ${v.figures[f]}`).join('  ')}  端末 ${v.stations.length}\n`,

@@ -8,6 +8,7 @@ import { openOrCreateDataFolder } from '../data-folder';
 import { CliError, readInput, type CliIo } from '../io';
 import { registerLedgerBuild } from './ledger-build';
 import { userInfo } from 'node:os';
+import { tokyoDateTime } from '../../../shared/tokyo-date';
 
 export function registerLedger(program: Command, io: CliIo, setExit: (code: number) => void): void {
   const ledger = program.command('ledger').description('各会場送付台帳（出荷台帳）の作成・確認・取込');
@@ -45,7 +46,7 @@ export function registerLedger(program: Command, io: CliIo, setExit: (code: numb
           `形式: ${header.format} v${header.version}`,
           `会場: ${VENUES[header.venue].name}（${header.venue}、会場鍵ID ${header.venueKeyId}）`,
           `出荷ID: ${header.shipmentId}`,
-          `作成日時: ${header.createdAt}`,
+          `作成日時: ${tokyoDateTime(header.createdAt)}`,
           `件数: ${header.rowCount}`,
           `本体ハッシュ: sha256:${header.bodySha256}`,
           `ファイルハッシュ: sha256:${fileSha256}`,

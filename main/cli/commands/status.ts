@@ -5,6 +5,7 @@ import { openAnyDataFolder } from '../data-folder';
 import { hqStatus } from '../../hq/hq-status';
 import { describeSyncStatus, syncStatus } from '../../sync/sync-status';
 import type { CliIo } from '../io';
+import { tokyoDateTime } from '../../../shared/tokyo-date';
 
 export function registerStatus(program: Command, io: CliIo): void {
   program
@@ -21,7 +22,9 @@ export function registerStatus(program: Command, io: CliIo): void {
           if (opts.json) return void io.out(JSON.stringify({ ...h, sync }, null, 2) + '\n');
           io.out(`事務センター  端末ID: ${h.stationId}\nデータフォルダ: ${h.dataDir}\nスキーマ版: ${h.schemaVersion}\n作成した台帳:\n`);
           for (const l of h.ledgers)
-            io.out(`  ${l.shipmentId}  ${l.venueName}  ${l.rowCount} 件  sha256:${l.fileSha256.slice(0, 16)}…  作成 ${l.createdAt}\n`);
+            io.out(
+              `  ${l.shipmentId}  ${l.venueName}  ${l.rowCount} 件  sha256:${l.fileSha256.slice(0, 16)}…  作成 ${tokyoDateTime(l.createdAt)}\n`,
+            );
           if (h.ledgers.length === 0) io.out('  （まだありません）\n');
           for (const line of describeSyncStatus(sync)) io.out(`${line}\n`);
         } finally {
@@ -42,7 +45,7 @@ export function registerStatus(program: Command, io: CliIo): void {
         io.out(`台帳の件数: ${s.cards}  記録（イベント）: ${s.events}\n出荷:\n`);
         for (const sh of s.shipments) {
           io.out(
-            `  ${sh.shipmentId}  ${sh.rowCount} 件  sha256:${sh.fileSha256.slice(0, 16)}…  取込 ${sh.importedAt}（${sh.importedBy}）\n`,
+            `  ${sh.shipmentId}  ${sh.rowCount} 件  sha256:${sh.fileSha256.slice(0, 16)}…  取込 ${tokyoDateTime(sh.importedAt)}（${sh.importedBy}）\n`,
           );
         }
         if (s.shipments.length === 0) io.out('  （まだありません）\n');

@@ -24,6 +24,7 @@ import { openAnyDataFolder, openExistingDataFolder } from '../data-folder';
 import { loadPrivateKey } from '../load-keys';
 import { CliError, dateArgument, readInput, type CliIo } from '../io';
 import { printPullResults, sourceArgument } from '../pull-output';
+import { dayText } from '../../../shared/tokyo-date';
 
 export function registerSync(program: Command, io: CliIo, setExit: (code: number) => void): void {
   const sync = program
@@ -129,7 +130,7 @@ export function registerSync(program: Command, io: CliIo, setExit: (code: number
       try {
         const r = exportSyncFile({ store, clock: io.clock }, resolve(io.cwd, opts.out), opts.date ? { businessDate: opts.date } : {});
         if (!r.ok) throw new CliError(r.error.message);
-        io.out(`同期ファイル #${r.value.seq}（${r.value.businessDate}、記録 ${r.value.events} 件）: ${r.value.path}\n`);
+        io.out(`同期ファイル #${r.value.seq}（${dayText(r.value.businessDate)}、記録 ${r.value.events} 件）: ${r.value.path}\n`);
       } finally {
         store.close();
       }

@@ -6,7 +6,7 @@ import { dailyReport } from '../../day-close/day-close';
 import { closeDayAndSend } from '../../day-close/close-and-send';
 import { verifyStaffPin } from '../../auth/staff';
 import { askPin } from '../passphrase';
-import { tokyoDate } from '../../../shared/tokyo-date';
+import { dayText, tokyoDate } from '../../../shared/tokyo-date';
 import { breakReasonLabel, FIGURE_LABELS, INVARIANTS, invariantText } from '../../../shared/glossary';
 import { openExistingDataFolder } from '../data-folder';
 import { CliError, dateArgument, type CliIo } from '../io';
@@ -32,7 +32,7 @@ export function registerVenue(program: Command, io: CliIo, setExit: (code: numbe
           return;
         }
         const t = r.total;
-        io.out(`${r.venue.name}${r.asOf ? `（${r.asOf} 終了時点）` : ''}\n`);
+        io.out(`${r.venue.name}${r.asOf ? `（${dayText(r.asOf)} 終了時点）` : ''}\n`);
         const [shippedInvariant, receivedInvariant] = INVARIANTS.map((inv) => invariantText(inv, t));
         io.out(`${shippedInvariant}\n`);
         io.out(`${receivedInvariant}   ${t.holds ? '成立' : '不成立'}\n`);
@@ -80,7 +80,7 @@ export function registerVenue(program: Command, io: CliIo, setExit: (code: numbe
         }
         if (!closed.ok) throw new CliError(closed.error.message);
         const t = closed.value.current.totals;
-        io.out(`${date} を締めました（${staff.value.displayName}）\n`);
+        io.out(`${dayText(date)} を締めました（${staff.value.displayName}）\n`);
         io.out(
           `${FIGURE_LABELS.handedOver} ${t.handedOver}  ${FIGURE_LABELS.outstanding} ${t.outstanding}  ${t.holds ? '成立' : '不成立'}\n`,
         );

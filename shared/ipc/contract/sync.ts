@@ -5,6 +5,9 @@ import { Empty } from './common';
 
 export const PullSummary = z.array(
   z.strictObject({
+    /** Whose files, in words (本庁舎 honchosha-a1b2c3); the folder or address when no station is known. */
+    name: z.string(),
+    /** The folder or address pulled: secondary detail. */
     source: z.string(),
     problem: z.string().nullable(),
     ingested: z.number(),
