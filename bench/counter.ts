@@ -7,7 +7,7 @@ import type { Clock } from '../main/clock';
 import { addDays } from '../shared/tokyo-date';
 import { decideScan, recordHandover, searchCards } from '../main/counter/counter-service';
 import { confirmShipmentReceipt } from '../main/receipt/box-receipt';
-import { groupCommitAccessLog } from '../main/access/access-record';
+import { immediateAccessLog } from '../main/access/access-record';
 import { time, type BenchTarget } from './measure';
 
 /** Birth dates spread over ~95 years, as a ward's population is (a few residents per date), deterministic. */
@@ -57,15 +57,14 @@ export function measureCounter(options: { quick: boolean; clock: Clock; cleanup:
   const lead = { staffId: 'l', displayName: 'l', role: 'lead' as const };
   const clerk = { staffId: 'c', displayName: 'c', role: 'clerk' as const };
   confirmShipmentReceipt({ store, clock }, lead, 'BENCH-4');
-  // As in the app: looks at a record are group-committed right after the reply (see access-record.ts).
-  const access = groupCommitAccessLog(store.db, clock, () => {});
+  // As in the app: each look at a record is committed to the access record before its reply (access-record.ts).
+  const access = immediateAccessLog(store.db, clock);
   const ctx = { store, clock, access };
   const pick = (i: number) => list[(i * 7919) % list.length]!;
   const p99 = (fn: (i: number) => void) => {
     const xs: number[] = [];
     for (let i = 0; i < CALLS; i++) {
       xs.push(time(() => fn(i)));
-      access.flush();
     }
     xs.sort((a, b) => a - b);
     return xs[Math.floor(xs.length * 0.99)]!;
@@ -88,11 +87,13 @@ export function measureCounter(options: { quick: boolean; clock: Clock; cleanup:
   rmSync(dir, { recursive: true, force: true });
   const rows = COUNTER_ROWS.toLocaleString();
   return [
+    // The look's access record is committed before the reply (synchronous=FULL): the scan costs a lookup and
+    // one fsync'd insert, so its baseline is the two of them, measured on the same database.
     {
-      name: `scan → decision with a ${rows}-row ledger (p99)`,
+      name: `scan → decision with a ${rows}-row ledger, its access record committed (p99)`,
       measured: scanP99,
-      baseline: { name: 'primary-key lookup of the same card (p99)', ms: pkP99, maxRatio: 100 },
-      maxMs: 2,
+      baseline: { name: "primary-key lookup plus a bare fsync'd insert (p99)", ms: pkP99 + writeP99, maxRatio: 3 },
+      maxMs: 5,
     },
     // The 5 ms budget assumes a disk whose fsync fits in it; the baseline shows this machine's own floor.
     {

@@ -24,7 +24,7 @@ import { venuePrintHandlers } from '../print/handlers';
 import { syncHandlers } from '../sync/handlers';
 import { startSiblingPulls } from '../sync/sibling-pulls';
 import { readSetting } from '../store/settings';
-import { groupCommitAccessLog } from '../access/access-record';
+import { immediateAccessLog } from '../access/access-record';
 import { createPreviewPrinter, type Printer } from '../print/printer';
 
 type ScannerState = Omit<StatusView['scanner'], 'layout'>;
@@ -48,7 +48,8 @@ export function createApp(store: VenueStore, clock: Clock, log: (line: string) =
   const idleLockMinutes = () => readSetting(store.db, 'idle-lock-minutes');
   let scanner: ScannerState = { mode: readSetting(store.db, 'scanner-mode'), connected: false, device: null };
   const sessions = new Sessions(clock, idleLockMinutes);
-  const access = groupCommitAccessLog(store.db, clock);
+  // Every look is written before its reply (never after it, where a crash or a full disk would lose it silently).
+  const access = immediateAccessLog(store.db, clock);
   let pushTo: Push = () => {};
   const counter: CounterContext = { store, clock, access };
   // A venue station is every capability's slice; the type requires a handler for each venue channel.
@@ -97,7 +98,6 @@ export function createApp(store: VenueStore, clock: Clock, log: (line: string) =
     close: async () => {
       await siblings.stop();
       await wiring?.close();
-      access.flush();
       store.close();
     },
   };

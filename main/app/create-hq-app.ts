@@ -5,7 +5,7 @@ import type { HqStore } from '../store/data-folder';
 import { createDispatcher, type SiteHandlers } from '../ipc/dispatch';
 import { Sessions } from '../auth/sessions';
 import { readSetting } from '../store/settings';
-import { groupCommitAccessLog } from '../access/access-record';
+import { immediateAccessLog } from '../access/access-record';
 import { createPreviewPrinter, type Printer } from '../print/printer';
 import { stationHandlers } from '../store/handlers';
 import { sessionHandlers } from '../auth/handlers';
@@ -16,7 +16,8 @@ import type { SiteApp } from './create-app';
 export function createHqApp(store: HqStore, clock: Clock, log: (line: string) => void, printer: Printer = createPreviewPrinter()): SiteApp {
   const idleLockMinutes = () => readSetting(store.db, 'idle-lock-minutes');
   const sessions = new Sessions(clock, idleLockMinutes);
-  const access = groupCommitAccessLog(store.db, clock);
+  // Every look is written before its reply (never after it, where a crash or a full disk would lose it silently).
+  const access = immediateAccessLog(store.db, clock);
   // Headquarters is the slices it serves; the type requires a handler for each HQ channel.
   const handlers: SiteHandlers<'hq'> = {
     ...stationHandlers({ unlocked: true, hq: true, venue: null, stationId: store.stationId }),
@@ -31,7 +32,6 @@ export function createHqApp(store: HqStore, clock: Clock, log: (line: string) =>
     startScanner: () => {},
     setPush: () => {},
     close: async () => {
-      access.flush();
       store.close();
     },
   };

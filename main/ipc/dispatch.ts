@@ -2,6 +2,7 @@
 // against the contract, the caller must be signed in (and unlocked) with a role the channel allows; only
 // then does a handler run. Every outcome is a result; nothing is thrown across the boundary, and error
 // messages never echo input values (they may hold personal data).
+import { storageFault } from '../db/storage-fault';
 import type { z } from 'zod';
 import {
   contract,
@@ -78,6 +79,12 @@ export function createDispatcher<S extends Site>(
       }
       return result;
     } catch (e) {
+      // The disk, not the program: said as what happened and what to do; the station goes on (reads still work).
+      const fault = storageFault(e);
+      if (fault) {
+        log(`${channel}: ${fault.code} (${(e as { code?: string }).code})`);
+        return fail('storage', fault.message);
+      }
       log(`handler ${channel} threw: ${(e as Error).stack ?? String(e)}`);
       return fail('internal', '内部エラーが発生しました');
     }

@@ -57,6 +57,8 @@ type IpcErrorCode =
   | 'internal'
   /** The window could not reach main at all (the browser mode's server stopped, main hung): nothing was done. */
   | 'unreachable'
+  /** The disk failed (full, read-only, I/O error, damaged database): nothing was recorded; the message says what to do. */
+  | 'storage'
   | 'unavailable'
   | 'bad-credentials'
   | 'locked-out'
