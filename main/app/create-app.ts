@@ -74,7 +74,7 @@ export function createApp(store: VenueStore, clock: Clock, log: (line: string) =
   let wiring: ScannerWiring | null = null;
   const siblings = startSiblingPulls(counter, log);
   return {
-    invoke: createDispatcher('venue', handlers, sessions, log),
+    invoke: createDispatcher('venue', handlers, sessions, log, store.dir),
     store,
     setScannerStatus: (s) => {
       scanner = s;

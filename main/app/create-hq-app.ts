@@ -27,7 +27,7 @@ export function createHqApp(store: HqStore, clock: Clock, log: (line: string) =>
   };
 
   return {
-    invoke: createDispatcher('hq', handlers, sessions, log),
+    invoke: createDispatcher('hq', handlers, sessions, log, store.dir),
     setScannerStatus: () => {},
     startScanner: () => {},
     setPush: () => {},

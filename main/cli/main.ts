@@ -1,5 +1,7 @@
 // The `madoguchi` command line: HQ batch work, automation and support, under plain Node.
 // Reads like a table of contents; each command lives in its own module.
+import { storageFault } from '../db/storage-fault';
+import { resolveDataDir } from '../store/data-folder';
 import { Command, CommanderError } from 'commander';
 import { registerKeys } from './commands/keys';
 import { registerRoute } from './commands/route';
@@ -58,7 +60,24 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.err(`madoguchi: ${e.message}\n`);
       return e.exitCode;
     }
-    io.err(`madoguchi: 予期しないエラー: ${(e as Error).stack ?? String(e)}\n`);
+    // The disk, not the program: what happened and what to do, never a stack trace.
+    const fault = storageFault(e, dataDirOf(argv, io));
+    if (fault) {
+      io.err(`madoguchi: ${fault.message}\n`);
+      return 1;
+    }
+    // A bug: said in Japanese; the trace only when asked for (it is for support, and may quote file paths).
+    io.err(
+      io.env.MADOGUCHI_DEBUG === '1'
+        ? `madoguchi: 予期しないエラー（コード: INTERNAL）: ${(e as Error).stack ?? String(e)}\n`
+        : 'madoguchi: 予期しないエラーが発生しました（コード: INTERNAL）。MADOGUCHI_DEBUG=1 を付けてもう一度実行すると、サポート向けの詳細を表示します\n',
+    );
     return 1;
   }
+}
+
+/** The data folder a command was run on (--data or --hq-data, else the default), to tell a full disk apart. */
+function dataDirOf(argv: readonly string[], io: CliIo): string {
+  const at = argv.findIndex((a) => a === '--data' || a === '--hq-data');
+  return resolveDataDir(at >= 0 ? argv[at + 1] : undefined, io.env);
 }

@@ -3,6 +3,8 @@
 // to the person as what happened and what to do, with a code for support; the work was not recorded (SQLite
 // rolled its transaction back), and nothing recorded before is touched.
 
+import { statfsSync } from 'node:fs';
+
 type StorageFaultCode = 'DISK-FULL' | 'READ-ONLY' | 'IO-ERROR' | 'DB-DAMAGED';
 
 export interface StorageFault {
@@ -20,8 +22,31 @@ const MESSAGES: Record<StorageFaultCode, string> = {
   'DB-DAMAGED': 'データベースが破損しています。作業を止め、会場責任者・サポートに連絡してください（コード: DB-DAMAGED）',
 };
 
-/** The fault behind an error, or null when it is not the disk's (a bug, said as an internal error). */
-export function storageFault(e: unknown): StorageFault | null {
+/** Below this, a write that failed is taken to have failed for want of space. */
+const NEARLY_FULL_BYTES = 1024 * 1024;
+
+/**
+ * The fault behind an error, or null when it is not the disk's (a bug, said as an internal error). `dataDir`:
+ * where the database is, so that an I/O error on a disk with no room left is said as the full disk it is
+ * (SQLite reports a WAL write that found no space as SQLITE_IOERR, not always SQLITE_FULL).
+ */
+export function storageFault(e: unknown, dataDir?: string): StorageFault | null {
+  const fault = classify(e);
+  if (fault?.code === 'IO-ERROR' && dataDir !== undefined && freeBytes(dataDir) < NEARLY_FULL_BYTES)
+    return { code: 'DISK-FULL', message: MESSAGES['DISK-FULL'] };
+  return fault;
+}
+
+function freeBytes(dir: string): number {
+  try {
+    const s = statfsSync(dir);
+    return Number(s.bavail) * Number(s.bsize);
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+}
+
+function classify(e: unknown): StorageFault | null {
   const code = (e as { code?: unknown } | null)?.code;
   if (typeof code !== 'string') return null;
   const kind: StorageFaultCode | null =

@@ -49,6 +49,8 @@ export function createDispatcher<S extends Site>(
   handlers: SiteHandlers<S>,
   sessions: Sessions,
   log: (line: string) => void = () => {},
+  /** The data folder, to tell a full disk from another I/O error. */
+  dataDir?: string,
 ): Invoke {
   return async (channel, input, caller) => {
     if (!Object.hasOwn(contract, channel)) return fail('unknown-channel', '不明な操作です');
@@ -80,7 +82,7 @@ export function createDispatcher<S extends Site>(
       return result;
     } catch (e) {
       // The disk, not the program: said as what happened and what to do; the station goes on (reads still work).
-      const fault = storageFault(e);
+      const fault = storageFault(e, dataDir);
       if (fault) {
         log(`${channel}: ${fault.code} (${(e as { code?: string }).code})`);
         return fail('storage', fault.message);
