@@ -10,36 +10,50 @@ import { pullSiblings } from '../sync/siblings';
 import { exportSyncFile } from '../sync/export';
 import { readSetting } from '../store/settings';
 import { closeDay, type DailyReport, type DayCloseProblem } from './day-close';
+import { storageFault } from '../db/storage-fault';
 
 export async function closeDayAndSend(
   ctx: CounterContext,
   staff: Staff,
   date: string,
-): Promise<Result<DailyReport & { syncFile: string | null }, DayCloseProblem & { syncFile?: string | null }>> {
+): Promise<Result<DailyReport & Published, DayCloseProblem & Partial<Published>>> {
   await pullSiblings(ctx);
   const closed = closeDay(ctx, staff, date);
   if (!closed.ok && closed.error.code !== 'already-closed') return closed;
   // A venue's day is closed once, at whichever station the lead uses; every station still publishes its own
   // records for HQ. So a station whose day a sibling has closed writes its file all the same, and says so.
-  const syncFile = publishDay(ctx, date);
+  const published = publishDay(ctx, date);
   if (!closed.ok) {
-    const sent = syncFile === null ? '' : `。この端末の記録は送信フォルダに書き出しました（${syncFile}）`;
-    return err({ ...closed.error, message: `${closed.error.message}${sent}`, syncFile });
+    const sent = published.syncFile === null ? '' : `。この端末の記録は送信フォルダに書き出しました（${published.syncFile}）`;
+    return err({ ...closed.error, message: `${closed.error.message}${sent}`, ...published });
   }
-  return ok({ ...closed.value, syncFile });
+  return ok({ ...closed.value, ...published });
+}
+
+/** The day's sync file, or why there is none: said to the lead as it is (not set up, or the outbox failed). */
+export interface Published {
+  readonly syncFile: string | null;
+  readonly syncProblem: string | null;
 }
 
 /**
- * Writes the station's sync file for the day to its outbox; null when it could not (sync not set up, disk full).
- * Also after a record approved on a closed day (the counter calls it), so the late record reaches the siblings
- * and HQ at once instead of waiting for a close that has already happened.
+ * Writes the station's sync file for the day to its outbox, or says why it could not (sync not set up, the
+ * outbox unwritable or the disk full). Also after a record approved on a closed day (the counter calls it), so
+ * the late record reaches the siblings and HQ at once instead of waiting for a close that has already happened.
  */
-export function publishDay(ctx: CounterContext, date: string): string | null {
+export function publishDay(ctx: CounterContext, date: string): Published {
+  const outbox = resolve(ctx.store.dir, readSetting(ctx.store.db, 'sync-outbox'));
   // A full disk or a missing share must not undo a close: the file is committed and the next export rewrites it.
   try {
-    const exported = exportSyncFile(ctx, resolve(ctx.store.dir, readSetting(ctx.store.db, 'sync-outbox')), { businessDate: date });
-    return exported.ok ? exported.value.name : null;
-  } catch {
-    return null;
+    const exported = exportSyncFile(ctx, outbox, { businessDate: date });
+    return exported.ok ? { syncFile: exported.value.name, syncProblem: null } : { syncFile: null, syncProblem: exported.error.message };
+  } catch (e) {
+    const fault = storageFault(e, outbox);
+    const why =
+      fault?.code === 'DISK-FULL' ? 'ディスクの空きが足りません' : `書き込めません（${(e as { code?: string }).code ?? 'エラー'}）`;
+    return {
+      syncFile: null,
+      syncProblem: `送信フォルダ ${outbox} に同期ファイルを書き出せませんでした：${why}。日締めの記録は保存済みです。送信フォルダを直してから、もう一度日締め（または madoguchi sync export）で書き出してください`,
+    };
   }
 }

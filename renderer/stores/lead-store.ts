@@ -59,7 +59,7 @@ export const useLeadStore = create<LeadWorkspaceState>((set, get) => ({
     if (!r.ok) return set({ busy: false, error: r.error.message });
     const sync = r.value.syncFile
       ? `事務センターへの同期ファイル ${r.value.syncFile} を書き出しました。`
-      : '同期が未設定のため、同期ファイルは書き出していません。';
+      : `同期ファイルは書き出していません：${r.value.syncProblem ?? '同期が未設定です'}`;
     set({
       busy: false,
       message: `${westernDate(date)} を締めました。数字は固定され、以後の訂正は「締め後の訂正」として表示されます。${sync}`,

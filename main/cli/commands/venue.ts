@@ -84,7 +84,11 @@ export function registerVenue(program: Command, io: CliIo, setExit: (code: numbe
         io.out(
           `${FIGURE_LABELS.handedOver} ${t.handedOver}  ${FIGURE_LABELS.outstanding} ${t.outstanding}  ${t.holds ? '成立' : '不成立'}\n`,
         );
-        io.out(closed.value.syncFile ? `同期ファイル: ${closed.value.syncFile}\n` : '同期ファイルは書き出していません（同期が未設定）\n');
+        io.out(
+          closed.value.syncFile
+            ? `同期ファイル: ${closed.value.syncFile}\n`
+            : `同期ファイルは書き出していません：${closed.value.syncProblem ?? '同期が未設定です'}\n`,
+        );
         if (!t.holds) setExit(3);
       } finally {
         store.close();

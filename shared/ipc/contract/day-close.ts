@@ -6,5 +6,10 @@ import { DailyReportView } from './reconciliation';
 
 export const dayCloseContract = {
   /** Closes the day; with sync set up, the day's sync file is written to the outbox too (its name, else null). */
-  'day:close': channel(z.strictObject({ date: IsoDate }), DailyReportView.extend({ syncFile: z.string().nullable() }), LEAD, VENUE),
+  'day:close': channel(
+    z.strictObject({ date: IsoDate }),
+    DailyReportView.extend({ syncFile: z.string().nullable(), syncProblem: z.string().nullable() }),
+    LEAD,
+    VENUE,
+  ),
 } as const;
