@@ -6,6 +6,7 @@ import { createVenueDataFolder } from '../store/data-folder';
 import { enrollStaff } from '../auth/staff';
 import { tempDir } from '../testing/fixtures';
 import { fixedClock } from '../clock';
+import { manualClock } from '../testing/app-fixture';
 
 const PASS = 'venue passphrase 9';
 const clock = fixedClock('2026-11-25T01:00:00Z');
@@ -51,4 +52,23 @@ test('a station whose data folder does not exist says so', async (t) => {
   const r = await station.invoke('station:unlock', { passphrase: PASS }, 'w');
   assert.ok(!r.ok);
   assert.equal(r.error.code, 'no-data-folder');
+});
+
+test('wrong passphrases at the unlock screen: after five in a row the unlock waits, doubling, and even the right one waits', async (t) => {
+  const dir = join(tempDir(t), 'toyosu');
+  createVenueDataFolder(dir, 'toyosu', PASS, 'toyosu-st01').close();
+  const clock = manualClock('2026-11-25T01:00:00Z');
+  const station = createStation(dir, clock, () => {});
+  t.after(() => station.close());
+  const unlock = async (passphrase: string) => station.invoke('station:unlock', { passphrase }, 'w');
+  for (let i = 0; i < 5; i++) assert.equal(((await unlock('guess')) as { error: { code: string } }).error.code, 'wrong-passphrase');
+  const waiting = await unlock(PASS);
+  assert.ok(!waiting.ok);
+  assert.equal(waiting.error.code, 'locked-out');
+  assert.equal(waiting.error.message, 'パスフレーズの誤りが続いたため、10:00 まで解除できません（会場責任者に確認してください）');
+  clock.advance(30_000);
+  assert.equal(((await unlock('guess')) as { error: { code: string } }).error.code, 'wrong-passphrase', 'the wait is over: one more try');
+  assert.match(((await unlock(PASS)) as { error: { message: string } }).error.message, /10:01 まで/, 'the next wait is twice as long');
+  clock.advance(60_000);
+  assert.ok((await unlock(PASS)).ok, 'the right passphrase once the wait is over');
 });

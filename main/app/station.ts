@@ -10,6 +10,7 @@ import { openDataFolder, peekDataFolder } from '../store/data-folder';
 import { createApp, type SiteApp } from './create-app';
 import type { Push } from '../ipc/push';
 import type { Printer } from '../print/printer';
+import { tokyoWallClock } from '../../shared/tokyo-date';
 
 export interface Station {
   readonly invoke: Invoke;
@@ -25,9 +26,18 @@ export interface StationOptions {
   readonly printer?: Printer;
 }
 
+/** Wrong passphrases allowed in a row before the unlock waits; then 30 s, doubling with each further one, to 15 min. */
+const FREE_TRIES = 5;
+const FIRST_WAIT_MS = 30_000;
+const LONGEST_WAIT_MS = 15 * 60_000;
+
 export function createStation(dataDir: string, clock: Clock, log: (line: string) => void, options: StationOptions = {}): Station {
   let app: SiteApp | null = null;
   let push: Push = () => {};
+  // Kept in memory (the folder, where staff lockouts live, is what is locked): guessing a passphrase from the
+  // window is slowed to a few tries an hour, and each try's key derivation no longer holds the service at will.
+  let wrongInARow = 0;
+  let waitUntil = 0;
 
   const view = () => {
     const peek = peekDataFolder(dataDir);
@@ -38,11 +48,25 @@ export function createStation(dataDir: string, clock: Clock, log: (line: string)
 
   const tryUnlock = (passphrase: string): IpcResult<ReturnType<typeof view>> => {
     if (app) return { ok: true, value: view() };
+    const now = clock.now().getTime();
+    if (now < waitUntil)
+      return {
+        ok: false,
+        error: {
+          code: 'locked-out',
+          message: `パスフレーズの誤りが続いたため、${tokyoWallClock(new Date(waitUntil).toISOString())?.time} まで解除できません（会場責任者に確認してください）`,
+        },
+      };
     const opened = openDataFolder(dataDir, passphrase);
     if (!opened.ok) {
       const code = opened.error.code === 'wrong-passphrase' ? 'wrong-passphrase' : 'no-data-folder';
+      if (code === 'wrong-passphrase' && ++wrongInARow >= FREE_TRIES) {
+        waitUntil = now + Math.min(FIRST_WAIT_MS * 2 ** (wrongInARow - FREE_TRIES), LONGEST_WAIT_MS);
+        log(`station unlock: ${wrongInARow} wrong passphrases in a row; waiting until ${new Date(waitUntil).toISOString()}`);
+      }
       return { ok: false, error: { code, message: opened.error.message } };
     }
+    wrongInARow = 0;
     // Headquarters' folder opens HQ's app; a venue's, the counter.
     app =
       opened.value.site === 'hq'
