@@ -2,16 +2,13 @@
 // card handed over at 窓口1 is refused as 交付済み at 窓口2 within minutes, with no lead action.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { syncWorld } from '../testing/sync-fixtures';
+import { siblingPair } from '../testing/sync-fixtures';
 import { cards } from '../testing/fixtures';
 import { manualClock } from '../testing/app-fixture';
 import { decideScan, recordHandover } from '../counter/counter-service';
 import { writeSetting } from '../store/settings';
 import type { IdCheck } from '../../shared/counter/id-documents';
 import { exportSyncFile } from './export';
-import { registerStation, stationRegistration } from './registration';
-import { storeVenueKey } from './sync-keys';
 import { startSiblingPulls, type Timers } from './sibling-pulls';
 
 const clerk = { staffId: 'clerk1', displayName: '窓口', role: 'clerk' as const };
@@ -30,25 +27,13 @@ function manualTimers() {
   return { timers, due };
 }
 
-function twoStations(t: Parameters<typeof syncWorld>[0]) {
+function twoStations(t: Parameters<typeof siblingPair>[0]) {
   const clock = manualClock('2026-11-25T01:00:00Z');
   const list = cards(1, 6);
-  const w = syncWorld(
-    t,
-    clock,
-    [
-      { venue: 'honchosha', stationId: 'honchosha-st01' },
-      { venue: 'honchosha', stationId: 'honchosha-st02' },
-    ],
-    { honchosha: list },
-  );
-  const [a, b] = [w.stations['honchosha-st01']!, w.stations['honchosha-st02']!];
-  const outbox = join(w.dir, 'outbox', a.stationId);
-  registerStation(b.db, clock, { venue: 'honchosha', stationId: b.stationId }, stationRegistration(a.db, 'honchosha', a.stationId), outbox);
-  storeVenueKey(b.db, w.venueKeys.honchosha.privateKey);
+  const { a, b, outbox } = siblingPair(t, clock, list);
   const handOverAtA = (i: number) => {
     recordHandover({ store: a, clock }, clerk, list[i]!.reservationNo, idCheck);
-    assert.ok(exportSyncFile({ store: a, clock }, outbox).ok);
+    assert.ok(exportSyncFile({ store: a, clock }, outbox(a)).ok);
   };
   const seenAtB = (i: number) => decideScan({ store: b, clock }, clerk, list[i]!.reservationNo).kind;
   return { clock, b, handOverAtA, seenAtB };

@@ -3,8 +3,7 @@
 // see each other is flagged at HQ, never merged away.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { syncWorld } from '../testing/sync-fixtures';
+import { siblingPair } from '../testing/sync-fixtures';
 import { cards } from '../testing/fixtures';
 import { manualClock } from '../testing/app-fixture';
 import { decideScan, recordHandover, undoHandover } from '../counter/counter-service';
@@ -13,7 +12,6 @@ import { reconciliationView } from '../reconciliation/reconciliation-view';
 import { consolidate } from '../hq/consolidation';
 import type { IdCheck } from '../../shared/counter/id-documents';
 import { exportSyncFile } from './export';
-import { registerStation, stationRegistration } from './registration';
 import { pullAndIngest } from './pull';
 
 const clerk = { staffId: 'clerk1', displayName: '窓口', role: 'clerk' as const };
@@ -22,32 +20,9 @@ const idCheck: IdCheck = { path: 'self', documents: ['passport'], proxy: null, s
 test('a sibling’s handovers reach the other station’s counter and counts; a double handover is flagged at HQ', async (t) => {
   const clock = manualClock('2026-11-25T01:00:00Z');
   const list = cards(1, 8);
-  const w = syncWorld(
-    t,
-    clock,
-    [
-      { venue: 'honchosha', stationId: 'honchosha-st01' },
-      { venue: 'honchosha', stationId: 'honchosha-st02' },
-    ],
-    { honchosha: list },
-  );
-  const [a, b] = [w.stations['honchosha-st01']!, w.stations['honchosha-st02']!];
-  const outbox = (id: string) => join(w.dir, 'outbox', id);
   // Each station trusts the other (registered with its outbox as source).
-  registerStation(
-    b.db,
-    clock,
-    { venue: 'honchosha', stationId: b.stationId },
-    stationRegistration(a.db, 'honchosha', a.stationId),
-    outbox(a.stationId),
-  );
-  registerStation(
-    a.db,
-    clock,
-    { venue: 'honchosha', stationId: a.stationId },
-    stationRegistration(b.db, 'honchosha', b.stationId),
-    outbox(b.stationId),
-  );
+  const { w, a, b, outbox: outboxOf } = siblingPair(t, clock, list);
+  const outbox = (id: string) => outboxOf(w.stations[id]!);
 
   recordHandover({ store: a, clock }, clerk, list[0]!.reservationNo, idCheck);
   assert.ok(exportSyncFile({ store: a, clock }, outbox(a.stationId)).ok);
@@ -88,18 +63,8 @@ test('a sibling’s handovers reach the other station’s counter and counts; a 
 test('an undo at one station cancels only its own handover: a sibling’s handover of the same card still stands at the counter', async (t) => {
   const clock = manualClock('2026-11-25T01:00:00Z');
   const list = cards(1, 3);
-  const w = syncWorld(
-    t,
-    clock,
-    [
-      { venue: 'honchosha', stationId: 'honchosha-st01' },
-      { venue: 'honchosha', stationId: 'honchosha-st02' },
-    ],
-    { honchosha: list },
-  );
-  const [a, b] = [w.stations['honchosha-st01']!, w.stations['honchosha-st02']!];
-  const outbox = join(w.dir, 'outbox', 'honchosha-st02');
-  registerStation(a.db, clock, { venue: 'honchosha', stationId: a.stationId }, stationRegistration(b.db, 'honchosha', b.stationId), outbox);
+  const { w, a, b, outbox: outboxOf } = siblingPair(t, clock, list);
+  const outbox = outboxOf(b);
   const no = list[0]!.reservationNo;
   recordHandover({ store: b, clock }, clerk, no, idCheck);
   clock.advance(60_000);

@@ -12,7 +12,7 @@ import { importLedger } from '../ledger/import-ledger';
 import { recordBuiltLedgers } from '../hq/hq-ledgers';
 import { confirmShipmentReceipt } from '../receipt/box-receipt';
 import { hqSyncInfo, registerStation, setRecipients, stationRegistration } from '../sync/registration';
-import { inboxKey } from '../sync/sync-keys';
+import { inboxKey, storeVenueKey } from '../sync/sync-keys';
 import type { Clock } from '../clock';
 import { tempDir } from './fixtures';
 
@@ -112,4 +112,38 @@ export function syncWorld(
   };
   t?.after(() => world.close());
   return world;
+}
+
+/**
+ * Two counter stations of 本庁舎 (honchosha-st01, -st02) with the same received ledger, each registered at the
+ * other with the other's outbox as its source, and each keeping the venue's key: siblings, as provisioning
+ * leaves them.
+ */
+export function siblingPair(t: { after(fn: () => void): void } | undefined, clock: Clock, ledger: readonly LedgerCard[]) {
+  const w = syncWorld(
+    t,
+    clock,
+    [
+      { venue: 'honchosha', stationId: 'honchosha-st01' },
+      { venue: 'honchosha', stationId: 'honchosha-st02' },
+    ],
+    { honchosha: ledger },
+  );
+  const [a, b] = [w.stations['honchosha-st01']!, w.stations['honchosha-st02']!];
+  const outbox = (store: VenueStore) => join(w.dir, 'outbox', store.stationId);
+  for (const [at, of] of [
+    [a, b],
+    [b, a],
+  ] as const) {
+    const r = registerStation(
+      at.db,
+      clock,
+      { venue: 'honchosha', stationId: at.stationId },
+      stationRegistration(of.db, 'honchosha', of.stationId),
+      outbox(of),
+    );
+    if (!r.ok) throw new Error(r.error.message);
+    storeVenueKey(at.db, w.venueKeys.honchosha.privateKey);
+  }
+  return { w, a, b, outbox };
 }
