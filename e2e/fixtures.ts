@@ -30,7 +30,9 @@ export const test = base.extend<Fixtures, { world: World }>({
 
   server: async ({ world, serveArgs, site }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'madoguchi-venue-'));
-    const dataDir = join(dir, site);
+    // At the depth the demo keeps it (<world>/venues/honchosha), so the station's outbox, set relative to its
+    // folder (../../outbox/<stationId>), is this test's own: one test's 日締め never reaches another's HQ pull.
+    const dataDir = join(dir, 'venues', site);
     cpSync(site === 'hq' ? world.hqDataDir : world.honchoshaDataDir, dataDir, { recursive: true });
     const server = await serve(dataDir, serveArgs);
     try {

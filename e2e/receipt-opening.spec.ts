@@ -24,6 +24,8 @@ test('a card scanned while the receipt check opens is counted in the box, not lo
     if (r.url().includes('/__ipc/counter%3Ascan')) counterLookups.push(r.postData() ?? '');
   });
 
+  const outstanding = async () => Number((await counter.statusOutstanding.locator('strong').textContent())!.replace(/,/g, ''));
+  const before = await outstanding();
   await page.keyboard.press('F4');
   // Scanned while the menu is open: held for the counter (as any scan during a dialog).
   await counter.scan(resident.reservationNo);
@@ -43,6 +45,8 @@ test('a card scanned while the receipt check opens is counted in the box, not lo
   await counter.expectOutcome('ok');
   await expect(counter.cardName).toHaveText(resident.name);
   expect(counterLookups).toHaveLength(1);
+  // The strip counts the two cards received meanwhile (it was not left as it stood before the check).
+  await expect.poll(outstanding).toBe(before + 2);
 });
 
 test('a receipt check that cannot be opened says so, with what was scanned meanwhile, and leads back to the counter', async ({

@@ -176,8 +176,8 @@ test.describe('at 1366×688', () => {
 
     await check.getByRole('button', { name: '差異報告書を印刷' }).click();
     const report = await printPreviewToPdf(page, testInfo, 'discrepancy-after-removal');
-    expect(report.text).toContain(`不足 ${late.length - 4} 件`);
-    expect(report.text).toContain('余剰 1 件');
+    expect(report.text).toContain(`不足 ${late.length - 4}件`);
+    expect(report.text).toContain('余剰 1件');
     expect(report.text).toContain(extra);
     expect(report.text).not.toContain(wrong);
     expect(report.text).not.toMatch(/XX-1/i);

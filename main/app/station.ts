@@ -15,8 +15,8 @@ import { tokyoWallClock } from '../../shared/tokyo-date';
 export interface Station {
   readonly invoke: Invoke;
   setPush(push: Push): void;
-  /** Tries a passphrase (e.g. from MADOGUCHI_PASSPHRASE at start); false if it does not open the folder. */
-  unlock(passphrase: string): boolean;
+  /** Tries a passphrase (e.g. from MADOGUCHI_PASSPHRASE at start); why not, in words, if it does not open the folder. */
+  unlock(passphrase: string): { ok: true } | { ok: false; message: string };
   close(): Promise<void>;
 }
 
@@ -92,7 +92,10 @@ export function createStation(dataDir: string, clock: Clock, log: (line: string)
       push = p;
       app?.setPush(p);
     },
-    unlock: (passphrase) => tryUnlock(passphrase).ok,
+    unlock: (passphrase) => {
+      const r = tryUnlock(passphrase);
+      return r.ok ? { ok: true } : { ok: false, message: r.error.message };
+    },
     close: async () => {
       await app?.close();
     },

@@ -2,7 +2,7 @@
 // keys → roster CSV (CP932, as the ward's systems write it) → per-venue ledgers → each venue's data
 // folder with its ledger imported. Synthetic data only.
 import { mkdirSync, readdirSync, existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { VENUE_IDS, type VenueId } from '../../shared/venues/venues';
 import { encodePrivateKeyFile, encodePublicKeyFile, generateKeyPair, type PrivateKeyHandle } from '../crypto/key-files';
 import { writeFileAtomic } from '../files/atomic-write';
@@ -263,8 +263,9 @@ function provisionSync(
       if (!r.ok) throw new Error(r.error.message);
       // Kept at each station, so it takes in its siblings' files from the app (会場責任者メニュー).
       storeVenueKey(store.db, venueKeys[store.venue].privateKey);
-      // 日締め publishes where HQ and the siblings were told to look (not the folder's own default outbox/).
-      const set = writeSetting(store.db, 'sync-outbox', outboxOf(store));
+      // 日締め publishes where HQ and the siblings were told to look (not the folder's own default outbox/), said
+      // relative to the data folder, as the setting allows: a copy of the demo (a test's) publishes beside itself.
+      const set = writeSetting(store.db, 'sync-outbox', relative(store.dir, outboxOf(store)));
       if (!set.ok) throw new Error(set.message);
     }
     for (const store of stores) {

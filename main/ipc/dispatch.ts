@@ -107,9 +107,11 @@ function isResult(v: unknown): v is IpcResult<unknown> {
 function describeIssues(error: z.ZodError): string {
   return error.issues
     .slice(0, 5)
-    .map(
-      (i) =>
-        `${i.path.length ? i.path.join('.') : '入力'}: ${i.code === 'custom' || /[ぁ-んァ-ヶ一-龯]/.test(i.message) ? i.message : '形式が正しくありません'}`,
+    .map((i) =>
+      // A message written for people (Japanese) stands alone; otherwise the field's path says where.
+      i.code === 'custom' || /[ぁ-んァ-ヶ一-龯]/.test(i.message)
+        ? i.message
+        : `${i.path.length ? i.path.join('.') : '入力'}: 形式が正しくありません`,
     )
     .join('\n');
 }

@@ -106,7 +106,7 @@ test('a 余剰 scanned by mistake is removed before the close: absent from the c
 
   const html = print();
   assert.ok(!html.includes(otherShipment), 'nor on the report');
-  assert.match(html, /余剰<\/div><div class="v">1 件/);
+  assert.match(html, /余剰<\/div><div class="v">1件/);
 });
 
 test('a misread a former version kept as 余剰 is left off the printed report', (t) => {
@@ -123,6 +123,6 @@ test('a misread a former version kept as 余剰 is left off the printed report',
   assert.ok(closeReceiptCheck(ctx, lead, checkId, 'S1', [{ code: 'XX-1', kind: 'unexpected', reason: 'その他', memo: '' }]).ok);
   const html = print();
   assert.ok(!html.includes('XX-1'));
-  assert.match(html, /余剰<\/div><div class="v">0 件/);
+  assert.match(html, /余剰<\/div><div class="v">0件/);
   assert.ok(html.includes('差異はありません'));
 });

@@ -161,13 +161,18 @@ export function bootstrap(): () => void {
     }),
   );
 
-  // Scans held for the counter while the lead was away from it (a lead page, the receipt check) are shown on return.
+  // Back at the counter from a lead page or the receipt check: the strip's figures are brought up to date (cards
+  // received or returned meanwhile), and scans held for the counter while the lead was away are shown.
+  const backAtCounter = () => {
+    void session.getState().refreshStatus();
+    void counter.getState().pump();
+  };
   disposers.push(
     useReceiptStore.subscribe((now, before) => {
-      if (now.opening === null && before.opening !== null) void counter.getState().pump();
+      if (now.opening === null && before.opening !== null) backAtCounter();
     }),
     useLeadStore.subscribe((now, before) => {
-      if (now.page === null && before.page !== null) void counter.getState().pump();
+      if (now.page === null && before.page !== null) backAtCounter();
     }),
   );
 

@@ -38,3 +38,11 @@ describe('text a person records (a reason, a memo)', () => {
     fc.assert(fc.property(visible, (s) => reason.safeParse(s).success && reason.parse(s) === s.normalize('NFC').trim()));
   });
 });
+
+describe('line breaks in a reason', () => {
+  it('a reason on two lines is taken, its line breaks kept as LF', () => {
+    assert.equal(reason.parse('本人不在\r\n再来予定'), '本人不在\n再来予定');
+    assert.equal(reason.parse('本人不在\n再来予定'), '本人不在\n再来予定');
+    assert.equal(problem(reason, '本人不在\u000b再来予定'), '理由に制御文字が含まれています');
+  });
+});

@@ -4,7 +4,8 @@
 // (half a character, which no font draws and some exports choke on), and text with nothing visible in it.
 import { z } from 'zod';
 
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/u;
+// Line breaks and tabs are how people write a longer reason; every other control character is refused.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/u;
 const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/u;
 const VISIBLE = /[\p{L}\p{N}\p{P}\p{S}]/u;
 // Without the u flag, so it sees the halves: a high surrogate not followed by a low one, or a low one alone.
@@ -25,7 +26,7 @@ function personTextProblem(text: string): string | null {
 export function personText(field: string, max: number, required: boolean) {
   return z
     .string()
-    .transform((s) => s.normalize('NFC').trim())
+    .transform((s) => s.normalize('NFC').replace(/\r\n?/g, '\n').trim())
     .superRefine((s, ctx) => {
       const problem = personTextProblem(s);
       if (problem !== null) ctx.addIssue({ code: 'custom', message: `${field}に${problem}` });

@@ -85,9 +85,11 @@ export function registerServe(program: Command, io: CliIo): void {
       station.setPush(push);
       if (!opts.locked) {
         const passphrase = await askPassphrase(io, `データフォルダ（${siteName(peek.value.site)}）のパスフレーズ`);
-        if (!station.unlock(passphrase)) {
+        const unlocked = station.unlock(passphrase);
+        if (!unlocked.ok) {
           await server.close();
-          throw new CliError(`${dir}: データフォルダのパスフレーズが違います`);
+          // What is wrong, as the folder says it: a wrong passphrase, or a database gone (DB-MISSING) …
+          throw new CliError(`${dir}: ${unlocked.message}`);
         }
       }
       io.out(
