@@ -75,3 +75,38 @@ test('a receipt check with one missing and one unexpected card: reasons recorded
   const s1 = report.shipments.find((s) => s.shipmentId === 'S1')!;
   assert.deepEqual([s1.shipped, s1.received, s1.notReceived, s1.outstanding, s1.holds], [5, 4, 1, 4, true]);
 });
+
+test('a receipt check stopped and opened again goes on where it was: its scans are not asked for again as 不足', (t) => {
+  const store = testStore(tempDir(t), 'toyosu');
+  t.after(() => store.close());
+  const ctx = { store, clock };
+  const box = cards(1, 4);
+  assert.ok(
+    importLedger({ store, clock, actor: 'lead:lead1' }, ledgerBytes(keys, 'toyosu', 'S1', box), {
+      venueKey: keys.venues.toyosu,
+      hqKey: keys.hq,
+    }).ok,
+  );
+  const first = openReceiptCheck(ctx, lead, 'S1');
+  assert.ok(first.ok);
+  for (const c of box.slice(0, 2)) assert.ok(scanForReceipt(ctx, lead, first.value.checkId, 'S1', c.reservationNo).ok);
+  assert.ok(scanForReceipt(ctx, lead, first.value.checkId, 'S1', 'SGO-000009').ok, 'a 余剰 too');
+
+  // 中断して窓口に戻る, then スキャンで受領確認 again.
+  const again = openReceiptCheck(ctx, lead, 'S1');
+  assert.ok(again.ok);
+  assert.equal(again.value.checkId, first.value.checkId, 'the same check');
+  const view = receiptCheckView(ctx, again.value.checkId, 'S1');
+  assert.deepEqual([view.scanned, view.missing], [2, box.slice(2).map((c) => c.reservationNo)]);
+  assert.equal(view.unexpected.length, 1);
+
+  // Once closed, the next check of the box is a new one.
+  for (const c of box.slice(2)) assert.ok(scanForReceipt(ctx, lead, again.value.checkId, 'S1', c.reservationNo).ok);
+  const closed = closeReceiptCheck(ctx, lead, again.value.checkId, 'S1', [
+    { kind: 'unexpected', code: 'SGO-000009', reason: '誤配送', memo: '' },
+  ]);
+  assert.ok(closed.ok, closed.ok ? '' : closed.error.message);
+  const next = openReceiptCheck(ctx, lead, 'S1');
+  assert.ok(next.ok);
+  assert.notEqual(next.value.checkId, first.value.checkId);
+});

@@ -9,7 +9,7 @@ import { appendEvent } from '../db/event-log';
 import { readShipment } from '../db/queries/shipments';
 import { cardShipment, shipmentCardNos } from '../db/queries/ledger-cards';
 import { routedVenue } from '../db/queries/routing-directory';
-import { isCheckClosed, isScannedInCheck, scannedInCheck, unexpectedInCheck } from '../db/queries/events';
+import { isCheckClosed, isScannedInCheck, openCheckOf, scannedInCheck, unexpectedInCheck } from '../db/queries/events';
 import { printable, type CounterContext } from '../counter/counter-service';
 import { actorOf, type Staff } from '../auth/staff';
 
@@ -23,7 +23,9 @@ export interface ReceiptProblem {
 export function openReceiptCheck(ctx: CounterContext, staff: Staff, shipmentId: string): Result<{ checkId: string }, ReceiptProblem> {
   if (staff.role !== 'lead') return err({ code: 'forbidden', message: '受領確認は会場責任者のみができます' });
   if (!readShipment(ctx.store.db, shipmentId)) return err({ code: 'not-found', message: `出荷 ${shipmentId} は取り込まれていません` });
-  return ok({ checkId: `rc-${randomBytes(8).toString('hex')}` });
+  // A check the lead stopped (中断して窓口に戻る: its scans are recorded) goes on where it was, so its cards are not
+  // asked for again as 不足; only a closed check makes the next one new.
+  return ok({ checkId: openCheckOf(ctx.store.db, ctx.store.stationId, shipmentId) ?? `rc-${randomBytes(8).toString('hex')}` });
 }
 
 export function scanForReceipt(

@@ -77,6 +77,33 @@ export function unexpectedInCheck(db: Db, checkId: string): { code: string; kind
   return [...standing].map(([c, k]) => ({ code: c, kind: k }));
 }
 
+/**
+ * The receipt check of this shipment that this station began and has not closed (the lead stopped it, or the
+ * app stopped), its latest if several: where the next scans of the box belong. Null when there is none.
+ */
+export function openCheckOf(db: Db, stationId: string, shipmentId: string): string | null {
+  const unexpectedShipment = payloadPath('receipt.unexpected', 'shipmentId');
+  const removedShipment = payloadPath('receipt.unexpected-removed', 'shipmentId');
+  const row = db
+    .prepare(
+      `SELECT coalesce(json_extract(e.payload, '${CHECK_ID.scanned}'), json_extract(e.payload, '${CHECK_ID.unexpected}')) AS check_id
+         FROM events e
+        WHERE e.station_id = ?
+          AND ((e.kind = 'receipt.card-received' AND e.subject IN (SELECT reservation_no FROM ledger_cards WHERE shipment_id = ?))
+            OR (e.kind = 'receipt.unexpected' AND json_extract(e.payload, '${unexpectedShipment}') = ?)
+            OR (e.kind = 'receipt.unexpected-removed' AND json_extract(e.payload, '${removedShipment}') = ?))
+        ORDER BY e.seq DESC`,
+    )
+    .all(stationId, shipmentId, shipmentId, shipmentId) as { check_id: string }[];
+  const seen = new Set<string>();
+  for (const { check_id } of row) {
+    if (seen.has(check_id)) continue;
+    seen.add(check_id);
+    if (!isCheckClosed(db, check_id)) return check_id;
+  }
+  return null;
+}
+
 export function isCheckClosed(db: Db, checkId: string): boolean {
   return (
     db
