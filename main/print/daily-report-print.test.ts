@@ -242,3 +242,22 @@ test(
     assert.ok(text.includes('整合を崩している番号（300件）（続き）'));
   },
 );
+
+test(
+  'a long shipment id is printed whole, never cut off (DEMO-2026-12-03-2 is not DEMO-2026-12-03)',
+  { skip: NO_CHROMIUM, timeout: 60_000 },
+  async (t) => {
+    const base = input({});
+    const long = input({
+      shipments: [
+        { ...base.shipments[0]!, shipmentId: 'DEMO-2026-12-03-2' },
+        { ...base.shipments[1]!, shipmentId: 'KOTO-2026-12-03-BOX-0042' },
+      ],
+    });
+    const pdf = await browser.print(dailyReportHtml(long), tempDir(t), 'long-ids');
+    const text = squeeze(pdf.text);
+    assert.ok(text.includes('DEMO-2026-12-03-2'), text);
+    assert.ok(text.includes('KOTO-2026-12-03-BOX-0042'), text);
+    assert.ok(!text.includes('…'), 'nothing ellipsized');
+  },
+);

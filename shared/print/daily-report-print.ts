@@ -94,7 +94,10 @@ const CSS = `
 .none { height: 100%; line-height: ${NONE_MM}mm; }
 .chart svg { display: block; }
 .ship th { font-size: 7.5pt; white-space: normal; line-height: 3mm; }
-.ship th:first-child { width: 34mm; }
+/* A shipment id is an id to be read whole (DEMO-2026-12-03-2 is another shipment than DEMO-2026-12-03): room for
+   24 characters in a narrower face, never cut off. */
+.ship th:first-child { width: 46mm; }
+.ship td:first-child { font-size: 8.5pt; letter-spacing: 0; }
 .sta th:first-child { width: 60mm; }
 .brk th:first-child { width: 50mm; }
 .brk td:first-child { font-variant-numeric: tabular-nums; letter-spacing: 0.5pt; }
