@@ -90,6 +90,10 @@ test('HQ sees the ward’s figures from the stations’ sync files, venue by ven
   for (const station of ['本庁舎 窓口1', '本庁舎 窓口2', '総合区民センター 窓口1', '豊洲シビックセンター 窓口1'])
     await expect(pulled).toContainText(`${station}：新規 0件`);
   await expect(pulled).not.toContainText('outbox');
+  // What the pull was for stays in view beside its results, on the smallest counter PC too.
+  await page.setViewportSize({ width: 1280, height: 640 });
+  await expect(office.getByTestId('ward-figures').locator('tbody tr').first()).toBeInViewport();
+  await counter.shot(testInfo, 'hq-after-pull-1280');
 });
 
 test('a clerk’s account does not exist at HQ', async ({ counter, page }) => {
