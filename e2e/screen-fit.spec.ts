@@ -130,6 +130,8 @@ for (const viewport of WINDOW_VIEWPORTS) {
       await page.getByRole('button', { name: '訂正', exact: true }).click();
       const corrections = page.getByTestId('corrections-page');
       await counter.scan(damaged.reservationNo);
+      // The card's whole form is in view as it appears, its button too, without the lead scrolling.
+      await expect(corrections.getByRole('button', { name: '訂正を記録する' })).toBeInViewport({ ratio: 1 });
       await corrections.getByLabel('破損として記録する').check();
       await corrections.getByRole('button', { name: '訂正を記録する' }).click();
       await expect(corrections.getByRole('alert')).toBeVisible();

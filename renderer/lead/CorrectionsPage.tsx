@@ -1,5 +1,5 @@
 // 訂正: scan or type a card's number, see its state, pick the correction, give the reason, record it.
-import type { FormEvent } from 'react';
+import { useEffect, useRef, type FormEvent } from 'react';
 import { CORRECTION_LABELS, useCorrectionsStore, type CorrectionKind } from '../stores/corrections-store';
 import type { ScanOutcome } from '../../shared/counter/outcomes';
 import { CARD_STATE_LABELS as S } from '../../shared/glossary';
@@ -35,6 +35,11 @@ function kindsFor(card: ScanOutcome): CorrectionKind[] {
 
 export function CorrectionsPage() {
   const s = useCorrectionsStore();
+  // A card looked up: its whole form, down to 訂正を記録する, is brought into view (the page scrolls on a small screen).
+  const card = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    card.current?.scrollIntoView({ block: 'end' });
+  }, [s.card]);
   const kinds = s.card ? kindsFor(s.card) : [];
   const onLookUp = (e: FormEvent) => {
     e.preventDefault();
@@ -74,7 +79,7 @@ export function CorrectionsPage() {
         </p>
       )}
       {s.card && (
-        <div className="correction-card" data-testid="correction-card">
+        <div className="correction-card" data-testid="correction-card" ref={card}>
           <p className="correction-state">
             {'card' in s.card
               ? `${s.card.card.name}（${s.card.card.reservationNo}）`
