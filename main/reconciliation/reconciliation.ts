@@ -9,7 +9,7 @@
 import {
   orderEvents,
   ReconciliationFold,
-  type LedgerRows,
+  type LedgerColumns,
   type ReconEvent,
   type Reconciliation,
 } from '../../shared/reconciliation/reconcile';
@@ -19,7 +19,7 @@ import { tokyoDayEnd } from '../../shared/tokyo-date';
 import { isIsoDate } from '../../shared/roster/japanese-date';
 import type { CardKind } from '../../shared/reconciliation/card-history';
 import { readFoldEvents } from '../db/queries/events';
-import { ledgerSignature, readLedgerRows } from '../db/queries/ledger-cards';
+import { ledgerSignature, readLedgerColumns } from '../db/queries/ledger-cards';
 import type { VenueStore } from '../store/data-folder';
 
 export interface VenueReport extends Reconciliation {
@@ -31,7 +31,7 @@ interface Kept {
   readonly fold: ReconciliationFold;
   /** The ledger it was built from; cards and shipments are only ever added (by an import). */
   readonly ledger: string;
-  readonly cards: LedgerRows;
+  readonly cards: LedgerColumns;
   /** The highest event rowid read into it. */
   rowid: number;
 }
@@ -61,10 +61,10 @@ export function forgetReconciliation(store: VenueStore): void {
   kept.delete(store.db);
 }
 
-function ledgerOf(store: VenueStore): { ledger: string; cards: () => LedgerRows } {
+function ledgerOf(store: VenueStore): { ledger: string; cards: () => LedgerColumns } {
   const ledger = ledgerSignature(store.db);
   const k = kept.get(store.db);
-  return { ledger, cards: () => (k?.ledger === ledger ? k.cards : readLedgerRows(store.db)) };
+  return { ledger, cards: () => (k?.ledger === ledger ? k.cards : readLedgerColumns(store.db)) };
 }
 
 /** The store's fold, brought up to date with the log. */

@@ -2,7 +2,7 @@
 // any point. reconcile() is one fold over the whole log; main keeps a fold per open store and feeds it only the
 // events appended since, so a screen refresh costs the new events, not the whole log. Still computed from the
 // log alone: the fold is a cache of the log's replay, dropped and replayed whenever order or ledger demand it.
-import type { Breaker, Counts, HandoverConflict, LedgerRows, ReconCard, ReconEvent, Reconciliation } from './types';
+import type { Breaker, Counts, HandoverConflict, LedgerColumns, ReconCard, ReconEvent, Reconciliation } from './types';
 import {
   applyCardEvent,
   cardKind,
@@ -64,32 +64,15 @@ export class ReconciliationFold implements HandoverKeeper<ReconEvent> {
   /** The last event applied: a later batch must sort after it. */
   private lastEvent: ReconEvent | null = null;
 
-  constructor(ledger: readonly ReconCard[] | LedgerRows) {
-    const rows: LedgerRows =
-      ledger.length > 0 && !Array.isArray(ledger[0])
-        ? (ledger as readonly ReconCard[]).map((c) => [c.reservationNo, c.shipmentId])
-        : (ledger as LedgerRows);
-    const n = rows.length;
-    const cardNos = new Array<string>(n);
-    this.cardNos = cardNos;
+  constructor(ledger: readonly ReconCard[] | LedgerColumns) {
+    const { reservationNos, shipmentIds }: LedgerColumns = Array.isArray(ledger)
+      ? { reservationNos: ledger.map((c) => c.reservationNo), shipmentIds: ledger.map((c) => c.shipmentId) }
+      : (ledger as LedgerColumns);
+    const n = reservationNos.length;
+    this.cardNos = reservationNos;
     this.shipmentOf = new Uint32Array(n);
     this.cards = new CardTable(n);
-    const firstSeen = new Map<string, number>(); // shipment id → index in order of first appearance
-    let lastShipment = '';
-    let s = 0;
-    for (let i = 0; i < n; i++) {
-      const [reservationNo, shipmentId] = rows[i]!;
-      cardNos[i] = reservationNo;
-      this.indexOf.set(reservationNo, i);
-      // A ledger lists a shipment's cards together: look the shipment up only when it changes.
-      if (i === 0 || shipmentId !== lastShipment) {
-        lastShipment = shipmentId;
-        let k = firstSeen.get(lastShipment);
-        if (k === undefined) firstSeen.set(lastShipment, (k = firstSeen.size));
-        s = k;
-      }
-      this.shipmentOf[i] = s;
-    }
+    const firstSeen = indexCards(reservationNos, shipmentIds, this.indexOf, this.shipmentOf);
     // Numbered as sorted, as the result lists them.
     this.shipmentIds = [...firstSeen.keys()].sort();
     const sorted = new Uint32Array(firstSeen.size);
@@ -97,7 +80,7 @@ export class ReconciliationFold implements HandoverKeeper<ReconEvent> {
       sorted[firstSeen.get(id)!] = k;
       this.shipmentIndex.set(id, k);
     });
-    for (let i = 0; i < n; i++) this.shipmentOf[i] = sorted[this.shipmentOf[i]!]!;
+    renumber(this.shipmentOf, sorted);
     this.confirmed = new Uint8Array(this.shipmentIds.length);
   }
 
@@ -116,14 +99,15 @@ export class ReconciliationFold implements HandoverKeeper<ReconEvent> {
    * fold as it was: replay the log in order, into a new fold (or into this one if it has applied nothing yet).
    */
   apply(events: readonly ReconEvent[]): boolean {
-    let prev = this.lastEvent;
-    for (const e of events) {
-      if (prev !== null && compareEvents(prev, e) > 0) return false;
-      prev = e;
-    }
-    for (const e of events) this.step(e);
-    this.lastEvent = prev;
+    if (!sortsAfter(this.lastEvent, events)) return false;
+    this.steps(events);
+    if (events.length > 0) this.lastEvent = events[events.length - 1]!;
     return true;
+  }
+
+  // The hot loop alone in its method (see countCards).
+  private steps(events: readonly ReconEvent[]): void {
+    for (let k = 0; k < events.length; k++) this.step(events[k]!);
   }
 
   private dayOf(date: string, stationId: string): Day {
@@ -248,24 +232,7 @@ export class ReconciliationFold implements HandoverKeeper<ReconEvent> {
       damaged: 0,
     }));
     const breakers: Breaker[] = [...this.strangers].sort().map((reservationNo) => ({ reservationNo, reason: 'not-in-ledger' as const }));
-    const { cards, shipmentOf, cardNos } = this;
-    for (let i = 0; i < cardNos.length; i++) {
-      const c = per[shipmentOf[i]!]!;
-      const received = isReceived(cards, i, this.boxConfirmed(i));
-      c.shipped++;
-      if (received) c.received++;
-      else c.notReceived++;
-      const returned = isReturned(cards, i);
-      const handed = isHandedOver(cards, i);
-      if (handed) c.handedOver++;
-      if (returned) c.returned++;
-      if (received && !handed && !returned) c.outstanding++;
-      if (isDamaged(cards, i)) c.damaged++;
-      c.refusals += cards.refusals[i]!;
-      if (handed && !received) breakers.push({ reservationNo: cardNos[i]!, reason: 'handed-over-not-received' });
-      if (returned && !received) breakers.push({ reservationNo: cardNos[i]!, reason: 'returned-not-received' });
-      if (handed && returned) breakers.push({ reservationNo: cardNos[i]!, reason: 'handed-over-and-returned' });
-    }
+    countCards(this.cards, this.shipmentOf, this.confirmed, this.cardNos, per, breakers);
     const holds = (c: Counts) => c.shipped === c.received + c.notReceived && c.received === c.handedOver + c.outstanding + c.returned;
     const total: Counts = { shipped: 0, received: 0, notReceived: 0, handedOver: 0, outstanding: 0, returned: 0, refusals: 0, damaged: 0 };
     for (const c of per) for (const k of Object.keys(total) as (keyof Counts)[]) total[k] += c[k];
@@ -285,4 +252,82 @@ export class ReconciliationFold implements HandoverKeeper<ReconEvent> {
         })),
     };
   }
+}
+
+/**
+ * Each card counted into its shipment's figures, and what breaks reconciliation noted. A function of its own,
+ * not inline in result(): the loop is the hot part, and as the body of a longer method V8 compiled it mid-loop
+ * and threw the compiled code away again on every screen (the cold reconciliation's bench).
+ */
+function countCards(
+  cards: CardTable,
+  shipmentOf: Uint32Array,
+  confirmed: Uint8Array,
+  cardNos: readonly string[],
+  per: Counts[],
+  breakers: Breaker[],
+): void {
+  for (let i = 0; i < cardNos.length; i++) {
+    const s = shipmentOf[i]!;
+    const c = per[s]!;
+    const received = isReceived(cards, i, confirmed[s] === 1);
+    c.shipped++;
+    if (received) c.received++;
+    else c.notReceived++;
+    const returned = isReturned(cards, i);
+    const handed = isHandedOver(cards, i);
+    if (handed) c.handedOver++;
+    if (returned) c.returned++;
+    if (received && !handed && !returned) c.outstanding++;
+    if (isDamaged(cards, i)) c.damaged++;
+    c.refusals += cards.refusals[i]!;
+    if (handed && !received) breakers.push({ reservationNo: cardNos[i]!, reason: 'handed-over-not-received' });
+    if (returned && !received) breakers.push({ reservationNo: cardNos[i]!, reason: 'returned-not-received' });
+    if (handed && returned) breakers.push({ reservationNo: cardNos[i]!, reason: 'handed-over-and-returned' });
+  }
+}
+
+/** Whether events, in the order given, all sort after `last` (and after each other). */
+function sortsAfter(last: ReconEvent | null, events: readonly ReconEvent[]): boolean {
+  let prev = last;
+  for (let k = 0; k < events.length; k++) {
+    const e = events[k]!;
+    if (prev !== null && compareEvents(prev, e) > 0) return false;
+    prev = e;
+  }
+  return true;
+}
+
+/**
+ * Indexes the ledger's cards by number, and numbers their shipments in order of first appearance (card i's in
+ * shipmentOf[i]); returns those numbers by shipment id. Its own function for the reason countCards is.
+ */
+function indexCards(
+  reservationNos: readonly string[],
+  shipmentIds: readonly string[],
+  indexOf: Map<string, number>,
+  shipmentOf: Uint32Array,
+): Map<string, number> {
+  const firstSeen = new Map<string, number>();
+  let lastShipment = '';
+  let s = 0;
+  for (let i = 0; i < reservationNos.length; i++) {
+    const shipmentId = shipmentIds[i]!;
+    indexOf.set(reservationNos[i]!, i);
+    // A ledger lists a shipment's cards together: look the shipment up only when it changes.
+    if (i === 0 || shipmentId !== lastShipment) {
+      lastShipment = shipmentId;
+      let k = firstSeen.get(lastShipment);
+      if (k === undefined) firstSeen.set(lastShipment, (k = firstSeen.size));
+      s = k;
+    }
+    shipmentOf[i] = s;
+  }
+  return firstSeen;
+}
+
+/** Replaces each number in `of` with `to[number]`, unless `to` keeps every number as it is (one shipment, say). */
+function renumber(of: Uint32Array, to: Uint32Array): void {
+  if (to.every((k, j) => k === j)) return;
+  for (let i = 0; i < of.length; i++) of[i] = to[of[i]!]!;
 }

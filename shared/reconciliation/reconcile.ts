@@ -8,7 +8,7 @@ import type { ReconCard, ReconEvent, Reconciliation } from './types';
 
 export { ReconciliationFold };
 
-export type { Breaker, Counts, HandoverConflict, LedgerRows, ReconCard, ReconEvent, Reconciliation } from './types';
+export type { Breaker, Counts, HandoverConflict, LedgerColumns, ReconCard, ReconEvent, Reconciliation } from './types';
 
 /** Events in the order that decides state: client time, then station and its sequence to break ties. */
 export function orderEvents<E extends ReconEvent>(events: readonly E[]): readonly E[] {

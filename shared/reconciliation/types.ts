@@ -1,7 +1,13 @@
 // The reconciliation's types. A leaf module (it imports nothing) because both the fold (fold.ts) and reconcile()
 // (reconcile.ts, which runs the fold) use them: kept in reconcile.ts, the two modules would import each other.
-/** A ledger as SQLite's raw rows give it: each card's reservation number and shipment (no object per card). */
-export type LedgerRows = readonly (readonly [reservationNo: string, shipmentId: string])[];
+/**
+ * A ledger as columns: card i's reservation number and shipment at index i. Read so from SQLite (a column is one
+ * array of strings; a row per card would be 40,000 small arrays, a third of the cold reconciliation's read).
+ */
+export interface LedgerColumns {
+  readonly reservationNos: readonly string[];
+  readonly shipmentIds: readonly string[];
+}
 
 export interface ReconCard {
   readonly reservationNo: string;

@@ -175,29 +175,43 @@ export function eventCount(db: Db): number {
 
 // The events the card fold counts: those about a card, and a whole shipment's receipt (the rest change nothing).
 const FOLD_COUNTS = "(subject IS NOT NULL OR kind = 'receipt.confirmed')";
-// The payload fields the card fold reads, per kind, as a JSON object's text (JSON.parse'd only for those few kinds).
+// The few kinds whose payload the card fold reads, and those fields, as a JSON object's text (JSON.parse'd).
+const KINDS_READ = Object.keys(PAYLOAD_FIELDS_READ)
+  .map((kind) => `'${kind}'`)
+  .join(', ');
 const FIELDS_READ = `CASE kind ${Object.entries(PAYLOAD_FIELDS_READ)
   .map(
     ([kind, name]) =>
       `WHEN '${kind}' THEN json_object('${name}', payload -> '${payloadPath(kind as keyof typeof PAYLOAD_FIELDS_READ, name as never)}')`,
   )
   .join(' ')} END`;
+const KIND_IS_READ = new Set(Object.keys(PAYLOAD_FIELDS_READ));
 
 /**
  * The events the card fold counts, stored after `rowid` and (if given) timed before `end`, in storage order:
- * who, when and which card, and the payload fields the fold reads (extracted in SQL rather than the whole
- * payload JSON.parse'd; one object per row, as the log is read cold on a screen). `maxRowid` counts the events
- * skipped too.
+ * who, when and which card, and the payload fields the fold reads. Those few kinds' fields are read apart,
+ * through the kind index: a CASE on every row's kind cost the cold reconciliation a quarter of its read.
+ * `maxRowid` counts the events skipped too.
  */
 export function readFoldEvents(db: Db, rowid: number, end: string | null): { events: ReconEvent[]; maxRowid: number } {
   const bound = end === null ? '' : 'AND client_time < ?';
   const params = end === null ? [rowid] : [rowid, end];
-  const events = db
-    .prepare(
-      `SELECT id, kind, station_id AS stationId, seq, client_time AS clientTime, subject, ${FIELDS_READ} AS payload FROM events WHERE rowid > ? ${bound} AND ${FOLD_COUNTS}`,
-    )
-    .all(...params) as { payload: unknown }[];
-  for (const e of events) if (e.payload !== null) e.payload = JSON.parse(e.payload as string);
-  const maxRowid = (db.prepare('SELECT max(rowid) FROM events').pluck().get() as number | null) ?? 0;
-  return { events: events as unknown as ReconEvent[], maxRowid: Math.max(rowid, maxRowid) };
+  return db.transaction(() => {
+    const events = db
+      .prepare(
+        `SELECT id, kind, station_id AS stationId, seq, client_time AS clientTime, subject, NULL AS payload FROM events WHERE rowid > ? ${bound} AND ${FOLD_COUNTS}`,
+      )
+      .all(...params) as { id: string; kind: string; payload: unknown }[];
+    const fields = new Map(
+      (
+        db
+          .prepare(`SELECT id, ${FIELDS_READ} FROM events WHERE kind IN (${KINDS_READ}) AND rowid > ? ${bound}`)
+          .raw()
+          .all(...params) as [string, string][]
+      ).map(([id, json]) => [id, JSON.parse(json) as unknown]),
+    );
+    if (fields.size > 0) for (const e of events) if (KIND_IS_READ.has(e.kind)) e.payload = fields.get(e.id);
+    const maxRowid = (db.prepare('SELECT max(rowid) FROM events').pluck().get() as number | null) ?? 0;
+    return { events: events as unknown as ReconEvent[], maxRowid: Math.max(rowid, maxRowid) };
+  })();
 }

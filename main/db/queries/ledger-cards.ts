@@ -1,7 +1,7 @@
 // The ledger's cards (ledger_cards): the rows of every shipment ledger imported here, reference data.
 import type { Db } from '../connection';
 import type { LedgerCard } from '../../../shared/ledger/ledger-format';
-import type { LedgerRows } from '../../../shared/reconciliation/types';
+import type { LedgerColumns } from '../../../shared/reconciliation/types';
 
 export interface LedgerCardRow {
   reservation_no: string;
@@ -89,9 +89,12 @@ export function shipmentPrintRows(
     .all(shipmentId) as { reservationNo: string; name: string; address: string; town: string; chome: number | null }[];
 }
 
-/** Every card's number and shipment, as raw rows: what reconciliation folds over. */
-export function readLedgerRows(db: Db): LedgerRows {
-  return db.prepare('SELECT reservation_no, shipment_id FROM ledger_cards').raw().all() as [string, string][];
+/** Every card's number and shipment, as two columns in one order (storage order, in one read transaction). */
+export function readLedgerColumns(db: Db): LedgerColumns {
+  return db.transaction(() => ({
+    reservationNos: db.prepare('SELECT reservation_no FROM ledger_cards ORDER BY rowid').pluck().all() as string[],
+    shipmentIds: db.prepare('SELECT shipment_id FROM ledger_cards ORDER BY rowid').pluck().all() as string[],
+  }))();
 }
 
 /** A value that changes whenever a ledger is imported (cards and shipments are only ever added). */
