@@ -1,8 +1,6 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { card, cards, ledgerBytes, tempDir, testKeys, testStore } from '../testing/fixtures';
-import { importLedger } from '../ledger/import-ledger';
-import { encodeLedgerFile } from '../ledger/ledger-file';
+import { card, cards, importTestLedger, tempDir, testKeys, testStore } from '../testing/fixtures';
 import { fixedClock } from '../clock';
 import { counterStatus, decideScan, recordHandover, recordRefusal, searchCards, undoHandover, viewCard } from './counter-service';
 import { confirmShipmentReceipt } from '../receipt/box-receipt';
@@ -21,21 +19,8 @@ function venue(t: { after(fn: () => void): void }) {
   t.after(() => store.close());
   const ctx = { store, clock };
   const list = [card(1, { name: '豊洲　太郎', kana: 'トヨス　タロウ', birthDate: '1983-04-01' }), ...cards(2, 9)];
-  const bytes = encodeLedgerFile({
-    venueKey: keys.venues.toyosu,
-    hqKey: keys.hq,
-    shipmentId: 'S1',
-    createdAt: '2026-11-20T00:00:00Z',
-    cards: list,
-    elsewhere: [{ reservationNo: 'SGO-000001', venue: 'sogo' }],
-  });
-  assert.ok(importLedger({ store, clock, actor: 'lead:l01' }, bytes, { venueKey: keys.venues.toyosu, hqKey: keys.hq }).ok);
-  assert.ok(
-    importLedger({ store, clock, actor: 'lead:l01' }, ledgerBytes(keys, 'toyosu', 'S2', cards(100, 3)), {
-      venueKey: keys.venues.toyosu,
-      hqKey: keys.hq,
-    }).ok,
-  );
+  importTestLedger(store, keys, 'S1', list, { clock, actor: 'lead:l01', elsewhere: [{ reservationNo: 'SGO-000001', venue: 'sogo' }] });
+  importTestLedger(store, keys, 'S2', cards(100, 3), { clock, actor: 'lead:l01' });
   assert.ok(confirmShipmentReceipt(ctx, lead, 'S1').ok);
   return { ctx, list };
 }

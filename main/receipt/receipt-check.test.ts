@@ -1,8 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { encodeLedgerFile } from '../ledger/ledger-file';
-import { importLedger } from '../ledger/import-ledger';
-import { cards, ledgerBytes, tempDir, testKeys, testStore } from '../testing/fixtures';
+import { cards, importTestLedger, tempDir, testKeys, testStore } from '../testing/fixtures';
 import { fixedClock } from '../clock';
 import { closeReceiptCheck, openReceiptCheck, receiptCheckView, scanForReceipt } from './receipt-check';
 import { counterStatus, decideScan } from '../counter/counter-service';
@@ -18,21 +16,8 @@ test('a receipt check with one missing and one unexpected card: reasons recorded
   t.after(() => store.close());
   const ctx = { store, clock };
   const box = cards(1, 5);
-  const bytes = encodeLedgerFile({
-    venueKey: keys.venues.toyosu,
-    hqKey: keys.hq,
-    shipmentId: 'S1',
-    createdAt: '2026-11-20T00:00:00Z',
-    cards: box,
-    elsewhere: [{ reservationNo: 'SGO-000001', venue: 'sogo' }],
-  });
-  assert.ok(importLedger({ store, clock, actor: 'lead:lead1' }, bytes, { venueKey: keys.venues.toyosu, hqKey: keys.hq }).ok);
-  assert.ok(
-    importLedger({ store, clock, actor: 'lead:lead1' }, ledgerBytes(keys, 'toyosu', 'S2', cards(100, 2)), {
-      venueKey: keys.venues.toyosu,
-      hqKey: keys.hq,
-    }).ok,
-  );
+  importTestLedger(store, keys, 'S1', box, { clock, elsewhere: [{ reservationNo: 'SGO-000001', venue: 'sogo' }] });
+  importTestLedger(store, keys, 'S2', cards(100, 2), { clock });
 
   assert.equal(openReceiptCheck(ctx, clerk, 'S1').ok, false, 'clerks cannot run a receipt check');
   const opened = openReceiptCheck(ctx, lead, 'S1');
@@ -81,12 +66,7 @@ test('a receipt check stopped and opened again goes on where it was: its scans a
   t.after(() => store.close());
   const ctx = { store, clock };
   const box = cards(1, 4);
-  assert.ok(
-    importLedger({ store, clock, actor: 'lead:lead1' }, ledgerBytes(keys, 'toyosu', 'S1', box), {
-      venueKey: keys.venues.toyosu,
-      hqKey: keys.hq,
-    }).ok,
-  );
+  importTestLedger(store, keys, 'S1', box, { clock });
   const first = openReceiptCheck(ctx, lead, 'S1');
   assert.ok(first.ok);
   for (const c of box.slice(0, 2)) assert.ok(scanForReceipt(ctx, lead, first.value.checkId, 'S1', c.reservationNo).ok);

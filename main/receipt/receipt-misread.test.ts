@@ -3,9 +3,7 @@
 // counts only real cards.
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { encodeLedgerFile } from '../ledger/ledger-file';
-import { importLedger } from '../ledger/import-ledger';
-import { cards, ledgerBytes, tempDir, testKeys, testStore } from '../testing/fixtures';
+import { cards, importTestLedger, tempDir, testKeys, testStore } from '../testing/fixtures';
 import { fixedClock } from '../clock';
 import { readEvents, appendEvent } from '../db/event-log';
 import type { StoredEvent } from '../../shared/events/event';
@@ -22,17 +20,8 @@ function setUp(t: TestContext) {
   t.after(() => store.close());
   const ctx = { store, clock };
   const box = cards(1, 3);
-  const bytes = encodeLedgerFile({
-    venueKey: keys.venues.toyosu,
-    hqKey: keys.hq,
-    shipmentId: 'S1',
-    createdAt: '2026-11-20T00:00:00Z',
-    cards: box,
-    elsewhere: [{ reservationNo: 'SGO-000001', venue: 'sogo' }],
-  });
-  const venueKeys = { venueKey: keys.venues.toyosu, hqKey: keys.hq };
-  assert.ok(importLedger({ store, clock, actor: 'lead:lead1' }, bytes, venueKeys).ok);
-  assert.ok(importLedger({ store, clock, actor: 'lead:lead1' }, ledgerBytes(keys, 'toyosu', 'S2', cards(100, 2)), venueKeys).ok);
+  importTestLedger(store, keys, 'S1', box, { clock, elsewhere: [{ reservationNo: 'SGO-000001', venue: 'sogo' }] });
+  importTestLedger(store, keys, 'S2', cards(100, 2), { clock });
   const opened = openReceiptCheck(ctx, lead, 'S1');
   assert.ok(opened.ok);
   const { checkId } = opened.value;

@@ -7,7 +7,9 @@ import type { LedgerCard } from '../../shared/ledger/ledger-format';
 import type { VenueId } from '../../shared/venues/venues';
 import { generateKeyPair, type PrivateKeyHandle } from '../crypto/key-files';
 import { openStoreWithKey, type VenueStore } from '../store/data-folder';
-import { encodeLedgerFile } from '../ledger/ledger-file';
+import { encodeLedgerFile, type LedgerContent } from '../ledger/ledger-file';
+import { importLedger } from '../ledger/import-ledger';
+import type { Clock } from '../clock';
 
 export function tempDir(t?: { after(fn: () => void): void }): string {
   const dir = mkdtempSync(join(tmpdir(), 'madoguchi-test-'));
@@ -58,6 +60,29 @@ export function ledgerBytes(keys: TestKeys, venue: VenueId, shipmentId: string, 
     createdAt: '2026-11-20T09:00:00.000+09:00',
     cards: list,
   });
+}
+
+/**
+ * Imports shipment `shipmentId` of `list` into a venue's store as a lead would, failing the test if it does not
+ * import; `elsewhere` names cards the ledger routes to other venues (the counter's "other venue" outcome).
+ */
+export function importTestLedger(
+  store: VenueStore,
+  keys: TestKeys,
+  shipmentId: string,
+  list: readonly LedgerCard[],
+  options: { clock: Clock; actor?: string; elsewhere?: LedgerContent['elsewhere'] },
+): void {
+  const venueKeys = { venueKey: keys.venues[store.venue], hqKey: keys.hq };
+  const bytes = encodeLedgerFile({
+    ...venueKeys,
+    shipmentId,
+    createdAt: '2026-11-20T00:00:00Z',
+    cards: list,
+    elsewhere: options.elsewhere,
+  });
+  const imported = importLedger({ store, clock: options.clock, actor: options.actor ?? 'lead:lead1' }, bytes, venueKeys);
+  if (!imported.ok) throw new Error(`test ledger ${shipmentId} did not import: ${imported.error.message}`);
 }
 
 /** A data folder opened with a raw key (no scrypt), for tests that do not exercise the passphrase. */
