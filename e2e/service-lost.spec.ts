@@ -42,3 +42,62 @@ test('a hung or stopped service shows at once on the counter; scans meanwhile wa
   await expect(counter.outcome).toBeHidden();
   await counter.shot(testInfo, 'service-stopped');
 });
+
+test('scans made while the service hangs are said at once, and each is shown in turn when it answers', async ({
+  counter,
+  server,
+  world,
+  page,
+}) => {
+  const [first, second] = world.picks.ok;
+  const pending = page.getByTestId('pending-scans');
+  await counter.signIn(STAFF.clerk1.staffId, STAFF.clerk1.pin);
+  server.pause();
+  // The scan is in the air: said within a moment, not left as a blank waiting screen.
+  await counter.scan(first!.reservationNo);
+  await expect(pending).toContainText('（1件）', { timeout: 2_000 });
+  await counter.scan(second!.reservationNo);
+  await expect(pending).toContainText('保留中（2件）');
+
+  server.resume();
+  await counter.expectOutcome('ok');
+  await expect(counter.cardName).toHaveText(first!.name);
+  await expect(pending).toHaveText('次のスキャンを保留中（1件）：Esc で次を表示します');
+  // The first resident is not replaced unseen by the second: it stays until the clerk is done with it.
+  await page.waitForTimeout(1_500);
+  await expect(counter.cardName).toHaveText(first!.name);
+  await page.keyboard.press('Escape');
+  await expect(counter.cardName).toHaveText(second!.name);
+  await expect(pending).toBeHidden();
+});
+
+test('a handover main is slow to answer says so in the ID check; one it cannot reach keeps the dialog, and pressing again is safe', async ({
+  counter,
+  server,
+  world,
+  page,
+}) => {
+  const [first] = world.picks.ok;
+  await counter.signIn(STAFF.clerk1.staffId, STAFF.clerk1.pin);
+  await counter.scanCard(first!.reservationNo, first!.name);
+  await page.keyboard.press('Enter');
+  const dialog = counter.idDialog;
+  await dialog.getByLabel('運転免許証').check();
+  await dialog.getByLabel('暗証番号設定済み').check();
+
+  // The request is lost on the way: nothing says whether it was recorded, so the dialog stays and says so.
+  await page.route('**/__ipc/counter%3Ahandover', (route) => route.abort());
+  await dialog.getByRole('button', { name: /交付する/ }).click();
+  await expect(dialog.getByRole('alert')).toContainText('記録できたか確認できません');
+  await expect(dialog).toBeVisible();
+  await page.unroute('**/__ipc/counter%3Ahandover');
+
+  // Hung: the press is said to be waiting (not a silent dialog), and recorded once main answers.
+  server.pause();
+  await dialog.getByRole('button', { name: /交付する/ }).click();
+  await expect(page.getByTestId('submit-wait')).toContainText(/記録しています…|応答を待っています/, { timeout: 2_000 });
+  await expect(page.getByTestId('submit-wait')).toContainText('窓口サービスの応答を待っています', { timeout: 20_000 });
+  server.resume();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('notice')).toContainText(`交付を記録しました：${first!.name}`);
+});

@@ -125,7 +125,7 @@ export function bootstrap(): () => void {
   // A dialog closing, or the screen becoming usable again, releases scans that waited.
   disposers.push(
     ui.subscribe((now, before) => {
-      if (before.dialog !== null && now.dialog === null) void counter.getState().pump();
+      if (before.dialog !== null && now.dialog === null) counter.getState().next();
     }),
     session.subscribe((now, before) => {
       if (now.phase === before.phase) return;

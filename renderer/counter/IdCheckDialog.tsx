@@ -17,6 +17,7 @@ import { draftVerdict, type IdField } from './id-check-draft';
 import { applyPreset, ID_PRESETS } from './id-presets';
 import { Checkboxes, Choice, DocumentPicker, DocumentTabs, Radios } from './IdChoices';
 import { PendingScans } from './PendingScans';
+import { SubmitWait } from './SubmitWait';
 
 const PATHS = [
   { id: 'self', label: '本人' },
@@ -169,6 +170,7 @@ export function IdCheckDialog({ card }: { readonly card: CardView }) {
             {dialogError}
           </p>
         )}
+        <SubmitWait />
         {/* The verdict sits just left of 交付する; after a Ctrl+Enter that could not record, it names the missing item there. */}
         <div className="button-row id-buttons">
           {dialogError ? null : attempted ? (

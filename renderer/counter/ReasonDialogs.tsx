@@ -11,6 +11,7 @@ import { useCounterStore } from '../stores/counter-store';
 import { useUiStore } from '../stores/ui-store';
 import { CardDetails } from './CardDetails';
 import { PendingScans } from './PendingScans';
+import { SubmitWait } from './SubmitWait';
 
 const REFUSAL_PRESETS = [
   { id: 'id-insufficient', label: '本人確認書類が不足' },
@@ -102,6 +103,7 @@ export function RefuseDialog({ card }: { readonly card: CardView }) {
             {dialogError}
           </p>
         )}
+        <SubmitWait />
         <div className="button-row">
           <button className="btn btn-danger btn-big" type="button" disabled={missing !== null || submitting} onClick={submit}>
             交付できないとして記録 <Key k="Ctrl+Enter" />
@@ -165,6 +167,7 @@ export function UndoDialog({ card, handover }: { readonly card: CardView; readon
             {dialogError}
           </p>
         )}
+        <SubmitWait />
         <div className="button-row">
           <button className="btn btn-danger btn-big" type="button" disabled={missing || submitting} onClick={submit}>
             交付を取り消す <Key k="Ctrl+Enter" />

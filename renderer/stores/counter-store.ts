@@ -58,18 +58,27 @@ export interface CounterState {
   shown: ShownOutcome | null;
   queue: QueueItem[];
   busy: boolean;
+  /** The item being looked up now: counted with the waiting ones, so a scan main has not answered yet shows. */
+  calling: { readonly since: number } | null;
+  /**
+   * Scans waited while the last one was looked up (a hung service, a dialog): the result shown is left up until
+   * the clerk is done with it (Esc, or its dialog closes) before the next is shown, not replaced unseen.
+   */
+  backlog: boolean;
   notice: Notice | null;
 
   /** A scan from the keyboard capture, the HID scanner (main) or the manual entry dialog. */
   scanArrived(text: string, source: ScanSource, timing?: { startedAt: number; endedAt: number }): void;
   /** Show a card chosen in the search results (after any scans already waiting). */
   viewCard(reservationNo: string): void;
-  /** Shows the next waiting item if nothing blocks. Bootstrap calls it when a dialog closes. */
+  /** Shows the next waiting item if nothing blocks. */
   pump(): Promise<void>;
+  /** The clerk is done with what is shown (its dialog closed): the next waiting item may replace it. */
+  next(): void;
   handover(card: CardView, idCheck: IdCheck): Promise<void>;
   refuse(card: CardView, reason: string): Promise<void>;
   undo(card: CardView, reason: string): Promise<void>;
-  /** Back to "please scan" (Esc). */
+  /** Back to "please scan" (Esc); the next waiting scan, if any, is shown. */
   dismiss(): void;
   /**
    * Nothing personal lingers: a result shown `seconds` ago (with no dialog open on it) goes back to waiting, and
@@ -85,6 +94,12 @@ const leadApproval = () => {
   const { staffId, pin } = useUiStore.getState().approval;
   return staffId !== '' && pin !== '' ? { approval: { staffId: staffId.trim(), pin } } : {};
 };
+/**
+ * A recording main could not be reached for: it may or may not have been recorded, so the dialog stays open and
+ * says so. Pressing again is safe: main decides, and a card already handed over is shown as such.
+ */
+const UNSURE =
+  '窓口サービスと通信できないため、記録できたか確認できません。通信が戻ったら、もう一度押してください（二重に記録されることはありません）';
 /** A wrong lead ID or PIN, or a clerk's, in the approval: said in the dialog, which stays open. */
 const approvalProblem = (code: string) => code === 'bad-credentials' || code === 'locked-out' || code === 'forbidden';
 /** Date.now() when a dialog was last seen open (see expire). */
@@ -106,13 +121,15 @@ const clock = (ms: number) => tokyoClockTime(new Date(ms).toISOString());
 function blocked(state: CounterState): boolean {
   const receipt = useReceiptStore.getState();
   const away = receipt.opening !== null || receipt.active !== null || useLeadStore.getState().page !== null;
-  return state.busy || away || useUiStore.getState().dialog !== null || useSessionStore.getState().phase !== 'active';
+  return state.busy || state.backlog || away || useUiStore.getState().dialog !== null || useSessionStore.getState().phase !== 'active';
 }
 
 export const useCounterStore = create<CounterState>()((set, get) => ({
   shown: null,
   queue: [],
   busy: false,
+  calling: null,
+  backlog: false,
   notice: null,
 
   scanArrived(text, source, timing) {
@@ -139,7 +156,7 @@ export const useCounterStore = create<CounterState>()((set, get) => ({
     const state = get();
     if (blocked(state) || state.queue.length === 0) return;
     const [item, ...rest] = state.queue as [QueueItem, ...QueueItem[]];
-    set({ queue: rest, busy: true });
+    set({ queue: rest, busy: true, calling: { since: Date.now() }, backlog: false });
     const r =
       item.kind === 'scan'
         ? await invoke('counter:scan', {
@@ -151,6 +168,7 @@ export const useCounterStore = create<CounterState>()((set, get) => ({
       const keepNotice = item.kind === 'view' && item.keepNotice === true;
       set({
         busy: false,
+        calling: null,
         notice: keepNotice ? get().notice : null,
         shown: {
           seq: ++seq,
@@ -164,12 +182,14 @@ export const useCounterStore = create<CounterState>()((set, get) => ({
     } else if (r.error.code === 'locked' || r.error.code === 'signed-out' || r.error.code === 'unreachable') {
       // Main locked first (idle), or could not be reached: keep the scan; it is shown once the same staff member
       // unlocks, or once main answers again (the connection store's heartbeat pumps the queue).
-      set({ busy: false, queue: [item, ...get().queue] });
+      set({ busy: false, calling: null, queue: [item, ...get().queue] });
       return;
     } else {
-      set({ busy: false, notice: notice('error', r.error.message, 'error') });
+      set({ busy: false, calling: null, notice: notice('error', r.error.message, 'error') });
     }
-    void get().pump();
+    // More came meanwhile: this one stays up until the clerk is done with it (see backlog).
+    if (get().queue.length > 0) set({ backlog: true });
+    else void get().pump();
   },
 
   async handover(card, idCheck) {
@@ -193,6 +213,7 @@ export const useCounterStore = create<CounterState>()((set, get) => ({
       return;
     }
     if (r.error.code === 'locked' || r.error.code === 'signed-out') return; // the dialog waits behind the lock screen
+    if (r.error.code === 'unreachable') return useUiStore.getState().setDialogError(UNSURE);
     if (r.error.code === 'day-closed') return useUiStore.getState().askApproval(r.error.message);
     if (r.error.code === 'id-check-failed' || r.error.code === 'invalid-input' || approvalProblem(r.error.code)) {
       useUiStore.getState().setDialogError(r.error.message);
@@ -225,6 +246,7 @@ export const useCounterStore = create<CounterState>()((set, get) => ({
       return;
     }
     if (r.error.code === 'locked' || r.error.code === 'signed-out') return;
+    if (r.error.code === 'unreachable') return useUiStore.getState().setDialogError(UNSURE);
     if (r.error.code === 'day-closed') return useUiStore.getState().askApproval(r.error.message);
     if (r.error.code === 'invalid-input' || approvalProblem(r.error.code)) return useUiStore.getState().setDialogError(r.error.message);
     set({
@@ -249,6 +271,7 @@ export const useCounterStore = create<CounterState>()((set, get) => ({
       return;
     }
     if (r.error.code === 'locked' || r.error.code === 'signed-out') return;
+    if (r.error.code === 'unreachable') return useUiStore.getState().setDialogError(UNSURE);
     if (r.error.code === 'invalid-input' || r.error.code === 'forbidden') return useUiStore.getState().setDialogError(r.error.message);
     set({
       notice: notice('error', r.error.message, 'error'),
@@ -257,14 +280,25 @@ export const useCounterStore = create<CounterState>()((set, get) => ({
     useUiStore.getState().closeDialog();
   },
 
-  dismiss: () => set({ shown: null }),
+  next: () => {
+    set({ backlog: false });
+    void get().pump();
+  },
+  dismiss: () => {
+    set({ shown: null });
+    get().next();
+  },
   expire(now, seconds, away) {
     const { shown, notice: n } = get();
     const limit = seconds * 1000;
     // A dialog working on the card (the ID check) keeps it up; the clock starts again when the dialog closes.
     if (useUiStore.getState().dialog !== null && !away) dialogSeenAt = now;
-    else if (shown && (away || now - Math.max(shown.at, dialogSeenAt) >= limit)) set({ shown: null });
+    else if (shown && (away || now - Math.max(shown.at, dialogSeenAt) >= limit)) {
+      // Away (a lead page), nothing is shown to hold the rest for: they are shown once the lead is back.
+      set({ shown: null, backlog: false });
+      if (!away) void get().pump();
+    }
     if (n?.plain != null && (away || now - n.at >= limit)) set({ notice: { ...n, text: n.plain, plain: null } });
   },
-  reset: () => set({ shown: null, queue: [], busy: false, notice: null }),
+  reset: () => set({ shown: null, queue: [], busy: false, calling: null, backlog: false, notice: null }),
 }));

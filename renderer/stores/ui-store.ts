@@ -150,7 +150,8 @@ export const useUiStore = create<UiState>()((set, get) => ({
   setDialogError: (message) => set({ dialogError: message }),
   setApproval: (approval) => set({ approval }),
   askApproval: (message) => set({ dialogError: message, approvalAsked: true }),
-  setSubmitting: (value) => set({ submitting: value }),
+  // A new press clears what the last one said (a retry after "could not be reached" must not show it still).
+  setSubmitting: (value) => set(value ? { submitting: true, dialogError: null } : { submitting: false }),
   updateIdDraft: (patch) => set({ idDraft: { ...get().idDraft, ...patch } }),
   updateRefuseDraft: (patch) => set({ refuseDraft: { ...get().refuseDraft, ...patch } }),
   setUndoReason: (text) => set({ undoReason: text }),
