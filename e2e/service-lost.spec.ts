@@ -101,3 +101,21 @@ test('a handover main is slow to answer says so in the ID check; one it cannot r
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId('notice')).toContainText(`交付を記録しました：${first!.name}`);
 });
+
+test('while the service cannot answer, the last confirmation stops naming the resident at once', async ({
+  counter,
+  server,
+  world,
+  page,
+}) => {
+  const [first] = world.picks.ok;
+  await counter.signIn(STAFF.clerk1.staffId, STAFF.clerk1.pin);
+  await counter.scanCard(first!.reservationNo, first!.name);
+  await counter.handOverWithLicence(first!.name);
+  await expect(counter.notice).toContainText(first!.name);
+  server.pause();
+  await expect(page.getByTestId('status-connection')).toBeVisible({ timeout: 20_000 });
+  await expect(counter.notice).toContainText('交付を記録しました');
+  await expect(counter.notice).not.toContainText(first!.name);
+  server.resume();
+});

@@ -78,11 +78,15 @@ export function bootstrap(): () => void {
   disposers.push(() => idle.dispose());
 
   // Nothing personal lingers: each second, results and confirmations past the station's time stop showing a
-  // resident (at once while the lead's menu or pages or the receipt check are open instead of the counter).
+  // resident (at once while the lead's menu or pages or the receipt check are open instead of the counter, and
+  // while main cannot be reached: nothing can be done with them, and the clerk may have left the desk).
   const expiry = window.setInterval(() => {
     const seconds = session.getState().status?.personalDataSeconds ?? DEFAULT_PERSONAL_DATA_SECONDS;
     const away =
-      useLeadStore.getState().page !== null || useReceiptStore.getState().active !== null || ui.getState().dialog?.kind === 'lead';
+      useLeadStore.getState().page !== null ||
+      useReceiptStore.getState().active !== null ||
+      ui.getState().dialog?.kind === 'lead' ||
+      useConnectionStore.getState().lostAt !== null;
     counter.getState().expire(Date.now(), seconds, away);
   }, 1000);
   disposers.push(() => window.clearInterval(expiry));
