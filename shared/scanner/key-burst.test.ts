@@ -281,6 +281,26 @@ describe('key bursts: a scan delivered late', () => {
     assert.equal(got.field, 'memo');
   });
 
+  it('a scan whose Enter reaches the page after the hold ran out is still a scan, taken back, and never submits the field', () => {
+    // Found in CI under load: on the lock screen the scan went into the PIN field and its Enter submitted it.
+    const c = createBurstClassifier();
+    let at = 1_000;
+    for (const ch of 'ABC-123456') c.feed({ kind: 'char', ch, at: (at += 3), place: 'field' });
+    const lapse = c.feed({ kind: 'tick', at: at + 200 });
+    assert.equal(lapse.release, 'ABC-123456', 'the hold ran out on the clock: the field has it for now');
+    const end = c.feed({ kind: 'end', at: at + 4, place: 'field' });
+    assert.deepEqual([end.key, end.scan?.text, end.retract], ['consume', 'ABC-123456', 'ABC-123456']);
+  });
+
+  it('a person’s Enter after a lapsed hold submits what they typed', () => {
+    const c = createBurstClassifier();
+    let at = 1_000;
+    for (const ch of '1234') c.feed({ kind: 'char', ch, at: (at += 90), place: 'field' });
+    c.feed({ kind: 'tick', at: at + 40 });
+    const end = c.feed({ kind: 'end', at: at + 150, place: 'field' });
+    assert.deepEqual([end.key, end.scan, end.retract], ['pass', null, '']);
+  });
+
   it('a person’s next key after a lapsed hold is never taken back', () => {
     const c = createBurstClassifier();
     c.feed({ kind: 'char', ch: '1', at: 1_000, place: 'field' });

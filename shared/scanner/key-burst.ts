@@ -225,6 +225,18 @@ export function createBurstClassifier(timing: BurstTiming = WEDGE_TIMING): Burst
           return decide('consume', released + person);
         }
         case 'end': {
+          // The same for the scan's Enter/Tab: its own time falls within the hold that ran out, so the whole
+          // run was a scanner's, delivered late. Taken back out of the field, and the Enter never submits it
+          // (a PIN field under load: the scan would be a wrong PIN, an attempt used).
+          const lastLate = late[late.length - 1];
+          if (lastLate && keys.length === 0 && input.place === 'field') {
+            const times = [...late.map((k) => k.at), input.at];
+            if (input.at - lastLate.at <= holdFor(times.slice(0, -1), timing) && looksScanned(times, timing)) {
+              place = 'field';
+              const scan = { text: text(late), startedAt: late[0]!.at, endedAt: input.at };
+              return decide('consume', '', scan, typedText(late));
+            }
+          }
           if (keys.length > 0 && input.place !== place && !continues(input.at)) return decide('pass', drop());
           if (keys.length === 0) return decide('pass');
           if (place === 'field') {
