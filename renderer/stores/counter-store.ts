@@ -187,8 +187,11 @@ export const useCounterStore = create<CounterState>()((set, get) => ({
     } else {
       set({ busy: false, calling: null, notice: notice('error', r.error.message, 'error') });
     }
-    // More came meanwhile: this one stays up until the clerk is done with it (see backlog).
-    if (get().queue.length > 0) set({ backlog: true });
+    // More came meanwhile: this one stays up until the clerk is done with it (see backlog) — unless they are all
+    // this same scan again (a notice read twice, or scanned again and again at the lock screen).
+    const waiting = get().queue;
+    if (waiting.length > 0 && !waiting.every((w) => w.kind === 'scan' && item.kind === 'scan' && w.text === item.text))
+      set({ backlog: true });
     else void get().pump();
   },
 
