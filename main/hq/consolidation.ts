@@ -13,7 +13,7 @@ import {
   type ReconCard,
   type ReconEvent,
 } from '../../shared/reconciliation/reconcile';
-import { addDays, dayText } from '../../shared/tokyo-date';
+import { addDays, dayText, tokyoDayEnd } from '../../shared/tokyo-date';
 import { count, num } from '../../shared/numbers';
 import { stationLabel } from '../db/queries/sync-stations';
 import { venueStationName } from '../counter/names';
@@ -102,7 +102,17 @@ export interface WardConsolidation {
 /** The kinds whose payload reconciliation (the card fold) or the ledger and claim checks read. */
 const PAYLOAD_READ = new Set<EventKind>([...(Object.keys(PAYLOAD_FIELDS_READ) as (keyof typeof PAYLOAD_FIELDS_READ)[]), 'ledger.imported']);
 
-export function consolidate(db: Db, options: { asOf: string; staleDays?: number }): WardConsolidation {
+/**
+ * `asOf`: the day stations are judged quiet against. `through` (a business day, as `hq report --date` gives it):
+ * the ward as it stood at that day's end, as a venue's report for that day counts it; without it, everything held.
+ */
+interface ConsolidateOptions {
+  readonly asOf: string;
+  readonly through?: string;
+  readonly staleDays?: number;
+}
+
+export function consolidate(db: Db, options: ConsolidateOptions): WardConsolidation {
   return db.transaction(() => {
     const stations = stationVenues(db);
     const venues = VENUE_IDS.map((venue) =>
@@ -121,16 +131,14 @@ export function consolidate(db: Db, options: { asOf: string; staleDays?: number 
   })();
 }
 
-function consolidateVenue(
-  db: Db,
-  venue: VenueId,
-  stationIds: readonly string[],
-  options: { asOf: string; staleDays?: number },
-): VenueConsolidation {
+function consolidateVenue(db: Db, venue: VenueId, stationIds: readonly string[], options: ConsolidateOptions): VenueConsolidation {
   const cards = venueCards(db, venue);
   const events = venueEvents(db, stationIds);
+  // Events of a later day are left out of a past day's figures (the claims are checked against all: a station's
+  // file covers what it covered, whatever the day asked for).
+  const end = options.through === undefined ? null : tokyoDayEnd(options.through);
   const fold = new ReconciliationFold(cards);
-  fold.apply(orderEvents(events));
+  fold.apply(orderEvents(end === null ? events : events.filter((e) => e.clientTime < end)));
   const r = fold.result();
   const figures = pick(r.total);
   return {
@@ -192,7 +200,7 @@ function foreignLedgers(db: Db, venue: VenueId, events: readonly ReconEvent[]): 
   });
 }
 
-function stationSync(db: Db, stationId: string, venue: VenueId, options: { asOf: string; staleDays?: number }): StationSync {
+function stationSync(db: Db, stationId: string, venue: VenueId, options: ConsolidateOptions): StationSync {
   const files = stationFiles(db, stationId);
   const held = new Set(files.map((f) => f.seq));
   const top = files.at(-1)?.seq ?? 0;

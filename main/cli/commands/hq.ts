@@ -58,7 +58,8 @@ export function registerHq(program: Command, io: CliIo, setExit: (code: number) 
       if (!Number.isInteger(staleDays) || staleDays < 0) throw new CliError('--stale-days は 0 以上の整数です', 2);
       const store = await openHqFolder(io, opts.hqData);
       try {
-        const report = consolidate(store.db, { asOf, staleDays });
+        // --date D: the ward at the end of business day D, as `venue report --date D` counts a venue.
+        const report = consolidate(store.db, { asOf, staleDays, ...(opts.date === undefined ? {} : { through: asOf }) });
         if (opts.json) io.out(JSON.stringify(report, null, 2) + '\n');
         else {
           io.out(`区全体（${dayText(asOf)}）: ${FIGURES.map((f) => `${FIGURE_LABELS[f]} ${report.total[f]}`).join('  ')}\n`);

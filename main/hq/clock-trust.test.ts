@@ -1,0 +1,36 @@
+// HQ and time (issue 13): `hq report --date D` is the ward at the end of business day D, as the venue's report
+// for D is; without a date, everything HQ holds.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { syncWorld } from '../testing/sync-fixtures';
+import { cards } from '../testing/fixtures';
+import { manualClock } from '../testing/app-fixture';
+import { exportSyncFile } from '../sync/export';
+import { createIngester } from '../sync/ingest';
+import { recordHandover } from '../counter/counter-service';
+import { consolidate } from './consolidation';
+
+const clerk = { staffId: 'c1', displayName: 'c', role: 'clerk' as const };
+const idCheck = { path: 'self' as const, documents: ['drivers-license'], proxy: null, surrendered: [], pin: 'pins-set' as const };
+const DAY = 24 * 60 * 60_000;
+
+test('hq report --date D counts the ward as it stood at the end of D, not the handovers of D+1', (t) => {
+  const clock = manualClock('2026-11-25T01:00:00Z'); // 10:00 in Tokyo
+  const w = syncWorld(t, clock, [{ venue: 'toyosu', stationId: 'toyosu-st01' }], { toyosu: cards(1, 5) });
+  const store = w.stations['toyosu-st01']!;
+  const list = cards(1, 5);
+  assert.ok(recordHandover({ store, clock }, clerk, list[0]!.reservationNo, idCheck).ok);
+  clock.advance(DAY);
+  assert.ok(recordHandover({ store, clock }, clerk, list[1]!.reservationNo, idCheck).ok);
+  const f = exportSyncFile({ store, clock }, join(w.dir, 'outbox', 'toyosu-st01'), { businessDate: '2026-11-26' });
+  assert.ok(f.ok);
+  assert.equal(createIngester({ db: w.hq.db, clock, recipient: w.inbox() }).ingest(readFileSync(f.value.path)).status, 'ingested');
+
+  const handedOver = (through: string) => consolidate(w.hq.db, { asOf: '2026-11-26', through }).total.handedOver;
+  assert.equal(handedOver('2026-11-25'), 1, 'the 25th: the one handover of the 25th');
+  assert.equal(handedOver('2026-11-26'), 2);
+  assert.equal(handedOver('2026-11-24'), 0, 'before any handover');
+  assert.equal(consolidate(w.hq.db, { asOf: '2026-11-25' }).total.handedOver, 2, 'without a day: everything held');
+});
