@@ -32,3 +32,10 @@ export function logHeads(db: Db): LogHeads {
     accessRecords: tables.has('access_records') ? max('SELECT max(seq) FROM access_records') : 0,
   };
 }
+
+/** logHeads for an open store whose tables exist, its statements prepared once: read after every reply. */
+export function logHeadsReader(db: Db): () => LogHeads {
+  const events = db.prepare('SELECT coalesce(max(rowid), 0) FROM events').pluck();
+  const access = db.prepare('SELECT coalesce(max(seq), 0) FROM access_records').pluck();
+  return () => ({ events: Number(events.get()), accessRecords: Number(access.get()) });
+}

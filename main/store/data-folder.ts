@@ -199,7 +199,7 @@ export function openSiteWithKey(dir: string, site: SiteId, stationId: string, db
   const head = headKeeper(dir, db, stationId, written);
   const noteCommitted = () => head.note();
   const close = () => {
-    head.note();
+    head.close();
     db.close();
   };
   return site === 'hq'

@@ -4,17 +4,23 @@
 // opens as a consistent but older state, and without the head the station would go on from it: handovers gone,
 // their cards handed over a second time. Opening compares the database with the head and refuses a rollback.
 //
-// Written after the commit (which SQLite has already made durable, synchronous=FULL) and before the reply, by
-// rename, never fsync'd: the head can only lag the database, never lead it, so it can miss a loss but never
-// refuse a whole database. A process killed outright loses nothing the kernel has (the rename is there); a power
-// cut may lose the last renames, and then only the check of those last commits. Measured in README.md.
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+// Written after the commit (which SQLite has already made durable, synchronous=FULL) and before the reply, so the
+// head can only lag the database, never lead it: it can miss a loss, never refuse a whole database. It is one
+// fixed-size record rewritten in place through a descriptor kept open, not fsync'd: a process killed outright
+// loses nothing the kernel has; a power cut may lose the last writes (then only those commits go unchecked) or,
+// on a disk that tears a sector, leave a record whose check fails, read as no head. A temp file renamed over it
+// cost ≈0.35 ms a commit (p99 ≈4.4 ms: ext4 flushes a file renamed over another); in place ≈0.01 ms (README).
+import { closeSync, ftruncateSync, fstatSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Db } from '../db/connection';
-import { logHeads, type LogHeads } from '../db/integrity';
+import { logHeadsReader, type LogHeads } from '../db/integrity';
 import { parseJsonOrUndefined } from '../files/safe-json';
 import { HEAD_FILE } from './folder-files';
+
+/** The record's size: JSON padded with spaces, and a newline, always this long, so a rewrite leaves nothing behind. */
+const RECORD_BYTES = 192;
 
 const HeadFile = z.strictObject({
   format: z.literal('madoguchi-head'),
@@ -22,13 +28,23 @@ const HeadFile = z.strictObject({
   stationId: z.string(),
   events: z.number().int().nonnegative(),
   accessRecords: z.number().int().nonnegative(),
+  check: z.string(),
 });
+
+function checkOf(stationId: string, h: LogHeads): string {
+  return createHash('sha256').update(`madoguchi-head\n${stationId}\n${h.events}\n${h.accessRecords}`).digest('hex').slice(0, 16);
+}
+
+function record(stationId: string, h: LogHeads): string {
+  const json = JSON.stringify({ format: 'madoguchi-head', version: 1, stationId, ...h, check: checkOf(stationId, h) });
+  return json.padEnd(RECORD_BYTES - 1) + '\n';
+}
 
 /**
  * The folder's head, or null when there is none to hold the database to: a folder from before heads were kept,
- * a head of another station's folder, or one unreadable (a power cut mid-rename on a file system that does not
- * order it): each is written afresh at the next commit. Read before the database is opened, so a head another
- * program writes meanwhile cannot be ahead of what this one reads.
+ * a head of another station's folder, or a record that does not check (torn by a power cut): each is written
+ * afresh at the next commit. Read before the database is opened, so a head another program writes meanwhile
+ * cannot be ahead of what this one reads.
  */
 export function readHead(dir: string, stationId: string): LogHeads | null {
   let text: string;
@@ -39,7 +55,8 @@ export function readHead(dir: string, stationId: string): LogHeads | null {
   }
   const parsed = HeadFile.safeParse(parseJsonOrUndefined(text));
   if (!parsed.success || parsed.data.stationId !== stationId) return null;
-  return { events: parsed.data.events, accessRecords: parsed.data.accessRecords };
+  const head = { events: parsed.data.events, accessRecords: parsed.data.accessRecords };
+  return parsed.data.check === checkOf(stationId, head) ? head : null;
 }
 
 /** What the database lacks of its head (each > 0 when missing), or null when it holds all of it. */
@@ -52,25 +69,42 @@ export function missingFromHead(head: LogHeads | null, held: LogHeads): LogHeads
 export interface HeadKeeper {
   /** After a commit is acknowledged: brings head.json up to the database (nothing written when it already is). */
   note(): void;
+  /** Notes the last commits and lets the file go. */
+  close(): void;
 }
 
 export function headKeeper(dir: string, db: Db, stationId: string, written: LogHeads | null): HeadKeeper {
   let last = written;
+  let fd: number | null = null;
+  const read = logHeadsReader(db);
   const file = join(dir, HEAD_FILE);
-  // One temp name per process: a crash between write and rename leaves at most one behind, reused next time.
-  const temp = join(dir, `.${HEAD_FILE}.${process.pid}.tmp`);
+  const open = (): number => {
+    if (fd !== null) return fd;
+    try {
+      fd = openSync(file, 'r+', 0o600);
+    } catch {
+      fd = openSync(file, 'w', 0o600);
+    }
+    if (fstatSync(fd).size !== RECORD_BYTES) ftruncateSync(fd, RECORD_BYTES);
+    return fd;
+  };
+  const note = () => {
+    try {
+      const now = read();
+      if (last !== null && last.events === now.events && last.accessRecords === now.accessRecords) return;
+      writeSync(open(), record(stationId, now), 0);
+      last = now;
+    } catch {
+      // A head not written (a full disk, a database that no longer reads) only weakens the check of these last
+      // commits; the commit itself stands, and the next one tries again.
+    }
+  };
   return {
-    note() {
-      try {
-        const now = logHeads(db);
-        if (last !== null && last.events === now.events && last.accessRecords === now.accessRecords) return;
-        writeFileSync(temp, JSON.stringify({ format: 'madoguchi-head', version: 1, stationId, ...now }) + '\n', { mode: 0o600 });
-        renameSync(temp, file);
-        last = now;
-      } catch {
-        // A head not written (a full disk, a database that no longer reads) only weakens the check of these last
-        // commits; the commit itself stands, and the next one tries again (over the same temp file, if one was left).
-      }
+    note,
+    close() {
+      note();
+      if (fd !== null) closeSync(fd);
+      fd = null;
     },
   };
 }
