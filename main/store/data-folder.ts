@@ -45,7 +45,6 @@ type DataFolderProblemCode =
   | 'not-a-keyring'
   | 'wrong-passphrase'
   | 'unsafe-parameters'
-  | 'wrong-key'
   | 'not-a-database'
   | 'from-the-future'
   | 'mismatch'
