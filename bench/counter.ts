@@ -83,8 +83,13 @@ export function measureCounter(options: { quick: boolean; clock: Clock; cleanup:
   // counter's first minutes after an import would (SQLite's own checkpoint), so no single call pays for it.
   store.db.pragma('wal_checkpoint(TRUNCATE)');
   const write = (i: number) => bareWrite.run(JSON.stringify({ i, reservationNo: list[i]!.reservationNo }));
+  // As the app's dispatcher does before each reply (main/app/create-app.ts): the head beside the database is
+  // brought up to the call's commit (main/store/head.ts), so the scan's and the handover's targets include it.
   const [scanP99 = NaN, pkP99 = NaN, scanWriteP99 = NaN] = p99s(
-    (i) => decideScan(ctx, clerk, pick(i).reservationNo),
+    (i) => {
+      decideScan(ctx, clerk, pick(i).reservationNo);
+      store.noteCommitted();
+    },
     (i) => byPk.get(pick(i).reservationNo),
     (i) => write(CALLS + i),
   );
@@ -92,6 +97,7 @@ export function measureCounter(options: { quick: boolean; clock: Clock; cleanup:
   const [handoverP99 = NaN, writeP99 = NaN] = p99s((i) => {
     const r = recordHandover(ctx, clerk, list[i]!.reservationNo, license);
     if (!r.ok) throw new Error(r.error.message);
+    store.noteCommitted();
   }, write);
   // The search's own work, its access record kept in memory: committing it costs what the scan's does, and
   // the scan's target measures that.
@@ -110,14 +116,14 @@ export function measureCounter(options: { quick: boolean; clock: Clock; cleanup:
     // The look's access record is committed before the reply (synchronous=FULL): the scan costs a lookup and
     // one fsync'd insert, so its baseline is the two of them, measured on the same database.
     {
-      name: `scan → decision with a ${rows}-row ledger, its access record committed (p99)`,
+      name: `scan → decision with a ${rows}-row ledger, its access record committed, the head written (p99)`,
       measured: scanP99,
       baseline: { name: "primary-key lookup plus a bare fsync'd insert (p99)", ms: pkP99 + scanWriteP99, maxRatio: 3 },
       maxMs: 5,
     },
     // The 5 ms budget assumes a disk whose fsync fits in it; the baseline shows this machine's own floor.
     {
-      name: 'handover commit, synchronous=FULL (p99)',
+      name: 'handover commit, synchronous=FULL, the head written (p99)',
       measured: handoverP99,
       baseline: { name: "bare single-row fsync'd insert, a database beside it (p99)", ms: writeP99, maxRatio: 5 },
       maxMs: 5,

@@ -73,8 +73,17 @@ export function createApp(store: VenueStore, clock: Clock, log: (line: string) =
   };
   let wiring: ScannerWiring | null = null;
   const siblings = startSiblingPulls(counter, log);
+  const dispatch = createDispatcher('venue', handlers, sessions, log, store.dir);
   return {
-    invoke: createDispatcher('venue', handlers, sessions, log, store.dir),
+    // Before each reply, the head beside the database is brought up to what was committed (store/head.ts): what
+    // the window was told is done is then what opening the folder holds the database to.
+    invoke: async (channel, input, caller) => {
+      try {
+        return await dispatch(channel, input, caller);
+      } finally {
+        store.noteCommitted();
+      }
+    },
     store,
     setScannerStatus: (s) => {
       scanner = s;

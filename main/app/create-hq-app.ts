@@ -26,8 +26,16 @@ export function createHqApp(store: HqStore, clock: Clock, log: (line: string) =>
     ...hqPrintHandlers({ store, clock, access }, printer),
   };
 
+  const dispatch = createDispatcher('hq', handlers, sessions, log, store.dir);
   return {
-    invoke: createDispatcher('hq', handlers, sessions, log, store.dir),
+    // As at a venue (create-app.ts): the head is brought up to each call's commits before its reply.
+    invoke: async (channel, input, caller) => {
+      try {
+        return await dispatch(channel, input, caller);
+      } finally {
+        store.noteCommitted();
+      }
+    },
     setScannerStatus: () => {},
     startScanner: () => {},
     setPush: () => {},

@@ -72,3 +72,20 @@ test('wrong passphrases at the unlock screen: after five in a row the unlock wai
   clock.advance(60_000);
   assert.ok((await unlock(PASS)).ok, 'the right passphrase once the wait is over');
 });
+
+test('a station whose app fails to start stays locked (nothing half-started is kept) and unlocks once the fault is gone', async (t) => {
+  const dir = join(tempDir(t), 'sogo');
+  createVenueDataFolder(dir, 'sogo', PASS, 'sogo-st01').close();
+  let fail = true;
+  const station = createStation(dir, clock, () => {}, {
+    onOpened: () => {
+      if (fail) throw new Error('the scanner would not start');
+    },
+  });
+  t.after(() => station.close());
+  assert.throws(() => station.unlock(PASS), /scanner/);
+  const status = await station.invoke('station:status', {}, 'w');
+  assert.ok(status.ok && !(status.value as { unlocked: boolean }).unlocked, 'nothing half-started is left open');
+  fail = false;
+  assert.deepEqual(station.unlock(PASS), { ok: true }, 'once what failed is fixed, the same station unlocks');
+});

@@ -67,13 +67,22 @@ export function createStation(dataDir: string, clock: Clock, log: (line: string)
       return { ok: false, error: { code, message: opened.error.message } };
     }
     wrongInARow = 0;
-    // Headquarters' folder opens HQ's app; a venue's, the counter.
-    app =
-      opened.value.site === 'hq'
-        ? createHqApp(opened.value.store, clock, log, options.printer)
-        : createApp(opened.value.store, clock, log, options.printer);
-    app.setPush(push);
-    options.onOpened?.(app);
+    try {
+      // Headquarters' folder opens HQ's app; a venue's, the counter.
+      app =
+        opened.value.site === 'hq'
+          ? createHqApp(opened.value.store, clock, log, options.printer)
+          : createApp(opened.value.store, clock, log, options.printer);
+      app.setPush(push);
+      options.onOpened?.(app);
+    } catch (e) {
+      // Nothing half-started is left running (sibling pulls' timers, a scanner) to keep the process alive.
+      const started = app;
+      app = null;
+      if (started) void started.close().catch(() => undefined);
+      else opened.value.store.close();
+      throw e;
+    }
     return { ok: true, value: view() };
   };
 

@@ -11,9 +11,11 @@ import { migrate, DbFromFutureError } from '../db/migrate';
 import { readMeta, writeMeta } from '../db/queries/meta';
 import { writeFileAtomic } from '../files/atomic-write';
 import { createKeyring, peekKeyring, unlockKeyring } from './keyring';
+import { DB_FILE, KEYRING_FILE } from './folder-files';
+import { headKeeper, readHead } from './head';
+import { checkOnOpen, damaged, FolderRefusal } from './open-checks';
+import { storageFault } from '../db/storage-fault';
 
-export const DB_FILE = 'madoguchi.db';
-export const KEYRING_FILE = 'keyring.json';
 const APP_FOLDER_NAME = 'Madoguchi';
 
 export interface VenueStore {
@@ -21,6 +23,8 @@ export interface VenueStore {
   readonly db: Db;
   readonly venue: VenueId;
   readonly stationId: string;
+  /** After a commit is acknowledged (a reply, a command's end): the head beside the database is brought up to it. */
+  noteCommitted(): void;
   close(): void;
 }
 
@@ -30,6 +34,7 @@ export interface HqStore {
   readonly db: Db;
   readonly site: 'hq';
   readonly stationId: string;
+  noteCommitted(): void;
   close(): void;
 }
 
@@ -40,12 +45,14 @@ type DataFolderProblemCode =
   | 'not-a-keyring'
   | 'wrong-passphrase'
   | 'unsafe-parameters'
-  | 'wrong-key'
   | 'not-a-database'
   | 'from-the-future'
   | 'mismatch'
   | 'not-empty'
-  | 'database-missing';
+  | 'database-missing'
+  | 'database-damaged'
+  | 'rolled-back'
+  | 'storage';
 export interface DataFolderProblem {
   readonly code: DataFolderProblemCode;
   readonly message: string;
@@ -134,11 +141,20 @@ export function openDataFolder(dir: string, passphrase: string): Result<OpenedFo
   try {
     return ok(openSiteWithKey(dir, site, stationId, dbKey));
   } catch (e) {
-    if (e instanceof DbOpenError) {
-      const code = e.code === 'wrong-key' ? 'wrong-key' : 'not-a-database';
-      return err({ code, message: `データベースを開けません: ${e.message}` });
-    }
+    if (e instanceof FolderRefusal) return err({ code: e.code, message: e.message });
+    // The keyring's seal is authenticated, so the key it gave is this folder's: a database it does not open is
+    // damaged where the cipher's check of page 1 fails, not a wrong passphrase.
+    if (e instanceof DbOpenError && e.code === 'wrong-key')
+      return err({ code: 'database-damaged', message: damaged('先頭のページを読めません').message });
+    if (e instanceof DbOpenError) return err({ code: 'not-a-database', message: `データベースを開けません: ${e.message}` });
     if (e instanceof DbFromFutureError) return err({ code: 'from-the-future', message: e.message });
+    const fault = storageFault(e, dir);
+    if (fault?.code === 'DB-DAMAGED')
+      return err({
+        code: 'database-damaged',
+        message: damaged('読めないページがあります。ファイルが途中で切れているか、一部が壊れています').message,
+      });
+    if (fault) return err({ code: 'storage', message: fault.message });
     throw e;
   } finally {
     dbKey.fill(0);
@@ -162,8 +178,11 @@ export function openStoreWithKey(dir: string, venue: VenueId, stationId: string,
 
 /** Opens any folder's database with its raw key (tests, and the keyring paths above). */
 export function openSiteWithKey(dir: string, site: SiteId, stationId: string, dbKey: Uint8Array): OpenedFolder {
+  const written = readHead(dir, stationId);
   const db = openDatabase(join(dir, DB_FILE), dbKey);
   try {
+    // Before anything is written to it (a migration, the meta of a new folder): damage or a rollback refuses it.
+    checkOnOpen(db, written);
     migrate(db);
     const meta = readMeta(db);
     // The meta key is `venue` since v1; headquarters' folder stores 'hq' there.
@@ -176,8 +195,15 @@ export function openSiteWithKey(dir: string, site: SiteId, stationId: string, db
     db.close();
     throw e;
   }
-  const close = () => db.close();
-  return site === 'hq' ? { site, store: { dir, db, site, stationId, close } } : { site, store: { dir, db, venue: site, stationId, close } };
+  const head = headKeeper(dir, db, stationId, written);
+  const noteCommitted = () => head.note();
+  const close = () => {
+    head.close();
+    db.close();
+  };
+  return site === 'hq'
+    ? { site, store: { dir, db, site, stationId, noteCommitted, close } }
+    : { site, store: { dir, db, venue: site, stationId, noteCommitted, close } };
 }
 
 /** How the database of a folder with a keyring is not there: 'ありません', '空です', or null when it is. */

@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createVenueDataFolder, openVenueDataFolder, DB_FILE } from './data-folder';
+import { createVenueDataFolder, openVenueDataFolder } from './data-folder';
+import { DB_FILE } from './folder-files';
 import { tempDir } from '../testing/fixtures';
 import { bundleChild } from '../testing/bundle-child';
 

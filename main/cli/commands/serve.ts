@@ -81,16 +81,23 @@ export function registerServe(program: Command, io: CliIo): void {
         printPreviews: printer,
         ...(fake ? { extraPosts: fake.routes } : {}),
       });
-      push = (event, payload) => server.push(event, payload);
-      station.setPush(push);
-      if (!opts.locked) {
-        const passphrase = await askPassphrase(io, `データフォルダ（${siteName(peek.value.site)}）のパスフレーズ`);
-        const unlocked = station.unlock(passphrase);
-        if (!unlocked.ok) {
-          await server.close();
-          // What is wrong, as the folder says it: a wrong passphrase, or a database gone (DB-MISSING) …
-          throw new CliError(`${dir}: ${unlocked.message}`);
+      // From here on, a failure of the start (a passphrase not given, a folder refused, a database that throws
+      // while the app starts) closes the server and the station before it is said: left listening, they kept the
+      // process alive after its error was printed, for good.
+      try {
+        push = (event, payload) => server.push(event, payload);
+        station.setPush(push);
+        if (!opts.locked) {
+          const passphrase = await askPassphrase(io, `データフォルダ（${siteName(peek.value.site)}）のパスフレーズ`);
+          const unlocked = station.unlock(passphrase);
+          // What is wrong, as the folder says it: a wrong passphrase, a database gone (DB-MISSING), damaged
+          // (DB-DAMAGED) or older than its last commit (DB-ROLLED-BACK).
+          if (!unlocked.ok) throw new CliError(`${dir}: ${unlocked.message}`);
         }
+      } catch (e) {
+        await server.close();
+        await station.close();
+        throw e;
       }
       io.out(
         `${siteName(peek.value.site)}（${peek.value.stationId}）をブラウザーモードで提供しています。${opts.locked ? '画面でロックを解除してください。' : ''}\n`,

@@ -1,0 +1,44 @@
+// Damage done to a closed data folder's database the way disks and people do it, for the fault tests, and a
+// fingerprint of the folder to show that a refused open wrote nothing.
+import { closeSync, openSync, readFileSync, readSync, readdirSync, statSync, truncateSync, writeSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+
+const PAGE = 4096;
+
+/** Bytes 100..4096 of page 1 (everything after SQLite's 100-byte header area) overwritten with random bytes. */
+export function overwritePage1(file: string): void {
+  const fd = openSync(file, 'r+');
+  writeSync(fd, randomBytes(PAGE - 100), 0, PAGE - 100, 100);
+  closeSync(fd);
+}
+
+/** The file cut to half its size, as an interrupted copy leaves it. */
+export function truncateToHalf(file: string): void {
+  truncateSync(file, Math.floor(statSync(file).size / 2));
+}
+
+/** One bit of one byte flipped inside page `which` ('middle' or 'last' of the file). */
+export function flipByte(file: string, which: 'middle' | 'last'): void {
+  const pages = Math.floor(statSync(file).size / PAGE);
+  const page = which === 'middle' ? Math.floor(pages / 2) : pages - 1;
+  const at = page * PAGE + 2000;
+  const fd = openSync(file, 'r+');
+  const b = Buffer.alloc(1);
+  readSync(fd, b, 0, 1, at);
+  b[0] = b[0]! ^ 0x10;
+  writeSync(fd, b, 0, 1, at);
+  closeSync(fd);
+}
+
+/** Every file in the folder with a hash of its bytes: equal before and after means nothing was written there. */
+export function folderFingerprint(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .map(
+      (f) =>
+        `${f} ${createHash('sha256')
+          .update(readFileSync(join(dir, f)))
+          .digest('hex')}`,
+    );
+}
