@@ -7,6 +7,7 @@ import type { VenueStore } from '../store/data-folder';
 import { listStaff } from '../auth/staff';
 import { readSetting } from '../store/settings';
 import { stationLabel } from '../db/queries/sync-stations';
+import type { StaffOnPaper } from '../../shared/print/print-html';
 
 /** The venue a station id belongs to: ids are made `<venue>-<suffix>` (data-folder.ts), or null if not one. */
 function venueOfStation(stationId: string): VenueId | null {
@@ -41,10 +42,19 @@ export function venueStationName(venue: VenueId, stationId: string, label = ''):
  * An event's actor (`clerk:clerk1`) as people name them: the staff member's display name when this station
  * knows the account, otherwise the id and role (`clerk1（窓口職員）`, e.g. a sibling station's clerk).
  */
-export function actorName(store: VenueStore, actor: string): string {
+export function actorName(store: Pick<VenueStore, 'db'>, actor: string): string {
+  return staffOnPaper(store, actor).name;
+}
+
+/**
+ * An actor as a printed document names them: the display name, with the staff id beside it (in small print):
+ * the event log and the access record keep ids, and display names need not be unique, so an auditor matching
+ * a signed paper to the records needs both. An account this station does not know is its id and role.
+ */
+export function staffOnPaper(store: Pick<VenueStore, 'db'>, actor: string): StaffOnPaper {
   const staffId = actor.slice(actor.indexOf(':') + 1);
   const known = listStaff(store.db).find((s) => s.staffId === staffId);
-  return known ? known.displayName : actorLabel(actor);
+  return known ? { name: known.displayName, staffId } : { name: actorLabel(actor), staffId: null };
 }
 
 interface HandoverRef {
