@@ -138,10 +138,11 @@ function discrepancyDocument(dc: DocumentContext, checkId: string, shipmentId: s
 
 function returnListDocument(dc: DocumentContext, batchId: string): Result<RenderedDocument, DocumentProblem> {
   const batch = returnBatchCards(dc.ctx, batchId);
-  if (!batch) return err({ code: 'not-found', message: `返戻番号 ${batchId} は記録されていません` });
+  if (!batch) return err({ code: 'not-found', message: 'この返戻は記録されていません' });
   const html = returnListHtml({
     ...common(dc),
-    batchId,
+    number: batch.number,
+    recordedAtStation: batch.stationName,
     recordedAt: batch.at,
     recordedBy: staffOnPaper(dc.ctx.store, batch.by),
     reason: batch.reason,
@@ -149,7 +150,7 @@ function returnListDocument(dc: DocumentContext, batchId: string): Result<Render
     rows: batch.rows,
   });
   return ok({
-    title: `返戻リスト ${batchId}`,
+    title: `返戻リスト ${batch.number}`,
     html,
     pages: 2 * returnListPageCount(batch.rows.length),
     rows: batch.rows.length,

@@ -99,15 +99,20 @@ describe('print:document', () => {
     const batchId = (batch.value as { batchId: string }).batchId;
     const list = await app.invoke('returns:batches', {}, 'w');
     assert.ok(list.ok);
+    type Batch = { batchId: string; number: string; stationName: string; cards: number; reason: string; by: string };
     assert.deepEqual(
-      (list.value as { batchId: string; cards: number; reason: string; by: string }[]).map((x) => [x.batchId, x.cards, x.reason, x.by]),
-      [[batchId, 1, '受取期限切れ', 'lead:lead1']],
+      (list.value as Batch[]).map((x) => [x.batchId, x.number, x.stationName, x.cards, x.reason, x.by]),
+      [[batchId, '20261125-1', `豊洲シビックセンター ${app.store.stationId}`, 1, '受取期限切れ', 'lead:lead1']],
     );
     const printed = await app.invoke('print:document', { document: 'return-list', batchId }, 'w');
     assert.ok(printed.ok);
     const listHtml = printer.get((printed.value as { preview: string }).preview.slice(9))!.html;
     assert.ok(listHtml.includes(b.reservationNo) && listHtml.includes(b.name.replace(/&/g, '&amp;')));
     assert.doesNotMatch(visibleText(listHtml), MACHINE_DATE, 'shipped on and deadline as 2026年…月…日');
+    // The batch by its 返戻番号 (the day and its place that day), in the title too; never its internal id.
+    assert.equal((printed.value as { title: string }).title, '返戻リスト 20261125-1');
+    assert.equal(visibleText(listHtml).split('返戻番号 20261125-1').length - 1, 4, 'in each copy’s header and details');
+    assert.ok(!listHtml.includes(batchId));
   });
 });
 

@@ -22,7 +22,10 @@ export interface ReturnListPrintInput {
   readonly printedAt: string;
   readonly printedBy: StaffOnPaper;
   readonly fontCssHref: string | null;
-  readonly batchId: string;
+  /** 返戻番号 as people say it (20261202-1), not the batch's internal id. */
+  readonly number: string;
+  /** The station that recorded it, in words (本庁舎 窓口1). */
+  readonly recordedAtStation: string;
   /** When and by whom the return was recorded (ISO timestamp; the lead by name). */
   readonly recordedAt: string;
   readonly recordedBy: StaffOnPaper;
@@ -55,7 +58,7 @@ const CSS = `
 
 function items(input: ReturnListPrintInput, rowHtml: (r: ReturnListRow, i: number) => string): FlowItem[] {
   const total = input.rows.length;
-  const info = `<div class="info"><div>返戻番号 ${escapeHtml(input.batchId)}・記録 ${escapeHtml(tokyoDateTime(input.recordedAt))} ${staffHtml(input.recordedBy)}</div>
+  const info = `<div class="info"><div>返戻番号 ${escapeHtml(input.number)}・記録 ${escapeHtml(tokyoDateTime(input.recordedAt))} ${escapeHtml(input.recordedAtStation)} ${staffHtml(input.recordedBy)}</div>
 <div>理由 ${escapeHtml(input.reason)}</div><div class="count">返戻件数 ${count(total)}</div></div>`;
   const box = (who: string) =>
     `<div class="box"><div class="who">${who}</div><div>日付　　　年　　月　　日</div><div>氏名</div><div>印</div></div>`;
@@ -83,7 +86,8 @@ export function returnListPageCount(rows: number): number {
     printedAt: '',
     printedBy: NOBODY,
     fontCssHref: null,
-    batchId: '',
+    number: '',
+    recordedAtStation: '',
     recordedAt: '',
     recordedBy: NOBODY,
     reason: '',
@@ -109,13 +113,13 @@ export function returnListHtml(input: ReturnListPrintInput): string {
         venue: input.venue,
         printedAt: input.printedAt,
         printedBy: input.printedBy,
-        subtitleHtml: `返戻番号 ${escapeHtml(input.batchId)}・${count(input.rows.length)}`,
+        subtitleHtml: `返戻番号 ${escapeHtml(input.number)}・${count(input.rows.length)}`,
         copy: label,
       }),
       label,
     );
   return printDocument({
-    title: `返戻リスト ${input.batchId}`,
+    title: `返戻リスト ${input.number}`,
     css: flowCss(flow) + CSS,
     body: `${copy('正本')}\n${copy('控え')}`,
     fontCssHref: input.fontCssHref,
