@@ -31,6 +31,15 @@ export function stationName(store: Pick<VenueStore, 'db' | 'stationId'>, station
 }
 
 /**
+ * This station as its sign-in and lock screens name it: 本庁舎 窓口1, or the venue alone (本庁舎) where no label is
+ * set; there the id would tell a person nothing (support finds it in `madoguchi status`).
+ */
+export function ownStationName(store: Pick<VenueStore, 'db' | 'venue'>): string {
+  const label = readSetting(store.db, 'station-label');
+  return label === '' ? VENUES[store.venue].name : `${VENUES[store.venue].name} ${label}`;
+}
+
+/**
  * A station of a known venue in words: 本庁舎 窓口1 with its label, or 本庁舎 honchosha-a1b2c3 where the label
  * is not known (yet: a registered station's label arrives with its sync files).
  */
