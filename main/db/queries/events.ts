@@ -6,6 +6,7 @@ import { PAYLOAD_FIELDS_READ } from '../../../shared/reconciliation/card-history
 import type { ReconEvent } from '../../../shared/reconciliation/types';
 
 const CONFIRMED_SHIPMENT = payloadPath('receipt.confirmed', 'shipmentId');
+const CHECKED_SHIPMENT = payloadPath('receipt.check-closed', 'shipmentId');
 const CLOSED_DATE = payloadPath('day.closed', 'date');
 
 /** The close of a business day (日締め), at any station of the venue, or null while the day is open. */
@@ -24,6 +25,15 @@ export function isShipmentReceived(db: Db, shipmentId: string): boolean {
   return (
     db
       .prepare(`SELECT 1 FROM events WHERE kind = 'receipt.confirmed' AND json_extract(payload, '${CONFIRMED_SHIPMENT}') = ? LIMIT 1`)
+      .get(shipmentId) !== undefined
+  );
+}
+
+/** Whether a receipt check of this shipment has been closed (every card of its box counted, 不足 with a reason). */
+export function isShipmentChecked(db: Db, shipmentId: string): boolean {
+  return (
+    db
+      .prepare(`SELECT 1 FROM events WHERE kind = 'receipt.check-closed' AND json_extract(payload, '${CHECKED_SHIPMENT}') = ? LIMIT 1`)
       .get(shipmentId) !== undefined
   );
 }
