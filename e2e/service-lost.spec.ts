@@ -38,7 +38,7 @@ test('a hung or stopped service shows at once on the counter; scans meanwhile wa
   await server.stop();
   await expect(connection).toBeVisible({ timeout: 10_000 });
   await counter.scan(second!.reservationNo);
-  await expect(page.getByTestId('pending-scans')).toHaveText(/保留中（1件）：通信が戻ったら表示します/);
+  await expect(page.getByTestId('pending-scans')).toHaveText('スキャン1件を保留中：通信が戻ったら表示');
   await expect(counter.outcome).toBeHidden();
   await counter.shot(testInfo, 'service-stopped');
 });
