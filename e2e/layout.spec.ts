@@ -80,10 +80,16 @@ for (const viewport of WINDOW_VIEWPORTS) {
       expect(await underStickyHeader(page, '[data-testid="receipt-differences"] table')).toEqual([]);
     });
 
-    test('the lead pages: titles and actions stay while only the table scrolls, under its header', async ({ counter, page }) => {
+    test('the lead pages: titles and actions stay while only the table scrolls, under its header', async ({ counter, world, page }) => {
       await counter.signIn(STAFF.lead1.staffId, STAFF.lead1.pin);
       await page.keyboard.press('F4');
+      // A scan held while the menu is open waits for the counter; on the lead's page the bar says so, whole.
+      await counter.scan(world.picks.ok[0]!.reservationNo);
       await page.getByRole('button', { name: '照合・日報・日締め' }).click();
+      const held = page.getByRole('navigation', { name: '操作' }).getByTestId('pending-scans');
+      await expect(held).toHaveText('スキャン1件を保留中：窓口に戻ると表示');
+      await picture(page, 'held-scan-in-bar');
+      expect(await held.evaluate((el) => el.scrollWidth - el.clientWidth), 'the held-scan notice is not cut off').toBeLessThanOrEqual(0);
       const recon = page.getByTestId('reconciliation-page');
       await expect(recon.getByTestId('recon-verdict')).toBeVisible();
       const title = '#recon-title';
@@ -114,6 +120,9 @@ for (const viewport of WINDOW_VIEWPORTS) {
         await counter.typeCredentials(STAFF.hq1.staffId, STAFF.hq1.pin);
         const office = page.getByTestId('hq-office');
         await expect(office.getByTestId('ward-figures')).toBeVisible();
+        // Each station's last file day whole, never broken in two inside the narrow stations column.
+        await expectDatesWhole(page, '[data-testid="ward-figures"]');
+        await picture(page, 'hq-ward');
         expect(await clippedSelects(page, '[data-testid="hq-office"]')).toEqual([]);
         const ledgers = office.locator('table.shipments').first();
         await expect(ledgers.locator('tbody tr').first()).toBeVisible();

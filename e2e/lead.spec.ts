@@ -37,9 +37,14 @@ test('a return batch: overdue cards scanned in, recorded, the return list printe
   await expect(returns.getByTestId('returns-counts')).toHaveText(`対象 ${overdue.length}件・この返戻 2件`);
   await counter.shot(testInfo, 'returns-batch');
   await returns.getByRole('button', { name: '返戻を記録する（2件）' }).click();
-  await expect(returns.getByTestId('returns-recorded')).toContainText('返戻を記録しました（2件');
+  // The batch by its 返戻番号 (the day's digits and its place that day), never by its internal id.
+  await expect(returns.getByTestId('returns-recorded')).toContainText(/返戻を記録しました（2件、返戻番号 \d{8}-1）/);
+  const number = /返戻番号 (\d{8}-1)/.exec((await returns.getByTestId('returns-recorded').textContent())!)![1]!;
   await expect(returns.getByTestId('returns-counts')).toHaveText(`対象 ${overdue.length - 2}件・この返戻 0件`);
-  await expect(returns.getByTestId('return-batches')).toContainText('受取期限切れ（未受領）');
+  const batches = returns.getByTestId('return-batches');
+  await expect(batches).toContainText('受取期限切れ（未受領）');
+  await expect(batches.locator('tbody tr').first().locator('td').first()).toHaveText(number);
+  await expect(batches).not.toContainText('rt-');
 
   await returns.getByTestId('returns-recorded').getByRole('button', { name: '返戻リストを印刷' }).click();
   await expect(page.getByTestId('print-pages')).toHaveText('A4・全 2 ページ');
@@ -57,6 +62,8 @@ test('a return batch: overdue cards scanned in, recorded, the return list printe
   expect(pdf.text).toMatch(/印刷日時 \d{4}\/\d{2}\/\d{2} \d{2}:\d{2}/);
   expect(pdf.text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   expect(pdf.text).toContain('返戻件数 2件');
+  expect(pdf.text).toContain(`返戻番号 ${number}`);
+  expect(pdf.text).not.toContain('rt-');
   expect(pdf.fonts, 'the bundled font, not the machine’s').toMatch(/NotoSansJP/);
   expect(pdf.fonts, 'barcodes in the bundled Code128 font').toMatch(/LibreBarcode128/);
   expect(pdf.fonts, 'no slow, machine-dependent Type 3 glyphs').not.toMatch(/Type 3/);

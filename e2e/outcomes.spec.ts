@@ -30,10 +30,19 @@ test('garbage → malformed, showing what was read', async ({ counter, page }, t
   await counter.shot(testInfo, 'outcome-malformed');
 });
 
-test('not-yet-received card → says the shipment is not received', async ({ counter, world, page }, testInfo) => {
+test('a card of a shipment not checked yet → says the box awaits its receipt check, and who to ask', async ({
+  counter,
+  world,
+  page,
+}, testInfo) => {
   const card = world.picks.notReceived;
   await counter.scan(card.reservationNo);
-  await counter.expectOutcome('not-received', /まだ受領されていません/);
+  await counter.expectOutcome('not-received', /受領確認前の出荷のカードです/);
+  await expect(page.getByTestId('not-received-why')).toHaveText(
+    `このカードの出荷（${card.shipmentId}）は、まだ会場で受領確認されていません。`,
+  );
+  await expect(page.getByTestId('not-received-todo')).toContainText('会場責任者に受領確認（F4 → 受領確認）を頼んでください');
+  await expect(counter.outcome).not.toContainText('未着');
   await expect(page.getByTestId('outcome-code')).toHaveText(card.reservationNo);
   await expect(counter.outcome).toContainText(card.shipmentId);
   await counter.shot(testInfo, 'outcome-not-received');

@@ -44,8 +44,13 @@ test('a receipt check with one missing and one unexpected card: reasons recorded
   await counter.scan(late[1]!);
   await counter.expectOutcome('ok');
   await page.keyboard.press('Escape');
+  // Recorded as 未着 at the check: said as such (not as a box awaiting its check), with what to do.
   await counter.scan(late[0]!);
-  await counter.expectOutcome('not-received');
+  await counter.expectOutcome('not-received', /未着のカードです/);
+  await expect(page.getByTestId('not-received-why')).toContainText('受領確認で会場に届いていない（未着）と記録されています');
+  await expect(page.getByTestId('not-received-todo')).toContainText('会場責任者に連絡してください');
+  await expect(counter.outcome).not.toContainText('受領確認されていません');
+  await counter.shot(testInfo, 'outcome-card-missing');
 });
 
 /** A shipment of `n` cards for 本庁舎 (清澄, its district), built as HQ would: the roster, then `ledger build`. */

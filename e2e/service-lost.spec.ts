@@ -38,7 +38,7 @@ test('a hung or stopped service shows at once on the counter; scans meanwhile wa
   await server.stop();
   await expect(connection).toBeVisible({ timeout: 10_000 });
   await counter.scan(second!.reservationNo);
-  await expect(page.getByTestId('pending-scans')).toHaveText(/保留中（1件）：通信が戻ったら表示します/);
+  await expect(page.getByTestId('pending-scans')).toHaveText('スキャン1件を保留中：通信が戻ったら表示');
   await expect(counter.outcome).toBeHidden();
   await counter.shot(testInfo, 'service-stopped');
 });
@@ -55,14 +55,14 @@ test('scans made while the service hangs are said at once, and each is shown in 
   server.pause();
   // The scan is in the air: said within a moment, not left as a blank waiting screen.
   await counter.scan(first!.reservationNo);
-  await expect(pending).toContainText('（1件）', { timeout: 2_000 });
+  await expect(pending).toContainText(/スキャン1件を(照会中|保留中)/, { timeout: 2_000 });
   await counter.scan(second!.reservationNo);
-  await expect(pending).toContainText('保留中（2件）');
+  await expect(pending).toContainText('スキャン2件を保留中');
 
   server.resume();
   await counter.expectOutcome('ok');
   await expect(counter.cardName).toHaveText(first!.name);
-  await expect(pending).toHaveText('次のスキャンを保留中（1件）：Esc で次を表示します');
+  await expect(pending).toHaveText('スキャン1件を保留中：Escで次を表示');
   // The first resident is not replaced unseen by the second: it stays until the clerk is done with it.
   await page.waitForTimeout(1_500);
   await expect(counter.cardName).toHaveText(first!.name);

@@ -7,6 +7,7 @@ import { enrollStaff } from '../auth/staff';
 import { tempDir } from '../testing/fixtures';
 import { fixedClock } from '../clock';
 import { manualClock } from '../testing/app-fixture';
+import { writeSetting } from '../store/settings';
 
 const PASS = 'venue passphrase 9';
 const clock = fixedClock('2026-11-25T01:00:00Z');
@@ -15,6 +16,7 @@ test('a station starts locked: only station:status and station:unlock answer unt
   const dir = join(tempDir(t), 'sogo');
   const store = createVenueDataFolder(dir, 'sogo', PASS, 'sogo-st01');
   enrollStaff(store.db, clock, store.stationId, 'test', { staffId: 'clerk1', displayName: '窓口', role: 'clerk', pin: '1111' });
+  writeSetting(store.db, 'station-label', '窓口2');
   store.close();
   let opened = 0;
   const station = createStation(dir, clock, () => {}, { onOpened: () => opened++ });
@@ -22,7 +24,14 @@ test('a station starts locked: only station:status and station:unlock answer unt
 
   assert.deepEqual(await station.invoke('station:status', {}, 'w'), {
     ok: true,
-    value: { unlocked: false, hq: false, venue: { id: 'sogo', name: '総合区民センター' }, stationId: 'sogo-st01' },
+    // Locked, the venue is all the station can say of itself (its label is inside the encrypted folder).
+    value: {
+      unlocked: false,
+      hq: false,
+      venue: { id: 'sogo', name: '総合区民センター', place: '総合区民センター 2階' },
+      stationId: 'sogo-st01',
+      stationName: null,
+    },
   });
   for (const channel of ['session:get', 'session:signIn', 'counter:scan']) {
     const r = await station.invoke(channel, {}, 'w');
@@ -37,6 +46,10 @@ test('a station starts locked: only station:status and station:unlock answer unt
   const r = await station.invoke('station:unlock', { passphrase: PASS }, 'w');
   assert.ok(r.ok);
   assert.equal((r.value as { unlocked: boolean }).unlocked, true);
+  // Open, the station is named as people name it, by the unlock's answer and from then on.
+  assert.equal((r.value as { stationName: string }).stationName, '総合区民センター 窓口2');
+  const status = await station.invoke('station:status', {}, 'w');
+  assert.equal(status.ok && (status.value as { stationName: string }).stationName, '総合区民センター 窓口2');
   assert.equal(opened, 1);
   assert.ok((await station.invoke('session:signIn', { staffId: 'clerk1', pin: '1111' }, 'w')).ok);
   assert.ok((await station.invoke('station:unlock', { passphrase: 'anything' }, 'w')).ok, 'once open, unlocking again is a no-op');
@@ -47,7 +60,7 @@ test('a station whose data folder does not exist says so', async (t) => {
   const station = createStation(join(tempDir(t), 'nothing-here'), clock, () => {});
   assert.deepEqual(await station.invoke('station:status', {}, 'w'), {
     ok: true,
-    value: { unlocked: false, hq: false, venue: null, stationId: null },
+    value: { unlocked: false, hq: false, venue: null, stationId: null, stationName: null },
   });
   const r = await station.invoke('station:unlock', { passphrase: PASS }, 'w');
   assert.ok(!r.ok);

@@ -11,6 +11,7 @@ import { createApp, type SiteApp } from './create-app';
 import type { Push } from '../ipc/push';
 import type { Printer } from '../print/printer';
 import { tokyoWallClock } from '../../shared/tokyo-date';
+import { ownStationName } from '../counter/names';
 
 export interface Station {
   readonly invoke: Invoke;
@@ -33,6 +34,8 @@ const LONGEST_WAIT_MS = 15 * 60_000;
 
 export function createStation(dataDir: string, clock: Clock, log: (line: string) => void, options: StationOptions = {}): Station {
   let app: SiteApp | null = null;
+  // Read from the open folder (its station-label setting), so only known once unlocked.
+  let openedName: string | null = null;
   let push: Push = () => {};
   // Kept in memory (the folder, where staff lockouts live, is what is locked): guessing a passphrase from the
   // window is slowed to a few tries an hour, and each try's key derivation no longer holds the service at will.
@@ -42,8 +45,8 @@ export function createStation(dataDir: string, clock: Clock, log: (line: string)
   const view = () => {
     const peek = peekDataFolder(dataDir);
     const site = peek.ok ? peek.value.site : null;
-    const venue = site !== null && site !== 'hq' ? { id: site, name: VENUES[site].name } : null;
-    return { unlocked: app !== null, hq: site === 'hq', venue, stationId: peek.ok ? peek.value.stationId : null };
+    const venue = site !== null && site !== 'hq' ? { id: site, name: VENUES[site].name, place: VENUES[site].place } : null;
+    return { unlocked: app !== null, hq: site === 'hq', venue, stationId: peek.ok ? peek.value.stationId : null, stationName: openedName };
   };
 
   const tryUnlock = (passphrase: string): IpcResult<ReturnType<typeof view>> => {
@@ -68,6 +71,7 @@ export function createStation(dataDir: string, clock: Clock, log: (line: string)
     }
     wrongInARow = 0;
     try {
+      if (opened.value.site !== 'hq') openedName = ownStationName(opened.value.store);
       // Headquarters' folder opens HQ's app; a venue's, the counter.
       app =
         opened.value.site === 'hq'

@@ -80,7 +80,7 @@ describe('madoguchi ledger build --hq-data', () => {
     );
     const text = (await cli(['status', '--data', hq])).out;
     for (const secret of ['江東　太郎', 'A1B-000001', '豊洲五丁目']) assert.ok(!text.includes(secret));
-    assert.match(text, /S1\s+豊洲シビックセンター\s+1 件/);
+    assert.match(text, /S1\s+豊洲シビックセンター\s+1件/);
     // Built at 01:00 UTC: 10:00 in Tokyo, as every screen shows a moment.
     assert.match(text, /作成 2026\/11\/20 10:00\n/);
     assert.doesNotMatch(text, /\d{4}-\d{2}-\d{2}T/);

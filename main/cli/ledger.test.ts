@@ -129,7 +129,7 @@ describe('madoguchi ledger build / inspect / import / status', () => {
     const inspect = await cli(['ledger', 'inspect', ledger, '--venue-key', toyosuKey, '--hq-pub', hqPub]);
     assert.equal(inspect.code, 0, inspect.err);
     assert.match(inspect.out, /署名: 検証済み/);
-    assert.match(inspect.out, /復号・検証済み（1 件）/);
+    assert.match(inspect.out, /復号・検証済み（1件）/);
     assert.match(inspect.out, /出荷ID: S2026-11-20/);
     for (const secret of ['江東　太郎', 'コウトウ', '豊洲五丁目', 'A1B-000001', '1983'])
       assert.ok(!inspect.out.includes(secret), `inspect shows ${secret}`);
@@ -141,7 +141,7 @@ describe('madoguchi ledger build / inspect / import / status', () => {
     const data = join(tempDir(t), 'toyosu-data');
     const imported = await cli(['ledger', 'import', ledger, '--data', data, '--venue-key', toyosuKey, '--hq-pub', hqPub]);
     assert.equal(imported.code, 0, imported.err);
-    assert.match(imported.out, /S2026-11-20 を取り込みました: 1 件/);
+    assert.match(imported.out, /S2026-11-20 を取り込みました: 1件/);
     const again = await cli(['ledger', 'import', ledger, '--data', data, '--venue-key', toyosuKey, '--hq-pub', hqPub]);
     assert.equal(again.code, 0);
     assert.match(again.out, /取込済みです（変更なし）/);

@@ -24,7 +24,8 @@ export function printPullResults(io: CliIo, results: readonly SourceResult[], se
     }
     io.out(`${from}: ${r.outcomes.length === 0 ? '新しいファイルはありません' : count(r.outcomes.length, 'ファイル')}\n`);
     for (const o of r.outcomes) {
-      io.out(`  ${o.file}  ${describeOutcome(o)}\n`);
+      // Whose file and what became of it first; the file's name (its station's id and number) after, for support.
+      io.out(`  ${describeOutcome(o)}  ファイル ${o.file}\n`);
       if (o.status === 'rejected' || o.status === 'equivocation' || (o.status === 'ingested' && o.alerts.length > 0)) setExit(3);
     }
   }

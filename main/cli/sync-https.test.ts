@@ -145,7 +145,7 @@ test('sync over HTTPS: sync serve → hq pull → report; the server refuses str
     // The two simulated days' closes (#2, #3) and the export (#4): all in the outbox the station serves. Whose
     // files they are comes first, in words; the address after it, for whoever has to fix a problem.
     new RegExp(
-      `^豊洲シビックセンター 窓口1（${url}）: 3ファイル\\n\\s+toyosu-demo01-00000002\\.sync\\s+toyosu-demo01 #2: 取込 \\d+ 件`,
+      `^豊洲シビックセンター 窓口1（${url}）: 3ファイル\\n {2}豊洲シビックセンター 窓口1 #2: 取込 [\\d,]+件.* {2}ファイル toyosu-demo01-00000002\\.sync`,
       'm',
     ),
     pulled.out,
@@ -221,7 +221,7 @@ test('sync over HTTPS: sync serve → hq pull → report; the server refuses str
   // The genuine registration again (its source kept): the waiting file comes in.
   await run(['sync', 'register', regFile, '--data', hq]);
   const restored = await run(['hq', 'pull', '--hq-data', hq]);
-  assert.match(restored.out, /toyosu-demo01-00000005\.sync\s+toyosu-demo01 #5: 取込 \d+ 件/, restored.out);
+  assert.match(restored.out, /豊洲シビックセンター 窓口1 #5: 取込 [\d,]+件.* {2}ファイル toyosu-demo01-00000005\.sync/, restored.out);
   assert.equal(toyosuAtHq(await hqReport()).stations[0]!.lastSeq, 5);
 
   // SIGTERM stops the server cleanly (the command's own shutdown path, not a kill).

@@ -11,6 +11,7 @@ import { parse } from 'csv-parse/sync';
 import { cli } from '../testing/cli-harness';
 import { tempDir } from '../testing/fixtures';
 import { openDataFolder } from '../store/data-folder';
+import { count } from '../../shared/numbers';
 
 const env = { MADOGUCHI_PASSPHRASE: 'madoguchi-demo' };
 const VENUES = ['honchosha', 'sogo', 'toyosu'] as const;
@@ -50,7 +51,7 @@ test('sync over the demo world: provision, simulate, export, pull, report, 未�
   );
   assert.match(
     (await run(['sync', 'pull', '--data', second, '--from', join(root, 'outbox', 'honchosha')])).out,
-    /honchosha-demo01 #2: 取込 \d+ 件/,
+    /^ {2}本庁舎 窓口1 #2: 取込 [\d,]+件.* {2}ファイル honchosha-demo01-00000002\.sync$/m,
   );
   const firstCounter = JSON.parse((await run(['venue', 'report', '--data', join(demo, 'venues', 'honchosha'), '--json'])).out).total;
   const secondCounter = JSON.parse((await run(['venue', 'report', '--data', second, '--json'])).out).total;
@@ -69,7 +70,7 @@ test('sync over the demo world: provision, simulate, export, pull, report, 未�
   const pulled = await run(['hq', 'pull', '--hq-data', hq]);
   // Each simulated day is closed as the app closes it, publishing its file to the demo's outbox (where HQ looks
   // too): 3 venues × 3 days, then the 3 exports above and the second counter's.
-  assert.equal((pulled.out.match(/取込 \d+ 件/g) ?? []).length, 3 * 3 + 3 + 1);
+  assert.equal((pulled.out.match(/取込 [\d,]+件/g) ?? []).length, 3 * 3 + 3 + 1);
 
   const report = JSON.parse((await run(['hq', 'report', '--hq-data', hq, '--date', '2026-11-23', '--json'])).out);
   assert.deepEqual(report.mismatches, []);
@@ -92,7 +93,7 @@ test('sync over the demo world: provision, simulate, export, pull, report, 未�
   // Each source by whose files it holds (as its venue calls it, from its files), the folder after it as detail.
   assert.match(again.out, new RegExp(`^本庁舎 窓口1（${join(root, 'outbox', 'honchosha')}）: 新しいファイルはありません$`, 'm'));
   assert.match(again.out, /^総合区民センター 窓口1（.*）: 1ファイル$/m);
-  assert.match(again.out, /sogo-demo01-00000002\.sync\s+拒否: .*署名/);
+  assert.match(again.out, /拒否: .*署名.* {2}ファイル sogo-demo01-00000002\.sync$/m);
   const after = JSON.parse((await run(['hq', 'report', '--hq-data', hq, '--date', '2026-11-23', '--json'])).out);
   assert.deepEqual(after.venues, report.venues);
 
@@ -127,7 +128,7 @@ test('sync over the demo world: provision, simulate, export, pull, report, 未�
   );
   assert.equal(rows.length, expected);
   assert.equal(new Set(rows.map((r) => r['予約管理番号'])).size, rows.length);
-  assert.match(listed.out, new RegExp(`未受領 ${expected} 件`));
+  assert.match(listed.out, new RegExp(`未受領 ${count(expected)}`));
   // Joined with what HQ shipped: the residents' names come from the demo rosters (numbers are written loosely there).
   const rosters = readdirSync(demo)
     .filter((f) => /^roster.*\.csv$/.test(f))

@@ -15,7 +15,7 @@ import {
 } from '../../shared/reconciliation/card-history';
 import { readLedgerCards } from '../db/queries/ledger-cards';
 import { routedVenue } from '../db/queries/routing-directory';
-import { isShipmentReceived } from '../db/queries/events';
+import { isShipmentChecked, isShipmentReceived } from '../db/queries/events';
 
 interface HandoverRef {
   readonly eventId: string;
@@ -56,6 +56,14 @@ export function readCardStates(db: Db, reservationNos: readonly string[]): CardS
   };
   for (const e of readSubjectsEvents(db, reservationNos)) applyCardEvent(table, place.get(e.subject!)!, e, keeper);
   const confirmed = new Map<string, boolean>();
+  // A card left 不足 when its shipment's receipt check closed has no receipt word of its own, and its box was not
+  // confirmed whole: it is not received as any unchecked box's card is, but it did not arrive (未着), and the
+  // counter must say that (the trial found it described as a box still waiting for its check).
+  const checkedShipments = new Map<string, boolean>();
+  const checked = (shipmentId: string) => {
+    if (!checkedShipments.has(shipmentId)) checkedShipments.set(shipmentId, isShipmentChecked(db, shipmentId));
+    return checkedShipments.get(shipmentId)!;
+  };
   return reservationNos.map((no): CardState => {
     const row = rows.get(no);
     if (!row) return { kind: 'unknown', elsewhere: routedVenue(db, no) };
@@ -83,7 +91,11 @@ export function readCardStates(db: Db, reservationNos: readonly string[]): CardS
       case 'damaged':
         return { kind, card, at: table.damagedAt.get(i)! };
       case 'not-received':
-        return { kind, card, because: notReceivedBecause(table, i) };
+        return {
+          kind,
+          card,
+          because: notReceivedBecause(table, i) === 'card-missing' || checked(row.shipment_id) ? 'card-missing' : 'shipment-unconfirmed',
+        };
       default:
         return { kind, card };
     }

@@ -7,6 +7,7 @@ import type { VenueStore } from '../store/data-folder';
 import { listStaff } from '../auth/staff';
 import { readSetting } from '../store/settings';
 import { stationLabel } from '../db/queries/sync-stations';
+import type { StaffOnPaper } from '../../shared/print/print-html';
 
 /** The venue a station id belongs to: ids are made `<venue>-<suffix>` (data-folder.ts), or null if not one. */
 function venueOfStation(stationId: string): VenueId | null {
@@ -30,6 +31,15 @@ export function stationName(store: Pick<VenueStore, 'db' | 'stationId'>, station
 }
 
 /**
+ * This station as its sign-in and lock screens name it: 本庁舎 窓口1, or the venue alone (本庁舎) where no label is
+ * set; there the id would tell a person nothing (support finds it in `madoguchi status`).
+ */
+export function ownStationName(store: Pick<VenueStore, 'db' | 'venue'>): string {
+  const label = readSetting(store.db, 'station-label');
+  return label === '' ? VENUES[store.venue].name : `${VENUES[store.venue].name} ${label}`;
+}
+
+/**
  * A station of a known venue in words: 本庁舎 窓口1 with its label, or 本庁舎 honchosha-a1b2c3 where the label
  * is not known (yet: a registered station's label arrives with its sync files).
  */
@@ -41,10 +51,19 @@ export function venueStationName(venue: VenueId, stationId: string, label = ''):
  * An event's actor (`clerk:clerk1`) as people name them: the staff member's display name when this station
  * knows the account, otherwise the id and role (`clerk1（窓口職員）`, e.g. a sibling station's clerk).
  */
-export function actorName(store: VenueStore, actor: string): string {
+export function actorName(store: Pick<VenueStore, 'db'>, actor: string): string {
+  return staffOnPaper(store, actor).name;
+}
+
+/**
+ * An actor as a printed document names them: the display name, with the staff id beside it (in small print):
+ * the event log and the access record keep ids, and display names need not be unique, so an auditor matching
+ * a signed paper to the records needs both. An account this station does not know is its id and role.
+ */
+export function staffOnPaper(store: Pick<VenueStore, 'db'>, actor: string): StaffOnPaper {
   const staffId = actor.slice(actor.indexOf(':') + 1);
   const known = listStaff(store.db).find((s) => s.staffId === staffId);
-  return known ? known.displayName : actorLabel(actor);
+  return known ? { name: known.displayName, staffId } : { name: actorLabel(actor), staffId: null };
 }
 
 interface HandoverRef {

@@ -27,6 +27,7 @@ import { jlisCounts } from '../db/queries/hq-jlis-counts';
 import { latestStationFile, stationFiles } from '../db/queries/sync-files';
 import { syncAlerts } from '../db/queries/sync-alerts';
 import { stationVenues } from '../db/queries/sync-stations';
+import { ALERT_WORDS, type AlertKind } from '../sync/ingest';
 
 export const FIGURES = ['shipped', 'received', 'handedOver', 'outstanding', 'returned', 'refusals', 'damaged'] as const;
 export type Figure = (typeof FIGURES)[number];
@@ -126,7 +127,11 @@ export function consolidate(db: Db, options: ConsolidateOptions): WardConsolidat
     const total = sumFigures(venues.map((v) => v.figures));
     const shipments = shipmentChecks(db);
     const alerts = syncAlerts(db).map((a) => ({ at: a.at, stationId: a.station_id, seq: a.seq, kind: a.kind }));
-    const mismatches = describeMismatches(venues, shipments, alerts, (venue, id) => venueStationName(venue, id, stationLabel(db, id)));
+    const venueOf = new Map(stations.map((s) => [s.station_id, s.venue]));
+    const mismatches = describeMismatches(venues, shipments, alerts, (id) => {
+      const venue = venueOf.get(id);
+      return venue === undefined ? id : venueStationName(venue, id, stationLabel(db, id));
+    });
     return { asOf: options.asOf, total, holds: mismatches.length === 0, venues, shipments, alerts, mismatches };
   })();
 }
@@ -241,8 +246,8 @@ function describeMismatches(
   venues: readonly VenueConsolidation[],
   shipments: readonly ShipmentCheck[],
   alerts: readonly Alert[],
-  /** A station in words, with the label its files gave (本庁舎 窓口1). */
-  stationWords: (venue: VenueId, stationId: string) => string,
+  /** A station in words, with the label its files gave (本庁舎 窓口1); an unregistered one by its id. */
+  stationWords: (stationId: string) => string,
 ): string[] {
   const out: string[] = [];
   for (const s of shipments)
@@ -260,27 +265,25 @@ function describeMismatches(
       );
     for (const f of v.foreignLedgers) {
       out.push(
-        `${stationWords(v.venue, f.stationId)}: 出荷 ${f.shipmentId} の台帳（${count(f.rowCount)}）は事務センターが作成した${f.builtRowCount === null ? '記録にありません' : `もの（${count(f.builtRowCount)}）と異なります`}`,
+        `${stationWords(f.stationId)}: 出荷 ${f.shipmentId} の台帳（${count(f.rowCount)}）は事務センターが作成した${f.builtRowCount === null ? '記録にありません' : `もの（${count(f.builtRowCount)}）と異なります`}`,
       );
     }
     for (const c of v.claims)
       for (const d of c.differences)
-        out.push(
-          `${stationWords(v.venue, c.stationId)} #${c.seq}: ${figureLabel(d.figure)} 申告 ${num(d.claimed)} ≠ 再計算 ${num(d.recomputed)}`,
-        );
-    for (const c of v.conflicts) out.push(`${v.name}: ${c.reservationNo} が複数の端末で交付されています（${c.stations.join('、')}）`);
+        out.push(`${stationWords(c.stationId)} #${c.seq}: ${figureLabel(d.figure)} 申告 ${num(d.claimed)} ≠ 再計算 ${num(d.recomputed)}`);
+    for (const c of v.conflicts)
+      out.push(`${v.name}: ${c.reservationNo} が複数の端末で交付されています（${c.stations.map((id) => stationWords(id)).join('、')}）`);
     for (const s of v.stations) {
-      if (s.gaps.length > 0) out.push(`${stationWords(v.venue, s.stationId)}: 同期ファイルの欠番 ${s.gaps.join(', ')}`);
+      if (s.gaps.length > 0) out.push(`${stationWords(s.stationId)}: 同期ファイルの欠番 ${s.gaps.join(', ')}`);
       if (s.stale)
         out.push(
-          `${stationWords(v.venue, s.stationId)}: ${s.lastBusinessDate ? `${dayText(s.lastBusinessDate)} 以降` : 'まだ一度も'}同期ファイルが届いていません`,
+          `${stationWords(s.stationId)}: ${s.lastBusinessDate ? `${dayText(s.lastBusinessDate)} 以降` : 'まだ一度も'}同期ファイルが届いていません`,
         );
     }
   }
-  for (const a of alerts)
-    out.push(
-      `${a.stationId}${a.seq !== null ? ` #${a.seq}` : ''}: ${a.kind === 'equivocation' ? '同じ番号で内容の異なるファイル' : a.kind === 'chain-broken' ? '前のファイルとつながらないファイル' : '同じ番号で内容の異なる記録'}`,
-    );
+  for (const a of alerts) {
+    out.push(`${stationWords(a.stationId)}${a.seq !== null ? ` #${a.seq}` : ''}: ${ALERT_WORDS[a.kind as AlertKind] ?? a.kind}`);
+  }
   return out;
 }
 

@@ -43,7 +43,7 @@ const input = (over: Partial<DailyReportPrintInput>): DailyReportPrintInput => (
   venue: 'honchosha',
   date: '2026-11-25',
   printedAt: '2026-11-25T09:00:00.000Z',
-  printedBy: 'lead:lead1',
+  printedBy: { name: '会場　責任者', staffId: 'lead1' },
   fontCssHref: null,
   closed: null,
   current: figures(),
@@ -195,7 +195,7 @@ test(
   { skip: NO_CHROMIUM, timeout: 60_000 },
   async (t) => {
     const closed = input({
-      closed: { at: '2026-11-25T08:30:00.000Z', by: 'lead:lead1', figures: figures() },
+      closed: { at: '2026-11-25T08:30:00.000Z', by: { name: '会場　責任者', staffId: 'lead1' }, figures: figures() },
       current: figures({ handedOver: 411, outstanding: 2431 }),
       correctedSinceClose: [
         { figure: 'outstanding', frozen: 2430, now: 2431 },
@@ -204,7 +204,8 @@ test(
     });
     const pdf = await browser.print(dailyReportHtml(closed), tempDir(t), 'closed');
     const text = squeeze(pdf.text);
-    assert.ok(text.includes('締め: 締め済み 2026/11/25 17:30・lead1（会場責任者）'));
+    // The lead by name, the id beside it in small print (the records name staff by id).
+    assert.match(text, /締め: 締め済み 2026\/11\/25 17:30・会場 責任者 ?（lead1）/);
     assert.ok(text.includes('集計（締め時点）'));
     // The invariants are read from the frozen figures, not today's recomputation.
     assert.match(text, /2,850 = 412 \+ 2,430 \+ 8\s+成立/);

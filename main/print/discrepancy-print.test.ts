@@ -27,12 +27,12 @@ const missing = (i: number): DiscrepancyRow => ({
 const input = (over: Partial<DiscrepancyPrintInput>): DiscrepancyPrintInput => ({
   venue: 'honchosha',
   printedAt: '2026-11-20T06:00:00.000Z',
-  printedBy: 'lead:lead1',
+  printedBy: { name: '会場　責任者', staffId: 'lead1' },
   fontCssHref: null,
   shipmentId: 'S2026-11-20',
   checkId: 'RC-0001',
   closedAt: '2026-11-20T05:45:00.000Z',
-  closedBy: 'lead:lead1',
+  closedBy: { name: '会場　責任者', staffId: 'lead1' },
   shipped: 100,
   scanned: 99,
   differences: [
@@ -95,7 +95,7 @@ test('one page: the counts, every difference with its reason, and the signature 
   ])
     assert.ok(text.includes(s), `${s} is printed`);
   // Closed at 05:45 UTC is 14:45 in Tokyo.
-  assert.ok(text.includes('確認終了 2026/11/20 14:45 lead1（会場責任者）'));
+  assert.match(text, /確認終了 2026\/11\/20 14:45 会場 責任者 ?（lead1）/);
 });
 
 test('a check still open prints as a draft, and no differences says so', { skip: NO_CHROMIUM, timeout: 60_000 }, async (t) => {

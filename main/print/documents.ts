@@ -10,6 +10,7 @@ import { dailyReportHtml, dailyReportPageCount, dailyReportTitle } from '../../s
 import { discrepancyPageCount, discrepancyReportHtml, type DiscrepancyRow } from '../../shared/print/discrepancy-print';
 import { returnListHtml, returnListPageCount } from '../../shared/print/return-list-print';
 import { actorOf, type Staff } from '../auth/staff';
+import { staffOnPaper } from '../counter/names';
 import { readEvents } from '../db/event-log';
 import { unexpectedInCheck } from '../db/queries/events';
 import { readShipment } from '../db/queries/shipments';
@@ -64,7 +65,8 @@ export function renderDocument(dc: DocumentContext, request: PrintRequest): Resu
 const common = (dc: DocumentContext) => ({
   venue: dc.ctx.store.venue,
   printedAt: dc.printedAt,
-  printedBy: actorOf(dc.staff),
+  // The one printing is signed in: their own account names them.
+  printedBy: { name: dc.staff.displayName, staffId: dc.staff.staffId },
   fontCssHref: dc.fontCssHref,
 });
 
@@ -74,7 +76,7 @@ function dailyReportDocument(dc: DocumentContext, date: string): Result<Rendered
   const input = {
     ...common(dc),
     date,
-    closed: report.closed,
+    closed: report.closed && { ...report.closed, by: staffOnPaper(dc.ctx.store, report.closed.by) },
     current: report.current,
     correctedSinceClose: report.correctedSinceClose,
     shipments: r.shipments,
@@ -120,7 +122,7 @@ function discrepancyDocument(dc: DocumentContext, checkId: string, shipmentId: s
     shipmentId,
     checkId,
     closedAt: closing.clientTime,
-    closedBy: closing.actor,
+    closedBy: staffOnPaper(dc.ctx.store, closing.actor),
     shipped: p.shipped,
     scanned: p.scanned,
     differences,
@@ -136,18 +138,19 @@ function discrepancyDocument(dc: DocumentContext, checkId: string, shipmentId: s
 
 function returnListDocument(dc: DocumentContext, batchId: string): Result<RenderedDocument, DocumentProblem> {
   const batch = returnBatchCards(dc.ctx, batchId);
-  if (!batch) return err({ code: 'not-found', message: `返戻番号 ${batchId} は記録されていません` });
+  if (!batch) return err({ code: 'not-found', message: 'この返戻は記録されていません' });
   const html = returnListHtml({
     ...common(dc),
-    batchId,
+    number: batch.number,
+    recordedAtStation: batch.stationName,
     recordedAt: batch.at,
-    recordedBy: batch.by,
+    recordedBy: staffOnPaper(dc.ctx.store, batch.by),
     reason: batch.reason,
     barcode: code128Barcode,
     rows: batch.rows,
   });
   return ok({
-    title: `返戻リスト ${batchId}`,
+    title: `返戻リスト ${batch.number}`,
     html,
     pages: 2 * returnListPageCount(batch.rows.length),
     rows: batch.rows.length,

@@ -99,15 +99,60 @@ describe('print:document', () => {
     const batchId = (batch.value as { batchId: string }).batchId;
     const list = await app.invoke('returns:batches', {}, 'w');
     assert.ok(list.ok);
+    type Batch = { batchId: string; number: string; stationName: string; cards: number; reason: string; by: string };
     assert.deepEqual(
-      (list.value as { batchId: string; cards: number; reason: string; by: string }[]).map((x) => [x.batchId, x.cards, x.reason, x.by]),
-      [[batchId, 1, '受取期限切れ', 'lead:lead1']],
+      (list.value as Batch[]).map((x) => [x.batchId, x.number, x.stationName, x.cards, x.reason, x.by]),
+      [[batchId, '20261125-1', `豊洲シビックセンター ${app.store.stationId}`, 1, '受取期限切れ', 'lead:lead1']],
     );
     const printed = await app.invoke('print:document', { document: 'return-list', batchId }, 'w');
     assert.ok(printed.ok);
     const listHtml = printer.get((printed.value as { preview: string }).preview.slice(9))!.html;
     assert.ok(listHtml.includes(b.reservationNo) && listHtml.includes(b.name.replace(/&/g, '&amp;')));
     assert.doesNotMatch(visibleText(listHtml), MACHINE_DATE, 'shipped on and deadline as 2026年…月…日');
+    // The batch by its 返戻番号 (the day and its place that day), in the title too; never its internal id.
+    assert.equal((printed.value as { title: string }).title, '返戻リスト 20261125-1');
+    assert.equal(visibleText(listHtml).split('返戻番号 20261125-1').length - 1, 4, 'in each copy’s header and details');
+    assert.ok(!listHtml.includes(batchId));
+  });
+});
+
+describe('who, on paper', () => {
+  test('every print names staff as people know them (会場　責任者), the staff id only in small print beside', async (t) => {
+    const clock = manualClock('2026-11-25T01:00:00Z');
+    const printer = createPreviewPrinter();
+    const { app, cards } = appFixture(t, clock, { printer });
+    await app.invoke('session:signIn', { staffId: 'lead1', pin: '9999' }, 'w');
+    const printed = async (request: Parameters<typeof app.invoke>[1]) => {
+      const r = await app.invoke('print:document', request, 'w');
+      assert.ok(r.ok, JSON.stringify(r));
+      return printer.get((r.value as { preview: string }).preview.slice(9))!.html;
+    };
+    assert.ok((await app.invoke('day:close', { date: '2026-11-25' }, 'w')).ok);
+    const batch = await app.invoke('returns:record', { reservationNos: [cards[0]!.reservationNo], reason: '受取期限切れ' }, 'w');
+    assert.ok(batch.ok);
+    // A closed receipt check of the lead's (its differences do not matter here).
+    app.store.db.transaction(() =>
+      appendEvent(app.store.db, clock, {
+        stationId: app.store.stationId,
+        actor: 'lead:lead1',
+        kind: 'receipt.check-closed',
+        payload: { checkId: 'rc-0123456789abcdef', shipmentId: 'S1', shipped: 30, scanned: 30, differences: [] },
+      }),
+    )();
+    const documents = {
+      // 印刷者 and 締め: who closed the day.
+      daily: [await printed({ document: 'daily-report', date: '2026-11-25' }), 2],
+      // 印刷者 and who recorded the batch, on both copies.
+      returns: [await printed({ document: 'return-list', batchId: (batch.value as { batchId: string }).batchId }), 4],
+      // 印刷者 and who closed the check.
+      discrepancy: [await printed({ document: 'discrepancy', checkId: 'rc-0123456789abcdef', shipmentId: 'S1' }), 2],
+    } as const;
+    for (const [name, [html, times]] of Object.entries(documents)) {
+      const text = visibleText(html);
+      assert.doesNotMatch(text, /lead:lead1|lead1（会場責任者）/, `${name}: no staff named by id`);
+      assert.equal(text.split('会場 責任者 （lead1）').length - 1, times, `${name}: the lead by name, the id beside\n${text}`);
+      assert.ok(html.includes('会場　責任者<span class="sid">（lead1）</span>'), `${name}: the id in small print`);
+    }
   });
 });
 

@@ -42,7 +42,13 @@ test('a receipt check with one missing and one unexpected card: reasons recorded
 
   // The counter already follows the scans: scanned cards can be handed over, the missing one cannot.
   assert.equal(decideScan(ctx, clerk, box[0]!.reservationNo).kind, 'ok');
-  assert.equal(decideScan(ctx, clerk, box[4]!.reservationNo).kind, 'not-received');
+  // While the check is open, the missing card's box is not checked yet, and the counter says so.
+  assert.deepEqual(decideScan(ctx, clerk, box[4]!.reservationNo), {
+    kind: 'not-received',
+    reservationNo: box[4]!.reservationNo,
+    shipmentId: 'S1',
+    because: 'shipment-unconfirmed',
+  });
   assert.equal(counterStatus(ctx).outstandingAtVenue, 4);
 
   const partial = closeReceiptCheck(ctx, lead, checkId, 'S1', [{ code: box[4]!.reservationNo, kind: 'missing', reason: '未着', memo: '' }]);
@@ -55,6 +61,9 @@ test('a receipt check with one missing and one unexpected card: reasons recorded
   ]);
   assert.ok(closed.ok);
   assert.equal(scanForReceipt(ctx, lead, checkId, 'S1', box[4]!.reservationNo).ok, false, 'a closed check takes no more scans');
+  // Closed with it missing (未着), the card did not arrive: not a box still waiting for its check.
+  const missing = decideScan(ctx, clerk, box[4]!.reservationNo);
+  assert.equal(missing.kind === 'not-received' && missing.because, 'card-missing');
 
   const report = venueReconciliation(store);
   const s1 = report.shipments.find((s) => s.shipmentId === 'S1')!;

@@ -19,6 +19,6 @@ export function returnsHandlers(counter: CounterContext): HandlerSlice<keyof typ
       return cards;
     },
     'returns:record': ({ reservationNos, reason }, call) => recordReturnBatch(counter, staffOf(call), reservationNos, reason),
-    'returns:batches': () => returnBatches(counter),
+    'returns:batches': () => returnBatches(counter).map(({ stationId: _, seq: __, ...b }) => b),
   };
 }

@@ -10,7 +10,8 @@ import { venueCardKinds } from '../reconciliation/reconciliation';
 import type { CounterContext } from '../counter/counter-service';
 import { actorOf, type Staff } from '../auth/staff';
 import { readSetting } from '../store/settings';
-import { addDays, tokyoDate } from '../../shared/tokyo-date';
+import { addDays, tokyoDate, tokyoDateOf } from '../../shared/tokyo-date';
+import { stationName } from '../counter/names';
 import { leadOnly, type CorrectionProblem } from '../corrections/corrections';
 
 export interface OverdueCard {
@@ -61,13 +62,13 @@ export function recordReturnBatch(
   staff: Staff,
   reservationNos: readonly string[],
   reason: string,
-): Result<{ batchId: string; cards: number }, CorrectionProblem> {
+): Result<{ batchId: string; number: string; cards: number }, CorrectionProblem> {
   const forbidden = leadOnly(staff);
   if (forbidden) return err(forbidden);
   if (reason.trim() === '') return err({ code: 'no-reason', message: '理由を入力してください' });
   const { db, stationId } = ctx.store;
   const batchId = `rt-${randomBytes(6).toString('hex')}`;
-  return db.transaction((): Result<{ batchId: string; cards: number }, CorrectionProblem> => {
+  const recorded = db.transaction((): Result<{ batchId: string; cards: number }, CorrectionProblem> => {
     const unique = [...new Set(reservationNos)];
     const states = readCardStates(db, unique);
     const bad = states.flatMap((s, i) => (s.kind !== 'outstanding' && s.kind !== 'damaged' ? [unique[i]!] : []));
@@ -83,13 +84,38 @@ export function recordReturnBatch(
       });
     return ok({ batchId, cards: unique.length });
   })();
+  return recorded.ok ? ok({ ...recorded.value, number: returnBatches(ctx, batchId)[0]!.number }) : recorded;
 }
 
-export type ReturnBatchSummary = ReturnBatchRow;
+export type ReturnBatchSummary = ReturnBatchRow & {
+  /** The batch as people say it (返戻番号): the Tokyo day it was recorded and its place that day, 20261202-1. */
+  readonly number: string;
+  /** Where it was recorded, in words (本庁舎 窓口1): two stations' batches of one day can share a number. */
+  readonly stationName: string;
+};
 
-/** Every return batch recorded at this venue, newest first (for reprinting a return list); or just one. */
+/**
+ * Every return batch recorded at this venue, newest first (for reprinting a return list); or just one. Each is
+ * numbered from the log: the n-th batch its station recorded that Tokyo day, by the station's own event order.
+ * A station's events never reorder and no other station adds to them, so a number never changes once given,
+ * whichever station shows it and whatever siblings' batches arrive later (the internal id stays the key).
+ */
 export function returnBatches(ctx: CounterContext, batchId?: string): ReturnBatchSummary[] {
-  return returnBatchRows(ctx.store.db, batchId);
+  const rows = returnBatchRows(ctx.store.db);
+  const numbers = new Map<string, string>();
+  const perStationDay = new Map<string, number>();
+  const inStationOrder = [...rows].sort((a, b) => (a.stationId === b.stationId ? a.seq - b.seq : a.stationId < b.stationId ? -1 : 1));
+  for (const r of inStationOrder) {
+    const day = tokyoDateOf(r.at);
+    const n = (perStationDay.get(`${r.stationId} ${day}`) ?? 0) + 1;
+    perStationDay.set(`${r.stationId} ${day}`, n);
+    // 20261202-1, not 2026-12-02-1: people never read a day written with hyphens anywhere else (dates are
+    // 2026年12月2日), so the number is one word, the day's digits then its place that day.
+    numbers.set(r.batchId, `${day.replace(/-/g, '')}-${n}`);
+  }
+  return rows
+    .filter((r) => batchId === undefined || r.batchId === batchId)
+    .map((r) => ({ ...r, number: numbers.get(r.batchId)!, stationName: stationName(ctx.store, r.stationId) }));
 }
 
 /** One batch's cards, for the printed return list; null if no such batch. */

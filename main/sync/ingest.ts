@@ -9,6 +9,7 @@ import type { Db } from '../db/connection';
 import { syncFileIngestQueries } from '../db/queries/sync-files';
 import { foreignEventWriter } from '../db/queries/events-sync';
 import { alertRecorder, type SyncAlertKind } from '../db/queries/sync-alerts';
+import { count } from '../../shared/numbers';
 import { recordStationLabel } from '../db/queries/sync-stations';
 import type { Clock } from '../clock';
 import { openSyncFile, peekSyncHeader } from './sync-file';
@@ -137,14 +138,26 @@ export function createIngester(ctx: IngestContext) {
   return { ingest, ingestAll };
 }
 
-export function describeOutcome(o: IngestOutcome): string {
+/** What each alert a file raises means, in words (HQ's report and a pull's output say the same). */
+export const ALERT_WORDS: Readonly<Record<AlertKind, string>> = {
+  equivocation: '同じ番号で内容の異なるファイル',
+  'chain-broken': '前のファイルとつながらないファイル',
+  'event-conflict': '同じ番号で内容の異なる記録',
+};
+
+/**
+ * A file's outcome in words, its station named as people know it (本庁舎 窓口1, when the pull could name it; the
+ * id otherwise), with counts as 1,234件: the file's own name, which holds the station id, goes beside it.
+ */
+export function describeOutcome(o: IngestOutcome & { readonly station?: string | null }): string {
+  const who = o.status === 'rejected' ? '' : (o.station ?? o.stationId);
   switch (o.status) {
     case 'ingested':
-      return `${o.stationId} #${o.seq}: 取込 ${o.newEvents} 件${o.knownEvents ? `（既知 ${o.knownEvents} 件）` : ''}${o.alerts.length ? `  要確認: ${o.alerts.join(', ')}` : ''}`;
+      return `${who} #${o.seq}: 取込 ${count(o.newEvents)}${o.knownEvents ? `（既知 ${count(o.knownEvents)}）` : ''}${o.alerts.length ? `  要確認: ${o.alerts.map((a) => ALERT_WORDS[a]).join('、')}` : ''}`;
     case 'already-have':
-      return `${o.stationId} #${o.seq}: 取込済み（変更なし）`;
+      return `${who} #${o.seq}: 取込済み（変更なし）`;
     case 'equivocation':
-      return `${o.stationId} #${o.seq}: 同じ番号で内容の異なるファイルです（要確認として記録しました。取り込んでいません）`;
+      return `${who} #${o.seq}: 同じ番号で内容の異なるファイルです（要確認として記録しました。取り込んでいません）`;
     case 'rejected':
       return `拒否: ${o.message}`;
   }

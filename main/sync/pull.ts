@@ -17,7 +17,8 @@ export interface SourceResult {
   /** Whose files these are, in words (本庁舎 honchosha-a1b2c3): the stations registered with this source and any its files came from. */
   readonly stations: readonly string[];
   readonly problem: PullProblem | null;
-  readonly outcomes: readonly (IngestOutcome & { readonly file: string })[];
+  /** Each file taken in or refused, with its name and its station in words (null when refused unread). */
+  readonly outcomes: readonly (IngestOutcome & { readonly file: string; readonly station: string | null })[];
 }
 
 export interface PullContext {
@@ -54,7 +55,11 @@ export async function pullAndIngest(ctx: PullContext, sources: readonly string[]
       source,
       stations: stationsOf(db, source, outcomes),
       problem: null,
-      outcomes: outcomes.map((o, k) => ({ ...o, file: pulled.value.files[k]!.name })),
+      outcomes: outcomes.map((o, k) => ({
+        ...o,
+        file: pulled.value.files[k]!.name,
+        station: o.status === 'rejected' ? null : stationWords(db, o.stationId),
+      })),
     });
   }
   return results;
@@ -65,11 +70,13 @@ function stationsOf(db: Db, source: string, outcomes: readonly IngestOutcome[]):
   const registered = registeredStations(db);
   const ids = new Set(registered.filter((s) => s.source === source).map((s) => s.stationId));
   for (const o of outcomes) if (o.status !== 'rejected') ids.add(o.stationId);
-  const venueOf = new Map(registered.map((s) => [s.stationId, s.venue]));
-  return [...ids].map((id) => {
-    const venue = venueOf.get(id);
-    return venue === undefined ? id : venueStationName(venue, id, stationLabel(db, id));
-  });
+  return [...ids].map((id) => stationWords(db, id, registered));
+}
+
+/** A registered station in words (本庁舎 窓口1, with the label its files gave); an unknown one by its id. */
+function stationWords(db: Db, id: string, registered = registeredStations(db)): string {
+  const venue = registered.find((s) => s.stationId === id)?.venue;
+  return venue === undefined ? id : venueStationName(venue, id, stationLabel(db, id));
 }
 
 /** A source as people read it: whose files (本庁舎 honchosha-a1b2c3), or its folder or address when no station is known. */
@@ -101,7 +108,7 @@ export function summarizePull(results: readonly SourceResult[]) {
     ingested: r.outcomes.filter((o) => o.status === 'ingested').length,
     alreadyHad: r.outcomes.filter((o) => o.status === 'already-have').length,
     refused: r.outcomes.flatMap((o) =>
-      o.status === 'rejected' || o.status === 'equivocation' ? [`${o.file}: ${describeOutcome(o)}`] : [],
+      o.status === 'rejected' || o.status === 'equivocation' ? [`${describeOutcome(o)}（ファイル ${o.file}）`] : [],
     ),
   }));
 }

@@ -53,7 +53,13 @@ test('a sibling’s handovers reach the other station’s counter and counts; a 
   const honcho = report.venues.find((v) => v.venue === 'honchosha')!;
   assert.deepEqual(honcho.conflicts, [{ reservationNo: list[1]!.reservationNo, stations: ['honchosha-st01', 'honchosha-st02'] }]);
   assert.equal(honcho.figures.handedOver, 2, 'the card counts once');
-  assert.ok(report.mismatches.some((m) => m.includes(list[1]!.reservationNo) && m.includes('複数の端末')));
+  // The stations as the report names every station: by venue and label (here none was set, so venue and id).
+  assert.ok(
+    report.mismatches.includes(
+      `本庁舎: ${list[1]!.reservationNo} が複数の端末で交付されています（本庁舎 honchosha-st01、本庁舎 honchosha-st02）`,
+    ),
+    report.mismatches.join('\n'),
+  );
   const atHq = (station: string) =>
     (w.hq.db.prepare("SELECT count(*) AS n FROM events WHERE station_id = ? AND kind = 'handover.recorded'").get(station) as { n: number })
       .n;

@@ -49,7 +49,7 @@ function NoticeBar() {
           この画面が選択されていません。スキャンする前に画面をクリックしてください。
         </p>
       )}
-      {!dialogOpen && <PendingScans />}
+      {!dialogOpen && <PendingScans inBar />}
       <StrayKeys />
       {notice && (
         <p key={notice.seq} className={`notice notice-${notice.tone}`} role="status" data-testid="notice" title={notice.text}>

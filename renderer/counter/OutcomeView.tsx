@@ -10,17 +10,37 @@ import { useSessionStore } from '../stores/session-store';
 import { useUiStore } from '../stores/ui-store';
 import { BirthDate, CardDetails } from './CardDetails';
 import { measureScanToPaint } from './scan-timing';
+import { CARD_STATE_LABELS, SHIPMENT_RECEIPT_LABELS } from '../../shared/glossary';
 
 const OUTCOME_HEADLINES: Record<ScanOutcome['kind'], string> = {
   ok: '交付できます',
   'already-handed-over': '交付済み',
   'other-venue': '別の会場のカードです',
   'not-in-ledger': '台帳にない番号です',
-  'not-received': 'カードはまだ受領されていません',
+  // Said per reason below (notReceivedHeadline): a card the lead recorded as 未着, or one whose box is unchecked.
+  'not-received': '交付できません',
   returned: '事務センターへ返戻済みです',
   damaged: '破損のため交付できません',
   malformed: '予約管理番号として読み取れません',
 };
+
+/**
+ * A card not received, said truly (issue 12's trial found a 未着 card described as an unchecked box): the lead
+ * recorded that this card did not arrive, or its shipment's box has not been through the receipt check yet.
+ * The words are the glossary's (未着, 受領確認前); each says what to do, since the two are settled differently.
+ */
+const NOT_RECEIVED = {
+  'card-missing': {
+    headline: `${CARD_STATE_LABELS['not-received']}のカードです`,
+    why: (shipmentId: string) => `このカードは、出荷（${shipmentId}）の受領確認で会場に届いていない（未着）と記録されています。`,
+    todo: 'お渡しできません。会場責任者に連絡してください（見つかれば、訂正で受領を記録してお渡しできます）。',
+  },
+  'shipment-unconfirmed': {
+    headline: `${SHIPMENT_RECEIPT_LABELS.unchecked}の出荷のカードです`,
+    why: (shipmentId: string) => `このカードの出荷（${shipmentId}）は、まだ会場で受領確認されていません。`,
+    todo: 'いまはお渡しできません。会場責任者に受領確認（F4 → 受領確認）を頼んでください。済めばお渡しできます。',
+  },
+} as const;
 
 export function OutcomeView({ shown }: { readonly shown: ShownOutcome }) {
   const { outcome } = shown;
@@ -31,7 +51,7 @@ export function OutcomeView({ shown }: { readonly shown: ShownOutcome }) {
   return (
     <section className={`outcome outcome-${outcome.kind}`} data-testid="outcome" data-kind={outcome.kind} aria-live="assertive">
       <h1 className="outcome-headline" data-testid="outcome-headline">
-        {OUTCOME_HEADLINES[outcome.kind]}
+        {outcome.kind === 'not-received' ? NOT_RECEIVED[outcome.because].headline : OUTCOME_HEADLINES[outcome.kind]}
       </h1>
       <OutcomeBody outcome={outcome} />
       <p className="outcome-footer" data-testid="outcome-footer">
@@ -132,12 +152,8 @@ function OutcomeBody({ outcome }: { readonly outcome: ScanOutcome }) {
           <p className="outcome-code mono" data-testid="outcome-code">
             {outcome.reservationNo}
           </p>
-          {outcome.because === 'card-missing' ? (
-            <p>このカードは、出荷（{outcome.shipmentId}）の受領確認で会場に届いていないと記録されています。</p>
-          ) : (
-            <p>このカードの出荷（{outcome.shipmentId}）は、まだ会場で受領確認されていません。</p>
-          )}
-          <p>お渡しできません。会場責任者に連絡してください。</p>
+          <p data-testid="not-received-why">{NOT_RECEIVED[outcome.because].why(outcome.shipmentId)}</p>
+          <p data-testid="not-received-todo">{NOT_RECEIVED[outcome.because].todo}</p>
         </div>
       );
     case 'returned':

@@ -19,10 +19,12 @@ export function useOlderThan(since: number | null, ms: number): boolean {
 }
 
 /**
- * Says that scans are waiting (shown inside dialogs too, where they wait until the dialog closes), counting the
- * one being looked up when main is slow to answer or cannot be reached: a scan is never silently in the air.
+ * Says that scans are waiting, counting the one being looked up when main is slow to answer or cannot be reached
+ * (a scan is never silently in the air): inside a dialog (where they wait until it closes), or in the action bar.
+ * The bar's one line is narrow at 1280×720 beside its buttons, and it must show whole, the count above all: there
+ * the words are short (窓口に戻ると: a lead's page or the check is left with 窓口に戻る).
  */
-export function PendingScans() {
+export function PendingScans({ inBar = false }: { readonly inBar?: boolean }) {
   const waiting = useCounterStore((s) => s.queue.length);
   const calling = useCounterStore((s) => s.calling);
   const backlog = useCounterStore((s) => s.backlog);
@@ -30,16 +32,24 @@ export function PendingScans() {
   const slow = useOlderThan(calling?.since ?? null, SLOW_CALL_MS);
   const inAir = calling !== null && (lost || slow);
   if (waiting === 0 && !inAir) return null;
+  const n = count(waiting + (inAir ? 1 : 0));
+  // Only the one being looked up, main answering slowly: it is being looked up, not held.
+  const lookingUp = inAir && waiting === 0 && !lost;
   const when = lost
-    ? '通信が戻ったら表示します'
-    : inAir
-      ? '窓口サービスの応答を待っています'
+    ? ['通信が戻ったら表示します', '通信が戻ったら表示']
+    : lookingUp
+      ? ['窓口サービスの応答を待っています', '応答を待っています']
       : backlog
-        ? 'Esc で次を表示します'
-        : 'この画面を閉じると表示します';
+        ? ['Esc で次を表示します', 'Escで次を表示']
+        : ['この画面を閉じると表示します', '窓口に戻ると表示'];
+  // In the bar the count comes early, so that a still narrower bar (a lead's, at the counter, with the service
+  // lost) could cut only the words after it (the title has them whole).
+  const text = inBar
+    ? `スキャン${n}を${lookingUp ? '照会中' : '保留中'}：${when[1]}`
+    : `${lookingUp ? '照会中' : '次のスキャンを保留中'}（${n}）：${when[0]}`;
   return (
-    <p className="pending-scans" role="status" data-testid="pending-scans">
-      {inAir && waiting === 0 && !lost ? '照会中' : '次のスキャンを保留中'}（{count(waiting + (inAir ? 1 : 0))}）：{when}
+    <p className="pending-scans" role="status" data-testid="pending-scans" title={text}>
+      {text}
     </p>
   );
 }

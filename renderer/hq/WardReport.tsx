@@ -5,6 +5,7 @@ import { useHqStore } from '../stores/hq-store';
 import { tokyoToday, westernDate } from '../format/dates';
 import { FIGURE_LABELS, FIGURE_ORDER, type FigureKey } from '../../shared/glossary';
 import { DateField } from '../components/DateField';
+import { DateText } from '../components/DateText';
 import { count, num } from '../../shared/numbers';
 
 // Named as on the lead's screens and the printed daily report.
@@ -72,12 +73,15 @@ export function WardReport() {
                     <td>
                       {v.stations.length === 0
                         ? '未登録'
-                        : v.stations
-                            .map(
-                              (s) =>
-                                `${s.name} #${s.lastSeq ?? '-'}（${s.lastBusinessDate === null ? '受信なし' : westernDate(s.lastBusinessDate)}）${s.stale ? ' ⚠' : ''}`,
-                            )
-                            .join('、')}
+                        : v.stations.map((s) => (
+                            // One station a line, its day in one piece (DateText): a line may break before the
+                            // day, never inside it, nor between two stations' names.
+                            <div key={s.stationId} title={s.stationId}>
+                              {s.name} #{s.lastSeq ?? '-'}（
+                              {s.lastBusinessDate === null ? '受信なし' : <DateText>{westernDate(s.lastBusinessDate)}</DateText>}）
+                              {s.stale ? ' ⚠' : ''}
+                            </div>
+                          ))}
                     </td>
                   </tr>
                 ))}

@@ -3,7 +3,8 @@
 import { useEffect } from 'react';
 import { useReturnsStore } from '../stores/returns-store';
 import { usePrintStore } from '../stores/print-store';
-import { westernDate } from '../format/dates';
+import { tokyoDateTime, westernDate } from '../format/dates';
+import { DateText } from '../components/DateText';
 import { count } from '../../shared/numbers';
 
 export function ReturnsPage() {
@@ -40,7 +41,7 @@ export function ReturnsPage() {
       )}
       {s.recorded && (
         <div className="verdict verdict-ok" role="status" data-testid="returns-recorded">
-          返戻を記録しました（{count(s.recorded.cards)}、{s.recorded.batchId}）
+          返戻を記録しました（{count(s.recorded.cards)}、返戻番号 {s.recorded.number}）
           <button className="btn" type="button" onClick={() => void print({ document: 'return-list', batchId: s.recorded!.batchId })}>
             返戻リストを印刷
           </button>
@@ -103,7 +104,8 @@ export function ReturnsPage() {
             <table className="shipments" data-testid="return-batches">
               <thead>
                 <tr>
-                  <th scope="col">返戻</th>
+                  <th scope="col">返戻番号</th>
+                  <th scope="col">記録</th>
                   <th scope="col">件数</th>
                   <th scope="col">理由</th>
                   <th scope="col">操作</th>
@@ -112,7 +114,10 @@ export function ReturnsPage() {
               <tbody>
                 {s.batches.map((b) => (
                   <tr key={b.batchId}>
-                    <td className="mono">{b.batchId}</td>
+                    <td className="mono">{b.number}</td>
+                    <td>
+                      <DateText>{tokyoDateTime(b.at)}</DateText> {b.stationName}
+                    </td>
                     <td>{count(b.cards)}</td>
                     <td>{b.reason}</td>
                     <td>

@@ -6,6 +6,7 @@ import { roleLabel } from '../format/labels';
 /** Shown after the idle time or Ctrl+L: nothing of the counter is rendered behind it. */
 export function LockScreen() {
   const session = useSessionStore((s) => s.session);
+  const stationName = useSessionStore((s) => s.station?.stationName ?? null);
   const error = useSessionStore((s) => s.error);
   const busy = useSessionStore((s) => s.busy);
   const unlock = useSessionStore((s) => s.unlock);
@@ -23,6 +24,11 @@ export function LockScreen() {
         <h1 id="lock-title" className="gate-title">
           画面ロック中
         </h1>
+        {stationName && (
+          <p className="gate-lead" data-testid="lock-station">
+            {stationName}
+          </p>
+        )}
         {session && (
           <p className="gate-lead">
             {session.displayName}（{session.staffId}・{roleLabel(session.role)}）のPINで解除します

@@ -7,7 +7,8 @@ export function SignInScreen() {
   const busy = useSessionStore((s) => s.busy);
   const signIn = useSessionStore((s) => s.signIn);
   const atHq = useSessionStore((s) => s.station?.hq ?? false);
-  const venue = useSessionStore((s) => s.station?.venue?.name ?? null);
+  // Which counter this is, as people name it (本庁舎 窓口1); the venue alone where no label is set.
+  const venue = useSessionStore((s) => s.station?.stationName ?? s.station?.venue?.name ?? null);
   const [staffId, setStaffId] = useState('');
   const [pin, setPin] = useState('');
 

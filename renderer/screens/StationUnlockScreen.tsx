@@ -21,11 +21,13 @@ export function StationUnlockScreen() {
         <h1 id="station-title" className="gate-title">
           データフォルダのロック解除
         </h1>
-        <p className="gate-lead">
+        {/* The venue, whose passphrase opens it; the station's own name (本庁舎 窓口1) is inside the locked folder,
+            and its id is for support only (on hover). */}
+        <p className="gate-lead" data-testid="unlock-venue" title={station?.stationId ?? undefined}>
           {station?.hq
-            ? `事務センター（${station.stationId ?? ''}）`
+            ? '事務センター'
             : station?.venue
-              ? `${station.venue.name}（${station.stationId ?? ''}）`
+              ? `${station.venue.name}（${station.venue.place}）`
               : 'この端末のデータフォルダが見つかりません'}
         </p>
         <label className="field">

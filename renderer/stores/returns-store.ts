@@ -23,7 +23,7 @@ interface ReturnsState {
   error: string | null;
   /** The last scan's verdict, with a sequence number so the same verdict twice still sounds twice. */
   lastScan: { seq: number; tone: 'ok' | 'error'; text: string } | null;
-  recorded: { batchId: string; cards: number } | null;
+  recorded: ChannelOutput<'returns:record'> | null;
   load(): Promise<void>;
   scan(text: string): void;
   toggle(reservationNo: string): void;

@@ -5,7 +5,7 @@
 // and handovers per 30 minutes. One copy.
 import type { VenueId } from '../venues/venues';
 import { formatWareki } from '../roster/japanese-date';
-import { actorLabel, escapeHtml, pageHeaderHtml, printDocument } from './print-html';
+import { escapeHtml, pageHeaderHtml, printDocument, staffHtml, type StaffOnPaper } from './print-html';
 import { dayText, tokyoDateTime } from '../tokyo-date';
 import { flowCss, flowPages, pageSections, type FlowItem } from './page-flow';
 import { count, num as plain } from '../numbers';
@@ -45,10 +45,10 @@ export interface DailyReportPrintInput {
   /** The business day, YYYY-MM-DD (Tokyo). */
   readonly date: string;
   readonly printedAt: string;
-  readonly printedBy: string;
+  readonly printedBy: StaffOnPaper;
   readonly fontCssHref: string | null;
-  /** The close: when (ISO), by whom (actor like 'lead:lead1') and the figures frozen then; null if not closed. */
-  readonly closed: { readonly at: string; readonly by: string; readonly figures: DayFigures } | null;
+  /** The close: when (ISO), by whom (the lead by name) and the figures frozen then; null if not closed. */
+  readonly closed: { readonly at: string; readonly by: StaffOnPaper; readonly figures: DayFigures } | null;
   /** The same day recomputed now. */
   readonly current: DayFigures;
   readonly correctedSinceClose: readonly { readonly figure: string; readonly frozen: number | boolean; readonly now: number | boolean }[];
@@ -127,7 +127,7 @@ function items(input: DailyReportPrintInput): FlowItem[] {
   const status =
     input.closed === null
       ? `<div class="state">締め: 未締め</div><div>この日はまだ締めていません。下の数字は印刷時点（${escapeHtml(tokyoDateTime(input.printedAt))}）の集計です。</div>`
-      : `<div class="state">締め: 締め済み ${escapeHtml(tokyoDateTime(input.closed.at))}・${escapeHtml(actorLabel(input.closed.by))}</div><div>下の数字は締めた時点で固定した値です。締めた後に変わった数字は「締め後の訂正」に示します。</div>`;
+      : `<div class="state">締め: 締め済み ${escapeHtml(tokyoDateTime(input.closed.at))}・${staffHtml(input.closed.by)}</div><div>下の数字は締めた時点で固定した値です。締めた後に変わった数字は「締め後の訂正」に示します。</div>`;
   out.push({ kind: 'block', mm: STATUS_MM, html: `<div class="status">${status}</div>` });
 
   const figCell = (k: FigureKey) => {

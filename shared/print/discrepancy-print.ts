@@ -2,7 +2,7 @@
 // reports every difference (a card missing from the box, or one in it that should not be) with its reason,
 // and signs. One copy; the header repeats on every page and the signature box closes the report.
 import type { VenueId } from '../venues/venues';
-import { actorLabel, escapeHtml, pageHeaderHtml, printDocument } from './print-html';
+import { escapeHtml, pageHeaderHtml, printDocument, staffHtml, type StaffOnPaper } from './print-html';
 import { tokyoDateTime } from '../tokyo-date';
 import { count } from '../numbers';
 import { flowCss, flowPages, pageSections, type FlowItem } from './page-flow';
@@ -25,13 +25,13 @@ export interface DiscrepancyRow {
 export interface DiscrepancyPrintInput {
   readonly venue: VenueId;
   readonly printedAt: string;
-  readonly printedBy: string;
+  readonly printedBy: StaffOnPaper;
   readonly fontCssHref: string | null;
   readonly shipmentId: string;
   readonly checkId: string;
   /** Null while the check is still open (the report is then a draft). */
   readonly closedAt: string | null;
-  readonly closedBy: string | null;
+  readonly closedBy: StaffOnPaper | null;
   readonly shipped: number;
   readonly scanned: number;
   readonly differences: readonly DiscrepancyRow[];
@@ -74,7 +74,7 @@ function items(input: DiscrepancyPrintInput, rowHtml: (d: DiscrepancyRow) => str
   const state =
     input.closedAt === null
       ? '確認中（未終了: この報告書は下書きです）'
-      : `確認終了 ${escapeHtml(tokyoDateTime(input.closedAt))}${input.closedBy === null ? '' : ` ${escapeHtml(actorLabel(input.closedBy))}`}`;
+      : `確認終了 ${escapeHtml(tokyoDateTime(input.closedAt))}${input.closedBy === null ? '' : ` ${staffHtml(input.closedBy)}`}`;
   const cell = (k: string, v: string, bad = false) =>
     `<div${bad ? ' class="bad"' : ''}><div class="k">${k}</div><div class="v">${v}</div></div>`;
   const sign = `<div class="sign"><div class="note">上記のとおり、出荷 ${escapeHtml(input.shipmentId)} の受領確認で差異を確認しました。</div>
@@ -103,7 +103,7 @@ export function discrepancyPageCount(rows: number): number {
   const input: DiscrepancyPrintInput = {
     venue: 'honchosha',
     printedAt: '',
-    printedBy: '',
+    printedBy: { name: '', staffId: null },
     fontCssHref: null,
     shipmentId: '',
     checkId: '',

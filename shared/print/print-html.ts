@@ -3,10 +3,18 @@
 // Documents are served under a CSP whose style-src admits the one <style> block by its hash: so all CSS sits
 // in that one block, and no template emits <script> or a style="" attribute (SVG presentation attributes
 // such as fill= are not styles and are fine).
-import { actorLabel } from '../ipc/roles';
-export { actorLabel };
 import { VENUES, type VenueId } from '../venues/venues';
 import { tokyoDateTime } from '../tokyo-date';
+
+/**
+ * A staff member on paper: the display name people know (会場　責任者), and the staff id printed small beside
+ * it, because the event log and the access record name staff by id and an auditor matches the paper to them.
+ * staffId is null when the name already says the id (an account this station does not know: `clerk1（窓口職員）`).
+ */
+export interface StaffOnPaper {
+  readonly name: string;
+  readonly staffId: string | null;
+}
 
 const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -40,6 +48,7 @@ footer { position: absolute; bottom: 0; width: 100%; height: ${FOOTER_MM}mm; lin
 .doc-head { height: ${HEADER_MM}mm; overflow: hidden; display: grid; grid-template-columns: 1fr auto; align-content: start; border-bottom: 0.4mm solid #000; margin: 0; }
 .doc-head h1 { font-size: 15pt; line-height: 9mm; margin: 0; grid-column: 1; }
 .doc-head .meta { grid-column: 1; font-size: 9pt; line-height: 5mm; white-space: nowrap; overflow: hidden; }
+.sid { font-size: 7pt; font-weight: 400; }
 .doc-head .copy { grid-column: 2; grid-row: 1 / span 3; align-self: center; border: 2px solid #000; padding: 1mm 4mm; font-size: 14pt; font-weight: 700; }
 `;
 
@@ -66,7 +75,7 @@ export interface PageHeader {
   readonly title: string;
   readonly venue: VenueId;
   readonly printedAt: string;
-  readonly printedBy: string;
+  readonly printedBy: StaffOnPaper;
   /** An extra line under the venue (the date, the shipment), already escaped HTML. */
   readonly subtitleHtml?: string;
   readonly copy?: '正本' | '控え';
@@ -77,8 +86,13 @@ export function pageHeaderHtml(h: PageHeader): string {
   const venue = VENUES[h.venue];
   return `<header class="doc-head"><h1>${escapeHtml(h.title)}</h1>
 <div class="meta">${escapeHtml(venue.name)}（${escapeHtml(venue.place)}）${h.subtitleHtml ? `・${h.subtitleHtml}` : ''}</div>
-<div class="meta">印刷日時 ${escapeHtml(tokyoDateTime(h.printedAt))}・印刷者 ${escapeHtml(actorLabel(h.printedBy))}</div>
+<div class="meta">印刷日時 ${escapeHtml(tokyoDateTime(h.printedAt))}・印刷者 ${staffHtml(h.printedBy)}</div>
 ${h.copy ? `<div class="copy">${h.copy}</div>` : ''}</header>`;
+}
+
+/** A staff member's name with their id in small print: 会場　責任者（lead1）. */
+export function staffHtml(s: StaffOnPaper): string {
+  return `${escapeHtml(s.name)}${s.staffId === null ? '' : `<span class="sid">（${escapeHtml(s.staffId)}）</span>`}`;
 }
 
 /** 'n / N ページ', with the copy in front when a document prints more than one. */

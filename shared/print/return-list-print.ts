@@ -3,7 +3,7 @@
 // 正本 (goes with the box) then 控え (the venue keeps it), each with signature boxes for who sent and who
 // received. Pure: the barcode encoding is injected (code-128-encoder in main).
 import type { VenueId } from '../venues/venues';
-import { actorLabel, escapeHtml, pageHeaderHtml, printDocument } from './print-html';
+import { escapeHtml, pageHeaderHtml, printDocument, staffHtml, type StaffOnPaper } from './print-html';
 import { dayText, tokyoDateTime } from '../tokyo-date';
 import { count } from '../numbers';
 import { flowCss, flowPages, pageSections, type FlowItem } from './page-flow';
@@ -20,12 +20,15 @@ export interface ReturnListRow {
 export interface ReturnListPrintInput {
   readonly venue: VenueId;
   readonly printedAt: string;
-  readonly printedBy: string;
+  readonly printedBy: StaffOnPaper;
   readonly fontCssHref: string | null;
-  readonly batchId: string;
-  /** When and by whom the return was recorded (ISO timestamp, actor like 'lead:lead1'). */
+  /** 返戻番号 as people say it (20261202-1), not the batch's internal id. */
+  readonly number: string;
+  /** The station that recorded it, in words (本庁舎 窓口1). */
+  readonly recordedAtStation: string;
+  /** When and by whom the return was recorded (ISO timestamp; the lead by name). */
   readonly recordedAt: string;
-  readonly recordedBy: string;
+  readonly recordedBy: StaffOnPaper;
   readonly reason: string;
   /** A Code128 barcode of the text for the `.bc` cell: its characters in the bundled Libre Barcode 128 font (no tags, no style="": the CSP forbids them). */
   readonly barcode: (text: string) => string;
@@ -55,7 +58,7 @@ const CSS = `
 
 function items(input: ReturnListPrintInput, rowHtml: (r: ReturnListRow, i: number) => string): FlowItem[] {
   const total = input.rows.length;
-  const info = `<div class="info"><div>返戻番号 ${escapeHtml(input.batchId)}・記録 ${escapeHtml(tokyoDateTime(input.recordedAt))} ${escapeHtml(actorLabel(input.recordedBy))}</div>
+  const info = `<div class="info"><div>返戻番号 ${escapeHtml(input.number)}・記録 ${escapeHtml(tokyoDateTime(input.recordedAt))} ${escapeHtml(input.recordedAtStation)} ${staffHtml(input.recordedBy)}</div>
 <div>理由 ${escapeHtml(input.reason)}</div><div class="count">返戻件数 ${count(total)}</div></div>`;
   const box = (who: string) =>
     `<div class="box"><div class="who">${who}</div><div>日付　　　年　　月　　日</div><div>氏名</div><div>印</div></div>`;
@@ -76,15 +79,17 @@ function items(input: ReturnListPrintInput, rowHtml: (r: ReturnListRow, i: numbe
 
 /** Pages of ONE copy; the document holds two (正本 and 控え), so it prints twice this many sheets. */
 export function returnListPageCount(rows: number): number {
+  const NOBODY = { name: '', staffId: null };
   const blank: ReturnListRow = { reservationNo: '', name: '', address: '', shippedOn: '', deadline: '' };
   const input: ReturnListPrintInput = {
     venue: 'honchosha',
     printedAt: '',
-    printedBy: '',
+    printedBy: NOBODY,
     fontCssHref: null,
-    batchId: '',
+    number: '',
+    recordedAtStation: '',
     recordedAt: '',
-    recordedBy: '',
+    recordedBy: NOBODY,
     reason: '',
     barcode: () => '',
     rows: Array.from({ length: rows }, () => blank),
@@ -108,13 +113,13 @@ export function returnListHtml(input: ReturnListPrintInput): string {
         venue: input.venue,
         printedAt: input.printedAt,
         printedBy: input.printedBy,
-        subtitleHtml: `返戻番号 ${escapeHtml(input.batchId)}・${count(input.rows.length)}`,
+        subtitleHtml: `返戻番号 ${escapeHtml(input.number)}・${count(input.rows.length)}`,
         copy: label,
       }),
       label,
     );
   return printDocument({
-    title: `返戻リスト ${input.batchId}`,
+    title: `返戻リスト ${input.number}`,
     css: flowCss(flow) + CSS,
     body: `${copy('正本')}\n${copy('控え')}`,
     fontCssHref: input.fontCssHref,

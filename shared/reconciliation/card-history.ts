@@ -181,7 +181,8 @@ export function isReceived(t: CardTable, i: number, shipmentConfirmed: boolean):
 
 /**
  * Why a card that is not received is not: a lead recorded that this card did not arrive (its own word, at a
- * receipt check or a correction), or its shipment's box has not been confirmed yet. The counter says which.
+ * receipt check or a correction), or its shipment's box has not been confirmed yet. The counter says which
+ * (and, knowing the checks, also calls a card left 不足 by a closed receipt check missing: card-state.ts).
  */
 export function notReceivedBecause(t: CardTable, i: number): 'card-missing' | 'shipment-unconfirmed' {
   return (t.flags[i]! & OWN_RECEIPT) !== 0 ? 'card-missing' : 'shipment-unconfirmed';

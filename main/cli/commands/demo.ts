@@ -1,4 +1,5 @@
 // madoguchi demo: a complete, synthetic demo world for newcomers and tests.
+import { count } from '../../../shared/numbers';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { VENUE_IDS, VENUES } from '../../../shared/venues/venues';
@@ -37,11 +38,11 @@ export function registerDemo(program: Command, io: CliIo): void {
       io.out(`デモ環境を作成しました: ${world.dir}\n`);
       io.out(`  鍵: ${world.keysDir}（パスフレーズ: ${io.env[PASSPHRASE_ENV] ? `環境変数 ${PASSPHRASE_ENV}` : DEMO_PASSPHRASE}）\n`);
       io.out(
-        `  名簿: ${world.rosterFile}（${r.rosterRows} 件、Shift_JIS）\n  台帳: ${world.ledgersDir}（出荷 ${world.shipmentId} ${SHIPMENT_RECEIPT_LABELS.checked}${world.lateShipmentId ? `、${world.lateShipmentId} ${SHIPMENT_RECEIPT_LABELS.unchecked}` : ''}${world.earlyShipmentId ? `、${world.earlyShipmentId} 受取期限切れ（返戻の対象）` : ''}）\n`,
+        `  名簿: ${world.rosterFile}（${count(r.rosterRows)}、Shift_JIS）\n  台帳: ${world.ledgersDir}（出荷 ${world.shipmentId} ${SHIPMENT_RECEIPT_LABELS.checked}${world.lateShipmentId ? `、${world.lateShipmentId} ${SHIPMENT_RECEIPT_LABELS.unchecked}` : ''}${world.earlyShipmentId ? `、${world.earlyShipmentId} 受取期限切れ（返戻の対象）` : ''}）\n`,
       );
       for (const v of VENUE_IDS)
         io.out(
-          `  ${VENUES[v].name}: ${r.perVenue[v]} 件 → ${world.stations
+          `  ${VENUES[v].name}: ${count(r.perVenue[v])} → ${world.stations
             .filter((s) => s.venue === v)
             .map((s) => `${s.dir}（${s.stationId}）`)
             .join('、')}\n`,

@@ -3,12 +3,15 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { VENUE_IDS, VENUES } from '../../../shared/venues/venues';
-import { dayText, tokyoDate } from '../../../shared/tokyo-date';
+import { tokyoDate } from '../../../shared/tokyo-date';
 import { writeFileAtomic } from '../../files/atomic-write';
 import { readSetting } from '../../store/settings';
 import { inboxKey } from '../../sync/sync-keys';
 import { pullAndIngest, pullSources } from '../../sync/pull';
 import { consolidate, FIGURES } from '../../hq/consolidation';
+import { wardReportText } from '../hq-report-text';
+import { stationName } from '../../counter/names';
+import { count } from '../../../shared/numbers';
 import { FIGURE_LABELS, UNCOLLECTED_LABEL } from '../../../shared/glossary';
 import { uncollectedCsv } from '../../hq/uncollected-csv';
 import { recordJlisCount } from '../../hq/jlis';
@@ -61,22 +64,7 @@ export function registerHq(program: Command, io: CliIo, setExit: (code: number) 
         // --date D: the ward at the end of business day D, as `venue report --date D` counts a venue.
         const report = consolidate(store.db, { asOf, staleDays, ...(opts.date === undefined ? {} : { through: asOf }) });
         if (opts.json) io.out(JSON.stringify(report, null, 2) + '\n');
-        else {
-          io.out(`区全体（${dayText(asOf)}）: ${FIGURES.map((f) => `${FIGURE_LABELS[f]} ${report.total[f]}`).join('  ')}\n`);
-          for (const v of report.venues)
-            io.out(
-              `  ${v.name.padEnd(12, '　')} ${FIGURES.map((f) => `${FIGURE_LABELS[f]} ${v.figures[f]}`).join('  ')}  端末 ${v.stations.length}\n`,
-            );
-          for (const s of report.shipments)
-            io.out(
-              `出荷 ${s.shipmentId}: ${FIGURE_LABELS.shipped} ${s.shipped}（${VENUE_IDS.map((v) => `${VENUES[v].name} ${s.shippedToVenues[v]}`).join('、')}）  J-LIS 受領 ${s.jlisCards ?? '未記録'}\n`,
-            );
-          io.out(
-            report.mismatches.length === 0
-              ? 'すべて一致しています\n'
-              : `要確認 ${report.mismatches.length} 件:\n${report.mismatches.map((m) => `  ${m}\n`).join('')}`,
-          );
-        }
+        else io.out(wardReportText(report, (id) => stationName(store, id)));
         if (report.mismatches.length > 0) setExit(3);
       } finally {
         store.close();
@@ -111,7 +99,7 @@ export function registerHq(program: Command, io: CliIo, setExit: (code: number) 
           detail: { document: 'uncollected', rows: r.value.rows, encoding: opts.encoding },
         });
         io.out(
-          `${UNCOLLECTED_LABEL} ${r.value.rows} 件（${VENUE_IDS.map((v) => `${VENUES[v].name} ${r.value.perVenue[v]}`).join('、')}、受取期限 ${deadlineDays} 日）: ${out}\n`,
+          `${UNCOLLECTED_LABEL} ${count(r.value.rows)}（${VENUE_IDS.map((v) => `${VENUES[v].name} ${count(r.value.perVenue[v])}`).join('、')}、受取期限 ${deadlineDays}日）: ${out}\n`,
         );
       } finally {
         store.close();
@@ -131,7 +119,7 @@ export function registerHq(program: Command, io: CliIo, setExit: (code: number) 
         const r = recordJlisCount(store.db, io.clock, 'cli', opts.shipment, cards);
         if (!r.ok) throw new CliError(r.error.message);
         io.out(
-          `出荷 ${opts.shipment}: J-LIS から ${cards} 枚（送付の合計 ${r.value.shipped} 枚${r.value.shipped === cards ? '、一致' : '、不一致'}）\n`,
+          `出荷 ${opts.shipment}: J-LIS から ${count(cards, '枚')}（送付の合計 ${count(r.value.shipped, '枚')}${r.value.shipped === cards ? '、一致' : '、不一致'}）\n`,
         );
         if (r.value.shipped !== cards) setExit(3);
       } finally {

@@ -1,6 +1,7 @@
 // madoguchi ledger build: HQ turns the roster into per-venue ledgers. With --hq-data, HQ's own data folder
 // keeps every row it shipped (to print each venue's ledger with its 控え, and to account for every card);
 // a shipment id or a card already shipped is refused there before any file is written.
+import { count } from '../../../shared/numbers';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
@@ -97,7 +98,7 @@ function refuseIfShipped(io: CliIo, opts: BuildOptions, hq: HqStore, toRecord: r
 function describeRefusal(problem: RecordProblem): string {
   if (problem.code !== 'already-shipped') return problem.message;
   const shown = problem.cards.slice(0, 50).map((c) => `  ${c.reservationNo}（出荷 ${c.shipmentId}、${VENUES[c.venue].name}）`);
-  const more = problem.cards.length > shown.length ? [`  …ほか ${problem.cards.length - shown.length} 件`] : [];
+  const more = problem.cards.length > shown.length ? [`  …ほか ${count(problem.cards.length - shown.length)}`] : [];
   return [problem.message, ...shown, ...more].join('\n');
 }
 
@@ -124,12 +125,12 @@ function printResult(
     );
     return;
   }
-  io.out(`出荷 ${report.shipmentId}: 名簿 ${report.rosterRows} 件（${report.rosterEncoding}）\n`);
+  io.out(`出荷 ${report.shipmentId}: 名簿 ${count(report.rosterRows)}（${report.rosterEncoding}）\n`);
   for (const v of VENUE_IDS)
     io.out(
-      `  ${VENUES[v].name.padEnd(12, '　')} ${String(report.perVenue[v]).padStart(6)} 件${report.perVenue[v] > 0 ? `  → ${join(out, `${v}.ledger`)}` : ''}\n`,
+      `  ${VENUES[v].name.padEnd(12, '　')} ${count(report.perVenue[v]).padStart(8)}${report.perVenue[v] > 0 ? `  → ${join(out, `${v}.ledger`)}` : ''}\n`,
     );
-  io.out(`  振分不能           ${String(report.unrouted.length).padStart(6)} 件\n`);
+  io.out(`  振分不能           ${count(report.unrouted.length).padStart(8)}\n`);
   for (const u of report.unrouted) io.out(`    ${u.line}行目 ${u.reservationNo}: ${u.reason}\n`);
   io.out(`振分レポート: ${join(out, ROUTING_REPORT_FILE)}\n`);
   io.out(

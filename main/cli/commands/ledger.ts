@@ -1,4 +1,5 @@
 // madoguchi ledger build|inspect|import: HQ makes per-venue shipment ledgers; a venue checks and loads one.
+import { count } from '../../../shared/numbers';
 import type { Command } from 'commander';
 import { VENUES } from '../../../shared/venues/venues';
 import { openLedgerFile, verifyLedgerFile } from '../../ledger/ledger-file';
@@ -42,12 +43,12 @@ export function registerLedger(program: Command, io: CliIo, setExit: (code: numb
       io.out(
         [
           `署名: 検証済み（事務センター鍵ID ${header.hqKeyId}）`,
-          `本体: ${bodyChecked ? `復号・検証済み（${header.rowCount} 件）` : '未確認（--venue-key で復号して検証）'}`,
+          `本体: ${bodyChecked ? `復号・検証済み（${count(header.rowCount)}）` : '未確認（--venue-key で復号して検証）'}`,
           `形式: ${header.format} v${header.version}`,
           `会場: ${VENUES[header.venue].name}（${header.venue}、会場鍵ID ${header.venueKeyId}）`,
           `出荷ID: ${header.shipmentId}`,
           `作成日時: ${tokyoDateTime(header.createdAt)}`,
-          `件数: ${header.rowCount}`,
+          `件数: ${count(header.rowCount)}`,
           `本体ハッシュ: sha256:${header.bodySha256}`,
           `ファイルハッシュ: sha256:${fileSha256}`,
         ].join('\n') + '\n',
@@ -83,7 +84,8 @@ export function registerLedger(program: Command, io: CliIo, setExit: (code: numb
         }
         if (opts.json) io.out(JSON.stringify({ ok: true, ...r.value }, null, 2) + '\n');
         else if (r.value.status === 'already-imported') io.out(`出荷 ${r.value.shipmentId} は取込済みです（変更なし）\n`);
-        else io.out(`出荷 ${r.value.shipmentId} を取り込みました: ${r.value.rowCount} 件（${VENUES[store.venue].name}、${store.dir}）\n`);
+        else
+          io.out(`出荷 ${r.value.shipmentId} を取り込みました: ${count(r.value.rowCount)}（${VENUES[store.venue].name}、${store.dir}）\n`);
       } finally {
         store.close();
       }

@@ -1,4 +1,5 @@
 // madoguchi status: the venue, its shipments and the schema — what support asks for first.
+import { count } from '../../../shared/numbers';
 import type { Command } from 'commander';
 import { venueStatus } from '../../store/status';
 import { openAnyDataFolder } from '../data-folder';
@@ -23,7 +24,7 @@ export function registerStatus(program: Command, io: CliIo): void {
           io.out(`事務センター  端末ID: ${h.stationId}\nデータフォルダ: ${h.dataDir}\nスキーマ版: ${h.schemaVersion}\n作成した台帳:\n`);
           for (const l of h.ledgers)
             io.out(
-              `  ${l.shipmentId}  ${l.venueName}  ${l.rowCount} 件  sha256:${l.fileSha256.slice(0, 16)}…  作成 ${tokyoDateTime(l.createdAt)}\n`,
+              `  ${l.shipmentId}  ${l.venueName}  ${count(l.rowCount)}  sha256:${l.fileSha256.slice(0, 16)}…  作成 ${tokyoDateTime(l.createdAt)}\n`,
             );
           if (h.ledgers.length === 0) io.out('  （まだありません）\n');
           for (const line of describeSyncStatus(sync)) io.out(`${line}\n`);
@@ -42,10 +43,10 @@ export function registerStatus(program: Command, io: CliIo): void {
         }
         io.out(`会場: ${s.venueName}（${s.venue}）  端末ID: ${s.stationId}\nデータフォルダ: ${s.dataDir}\n`);
         io.out(`スキーマ版: ${s.schemaVersion}（このアプリは ${s.supportedSchemaVersion} まで対応）\n`);
-        io.out(`台帳の件数: ${s.cards}  記録（イベント）: ${s.events}\n出荷:\n`);
+        io.out(`台帳の件数: ${count(s.cards)}  記録（イベント）: ${count(s.events)}\n出荷:\n`);
         for (const sh of s.shipments) {
           io.out(
-            `  ${sh.shipmentId}  ${sh.rowCount} 件  sha256:${sh.fileSha256.slice(0, 16)}…  取込 ${tokyoDateTime(sh.importedAt)}（${sh.importedBy}）\n`,
+            `  ${sh.shipmentId}  ${count(sh.rowCount)}  sha256:${sh.fileSha256.slice(0, 16)}…  取込 ${tokyoDateTime(sh.importedAt)}（${sh.importedBy}）\n`,
           );
         }
         if (s.shipments.length === 0) io.out('  （まだありません）\n');

@@ -1,5 +1,6 @@
 // madoguchi sync …: a station's side of the daily sync — its identity for HQ, whom it seals to, its files,
 // serving them over HTTPS, and (at a venue with several stations) pulling its siblings' files.
+import { count } from '../../../shared/numbers';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
@@ -130,7 +131,7 @@ export function registerSync(program: Command, io: CliIo, setExit: (code: number
       try {
         const r = exportSyncFile({ store, clock: io.clock }, resolve(io.cwd, opts.out), opts.date ? { businessDate: opts.date } : {});
         if (!r.ok) throw new CliError(r.error.message);
-        io.out(`同期ファイル #${r.value.seq}（${dayText(r.value.businessDate)}、記録 ${r.value.events} 件）: ${r.value.path}\n`);
+        io.out(`同期ファイル #${r.value.seq}（${dayText(r.value.businessDate)}、記録 ${count(r.value.events)}）: ${r.value.path}\n`);
       } finally {
         store.close();
       }
@@ -169,7 +170,7 @@ export function registerSync(program: Command, io: CliIo, setExit: (code: number
       });
       const host = m[1] === '0.0.0.0' || m[1] === '::' ? '<このPCのアドレス>' : m[1];
       io.out(
-        `送信用フォルダを提供しています: https://${host}:${server.port}（取得元としてこの形で登録します。許可 ${allowed.length} 件）\n`,
+        `送信用フォルダを提供しています: https://${host}:${server.port}（取得元としてこの形で登録します。許可 ${count(allowed.length)}）\n`,
       );
       await new Promise<void>((done) => {
         process.once('SIGINT', done);

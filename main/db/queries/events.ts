@@ -6,6 +6,7 @@ import { PAYLOAD_FIELDS_READ } from '../../../shared/reconciliation/card-history
 import type { ReconEvent } from '../../../shared/reconciliation/types';
 
 const CONFIRMED_SHIPMENT = payloadPath('receipt.confirmed', 'shipmentId');
+const CHECKED_SHIPMENT = payloadPath('receipt.check-closed', 'shipmentId');
 const CLOSED_DATE = payloadPath('day.closed', 'date');
 
 /** The close of a business day (日締め), at any station of the venue, or null while the day is open. */
@@ -24,6 +25,15 @@ export function isShipmentReceived(db: Db, shipmentId: string): boolean {
   return (
     db
       .prepare(`SELECT 1 FROM events WHERE kind = 'receipt.confirmed' AND json_extract(payload, '${CONFIRMED_SHIPMENT}') = ? LIMIT 1`)
+      .get(shipmentId) !== undefined
+  );
+}
+
+/** Whether a receipt check of this shipment has been closed (every card of its box counted, 不足 with a reason). */
+export function isShipmentChecked(db: Db, shipmentId: string): boolean {
+  return (
+    db
+      .prepare(`SELECT 1 FROM events WHERE kind = 'receipt.check-closed' AND json_extract(payload, '${CHECKED_SHIPMENT}') = ? LIMIT 1`)
       .get(shipmentId) !== undefined
   );
 }
@@ -135,19 +145,22 @@ export interface ReturnBatchRow {
   readonly by: string;
   readonly reason: string;
   readonly cards: number;
+  /** The station that recorded it (a batch is recorded in one transaction, at one station) and its first event's place there. */
+  readonly stationId: string;
+  readonly seq: number;
 }
 
-/** Every return batch (返戻), newest first; or just one. */
-export function returnBatchRows(db: Db, batchId?: string): ReturnBatchRow[] {
+/** Every return batch (返戻) this station knows of, its own and its siblings', newest first. */
+export function returnBatchRows(db: Db): ReturnBatchRow[] {
   const reason = payloadPath('card.returned', 'reason');
   return db
     .prepare(
       `SELECT json_extract(payload, '${BATCH_ID}') AS batchId, MIN(client_time) AS at, MIN(actor) AS "by",
-              MIN(json_extract(payload, '${reason}')) AS reason, COUNT(*) AS cards
-         FROM events WHERE kind = 'card.returned' ${batchId === undefined ? '' : `AND json_extract(payload, '${BATCH_ID}') = ?`}
+              MIN(json_extract(payload, '${reason}')) AS reason, COUNT(*) AS cards, MIN(station_id) AS stationId, MIN(seq) AS seq
+         FROM events WHERE kind = 'card.returned'
         GROUP BY batchId ORDER BY at DESC, batchId`,
     )
-    .all(...(batchId === undefined ? [] : [batchId])) as ReturnBatchRow[];
+    .all() as ReturnBatchRow[];
 }
 
 /** One return batch's cards with their ledger rows, by reservation number. */

@@ -6,7 +6,18 @@ import { Empty, Reason } from './common';
 
 export const BatchId = z.string().regex(/^rt-[0-9a-f]{12}$/, '返戻バッチIDが不正です');
 
-const ReturnBatchView = z.strictObject({ batchId: z.string(), at: z.string(), by: z.string(), reason: z.string(), cards: z.number() });
+const ReturnBatchView = z.strictObject({
+  /** The internal key (print requests name the batch by it); never shown. */
+  batchId: z.string(),
+  /** 返戻番号 as people say and write it: the day and the batch's place that day, 20261202-1. */
+  number: z.string(),
+  at: z.string(),
+  by: z.string(),
+  /** Where it was recorded, in words (本庁舎 窓口1). */
+  stationName: z.string(),
+  reason: z.string(),
+  cards: z.number(),
+});
 
 export const returnsContract = {
   'returns:overdue': channel(
@@ -17,7 +28,7 @@ export const returnsContract = {
   ),
   'returns:record': channel(
     z.strictObject({ reservationNos: z.array(ReservationNumber).min(1).max(100_000), reason: Reason }),
-    z.strictObject({ batchId: z.string(), cards: z.number() }),
+    z.strictObject({ batchId: z.string(), number: z.string(), cards: z.number() }),
     LEAD,
     VENUE,
   ),

@@ -9,8 +9,15 @@ export const StationView = z.strictObject({
   /** Headquarters' own data folder (事務センター): no counter, HQ's screens. */
   hq: z.boolean(),
   /** Which venue's data folder this station opens (readable before unlocking: not personal data); null at HQ. */
-  venue: z.strictObject({ id: z.enum(VENUE_IDS), name: z.string() }).nullable(),
+  venue: z.strictObject({ id: z.enum(VENUE_IDS), name: z.string(), place: z.string() }).nullable(),
+  /** For support only (a hover title): screens name the station, never show its id. */
   stationId: z.string().nullable(),
+  /**
+   * The station as people name it (本庁舎 窓口1; the venue alone where no label is set), once the folder is open:
+   * its label is a setting inside the encrypted folder, so before that only the venue can be named. Null at HQ
+   * and while locked.
+   */
+  stationName: z.string().nullable(),
 });
 export type StationView = z.infer<typeof StationView>;
 
