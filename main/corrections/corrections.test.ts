@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { importLedger } from '../ledger/import-ledger';
-import { card, ledgerBytes, tempDir, testKeys, testStore } from '../testing/fixtures';
+import { card, importTestLedger, tempDir, testKeys, testStore } from '../testing/fixtures';
 import { fixedClock } from '../clock';
 import { counterStatus, decideScan, recordHandover, undoHandover } from '../counter/counter-service';
 import { confirmShipmentReceipt } from '../receipt/box-receipt';
@@ -24,12 +23,7 @@ function venue(t: { after(fn: () => void): void }, today: string) {
     card(3, { shippedOn: '2026-06-01' }),
     card(4, { shippedOn: '2026-11-01' }),
   ];
-  assert.ok(
-    importLedger({ store, clock, actor: 'lead:lead1' }, ledgerBytes(keys, 'toyosu', 'S1', list), {
-      venueKey: keys.venues.toyosu,
-      hqKey: keys.hq,
-    }).ok,
-  );
+  importTestLedger(store, keys, 'S1', list, { clock });
   assert.ok(confirmShipmentReceipt({ store, clock }, lead, 'S1').ok);
   return { ctx: { store, clock }, list };
 }

@@ -2,8 +2,7 @@
 // derived from the log, never by its internal random id; and a number once given never changes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { importLedger } from '../ledger/import-ledger';
-import { card, ledgerBytes, tempDir, testKeys, testStore } from '../testing/fixtures';
+import { card, importTestLedger, tempDir, testKeys, testStore } from '../testing/fixtures';
 import { manualClock } from '../testing/app-fixture';
 import { confirmShipmentReceipt } from '../receipt/box-receipt';
 import { appendEvent } from '../db/event-log';
@@ -18,12 +17,7 @@ test('each batch is numbered by its day and its place that day; a sibling’s ba
   // 01:00 UTC is 10:00 in Tokyo; 16:00 UTC is already the next day there.
   const clock = manualClock('2026-11-25T01:00:00Z');
   const list = [1, 2, 3, 4, 5].map((i) => card(i, { shippedOn: '2026-06-01' }));
-  assert.ok(
-    importLedger({ store, clock, actor: 'lead:lead1' }, ledgerBytes(keys, 'toyosu', 'S1', list), {
-      venueKey: keys.venues.toyosu,
-      hqKey: keys.hq,
-    }).ok,
-  );
+  importTestLedger(store, keys, 'S1', list, { clock });
   assert.ok(confirmShipmentReceipt({ store, clock }, lead, 'S1').ok);
   const ctx = { store, clock };
   const record = (i: number) => {
