@@ -87,7 +87,7 @@ for (const viewport of WINDOW_VIEWPORTS) {
       await counter.scan(world.picks.ok[0]!.reservationNo);
       await page.getByRole('button', { name: '照合・日報・日締め' }).click();
       const held = page.getByRole('navigation', { name: '操作' }).getByTestId('pending-scans');
-      await expect(held).toHaveText('スキャン1件を保留中：窓口に戻ると表示');
+      await expect(held).toHaveText('1件のスキャンを保留中：窓口に戻ると表示');
       await picture(page, 'held-scan-in-bar');
       expect(await held.evaluate((el) => el.scrollWidth - el.clientWidth), 'the held-scan notice is not cut off').toBeLessThanOrEqual(0);
       const recon = page.getByTestId('reconciliation-page');

@@ -38,7 +38,7 @@ test('a hung or stopped service shows at once on the counter; scans meanwhile wa
   await server.stop();
   await expect(connection).toBeVisible({ timeout: 10_000 });
   await counter.scan(second!.reservationNo);
-  await expect(page.getByTestId('pending-scans')).toHaveText('スキャン1件を保留中：通信が戻ったら表示');
+  await expect(page.getByTestId('pending-scans')).toHaveText('1件のスキャンを保留中：通信が戻ったら表示');
   await expect(counter.outcome).toBeHidden();
   await counter.shot(testInfo, 'service-stopped');
 });
@@ -55,14 +55,14 @@ test('scans made while the service hangs are said at once, and each is shown in 
   server.pause();
   // The scan is in the air: said within a moment, not left as a blank waiting screen.
   await counter.scan(first!.reservationNo);
-  await expect(pending).toContainText(/スキャン1件を(照会中|保留中)/, { timeout: 2_000 });
+  await expect(pending).toContainText(/1件のスキャンを(照会中|保留中)/, { timeout: 2_000 });
   await counter.scan(second!.reservationNo);
-  await expect(pending).toContainText('スキャン2件を保留中');
+  await expect(pending).toContainText('2件のスキャンを保留中');
 
   server.resume();
   await counter.expectOutcome('ok');
   await expect(counter.cardName).toHaveText(first!.name);
-  await expect(pending).toHaveText('スキャン1件を保留中：Escで次を表示');
+  await expect(pending).toHaveText('1件のスキャンを保留中：Escで次を表示');
   // The first resident is not replaced unseen by the second: it stays until the clerk is done with it.
   await page.waitForTimeout(1_500);
   await expect(counter.cardName).toHaveText(first!.name);
@@ -97,6 +97,9 @@ test('a handover main is slow to answer says so in the ID check; one it cannot r
   await dialog.getByRole('button', { name: /交付する/ }).click();
   await expect(page.getByTestId('submit-wait')).toContainText(/記録しています…|応答を待っています/, { timeout: 2_000 });
   await expect(page.getByTestId('submit-wait')).toContainText('窓口サービスの応答を待っています', { timeout: 20_000 });
+  // Esc cannot walk away from a recording on its way: the dialog stays until main says what happened.
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeVisible();
   server.resume();
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId('notice')).toContainText(`交付を記録しました：${first!.name}`);

@@ -22,7 +22,8 @@ export function hqHandlers(store: HqStore, clock: Clock): HandlerSlice<keyof typ
       return summarizePull(await pullAndIngest({ db: store.db, clock, recipient }, pullSources(store.db, [])));
     },
     'hq:report': ({ date }) => {
-      const r = consolidate(store.db, { asOf: date });
+      // The chosen day's figures at its end, as `hq report --date` gives them.
+      const r = consolidate(store.db, { asOf: date, through: date });
       return {
         asOf: r.asOf,
         total: r.total,

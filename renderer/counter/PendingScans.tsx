@@ -37,7 +37,7 @@ export function PendingScans({ inBar = false }: { readonly inBar?: boolean }) {
   const lookingUp = inAir && waiting === 0 && !lost;
   const when = lost
     ? ['通信が戻ったら表示します', '通信が戻ったら表示']
-    : lookingUp
+    : inAir
       ? ['窓口サービスの応答を待っています', '応答を待っています']
       : backlog
         ? ['Esc で次を表示します', 'Escで次を表示']
@@ -45,7 +45,7 @@ export function PendingScans({ inBar = false }: { readonly inBar?: boolean }) {
   // In the bar the count comes early, so that a still narrower bar (a lead's, at the counter, with the service
   // lost) could cut only the words after it (the title has them whole).
   const text = inBar
-    ? `スキャン${n}を${lookingUp ? '照会中' : '保留中'}：${when[1]}`
+    ? `${n}のスキャンを${lookingUp ? '照会中' : '保留中'}：${when[1]}`
     : `${lookingUp ? '照会中' : '次のスキャンを保留中'}（${n}）：${when[0]}`;
   return (
     <p className="pending-scans" role="status" data-testid="pending-scans" title={text}>

@@ -297,9 +297,9 @@ export const useCounterStore = create<CounterState>()((set, get) => ({
     // A dialog working on the card (the ID check) keeps it up; the clock starts again when the dialog closes.
     if (useUiStore.getState().dialog !== null && !away) dialogSeenAt = now;
     else if (shown && (away || now - Math.max(shown.at, dialogSeenAt) >= limit)) {
-      // Away (a lead page), nothing is shown to hold the rest for: they are shown once the lead is back.
-      set({ shown: null, backlog: false });
-      if (!away) void get().pump();
+      // Scans still waiting stay waiting (Esc shows the next): a resident is never put up for a desk nobody is
+      // at. Away (a lead page), nothing is shown to hold them for: they are shown once the lead is back.
+      set(away ? { shown: null, backlog: false } : { shown: null });
     }
     if (n?.plain != null && (away || now - n.at >= limit)) set({ notice: { ...n, text: n.plain, plain: null } });
   },

@@ -146,7 +146,12 @@ export const useUiStore = create<UiState>()((set, get) => ({
     }
   },
 
-  closeDialog: () => set({ dialog: null, dialogError: null, submitting: false, approval: { staffId: '', pin: '' }, approvalAsked: false }),
+  // Not while a recording is on its way to main (Esc, キャンセル): closing then would say nothing of a handover
+  // that is recorded a moment later. The recording's answer closes it (after setSubmitting(false)) or says why not.
+  closeDialog: () => {
+    if (get().submitting) return;
+    set({ dialog: null, dialogError: null, submitting: false, approval: { staffId: '', pin: '' }, approvalAsked: false });
+  },
   setDialogError: (message) => set({ dialogError: message }),
   setApproval: (approval) => set({ approval }),
   askApproval: (message) => set({ dialogError: message, approvalAsked: true }),
