@@ -8,14 +8,14 @@
 import { create } from 'zustand';
 import type { CardView, ScanOutcome } from '../../shared/counter/outcomes';
 import type { IdCheck } from '../../shared/counter/id-documents';
-import type { Cue } from '../sound/cues';
 import { scanCodeToSend } from '../scan/scan-code';
 import { invoke } from './call';
 import { useSessionStore } from './session-store';
 import { useUiStore } from './ui-store';
 import { useReceiptStore } from './receipt-store';
+import { approvalProblem, clock, leadApproval, notice, UNSURE, type Notice } from './counter-notice';
+
 import { useLeadStore } from './lead-store';
-import { tokyoClockTime } from '../format/dates';
 
 type ScanSource = 'keyboard' | 'hid' | 'manual';
 
@@ -38,17 +38,6 @@ export interface ShownOutcome {
   readonly endedAt: number | null;
   /** Date.now() when shown: the screen returns to waiting a while after this (or after a dialog on it closed). */
   readonly at: number;
-}
-
-export interface Notice {
-  readonly seq: number;
-  readonly tone: 'success' | 'info' | 'error';
-  readonly text: string;
-  readonly cue: Cue | null;
-  /** Date.now() when given. */
-  readonly at: number;
-  /** The same confirmation naming no resident, shown instead once it has been up a while; null if it names none. */
-  readonly plain: string | null;
 }
 
 /** Scans kept while blocked; more than this and the oldest are dropped (with a notice). */
@@ -89,30 +78,8 @@ export interface CounterState {
 }
 
 let seq = 0;
-/** The lead's approval typed into the dialog (after 日締め), sent only when filled in. */
-const leadApproval = () => {
-  const { staffId, pin } = useUiStore.getState().approval;
-  return staffId !== '' && pin !== '' ? { approval: { staffId: staffId.trim(), pin } } : {};
-};
-/**
- * A recording main could not be reached for: it may or may not have been recorded, so the dialog stays open and
- * says so. Pressing again is safe: main decides, and a card already handed over is shown as such.
- */
-const UNSURE =
-  '窓口サービスと通信できないため、記録できたか確認できません。通信が戻ったら、もう一度押してください（二重に記録されることはありません）';
-/** A wrong lead ID or PIN, or a clerk's, in the approval: said in the dialog, which stays open. */
-const approvalProblem = (code: string) => code === 'bad-credentials' || code === 'locked-out' || code === 'forbidden';
 /** Date.now() when a dialog was last seen open (see expire). */
 let dialogSeenAt = 0;
-const notice = (tone: Notice['tone'], text: string, cue: Cue | null = null, plain: string | null = null): Notice => ({
-  seq: ++seq,
-  tone,
-  text,
-  cue,
-  at: Date.now(),
-  plain,
-});
-const clock = (ms: number) => tokyoClockTime(new Date(ms).toISOString());
 
 /**
  * Whether held scans must wait: a call is running, a dialog is open, nobody is signed in — or the lead is away
