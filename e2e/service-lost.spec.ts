@@ -63,6 +63,7 @@ test('scans made while the service hangs are said at once, and each is shown in 
   await counter.expectOutcome('ok');
   await expect(counter.cardName).toHaveText(first!.name);
   await expect(pending).toHaveText('1件のスキャンを保留中：Escで次を表示');
+  await expect(page.getByTestId('outcome-footer')).toHaveText(/保留中のスキャンがあります（\s*Esc\s*で次を表示）/);
   // The first resident is not replaced unseen by the second: it stays until the clerk is done with it.
   await page.waitForTimeout(1_500);
   await expect(counter.cardName).toHaveText(first!.name);

@@ -44,6 +44,8 @@ const NOT_RECEIVED = {
 
 export function OutcomeView({ shown }: { readonly shown: ShownOutcome }) {
   const { outcome } = shown;
+  // Scans that waited come next, one at a time: the footer then says how to reach them, not to scan on.
+  const backlog = useCounterStore((s) => s.backlog);
   useLayoutEffect(() => {
     if (shown.startedAt !== null && shown.endedAt !== null) measureScanToPaint(shown.startedAt, shown.endedAt);
   }, [shown.seq, shown.startedAt, shown.endedAt]);
@@ -55,8 +57,17 @@ export function OutcomeView({ shown }: { readonly shown: ShownOutcome }) {
       </h1>
       <OutcomeBody outcome={outcome} />
       <p className="outcome-footer" data-testid="outcome-footer">
-        次のバーコードをそのままスキャンできます（
-        <Key k="Esc" /> で待受に戻る）
+        {backlog ? (
+          <>
+            保留中のスキャンがあります（
+            <Key k="Esc" /> で次を表示）
+          </>
+        ) : (
+          <>
+            次のバーコードをそのままスキャンできます（
+            <Key k="Esc" /> で待受に戻る）
+          </>
+        )}
       </p>
     </section>
   );
