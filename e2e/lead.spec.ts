@@ -103,6 +103,18 @@ test('reconciliation and day close: figures frozen, a correction after close sho
   await expect(recon.getByTestId('day-closed')).toContainText('締め済み');
   await expect(recon.getByRole('button', { name: /この日を締める/ })).toHaveCount(0);
 
+  // A past day's figures stop at its end (nothing had been shipped or handed over yet); a day to come cannot be closed.
+  const tokyoDay = (offset: number) => new Date(Date.now() + 9 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+  await recon.getByLabel('営業日').fill(tokyoDay(-1));
+  await expect(recon.getByTestId('day-open')).toHaveText(/この日の終わり（24時）までの記録/);
+  await expect(recon.getByTestId('total-shipped')).toHaveText('0');
+  await expect(recon.getByRole('button', { name: /この日を締める/ })).toBeVisible();
+  await recon.getByLabel('営業日').fill(tokyoDay(1));
+  await expect(recon.getByTestId('day-open')).toHaveText(/まだ来ていない日/);
+  await expect(recon.getByRole('button', { name: /この日を締める/ })).toHaveCount(0);
+  await recon.getByLabel('営業日').fill(tokyoDay(0));
+  await expect(recon.getByTestId('day-closed')).toContainText('締め済み');
+
   // A correction after close: the handover was a mistake.
   await page.getByRole('button', { name: '訂正', exact: true }).click();
   const corrections = page.getByTestId('corrections-page');

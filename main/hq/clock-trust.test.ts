@@ -11,6 +11,7 @@ import { exportSyncFile } from '../sync/export';
 import { createIngester } from '../sync/ingest';
 import { recordHandover } from '../counter/counter-service';
 import { consolidate } from './consolidation';
+import { recordBuiltLedgers } from './hq-ledgers';
 
 const clerk = { staffId: 'c1', displayName: 'c', role: 'clerk' as const };
 const idCheck = { path: 'self' as const, documents: ['drivers-license'], proxy: null, surrendered: [], pin: 'pins-set' as const };
@@ -27,6 +28,18 @@ test('hq report --date D counts the ward as it stood at the end of D, not the ha
   const f = exportSyncFile({ store, clock }, join(w.dir, 'outbox', 'toyosu-st01'), { businessDate: '2026-11-26' });
   assert.ok(f.ok);
   assert.equal(createIngester({ db: w.hq.db, clock, recipient: w.inbox() }).ingest(readFileSync(f.value.path)).status, 'ingested');
+
+  // A second shipment built on the 26th was not shipped as the 25th ended.
+  const built = recordBuiltLedgers({ store: w.hq, clock }, 'test', 'S2', '2026-11-26T01:00:00.000Z', [
+    { venue: 'toyosu', fileSha256: 'f'.repeat(64), cards: cards(100, 3) },
+  ]);
+  assert.ok(built.ok);
+  const shipped = (through?: string) => consolidate(w.hq.db, { asOf: '2026-11-26', ...(through ? { through } : {}) }).total.shipped;
+  assert.deepEqual(
+    [shipped('2026-11-24'), shipped('2026-11-25'), shipped('2026-11-26'), shipped()],
+    [0, 5, 8, 8],
+    'S1 was built on the 25th, S2 on the 26th',
+  );
 
   const handedOver = (through: string) => consolidate(w.hq.db, { asOf: '2026-11-26', through }).total.handedOver;
   assert.equal(handedOver('2026-11-25'), 1, 'the 25th: the one handover of the 25th');

@@ -11,7 +11,7 @@ import { venueStationName } from '../counter/names';
 import type { EventKind } from '../../shared/events/event';
 import type { Db } from '../db/connection';
 import { stationsEvents } from '../db/queries/events-hq';
-import { builtLedgerLookup, ledgerRowCounts } from '../db/queries/hq-ledgers';
+import { builtLedgerLookup, ledgerRowCounts, venueShipmentsBuiltBefore } from '../db/queries/hq-ledgers';
 import { venueShippedCards } from '../db/queries/hq-cards';
 import { jlisCounts } from '../db/queries/hq-jlis-counts';
 import { latestStationFile, stationFiles } from '../db/queries/sync-files';
@@ -68,11 +68,11 @@ export function consolidate(db: Db, options: ConsolidateOptions): WardConsolidat
 }
 
 function consolidateVenue(db: Db, venue: VenueId, stationIds: readonly string[], options: ConsolidateOptions): VenueConsolidation {
-  const cards = venueCards(db, venue);
-  const events = venueEvents(db, stationIds);
-  // Events of a later day are left out of a past day's figures (the claims are checked against all: a station's
-  // file covers what it covered, whatever the day asked for).
+  // Events of a later day, and ledgers built after it, are left out of a past day's figures (the claims are
+  // checked against all: a station's file covers what it covered, whatever the day asked for).
   const end = options.through === undefined ? null : tokyoDayEnd(options.through);
+  const cards = venueCards(db, venue, end === null ? undefined : venueShipmentsBuiltBefore(db, venue, end));
+  const events = venueEvents(db, stationIds);
   const fold = new ReconciliationFold(cards);
   fold.apply(orderEvents(end === null ? events : events.filter((e) => e.clientTime < end)));
   const r = fold.result();

@@ -13,16 +13,21 @@ import { forgetReconciliation, venueReconciliation } from './reconciliation';
 const keys = testKeys();
 const idCheck = { path: 'self' as const, documents: ['passport'], proxy: null, surrendered: [], pin: 'pins-set' as const };
 
-/** The plain way, with nothing kept between calls: every event read back and validated, filtered by parsed time. */
+/**
+ * The plain way, with nothing kept between calls: every event read back and validated, filtered by parsed time;
+ * the cards of the ledgers whose import event falls before the day's end.
+ */
 function fromScratch(store: VenueStore, asOf?: string) {
+  const end = asOf ? Date.parse(tokyoDayEnd(asOf)) : Infinity;
+  const events = readEvents(store.db).filter((e) => Date.parse(e.clientTime) < end);
+  const imported = new Set(events.flatMap((e) => (e.kind === 'ledger.imported' ? [(e.payload as { shipmentId: string }).shipmentId] : [])));
   const ledger = store.db.prepare('SELECT reservation_no AS reservationNo, shipment_id AS shipmentId FROM ledger_cards').all() as {
     reservationNo: string;
     shipmentId: string;
   }[];
-  const end = asOf ? Date.parse(tokyoDayEnd(asOf)) : Infinity;
   const r = reconcile(
-    ledger,
-    readEvents(store.db).filter((e) => Date.parse(e.clientTime) < end),
+    ledger.filter((c) => imported.has(c.shipmentId)),
+    events,
   );
   return { ...r, byDayAndStation: asOf ? r.byDayAndStation.filter((d) => d.date === asOf) : r.byDayAndStation };
 }
@@ -88,6 +93,13 @@ test('the kept reconciliation always equals one computed from scratch: new event
   clock.advance(24 * 3600_000);
   append('receipt.card-received', { reservationNo: more[0]!.reservationNo, checkId: 'c1' }, more[0]!.reservationNo);
   append('handover.recorded', { reservationNo: more[0]!.reservationNo, idCheck }, more[0]!.reservationNo);
+  // A third ledger arrives that day: it was not at the venue the day before.
+  assert.ok(
+    importLedger({ store, clock, actor: 'lead:l' }, ledgerBytes(keys, 'toyosu', 'S3', cards(200, 2)), {
+      venueKey: keys.venues.toyosu,
+      hqKey: keys.hq,
+    }).ok,
+  );
   const days = [undefined, '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27'];
   for (const asOf of days) assertSame(store, asOf);
   // And with nothing kept yet (the station just unlocked), whichever day is asked first.
@@ -97,6 +109,11 @@ test('the kept reconciliation always equals one computed from scratch: new event
   }
   assert.equal(venueReconciliation(store, { asOf: '2026-11-25' }).total.handedOver, 4);
   assert.equal(venueReconciliation(store, { asOf: '2026-11-26' }).total.handedOver, 5);
+  assert.deepEqual(
+    ['2026-11-24', '2026-11-25', '2026-11-26'].map((asOf) => venueReconciliation(store, { asOf }).total.shipped),
+    [0, 11, 13],
+    'shipped as each day ended: before any ledger, two ledgers, three',
+  );
 });
 
 test('per half hour of the Tokyo day: handovers land in their slot, and an undo takes its handover off that slot', (t) => {

@@ -20,6 +20,7 @@ import { isIsoDate } from '../../shared/roster/japanese-date';
 import type { CardKind } from '../../shared/reconciliation/card-history';
 import { readFoldEvents } from '../db/queries/events';
 import { ledgerSignature, readLedgerColumns } from '../db/queries/ledger-cards';
+import { shipmentsImportedBefore } from '../db/queries/shipments';
 import type { VenueStore } from '../store/data-folder';
 
 export interface VenueReport extends Reconciliation {
@@ -94,7 +95,14 @@ function asOfDay(store: VenueStore, asOf: string): Reconciliation {
   const fold = current(store);
   const last = fold.lastClientTime;
   if (last === null || last < end) return fold.result();
-  return replay(new ReconciliationFold(ledgerOf(store).cards()), readFoldEvents(store.db, 0, end).events).result();
+  // A ledger imported after the day's end was not at the venue that day: its cards are not that day's shipped.
+  const imported = shipmentsImportedBefore(store.db, end);
+  const all = ledgerOf(store).cards();
+  const keep = all.shipmentIds.map((s) => imported.has(s));
+  const cards: LedgerColumns = keep.every(Boolean)
+    ? all
+    : { reservationNos: all.reservationNos.filter((_, i) => keep[i]), shipmentIds: all.shipmentIds.filter((_, i) => keep[i]) };
+  return replay(new ReconciliationFold(cards), readFoldEvents(store.db, 0, end).events).result();
 }
 
 /** Applies events read in storage order to a new fold: as they are if in order (the usual case), else sorted. */

@@ -6,7 +6,7 @@ import { usePrintStore } from '../stores/print-store';
 import { useSessionStore } from '../stores/session-store';
 import { FIGURE_ORDER, INVARIANTS, breakReasonLabel, figureLabel, figureValueText, invariantText } from '../../shared/glossary';
 import { HalfHourChart } from './HalfHourChart';
-import { tokyoDateTime, westernDate } from '../format/dates';
+import { tokyoDateTime, tokyoToday, westernDate } from '../format/dates';
 import { DateField } from '../components/DateField';
 import { DateText } from '../components/DateText';
 import { count } from '../../shared/numbers';
@@ -24,6 +24,13 @@ function Invariants({ t }: { readonly t: ReconciliationView['total'] }) {
       })}
     </ul>
   );
+}
+
+/** What the figures of a day not yet closed are: a past day's stop at its end, today's move with each record. */
+function openDayText(date: string, today: string): string {
+  if (date < today) return '未締め：上の数字はこの日の終わり（24時）までの記録から計算しています。';
+  if (date === today) return '未締め：上の数字は現時点の計算です。';
+  return 'まだ来ていない日です。締めることはできません。';
 }
 
 export function ReconciliationPage() {
@@ -169,7 +176,7 @@ export function ReconciliationPage() {
                 ）。締め時の合計は固定され、表の「締め時・固定」の行に、現在の計算と分けて示しています。
               </p>
             ) : (
-              <p data-testid="day-open">未締め：上の数字は現時点の計算です。</p>
+              <p data-testid="day-open">{openDayText(s.date, tokyoToday())}</p>
             )}
             {v.correctedSinceClose.length > 0 && (
               <div className="breakers" data-testid="corrected-since-close">
@@ -186,6 +193,7 @@ export function ReconciliationPage() {
           </div>
           {isLead &&
             !v.closed &&
+            s.date <= tokyoToday() &&
             (s.confirmingClose ? (
               <span className="confirm-inline">
                 <span>

@@ -67,3 +67,13 @@ export function ledgerRowCounts(db: Db): Pick<HqLedgerRow, 'shipment_id' | 'venu
 export function shipmentCardCount(db: Db, shipmentId: string): number | null {
   return (db.prepare('SELECT sum(row_count) AS n FROM hq_ledgers WHERE shipment_id = ?').get(shipmentId) as { n: number | null }).n;
 }
+
+/** The shipments HQ had built a ledger of for this venue before `end` (a UTC ISO time, compared as a string). */
+export function venueShipmentsBuiltBefore(db: Db, venue: VenueId, end: string): Set<string> {
+  return new Set(
+    db
+      .prepare('SELECT l.shipment_id FROM hq_ledgers l JOIN events e ON e.id = l.built_event_id WHERE l.venue = ? AND e.client_time < ?')
+      .pluck()
+      .all(venue, end) as string[],
+  );
+}

@@ -37,3 +37,13 @@ export function shipmentImports(
     )
     .all() as (Pick<ShipmentRow, 'shipment_id' | 'row_count' | 'file_sha256' | 'created_at'> & { client_time: string; actor: string })[];
 }
+
+/** The shipments whose ledger was imported here before `end` (a UTC ISO time, compared as a string). */
+export function shipmentsImportedBefore(db: Db, end: string): Set<string> {
+  return new Set(
+    db
+      .prepare('SELECT s.shipment_id FROM shipments s JOIN events e ON e.id = s.imported_event_id WHERE e.client_time < ?')
+      .pluck()
+      .all(end) as string[],
+  );
+}
