@@ -18,6 +18,7 @@
 import type { KeyboardLayout } from '../../shared/scanner/boot-keyboard';
 import { createBurstClassifier, type BurstDecision, type BurstInput } from '../../shared/scanner/key-burst';
 import { charForKeyboardCode, KNOWN_KEYBOARD_CODES } from '../../shared/scanner/keyboard-code';
+import { readBurstScan } from '../../shared/scanner/scan-assembler';
 
 interface CapturedScan {
   /** The scan as typed, without its terminator (cleaned later, as every scan source is). */
@@ -90,7 +91,7 @@ export function installKeyboardCapture(doc: Document, options: KeyboardCaptureOp
       e.preventDefault();
       e.stopPropagation();
     }
-    if (d.scan) options.onScan(d.scan);
+    if (d.scan) options.onScan({ text: readBurstScan(d.scan), startedAt: d.scan.startedAt, endedAt: d.scan.endedAt });
     if (d.stray !== stray) options.onStray((stray = d.stray));
     if (timer !== null) clearTimeout(timer);
     const deadline = d.deadline;

@@ -152,6 +152,23 @@ describe('key bursts: stray keys on the scan surface', () => {
     );
   });
 
+  it('a scan whose first key a busy page stamped 150 ms early: the burst, with that key kept aside as dropped', () => {
+    const late = [{ key: 'O', at: 4_850 }, ...scan.slice(1)];
+    assert.deepEqual(
+      replay(late, 'surface').scans.map((s) => [s.text, s.dropped]),
+      [['AV-340148', 'O']],
+    );
+    // Keys shown as strays, or more than one, are a person's: never kept aside.
+    assert.deepEqual(
+      replay([{ key: '1', at: 4_500 }, ...scan], 'surface').scans.map((s) => [s.text, s.dropped]),
+      [['OAV-340148', '']],
+    );
+    assert.deepEqual(
+      replay([...timed('12', [60], 4_800), ...scan.slice(1)], 'surface').scans.map((s) => [s.text, s.dropped]),
+      [['AV-340148', '']],
+    );
+  });
+
   it('a scanner that stalls mid-scan keeps its first part (it was fast, not a stray)', () => {
     const got = replay([...timed('OAV-3', [3], 1_000), ...timed('40148\r', [3], 1_400)], 'surface');
     assert.deepEqual(

@@ -64,6 +64,13 @@ export type BurstInput =
 
 export interface BurstScan {
   readonly text: string;
+  /**
+   * On the scan surface, a lone key dropped just before the burst, too soon to have been shown as a stray
+   * (< showStrayAfterMs); '' otherwise. Timing cannot place it: a person's key, or the scanner's first key that
+   * a busy page stamped early (it handled it late, then the rest at once). scan-assembler's readBurstScan
+   * gives it back when only with it the scan reads as a number.
+   */
+  readonly dropped: string;
   readonly startedAt: number;
   readonly endedAt: number;
 }
@@ -233,7 +240,7 @@ export function createBurstClassifier(timing: BurstTiming = WEDGE_TIMING): Burst
             const times = [...late.map((k) => k.at), input.at];
             if (input.at - lastLate.at <= holdFor(times.slice(0, -1), timing) && looksScanned(times, timing)) {
               place = 'field';
-              const scan = { text: text(late), startedAt: late[0]!.at, endedAt: input.at };
+              const scan = { text: text(late), dropped: '', startedAt: late[0]!.at, endedAt: input.at };
               return decide('consume', '', scan, typedText(late));
             }
           }
@@ -242,12 +249,14 @@ export function createBurstClassifier(timing: BurstTiming = WEDGE_TIMING): Burst
           if (place === 'field') {
             const times = [...keys.map((k) => k.at), input.at];
             if (!looksScanned(times, timing)) return decide('pass', drop());
-            const scan = { text: text(keys), startedAt: keys[0]!.at, endedAt: input.at };
+            const scan = { text: text(keys), dropped: '', startedAt: keys[0]!.at, endedAt: input.at };
             keys = [];
             return decide('consume', '', scan);
           }
           const part = scanPart(keys, input.at, timing);
-          const scan = { text: text(part), startedAt: part[0]!.at, endedAt: input.at };
+          const before = keys.slice(0, keys.length - part.length);
+          const unsure = before.length === 1 && part[0]!.at - before[0]!.at < timing.showStrayAfterMs;
+          const scan = { text: text(part), dropped: unsure ? text(before) : '', startedAt: part[0]!.at, endedAt: input.at };
           keys = [];
           strayShown = false;
           return decide('consume', '', scan);

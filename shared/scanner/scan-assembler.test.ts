@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { cleanScanText, createScanAssembler, normalizeScannedCode, type AssembledScan } from './scan-assembler';
+import { cleanScanText, createScanAssembler, normalizeScannedCode, readBurstScan, type AssembledScan } from './scan-assembler';
 
 /** Feeds one character per timestamp; returns the scans' cleaned text. */
 function feed(chars: string, times: (i: number) => number, options = {}): { scans: AssembledScan[]; pending: string } {
@@ -162,5 +162,14 @@ describe('normalizeScannedCode', () => {
     ]) {
       assert.deepEqual(ok(t), { ok: false, reason: 'malformed' }, JSON.stringify(t));
     }
+  });
+});
+
+describe('readBurstScan', () => {
+  it('gives a burst back its first key only when the burst alone is no number and with it is one', () => {
+    assert.equal(readBurstScan({ text: 'AV-340148', dropped: 'O' }), 'OAV-340148');
+    assert.equal(readBurstScan({ text: 'OAV-340148', dropped: '1' }), 'OAV-340148', 'a stray before a whole scan stays out');
+    assert.equal(readBurstScan({ text: 'AV-34', dropped: 'O' }), 'AV-34', 'neither reads: the burst as scanned');
+    assert.equal(readBurstScan({ text: 'AV-340148', dropped: '' }), 'AV-340148');
   });
 });

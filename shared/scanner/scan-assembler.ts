@@ -149,3 +149,14 @@ export function normalizeScannedCode(text: string): ScannedCodeResult {
   const r = only ? normalizeReservationNumber(only[0]) : null;
   return r?.ok ? { ok: true, reservationNo: r.value } : { ok: false, reason: 'malformed' };
 }
+
+/**
+ * The text of a keyboard burst: the burst alone, unless the one unplaced key just before it (key-burst's
+ * `dropped`) makes it read as a number and the burst alone does not: a busy page stamped the scanner's first
+ * key as if typed well before the rest. A person's stray key before a whole scan never joins it.
+ */
+export function readBurstScan(scan: { readonly text: string; readonly dropped: string }): string {
+  if (scan.dropped === '' || normalizeScannedCode(scan.text).ok) return scan.text;
+  const joined = scan.dropped + scan.text;
+  return normalizeScannedCode(joined).ok ? joined : scan.text;
+}
