@@ -5,7 +5,7 @@
 // ≥ 25 ms), at 1366×768.
 import { test, expect } from './fixtures';
 import { STAFF } from './demo-world';
-import { replayKeys as replay, scannerKeys, typistKeys } from './pages/key-replay';
+import { replayImeKeys, replayKeys as replay, scannerKeys, typistKeys } from './pages/key-replay';
 import { SCANNER_RECORDINGS, TYPIST_RECORDINGS } from '../shared/scanner/key-timings.fixture';
 
 test.use({ viewport: { width: 1366, height: 768 } });
@@ -69,6 +69,30 @@ test('in 交付できない (F8) a scan is held, never the reason; the typed rea
   await replay(page, scanner(0, b.reservationNo));
   await expect(page.getByRole('dialog').getByTestId('pending-scans')).toContainText('次のスキャンを保留中（1件）');
   await expect(reason).toHaveValue('honnin fuzai');
+  await page.keyboard.press('Escape');
+  await counter.expectOutcome('ok');
+  await expect(counter.cardName).toHaveText(b.name);
+});
+
+test('in 交付できない (F8) with the IME on, a scan is still a scan, and the kana the IME made of it leave the reason', async ({
+  counter,
+  world,
+  page,
+}, testInfo) => {
+  const [a, b] = [world.picks.ok[14]!, world.picks.ok[15]!];
+  await counter.signIn(STAFF.clerk1.staffId, STAFF.clerk1.pin);
+  await counter.scanCard(a.reservationNo, a.name);
+  await page.keyboard.press('F8');
+  const reason = page.getByRole('dialog').getByRole('textbox');
+  await reason.fill('本人不在');
+  await replayImeKeys(page, scanner(0, b.reservationNo));
+  await expect(page.getByRole('dialog').getByTestId('pending-scans')).toContainText('次のスキャンを保留中（1件）');
+  await expect(reason).toHaveValue('本人不在');
+  // A person composing with the IME is left alone: their keys are theirs.
+  await replayImeKeys(page, typist(3, 'fuzai\r'));
+  await expect(reason).toHaveValue('本人不在ｆｕｚａｉ');
+  await expect(page.getByRole('dialog').getByTestId('pending-scans')).toContainText('次のスキャンを保留中（1件）');
+  await counter.shot(testInfo, 'ime-scan-in-reason');
   await page.keyboard.press('Escape');
   await counter.expectOutcome('ok');
   await expect(counter.cardName).toHaveText(b.name);

@@ -82,3 +82,34 @@ function retimed(keys: readonly KeyTiming[], text: string): KeyTiming[] {
 export const scannerKeys = (code: string, recording = 0) => retimed(SCANNER_RECORDINGS[recording]!.keys, `${code}\r`);
 /** `text` typed at the pace of TYPIST_RECORDINGS[recording]. */
 export const typistKeys = (text: string, recording = 1) => retimed(TYPIST_RECORDINGS[recording]!.keys, text);
+
+/**
+ * Keys typed while the Japanese IME is on in the focused field, as Chromium on a Japanese Windows PC sees them:
+ * each keydown is `Process` (keyCode 229) with the key's own `code` and recorded time, the IME composes (全角
+ * here, as an IME in kana mode makes ３４０ of digits), and an Enter commits the composition.
+ */
+export async function replayImeKeys(page: Page, keys: readonly KeyTiming[]): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const base = (await page.evaluate(() => performance.timeOrigin + performance.now())) + AHEAD_MS;
+    const startedAt = Date.now();
+    const sent: Promise<unknown>[] = [];
+    let composed = '';
+    for (const { key, at } of keys) {
+      const wait = at - (Date.now() - startedAt);
+      if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+      const def = keyDef(key);
+      const common = { key: 'Process', code: def.code, windowsVirtualKeyCode: 229, modifiers: def.shift ? SHIFT : 0 };
+      sent.push(cdp.send('Input.dispatchKeyEvent', { ...common, type: 'rawKeyDown', timestamp: (base + at) / 1000 }));
+      if (key === '\r') sent.push(cdp.send('Input.insertText', { text: composed }));
+      else {
+        composed += String.fromCharCode(key.charCodeAt(0) + 0xfee0);
+        sent.push(cdp.send('Input.imeSetComposition', { text: composed, selectionStart: composed.length, selectionEnd: composed.length }));
+      }
+      sent.push(cdp.send('Input.dispatchKeyEvent', { ...common, type: 'keyUp', timestamp: (base + at + 0.5) / 1000 }));
+    }
+    await Promise.all(sent);
+  } finally {
+    await cdp.detach();
+  }
+}

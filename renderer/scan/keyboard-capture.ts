@@ -13,12 +13,13 @@
 //   while a dialog has focus can neither tick a box nor press a button with its closing Enter. Keys that
 //   wait without an Enter are shown (onStray) and clear themselves; Esc clears them at once.
 // Enter, Tab and Space with nothing pending, and every key that is not a scan character (F-keys, arrows,
-// Esc, Ctrl/Alt shortcuts), pass through untouched. Fields without a caret (date, select, number) and an
-// IME composing are left alone: there, keys are the person's.
+// Esc, Ctrl/Alt shortcuts), pass through untouched. Fields without a caret (date, select, number) are left
+// alone: there, keys are the person's. Keys the Japanese IME has are read by ime-capture.ts.
 import type { KeyboardLayout } from '../../shared/scanner/boot-keyboard';
 import { createBurstClassifier, type BurstDecision, type BurstInput } from '../../shared/scanner/key-burst';
 import { charForKeyboardCode, KNOWN_KEYBOARD_CODES } from '../../shared/scanner/keyboard-code';
 import { readBurstScan } from '../../shared/scanner/scan-assembler';
+import { installImeCapture, isImeKey } from './ime-capture';
 
 interface CapturedScan {
   /** The scan as typed, without its terminator (cleaned later, as every scan source is). */
@@ -80,6 +81,7 @@ function removeBeforeCaret(field: TextField, text: string): void {
 
 export function installKeyboardCapture(doc: Document, options: KeyboardCaptureOptions): () => void {
   const classifier = createBurstClassifier();
+  const ime = installImeCapture(doc, options.layout, options.onScan);
   let heldIn: TextField | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let stray = '';
@@ -106,8 +108,12 @@ export function installKeyboardCapture(doc: Document, options: KeyboardCaptureOp
     const at = e.timeStamp;
     const place = placeOf(e.target);
     const other = (clears = false) => feed({ kind: 'other', at, clears }, e);
-    // While an IME composes, `code` still names the key but the IME owns it; never read a scan from it.
-    if (!options.enabled() || place === 'aside' || e.isComposing || e.key === 'Process' || e.keyCode === 229) return other();
+    if (!options.enabled() || place === 'aside') return other();
+    // The IME has the key already (ime-capture.ts reads a scan typed into it and takes its kana back out).
+    if (isImeKey(e)) {
+      if (place === 'field') ime.key(e, e.target as TextField);
+      return other();
+    }
     if (e.ctrlKey || e.altKey || e.metaKey) return other(); // shortcuts (Ctrl+Enter confirms) act on the whole text
     if (TERMINATORS.has(e.code)) return feed({ kind: 'end', at, place }, e);
     if (e.code === 'Escape') return other(true);
@@ -126,6 +132,7 @@ export function installKeyboardCapture(doc: Document, options: KeyboardCaptureOp
   doc.addEventListener('keydown', onKeyDown, { capture: true });
   return () => {
     doc.removeEventListener('keydown', onKeyDown, { capture: true });
+    ime.dispose();
     if (timer !== null) clearTimeout(timer);
   };
 }
