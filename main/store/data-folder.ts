@@ -1,6 +1,6 @@
 // A data folder: the encrypted database and the keyring that unlocks it. Each venue station has one, and so
-// does headquarters (site 'hq'). Nothing about residents is ever written there in plaintext: beside the
-// database are only the keyring, the head (head.ts) and the station's label (station-label-file.ts).
+// does headquarters (site 'hq'). Nothing about residents is ever written there in plaintext: the plain files
+// beside the database, the head (head.ts) and the station's label (station-label-file.ts), name no one.
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, rmdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
