@@ -43,6 +43,8 @@ interface Picks {
 export interface World {
   readonly dir: string;
   readonly honchoshaDataDir: string;
+  /** 本庁舎's second counter PC (窓口2), which the demo makes beside the first. */
+  readonly honchosha2DataDir: string;
   /** Headquarters' data folder: every demo ledger HQ built. */
   readonly hqDataDir: string;
   readonly shipmentId: string;
@@ -110,6 +112,7 @@ export function createWorld(dir: string): World {
   const world: World = {
     dir,
     honchoshaDataDir: demo.venueDataDirs.honchosha!,
+    honchosha2DataDir: join(dir, 'venues', 'honchosha-2'),
     hqDataDir: demo.hqDataDir,
     shipmentId: demo.shipmentId,
     lateShipmentId: demo.lateShipmentId,

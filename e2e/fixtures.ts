@@ -11,8 +11,8 @@ import { CounterPage } from './pages/counter-page';
 export interface Fixtures {
   /** Extra arguments for `madoguchi serve` (e.g. --fake-hid), set with test.use(). */
   serveArgs: string[];
-  /** Which demo data folder the server opens: 本庁舎's counter (default) or headquarters'. */
-  site: 'honchosha' | 'hq';
+  /** Which demo data folder the server opens: 本庁舎's counter (窓口1, the default), its second (窓口2), or headquarters'. */
+  site: 'honchosha' | 'honchosha-2' | 'hq';
   /** Whether the page should already be at sign-in when a test starts (false with `serve --locked`). */
   unlockedStart: boolean;
   server: Served;
@@ -33,7 +33,8 @@ export const test = base.extend<Fixtures, { world: World }>({
     // At the depth the demo keeps it (<world>/venues/honchosha), so the station's outbox, set relative to its
     // folder (../../outbox/<stationId>), is this test's own: one test's 日締め never reaches another's HQ pull.
     const dataDir = join(dir, 'venues', site);
-    cpSync(site === 'hq' ? world.hqDataDir : world.honchoshaDataDir, dataDir, { recursive: true });
+    const from = { honchosha: world.honchoshaDataDir, 'honchosha-2': world.honchosha2DataDir, hq: world.hqDataDir }[site];
+    cpSync(from, dataDir, { recursive: true });
     const server = await serve(dataDir, serveArgs);
     try {
       await use(server);

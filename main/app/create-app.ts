@@ -12,7 +12,7 @@ import type { SiteHandlers } from '../ipc/dispatch';
 import { VENUES } from '../../shared/venues/venues';
 import type { CounterContext } from '../counter/counter-service';
 import { stationHandlers } from '../store/handlers';
-import { ownStationName } from '../counter/names';
+import { ownStationLabel, ownStationName } from '../counter/names';
 import { sessionHandlers } from '../auth/handlers';
 import { counterHandlers } from '../counter/handlers';
 import { ledgerHandlers } from '../ledger/handlers';
@@ -61,6 +61,7 @@ export function createApp(store: VenueStore, clock: Clock, log: (line: string) =
       venue: { id: store.venue, name: VENUES[store.venue].name, place: VENUES[store.venue].place },
       stationId: store.stationId,
       stationName: ownStationName(store),
+      stationLabel: ownStationLabel(store),
     }),
     ...sessionHandlers(store.db, clock, store.stationId, sessions, idleLockMinutes),
     ...counterHandlers(counter, () => ({ ...scanner, layout: readSetting(store.db, 'scanner-layout') })),

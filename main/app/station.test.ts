@@ -24,13 +24,15 @@ test('a station starts locked: only station:status and station:unlock answer unt
 
   assert.deepEqual(await station.invoke('station:status', {}, 'w'), {
     ok: true,
-    // Locked, the venue is all the station can say of itself (its label is inside the encrypted folder).
+    // Locked, the station says its venue and, from the plain copy beside the keyring, its label (the database's
+    // label, and the name made from it, are inside the encrypted folder).
     value: {
       unlocked: false,
       hq: false,
       venue: { id: 'sogo', name: '総合区民センター', place: '総合区民センター 2階' },
       stationId: 'sogo-st01',
       stationName: null,
+      stationLabel: '窓口2',
     },
   });
   for (const channel of ['session:get', 'session:signIn', 'counter:scan']) {
@@ -60,7 +62,7 @@ test('a station whose data folder does not exist says so', async (t) => {
   const station = createStation(join(tempDir(t), 'nothing-here'), clock, () => {});
   assert.deepEqual(await station.invoke('station:status', {}, 'w'), {
     ok: true,
-    value: { unlocked: false, hq: false, venue: null, stationId: null, stationName: null },
+    value: { unlocked: false, hq: false, venue: null, stationId: null, stationName: null, stationLabel: null },
   });
   const r = await station.invoke('station:unlock', { passphrase: PASS }, 'w');
   assert.ok(!r.ok);

@@ -11,7 +11,8 @@ import { createApp, type SiteApp } from './create-app';
 import type { Push } from '../ipc/push';
 import type { Printer } from '../print/printer';
 import { tokyoWallClock } from '../../shared/tokyo-date';
-import { ownStationName } from '../counter/names';
+import { ownStationLabel, ownStationName } from '../counter/names';
+import { readStationLabel } from '../store/station-label-file';
 
 export interface Station {
   readonly invoke: Invoke;
@@ -36,6 +37,7 @@ export function createStation(dataDir: string, clock: Clock, log: (line: string)
   let app: SiteApp | null = null;
   // Read from the open folder (its station-label setting), so only known once unlocked.
   let openedName: string | null = null;
+  let openedLabel: string | null = null;
   let push: Push = () => {};
   // Kept in memory (the folder, where staff lockouts live, is what is locked): guessing a passphrase from the
   // window is slowed to a few tries an hour, and each try's key derivation no longer holds the service at will.
@@ -46,7 +48,10 @@ export function createStation(dataDir: string, clock: Clock, log: (line: string)
     const peek = peekDataFolder(dataDir);
     const site = peek.ok ? peek.value.site : null;
     const venue = site !== null && site !== 'hq' ? { id: site, name: VENUES[site].name, place: VENUES[site].place } : null;
-    return { unlocked: app !== null, hq: site === 'hq', venue, stationId: peek.ok ? peek.value.stationId : null, stationName: openedName };
+    const stationId = peek.ok ? peek.value.stationId : null;
+    // Locked, the label is the plain copy beside the keyring (display only); open, the database's own.
+    const stationLabel = app !== null ? openedLabel : venue !== null && stationId !== null ? readStationLabel(dataDir, stationId) : null;
+    return { unlocked: app !== null, hq: site === 'hq', venue, stationId, stationName: openedName, stationLabel };
   };
 
   const tryUnlock = (passphrase: string): IpcResult<ReturnType<typeof view>> => {
@@ -71,7 +76,10 @@ export function createStation(dataDir: string, clock: Clock, log: (line: string)
     }
     wrongInARow = 0;
     try {
-      if (opened.value.site !== 'hq') openedName = ownStationName(opened.value.store);
+      if (opened.value.site !== 'hq') {
+        openedName = ownStationName(opened.value.store);
+        openedLabel = ownStationLabel(opened.value.store);
+      }
       // Headquarters' folder opens HQ's app; a venue's, the counter.
       app =
         opened.value.site === 'hq'

@@ -35,8 +35,14 @@ export function stationName(store: Pick<VenueStore, 'db' | 'stationId'>, station
  * set; there the id would tell a person nothing (support finds it in `madoguchi status`).
  */
 export function ownStationName(store: Pick<VenueStore, 'db' | 'venue'>): string {
+  const label = ownStationLabel(store);
+  return label === null ? VENUES[store.venue].name : `${VENUES[store.venue].name} ${label}`;
+}
+
+/** This station's label alone (窓口1), or null where none is set. */
+export function ownStationLabel(store: Pick<VenueStore, 'db'>): string | null {
   const label = readSetting(store.db, 'station-label');
-  return label === '' ? VENUES[store.venue].name : `${VENUES[store.venue].name} ${label}`;
+  return label === '' ? null : label;
 }
 
 /**

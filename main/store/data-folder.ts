@@ -1,5 +1,6 @@
 // A data folder: the encrypted database and the keyring that unlocks it. Each venue station has one, and so
-// does headquarters (site 'hq'). Nothing else about residents is ever written there in plaintext.
+// does headquarters (site 'hq'). Nothing about residents is ever written there in plaintext: the plain files
+// beside the database, the head (head.ts) and the station's label (station-label-file.ts), name no one.
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, rmdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -13,6 +14,7 @@ import { writeFileAtomic } from '../files/atomic-write';
 import { createKeyring, peekKeyring, unlockKeyring } from './keyring';
 import { DB_FILE, KEYRING_FILE } from './folder-files';
 import { headKeeper, readHead } from './head';
+import { labelKeeper } from './station-label-file';
 import { checkOnOpen, damaged, FolderRefusal } from './open-checks';
 import { storageFault } from '../db/storage-fault';
 
@@ -196,9 +198,14 @@ export function openSiteWithKey(dir: string, site: SiteId, stationId: string, db
     throw e;
   }
   const head = headKeeper(dir, db, stationId, written);
+  // A venue station's label, copied beside the keyring for its unlock screen: brought up to the database's on
+  // every open (so a new folder has one, and an unlock mends a stale one) and at close (a command that set it).
+  const label = site === 'hq' ? null : labelKeeper(dir, db, stationId);
+  label?.sync();
   const noteCommitted = () => head.note();
   const close = () => {
     head.close();
+    label?.sync();
     db.close();
   };
   return site === 'hq'

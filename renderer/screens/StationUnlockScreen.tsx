@@ -21,13 +21,14 @@ export function StationUnlockScreen() {
         <h1 id="station-title" className="gate-title">
           データフォルダのロック解除
         </h1>
-        {/* The venue, whose passphrase opens it; the station's own name (本庁舎 窓口1) is inside the locked folder,
-            and its id is for support only (on hover). */}
+        {/* The venue, whose passphrase opens it, and the station's label (本庁舎 窓口2) so that two PCs of one venue
+            are told apart: the label from the plain copy beside the keyring, the venue alone where there is none.
+            The id is for support only (on hover). */}
         <p className="gate-lead" data-testid="unlock-venue" title={station?.stationId ?? undefined}>
           {station?.hq
             ? '事務センター'
             : station?.venue
-              ? `${station.venue.name}（${station.venue.place}）`
+              ? `${station.venue.name}${station.stationLabel === null ? '' : ` ${station.stationLabel}`}（${station.venue.place}）`
               : 'この端末のデータフォルダが見つかりません'}
         </p>
         <label className="field">

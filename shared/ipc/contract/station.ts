@@ -18,6 +18,12 @@ export const StationView = z.strictObject({
    * and while locked.
    */
   stationName: z.string().nullable(),
+  /**
+   * The station's own label (窓口2), or null where none is set or known, so that the unlock screen can tell two
+   * PCs of one venue apart. While locked it is the plain copy kept beside the keyring (display only, null when
+   * that copy is missing or not usable); once open, the database's setting. Null at HQ.
+   */
+  stationLabel: z.string().max(20).nullable(),
 });
 export type StationView = z.infer<typeof StationView>;
 
