@@ -2,7 +2,8 @@
 // staff and stations by name, times in Tokyo as 2026/12/02 19:42; never an actor id or a UTC timestamp.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { asOfText, closeDayText, dailyReportText, type DailyReportNames } from './venue-text';
+import { closeDayText, dailyReportText, type DailyReportNames } from './venue-text';
+import { asOfText } from './text';
 import type { DailyReport } from '../day-close/day-close';
 
 const totals = {

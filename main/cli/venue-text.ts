@@ -5,19 +5,10 @@ import { dayText, tokyoDateTime } from '../../shared/tokyo-date';
 import { num } from '../../shared/numbers';
 import { FIGURE_LABELS, FIGURE_ORDER, figureLabel, figureValueText, INVARIANTS, type FigureKey } from '../../shared/glossary';
 import type { StaffOnPaper } from '../../shared/print/print-html';
+import { asOfText, staffText } from './text';
 import type { DailyReport } from '../day-close/day-close';
 
 type Totals = DailyReport['current']['totals'];
-
-/** A staff member as a terminal names them: the display name, and the staff id an auditor matches to the log. */
-function staffText(s: StaffOnPaper): string {
-  return s.staffId === null ? s.name : `${s.name}（${s.staffId}）`;
-}
-
-/** What the figures are counted up to: a day's end (--date), or everything held now, with the time it is now. */
-export function asOfText(now: Date, day?: string): string {
-  return day === undefined ? `現時点（${tokyoDateTime(now.toISOString())} 時点）` : `${dayText(day)} 終了時点`;
-}
 
 const value = (t: Totals, k: string) => figureValueText(t[k]);
 const figure = (t: Totals, k: FigureKey) => `${FIGURE_LABELS[k]} ${value(t, k)}`;

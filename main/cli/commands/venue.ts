@@ -12,7 +12,8 @@ import { openExistingDataFolder } from '../data-folder';
 import { num } from '../../../shared/numbers';
 import { VENUES } from '../../../shared/venues/venues';
 import { stationName, staffOnPaper } from '../../counter/names';
-import { asOfText, closeDayText, dailyReportText } from '../venue-text';
+import { closeDayText, dailyReportText } from '../venue-text';
+import { asOfText } from '../text';
 import { CliError, dateArgument, type CliIo } from '../io';
 
 export function registerVenue(program: Command, io: CliIo, setExit: (code: number) => void): void {
