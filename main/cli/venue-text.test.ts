@@ -77,6 +77,8 @@ test('daily, not closed: the figures are as of now, in Tokyo time', () => {
   assert.match(text, /^端末ごと:\n {2}本庁舎 窓口1 {2}交付 6,000 {2}交付不可（試行） 1,000\n$/m);
   assert.doesNotMatch(text, /締め後の訂正|合計/);
   assert.doesNotMatch(text, ID_OR_UTC);
+  const past = dailyReportText({ date: '2026-12-01', closed: null, current: { totals, byStation }, correctedSinceClose: [] }, names, NOW);
+  assert.match(past, /^締め: 未締め（下の数字は2026年12月1日 終了時点、2026\/12\/03 09:12 に再計算の集計です）$/m);
 });
 
 test('as of: a day’s end with --date, otherwise now in Tokyo time', () => {

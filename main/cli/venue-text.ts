@@ -1,7 +1,7 @@
 // `madoguchi venue daily` and `venue close-day` as text: the same words and numbers as the printed 日報 (1,234
 // with separators, 本庁舎 窓口1, 会場　責任者, 2026/12/02 19:42 in Tokyo time), so a lead reading a terminal and a
 // lead reading paper see one report. The ids stay in `--json`, for support and automation.
-import { dayText, tokyoDateTime } from '../../shared/tokyo-date';
+import { dayText, tokyoDate, tokyoDateTime } from '../../shared/tokyo-date';
 import { num } from '../../shared/numbers';
 import { FIGURE_LABELS, FIGURE_ORDER, figureLabel, figureValueText, INVARIANTS, type FigureKey } from '../../shared/glossary';
 import type { StaffOnPaper } from '../../shared/print/print-html';
@@ -42,7 +42,8 @@ export function dailyReportText(report: DailyReport, names: DailyReportNames, no
   const lines = [`${names.venueName} 日報 ${dayText(report.date)}`];
   lines.push(
     closed === null
-      ? `締め: 未締め（下の数字は${asOfText(now)}の集計です）`
+      ? // Today's figures are everything held now; a past day's are that day's end, as the records now stand.
+        `締め: 未締め（下の数字は${report.date === tokyoDate(now) ? asOfText(now) : `${asOfText(now, report.date)}、${tokyoDateTime(now.toISOString())} に再計算`}の集計です）`
       : `締め: 締め済み ${tokyoDateTime(closed.at)}・${staffText(names.staff(closed.by))}（下の数字は締めた時点で固定した値です）`,
   );
   lines.push(`集計: ${FIGURE_ORDER.map((k) => figure(t, k)).join('  ')}`);
