@@ -63,6 +63,16 @@ test('venue close-day: a lead’s PIN closes the day and publishes it; the sibli
   assert.equal(again.code, 0, 'closed already, but this station’s records still went out');
   assert.match(again.out, /締め済み.*この端末の記録は送信フォルダに書き出しました/);
 
+  // The daily report reads as the printed 日報: who closed it and where, in words; when, in Tokyo time (11:00).
+  const daily = await cli(['venue', 'daily', '--data', station1], { env, clock });
+  assert.equal(daily.code, 0, daily.err);
+  assert.match(daily.out, /^本庁舎 日報 2026年11月21日$/m);
+  assert.match(daily.out, /^締め: 締め済み 2026\/11\/21 11:00・会場　責任者（lead1）/m);
+  assert.match(daily.out, /^ {2}本庁舎 \S+ {2}交付 1 {2}交付不可（試行） 0$/m);
+  assert.doesNotMatch(daily.out, /lead:|honchosha-|"|T\d{2}:\d{2}/, 'no actor id, station id, JSON or UTC time');
+  const json = await cli(['venue', 'daily', '--data', station1, '--json'], { env, clock });
+  assert.equal((JSON.parse(json.out) as { closed: { by: string } }).closed.by, 'lead:lead1', '--json keeps the ids');
+
   // The second counter at 本庁舎 pulls as its lead would: the card is handed over there too.
   const pulled = await cli(['sync', 'pull', '--data', station2], { env, clock });
   assert.equal(pulled.code, 0, pulled.err);

@@ -60,10 +60,10 @@ test('hq report: 12,345 with separators, stations by name, never by id', () => {
     alerts: [],
     mismatches: Array.from({ length: 1001 }, () => '本庁舎: 件数が合いません'),
   } as unknown as WardConsolidation;
-  const text = wardReportText(report, (id) => NAMES[id] ?? id);
+  const text = wardReportText(report, (id) => NAMES[id] ?? id, '2026年12月2日 終了時点');
   assert.match(
     text,
-    /^区全体（2026年12月2日）: 送付 12,345 {2}受領 12,000 {2}交付 10,500 {2}交付待ち 1,400 {2}返戻 100 {2}交付不可（試行） 1,234 {2}破損 3$/m,
+    /^区全体・2026年12月2日 終了時点: 送付 12,345 {2}受領 12,000 {2}交付 10,500 {2}交付待ち 1,400 {2}返戻 100 {2}交付不可（試行） 1,234 {2}破損 3$/m,
   );
   assert.match(text, /端末 本庁舎 窓口1、本庁舎 窓口2$/m);
   assert.match(

@@ -54,6 +54,8 @@ test('venue report: counts from the event log, invariants, per day and station; 
     },
   ]);
   const text = await cli(['venue', 'report', '--data', data], { env });
+  // Without --date the figures are everything held now (the harness's clock: 10:00 in Tokyo), not a day's end.
+  assert.match(text.out, /^豊洲シビックセンター 現時点（2026\/11\/20 10:00 時点）\n/);
   assert.match(text.out, new RegExp(`受領 ${received.length} = 交付 2 \\+ 交付待ち ${received.length - 2} \\+ 返戻 0\\s+成立`));
   // The same words as the screen and the printed daily report (it once said 未受領 for 未着).
   assert.ok(text.out.includes(`${invariantText(INVARIANTS[0]!, r.total)}\n`), text.out);
@@ -84,4 +86,6 @@ test('venue report: counts from the event log, invariants, per day and station; 
 
   const before = await cli(['venue', 'report', '--data', data, '--date', '2026-11-20', '--json'], { env });
   assert.equal(JSON.parse(before.out).total.handedOver, 0, 'as of the day before, nothing was handed over');
+  const beforeText = await cli(['venue', 'report', '--data', data, '--date', '2026-11-20'], { env });
+  assert.match(beforeText.out, /^豊洲シビックセンター 2026年11月20日 終了時点\n/);
 });

@@ -63,6 +63,17 @@ test('the report reads as the screens do: closed in Tokyo time, counts as 1,234�
   for (const s of ['12,345件', '11,111件', '1,234件']) assert.ok(text.includes(s), s);
 });
 
+test('people read the check by its shipment, when it ended and who did it; its id (rc-…) only in small print', () => {
+  const html = discrepancyReportHtml(input({ checkId: 'rc-0123456789abcdef' }));
+  const text = visibleText(html);
+  // Closed at 05:45 UTC is 14:45 in Tokyo.
+  assert.match(text, /出荷 S2026-11-20 の受領確認 確認終了 2026\/11\/20 14:45 会場 責任者 ?（lead1）/);
+  assert.ok(!text.includes('確認番号'), 'the id is not what the check is called');
+  assert.equal(html.split('rc-0123456789abcdef').length - 1, 1, 'the id is printed once');
+  assert.ok(html.includes('<div class="ref">記録の参照番号 rc-0123456789abcdef</div>'), 'as a reference, in small print');
+  assert.match(html, /\.info \.ref \{ font-size: 7pt;/);
+});
+
 test('ledger names and memos are escaped, and the HTML holds to the print CSP', () => {
   const html = discrepancyReportHtml(input({ differences: [{ ...missing(0), name: '<script>alert(1)</script>', memo: 'A&B <b>' }] }));
   assert.ok(html.includes('&lt;script&gt;alert(1)&lt;/script&gt;'));
@@ -96,6 +107,7 @@ test('one page: the counts, every difference with its reason, and the signature 
     assert.ok(text.includes(s), `${s} is printed`);
   // Closed at 05:45 UTC is 14:45 in Tokyo.
   assert.match(text, /確認終了 2026\/11\/20 14:45 会場 責任者 ?（lead1）/);
+  assert.match(text, /記録の参照番号 RC-0001/);
 });
 
 test('a check still open prints as a draft, and no differences says so', { skip: NO_CHROMIUM, timeout: 60_000 }, async (t) => {

@@ -1,11 +1,12 @@
 // What support asks about a folder's sync: is it set up, what did it last publish, whose files does it take in
-// and when did the last one arrive. Numbers, ids and dates only.
+// and when did the last one arrive. Numbers, dates, and stations by name with their ids; no personal data.
 import type { Db } from '../db/connection';
 import { lastExportSummary } from '../db/queries/sync-exports';
 import { stationFileCounts } from '../db/queries/sync-files';
 import { recipients, registeredStations } from './registration';
 import { inboxKey, signingKey, venueKey } from './sync-keys';
 import { dayText, tokyoDateTime } from '../../shared/tokyo-date';
+import { num } from '../../shared/numbers';
 
 export interface SyncStatus {
   readonly signingKeyId: string | null;
@@ -41,7 +42,8 @@ export function syncStatus(db: Db): SyncStatus {
   };
 }
 
-export function describeSyncStatus(s: SyncStatus): string[] {
+/** The sync state in lines; each station taken in by name (本庁舎 窓口2), its id beside it for support. */
+export function describeSyncStatus(s: SyncStatus, stationName: (stationId: string) => string): string[] {
   const lines: string[] = [];
   if (s.inboxKeyId) lines.push(`同期: 事務センターの受信鍵 ${s.inboxKeyId}`);
   else if (s.recipients.length === 0) lines.push('同期: 未設定（madoguchi sync setup）');
@@ -53,9 +55,11 @@ export function describeSyncStatus(s: SyncStatus): string[] {
       `  最後の同期ファイル: ${s.lastExport ? `#${s.lastExport.seq}（${dayText(s.lastExport.businessDate)}、${tokyoDateTime(s.lastExport.createdAt)}）` : 'まだありません'}`,
     );
   }
+  // A station whose label has not arrived yet is named by its id already: not twice.
+  const named = (id: string) => (stationName(id).includes(id) ? stationName(id) : `${stationName(id)}（${id}）`);
   for (const st of s.stations)
     lines.push(
-      `  受け入れる端末 ${st.stationId}: ${st.files} ファイル${st.lastSeq ? `、最新 #${st.lastSeq}（${st.lastBusinessDate === null ? '' : dayText(st.lastBusinessDate)}）` : ''}${st.source ? `  取得元 ${st.source}` : ''}`,
+      `  受け入れる端末 ${named(st.stationId)}: ${num(st.files)} ファイル${st.lastSeq ? `、最新 #${st.lastSeq}（${st.lastBusinessDate === null ? '' : dayText(st.lastBusinessDate)}）` : ''}${st.source ? `  取得元 ${st.source}` : ''}`,
     );
   return lines;
 }

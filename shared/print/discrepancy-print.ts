@@ -28,6 +28,7 @@ export interface DiscrepancyPrintInput {
   readonly printedBy: StaffOnPaper;
   readonly fontCssHref: string | null;
   readonly shipmentId: string;
+  /** The check's id in the event log (rc-…): printed small, for support, never as what people read it by. */
   readonly checkId: string;
   /** Null while the check is still open (the report is then a draft). */
   readonly closedAt: string | null;
@@ -38,13 +39,14 @@ export interface DiscrepancyPrintInput {
 }
 
 const ROW_MM = 11;
-const INFO_MM = 12;
+const INFO_MM = 14;
 const SUMMARY_MM = 16;
 const SIGN_MM = 36;
 const HEAD = '<tr><th>区分</th><th>予約管理番号</th><th>氏名</th><th>住所</th><th>理由</th><th>メモ</th></tr>';
 
 const CSS = `
 .info { line-height: 5mm; }
+.info .ref { font-size: 7pt; line-height: 3.5mm; }
 .summary { display: grid; grid-template-columns: repeat(4, 1fr); border: 0.4mm solid #000; height: 100%; }
 .summary > div { border-left: 0.3mm solid #000; display: flex; justify-content: center; align-items: baseline; gap: 2mm; line-height: ${SUMMARY_MM - 1}mm; }
 .summary > div:first-child { border-left: none; }
@@ -83,7 +85,9 @@ function items(input: DiscrepancyPrintInput, rowHtml: (d: DiscrepancyRow) => str
     {
       kind: 'block',
       mm: INFO_MM,
-      html: `<div class="info"><div>出荷 ${escapeHtml(input.shipmentId)}・確認番号 ${escapeHtml(input.checkId)}</div><div>${state}</div></div>`,
+      // People know a check by its shipment, when it ended and who did it; the check's id (rc-…) only ties the
+      // paper to the event log, so it is printed small, as a reference for support.
+      html: `<div class="info"><div>出荷 ${escapeHtml(input.shipmentId)} の受領確認</div><div>${state}</div><div class="ref">記録の参照番号 ${escapeHtml(input.checkId)}</div></div>`,
     },
     {
       kind: 'block',

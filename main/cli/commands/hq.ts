@@ -10,6 +10,7 @@ import { inboxKey } from '../../sync/sync-keys';
 import { pullAndIngest, pullSources } from '../../sync/pull';
 import { consolidate, FIGURES } from '../../hq/consolidation';
 import { wardReportText } from '../hq-report-text';
+import { asOfText } from '../text';
 import { stationName } from '../../counter/names';
 import { count } from '../../../shared/numbers';
 import { FIGURE_LABELS, UNCOLLECTED_LABEL } from '../../../shared/glossary';
@@ -52,7 +53,7 @@ export function registerHq(program: Command, io: CliIo, setExit: (code: number) 
       `区全体と会場ごとの集計（${FIGURES.map((f) => FIGURE_LABELS[f]).join('・')}）、申告と再計算の照合、同期ファイルが届いていない端末`,
     )
     .requiredOption('--hq-data <dir>', '事務センターのデータフォルダ')
-    .option('--date <YYYY-MM-DD>', '基準日（既定: 今日）')
+    .option('--date <YYYY-MM-DD>', 'その日（東京時間）の終わり時点で集計（既定: 現時点で持っているすべて）')
     .option('--stale-days <n>', '何日同期ファイルが届かなければ知らせるか', '1')
     .option('--json', 'JSONで出力')
     .action(async (opts: { hqData: string; date?: string; staleDays: string; json?: boolean }) => {
@@ -64,7 +65,7 @@ export function registerHq(program: Command, io: CliIo, setExit: (code: number) 
         // --date D: the ward at the end of business day D, as `venue report --date D` counts a venue.
         const report = consolidate(store.db, { asOf, staleDays, ...(opts.date === undefined ? {} : { through: asOf }) });
         if (opts.json) io.out(JSON.stringify(report, null, 2) + '\n');
-        else io.out(wardReportText(report, (id) => stationName(store, id)));
+        else io.out(wardReportText(report, (id) => stationName(store, id), asOfText(io.clock.now(), opts.date)));
         if (report.mismatches.length > 0) setExit(3);
       } finally {
         store.close();

@@ -7,6 +7,8 @@ import { hqStatus } from '../../hq/hq-status';
 import { describeSyncStatus, syncStatus } from '../../sync/sync-status';
 import type { CliIo } from '../io';
 import { tokyoDateTime } from '../../../shared/tokyo-date';
+import { ownStationName, stationName, staffOnPaper } from '../../counter/names';
+import { staffText } from '../text';
 
 export function registerStatus(program: Command, io: CliIo): void {
   program
@@ -27,7 +29,7 @@ export function registerStatus(program: Command, io: CliIo): void {
               `  ${l.shipmentId}  ${l.venueName}  ${count(l.rowCount)}  sha256:${l.fileSha256.slice(0, 16)}…  作成 ${tokyoDateTime(l.createdAt)}\n`,
             );
           if (h.ledgers.length === 0) io.out('  （まだありません）\n');
-          for (const line of describeSyncStatus(sync)) io.out(`${line}\n`);
+          for (const line of describeSyncStatus(sync, (id) => stationName(opened.store, id))) io.out(`${line}\n`);
         } finally {
           opened.store.close();
         }
@@ -41,16 +43,19 @@ export function registerStatus(program: Command, io: CliIo): void {
           io.out(JSON.stringify({ ...s, sync }, null, 2) + '\n');
           return;
         }
-        io.out(`会場: ${s.venueName}（${s.venue}）  端末ID: ${s.stationId}\nデータフォルダ: ${s.dataDir}\n`);
+        // The station by the name its staff know it by; its id beside it, which support and the sync files use.
+        io.out(
+          `会場: ${s.venueName}（${s.venue}）  端末: ${ownStationName(store)}（端末ID ${s.stationId}）\nデータフォルダ: ${s.dataDir}\n`,
+        );
         io.out(`スキーマ版: ${s.schemaVersion}（このアプリは ${s.supportedSchemaVersion} まで対応）\n`);
         io.out(`台帳の件数: ${count(s.cards)}  記録（イベント）: ${count(s.events)}\n出荷:\n`);
         for (const sh of s.shipments) {
           io.out(
-            `  ${sh.shipmentId}  ${count(sh.rowCount)}  sha256:${sh.fileSha256.slice(0, 16)}…  取込 ${tokyoDateTime(sh.importedAt)}（${sh.importedBy}）\n`,
+            `  ${sh.shipmentId}  ${count(sh.rowCount)}  sha256:${sh.fileSha256.slice(0, 16)}…  取込 ${tokyoDateTime(sh.importedAt)}（${staffText(staffOnPaper(store, sh.importedBy))}）\n`,
           );
         }
         if (s.shipments.length === 0) io.out('  （まだありません）\n');
-        for (const line of describeSyncStatus(sync)) io.out(`${line}\n`);
+        for (const line of describeSyncStatus(sync, (id) => stationName(store, id))) io.out(`${line}\n`);
       } finally {
         store.close();
       }

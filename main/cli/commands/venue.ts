@@ -6,9 +6,14 @@ import { dailyReport } from '../../day-close/day-close';
 import { closeDayAndSend } from '../../day-close/close-and-send';
 import { verifyStaffPin } from '../../auth/staff';
 import { askPin } from '../passphrase';
-import { dayText, tokyoDate } from '../../../shared/tokyo-date';
+import { tokyoDate } from '../../../shared/tokyo-date';
 import { breakReasonLabel, FIGURE_LABELS, INVARIANTS, invariantText } from '../../../shared/glossary';
 import { openExistingDataFolder } from '../data-folder';
+import { num } from '../../../shared/numbers';
+import { VENUES } from '../../../shared/venues/venues';
+import { stationName, staffOnPaper } from '../../counter/names';
+import { closeDayText, dailyReportText } from '../venue-text';
+import { asOfText } from '../text';
 import { CliError, dateArgument, type CliIo } from '../io';
 
 export function registerVenue(program: Command, io: CliIo, setExit: (code: number) => void): void {
@@ -32,27 +37,36 @@ export function registerVenue(program: Command, io: CliIo, setExit: (code: numbe
           return;
         }
         const t = r.total;
-        io.out(`${r.venue.name}${r.asOf ? `（${dayText(r.asOf)} 終了時点）` : ''}\n`);
+        io.out(`${r.venue.name} ${asOfText(io.clock.now(), opts.date)}\n`);
         const [shippedInvariant, receivedInvariant] = INVARIANTS.map((inv) => invariantText(inv, t));
         io.out(`${shippedInvariant}\n`);
         io.out(`${receivedInvariant}   ${t.holds ? '成立' : '不成立'}\n`);
-        io.out(`${FIGURE_LABELS.refusals} ${t.refusals}  ${FIGURE_LABELS.damaged} ${t.damaged}\n`);
+        io.out(`${FIGURE_LABELS.refusals} ${num(t.refusals)}  ${FIGURE_LABELS.damaged} ${num(t.damaged)}\n`);
         for (const b of r.breakers) io.out(`  不成立: ${b.reservationNo} ${breakReasonLabel(b.reason)}\n`);
-        for (const c of r.conflicts) io.out(`  複数の端末で交付: ${c.reservationNo}（${c.stations.join('、')}）\n`);
+        for (const c of r.conflicts)
+          io.out(`  複数の端末で交付: ${c.reservationNo}（${c.stations.map((id) => stationName(store, id)).join('、')}）\n`);
       } finally {
         store.close();
       }
     });
   venue
     .command('daily')
-    .description('日報: 締めた時点の固定値、現在の再計算、締め後の訂正（JSON）')
+    .description('日報: 締めた時点の固定値（または現時点の集計）、端末ごとの件数、締め後の訂正')
     .option('--data <dir>', 'データフォルダ')
     .option('--date <date>', '日付（YYYY-MM-DD、既定は今日）')
-    .action(async (opts: { data?: string; date?: string }) => {
+    .option('--json', 'JSONで出力（職員・端末はID、時刻はUTC）')
+    .action(async (opts: { data?: string; date?: string; json?: boolean }) => {
       const date = opts.date === undefined ? tokyoDate(io.clock.now()) : dateArgument(opts.date);
       const store = await openExistingDataFolder(io, opts.data);
       try {
-        io.out(JSON.stringify(dailyReport({ store, clock: io.clock }, date), null, 2) + '\n');
+        const report = dailyReport({ store, clock: io.clock }, date);
+        if (opts.json) return void io.out(JSON.stringify(report, null, 2) + '\n');
+        const names = {
+          venueName: VENUES[store.venue].name,
+          staff: (actor: string) => staffOnPaper(store, actor),
+          station: (id: string) => stationName(store, id),
+        };
+        io.out(dailyReportText(report, names, io.clock.now()));
       } finally {
         store.close();
       }
@@ -80,10 +94,7 @@ export function registerVenue(program: Command, io: CliIo, setExit: (code: numbe
         }
         if (!closed.ok) throw new CliError(closed.error.message);
         const t = closed.value.current.totals;
-        io.out(`${dayText(date)} を締めました（${staff.value.displayName}）\n`);
-        io.out(
-          `${FIGURE_LABELS.handedOver} ${t.handedOver}  ${FIGURE_LABELS.outstanding} ${t.outstanding}  ${t.holds ? '成立' : '不成立'}\n`,
-        );
+        io.out(closeDayText(date, staff.value.displayName, t));
         io.out(
           closed.value.syncFile
             ? `同期ファイル: ${closed.value.syncFile}\n`
