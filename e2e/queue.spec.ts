@@ -34,3 +34,40 @@ test('a scan during the ID check is held, not applied, and shown after the dialo
   await counter.scanCard(a.reservationNo, a.name, 'already-handed-over');
   await counter.scanCard(b.reservationNo, b.name, 'ok');
 });
+
+test('a cancelled ID check or a closed search leaves the result up, with the held scan waiting for Esc; a number asked for in 番号入力 comes first', async ({
+  counter,
+  world,
+  page,
+}) => {
+  const [a, b, c] = [world.picks.ok[12]!, world.picks.ok[13]!, world.picks.ok[9]!];
+  const pending = page.getByTestId('pending-scans');
+  await counter.signIn(STAFF.clerk1.staffId, STAFF.clerk1.pin);
+  await counter.scanCard(a.reservationNo, a.name);
+  await page.keyboard.press('Enter');
+  await expect(counter.idDialog).toBeVisible();
+  await counter.scan(b.reservationNo);
+  await expect(counter.idDialog.getByTestId('pending-scans')).toContainText('（1件）');
+  // The clerk is still with A: cancelling the ID check does not put B over A's result.
+  await page.keyboard.press('Escape');
+  await expect(counter.idDialog).toBeHidden();
+  await expect(counter.cardName).toHaveText(a.name);
+  await expect(pending).toHaveText('1件のスキャンを保留中：Escで次を表示');
+  await page.waitForTimeout(800);
+  await expect(counter.cardName).toHaveText(a.name);
+
+  // A search closed without choosing: the same. A number typed into 番号入力 (F2): shown before the scan that waited.
+  await page.keyboard.press('F3');
+  const search = page.getByTestId('search-dialog');
+  await page.keyboard.press('Escape');
+  await expect(search).toBeHidden();
+  await expect(counter.cardName).toHaveText(a.name);
+  await page.keyboard.press('F2');
+  await page.getByRole('dialog').getByRole('textbox').fill(c.reservationNo);
+  await page.keyboard.press('Enter');
+  await expect(counter.cardName).toHaveText(c.name);
+  await expect(pending).toHaveText('1件のスキャンを保留中：Escで次を表示');
+  await page.keyboard.press('Escape');
+  await expect(counter.cardName).toHaveText(b.name);
+  await expect(pending).toHaveCount(0);
+});

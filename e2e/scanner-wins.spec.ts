@@ -69,6 +69,10 @@ test('in 交付できない (F8) a scan is held, never the reason; the typed rea
   await replay(page, scanner(0, b.reservationNo));
   await expect(page.getByRole('dialog').getByTestId('pending-scans')).toContainText('次のスキャンを保留中（1件）');
   await expect(reason).toHaveValue('honnin fuzai');
+  // Cancelled: the clerk is still with A, whose result stays; the held scan waits for Esc.
+  await page.keyboard.press('Escape');
+  await expect(counter.cardName).toHaveText(a.name);
+  await expect(page.getByTestId('outcome-footer')).toHaveText(/保留中のスキャンがあります/);
   await page.keyboard.press('Escape');
   await counter.expectOutcome('ok');
   await expect(counter.cardName).toHaveText(b.name);
@@ -93,6 +97,8 @@ test('in 交付できない (F8) with the IME on, a scan is still a scan, and th
   await expect(reason).toHaveValue('本人不在ｆｕｚａｉ');
   await expect(page.getByRole('dialog').getByTestId('pending-scans')).toContainText('次のスキャンを保留中（1件）');
   await counter.shot(testInfo, 'ime-scan-in-reason');
+  await page.keyboard.press('Escape');
+  await expect(counter.cardName).toHaveText(a.name);
   await page.keyboard.press('Escape');
   await counter.expectOutcome('ok');
   await expect(counter.cardName).toHaveText(b.name);

@@ -48,7 +48,7 @@ test('scans made while the service hangs are said at once, and each is shown in 
   server,
   world,
   page,
-}) => {
+}, testInfo) => {
   const [first, second] = world.picks.ok;
   const pending = page.getByTestId('pending-scans');
   await counter.signIn(STAFF.clerk1.staffId, STAFF.clerk1.pin);
@@ -64,6 +64,7 @@ test('scans made while the service hangs are said at once, and each is shown in 
   await expect(counter.cardName).toHaveText(first!.name);
   await expect(pending).toHaveText('1件のスキャンを保留中：Escで次を表示');
   await expect(page.getByTestId('outcome-footer')).toHaveText(/保留中のスキャンがあります（\s*Esc\s*で次を表示）/);
+  await counter.shot(testInfo, 'resumed-with-backlog');
   // The first resident is not replaced unseen by the second: it stays until the clerk is done with it.
   await page.waitForTimeout(1_500);
   await expect(counter.cardName).toHaveText(first!.name);

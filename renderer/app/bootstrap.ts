@@ -129,7 +129,7 @@ export function bootstrap(): () => void {
   // A dialog closing, or the screen becoming usable again, releases scans that waited.
   disposers.push(
     ui.subscribe((now, before) => {
-      if (before.dialog !== null && now.dialog === null) counter.getState().next();
+      if (before.dialog !== null && now.dialog === null) counter.getState().dialogClosed();
     }),
     session.subscribe((now, before) => {
       if (now.phase === before.phase) return;

@@ -58,12 +58,18 @@ export interface CounterState {
 
   /** A scan from the keyboard capture, the HID scanner (main) or the manual entry dialog. */
   scanArrived(text: string, source: ScanSource, timing?: { startedAt: number; endedAt: number }): void;
-  /** Show a card chosen in the search results (after any scans already waiting). */
+  /** Show a card chosen in the search results (before scans waiting: the clerk asked for it just now). */
   viewCard(reservationNo: string): void;
   /** Shows the next waiting item if nothing blocks. */
   pump(): Promise<void>;
-  /** The clerk is done with what is shown (its dialog closed): the next waiting item may replace it. */
+  /** The clerk is done with what is shown (Esc): the next waiting item may replace it. */
   next(): void;
+  /**
+   * A dialog closed. What the clerk asked for in it (a number typed, a card chosen, the card again after an undo)
+   * is shown now; scans that merely waited behind a result still up (a dialog cancelled, a search closed) wait
+   * for Esc like any backlog, and replace nothing unseen.
+   */
+  dialogClosed(): void;
   handover(card: CardView, idCheck: IdCheck): Promise<void>;
   refuse(card: CardView, reason: string): Promise<void>;
   undo(card: CardView, reason: string): Promise<void>;
@@ -105,7 +111,8 @@ export const useCounterStore = create<CounterState>()((set, get) => ({
     if (text.trim() === '') return;
     const now = performance.now();
     const item: QueueItem = { kind: 'scan', text, source, startedAt: timing?.startedAt ?? now, endedAt: timing?.endedAt ?? now };
-    let queue = [...get().queue, item];
+    // A number typed into manual entry is asked for now; a scanner's scan takes its turn.
+    let queue = source === 'manual' ? [item, ...get().queue] : [...get().queue, item];
     if (queue.length > MAX_QUEUE) {
       queue = queue.slice(-MAX_QUEUE);
       set({ notice: notice('error', `保留中のスキャンが${MAX_QUEUE}件を超えたため、古いものを破棄しました`, 'error') });
@@ -115,7 +122,7 @@ export const useCounterStore = create<CounterState>()((set, get) => ({
   },
 
   viewCard(reservationNo) {
-    set({ queue: [...get().queue, { kind: 'view', reservationNo }] });
+    set({ queue: [{ kind: 'view', reservationNo }, ...get().queue] });
     void get().pump();
   },
 
@@ -192,7 +199,8 @@ export const useCounterStore = create<CounterState>()((set, get) => ({
     // The card changed under us (another station handed it over, …): show its state as it is now.
     set({
       notice: notice('error', r.error.message, 'error'),
-      queue: [...get().queue, { kind: 'view', reservationNo: card.reservationNo, keepNotice: true }],
+      shown: null,
+      queue: [{ kind: 'view', reservationNo: card.reservationNo, keepNotice: true }, ...get().queue],
     });
     useUiStore.getState().closeDialog();
   },
@@ -221,7 +229,8 @@ export const useCounterStore = create<CounterState>()((set, get) => ({
     if (r.error.code === 'invalid-input' || approvalProblem(r.error.code)) return useUiStore.getState().setDialogError(r.error.message);
     set({
       notice: notice('error', r.error.message, 'error'),
-      queue: [...get().queue, { kind: 'view', reservationNo: card.reservationNo, keepNotice: true }],
+      shown: null,
+      queue: [{ kind: 'view', reservationNo: card.reservationNo, keepNotice: true }, ...get().queue],
     });
     useUiStore.getState().closeDialog();
   },
@@ -234,7 +243,8 @@ export const useCounterStore = create<CounterState>()((set, get) => ({
       // Show the card again: it is waiting for handover once more.
       set({
         notice: notice('info', `交付を取り消しました：${card.name} 様`, null, `${clock(Date.now())} 交付を取り消しました`),
-        queue: [...get().queue, { kind: 'view', reservationNo: card.reservationNo, keepNotice: true }],
+        shown: null,
+        queue: [{ kind: 'view', reservationNo: card.reservationNo, keepNotice: true }, ...get().queue],
       });
       useUiStore.getState().closeDialog();
       void useSessionStore.getState().refreshStatus();
@@ -245,7 +255,8 @@ export const useCounterStore = create<CounterState>()((set, get) => ({
     if (r.error.code === 'invalid-input' || r.error.code === 'forbidden') return useUiStore.getState().setDialogError(r.error.message);
     set({
       notice: notice('error', r.error.message, 'error'),
-      queue: [...get().queue, { kind: 'view', reservationNo: card.reservationNo, keepNotice: true }],
+      shown: null,
+      queue: [{ kind: 'view', reservationNo: card.reservationNo, keepNotice: true }, ...get().queue],
     });
     useUiStore.getState().closeDialog();
   },
@@ -253,6 +264,12 @@ export const useCounterStore = create<CounterState>()((set, get) => ({
   next: () => {
     set({ backlog: false });
     void get().pump();
+  },
+  dialogClosed: () => {
+    const { shown, queue } = get();
+    const front = queue[0];
+    if (shown && front?.kind === 'scan' && front.source !== 'manual') set({ backlog: true });
+    else get().next();
   },
   dismiss: () => {
     set({ shown: null });
