@@ -9,6 +9,7 @@ import { err, ok, type Result } from '../../shared/result';
 import { STAFF_ROLES, type StaffRole } from '../../shared/ipc/roles';
 import { listActiveStaff, listLockedStaff, readActiveStaff, setSignInFailures, upsertStaff } from '../db/queries/staff';
 import { tokyoWallClock } from '../../shared/tokyo-date';
+import { writeTransaction } from '../db/transaction';
 
 const PIN = /^\d{4,8}$/;
 const STAFF_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{1,31}$/;
@@ -67,10 +68,10 @@ export function enrollStaff(db: Db, clock: Clock, stationId: string, actor: stri
   const salt = randomBytes(16);
   const hash = scryptSync(staff.pin, salt, 32, PIN_KDF);
   const pinHash = JSON.stringify({ ...PIN_KDF, salt: salt.toString('base64'), hash: hash.toString('base64') });
-  db.transaction(() => {
+  writeTransaction(db, () => {
     upsertStaff(db, { staffId: staff.staffId, displayName: staff.displayName, role: staff.role, pinHash });
     appendEvent(db, clock, { stationId, actor, kind: 'staff.enrolled', payload: { staffId: staff.staffId, role: staff.role } });
-  })();
+  });
 }
 
 export function listStaff(db: Db): Staff[] {
@@ -126,7 +127,7 @@ export function unlockAccount(
   if (!row || !row.locked_until || new Date(row.locked_until) <= clock.now()) {
     return err({ code: 'not-found', message: 'この職員はロックされていません' });
   }
-  db.transaction(() => {
+  writeTransaction(db, () => {
     setSignInFailures(db, staffId, 0, null);
     appendEvent(db, clock, {
       stationId,
@@ -134,6 +135,6 @@ export function unlockAccount(
       kind: 'staff.unlocked',
       payload: { staffId, lockedUntil: row.locked_until! },
     });
-  })();
+  });
   return ok(null);
 }

@@ -16,19 +16,27 @@ import {
 import { askPassphrase } from './passphrase';
 import { CliError, type CliIo } from './io';
 
+/**
+ * `share`: the command only reads (status, a report), and opens beside a program that owns the folder (the app,
+ * `serve`); any other command owns it while it runs, and is refused if another program does (FOLDER-IN-USE).
+ */
+interface OpenFor {
+  readonly share?: boolean;
+}
+
 /** A venue's or headquarters' folder, whichever the directory holds. */
-export async function openAnyDataFolder(io: CliIo, dataOption: string | undefined): Promise<OpenedFolder> {
+export async function openAnyDataFolder(io: CliIo, dataOption: string | undefined, options: OpenFor = {}): Promise<OpenedFolder> {
   const dir = resolveDataDir(dataOption, io.env);
   const peek = peekDataFolder(dir);
   if (!peek.ok) throw new CliError(peek.error.message);
   const passphrase = await askPassphrase(io, `データフォルダ（${siteName(peek.value.site)}）のパスフレーズ`);
-  const opened = openDataFolder(dir, passphrase);
+  const opened = openDataFolder(dir, passphrase, options);
   if (!opened.ok) throw new CliError(`${dir}: ${opened.error.message}`);
   return opened.value;
 }
 
-export async function openExistingDataFolder(io: CliIo, dataOption: string | undefined): Promise<VenueStore> {
-  const opened = await openAnyDataFolder(io, dataOption);
+export async function openExistingDataFolder(io: CliIo, dataOption: string | undefined, options: OpenFor = {}): Promise<VenueStore> {
+  const opened = await openAnyDataFolder(io, dataOption, options);
   if (opened.site === 'hq') {
     opened.store.close();
     throw new CliError(`${opened.store.dir} は${siteName('hq')}のデータフォルダです。会場のデータフォルダを指定してください`);
@@ -71,8 +79,8 @@ export async function openOrCreateHqFolder(io: CliIo, dirOption: string): Promis
 }
 
 /** Headquarters' existing folder (--hq-data). */
-export async function openHqFolder(io: CliIo, dirOption: string | undefined): Promise<HqStore> {
-  const opened = await openAnyDataFolder(io, dirOption);
+export async function openHqFolder(io: CliIo, dirOption: string | undefined, options: OpenFor = {}): Promise<HqStore> {
+  const opened = await openAnyDataFolder(io, dirOption, options);
   if (opened.site !== 'hq') {
     opened.store.close();
     throw new CliError(

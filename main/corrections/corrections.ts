@@ -6,6 +6,7 @@ import type { EventPayload } from '../../shared/events/event';
 import { readCardState, type CardState } from '../counter/card-state';
 import type { CounterContext } from '../counter/counter-service';
 import { actorOf, type Staff } from '../auth/staff';
+import { writeTransaction } from '../db/transaction';
 
 export interface CorrectionProblem {
   readonly code: 'forbidden' | 'not-found' | 'not-outstanding' | 'no-reason' | 'handed-over' | 'not-damaged';
@@ -35,14 +36,14 @@ function correction<K extends 'card.damaged' | 'card.damage-withdrawn' | 'receip
   if (forbidden) return err(forbidden);
   if (reason.trim() === '') return err({ code: 'no-reason', message: '理由を入力してください' });
   const { db, stationId } = ctx.store;
-  return db.transaction((): Recorded => {
+  return writeTransaction(db, (): Recorded => {
     const state = readCardState(db, reservationNo);
     if (state.kind === 'unknown') return err({ code: 'not-found', message: 'この会場の台帳にない予約管理番号です' });
     const payload = decide(state, reason.trim());
     if (isProblem(payload)) return err(payload);
     const e = appendEvent(db, ctx.clock, { stationId, actor: actorOf(staff), kind, payload, subject: reservationNo });
     return ok({ eventId: e.id });
-  })();
+  });
 }
 
 export function markDamaged(ctx: CounterContext, staff: Staff, reservationNo: string, reason: string): Recorded {

@@ -18,6 +18,7 @@ import { handoverView, stationName } from './names';
 import { searchLedgerCards } from '../db/queries/ledger-cards';
 import { dayClosing } from '../db/queries/events';
 import { venueReconciliation } from '../reconciliation/reconciliation';
+import { writeTransaction } from '../db/transaction';
 
 export interface CounterContext {
   readonly store: VenueStore;
@@ -101,7 +102,7 @@ export function recordHandover(
   if (!verdict.ok) return err({ code: 'id-check-failed', message: verdict.reason });
   const { db, stationId } = ctx.store;
   // Decide and write in one transaction, so two quick confirms cannot both hand the card over.
-  return db.transaction((): Result<{ eventId: string; at: string }, CounterProblem> => {
+  return writeTransaction(db, (): Result<{ eventId: string; at: string }, CounterProblem> => {
     const state = readCardState(db, reservationNo);
     if (state.kind === 'unknown') return err({ code: 'not-found', message: 'この会場の台帳にない予約管理番号です' });
     if (state.kind === 'not-received')
@@ -129,7 +130,7 @@ export function recordHandover(
       subject: reservationNo,
     });
     return ok({ eventId: event.id, at: event.clientTime });
-  })();
+  });
 }
 
 export function recordRefusal(
@@ -140,7 +141,7 @@ export function recordRefusal(
   approver: Staff | null = null,
 ): Result<{ eventId: string }, CounterProblem> {
   const { db, stationId } = ctx.store;
-  return db.transaction((): Result<{ eventId: string }, CounterProblem> => {
+  return writeTransaction(db, (): Result<{ eventId: string }, CounterProblem> => {
     const state = readCardState(db, reservationNo);
     if (state.kind !== 'outstanding') return err({ code: 'not-found', message: '交付待ちのカードではありません' });
     const approved = afterClose(ctx, staff, approver);
@@ -153,7 +154,7 @@ export function recordRefusal(
       subject: reservationNo,
     });
     return ok({ eventId: event.id });
-  })();
+  });
 }
 
 export function undoHandover(
@@ -164,7 +165,7 @@ export function undoHandover(
 ): Result<{ eventId: string }, CounterProblem> {
   if (staff.role !== 'lead') return err({ code: 'forbidden', message: '交付の取消は会場責任者のみができます' });
   const { db, stationId } = ctx.store;
-  return db.transaction((): Result<{ eventId: string }, CounterProblem> => {
+  return writeTransaction(db, (): Result<{ eventId: string }, CounterProblem> => {
     const state = readCardState(db, reservationNo);
     if (state.kind !== 'handed-over') return err({ code: 'not-handed-over', message: 'このカードは交付済みではありません' });
     const event = appendEvent(db, ctx.clock, {
@@ -175,7 +176,7 @@ export function undoHandover(
       subject: reservationNo,
     });
     return ok({ eventId: event.id });
-  })();
+  });
 }
 
 /** Search without a barcode: kana (or name) prefix plus birth date. The query itself is never recorded. */

@@ -8,6 +8,7 @@ import type { CounterContext } from '../counter/counter-service';
 import { actorOf, type Staff } from '../auth/staff';
 import { dayText, tokyoDate } from '../../shared/tokyo-date';
 import { venueReconciliation, type VenueReport } from '../reconciliation/reconciliation';
+import { writeTransaction } from '../db/transaction';
 
 // The report's shapes are the contract's (one source); correctedSinceClose lists the figures that differ
 // between the close and now: corrections made after the day was closed.
@@ -40,7 +41,7 @@ export function closeDay(
   if (staff.role !== 'lead') return err({ code: 'forbidden', message: '日締めは会場責任者のみができます' });
   if (date > tokyoDate(ctx.clock.now())) return err({ code: 'future', message: 'まだ来ていない日は締められません' });
   const { db, stationId } = ctx.store;
-  return db.transaction((): Result<DailyReport, DayCloseProblem> => {
+  return writeTransaction(db, (): Result<DailyReport, DayCloseProblem> => {
     // Closing twice never re-freezes: the first close stands, and the report shows what moved since.
     if (closingOf(ctx, date))
       return err({ code: 'already-closed', message: `${dayText(date)} は締め済みです（数字は締めた時点のまま固定されています）` });
@@ -54,7 +55,7 @@ export function closeDay(
     });
     // The close adds no counted event, so the day's reconciliation just made is the report's too.
     return ok(dailyReport(ctx, date, r));
-  })();
+  });
 }
 
 /** The day's report; `r` is the day's reconciliation when the caller has it already (it is the costly part). */

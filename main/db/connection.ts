@@ -80,6 +80,27 @@ export function readPragmas(db: Db): { journal_mode: string; synchronous: number
   };
 }
 
+/**
+ * Holds `file` (a plain, empty SQLite file) under an exclusive OS lock (fcntl on Linux and macOS, LockFileEx on
+ * Windows) until released or the process ends, crash included: the owner lock of a data folder
+ * (store/folder-lock.ts). Null, at once, when another connection, in this process or another, holds it.
+ */
+export function holdExclusiveLock(file: string): { release(): void } | null {
+  const db = new Database(file);
+  try {
+    db.pragma('busy_timeout = 0');
+    db.pragma('journal_mode = DELETE');
+    // In EXCLUSIVE locking mode the lock a transaction takes is kept after it ends, until the connection closes.
+    db.pragma('locking_mode = EXCLUSIVE');
+    db.exec('BEGIN EXCLUSIVE; CREATE TABLE IF NOT EXISTS held (x INTEGER) STRICT; COMMIT');
+    return { release: () => db.close() };
+  } catch (e) {
+    db.close();
+    if ((e as { code?: string }).code === 'SQLITE_BUSY') return null;
+    throw e;
+  }
+}
+
 /** The SQLite library this build links (SQLite3 Multiple Ciphers), for `madoguchi --version`. */
 export function sqliteVersion(): string {
   const db = new Database(':memory:');

@@ -1,6 +1,7 @@
 // Brings a database to the schema this code understands, or refuses one written by newer code.
 import type { Db } from './connection';
 import { MIGRATIONS, type Migration } from './migrations/index';
+import { writeTransaction } from './transaction';
 
 export class DbFromFutureError extends Error {
   constructor(
@@ -26,12 +27,12 @@ export function migrate(db: Db, target: number = LATEST_SCHEMA_VERSION, migratio
   if (current > supported) throw new DbFromFutureError(current, supported);
   const pending = migrations.filter((m) => m.version > current && m.version <= target);
   if (pending.length === 0) return [];
-  db.transaction(() => {
+  writeTransaction(db, () => {
     for (const m of pending) {
       m.up(db);
       db.pragma(`user_version = ${m.version}`);
     }
-  })();
+  });
   return pending.map((m) => m.version);
 }
 

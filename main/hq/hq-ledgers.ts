@@ -11,6 +11,7 @@ import type { Db } from '../db/connection';
 import { builtLedgers, isLedgerBuilt, isShipmentBuilt, ledgerRecorder } from '../db/queries/hq-ledgers';
 import { alreadyShipped, cardRecorder, ledgerPrintRows } from '../db/queries/hq-cards';
 import type { HqStore } from '../store/data-folder';
+import { writeTransaction } from '../db/transaction';
 
 export interface HqContext {
   readonly store: HqStore;
@@ -72,7 +73,7 @@ export function recordBuiltLedgers(
   const { db, stationId } = ctx.store;
   const insertCard = cardRecorder(db);
   const insertLedger = ledgerRecorder(db);
-  return db.transaction((): Result<{ cards: number }, RecordProblem> => {
+  return writeTransaction(db, (): Result<{ cards: number }, RecordProblem> => {
     const fresh = checkShipmentIsNew(db, shipmentId, ledgers);
     if (!fresh.ok) return fresh;
     let cards = 0;
@@ -109,7 +110,7 @@ export function recordBuiltLedgers(
       cards += l.cards.length;
     }
     return ok({ cards });
-  })();
+  });
 }
 
 /** Every ledger HQ built, newest shipment first, venues in 別紙① order. */

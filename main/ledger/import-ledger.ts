@@ -11,6 +11,7 @@ import { cardInserter, cardShipment } from '../db/queries/ledger-cards';
 import { recordRouting } from '../db/queries/routing-directory';
 import type { VenueStore } from '../store/data-folder';
 import { openLedgerFile, type LedgerFileProblem, type OpenedLedger } from './ledger-file';
+import { writeTransaction } from '../db/transaction';
 
 export interface ImportedShipment {
   readonly status: 'imported' | 'already-imported';
@@ -104,7 +105,7 @@ function writeShipment(
 ): ReservationConflict[] {
   const { db, stationId, venue } = ctx.store;
   try {
-    db.transaction(() => {
+    writeTransaction(db, () => {
       const event = appendEvent(db, ctx.clock, {
         stationId,
         actor: ctx.actor,
@@ -133,7 +134,7 @@ function writeShipment(
       recordRouting(db, header.shipmentId, elsewhere);
       // Throwing rolls the whole transaction back: a conflicting ledger leaves no trace.
       if (clashes.length > 0) throw new ConflictsFound(clashes);
-    })();
+    });
     return [];
   } catch (e) {
     if (!(e instanceof ConflictsFound)) throw e;

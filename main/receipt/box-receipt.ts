@@ -7,6 +7,7 @@ import { readShipment } from '../db/queries/shipments';
 import { venueReconciliation } from '../reconciliation/reconciliation';
 import type { CounterContext, CounterProblem } from '../counter/counter-service';
 import { actorOf, type Staff } from '../auth/staff';
+import { writeTransaction } from '../db/transaction';
 
 interface BoxReceipt {
   /** The shipment's cards received now, as the card fold counts them. */
@@ -18,7 +19,7 @@ interface BoxReceipt {
 export function confirmShipmentReceipt(ctx: CounterContext, staff: Staff, shipmentId: string): Result<BoxReceipt, CounterProblem> {
   if (staff.role !== 'lead') return err({ code: 'forbidden', message: '受領確認は会場責任者のみができます' });
   const { db, stationId } = ctx.store;
-  return db.transaction((): Result<BoxReceipt, CounterProblem> => {
+  return writeTransaction(db, (): Result<BoxReceipt, CounterProblem> => {
     const row = readShipment(db, shipmentId);
     if (!row) return err({ code: 'not-found', message: `出荷 ${shipmentId} は取り込まれていません` });
     if (!isShipmentReceived(db, shipmentId))
@@ -31,5 +32,5 @@ export function confirmShipmentReceipt(ctx: CounterContext, staff: Staff, shipme
     // What the lead is told is what the card fold (and so the counter) now says of each card, not the row count.
     const counts = venueReconciliation(ctx.store).shipments.find((s) => s.shipmentId === shipmentId);
     return ok({ received: counts?.received ?? 0, missing: counts?.notReceived ?? 0 });
-  })();
+  });
 }

@@ -12,6 +12,7 @@ import { routedVenue } from '../db/queries/routing-directory';
 import { isCheckClosed, isScannedInCheck, openCheckOf, scannedInCheck, unexpectedInCheck } from '../db/queries/events';
 import { printable, type CounterContext } from '../counter/counter-service';
 import { actorOf, type Staff } from '../auth/staff';
+import { writeTransaction } from '../db/transaction';
 
 export type { Difference, ReceiptCheckView, ReceiptScanOutcome };
 
@@ -37,7 +38,7 @@ export function scanForReceipt(
 ): Result<ReceiptScanOutcome, ReceiptProblem> {
   if (staff.role !== 'lead') return err({ code: 'forbidden', message: '受領確認は会場責任者のみができます' });
   const { db, stationId } = ctx.store;
-  return db.transaction((): Result<ReceiptScanOutcome, ReceiptProblem> => {
+  return writeTransaction(db, (): Result<ReceiptScanOutcome, ReceiptProblem> => {
     if (isClosed(ctx, checkId)) return err({ code: 'closed', message: 'この受領確認は締め済みです' });
     // A misread (a smudged barcode, a stray key, another label on the box) is not a card: nothing is recorded,
     // and the screen says it could not be read, so the lead scans the card again.
@@ -70,7 +71,7 @@ export function scanForReceipt(
       subject: no,
     });
     return ok({ kind: 'received', reservationNo: no });
-  })();
+  });
 }
 
 /**
@@ -86,7 +87,7 @@ export function removeUnexpected(
 ): Result<ReceiptCheckView, ReceiptProblem> {
   if (staff.role !== 'lead') return err({ code: 'forbidden', message: '受領確認は会場責任者のみができます' });
   const { db, stationId } = ctx.store;
-  return db.transaction((): Result<ReceiptCheckView, ReceiptProblem> => {
+  return writeTransaction(db, (): Result<ReceiptCheckView, ReceiptProblem> => {
     if (isClosed(ctx, checkId)) return err({ code: 'closed', message: 'この受領確認は締め済みです' });
     if (!unexpectedInCheck(db, checkId).some((u) => u.code === code))
       return err({ code: 'not-found', message: 'この受領確認の余剰にない番号です' });
@@ -97,7 +98,7 @@ export function removeUnexpected(
       payload: { checkId, shipmentId, code },
     });
     return ok(receiptCheckView(ctx, checkId, shipmentId));
-  })();
+  });
 }
 
 export function receiptCheckView(ctx: CounterContext, checkId: string, shipmentId: string): ReceiptCheckView {
@@ -126,7 +127,7 @@ export function closeReceiptCheck(
 ): Result<ReceiptCheckView, ReceiptProblem> {
   if (staff.role !== 'lead') return err({ code: 'forbidden', message: '受領確認は会場責任者のみができます' });
   const { db, stationId } = ctx.store;
-  return db.transaction((): Result<ReceiptCheckView, ReceiptProblem> => {
+  return writeTransaction(db, (): Result<ReceiptCheckView, ReceiptProblem> => {
     const view = receiptCheckView(ctx, checkId, shipmentId);
     if (view.closed) return err({ code: 'closed', message: 'この受領確認は締め済みです' });
     const given = new Set(differences.map((d) => `${d.kind}:${d.code}`));
@@ -153,7 +154,7 @@ export function closeReceiptCheck(
       },
     });
     return ok({ ...view, closed: true });
-  })();
+  });
 }
 
 function isClosed(ctx: CounterContext, checkId: string): boolean {

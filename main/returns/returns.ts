@@ -13,6 +13,7 @@ import { readSetting } from '../store/settings';
 import { addDays, tokyoDate, tokyoDateOf } from '../../shared/tokyo-date';
 import { stationName } from '../counter/names';
 import { leadOnly, type CorrectionProblem } from '../corrections/corrections';
+import { writeTransaction } from '../db/transaction';
 
 export interface OverdueCard {
   readonly reservationNo: string;
@@ -68,7 +69,7 @@ export function recordReturnBatch(
   if (reason.trim() === '') return err({ code: 'no-reason', message: '理由を入力してください' });
   const { db, stationId } = ctx.store;
   const batchId = `rt-${randomBytes(6).toString('hex')}`;
-  const recorded = db.transaction((): Result<{ batchId: string; cards: number }, CorrectionProblem> => {
+  const recorded = writeTransaction(db, (): Result<{ batchId: string; cards: number }, CorrectionProblem> => {
     const unique = [...new Set(reservationNos)];
     const states = readCardStates(db, unique);
     const bad = states.flatMap((s, i) => (s.kind !== 'outstanding' && s.kind !== 'damaged' ? [unique[i]!] : []));
@@ -83,7 +84,7 @@ export function recordReturnBatch(
         subject: no,
       });
     return ok({ batchId, cards: unique.length });
-  })();
+  });
   return recorded.ok ? ok({ ...recorded.value, number: returnBatches(ctx, batchId)[0]!.number }) : recorded;
 }
 

@@ -12,6 +12,7 @@ import { migrate, DbFromFutureError } from '../db/migrate';
 import { readMeta, writeMeta } from '../db/queries/meta';
 import { writeFileAtomic } from '../files/atomic-write';
 import { createKeyring, peekKeyring, unlockKeyring } from './keyring';
+import { lockFolder, type FolderLock } from './folder-lock';
 import { DB_FILE, KEYRING_FILE } from './folder-files';
 import { headKeeper, readHead } from './head';
 import { labelKeeper } from './station-label-file';
@@ -54,6 +55,7 @@ type DataFolderProblemCode =
   | 'database-missing'
   | 'database-damaged'
   | 'rolled-back'
+  | 'in-use'
   | 'storage';
 export interface DataFolderProblem {
   readonly code: DataFolderProblemCode;
@@ -111,11 +113,36 @@ export function createDataFolder(dir: string, site: SiteId, passphrase: string, 
     } catch {
       throw refuse();
     }
-    return openSiteWithKey(dir, site, stationId, dbKey);
+    // Owned from the moment it is in place (a program that opened it in between is told, like any second one).
+    const lock = lockFolder(dir);
+    if (!lock.ok) throw new Error(lock.error.message);
+    return owned(openSiteWithKey(dir, site, stationId, dbKey), lock.value);
   } finally {
     dbKey.fill(0);
     rmSync(making, { recursive: true, force: true });
   }
+}
+
+/**
+ * `share`: a command that only reads (status, reports) opens beside the owner, as SQLite's WAL lets it; anything
+ * that writes owns the folder while it is open (folder-lock.ts), and a second owner is refused.
+ */
+interface OpenOptions {
+  readonly share?: boolean;
+}
+
+/** The store, with its folder's lock released when it closes. */
+function owned(opened: OpenedFolder, lock: FolderLock): OpenedFolder {
+  const close = () => {
+    try {
+      opened.store.close();
+    } finally {
+      lock.release();
+    }
+  };
+  return opened.site === 'hq'
+    ? { site: 'hq', store: { ...opened.store, close } }
+    : { site: opened.site, store: { ...opened.store, close } };
 }
 
 export function createVenueDataFolder(dir: string, venue: VenueId, passphrase: string, stationId?: string): VenueStore {
@@ -123,10 +150,25 @@ export function createVenueDataFolder(dir: string, venue: VenueId, passphrase: s
 }
 
 /** Opens whichever folder this is, a venue's or headquarters'. */
-export function openDataFolder(dir: string, passphrase: string): Result<OpenedFolder, DataFolderProblem> {
+export function openDataFolder(dir: string, passphrase: string, options: OpenOptions = {}): Result<OpenedFolder, DataFolderProblem> {
   if (!dataFolderExists(dir)) {
     return err({ code: 'no-data-folder', message: `${dir} は Madoguchi のデータフォルダではありません（keyring.json がありません）` });
   }
+  let lock: FolderLock | null = null;
+  if (!options.share) {
+    const r = lockFolder(dir);
+    if (!r.ok) return err(r.error);
+    lock = r.value;
+  }
+  const opened = openLocked(dir, passphrase);
+  if (!opened.ok || lock === null) {
+    lock?.release();
+    return opened;
+  }
+  return ok(owned(opened.value, lock));
+}
+
+function openLocked(dir: string, passphrase: string): Result<OpenedFolder, DataFolderProblem> {
   const unlocked = unlockKeyring(readFileSync(join(dir, KEYRING_FILE), 'utf8'), passphrase);
   if (!unlocked.ok) return unlocked;
   const { site, stationId, dbKey } = unlocked.value;
@@ -163,8 +205,8 @@ export function openDataFolder(dir: string, passphrase: string): Result<OpenedFo
   }
 }
 
-export function openVenueDataFolder(dir: string, passphrase: string): Result<VenueStore, DataFolderProblem> {
-  const opened = openDataFolder(dir, passphrase);
+export function openVenueDataFolder(dir: string, passphrase: string, options: OpenOptions = {}): Result<VenueStore, DataFolderProblem> {
+  const opened = openDataFolder(dir, passphrase, options);
   if (!opened.ok) return opened;
   if (opened.value.site === 'hq') {
     opened.value.store.close();

@@ -25,6 +25,7 @@ import type { Db } from '../db/connection';
 import { exportBytes, exportSizes, insertExport, lastExportHead } from '../db/queries/sync-exports';
 import { lastSeqByStation, ownEventsAfter } from '../db/queries/events-sync';
 import { accessEntriesAfter } from '../db/queries/access-records-sync';
+import { writeTransaction } from '../db/transaction';
 
 export interface ExportContext {
   readonly store: VenueStore;
@@ -69,7 +70,7 @@ export function exportSyncFile(
   repairOutbox(store, outbox);
   const businessDate = options.businessDate ?? tokyoDate(clock.now());
 
-  const made = db.transaction(() => {
+  const made = writeTransaction(db, () => {
     const last = lastExportHead(db);
     const events = ownEventsAfter(db, stationId, last?.through_event_seq ?? 0);
     const access = accessHead(db, last ? { seq: last.access_seq, sha256: last.access_sha256 } : null);
@@ -109,7 +110,7 @@ export function exportSyncFile(
       bytes,
     });
     return { seq, sha256, bytes, events: events.length };
-  })();
+  });
   if (made === null) {
     return err({
       code: 'outbox-ahead',

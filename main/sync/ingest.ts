@@ -16,6 +16,7 @@ import { openSyncFile, peekSyncHeader } from './sync-file';
 import { type OpenedSyncFile, type SyncFileProblemCode } from './sync-file-format';
 import { registeredStations, type RegisteredStation } from './registration';
 import type { KeyPair } from './sync-keys';
+import { writeTransaction } from '../db/transaction';
 
 export interface IngestContext {
   readonly db: Db;
@@ -70,7 +71,7 @@ export function createIngester(ctx: IngestContext) {
       recipient,
     });
     if (!opened.ok) return { status: 'rejected', code: opened.error.code, message: `${station.stationId}: ${opened.error.message}` };
-    return db.transaction(() => take(opened.value, station.venue))();
+    return writeTransaction(db, () => take(opened.value, station.venue));
   }
 
   function take(file: OpenedSyncFile, venue: VenueId): IngestOutcome {
@@ -124,7 +125,7 @@ export function createIngester(ctx: IngestContext) {
    * one fsync for the batch instead of one per file, which is most of an ingest's cost.
    */
   function ingestAll(files: readonly Uint8Array[]): IngestOutcome[] {
-    return db.transaction(() =>
+    return writeTransaction(db, () =>
       files.map((bytes): IngestOutcome => {
         try {
           return ingest(bytes);
@@ -132,7 +133,7 @@ export function createIngester(ctx: IngestContext) {
           return { status: 'rejected', code: 'bad-body', message: `取り込めませんでした: ${(e as Error).message}` };
         }
       }),
-    )();
+    );
   }
 
   return { ingest, ingestAll };

@@ -16,6 +16,7 @@ import { parseJsonOrUndefined } from '../files/safe-json';
 import { certificateFingerprint } from './tls-identity';
 import { ensureInboxKey, ensureSigningKey, ensureTlsIdentity } from './sync-keys';
 import type { KeyObject } from 'node:crypto';
+import { writeTransaction } from '../db/transaction';
 
 const KeyId = z.string().regex(/^[0-9a-f]{16}$/);
 const RawKey = z.string().regex(/^[A-Za-z0-9+/]{43}=$/);
@@ -109,12 +110,12 @@ export function setRecipients(db: Db, hq: HqSyncInfo, venuePub: PublicKeyHandle,
   if (venuePub.role !== 'venue' || venuePub.venue !== venue) {
     return err({ code: 'other-venue', message: `会場の公開鍵が${VENUES[venue].name}のものではありません` });
   }
-  db.transaction(() =>
+  writeTransaction(db, () =>
     replaceRecipients(db, [
       { key_id: hq.inbox.keyId, role: 'hq', public_key: hq.inbox.publicKey, tls_fingerprint: hq.tls.fingerprint },
       { key_id: venuePub.keyId, role: 'venue', public_key: rawPublicKey(venuePub.publicKey).toString('base64'), tls_fingerprint: null },
     ]),
-  )();
+  );
   return ok(null);
 }
 

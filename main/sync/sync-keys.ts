@@ -6,6 +6,7 @@ import type { Db } from '../db/connection';
 import { addSyncKey, replaceSyncKey, syncKey } from '../db/queries/sync-keys';
 import { keyIdOf } from '../crypto/key-files';
 import { generateTlsIdentity, type TlsIdentity } from './tls-identity';
+import { writeTransaction } from '../db/transaction';
 
 export interface KeyPair {
   readonly keyId: string;
@@ -31,7 +32,7 @@ function ensurePair(db: Db, name: string, alg: 'ed25519' | 'x25519'): KeyPair {
 
 /** A station's signing key for its sync files; made on first use, the same ever after. */
 export function ensureSigningKey(db: Db): KeyPair {
-  return db.transaction(() => ensurePair(db, 'signing-key', 'ed25519'))();
+  return writeTransaction(db, () => ensurePair(db, 'signing-key', 'ed25519'));
 }
 
 export function signingKey(db: Db): KeyPair | null {
@@ -40,7 +41,7 @@ export function signingKey(db: Db): KeyPair | null {
 
 /** HQ's inbox key: every station seals its files to it. */
 export function ensureInboxKey(db: Db): KeyPair {
-  return db.transaction(() => ensurePair(db, 'inbox-key', 'x25519'))();
+  return writeTransaction(db, () => ensurePair(db, 'inbox-key', 'x25519'));
 }
 
 export function inboxKey(db: Db): KeyPair | null {
@@ -49,13 +50,13 @@ export function inboxKey(db: Db): KeyPair | null {
 
 /** The folder's TLS identity (client when pulling, server when serving its outbox). */
 export function ensureTlsIdentity(db: Db, commonName: string): TlsIdentity {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const existing = tlsIdentity(db);
     if (existing) return existing;
     const id = generateTlsIdentity(commonName);
     addSyncKey(db, 'tls-identity', JSON.stringify(id));
     return id;
-  })();
+  });
 }
 
 export function tlsIdentity(db: Db): TlsIdentity | null {

@@ -60,7 +60,7 @@ export function registerHq(program: Command, io: CliIo, setExit: (code: number) 
       const asOf = dateOption(io, opts.date);
       const staleDays = Number(opts.staleDays);
       if (!Number.isInteger(staleDays) || staleDays < 0) throw new CliError('--stale-days は 0 以上の整数です', 2);
-      const store = await openHqFolder(io, opts.hqData);
+      const store = await openHqFolder(io, opts.hqData, { share: true });
       try {
         // --date D: the ward at the end of business day D, as `venue report --date D` counts a venue.
         const report = consolidate(store.db, { asOf, staleDays, ...(opts.date === undefined ? {} : { through: asOf }) });

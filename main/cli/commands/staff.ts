@@ -48,7 +48,7 @@ export function registerStaff(program: Command, io: CliIo): void {
     .description('登録済みの職員')
     .option('--data <dir>', 'データフォルダ')
     .action(async (opts: { data?: string }) => {
-      const { store } = await openAnyDataFolder(io, opts.data);
+      const { store } = await openAnyDataFolder(io, opts.data, { share: true });
       try {
         for (const s of listStaff(store.db)) io.out(`${s.staffId}\t${s.displayName}\t${s.role}\n`);
       } finally {
@@ -65,7 +65,9 @@ export function registerStaff(program: Command, io: CliIo): void {
     .action(async (key: string | undefined, value: string | undefined, opts: { data?: string }) => {
       if (key !== undefined && !Object.hasOwn(SETTINGS, key))
         throw new CliError(`設定名は ${Object.keys(SETTINGS).join(' / ')} のいずれかです`, 2);
-      const { store } = await openAnyDataFolder(io, opts.data);
+      // Beside the running app: one setting is one row, written in one short transaction, and the app reads
+      // its settings afresh each time (a lead changes the idle lock without stopping the counter).
+      const { store } = await openAnyDataFolder(io, opts.data, { share: true });
       try {
         if (key !== undefined && value !== undefined) {
           const r = writeSetting(store.db, key as SettingKey, value);

@@ -17,7 +17,7 @@ export function registerStatus(program: Command, io: CliIo): void {
     .option('--data <dir>', 'データフォルダ（既定: MADOGUCHI_DATA_DIR またはアプリのユーザーデータフォルダ）')
     .option('--json', 'JSONで出力')
     .action(async (opts: { data?: string; json?: boolean }) => {
-      const opened = await openAnyDataFolder(io, opts.data);
+      const opened = await openAnyDataFolder(io, opts.data, { share: true });
       if (opened.site === 'hq') {
         try {
           const h = hqStatus(opened.store);

@@ -146,7 +146,8 @@ export function registerSync(program: Command, io: CliIo, setExit: (code: number
     .action(async (opts: { data?: string; outbox: string; listen: string }) => {
       const m = /^(.+):(\d{1,5})$/.exec(opts.listen);
       if (!m) throw new CliError('--listen は host:port です', 2);
-      const store = await openExistingDataFolder(io, opts.data);
+      // Beside the app on the same counter PC: it reads the keys and whom to allow, then only serves files.
+      const store = await openExistingDataFolder(io, opts.data, { share: true });
       let allowed: string[];
       let identity;
       try {

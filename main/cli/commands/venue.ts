@@ -28,7 +28,7 @@ export function registerVenue(program: Command, io: CliIo, setExit: (code: numbe
     .option('--json', 'JSONで出力')
     .action(async (opts: { data?: string; date?: string; json?: boolean }) => {
       if (opts.date !== undefined) dateArgument(opts.date);
-      const store = await openExistingDataFolder(io, opts.data);
+      const store = await openExistingDataFolder(io, opts.data, { share: true });
       try {
         const r = venueReconciliation(store, opts.date ? { asOf: opts.date } : {});
         if (!r.total.holds || r.conflicts.length > 0) setExit(3);
@@ -57,7 +57,7 @@ export function registerVenue(program: Command, io: CliIo, setExit: (code: numbe
     .option('--json', 'JSONで出力（職員・端末はID、時刻はUTC）')
     .action(async (opts: { data?: string; date?: string; json?: boolean }) => {
       const date = opts.date === undefined ? tokyoDate(io.clock.now()) : dateArgument(opts.date);
-      const store = await openExistingDataFolder(io, opts.data);
+      const store = await openExistingDataFolder(io, opts.data, { share: true });
       try {
         const report = dailyReport({ store, clock: io.clock }, date);
         if (opts.json) return void io.out(JSON.stringify(report, null, 2) + '\n');

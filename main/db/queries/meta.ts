@@ -1,5 +1,6 @@
 // The folder's identity (meta): which site and station the database belongs to, written once when created.
 import type { Db } from '../connection';
+import { writeTransaction } from '../transaction';
 
 export function readMeta(db: Db): Record<string, string> {
   const rows = db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[];
@@ -8,7 +9,7 @@ export function readMeta(db: Db): Record<string, string> {
 
 export function writeMeta(db: Db, entries: Record<string, string>): void {
   const put = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
-  db.transaction(() => {
+  writeTransaction(db, () => {
     for (const [key, value] of Object.entries(entries)) put.run(key, value);
-  })();
+  });
 }
