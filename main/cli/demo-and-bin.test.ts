@@ -83,6 +83,13 @@ describe('the madoguchi command itself (bin, as npx runs it)', () => {
     assert.deepEqual(okOnly.stdout.trimEnd().split('\n'), ['honchosha\t高橋\t-', 'sogo\t亀戸\t4']);
   });
 
+  test('output piped into a reader that stops early ends quietly, with no stack trace', () => {
+    // `| head -1` closes the pipe after the first line; 20,000 answers are more than the pipe holds.
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" route $(yes 高橋12-3 | head -20000) | head -1`], { encoding: 'utf8' });
+    assert.equal(r.stdout, 'honchosha\t高橋\t-\n');
+    assert.doesNotMatch(r.stderr, /EPIPE|Error|at /);
+  });
+
   test('an unknown command is a usage error (exit 2)', () => {
     const r = spawnSync(process.execPath, [BIN, 'frobnicate'], { encoding: 'utf8' });
     assert.equal(r.status, 2);

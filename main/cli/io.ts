@@ -15,8 +15,15 @@ export interface CliIo {
 }
 
 export function nodeIo(): CliIo {
+  // Output piped into a reader that stops early (`madoguchi status | head -3`): the rest is not wanted, and the
+  // command finishes its work (closing its folder) instead of dying on EPIPE with a stack trace.
+  let readerGone = false;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    readerGone = true;
+  });
   return {
-    out: (t) => process.stdout.write(t),
+    out: (t) => void (readerGone || process.stdout.write(t)),
     err: (t) => process.stderr.write(t),
     stdin: process.stdin,
     env: process.env,
