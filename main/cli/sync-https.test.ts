@@ -12,6 +12,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { join } from 'node:path';
 import { cli } from '../testing/cli-harness';
+import { fixedClock } from '../clock';
+
+const AFTER_THE_DAYS = fixedClock('2026-11-24T12:00:00Z');
 import { tempDir } from '../testing/fixtures';
 import { DEMO_PASSPHRASE } from '../demo/demo-world';
 import { openDataFolder } from '../store/data-folder';
@@ -104,8 +107,9 @@ test('sync over HTTPS: sync serve → hq pull → report; the server refuses str
   // The README's default outbox, inside the data folder: so `/outbox/../keyring.json` names a real file.
   const outbox = join(toyosu, 'outbox');
   const reg = join(root, 'reg');
+  // After the simulated days: HQ and the siblings pull in their own time (a file from the future is flagged).
   const run = async (args: string[], expect = 0) => {
-    const r = await cli(args, { env });
+    const r = await cli(args, { env, clock: AFTER_THE_DAYS });
     assert.equal(r.code, expect, `${args.join(' ')}\n${r.out}\n${r.err}`);
     return r;
   };

@@ -9,6 +9,9 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { parse } from 'csv-parse/sync';
 import { cli } from '../testing/cli-harness';
+import { fixedClock } from '../clock';
+
+const AFTER_THE_DAYS = fixedClock('2026-11-24T12:00:00Z');
 import { tempDir } from '../testing/fixtures';
 import { openDataFolder } from '../store/data-folder';
 import { count } from '../../shared/numbers';
@@ -22,8 +25,9 @@ test('sync over the demo world: provision, simulate, export, pull, report, æœªå
   assert.equal((await cli(['demo', '--dir', demo, '--residents', '400'], { env: {} })).code, 0);
   const hq = join(demo, 'hq');
   const reg = join(root, 'registrations');
+  // After the simulated days: HQ and the siblings pull in their own time (a file from the future is flagged).
   const run = async (args: string[], expect = 0) => {
-    const r = await cli(args, { env });
+    const r = await cli(args, { env, clock: AFTER_THE_DAYS });
     assert.equal(r.code, expect, `${args.join(' ')}\n${r.out}\n${r.err}`);
     return r;
   };

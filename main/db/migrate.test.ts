@@ -158,4 +158,21 @@ describe('migrations keyed by user_version', () => {
     assert.throws(() => db.prepare("UPDATE sync_stations SET label = ''").run(), /CHECK/);
     assert.throws(() => db.prepare('UPDATE sync_stations SET label_seq = 0').run(), /CHECK/);
   });
+  test('v6: alerts kept as they were, and a file in the receiver’s future can be flagged', (t) => {
+    const db = openDatabase(join(tempDir(t), 'm.db'), randomBytes(32));
+    t.after(() => db.close());
+    migrate(db, 5);
+    const insert = (kind: string, seq: number) =>
+      db.prepare("INSERT INTO sync_alerts (at, station_id, seq, kind, sha256) VALUES ('t', 'sogo-1', ?, ?, 'h')").run(seq, kind);
+    insert('chain-broken', 4);
+    assert.throws(() => insert('future-dated', 5), /CHECK/);
+    migrate(db, 6);
+    assert.equal(schemaVersion(db), 6);
+    assert.deepEqual(db.prepare('SELECT id, station_id, seq, kind, detail FROM sync_alerts').all(), [
+      { id: 1, station_id: 'sogo-1', seq: 4, kind: 'chain-broken', detail: '{}' },
+    ]);
+    insert('future-dated', 5);
+    assert.throws(() => insert('something-else', 6), /CHECK/);
+    assert.throws(() => insert('future-dated', 5), /UNIQUE/, 'one alert per file and kind, as before');
+  });
 });

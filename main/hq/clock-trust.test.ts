@@ -47,3 +47,33 @@ test('hq report --date D counts the ward as it stood at the end of D, not the ha
   assert.equal(handedOver('2026-11-24'), 0, 'before any handover');
   assert.equal(consolidate(w.hq.db, { asOf: '2026-11-25' }).total.handedOver, 2, 'without a day: everything held');
 });
+
+test('a file from a station whose clock ran a day ahead is taken in and flagged at HQ; minutes ahead are not', (t) => {
+  const hqClock = manualClock('2026-11-25T01:00:00Z');
+  const w = syncWorld(t, hqClock, [{ venue: 'toyosu', stationId: 'toyosu-st01' }], { toyosu: cards(1, 5) });
+  const store = w.stations['toyosu-st01']!;
+  const list = cards(1, 5);
+  const ingest = (stationClock: ReturnType<typeof manualClock>, date: string) => {
+    const f = exportSyncFile({ store, clock: stationClock }, join(w.dir, 'outbox', 'toyosu-st01'), { businessDate: date });
+    assert.ok(f.ok);
+    return createIngester({ db: w.hq.db, clock: hqClock, recipient: w.inbox() }).ingest(readFileSync(f.value.path));
+  };
+
+  const minutesAhead = manualClock('2026-11-25T01:10:00Z');
+  assert.ok(recordHandover({ store, clock: minutesAhead }, clerk, list[0]!.reservationNo, idCheck).ok);
+  const first = ingest(minutesAhead, '2026-11-25');
+  assert.deepEqual(first.status === 'ingested' && first.alerts, [], 'a PC ten minutes ahead is ordinary');
+
+  const dayAhead = manualClock('2026-11-26T01:30:00Z');
+  assert.ok(recordHandover({ store, clock: dayAhead }, clerk, list[1]!.reservationNo, idCheck).ok);
+  const second = ingest(dayAhead, '2026-11-26');
+  assert.equal(second.status, 'ingested', 'taken in all the same: nothing recorded is dropped');
+  assert.deepEqual(second.status === 'ingested' && second.alerts, ['future-dated']);
+  const r = consolidate(w.hq.db, { asOf: '2026-11-25' });
+  assert.equal(r.holds, false);
+  assert.ok(
+    r.mismatches.some((m) => /豊洲.*#2: 受け取った時刻より後の時刻の記録（端末の時計が進んでいる可能性があります）/.test(m)),
+    r.mismatches.join('\n'),
+  );
+  assert.equal(r.total.handedOver, 2, 'its handover is counted where it was recorded');
+});

@@ -14,7 +14,7 @@ import { simulate, type SimulationSummary } from '../demo/simulate';
 import { readCardStates } from '../counter/card-state';
 import { consolidate } from '../hq/consolidation';
 import { uncollectedCards } from '../hq/uncollected-csv';
-import { addDays } from '../../shared/tokyo-date';
+import { addDays, tokyoInstant } from '../../shared/tokyo-date';
 import { manualClock } from '../testing/app-fixture';
 import { tempDir } from '../testing/fixtures';
 import { pullAndIngest } from './pull';
@@ -61,6 +61,9 @@ test('a week at three venues and two 本庁舎 stations: HQ’s figures equal th
   );
   for (let d = 1; d <= DAYS; d++) {
     const day = addDays('2026-11-20', d);
+    // The pulls happen in the simulated week's own time (a file from HQ's future is flagged: clock-trust.test.ts).
+    const at = (time: string) => clock.advance(Date.parse(tokyoInstant(day, time)) - clock.now().getTime());
+    at('08:00');
     for (const [i, s] of stations.entries()) {
       // Each morning a station takes in what its siblings published (the lead's ほかの端末の記録を取り込む), so two
       // counters do not hand the same card over; its day is then closed as the lead closes it in the app, which
@@ -74,6 +77,7 @@ test('a week at three venues and two 本庁舎 stations: HQ’s figures equal th
       v.returned += sum.returned;
     }
     // Evening at HQ: every station's outbox; a second pull the same evening changes nothing.
+    at('23:00');
     const results = await pullAndIngest(
       { db: hq.db, clock, recipient: inboxKey(hq.db)! },
       stations.map((s) => s.outbox),

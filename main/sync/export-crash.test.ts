@@ -16,6 +16,7 @@ import type { ExportChildPlan } from '../testing/export-child';
 import { openSiteWithKey, type VenueStore } from '../store/data-folder';
 import { repairOutbox, syncFileName } from './export';
 import { createIngester } from './ingest';
+import { systemClock } from '../clock';
 import { openSyncFile } from './sync-file';
 import { registeredStations } from './registration';
 import { SYNC_FILE_NAME } from './outbox-server';
@@ -123,7 +124,9 @@ test(
     for (const s of Object.values(world.stations)) s.close();
     const stations = STATIONS.map((id, i) => new Station(world, id, i));
     const registry = new Map(registeredStations(world.hq.db).map((r) => [r.stationId, r]));
-    const ingester = createIngester({ db: world.hq.db, clock, recipient: world.inbox() });
+    // The children export on the machine's own clock, so HQ takes their files in on it too (a file in HQ's future
+    // would be flagged).
+    const ingester = createIngester({ db: world.hq.db, clock: systemClock, recipient: world.inbox() });
     const ingested = new Set<string>();
 
     const script = bundleChild(t, 'export-child');

@@ -40,6 +40,9 @@ export type IngestOutcome =
 
 export type AlertKind = SyncAlertKind;
 
+/** Clocks a few minutes apart are ordinary (a PC never synchronised); a file further ahead is flagged. */
+const FUTURE_TOLERANCE_MS = 15 * 60_000;
+
 /** Reads the registry once for many files (a pull brings a few hundred). */
 export function createIngester(ctx: IngestContext) {
   const { db, clock, recipient } = ctx;
@@ -104,6 +107,13 @@ export function createIngester(ctx: IngestContext) {
         if (!alerts.includes('event-conflict')) alerts.push('event-conflict');
       }
     }
+    // Times in the receiver's future: the station's clock ran ahead (a day, in the trial), and its events would
+    // count toward a day that has not come. Taken in all the same (nothing recorded is dropped), and said.
+    const latest = body.events.reduce((m, e) => (e.clientTime > m ? e.clientTime : m), header.createdAt);
+    if (Date.parse(latest) > clock.now().getTime() + FUTURE_TOLERANCE_MS) {
+      alert(stationId, seq, 'future-dated', fileSha256, { latest, receivedAt: clock.now().toISOString() });
+      alerts.push('future-dated');
+    }
     files.insert({
       station_id: stationId,
       seq,
@@ -144,6 +154,7 @@ export const ALERT_WORDS: Readonly<Record<AlertKind, string>> = {
   equivocation: '同じ番号で内容の異なるファイル',
   'chain-broken': '前のファイルとつながらないファイル',
   'event-conflict': '同じ番号で内容の異なる記録',
+  'future-dated': '受け取った時刻より後の時刻の記録（端末の時計が進んでいる可能性があります）',
 };
 
 /**

@@ -1,7 +1,8 @@
-// What a person must look at about the stations' files (sync_alerts): a station contradicting itself.
+// What a person must look at about the stations' files (sync_alerts): a station contradicting itself, or one
+// whose clock ran ahead of the receiver's.
 import type { Db } from '../connection';
 
-export type SyncAlertKind = 'equivocation' | 'chain-broken' | 'event-conflict';
+export type SyncAlertKind = 'equivocation' | 'chain-broken' | 'event-conflict' | 'future-dated';
 
 export interface SyncAlertRow {
   at: string;
