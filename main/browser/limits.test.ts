@@ -10,7 +10,7 @@ import { startBrowserServer, type BrowserServer } from './server';
 import { MAX_IN_FLIGHT, RETRY_AFTER_SECONDS } from './limits';
 import type { Invoke } from '../ipc/dispatch';
 import { bodyCapOf } from '../../shared/ipc/contract';
-import { tempDir } from '../testing/fixtures';
+import { cards, ledgerBytes, tempDir, testKeys } from '../testing/fixtures';
 
 const MiB = 1024 * 1024;
 const FILLER = Buffer.alloc(MiB, 0x41);
@@ -119,6 +119,25 @@ describe('browser mode: body caps per channel', () => {
     assert.equal(bodyCapOf('counter:scan'), 64 * 1024);
     assert.equal(bodyCapOf('no:such-channel'), 64 * 1024);
     assert.ok(bodyCapOf('ledger:import') > 64 * MiB && bodyCapOf('ledger:import') < 65 * MiB);
+  });
+
+  test('the largest legitimate requests fit their caps: a 100,000-row ledger, 100,000 returns or differences', () => {
+    const keys = testKeys();
+    const bytes = (v: unknown) => Buffer.byteLength(JSON.stringify(v));
+    const ledger = {
+      ledgerBase64: ledgerBytes(keys, 'toyosu', 'S1', cards(1, 100_000)).toString('base64'),
+      venueKeyFile: 'k'.repeat(16_384),
+      hqPublicKeyFile: 'k'.repeat(16_384),
+      passphrase: '合言葉'.repeat(300),
+    };
+    assert.ok(bytes(ledger) < bodyCapOf('ledger:import') / 2, `a 100,000-row ledger is ${Math.round(bytes(ledger) / MiB)} MiB`);
+    const numbers = Array.from({ length: 100_000 }, (_, i) => `A1B-${String(i).padStart(6, '0')}`);
+    assert.ok(bytes({ reservationNos: numbers, reason: '期限切れ'.repeat(50) }) < bodyCapOf('returns:record'));
+    const differences = numbers.map((code) => ({ code, kind: 'unexpected', reason: '誤配送', memo: '' }));
+    for (let i = 0; i < 10_000; i++) differences[i]!.memo = '箱の底で見つかった'.repeat(22);
+    assert.ok(bytes({ checkId: 'rc-0123456789abcdef', shipmentId: 'S1', differences }) < bodyCapOf('receipt:close'));
+    // Everything else is short: the longest small input, a 200-character reason in 4-byte characters, is ~1 KiB.
+    assert.ok(bytes({ reason: '𠀋'.repeat(200), staffId: 'x'.repeat(32), pin: '1'.repeat(16) }) < 2048);
   });
 
   for (const [kind, channel, over] of [

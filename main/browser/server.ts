@@ -163,7 +163,9 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     return send(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', data, headers);
   };
 
-  const server: Server = createServer((req, res) => {
+  // A request must arrive whole within 30 s (a 64 MiB ledger takes under a second over loopback): a caller that
+  // sends its headers and then stalls holds a slot in flight only that long (Node's default was 5 minutes).
+  const server: Server = createServer({ requestTimeout: 30_000, headersTimeout: 10_000 }, (req, res) => {
     handle(req, res).catch((e: unknown) => {
       // Our bug, not the caller's: its kind and where, to the local log (describeUnexpected keeps out the message,
       // which can quote what was sent); to the caller, what to do. A call gets the contract's shape.
