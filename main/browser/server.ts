@@ -7,9 +7,10 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Invoke } from '../ipc/dispatch';
 import { bridgeScript } from './bridge-script';
-import { PushEvents, type PushEvent } from '../../shared/ipc/contract';
+import { PushEvents, SMALL_BODY_BYTES, bodyCapOf, type PushEvent } from '../../shared/ipc/contract';
 import { printDocumentCsp, type PrintJob } from '../print/printer';
-import { CONTENT_SECURITY_POLICY } from '../security/csp';
+import { RETRY_AFTER_SECONDS, declaredTooLarge, inFlightGate, isLargeCap, readCappedBody } from './limits';
+import { MESSAGES, answerClientError, describeUnexpected, refuseCall, securityHeaders, send, sendText } from './replies';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -22,7 +23,6 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.json': 'application/json',
 };
-const MAX_BODY = 96 * 1024 * 1024; // a ledger upload from the lead's import screen
 
 export interface BrowserServer {
   /** The one-time URL to open; it works once. */
@@ -47,6 +47,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   let oneTimeToken: string | null = randomBytes(24).toString('base64url');
   const sessions = new Set<string>();
   const streams = new Set<ServerResponse>();
+  const gate = inFlightGate();
   let port = 0;
 
   const sessionOf = (req: IncomingMessage): string | null => {
@@ -56,11 +57,18 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     // DNS rebinding: only our own loopback origin may talk to us.
-    if (req.headers.host !== `127.0.0.1:${port}`) return send(res, 421, 'text/plain', 'wrong host');
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    if (req.headers.host !== `127.0.0.1:${port}`) return sendText(res, 421, MESSAGES.wrongHost);
     const headers = securityHeaders();
+    // Decoded once, here: an address that does not decode (`/%E0%A4%A`) is the sender's mistake, said as such,
+    // not an exception thrown from a route (it answered 500 before).
+    const target = parseTarget(req.url ?? '/', port);
+    if (!target) {
+      if (req.method === 'POST') return refuseCall(req, res, 400, { code: 'bad-request', message: MESSAGES.badAddress }, headers);
+      return sendText(res, 400, MESSAGES.badAddress, headers);
+    }
+    const { url, path } = target;
 
-    if (req.method === 'GET' && url.pathname === '/' && url.searchParams.has('token')) {
+    if (req.method === 'GET' && path === '/' && url.searchParams.has('token')) {
       // The printed URL opened again in the browser that already used it (a reload, the link clicked twice): that
       // browser has its session, so it just goes to the screen. Anyone else gets no session from a used URL.
       if (sessionOf(req)) {
@@ -68,10 +76,9 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
         return void res.end();
       }
       if (oneTimeToken === null || url.searchParams.get('token') !== oneTimeToken)
-        return send(
+        return sendText(
           res,
           403,
-          'text/plain; charset=utf-8',
           'この URL は一度だけ使えます（使用済みか無効です）。最初に開いたブラウザーで開くか、サーバーを起動し直して新しい URL を使ってください',
           headers,
         );
@@ -82,68 +89,72 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       return void res.end();
     }
     const sid = sessionOf(req);
-    if (!sid) return send(res, 403, 'text/plain; charset=utf-8', '起動時に表示された URL から開いてください', headers);
+    if (!sid) return sendText(res, 403, '起動時に表示された URL から開いてください', headers);
 
-    if (req.method === 'POST' && url.pathname.startsWith('/__ipc/')) {
-      if (req.headers.origin !== undefined && req.headers.origin !== `http://127.0.0.1:${port}`)
-        return send(res, 403, 'text/plain', 'origin', headers);
-      const body = await readBody(req);
-      let input: unknown;
-      try {
-        input = body === null ? undefined : JSON.parse(body);
-      } catch {
-        input = undefined;
-      }
-      const result =
-        body === null
-          ? { ok: false, error: { code: 'invalid-input', message: '入力が大きすぎます' } }
-          : await invoke(decodeURIComponent(url.pathname.slice('/__ipc/'.length)), input, `browser:${sid}`);
-      return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(result), { ...headers, 'cache-control': 'no-store' });
-    }
-    const extra = options.extraPosts?.[url.pathname];
-    if (req.method === 'POST' && extra) {
-      if (req.headers.origin !== undefined && req.headers.origin !== `http://127.0.0.1:${port}`)
-        return send(res, 403, 'text/plain', 'origin', headers);
-      const body = await readBody(req);
-      let input: unknown = null;
-      try {
-        input = body ? JSON.parse(body) : null;
-      } catch {
-        input = null;
-      }
-      return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(extra(input) ?? null), headers);
-    }
-    if (req.method === 'GET' && url.pathname === '/__events') {
+    if (req.method === 'GET' && path === '/__events') {
+      // A stream open as long as the window is: not a request in flight.
       res.writeHead(200, { ...headers, 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
       res.write(': connected\n\n');
       streams.add(res);
       req.on('close', () => streams.delete(res));
       return;
     }
-    const printId = /^\/__print\/([0-9a-f]{32})$/.exec(url.pathname)?.[1];
-    if (req.method === 'GET' && printId) {
+    const ipcChannel = req.method === 'POST' && path.startsWith('/__ipc/') ? path.slice('/__ipc/'.length) : null;
+    const extra = req.method === 'POST' ? options.extraPosts?.[path] : undefined;
+    if (ipcChannel !== null || extra) {
+      if (req.headers.origin !== undefined && req.headers.origin !== `http://127.0.0.1:${port}`)
+        return refuseCall(req, res, 403, { code: 'forbidden', message: MESSAGES.otherOrigin }, headers);
+      const cap = ipcChannel !== null ? bodyCapOf(ipcChannel) : SMALL_BODY_BYTES;
+      const tooLarge = { code: 'too-large', message: MESSAGES.tooLarge(cap) } as const;
+      // Said from the declared length, before a byte of the body is read.
+      if (declaredTooLarge(req, cap)) return refuseCall(req, res, 413, tooLarge, headers);
+      const slot = gate.enter(isLargeCap(cap));
+      if (!slot) return refuseCall(req, res, 503, { code: 'busy', message: MESSAGES.busy }, headers);
+      try {
+        const body = await readCappedBody(req, cap);
+        if (!body.ok) return body.why === 'too-large' ? refuseCall(req, res, 413, tooLarge, headers) : void res.destroy();
+        const input = parseJson(body.text);
+        const result = ipcChannel !== null ? await invoke(ipcChannel, input ?? undefined, `browser:${sid}`) : (extra!(input) ?? null);
+        return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(result), { ...headers, 'cache-control': 'no-store' });
+      } finally {
+        // Held until the handler is done, not until the caller hangs up: a caller that disconnects cannot start more.
+        slot();
+      }
+    }
+    if (req.method !== 'GET') return sendText(res, 405, MESSAGES.method, headers);
+    const slot = gate.enter(false);
+    if (!slot) return sendText(res, 503, MESSAGES.busy, { ...headers, 'retry-after': String(RETRY_AFTER_SECONDS) });
+    try {
+      return await serveGet(path, res, headers);
+    } finally {
+      slot();
+    }
+  };
+
+  const serveGet = async (path: string, res: ServerResponse, headers: Record<string, string>): Promise<void> => {
+    const printId = /^\/__print\/([0-9a-f]{32})$/.exec(path)?.[1];
+    if (printId) {
       const job = options.printPreviews?.get(printId);
-      if (!job) return send(res, 404, 'text/plain; charset=utf-8', '印刷プレビューの期限が切れました。もう一度印刷してください', headers);
+      if (!job) return sendText(res, 404, '印刷プレビューの期限が切れました。もう一度印刷してください', headers);
       return send(res, 200, TYPES['.html']!, job.html, {
         ...headers,
         'content-security-policy': printDocumentCsp(job.html),
         'cache-control': 'no-store',
       });
     }
-    if (req.method === 'GET' && url.pathname === '/__bridge.js') return send(res, 200, TYPES['.js']!, bridgeScript(), headers);
-    if (req.method !== 'GET') return send(res, 405, 'text/plain', 'method', headers);
-    return serveStatic(url.pathname, res, headers);
+    if (path === '/__bridge.js') return send(res, 200, TYPES['.js']!, bridgeScript(), headers);
+    return serveStatic(path, res, headers);
   };
 
-  const serveStatic = async (pathname: string, res: ServerResponse, headers: Record<string, string>): Promise<void> => {
-    const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+  const serveStatic = async (path: string, res: ServerResponse, headers: Record<string, string>): Promise<void> => {
+    const rel = path === '/' ? 'index.html' : path.replace(/^\/+/, '');
     const file = normalize(join(rendererDir, rel));
-    if (!file.startsWith(normalize(rendererDir) + sep)) return send(res, 404, 'text/plain', 'not found', headers);
+    if (!file.startsWith(normalize(rendererDir) + sep)) return sendText(res, 404, MESSAGES.notFound, headers);
     let data: Buffer;
     try {
       data = await readFile(file);
     } catch {
-      return send(res, 404, 'text/plain', 'not found', headers);
+      return sendText(res, 404, MESSAGES.notFound, headers);
     }
     if (rel === 'index.html') {
       // The bridge must exist before the app's own script runs, exactly as the preload does in Electron.
@@ -152,12 +163,19 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     return send(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', data, headers);
   };
 
-  const server: Server = createServer((req, res) => {
-    handle(req, res).catch((e) => {
-      options.log?.(`browser server: ${(e as Error).stack ?? String(e)}`);
-      if (!res.headersSent) send(res, 500, 'text/plain', 'internal error');
+  // A request must arrive whole within 30 s (a 64 MiB ledger takes under a second over loopback): a caller that
+  // sends its headers and then stalls holds a slot in flight only that long (Node's default was 5 minutes).
+  const server: Server = createServer({ requestTimeout: 30_000, headersTimeout: 10_000 }, (req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      // Our bug, not the caller's: its kind and where, to the local log (describeUnexpected keeps out the message,
+      // which can quote what was sent); to the caller, what to do. A call gets the contract's shape.
+      options.log?.(`browser server: ${req.method} ${routeOf(req.url)}: ${describeUnexpected(e)}`);
+      if (res.headersSent) return void res.destroy();
+      if (req.method === 'POST') refuseCall(req, res, 500, { code: 'internal', message: MESSAGES.internal });
+      else sendText(res, 500, MESSAGES.internal);
     });
   });
+  server.on('clientError', answerClientError);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   port = (server.address() as { port: number }).port;
 
@@ -177,33 +195,28 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   };
 }
 
-function securityHeaders(): Record<string, string> {
-  return {
-    'content-security-policy': CONTENT_SECURITY_POLICY,
-    'x-content-type-options': 'nosniff',
-    'referrer-policy': 'no-referrer',
-    'cross-origin-opener-policy': 'same-origin',
-    'cross-origin-resource-policy': 'same-origin',
-  };
+/** The request's address with its path decoded, or null when it does not parse or decode. */
+function parseTarget(raw: string, port: number): { url: URL; path: string } | null {
+  try {
+    const url = new URL(raw, `http://127.0.0.1:${port}`);
+    return { url, path: decodeURIComponent(url.pathname) };
+  } catch {
+    return null;
+  }
 }
 
-function send(res: ServerResponse, status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { ...headers, 'content-type': type });
-  res.end(body);
+/** The body as JSON, or null for anything else (the contract's schema then says what is missing). */
+function parseJson(text: string): unknown {
+  if (text === '') return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
 }
 
-function readBody(req: IncomingMessage): Promise<string | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) {
-        resolve(null);
-        req.destroy();
-      } else chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
+/** Which route failed, for the log: the route's own part of the path, never a token, a query or an id. */
+function routeOf(raw: string | undefined): string {
+  const path = (raw ?? '').split('?')[0]!;
+  return /^\/__ipc\/[\w:%-]{1,64}$/.test(path) ? path : (/^\/__[a-z-]+/.exec(path)?.[0] ?? '(page)');
 }

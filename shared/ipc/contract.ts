@@ -4,7 +4,7 @@
 // it. Errors cross as results ({ ok: false, error: { code, message } }), never as exceptions. A channel's name
 // says its capability (`receipt:scan`), not who calls it.
 import { z } from 'zod';
-import type { Site } from './contract/channel';
+import { SMALL_BODY_BYTES, type Site } from './contract/channel';
 import { stationContract } from './contract/station';
 import { sessionContract } from './contract/session';
 import { counterContract } from './contract/counter';
@@ -48,6 +48,12 @@ export type SiteChannel<S extends Site> = { [C in Channel]: S extends Contract[C
 
 export const CHANNELS = Object.keys(contract) as Channel[];
 
+/** The most bytes a request to this channel may send; a name not in the contract gets the small cap (it is refused anyway). */
+export function bodyCapOf(channel: string): number {
+  return Object.hasOwn(contract, channel) ? contract[channel as Channel].maxBodyBytes : SMALL_BODY_BYTES;
+}
+export { SMALL_BODY_BYTES };
+
 type IpcErrorCode =
   | 'invalid-input'
   | 'unknown-channel'
@@ -60,6 +66,12 @@ type IpcErrorCode =
   /** The disk failed (full, read-only, I/O error, damaged database): nothing was recorded; the message says what to do. */
   | 'storage'
   | 'unavailable'
+  /** Browser mode: the request was bigger than its channel's cap (HTTP 413); nothing was done. */
+  | 'too-large'
+  /** Browser mode: too many requests at once (HTTP 503, Retry-After); nothing was done, try again shortly. */
+  | 'busy'
+  /** Browser mode: an address that does not decode (HTTP 400); nothing was done. */
+  | 'bad-request'
   | 'bad-credentials'
   | 'locked-out'
   | 'malformed'

@@ -5,6 +5,12 @@ import { Empty } from './common';
 
 /** A 100,000-row ledger is ~15 MB; base64 adds a third. */
 const MAX_LEDGER_BASE64 = 64 * 1024 * 1024;
+/**
+ * The request's cap on the wire: the largest ledger the schema takes, plus room for the two key files, the
+ * passphrase and their JSON escaping (each at most 6 bytes a character), so the schema, not the cap, says what is
+ * wrong with a file just over it. The largest body in the contract by far.
+ */
+const MAX_LEDGER_REQUEST_BYTES = MAX_LEDGER_BASE64 + 256 * 1024;
 
 export const ledgerContract = {
   /** The lead's import screen: the same service as `madoguchi ledger import`, files read in the window. */
@@ -18,6 +24,7 @@ export const ledgerContract = {
     z.strictObject({ status: z.enum(['imported', 'already-imported']), shipmentId: z.string(), rowCount: z.number() }),
     LEAD,
     VENUE,
+    MAX_LEDGER_REQUEST_BYTES,
   ),
   /** Every shipment imported here, and whether its box was received. */
   'shipments:list': channel(

@@ -69,6 +69,8 @@ export const receiptContract = {
     ReceiptCheckView,
     LEAD,
     VENUE,
+    // 100,000 differences with a reason each are ≈7 MB; the rest leaves room for ≈15,000 full 200-character memos.
+    16 * 1024 * 1024,
   ),
 } as const;
 

@@ -31,6 +31,8 @@ export const returnsContract = {
     z.strictObject({ batchId: z.string(), number: z.string(), cards: z.number() }),
     LEAD,
     VENUE,
+    // 100,000 numbers of 13 bytes each ("A1B-123456",) and the reason: 1.3 MB.
+    2 * 1024 * 1024,
   ),
   'returns:batches': channel(Empty, z.array(ReturnBatchView), LEAD, VENUE),
 } as const;
