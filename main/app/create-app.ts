@@ -55,14 +55,17 @@ export function createApp(store: VenueStore, clock: Clock, log: (line: string) =
   const counter: CounterContext = { store, clock, access };
   // A venue station is every capability's slice; the type requires a handler for each venue channel.
   const handlers: SiteHandlers<'venue'> = {
-    ...stationHandlers({
-      unlocked: true,
-      hq: false,
-      venue: { id: store.venue, name: VENUES[store.venue].name, place: VENUES[store.venue].place },
-      stationId: store.stationId,
-      stationName: ownStationName(store),
-      stationLabel: ownStationLabel(store),
-    }),
+    ...stationHandlers(
+      {
+        unlocked: true,
+        hq: false,
+        venue: { id: store.venue, name: VENUES[store.venue].name, place: VENUES[store.venue].place },
+        stationId: store.stationId,
+        stationName: ownStationName(store),
+        stationLabel: ownStationLabel(store),
+      },
+      store.dir,
+    ),
     ...sessionHandlers(store.db, clock, store.stationId, sessions, idleLockMinutes),
     ...counterHandlers(counter, () => ({ ...scanner, layout: readSetting(store.db, 'scanner-layout') })),
     ...ledgerHandlers(counter, (event, payload) => pushTo(event, payload)),

@@ -20,7 +20,10 @@ export function createHqApp(store: HqStore, clock: Clock, log: (line: string) =>
   const access = immediateAccessLog(store.db, clock);
   // Headquarters is the slices it serves; the type requires a handler for each HQ channel.
   const handlers: SiteHandlers<'hq'> = {
-    ...stationHandlers({ unlocked: true, hq: true, venue: null, stationId: store.stationId, stationName: null, stationLabel: null }),
+    ...stationHandlers(
+      { unlocked: true, hq: true, venue: null, stationId: store.stationId, stationName: null, stationLabel: null },
+      store.dir,
+    ),
     ...sessionHandlers(store.db, clock, store.stationId, sessions, idleLockMinutes),
     ...hqHandlers(store, clock),
     ...hqPrintHandlers({ store, clock, access }, printer),

@@ -41,7 +41,7 @@ describe('headquarters station', () => {
     t.after(() => station.close());
     assert.deepEqual(await station.invoke('station:status', {}, 'w'), {
       ok: true,
-      value: { unlocked: false, hq: true, venue: null, stationId: 'hq-test01', stationName: null, stationLabel: null },
+      value: { unlocked: false, hq: true, venue: null, stationId: 'hq-test01', stationName: null, stationLabel: null, freeSpace: null },
     });
     assert.ok(station.unlock(PASS));
     assert.ok((await station.invoke('session:signIn', { staffId: 'hq1', pin: '8888' }, 'w')).ok);

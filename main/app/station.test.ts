@@ -33,6 +33,7 @@ test('a station starts locked: only station:status and station:unlock answer unt
       stationId: 'sogo-st01',
       stationName: null,
       stationLabel: '窓口2',
+      freeSpace: null,
     },
   });
   for (const channel of ['session:get', 'session:signIn', 'counter:scan']) {
@@ -62,7 +63,7 @@ test('a station whose data folder does not exist says so', async (t) => {
   const station = createStation(join(tempDir(t), 'nothing-here'), clock, () => {});
   assert.deepEqual(await station.invoke('station:status', {}, 'w'), {
     ok: true,
-    value: { unlocked: false, hq: false, venue: null, stationId: null, stationName: null, stationLabel: null },
+    value: { unlocked: false, hq: false, venue: null, stationId: null, stationName: null, stationLabel: null, freeSpace: null },
   });
   const r = await station.invoke('station:unlock', { passphrase: PASS }, 'w');
   assert.ok(!r.ok);

@@ -13,6 +13,7 @@ import type { Printer } from '../print/printer';
 import { tokyoWallClock } from '../../shared/tokyo-date';
 import { ownStationLabel, ownStationName } from '../counter/names';
 import { readStationLabel } from '../store/station-label-file';
+import { freeSpaceWarning } from '../store/free-space';
 
 export interface Station {
   readonly invoke: Invoke;
@@ -51,7 +52,9 @@ export function createStation(dataDir: string, clock: Clock, log: (line: string)
     const stationId = peek.ok ? peek.value.stationId : null;
     // Locked, the label is the plain copy beside the keyring (display only); open, the database's own.
     const stationLabel = app !== null ? openedLabel : venue !== null && stationId !== null ? readStationLabel(dataDir, stationId) : null;
-    return { unlocked: app !== null, hq: site === 'hq', venue, stationId, stationName: openedName, stationLabel };
+    // The disk's free space needs no passphrase (a number, nothing personal): the lead sees it before unlocking.
+    const freeSpace = freeSpaceWarning(dataDir);
+    return { unlocked: app !== null, hq: site === 'hq', venue, stationId, stationName: openedName, stationLabel, freeSpace };
   };
 
   const tryUnlock = (passphrase: string): IpcResult<ReturnType<typeof view>> => {

@@ -21,6 +21,7 @@ import {
   type CounterContext,
 } from './counter-service';
 import { stationName } from './names';
+import { freeSpaceWarning } from '../store/free-space';
 
 export function counterHandlers(
   counter: CounterContext,
@@ -37,6 +38,7 @@ export function counterHandlers(
         personalDataSeconds: readSetting(counter.store.db, 'personal-data-seconds'),
         todayClosed: closedToday(counter),
         scanner: scannerStatus(),
+        freeSpace: freeSpaceWarning(counter.store.dir),
       };
     },
     'counter:scan': ({ code }, call) => decideScan(counter, staffOf(call), code),

@@ -11,23 +11,32 @@ import { exportSyncFile } from '../sync/export';
 import { readSetting } from '../store/settings';
 import { closeDay, type DailyReport, type DayCloseProblem } from './day-close';
 import { storageFault } from '../db/storage-fault';
+import { freeSpaceWarning } from '../store/free-space';
+import type { FreeSpaceWarning } from '../../shared/ipc/contract/common';
+
+/** The disk after the day's close and sync file: 日締め is when the lead looks back at the day, so it says so. */
+interface Room {
+  readonly freeSpace: FreeSpaceWarning;
+}
 
 export async function closeDayAndSend(
   ctx: CounterContext,
   staff: Staff,
   date: string,
-): Promise<Result<DailyReport & Published, DayCloseProblem & Partial<Published>>> {
+): Promise<Result<DailyReport & Published & Room, DayCloseProblem & Partial<Published & Room>>> {
   await pullSiblings(ctx);
   const closed = closeDay(ctx, staff, date);
   if (!closed.ok && closed.error.code !== 'already-closed') return closed;
   // A venue's day is closed once, at whichever station the lead uses; every station still publishes its own
   // records for HQ. So a station whose day a sibling has closed writes its file all the same, and says so.
   const published = publishDay(ctx, date);
+  // Never a reason not to close: only words beside the result (a close on a nearly full disk still succeeds).
+  const room: Room = { freeSpace: freeSpaceWarning(ctx.store.dir) };
   if (!closed.ok) {
     const sent = published.syncFile === null ? '' : `。この端末の記録は送信フォルダに書き出しました（${published.syncFile}）`;
-    return err({ ...closed.error, message: `${closed.error.message}${sent}`, ...published });
+    return err({ ...closed.error, message: `${closed.error.message}${sent}`, ...published, ...room });
   }
-  return ok({ ...closed.value, ...published });
+  return ok({ ...closed.value, ...published, ...room });
 }
 
 /** The day's sync file, or why there is none: said to the lead as it is (not set up, or the outbox failed). */

@@ -2,7 +2,10 @@
 import type { StationView } from '../../shared/ipc/contract';
 import type { stationContract } from '../../shared/ipc/contract/station';
 import type { HandlerSlice } from '../ipc/dispatch';
+import { freeSpaceWarning } from './free-space';
 
-export function stationHandlers(view: StationView): HandlerSlice<keyof typeof stationContract> {
-  return { 'station:status': () => view, 'station:unlock': () => view };
+/** `view` is fixed once open; the free space is not, so it is read on every ask (a statfs: cheap). */
+export function stationHandlers(view: Omit<StationView, 'freeSpace'>, dataDir: string): HandlerSlice<keyof typeof stationContract> {
+  const now = (): StationView => ({ ...view, freeSpace: freeSpaceWarning(dataDir) });
+  return { 'station:status': now, 'station:unlock': now };
 }

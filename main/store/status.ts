@@ -5,6 +5,7 @@ import { cardCount } from '../db/queries/ledger-cards';
 import { eventCount } from '../db/queries/events';
 import type { VenueStore } from './data-folder';
 import { VENUES, type VenueId } from '../../shared/venues/venues';
+import { dataFolderFreeSpace, type FreeSpace } from './free-space';
 
 export interface VenueStatus {
   readonly dataDir: string;
@@ -15,6 +16,8 @@ export interface VenueStatus {
   readonly supportedSchemaVersion: number;
   readonly cards: number;
   readonly events: number;
+  /** The data folder's disk: free bytes, the level warned below, and the warning if any; null if unknown. */
+  readonly freeSpace: FreeSpace | null;
   readonly shipments: readonly {
     readonly shipmentId: string;
     readonly rowCount: number;
@@ -37,6 +40,7 @@ export function venueStatus(store: VenueStore): VenueStatus {
     supportedSchemaVersion: LATEST_SCHEMA_VERSION,
     cards: cardCount(db),
     events: eventCount(db),
+    freeSpace: dataFolderFreeSpace(store.dir),
     shipments: shipments.map((s) => ({
       shipmentId: s.shipment_id,
       rowCount: s.row_count,

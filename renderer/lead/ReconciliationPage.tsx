@@ -9,6 +9,7 @@ import { HalfHourChart } from './HalfHourChart';
 import { tokyoDateTime, tokyoToday, westernDate } from '../format/dates';
 import { DateField } from '../components/DateField';
 import { DateText } from '../components/DateText';
+import { FreeSpaceNotice } from '../components/FreeSpaceNotice';
 import { count } from '../../shared/numbers';
 
 function Invariants({ t }: { readonly t: ReconciliationView['total'] }) {
@@ -65,6 +66,7 @@ export function ReconciliationPage() {
           {s.message}
         </p>
       )}
+      <FreeSpaceNotice warning={s.freeSpace} />
       {!v ? (
         <p aria-busy="true">計算しています…</p>
       ) : (

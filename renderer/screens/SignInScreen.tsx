@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useSessionStore } from '../stores/session-store';
 import { HeldScansNotice, StrayKeys } from '../components/ScanHold';
+import { FreeSpaceNotice } from '../components/FreeSpaceNotice';
 
 export function SignInScreen() {
   const error = useSessionStore((s) => s.error);
@@ -9,6 +10,7 @@ export function SignInScreen() {
   const atHq = useSessionStore((s) => s.station?.hq ?? false);
   // Which counter this is, as people name it (本庁舎 窓口1); the venue alone where no label is set.
   const venue = useSessionStore((s) => s.station?.stationName ?? s.station?.venue?.name ?? null);
+  const freeSpace = useSessionStore((s) => s.station?.freeSpace);
   const [staffId, setStaffId] = useState('');
   const [pin, setPin] = useState('');
 
@@ -56,6 +58,7 @@ export function SignInScreen() {
             onChange={(e) => setPin(e.target.value)}
           />
         </label>
+        <FreeSpaceNotice warning={freeSpace} />
         <HeldScansNotice at="signed-out" />
         <StrayKeys />
         {error && (

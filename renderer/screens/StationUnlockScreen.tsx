@@ -2,6 +2,7 @@
 // the venue lead) opens it for the day. Staff then sign in with their own id and PIN.
 import { useState, type FormEvent } from 'react';
 import { useSessionStore } from '../stores/session-store';
+import { FreeSpaceNotice } from '../components/FreeSpaceNotice';
 
 export function StationUnlockScreen() {
   const error = useSessionStore((s) => s.error);
@@ -42,6 +43,8 @@ export function StationUnlockScreen() {
             onChange={(e) => setPassphrase(e.target.value)}
           />
         </label>
+        {/* The lead opens the station each morning: the first place to hear the disk is filling. */}
+        <FreeSpaceNotice warning={station?.freeSpace} />
         {error && (
           <p className="form-error" role="alert">
             {error}

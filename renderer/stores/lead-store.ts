@@ -1,8 +1,9 @@
 // The venue lead's workspace (会場責任者の業務画面): which page is open, and the 照合・日報 page's state — the
 // reconciliation of a chosen business day and closing it. Corrections and returns keep their own stores.
 import { create } from 'zustand';
-import type { ChannelOutput } from '../../shared/ipc/contract';
+import type { ChannelOutput, FreeSpaceWarning } from '../../shared/ipc/contract';
 import { invoke } from './call';
+import { useSessionStore } from './session-store';
 import { tokyoToday, westernDate } from '../format/dates';
 
 export type LeadPage = 'reconciliation' | 'corrections' | 'returns';
@@ -15,6 +16,8 @@ interface LeadWorkspaceState {
   busy: boolean;
   error: string | null;
   message: string | null;
+  /** The disk running low, as the last 日締め found it: said beside its message. */
+  freeSpace: FreeSpaceWarning;
   /** The day awaiting the second, confirming press of 日締め. */
   confirmingClose: boolean;
   open(page: LeadPage): void;
@@ -34,14 +37,15 @@ export const useLeadStore = create<LeadWorkspaceState>((set, get) => ({
   busy: false,
   error: null,
   message: null,
+  freeSpace: null,
   confirmingClose: false,
   open(page) {
-    set({ page, error: null, message: null, confirmingClose: false });
+    set({ page, error: null, message: null, freeSpace: null, confirmingClose: false });
     if (page === 'reconciliation') void get().setDate(tokyoToday());
   },
-  exit: () => set({ page: null, view: null, error: null, message: null, confirmingClose: false }),
+  exit: () => set({ page: null, view: null, error: null, message: null, freeSpace: null, confirmingClose: false }),
   async setDate(date) {
-    set({ date, confirmingClose: false, message: null });
+    set({ date, confirmingClose: false, message: null, freeSpace: null });
     if (/^\d{4}-\d{2}-\d{2}$/.test(date)) await get().load();
   },
   async load() {
@@ -63,8 +67,10 @@ export const useLeadStore = create<LeadWorkspaceState>((set, get) => ({
     set({
       busy: false,
       message: `${westernDate(date)} を締めました。数字は固定され、以後の訂正は「締め後の訂正」として表示されます。${sync}`,
+      freeSpace: r.value.freeSpace,
     });
-    await get().load();
+    // The strip says the disk's state too: brought up to date with what the close just found.
+    await Promise.all([get().load(), useSessionStore.getState().refreshStatus()]);
   },
   scanIgnored: () => set({ message: null, error: '照合・日報の画面ではスキャンは使いません。窓口に戻ってから読み取ってください' }),
 }));

@@ -23,6 +23,7 @@ export { SessionView } from './contract/session';
 export { StatusView } from './contract/counter';
 export { PrintRequest } from './contract/print';
 export type { Site } from './contract/channel';
+export type { FreeSpaceWarning } from './contract/common';
 
 export const contract = {
   ...stationContract,

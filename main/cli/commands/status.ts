@@ -8,7 +8,8 @@ import { describeSyncStatus, syncStatus } from '../../sync/sync-status';
 import type { CliIo } from '../io';
 import { tokyoDateTime } from '../../../shared/tokyo-date';
 import { ownStationName, stationName, staffOnPaper } from '../../counter/names';
-import { staffText } from '../text';
+import { freeSpaceText, staffText } from '../text';
+import { dataFolderFreeSpace } from '../../store/free-space';
 
 export function registerStatus(program: Command, io: CliIo): void {
   program
@@ -22,8 +23,10 @@ export function registerStatus(program: Command, io: CliIo): void {
         try {
           const h = hqStatus(opened.store);
           const sync = syncStatus(opened.store.db);
-          if (opts.json) return void io.out(JSON.stringify({ ...h, sync }, null, 2) + '\n');
-          io.out(`事務センター  端末ID: ${h.stationId}\nデータフォルダ: ${h.dataDir}\nスキーマ版: ${h.schemaVersion}\n作成した台帳:\n`);
+          const freeSpace = dataFolderFreeSpace(h.dataDir);
+          if (opts.json) return void io.out(JSON.stringify({ ...h, freeSpace, sync }, null, 2) + '\n');
+          io.out(`事務センター  端末ID: ${h.stationId}\nデータフォルダ: ${h.dataDir}\n${freeSpaceText(freeSpace)}`);
+          io.out(`スキーマ版: ${h.schemaVersion}\n作成した台帳:\n`);
           for (const l of h.ledgers)
             io.out(
               `  ${l.shipmentId}  ${l.venueName}  ${count(l.rowCount)}  sha256:${l.fileSha256.slice(0, 16)}…  作成 ${tokyoDateTime(l.createdAt)}\n`,
@@ -47,6 +50,7 @@ export function registerStatus(program: Command, io: CliIo): void {
         io.out(
           `会場: ${s.venueName}（${s.venue}）  端末: ${ownStationName(store)}（端末ID ${s.stationId}）\nデータフォルダ: ${s.dataDir}\n`,
         );
+        io.out(freeSpaceText(s.freeSpace));
         io.out(`スキーマ版: ${s.schemaVersion}（このアプリは ${s.supportedSchemaVersion} まで対応）\n`);
         io.out(`台帳の件数: ${count(s.cards)}  記録（イベント）: ${count(s.events)}\n出荷:\n`);
         for (const sh of s.shipments) {

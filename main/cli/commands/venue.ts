@@ -13,7 +13,7 @@ import { num } from '../../../shared/numbers';
 import { VENUES } from '../../../shared/venues/venues';
 import { stationName, staffOnPaper } from '../../counter/names';
 import { closeDayText, dailyReportText } from '../venue-text';
-import { asOfText } from '../text';
+import { asOfText, warningText } from '../text';
 import { CliError, dateArgument, type CliIo } from '../io';
 
 export function registerVenue(program: Command, io: CliIo, setExit: (code: number) => void): void {
@@ -89,7 +89,7 @@ export function registerVenue(program: Command, io: CliIo, setExit: (code: numbe
         const closed = await closeDayAndSend({ store, clock: io.clock }, staff.value, date);
         // Closed already (here or at a sibling): this station's records still went out, which is what was asked.
         if (!closed.ok && closed.error.code === 'already-closed' && closed.error.syncFile) {
-          io.out(`${closed.error.message}\n`);
+          io.out(`${closed.error.message}\n${warningText(closed.error.freeSpace ?? null)}`);
           return;
         }
         if (!closed.ok) throw new CliError(closed.error.message);
@@ -100,6 +100,7 @@ export function registerVenue(program: Command, io: CliIo, setExit: (code: numbe
             ? `同期ファイル: ${closed.value.syncFile}\n`
             : `同期ファイルは書き出していません：${closed.value.syncProblem ?? '同期が未設定です'}\n`,
         );
+        io.out(warningText(closed.value.freeSpace));
         if (!t.holds) setExit(3);
       } finally {
         store.close();

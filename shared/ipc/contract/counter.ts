@@ -6,7 +6,7 @@ import { ScanOutcome, SearchHit } from '../../counter/outcomes';
 import { ReservationNumber } from '../../roster/reservation-number';
 import { VENUE_IDS } from '../../venues/venues';
 import { ANY_STAFF, COUNTER, LEAD, VENUE, channel } from './channel';
-import { Empty, Reason, Recorded } from './common';
+import { Empty, FreeSpaceWarning, Reason, Recorded } from './common';
 
 export const StatusView = z.strictObject({
   venue: z.strictObject({ id: z.enum(VENUE_IDS), name: z.string(), place: z.string() }),
@@ -27,6 +27,8 @@ export const StatusView = z.strictObject({
     connected: z.boolean(),
     device: z.string().nullable(),
   }),
+  /** The data folder's disk running low (null when there is room): the strip says so, lead pages included. */
+  freeSpace: FreeSpaceWarning,
 });
 export type StatusView = z.infer<typeof StatusView>;
 

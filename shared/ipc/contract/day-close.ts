@@ -1,14 +1,17 @@
 // 日締め: the lead closes the business day (figures frozen), and its sync file goes to the outbox.
 import { z } from 'zod';
 import { LEAD, VENUE, channel } from './channel';
-import { IsoDate } from './common';
+import { FreeSpaceWarning, IsoDate } from './common';
 import { DailyReportView } from './reconciliation';
 
 export const dayCloseContract = {
-  /** Closes the day; with sync set up, the day's sync file is written to the outbox too (its name, else null). */
+  /**
+   * Closes the day; with sync set up, the day's sync file is written to the outbox too (its name, else null).
+   * freeSpace: the data folder's disk running low after the close (the close itself is done either way).
+   */
   'day:close': channel(
     z.strictObject({ date: IsoDate }),
-    DailyReportView.extend({ syncFile: z.string().nullable(), syncProblem: z.string().nullable() }),
+    DailyReportView.extend({ syncFile: z.string().nullable(), syncProblem: z.string().nullable(), freeSpace: FreeSpaceWarning }),
     LEAD,
     VENUE,
   ),

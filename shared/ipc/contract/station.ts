@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { VENUE_IDS } from '../../venues/venues';
 import { BOTH, channel } from './channel';
-import { Empty } from './common';
+import { Empty, FreeSpaceWarning } from './common';
 
 export const StationView = z.strictObject({
   unlocked: z.boolean(),
@@ -24,6 +24,11 @@ export const StationView = z.strictObject({
    * that copy is missing or not usable); once open, the database's setting. Null at HQ.
    */
   stationLabel: z.string().max(20).nullable(),
+  /**
+   * The data folder's disk running low, read afresh on every ask: shown on the unlock and sign-in screens, so the
+   * lead who opens the station in the morning sees it before the day starts (readable while locked: a number).
+   */
+  freeSpace: FreeSpaceWarning,
 });
 export type StationView = z.infer<typeof StationView>;
 
