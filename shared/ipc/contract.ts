@@ -96,6 +96,7 @@ type IpcErrorCode =
   | 'handed-over'
   | 'not-damaged'
   | 'future'
+  | 'clock-behind'
   | 'already-closed'
   | 'day-closed';
 export interface IpcError {

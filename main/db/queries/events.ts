@@ -182,6 +182,12 @@ export function latestEventTime(db: Db): string | null {
   return db.prepare('SELECT max(client_time) FROM events').pluck().get() as string | null;
 }
 
+/** The client time of this station's own last record (by its sequence, so one index step), or null. */
+export function lastOwnEventTime(db: Db, stationId: string): string | null {
+  return (db.prepare('SELECT client_time FROM events WHERE station_id = ? ORDER BY seq DESC LIMIT 1').pluck().get(stationId) ?? null) as
+    string | null;
+}
+
 export function eventCount(db: Db): number {
   return db.prepare('SELECT count(*) FROM events').pluck().get() as number;
 }
