@@ -20,11 +20,12 @@ test('a clock put back behind the last record is said on the strip, and the day 
   assert.ok(signed.ok, JSON.stringify(signed));
   const handed = await app.invoke('counter:handover', { reservationNo: cards[0]!.reservationNo, idCheck }, 'w');
   assert.ok(handed.ok, JSON.stringify(handed));
-  assert.equal((await status()).clockBehind, null, 'nothing wrong can be seen yet');
+  assert.equal((await status()).clock, null, 'nothing wrong can be seen yet');
 
   // Someone notices and puts the clock right: the 25th, 10:30.
   clock.advance(-(24 * 60 - 30) * 60_000);
-  const behind = (await status()).clockBehind;
+  const behind = (await status()).clock;
+  assert.equal(behind?.kind, 'behind');
   assert.ok(behind);
   assert.match(
     behind.message,
@@ -37,7 +38,33 @@ test('a clock put back behind the last record is said on the strip, and the day 
   // A minute behind is an ordinary PC, not a clock put back; past the last record, all is well again.
   clock.advance(24 * 60 * 60_000 - 30 * 60_000 - 30_000);
   assert.ok((await app.invoke('session:unlock', { pin: '9999' }, 'w')).ok, 'the screen locked while nobody was there');
-  assert.equal((await status()).clockBehind, null);
+  assert.equal((await status()).clock, null);
   clock.advance(60_000);
   assert.ok((await app.invoke('day:close', { date: '2026-11-26' }, 'w')).ok);
+});
+
+test('a clock far past everything the station knows is asked about on the strip, and the first record clears it', async (t) => {
+  const clock = manualClock('2026-11-25T01:00:00Z');
+  const { app, cards } = appFixture(t, clock);
+  const status = async () => {
+    const r = await app.invoke('counter:status', {}, 'w');
+    assert.ok(r.ok);
+    return (r.value as StatusView).clock;
+  };
+  assert.ok((await app.invoke('session:signIn', { staffId: 'clerk1', pin: '1111' }, 'w')).ok);
+  assert.equal(await status(), null);
+  clock.advance(9 * 24 * 3600_000); // a long break: still nothing to ask
+  assert.ok((await app.invoke('session:unlock', { pin: '1111' }, 'w')).ok);
+  assert.equal(await status(), null);
+  clock.advance(2 * 24 * 3600_000);
+  assert.ok((await app.invoke('session:unlock', { pin: '1111' }, 'w')).ok);
+  const doubt = await status();
+  assert.equal(doubt?.kind, 'far-ahead');
+  assert.match(
+    doubt.message,
+    /この端末の時計は 2026\/12\/06 10:00 です。最後の記録（2026\/11\/25 10:00）から10日以上たっています.*CLOCK-AHEAD/,
+  );
+  // Asked, not refused: the counter records, and that record clears the doubt.
+  assert.ok((await app.invoke('counter:handover', { reservationNo: cards[1]!.reservationNo, idCheck }, 'w')).ok);
+  assert.equal(await status(), null);
 });

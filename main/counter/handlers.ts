@@ -22,7 +22,7 @@ import {
 } from './counter-service';
 import { stationName } from './names';
 import { freeSpaceWarning } from '../store/free-space';
-import { clockBehind } from './clock-trust';
+import { clockDoubt } from './clock-trust';
 
 export function counterHandlers(
   counter: CounterContext,
@@ -40,7 +40,7 @@ export function counterHandlers(
         todayClosed: closedToday(counter),
         scanner: scannerStatus(),
         freeSpace: freeSpaceWarning(counter.store.dir),
-        clockBehind: clockBehind(counter.store.db, counter.store.stationId, counter.clock.now()),
+        clock: clockDoubt(counter.store.db, counter.store.stationId, counter.clock.now()),
       };
     },
     'counter:scan': ({ code }, call) => decideScan(counter, staffOf(call), code),

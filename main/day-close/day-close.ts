@@ -8,7 +8,7 @@ import type { CounterContext } from '../counter/counter-service';
 import { actorOf, type Staff } from '../auth/staff';
 import { dayText, tokyoDate } from '../../shared/tokyo-date';
 import { venueReconciliation, type VenueReport } from '../reconciliation/reconciliation';
-import { clockBehind } from '../counter/clock-trust';
+import { clockDoubt } from '../counter/clock-trust';
 import { writeTransaction } from '../db/transaction';
 
 // The report's shapes are the contract's (one source); correctedSinceClose lists the figures that differ
@@ -41,8 +41,8 @@ export function closeDay(
 ): Result<DailyReport, DayCloseProblem> {
   if (staff.role !== 'lead') return err({ code: 'forbidden', message: '日締めは会場責任者のみができます' });
   if (date > tokyoDate(ctx.clock.now())) return err({ code: 'future', message: 'まだ来ていない日は締められません' });
-  const behind = clockBehind(ctx.store.db, ctx.store.stationId, ctx.clock.now());
-  if (behind) return err({ code: 'clock-behind', message: behind.message });
+  const doubt = clockDoubt(ctx.store.db, ctx.store.stationId, ctx.clock.now());
+  if (doubt?.kind === 'behind') return err({ code: 'clock-behind', message: doubt.message });
   const { db, stationId } = ctx.store;
   return writeTransaction(db, (): Result<DailyReport, DayCloseProblem> => {
     // Closing twice never re-freezes: the first close stands, and the report shows what moved since.

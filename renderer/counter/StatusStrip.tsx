@@ -63,9 +63,9 @@ export function StatusStrip() {
             <span className="status-label">交付待ち（会場）</span> <strong>{num(status.outstandingAtVenue)}</strong>件
             <span className="status-sub">（台帳 {count(status.cardsAtVenue)}）</span>
           </span>
-          {status.clockBehind && (
-            <span className="status-item status-bad" role="alert" data-testid="status-clock-behind">
-              {status.clockBehind.message}
+          {status.clock && (
+            <span className="status-item status-bad" role="alert" data-testid="status-clock">
+              {status.clock.message}
             </span>
           )}
           {/* Last, on a line of its own where it wraps: for as long as the disk stays low, on every screen. */}

@@ -29,8 +29,11 @@ export const StatusView = z.strictObject({
   }),
   /** The data folder's disk running low (null when there is room): the strip says so, lead pages included. */
   freeSpace: FreeSpaceWarning,
-  /** The station's clock earlier than its own last record (put back, or ahead before): said until it is past it. */
-  clockBehind: z.strictObject({ lastRecorded: z.string(), message: z.string() }).nullable(),
+  /**
+   * The station's clock in doubt: earlier than its own last record (put back, or ahead before: 日締め waits), or
+   * far past everything the station knows (asked about). Null when nothing is in doubt.
+   */
+  clock: z.strictObject({ kind: z.enum(['behind', 'far-ahead']), lastRecorded: z.string(), message: z.string() }).nullable(),
 });
 export type StatusView = z.infer<typeof StatusView>;
 
