@@ -1,10 +1,10 @@
 // A counter PC can lose power, or its server be killed, while clerks hand cards over (issue 13). `madoguchi
-// serve` records handovers from three windows at once, as fast as they answer, and is SIGKILLed at a random
+// serve` records handovers from three callers at once, as fast as they are answered, and is SIGKILLed at a random
 // moment, again and again on the same folder. After each kill, a copy of the folder as the kill left it must hold
-// every handover a window was told was done (its event, by id) and the access row of every look a window was
+// every handover a caller was told was done (its event, by id) and the access row of every look a caller was
 // shown, with no hole in the station's event numbers, no card handed over twice, nothing handed over that was
 // never asked for, and integrity_check ok; and the folder itself must start again under `serve`, where every
-// acknowledged card scans as 交付済み with the same event. MADOGUCHI_CRASH_ITERATIONS sets the number of kills.
+// acknowledged card shows as 交付済み with the same event. MADOGUCHI_CRASH_ITERATIONS sets the number of kills.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, rmSync } from 'node:fs';
@@ -20,28 +20,31 @@ import { openWindow, startServe, stubRenderer, type ServedStation, type ServedWi
 import { isSupportedNode } from '../../scripts/ensure-node.mjs';
 
 const KILLS = Number(process.env.MADOGUCHI_CRASH_ITERATIONS ?? 5);
-const WINDOWS = 3;
-/** Cards each round may hand over: more than the windows get through before the kill, so it lands mid-work. */
-const CARDS_PER_ROUND = 400;
+const CALLERS = 3;
+/**
+ * Cards in the ledger per kill, taken in turn across rounds (what one round leaves, the next takes): far more than
+ * the callers get through before a kill, so it lands mid-work however fast the machine.
+ */
+const CARDS_PER_KILL = 1000;
 /** The kill lands this long, at most, after the round's first acknowledged handover. */
 const KILL_WINDOW_MS = 1000;
 const PASS = 'correct horse battery';
 const idCheck = IdCheck.parse({ path: 'self', documents: ['passport'], proxy: null, surrendered: [], pin: 'pins-set' });
 
 interface Round {
-  /** Scans a window was shown ('ok'): each look's access row must be there. */
+  /** Scans a caller was shown ('ok'): each look's access row must be there. */
   readonly looks: string[];
   /** Handovers asked for, answered or not. */
   readonly asked: Set<string>;
-  /** Handovers a window was told were done, with the event id it was given. */
+  /** Handovers a caller was told were done, with the event id it was given. */
   readonly acks: Map<string, string>;
   killed: boolean;
-  /** A window still had cards to do when the kill came (it landed during handovers, not after the last). */
+  /** A caller still had cards to do when the kill came (it landed during handovers, not after the last). */
   midWork: boolean;
 }
 
-/** One window at the counter: scan, then hand over after the ID check, card after card, until the server is gone. */
-async function counterWindow(win: ServedWindow, queue: string[], round: Round): Promise<void> {
+/** One clerk at the counter: scan, then hand over after the ID check, card after card, until the server is gone. */
+async function counterCaller(win: ServedWindow, queue: string[], round: Round): Promise<void> {
   for (let no = queue.shift(); no !== undefined; no = queue.shift()) {
     try {
       const scan = await win.call('counter:scan', { code: no, source: 'keyboard' });
@@ -62,7 +65,7 @@ async function counterWindow(win: ServedWindow, queue: string[], round: Round): 
   }
 }
 
-/** The folder as the kill left it, copied and opened as the next start would open it, checked against the windows. */
+/** The folder as the kill left it, copied and opened as the next start would open it, checked against what the callers were told. */
 function checkCrashedCopy(dataDir: string, scratch: string, rounds: readonly Round[], label: string): { inFlightKept: number } {
   cpSync(dataDir, scratch, { recursive: true });
   const opened = openVenueDataFolder(scratch, PASS);
@@ -105,7 +108,7 @@ function checkCrashedCopy(dataDir: string, scratch: string, rounds: readonly Rou
 }
 
 test(
-  `serve SIGKILLed during handovers from ${WINDOWS} windows (${KILLS} kills): nothing acknowledged is lost`,
+  `serve SIGKILLed during handovers from ${CALLERS} callers (${KILLS} kills): nothing acknowledged is lost`,
   { timeout: 60_000 + KILLS * 20_000 },
   async (t) => {
     // The pid must be the server's own: on an older Node the command runs itself again in a child (ensure-node.mjs).
@@ -113,9 +116,9 @@ test(
     const root = tempDir(t);
     const dataDir = join(root, 'station');
     const renderer = stubRenderer(join(root, 'renderer'));
-    const list = cards(1, KILLS * CARDS_PER_ROUND).map((c) => c.reservationNo);
+    const queue = cards(1, KILLS * CARDS_PER_KILL).map((c) => c.reservationNo);
     const setup = createVenueDataFolder(dataDir, 'toyosu', PASS);
-    importTestLedger(setup, testKeys(), 'S1', cards(1, list.length), { clock: systemClock });
+    importTestLedger(setup, testKeys(), 'S1', cards(1, queue.length), { clock: systemClock });
     for (const s of DEMO_STAFF) enrollStaff(setup.db, systemClock, setup.stationId, 'test', s);
     assert.ok(
       confirmShipmentReceipt(
@@ -132,7 +135,7 @@ test(
     for (let k = 0; k <= KILLS; k++) {
       // Started on the folder exactly as the last kill left it: the restart a clerk makes.
       served = await startServe(dataDir, renderer, PASS);
-      // The one-time URL gives one browser session; the windows' calls share it, each on its own connection, at once.
+      // The one-time URL gives one browser session, as in the window; its callers share it, each on its own connection.
       const win = await openWindow(served.url);
       const signIn = await win.call('session:signIn', { staffId: 'clerk1', pin: '1111' });
       assert.ok(signIn.ok, JSON.stringify(signIn));
@@ -150,8 +153,7 @@ test(
 
       const round: Round = { looks: [], asked: new Set(), acks: new Map(), killed: false, midWork: false };
       rounds.push(round);
-      const queue = list.slice(k * CARDS_PER_ROUND, (k + 1) * CARDS_PER_ROUND);
-      const working = Promise.all(Array.from({ length: WINDOWS }, () => counterWindow(win, queue, round)));
+      const working = Promise.all(Array.from({ length: CALLERS }, () => counterCaller(win, queue, round)));
       const started = Date.now();
       while (round.acks.size === 0 && Date.now() - started < 30_000) await new Promise((r) => setTimeout(r, 5));
       assert.ok(round.acks.size > 0, `round ${k}: no handover acknowledged in 30 s`);
@@ -176,7 +178,7 @@ test(
     const acknowledged = rounds.reduce((n, r) => n + r.acks.size, 0);
     const midWork = rounds.filter((r) => r.midWork).length;
     t.diagnostic(`${KILLS} kills, ${acknowledged} handovers acknowledged, 0 lost; ${midWork}/${KILLS} kills landed with calls in flight`);
-    // The test only means something if the kills land while the windows are at work.
+    // The test only means something if the kills land while the callers are at work.
     assert.ok(midWork >= KILLS * 0.8, `only ${midWork}/${KILLS} kills landed during handovers`);
   },
 );
