@@ -49,12 +49,7 @@ test('under 500 MB free: unlock, sign-in, the status strip and 日締め say so;
   await expect(page.getByTestId('status-free-space')).toHaveText(LOW);
   await counter.shot(testInfo, 'low-disk-counter-1366x768');
 
-  await page.keyboard.press('F4');
-  await page.getByRole('button', { name: '照合・日報・日締め' }).click();
-  const recon = page.getByTestId('reconciliation-page');
-  await recon.getByRole('button', { name: 'この日を締める（日締め）' }).click();
-  await recon.getByRole('button', { name: '締める', exact: true }).click();
-  await expect(recon.getByTestId('day-closed')).toContainText('締め済み');
+  const recon = await counter.closeToday();
   await expect(recon.getByTestId('day-closed-message')).toContainText('を締めました');
   await expect(recon.getByTestId('free-space')).toHaveText(LOW);
   await expect(page.getByTestId('status-free-space')).toHaveText(LOW);

@@ -36,6 +36,17 @@ export class CounterPage {
     await expect(this.page.getByTestId('status-staff')).toContainText(staffId);
   }
 
+  /** A lead at the counter closes today (F4 → 照合・日報・日締め → この日を締める → 締める), as in the app. */
+  async closeToday(): Promise<Locator> {
+    await this.page.keyboard.press('F4');
+    await this.page.getByRole('button', { name: '照合・日報・日締め' }).click();
+    const recon = this.page.getByTestId('reconciliation-page');
+    await recon.getByRole('button', { name: 'この日を締める（日締め）' }).click();
+    await recon.getByRole('button', { name: '締める', exact: true }).click();
+    await expect(recon.getByTestId('day-closed')).toContainText('締め済み');
+    return recon;
+  }
+
   /** Type a staff id and PIN at the sign-in screen (whatever screen the role then sees). */
   async typeCredentials(staffId: string, pin: string): Promise<void> {
     await this.page.getByLabel('職員ID').fill(staffId);
