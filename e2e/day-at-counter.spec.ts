@@ -1,17 +1,27 @@
 // A day at the counter at 1366×768 (an app window on it: 1366×688), in one run, as the trial went:
-// sign-in, a scan arriving on the locked screen, the three-key handover, stray keys, a refusal with a scan
-// arriving in its reason box, a lead's undo, the receipt check with a misread, 日締め then a late resident,
-// and the second 本庁舎 station and HQ pulling the day. Each step keeps its picture (test-results/…/NN-*.png)
-// and asserts the page does not scroll where it must not.
+// sign-in, the clerk away until the screen locks itself and a scan arriving on the locked screen, the three-key
+// handover, stray keys, a refusal with a scan arriving in its reason box, a lead's undo, the receipt check with
+// a misread, 日締め then a late resident, and the second 本庁舎 station and HQ pulling the day. Each step keeps
+// its picture (test-results/…/NN-*.png) and asserts the page does not scroll where it must not.
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, expect } from './fixtures';
+import { test as base, expect } from './fixtures';
 import { BIN, PASSPHRASE, ROOT, STAFF } from './demo-world';
 import { replayKeys, scannerKeys, typistKeys } from './pages/key-replay';
 import { expectFits } from './pages/screen-fit';
 
+// The page's clock is installed before the counter opens (its URL is one-time), so the clerk's time away can be
+// fast-forwarded to the idle lock; it runs on in real time otherwise, so held keys and expiry keep their pace
+// (the key replay stamps keys by the page's own clock). Main's idle clock is real time: the renderer locks
+// first and tells main.
+const test = base.extend({
+  page: async ({ page }, use) => {
+    await page.clock.install();
+    await use(page);
+  },
+});
 test.use({ viewport: { width: 1366, height: 688 } });
 
 interface Totals {
@@ -43,8 +53,10 @@ test('a day at the counter', async ({ counter, world, page, server }, testInfo) 
   await counter.signIn(STAFF.clerk1.staffId, STAFF.clerk1.pin);
   await shot('waiting');
 
-  // The clerk steps away and locks; the next resident's notice is scanned anyway: held, not a PIN.
-  await page.keyboard.press('Control+l');
+  // The clerk steps away without locking; after the idle time (5 minutes) the screen locks itself. The next
+  // resident's notice is scanned at the locked screen anyway: held, not typed into the PIN.
+  await page.clock.fastForward('05:30');
+  await expect(page.getByRole('heading', { name: '画面ロック中' })).toBeVisible();
   await replayKeys(page, scannerKeys(first!.reservationNo));
   await expect(page.getByTestId('held-scans')).toContainText('ロック解除後に表示します（1件）');
   await expect(page.getByLabel('PIN', { exact: true })).toHaveValue('');
