@@ -139,3 +139,86 @@ test('while the service cannot answer, the last confirmation stops naming the re
   await expect(counter.notice).not.toContainText(first.name);
   server.resume();
 });
+
+interface BarNotice {
+  readonly text: string;
+  /** Lines its text is laid out on. */
+  readonly lines: number;
+  /** Whether its box lies wholly inside the action bar. */
+  readonly inBar: boolean;
+  /** How much of its text shows before the ellipsis, if it is cut (else the whole text). */
+  readonly shown: string;
+}
+
+/** The notices in the action bar as a person sees them: on how many lines, where, and how much of each shows. */
+const barNotices = (page: Page) =>
+  page.evaluate<BarNotice[]>(`(() => {
+    const bar = document.querySelector('.action-bar').getBoundingClientRect();
+    return [...document.querySelectorAll('.notice-bar > *')].map((el) => {
+      const box = el.getBoundingClientRect();
+      const cs = getComputedStyle(el);
+      const text = el.textContent;
+      // The text's room: the box less its padding and, once the text is cut, the ellipsis.
+      const room = box.right - parseFloat(cs.borderRightWidth) - parseFloat(cs.paddingRight);
+      const cut = el.scrollWidth > el.clientWidth;
+      const ellipsis = cut ? parseFloat(cs.fontSize) : 0;
+      const r = document.createRange();
+      let shown = 0;
+      for (let i = 1; i <= text.length; i++) {
+        r.setStart(el.firstChild, 0);
+        r.setEnd(el.firstChild, i);
+        if (r.getBoundingClientRect().right <= room - ellipsis + 0.5) shown = i;
+      }
+      r.selectNodeContents(el);
+      const lines = new Set([...r.getClientRects()].filter((b) => b.width > 0).map((b) => Math.round(b.bottom))).size;
+      const inBar = box.left >= bar.left && box.right <= bar.right && box.top >= bar.top - 0.5 && box.bottom <= bar.bottom + 0.5;
+      return { text, lines, inBar, shown: text.slice(0, shown) };
+    });
+  })()`);
+
+// A lead's bar at the counter has more buttons (the F4 menu) than a clerk's, so its notices have the least room;
+// with the service lost it says the most (a held scan and the last handover). It must all still fit the screen.
+for (const viewport of [
+  { width: 1366, height: 768 },
+  { width: 1280, height: 720 },
+]) {
+  test.describe(() => {
+    test.use({ viewport });
+    test(`a lead's action bar with the service lost keeps its notices on one line and every button on screen (${viewport.width}×${viewport.height})`, async ({
+      counter,
+      server,
+      world,
+      page,
+    }, testInfo) => {
+      const { first, second } = await signedIn(counter, world, STAFF.lead1);
+      await counter.scanCard(first.reservationNo, first.name);
+      await counter.handOverWithLicence(first.name);
+      await loseService(page, server, 'stopped');
+      await counter.scan(second.reservationNo);
+      const pending = page.getByTestId('pending-scans');
+      await expect(pending).toHaveText('1件のスキャンを保留中：通信が戻ったら表示');
+      await expect(counter.notice).not.toContainText(first.name); // nothing personal while nothing can be done
+      await counter.shot(testInfo, `lead-bar-service-lost-${viewport.width}x${viewport.height}`);
+
+      const bar = page.getByRole('navigation', { name: '操作' });
+      for (const name of [/番号入力/, /検索/, /会場責任者メニュー/, /画面ロック/, /サインアウト/])
+        await expect(bar.getByRole('button', { name })).toBeInViewport({ ratio: 1 });
+      const notices = await barNotices(page);
+      expect(notices.map((n) => n.text)).toEqual([await pending.textContent(), await counter.notice.textContent()]);
+      for (const n of notices) {
+        expect(n.lines, `${n.text}: one line`).toBe(1);
+        expect(n.inBar, `${n.text}: inside the bar`).toBe(true);
+      }
+      // What the held scan's notice must say whole: how many, and that they are held (its title has the rest).
+      expect(notices[0]!.shown, 'the held-scan notice shows its count and 保留中').toMatch(/^1件のスキャンを保留中/);
+      expect(notices[1]!.shown, 'the last action shows whole').toBe(notices[1]!.text);
+      await expect(pending).toHaveAttribute('title', '1件のスキャンを保留中：通信が戻ったら表示');
+      await expect(page.getByTestId('status-connection')).toBeInViewport({ ratio: 1 });
+      const scroll = await page.evaluate<number[]>(
+        '[document.scrollingElement.scrollHeight, innerHeight, document.scrollingElement.scrollWidth, innerWidth]',
+      );
+      expect(scroll[0], 'the page does not scroll down').toBeLessThanOrEqual(scroll[1]!);
+      expect(scroll[2], 'nor sideways').toBeLessThanOrEqual(scroll[3]!);
+    });
+  });
+}
