@@ -1,8 +1,8 @@
 // A day at the counter at 1366×768 (an app window on it: 1366×688), in one run, as the trial went:
-// sign-in, a scan arriving on the locked screen, the three-key handover, stray keys, a refusal with a scan
-// arriving in its reason box, a lead's undo, the receipt check with a misread, 日締め then a late resident,
-// and the second 本庁舎 station and HQ pulling the day. Each step keeps its picture (test-results/…/NN-*.png)
-// and asserts the page does not scroll where it must not.
+// sign-in, the clerk away until the screen locks itself and a scan arriving on the locked screen, the three-key
+// handover, stray keys, a refusal with a scan arriving in its reason box, a lead's undo, the receipt check with
+// a misread, 日締め then a late resident, and the second 本庁舎 station and HQ pulling the day. Each step keeps
+// its picture (test-results/…/NN-*.png) and asserts the page does not scroll where it must not.
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
@@ -36,15 +36,23 @@ test('a day at the counter', async ({ counter, world, page, server }, testInfo) 
   const elsewhere = mkdtempSync(join(tmpdir(), 'madoguchi-day-'));
   const outbox = join(elsewhere, 'outbox', 'honchosha-demo01');
   cli(['settings', 'sync-outbox', outbox, '--data', server.dataDir]);
+  // The idle lock at its shortest (1 minute, not the default 5), so the clerk's time away is waited for in real
+  // time. Not the page's clock: installed, it stamps every key when the page reads it (Event.timeStamp), so the
+  // replayed scanner keys lose their pace and, on a busy machine, leak into the PIN as typing.
+  cli(['settings', 'idle-lock-minutes', '1', '--data', server.dataDir]);
 
   // Morning: sign in.
   await expect(page.getByTestId('sign-in-venue')).toContainText('本庁舎');
   await shot('sign-in');
   await counter.signIn(STAFF.clerk1.staffId, STAFF.clerk1.pin);
-  await shot('waiting');
 
-  // The clerk steps away and locks; the next resident's notice is scanned anyway: held, not a PIN.
-  await page.keyboard.press('Control+l');
+  // The clerk steps away without locking; after the idle time the screen locks itself (the renderer locks and
+  // tells main). The next resident's notice is scanned at the locked screen anyway: held, not typed into the PIN.
+  const away = Date.now();
+  await shot('waiting');
+  await expect(page.getByRole('heading', { name: '画面ロック中' })).toBeVisible({ timeout: 90_000 });
+  // Not before the minute (less the moment signIn took to see the counter after the clerk's last key).
+  expect(Date.now() - away, 'the screen locked after the idle time, not before').toBeGreaterThan(55_000);
   await replayKeys(page, scannerKeys(first!.reservationNo));
   await expect(page.getByTestId('held-scans')).toContainText('ロック解除後に表示します（1件）');
   await expect(page.getByLabel('PIN', { exact: true })).toHaveValue('');
