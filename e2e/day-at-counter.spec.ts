@@ -124,12 +124,7 @@ test('a day at the counter', async ({ counter, world, page, server }, testInfo) 
   await check.getByRole('button', { name: /中断して窓口に戻る/ }).click();
 
   // 日締め, then a late resident: the clerk needs the lead's approval.
-  await page.keyboard.press('F4');
-  await page.getByRole('button', { name: '照合・日報・日締め' }).click();
-  const recon = page.getByTestId('reconciliation-page');
-  await recon.getByRole('button', { name: 'この日を締める（日締め）' }).click();
-  await recon.getByRole('button', { name: '締める', exact: true }).click();
-  await expect(recon.getByTestId('day-closed')).toContainText('締め済み');
+  await counter.closeToday();
   await shot('day-closed');
   const closedOn = (await page.evaluate('new Date().toLocaleDateString("sv-SE", { timeZone: "Asia/Tokyo" })')) as string;
   await page.keyboard.press('Escape');

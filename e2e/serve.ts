@@ -1,6 +1,7 @@
 // `madoguchi serve` as a child process on a data folder: started, stopped and restarted by the tests.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { BIN, PASSPHRASE, ROOT } from './demo-world';
+import { servedUrl } from '../main/testing/served-station';
 
 export interface Served {
   /** The one-time URL of the current server process. */
@@ -21,26 +22,7 @@ function startProcess(dataDir: string, args: readonly string[] = []): Promise<{ 
     env: { ...process.env, MADOGUCHI_PASSPHRASE: PASSPHRASE },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let out = '';
-  let err = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => fail(new Error(`madoguchi serve printed no URL in 30 s\n${out}\n${err}`)), 30_000);
-    const fail = (e: Error) => {
-      clearTimeout(timer);
-      child.kill('SIGKILL');
-      reject(e);
-    };
-    child.stderr!.setEncoding('utf8').on('data', (d: string) => (err += d));
-    child.stdout!.setEncoding('utf8').on('data', (d: string) => {
-      out += d;
-      const m = /URL: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child, url: m[1]! });
-      }
-    });
-    child.once('exit', (code) => fail(new Error(`madoguchi serve exited (${code})\n${out}\n${err}`)));
-  });
+  return servedUrl(child, 30_000).then((url) => ({ child, url }));
 }
 
 function stopProcess(child: ChildProcess): Promise<void> {

@@ -30,11 +30,19 @@ export function startServe(dataDir: string, rendererDir: string, passphrase: str
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // Slow on a loaded machine: Node, tsx and the passphrase's scrypt all come before the URL.
+  return servedUrl(child, 60_000).then((url) => ({ child, url, exited }));
+}
+
+/**
+ * The one-time URL a starting `serve` prints (node tests and e2e/serve.ts alike); the process is killed and the
+ * promise rejected, with what it printed, when none comes in `timeoutMs` or it exits first.
+ */
+export function servedUrl(child: ChildProcess, timeoutMs: number): Promise<string> {
   let out = '';
   let err = '';
   return new Promise((resolve, reject) => {
-    // Slow on a loaded machine: Node, tsx and the passphrase's scrypt all come before the URL.
-    const timer = setTimeout(() => fail(`printed no URL in 60 s`), 60_000);
+    const timer = setTimeout(() => fail(`printed no URL in ${timeoutMs / 1000} s`), timeoutMs);
     const fail = (why: string) => {
       clearTimeout(timer);
       child.kill('SIGKILL');
@@ -46,7 +54,7 @@ export function startServe(dataDir: string, rendererDir: string, passphrase: str
       const m = /URL: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(out);
       if (m) {
         clearTimeout(timer);
-        resolve({ child, url: m[1]!, exited });
+        resolve(m[1]!);
       }
     });
     child.once('exit', (code, signal) => fail(`exited (${code ?? signal}) before it served`));
