@@ -42,8 +42,22 @@ function promptHidden(io: CliIo, prompt: string): Promise<string> {
   io.err(prompt);
   const mute = new Writable({ write: (_c, _e, cb) => cb() });
   const rl = createInterface({ input: io.stdin, output: mute, terminal: true });
-  return new Promise((resolve) => {
+  // Ctrl+C or Ctrl+D at the prompt stops the command, and closing the interface gives the terminal back as it was
+  // (echo on). Left unanswered, the command hung with the terminal echoing, or Node ended it with an English
+  // warning about an unsettled await.
+  return new Promise((resolve, reject) => {
+    let answered = false;
+    const abort = () => {
+      if (answered) return;
+      answered = true;
+      rl.close();
+      io.err('\n');
+      reject(new CliError('中止しました', 130));
+    };
+    rl.on('SIGINT', abort);
+    rl.on('close', abort);
     rl.question('', (answer) => {
+      answered = true;
       rl.close();
       io.err('\n');
       resolve(answer);
