@@ -35,6 +35,13 @@ test('hq report --date D counts the ward as it stood at the end of D, not the ha
   ]);
   assert.ok(built.ok);
   const shipped = (through?: string) => consolidate(w.hq.db, { asOf: '2026-11-26', ...(through ? { through } : {}) }).total.shipped;
+  const shipmentLines = (through?: string) =>
+    consolidate(w.hq.db, { asOf: '2026-11-26', ...(through ? { through } : {}) }).shipments.map((s) => [s.shipmentId, s.shipped]);
+  assert.deepEqual(shipmentLines('2026-11-25'), [['S1', 5]], 'the shipment lines follow the day too');
+  assert.deepEqual(shipmentLines(), [
+    ['S1', 5],
+    ['S2', 3],
+  ]);
   assert.deepEqual(
     [shipped('2026-11-24'), shipped('2026-11-25'), shipped('2026-11-26'), shipped()],
     [0, 5, 8, 8],

@@ -56,7 +56,7 @@ export function consolidate(db: Db, options: ConsolidateOptions): WardConsolidat
       ),
     );
     const total = sumFigures(venues.map((v) => v.figures));
-    const shipments = shipmentChecks(db);
+    const shipments = shipmentChecks(db, options.through === undefined ? null : tokyoDayEnd(options.through));
     const alerts = syncAlerts(db).map((a) => ({ at: a.at, stationId: a.station_id, seq: a.seq, kind: a.kind }));
     const venueOf = new Map(stations.map((s) => [s.station_id, s.venue]));
     const mismatches = describeMismatches(venues, shipments, alerts, (id) => {
@@ -157,8 +157,8 @@ function stationSync(db: Db, stationId: string, venue: VenueId, options: Consoli
   };
 }
 
-function shipmentChecks(db: Db): ShipmentCheck[] {
-  const rows = ledgerRowCounts(db);
+function shipmentChecks(db: Db, end: string | null): ShipmentCheck[] {
+  const rows = ledgerRowCounts(db, end);
   const jlis = jlisCounts(db);
   const byShipment = new Map<string, Record<VenueId, number>>();
   for (const r of rows) {

@@ -56,11 +56,14 @@ export function builtLedgerLookup(
 }
 
 /** How many cards each built ledger holds, by shipment. */
-export function ledgerRowCounts(db: Db): Pick<HqLedgerRow, 'shipment_id' | 'venue' | 'row_count'>[] {
-  return db.prepare('SELECT shipment_id, venue, row_count FROM hq_ledgers ORDER BY shipment_id').all() as Pick<
-    HqLedgerRow,
-    'shipment_id' | 'venue' | 'row_count'
-  >[];
+/** `end` (a UTC ISO time): only the ledgers built before it, as a past day's report counts them. */
+export function ledgerRowCounts(db: Db, end: string | null = null): Pick<HqLedgerRow, 'shipment_id' | 'venue' | 'row_count'>[] {
+  return db
+    .prepare(
+      `SELECT l.shipment_id, l.venue, l.row_count FROM hq_ledgers l JOIN events e ON e.id = l.built_event_id
+        WHERE ? IS NULL OR e.client_time < ? ORDER BY l.shipment_id`,
+    )
+    .all(end, end) as Pick<HqLedgerRow, 'shipment_id' | 'venue' | 'row_count'>[];
 }
 
 /** How many cards HQ shipped to the venues under this shipment id; null if it built no ledger under it. */
