@@ -111,8 +111,10 @@ test('reconciliation and day close: figures frozen, a correction after close sho
   await expect(recon.getByRole('button', { name: /この日を締める/ })).toBeVisible();
   await recon.getByLabel('営業日').fill(tokyoDay(1));
   await expect(recon.getByTestId('day-open')).toHaveText(/まだ来ていない日/);
+  await expect(recon.getByTestId('future-day'), 'said above the figures, not only below them').toHaveText(/まだ来ていない日です/);
   await expect(recon.getByRole('button', { name: /この日を締める/ })).toHaveCount(0);
   await recon.getByLabel('営業日').fill(tokyoDay(0));
+  await expect(recon.getByTestId('future-day')).toHaveCount(0);
   await expect(recon.getByTestId('day-closed')).toContainText('締め済み');
 
   // A correction after close: the handover was a mistake.

@@ -86,6 +86,9 @@ test('venue report: counts from the event log, invariants, per day and station; 
 
   const before = await cli(['venue', 'report', '--data', data, '--date', '2026-11-20', '--json'], { env });
   assert.equal(JSON.parse(before.out).total.handedOver, 0, 'as of the day before, nothing was handed over');
-  const beforeText = await cli(['venue', 'report', '--data', data, '--date', '2026-11-20'], { env });
-  assert.match(beforeText.out, /^豊洲シビックセンター 2026年11月20日 終了時点\n/);
+  // Headed as the day it is: the harness's today (11/20, 10:00) has not ended; the day before has.
+  const todayText = await cli(['venue', 'report', '--data', data, '--date', '2026-11-20'], { env });
+  assert.match(todayText.out, /^豊洲シビックセンター 現時点（2026\/11\/20 10:00 時点）\n/);
+  const beforeText = await cli(['venue', 'report', '--data', data, '--date', '2026-11-19'], { env });
+  assert.match(beforeText.out, /^豊洲シビックセンター 2026年11月19日 終了時点\n/);
 });

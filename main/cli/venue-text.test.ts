@@ -81,7 +81,14 @@ test('daily, not closed: the figures are as of now, in Tokyo time', () => {
   assert.match(past, /^締め: 未締め（下の数字は2026年12月1日 終了時点、2026\/12\/03 09:12 に再計算の集計です）$/m);
 });
 
-test('as of: a day’s end with --date, otherwise now in Tokyo time', () => {
+test('as of: a past day’s end with --date; now in Tokyo time otherwise, today (not ended) and a day to come said so', () => {
   assert.equal(asOfText(NOW, '2026-12-02'), '2026年12月2日 終了時点');
   assert.equal(asOfText(NOW), '現時点（2026/12/03 09:12 時点）');
+  assert.equal(asOfText(NOW, '2026-12-03'), '現時点（2026/12/03 09:12 時点）', 'today has not ended');
+  assert.equal(asOfText(NOW, '2026-12-04'), '2026年12月4日（まだ来ていない日です。数字は現時点（2026/12/03 09:12 時点）のもの）');
+  const future = dailyReportText({ date: '2026-12-04', closed: null, current: { totals, byStation }, correctedSinceClose: [] }, names, NOW);
+  assert.match(
+    future,
+    /^締め: 未締め（下の数字は2026年12月4日（まだ来ていない日です。数字は現時点（2026\/12\/03 09:12 時点）のもの）の集計です）$/m,
+  );
 });

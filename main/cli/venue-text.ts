@@ -43,7 +43,7 @@ export function dailyReportText(report: DailyReport, names: DailyReportNames, no
   lines.push(
     closed === null
       ? // Today's figures are everything held now; a past day's are that day's end, as the records now stand.
-        `締め: 未締め（下の数字は${report.date === tokyoDate(now) ? asOfText(now) : `${asOfText(now, report.date)}、${tokyoDateTime(now.toISOString())} に再計算`}の集計です）`
+        `締め: 未締め（下の数字は${report.date >= tokyoDate(now) ? asOfText(now, report.date) : `${asOfText(now, report.date)}、${tokyoDateTime(now.toISOString())} に再計算`}の集計です）`
       : `締め: 締め済み ${tokyoDateTime(closed.at)}・${staffText(names.staff(closed.by))}（下の数字は締めた時点で固定した値です）`,
   );
   lines.push(`集計: ${FIGURE_ORDER.map((k) => figure(t, k)).join('  ')}`);

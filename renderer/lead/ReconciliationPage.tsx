@@ -61,6 +61,11 @@ export function ReconciliationPage() {
           {s.error}
         </p>
       )}
+      {s.date > tokyoToday() && (
+        <p className="verdict verdict-missing" data-testid="future-day">
+          まだ来ていない日です：下の数字は現時点の記録から計算しています
+        </p>
+      )}
       {s.message && (
         <p className="verdict verdict-ok" role="status" data-testid="day-closed-message">
           {s.message}
