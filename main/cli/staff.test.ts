@@ -22,8 +22,12 @@ test('a lead adds staff and changes settings from the command line; bad values a
   const set = await cli(['settings', 'idle-lock-minutes', '10', '--data', data], { env });
   assert.equal(set.code, 0, set.err);
   assert.match(set.out, /^idle-lock-minutes\t10\t/m);
+  assert.equal(set.err, '', 'read afresh by a running app: nothing to say');
+  const scanner = await cli(['settings', 'scanner-mode', 'hid', '--data', data], { env });
+  assert.equal(scanner.code, 0, scanner.err);
+  assert.match(scanner.err, /実行中のアプリには、アプリを再起動すると反映されます/, 'read once at start: said');
   const bad = await cli(['settings', 'idle-lock-minutes', '0', '--data', data], { env });
   assert.equal(bad.code, 1);
   const all = await cli(['settings', '--data', data], { env });
-  assert.match(all.out, /^scanner-mode\tkeyboard\t/m);
+  assert.match(all.out, /^scanner-mode\thid\t/m);
 });

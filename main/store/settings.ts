@@ -38,6 +38,12 @@ export const SETTINGS = {
   },
 } as const;
 export type SettingKey = keyof typeof SETTINGS;
+
+/**
+ * Settings a running app reads once, when it starts (the scanner's wiring) or when the station is unlocked (the
+ * name its unlock and sign-in screens show): a change reaches it at its next start. The rest are read afresh.
+ */
+export const READ_AT_START: ReadonlySet<SettingKey> = new Set(['scanner-mode', 'station-label']);
 export type SettingValue<K extends SettingKey> = z.infer<(typeof SETTINGS)[K]['schema']>;
 
 export function readSetting<K extends SettingKey>(db: Db, key: K): SettingValue<K> {

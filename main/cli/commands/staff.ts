@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { enrollStaff, listStaff, pinProblem } from '../../auth/staff';
 import { STAFF_ROLES, ROLE_LABELS, type StaffRole } from '../../../shared/ipc/roles';
-import { SETTINGS, readSetting, writeSetting, type SettingKey } from '../../store/settings';
+import { READ_AT_START, SETTINGS, readSetting, writeSetting, type SettingKey } from '../../store/settings';
 import { openAnyDataFolder } from '../data-folder';
 import { CliError, type CliIo } from '../io';
 
@@ -72,6 +72,8 @@ export function registerStaff(program: Command, io: CliIo): void {
         if (key !== undefined && value !== undefined) {
           const r = writeSetting(store.db, key as SettingKey, value);
           if (!r.ok) throw new CliError(r.message);
+          // Written beside a running app, which reads this one only when it starts: say so, or it looks ignored.
+          if (READ_AT_START.has(key as SettingKey)) io.err('実行中のアプリには、アプリを再起動すると反映されます。\n');
         }
         for (const k of Object.keys(SETTINGS) as SettingKey[]) {
           if (key === undefined || k === key) io.out(`${k}\t${String(readSetting(store.db, k))}\t${SETTINGS[k].help}\n`);
