@@ -74,7 +74,7 @@ function inUseMessage(owner: Owner | null): string {
     owner === null
       ? '別のプログラム'
       : `別のプログラム（${owner.program}、プロセス番号 ${owner.pid}、${owner.host === hostname() ? 'このコンピューター' : `コンピューター ${owner.host}`}、${sinceText(owner.since)}から）`;
-  return `このデータフォルダは${who}が使用中です。同じフォルダを二つのプログラムで同時に使うと記録が失われるため、開きません。そのプログラムを終了してから、もう一度実行してください（コード: FOLDER-IN-USE）`;
+  return `このデータフォルダは${who}が使用中です。同じフォルダを二つのプログラムで同時に使うと記録が失われるため、開きません。そのプログラムを終了してから、もう一度お試しください。窓口のアプリが開いているなら、日締めや取込はアプリの会場責任者メニュー（F4）から行えます（コード: FOLDER-IN-USE）`;
 }
 
 /** The owner's start, as every moment is shown (a note not in that form is not repeated). */
