@@ -52,7 +52,7 @@ test('venue close-day: a lead’s PIN closes the day and publishes it; the sibli
     clock,
   });
   assert.equal(closed.code, 0, closed.err);
-  assert.match(closed.out, /2026年11月21日 を締めました（会場　責任者）/);
+  assert.match(closed.out, /2026年11月21日を締めました（会場　責任者）/);
   const file = /同期ファイル: (\S+\.sync)/.exec(closed.out)?.[1];
   assert.ok(file, closed.out);
   assert.ok(readdirSync(join(dir, 'outbox', 'honchosha-demo01')).includes(file), 'published where HQ and the sibling look');

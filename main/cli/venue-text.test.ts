@@ -31,7 +31,7 @@ const ID_OR_UTC = /honchosha-|lead:|\d{4}-\d{2}-\d{2}|T\d{2}:\d{2}/;
 
 test('close-day: every count of four digits or more with its separator', () => {
   const text = closeDayText('2026-12-02', '会場　責任者', totals);
-  assert.equal(text, '2026年12月2日 を締めました（会場　責任者）\n交付 10,500  交付待ち 1,400  成立\n');
+  assert.equal(text, '2026年12月2日を締めました（会場　責任者）\n交付 10,500  交付待ち 1,400  成立\n');
 });
 
 test('daily, closed: the close in Tokyo time and by name, figures with separators, stations by name', () => {

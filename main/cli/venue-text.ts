@@ -16,7 +16,7 @@ const figure = (t: Totals, k: FigureKey) => `${FIGURE_LABELS[k]} ${value(t, k)}`
 /** What `venue close-day` prints once the day is closed: the day, who closed it, and where it stands. */
 export function closeDayText(date: string, closedBy: string, totals: Totals): string {
   return [
-    `${dayText(date)} を締めました（${closedBy}）`,
+    `${dayText(date)}を締めました（${closedBy}）`,
     `${figure(totals, 'handedOver')}  ${figure(totals, 'outstanding')}  ${totals.holds === true ? '成立' : '不成立'}`,
   ]
     .map((l) => `${l}\n`)

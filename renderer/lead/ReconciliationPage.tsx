@@ -204,7 +204,7 @@ export function ReconciliationPage() {
             (s.confirmingClose ? (
               <span className="confirm-inline">
                 <span>
-                  <DateText>{westernDate(s.date)}</DateText> を締めますか？締めた後の訂正は訂正として記録されます。
+                  <DateText>{westernDate(s.date)}</DateText>を締めますか？締めた後の訂正は訂正として記録されます。
                 </span>
                 <button className="btn btn-primary" type="button" autoFocus disabled={s.busy} onClick={() => void s.closeDay()}>
                   締める

@@ -66,7 +66,7 @@ export const useLeadStore = create<LeadWorkspaceState>((set, get) => ({
       : `同期ファイルは書き出していません：${r.value.syncProblem ?? '同期が未設定です'}`;
     set({
       busy: false,
-      message: `${westernDate(date)} を締めました。数字は固定され、以後の訂正は「締め後の訂正」として表示されます。${sync}`,
+      message: `${westernDate(date)}を締めました。数字は固定され、以後の訂正は「締め後の訂正」として表示されます。${sync}`,
       freeSpace: r.value.freeSpace,
     });
     // The strip says the disk's state too: brought up to date with what the close just found.
