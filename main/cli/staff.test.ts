@@ -28,6 +28,7 @@ test('a lead adds staff and changes settings from the command line; bad values a
   assert.match(scanner.err, /実行中のアプリには、アプリを再起動すると反映されます/, 'read once at start: said');
   const bad = await cli(['settings', 'idle-lock-minutes', '0', '--data', data], { env });
   assert.equal(bad.code, 1);
+  assert.match(bad.err, /idle-lock-minutes の値が不正です: 0（1〜120 の整数）/, 'says what it may be');
   const all = await cli(['settings', '--data', data], { env });
   assert.match(all.out, /^scanner-mode\thid\t/m);
 });

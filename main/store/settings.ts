@@ -4,36 +4,52 @@ import type { Db } from '../db/connection';
 import { readSettingText, writeSettingText } from '../db/queries/settings';
 
 export const SETTINGS = {
-  'idle-lock-minutes': { schema: z.coerce.number().int().min(1).max(120), default: 5, help: '無操作で画面をロックするまでの分数' },
+  'idle-lock-minutes': {
+    schema: z.coerce.number().int().min(1).max(120),
+    default: 5,
+    allowed: '1〜120 の整数',
+    help: '無操作で画面をロックするまでの分数',
+  },
   'scanner-mode': {
     schema: z.enum(['keyboard', 'hid', 'none']),
     default: 'keyboard' as const,
+    allowed: 'keyboard / hid / none',
     help: 'バーコードスキャナーの接続方式（keyboard: キーボード入力型、hid: HID POS）',
   },
-  'scanner-layout': { schema: z.enum(['us', 'jis']), default: 'us' as const, help: 'キーボード入力型スキャナーのキー配列設定' },
+  'scanner-layout': {
+    schema: z.enum(['us', 'jis']),
+    default: 'us' as const,
+    allowed: 'us / jis',
+    help: 'キーボード入力型スキャナーのキー配列設定',
+  },
   'sync-outbox': {
     schema: z.string().min(1).max(1024),
     default: 'outbox',
+    allowed: '1〜1024 文字のフォルダ',
     help: '日締めで同期ファイルを書き出す送信用フォルダ（相対パスはデータフォルダから）',
   },
   'personal-data-seconds': {
     schema: z.coerce.number().int().min(10).max(600),
     default: 60,
+    allowed: '10〜600 の整数',
     help: '交付結果・確認メッセージに住民の氏名等を表示しておく秒数（過ぎると待ち受けに戻り、メッセージから氏名を消す）',
   },
   'station-label': {
     schema: z.string().trim().min(1).max(20),
     default: '',
+    allowed: '1〜20 文字',
     help: 'この端末の呼び名（例: 窓口1）。交付済みの画面などで会場名と並べて表示（未設定なら端末ID）',
   },
   'sibling-pull-minutes': {
     schema: z.coerce.number().int().min(0).max(120),
     default: 5,
+    allowed: '0〜120 の整数',
     help: '同じ会場の他の窓口の同期ファイルを自動で取り込む間隔（分）。起動時にも取り込みます。0 で自動取込なし',
   },
   'collection-deadline-days': {
     schema: z.coerce.number().int().min(1).max(730),
     default: 90,
+    allowed: '1〜730 の整数',
     help: '受取期限: 交付通知書の発送日から何日で返戻の対象になるか',
   },
 } as const;
@@ -54,7 +70,7 @@ export function readSetting<K extends SettingKey>(db: Db, key: K): SettingValue<
 
 export function writeSetting(db: Db, key: SettingKey, raw: string): { ok: true } | { ok: false; message: string } {
   const parsed = SETTINGS[key].schema.safeParse(raw);
-  if (!parsed.success) return { ok: false, message: `${key} の値が不正です: ${raw}` };
+  if (!parsed.success) return { ok: false, message: `${key} の値が不正です: ${raw}（${SETTINGS[key].allowed}）` };
   writeSettingText(db, key, String(parsed.data));
   return { ok: true };
 }
