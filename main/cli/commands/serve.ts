@@ -9,7 +9,8 @@ import { peekDataFolder, resolveDataDir } from '../../store/data-folder';
 import { askPassphrase } from '../passphrase';
 import { startBrowserServer } from '../../browser/server';
 import { CliError, type CliIo } from '../io';
-import { siteName } from '../../../shared/venues/venues';
+import { siteName, type SiteId } from '../../../shared/venues/venues';
+import { readStationLabel } from '../../store/station-label-file';
 import { encodeHidPos } from '../../../shared/scanner/hid-pos';
 import { FAKE_SCANNER_INFO, FakeHidPort } from '../../scanner/fake-hid-device';
 import { createPreviewPrinter } from '../../print/printer';
@@ -100,7 +101,7 @@ export function registerServe(program: Command, io: CliIo): void {
         throw e;
       }
       io.out(
-        `${siteName(peek.value.site)}（${peek.value.stationId}）をブラウザーモードで提供しています。${opts.locked ? '画面でロックを解除してください。' : ''}\n`,
+        `${servedName(dir, peek.value.site, peek.value.stationId)}をブラウザーモードで提供しています。${opts.locked ? '画面でロックを解除してください。' : ''}\n`,
       );
       io.out(`URL: ${server.url}\n`);
       await new Promise<void>((resolve) => {
@@ -117,4 +118,10 @@ export function registerServe(program: Command, io: CliIo): void {
       await server.close();
       await station.close();
     });
+}
+
+/** The station as its screens name it (本庁舎 窓口2（端末ID …）, from the label's plain copy), HQ by its site name. */
+function servedName(dir: string, site: SiteId, stationId: string): string {
+  const label = site === 'hq' ? null : readStationLabel(dir, stationId);
+  return label === null ? `${siteName(site)}（${stationId}）` : `${siteName(site)} ${label}（端末ID ${stationId}）`;
 }
