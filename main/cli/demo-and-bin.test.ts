@@ -90,9 +90,14 @@ describe('the madoguchi command itself (bin, as npx runs it)', () => {
     assert.doesNotMatch(r.stderr, /EPIPE|Error|at /);
   });
 
-  test('an unknown command is a usage error (exit 2)', () => {
+  test('an unknown command is a usage error (exit 2), said in Japanese as every usage error is', async () => {
     const r = spawnSync(process.execPath, [BIN, 'frobnicate'], { encoding: 'utf8' });
     assert.equal(r.status, 2);
+    assert.match(r.stderr, /^madoguchi: 知らないコマンドです: frobnicate\n（使い方: madoguchi <コマンド> --help）/);
+    assert.match((await cli(['statuss'])).err, /知らないコマンドです: statuss（status のことですか？）/);
+    assert.match((await cli(['sync', 'export'])).err, /必須のオプション --out <dir> が指定されていません/);
+    assert.match((await cli(['status', '--bogus'])).err, /知らないオプションです: --bogus/);
+    assert.doesNotMatch((await cli(['route', '--bogus'])).err, /error:|unknown/);
     assert.ok(!existsSync(join(process.cwd(), 'frobnicate')));
   });
 });

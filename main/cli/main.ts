@@ -31,9 +31,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .description('Madoguchi（窓口）: 江東区マイナンバーカード交付会場のためのオフライン窓口アプリ — コマンドライン')
     // Support asks for this first: which build, on which Node and SQLite (it also proves the binding loads).
     .version(`madoguchi ${pkg.version}（Node.js ${process.version}、SQLite ${sqliteVersion()}）`, '-V, --version', '版と実行環境を表示')
-    .showHelpAfterError()
+    .showHelpAfterError('（使い方: madoguchi <コマンド> --help）')
+    .helpOption('-h, --help', '使い方を表示')
     .exitOverride()
-    .configureOutput({ writeOut: io.out, writeErr: io.err });
+    .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: (text, write) => write(usageErrorText(text)) });
 
   registerKeys(program, io);
   registerRoute(program, io, setExit);
@@ -80,4 +81,21 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 function dataDirOf(argv: readonly string[], io: CliIo): string {
   const at = argv.findIndex((a) => a === '--data' || a === '--hq-data');
   return resolveDataDir(at >= 0 ? argv[at + 1] : undefined, io.env);
+}
+
+/** Commander's usage errors, which it writes in English, as a person at a counter PC reads them. */
+const USAGE_ERRORS: readonly [RegExp, string][] = [
+  [/^error: required option '(.+)' not specified/, '必須のオプション $1 が指定されていません'],
+  [/^error: unknown option '(.+?)'/, '知らないオプションです: $1'],
+  [/^error: unknown command '(.+?)'/, '知らないコマンドです: $1'],
+  [/^error: missing required argument '(.+)'/, '必須の引数 $1 がありません'],
+  [/^error: option '(.+)' argument missing/, 'オプション $1 の値がありません'],
+  [/^error: too many arguments(?: for '(.+)')?/, '引数が多すぎます'],
+];
+
+function usageErrorText(text: string): string {
+  const rule = USAGE_ERRORS.find(([re]) => re.test(text));
+  if (!rule) return text;
+  const suggestion = /\(Did you mean (.+)\?\)/.exec(text);
+  return `madoguchi: ${text.trim().split('\n')[0]!.replace(rule[0], rule[1])}${suggestion ? `（${suggestion[1]} のことですか？）` : ''}\n`;
 }
