@@ -71,16 +71,6 @@ export function refuseCall(
 }
 
 /**
- * An exception nobody expected, for the server's local log: its kind and where it was thrown, not its message
- * (a message can quote what was sent, a JSON fragment or a name), so nothing personal is written.
- */
-export function describeUnexpected(e: unknown): string {
-  if (!(e instanceof Error)) return `(${typeof e})`;
-  const frames = (e.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l));
-  return [e.name, ...frames].join('\n');
-}
-
-/**
  * What Node's parser refuses before any handler runs (a broken request line, headers too large, a request that
  * took too long): said in Japanese instead of Node's bare status line. A socket already gone gets nothing.
  */

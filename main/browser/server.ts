@@ -10,7 +10,8 @@ import { bridgeScript } from './bridge-script';
 import { PushEvents, SMALL_BODY_BYTES, bodyCapOf, type PushEvent } from '../../shared/ipc/contract';
 import { printDocumentCsp, type PrintJob } from '../print/printer';
 import { RETRY_AFTER_SECONDS, declaredTooLarge, inFlightGate, isLargeCap, readCappedBody } from './limits';
-import { MESSAGES, answerClientError, describeUnexpected, refuseCall, securityHeaders, send, sendText } from './replies';
+import { MESSAGES, answerClientError, refuseCall, securityHeaders, send, sendText } from './replies';
+import { describeUnexpected } from '../ipc/unexpected';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

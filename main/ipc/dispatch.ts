@@ -3,6 +3,7 @@
 // then does a handler run. Every outcome is a result; nothing is thrown across the boundary, and error
 // messages never echo input values (they may hold personal data).
 import { storageFault } from '../db/storage-fault';
+import { describeUnexpected } from './unexpected';
 import type { z } from 'zod';
 import {
   contract,
@@ -87,7 +88,8 @@ export function createDispatcher<S extends Site>(
         log(`${channel}: ${fault.code} (${(e as { code?: string }).code})`);
         return fail('storage', fault.message);
       }
-      log(`handler ${channel} threw: ${(e as Error).stack ?? String(e)}`);
+      // Where, not what: an error's message may quote a resident's data, and the log is plain text.
+      log(`handler ${channel} threw: ${describeUnexpected(e)}`);
       return fail('internal', '内部エラーが発生しました');
     }
   };
