@@ -15,7 +15,7 @@ import {
 } from '../../shared/reconciliation/card-history';
 import { readLedgerCards } from '../db/queries/ledger-cards';
 import { routedVenue } from '../db/queries/routing-directory';
-import { isShipmentChecked, isShipmentReceived } from '../db/queries/events';
+import { receiptFacts } from '../db/queries/events';
 
 interface HandoverRef {
   readonly eventId: string;
@@ -55,15 +55,10 @@ export function readCardStates(db: Db, reservationNos: readonly string[]): CardS
     refused: () => {},
   };
   for (const e of readSubjectsEvents(db, reservationNos)) applyCardEvent(table, place.get(e.subject!)!, e, keeper);
-  const confirmed = new Map<string, boolean>();
   // A card left 不足 when its shipment's receipt check closed has no receipt word of its own, and its box was not
   // confirmed whole: it is not received as any unchecked box's card is, but it did not arrive (未着), and the
   // counter must say that (the trial found it described as a box still waiting for its check).
-  const checkedShipments = new Map<string, boolean>();
-  const checked = (shipmentId: string) => {
-    if (!checkedShipments.has(shipmentId)) checkedShipments.set(shipmentId, isShipmentChecked(db, shipmentId));
-    return checkedShipments.get(shipmentId)!;
-  };
+  const receipts = receiptFacts(db);
   return reservationNos.map((no): CardState => {
     const row = rows.get(no);
     if (!row) return { kind: 'unknown', elsewhere: routedVenue(db, no) };
@@ -79,8 +74,7 @@ export function readCardStates(db: Db, reservationNos: readonly string[]): CardS
       shippedOn: row.shipped_on,
       refusals: table.refusals[i]!,
     };
-    if (!confirmed.has(row.shipment_id)) confirmed.set(row.shipment_id, isShipmentReceived(db, row.shipment_id));
-    const kind = cardKind(table, i, confirmed.get(row.shipment_id)!);
+    const kind = cardKind(table, i, receipts.received.has(row.shipment_id));
     switch (kind) {
       // The latest standing handover is the one shown (and the one an undo from the counter names).
       case 'handed-over': {
@@ -94,7 +88,10 @@ export function readCardStates(db: Db, reservationNos: readonly string[]): CardS
         return {
           kind,
           card,
-          because: notReceivedBecause(table, i) === 'card-missing' || checked(row.shipment_id) ? 'card-missing' : 'shipment-unconfirmed',
+          because:
+            notReceivedBecause(table, i) === 'card-missing' || receipts.checked.has(row.shipment_id)
+              ? 'card-missing'
+              : 'shipment-unconfirmed',
         };
       default:
         return { kind, card };
