@@ -2,7 +2,7 @@
 // `sync setup`/`sync register` would, works the counter day after day and writes each day's sync file; HQ takes
 // every file in, then the same files again; a station writes the file of a busy day at its lead's 日締め.
 // Building that history is setup, not measured.
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { VenueId } from '../shared/venues/venues';
@@ -17,13 +17,11 @@ import { reconciliationView } from '../main/reconciliation/reconciliation-view';
 import { exportSyncFile } from '../main/sync/export';
 import { createIngester } from '../main/sync/ingest';
 import { consolidate } from '../main/hq/consolidation';
-import { openSyncFile, peekSyncHeader } from '../main/sync/sync-file';
-import { registeredStations } from '../main/sync/registration';
 import { openSiteWithKey, type VenueStore } from '../main/store/data-folder';
 import { DB_FILE } from '../main/store/folder-files';
-import { openDatabase } from '../main/db/connection';
 import { writeFileAtomic } from '../main/files/atomic-write';
 import { median, time } from './measure';
+import { bareInsertMs, eventsTableDdl, openedRows } from './sync-baselines';
 
 export interface SyncMeasurements {
   readonly files: number;
@@ -133,21 +131,7 @@ export function measureSync(options: { days: number; ingestRuns: number; exportR
     // HTTPS is the pull's, and depends on the VPN, not on Madoguchi.
     const files = paths.map((p) => readFileSync(p));
     // The baseline's rows, exactly as the ingest will store them, one list per file.
-    const registry = new Map(registeredStations(w.hq.db).map((s) => [s.stationId, s]));
-    const rows = files.map((bytes) => {
-      const peeked = peekSyncHeader(bytes);
-      const s = peeked.ok ? registry.get(peeked.value.stationId) : undefined;
-      if (!s) throw new Error('a file from no registered station');
-      const opened = openSyncFile(bytes, {
-        stationPublicKey: s.signingPublicKey,
-        expected: { venue: s.venue, stationId: s.stationId },
-        recipient: inbox,
-      });
-      if (!opened.ok) throw new Error(opened.error.message);
-      return opened.value.body.events.map(
-        (e) => [e.id, e.stationId, e.seq, e.clientTime, e.actor, e.kind, JSON.stringify(e.payload), e.subject] as const,
-      );
-    });
+    const rows = openedRows(w.hq.db, files, inbox);
     const events = rows.reduce((n, r) => n + r.length, 0);
     const setupMs = performance.now() - started;
 
@@ -155,35 +139,8 @@ export function measureSync(options: { days: number; ingestRuns: number; exportR
     // ingest starts from the same folder.
     w.hq.db.pragma('wal_checkpoint(TRUNCATE)');
     const hqKey = Buffer.from(w.dbKeys.hq!, 'hex');
-    const eventsDdl = w.hq.db
-      .prepare("SELECT sql FROM sqlite_master WHERE tbl_name = 'events' AND type IN ('table', 'index') AND sql IS NOT NULL")
-      .pluck()
-      .all() as string[];
-    // The least any ingest must pay: the same rows stored in a fresh encrypted database's events table (the same
-    // DDL: keys, checks, indexes), in one transaction, as the import section's baseline. Not in it: verifying,
-    // decrypting and validating the files, each file's own row, recognising events already held, and committing
-    // each file on its own (a file is taken whole or not at all; that price is printed beside the target).
-    const bareInsert = (name: string, commits: 'one' | 'per-file') => {
-      const dir = join(w.dir, name);
-      mkdirSync(dir);
-      const db = openDatabase(join(dir, 'bare.db'), randomBytes(32));
-      for (const sql of eventsDdl) db.exec(sql);
-      const insert = db.prepare(
-        'INSERT INTO events (id, station_id, seq, client_time, actor, kind, payload, subject) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      );
-      const file = (list: (typeof rows)[number]) => {
-        for (const r of list) insert.run(...r);
-      };
-      const ms =
-        commits === 'one'
-          ? time(() => db.transaction(() => rows.forEach(file))())
-          : time(() => {
-              for (const list of rows) db.transaction(file)(list);
-            });
-      db.close();
-      rmSync(dir, { recursive: true, force: true });
-      return ms;
-    };
+    const eventsDdl = eventsTableDdl(w.hq.db);
+    const bareInsert = (name: string, commits: 'one' | 'per-file') => bareInsertMs(join(w.dir, name), eventsDdl, rows, commits);
     const ingestMs: number[] = [];
     const reingestMs: number[] = [];
     const bareMs: number[] = [];
