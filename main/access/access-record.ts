@@ -3,6 +3,7 @@
 import type { Db } from '../db/connection';
 import type { Clock } from '../clock';
 import { insertAccessRecord, readAccessRecordRows } from '../db/queries/access-records';
+import { writeTransaction } from '../db/transaction';
 
 type AccessAction = 'scan-view' | 'search' | 'record-view' | 'handover' | 'refusal' | 'undo' | 'ledger-import' | 'print' | 'export';
 
@@ -15,6 +16,8 @@ export interface AccessEntry {
 }
 
 export function recordAccess(db: Db, clock: Clock, entry: AccessEntry, at: Date = clock.now()): void {
+  // Inside a change's own transaction the row commits with it; a look alone is its own short write.
+  if (!db.inTransaction) return writeTransaction(db, () => recordAccess(db, clock, entry, at));
   insertAccessRecord(db, {
     at: at.toISOString(),
     station_id: entry.stationId,

@@ -15,6 +15,7 @@ import { stationHandlers } from '../store/handlers';
 import { ownStationLabel, ownStationName } from '../counter/names';
 import { sessionHandlers } from '../auth/handlers';
 import { counterHandlers } from '../counter/handlers';
+import { checkRecords } from '../access/verify-record';
 import { ledgerHandlers } from '../ledger/handlers';
 import { receiptHandlers } from '../receipt/handlers';
 import { correctionsHandlers } from '../corrections/handlers';
@@ -53,6 +54,9 @@ export function createApp(store: VenueStore, clock: Clock, log: (line: string) =
   const access = immediateAccessLog(store.db, clock);
   let pushTo: Push = () => {};
   const counter: CounterContext = { store, clock, access };
+  // Checked once, as the station is unlocked: every link of the access record and of the station's own events.
+  const records = checkRecords(store.db, store.stationId);
+  if (records.problem) log(`records: ${records.problem.record} chain breaks at ${records.problem.seq} (RECORD-TAMPERED)`);
   // A venue station is every capability's slice; the type requires a handler for each venue channel.
   const handlers: SiteHandlers<'venue'> = {
     ...stationHandlers(
@@ -67,7 +71,7 @@ export function createApp(store: VenueStore, clock: Clock, log: (line: string) =
       store.dir,
     ),
     ...sessionHandlers(store.db, clock, store.stationId, sessions, idleLockMinutes),
-    ...counterHandlers(counter, () => ({ ...scanner, layout: readSetting(store.db, 'scanner-layout') })),
+    ...counterHandlers(counter, () => ({ ...scanner, layout: readSetting(store.db, 'scanner-layout') }), records.problem),
     ...ledgerHandlers(counter, (event, payload) => pushTo(event, payload)),
     ...receiptHandlers(counter),
     ...correctionsHandlers(counter),

@@ -15,6 +15,7 @@ import { registerVenue } from './commands/venue';
 import { registerSimulate } from './commands/simulate';
 import { registerSync } from './commands/sync';
 import { registerHq } from './commands/hq';
+import { registerAccess } from './commands/access';
 import { CliError, type CliIo } from './io';
 import { sqliteVersion } from '../db/connection';
 import pkg from '../../package.json' with { type: 'json' };
@@ -48,6 +49,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerSimulate(program, io);
   registerSync(program, io, setExit);
   registerHq(program, io, setExit);
+  registerAccess(program, io);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

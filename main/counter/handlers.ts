@@ -27,6 +27,8 @@ import { clockDoubt } from './clock-trust';
 export function counterHandlers(
   counter: CounterContext,
   scannerStatus: () => StatusView['scanner'],
+  /** What the check of the chained records found when the station was unlocked (main/access/verify-record.ts). */
+  records: StatusView['records'] = null,
 ): HandlerSlice<keyof typeof counterContract> {
   return {
     'counter:status': () => {
@@ -41,6 +43,7 @@ export function counterHandlers(
         scanner: scannerStatus(),
         freeSpace: freeSpaceWarning(counter.store.dir),
         clock: clockDoubt(counter.store.db, counter.store.stationId, counter.clock.now()),
+        records,
       };
     },
     'counter:scan': ({ code }, call) => decideScan(counter, staffOf(call), code),

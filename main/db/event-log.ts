@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from './connection';
 import { EventPayloads, isEventKind, type EventKind, type EventPayload, type StoredEvent } from '../../shared/events/event';
 import type { Clock } from '../clock';
+import { GENESIS, eventDigest, link } from '../access/chain';
 
 export interface AppendEvent<K extends EventKind> {
   readonly stationId: string;
@@ -16,8 +17,9 @@ export interface AppendEvent<K extends EventKind> {
 export function appendEvent<K extends EventKind>(db: Db, clock: Clock, event: AppendEvent<K>): StoredEvent<K> {
   if (!db.inTransaction) throw new Error('appendEvent must run inside a transaction');
   const payload = EventPayloads[event.kind].parse(event.payload) as EventPayload<K>;
-  const last = db.prepare('SELECT seq, client_time FROM events WHERE station_id = ? ORDER BY seq DESC LIMIT 1').get(event.stationId) as
-    { seq: number; client_time: string } | undefined;
+  const last = db
+    .prepare('SELECT seq, client_time, chain FROM events WHERE station_id = ? ORDER BY seq DESC LIMIT 1')
+    .get(event.stationId) as { seq: number; client_time: string; chain: string | null } | undefined;
   // A station's clock may be set back (a PC resynchronised with the ward's time server): its events must still
   // read in the order they happened, so their time never goes backwards within the station.
   const now = clock.now().toISOString();
@@ -31,15 +33,29 @@ export function appendEvent<K extends EventKind>(db: Db, clock: Clock, event: Ap
     payload,
     subject: event.subject ?? null,
   };
-  db.prepare('INSERT INTO events (id, station_id, seq, client_time, actor, kind, payload, subject) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-    stored.id,
-    stored.stationId,
-    stored.seq,
-    stored.clientTime,
-    stored.actor,
-    stored.kind,
-    JSON.stringify(payload),
-    stored.subject,
+  const row = {
+    id: stored.id,
+    station_id: stored.stationId,
+    seq: stored.seq,
+    client_time: stored.clientTime,
+    actor: stored.actor,
+    kind: stored.kind,
+    payload: JSON.stringify(payload),
+    subject: stored.subject,
+  };
+  // Chained to the station's previous event in this same transaction (main/access/chain.ts).
+  db.prepare(
+    'INSERT INTO events (id, station_id, seq, client_time, actor, kind, payload, subject, chain) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(
+    row.id,
+    row.station_id,
+    row.seq,
+    row.client_time,
+    row.actor,
+    row.kind,
+    row.payload,
+    row.subject,
+    link(last?.chain ?? GENESIS, eventDigest(row)),
   );
   return stored;
 }

@@ -6,6 +6,8 @@ import { openDatabase } from './connection';
 import { migrate, schemaVersion, DbFromFutureError, LATEST_SCHEMA_VERSION } from './migrate';
 import { MIGRATIONS } from './migrations/index';
 import { tempDir } from '../testing/fixtures';
+import { readMeta } from './queries/meta';
+import { GENESIS, accessDigest, link } from '../access/chain';
 
 describe('migrations keyed by user_version', () => {
   test('a new database reaches the latest version; running again is a no-op', (t) => {
@@ -174,5 +176,46 @@ describe('migrations keyed by user_version', () => {
     insert('future-dated', 5);
     assert.throws(() => insert('something-else', 6), /CHECK/);
     assert.throws(() => insert('future-dated', 5), /UNIQUE/, 'one alert per file and kind, as before');
+  });
+  test('v7: rows already held are chained in order; the append-only guards stay; rewound access records can be flagged', (t) => {
+    const db = openDatabase(join(tempDir(t), 'm.db'), randomBytes(32));
+    t.after(() => db.close());
+    migrate(db, 6);
+    const access = db.prepare(
+      "INSERT INTO access_records (at, station_id, actor, action, subject) VALUES (?, 'sogo-1', 'clerk:c1', 'search', ?)",
+    );
+    access.run('2026-11-20T01:00:00.000Z', 'A-1');
+    access.run('2026-11-20T01:00:01.000Z', null);
+    const event = db.prepare(
+      "INSERT INTO events (id, station_id, seq, client_time, actor, kind, payload) VALUES (?, ?, ?, '2026-11-20T01:00:00.000Z', 'a', 'ledger.imported', '{}')",
+    );
+    event.run('1'.repeat(32), 'sogo-1', 1);
+    event.run('2'.repeat(32), 'sogo-1', 2);
+    event.run('3'.repeat(32), 'sogo-2', 1);
+    db.prepare(
+      "INSERT INTO sync_exports (seq, business_date, sha256, through_event_seq, access_seq, access_sha256, created_at, bytes) VALUES (1, 'd', 's', 2, 2, ?, 't', x'00')",
+    ).run('0'.repeat(64));
+    db.prepare("INSERT INTO sync_alerts (at, station_id, seq, kind, sha256) VALUES ('t', 'sogo-1', 4, 'future-dated', 'h')").run();
+    migrate(db, 7);
+    assert.equal(schemaVersion(db), 7);
+    const rows = db
+      .prepare('SELECT seq, at, station_id, actor, action, subject, detail, chain FROM access_records ORDER BY seq')
+      .all() as Parameters<typeof accessDigest>[0][] & { chain: string }[];
+    assert.equal(rows[0]!.chain, link(GENESIS, accessDigest(rows[0]!)));
+    assert.equal(rows[1]!.chain, link(rows[0]!.chain, accessDigest(rows[1]!)));
+    const events = db.prepare('SELECT station_id, seq, chain FROM events ORDER BY station_id, seq').all() as { chain: string }[];
+    assert.equal(new Set(events.map((e) => e.chain)).size, 3, 'every event chained');
+    assert.equal(events[2]!.chain.length, 64);
+    assert.throws(() => db.prepare("UPDATE access_records SET subject = 'B-2'").run(), /append-only/);
+    assert.throws(() => db.prepare("UPDATE events SET actor = 'b'").run(), /append-only/);
+    assert.throws(() => db.prepare("UPDATE access_records SET chain = 'x'").run(), /append-only/);
+    assert.equal(readMeta(db)['access-chain-from-export'], '1', 'files already sent said their head the old way');
+    assert.deepEqual(db.prepare('SELECT id, kind FROM sync_alerts').all(), [{ id: 1, kind: 'future-dated' }]);
+    db.prepare("INSERT INTO sync_alerts (at, station_id, seq, kind, sha256) VALUES ('t', 'sogo-1', 5, 'access-rewound', 'h')").run();
+    db.prepare("INSERT INTO sync_alerts (at, station_id, seq, kind, sha256) VALUES ('t', 'sogo-1', 5, 'access-rewritten', 'h')").run();
+    assert.throws(
+      () => db.prepare("INSERT INTO sync_alerts (at, station_id, seq, kind, sha256) VALUES ('t', 'sogo-1', 6, 'nope', 'h')").run(),
+      /CHECK/,
+    );
   });
 });

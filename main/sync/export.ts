@@ -21,10 +21,9 @@ import { encodeSyncFile } from './sync-file';
 import { type ClaimedCounts, type SyncBody } from './sync-file-format';
 import { signingKey } from './sync-keys';
 import { recipients } from './registration';
-import type { Db } from '../db/connection';
 import { exportBytes, exportSizes, insertExport, lastExportHead } from '../db/queries/sync-exports';
 import { lastSeqByStation, ownEventsAfter } from '../db/queries/events-sync';
-import { accessEntriesAfter } from '../db/queries/access-records-sync';
+import { accessCheckpoint } from './access-checkpoint';
 import { writeTransaction } from '../db/transaction';
 
 export interface ExportContext {
@@ -73,13 +72,13 @@ export function exportSyncFile(
   const made = writeTransaction(db, () => {
     const last = lastExportHead(db);
     const events = ownEventsAfter(db, stationId, last?.through_event_seq ?? 0);
-    const access = accessHead(db, last ? { seq: last.access_seq, sha256: last.access_sha256 } : null);
+    const access = accessCheckpoint(db, last);
     const label = readSetting(db, 'station-label');
     const body: SyncBody = {
       events: events.map(redact),
       claimed: claimedCounts(store),
       knownThrough: lastSeqByStation(db),
-      accessHead: access,
+      ...access,
       ...(label === '' ? {} : { stationLabel: label }),
     };
     const seq = (last?.seq ?? 0) + 1;
@@ -104,8 +103,8 @@ export function exportSyncFile(
       business_date: businessDate,
       sha256,
       through_event_seq: events.at(-1)?.seq ?? last?.through_event_seq ?? 0,
-      access_seq: access?.seq ?? 0,
-      access_sha256: access?.sha256 ?? '0'.repeat(64),
+      access_seq: access.accessHead?.seq ?? 0,
+      access_sha256: access.accessHead?.sha256 ?? '0'.repeat(64),
       created_at: createdAt,
       bytes,
     });
@@ -155,14 +154,4 @@ function redact(e: StoredEvent): StoredEvent {
 function claimedCounts(store: VenueStore): ClaimedCounts {
   const { shipped, received, handedOver, outstanding, returned, refusals, damaged } = venueReconciliation(store).total;
   return { shipped, received, handedOver, outstanding, returned, refusals, damaged };
-}
-
-/** The access record's head, with a hash chained from the previous file's over every entry since. */
-function accessHead(db: Db, previous: { seq: number; sha256: string } | null): { seq: number; sha256: string } | null {
-  const rows = accessEntriesAfter(db, previous?.seq ?? 0);
-  if (rows.length === 0) return previous && previous.seq > 0 ? previous : null;
-  // The chain starts from nothing; a file before any access entry stored zeros, which mean the same.
-  const hash = createHash('sha256').update(previous && previous.seq > 0 ? previous.sha256 : '');
-  for (const r of rows) hash.update(JSON.stringify(r)).update('\n');
-  return { seq: rows.at(-1)![0] as number, sha256: hash.digest('hex') };
 }

@@ -17,6 +17,8 @@ import { type OpenedSyncFile, type SyncFileProblemCode } from './sync-file-forma
 import { registeredStations, type RegisteredStation } from './registration';
 import type { KeyPair } from './sync-keys';
 import { writeTransaction } from '../db/transaction';
+import { checkpointProblem, continuesProblem, type CheckpointProblem, type KeptHead } from './access-checkpoint';
+import { GENESIS } from '../access/chain';
 
 export interface IngestContext {
   readonly db: Db;
@@ -96,6 +98,27 @@ export function createIngester(ctx: IngestContext) {
       alert(stationId, seq + 1, 'chain-broken', after.sha256, { expectedPrev: fileSha256, statedPrev: after.prev_sha256 });
       alerts.push('chain-broken');
     }
+    // The access record only grows: this file's checkpoint adds up, starts where the file before ended, and the file
+    // after (taken in first, files come in any order) starts where this one ends.
+    const accessAlerts = new Set<CheckpointProblem>();
+    const own = checkpointProblem(body);
+    if (own) accessAlerts.add(own);
+    const keptBefore = before ? keptHead(before.access_head) : undefined;
+    const fromBefore = keptBefore === undefined ? null : continuesProblem(keptBefore, body.accessLink.from);
+    if (fromBefore) accessAlerts.add(fromBefore);
+    const keptAfter = after ? keptHead(after.access_head) : null;
+    if (keptAfter?.chained) {
+      const intoAfter = continuesProblem({ ...(body.accessHead ?? { seq: 0, sha256: GENESIS }), chained: true }, keptAfter.from ?? null);
+      if (intoAfter) accessAlerts.add(intoAfter);
+    }
+    for (const kind of accessAlerts) {
+      alert(stationId, seq, kind, fileSha256, {
+        from: body.accessLink.from?.seq ?? 0,
+        head: body.accessHead?.seq ?? 0,
+        before: keptBefore?.seq ?? null,
+      });
+      alerts.push(kind);
+    }
     let newEvents = 0;
     let knownEvents = 0;
     for (const e of body.events) {
@@ -122,7 +145,7 @@ export function createIngester(ctx: IngestContext) {
       business_date: header.businessDate,
       created_at: header.createdAt,
       claimed: JSON.stringify({ ...body.claimed, knownThrough: body.knownThrough }),
-      access_head: body.accessHead ? JSON.stringify(body.accessHead) : null,
+      access_head: JSON.stringify({ ...(body.accessHead ?? { seq: 0, sha256: GENESIS }), from: body.accessLink.from, chained: true }),
       event_count: body.events.length,
       received_at: clock.now().toISOString(),
     });
@@ -155,7 +178,14 @@ export const ALERT_WORDS: Readonly<Record<AlertKind, string>> = {
   'chain-broken': '前のファイルとつながらないファイル',
   'event-conflict': '同じ番号で内容の異なる記録',
   'future-dated': '受け取った時刻より後の時刻の記録（端末の時計が進んでいる可能性があります）',
+  'access-rewound': '個人情報取扱台帳が前のファイルの時点より短くなっている（記録が削除された可能性があります）',
+  'access-rewritten': '個人情報取扱台帳が前のファイルの時点から書き換えられている',
 };
+
+/** A head HQ kept: null for a file that had none (an empty record). */
+function keptHead(text: string | null): KeptHead | null {
+  return text === null ? null : (JSON.parse(text) as KeptHead);
+}
 
 /**
  * A file's outcome in words, its station named as people know it (本庁舎 窓口1, when the pull could name it; the

@@ -66,6 +66,10 @@ export const SyncBodyShape = z.strictObject({
   claimed: ClaimedCounts,
   knownThrough: z.record(StationId, Count),
   accessHead: z.strictObject({ seq: Count, sha256: Hex64 }).nullable(),
+  accessLink: z.strictObject({
+    from: z.strictObject({ seq: Count, sha256: Hex64 }).nullable(),
+    digests: z.array(Hex64),
+  }),
   /** What the station is called at its venue (its station-label, 窓口1), when it has one. */
   stationLabel: z.string().min(1).max(40).optional(),
 });
@@ -81,6 +85,11 @@ export interface SyncBody {
   readonly knownThrough: Readonly<Record<string, number>>;
   /** The station's access record (別紙⑦) as of the file: its last entry's seq and chain hash. */
   readonly accessHead: { readonly seq: number; readonly sha256: string } | null;
+  /**
+   * Where the previous file left the access record, and the digest of each row since (main/sync/access-checkpoint.ts):
+   * HQ checks the record only grew without seeing a row of it.
+   */
+  readonly accessLink: { readonly from: { readonly seq: number; readonly sha256: string } | null; readonly digests: readonly string[] };
   /** What the station is called at its venue (窓口1): HQ and its siblings name it so (本庁舎 窓口1). */
   readonly stationLabel?: string;
 }

@@ -75,6 +75,7 @@ const input: SyncFileInput = {
     claimed: { shipped: 3, received: 3, handedOver: 0, outstanding: 2, returned: 0, refusals: 1, damaged: 1 },
     knownThrough: { 'sogo-counter-1': 12 },
     accessHead: null,
+    accessLink: { from: null, digests: [] },
   },
 };
 const file = encodeSyncFile(input);

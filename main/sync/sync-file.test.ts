@@ -35,6 +35,7 @@ const body: SyncBody = {
   claimed: { shipped: 3, received: 3, handedOver: 1, outstanding: 1, returned: 0, refusals: 1, damaged: 1 },
   knownThrough: { 'sogo-counter-1': 5, 'sogo-counter-2': 17 },
   accessHead: { seq: 42, sha256: 'ab'.repeat(32) },
+  accessLink: { from: { seq: 40, sha256: 'cd'.repeat(32) }, digests: ['01'.repeat(32), '02'.repeat(32)] },
 };
 const input: SyncFileInput = {
   venue: 'sogo',
@@ -98,7 +99,13 @@ describe('station sync file: round trip and API', () => {
   });
 
   test('an empty day with no access record yet, and a first file with no predecessor', () => {
-    const empty: SyncBody = { events: [], claimed: { ...body.claimed }, knownThrough: {}, accessHead: null };
+    const empty: SyncBody = {
+      events: [],
+      claimed: { ...body.claimed },
+      knownThrough: {},
+      accessHead: null,
+      accessLink: { from: null, digests: [] },
+    };
     const r = openAs(encodeSyncFile({ ...input, seq: 1, prevSha256: null, recipients: [hq], body: empty }));
     assert.ok(r.ok);
     assert.deepEqual(r.value.body, empty);
@@ -128,7 +135,13 @@ describe('station sync file: round trip and API', () => {
           ...ev((seq += gap), 'handover.refused', { reservationNo: 'ABC-123456', reason }, 'ABC-123456'),
           actor,
         }));
-        const b: SyncBody = { events: list, claimed, knownThrough: { 'sogo-counter-1': seq }, accessHead };
+        const b: SyncBody = {
+          events: list,
+          claimed,
+          knownThrough: { 'sogo-counter-1': seq },
+          accessHead,
+          accessLink: { from: null, digests: [] },
+        };
         const bytes = encodeSyncFile({ ...input, body: b });
         for (const recipient of [hq, venueKey]) {
           const r = openAs(bytes, recipient);

@@ -68,6 +68,12 @@ export function StatusStrip() {
               {status.clock.message}
             </span>
           )}
+          {/* To the lead, who looks into it with HQ: a clerk cannot act on it, and a resident may see the screen. */}
+          {status.records && session?.role === 'lead' && (
+            <span className="status-item status-bad" role="alert" data-testid="status-records">
+              {status.records.message}
+            </span>
+          )}
           {/* Last, on a line of its own where it wraps: for as long as the disk stays low, on every screen. */}
           {status.freeSpace && (
             <span className="status-item status-bad" role="alert" data-testid="status-free-space">

@@ -1,5 +1,6 @@
 // The access record (access_records): one row per look at or use of a resident's data.
 import type { Db } from '../connection';
+import { GENESIS, accessDigest, link } from '../../access/chain';
 
 export interface AccessRecordRow {
   seq: number;
@@ -12,18 +13,31 @@ export interface AccessRecordRow {
   detail: string;
 }
 
+/**
+ * Appends a row chained to the one before it. The caller holds a write transaction, so the last row read here is
+ * still the last when this one is written (two processes appending at once would otherwise share a link).
+ */
 export function insertAccessRecord(db: Db, row: Omit<AccessRecordRow, 'seq'>): void {
-  db.prepare('INSERT INTO access_records (at, station_id, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?, ?)').run(
-    row.at,
-    row.station_id,
-    row.actor,
-    row.action,
-    row.subject,
-    row.detail,
+  if (!db.inTransaction) throw new Error('insertAccessRecord must run inside a write transaction');
+  const last = db.prepare('SELECT seq, chain FROM access_records ORDER BY seq DESC LIMIT 1').get() as
+    { seq: number; chain: string | null } | undefined;
+  // Numbered here, not by AUTOINCREMENT, because the number is part of what is chained.
+  const full = { ...row, seq: (last?.seq ?? 0) + 1 };
+  db.prepare('INSERT INTO access_records (seq, at, station_id, actor, action, subject, detail, chain) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+    full.seq,
+    full.at,
+    full.station_id,
+    full.actor,
+    full.action,
+    full.subject,
+    full.detail,
+    link(last?.chain ?? GENESIS, accessDigest(full)),
   );
 }
 
 /** Every row, oldest first. */
 export function readAccessRecordRows(db: Db): AccessRecordRow[] {
-  return db.prepare('SELECT * FROM access_records ORDER BY seq').all() as AccessRecordRow[];
+  return db
+    .prepare('SELECT seq, at, station_id, actor, action, subject, detail FROM access_records ORDER BY seq')
+    .all() as AccessRecordRow[];
 }

@@ -2,7 +2,7 @@
 // whose clock ran ahead of the receiver's.
 import type { Db } from '../connection';
 
-export type SyncAlertKind = 'equivocation' | 'chain-broken' | 'event-conflict' | 'future-dated';
+export type SyncAlertKind = 'equivocation' | 'chain-broken' | 'event-conflict' | 'future-dated' | 'access-rewound' | 'access-rewritten';
 
 export interface SyncAlertRow {
   at: string;

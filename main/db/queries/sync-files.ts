@@ -39,7 +39,7 @@ export function fileHeldCheck(db: Db): (sha256: string) => boolean {
 /** What taking in a file asks of and adds to sync_files: prepared once for a pull's many files. */
 export function syncFileIngestQueries(db: Db) {
   const bySha = db.prepare('SELECT station_id, seq FROM sync_files WHERE sha256 = ?');
-  const bySeq = db.prepare('SELECT sha256, prev_sha256 FROM sync_files WHERE station_id = ? AND seq = ?');
+  const bySeq = db.prepare('SELECT sha256, prev_sha256, access_head FROM sync_files WHERE station_id = ? AND seq = ?');
   const insertFile = db.prepare(
     `INSERT INTO sync_files (station_id, seq, sha256, prev_sha256, business_date, created_at, claimed, access_head, event_count, received_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -48,7 +48,8 @@ export function syncFileIngestQueries(db: Db) {
     /** The station and number of the held file with this hash, if one is held. */
     withSha256: (sha256: string) => bySha.get(sha256) as Pick<SyncFileRow, 'station_id' | 'seq'> | undefined,
     /** The file held under this station and number, if one is. */
-    atSeq: (stationId: string, seq: number) => bySeq.get(stationId, seq) as Pick<SyncFileRow, 'sha256' | 'prev_sha256'> | undefined,
+    atSeq: (stationId: string, seq: number) =>
+      bySeq.get(stationId, seq) as Pick<SyncFileRow, 'sha256' | 'prev_sha256' | 'access_head'> | undefined,
     /** Records a file as taken in. */
     insert: (r: SyncFileRow): void => {
       insertFile.run(

@@ -34,6 +34,11 @@ export const StatusView = z.strictObject({
    * far past everything the station knows (asked about). Null when nothing is in doubt.
    */
   clock: z.strictObject({ kind: z.enum(['behind', 'far-ahead']), lastRecorded: z.string(), message: z.string() }).nullable(),
+  /**
+   * The access record (個人情報取扱台帳) or the station's own events found changed when the station was unlocked:
+   * the first row that does not hold. Shown to the venue lead until it is looked into. Null when both hold.
+   */
+  records: z.strictObject({ record: z.enum(['access', 'events']), seq: z.number(), message: z.string() }).nullable(),
 });
 export type StatusView = z.infer<typeof StatusView>;
 

@@ -1,0 +1,113 @@
+// HQ tells a station's access record that only grew from one rewound or rewritten, from the checkpoints in its
+// sync files alone (no row of the record leaves the station): the audit's attack, and a quieter rewrite.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { syncWorld } from '../testing/sync-fixtures';
+import { cards } from '../testing/fixtures';
+import { manualClock } from '../testing/app-fixture';
+import { behindTheTrigger } from '../testing/damage';
+import { recordAccess } from '../access/access-record';
+import { GENESIS, accessDigest, link } from '../access/chain';
+import { syncAlerts } from '../db/queries/sync-alerts';
+import { exportSyncFile } from './export';
+import { createIngester, describeOutcome } from './ingest';
+
+function world(t: Parameters<typeof syncWorld>[0]) {
+  const clock = manualClock('2026-11-25T01:00:00Z');
+  const list = cards(1, 5);
+  const w = syncWorld(t, clock, [{ venue: 'toyosu', stationId: 'toyosu-st01' }], { toyosu: list });
+  const store = w.stations['toyosu-st01']!;
+  const looks = (n: number) => {
+    for (let i = 0; i < n; i++) {
+      clock.advance(1000);
+      recordAccess(store.db, clock, {
+        stationId: store.stationId,
+        actor: 'clerk:c1',
+        action: 'search',
+        subject: list[i % 5]!.reservationNo,
+      });
+    }
+  };
+  const publish = () => {
+    clock.advance(60_000);
+    const f = exportSyncFile({ store, clock }, join(w.dir, 'outbox'));
+    assert.ok(f.ok, f.ok ? '' : f.error.message);
+    return readFileSync(f.value.path);
+  };
+  const hq = createIngester({ db: w.hq.db, clock, recipient: w.inbox() });
+  return { w, store, looks, publish, hq };
+}
+
+test('a record that only grows raises nothing, in order or not; no row of it is in the file', (t) => {
+  const { w, looks, publish, hq, store } = world(t);
+  looks(30);
+  const one = publish();
+  looks(20);
+  const two = publish();
+  looks(5);
+  const three = publish();
+  for (const f of [one, three, two]) {
+    const r = hq.ingest(f);
+    assert.equal(r.status, 'ingested');
+    assert.deepEqual(r.status === 'ingested' && r.alerts, []);
+  }
+  assert.deepEqual(syncAlerts(w.hq.db), []);
+  const kept = w.hq.db.prepare("SELECT access_head FROM sync_files WHERE station_id = 'toyosu-st01' ORDER BY seq").all() as {
+    access_head: string;
+  }[];
+  assert.deepEqual(
+    kept.map((k) => JSON.parse(k.access_head).seq),
+    [30, 50, 55],
+  );
+  const reservation = store.db.prepare('SELECT subject FROM access_records WHERE seq = 1').get() as { subject: string };
+  assert.ok(!one.includes(Buffer.from(reservation.subject)), 'files are sealed, and the checkpoint holds digests only');
+});
+
+test('the audit’s attack (rows deleted, the trigger and SQLite’s counter put back) is flagged at the next file', (t) => {
+  const { w, looks, publish, hq } = world(t);
+  looks(40);
+  hq.ingest(publish());
+  behindTheTrigger(
+    w.stations['toyosu-st01']!.db,
+    'access_records',
+    "DELETE FROM access_records WHERE seq > 2; UPDATE sqlite_sequence SET seq = 2 WHERE name = 'access_records'",
+  );
+  looks(3);
+  const r = hq.ingest(publish());
+  assert.equal(r.status, 'ingested', 'taken in all the same: what the station recorded is not dropped');
+  assert.deepEqual(r.status === 'ingested' && r.alerts, ['access-rewound']);
+  assert.match(describeOutcome(r), /要確認: 個人情報取扱台帳が前のファイルの時点より短くなっている/);
+  assert.deepEqual(
+    syncAlerts(w.hq.db).map((a) => [a.station_id, a.seq, a.kind]),
+    [['toyosu-st01', 2, 'access-rewound']],
+  );
+});
+
+test('rows rewritten with every link made again are flagged, even when HQ takes the later file first', (t) => {
+  const { w, looks, publish, hq } = world(t);
+  looks(10);
+  const one = publish();
+  looks(10);
+  const db = w.stations['toyosu-st01']!.db;
+  // Row 4 loses its subject, and every link after it is made again, so that the record holds together again.
+  const rows = db
+    .prepare('SELECT seq, at, station_id, actor, action, subject, detail FROM access_records ORDER BY seq')
+    .all() as Parameters<typeof accessDigest>[0][];
+  let at = GENESIS;
+  const sql = rows.map((r) => {
+    const row = r.seq === 4 ? { ...r, subject: null } : r;
+    at = link(at, accessDigest(row));
+    return `UPDATE access_records SET subject = ${row.subject === null ? 'NULL' : `'${row.subject}'`}, chain = '${at}' WHERE seq = ${r.seq};`;
+  });
+  behindTheTrigger(db, 'access_records', sql.join('\n'));
+  const two = publish();
+  assert.equal(hq.ingest(two).status, 'ingested');
+  const r = hq.ingest(one);
+  assert.deepEqual(r.status === 'ingested' && r.alerts, ['access-rewritten']);
+  assert.deepEqual(
+    syncAlerts(w.hq.db).map((a) => a.kind),
+    ['access-rewritten'],
+  );
+});
