@@ -30,7 +30,7 @@ test('search by kana prefix + birth date (F3) finds the resident and shows the c
   await page.keyboard.press('F3');
   const dialog = page.getByTestId('search-dialog');
   await expect(dialog).toBeVisible();
-  await dialog.getByLabel('氏名またはカナ（先頭から）').fill(card.kana.slice(0, 3));
+  await dialog.getByLabel(/氏名またはカナ/).fill(card.kana.slice(0, 3));
   await dialog.getByLabel(/生年月日/).fill(card.birthDate);
   await dialog.getByLabel(/生年月日/).press('Enter');
   const results = dialog.getByTestId('search-results');
@@ -56,7 +56,7 @@ test('search by kana prefix + birth date (F3) finds the resident and shows the c
 test('search that finds nobody says so', async ({ page }) => {
   await page.keyboard.press('F3');
   const dialog = page.getByTestId('search-dialog');
-  await dialog.getByLabel('氏名またはカナ（先頭から）').fill('ヲヲヲ');
+  await dialog.getByLabel(/氏名またはカナ/).fill('ヲヲヲ');
   await dialog.getByLabel(/生年月日/).fill('1900-01-01');
   await dialog.getByLabel(/生年月日/).press('Enter');
   await expect(dialog.getByText('該当する方はいません。')).toBeVisible();

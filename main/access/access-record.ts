@@ -5,14 +5,16 @@ import type { Clock } from '../clock';
 import { insertAccessRecord, readAccessRecordRows } from '../db/queries/access-records';
 import { writeTransaction } from '../db/transaction';
 
-type AccessAction = 'scan-view' | 'search' | 'record-view' | 'handover' | 'refusal' | 'undo' | 'ledger-import' | 'print' | 'export';
+type AccessAction =
+  'scan-view' | 'search' | 'search-refused' | 'record-view' | 'handover' | 'refusal' | 'undo' | 'ledger-import' | 'print' | 'export';
 
 export interface AccessEntry {
   readonly stationId: string;
   readonly actor: string;
   readonly action: AccessAction;
   readonly subject?: string | null;
-  readonly detail?: Record<string, string | number | boolean | null>;
+  /** Counts and ids; `subjects`: the reservation numbers a list showed. */
+  readonly detail?: Record<string, string | number | boolean | null | readonly string[]>;
 }
 
 export function recordAccess(db: Db, clock: Clock, entry: AccessEntry, at: Date = clock.now()): void {

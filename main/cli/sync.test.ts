@@ -150,8 +150,13 @@ test('sync over the demo world: provision, simulate, export, pull, report, 未�
   }[];
   opened.value.store.close();
   assert.deepEqual(
-    exports.map((e) => [e.actor, e.subject, JSON.parse(e.detail).rows]),
-    [['cli', '2027-06-01', expected]],
+    exports.map((e) => [e.actor, e.subject, JSON.parse(e.detail).rows, JSON.parse(e.detail).destination]),
+    [['cli', '2027-06-01', expected, csvFile]],
+  );
+  assert.deepEqual(
+    [...JSON.parse(exports[0]!.detail).subjects].sort(),
+    rows.map((r) => r['予約管理番号']).sort(),
+    'whose rows left the folder',
   );
   const cp932File = join(root, 'uncollected-sjis.csv');
   await run(['hq', 'uncollected', '--hq-data', hq, '--date', '2027-06-01', '--out', cp932File, '--encoding', 'cp932']);

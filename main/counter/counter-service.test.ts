@@ -121,21 +121,31 @@ describe('the counter: scan → decision', () => {
 
   test('search by kana or name prefix + birth date; the access record names records shown, never the query', (t) => {
     const { ctx, list } = venue(t);
-    const byKana = searchCards(ctx, clerk, { prefix: 'とよす', birthDate: '1983-04-01' });
+    const hits = (prefix: string, birthDate: string) => {
+      const r = searchCards(ctx, clerk, { prefix, birthDate });
+      assert.ok(r.ok, prefix);
+      return r.value.hits;
+    };
     assert.deepEqual(
-      byKana.hits.map((h) => h.reservationNo),
+      hits('とよす', '1983-04-01').map((h) => h.reservationNo),
       [list[0]!.reservationNo],
     );
-    assert.deepEqual(searchCards(ctx, clerk, { prefix: '豊洲　太', birthDate: '1983-04-01' }).hits.length, 1);
-    assert.deepEqual(searchCards(ctx, clerk, { prefix: 'トヨス', birthDate: '1983-04-02' }).hits, []);
-    assert.equal(searchCards(ctx, clerk, { prefix: '%', birthDate: '1983-04-01' }).hits.length, 0, 'LIKE wildcards are literal');
+    assert.deepEqual(hits('豊洲　太', '1983-04-01').length, 1);
+    assert.deepEqual(hits('トヨス', '1983-04-02'), []);
+    assert.equal(hits('%%', '1983-04-01').length, 0, 'LIKE wildcards are literal');
     assert.ok(viewCard(ctx, clerk, list[0]!.reservationNo).ok);
     const records = readAccessRecords(ctx.store.db);
     const text = JSON.stringify(records);
     assert.ok(!text.includes('とよす') && !text.includes('トヨス') && !text.includes('1983-04-01'), 'no query in the access record');
     assert.deepEqual(
-      records.filter((r) => r.action === 'search').map((r) => r.detail.results),
-      [1, 1, 0, 0],
+      records.filter((r) => r.action === 'search').map((r) => [r.detail.results, r.detail.subjects]),
+      [
+        [1, [list[0]!.reservationNo]],
+        [1, [list[0]!.reservationNo]],
+        [0, []],
+        [0, []],
+      ],
+      'whose records each list showed, by reservation number',
     );
     assert.equal(records.at(-1)!.action, 'record-view');
     assert.equal(records.at(-1)!.subject, list[0]!.reservationNo);

@@ -19,6 +19,8 @@ import { searchLedgerCards } from '../db/queries/ledger-cards';
 import { dayClosing } from '../db/queries/events';
 import { venueReconciliation } from '../reconciliation/reconciliation';
 import { writeTransaction } from '../db/transaction';
+import { searchPrefix, searchPrefixProblem } from '../../shared/counter/search-rules';
+import { searchLimitReached, searchRefusedMessage } from './search-limits';
 
 export interface CounterContext {
   readonly store: VenueStore;
@@ -37,7 +39,8 @@ type CounterProblemCode =
   | 'forbidden'
   | 'returned'
   | 'damaged'
-  | 'day-closed';
+  | 'day-closed'
+  | 'search-limit';
 export interface CounterProblem {
   readonly code: CounterProblemCode;
   readonly message: string;
@@ -184,9 +187,16 @@ export function searchCards(
   ctx: CounterContext,
   staff: Staff,
   query: { prefix: string; birthDate: string },
-): { hits: SearchHit[]; capped: boolean } {
+): Result<{ hits: SearchHit[]; capped: boolean }, CounterProblem> {
   const { db } = ctx.store;
-  const prefix = query.prefix.normalize('NFKC').replace(/\s+/g, '');
+  const short = searchPrefixProblem(query.prefix);
+  if (short) return err({ code: 'malformed', message: short });
+  const limit = searchLimitReached(db, actorOf(staff), ctx.clock.now());
+  if (limit) {
+    accessLog(ctx).record({ stationId: ctx.store.stationId, actor: actorOf(staff), action: 'search-refused', detail: { limit: limit.id } });
+    return err({ code: 'search-limit', message: searchRefusedMessage(limit) });
+  }
+  const prefix = searchPrefix(query.prefix);
   const found = searchLedgerCards(db, {
     birthDate: query.birthDate,
     kanaLike: likePrefix(toKatakana(prefix)),
@@ -199,13 +209,14 @@ export function searchCards(
     if (s.kind === 'unknown') throw new Error('card vanished during search');
     return { reservationNo: s.card.reservationNo, name: s.card.name, kana: s.card.kana, birthDate: s.card.birthDate, state: s.kind };
   });
+  // Whose records the list showed, by reservation number: the record says who was seen, never what was typed.
   accessLog(ctx).record({
     stationId: ctx.store.stationId,
     actor: actorOf(staff),
     action: 'search',
-    detail: { results: hits.length, capped },
+    detail: { results: hits.length, capped, subjects: hits.map((h) => h.reservationNo) },
   });
-  return { hits, capped };
+  return ok({ hits, capped });
 }
 
 export function viewCard(ctx: CounterContext, staff: Staff, reservationNo: string): Result<ScanOutcome, CounterProblem> {

@@ -20,9 +20,10 @@ import {
   viewCard,
   type CounterContext,
 } from './counter-service';
-import { stationName } from './names';
+import { actorName, stationName } from './names';
 import { freeSpaceWarning } from '../store/free-space';
 import { clockDoubt } from './clock-trust';
+import { searchRefusalsToday } from './search-limits';
 
 export function counterHandlers(
   counter: CounterContext,
@@ -44,6 +45,11 @@ export function counterHandlers(
         freeSpace: freeSpaceWarning(counter.store.dir),
         clock: clockDoubt(counter.store.db, counter.store.stationId, counter.clock.now()),
         records,
+        searchRefusals: searchRefusalsToday(counter.store.db, counter.clock.now()).map((r) => ({
+          staff: actorName(counter.store, r.actor),
+          at: r.at,
+          times: r.times,
+        })),
       };
     },
     'counter:scan': ({ code }, call) => decideScan(counter, staffOf(call), code),
@@ -61,7 +67,10 @@ export function counterHandlers(
         : approver;
     },
     'counter:undo': ({ reservationNo, reason }, call) => undoHandover(counter, staffOf(call), reservationNo, reason),
-    'counter:search': (query, call) => searchCards(counter, staffOf(call), query),
+    'counter:search': (query, call) => {
+      const r = searchCards(counter, staffOf(call), query);
+      return r.ok ? r.value : r;
+    },
   };
 }
 

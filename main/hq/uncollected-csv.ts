@@ -33,6 +33,8 @@ export interface UncollectedList {
   readonly bytes: Buffer;
   readonly rows: number;
   readonly perVenue: Record<VenueId, number>;
+  /** Whose rows the list holds, by reservation number (for the access record). */
+  readonly subjects: readonly string[];
 }
 
 export interface CsvProblem {
@@ -72,7 +74,12 @@ export function uncollectedCsv(
     });
   const text = stringify([[...UNCOLLECTED_COLUMNS], ...records], { record_delimiter: '\r\n' });
   if (options.encoding === 'utf8')
-    return ok({ bytes: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]), rows: records.length, perVenue });
+    return ok({
+      bytes: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]),
+      rows: records.length,
+      perVenue,
+      subjects: records.map((r) => r[0]!),
+    });
 
   const bad: { line: number; reservationNo: string; column: string }[] = [];
   records.forEach((r, i) =>
@@ -88,7 +95,7 @@ export function uncollectedCsv(
       rows: bad,
     });
   }
-  return ok({ bytes: iconv.encode(text, 'cp932'), rows: records.length, perVenue });
+  return ok({ bytes: iconv.encode(text, 'cp932'), rows: records.length, perVenue, subjects: records.map((r) => r[0]!) });
 }
 
 /** Cards past their collection deadline and never collected, per venue: on the shelf, or already returned. */

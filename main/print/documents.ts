@@ -30,6 +30,8 @@ export interface RenderedDocument {
   readonly rows: number;
   /** What it is about: a shipment, a date, a check or a batch. */
   readonly subject: string;
+  /** Whose records it shows, by reservation number (the access record keeps them: 別紙⑦, every use by whose data). */
+  readonly subjects: readonly string[];
 }
 
 export interface DocumentProblem {
@@ -88,7 +90,14 @@ function dailyReportDocument(dc: DocumentContext, date: string): Result<Rendered
     halfHours: dayHalfHours(r),
   };
   // Names never appear on the daily report: counts, stations and reservation numbers of breakers only.
-  return ok({ title: dailyReportTitle(date), html: dailyReportHtml(input), pages: dailyReportPageCount(input), rows: 0, subject: date });
+  return ok({
+    title: dailyReportTitle(date),
+    html: dailyReportHtml(input),
+    pages: dailyReportPageCount(input),
+    rows: 0,
+    subject: date,
+    subjects: [],
+  });
 }
 
 function discrepancyDocument(dc: DocumentContext, checkId: string, shipmentId: string): Result<RenderedDocument, DocumentProblem> {
@@ -133,6 +142,7 @@ function discrepancyDocument(dc: DocumentContext, checkId: string, shipmentId: s
     pages: discrepancyPageCount(differences.length),
     rows: differences.filter((d) => d.name !== null).length,
     subject: checkId,
+    subjects: differences.filter((d) => d.name !== null).map((d) => d.code),
   });
 }
 
@@ -155,6 +165,7 @@ function returnListDocument(dc: DocumentContext, batchId: string): Result<Render
     pages: 2 * returnListPageCount(batch.rows.length),
     rows: batch.rows.length,
     subject: batchId,
+    subjects: batch.rows.map((r) => r.reservationNo),
   });
 }
 
@@ -173,7 +184,8 @@ export function ledgerDocumentOf(
   subject: string,
 ): RenderedDocument {
   const html = ledgerPrintHtml({ ...ledger, printedAt: page.printedAt, barcode: code128Barcode, fontCssHref: page.fontCssHref });
-  return { title, html, pages: 2 * ledgerPageCount(ledger.rows.length), rows: ledger.rows.length, subject };
+  const subjects = ledger.rows.map((r) => r.reservationNo);
+  return { title, html, pages: 2 * ledgerPageCount(ledger.rows.length), rows: ledger.rows.length, subject, subjects };
 }
 
 /**
@@ -192,7 +204,7 @@ export async function printRecorded(
     actor: actorOf(who.staff),
     action: 'print',
     subject: doc.subject,
-    detail: { ...detail, rows: doc.rows, pages: doc.pages },
+    detail: { ...detail, rows: doc.rows, pages: doc.pages, subjects: doc.subjects },
   });
   const out = await printer.print({ title: doc.title, html: doc.html });
   return { title: doc.title, pages: doc.pages, ...out };

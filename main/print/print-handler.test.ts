@@ -47,7 +47,13 @@ describe('print:document', () => {
     assert.equal(rows.length, 1);
     assert.deepEqual(
       { ...rows[0], detail: JSON.parse(rows[0]!.detail) },
-      { actor: 'lead:lead1', action: 'print', subject: 'S1', detail: { document: 'ledger', rows: cards.length, pages: out.pages } },
+      {
+        actor: 'lead:lead1',
+        action: 'print',
+        subject: 'S1',
+        // Whose records went on paper, by reservation number (issue 14: every list records its subjects).
+        detail: { document: 'ledger', rows: cards.length, pages: out.pages, subjects: cards.map((c) => c.reservationNo).sort() },
+      },
     );
   });
 

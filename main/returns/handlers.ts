@@ -9,12 +9,12 @@ export function returnsHandlers(counter: CounterContext): HandlerSlice<keyof typ
   return {
     'returns:overdue': (_i, call) => {
       const cards = overdueCards(counter);
-      // A list of residents' names is a look at their records: noted, without the list itself.
+      // A list of residents' names is a look at their records: noted, by whose records it showed.
       counter.access?.record({
         stationId: counter.store.stationId,
         actor: actorOf(staffOf(call)),
         action: 'record-view',
-        detail: { overdueList: cards.length },
+        detail: { overdueList: cards.length, subjects: cards.map((c) => c.reservationNo) },
       });
       return cards;
     },

@@ -2,6 +2,7 @@
 // 西暦 (1981-12-07, 1981/12/7) or 和暦 (昭和56年12月7日, S56.12.7) and is shown back as both.
 import { useEffect, useRef, type FormEvent } from 'react';
 import { SEARCH_RESULT_CAP } from '../../shared/counter/outcomes';
+import { SEARCH_MIN_PREFIX } from '../../shared/counter/search-rules';
 import { parseJapaneseDate } from '../../shared/roster/japanese-date';
 import { Key } from '../components/Key';
 import { Modal } from '../components/Modal';
@@ -40,7 +41,7 @@ export function SearchDialog() {
       <PendingScans />
       <form className="search-form" onSubmit={submit} noValidate>
         <label className="field">
-          <span className="field-label">氏名またはカナ（先頭から）</span>
+          <span className="field-label">氏名またはカナ（先頭から{SEARCH_MIN_PREFIX}文字以上）</span>
           <input
             className="field-input"
             name="search-prefix"

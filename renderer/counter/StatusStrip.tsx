@@ -74,6 +74,13 @@ export function StatusStrip() {
               {status.records.message}
             </span>
           )}
+          {status.searchRefusals.length > 0 && session?.role === 'lead' && (
+            <span className="status-item status-bad" role="alert" data-testid="status-search-limit">
+              検索の上限に達した職員がいます:{' '}
+              {status.searchRefusals.map((r) => `${r.staff} ${tokyoClockTime(r.at)}（${num(r.times)}回）`).join('、')}
+              。名前での検索が続くときは理由を確かめてください
+            </span>
+          )}
           {/* Last, on a line of its own where it wraps: for as long as the disk stays low, on every screen. */}
           {status.freeSpace && (
             <span className="status-item status-bad" role="alert" data-testid="status-free-space">

@@ -9,6 +9,7 @@ import { useSessionStore } from './session-store';
 import { tokyoToday } from '../format/dates';
 import { FIGURE_LABELS as F } from '../../shared/glossary';
 import { count } from '../../shared/numbers';
+import { searchPrefixProblem } from '../../shared/counter/search-rules';
 
 type HandedOver = Extract<ScanOutcome, { kind: 'already-handed-over' }>;
 
@@ -165,7 +166,8 @@ export const useUiStore = create<UiState>()((set, get) => ({
 
   async runSearch() {
     const { prefix, birthDate } = get().search;
-    if (prefix.trim() === '') return set({ search: { ...get().search, error: '氏名またはカナを入力してください', result: null } });
+    const short = searchPrefixProblem(prefix);
+    if (short) return set({ search: { ...get().search, error: short, result: null } });
     const date = parseBirthDate(birthDate, tokyoToday());
     if (!date.ok) return set({ search: { ...get().search, error: `生年月日: ${date.reason}`, result: null } });
     set({ search: { ...get().search, busy: true, error: null } });

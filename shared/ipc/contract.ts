@@ -98,7 +98,9 @@ type IpcErrorCode =
   | 'future'
   | 'clock-behind'
   | 'already-closed'
-  | 'day-closed';
+  | 'day-closed'
+  /** A person's searches passed a limit (shared/counter/search-rules.ts): refused, recorded, the lead told. */
+  | 'search-limit';
 export interface IpcError {
   readonly code: IpcErrorCode;
   readonly message: string;

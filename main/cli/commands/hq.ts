@@ -97,7 +97,8 @@ export function registerHq(program: Command, io: CliIo, setExit: (code: number) 
           actor: 'cli',
           action: 'export',
           subject: asOf,
-          detail: { document: 'uncollected', rows: r.value.rows, encoding: opts.encoding },
+          // Where the list went and whose rows it holds: the file leaves the encrypted folder (written owner-only).
+          detail: { document: 'uncollected', rows: r.value.rows, encoding: opts.encoding, destination: out, subjects: r.value.subjects },
         });
         io.out(
           `${UNCOLLECTED_LABEL} ${count(r.value.rows)}（${VENUE_IDS.map((v) => `${VENUES[v].name} ${count(r.value.perVenue[v])}`).join('、')}、受取期限 ${deadlineDays}日）: ${out}\n`,

@@ -42,6 +42,9 @@ export function up(db: Db): void {
     CREATE TRIGGER events_are_append_only_update BEFORE UPDATE ON events
       BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
 
+    -- How many searches a person made since a time (the search limits), and who crossed one today.
+    CREATE INDEX access_records_by_action ON access_records (action, actor, at);
+
     -- Files published before this step carry the access head of the old, export-time hash: from here on, the head
     -- each file states is the chained row's own, and only those are compared with the record.
     INSERT INTO meta (key, value) SELECT 'access-chain-from-export', coalesce(max(seq), 0) FROM sync_exports;

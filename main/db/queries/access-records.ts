@@ -41,3 +41,19 @@ export function readAccessRecordRows(db: Db): AccessRecordRow[] {
     .prepare('SELECT seq, at, station_id, actor, action, subject, detail FROM access_records ORDER BY seq')
     .all() as AccessRecordRow[];
 }
+
+/** How many rows of this action one person wrote since a time (an indexed range: the search limits ask per search). */
+export function countActionsSince(db: Db, action: string, actor: string, sinceIso: string): number {
+  return (
+    db.prepare('SELECT count(*) AS n FROM access_records WHERE action = ? AND actor = ? AND at >= ?').get(action, actor, sinceIso) as {
+      n: number;
+    }
+  ).n;
+}
+
+/** Per person, the last row of this action since a time and how many there were. */
+export function lastActionsSince(db: Db, action: string, sinceIso: string): { actor: string; at: string; times: number }[] {
+  return db
+    .prepare('SELECT actor, max(at) AS at, count(*) AS times FROM access_records WHERE action = ? AND at >= ? GROUP BY actor ORDER BY at')
+    .all(action, sinceIso) as { actor: string; at: string; times: number }[];
+}

@@ -1,6 +1,7 @@
 // The counter: scan → who it is (or why not), hand over after the ID check, refuse, undo (lead), search, and
 // the status strip.
 import { z } from 'zod';
+import { SEARCH_MIN_PREFIX, searchPrefixProblem } from '../../counter/search-rules';
 import { IdCheck } from '../../counter/id-documents';
 import { ScanOutcome, SearchHit } from '../../counter/outcomes';
 import { ReservationNumber } from '../../roster/reservation-number';
@@ -39,6 +40,8 @@ export const StatusView = z.strictObject({
    * the first row that does not hold. Shown to the venue lead until it is looked into. Null when both hold.
    */
   records: z.strictObject({ record: z.enum(['access', 'events']), seq: z.number(), message: z.string() }).nullable(),
+  /** Today's searches refused for passing a limit, per person (their last, how many): for the venue lead. */
+  searchRefusals: z.array(z.strictObject({ staff: z.string(), at: z.string(), times: z.number() })),
 });
 export type StatusView = z.infer<typeof StatusView>;
 
@@ -70,7 +73,11 @@ export const counterContract = {
   'counter:undo': channel(z.strictObject({ reservationNo: ReservationNumber, reason: Reason }), Recorded, LEAD, VENUE),
   'counter:search': channel(
     z.strictObject({
-      prefix: z.string().trim().min(1, '氏名またはカナを入力してください').max(40),
+      prefix: z
+        .string()
+        .trim()
+        .max(40)
+        .refine((p) => searchPrefixProblem(p) === null, `氏名またはカナを${SEARCH_MIN_PREFIX}文字以上入力してください`),
       birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '生年月日を入力してください'),
     }),
     z.strictObject({ hits: z.array(SearchHit), capped: z.boolean() }),

@@ -1,0 +1,81 @@
+// What the lead is told about the access record (issue 14), seen at 1366×768: a folder whose records were
+// changed while the app was closed, and a clerk whose searches passed the limit. Clerks are not shown either.
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base, expect } from './fixtures';
+import { PASSPHRASE, STAFF } from './demo-world';
+import { serve } from './serve';
+import { openDataFolder } from '../main/store/data-folder';
+import { behindTheTrigger } from '../main/testing/damage';
+
+const tampered = base.extend({
+  server: async ({ world, serveArgs }, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'madoguchi-tampered-'));
+    const dataDir = join(dir, 'venues', 'honchosha');
+    cpSync(world.honchoshaDataDir, dataDir, { recursive: true });
+    // As the audit did it, with the passphrase: the guard off, two of the station's own records gone, the guard back.
+    const opened = openDataFolder(dataDir, PASSPHRASE);
+    if (!opened.ok) throw new Error(opened.error.message);
+    const { db, stationId } = opened.value.store;
+    behindTheTrigger(db, 'events', `DELETE FROM events WHERE station_id = '${stationId}' AND seq IN (3, 4)`);
+    opened.value.store.close();
+    const server = await serve(dataDir, serveArgs);
+    try {
+      await use(server);
+    } finally {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+});
+
+base.use({ viewport: { width: 1366, height: 768 } });
+
+tampered(
+  'records changed while the app was closed: the lead sees it on the strip; a clerk does not',
+  async ({ counter, page }, testInfo) => {
+    await counter.signIn(STAFF.clerk1.staffId, STAFF.clerk1.pin);
+    await expect(page.getByTestId('status-staff')).toBeVisible();
+    await expect(page.getByTestId('status-records')).toHaveCount(0);
+    await page.getByRole('button', { name: /サインアウト/ }).click();
+    await counter.signIn(STAFF.lead1.staffId, STAFF.lead1.pin);
+    await expect(page.getByTestId('status-records')).toHaveText(
+      /^この端末の業務記録の3件目から4件目までがありません（削除されています）。.*会場責任者は事務センターに連絡してください（コード: RECORD-TAMPERED）$/,
+    );
+    await counter.shot(testInfo, 'records-tampered-lead-1366x768');
+  },
+);
+
+base('a clerk’s searches past the limit are refused in the dialog and said to the lead', async ({ counter, page, world }, testInfo) => {
+  await counter.signIn(STAFF.clerk1.staffId, STAFF.clerk1.pin);
+  const card = world.picks.ok[0]!;
+  // Twenty searches in a few seconds, through the app's own channel (the dialog does one at a time).
+  const answers = await page.evaluate(async (c) => {
+    const api = (globalThis as unknown as { madoguchi: Record<string, (i: unknown) => Promise<{ ok: boolean }>> }).madoguchi;
+    const out: boolean[] = [];
+    for (let i = 0; i < 20; i++) out.push((await api['counter:search']!({ prefix: c.kana.slice(0, 2), birthDate: c.birthDate })).ok);
+    return out;
+  }, card);
+  expect(answers.every(Boolean)).toBe(true);
+
+  await page.keyboard.press('F3');
+  const dialog = page.getByTestId('search-dialog');
+  await dialog.getByLabel(/氏名またはカナ/).fill(card.kana.slice(0, 1));
+  await dialog.getByLabel(/生年月日/).fill(card.birthDate);
+  await dialog.getByLabel(/生年月日/).press('Enter');
+  await expect(dialog).toContainText('氏名またはカナを2文字以上入力してください');
+  await dialog.getByLabel(/氏名またはカナ/).fill(card.kana.slice(0, 2));
+  await dialog.getByLabel(/生年月日/).press('Enter');
+  await expect(dialog).toContainText(/検索は一人10分間に20回までです。.*（コード: SEARCH-LIMIT）/);
+  await counter.shot(testInfo, 'search-limit-clerk-1366x768');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('status-search-limit')).toHaveCount(0);
+
+  await page.getByRole('button', { name: /サインアウト/ }).click();
+  await counter.signIn(STAFF.lead1.staffId, STAFF.lead1.pin);
+  await expect(page.getByTestId('status-search-limit')).toHaveText(
+    /^検索の上限に達した職員がいます: 窓口　一郎 \d\d:\d\d（1回）。名前での検索が続くときは理由を確かめてください$/,
+  );
+  await counter.shot(testInfo, 'search-limit-lead-1366x768');
+});
