@@ -14,7 +14,6 @@ export const SEARCH_LIMITS = [
   { id: 'ten-minutes', windowMinutes: 10, max: 20, words: '10分間に20回' },
   { id: 'day', windowMinutes: null, max: 100, words: '1日に100回' },
 ] as const;
-export type SearchLimitId = (typeof SEARCH_LIMITS)[number]['id'];
 
 /** The prefix as searched: NFKC, spaces removed (山田　太 → 山田太). */
 export function searchPrefix(text: string): string {
