@@ -8,6 +8,7 @@ import { PASSPHRASE, STAFF } from './demo-world';
 import { serve } from './serve';
 import { openDataFolder } from '../main/store/data-folder';
 import { behindTheTrigger } from '../main/testing/damage';
+import { printPreviewToPdf } from './pdf';
 
 const tampered = base.extend({
   server: async ({ world, serveArgs }, use) => {
@@ -79,3 +80,42 @@ base('a clerk’s searches past the limit are refused in the dialog and said to 
   );
   await counter.shot(testInfo, 'search-limit-lead-1366x768');
 });
+
+base(
+  'the lead reads the day’s record of use, scans a notice to see that resident’s, and prints it',
+  async ({ counter, page, world }, testInfo) => {
+    const card = world.picks.ok[1]!;
+    await counter.signIn(STAFF.clerk1.staffId, STAFF.clerk1.pin);
+    await counter.scanCard(card.reservationNo, card.name);
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: /サインアウト/ }).click();
+    await counter.signIn(STAFF.lead1.staffId, STAFF.lead1.pin);
+    await page.keyboard.press('F4');
+    await page.getByRole('button', { name: '個人情報取扱台帳（利用の記録）' }).click();
+    const view = page.getByTestId('access-page');
+    await expect(view.getByTestId('access-table')).toContainText('スキャンで表示');
+    await expect(view.getByTestId('access-table')).toContainText(card.reservationNo);
+    const scrolls = await page.evaluate('document.scrollingElement.scrollHeight > innerHeight');
+    expect(scrolls, 'the page itself does not scroll at 1366×768').toBe(false);
+    await counter.shot(testInfo, 'access-record-day-1366x768');
+
+    // A scan on this page asks for that resident on every day.
+    await counter.scan(card.reservationNo);
+    await expect(view.getByLabel('予約管理番号')).toHaveValue(card.reservationNo);
+    await expect(view.getByLabel('日付')).toHaveValue('');
+    await expect(view.getByTestId('access-table').locator('tbody tr')).toHaveCount(2); // the clerk's scan, the lead's earlier view
+    await counter.shot(testInfo, 'access-record-resident-1366x768');
+
+    await view.getByRole('button', { name: '印刷' }).click();
+    await expect(page.getByTestId('print-pages')).toHaveText('A4・全 1 ページ');
+    const pdf = await printPreviewToPdf(page, testInfo, 'access-record');
+    expect(pdf.a4).toBe(true);
+    expect(pdf.text).toContain('個人情報取扱台帳');
+    expect(pdf.text).toContain(card.reservationNo);
+    expect(pdf.text).toContain('スキャンで表示');
+    // Read again for paper: the lead's look at this resident a moment ago is now on it too.
+    expect(pdf.text).toMatch(/予約管理番号 [A-Z0-9]{3}-\d{6}・3件/);
+    expect(pdf.text).toContain('取扱台帳の閲覧');
+    expect(pdf.fonts, 'the bundled font').toMatch(/NotoSansJP/);
+  },
+);

@@ -2,11 +2,9 @@
 // What was searched for is never stored: the record names the records shown, not the query.
 import type { Db } from '../db/connection';
 import type { Clock } from '../clock';
+import type { AccessAction } from '../../shared/access/access-actions';
 import { insertAccessRecord, readAccessRecordRows } from '../db/queries/access-records';
 import { writeTransaction } from '../db/transaction';
-
-type AccessAction =
-  'scan-view' | 'search' | 'search-refused' | 'record-view' | 'handover' | 'refusal' | 'undo' | 'ledger-import' | 'print' | 'export';
 
 export interface AccessEntry {
   readonly stationId: string;

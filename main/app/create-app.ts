@@ -16,6 +16,7 @@ import { ownStationLabel, ownStationName } from '../counter/names';
 import { sessionHandlers } from '../auth/handlers';
 import { counterHandlers } from '../counter/handlers';
 import { checkRecords } from '../access/verify-record';
+import { accessHandlers } from '../access/handlers';
 import { ledgerHandlers } from '../ledger/handlers';
 import { receiptHandlers } from '../receipt/handlers';
 import { correctionsHandlers } from '../corrections/handlers';
@@ -76,6 +77,7 @@ export function createApp(store: VenueStore, clock: Clock, log: (line: string) =
     ...receiptHandlers(counter),
     ...correctionsHandlers(counter),
     ...returnsHandlers(counter),
+    ...accessHandlers(counter),
     ...reconciliationHandlers(counter),
     ...dayCloseHandlers(counter),
     ...venuePrintHandlers(counter, printer),

@@ -253,7 +253,7 @@ function logView(ctx: CounterContext, staff: Staff, action: 'scan-view' | 'recor
   accessLog(ctx).record({ stationId: ctx.store.stationId, actor: actorOf(staff), action, subject: reservationNo });
 }
 
-function accessLog(ctx: CounterContext): AccessLog {
+export function accessLog(ctx: CounterContext): AccessLog {
   return ctx.access ?? immediateAccessLog(ctx.store.db, ctx.clock);
 }
 

@@ -21,6 +21,9 @@ import { code128Barcode } from './barcode';
 import type { Printer } from './printer';
 import type { AccessLog } from '../access/access-record';
 import type { VenueId } from '../../shared/venues/venues';
+import { recordUses, type RecordUseQuery } from '../access/record-uses';
+import { accessRecordHtml, accessRecordPageCount } from '../../shared/print/access-record-print';
+import { dayText } from '../../shared/tokyo-date';
 
 export interface RenderedDocument {
   readonly title: string;
@@ -35,7 +38,7 @@ export interface RenderedDocument {
 }
 
 export interface DocumentProblem {
-  readonly code: 'not-found' | 'forbidden';
+  readonly code: 'not-found' | 'forbidden' | 'invalid-input';
   readonly message: string;
 }
 
@@ -47,7 +50,7 @@ export interface DocumentContext {
   readonly printedAt: string;
 }
 
-const LEAD_ONLY: ReadonlySet<PrintRequest['document']> = new Set(['discrepancy', 'return-list']);
+const LEAD_ONLY: ReadonlySet<PrintRequest['document']> = new Set(['discrepancy', 'return-list', 'access-record']);
 
 export function renderDocument(dc: DocumentContext, request: PrintRequest): Result<RenderedDocument, DocumentProblem> {
   if (LEAD_ONLY.has(request.document) && dc.staff.role !== 'lead')
@@ -61,6 +64,8 @@ export function renderDocument(dc: DocumentContext, request: PrintRequest): Resu
       return discrepancyDocument(dc, request.checkId, request.shipmentId);
     case 'return-list':
       return returnListDocument(dc, request.batchId);
+    case 'access-record':
+      return accessRecordDocument(dc, request);
   }
 }
 
@@ -143,6 +148,28 @@ function discrepancyDocument(dc: DocumentContext, checkId: string, shipmentId: s
     rows: differences.filter((d) => d.name !== null).length,
     subject: checkId,
     subjects: differences.filter((d) => d.name !== null).map((d) => d.code),
+  });
+}
+
+function accessRecordDocument(dc: DocumentContext, query: RecordUseQuery): Result<RenderedDocument, DocumentProblem> {
+  // Read as the page reads it, and that reading is itself recorded as a view (the print is recorded beside it).
+  const found = recordUses(dc.ctx, dc.staff, query);
+  if (!found.ok) return err({ code: 'invalid-input', message: found.error.message });
+  const { uses, capped } = found.value;
+  const filter = [
+    query.date && dayText(query.date),
+    query.staffId && `職員 ${query.staffId}`,
+    query.reservationNo && `予約管理番号 ${query.reservationNo}`,
+  ]
+    .filter(Boolean)
+    .join('・');
+  return ok({
+    title: `個人情報取扱台帳 ${filter}`,
+    html: accessRecordHtml({ ...common(dc), filter, capped, rows: uses }),
+    pages: accessRecordPageCount(uses),
+    rows: new Set(uses.flatMap((u) => (u.subject ? [u.subject] : []))).size,
+    subject: query.reservationNo ?? query.date ?? '',
+    subjects: [...new Set(uses.flatMap((u) => (u.subject ? [u.subject] : [])))],
   });
 }
 

@@ -18,6 +18,7 @@ import { installIdleLock } from './idle-lock';
 import { useLeadStore } from '../stores/lead-store';
 import { useReturnsStore } from '../stores/returns-store';
 import { useCorrectionsStore } from '../stores/corrections-store';
+import { useAccessStore } from '../stores/access-store';
 import { usePrintStore } from '../stores/print-store';
 import { leaveLeadWorkspace } from '../lead/LeadWorkspace';
 
@@ -31,6 +32,7 @@ function routeScan(text: string, toCounter: () => void): void {
   const page = useLeadStore.getState().page;
   if (page === 'returns') return useReturnsStore.getState().scan(text);
   if (page === 'corrections') return void useCorrectionsStore.getState().lookUp(text);
+  if (page === 'access') return useAccessStore.getState().scan(text);
   if (page === 'reconciliation') return useLeadStore.getState().scanIgnored();
   toCounter();
 }

@@ -18,6 +18,7 @@ const PAGES: readonly { page: LeadPage; label: string }[] = [
   { page: 'reconciliation', label: '照合・日報・日締め' },
   { page: 'corrections', label: '訂正（破損・受領の誤り・交付の取消）' },
   { page: 'returns', label: '返戻（受取期限切れ）' },
+  { page: 'access', label: '個人情報取扱台帳（利用の記録）' },
 ];
 
 export function LeadPanel() {

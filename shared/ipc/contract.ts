@@ -12,6 +12,7 @@ import { ledgerContract } from './contract/ledger';
 import { receiptContract } from './contract/receipt';
 import { correctionsContract } from './contract/corrections';
 import { returnsContract } from './contract/returns';
+import { accessContract } from './contract/access';
 import { reconciliationContract } from './contract/reconciliation';
 import { dayCloseContract } from './contract/day-close';
 import { printContract } from './contract/print';
@@ -33,6 +34,7 @@ export const contract = {
   ...receiptContract,
   ...correctionsContract,
   ...returnsContract,
+  ...accessContract,
   ...reconciliationContract,
   ...dayCloseContract,
   ...printContract,

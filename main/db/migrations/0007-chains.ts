@@ -44,6 +44,8 @@ export function up(db: Db): void {
 
     -- How many searches a person made since a time (the search limits), and who crossed one today.
     CREATE INDEX access_records_by_action ON access_records (action, actor, at);
+    -- The lead's page of the record, a day at a time.
+    CREATE INDEX access_records_by_time ON access_records (at);
 
     -- Files published before this step carry the access head of the old, export-time hash: from here on, the head
     -- each file states is the chained row's own, and only those are compared with the record.

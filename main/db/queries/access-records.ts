@@ -57,3 +57,28 @@ export function lastActionsSince(db: Db, action: string, sinceIso: string): { ac
     .prepare('SELECT actor, max(at) AS at, count(*) AS times FROM access_records WHERE action = ? AND at >= ? GROUP BY actor ORDER BY at')
     .all(action, sinceIso) as { actor: string; at: string; times: number }[];
 }
+
+export interface RecordUseFilter {
+  /** Tokyo-day bounds (ISO), or null for every day (only with a resident). */
+  readonly from: string | null;
+  readonly to: string | null;
+  readonly staffId: string | null;
+  readonly reservationNo: string | null;
+  readonly limit: number;
+}
+
+/**
+ * The access record's rows that match, newest first: by the staff id in its actor (`clerk:c01`), by a resident
+ * named as its subject or among the reservation numbers a list showed (detail.subjects), within a day.
+ */
+export function accessRowsMatching(db: Db, f: RecordUseFilter): AccessRecordRow[] {
+  return db
+    .prepare(
+      `SELECT seq, at, station_id, actor, action, subject, detail FROM access_records
+        WHERE (@from IS NULL OR at >= @from) AND (@to IS NULL OR at < @to)
+          AND (@staffId IS NULL OR substr(actor, instr(actor, ':') + 1) = @staffId)
+          AND (@reservationNo IS NULL OR subject = @reservationNo OR EXISTS (SELECT 1 FROM json_each(detail, '$.subjects') WHERE value = @reservationNo))
+        ORDER BY seq DESC LIMIT @limit`,
+    )
+    .all({ from: f.from, to: f.to, staffId: f.staffId, reservationNo: f.reservationNo, limit: f.limit }) as AccessRecordRow[];
+}

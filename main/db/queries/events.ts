@@ -260,3 +260,25 @@ export function readFoldEvents(db: Db, rowid: number, end: string | null): { eve
     return { events: events as unknown as ReconEvent[], maxRowid: Math.max(rowid, maxRowid) };
   })();
 }
+
+/** Events about one card (their subject) that match, newest first: the changes to residents' records. */
+export function cardEventsMatching(
+  db: Db,
+  f: { from: string | null; to: string | null; staffId: string | null; reservationNo: string | null; limit: number },
+): { station_id: string; seq: number; client_time: string; actor: string; kind: string; subject: string }[] {
+  return db
+    .prepare(
+      `SELECT station_id, seq, client_time, actor, kind, subject FROM events
+        WHERE subject IS NOT NULL AND (@from IS NULL OR client_time >= @from) AND (@to IS NULL OR client_time < @to)
+          AND (@staffId IS NULL OR substr(actor, instr(actor, ':') + 1) = @staffId) AND (@reservationNo IS NULL OR subject = @reservationNo)
+        ORDER BY client_time DESC, station_id, seq DESC LIMIT @limit`,
+    )
+    .all({ from: f.from, to: f.to, staffId: f.staffId, reservationNo: f.reservationNo, limit: f.limit }) as {
+    station_id: string;
+    seq: number;
+    client_time: string;
+    actor: string;
+    kind: string;
+    subject: string;
+  }[];
+}

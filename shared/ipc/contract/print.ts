@@ -5,6 +5,7 @@ import { BOTH, channel } from './channel';
 import { IsoDate, ShipmentRef } from './common';
 import { CheckId } from './receipt';
 import { BatchId } from './returns';
+import { RecordUseQuery } from './access';
 
 /** What can be printed; the ledger and the daily report also by HQ, the rest by the venue lead. */
 export const PrintRequest = z.discriminatedUnion('document', [
@@ -18,6 +19,8 @@ export const PrintRequest = z.discriminatedUnion('document', [
   z.strictObject({ document: z.literal('daily-report'), date: IsoDate }),
   z.strictObject({ document: z.literal('discrepancy'), checkId: CheckId, shipmentId: ShipmentRef }),
   z.strictObject({ document: z.literal('return-list'), batchId: BatchId }),
+  // The lead's page of the 個人情報取扱台帳, for the filter shown.
+  RecordUseQuery.extend({ document: z.literal('access-record') }),
 ]);
 export type PrintRequest = z.infer<typeof PrintRequest>;
 

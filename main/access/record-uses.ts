@@ -1,0 +1,109 @@
+// The lead's view of the 個人情報取扱台帳 (issue 14): every use of residents' data at this station — the looks in
+// the access record, and the changes, which are events — filtered by day, staff and resident. Looking at it is
+// a use too: each view is written to the access record, naming the resident asked about.
+import type { CounterContext } from '../counter/counter-service';
+import { actorOf, type Staff } from '../auth/staff';
+import { accessRowsMatching } from '../db/queries/access-records';
+import { cardEventsMatching } from '../db/queries/events';
+import { actorName, stationName } from '../counter/names';
+import { CARD_EVENT_LABELS, accessActionLabel } from '../../shared/access/access-actions';
+import { tokyoDayEnd, tokyoDayStart } from '../../shared/tokyo-date';
+import { err, ok, type Result } from '../../shared/result';
+import { accessLog } from '../counter/counter-service';
+import { normalizeReservationNumber } from '../../shared/roster/reservation-number';
+
+export interface RecordUseQuery {
+  readonly date: string | null;
+  readonly staffId: string | null;
+  readonly reservationNo: string | null;
+}
+
+export interface RecordUse {
+  readonly at: string;
+  readonly station: string;
+  readonly staff: string;
+  readonly staffId: string;
+  readonly what: string;
+  /** The one resident it was about, or null for a list (see `listed`). */
+  readonly subject: string | null;
+  /** How many residents a list showed (a search's hits, a print's rows); 0 for a look at one. */
+  readonly listed: number;
+  readonly note: string;
+}
+
+/** More than a screen or a few printed pages: the page asks for a narrower filter. */
+const RECORD_USES_SHOWN = 2_000;
+
+const DOCUMENTS: Readonly<Record<string, string>> = {
+  ledger: '送付台帳',
+  'daily-report': '日報',
+  discrepancy: '差異報告書',
+  'return-list': '返戻リスト',
+  uncollected: '未受領一覧',
+  'access-record': '個人情報取扱台帳',
+};
+
+function noteOf(action: string, detail: Record<string, unknown>): string {
+  const document = typeof detail.document === 'string' ? (DOCUMENTS[detail.document] ?? detail.document) : null;
+  if (action === 'search-refused') return detail.limit === 'day' ? '1日の上限' : '10分間の上限';
+  if (action === 'export' && typeof detail.destination === 'string') return `${document ?? ''} → ${detail.destination}`;
+  return document ?? '';
+}
+
+export function recordUses(
+  ctx: CounterContext,
+  staff: Staff,
+  query: RecordUseQuery,
+): Result<{ uses: RecordUse[]; capped: boolean }, { code: 'invalid-input'; message: string }> {
+  if (query.date === null && query.reservationNo === null)
+    return err({ code: 'invalid-input', message: '日付か予約管理番号を指定してください' });
+  const filter = {
+    from: query.date && tokyoDayStart(query.date),
+    to: query.date && tokyoDayEnd(query.date),
+    staffId: query.staffId,
+    reservationNo: query.reservationNo,
+    limit: RECORD_USES_SHOWN + 1,
+  };
+  const { db } = ctx.store;
+  const looks: RecordUse[] = accessRowsMatching(db, filter).map((r) => {
+    const detail = JSON.parse(r.detail) as Record<string, unknown>;
+    const listed = Array.isArray(detail.subjects) ? detail.subjects.length : 0;
+    return {
+      at: r.at,
+      station: stationName(ctx.store, r.station_id),
+      staff: actorName(ctx.store, r.actor),
+      staffId: r.actor.slice(r.actor.indexOf(':') + 1),
+      what: accessActionLabel(r.action),
+      // A print names its document (a shipment, a date) as its subject: only a resident's number is one here.
+      subject: r.subject !== null && normalizeReservationNumber(r.subject).ok ? r.subject : null,
+      listed,
+      note: noteOf(r.action, detail),
+    };
+  });
+  const changes: RecordUse[] = cardEventsMatching(db, filter).map((e) => ({
+    at: e.client_time,
+    station: stationName(ctx.store, e.station_id),
+    staff: actorName(ctx.store, e.actor),
+    staffId: e.actor.slice(e.actor.indexOf(':') + 1),
+    what: CARD_EVENT_LABELS[e.kind] ?? e.kind,
+    subject: e.subject,
+    listed: 0,
+    note: '',
+  }));
+  const all = [...looks, ...changes].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+  const uses = all.slice(0, RECORD_USES_SHOWN);
+  // The view is a use of what it shows: the residents on it, by number (a list's contents stay counts here).
+  accessLog(ctx).record({
+    stationId: ctx.store.stationId,
+    actor: actorOf(staff),
+    action: 'access-view',
+    subject: query.reservationNo,
+    detail: {
+      date: query.date,
+      staffId: query.staffId,
+      rows: uses.length,
+      subjects: [...new Set(uses.flatMap((u) => (u.subject ? [u.subject] : [])))],
+    },
+  });
+  return ok({ uses, capped: all.length > RECORD_USES_SHOWN });
+}
