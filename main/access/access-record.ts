@@ -4,7 +4,21 @@ import type { Db } from '../db/connection';
 import type { Clock } from '../clock';
 import { insertAccessRecord, readAccessRecordRows } from '../db/queries/access-records';
 
-type AccessAction = 'scan-view' | 'search' | 'record-view' | 'handover' | 'refusal' | 'undo' | 'ledger-import' | 'print' | 'export';
+type AccessAction =
+  | 'scan-view'
+  | 'search'
+  | 'record-view'
+  | 'handover'
+  | 'refusal'
+  | 'undo'
+  | 'ledger-import'
+  | 'print'
+  | 'export'
+  // Who held the station, and who tried to (issue 14): sessions, wrong PINs, lockouts and their lifting.
+  | AccountAction;
+
+export type AccountAction =
+  'sign-in' | 'sign-out' | 'lock' | 'unlock' | 'pin-failed' | 'locked-out' | 'sign-in-refused' | 'account-unlocked';
 
 export interface AccessEntry {
   readonly stationId: string;

@@ -13,7 +13,7 @@ import { VENUES } from '../../shared/venues/venues';
 import type { CounterContext } from '../counter/counter-service';
 import { stationHandlers } from '../store/handlers';
 import { ownStationLabel, ownStationName } from '../counter/names';
-import { sessionHandlers } from '../auth/handlers';
+import { idleLockNote, sessionHandlers } from '../auth/handlers';
 import { counterHandlers } from '../counter/handlers';
 import { ledgerHandlers } from '../ledger/handlers';
 import { receiptHandlers } from '../receipt/handlers';
@@ -48,7 +48,7 @@ export interface App extends SiteApp {
 export function createApp(store: VenueStore, clock: Clock, log: (line: string) => void, printer: Printer = createPreviewPrinter()): App {
   const idleLockMinutes = () => readSetting(store.db, 'idle-lock-minutes');
   let scanner: ScannerState = { mode: readSetting(store.db, 'scanner-mode'), connected: false, device: null };
-  const sessions = new Sessions(clock, idleLockMinutes);
+  const sessions = new Sessions(clock, idleLockMinutes, idleLockNote(store.db, clock, store.stationId));
   // Every look is written before its reply (never after it, where a crash or a full disk would lose it silently).
   const access = immediateAccessLog(store.db, clock);
   let pushTo: Push = () => {};

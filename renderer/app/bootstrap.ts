@@ -70,7 +70,7 @@ export function bootstrap(): () => void {
       const s = session.getState();
       return s.phase === 'active' && s.session ? s.session.idleLockMinutes : null;
     },
-    onIdle: () => void session.getState().lock(),
+    onIdle: () => void session.getState().lock(true),
     onActivity: () => {
       if (session.getState().phase === 'active') void api()['session:touch']({});
     },

@@ -92,8 +92,11 @@ export const EventPayloads = {
     createdAt: z.string(),
   }),
   'staff.enrolled': z.strictObject({ staffId: z.string(), role: z.enum(['clerk', 'lead', 'hq']) }),
-  /** A venue lead lifted an account's PIN lockout before it ran out (the actor is the lead). */
-  'staff.unlocked': z.strictObject({ staffId: z.string(), lockedUntil: z.string() }),
+  /**
+   * A venue lead lifted an account's PIN lockout (the actor is the lead; at HQ, `cli`): a timed one before it ran
+   * out, or (lockedUntil null) one that waited for a person after 15 wrong PINs.
+   */
+  'staff.unlocked': z.strictObject({ staffId: z.string(), lockedUntil: z.string().nullable() }),
 } as const;
 
 export type EventKind = keyof typeof EventPayloads;

@@ -6,6 +6,7 @@ import { up as v3 } from './0003-hq-ledgers';
 import { up as v4 } from './0004-sync';
 import { up as v5 } from './0005-station-labels';
 import { up as v6 } from './0006-future-dated-alert';
+import { up as v8 } from './0008-staff-lock-until-unlocked';
 
 export interface Migration {
   readonly version: number;
@@ -20,4 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'daily sync: keys, published files, registered stations, files taken in, alerts', up: v4 },
   { version: 5, name: 'daily sync: what each registered station is called at its venue', up: v5 },
   { version: 6, name: 'daily sync: a file holding times in the receiver’s future is flagged', up: v6 },
+  // PLACEHOLDER on the accounts branch only: the lead's v7 takes this place when the branches merge.
+  { version: 7, name: 'placeholder for v7 (replaced at merge)', up: () => {} },
+  { version: 8, name: 'staff: an account locked until a lead unlocks it', up: v8 },
 ];
