@@ -174,12 +174,6 @@ for (const viewport of WINDOW_VIEWPORTS) {
       });
     });
 
-    test('HQ at a venue station: its prints', async ({ counter, page }) => {
-      await counter.typeCredentials(STAFF.hq1.staffId, STAFF.hq1.pin);
-      await expect(page.getByTestId('hq-screen')).toBeVisible();
-      await expectFits(page, 'hq-at-venue', [page.getByRole('button', { name: 'サインアウト' })]);
-    });
-
     test.describe('headquarters', () => {
       test.use({ site: 'hq' });
       test('HQ office: ledgers and the ward report, headers unbroken', async ({ counter, page }) => {

@@ -12,7 +12,7 @@ import { actorOf, lockedAccounts, unlockAccount, verifyStaffPin, type Staff } fr
 type Note = (staff: Staff, action: AccountAction, detail?: Record<string, string | number | boolean | null>) => void;
 
 /** Writes a session's change (sign-in, lock …) to the access record, naming the staff member. */
-export function sessionNotes(db: Db, clock: Clock, stationId: string): Note {
+function sessionNotes(db: Db, clock: Clock, stationId: string): Note {
   return (staff, action, detail = {}) => recordAccess(db, clock, { stationId, actor: actorOf(staff), action, detail });
 }
 

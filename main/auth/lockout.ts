@@ -5,7 +5,7 @@ import type { SiteId } from '../../shared/venues/venues';
 import { tokyoWallClock } from '../../shared/tokyo-date';
 
 /** At how many wrong PINs in a row an account locks, and for how long (null: until a lead unlocks it). */
-export const LOCK_STEPS: readonly { readonly failures: number; readonly minutes: number | null }[] = [
+const LOCK_STEPS: readonly { readonly failures: number; readonly minutes: number | null }[] = [
   { failures: 5, minutes: 5 },
   { failures: 10, minutes: 60 },
   { failures: 15, minutes: null },

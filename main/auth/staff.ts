@@ -43,12 +43,12 @@ const UNKNOWN_ACTOR = 'unknown-staff';
  * The roles a folder's accounts may have. HQ's screen is HQ's work only (ledgers, the ward's report), so only `hq`;
  * a venue's is the counter, so never `hq` (an `hq1` enrolled at 本庁舎 printed its whole ledger, 1,293 residents).
  */
-export function rolesAt(site: SiteId): readonly StaffRole[] {
+function rolesAt(site: SiteId): readonly StaffRole[] {
   return site === 'hq' ? ['hq'] : ['clerk', 'lead'];
 }
 
 /** Which site and station a folder's database belongs to (meta, written when the folder was made). */
-export function folderOf(db: Db): { site: SiteId; stationId: string } {
+function folderOf(db: Db): { site: SiteId; stationId: string } {
   const meta = readMeta(db);
   const site = meta['venue'];
   if (site !== 'hq' && !isVenueId(site)) throw new Error('data folder without a site');

@@ -40,7 +40,7 @@ export const DEMO_STAFF: readonly (Staff & { pin: string })[] = [
 ];
 
 /** Demo staff in HQ's folder only: an `hq` account cannot be enrolled at a venue (nor sign in there). */
-export const DEMO_HQ_STAFF: readonly (Staff & { pin: string })[] = [
+const DEMO_HQ_STAFF: readonly (Staff & { pin: string })[] = [
   { staffId: 'hq1', displayName: '事務センター　職員', role: 'hq', pin: '8888' },
 ];
 

@@ -47,10 +47,10 @@ function scanArrived(scan: HeldScan): void {
   if (phase === 'locked' || phase === 'signed-out') useScanHoldStore.getState().hold(scan);
 }
 
-/** Headquarters' own folder and HQ staff have no counter: keys there are only typing. */
+/** Headquarters' own folder has no counter: keys there are only typing. */
 function readsScans(): boolean {
   const s = useSessionStore.getState();
-  if (s.station?.hq || s.session?.role === 'hq') return false;
+  if (s.station?.hq) return false;
   return s.phase === 'active' || s.phase === 'locked' || s.phase === 'signed-out';
 }
 
