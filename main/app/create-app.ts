@@ -14,6 +14,7 @@ import type { CounterContext } from '../counter/counter-service';
 import { stationHandlers } from '../store/handlers';
 import { ownStationLabel, ownStationName } from '../counter/names';
 import { idleLockNote, sessionHandlers } from '../auth/handlers';
+import { staffHandlers } from '../auth/staff-handlers';
 import { counterHandlers } from '../counter/handlers';
 import { ledgerHandlers } from '../ledger/handlers';
 import { receiptHandlers } from '../receipt/handlers';
@@ -67,6 +68,7 @@ export function createApp(store: VenueStore, clock: Clock, log: (line: string) =
       store.dir,
     ),
     ...sessionHandlers(store.db, clock, store.stationId, sessions, idleLockMinutes),
+    ...staffHandlers(store.db, clock, store.stationId, sessions),
     ...counterHandlers(counter, () => ({ ...scanner, layout: readSetting(store.db, 'scanner-layout') })),
     ...ledgerHandlers(counter, (event, payload) => pushTo(event, payload)),
     ...receiptHandlers(counter),

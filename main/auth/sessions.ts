@@ -27,6 +27,18 @@ export class Sessions {
     this.byCaller.delete(caller);
   }
 
+  /** Ends every session of this staff member (their account was stopped); how many there were. */
+  signOutStaff(staffId: string): number {
+    let n = 0;
+    for (const [caller, s] of this.byCaller) {
+      if (s.staff.staffId === staffId) {
+        this.byCaller.delete(caller);
+        n++;
+      }
+    }
+    return n;
+  }
+
   /** Locks the caller's screen; false if there was nothing to lock (signed out, or locked already). */
   lock(caller: string): boolean {
     const s = this.byCaller.get(caller);

@@ -18,7 +18,7 @@ import { afterWrongPin, isLocked, lockedOut, UNLOCKED, wrongPin, type Asked, typ
 export type { SignInProblem } from './lockout';
 
 const PIN = /^\d{4,8}$/;
-const STAFF_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{1,31}$/;
+export const STAFF_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{1,31}$/;
 // Cheap enough to sign in quickly on a venue PC; the lockout, not the KDF, is what stops PIN guessing.
 const PIN_KDF = { N: 2 ** 14, r: 8, p: 1 } as const;
 
@@ -43,12 +43,12 @@ const UNKNOWN_ACTOR = 'unknown-staff';
  * The roles a folder's accounts may have. HQ's screen is HQ's work only (ledgers, the ward's report), so only `hq`;
  * a venue's is the counter, so never `hq` (an `hq1` enrolled at 本庁舎 printed its whole ledger, 1,293 residents).
  */
-function rolesAt(site: SiteId): readonly StaffRole[] {
+export function rolesAt(site: SiteId): readonly StaffRole[] {
   return site === 'hq' ? ['hq'] : ['clerk', 'lead'];
 }
 
 /** Which site and station a folder's database belongs to (meta, written when the folder was made). */
-function folderOf(db: Db): { site: SiteId; stationId: string } {
+export function folderOf(db: Db): { site: SiteId; stationId: string } {
   const meta = readMeta(db);
   const site = meta['venue'];
   if (site !== 'hq' && !isVenueId(site)) throw new Error('data folder without a site');
@@ -69,7 +69,7 @@ export function pinProblem(pin: string): string | null {
   return PIN.test(pin) ? null : 'PINは4〜8桁の数字です';
 }
 
-function hashPin(pin: string): string {
+export function hashPin(pin: string): string {
   const salt = randomBytes(16);
   const hash = scryptSync(pin, salt, 32, PIN_KDF);
   return JSON.stringify({ ...PIN_KDF, salt: salt.toString('base64'), hash: hash.toString('base64') });

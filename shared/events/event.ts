@@ -97,6 +97,10 @@ export const EventPayloads = {
    * out, or (lockedUntil null) one that waited for a person after 15 wrong PINs.
    */
   'staff.unlocked': z.strictObject({ staffId: z.string(), lockedUntil: z.string().nullable() }),
+  /** A venue lead stopped an account (the actor is the lead): it no longer signs in; what it recorded stays. */
+  'staff.disabled': z.strictObject({ staffId: z.string() }),
+  /** A venue lead set a new PIN for an account (never the PIN itself); its lockout was lifted with it. */
+  'staff.pin-reset': z.strictObject({ staffId: z.string() }),
 } as const;
 
 export type EventKind = keyof typeof EventPayloads;

@@ -17,6 +17,7 @@ import { dayCloseContract } from './contract/day-close';
 import { printContract } from './contract/print';
 import { syncContract } from './contract/sync';
 import { hqContract } from './contract/hq';
+import { staffContract } from './contract/staff';
 
 export { StationView } from './contract/station';
 export { SessionView } from './contract/session';
@@ -38,6 +39,7 @@ export const contract = {
   ...printContract,
   ...syncContract,
   ...hqContract,
+  ...staffContract,
 } as const;
 
 type Contract = typeof contract;

@@ -58,3 +58,20 @@ export function listLockedStaff(db: Db, nowIso: string): LockedRow[] {
     )
     .all(nowIso) as LockedRow[];
 }
+
+/** The account whether active or stopped (a stopped one may be enrolled again under its id). */
+export function readStaffAnyState(db: Db, staffId: string): (StaffRow & { active: 0 | 1 }) | undefined {
+  return db.prepare('SELECT * FROM staff WHERE staff_id = ?').get(staffId) as (StaffRow & { active: 0 | 1 }) | undefined;
+}
+
+export function deactivateStaff(db: Db, staffId: string): void {
+  db.prepare('UPDATE staff SET active = 0 WHERE staff_id = ?').run(staffId);
+}
+
+/** A new PIN hash; the wrong-PIN count and any lockout start again. */
+export function replacePinHash(db: Db, staffId: string, pinHash: string): void {
+  db.prepare('UPDATE staff SET pin_hash = ?, failed_attempts = 0, locked_until = NULL, unlock_required = 0 WHERE staff_id = ?').run(
+    pinHash,
+    staffId,
+  );
+}
