@@ -150,6 +150,11 @@ for (const viewport of WINDOW_VIEWPORTS) {
       await expectFits(page, 'lead-returns', [back, record, returns.getByTestId('returns-last')]);
       await record.click();
       await expect(returns.getByTestId('returns-recorded')).toBeVisible();
+
+      await page.getByRole('button', { name: '職員', exact: true }).click();
+      const staffPage = page.getByTestId('staff-page');
+      await expect(staffPage.getByTestId('staff-table')).toBeVisible();
+      await expectFits(page, 'lead-staff', [back, staffPage.getByRole('button', { name: '登録する' })]);
       await page.keyboard.press('Escape');
       await outcomeFits(counter, damaged.reservationNo, 'damaged', 'outcome-damaged');
       await outcomeFits(counter, overdueNo, 'returned', 'outcome-returned');

@@ -15,6 +15,7 @@ import { useUiStore } from '../stores/ui-store';
 import { useImportStore } from '../stores/import-store';
 import { useReceiptStore } from '../stores/receipt-store';
 import { installIdleLock } from './idle-lock';
+import { useStaffStore } from '../stores/staff-store';
 import { useLeadStore } from '../stores/lead-store';
 import { useReturnsStore } from '../stores/returns-store';
 import { useCorrectionsStore } from '../stores/corrections-store';
@@ -32,6 +33,7 @@ function routeScan(text: string, toCounter: () => void): void {
   if (page === 'returns') return useReturnsStore.getState().scan(text);
   if (page === 'corrections') return void useCorrectionsStore.getState().lookUp(text);
   if (page === 'reconciliation') return useLeadStore.getState().scanIgnored();
+  if (page === 'staff') return useStaffStore.getState().scanIgnored();
   toCounter();
 }
 
