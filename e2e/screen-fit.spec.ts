@@ -150,6 +150,11 @@ for (const viewport of WINDOW_VIEWPORTS) {
       await expectFits(page, 'lead-returns', [back, record, returns.getByTestId('returns-last')]);
       await record.click();
       await expect(returns.getByTestId('returns-recorded')).toBeVisible();
+
+      await page.getByRole('button', { name: '職員', exact: true }).click();
+      const staffPage = page.getByTestId('staff-page');
+      await expect(staffPage.getByTestId('staff-table')).toBeVisible();
+      await expectFits(page, 'lead-staff', [back, staffPage.getByRole('button', { name: '登録する' })]);
       await page.keyboard.press('Escape');
       await outcomeFits(counter, damaged.reservationNo, 'damaged', 'outcome-damaged');
       await outcomeFits(counter, overdueNo, 'returned', 'outcome-returned');
@@ -172,12 +177,6 @@ for (const viewport of WINDOW_VIEWPORTS) {
         await page.keyboard.press('Control+l');
         await expectFits(page, 'lock', [page.getByRole('button', { name: /解除/ })]);
       });
-    });
-
-    test('HQ at a venue station: its prints', async ({ counter, page }) => {
-      await counter.typeCredentials(STAFF.hq1.staffId, STAFF.hq1.pin);
-      await expect(page.getByTestId('hq-screen')).toBeVisible();
-      await expectFits(page, 'hq-at-venue', [page.getByRole('button', { name: 'サインアウト' })]);
     });
 
     test.describe('headquarters', () => {

@@ -6,6 +6,12 @@ import type { AccessAction } from '../../shared/access/access-actions';
 import { insertAccessRecord, readAccessRecordRows } from '../db/queries/access-records';
 import { writeTransaction } from '../db/transaction';
 
+// Who held the station, and who tried to (issue 14): sessions, wrong PINs, lockouts and their lifting.
+export type AccountAction = Extract<
+  AccessAction,
+  'sign-in' | 'sign-out' | 'lock' | 'unlock' | 'pin-failed' | 'locked-out' | 'sign-in-refused' | 'account-unlocked'
+>;
+
 export interface AccessEntry {
   readonly stationId: string;
   readonly actor: string;

@@ -41,6 +41,7 @@ test('a day, a person, a resident: every use of their data, newest first; a cler
       ['検索', null, 20],
       ['交付', a.reservationNo, 0],
       ['スキャンで表示', a.reservationNo, 0],
+      ['サインイン', null, 0],
     ],
   );
   // Resident b was on the search's list: it is found by b's number with no day given.
@@ -71,7 +72,7 @@ test('a day, a person, a resident: every use of their data, newest first; a cler
   const job = printer.get((printed.value as { preview: string }).preview.slice('/__print/'.length))!;
   const text = visibleText(job.html);
   assert.match(text, /個人情報取扱台帳/);
-  assert.match(text, /2026年11月25日・職員 clerk1・3件/);
+  assert.match(text, /2026年11月25日・職員 clerk1・4件/);
   for (const shown of [a.reservationNo, '20件の一覧', '窓口 一郎（clerk1）', 'スキャンで表示'])
     assert.ok(text.includes(shown), `${shown} in ${text}`);
   const print = readAccessRecords(app.store.db)

@@ -13,7 +13,8 @@ import { VENUES } from '../../shared/venues/venues';
 import type { CounterContext } from '../counter/counter-service';
 import { stationHandlers } from '../store/handlers';
 import { ownStationLabel, ownStationName } from '../counter/names';
-import { sessionHandlers } from '../auth/handlers';
+import { idleLockNote, sessionHandlers } from '../auth/handlers';
+import { staffHandlers } from '../auth/staff-handlers';
 import { counterHandlers } from '../counter/handlers';
 import { checkRecords } from '../access/verify-record';
 import { accessHandlers } from '../access/handlers';
@@ -50,7 +51,7 @@ export interface App extends SiteApp {
 export function createApp(store: VenueStore, clock: Clock, log: (line: string) => void, printer: Printer = createPreviewPrinter()): App {
   const idleLockMinutes = () => readSetting(store.db, 'idle-lock-minutes');
   let scanner: ScannerState = { mode: readSetting(store.db, 'scanner-mode'), connected: false, device: null };
-  const sessions = new Sessions(clock, idleLockMinutes);
+  const sessions = new Sessions(clock, idleLockMinutes, idleLockNote(store.db, clock, store.stationId));
   // Every look is written before its reply (never after it, where a crash or a full disk would lose it silently).
   const access = immediateAccessLog(store.db, clock);
   let pushTo: Push = () => {};
@@ -72,6 +73,7 @@ export function createApp(store: VenueStore, clock: Clock, log: (line: string) =
       store.dir,
     ),
     ...sessionHandlers(store.db, clock, store.stationId, sessions, idleLockMinutes),
+    ...staffHandlers(store.db, clock, store.stationId, sessions),
     ...counterHandlers(counter, () => ({ ...scanner, layout: readSetting(store.db, 'scanner-layout') }), records.problem),
     ...ledgerHandlers(counter, (event, payload) => pushTo(event, payload)),
     ...receiptHandlers(counter),

@@ -8,14 +8,14 @@ import { readSetting } from '../store/settings';
 import { immediateAccessLog } from '../access/access-record';
 import { createPreviewPrinter, type Printer } from '../print/printer';
 import { stationHandlers } from '../store/handlers';
-import { sessionHandlers } from '../auth/handlers';
+import { idleLockNote, sessionHandlers } from '../auth/handlers';
 import { hqHandlers } from '../hq/handlers';
 import { hqPrintHandlers } from '../print/handlers';
 import type { SiteApp } from './create-app';
 
 export function createHqApp(store: HqStore, clock: Clock, log: (line: string) => void, printer: Printer = createPreviewPrinter()): SiteApp {
   const idleLockMinutes = () => readSetting(store.db, 'idle-lock-minutes');
-  const sessions = new Sessions(clock, idleLockMinutes);
+  const sessions = new Sessions(clock, idleLockMinutes, idleLockNote(store.db, clock, store.stationId));
   // Every look is written before its reply (never after it, where a crash or a full disk would lose it silently).
   const access = immediateAccessLog(store.db, clock);
   // Headquarters is the slices it serves; the type requires a handler for each HQ channel.

@@ -119,14 +119,15 @@ describe('headquarters station', () => {
     const venueDir = join(tempDir(t), 'v');
     const clock = manualClock('2026-11-25T01:00:00Z');
     const v = createVenueDataFolder(venueDir, 'toyosu', PASS, 'toyosu-st01');
-    enrollStaff(v.db, clock, v.stationId, 'test', { staffId: 'hq1', displayName: '本部　一', role: 'hq', pin: '8888' });
+    // An hq account cannot be made at a venue (site-roles.test.ts); the venue's own lead asks.
+    enrollStaff(v.db, clock, v.stationId, 'test', { staffId: 'lead1', displayName: '会場　責任者', role: 'lead', pin: '9999' });
     v.close();
     const station = createStation(venueDir, clock, () => {});
     t.after(() => station.close());
     station.unlock(PASS);
-    await station.invoke('session:signIn', { staffId: 'hq1', pin: '8888' }, 'w');
+    assert.ok((await station.invoke('session:signIn', { staffId: 'lead1', pin: '9999' }, 'w')).ok);
     const r = await station.invoke('hq:ledgers', {}, 'w');
-    assert.ok(!r.ok && r.error.code === 'unavailable');
+    assert.ok(!r.ok && (r.error.code === 'unavailable' || r.error.code === 'forbidden'), JSON.stringify(r));
     const otherVenue = await station.invoke('print:document', { document: 'ledger', shipmentId: 'S1', venue: 'sogo', order: 'town' }, 'w');
     assert.ok(!otherVenue.ok && otherVenue.error.code === 'not-found');
   });

@@ -20,7 +20,7 @@ const LOW = /^データフォルダの空き容量が少なくなっています
 
 function newStationFolder(dir: string, clock: ReturnType<typeof manualClock>): void {
   const store = createVenueDataFolder(dir, 'toyosu', PASS, 'toyosu-st01');
-  for (const s of DEMO_STAFF.filter((s) => s.role !== 'hq')) enrollStaff(store.db, clock, store.stationId, 'test', s);
+  for (const s of DEMO_STAFF) enrollStaff(store.db, clock, store.stationId, 'test', s);
   store.close();
 }
 

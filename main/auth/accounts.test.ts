@@ -27,13 +27,71 @@ describe('accounts: attempts left, lockout, a lead unlocks', () => {
     assert.deepEqual(right.ok ? null : right.error.code, 'locked-out', 'the right PIN waits too');
   });
 
-  test('an unknown staff id gets the rule, not a count (which would tell the id exists)', async (t) => {
+  test('an unknown staff id is answered exactly as a known one, try by try, lockout included (nothing tells which ids exist)', async (t) => {
     const { app } = appFixture(t, manualClock('2026-11-25T01:00:00Z'));
-    const r = await wrong(app, 'nobody');
-    assert.deepEqual(r, {
+    const answers = async (staffId: string) => {
+      const out: unknown[] = [];
+      for (let i = 0; i < 7; i++) out.push(await wrong(app, staffId));
+      return out;
+    };
+    const known = await answers('clerk1');
+    assert.deepEqual(await answers('nobody'), known);
+    assert.deepEqual(known.at(-1), {
       ok: false,
-      error: { code: 'bad-credentials', message: '職員IDまたはPINが違います（PINを5回続けて誤ると5分間使えなくなります）' },
+      error: { code: 'locked-out', message: 'PINの誤りが5回続いたため、10:05まで（5分間）使えません。会場責任者がロックを解除できます' },
     });
+  });
+
+  test('the lock grows: 5 wrong PINs lock 5 minutes, 10 an hour, 15 until a lead unlocks; the count survives a timed lock', async (t) => {
+    const clock = manualClock('2026-11-25T01:00:00Z');
+    const { app } = appFixture(t, clock);
+    const last = async (n: number) => {
+      let r: Awaited<ReturnType<typeof wrong>> | null = null;
+      for (let i = 0; i < n; i++) r = await wrong(app, 'clerk2');
+      return r!.ok ? null : r!.error.message;
+    };
+    await last(5);
+    clock.advance(5 * 60_000 + 1);
+    assert.equal(await last(1), '職員IDまたはPINが違います（あと4回誤ると1時間使えなくなります）', 'the count did not restart');
+    assert.equal(await last(4), 'PINの誤りが10回続いたため、11:05まで（1時間）使えません。会場責任者がロックを解除できます');
+    clock.advance(59 * 60_000);
+    const during = await app.invoke('session:signIn', { staffId: 'clerk2', pin: '2222' }, 'w');
+    assert.equal(during.ok ? null : during.error.code, 'locked-out', 'the right PIN waits the hour out too');
+    clock.advance(60_000 + 1);
+    assert.equal(await last(1), '職員IDまたはPINが違います（あと4回誤ると会場責任者が解除するまで使えなくなります）');
+    const held = 'PINの誤りが15回続いたため、この職員IDは使えません。会場責任者にロック解除を依頼してください';
+    assert.equal(await last(4), held);
+    clock.advance(7 * 24 * 3_600_000);
+    const weekLater = await app.invoke('session:signIn', { staffId: 'clerk2', pin: '2222' }, 'w');
+    assert.deepEqual(weekLater, { ok: false, error: { code: 'locked-out', message: held } }, 'no time lifts it');
+
+    assert.ok((await app.invoke('session:signIn', { staffId: 'lead1', pin: '9999' }, 'lead')).ok);
+    const locked = await app.invoke('session:lockedAccounts', {}, 'lead');
+    assert.deepEqual(locked.ok && locked.value, [
+      { staffId: 'clerk2', displayName: '窓口　二葉', role: 'clerk', lockedUntil: null, failedAttempts: 15 },
+    ]);
+    assert.deepEqual(await app.invoke('session:unlockAccount', { staffId: 'clerk2' }, 'lead'), { ok: true, value: null });
+    assert.deepEqual(
+      readEvents(app.store.db, 'staff.unlocked').map((e) => [e.actor, e.payload]),
+      [['lead:lead1', { staffId: 'clerk2', lockedUntil: null }]],
+    );
+    assert.equal(
+      await last(1),
+      '職員IDまたはPINが違います（あと4回誤ると5分間使えなくなります）',
+      "a lead's unlock starts the count again",
+    );
+  });
+
+  test('a right PIN starts the count again, between locks too', async (t) => {
+    const clock = manualClock('2026-11-25T01:00:00Z');
+    const { app } = appFixture(t, clock);
+    for (let i = 0; i < 7; i++) {
+      await wrong(app, 'clerk1');
+      if (i === 4) clock.advance(5 * 60_000 + 1);
+    }
+    assert.ok((await app.invoke('session:signIn', { staffId: 'clerk1', pin: '1111' }, 'w')).ok);
+    const r = await wrong(app, 'clerk1', 'other');
+    assert.equal(r.ok ? null : r.error.message, '職員IDまたはPINが違います（あと4回誤ると5分間使えなくなります）');
   });
 
   test('the lock screen asks only for the PIN, and says so', async (t) => {

@@ -15,6 +15,8 @@ export class Sessions {
   constructor(
     private readonly clock: Clock,
     private readonly idleLockMinutes: () => number,
+    /** Told once when a session locks for being idle (to write it in the access record); Sessions keeps no db. */
+    private readonly onIdleLock: (staff: Staff, idleSince: Date) => void = () => {},
   ) {}
 
   signIn(caller: string, staff: Staff): void {
@@ -25,9 +27,24 @@ export class Sessions {
     this.byCaller.delete(caller);
   }
 
-  lock(caller: string): void {
+  /** Ends every session of this staff member (their account was stopped); how many there were. */
+  signOutStaff(staffId: string): number {
+    let n = 0;
+    for (const [caller, s] of this.byCaller) {
+      if (s.staff.staffId === staffId) {
+        this.byCaller.delete(caller);
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Locks the caller's screen; false if there was nothing to lock (signed out, or locked already). */
+  lock(caller: string): boolean {
     const s = this.byCaller.get(caller);
-    if (s) s.locked = true;
+    if (!s || s.locked) return false;
+    s.locked = true;
+    return true;
   }
 
   unlock(caller: string): void {
@@ -42,7 +59,10 @@ export class Sessions {
   current(caller: string): { staff: Staff; locked: boolean } | null {
     const s = this.byCaller.get(caller);
     if (!s) return null;
-    if (!s.locked && this.clock.now().getTime() - s.lastActivity > this.idleLockMinutes() * 60_000) s.locked = true;
+    if (!s.locked && this.clock.now().getTime() - s.lastActivity > this.idleLockMinutes() * 60_000) {
+      s.locked = true;
+      this.onIdleLock(s.staff, new Date(s.lastActivity));
+    }
     return { staff: s.staff, locked: s.locked };
   }
 

@@ -3,6 +3,10 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { cli } from '../testing/cli-harness';
 import { tempDir } from '../testing/fixtures';
+import { openDataFolder } from '../store/data-folder';
+import { lockedAccounts, verifyStaffPin } from '../auth/staff';
+import { systemClock } from '../clock';
+import { manualClock } from '../testing/app-fixture';
 
 test('a lead adds staff and changes settings from the command line; bad values are refused', async (t) => {
   const dir = join(tempDir(t), 'demo');
@@ -31,4 +35,30 @@ test('a lead adds staff and changes settings from the command line; bad values a
   assert.match(bad.err, /idle-lock-minutes の値が不正です: 0（1〜120 の整数）/, 'says what it may be');
   const all = await cli(['settings', '--data', data], { env });
   assert.match(all.out, /^scanner-mode\thid\t/m);
+
+  // HQ staff belong in HQ's folder: a venue's refuses them, saying where they go.
+  const hq = await cli(['staff', 'add', '--id', 'honbu', '--name', '本部', '--role', 'hq', '--data', data], { env });
+  assert.equal(hq.code, 1);
+  assert.match(hq.err, /事務センター（hq）の職員は会場のデータフォルダには登録できません。事務センターのデータフォルダに登録してください/);
+  assert.doesNotMatch((await cli(['staff', 'list', '--data', data], { env })).out, /honbu|hq1/, 'none at the venue, the demo’s included');
+
+  // Locked until someone unlocks it (15 wrong PINs): `staff unlock` lifts it (HQ has no lead to do it in the app).
+  const opened = openDataFolder(data, 'madoguchi-demo');
+  assert.ok(opened.ok);
+  const clock = manualClock(new Date(Date.now() - 3 * 3_600_000).toISOString());
+  for (let i = 0; i < 15; i++) {
+    if (i === 5 || i === 10) clock.advance(3_600_001); // past the 5-minute and the 1-hour lock
+    verifyStaffPin(opened.value.store.db, clock, 'tanaka', '0000');
+  }
+  assert.deepEqual(
+    lockedAccounts(opened.value.store.db, systemClock).map((a) => [a.staffId, a.lockedUntil]),
+    [['tanaka', null]],
+  );
+  opened.value.store.close();
+  const unlocked = await cli(['staff', 'unlock', '--id', 'tanaka', '--data', data], { env });
+  assert.equal(unlocked.code, 0, unlocked.err);
+  assert.equal(unlocked.out, '職員 tanaka のロックを解除しました\n');
+  const again = await cli(['staff', 'unlock', '--id', 'tanaka', '--data', data], { env });
+  assert.equal(again.code, 1);
+  assert.match(again.err, /tanaka: この職員はロックされていません/);
 });

@@ -218,4 +218,21 @@ describe('migrations keyed by user_version', () => {
       /CHECK/,
     );
   });
+
+  test('v8: an account keeps its wrong-PIN count and lockout; it can be held until unlocked, and nothing else', (t) => {
+    const db = openDatabase(join(tempDir(t), 'm.db'), randomBytes(32));
+    t.after(() => db.close());
+    migrate(db, 6);
+    db.prepare(
+      "INSERT INTO staff (staff_id, display_name, role, pin_hash, failed_attempts, locked_until) VALUES ('c1', 'c', 'clerk', '{}', 3, '2026-11-25T01:05:00.000Z')",
+    ).run();
+    migrate(db, 8);
+    assert.equal(schemaVersion(db), 8);
+    assert.deepEqual(db.prepare('SELECT failed_attempts, locked_until, unlock_required FROM staff').all(), [
+      { failed_attempts: 3, locked_until: '2026-11-25T01:05:00.000Z', unlock_required: 0 },
+    ]);
+    db.prepare("UPDATE staff SET unlock_required = 1 WHERE staff_id = 'c1'").run();
+    assert.throws(() => db.prepare('UPDATE staff SET unlock_required = 2').run(), /CHECK/);
+    assert.throws(() => db.prepare('UPDATE staff SET unlock_required = NULL').run(), /NOT NULL/);
+  });
 });

@@ -37,6 +37,10 @@ export const DEMO_STAFF: readonly (Staff & { pin: string })[] = [
   { staffId: 'clerk1', displayName: '窓口　一郎', role: 'clerk', pin: '1111' },
   { staffId: 'clerk2', displayName: '窓口　二葉', role: 'clerk', pin: '2222' },
   { staffId: 'lead1', displayName: '会場　責任者', role: 'lead', pin: '9999' },
+];
+
+/** Demo staff in HQ's folder only: an `hq` account cannot be enrolled at a venue (nor sign in there). */
+const DEMO_HQ_STAFF: readonly (Staff & { pin: string })[] = [
   { staffId: 'hq1', displayName: '事務センター　職員', role: 'hq', pin: '8888' },
 ];
 
@@ -157,7 +161,7 @@ export function createDemoWorld(options: DemoOptions): DemoWorld {
   const hqDataDir = join(dir, 'hq');
   const hqStore = createDataFolder(hqDataDir, 'hq', passphrase, 'hq-demo01').store as HqStore;
   try {
-    for (const staff of DEMO_STAFF.filter((s) => s.role === 'hq')) enrollStaff(hqStore.db, clock, hqStore.stationId, 'demo', staff);
+    for (const staff of DEMO_HQ_STAFF) enrollStaff(hqStore.db, clock, hqStore.stationId, 'demo', staff);
     for (const b of built) {
       const toRecord = b.ledgers.map((l) => ({ venue: l.venue, fileSha256: sha256(l.bytes), cards: l.cards }));
       const r = recordBuiltLedgers({ store: hqStore, clock: b.clock }, 'demo', b.id, b.report.createdAt, toRecord);

@@ -4,12 +4,10 @@ import { LockScreen } from '../screens/LockScreen';
 import { SignInScreen } from '../screens/SignInScreen';
 import { StationUnlockScreen } from '../screens/StationUnlockScreen';
 import { StartingScreen, UnavailableScreen } from '../screens/SimpleScreens';
-import { HqScreen } from '../screens/HqScreen';
 import { HqOfficeScreen } from '../hq/HqOfficeScreen';
 
 export function App() {
   const phase = useSessionStore((s) => s.phase);
-  const role = useSessionStore((s) => s.session?.role);
   const atHq = useSessionStore((s) => s.station?.hq ?? false);
   switch (phase) {
     case 'starting':
@@ -23,8 +21,7 @@ export function App() {
     case 'locked':
       return <LockScreen />;
     case 'active':
-      // Headquarters' own folder has HQ's screens; HQ staff at a venue station get that venue's prints.
-      if (atHq) return <HqOfficeScreen />;
-      return role === 'hq' ? <HqScreen /> : <CounterScreen />;
+      // Headquarters' own folder has HQ's screens; HQ staff cannot sign in at a venue (main refuses them).
+      return atHq ? <HqOfficeScreen /> : <CounterScreen />;
   }
 }

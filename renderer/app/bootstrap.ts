@@ -15,6 +15,7 @@ import { useUiStore } from '../stores/ui-store';
 import { useImportStore } from '../stores/import-store';
 import { useReceiptStore } from '../stores/receipt-store';
 import { installIdleLock } from './idle-lock';
+import { useStaffStore } from '../stores/staff-store';
 import { useLeadStore } from '../stores/lead-store';
 import { useReturnsStore } from '../stores/returns-store';
 import { useCorrectionsStore } from '../stores/corrections-store';
@@ -34,6 +35,7 @@ function routeScan(text: string, toCounter: () => void): void {
   if (page === 'corrections') return void useCorrectionsStore.getState().lookUp(text);
   if (page === 'access') return useAccessStore.getState().scan(text);
   if (page === 'reconciliation') return useLeadStore.getState().scanIgnored();
+  if (page === 'staff') return useStaffStore.getState().scanIgnored();
   toCounter();
 }
 
@@ -49,10 +51,10 @@ function scanArrived(scan: HeldScan): void {
   if (phase === 'locked' || phase === 'signed-out') useScanHoldStore.getState().hold(scan);
 }
 
-/** Headquarters' own folder and HQ staff have no counter: keys there are only typing. */
+/** Headquarters' own folder has no counter: keys there are only typing. */
 function readsScans(): boolean {
   const s = useSessionStore.getState();
-  if (s.station?.hq || s.session?.role === 'hq') return false;
+  if (s.station?.hq) return false;
   return s.phase === 'active' || s.phase === 'locked' || s.phase === 'signed-out';
 }
 
@@ -72,7 +74,7 @@ export function bootstrap(): () => void {
       const s = session.getState();
       return s.phase === 'active' && s.session ? s.session.idleLockMinutes : null;
     },
-    onIdle: () => void session.getState().lock(),
+    onIdle: () => void session.getState().lock(true),
     onActivity: () => {
       if (session.getState().phase === 'active') void api()['session:touch']({});
     },

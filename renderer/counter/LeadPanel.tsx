@@ -58,6 +58,19 @@ export function LeadPanel() {
             ほかの端末の記録を取り込む
           </button>
         </div>
+        {/* A small button, not a page entry above: one more big entry made the menu taller than the window. */}
+        <div className="button-row lead-pull">
+          <button
+            className="btn"
+            type="button"
+            onClick={() => {
+              openPage('staff');
+              closeDialog();
+            }}
+          >
+            職員の管理（登録・停止・PIN）
+          </button>
+        </div>
         {/* Folded: a ledger arrives once per shipment, and unfolded it made the menu taller than the window. */}
         <details className="lead-import" data-testid="ledger-import-section">
           <summary>台帳の取込（ファイルから）</summary>

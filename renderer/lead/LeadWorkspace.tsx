@@ -1,4 +1,4 @@
-// The venue lead's work pages in the stage: 照合・日報, 訂正, 返戻, 個人情報取扱台帳. Opened from the lead menu; Esc or
+// The venue lead's work pages in the stage: 照合・日報, 訂正, 返戻, 職員, 個人情報取扱台帳. Opened from the lead menu; Esc or
 // 窓口に戻る returns to the counter.
 import { useEffect } from 'react';
 import { useLeadStore, type LeadPage } from '../stores/lead-store';
@@ -7,6 +7,8 @@ import { useReturnsStore } from '../stores/returns-store';
 import { ReconciliationPage } from './ReconciliationPage';
 import { CorrectionsPage } from './CorrectionsPage';
 import { ReturnsPage } from './ReturnsPage';
+import { StaffPage } from './StaffPage';
+import { useStaffStore } from '../stores/staff-store';
 import { AccessRecordPage } from './AccessRecordPage';
 import { useAccessStore } from '../stores/access-store';
 import { Key } from '../components/Key';
@@ -15,6 +17,7 @@ const TABS: readonly { page: LeadPage; label: string }[] = [
   { page: 'reconciliation', label: '照合・日報' },
   { page: 'corrections', label: '訂正' },
   { page: 'returns', label: '返戻' },
+  { page: 'staff', label: '職員' },
   { page: 'access', label: '個人情報取扱台帳' },
 ];
 
@@ -22,6 +25,7 @@ export function leaveLeadWorkspace(): void {
   useLeadStore.getState().exit();
   useCorrectionsStore.getState().reset();
   useReturnsStore.getState().reset();
+  useStaffStore.getState().reset();
   useAccessStore.getState().reset();
 }
 
@@ -59,6 +63,7 @@ export function LeadWorkspace({ page }: { readonly page: LeadPage }) {
       {page === 'reconciliation' && <ReconciliationPage />}
       {page === 'corrections' && <CorrectionsPage />}
       {page === 'returns' && <ReturnsPage />}
+      {page === 'staff' && <StaffPage />}
       {page === 'access' && <AccessRecordPage />}
     </div>
   );

@@ -1,5 +1,5 @@
-// 職員のロック解除 (venue lead): accounts locked after five wrong PINs, and lifting a lockout before it runs
-// out. Main checks the role and records who lifted it (staff.unlocked); this only lists and asks.
+// 職員のロック解除 (venue lead): accounts locked after wrong PINs (5 and 10: for a while; 15: until lifted here),
+// and lifting a lockout. Main checks the role and records who lifted it (staff.unlocked); this only lists and asks.
 import { useCallback, useEffect, useState } from 'react';
 import type { LockedAccountView } from '../../shared/ipc/contract/session';
 import { roleLabel } from '../format/labels';
@@ -39,7 +39,14 @@ export function LockedAccounts() {
         <ul className="locked-accounts">
           {accounts.map((a) => (
             <li key={a.staffId}>
-              {a.displayName}（{a.staffId}・{roleLabel(a.role)}）：<DateText>{tokyoDateTime(a.lockedUntil)}</DateText>までロック{' '}
+              {a.displayName}（{a.staffId}・{roleLabel(a.role)}）：
+              {a.lockedUntil === null ? (
+                `PINの誤り${a.failedAttempts}回、解除するまでロック`
+              ) : (
+                <>
+                  <DateText>{tokyoDateTime(a.lockedUntil)}</DateText>までロック
+                </>
+              )}{' '}
               <button className="btn" type="button" onClick={() => void unlock(a)}>
                 ロックを解除する
               </button>

@@ -24,7 +24,8 @@ export interface SessionState {
   unlockStation(passphrase: string): Promise<void>;
   signIn(staffId: string, pin: string): Promise<void>;
   unlock(pin: string): Promise<void>;
-  lock(): Promise<void>;
+  /** `idle`: the idle time ran out (recorded as such), rather than Ctrl+L or the button. */
+  lock(idle?: boolean): Promise<void>;
   signOut(): Promise<void>;
   refreshStatus(): Promise<void>;
   setScanner(scanner: Pick<StatusView['scanner'], 'connected' | 'device'>): void;
@@ -95,11 +96,11 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
     await get().refreshStatus();
   },
 
-  async lock() {
+  async lock(idle = false) {
     if (get().phase !== 'active') return;
     // Lock on screen at once; main is told too, so every call is refused until the PIN is given.
     set({ phase: 'locked', error: null, session: get().session && { ...get().session!, locked: true } });
-    await invoke('session:lock', {});
+    await invoke('session:lock', idle ? { idle: true } : {});
   },
 
   async signOut() {

@@ -10,6 +10,15 @@ const ACCESS_ACTIONS = {
   print: '印刷',
   export: '書き出し',
   'access-view': '取扱台帳の閲覧',
+  // Who held the station, and who tried to.
+  'sign-in': 'サインイン',
+  'sign-out': 'サインアウト',
+  lock: '画面ロック',
+  unlock: 'ロック解除',
+  'pin-failed': 'PINの誤り',
+  'locked-out': 'PINの誤りでロック',
+  'sign-in-refused': 'サインインを拒否',
+  'account-unlocked': '職員のロックを解除',
 } as const;
 
 export type AccessAction = keyof typeof ACCESS_ACTIONS;

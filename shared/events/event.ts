@@ -92,8 +92,15 @@ export const EventPayloads = {
     createdAt: z.string(),
   }),
   'staff.enrolled': z.strictObject({ staffId: z.string(), role: z.enum(['clerk', 'lead', 'hq']) }),
-  /** A venue lead lifted an account's PIN lockout before it ran out (the actor is the lead). */
-  'staff.unlocked': z.strictObject({ staffId: z.string(), lockedUntil: z.string() }),
+  /**
+   * A venue lead lifted an account's PIN lockout (the actor is the lead; at HQ, `cli`): a timed one before it ran
+   * out, or (lockedUntil null) one that waited for a person after 15 wrong PINs.
+   */
+  'staff.unlocked': z.strictObject({ staffId: z.string(), lockedUntil: z.string().nullable() }),
+  /** A venue lead stopped an account (the actor is the lead): it no longer signs in; what it recorded stays. */
+  'staff.disabled': z.strictObject({ staffId: z.string() }),
+  /** A venue lead set a new PIN for an account (never the PIN itself); its lockout was lifted with it. */
+  'staff.pin-reset': z.strictObject({ staffId: z.string() }),
 } as const;
 
 export type EventKind = keyof typeof EventPayloads;

@@ -18,6 +18,7 @@ import { dayCloseContract } from './contract/day-close';
 import { printContract } from './contract/print';
 import { syncContract } from './contract/sync';
 import { hqContract } from './contract/hq';
+import { staffContract } from './contract/staff';
 
 export { StationView } from './contract/station';
 export { SessionView } from './contract/session';
@@ -40,6 +41,7 @@ export const contract = {
   ...printContract,
   ...syncContract,
   ...hqContract,
+  ...staffContract,
 } as const;
 
 type Contract = typeof contract;

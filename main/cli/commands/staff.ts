@@ -1,7 +1,7 @@
-// madoguchi staff add|list, madoguchi settings: what a venue lead (or HQ, on its own folder) sets up on a
+// madoguchi staff add|unlock|list, madoguchi settings: what a venue lead (or HQ, on its own folder) sets up on a
 // station before opening.
 import type { Command } from 'commander';
-import { enrollStaff, listStaff, pinProblem } from '../../auth/staff';
+import { enrollStaff, listStaff, pinProblem, unlockAccount } from '../../auth/staff';
 import { STAFF_ROLES, ROLE_LABELS, type StaffRole } from '../../../shared/ipc/roles';
 import { READ_AT_START, SETTINGS, readSetting, writeSetting, type SettingKey } from '../../store/settings';
 import { openAnyDataFolder } from '../data-folder';
@@ -25,10 +25,9 @@ export function registerStaff(program: Command, io: CliIo): void {
       if (!pin) throw new CliError(`PIN を環境変数 ${PIN_ENV} に設定してください（4〜8桁の数字）`);
       const problem = pinProblem(pin);
       if (problem) throw new CliError(problem);
-      const { site, store } = await openAnyDataFolder(io, opts.data);
+      const { store } = await openAnyDataFolder(io, opts.data);
       try {
-        // Headquarters' folder has no counter: only HQ staff sign in there.
-        if (site === 'hq' && opts.role !== 'hq') throw new CliError('事務センターのデータフォルダに登録できる役割は hq のみです');
+        // Which roles the folder holds (HQ's: hq only; a venue's: never hq) is enrollStaff's rule.
         enrollStaff(store.db, io.clock, store.stationId, 'cli', {
           staffId: opts.id,
           displayName: opts.name,
@@ -42,6 +41,21 @@ export function registerStaff(program: Command, io: CliIo): void {
         store.close();
       }
       io.out(`職員 ${opts.id}（${opts.name}、${ROLE_LABELS[opts.role as StaffRole]}）を登録しました\n`);
+    });
+  staff
+    .command('unlock')
+    .description('PINの誤りでロックされた職員のロックを解除（事務センターでは、15回誤ったアカウントはこれでのみ解除できます）')
+    .requiredOption('--id <staffId>', '職員ID')
+    .option('--data <dir>', 'データフォルダ')
+    .action(async (opts: { id: string; data?: string }) => {
+      const { store } = await openAnyDataFolder(io, opts.data);
+      try {
+        const r = unlockAccount(store.db, io.clock, store.stationId, 'cli', opts.id);
+        if (!r.ok) throw new CliError(`${opts.id}: ${r.error.message}`);
+      } finally {
+        store.close();
+      }
+      io.out(`職員 ${opts.id} のロックを解除しました\n`);
     });
   staff
     .command('list')

@@ -9,6 +9,8 @@ export interface StaffRow {
   pin_hash: string;
   failed_attempts: number;
   locked_until: string | null;
+  /** 1: locked until a lead unlocks it (15 wrong PINs in a row). */
+  unlock_required: 0 | 1;
 }
 
 /** Adds the account, or re-enrols it (new name, role and PIN; the lockout cleared; active again). */
@@ -16,7 +18,7 @@ export function upsertStaff(db: Db, staff: { staffId: string; displayName: strin
   db.prepare(
     `INSERT INTO staff (staff_id, display_name, role, pin_hash) VALUES (?, ?, ?, ?)
      ON CONFLICT (staff_id) DO UPDATE SET display_name = excluded.display_name, role = excluded.role,
-       pin_hash = excluded.pin_hash, failed_attempts = 0, locked_until = NULL, active = 1`,
+       pin_hash = excluded.pin_hash, failed_attempts = 0, locked_until = NULL, unlock_required = 0, active = 1`,
   ).run(staff.staffId, staff.displayName, staff.role, staff.pinHash);
 }
 
@@ -31,16 +33,45 @@ export function readActiveStaff(db: Db, staffId: string): StaffRow | undefined {
   return db.prepare('SELECT * FROM staff WHERE staff_id = ? AND active = 1').get(staffId) as StaffRow | undefined;
 }
 
-export function setSignInFailures(db: Db, staffId: string, failedAttempts: number, lockedUntil: string | null): void {
-  db.prepare('UPDATE staff SET failed_attempts = ?, locked_until = ? WHERE staff_id = ?').run(failedAttempts, lockedUntil, staffId);
+/** The wrong-PIN count and lockout after a try (or a lead's unlock: 0, none, 0). */
+export function setLockState(
+  db: Db,
+  staffId: string,
+  state: { failedAttempts: number; lockedUntil: string | null; unlockRequired: boolean },
+): void {
+  db.prepare('UPDATE staff SET failed_attempts = ?, locked_until = ?, unlock_required = ? WHERE staff_id = ?').run(
+    state.failedAttempts,
+    state.lockedUntil,
+    state.unlockRequired ? 1 : 0,
+    staffId,
+  );
 }
 
-/** Active accounts whose lockout runs past `nowIso` (ISO strings in UTC compare as times). */
-export function listLockedStaff(
-  db: Db,
-  nowIso: string,
-): (Pick<StaffRow, 'staff_id' | 'display_name' | 'role'> & { locked_until: string })[] {
+type LockedRow = Pick<StaffRow, 'staff_id' | 'display_name' | 'role' | 'failed_attempts' | 'locked_until' | 'unlock_required'>;
+
+/** Active accounts locked now: until a lead unlocks them, or a lockout running past `nowIso` (UTC ISO strings compare as times). */
+export function listLockedStaff(db: Db, nowIso: string): LockedRow[] {
   return db
-    .prepare('SELECT staff_id, display_name, role, locked_until FROM staff WHERE active = 1 AND locked_until > ? ORDER BY staff_id')
-    .all(nowIso) as (Pick<StaffRow, 'staff_id' | 'display_name' | 'role'> & { locked_until: string })[];
+    .prepare(
+      `SELECT staff_id, display_name, role, failed_attempts, locked_until, unlock_required FROM staff
+       WHERE active = 1 AND (unlock_required = 1 OR locked_until > ?) ORDER BY staff_id`,
+    )
+    .all(nowIso) as LockedRow[];
+}
+
+/** The account whether active or stopped (a stopped one may be enrolled again under its id). */
+export function readStaffAnyState(db: Db, staffId: string): (StaffRow & { active: 0 | 1 }) | undefined {
+  return db.prepare('SELECT * FROM staff WHERE staff_id = ?').get(staffId) as (StaffRow & { active: 0 | 1 }) | undefined;
+}
+
+export function deactivateStaff(db: Db, staffId: string): void {
+  db.prepare('UPDATE staff SET active = 0 WHERE staff_id = ?').run(staffId);
+}
+
+/** A new PIN hash; the wrong-PIN count and any lockout start again. */
+export function replacePinHash(db: Db, staffId: string, pinHash: string): void {
+  db.prepare('UPDATE staff SET pin_hash = ?, failed_attempts = 0, locked_until = NULL, unlock_required = 0 WHERE staff_id = ?').run(
+    pinHash,
+    staffId,
+  );
 }

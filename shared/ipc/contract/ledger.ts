@@ -30,7 +30,7 @@ export const ledgerContract = {
   'shipments:list': channel(
     Empty,
     z.array(z.strictObject({ shipmentId: z.string(), rowCount: z.number(), received: z.boolean() })),
-    ['lead', 'hq'],
+    LEAD,
     VENUE,
   ),
 } as const;

@@ -1,6 +1,6 @@
 // The lead's 照合・日報 screen: one business day's reconciliation of the venue, and closing the day.
 import { z } from 'zod';
-import { VENUE, channel } from './channel';
+import { LEAD, VENUE, channel } from './channel';
 import { IsoDate } from './common';
 
 export const DayFiguresView = z.strictObject({
@@ -56,5 +56,5 @@ const ReconciliationView = z.strictObject({
 });
 
 export const reconciliationContract = {
-  'reconciliation:day': channel(z.strictObject({ date: IsoDate }), ReconciliationView, ['lead', 'hq'], VENUE),
+  'reconciliation:day': channel(z.strictObject({ date: IsoDate }), ReconciliationView, LEAD, VENUE),
 } as const;
