@@ -52,6 +52,11 @@ export function registerStatus(program: Command, io: CliIo): void {
         );
         io.out(freeSpaceText(s.freeSpace));
         io.out(`スキーマ版: ${s.schemaVersion}（このアプリは ${s.supportedSchemaVersion} まで対応）\n`);
+        io.out(
+          s.hqKey
+            ? `事務センター鍵: 鍵ID ${s.hqKey.keyId}（${tokyoDateTime(s.hqKey.pinnedAt)} 登録、指紋 ${s.hqKey.fingerprint}）\n`
+            : '事務センター鍵: 未登録（最初の台帳の取込、または madoguchi venue trust-hq で登録）\n',
+        );
         io.out(`台帳の件数: ${count(s.cards)}  記録（イベント）: ${count(s.events)}\n出荷:\n`);
         for (const sh of s.shipments) {
           io.out(
