@@ -32,7 +32,7 @@ test('sync over the demo world: provision, simulate, export, pull, report, æœªå
     return r;
   };
 
-  await run(['sync', 'identity', '--data', hq, '--out', reg]);
+  await run(['sync', 'identity', '--data', hq, '--out', reg, '--hq-key', join(demo, 'keys', 'hq.key')]);
   for (const v of VENUES) {
     const data = join(demo, 'venues', v);
     await run(['sync', 'identity', '--data', data, '--out', reg]);

@@ -41,7 +41,16 @@ export const HqSyncInfo = z.strictObject({
 export type HqSyncInfo = z.infer<typeof HqSyncInfo>;
 
 export interface RegistrationProblem {
-  readonly code: 'not-a-registration' | 'other-venue' | 'itself' | 'key-changed';
+  readonly code:
+    | 'not-a-registration'
+    | 'other-venue'
+    | 'itself'
+    | 'key-changed'
+    | 'unsigned'
+    | 'bad-signature'
+    | 'hq-key-mismatch'
+    | 'not-pinned'
+    | 'revoked';
   readonly message: string;
 }
 
@@ -75,6 +84,7 @@ export function parseStationRegistration(text: string): Result<StationRegistrati
   return parseExchanged(StationRegistration, text, '端末の登録ファイル', (r) => ({ alg: 'ed25519', key: r.signingKey, tls: r.tls }));
 }
 
+/** HQ's description inside hq-sync.json; the file itself, from outside, is read by parseHqSyncFile (signed). */
 export function parseHqSyncInfo(text: string): Result<HqSyncInfo, RegistrationProblem> {
   return parseExchanged(HqSyncInfo, text, '事務センターの同期鍵ファイル', (r) => ({ alg: 'x25519', key: r.inbox, tls: r.tls }));
 }
@@ -106,7 +116,12 @@ function parseExchanged<T>(
 }
 
 /** A station sets whom it seals its files to: HQ's inbox, and its own venue's key (its lead reads siblings). */
-export function setRecipients(db: Db, hq: HqSyncInfo, venuePub: PublicKeyHandle, venue: VenueId): Result<null, RegistrationProblem> {
+export function setRecipients(
+  db: Db,
+  hq: Pick<HqSyncInfo, 'inbox' | 'tls'>,
+  venuePub: PublicKeyHandle,
+  venue: VenueId,
+): Result<null, RegistrationProblem> {
   if (venuePub.role !== 'venue' || venuePub.venue !== venue) {
     return err({ code: 'other-venue', message: `会場の公開鍵が${VENUES[venue].name}のものではありません` });
   }

@@ -9,7 +9,6 @@ import { writeFileAtomic } from '../../files/atomic-write';
 import {
   decodeVenuePub,
   hqSyncInfo,
-  parseHqSyncInfo,
   parseStationRegistration,
   registerStation,
   registeredStations,
@@ -18,6 +17,8 @@ import {
   stationRegistration,
 } from '../../sync/registration';
 import { exportSyncFile } from '../../sync/export';
+import { describeRecipientChange, encodeHqSyncFile, parseHqSyncFile, recipientChanges } from '../../sync/hq-sync-file';
+import { pinnedHqKey } from '../../crypto/hq-pin';
 import { startOutboxServer } from '../../sync/outbox-server';
 import { ensureTlsIdentity, storeVenueKey, venueKey } from '../../sync/sync-keys';
 import { pullAndIngest, pullSources } from '../../sync/pull';
@@ -37,17 +38,22 @@ export function registerSync(program: Command, io: CliIo, setExit: (code: number
     .description('この端末（または事務センター）の同期用の鍵と証明書を用意し、相手に渡す登録ファイルを書き出す')
     .option('--data <dir>', 'データフォルダ')
     .requiredOption('--out <dir>', '登録ファイルの出力先（会場の端末: <端末ID>.station.json、事務センター: hq-sync.json）')
-    .action(async (opts: { data?: string; out: string }) => {
+    .option('--hq-key <file>', '事務センターの秘密鍵 hq.key（事務センター: hq-sync.json に署名する。必須）')
+    .action(async (opts: { data?: string; out: string; hqKey?: string }) => {
       const opened = await openAnyDataFolder(io, opts.data);
       try {
         const out = resolve(io.cwd, opts.out);
-        mkdirSync(out, { recursive: true });
         if (opened.site === 'hq') {
+          if (opts.hqKey === undefined)
+            throw new CliError('事務センターの hq-sync.json には署名が必要です: --hq-key hq.key を指定してください', 2);
+          const hqKey = await loadPrivateKey(io, opts.hqKey, 'hq');
+          mkdirSync(out, { recursive: true });
           const file = join(out, 'hq-sync.json');
-          writeFileAtomic(file, JSON.stringify(hqSyncInfo(opened.store.db, opened.store.stationId), null, 2) + '\n');
-          io.out(`事務センターの同期鍵: ${file}（各端末で madoguchi sync setup --hq に指定します）\n`);
+          writeFileAtomic(file, encodeHqSyncFile(hqSyncInfo(opened.store.db, opened.store.stationId), hqKey, io.clock.now()));
+          io.out(`事務センターの同期鍵: ${file}（署名 鍵ID ${hqKey.keyId}。各端末で madoguchi sync setup --hq に指定します）\n`);
         } else {
           const { store } = opened;
+          mkdirSync(out, { recursive: true });
           const file = join(out, `${store.stationId}.station.json`);
           writeFileAtomic(file, JSON.stringify(stationRegistration(store.db, store.venue, store.stationId), null, 2) + '\n');
           io.out(`端末の登録ファイル: ${file}（事務センターで madoguchi sync register に指定します）\n`);
@@ -60,17 +66,17 @@ export function registerSync(program: Command, io: CliIo, setExit: (code: number
   sync
     .command('setup')
     .description(
-      '同期ファイルの宛先を設定: 事務センターの hq-sync.json と、この会場の鍵（<venue>.key なら同じ会場のほかの端末の記録もアプリで取り込める。<venue>.pub なら送るだけ）',
+      '同期ファイルの宛先を設定: 事務センターの hq-sync.json（登録済みの事務センター鍵の署名を確認）と、この会場の鍵（<venue>.key なら同じ会場のほかの端末の記録もアプリで取り込める。<venue>.pub なら送るだけ）',
     )
     .option('--data <dir>', 'データフォルダ')
     .requiredOption('--hq <file>', '事務センターの hq-sync.json')
     .option('--venue-key <file>', 'この会場の秘密鍵 <venue>.key（暗号化されたデータフォルダに保管）')
     .option('--venue-pub <file>', 'この会場の公開鍵 <venue>.pub（--venue-key の代わりに）')
-    .action(async (opts: { data?: string; hq: string; venueKey?: string; venuePub?: string }) => {
+    .option('--replace', '設定済みの宛先を入れ替える（事務センターや会場の鍵が変わったとき）')
+    .action(async (opts: { data?: string; hq: string; venueKey?: string; venuePub?: string; replace?: boolean }) => {
       if ((opts.venueKey === undefined) === (opts.venuePub === undefined))
         throw new CliError('--venue-key か --venue-pub のどちらか一方を指定してください', 2);
-      const hq = parseHqSyncInfo(readInput(io, opts.hq, '事務センターの同期鍵').toString('utf8'));
-      if (!hq.ok) throw new CliError(`${opts.hq}: ${hq.error.message}`);
+      const hqText = readInput(io, opts.hq, '事務センターの同期鍵').toString('utf8');
       let pub;
       if (opts.venuePub !== undefined) {
         const decoded = decodeVenuePub(readInput(io, opts.venuePub, '会場の公開鍵').toString('utf8'));
@@ -80,12 +86,23 @@ export function registerSync(program: Command, io: CliIo, setExit: (code: number
       const key = opts.venueKey === undefined ? null : await loadPrivateKey(io, opts.venueKey, 'venue');
       const store = await openExistingDataFolder(io, opts.data);
       try {
+        const hq = parseHqSyncFile(hqText, pinnedHqKey(store.db)?.key ?? null);
+        if (!hq.ok) throw new CliError(`${opts.hq}: ${hq.error.message}`);
+        const venuePub = pub ?? key!;
+        if (venuePub.venue !== store.venue) throw new CliError(`会場の鍵が${VENUES[store.venue].name}のものではありません`);
+        const changes = recipientChanges(store.db, hq.value, venuePub);
+        const words = changes.map((c) => `  ${describeRecipientChange(c, VENUES[store.venue].name)}\n`).join('');
+        if (changes.some((c) => c.from !== null) && !opts.replace)
+          throw new CliError(
+            `設定済みの同期の宛先が変わります。何も変えていません:\n${words}事務センターから鍵の変更を聞いているなら --replace をつけて実行してください`,
+          );
         stationRegistration(store.db, store.venue, store.stationId);
-        const r = setRecipients(store.db, hq.value, pub ?? key!, store.venue);
+        const r = setRecipients(store.db, hq.value, venuePub, store.venue);
         if (!r.ok) throw new CliError(r.error.message);
         if (key) storeVenueKey(store.db, key.privateKey);
         io.out(
-          `同期の宛先を設定しました: 事務センター（鍵ID ${hq.value.inbox.keyId}）、${VENUES[store.venue].name}（鍵ID ${(pub ?? key!).keyId}${key ? '、秘密鍵を保管' : ''}）\n`,
+          `同期の宛先を設定しました: 事務センター（鍵ID ${hq.value.inbox.keyId}）、${VENUES[store.venue].name}（鍵ID ${venuePub.keyId}${key ? '、秘密鍵を保管' : ''}）\n` +
+            (changes.length ? words : '  宛先の変更はありません\n'),
         );
       } finally {
         store.close();
