@@ -9,7 +9,7 @@ import { VENUE_IDS, VENUES, type VenueId } from '../../shared/venues/venues';
 import { err, ok, type Result } from '../../shared/result';
 import type { Db } from '../db/connection';
 import { recipientRows, replaceRecipients } from '../db/queries/sync-recipients';
-import { insertStation, stationRegistrationKeys, stationRows, updateStationTls } from '../db/queries/sync-stations';
+import { insertStation, stationRegistrationKeys, stationRevocation, stationRows, updateStationTls } from '../db/queries/sync-stations';
 import type { Clock } from '../clock';
 import { decodePublicKeyFile, keyIdOf, publicKeyFromRaw, rawPublicKey, type PublicKeyHandle } from '../crypto/key-files';
 import { parseJsonOrUndefined } from '../files/safe-json';
@@ -169,6 +169,11 @@ export function registerStation(
   }
   if (reg.stationId === site.stationId) return err({ code: 'itself', message: 'この端末自身は登録できません' });
   const existing = stationRegistrationKeys(db, reg.stationId);
+  if (existing && stationRevocation(db, reg.stationId))
+    return err({
+      code: 'revoked',
+      message: `${reg.stationId} は取り消し済みの端末です。鍵を作り直した端末は、新しいデータフォルダ（新しい端末ID）で登録してください`,
+    });
   if (existing && existing.signing_key_id !== reg.signingKey.keyId) {
     return err({
       code: 'key-changed',
@@ -220,6 +225,8 @@ export interface RegisteredStation {
   readonly tlsFingerprint: string | null;
   readonly source: string | null;
   readonly registeredAt: string;
+  /** Its keys revoked (lost or stolen): files it signed are refused from then on; those held before stay. */
+  readonly revoked: { readonly at: string; readonly reason: string; readonly by: string; readonly afterSeq: number } | null;
 }
 
 export function registeredStations(db: Db): RegisteredStation[] {
@@ -231,5 +238,9 @@ export function registeredStations(db: Db): RegisteredStation[] {
     tlsFingerprint: r.tls_fingerprint,
     source: r.source,
     registeredAt: r.registered_at,
+    revoked:
+      r.revoked_at === null
+        ? null
+        : { at: r.revoked_at, reason: r.revoked_reason ?? '', by: r.revoked_by ?? '', afterSeq: r.revoked_after_seq ?? 0 },
   }));
 }

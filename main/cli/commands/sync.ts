@@ -26,7 +26,9 @@ import { openAnyDataFolder, openExistingDataFolder } from '../data-folder';
 import { loadPrivateKey } from '../load-keys';
 import { CliError, dateArgument, readInput, type CliIo } from '../io';
 import { printPullResults, sourceArgument } from '../pull-output';
-import { dayText } from '../../../shared/tokyo-date';
+import { dayText, tokyoDateTime } from '../../../shared/tokyo-date';
+import { revokeStation } from '../../sync/revocation';
+import { stationName } from '../../counter/names';
 
 export function registerSync(program: Command, io: CliIo, setExit: (code: number) => void): void {
   const sync = program
@@ -137,6 +139,31 @@ export function registerSync(program: Command, io: CliIo, setExit: (code: number
     });
 
   sync
+    .command('revoke')
+    .description(
+      '鍵をなくした端末（盗難・紛失）を取り消す: 以後その端末の鍵で署名された同期ファイルは取り込まず、要確認として記録する（それまでに取り込んだファイルは残す）',
+    )
+    .requiredOption('--station <id>', '取り消す端末の端末ID')
+    .requiredOption('--reason <text>', '取り消しの理由（記録に残ります）')
+    .option('--data <dir>', 'データフォルダ（事務センター、または同じ会場の端末を取り込む端末）')
+    .option('--actor <name>', '記録に残す実行者名', 'cli')
+    .action(async (opts: { station: string; reason: string; data?: string; actor: string }) => {
+      const opened = await openAnyDataFolder(io, opts.data);
+      try {
+        const r = revokeStation(opened.store.db, io.clock, opts.station, opts.reason, opts.actor);
+        if (!r.ok) throw new CliError(r.error.message);
+        const name = stationName(opened.store, r.value.stationId);
+        io.out(
+          r.value.status === 'already-revoked'
+            ? `${name} は取り消し済みです（${tokyoDateTime(r.value.at)}、変更なし）\n`
+            : `${name} を取り消しました: ${r.value.keptThroughSeq ? `#${r.value.keptThroughSeq} までのファイルは残し、` : ''}以後この端末の鍵で署名されたファイルは取り込みません\n`,
+        );
+      } finally {
+        opened.store.close();
+      }
+    });
+
+  sync
     .command('export')
     .description('この端末の同期ファイル（前回以降の記録と申告件数、署名・暗号化済み）を出力フォルダに書き出す')
     .option('--data <dir>', 'データフォルダ')
@@ -172,7 +199,8 @@ export function registerSync(program: Command, io: CliIo, setExit: (code: number
         // HQ, and this venue's other stations (which pull each other's files), may pull.
         allowed = [
           ...recipients(store.db).flatMap((r) => (r.tlsFingerprint ? [r.tlsFingerprint] : [])),
-          ...registeredStations(store.db).flatMap((s) => (s.tlsFingerprint ? [s.tlsFingerprint] : [])),
+          // A revoked station's certificate went with its keys: it pulls nothing more.
+          ...registeredStations(store.db).flatMap((s) => (s.tlsFingerprint && !s.revoked ? [s.tlsFingerprint] : [])),
         ];
       } finally {
         store.close();

@@ -6,6 +6,7 @@ import { up as v3 } from './0003-hq-ledgers';
 import { up as v4 } from './0004-sync';
 import { up as v5 } from './0005-station-labels';
 import { up as v6 } from './0006-future-dated-alert';
+import { up as v9 } from './0009-station-revocation';
 
 export interface Migration {
   readonly version: number;
@@ -20,4 +21,9 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'daily sync: keys, published files, registered stations, files taken in, alerts', up: v4 },
   { version: 5, name: 'daily sync: what each registered station is called at its venue', up: v5 },
   { version: 6, name: 'daily sync: a file holding times in the receiver’s future is flagged', up: v6 },
+  // Placeholders on this branch only: versions 7 and 8 are other work landing alongside; at merge they take
+  // these places (the list must run 1, 2, 3 … without a gap).
+  { version: 7, name: 'placeholder for work merged alongside', up: () => {} },
+  { version: 8, name: 'placeholder for work merged alongside', up: () => {} },
+  { version: 9, name: 'daily sync: a station whose keys are lost is revoked; its later files are refused', up: v9 },
 ];
