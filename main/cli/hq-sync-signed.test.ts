@@ -114,6 +114,19 @@ test('sync setup believes hq-sync.json only when the pinned HQ key signed it; a 
   const replaced = await setup(moved, '--replace');
   assert.equal(replaced.code, 0, replaced.err);
   assert.deepEqual(await recipients(), [next.inbox.keyId, keys.venues.toyosu.keyId]);
+
+  // The venue re-keyed: its new public key is a change of recipient too.
+  const rekeyed = generateKeyPair('venue', 'toyosu');
+  writeFileSync(join(dir, 'toyosu.pub'), encodePublicKeyFile(rekeyed));
+  const venueChange = await setup(moved);
+  assert.equal(venueChange.code, 1);
+  assert.ok(
+    venueChange.err.includes(
+      `豊洲シビックセンターの宛先が変わります: 鍵ID ${shortFingerprint(keys.venues.toyosu.keyId)} → ${shortFingerprint(rekeyed.keyId)}`,
+    ),
+  );
+  assert.equal((await setup(moved, '--replace')).code, 0);
+  assert.deepEqual(await recipients(), [next.inbox.keyId, rekeyed.keyId]);
 });
 
 test('a folder with no HQ key pinned cannot check hq-sync.json and says how to pin one', async (t) => {

@@ -23,7 +23,8 @@ import { startOutboxServer } from '../../sync/outbox-server';
 import { ensureTlsIdentity, storeVenueKey, venueKey } from '../../sync/sync-keys';
 import { pullAndIngest, pullSources } from '../../sync/pull';
 import { openAnyDataFolder, openExistingDataFolder } from '../data-folder';
-import { loadPrivateKey } from '../load-keys';
+import { loadPrivateKey, loadPublicKey } from '../load-keys';
+import { revokeVenueKey } from '../../hq/venue-key-revocation';
 import { CliError, dateArgument, readInput, type CliIo } from '../io';
 import { printPullResults, sourceArgument } from '../pull-output';
 import { dayText, tokyoDateTime } from '../../../shared/tokyo-date';
@@ -141,16 +142,31 @@ export function registerSync(program: Command, io: CliIo, setExit: (code: number
   sync
     .command('revoke')
     .description(
-      '鍵をなくした端末（盗難・紛失）を取り消す: 以後その端末の鍵で署名された同期ファイルは取り込まず、要確認として記録する（それまでに取り込んだファイルは残す）',
+      '鍵をなくした端末（盗難・紛失）を取り消す: 以後その端末の鍵で署名された同期ファイルは取り込まず、要確認として記録する（それまでに取り込んだファイルは残す）。--venue-pub なら、鍵を作り直した会場の古い公開鍵を取り消す（事務センター: 以後その鍵には台帳を作らない）',
     )
-    .requiredOption('--station <id>', '取り消す端末の端末ID')
+    .option('--station <id>', '取り消す端末の端末ID')
+    .option('--venue-pub <file>', '取り消す会場の古い公開鍵 <venue>.pub（事務センターのデータフォルダで）')
     .requiredOption('--reason <text>', '取り消しの理由（記録に残ります）')
     .option('--data <dir>', 'データフォルダ（事務センター、または同じ会場の端末を取り込む端末）')
     .option('--actor <name>', '記録に残す実行者名', 'cli')
-    .action(async (opts: { station: string; reason: string; data?: string; actor: string }) => {
+    .action(async (opts: { station?: string; venuePub?: string; reason: string; data?: string; actor: string }) => {
+      if ((opts.station === undefined) === (opts.venuePub === undefined))
+        throw new CliError('--station か --venue-pub のどちらか一方を指定してください', 2);
+      const pub = opts.venuePub === undefined ? null : loadPublicKey(io, opts.venuePub, 'venue');
       const opened = await openAnyDataFolder(io, opts.data);
       try {
-        const r = revokeStation(opened.store.db, io.clock, opts.station, opts.reason, opts.actor);
+        if (pub) {
+          if (opened.site !== 'hq') throw new CliError('会場の鍵の取り消しは事務センターのデータフォルダで行います（--data hq-data）');
+          const r = revokeVenueKey(opened.store.db, io.clock, pub, opts.reason, opts.actor);
+          if (!r.ok) throw new CliError(r.error.message);
+          io.out(
+            r.value.status === 'already-revoked'
+              ? `${VENUES[r.value.venue].name}の会場鍵（鍵ID ${r.value.keyId}）は取り消し済みです（${tokyoDateTime(r.value.at)}、変更なし）\n`
+              : `${VENUES[r.value.venue].name}の会場鍵（鍵ID ${r.value.keyId}）を取り消しました: 以後 ledger build --hq-data はこの鍵に台帳を作りません\n`,
+          );
+          return;
+        }
+        const r = revokeStation(opened.store.db, io.clock, opts.station!, opts.reason, opts.actor);
         if (!r.ok) throw new CliError(r.error.message);
         const name = stationName(opened.store, r.value.stationId);
         io.out(

@@ -24,3 +24,11 @@ export function metaValue(db: Db, key: string): string | undefined {
 export function putMeta(db: Db, key: string, value: string): void {
   db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
 }
+
+/** Every fact whose key starts with `prefix`, by key. */
+export function metaWithPrefix(db: Db, prefix: string): { key: string; value: string }[] {
+  return db.prepare('SELECT key, value FROM meta WHERE substr(key, 1, length(?)) = ? ORDER BY key').all(prefix, prefix) as {
+    key: string;
+    value: string;
+  }[];
+}
