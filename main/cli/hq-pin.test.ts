@@ -101,6 +101,14 @@ test('venue trust-hq pins before the first ledger (making the folder), shows the
   const evil = await cli(w.importArgs(w.ledger('evil.ledger', 'EVIL-1', 100, w.evil), '--hq-pub', join(w.dir, 'evil.pub')));
   assert.equal(evil.code, 1);
   assert.deepEqual(await w.shipments(), []);
+
+  // HQ's key lost for good: only an explicit --replace, with the new key, moves the pin without a statement.
+  assert.equal((await cli(['venue', 'trust-hq', '--data', w.data, '--replace'])).code, 2);
+  const replaced = await cli(['venue', 'trust-hq', '--data', w.data, '--hq-pub', join(w.dir, 'evil.pub'), '--replace']);
+  assert.equal(replaced.code, 0, replaced.err);
+  assert.ok(replaced.out.includes(`置き換えました（${shortFingerprint(w.keys.hq.keyId)} → ${shortFingerprint(w.evil.keyId)}）`));
+  assert.ok(replaced.out.includes(`指紋: ${fingerprintOf(w.evil)}`));
+  assert.match((await cli(['venue', 'trust-hq', '--data', w.data])).out, new RegExp(`鍵ID ${w.evil.keyId}`));
 });
 
 test('HQ rotates its key: the venue follows a statement signed by the pinned key, and only such a statement', async (t) => {

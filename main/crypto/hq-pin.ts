@@ -113,14 +113,23 @@ export function resolveHqKey(
   return ok({ key: current, change });
 }
 
-/** `venue trust-hq`: pins HQ's key on a folder that has none, or moves the pin along rotation statements. */
+/**
+ * `venue trust-hq`: pins HQ's key on a folder that has none, or moves the pin along rotation statements.
+ * `replace`: HQ's old key is gone (lost, or possibly stolen, so no statement of it can be trusted): the key
+ * offered replaces the pin outright, as at provisioning, on the lead's word after checking it by phone.
+ */
 export function trustHqKey(
   db: Db,
   clock: Clock,
   offered: PublicKeyHandle | null,
   rotations: readonly RotationStatement[],
+  replace = false,
 ): Result<{ key: PublicKeyHandle; change: PinChange | null }, PinProblem> {
-  const r = resolveHqKey(db, offered, rotations, 'trust-hq');
+  const pinned = pinnedHqKey(db);
+  const r: ReturnType<typeof resolveHqKey> =
+    replace && offered && pinned && rotations.length === 0
+      ? ok({ key: offered, change: sameKey(pinned.key, offered) ? null : { key: offered, via: 'trust-hq', from: pinned.key.keyId } })
+      : resolveHqKey(db, offered, rotations, 'trust-hq');
   if (r.ok && r.value.change) writeTransaction(db, () => writePin(db, r.value.change!, clock.now()));
   return r;
 }
