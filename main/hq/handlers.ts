@@ -17,7 +17,10 @@ export function hqHandlers(store: HqStore, clock: Clock): HandlerSlice<keyof typ
       if (!recipient)
         return {
           ok: false,
-          error: { code: 'unavailable', message: '事務センターの同期鍵がありません（madoguchi sync identity で作成してください）' },
+          error: {
+            code: 'unavailable',
+            message: '事務センターの同期鍵がありません（madoguchi sync identity --hq-key hq.key で作成してください）',
+          },
         };
       return summarizePull(await pullAndIngest({ db: store.db, clock, recipient }, pullSources(store.db, [])));
     },

@@ -39,7 +39,7 @@ export function revokeVenueKey(
   return ok({ status: 'revoked', ...entry });
 }
 
-export function revokedVenueKey(db: Db, keyId: string): RevokedVenueKey | null {
+function revokedVenueKey(db: Db, keyId: string): RevokedVenueKey | null {
   const text = metaValue(db, PREFIX + keyId);
   return text === undefined ? null : (JSON.parse(text) as RevokedVenueKey);
 }

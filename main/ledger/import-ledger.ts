@@ -24,7 +24,7 @@ export interface ImportedShipment {
   readonly pinned?: PinnedNow;
 }
 
-export interface PinnedNow {
+interface PinnedNow {
   readonly keyId: string;
   readonly fingerprint: string;
   readonly via: PinVia;
