@@ -8,6 +8,7 @@ import { createStation } from './station';
 import { createPreviewPrinter } from '../print/printer';
 import { enrollStaff } from '../auth/staff';
 import { recordBuiltLedgers } from '../hq/hq-ledgers';
+import { revokeStation } from '../sync/revocation';
 import { card, cards, tempDir } from '../testing/fixtures';
 import { manualClock } from '../testing/app-fixture';
 import { ledgerPageCount } from '../../shared/print/ledger-print';
@@ -164,5 +165,31 @@ describe('headquarters station', () => {
     assert.deepEqual([toyosu.figures.shipped, toyosu.figures.handedOver], [6, 1]);
     const again = await app.invoke('hq:pull', {}, 'w');
     assert.deepEqual(again.ok && (again.value as { ingested: number }[]).map((r) => r.ingested), [0]);
+
+    // The station is revoked (its PC stolen): HQ's screen says so by its name, and a file it signs later is
+    // refused and listed among what to look at.
+    assert.ok(revokeStation(w.hq.db, clock, 'toyosu-st01', '端末の盗難', 'hq1').ok);
+    recordHandover({ store, clock }, { staffId: 'clerk1', displayName: 'c', role: 'clerk' }, list[1]!.reservationNo, idCheck);
+    assert.ok(exportSyncFile({ store, clock }, join(w.dir, 'outbox', 'toyosu-st01')).ok);
+    const afterTheft = await app.invoke('hq:pull', {}, 'w');
+    assert.deepEqual(
+      afterTheft.ok && (afterTheft.value as { ingested: number; refused: unknown[] }[]).map((r) => [r.ingested, r.refused.length]),
+      [[0, 1]],
+    );
+    const revoked = await app.invoke('hq:report', { date: '2026-11-25' }, 'w');
+    assert.ok(revoked.ok);
+    const value = revoked.value as {
+      mismatches: string[];
+      venues: { venue: string; figures: { handedOver: number }; stations: { name: string }[] }[];
+    };
+    const toyosuNow = value.venues.find((v) => v.venue === 'toyosu')!;
+    assert.deepEqual(
+      [toyosuNow.figures.handedOver, toyosuNow.stations.map((s) => s.name)],
+      [1, ['豊洲シビックセンター toyosu-st01（取消済み）']],
+    );
+    assert.ok(
+      value.mismatches.some((m) => m.includes('#2: 取り消した端末の鍵で署名されたファイル')),
+      value.mismatches.join('\n'),
+    );
   });
 });

@@ -4,6 +4,7 @@ import { VENUE_IDS, VENUES } from '../../shared/venues/venues';
 import { count, num } from '../../shared/numbers';
 import { FIGURE_LABELS } from '../../shared/glossary';
 import { FIGURES, type WardConsolidation } from '../hq/consolidation';
+import { tokyoDateTime } from '../../shared/tokyo-date';
 
 /**
  * `asOf` says what the figures are counted up to (text.ts asOfText): a day's end with --date, or everything HQ
@@ -14,7 +15,12 @@ export function wardReportText(report: WardConsolidation, stationName: (stationI
     FIGURES.map((k) => `${FIGURE_LABELS[k]} ${num(f[k])}`).join('  ');
   const lines = [`区全体・${asOf}: ${figures(report.total)}`];
   for (const v of report.venues) {
-    const stations = v.stations.length === 0 ? '未登録' : v.stations.map((s) => stationName(s.stationId)).join('、');
+    const stations =
+      v.stations.length === 0
+        ? '未登録'
+        : v.stations
+            .map((s) => `${stationName(s.stationId)}${s.revoked ? `（${tokyoDateTime(s.revoked.at)} 取消済み: ${s.revoked.reason}）` : ''}`)
+            .join('、');
     lines.push(`  ${v.name.padEnd(12, '　')} ${figures(v.figures)}  端末 ${stations}`);
   }
   for (const s of report.shipments)

@@ -32,7 +32,7 @@ test('sync over the demo world: provision, simulate, export, pull, report, 未�
     return r;
   };
 
-  await run(['sync', 'identity', '--data', hq, '--out', reg]);
+  await run(['sync', 'identity', '--data', hq, '--out', reg, '--hq-key', join(demo, 'keys', 'hq.key')]);
   for (const v of VENUES) {
     const data = join(demo, 'venues', v);
     await run(['sync', 'identity', '--data', data, '--out', reg]);
@@ -116,6 +116,27 @@ test('sync over the demo world: provision, simulate, export, pull, report, 未�
   const quiet = await run(['hq', 'report', '--hq-data', hq, '--date', '2026-11-26'], 3);
   for (const name of ['本庁舎 窓口1', '総合区民センター 窓口1', '豊洲シビックセンター 窓口1'])
     assert.match(quiet.out, new RegExp(`${name}: 2026年11月23日 以降同期ファイルが届いていません`));
+
+  // 豊洲's only station is stolen: HQ revokes it. The files it sent stay; one its key signs later is refused and
+  // kept as an alert, the venue's figures unchanged, and its silence is no longer a mismatch.
+  const revoked = await run(['sync', 'revoke', '--station', 'toyosu-demo01', '--data', hq, '--reason', '端末の盗難']);
+  assert.match(revoked.out, /豊洲シビックセンター 窓口1 を取り消しました: #5 までのファイルは残し/);
+  assert.match((await run(['sync', 'revoke', '--station', 'toyosu-demo01', '--data', hq, '--reason', '再度'])).out, /取り消し済みです/);
+  assert.match((await run(['sync', 'revoke', '--station', 'toyosu-zzzzzz', '--data', hq, '--reason', 'x'], 1)).err, /登録されていません/);
+  await run(['sync', 'export', '--data', join(demo, 'venues', 'toyosu'), '--date', '2026-11-24', '--out', join(root, 'outbox', 'toyosu')]);
+  const afterTheft = await run(['hq', 'pull', '--hq-data', hq], 3);
+  assert.match(afterTheft.out, /拒否: toyosu-demo01 #6: 取り消した端末の鍵で署名されたファイルです/);
+  const revokedReport = await run(['hq', 'report', '--hq-data', hq, '--date', '2026-11-26'], 3);
+  assert.match(revokedReport.out, /端末 豊洲シビックセンター 窓口1（.* 取消済み: 端末の盗難）/);
+  assert.match(revokedReport.out, /豊洲シビックセンター 窓口1 #6: 取り消した端末の鍵で署名されたファイル/);
+  assert.doesNotMatch(revokedReport.out, /豊洲シビックセンター 窓口1: .*同期ファイルが届いていません/);
+  const revokedJson = JSON.parse((await run(['hq', 'report', '--hq-data', hq, '--date', '2026-11-23', '--json'], 3)).out);
+  assert.deepEqual(
+    revokedJson.venues.map((v: { figures: unknown }) => v.figures),
+    report.venues.map((v: { figures: unknown }) => v.figures),
+    'the files taken in before stay',
+  );
+  assert.match((await run(['status', '--data', hq])).out, /取り消した端末 豊洲シビックセンター 窓口1.*#5 までのファイルを保持/);
 
   // 未受領: after the deadline, every card still on a shelf or returned, with its resident, once.
   const csvFile = join(root, 'uncollected.csv');

@@ -29,8 +29,10 @@ export interface StationSync {
   readonly lastReceivedAt: string | null;
   /** File numbers missing below the highest held. */
   readonly gaps: readonly number[];
-  /** No file for a business day within the last `staleDays` days. */
+  /** No file for a business day within the last `staleDays` days (never said of a revoked station). */
   readonly stale: boolean;
+  /** Revoked (its keys lost): its files since are refused; missing numbers and silence are expected of it. */
+  readonly revoked: { readonly at: string; readonly reason: string; readonly keptThroughSeq: number } | null;
 }
 
 type Conflict = HandoverConflict;
@@ -110,7 +112,7 @@ export function describeMismatches(
     for (const c of v.conflicts)
       out.push(`${v.name}: ${c.reservationNo} が複数の端末で交付されています（${c.stations.map((id) => stationWords(id)).join('、')}）`);
     for (const s of v.stations) {
-      if (s.gaps.length > 0) out.push(`${stationWords(s.stationId)}: 同期ファイルの欠番 ${s.gaps.join(', ')}`);
+      if (s.gaps.length > 0 && !s.revoked) out.push(`${stationWords(s.stationId)}: 同期ファイルの欠番 ${s.gaps.join(', ')}`);
       if (s.stale)
         out.push(
           `${stationWords(s.stationId)}: ${s.lastBusinessDate ? `${dayText(s.lastBusinessDate)} 以降` : 'まだ一度も'}同期ファイルが届いていません`,

@@ -16,7 +16,7 @@ import { venueShippedCards } from '../db/queries/hq-cards';
 import { jlisCounts } from '../db/queries/hq-jlis-counts';
 import { latestStationFile, stationFiles } from '../db/queries/sync-files';
 import { syncAlerts } from '../db/queries/sync-alerts';
-import { stationVenues } from '../db/queries/sync-stations';
+import { stationRevocation, stationVenues } from '../db/queries/sync-stations';
 import {
   describeMismatches,
   FIGURES,
@@ -145,6 +145,8 @@ function stationSync(db: Db, stationId: string, venue: VenueId, options: Consoli
   const lastBusinessDate = files.reduce<string | null>((m, f) => (m === null || f.business_date > m ? f.business_date : m), null);
   const lastReceivedAt = files.reduce<string | null>((m, f) => (m === null || f.received_at > m ? f.received_at : m), null);
   const staleDays = options.staleDays ?? 1;
+  const r = stationRevocation(db, stationId);
+  const revoked = r ? { at: r.revoked_at!, reason: r.revoked_reason ?? '', keptThroughSeq: r.revoked_after_seq ?? 0 } : null;
   return {
     stationId,
     venue,
@@ -153,7 +155,8 @@ function stationSync(db: Db, stationId: string, venue: VenueId, options: Consoli
     lastBusinessDate,
     lastReceivedAt,
     gaps,
-    stale: lastBusinessDate === null || addDays(lastBusinessDate, staleDays) < options.asOf,
+    stale: !revoked && (lastBusinessDate === null || addDays(lastBusinessDate, staleDays) < options.asOf),
+    revoked,
   };
 }
 

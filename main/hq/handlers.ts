@@ -17,7 +17,10 @@ export function hqHandlers(store: HqStore, clock: Clock): HandlerSlice<keyof typ
       if (!recipient)
         return {
           ok: false,
-          error: { code: 'unavailable', message: '事務センターの同期鍵がありません（madoguchi sync identity で作成してください）' },
+          error: {
+            code: 'unavailable',
+            message: '事務センターの同期鍵がありません（madoguchi sync identity --hq-key hq.key で作成してください）',
+          },
         };
       return summarizePull(await pullAndIngest({ db: store.db, clock, recipient }, pullSources(store.db, [])));
     },
@@ -34,9 +37,10 @@ export function hqHandlers(store: HqStore, clock: Clock): HandlerSlice<keyof typ
           name: v.name,
           figures: v.figures,
           holds: v.holds,
-          stations: v.stations.map(({ stationId, files, lastSeq, lastBusinessDate, gaps, stale }) => ({
+          stations: v.stations.map(({ stationId, files, lastSeq, lastBusinessDate, gaps, stale, revoked }) => ({
             stationId,
-            name: stationName(store, stationId),
+            // A revoked station says so where HQ's staff look for it (its alerts are among the mismatches).
+            name: `${stationName(store, stationId)}${revoked ? '（取消済み）' : ''}`,
             files,
             lastSeq,
             lastBusinessDate,

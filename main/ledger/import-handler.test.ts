@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { appFixture, manualClock } from '../testing/app-fixture';
 import { cards, ledgerBytes } from '../testing/fixtures';
-import { encodePrivateKeyFile, encodePublicKeyFile } from '../crypto/key-files';
+import { encodePrivateKeyFile, encodePublicKeyFile, generateKeyPair } from '../crypto/key-files';
+import { shortFingerprint } from '../crypto/hq-key-trust';
 
 const PASS = 'venue key passphrase';
 
@@ -61,4 +62,31 @@ test("the lead's import screen: keys and ledger from the window, progress pushed
   const after = await app.invoke('shipments:list', {}, 'lead');
   assert.ok(after.ok);
   assert.equal((after.value as unknown[]).length, 2, 'the conflicting ledger left nothing behind');
+});
+
+test("the lead's import screen applies the folder's pin: EVIL-1, signed by a fresh HQ key and offered with its hq.pub, is refused", async (t) => {
+  const { app, keys } = appFixture(t, manualClock('2026-11-25T01:00:00Z'));
+  await app.invoke('session:signIn', { staffId: 'lead1', pin: '9999' }, 'lead');
+  // The fixture's first ledger (S1) was imported with HQ's real key, which the folder pinned.
+  const evil = generateKeyPair('hq', null);
+  const r = await app.invoke(
+    'ledger:import',
+    {
+      ledgerBase64: ledgerBytes({ ...keys, hq: evil }, 'toyosu', 'EVIL-1', cards(900, 5)).toString('base64'),
+      venueKeyFile: encodePrivateKeyFile(keys.venues.toyosu, PASS),
+      hqPublicKeyFile: encodePublicKeyFile(evil),
+      passphrase: PASS,
+    },
+    'lead',
+  );
+  assert.ok(!r.ok);
+  assert.equal(r.error.code, 'ledger-refused');
+  assert.match(r.error.message, /事務センターの鍵が、このデータフォルダに登録された鍵と違います/);
+  assert.ok(r.error.message.includes(`登録済み ${shortFingerprint(keys.hq.keyId)}、今回 ${shortFingerprint(evil.keyId)}`), r.error.message);
+  const shipments = await app.invoke('shipments:list', {}, 'lead');
+  assert.ok(shipments.ok);
+  assert.deepEqual(
+    (shipments.value as { shipmentId: string }[]).map((s) => s.shipmentId),
+    ['S1'],
+  );
 });

@@ -12,12 +12,23 @@ import { recordRouting } from '../db/queries/routing-directory';
 import type { VenueStore } from '../store/data-folder';
 import { openLedgerFile, type LedgerFileProblem, type OpenedLedger } from './ledger-file';
 import { writeTransaction } from '../db/transaction';
+import { resolveHqKey, writePin, type PinChange, type PinProblem, type PinVia } from '../crypto/hq-pin';
+import { fingerprintOf, type RotationStatement } from '../crypto/hq-key-trust';
 
 export interface ImportedShipment {
   readonly status: 'imported' | 'already-imported';
   readonly shipmentId: string;
   readonly rowCount: number;
   readonly fileSha256: string;
+  /** HQ's key as this import pinned it (the folder's first, or moved by a rotation); absent when unchanged. */
+  readonly pinned?: PinnedNow;
+}
+
+interface PinnedNow {
+  readonly keyId: string;
+  readonly fingerprint: string;
+  readonly via: PinVia;
+  readonly from: string | null;
 }
 
 interface ReservationConflict {
@@ -27,6 +38,7 @@ interface ReservationConflict {
 
 export type ImportProblem =
   | LedgerFileProblem
+  | PinProblem
   | { readonly code: 'other-venue'; readonly message: string }
   | { readonly code: 'shipment-changed'; readonly message: string }
   | { readonly code: 'conflict'; readonly message: string; readonly conflicts: readonly ReservationConflict[] };
@@ -37,21 +49,28 @@ export interface ImportContext {
   readonly actor: string;
 }
 
-export function importLedger(
-  ctx: ImportContext,
-  bytes: Uint8Array,
-  keys: { readonly venueKey: PrivateKeyHandle; readonly hqKey: PublicKeyHandle },
-): Result<ImportedShipment, ImportProblem> {
+/**
+ * The keys a ledger is opened with. `hqKey`: the hq.pub offered with it (null: the one the folder pinned);
+ * `rotations`: HQ's key-rotation statements offered alongside, to move the pin on.
+ */
+export interface ImportKeys {
+  readonly venueKey: PrivateKeyHandle;
+  readonly hqKey: PublicKeyHandle | null;
+  readonly rotations?: readonly RotationStatement[];
+}
+
+/** A ledger checked in memory against the folder's pinned HQ key, with the pin to write if it is taken in. */
+export interface CheckedLedger extends OpenedLedger {
+  readonly pin: PinChange | null;
+}
+
+export function importLedger(ctx: ImportContext, bytes: Uint8Array, keys: ImportKeys): Result<ImportedShipment, ImportProblem> {
   const opened = openLedgerForStore(ctx, bytes, keys);
   return opened.ok ? commitLedger(ctx, opened.value) : opened;
 }
 
 /** First half of an import: verify, decrypt and validate in memory; nothing is written. */
-export function openLedgerForStore(
-  ctx: ImportContext,
-  bytes: Uint8Array,
-  keys: { readonly venueKey: PrivateKeyHandle; readonly hqKey: PublicKeyHandle },
-): Result<OpenedLedger, ImportProblem> {
+export function openLedgerForStore(ctx: ImportContext, bytes: Uint8Array, keys: ImportKeys): Result<CheckedLedger, ImportProblem> {
   const { store } = ctx;
   if (keys.venueKey.venue !== store.venue) {
     return err({
@@ -59,11 +78,15 @@ export function openLedgerForStore(
       message: `このデータフォルダは${VENUES[store.venue].name}用です。指定の会場鍵は${keys.venueKey.venue ? VENUES[keys.venueKey.venue].name : '会場'}用です`,
     });
   }
-  return openLedgerFile(bytes, keys);
+  // HQ's key is the one the folder pinned (moved by any rotation offered), never merely the one offered.
+  const trust = resolveHqKey(store.db, keys.hqKey, keys.rotations);
+  if (!trust.ok) return trust;
+  const opened = openLedgerFile(bytes, { venueKey: keys.venueKey, hqKey: trust.value.key });
+  return opened.ok ? ok({ ...opened.value, pin: trust.value.change }) : opened;
 }
 
 /** Second half: all of a checked ledger in one transaction, or nothing (already imported, changed, conflicts). */
-export function commitLedger(ctx: ImportContext, opened: OpenedLedger): Result<ImportedShipment, ImportProblem> {
+export function commitLedger(ctx: ImportContext, opened: CheckedLedger): Result<ImportedShipment, ImportProblem> {
   const { store } = ctx;
   const { header, cards, fileSha256 } = opened;
 
@@ -78,7 +101,7 @@ export function commitLedger(ctx: ImportContext, opened: OpenedLedger): Result<I
     });
   }
 
-  const conflicts = writeShipment(ctx, header, cards, opened.elsewhere, fileSha256);
+  const conflicts = writeShipment(ctx, header, cards, opened.elsewhere, fileSha256, opened.pin);
   if (conflicts.length > 0) {
     return err({
       code: 'conflict',
@@ -86,7 +109,9 @@ export function commitLedger(ctx: ImportContext, opened: OpenedLedger): Result<I
       conflicts,
     });
   }
-  return ok({ status: 'imported', shipmentId: header.shipmentId, rowCount: header.rowCount, fileSha256 });
+  const { pin } = opened;
+  const pinned = pin ? { pinned: { keyId: pin.key.keyId, fingerprint: fingerprintOf(pin.key), via: pin.via, from: pin.from } } : {};
+  return ok({ status: 'imported', shipmentId: header.shipmentId, rowCount: header.rowCount, fileSha256, ...pinned });
 }
 
 class ConflictsFound extends Error {
@@ -102,6 +127,7 @@ function writeShipment(
   cards: readonly LedgerCard[],
   elsewhere: readonly DirectoryEntry[],
   fileSha256: string,
+  pin: PinChange | null,
 ): ReservationConflict[] {
   const { db, stationId, venue } = ctx.store;
   try {
@@ -132,6 +158,8 @@ function writeShipment(
       for (const c of cards) if (!insertCard(c)) clashes.push(c.reservationNo);
       // A later shipment's word on where a card went wins; this venue's own cards live in ledger_cards.
       recordRouting(db, header.shipmentId, elsewhere);
+      // The first HQ key this folder trusts (or where a rotation moved it) is kept with the ledger it opened.
+      if (pin) writePin(db, pin, ctx.clock.now());
       // Throwing rolls the whole transaction back: a conflicting ledger leaves no trace.
       if (clashes.length > 0) throw new ConflictsFound(clashes);
     });

@@ -6,6 +6,8 @@ import { eventCount } from '../db/queries/events';
 import type { VenueStore } from './data-folder';
 import { VENUES, type VenueId } from '../../shared/venues/venues';
 import { dataFolderFreeSpace, type FreeSpace } from './free-space';
+import { pinnedHqKey } from '../crypto/hq-pin';
+import { fingerprintOf } from '../crypto/hq-key-trust';
 
 export interface VenueStatus {
   readonly dataDir: string;
@@ -18,6 +20,8 @@ export interface VenueStatus {
   readonly events: number;
   /** The data folder's disk: free bytes, the level warned below, and the warning if any; null if unknown. */
   readonly freeSpace: FreeSpace | null;
+  /** HQ's signing key as the folder pinned it; null before the first ledger (or `venue trust-hq`). */
+  readonly hqKey: { readonly keyId: string; readonly fingerprint: string; readonly pinnedAt: string } | null;
   readonly shipments: readonly {
     readonly shipmentId: string;
     readonly rowCount: number;
@@ -31,6 +35,7 @@ export interface VenueStatus {
 export function venueStatus(store: VenueStore): VenueStatus {
   const { db } = store;
   const shipments = shipmentImports(db);
+  const pin = pinnedHqKey(db);
   return {
     dataDir: store.dir,
     venue: store.venue,
@@ -41,6 +46,7 @@ export function venueStatus(store: VenueStore): VenueStatus {
     cards: cardCount(db),
     events: eventCount(db),
     freeSpace: dataFolderFreeSpace(store.dir),
+    hqKey: pin && { keyId: pin.key.keyId, fingerprint: fingerprintOf(pin.key), pinnedAt: pin.pinnedAt },
     shipments: shipments.map((s) => ({
       shipmentId: s.shipment_id,
       rowCount: s.row_count,

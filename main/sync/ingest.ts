@@ -38,7 +38,7 @@ export type IngestOutcome =
     }
   | { readonly status: 'already-have'; readonly stationId: string; readonly seq: number }
   | { readonly status: 'equivocation'; readonly stationId: string; readonly seq: number }
-  | { readonly status: 'rejected'; readonly code: SyncFileProblemCode | 'unregistered'; readonly message: string };
+  | { readonly status: 'rejected'; readonly code: SyncFileProblemCode | 'unregistered' | 'revoked'; readonly message: string };
 
 export type AlertKind = SyncAlertKind;
 
@@ -76,6 +76,17 @@ export function createIngester(ctx: IngestContext) {
       recipient,
     });
     if (!opened.ok) return { status: 'rejected', code: opened.error.code, message: `${station.stationId}: ${opened.error.message}` };
+    // Signed by a revoked station's key: whoever holds the lost key made it, or it never reached us before the
+    // revocation. Either way a person looks; nothing in it is taken in.
+    if (station.revoked) {
+      const { seq } = opened.value.header;
+      alert(station.stationId, seq, 'revoked-station', sha256, { revokedAt: station.revoked.at, keptThrough: station.revoked.afterSeq });
+      return {
+        status: 'rejected',
+        code: 'revoked',
+        message: `${station.stationId} #${seq}: 取り消した端末の鍵で署名されたファイルです（取り込まず、要確認として記録しました）`,
+      };
+    }
     return writeTransaction(db, () => take(opened.value, station.venue));
   }
 
@@ -180,6 +191,7 @@ export const ALERT_WORDS: Readonly<Record<AlertKind, string>> = {
   'future-dated': '受け取った時刻より後の時刻の記録（端末の時計が進んでいる可能性があります）',
   'access-rewound': '個人情報取扱台帳が前のファイルの時点より短くなっている（記録が削除された可能性があります）',
   'access-rewritten': '個人情報取扱台帳が前のファイルの時点から書き換えられている',
+  'revoked-station': '取り消した端末の鍵で署名されたファイル（取り込んでいません。鍵が悪用されているおそれがあります）',
 };
 
 /** A head HQ kept: null for a file that had none (an empty record). */

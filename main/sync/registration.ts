@@ -9,7 +9,7 @@ import { VENUE_IDS, VENUES, type VenueId } from '../../shared/venues/venues';
 import { err, ok, type Result } from '../../shared/result';
 import type { Db } from '../db/connection';
 import { recipientRows, replaceRecipients } from '../db/queries/sync-recipients';
-import { insertStation, stationRegistrationKeys, stationRows, updateStationTls } from '../db/queries/sync-stations';
+import { insertStation, stationRegistrationKeys, stationRevocation, stationRows, updateStationTls } from '../db/queries/sync-stations';
 import type { Clock } from '../clock';
 import { decodePublicKeyFile, keyIdOf, publicKeyFromRaw, rawPublicKey, type PublicKeyHandle } from '../crypto/key-files';
 import { parseJsonOrUndefined } from '../files/safe-json';
@@ -41,7 +41,16 @@ export const HqSyncInfo = z.strictObject({
 export type HqSyncInfo = z.infer<typeof HqSyncInfo>;
 
 export interface RegistrationProblem {
-  readonly code: 'not-a-registration' | 'other-venue' | 'itself' | 'key-changed';
+  readonly code:
+    | 'not-a-registration'
+    | 'other-venue'
+    | 'itself'
+    | 'key-changed'
+    | 'unsigned'
+    | 'bad-signature'
+    | 'hq-key-mismatch'
+    | 'not-pinned'
+    | 'revoked';
   readonly message: string;
 }
 
@@ -75,6 +84,7 @@ export function parseStationRegistration(text: string): Result<StationRegistrati
   return parseExchanged(StationRegistration, text, '端末の登録ファイル', (r) => ({ alg: 'ed25519', key: r.signingKey, tls: r.tls }));
 }
 
+/** HQ's description inside hq-sync.json; the file itself, from outside, is read by parseHqSyncFile (signed). */
 export function parseHqSyncInfo(text: string): Result<HqSyncInfo, RegistrationProblem> {
   return parseExchanged(HqSyncInfo, text, '事務センターの同期鍵ファイル', (r) => ({ alg: 'x25519', key: r.inbox, tls: r.tls }));
 }
@@ -106,7 +116,12 @@ function parseExchanged<T>(
 }
 
 /** A station sets whom it seals its files to: HQ's inbox, and its own venue's key (its lead reads siblings). */
-export function setRecipients(db: Db, hq: HqSyncInfo, venuePub: PublicKeyHandle, venue: VenueId): Result<null, RegistrationProblem> {
+export function setRecipients(
+  db: Db,
+  hq: Pick<HqSyncInfo, 'inbox' | 'tls'>,
+  venuePub: PublicKeyHandle,
+  venue: VenueId,
+): Result<null, RegistrationProblem> {
   if (venuePub.role !== 'venue' || venuePub.venue !== venue) {
     return err({ code: 'other-venue', message: `会場の公開鍵が${VENUES[venue].name}のものではありません` });
   }
@@ -154,6 +169,11 @@ export function registerStation(
   }
   if (reg.stationId === site.stationId) return err({ code: 'itself', message: 'この端末自身は登録できません' });
   const existing = stationRegistrationKeys(db, reg.stationId);
+  if (existing && stationRevocation(db, reg.stationId))
+    return err({
+      code: 'revoked',
+      message: `${reg.stationId} は取り消し済みの端末です。鍵を作り直した端末は、新しいデータフォルダ（新しい端末ID）で登録してください`,
+    });
   if (existing && existing.signing_key_id !== reg.signingKey.keyId) {
     return err({
       code: 'key-changed',
@@ -205,6 +225,8 @@ export interface RegisteredStation {
   readonly tlsFingerprint: string | null;
   readonly source: string | null;
   readonly registeredAt: string;
+  /** Its keys revoked (lost or stolen): files it signed are refused from then on; those held before stay. */
+  readonly revoked: { readonly at: string; readonly reason: string; readonly by: string; readonly afterSeq: number } | null;
 }
 
 export function registeredStations(db: Db): RegisteredStation[] {
@@ -216,5 +238,9 @@ export function registeredStations(db: Db): RegisteredStation[] {
     tlsFingerprint: r.tls_fingerprint,
     source: r.source,
     registeredAt: r.registered_at,
+    revoked:
+      r.revoked_at === null
+        ? null
+        : { at: r.revoked_at, reason: r.revoked_reason ?? '', by: r.revoked_by ?? '', afterSeq: r.revoked_after_seq ?? 0 },
   }));
 }

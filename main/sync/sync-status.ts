@@ -22,6 +22,7 @@ export interface SyncStatus {
     files: number;
     lastSeq: number | null;
     lastBusinessDate: string | null;
+    revoked: { at: string; reason: string; keptThroughSeq: number } | null;
   }[];
 }
 
@@ -38,7 +39,13 @@ export function syncStatus(db: Db): SyncStatus {
     inboxKeyId: inboxKey(db)?.keyId ?? null,
     keepsVenueKey: venueKey(db) !== null,
     lastExport: last ?? null,
-    stations: stations.map((s, i) => ({ stationId: s.stationId, venue: s.venue, source: s.source, ...files[i]! })),
+    stations: stations.map((s, i) => ({
+      stationId: s.stationId,
+      venue: s.venue,
+      source: s.source,
+      ...files[i]!,
+      revoked: s.revoked && { at: s.revoked.at, reason: s.revoked.reason, keptThroughSeq: s.revoked.afterSeq },
+    })),
   };
 }
 
@@ -59,7 +66,9 @@ export function describeSyncStatus(s: SyncStatus, stationName: (stationId: strin
   const named = (id: string) => (stationName(id).includes(id) ? stationName(id) : `${stationName(id)}（${id}）`);
   for (const st of s.stations)
     lines.push(
-      `  受け入れる端末 ${named(st.stationId)}: ${num(st.files)} ファイル${st.lastSeq ? `、最新 #${st.lastSeq}（${st.lastBusinessDate === null ? '' : dayText(st.lastBusinessDate)}）` : ''}${st.source ? `  取得元 ${st.source}` : ''}`,
+      st.revoked
+        ? `  取り消した端末 ${named(st.stationId)}: ${tokyoDateTime(st.revoked.at)} 取消（${st.revoked.reason}）、#${st.revoked.keptThroughSeq} までのファイルを保持、以後は受け入れません`
+        : `  受け入れる端末 ${named(st.stationId)}: ${num(st.files)} ファイル${st.lastSeq ? `、最新 #${st.lastSeq}（${st.lastBusinessDate === null ? '' : dayText(st.lastBusinessDate)}）` : ''}${st.source ? `  取得元 ${st.source}` : ''}`,
     );
   return lines;
 }

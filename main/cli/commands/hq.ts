@@ -35,7 +35,9 @@ export function registerHq(program: Command, io: CliIo, setExit: (code: number) 
       try {
         const recipient = inboxKey(store.db);
         if (!recipient)
-          throw new CliError('事務センターの同期鍵がありません（madoguchi sync identity --data <hq-data> で作成してください）');
+          throw new CliError(
+            '事務センターの同期鍵がありません（madoguchi sync identity --data <hq-data> --hq-key hq.key で作成してください）',
+          );
         const sources = pullSources(
           store.db,
           (opts.from ?? []).map((f) => sourceArgument(io, f)),

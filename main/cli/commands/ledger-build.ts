@@ -14,6 +14,7 @@ import { checkShipmentIsNew, recordBuiltLedgers, type LedgerToRecord, type Recor
 import type { HqStore } from '../../store/data-folder';
 import { loadPrivateKey, loadPublicKey } from '../load-keys';
 import { openOrCreateHqFolder } from '../data-folder';
+import { revokedVenueKeyProblem } from '../../hq/venue-key-revocation';
 import { CliError, readInput, type CliIo } from '../io';
 
 const ROUTING_REPORT_FILE = 'routing-report.json';
@@ -63,6 +64,14 @@ export function registerLedgerBuild(ledger: Command, io: CliIo, setExit: (code: 
       const hq = opts.hqData === undefined ? null : await openOrCreateHqFolder(io, opts.hqData);
       try {
         const toRecord = ledgers.map((l) => ({ venue: l.venue, fileSha256: sha256(l.bytes), cards: l.cards }));
+        // A venue re-keyed: its old key, revoked at HQ, is never sealed to again.
+        const revoked =
+          hq &&
+          revokedVenueKeyProblem(
+            hq.db,
+            ledgers.map((l) => venueKeys[l.venue]!),
+          );
+        if (revoked) throw new CliError(revoked);
         if (hq) refuseIfShipped(io, opts, hq, toRecord);
         mkdirSync(out, { recursive: true });
         // Stage every file before any appears, so a failure leaves no partial set of ledgers behind.

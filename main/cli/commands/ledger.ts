@@ -5,7 +5,8 @@ import { VENUES } from '../../../shared/venues/venues';
 import { openLedgerFile, verifyLedgerFile } from '../../ledger/ledger-file';
 import { importLedger } from '../../ledger/import-ledger';
 import { loadPrivateKey, loadPublicKey } from '../load-keys';
-import { openOrCreateDataFolder } from '../data-folder';
+import { openExistingDataFolder, openOrCreateDataFolder } from '../data-folder';
+import { loadRotation, pinnedText } from '../hq-trust-text';
 import { CliError, readInput, type CliIo } from '../io';
 import { registerLedgerBuild } from './ledger-build';
 import { userInfo } from 'node:os';
@@ -57,39 +58,54 @@ export function registerLedger(program: Command, io: CliIo, setExit: (code: numb
 
   ledger
     .command('import')
-    .description('台帳を会場のデータフォルダに取り込む（署名検証→復号→検証→1トランザクションで全件）')
+    .description(
+      '台帳を会場のデータフォルダに取り込む（署名検証→復号→検証→1トランザクションで全件）。初回の hq.pub をデータフォルダに登録し、以後はその鍵の署名だけを受け入れる',
+    )
     .argument('<file>', '台帳ファイル')
     .option('--data <dir>', 'データフォルダ（既定: MADOGUCHI_DATA_DIR またはアプリのユーザーデータフォルダ）')
     .requiredOption('--venue-key <file>', '会場の秘密鍵 <venue>.key')
-    .requiredOption('--hq-pub <file>', '事務センターの公開鍵 hq.pub')
+    .option('--hq-pub <file>', '事務センターの公開鍵 hq.pub（初回は必須。以後は登録済みの鍵で検証）')
+    .option('--rotation <file...>', '事務センター鍵の切り替え通知（古い順に。登録済みの鍵で署名されたものだけ）')
     .option('--actor <name>', '記録に残す実行者名', `cli:${safeUser()}`)
     .option('--json', 'JSONで出力')
-    .action(async (file: string, opts: { data?: string; venueKey: string; hqPub: string; actor: string; json?: boolean }) => {
-      const bytes = readInput(io, file, '台帳');
-      const hqKey = loadPublicKey(io, opts.hqPub, 'hq');
-      const venueKey = await loadPrivateKey(io, opts.venueKey, 'venue');
-      // Check the file before touching the data folder, so a bad ledger never leaves a new, empty one behind.
-      const precheck = openLedgerFile(bytes, { venueKey, hqKey });
-      if (!precheck.ok) throw new CliError(`${file}: ${precheck.error.message}`);
-      const store = await openOrCreateDataFolder(io, opts.data, venueKey.venue!);
-      try {
-        const r = importLedger({ store, clock: io.clock, actor: opts.actor }, bytes, { venueKey, hqKey });
-        if (!r.ok) {
-          if (opts.json) io.out(JSON.stringify({ ok: false, error: r.error }, null, 2) + '\n');
-          const detail =
-            r.error.code === 'conflict'
-              ? r.error.conflicts.map((c) => `  ${c.reservationNo}（取込済みの出荷 ${c.existingShipmentId}）`)
-              : [];
-          throw new CliError([`${file}: ${r.error.message}`, ...detail].join('\n'));
+    .action(
+      async (
+        file: string,
+        opts: { data?: string; venueKey: string; hqPub?: string; rotation?: string[]; actor: string; json?: boolean },
+      ) => {
+        const bytes = readInput(io, file, '台帳');
+        const hqKey = opts.hqPub === undefined ? null : loadPublicKey(io, opts.hqPub, 'hq');
+        const rotations = (opts.rotation ?? []).map((f) => loadRotation(io, f));
+        const venueKey = await loadPrivateKey(io, opts.venueKey, 'venue');
+        // Check the file before touching the data folder, so a bad ledger never leaves a new, empty one behind.
+        if (hqKey) {
+          const precheck = openLedgerFile(bytes, { venueKey, hqKey });
+          if (!precheck.ok) throw new CliError(`${file}: ${precheck.error.message}`);
         }
-        if (opts.json) io.out(JSON.stringify({ ok: true, ...r.value }, null, 2) + '\n');
-        else if (r.value.status === 'already-imported') io.out(`出荷 ${r.value.shipmentId} は取込済みです（変更なし）\n`);
-        else
-          io.out(`出荷 ${r.value.shipmentId} を取り込みました: ${count(r.value.rowCount)}（${VENUES[store.venue].name}、${store.dir}）\n`);
-      } finally {
-        store.close();
-      }
-    });
+        // Without hq.pub only a folder that already pinned HQ's key can check the ledger: never make one then.
+        const store = hqKey ? await openOrCreateDataFolder(io, opts.data, venueKey.venue!) : await openExistingDataFolder(io, opts.data);
+        try {
+          const r = importLedger({ store, clock: io.clock, actor: opts.actor }, bytes, { venueKey, hqKey, rotations });
+          if (!r.ok) {
+            if (opts.json) io.out(JSON.stringify({ ok: false, error: r.error }, null, 2) + '\n');
+            const detail =
+              r.error.code === 'conflict'
+                ? r.error.conflicts.map((c) => `  ${c.reservationNo}（取込済みの出荷 ${c.existingShipmentId}）`)
+                : [];
+            throw new CliError([`${file}: ${r.error.message}`, ...detail].join('\n'));
+          }
+          if (opts.json) io.out(JSON.stringify({ ok: true, ...r.value }, null, 2) + '\n');
+          else if (r.value.status === 'already-imported') io.out(`出荷 ${r.value.shipmentId} は取込済みです（変更なし）\n`);
+          else
+            io.out(
+              `出荷 ${r.value.shipmentId} を取り込みました: ${count(r.value.rowCount)}（${VENUES[store.venue].name}、${store.dir}）\n`,
+            );
+          if (r.value.pinned) io.err(pinnedText(r.value.pinned));
+        } finally {
+          store.close();
+        }
+      },
+    );
 }
 
 function safeUser(): string {

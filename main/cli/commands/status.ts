@@ -10,6 +10,8 @@ import { tokyoDateTime } from '../../../shared/tokyo-date';
 import { ownStationName, stationName, staffOnPaper } from '../../counter/names';
 import { freeSpaceText, staffText } from '../text';
 import { dataFolderFreeSpace } from '../../store/free-space';
+import { revokedVenueKeys } from '../../hq/venue-key-revocation';
+import { VENUES } from '../../../shared/venues/venues';
 
 export function registerStatus(program: Command, io: CliIo): void {
   program
@@ -24,7 +26,8 @@ export function registerStatus(program: Command, io: CliIo): void {
           const h = hqStatus(opened.store);
           const sync = syncStatus(opened.store.db);
           const freeSpace = dataFolderFreeSpace(h.dataDir);
-          if (opts.json) return void io.out(JSON.stringify({ ...h, freeSpace, sync }, null, 2) + '\n');
+          const revokedKeys = revokedVenueKeys(opened.store.db);
+          if (opts.json) return void io.out(JSON.stringify({ ...h, freeSpace, sync, revokedVenueKeys: revokedKeys }, null, 2) + '\n');
           io.out(`事務センター  端末ID: ${h.stationId}\nデータフォルダ: ${h.dataDir}\n${freeSpaceText(freeSpace)}`);
           io.out(`スキーマ版: ${h.schemaVersion}\n作成した台帳:\n`);
           for (const l of h.ledgers)
@@ -33,6 +36,8 @@ export function registerStatus(program: Command, io: CliIo): void {
             );
           if (h.ledgers.length === 0) io.out('  （まだありません）\n');
           for (const line of describeSyncStatus(sync, (id) => stationName(opened.store, id))) io.out(`${line}\n`);
+          for (const k of revokedKeys)
+            io.out(`取り消した会場鍵: ${VENUES[k.venue].name} 鍵ID ${k.keyId}（${tokyoDateTime(k.at)}、${k.reason}）\n`);
         } finally {
           opened.store.close();
         }
@@ -52,6 +57,11 @@ export function registerStatus(program: Command, io: CliIo): void {
         );
         io.out(freeSpaceText(s.freeSpace));
         io.out(`スキーマ版: ${s.schemaVersion}（このアプリは ${s.supportedSchemaVersion} まで対応）\n`);
+        io.out(
+          s.hqKey
+            ? `事務センター鍵: 鍵ID ${s.hqKey.keyId}（${tokyoDateTime(s.hqKey.pinnedAt)} 登録、指紋 ${s.hqKey.fingerprint}）\n`
+            : '事務センター鍵: 未登録（最初の台帳の取込、または madoguchi venue trust-hq で登録）\n',
+        );
         io.out(`台帳の件数: ${count(s.cards)}  記録（イベント）: ${count(s.events)}\n出荷:\n`);
         for (const sh of s.shipments) {
           io.out(

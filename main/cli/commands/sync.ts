@@ -9,7 +9,6 @@ import { writeFileAtomic } from '../../files/atomic-write';
 import {
   decodeVenuePub,
   hqSyncInfo,
-  parseHqSyncInfo,
   parseStationRegistration,
   registerStation,
   registeredStations,
@@ -18,14 +17,19 @@ import {
   stationRegistration,
 } from '../../sync/registration';
 import { exportSyncFile } from '../../sync/export';
+import { describeRecipientChange, encodeHqSyncFile, parseHqSyncFile, recipientChanges } from '../../sync/hq-sync-file';
+import { pinnedHqKey } from '../../crypto/hq-pin';
 import { startOutboxServer } from '../../sync/outbox-server';
 import { ensureTlsIdentity, storeVenueKey, venueKey } from '../../sync/sync-keys';
 import { pullAndIngest, pullSources } from '../../sync/pull';
 import { openAnyDataFolder, openExistingDataFolder } from '../data-folder';
-import { loadPrivateKey } from '../load-keys';
+import { loadPrivateKey, loadPublicKey } from '../load-keys';
+import { revokeVenueKey } from '../../hq/venue-key-revocation';
 import { CliError, dateArgument, readInput, type CliIo } from '../io';
 import { printPullResults, sourceArgument } from '../pull-output';
-import { dayText } from '../../../shared/tokyo-date';
+import { dayText, tokyoDateTime } from '../../../shared/tokyo-date';
+import { revokeStation } from '../../sync/revocation';
+import { stationName } from '../../counter/names';
 
 export function registerSync(program: Command, io: CliIo, setExit: (code: number) => void): void {
   const sync = program
@@ -37,17 +41,22 @@ export function registerSync(program: Command, io: CliIo, setExit: (code: number
     .description('この端末（または事務センター）の同期用の鍵と証明書を用意し、相手に渡す登録ファイルを書き出す')
     .option('--data <dir>', 'データフォルダ')
     .requiredOption('--out <dir>', '登録ファイルの出力先（会場の端末: <端末ID>.station.json、事務センター: hq-sync.json）')
-    .action(async (opts: { data?: string; out: string }) => {
+    .option('--hq-key <file>', '事務センターの秘密鍵 hq.key（事務センター: hq-sync.json に署名する。必須）')
+    .action(async (opts: { data?: string; out: string; hqKey?: string }) => {
       const opened = await openAnyDataFolder(io, opts.data);
       try {
         const out = resolve(io.cwd, opts.out);
-        mkdirSync(out, { recursive: true });
         if (opened.site === 'hq') {
+          if (opts.hqKey === undefined)
+            throw new CliError('事務センターの hq-sync.json には署名が必要です: --hq-key hq.key を指定してください', 2);
+          const hqKey = await loadPrivateKey(io, opts.hqKey, 'hq');
+          mkdirSync(out, { recursive: true });
           const file = join(out, 'hq-sync.json');
-          writeFileAtomic(file, JSON.stringify(hqSyncInfo(opened.store.db, opened.store.stationId), null, 2) + '\n');
-          io.out(`事務センターの同期鍵: ${file}（各端末で madoguchi sync setup --hq に指定します）\n`);
+          writeFileAtomic(file, encodeHqSyncFile(hqSyncInfo(opened.store.db, opened.store.stationId), hqKey, io.clock.now()));
+          io.out(`事務センターの同期鍵: ${file}（署名 鍵ID ${hqKey.keyId}。各端末で madoguchi sync setup --hq に指定します）\n`);
         } else {
           const { store } = opened;
+          mkdirSync(out, { recursive: true });
           const file = join(out, `${store.stationId}.station.json`);
           writeFileAtomic(file, JSON.stringify(stationRegistration(store.db, store.venue, store.stationId), null, 2) + '\n');
           io.out(`端末の登録ファイル: ${file}（事務センターで madoguchi sync register に指定します）\n`);
@@ -60,17 +69,17 @@ export function registerSync(program: Command, io: CliIo, setExit: (code: number
   sync
     .command('setup')
     .description(
-      '同期ファイルの宛先を設定: 事務センターの hq-sync.json と、この会場の鍵（<venue>.key なら同じ会場のほかの端末の記録もアプリで取り込める。<venue>.pub なら送るだけ）',
+      '同期ファイルの宛先を設定: 事務センターの hq-sync.json（登録済みの事務センター鍵の署名を確認）と、この会場の鍵（<venue>.key なら同じ会場のほかの端末の記録もアプリで取り込める。<venue>.pub なら送るだけ）',
     )
     .option('--data <dir>', 'データフォルダ')
     .requiredOption('--hq <file>', '事務センターの hq-sync.json')
     .option('--venue-key <file>', 'この会場の秘密鍵 <venue>.key（暗号化されたデータフォルダに保管）')
     .option('--venue-pub <file>', 'この会場の公開鍵 <venue>.pub（--venue-key の代わりに）')
-    .action(async (opts: { data?: string; hq: string; venueKey?: string; venuePub?: string }) => {
+    .option('--replace', '設定済みの宛先を入れ替える（事務センターや会場の鍵が変わったとき）')
+    .action(async (opts: { data?: string; hq: string; venueKey?: string; venuePub?: string; replace?: boolean }) => {
       if ((opts.venueKey === undefined) === (opts.venuePub === undefined))
         throw new CliError('--venue-key か --venue-pub のどちらか一方を指定してください', 2);
-      const hq = parseHqSyncInfo(readInput(io, opts.hq, '事務センターの同期鍵').toString('utf8'));
-      if (!hq.ok) throw new CliError(`${opts.hq}: ${hq.error.message}`);
+      const hqText = readInput(io, opts.hq, '事務センターの同期鍵').toString('utf8');
       let pub;
       if (opts.venuePub !== undefined) {
         const decoded = decodeVenuePub(readInput(io, opts.venuePub, '会場の公開鍵').toString('utf8'));
@@ -80,12 +89,23 @@ export function registerSync(program: Command, io: CliIo, setExit: (code: number
       const key = opts.venueKey === undefined ? null : await loadPrivateKey(io, opts.venueKey, 'venue');
       const store = await openExistingDataFolder(io, opts.data);
       try {
+        const hq = parseHqSyncFile(hqText, pinnedHqKey(store.db)?.key ?? null);
+        if (!hq.ok) throw new CliError(`${opts.hq}: ${hq.error.message}`);
+        const venuePub = pub ?? key!;
+        if (venuePub.venue !== store.venue) throw new CliError(`会場の鍵が${VENUES[store.venue].name}のものではありません`);
+        const changes = recipientChanges(store.db, hq.value, venuePub);
+        const words = changes.map((c) => `  ${describeRecipientChange(c, VENUES[store.venue].name)}\n`).join('');
+        if (changes.some((c) => c.from !== null) && !opts.replace)
+          throw new CliError(
+            `設定済みの同期の宛先が変わります。何も変えていません:\n${words}事務センターから鍵の変更を聞いているなら --replace をつけて実行してください`,
+          );
         stationRegistration(store.db, store.venue, store.stationId);
-        const r = setRecipients(store.db, hq.value, pub ?? key!, store.venue);
+        const r = setRecipients(store.db, hq.value, venuePub, store.venue);
         if (!r.ok) throw new CliError(r.error.message);
         if (key) storeVenueKey(store.db, key.privateKey);
         io.out(
-          `同期の宛先を設定しました: 事務センター（鍵ID ${hq.value.inbox.keyId}）、${VENUES[store.venue].name}（鍵ID ${(pub ?? key!).keyId}${key ? '、秘密鍵を保管' : ''}）\n`,
+          `同期の宛先を設定しました: 事務センター（鍵ID ${hq.value.inbox.keyId}）、${VENUES[store.venue].name}（鍵ID ${venuePub.keyId}${key ? '、秘密鍵を保管' : ''}）\n` +
+            (changes.length ? words : '  宛先の変更はありません\n'),
         );
       } finally {
         store.close();
@@ -114,6 +134,46 @@ export function registerSync(program: Command, io: CliIo, setExit: (code: number
           io.err(
             `注意: ${reg.value.stationId} の証明書の指紋が変わりました（${r.value.previousTlsFingerprint.slice(0, 16)}… → ${reg.value.tls.fingerprint.slice(0, 16)}…）。端末の入れ替えでなければ登録ファイルの出どころを確認してください\n`,
           );
+      } finally {
+        opened.store.close();
+      }
+    });
+
+  sync
+    .command('revoke')
+    .description(
+      '鍵をなくした端末（盗難・紛失）を取り消す: 以後その端末の鍵で署名された同期ファイルは取り込まず、要確認として記録する（それまでに取り込んだファイルは残す）。--venue-pub なら、鍵を作り直した会場の古い公開鍵を取り消す（事務センター: 以後その鍵には台帳を作らない）',
+    )
+    .option('--station <id>', '取り消す端末の端末ID')
+    .option('--venue-pub <file>', '取り消す会場の古い公開鍵 <venue>.pub（事務センターのデータフォルダで）')
+    .requiredOption('--reason <text>', '取り消しの理由（記録に残ります）')
+    .option('--data <dir>', 'データフォルダ（事務センター、または同じ会場の端末を取り込む端末）')
+    .option('--actor <name>', '記録に残す実行者名', 'cli')
+    .action(async (opts: { station?: string; venuePub?: string; reason: string; data?: string; actor: string }) => {
+      if ((opts.station === undefined) === (opts.venuePub === undefined))
+        throw new CliError('--station か --venue-pub のどちらか一方を指定してください', 2);
+      const pub = opts.venuePub === undefined ? null : loadPublicKey(io, opts.venuePub, 'venue');
+      const opened = await openAnyDataFolder(io, opts.data);
+      try {
+        if (pub) {
+          if (opened.site !== 'hq') throw new CliError('会場の鍵の取り消しは事務センターのデータフォルダで行います（--data hq-data）');
+          const r = revokeVenueKey(opened.store.db, io.clock, pub, opts.reason, opts.actor);
+          if (!r.ok) throw new CliError(r.error.message);
+          io.out(
+            r.value.status === 'already-revoked'
+              ? `${VENUES[r.value.venue].name}の会場鍵（鍵ID ${r.value.keyId}）は取り消し済みです（${tokyoDateTime(r.value.at)}、変更なし）\n`
+              : `${VENUES[r.value.venue].name}の会場鍵（鍵ID ${r.value.keyId}）を取り消しました: 以後 ledger build --hq-data はこの鍵に台帳を作りません\n`,
+          );
+          return;
+        }
+        const r = revokeStation(opened.store.db, io.clock, opts.station!, opts.reason, opts.actor);
+        if (!r.ok) throw new CliError(r.error.message);
+        const name = stationName(opened.store, r.value.stationId);
+        io.out(
+          r.value.status === 'already-revoked'
+            ? `${name} は取り消し済みです（${tokyoDateTime(r.value.at)}、変更なし）\n`
+            : `${name} を取り消しました: ${r.value.keptThroughSeq ? `#${r.value.keptThroughSeq} までのファイルは残し、` : ''}以後この端末の鍵で署名されたファイルは取り込みません\n`,
+        );
       } finally {
         opened.store.close();
       }
@@ -155,7 +215,8 @@ export function registerSync(program: Command, io: CliIo, setExit: (code: number
         // HQ, and this venue's other stations (which pull each other's files), may pull.
         allowed = [
           ...recipients(store.db).flatMap((r) => (r.tlsFingerprint ? [r.tlsFingerprint] : [])),
-          ...registeredStations(store.db).flatMap((s) => (s.tlsFingerprint ? [s.tlsFingerprint] : [])),
+          // A revoked station's certificate went with its keys: it pulls nothing more.
+          ...registeredStations(store.db).flatMap((s) => (s.tlsFingerprint && !s.revoked ? [s.tlsFingerprint] : [])),
         ];
       } finally {
         store.close();

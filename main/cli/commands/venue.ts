@@ -15,9 +15,11 @@ import { stationName, staffOnPaper } from '../../counter/names';
 import { closeDayText, dailyReportText } from '../venue-text';
 import { asOfText, warningText } from '../text';
 import { CliError, dateArgument, type CliIo } from '../io';
+import { registerVenueTrust } from './venue-trust';
 
 export function registerVenue(program: Command, io: CliIo, setExit: (code: number) => void): void {
-  const venue = program.command('venue').description('会場の集計（イベント記録から毎回計算）');
+  const venue = program.command('venue').description('会場の集計（イベント記録から毎回計算）、日締め、事務センター鍵の登録');
+  registerVenueTrust(venue, io);
   venue
     .command('report')
     .description(

@@ -8,6 +8,7 @@ import { up as v5 } from './0005-station-labels';
 import { up as v6 } from './0006-future-dated-alert';
 import { up as v7 } from './0007-chains';
 import { up as v8 } from './0008-staff-lock-until-unlocked';
+import { up as v9 } from './0009-station-revocation';
 
 export interface Migration {
   readonly version: number;
@@ -24,4 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'daily sync: a file holding times in the receiver’s future is flagged', up: v6 },
   { version: 7, name: 'access record and own events chained by hash; access rewound/rewritten alerts', up: v7 },
   { version: 8, name: 'staff: an account locked until a lead unlocks it', up: v8 },
+  { version: 9, name: 'daily sync: a station whose keys are lost is revoked; its later files are refused', up: v9 },
 ];

@@ -1,8 +1,9 @@
-// What a person must look at about the stations' files (sync_alerts): a station contradicting itself, or one
-// whose clock ran ahead of the receiver's.
+// What a person must look at about the stations' files (sync_alerts): a station contradicting itself, one
+// whose clock ran ahead of the receiver's, or a file signed by a station's key after the station was revoked.
 import type { Db } from '../connection';
 
-export type SyncAlertKind = 'equivocation' | 'chain-broken' | 'event-conflict' | 'future-dated' | 'access-rewound' | 'access-rewritten';
+export type SyncAlertKind =
+  'equivocation' | 'chain-broken' | 'event-conflict' | 'future-dated' | 'access-rewound' | 'access-rewritten' | 'revoked-station';
 
 export interface SyncAlertRow {
   at: string;

@@ -11,6 +11,12 @@ export interface StationRow {
   tls_fingerprint: string | null;
   source: string | null;
   registered_at: string;
+  /** Set when the station's keys were revoked (lost or stolen): its files offered since are refused. */
+  revoked_at: string | null;
+  revoked_reason: string | null;
+  revoked_by: string | null;
+  /** The highest file number held when it was revoked (0: none): those files stay. */
+  revoked_after_seq: number | null;
 }
 
 /** The key id and certificate a station was registered with, if it was. */
@@ -29,7 +35,7 @@ export function updateStationTls(db: Db, stationId: string, tlsFingerprint: stri
 }
 
 /** Registers a station not registered before. */
-export function insertStation(db: Db, row: StationRow): void {
+export function insertStation(db: Db, row: Omit<StationRow, 'revoked_at' | 'revoked_reason' | 'revoked_by' | 'revoked_after_seq'>): void {
   db.prepare(
     'INSERT INTO sync_stations (station_id, venue, signing_key_id, signing_public_key, tls_fingerprint, source, registered_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
   ).run(row.station_id, row.venue, row.signing_key_id, row.signing_public_key, row.tls_fingerprint, row.source, row.registered_at);
@@ -66,4 +72,29 @@ export function recordStationLabel(db: Db, stationId: string, label: string, seq
 /** What a registered station is called at its venue, or '' when no file of its has said. */
 export function stationLabel(db: Db, stationId: string): string {
   return (db.prepare('SELECT label FROM sync_stations WHERE station_id = ?').pluck().get(stationId) as string | null | undefined) ?? '';
+}
+
+/** Revokes a registered station, keeping the files held so far; false if it was revoked already (or unknown). */
+export function revokeStationRow(db: Db, stationId: string, at: string, reason: string, by: string): boolean {
+  return (
+    db
+      .prepare(
+        `UPDATE sync_stations SET revoked_at = ?, revoked_reason = ?, revoked_by = ?,
+           revoked_after_seq = (SELECT coalesce(max(seq), 0) FROM sync_files WHERE station_id = ?)
+         WHERE station_id = ? AND revoked_at IS NULL`,
+      )
+      .run(at, reason, by, stationId, stationId).changes === 1
+  );
+}
+
+/** A station's revocation, if it was revoked. */
+export function stationRevocation(
+  db: Db,
+  stationId: string,
+): Pick<StationRow, 'revoked_at' | 'revoked_reason' | 'revoked_by' | 'revoked_after_seq'> | undefined {
+  return db
+    .prepare(
+      'SELECT revoked_at, revoked_reason, revoked_by, revoked_after_seq FROM sync_stations WHERE station_id = ? AND revoked_at IS NOT NULL',
+    )
+    .get(stationId) as Pick<StationRow, 'revoked_at' | 'revoked_reason' | 'revoked_by' | 'revoked_after_seq'> | undefined;
 }
