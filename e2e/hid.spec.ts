@@ -6,11 +6,19 @@ import { STAFF } from './demo-world';
 
 test.use({ serveArgs: ['--fake-hid'] });
 
+// From the window itself, with the tab's secret as the bridge sends it (the fake scanner is behind the same session).
 const hid = (page: Page, action: 'scan' | 'unplug' | 'plug', text = '') =>
-  page.evaluate(async ([a, t]) => (await fetch(`/__fake-hid/${a}`, { method: 'POST', body: JSON.stringify({ text: t }) })).json(), [
-    action,
-    text,
-  ] as const);
+  page.evaluate(
+    async ([a, t]) =>
+      (
+        await fetch(`/__fake-hid/${a}`, {
+          method: 'POST',
+          headers: { 'x-madoguchi-session': sessionStorage.getItem('madoguchi-session') ?? '' },
+          body: JSON.stringify({ text: t }),
+        })
+      ).json(),
+    [action, text] as const,
+  );
 
 test('HID scans show the card; unplugging and replugging the scanner shows in the status strip', async ({
   counter,

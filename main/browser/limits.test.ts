@@ -11,6 +11,7 @@ import { MAX_IN_FLIGHT, RETRY_AFTER_SECONDS } from './limits';
 import type { Invoke } from '../ipc/dispatch';
 import { bodyCapOf } from '../../shared/ipc/contract';
 import { cards, ledgerBytes, tempDir, testKeys } from '../testing/fixtures';
+import { openSession } from '../testing/browser-client';
 
 const MiB = 1024 * 1024;
 const FILLER = Buffer.alloc(MiB, 0x41);
@@ -29,10 +30,9 @@ async function serve(t: TestContext, invoke: Invoke = async (channel) => ({ ok: 
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><html><head></head><body>counter</body></html>');
   const server = await startBrowserServer({ invoke, rendererDir });
   t.after(() => server.close());
-  const url = new URL(server.url);
-  const first = await call(server, url.pathname + url.search, { method: 'GET' });
-  const cookie = String(first.headers['set-cookie']).split(';')[0]!;
-  return { server, cookie };
+  // What the window sends with every call: the session's cookie, its Origin and the secret.
+  const { call: auth } = await openSession(server);
+  return { server, auth };
 }
 
 /**
@@ -42,7 +42,7 @@ async function serve(t: TestContext, invoke: Invoke = async (channel) => ({ ok: 
 function call(
   server: BrowserServer,
   path: string,
-  o: { method?: string; cookie?: string; bytes?: number; body?: string; declare?: boolean; stall?: boolean },
+  o: { method?: string; auth?: Record<string, string>; bytes?: number; body?: string; declare?: boolean; stall?: boolean },
   started?: (req: ClientRequest) => void,
 ): Promise<Answer> {
   const t0 = performance.now();
@@ -56,7 +56,7 @@ function call(
         method: o.method ?? 'POST',
         headers: {
           host: `127.0.0.1:${server.port}`,
-          ...(o.cookie ? { cookie: o.cookie } : {}),
+          ...o.auth,
           ...(o.declare !== false && o.method !== 'GET' ? { 'content-length': String(length) } : {}),
         },
       },
@@ -146,14 +146,14 @@ describe('browser mode: body caps per channel', () => {
     ['ledger', 'ledger:import', 200 * MiB],
   ] as const) {
     test(`${kind} (${channel}): a body declared over the cap is refused with 413 before it is read`, async (t) => {
-      const { server, cookie } = await serve(t);
-      const { result, buffers } = await peakGrowth(() => call(server, `/__ipc/${channel}`, { cookie, bytes: over }));
+      const { server, auth } = await serve(t);
+      const { result, buffers } = await peakGrowth(() => call(server, `/__ipc/${channel}`, { auth, bytes: over }));
       assert.equal(result.status, 413);
       const error = refusal(result);
       assert.equal(error.code, 'too-large');
       assert.match(error.message, /^送られたデータが大きすぎます（上限 [\d.]+ (KiB|MiB)）/);
       assert.ok(buffers < 16 * MiB, `buffers grew by ${Math.round(buffers / MiB)} MiB for a ${over / MiB} MiB body`);
-      const after = await call(server, '/__ipc/status:get', { cookie, body: '{}' });
+      const after = await call(server, '/__ipc/status:get', { auth, body: '{}' });
       assert.equal(after.status, 200, 'the server answers the next call');
     });
   }
@@ -164,28 +164,28 @@ describe('browser mode: body caps per channel', () => {
     ['ledger', 'ledger:import'],
   ] as const) {
     test(`${kind} (${channel}): a chunked body is refused as soon as the bytes read pass the cap`, async (t) => {
-      const { server, cookie } = await serve(t);
+      const { server, auth } = await serve(t);
       const cap = bodyCapOf(channel);
       const sent = cap + 32 * MiB;
-      const { result, buffers } = await peakGrowth(() => call(server, `/__ipc/${channel}`, { cookie, bytes: sent, declare: false }));
+      const { result, buffers } = await peakGrowth(() => call(server, `/__ipc/${channel}`, { auth, bytes: sent, declare: false }));
       assert.equal(result.status, 413);
       assert.equal(refusal(result).code, 'too-large');
       assert.match(refusal(result).message, /上限/);
       // At most the cap is held (the ledger's is itself 64 MiB), never what was sent beyond it.
       assert.ok(buffers < cap + 24 * MiB, `buffers grew by ${Math.round(buffers / MiB)} MiB; cap ${Math.round(cap / MiB)} MiB`);
-      assert.equal((await call(server, '/__ipc/status:get', { cookie, body: '{}' })).status, 200);
+      assert.equal((await call(server, '/__ipc/status:get', { auth, body: '{}' })).status, 200);
     });
   }
 
   test('8 parallel 90 MiB ledger uploads are refused, the server stays small and answers afterwards', async (t) => {
-    const { server, cookie } = await serve(t);
+    const { server, auth } = await serve(t);
     const { result, buffers, rss } = await peakGrowth(() =>
-      Promise.all(Array.from({ length: 8 }, () => call(server, '/__ipc/ledger:import', { cookie, bytes: 90 * MiB }))),
+      Promise.all(Array.from({ length: 8 }, () => call(server, '/__ipc/ledger:import', { auth, bytes: 90 * MiB }))),
     );
     for (const a of result) assert.ok(a.status === 413 || a.status === 503, `refused, not ${a.status}`);
     assert.ok(buffers < 64 * MiB, `buffers grew by ${Math.round(buffers / MiB)} MiB`);
     assert.ok(rss < 256 * MiB, `rss grew by ${Math.round(rss / MiB)} MiB`);
-    const after = await call(server, '/__ipc/status:get', { cookie, body: '{}' });
+    const after = await call(server, '/__ipc/status:get', { auth, body: '{}' });
     assert.equal(after.status, 200);
     assert.equal(JSON.parse(after.body).value, 'status:get');
   });
@@ -193,41 +193,41 @@ describe('browser mode: body caps per channel', () => {
 
 describe('browser mode: requests in flight', () => {
   test(`beyond ${MAX_IN_FLIGHT} requests in flight the next is refused at once with 503 and Retry-After`, async (t) => {
-    const { server, cookie } = await serve(t);
+    const { server, auth } = await serve(t);
     const held: ClientRequest[] = [];
     const stalled = Array.from({ length: MAX_IN_FLIGHT }, () =>
-      call(server, '/__ipc/status:get', { cookie, bytes: 100, stall: true }, (r) => held.push(r)).catch(() => null),
+      call(server, '/__ipc/status:get', { auth, bytes: 100, stall: true }, (r) => held.push(r)).catch(() => null),
     );
     await new Promise((r) => setTimeout(r, 200));
-    const busy = await call(server, '/__ipc/status:get', { cookie, body: '{}' });
+    const busy = await call(server, '/__ipc/status:get', { auth, body: '{}' });
     assert.equal(busy.status, 503);
     assert.equal(busy.headers['retry-after'], String(RETRY_AFTER_SECONDS));
     assert.equal(refusal(busy).code, 'busy');
     assert.match(refusal(busy).message, /混み合っている.*もう一度/);
     assert.ok(busy.ms < 1000, `answered in ${Math.round(busy.ms)} ms`);
-    const page = await call(server, '/', { method: 'GET', cookie });
+    const page = await call(server, '/', { method: 'GET', auth });
     assert.equal(page.status, 503, 'pages count too');
     assert.match(page.body, /混み合っている/);
 
     for (const r of held) r.destroy();
     await Promise.all(stalled);
     await new Promise((r) => setTimeout(r, 50));
-    assert.equal((await call(server, '/__ipc/status:get', { cookie, body: '{}' })).status, 200, 'slots come back when callers go');
+    assert.equal((await call(server, '/__ipc/status:get', { auth, body: '{}' })).status, 200, 'slots come back when callers go');
   });
 
   test('one large body at a time: a second ledger upload waits its turn (503), small calls go on', async (t) => {
-    const { server, cookie } = await serve(t);
+    const { server, auth } = await serve(t);
     let first: ClientRequest | null = null;
-    const stalled = call(server, '/__ipc/ledger:import', { cookie, bytes: MiB, stall: true }, (r) => (first = r)).catch(() => null);
+    const stalled = call(server, '/__ipc/ledger:import', { auth, bytes: MiB, stall: true }, (r) => (first = r)).catch(() => null);
     await new Promise((r) => setTimeout(r, 100));
-    const second = await call(server, '/__ipc/ledger:import', { cookie, body: '{}' });
+    const second = await call(server, '/__ipc/ledger:import', { auth, body: '{}' });
     assert.equal(second.status, 503);
     assert.equal(refusal(second).code, 'busy');
-    assert.equal((await call(server, '/__ipc/receipt:close', { cookie, body: '{}' })).status, 503, 'large bodies share the slot');
-    assert.equal((await call(server, '/__ipc/status:get', { cookie, body: '{}' })).status, 200);
+    assert.equal((await call(server, '/__ipc/receipt:close', { auth, body: '{}' })).status, 503, 'large bodies share the slot');
+    assert.equal((await call(server, '/__ipc/status:get', { auth, body: '{}' })).status, 200);
     first!.destroy();
     await stalled;
     await new Promise((r) => setTimeout(r, 50));
-    assert.equal((await call(server, '/__ipc/ledger:import', { cookie, body: '{}' })).status, 200, 'the slot is free again');
+    assert.equal((await call(server, '/__ipc/ledger:import', { auth, body: '{}' })).status, 200, 'the slot is free again');
   });
 });

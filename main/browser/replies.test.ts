@@ -8,6 +8,7 @@ import { connect } from 'node:net';
 import { startBrowserServer, type BrowserServer } from './server';
 import type { Invoke } from '../ipc/dispatch';
 import { tempDir } from '../testing/fixtures';
+import { openSession, type OpenedSession } from '../testing/browser-client';
 
 const JAPANESE = /[ぁ-んァ-ヶ一-龯]/;
 /** What must never reach a person: a stack frame, an error's class name, a path of this machine. */
@@ -42,19 +43,14 @@ async function serve(t: TestContext, invoke: Invoke, extraPosts?: Record<string,
   const log: string[] = [];
   const server = await startBrowserServer({ invoke, rendererDir, log: (l) => log.push(l), ...(extraPosts ? { extraPosts } : {}) });
   t.after(() => server.close());
-  const url = new URL(server.url);
-  const first = await raw(
-    server.port,
-    `GET ${url.pathname}${url.search} HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nConnection: close\r\n\r\n`,
-  );
-  const cookie = /madoguchi_session=[\w-]+/.exec(first.head)![0];
-  return { server, cookie, log };
+  return { server, session: await openSession(server), log };
 }
 
-function httpRequest(server: BrowserServer, line: string, cookie: string, body = ''): string {
+/** A request as the window's bridge makes it: the session's cookie, its Origin and the secret. */
+function httpRequest(server: BrowserServer, line: string, session: OpenedSession, body = ''): string {
   return (
-    `${line} HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nCookie: ${cookie}\r\nConnection: close\r\n` +
-    `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`
+    `${line} HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nCookie: ${session.cookie}\r\nOrigin: ${session.origin}\r\n` +
+    `X-Madoguchi-Session: ${session.secret}\r\nConnection: close\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`
   );
 }
 
@@ -65,8 +61,8 @@ function assertPersonReadable(body: string, what: string): void {
 
 describe('browser mode: errors people see', () => {
   test('an address that does not decode (/%E0%A4%A) is a Japanese 400, never a 500 with a stack', async (t) => {
-    const { server, cookie } = await serve(t, async () => ({ ok: true, value: null }));
-    const page = await raw(server.port, httpRequest(server, 'GET /%E0%A4%A', cookie));
+    const { server, session } = await serve(t, async () => ({ ok: true, value: null }));
+    const page = await raw(server.port, httpRequest(server, 'GET /%E0%A4%A', session));
     assert.equal(page.status, 400);
     assertPersonReadable(page.body, 'page');
     assert.match(page.body, /URL から開き直してください/);
@@ -74,21 +70,21 @@ describe('browser mode: errors people see', () => {
     assert.equal(noSession.status, 400);
     assertPersonReadable(noSession.body, 'without a session');
 
-    const ipc = await raw(server.port, httpRequest(server, 'POST /__ipc/%E0%A4%A', cookie, '{}'));
+    const ipc = await raw(server.port, httpRequest(server, 'POST /__ipc/%E0%A4%A', session, '{}'));
     assert.equal(ipc.status, 400);
     const parsed = JSON.parse(ipc.body) as { ok: boolean; error: { code: string; message: string } };
     assert.equal(parsed.ok, false);
     assert.equal(parsed.error.code, 'bad-request');
     assertPersonReadable(parsed.error.message, 'call');
 
-    const absolute = await raw(server.port, httpRequest(server, 'GET http://[', cookie));
+    const absolute = await raw(server.port, httpRequest(server, 'GET http://[', session));
     assert.equal(absolute.status, 400, 'an address that does not parse at all');
     assertPersonReadable(absolute.body, 'absolute form');
   });
 
   test('a handler that throws answers 500 in Japanese; the log has where, not the message', async (t) => {
     const secret = '窓口　花子 1990-01-01';
-    const { server, cookie, log } = await serve(
+    const { server, session, log } = await serve(
       t,
       async () => {
         throw new Error(`lookup failed for ${secret}`);
@@ -100,7 +96,7 @@ describe('browser mode: errors people see', () => {
       },
     );
     for (const path of ['/__ipc/status:get', '/__fake-hid/scan']) {
-      const r = await raw(server.port, httpRequest(server, `POST ${path}`, cookie, '{}'));
+      const r = await raw(server.port, httpRequest(server, `POST ${path}`, session, '{}'));
       assert.equal(r.status, 500, path);
       const parsed = JSON.parse(r.body) as { ok: boolean; error: { code: string; message: string } };
       assert.equal(parsed.error.code, 'internal');
@@ -113,11 +109,11 @@ describe('browser mode: errors people see', () => {
       assert.ok(!line.includes(secret), `nothing personal in the log: ${line}`);
       assert.match(line, /Error\n\s+at /, 'the kind of error and where it was thrown');
     }
-    assert.equal((await raw(server.port, httpRequest(server, 'GET /', cookie))).status, 200, 'the server goes on');
+    assert.equal((await raw(server.port, httpRequest(server, 'GET /', session))).status, 200, 'the server goes on');
   });
 
   test("what Node's parser refuses, a wrong host, a wrong method or page: Japanese, with what to do", async (t) => {
-    const { server, cookie } = await serve(t, async () => ({ ok: true, value: null }));
+    const { server, session } = await serve(t, async () => ({ ok: true, value: null }));
     const garbage = await raw(server.port, 'NOT HTTP AT ALL\r\n\r\n');
     assert.equal(garbage.status, 400);
     assertPersonReadable(garbage.body, 'malformed request');
@@ -128,15 +124,15 @@ describe('browser mode: errors people see', () => {
     const host = await raw(server.port, `GET / HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n`);
     assert.equal(host.status, 421);
     assertPersonReadable(host.body, 'wrong host');
-    const method = await raw(server.port, httpRequest(server, 'PUT /', cookie));
+    const method = await raw(server.port, httpRequest(server, 'PUT /', session));
     assert.equal(method.status, 405);
     assertPersonReadable(method.body, 'method');
-    const missing = await raw(server.port, httpRequest(server, 'GET /nothing-here.js', cookie));
+    const missing = await raw(server.port, httpRequest(server, 'GET /nothing-here.js', session));
     assert.equal(missing.status, 404);
     assertPersonReadable(missing.body, 'not found');
     const origin = await raw(
       server.port,
-      `POST /__ipc/status:get HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nCookie: ${cookie}\r\nOrigin: http://evil.example\r\nConnection: close\r\nContent-Length: 2\r\n\r\n{}`,
+      `POST /__ipc/status:get HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nCookie: ${session.cookie}\r\nOrigin: http://evil.example\r\nConnection: close\r\nContent-Length: 2\r\n\r\n{}`,
     );
     assert.equal(origin.status, 403);
     assertPersonReadable(JSON.parse(origin.body).error.message, 'other origin');

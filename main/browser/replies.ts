@@ -6,6 +6,9 @@ import type { Duplex } from 'node:stream';
 import type { IpcError } from '../../shared/ipc/contract';
 import { CONTENT_SECURITY_POLICY } from '../security/csp';
 import { RETRY_AFTER_SECONDS, bytesLabel } from './limits';
+import { SESSION_IDLE_MS, SESSION_MAX_MS } from './session';
+
+const HOUR = 60 * 60_000;
 
 /** How long a refused upload may go on being sent (and discarded) so its sender can read the answer. */
 const LINGER_MS = 2000;
@@ -20,6 +23,16 @@ export const MESSAGES = {
   otherOrigin: 'ほかのページからの操作は受け付けません。起動時に表示された URL から開いた画面で操作してください',
   method: 'この操作には対応していません。起動時に表示された URL から開いた画面で操作してください',
   notFound: 'ページが見つかりません。起動時に表示された URL から開き直してください',
+  /** No session of this server in the request (another browser, or none opened yet). */
+  notOpened: '起動時に表示された URL から開いてください',
+  tokenSpent:
+    'この URL は一度だけ使えます（使用済みか無効です）。最初に開いたタブで操作するか、サーバーを起動し直して新しい URL を使ってください',
+  /** The browser's session is ours but this tab does not hold its secret (a second tab, or one from another page). */
+  noSecret:
+    'この画面（タブ）には窓口サービスを使う許可がありません（何も記録していません）。起動時の URL を最初に開いたタブで操作してください。そのタブを閉じたときは、サーバーを起動し直し（npm start または madoguchi serve）、表示された新しい URL を開いてください',
+  ended:
+    `ブラウザーモードの接続の期限が切れました（操作のないまま${SESSION_IDLE_MS / HOUR}時間、または開いてから${SESSION_MAX_MS / HOUR}時間）。` +
+    '何も記録していません。サーバーを起動し直し（npm start または madoguchi serve）、表示された新しい URL を開いてください',
 } as const;
 
 export function securityHeaders(): Record<string, string> {

@@ -1,17 +1,18 @@
 // Browser mode: the same services and contract the Electron window gets, served to a real browser over
-// loopback, for Playwright tests and development. 127.0.0.1 only, a random port, and a one-time token in
-// the first URL that is swapped for an HttpOnly session cookie, so no other local page can drive it.
+// loopback, for Playwright tests and development. 127.0.0.1 only, a random port, and a one-time token in the
+// first URL that is swapped for a session: an HttpOnly cookie and a secret the tab holds and sends with every
+// call (./session.ts says why the cookie alone is not enough), so no other local page or program can drive it.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Invoke } from '../ipc/dispatch';
 import { bridgeScript } from './bridge-script';
-import { PushEvents, SMALL_BODY_BYTES, bodyCapOf, type PushEvent } from '../../shared/ipc/contract';
+import { PushEvents, SMALL_BODY_BYTES, bodyCapOf, type IpcError, type IpcResult, type PushEvent } from '../../shared/ipc/contract';
 import { printDocumentCsp, type PrintJob } from '../print/printer';
 import { RETRY_AFTER_SECONDS, declaredTooLarge, inFlightGate, isLargeCap, readCappedBody } from './limits';
 import { MESSAGES, answerClientError, refuseCall, securityHeaders, send, sendText } from './replies';
 import { describeUnexpected } from '../ipc/unexpected';
+import { ROTATE_AFTER, SECRET_HEADER, SECRET_META, SECRET_PARAM, sessionKeeper } from './session';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -37,74 +38,85 @@ export interface BrowserServerOptions {
   readonly invoke: Invoke;
   readonly rendererDir: string;
   readonly log?: (line: string) => void;
-  /** Extra POST endpoints behind the same session cookie (the fake scanner of `serve --fake-hid`). */
+  /** Extra POST endpoints behind the same session (the fake scanner of `serve --fake-hid`). */
   readonly extraPosts?: Readonly<Record<string, (body: unknown) => unknown>>;
-  /** Printed documents held for the window's print preview (GET /__print/<id>, same session cookie). */
+  /** Printed documents held for the window's print preview (GET /__print/<id>, the session's cookie and the id). */
   readonly printPreviews?: { get(id: string): PrintJob | undefined };
+  /** The clock the session's time limits are read from (milliseconds; tests move it). */
+  readonly now?: () => number;
 }
+
+/** How long a stream opened with a replaced secret may go on, at most, while the window opens its new one. */
+const STREAM_HANDOVER_MS = 5_000;
 
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
   const { invoke, rendererDir } = options;
-  let oneTimeToken: string | null = randomBytes(24).toString('base64url');
-  const sessions = new Set<string>();
-  const streams = new Set<ServerResponse>();
+  /** Each open event stream and the secret's generation it was opened with. */
+  const streams = new Map<ServerResponse, number>();
   const gate = inFlightGate();
   let port = 0;
+  const sessions = sessionKeeper(() => port, options.now);
+  let ownOrigin = '';
 
-  const sessionOf = (req: IncomingMessage): string | null => {
-    const m = /(?:^|;\s*)madoguchi_session=([A-Za-z0-9_-]+)/.exec(req.headers.cookie ?? '');
-    return m && sessions.has(m[1]!) ? m[1]! : null;
+  /** Streams opened with a secret older than `generation` end (their window has opened, or will open, its new one). */
+  const retireStreams = (generation: number): void => {
+    for (const [s, g] of streams) if (g < generation) endStream(s);
+  };
+  const endAllStreams = (): void => {
+    for (const s of streams.keys()) endStream(s);
+  };
+  /** Out of the map first: nothing is written to a stream once it is ended. */
+  const endStream = (s: ServerResponse): void => {
+    streams.delete(s);
+    s.end();
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     // DNS rebinding: only our own loopback origin may talk to us.
     if (req.headers.host !== `127.0.0.1:${port}`) return sendText(res, 421, MESSAGES.wrongHost);
     const headers = securityHeaders();
+    const refuse = (status: number, error: IpcError): void =>
+      req.method === 'POST' ? refuseCall(req, res, status, error, headers) : sendText(res, status, error.message, headers);
     // Decoded once, here: an address that does not decode (`/%E0%A4%A`) is the sender's mistake, said as such,
     // not an exception thrown from a route (it answered 500 before).
     const target = parseTarget(req.url ?? '/', port);
-    if (!target) {
-      if (req.method === 'POST') return refuseCall(req, res, 400, { code: 'bad-request', message: MESSAGES.badAddress }, headers);
-      return sendText(res, 400, MESSAGES.badAddress, headers);
-    }
+    if (!target) return refuse(400, { code: 'bad-request', message: MESSAGES.badAddress });
     const { url, path } = target;
+    // A page of another port of this machine is the same site to a browser: its fetches, scripts, frames and
+    // streams are refused before anything else (the browser says where they come from). Only a top-level
+    // navigation may come from elsewhere, and without this tab's secret it gets nothing.
+    if (fromAnotherPage(req)) return refuse(403, { code: 'forbidden', message: MESSAGES.otherOrigin });
 
-    if (req.method === 'GET' && path === '/' && url.searchParams.has('token')) {
-      // The printed URL opened again in the browser that already used it (a reload, the link clicked twice): that
-      // browser has its session, so it just goes to the screen. Anyone else gets no session from a used URL.
-      if (sessionOf(req)) {
-        res.writeHead(303, { ...headers, location: '/' });
-        return void res.end();
-      }
-      if (oneTimeToken === null || url.searchParams.get('token') !== oneTimeToken)
-        return sendText(
-          res,
-          403,
-          'この URL は一度だけ使えます（使用済みか無効です）。最初に開いたブラウザーで開くか、サーバーを起動し直して新しい URL を使ってください',
-          headers,
-        );
-      oneTimeToken = null;
-      const sid = randomBytes(24).toString('base64url');
-      sessions.add(sid);
-      res.writeHead(303, { ...headers, location: '/', 'set-cookie': `madoguchi_session=${sid}; HttpOnly; SameSite=Strict; Path=/` });
-      return void res.end();
-    }
-    const sid = sessionOf(req);
-    if (!sid) return sendText(res, 403, '起動時に表示された URL から開いてください', headers);
+    if (req.method === 'GET' && path === '/' && url.searchParams.has('token')) return openSession(req, res, url, headers);
+
+    const browser = sessions.browser(req.headers.cookie);
+    if (browser === 'ended') endAllStreams();
+    if (browser !== 'live') return refuse(403, { code: 'no-session', message: refusalOf(browser) });
 
     if (req.method === 'GET' && path === '/__events') {
+      if (req.headers.origin !== undefined && req.headers.origin !== ownOrigin)
+        return refuse(403, { code: 'forbidden', message: MESSAGES.otherOrigin });
+      const who = sessions.check(req.headers.cookie, url.searchParams.get(SECRET_PARAM));
+      if (!who.ok) return refuse(403, { code: 'no-session', message: refusalOf(who.why) });
+      const generation = sessions.generation()!;
+      // The window's new stream after a rotation: the one it opened with the old secret is let go now, not before,
+      // so no push falls between the two (each push goes to the streams open at that moment).
+      retireStreams(generation);
       // A stream open as long as the window is: not a request in flight.
       res.writeHead(200, { ...headers, 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
       res.write(': connected\n\n');
-      streams.add(res);
+      streams.set(res, generation);
       req.on('close', () => streams.delete(res));
       return;
     }
     const ipcChannel = req.method === 'POST' && path.startsWith('/__ipc/') ? path.slice('/__ipc/'.length) : null;
     const extra = req.method === 'POST' ? options.extraPosts?.[path] : undefined;
     if (ipcChannel !== null || extra) {
-      if (req.headers.origin !== undefined && req.headers.origin !== `http://127.0.0.1:${port}`)
-        return refuseCall(req, res, 403, { code: 'forbidden', message: MESSAGES.otherOrigin }, headers);
+      // Every browser sends Origin with a POST; a call without it is not from our page.
+      if (req.headers.origin !== ownOrigin) return refuse(403, { code: 'forbidden', message: MESSAGES.otherOrigin });
+      const secret = req.headers[SECRET_HEADER];
+      const who = sessions.check(req.headers.cookie, typeof secret === 'string' ? secret : null);
+      if (!who.ok) return refuse(403, { code: 'no-session', message: refusalOf(who.why) });
       const cap = ipcChannel !== null ? bodyCapOf(ipcChannel) : SMALL_BODY_BYTES;
       const tooLarge = { code: 'too-large', message: MESSAGES.tooLarge(cap) } as const;
       // Said from the declared length, before a byte of the body is read.
@@ -115,8 +127,17 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
         const body = await readCappedBody(req, cap);
         if (!body.ok) return body.why === 'too-large' ? refuseCall(req, res, 413, tooLarge, headers) : void res.destroy();
         const input = parseJson(body.text);
-        const result = ipcChannel !== null ? await invoke(ipcChannel, input ?? undefined, `browser:${sid}`) : (extra!(input) ?? null);
-        return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(result), { ...headers, 'cache-control': 'no-store' });
+        const result = ipcChannel !== null ? await invoke(ipcChannel, input ?? undefined, who.caller) : (extra!(input) ?? null);
+        const answer: Record<string, string> = { ...headers, 'cache-control': 'no-store' };
+        if (ipcChannel !== null && ROTATE_AFTER.has(ipcChannel) && (result as IpcResult<unknown>).ok) {
+          // Signed in (or the PIN given again): a new secret, to this answer only; the old one is refused from now on.
+          const next = sessions.rotate();
+          if (next) {
+            answer[SECRET_HEADER] = next.secret;
+            setTimeout(() => retireStreams(next.generation), STREAM_HANDOVER_MS).unref();
+          }
+        }
+        return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(result), answer);
       } finally {
         // Held until the handler is done, not until the caller hangs up: a caller that disconnects cannot start more.
         slot();
@@ -132,7 +153,50 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     }
   };
 
+  /**
+   * The one-time URL. Its first opening starts the session: the cookie, and the page carrying the secret once (the
+   * bridge takes it into the tab's sessionStorage and the address bar loses the token). Opened again in the browser
+   * that has the session (a reload, the link clicked twice), it goes to the screen, which works in the tab that
+   * holds the secret and says what to do in any other. Anyone else gets nothing from a used URL.
+   */
+  const openSession = async (req: IncomingMessage, res: ServerResponse, url: URL, headers: Record<string, string>): Promise<void> => {
+    const slot = gate.enter(false);
+    if (!slot) return sendText(res, 503, MESSAGES.busy, { ...headers, 'retry-after': String(RETRY_AFTER_SECONDS) });
+    try {
+      // Read before the token is spent: a renderer that is not there does not use up the URL.
+      const page = await readIndex();
+      if (page === null) return sendText(res, 404, MESSAGES.notFound, headers);
+      const opened = sessions.open(url.searchParams.get('token') ?? '');
+      if (!opened) {
+        const browser = sessions.browser(req.headers.cookie);
+        if (browser === 'live') {
+          res.writeHead(303, { ...headers, location: '/' });
+          return void res.end();
+        }
+        return sendText(res, 403, browser === 'ended' ? MESSAGES.ended : MESSAGES.tokenSpent, headers);
+      }
+      return send(res, 200, TYPES['.html']!, withBridge(page, opened.secret), {
+        ...headers,
+        'set-cookie': opened.setCookie,
+        // The secret is in this page: never kept by the browser's cache, never shown again.
+        'cache-control': 'no-store',
+      });
+    } finally {
+      slot();
+    }
+  };
+
+  const readIndex = async (): Promise<string | null> => {
+    try {
+      return await readFile(join(rendererDir, 'index.html'), 'utf8');
+    } catch {
+      return null;
+    }
+  };
+
   const serveGet = async (path: string, res: ServerResponse, headers: Record<string, string>): Promise<void> => {
+    // The id is a capability: 128 random bits, given only in the answer to a call (which needed the secret), held
+    // minutes. The cookie is asked too; the secret cannot be, as the window shows it in an iframe.
     const printId = /^\/__print\/([0-9a-f]{32})$/.exec(path)?.[1];
     if (printId) {
       const job = options.printPreviews?.get(printId);
@@ -143,12 +207,19 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
         'cache-control': 'no-store',
       });
     }
+    // The same for everyone: it holds no secret (a page of another port could include it).
     if (path === '/__bridge.js') return send(res, 200, TYPES['.js']!, bridgeScript(), headers);
+    if (path === '/') {
+      // The screen again (a reload): the bridge, never the secret; the tab that holds it still has it.
+      const page = await readIndex();
+      if (page === null) return sendText(res, 404, MESSAGES.notFound, headers);
+      return send(res, 200, TYPES['.html']!, withBridge(page, null), { ...headers, 'cache-control': 'no-store' });
+    }
     return serveStatic(path, res, headers);
   };
 
   const serveStatic = async (path: string, res: ServerResponse, headers: Record<string, string>): Promise<void> => {
-    const rel = path === '/' ? 'index.html' : path.replace(/^\/+/, '');
+    const rel = path.replace(/^\/+/, '');
     const file = normalize(join(rendererDir, rel));
     if (!file.startsWith(normalize(rendererDir) + sep)) return sendText(res, 404, MESSAGES.notFound, headers);
     let data: Buffer;
@@ -157,10 +228,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     } catch {
       return sendText(res, 404, MESSAGES.notFound, headers);
     }
-    if (rel === 'index.html') {
-      // The bridge must exist before the app's own script runs, exactly as the preload does in Electron.
-      data = Buffer.from(data.toString('utf8').replace('<head>', '<head><script src="/__bridge.js"></script>'));
-    }
+    if (rel === 'index.html') data = Buffer.from(withBridge(data.toString('utf8'), null));
     return send(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', data, headers);
   };
 
@@ -179,21 +247,50 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   server.on('clientError', answerClientError);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   port = (server.address() as { port: number }).port;
+  ownOrigin = `http://127.0.0.1:${port}`;
 
   return {
-    url: `http://127.0.0.1:${port}/?token=${oneTimeToken}`,
+    url: `${ownOrigin}/?token=${sessions.token}`,
     port,
     push(event, payload) {
       const parsed = PushEvents[event].parse(payload);
-      for (const s of streams) s.write(`event: ${event}\ndata: ${JSON.stringify(parsed)}\n\n`);
+      // A session whose time is up hears nothing more, even on a stream opened while it was live.
+      if (!sessions.live()) return endAllStreams();
+      for (const s of streams.keys()) s.write(`event: ${event}\ndata: ${JSON.stringify(parsed)}\n\n`);
     },
     close: () =>
       new Promise<void>((resolve) => {
-        for (const s of streams) s.end();
+        endAllStreams();
         server.close(() => resolve());
         server.closeAllConnections();
       }),
   };
+}
+
+function refusalOf(why: 'none' | 'ended' | 'no-secret'): string {
+  return why === 'ended' ? MESSAGES.ended : why === 'none' ? MESSAGES.notOpened : MESSAGES.noSecret;
+}
+
+/**
+ * A request a page of another origin made (Sec-Fetch-Site, sent by every current browser: another port of
+ * 127.0.0.1 is "same-site"), other than a top-level navigation. Not the defence (a local program can send any
+ * header it likes; the secret is the defence), but it keeps other pages' scripts, frames and streams out early.
+ */
+function fromAnotherPage(req: IncomingMessage): boolean {
+  const site = req.headers['sec-fetch-site'];
+  if (site === undefined || site === 'same-origin' || site === 'none') return false;
+  return !(req.method === 'GET' && req.headers['sec-fetch-mode'] === 'navigate' && req.headers['sec-fetch-dest'] === 'document');
+}
+
+/**
+ * The page with the bridge before the app's own script, exactly as the preload comes first in Electron; on the one
+ * answer that starts the session, the secret's <meta> before the bridge, which reads it (and takes it out).
+ */
+function withBridge(html: string, secret: string | null): string {
+  const tags = (secret === null ? '' : `<meta name="${SECRET_META}" content="${secret}">`) + '<script src="/__bridge.js"></script>';
+  if (html.includes('<head>')) return html.replace('<head>', () => `<head>${tags}`);
+  const doctype = /^<!doctype html>/i.exec(html)?.[0] ?? '';
+  return doctype + tags + html.slice(doctype.length);
 }
 
 /** The request's address with its path decoded, or null when it does not parse or decode. */

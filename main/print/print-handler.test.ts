@@ -10,6 +10,7 @@ import { createPreviewPrinter } from './printer';
 import { startBrowserServer } from '../browser/server';
 import { ledgerPageCount } from '../../shared/print/ledger-print';
 import { cards as fixtureCards, ledgerBytes, tempDir } from '../testing/fixtures';
+import { openSession } from '../testing/browser-client';
 import { importLedger } from '../ledger/import-ledger';
 import { appendEvent } from '../db/event-log';
 import { MACHINE_DATE, visibleText } from '../testing/pdf';
@@ -182,8 +183,7 @@ test('browser mode serves a printed document to its own session only, without sc
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><html><head></head><body></body></html>');
   const server = await startBrowserServer({ invoke: app.invoke, rendererDir, printPreviews: printer });
   t.after(() => server.close());
-  const url = new URL(server.url);
-  const cookie = String((await get(server.port, url.pathname + url.search)).headers['set-cookie']).split(';')[0]!;
+  const { cookie } = await openSession(server);
   const { preview } = await printer.print({
     title: 'x',
     html: '<!doctype html><html><head><style>body{color:#000}</style></head><body>江東　太郎</body></html>',

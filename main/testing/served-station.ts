@@ -1,6 +1,6 @@
 // `madoguchi serve` as a child process for node tests, and a window's calls to it made as the browser bridge
-// makes them (main/browser/bridge-script.ts): the one-time URL swapped for the session cookie, then
-// POST /__ipc/<channel> with JSON. The real process, so a test can kill it outright.
+// makes them (main/browser/bridge-script.ts): the one-time URL swapped for the session cookie and the page's
+// secret, then POST /__ipc/<channel> with JSON, both, and the window's Origin. The real process, so a test can kill it outright.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -66,19 +66,22 @@ export interface ServedWindow {
   call(channel: string, input: unknown): Promise<IpcResult<unknown>>;
 }
 
-/** Opens the one-time URL as the window does, keeping the session cookie it is given. */
+/** Opens the one-time URL as the window does: the session's cookie and the secret of its page, then calls with both. */
 export async function openWindow(url: string): Promise<ServedWindow> {
   const res = await fetch(url, { redirect: 'manual' });
-  const cookie = /madoguchi_session=[A-Za-z0-9_-]+/.exec(res.headers.get('set-cookie') ?? '')?.[0];
-  if (res.status !== 303 || !cookie) throw new Error(`the one-time URL gave ${res.status} and no session`);
+  const cookie = /madoguchi_session_\d+=[A-Za-z0-9_-]+/.exec(res.headers.get('set-cookie') ?? '')?.[0];
+  let secret = /<meta name="madoguchi-session" content="([^"]+)">/.exec(await res.text())?.[1];
+  if (res.status !== 200 || !cookie || !secret) throw new Error(`the one-time URL gave ${res.status} and no session`);
   const origin = new URL(url).origin;
   return {
     async call(channel, input) {
       const r = await fetch(`${origin}/__ipc/${channel}`, {
         method: 'POST',
-        headers: { cookie, 'content-type': 'application/json' },
+        headers: { cookie, origin, 'x-madoguchi-session': secret!, 'content-type': 'application/json' },
         body: JSON.stringify(input ?? {}),
       });
+      // A sign-in's answer brings the next secret, as the bridge takes it.
+      secret = r.headers.get('x-madoguchi-session') ?? secret;
       return (await r.json()) as IpcResult<unknown>;
     },
   };

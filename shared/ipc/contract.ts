@@ -77,6 +77,11 @@ type IpcErrorCode =
   | 'busy'
   /** Browser mode: an address that does not decode (HTTP 400); nothing was done. */
   | 'bad-request'
+  /**
+   * Browser mode: the call did not carry this server's live session (the cookie and the tab's secret; a second tab,
+   * a session expired or its secret replaced): nothing was done (HTTP 403).
+   */
+  | 'no-session'
   | 'bad-credentials'
   | 'locked-out'
   | 'malformed'
