@@ -12,7 +12,20 @@ test('a lead adds staff and changes settings from the command line; bad values a
   const dir = join(tempDir(t), 'demo');
   assert.equal((await cli(['demo', '--dir', dir, '--residents', '50'], { env: {} })).code, 0);
   const data = join(dir, 'venues', 'sogo');
-  const env = { MADOGUCHI_PASSPHRASE: 'madoguchi-demo', MADOGUCHI_STAFF_PIN: '4321' };
+  const env = { MADOGUCHI_PASSPHRASE: 'madoguchi-demo', MADOGUCHI_STAFF_PIN: '4321', MADOGUCHI_STAFF: 'lead1', MADOGUCHI_PIN: '9999' };
+  // The passphrase alone no longer adds staff (issue 14): a lead, by id and PIN, recorded as that lead.
+  const { MADOGUCHI_STAFF: _, ...noStaff } = env;
+  const anonymous = await cli(['staff', 'add', '--id', 'tanaka', '--name', '田中　一', '--role', 'lead', '--data', data], { env: noStaff });
+  assert.equal(anonymous.code, 1);
+  assert.match(anonymous.err, /職員の登録には、行う会場責任者の職員IDとPINが必要です（--staff 職員ID、または環境変数 MADOGUCHI_STAFF）/);
+  const byClerk = await cli(
+    ['staff', 'add', '--id', 'tanaka', '--name', '田中　一', '--role', 'lead', '--data', data, '--staff', 'clerk1'],
+    {
+      env: { ...noStaff, MADOGUCHI_PIN: '1111' },
+    },
+  );
+  assert.equal(byClerk.code, 1);
+  assert.match(byClerk.err, /職員の登録は会場責任者が行います（clerk1 は窓口職員です）/);
   const added = await cli(['staff', 'add', '--id', 'tanaka', '--name', '田中　一', '--role', 'clerk', '--data', data], { env });
   assert.equal(added.code, 0, added.err);
   const list = await cli(['staff', 'list', '--data', data], { env });
@@ -61,4 +74,36 @@ test('a lead adds staff and changes settings from the command line; bad values a
   const again = await cli(['staff', 'unlock', '--id', 'tanaka', '--data', data], { env });
   assert.equal(again.code, 1);
   assert.match(again.err, /tanaka: この職員はロックされていません/);
+  const reopened = openDataFolder(data, 'madoguchi-demo');
+  assert.ok(reopened.ok);
+  const actors = reopened.value.store.db
+    .prepare("SELECT kind, actor FROM events WHERE kind IN ('staff.enrolled', 'staff.unlocked') AND payload LIKE '%tanaka%'")
+    .all();
+  reopened.value.store.close();
+  assert.deepEqual(actors, [
+    { kind: 'staff.enrolled', actor: 'lead:lead1' },
+    { kind: 'staff.unlocked', actor: 'lead:lead1' },
+  ]);
+});
+
+test('the first lead of a new folder is added without one, recorded as setup; the second needs the first', async (t) => {
+  const root = tempDir(t);
+  const data = join(root, 'sogo');
+  const env = { MADOGUCHI_PASSPHRASE: 'a venue passphrase 1', MADOGUCHI_STAFF_PIN: '4321' };
+  assert.equal((await cli(['keys', 'hq', '--out', join(root, 'k')], { env })).code, 0);
+  const made = await cli(['venue', 'trust-hq', '--hq-pub', join(root, 'k', 'hq.pub'), '--venue', 'sogo', '--data', data], { env });
+  assert.equal(made.code, 0, made.err);
+  const first = await cli(['staff', 'add', '--id', 'l1', '--name', '責任者', '--role', 'lead', '--data', data], { env });
+  assert.equal(first.code, 0, first.err);
+  const second = await cli(['staff', 'add', '--id', 'c1', '--name', '窓口', '--role', 'clerk', '--data', data], { env });
+  assert.equal(second.code, 1, 'a lead exists now: nobody else adds staff without one');
+  const byLead = await cli(['staff', 'add', '--id', 'c1', '--name', '窓口', '--role', 'clerk', '--data', data, '--staff', 'l1'], {
+    env: { ...env, MADOGUCHI_PIN: '4321' },
+  });
+  assert.equal(byLead.code, 0, byLead.err);
+  const opened = openDataFolder(data, env.MADOGUCHI_PASSPHRASE);
+  assert.ok(opened.ok);
+  const actors = opened.value.store.db.prepare("SELECT actor FROM events WHERE kind = 'staff.enrolled' ORDER BY seq").all();
+  opened.value.store.close();
+  assert.deepEqual(actors, [{ actor: 'setup' }, { actor: 'lead:l1' }]);
 });

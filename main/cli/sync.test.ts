@@ -4,7 +4,7 @@
 // cards never collected, in UTF-8 and CP932.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { parse } from 'csv-parse/sync';
@@ -16,7 +16,7 @@ import { tempDir } from '../testing/fixtures';
 import { openDataFolder } from '../store/data-folder';
 import { count } from '../../shared/numbers';
 
-const env = { MADOGUCHI_PASSPHRASE: 'madoguchi-demo' };
+const env = { MADOGUCHI_PASSPHRASE: 'madoguchi-demo', MADOGUCHI_PIN: '8888' };
 const VENUES = ['honchosha', 'sogo', 'toyosu'] as const;
 
 test('sync over the demo world: provision, simulate, export, pull, report, 未受領 list', async (t) => {
@@ -140,7 +140,20 @@ test('sync over the demo world: provision, simulate, export, pull, report, 未�
 
   // 未受領: after the deadline, every card still on a shelf or returned, with its resident, once.
   const csvFile = join(root, 'uncollected.csv');
-  const listed = await run(['hq', 'uncollected', '--hq-data', hq, '--date', '2027-06-01', '--out', csvFile]);
+  // Names and addresses leave the folder only with a person named: HQ's staff id and PIN (issue 14).
+  const nobody = await run(['hq', 'uncollected', '--hq-data', hq, '--date', '2027-06-01', '--out', csvFile], 1);
+  assert.match(
+    nobody.err,
+    /未受領者一覧の出力には、行う事務センターの職員IDとPINが必要です（--staff 職員ID、または環境変数 MADOGUCHI_STAFF）/,
+  );
+  assert.ok(!existsSync(csvFile), 'nothing written');
+  const wrongPin = await cli(['hq', 'uncollected', '--hq-data', hq, '--out', csvFile, '--staff', 'hq1'], {
+    env: { ...env, MADOGUCHI_PIN: '0000' },
+    clock: AFTER_THE_DAYS,
+  });
+  assert.equal(wrongPin.code, 1);
+  assert.match(wrongPin.err, /PINが違います|職員IDまたはPINが違います/);
+  const listed = await run(['hq', 'uncollected', '--hq-data', hq, '--date', '2027-06-01', '--out', csvFile, '--staff', 'hq1']);
   const utf8 = readFileSync(csvFile);
   assert.deepEqual([...utf8.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
   const rows = parse(utf8.toString('utf8'), { columns: true, bom: true }) as Record<string, string>[];
@@ -172,7 +185,7 @@ test('sync over the demo world: provision, simulate, export, pull, report, 未�
   opened.value.store.close();
   assert.deepEqual(
     exports.map((e) => [e.actor, e.subject, JSON.parse(e.detail).rows, JSON.parse(e.detail).destination]),
-    [['cli', '2027-06-01', expected, csvFile]],
+    [['hq:hq1', '2027-06-01', expected, csvFile]],
   );
   assert.deepEqual(
     [...JSON.parse(exports[0]!.detail).subjects].sort(),
@@ -180,10 +193,10 @@ test('sync over the demo world: provision, simulate, export, pull, report, 未�
     'whose rows left the folder',
   );
   const cp932File = join(root, 'uncollected-sjis.csv');
-  await run(['hq', 'uncollected', '--hq-data', hq, '--date', '2027-06-01', '--out', cp932File, '--encoding', 'cp932']);
+  await run(['hq', 'uncollected', '--hq-data', hq, '--date', '2027-06-01', '--out', cp932File, '--encoding', 'cp932', '--staff', 'hq1']);
   assert.equal(iconv.decode(readFileSync(cp932File), 'cp932'), utf8.subarray(3).toString('utf8'));
   // Before the recent shipments' deadline only the cards already returned to HQ (long overdue) are listed.
-  await run(['hq', 'uncollected', '--hq-data', hq, '--date', '2026-11-23', '--out', csvFile]);
+  await run(['hq', 'uncollected', '--hq-data', hq, '--date', '2026-11-23', '--out', csvFile, '--staff', 'hq1']);
   const early = parse(readFileSync(csvFile, 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
   const returned = VENUES.reduce((n, v) => n + report.venues.find((x: { venue: string }) => x.venue === v).figures.returned, 0);
   assert.ok(returned > 0, 'the demo returns its overdue cards');

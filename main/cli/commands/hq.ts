@@ -19,6 +19,8 @@ import { recordJlisCount } from '../../hq/jlis';
 import { openHqFolder } from '../data-folder';
 import { printPullResults, sourceArgument } from '../pull-output';
 import { recordAccess } from '../../access/access-record';
+import { actingStaff } from '../acting-staff';
+import { actorOf } from '../../auth/staff';
 import { CliError, dateArgument, type CliIo } from '../io';
 
 const dateOption = (io: CliIo, date: string | undefined) => (date === undefined ? tokyoDate(io.clock.now()) : dateArgument(date));
@@ -80,11 +82,14 @@ export function registerHq(program: Command, io: CliIo, setExit: (code: number) 
     .requiredOption('--out <file>', '出力するCSVファイル')
     .option('--encoding <enc>', 'utf8（BOM付き） | cp932', 'utf8')
     .option('--date <YYYY-MM-DD>', '基準日（既定: 今日）')
-    .action(async (opts: { hqData: string; out: string; encoding: string; date?: string }) => {
+    .option('--staff <id>', '出力する事務センター職員の職員ID（PINは端末で入力、または MADOGUCHI_PIN。環境変数 MADOGUCHI_STAFF も可）')
+    .action(async (opts: { hqData: string; out: string; encoding: string; date?: string; staff?: string }) => {
       if (opts.encoding !== 'utf8' && opts.encoding !== 'cp932') throw new CliError('--encoding は utf8 か cp932 です', 2);
       const asOf = dateOption(io, opts.date);
       const store = await openHqFolder(io, opts.hqData);
       try {
+        // Names, birth dates and addresses leave the encrypted folder: only a person, named in the record.
+        const staff = await actingStaff(io, store.db, opts.staff, ['hq'], `${UNCOLLECTED_LABEL}者一覧の出力`);
         const deadlineDays = readSetting(store.db, 'collection-deadline-days');
         const r = uncollectedCsv(store.db, { asOf, deadlineDays, encoding: opts.encoding });
         if (!r.ok)
@@ -96,7 +101,7 @@ export function registerHq(program: Command, io: CliIo, setExit: (code: number) 
         // A list of residents' names leaves the encrypted folder: noted in HQ's access record (別紙⑦).
         recordAccess(store.db, io.clock, {
           stationId: store.stationId,
-          actor: 'cli',
+          actor: actorOf(staff),
           action: 'export',
           subject: asOf,
           // Where the list went and whose rows it holds: the file leaves the encrypted folder (written owner-only).

@@ -1,7 +1,8 @@
 // madoguchi staff add|unlock|list, madoguchi settings: what a venue lead (or HQ, on its own folder) sets up on a
 // station before opening.
 import type { Command } from 'commander';
-import { enrollStaff, listStaff, pinProblem, unlockAccount } from '../../auth/staff';
+import { actorOf, enrollStaff, listStaff, pinProblem, unlockAccount } from '../../auth/staff';
+import { actingStaff, adminRoleOf, staffAdministrator } from '../acting-staff';
 import { STAFF_ROLES, ROLE_LABELS, type StaffRole } from '../../../shared/ipc/roles';
 import { READ_AT_START, SETTINGS, readSetting, writeSetting, type SettingKey } from '../../store/settings';
 import { openAnyDataFolder } from '../data-folder';
@@ -18,7 +19,8 @@ export function registerStaff(program: Command, io: CliIo): void {
     .requiredOption('--name <name>', '表示名')
     .requiredOption('--role <role>', `役割: ${STAFF_ROLES.join(' | ')}`)
     .option('--data <dir>', 'データフォルダ')
-    .action(async (opts: { id: string; name: string; role: string; data?: string }) => {
+    .option('--staff <id>', '登録を行う会場責任者（事務センターでは職員）の職員ID。PINは端末で入力、または MADOGUCHI_PIN。最初の1人は不要')
+    .action(async (opts: { id: string; name: string; role: string; data?: string; staff?: string }) => {
       if (!(STAFF_ROLES as readonly string[]).includes(opts.role))
         throw new CliError(`役割は ${STAFF_ROLES.join(' / ')} のいずれかです`, 2);
       const pin = io.env[PIN_ENV];
@@ -27,8 +29,9 @@ export function registerStaff(program: Command, io: CliIo): void {
       if (problem) throw new CliError(problem);
       const { store } = await openAnyDataFolder(io, opts.data);
       try {
+        const actor = await staffAdministrator(io, store.db, opts.staff, '職員の登録');
         // Which roles the folder holds (HQ's: hq only; a venue's: never hq) is enrollStaff's rule.
-        enrollStaff(store.db, io.clock, store.stationId, 'cli', {
+        enrollStaff(store.db, io.clock, store.stationId, actor, {
           staffId: opts.id,
           displayName: opts.name,
           role: opts.role as StaffRole,
@@ -47,10 +50,12 @@ export function registerStaff(program: Command, io: CliIo): void {
     .description('PINの誤りでロックされた職員のロックを解除（事務センターでは、15回誤ったアカウントはこれでのみ解除できます）')
     .requiredOption('--id <staffId>', '職員ID')
     .option('--data <dir>', 'データフォルダ')
-    .action(async (opts: { id: string; data?: string }) => {
+    .option('--staff <id>', '解除を行う会場責任者（事務センターでは職員）の職員ID。PINは端末で入力、または MADOGUCHI_PIN')
+    .action(async (opts: { id: string; data?: string; staff?: string }) => {
       const { store } = await openAnyDataFolder(io, opts.data);
       try {
-        const r = unlockAccount(store.db, io.clock, store.stationId, 'cli', opts.id);
+        const admin = actorOf(await actingStaff(io, store.db, opts.staff, [adminRoleOf(store.db)], 'ロックの解除'));
+        const r = unlockAccount(store.db, io.clock, store.stationId, admin, opts.id);
         if (!r.ok) throw new CliError(`${opts.id}: ${r.error.message}`);
       } finally {
         store.close();

@@ -1,0 +1,39 @@
+// The person a command acts as (issue 14): anyone with the folder's passphrase could add a lead, or take the
+// 未受領 list of names and addresses, and the record said only `cli`. Commands that change staff or take
+// residents' data out now name a person — their staff id (--staff, or MADOGUCHI_STAFF for automation) and PIN
+// (asked at the terminal, or MADOGUCHI_PIN) — checked as a sign-in is (wrong PINs count toward the lockout), and
+// record that person.
+import type { Db } from '../db/connection';
+import { actorOf, folderOf, listStaff, verifyStaffPin, type Staff } from '../auth/staff';
+import { ROLE_LABELS, type StaffRole } from '../../shared/ipc/roles';
+import { askPin } from './passphrase';
+import { CliError, type CliIo } from './io';
+
+const STAFF_ENV = 'MADOGUCHI_STAFF';
+
+/** Who may do what a command does, in this folder: a venue's lead, HQ's staff. */
+export function adminRoleOf(db: Db): StaffRole {
+  return folderOf(db).site === 'hq' ? 'hq' : 'lead';
+}
+
+export async function actingStaff(io: CliIo, db: Db, given: string | undefined, roles: readonly StaffRole[], what: string): Promise<Staff> {
+  const staffId = given ?? io.env[STAFF_ENV];
+  const who = roles.map((r) => ROLE_LABELS[r]).join('・');
+  if (staffId === undefined || staffId === '')
+    throw new CliError(`${what}には、行う${who}の職員IDとPINが必要です（--staff 職員ID、または環境変数 ${STAFF_ENV}）`);
+  const pin = await askPin(io, staffId);
+  const r = verifyStaffPin(db, io.clock, staffId, pin);
+  if (!r.ok) throw new CliError(r.error.message);
+  if (!roles.includes(r.value.role)) throw new CliError(`${what}は${who}が行います（${staffId} は${ROLE_LABELS[r.value.role]}です）`);
+  return r.value;
+}
+
+/**
+ * For changing staff: the folder's lead (HQ: its staff) with PIN — except for the very first such account, which
+ * nobody could otherwise add; that one is recorded as `setup`.
+ */
+export async function staffAdministrator(io: CliIo, db: Db, given: string | undefined, what: string): Promise<string> {
+  const admin = adminRoleOf(db);
+  if (given === undefined && !io.env[STAFF_ENV] && !listStaff(db).some((s) => s.role === admin)) return 'setup';
+  return actorOf(await actingStaff(io, db, given, [admin], what));
+}
