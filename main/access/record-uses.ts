@@ -40,6 +40,7 @@ const DOCUMENTS: Readonly<Record<string, string>> = {
   discrepancy: '差異報告書',
   'return-list': '返戻リスト',
   uncollected: '未受領一覧',
+  'routing-report': '振分レポート',
   'access-record': '個人情報取扱台帳',
 };
 

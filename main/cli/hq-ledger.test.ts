@@ -6,6 +6,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync, copyFileSync, mkd
 import { join } from 'node:path';
 import { cli } from '../testing/cli-harness';
 import { tempDir } from '../testing/fixtures';
+import { openDataFolder } from '../store/data-folder';
 
 const HEADER = '予約管理番号,氏名,氏名カナ,生年月日,住所,通知種別,発送日';
 const TOYOSU = 'A1B-000001,江東　太郎,コウトウ　タロウ,昭和58年4月1日,東京都江東区豊洲五丁目6番1号,通常,2026/11/20';
@@ -77,6 +78,23 @@ describe('madoguchi ledger build --hq-data', () => {
       s.ledgers.find((l: { shipmentId: string; venue: string }) => l.shipmentId === 'S1' && l.venue === 'toyosu').fileSha256,
       sha,
       'the record names the exact file shipped',
+    );
+    // The routing report leaves HQ's folder as a plain file: HQ's access record says where to, for each build.
+    const opened = openDataFolder(hq, 'correct horse battery');
+    assert.ok(opened.ok);
+    const exports = opened.value.store.db
+      .prepare("SELECT subject, detail FROM access_records WHERE action = 'export' ORDER BY seq")
+      .all() as {
+      subject: string;
+      detail: string;
+    }[];
+    opened.value.store.close();
+    assert.deepEqual(
+      exports.map((e) => [e.subject, JSON.parse(e.detail).document, JSON.parse(e.detail).destination]),
+      [
+        ['S1', 'routing-report', join(dir, 'S1', 'routing-report.json')],
+        ['S2', 'routing-report', join(dir, 'S2', 'routing-report.json')],
+      ],
     );
     const text = (await cli(['status', '--data', hq])).out;
     for (const secret of ['江東　太郎', 'A1B-000001', '豊洲五丁目']) assert.ok(!text.includes(secret));

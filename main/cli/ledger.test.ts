@@ -1,7 +1,7 @@
 // The HQ → venue flow from the command line, as a new user would run it.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync, writeFileSync, copyFileSync, rmSync } from 'node:fs';
+import { existsSync, statSync, readFileSync, readdirSync, writeFileSync, copyFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { cli } from '../testing/cli-harness';
@@ -65,6 +65,8 @@ describe('madoguchi ledger build / inspect / import / status', () => {
     assert.equal(r.code, 3, `exit 3 = ledgers written, rows to follow up\n${r.err}`);
     assert.deepEqual(readdirSync(out).sort(), ['honchosha.ledger', 'routing-report.json', 'sogo.ledger', 'toyosu.ledger']);
     const report = JSON.parse(readFileSync(join(out, 'routing-report.json'), 'utf8'));
+    // Reservation numbers and address fragments: readable by its owner only, like the 未受領 CSV.
+    if (process.platform !== 'win32') assert.equal(statSync(join(out, 'routing-report.json')).mode & 0o777, 0o600);
     assert.equal(report.rosterEncoding, 'cp932');
     assert.deepEqual(report.perVenue, { honchosha: 1, sogo: 1, toyosu: 1 });
     assert.deepEqual(

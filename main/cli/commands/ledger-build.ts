@@ -15,6 +15,7 @@ import type { HqStore } from '../../store/data-folder';
 import { loadPrivateKey, loadPublicKey } from '../load-keys';
 import { openOrCreateHqFolder } from '../data-folder';
 import { revokedVenueKeyProblem } from '../../hq/venue-key-revocation';
+import { recordAccess } from '../../access/access-record';
 import { CliError, readInput, type CliIo } from '../io';
 
 const ROUTING_REPORT_FILE = 'routing-report.json';
@@ -78,10 +79,24 @@ export function registerLedgerBuild(ledger: Command, io: CliIo, setExit: (code: 
         const staged: StagedFile[] = [];
         try {
           for (const l of ledgers) staged.push(stageFile(join(out, `${l.venue}.ledger`), l.bytes));
-          staged.push(stageFile(join(out, ROUTING_REPORT_FILE), JSON.stringify(report, null, 2) + '\n'));
+          // Reservation numbers and the address fragments that did not route: for HQ's eyes only (owner-only).
+          staged.push(stageFile(join(out, ROUTING_REPORT_FILE), JSON.stringify(report, null, 2) + '\n', { mode: 0o600 }));
           if (hq) {
             const recorded = recordBuiltLedgers({ store: hq, clock: io.clock }, 'cli', report.shipmentId, report.createdAt, toRecord);
             if (!recorded.ok) throw new CliError(describeRefusal(recorded.error));
+            // The report leaves HQ's folder as a plain file: where to, and whose rows, in HQ's access record.
+            recordAccess(hq.db, io.clock, {
+              stationId: hq.stationId,
+              actor: 'cli',
+              action: 'export',
+              subject: report.shipmentId,
+              detail: {
+                document: 'routing-report',
+                rows: report.unrouted.length,
+                destination: join(out, ROUTING_REPORT_FILE),
+                subjects: report.unrouted.map((u) => u.reservationNo),
+              },
+            });
           }
         } catch (e) {
           discardStaged(staged);
