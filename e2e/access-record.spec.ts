@@ -92,7 +92,7 @@ base(
     await page.getByRole('button', { name: /サインアウト/ }).click();
     await counter.signIn(STAFF.lead1.staffId, STAFF.lead1.pin);
     await page.keyboard.press('F4');
-    await page.getByRole('button', { name: '個人情報取扱台帳（利用の記録）' }).click();
+    await page.getByTestId('lead-panel').getByRole('button', { name: '個人情報取扱台帳' }).click();
     const view = page.getByTestId('access-page');
     await expect(view.getByTestId('access-table')).toContainText('スキャンで表示');
     await expect(view.getByTestId('access-table')).toContainText(card.reservationNo);

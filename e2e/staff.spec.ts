@@ -12,7 +12,7 @@ test('a lead enrols, re-PINs and stops staff by keyboard; the new clerk signs in
 }, testInfo) => {
   await counter.signIn(STAFF.lead1.staffId, STAFF.lead1.pin);
   await page.keyboard.press('F4');
-  await page.getByTestId('lead-panel').getByRole('button', { name: '職員の管理（登録・停止・PIN）' }).click();
+  await page.getByTestId('lead-panel').getByRole('button', { name: '職員の管理' }).click();
   const staffPage = page.getByTestId('staff-page');
   await expect(staffPage.getByTestId('staff-clerk2')).toBeVisible();
 

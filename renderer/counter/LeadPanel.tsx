@@ -18,7 +18,6 @@ const PAGES: readonly { page: LeadPage; label: string }[] = [
   { page: 'reconciliation', label: '照合・日報・日締め' },
   { page: 'corrections', label: '訂正（破損・受領の誤り・交付の取消）' },
   { page: 'returns', label: '返戻（受取期限切れ）' },
-  { page: 'access', label: '個人情報取扱台帳（利用の記録）' },
 ];
 
 export function LeadPanel() {
@@ -58,18 +57,26 @@ export function LeadPanel() {
             ほかの端末の記録を取り込む
           </button>
         </div>
-        {/* A small button, not a page entry above: one more big entry made the menu taller than the window. */}
+        {/* Small buttons on one row, not page entries above: one more big entry made the menu taller than the window. */}
         <div className="button-row lead-pull">
-          <button
-            className="btn"
-            type="button"
-            onClick={() => {
-              openPage('staff');
-              closeDialog();
-            }}
-          >
-            職員の管理（登録・停止・PIN）
-          </button>
+          {(
+            [
+              ['staff', '職員の管理'],
+              ['access', '個人情報取扱台帳'],
+            ] as const
+          ).map(([page, label]) => (
+            <button
+              key={page}
+              className="btn"
+              type="button"
+              onClick={() => {
+                openPage(page);
+                closeDialog();
+              }}
+            >
+              {label}
+            </button>
+          ))}
         </div>
         {/* Folded: a ledger arrives once per shipment, and unfolded it made the menu taller than the window. */}
         <details className="lead-import" data-testid="ledger-import-section">
