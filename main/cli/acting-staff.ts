@@ -29,10 +29,10 @@ export async function actingStaff(io: CliIo, db: Db, given: string | undefined, 
 }
 
 /**
- * For changing staff: the folder's lead (HQ: its staff) with PIN — except for the very first such account, which
- * nobody could otherwise add; that one is recorded as `setup`.
+ * For setting a folder up and running it (staff, ledgers): the folder's lead (HQ: its staff) with PIN — except
+ * while it has none yet (the first account, the first ledger), which nobody could otherwise do; recorded as `setup`.
  */
-export async function staffAdministrator(io: CliIo, db: Db, given: string | undefined, what: string): Promise<string> {
+export async function folderAdministrator(io: CliIo, db: Db, given: string | undefined, what: string): Promise<string> {
   const admin = adminRoleOf(db);
   if (given === undefined && !io.env[STAFF_ENV] && !listStaff(db).some((s) => s.role === admin)) return 'setup';
   return actorOf(await actingStaff(io, db, given, [admin], what));

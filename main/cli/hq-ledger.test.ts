@@ -156,6 +156,11 @@ describe('madoguchi ledger build --hq-data', () => {
       env: { MADOGUCHI_PASSPHRASE: 'correct horse battery', MADOGUCHI_STAFF_PIN: '1234' },
     });
     assert.equal(hqStaff.code, 0, hqStaff.err);
+    // HQ has staff now: a build names one of them (issue 14), and none is done without.
+    const anonymous = await build(dir, 'S9', ['A1B-000009,亀戸　九郎,カメイド　クロウ,1991/2/3,亀戸6-1-1,通常,2026/11/20'], hq);
+    assert.equal(anonymous.r.code, 1);
+    assert.match(anonymous.r.err, /台帳の作成には、行う事務センターの職員IDとPINが必要です/);
+    assert.ok(!existsSync(join(anonymous.out, 'sogo.ledger')), 'nothing written');
     // --hq-data must be HQ's folder, never a venue's.
     const venueData = join(dir, 'venue');
     mkdirSync(venueData);

@@ -128,6 +128,8 @@ export function exportSyncFile(
  * as first made; and clears this station's temp files left by an export that was killed mid-write.
  */
 export function repairOutbox(store: VenueStore, outbox: string): number {
+  // An outbox someone removed (or that the first export, killed early, never made) is made again like a missing file.
+  mkdirSync(outbox, { recursive: true });
   let written = 0;
   // Sizes, not hashes: this runs before every export, and a bad copy is a short or long one.
   for (const { seq, size } of exportSizes(store.db)) {

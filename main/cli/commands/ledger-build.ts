@@ -16,6 +16,7 @@ import { loadPrivateKey, loadPublicKey } from '../load-keys';
 import { openOrCreateHqFolder } from '../data-folder';
 import { revokedVenueKeyProblem } from '../../hq/venue-key-revocation';
 import { recordAccess } from '../../access/access-record';
+import { folderAdministrator } from '../acting-staff';
 import { CliError, readInput, type CliIo } from '../io';
 
 const ROUTING_REPORT_FILE = 'routing-report.json';
@@ -28,6 +29,7 @@ interface BuildOptions {
   out: string;
   hqData?: string;
   force?: boolean;
+  staff?: string;
   json?: boolean;
 }
 
@@ -42,6 +44,10 @@ export function registerLedgerBuild(ledger: Command, io: CliIo, setExit: (code: 
     .requiredOption('--out <dir>', '出力先フォルダ')
     .option('--hq-data <dir>', '事務センターのデータフォルダ（作成した台帳の行を暗号化して保管。初回に作成）')
     .option('--force', '既存の台帳ファイルを上書きする')
+    .option(
+      '--staff <id>',
+      '作成する事務センター職員の職員ID（--hq-data のとき。PINは端末で入力、または MADOGUCHI_PIN。職員がまだいない最初の作成では不要）',
+    )
     .option('--json', '結果をJSONで出力')
     .action(async (opts: BuildOptions) => {
       const roster = readInput(io, opts.roster, '名簿');
@@ -64,6 +70,8 @@ export function registerLedgerBuild(ledger: Command, io: CliIo, setExit: (code: 
 
       const hq = opts.hqData === undefined ? null : await openOrCreateHqFolder(io, opts.hqData);
       try {
+        // The roster's residents go into HQ's record: HQ's staff, named (issue 14).
+        const actor = hq ? await folderAdministrator(io, hq.db, opts.staff, '台帳の作成') : 'cli';
         const toRecord = ledgers.map((l) => ({ venue: l.venue, fileSha256: sha256(l.bytes), cards: l.cards }));
         // A venue re-keyed: its old key, revoked at HQ, is never sealed to again.
         const revoked =
@@ -82,12 +90,12 @@ export function registerLedgerBuild(ledger: Command, io: CliIo, setExit: (code: 
           // Reservation numbers and the address fragments that did not route: for HQ's eyes only (owner-only).
           staged.push(stageFile(join(out, ROUTING_REPORT_FILE), JSON.stringify(report, null, 2) + '\n', { mode: 0o600 }));
           if (hq) {
-            const recorded = recordBuiltLedgers({ store: hq, clock: io.clock }, 'cli', report.shipmentId, report.createdAt, toRecord);
+            const recorded = recordBuiltLedgers({ store: hq, clock: io.clock }, actor, report.shipmentId, report.createdAt, toRecord);
             if (!recorded.ok) throw new CliError(describeRefusal(recorded.error));
             // The report leaves HQ's folder as a plain file: where to, and whose rows, in HQ's access record.
             recordAccess(hq.db, io.clock, {
               stationId: hq.stationId,
-              actor: 'cli',
+              actor,
               action: 'export',
               subject: report.shipmentId,
               detail: {

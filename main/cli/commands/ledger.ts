@@ -7,9 +7,9 @@ import { importLedger } from '../../ledger/import-ledger';
 import { loadPrivateKey, loadPublicKey } from '../load-keys';
 import { openExistingDataFolder, openOrCreateDataFolder } from '../data-folder';
 import { loadRotation, pinnedText } from '../hq-trust-text';
+import { folderAdministrator } from '../acting-staff';
 import { CliError, readInput, type CliIo } from '../io';
 import { registerLedgerBuild } from './ledger-build';
-import { userInfo } from 'node:os';
 import { tokyoDateTime } from '../../../shared/tokyo-date';
 
 export function registerLedger(program: Command, io: CliIo, setExit: (code: number) => void): void {
@@ -66,12 +66,15 @@ export function registerLedger(program: Command, io: CliIo, setExit: (code: numb
     .requiredOption('--venue-key <file>', '会場の秘密鍵 <venue>.key')
     .option('--hq-pub <file>', '事務センターの公開鍵 hq.pub（初回は必須。以後は登録済みの鍵で検証）')
     .option('--rotation <file...>', '事務センター鍵の切り替え通知（古い順に。登録済みの鍵で署名されたものだけ）')
-    .option('--actor <name>', '記録に残す実行者名', `cli:${safeUser()}`)
+    .option(
+      '--staff <id>',
+      '取り込む会場責任者の職員ID（PINは端末で入力、または MADOGUCHI_PIN。データフォルダに会場責任者がまだいない最初の取込では不要）',
+    )
     .option('--json', 'JSONで出力')
     .action(
       async (
         file: string,
-        opts: { data?: string; venueKey: string; hqPub?: string; rotation?: string[]; actor: string; json?: boolean },
+        opts: { data?: string; venueKey: string; hqPub?: string; rotation?: string[]; staff?: string; json?: boolean },
       ) => {
         const bytes = readInput(io, file, '台帳');
         const hqKey = opts.hqPub === undefined ? null : loadPublicKey(io, opts.hqPub, 'hq');
@@ -85,7 +88,9 @@ export function registerLedger(program: Command, io: CliIo, setExit: (code: numb
         // Without hq.pub only a folder that already pinned HQ's key can check the ledger: never make one then.
         const store = hqKey ? await openOrCreateDataFolder(io, opts.data, venueKey.venue!) : await openExistingDataFolder(io, opts.data);
         try {
-          const r = importLedger({ store, clock: io.clock, actor: opts.actor }, bytes, { venueKey, hqKey, rotations });
+          // Residents' data comes into the folder: a lead, named in the record (issue 14).
+          const actor = await folderAdministrator(io, store.db, opts.staff, '台帳の取込');
+          const r = importLedger({ store, clock: io.clock, actor }, bytes, { venueKey, hqKey, rotations });
           if (!r.ok) {
             if (opts.json) io.out(JSON.stringify({ ok: false, error: r.error }, null, 2) + '\n');
             const detail =
@@ -106,12 +111,4 @@ export function registerLedger(program: Command, io: CliIo, setExit: (code: numb
         }
       },
     );
-}
-
-function safeUser(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return 'unknown';
-  }
 }

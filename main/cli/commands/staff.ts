@@ -2,7 +2,7 @@
 // station before opening.
 import type { Command } from 'commander';
 import { actorOf, enrollStaff, listStaff, pinProblem, unlockAccount } from '../../auth/staff';
-import { actingStaff, adminRoleOf, staffAdministrator } from '../acting-staff';
+import { actingStaff, adminRoleOf, folderAdministrator } from '../acting-staff';
 import { STAFF_ROLES, ROLE_LABELS, type StaffRole } from '../../../shared/ipc/roles';
 import { READ_AT_START, SETTINGS, readSetting, writeSetting, type SettingKey } from '../../store/settings';
 import { openAnyDataFolder } from '../data-folder';
@@ -29,7 +29,7 @@ export function registerStaff(program: Command, io: CliIo): void {
       if (problem) throw new CliError(problem);
       const { store } = await openAnyDataFolder(io, opts.data);
       try {
-        const actor = await staffAdministrator(io, store.db, opts.staff, '職員の登録');
+        const actor = await folderAdministrator(io, store.db, opts.staff, '職員の登録');
         // Which roles the folder holds (HQ's: hq only; a venue's: never hq) is enrollStaff's rule.
         enrollStaff(store.db, io.clock, store.stationId, actor, {
           staffId: opts.id,
