@@ -1,9 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { appFixture, manualClock } from '../testing/app-fixture';
-import { cards, ledgerBytes } from '../testing/fixtures';
+import { cards, ledgerBytes, tempDir, testKeys, testStore } from '../testing/fixtures';
+import { DEMO_STAFF } from '../demo/demo-world';
+import { enrollStaff } from '../auth/staff';
+import { createApp } from '../app/create-app';
 import { encodePrivateKeyFile, encodePublicKeyFile, generateKeyPair } from '../crypto/key-files';
-import { shortFingerprint } from '../crypto/hq-key-trust';
+import { fingerprintOf, shortFingerprint } from '../crypto/hq-key-trust';
 
 const PASS = 'venue key passphrase';
 
@@ -37,7 +40,7 @@ test("the lead's import screen: keys and ledger from the window, progress pushed
 
   pushes.length = 0;
   const r = await app.invoke('ledger:import', request(s2), 'lead');
-  assert.deepEqual(r, { ok: true, value: { status: 'imported', shipmentId: 'S2', rowCount: 40 } });
+  assert.deepEqual(r, { ok: true, value: { status: 'imported', shipmentId: 'S2', rowCount: 40, pinnedFingerprint: null } });
   assert.deepEqual(
     pushes.map((p) => (p.payload as { phase: string }).phase),
     ['keys', 'verify', 'write', 'done'],
@@ -54,7 +57,7 @@ test("the lead's import screen: keys and ledger from the window, progress pushed
   );
 
   const again = await app.invoke('ledger:import', request(s2), 'lead');
-  assert.deepEqual(again, { ok: true, value: { status: 'already-imported', shipmentId: 'S2', rowCount: 40 } });
+  assert.deepEqual(again, { ok: true, value: { status: 'already-imported', shipmentId: 'S2', rowCount: 40, pinnedFingerprint: null } });
 
   const clash = await app.invoke('ledger:import', request(ledgerBytes(keys, 'toyosu', 'S3', cards(530, 20))), 'lead');
   assert.ok(!clash.ok);
@@ -89,4 +92,27 @@ test("the lead's import screen applies the folder's pin: EVIL-1, signed by a fre
     (shipments.value as { shipmentId: string }[]).map((s) => s.shipmentId),
     ['S1'],
   );
+});
+
+test("a folder's first ledger, imported on the lead's screen, pins HQ's key and says its fingerprint to check by phone", async (t) => {
+  const clock = manualClock('2026-11-25T01:00:00Z');
+  const store = testStore(tempDir(t), 'toyosu');
+  for (const s of DEMO_STAFF) enrollStaff(store.db, clock, store.stationId, 'test', s);
+  const app = createApp(store, clock, () => {});
+  t.after(() => app.close());
+  const keys = testKeys();
+  await app.invoke('session:signIn', { staffId: 'lead1', pin: '9999' }, 'lead');
+  const request = (ledger: Uint8Array) => ({
+    ledgerBase64: Buffer.from(ledger).toString('base64'),
+    venueKeyFile: encodePrivateKeyFile(keys.venues.toyosu, PASS),
+    hqPublicKeyFile: encodePublicKeyFile(keys.hq),
+    passphrase: PASS,
+  });
+  const first = await app.invoke('ledger:import', request(ledgerBytes(keys, 'toyosu', 'S1', cards(1, 3))), 'lead');
+  assert.ok(first.ok, JSON.stringify(first));
+  const fingerprint = (first.value as { pinnedFingerprint: string | null }).pinnedFingerprint;
+  assert.equal(fingerprint, fingerprintOf(keys.hq));
+  const second = await app.invoke('ledger:import', request(ledgerBytes(keys, 'toyosu', 'S2', cards(10, 3))), 'lead');
+  assert.ok(second.ok);
+  assert.equal((second.value as { pinnedFingerprint: string | null }).pinnedFingerprint, null, 'pinned once');
 });

@@ -64,6 +64,6 @@ export async function importLedgerFromWindow(
       : fail('ledger-refused', c.message);
   }
   await progress('done', 4);
-  const { status, shipmentId, rowCount } = committed.value;
-  return { ok: true, value: { status, shipmentId, rowCount } };
+  const { status, shipmentId, rowCount, pinned } = committed.value;
+  return { ok: true, value: { status, shipmentId, rowCount, pinnedFingerprint: pinned?.fingerprint ?? null } };
 }

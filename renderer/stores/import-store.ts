@@ -68,10 +68,15 @@ export const useImportStore = create<ImportState>((set, get) => ({
     const r = await invoke('ledger:import', { ledgerBase64, venueKeyFile, hqPublicKeyFile, passphrase });
     set({ busy: false, passphrase: '' });
     if (!r.ok) return set({ error: r.error.message, progress: null });
+    // The folder's first ledger pinned HQ's key: the lead checks its fingerprint with HQ by phone, as the CLI says.
+    const pinned =
+      r.value.pinnedFingerprint === null
+        ? ''
+        : `。事務センターの鍵をこの端末に登録しました。指紋 ${r.value.pinnedFingerprint} を事務センターに電話で読み上げてもらい、同じか確かめてください（違えば取り込んだ台帳を使わず、事務センターに連絡してください）`;
     set({
       message:
         r.value.status === 'imported'
-          ? `出荷 ${r.value.shipmentId} を取り込みました（${count(r.value.rowCount)}）。箱が届いたら受領確認をしてください`
+          ? `出荷 ${r.value.shipmentId} を取り込みました（${count(r.value.rowCount)}）。箱が届いたら受領確認をしてください${pinned}`
           : `出荷 ${r.value.shipmentId} は取込済みです（変更なし）`,
     });
     await Promise.all([onImported(), useSessionStore.getState().refreshStatus()]);

@@ -21,7 +21,13 @@ export const ledgerContract = {
       hqPublicKeyFile: z.string().min(1).max(16_384),
       passphrase: z.string().min(1).max(1024),
     }),
-    z.strictObject({ status: z.enum(['imported', 'already-imported']), shipmentId: z.string(), rowCount: z.number() }),
+    z.strictObject({
+      status: z.enum(['imported', 'already-imported']),
+      shipmentId: z.string(),
+      rowCount: z.number(),
+      /** HQ's key, pinned by this import (the folder's first): its fingerprint, for the lead to check with HQ by phone. */
+      pinnedFingerprint: z.string().nullable(),
+    }),
     LEAD,
     VENUE,
     MAX_LEDGER_REQUEST_BYTES,
