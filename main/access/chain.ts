@@ -15,8 +15,8 @@ export interface ChainHead {
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
-/** An access row as chained: its columns in this order, detail as stored (JSON text). Must never change. */
-export function accessDigest(r: {
+/** An access row's columns as stored (detail as JSON text). */
+export interface AccessColumns {
   seq: number;
   at: string;
   station_id: string;
@@ -24,12 +24,10 @@ export function accessDigest(r: {
   action: string;
   subject: string | null;
   detail: string;
-}): string {
-  return sha256(JSON.stringify([r.seq, r.at, r.station_id, r.actor, r.action, r.subject, r.detail]));
 }
 
-/** An event as chained: its columns in this order, payload as stored (JSON text). Must never change. */
-export function eventDigest(r: {
+/** An event's columns as stored (payload as JSON text). */
+export interface EventColumns {
   id: string;
   station_id: string;
   seq: number;
@@ -38,7 +36,15 @@ export function eventDigest(r: {
   kind: string;
   payload: string;
   subject: string | null;
-}): string {
+}
+
+/** An access row as chained: its columns in this order. Must never change. */
+export function accessDigest(r: AccessColumns): string {
+  return sha256(JSON.stringify([r.seq, r.at, r.station_id, r.actor, r.action, r.subject, r.detail]));
+}
+
+/** An event as chained: its columns in this order. Must never change. */
+export function eventDigest(r: EventColumns): string {
   return sha256(JSON.stringify([r.id, r.station_id, r.seq, r.client_time, r.actor, r.kind, r.payload, r.subject]));
 }
 

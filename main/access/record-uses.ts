@@ -10,6 +10,7 @@ import { CARD_EVENT_LABELS, accessActionLabel } from '../../shared/access/access
 import { tokyoDayEnd, tokyoDayStart } from '../../shared/tokyo-date';
 import { err, ok, type Result } from '../../shared/result';
 import { accessLog } from '../counter/counter-service';
+import type { AccessRecordPrintRow } from '../../shared/print/access-record-print';
 import { normalizeReservationNumber } from '../../shared/roster/reservation-number';
 
 export interface RecordUseQuery {
@@ -18,18 +19,8 @@ export interface RecordUseQuery {
   readonly reservationNo: string | null;
 }
 
-export interface RecordUse {
-  readonly at: string;
-  readonly station: string;
-  readonly staff: string;
-  readonly staffId: string;
-  readonly what: string;
-  /** The one resident it was about, or null for a list (see `listed`). */
-  readonly subject: string | null;
-  /** How many residents a list showed (a search's hits, a print's rows); 0 for a look at one. */
-  readonly listed: number;
-  readonly note: string;
-}
+/** One use of residents' data, as the page and its print show it. */
+export type RecordUse = AccessRecordPrintRow;
 
 /** More than a screen or a few printed pages: the page asks for a narrower filter. */
 const RECORD_USES_SHOWN = 2_000;

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from './connection';
 import { EventPayloads, isEventKind, type EventKind, type EventPayload, type StoredEvent } from '../../shared/events/event';
 import type { Clock } from '../clock';
-import { GENESIS, eventDigest, link } from '../access/chain';
+import { GENESIS, eventDigest, link, type EventColumns } from '../access/chain';
 
 export interface AppendEvent<K extends EventKind> {
   readonly stationId: string;
@@ -60,16 +60,7 @@ export function appendEvent<K extends EventKind>(db: Db, clock: Clock, event: Ap
   return stored;
 }
 
-interface EventRow {
-  id: string;
-  station_id: string;
-  seq: number;
-  client_time: string;
-  actor: string;
-  kind: string;
-  payload: string;
-  subject: string | null;
-}
+type EventRow = EventColumns;
 
 /** Every event in (station, seq) order, each payload re-validated: the log is the source of truth. */
 export function readEvents(db: Db, kind?: EventKind): StoredEvent[] {

@@ -12,7 +12,9 @@ export interface AccessRecordPrintRow {
   readonly staff: string;
   readonly staffId: string;
   readonly what: string;
+  /** The one resident it was about, or null for a list (see `listed`). */
   readonly subject: string | null;
+  /** How many residents a list showed (a search's hits, a print's rows); 0 for a look at one. */
   readonly listed: number;
   readonly note: string;
 }

@@ -1,17 +1,9 @@
 // The access record (access_records): one row per look at or use of a resident's data.
 import type { Db } from '../connection';
-import { GENESIS, accessDigest, link } from '../../access/chain';
+import { GENESIS, accessDigest, link, type AccessColumns } from '../../access/chain';
 
-export interface AccessRecordRow {
-  seq: number;
-  at: string;
-  station_id: string;
-  actor: string;
-  action: string;
-  subject: string | null;
-  /** JSON text. */
-  detail: string;
-}
+/** A row as stored (detail as JSON text). */
+export type AccessRecordRow = AccessColumns;
 
 /**
  * Appends a row chained to the one before it. The caller holds a write transaction, so the last row read here is

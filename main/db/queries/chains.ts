@@ -1,27 +1,13 @@
 // The chained records (access_records, a station's own events) as the check reads them: every row with its
 // stored link, and what else in the folder witnesses how far each record reached.
 import type { Db } from '../connection';
+import type { AccessColumns, EventColumns } from '../../access/chain';
 
-export interface ChainedAccessRow {
-  seq: number;
-  at: string;
-  station_id: string;
-  actor: string;
-  action: string;
-  subject: string | null;
-  detail: string;
+export interface ChainedAccessRow extends AccessColumns {
   chain: string | null;
 }
 
-export interface ChainedEventRow {
-  id: string;
-  station_id: string;
-  seq: number;
-  client_time: string;
-  actor: string;
-  kind: string;
-  payload: string;
-  subject: string | null;
+export interface ChainedEventRow extends EventColumns {
   chain: string | null;
 }
 
