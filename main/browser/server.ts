@@ -12,19 +12,8 @@ import { printDocumentCsp, type PrintJob } from '../print/printer';
 import { RETRY_AFTER_SECONDS, declaredTooLarge, inFlightGate, isLargeCap, readCappedBody } from './limits';
 import { MESSAGES, answerClientError, refuseCall, securityHeaders, send, sendText } from './replies';
 import { describeUnexpected } from '../ipc/unexpected';
-import { ROTATE_AFTER, SECRET_HEADER, SECRET_META, SECRET_PARAM, sessionKeeper } from './session';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json',
-};
+import { TYPES, parseJson, parseTarget, routeOf, withBridge } from './requests';
+import { ROTATE_AFTER, SECRET_HEADER, SECRET_PARAM, sessionKeeper } from './session';
 
 export interface BrowserServer {
   /** The one-time URL to open; it works once. */
@@ -280,41 +269,4 @@ function fromAnotherPage(req: IncomingMessage): boolean {
   const site = req.headers['sec-fetch-site'];
   if (site === undefined || site === 'same-origin' || site === 'none') return false;
   return !(req.method === 'GET' && req.headers['sec-fetch-mode'] === 'navigate' && req.headers['sec-fetch-dest'] === 'document');
-}
-
-/**
- * The page with the bridge before the app's own script, exactly as the preload comes first in Electron; on the one
- * answer that starts the session, the secret's <meta> before the bridge, which reads it (and takes it out).
- */
-function withBridge(html: string, secret: string | null): string {
-  const tags = (secret === null ? '' : `<meta name="${SECRET_META}" content="${secret}">`) + '<script src="/__bridge.js"></script>';
-  if (html.includes('<head>')) return html.replace('<head>', () => `<head>${tags}`);
-  const doctype = /^<!doctype html>/i.exec(html)?.[0] ?? '';
-  return doctype + tags + html.slice(doctype.length);
-}
-
-/** The request's address with its path decoded, or null when it does not parse or decode. */
-function parseTarget(raw: string, port: number): { url: URL; path: string } | null {
-  try {
-    const url = new URL(raw, `http://127.0.0.1:${port}`);
-    return { url, path: decodeURIComponent(url.pathname) };
-  } catch {
-    return null;
-  }
-}
-
-/** The body as JSON, or null for anything else (the contract's schema then says what is missing). */
-function parseJson(text: string): unknown {
-  if (text === '') return null;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return null;
-  }
-}
-
-/** Which route failed, for the log: the route's own part of the path, never a token, a query or an id. */
-function routeOf(raw: string | undefined): string {
-  const path = (raw ?? '').split('?')[0]!;
-  return /^\/__ipc\/[\w:%-]{1,64}$/.test(path) ? path : (/^\/__[a-z-]+/.exec(path)?.[0] ?? '(page)');
 }
