@@ -119,10 +119,16 @@ test('sync over the demo world: provision, simulate, export, pull, report, 未�
 
   // 豊洲's only station is stolen: HQ revokes it. The files it sent stay; one its key signs later is refused and
   // kept as an alert, the venue's figures unchanged, and its silence is no longer a mismatch.
-  const revoked = await run(['sync', 'revoke', '--station', 'toyosu-demo01', '--data', hq, '--reason', '端末の盗難']);
+  const revoked = await run(['sync', 'revoke', '--station', 'toyosu-demo01', '--data', hq, '--reason', '端末の盗難', '--staff', 'hq1']);
   assert.match(revoked.out, /豊洲シビックセンター 窓口1 を取り消しました: #5 までのファイルは残し/);
-  assert.match((await run(['sync', 'revoke', '--station', 'toyosu-demo01', '--data', hq, '--reason', '再度'])).out, /取り消し済みです/);
-  assert.match((await run(['sync', 'revoke', '--station', 'toyosu-zzzzzz', '--data', hq, '--reason', 'x'], 1)).err, /登録されていません/);
+  assert.match(
+    (await run(['sync', 'revoke', '--station', 'toyosu-demo01', '--data', hq, '--reason', '再度', '--staff', 'hq1'])).out,
+    /取り消し済みです/,
+  );
+  assert.match(
+    (await run(['sync', 'revoke', '--station', 'toyosu-zzzzzz', '--data', hq, '--reason', 'x', '--staff', 'hq1'], 1)).err,
+    /登録されていません/,
+  );
   await run(['sync', 'export', '--data', join(demo, 'venues', 'toyosu'), '--date', '2026-11-24', '--out', join(root, 'outbox', 'toyosu')]);
   const afterTheft = await run(['hq', 'pull', '--hq-data', hq], 3);
   assert.match(afterTheft.out, /拒否: toyosu-demo01 #6: 取り消した端末の鍵で署名されたファイルです/);
@@ -177,6 +183,11 @@ test('sync over the demo world: provision, simulate, export, pull, report, 未�
   // The list of names left the encrypted folder: HQ's access record says who, when, how many.
   const opened = openDataFolder(hq, 'madoguchi-demo');
   assert.ok(opened.ok);
+  assert.deepEqual(
+    opened.value.store.db.prepare("SELECT revoked_by FROM sync_stations WHERE station_id = 'toyosu-demo01'").get(),
+    { revoked_by: 'hq:hq1' },
+    'who revoked the station: a person',
+  );
   const exports = opened.value.store.db.prepare("SELECT actor, subject, detail FROM access_records WHERE action = 'export'").all() as {
     actor: string;
     subject: string;

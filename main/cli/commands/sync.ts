@@ -25,6 +25,7 @@ import { pullAndIngest, pullSources } from '../../sync/pull';
 import { openAnyDataFolder, openExistingDataFolder } from '../data-folder';
 import { loadPrivateKey, loadPublicKey } from '../load-keys';
 import { revokeVenueKey } from '../../hq/venue-key-revocation';
+import { folderAdministrator } from '../acting-staff';
 import { CliError, dateArgument, readInput, type CliIo } from '../io';
 import { printPullResults, sourceArgument } from '../pull-output';
 import { dayText, tokyoDateTime } from '../../../shared/tokyo-date';
@@ -148,16 +149,18 @@ export function registerSync(program: Command, io: CliIo, setExit: (code: number
     .option('--venue-pub <file>', '取り消す会場の古い公開鍵 <venue>.pub（事務センターのデータフォルダで）')
     .requiredOption('--reason <text>', '取り消しの理由（記録に残ります）')
     .option('--data <dir>', 'データフォルダ（事務センター、または同じ会場の端末を取り込む端末）')
-    .option('--actor <name>', '記録に残す実行者名', 'cli')
-    .action(async (opts: { station?: string; venuePub?: string; reason: string; data?: string; actor: string }) => {
+    .option('--staff <id>', '取り消す事務センター職員（会場では会場責任者）の職員ID。PINは端末で入力、または MADOGUCHI_PIN')
+    .action(async (opts: { station?: string; venuePub?: string; reason: string; data?: string; staff?: string }) => {
       if ((opts.station === undefined) === (opts.venuePub === undefined))
         throw new CliError('--station か --venue-pub のどちらか一方を指定してください', 2);
       const pub = opts.venuePub === undefined ? null : loadPublicKey(io, opts.venuePub, 'venue');
       const opened = await openAnyDataFolder(io, opts.data);
       try {
+        // Who revoked, as a person (issue 14): HQ's staff, or the venue's lead, by id and PIN.
+        const actor = await folderAdministrator(io, opened.store.db, opts.staff, '取り消し');
         if (pub) {
           if (opened.site !== 'hq') throw new CliError('会場の鍵の取り消しは事務センターのデータフォルダで行います（--data hq-data）');
-          const r = revokeVenueKey(opened.store.db, io.clock, pub, opts.reason, opts.actor);
+          const r = revokeVenueKey(opened.store.db, io.clock, pub, opts.reason, actor);
           if (!r.ok) throw new CliError(r.error.message);
           io.out(
             r.value.status === 'already-revoked'
@@ -166,7 +169,7 @@ export function registerSync(program: Command, io: CliIo, setExit: (code: number
           );
           return;
         }
-        const r = revokeStation(opened.store.db, io.clock, opts.station!, opts.reason, opts.actor);
+        const r = revokeStation(opened.store.db, io.clock, opts.station!, opts.reason, actor);
         if (!r.ok) throw new CliError(r.error.message);
         const name = stationName(opened.store, r.value.stationId);
         io.out(
