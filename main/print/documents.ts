@@ -234,5 +234,14 @@ export async function printRecorded(
     detail: { ...detail, rows: doc.rows, pages: doc.pages, subjects: doc.subjects },
   });
   const out = await printer.print({ title: doc.title, html: doc.html });
+  // Saved as a PDF (the window's 印刷), the document left the encrypted folder as a plain file: where to, and whose.
+  if (out.savedTo !== null && doc.subjects.length > 0)
+    access?.record({
+      stationId: who.stationId,
+      actor: actorOf(who.staff),
+      action: 'export',
+      subject: doc.subject,
+      detail: { ...detail, rows: doc.rows, destination: out.savedTo, subjects: doc.subjects },
+    });
   return { title: doc.title, pages: doc.pages, ...out };
 }

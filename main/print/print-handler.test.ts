@@ -241,3 +241,30 @@ describe('the printed daily report', () => {
     for (const c of unreceived) assert.ok(html.includes(c.reservationNo), c.reservationNo);
   });
 });
+
+test('saved as a PDF (the window’s 印刷), the file’s destination and whose rows it holds are in the access record', async (t) => {
+  const savedTo = '/home/lead/Documents/各会場送付台帳 S1.pdf';
+  const printer = { fontCssHref: null, print: async () => ({ preview: null, savedTo }) };
+  const { app, cards } = appFixture(t, manualClock('2026-11-25T01:00:00Z'), { printer });
+  await app.invoke('session:signIn', { staffId: 'lead1', pin: '9999' }, 'w');
+  const r = await app.invoke('print:document', { document: 'ledger', shipmentId: 'S1', order: 'reservation' }, 'w');
+  assert.ok(r.ok, JSON.stringify(r));
+  const rows = app.store.db
+    .prepare("SELECT actor, action, detail FROM access_records WHERE action IN ('print', 'export') ORDER BY seq")
+    .all() as {
+    actor: string;
+    action: string;
+    detail: string;
+  }[];
+  assert.deepEqual(
+    rows.map((x) => [x.actor, x.action, JSON.parse(x.detail).destination ?? null]),
+    [
+      ['lead:lead1', 'print', null],
+      ['lead:lead1', 'export', savedTo],
+    ],
+  );
+  assert.equal(JSON.parse(rows[1]!.detail).subjects.length, cards.length);
+  // A daily report names nobody: printing it saves a file, but no residents left with it.
+  await app.invoke('print:document', { document: 'daily-report', date: '2026-11-25' }, 'w');
+  assert.equal((app.store.db.prepare("SELECT count(*) AS n FROM access_records WHERE action = 'export'").get() as { n: number }).n, 1);
+});
