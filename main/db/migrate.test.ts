@@ -213,6 +213,7 @@ describe('migrations keyed by user_version', () => {
     assert.deepEqual(db.prepare('SELECT id, kind FROM sync_alerts').all(), [{ id: 1, kind: 'future-dated' }]);
     db.prepare("INSERT INTO sync_alerts (at, station_id, seq, kind, sha256) VALUES ('t', 'sogo-1', 5, 'access-rewound', 'h')").run();
     db.prepare("INSERT INTO sync_alerts (at, station_id, seq, kind, sha256) VALUES ('t', 'sogo-1', 5, 'access-rewritten', 'h')").run();
+    db.prepare("INSERT INTO sync_alerts (at, station_id, seq, kind, sha256) VALUES ('t', 'sogo-1', 5, 'records-tampered', 'h')").run();
     assert.throws(
       () => db.prepare("INSERT INTO sync_alerts (at, station_id, seq, kind, sha256) VALUES ('t', 'sogo-1', 6, 'nope', 'h')").run(),
       /CHECK/,

@@ -77,11 +77,15 @@ test('the audit’s attack (rows deleted, the trigger and SQLite’s counter put
   looks(3);
   const r = hq.ingest(publish());
   assert.equal(r.status, 'ingested', 'taken in all the same: what the station recorded is not dropped');
-  assert.deepEqual(r.status === 'ingested' && r.alerts, ['access-rewound']);
-  assert.match(describeOutcome(r), /要確認: 個人情報取扱台帳が前のファイルの時点より短くなっている/);
+  // The station's own check saw it too (its published head) and says so; HQ's checkpoint says the record went back.
+  assert.deepEqual(r.status === 'ingested' && r.alerts, ['records-tampered', 'access-rewound']);
+  assert.match(describeOutcome(r), /要確認: .*個人情報取扱台帳が前のファイルの時点より短くなっている/);
   assert.deepEqual(
     syncAlerts(w.hq.db).map((a) => [a.station_id, a.seq, a.kind]),
-    [['toyosu-st01', 2, 'access-rewound']],
+    [
+      ['toyosu-st01', 2, 'records-tampered'],
+      ['toyosu-st01', 2, 'access-rewound'],
+    ],
   );
 });
 
@@ -108,6 +112,22 @@ test('rows rewritten with every link made again are flagged, even when HQ takes 
   assert.deepEqual(r.status === 'ingested' && r.alerts, ['access-rewritten']);
   assert.deepEqual(
     syncAlerts(w.hq.db).map((a) => a.kind),
-    ['access-rewritten'],
+    ['records-tampered', 'access-rewritten'],
+    'the station’s own check (the head it had published) in file #2; HQ’s in the link between the two files',
   );
+});
+
+test('rows already sent, deleted from the middle: the station’s own check goes to HQ in its next file', async (t) => {
+  const { w, looks, publish, hq } = world(t);
+  looks(40);
+  assert.deepEqual(hq.ingest(publish()).status, 'ingested');
+  // Rows 10–30 were in file #1's checkpoint: the next file still continues from its end, so only the station's
+  // own check can tell, and it travels in the signed file rather than only on the lead's strip.
+  behindTheTrigger(w.stations['toyosu-st01']!.db, 'access_records', 'DELETE FROM access_records WHERE seq BETWEEN 10 AND 30');
+  looks(2);
+  const r = hq.ingest(publish());
+  assert.deepEqual(r.status === 'ingested' && r.alerts, ['records-tampered']);
+  assert.match(describeOutcome(r), /要確認: 端末自身の検証で、個人情報取扱台帳または業務記録の行の削除・変更が見つかった/);
+  const detail = w.hq.db.prepare("SELECT detail FROM sync_alerts WHERE kind = 'records-tampered'").pluck().get() as string;
+  assert.deepEqual(JSON.parse(detail), { record: 'access', seq: 10 });
 });

@@ -24,6 +24,7 @@ import { recipients } from './registration';
 import { exportBytes, exportSizes, insertExport, lastExportHead } from '../db/queries/sync-exports';
 import { lastSeqByStation, ownEventsAfter } from '../db/queries/events-sync';
 import { accessCheckpoint } from './access-checkpoint';
+import { checkRecords } from '../access/verify-record';
 import { writeTransaction } from '../db/transaction';
 
 export interface ExportContext {
@@ -68,6 +69,7 @@ export function exportSyncFile(
   mkdirSync(outbox, { recursive: true });
   repairOutbox(store, outbox);
   const businessDate = options.businessDate ?? tokyoDate(clock.now());
+  const broken = checkRecords(db, stationId).problem;
 
   const made = writeTransaction(db, () => {
     const last = lastExportHead(db);
@@ -80,6 +82,7 @@ export function exportSyncFile(
       knownThrough: lastSeqByStation(db),
       ...access,
       ...(label === '' ? {} : { stationLabel: label }),
+      ...(broken ? { recordsBroken: { record: broken.record, seq: broken.seq } } : {}),
     };
     const seq = (last?.seq ?? 0) + 1;
     // An outbox holding a file numbered past the database's last one means the database went back in time (a

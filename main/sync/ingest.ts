@@ -122,6 +122,11 @@ export function createIngester(ctx: IngestContext) {
       const intoAfter = continuesProblem({ ...(body.accessHead ?? { seq: 0, sha256: GENESIS }), chained: true }, keptAfter.from ?? null);
       if (intoAfter) accessAlerts.add(intoAfter);
     }
+    // The station's own check found its records changed (it says so in the signed file it sends anyway).
+    if (body.recordsBroken) {
+      alert(stationId, seq, 'records-tampered', fileSha256, body.recordsBroken);
+      alerts.push('records-tampered');
+    }
     for (const kind of accessAlerts) {
       alert(stationId, seq, kind, fileSha256, {
         from: body.accessLink.from?.seq ?? 0,
@@ -191,6 +196,8 @@ export const ALERT_WORDS: Readonly<Record<AlertKind, string>> = {
   'future-dated': '受け取った時刻より後の時刻の記録（端末の時計が進んでいる可能性があります）',
   'access-rewound': '個人情報取扱台帳が前のファイルの時点より短くなっている（記録が削除された可能性があります）',
   'access-rewritten': '個人情報取扱台帳が前のファイルの時点から書き換えられている',
+  'records-tampered':
+    '端末自身の検証で、個人情報取扱台帳または業務記録の行の削除・変更が見つかった（端末で madoguchi access verify を実行してください）',
   'revoked-station': '取り消した端末の鍵で署名されたファイル（取り込んでいません。鍵が悪用されているおそれがあります）',
 };
 

@@ -72,6 +72,8 @@ export const SyncBodyShape = z.strictObject({
   }),
   /** What the station is called at its venue (its station-label, 窓口1), when it has one. */
   stationLabel: z.string().min(1).max(40).optional(),
+  /** The station's own check found its records changed: which record, and the first row that does not hold. */
+  recordsBroken: z.strictObject({ record: z.enum(['access', 'events']), seq: Count }).optional(),
 });
 
 export type SyncEvent = StoredEvent;
@@ -92,6 +94,11 @@ export interface SyncBody {
   readonly accessLink: { readonly from: { readonly seq: number; readonly sha256: string } | null; readonly digests: readonly string[] };
   /** What the station is called at its venue (窓口1): HQ and its siblings name it so (本庁舎 窓口1). */
   readonly stationLabel?: string;
+  /**
+   * The station's own check of its chained records (main/access/verify-record.ts) found a row missing or changed:
+   * said to HQ, since the lead who sees it on the strip may be the one who changed it.
+   */
+  readonly recordsBroken?: { readonly record: 'access' | 'events'; readonly seq: number };
 }
 
 export interface OpenedSyncFile {

@@ -57,7 +57,7 @@ export function up(db: Db): void {
       station_id TEXT NOT NULL,
       seq        INTEGER,
       kind       TEXT NOT NULL CHECK (kind IN ('equivocation', 'chain-broken', 'event-conflict', 'future-dated',
-                                               'access-rewound', 'access-rewritten')),
+                                               'access-rewound', 'access-rewritten', 'records-tampered')),
       sha256     TEXT,
       detail     TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(detail)),
       UNIQUE (station_id, seq, kind, sha256)

@@ -3,7 +3,14 @@
 import type { Db } from '../connection';
 
 export type SyncAlertKind =
-  'equivocation' | 'chain-broken' | 'event-conflict' | 'future-dated' | 'access-rewound' | 'access-rewritten' | 'revoked-station';
+  | 'equivocation'
+  | 'chain-broken'
+  | 'event-conflict'
+  | 'future-dated'
+  | 'access-rewound'
+  | 'access-rewritten'
+  | 'records-tampered'
+  | 'revoked-station';
 
 export interface SyncAlertRow {
   at: string;
