@@ -34,6 +34,11 @@ export async function actingStaff(io: CliIo, db: Db, given: string | undefined, 
  */
 export async function folderAdministrator(io: CliIo, db: Db, given: string | undefined, what: string): Promise<string> {
   const admin = adminRoleOf(db);
-  if (given === undefined && !io.env[STAFF_ENV] && !listStaff(db).some((s) => s.role === admin)) return 'setup';
+  if (!listStaff(db).some((s) => s.role === admin)) {
+    // Nobody could be checked: a PIN asked for an account that does not exist would only count as a wrong one.
+    if (given !== undefined || io.env[STAFF_ENV])
+      io.err(`このデータフォルダにはまだ${ROLE_LABELS[admin]}が登録されていないため、初期設定（setup）として記録します\n`);
+    return 'setup';
+  }
   return actorOf(await actingStaff(io, db, given, [admin], what));
 }

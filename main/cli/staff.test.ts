@@ -93,8 +93,10 @@ test('the first lead of a new folder is added without one, recorded as setup; th
   assert.equal((await cli(['keys', 'hq', '--out', join(root, 'k')], { env })).code, 0);
   const made = await cli(['venue', 'trust-hq', '--hq-pub', join(root, 'k', 'hq.pub'), '--venue', 'sogo', '--data', data], { env });
   assert.equal(made.code, 0, made.err);
-  const first = await cli(['staff', 'add', '--id', 'l1', '--name', '責任者', '--role', 'lead', '--data', data], { env });
+  // Asked to act as someone in a folder with no lead yet: said, and recorded as setup, not counted as a wrong PIN.
+  const first = await cli(['staff', 'add', '--id', 'l1', '--name', '責任者', '--role', 'lead', '--data', data, '--staff', 'l1'], { env });
   assert.equal(first.code, 0, first.err);
+  assert.match(first.err, /このデータフォルダにはまだ会場責任者が登録されていないため、初期設定（setup）として記録します/);
   const second = await cli(['staff', 'add', '--id', 'c1', '--name', '窓口', '--role', 'clerk', '--data', data], { env });
   assert.equal(second.code, 1, 'a lead exists now: nobody else adds staff without one');
   const byLead = await cli(['staff', 'add', '--id', 'c1', '--name', '窓口', '--role', 'clerk', '--data', data, '--staff', 'l1'], {
