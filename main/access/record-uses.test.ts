@@ -51,13 +51,14 @@ test('a day, a person, a resident: every use of their data, newest first; a cler
     [['検索', 'clerk1']],
   );
   assert.equal((await uses({ date: '2026-11-24', staffId: null, reservationNo: null })).uses.length, 0, 'another day');
-  const neither = await app.invoke('access:uses', { date: null, staffId: 'clerk1', reservationNo: null }, 'l');
+  const neither = await app.invoke('access:uses', { date: null, staffId: null, reservationNo: null }, 'l');
   assert.ok(!neither.ok);
-  assert.match(neither.error.message, /日付か予約管理番号を指定してください/);
+  assert.match(neither.error.message, /日付・職員ID・予約管理番号のどれかを指定してください/);
+  assert.equal((await uses({ date: null, staffId: 'clerk1', reservationNo: null })).uses.length, 4, 'one person, every day');
 
   // Each view is a use: the lead, the resident asked about, whose rows it showed.
   const views = readAccessRecords(app.store.db).filter((r) => r.action === 'access-view');
-  assert.equal(views.length, 3);
+  assert.equal(views.length, 4);
   assert.equal(views[1]!.actor, 'lead:lead1');
   assert.equal(views[1]!.subject, b.reservationNo);
   assert.deepEqual(views[0]!.detail.subjects, [a.reservationNo]);
@@ -73,7 +74,7 @@ test('a day, a person, a resident: every use of their data, newest first; a cler
   const text = visibleText(job.html);
   assert.match(text, /個人情報取扱台帳/);
   assert.match(text, /2026年11月25日・職員 clerk1・4件/);
-  for (const shown of [a.reservationNo, '20件の一覧', '窓口 一郎（clerk1）', 'スキャンで表示'])
+  for (const shown of [a.reservationNo, '20人分の一覧', '窓口 一郎（clerk1）', 'スキャンで表示'])
     assert.ok(text.includes(shown), `${shown} in ${text}`);
   const print = readAccessRecords(app.store.db)
     .filter((r) => r.action === 'print')

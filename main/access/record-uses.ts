@@ -47,8 +47,8 @@ export function recordUses(
   staff: Staff,
   query: RecordUseQuery,
 ): Result<{ uses: RecordUse[]; capped: boolean }, { code: 'invalid-input'; message: string }> {
-  if (query.date === null && query.reservationNo === null)
-    return err({ code: 'invalid-input', message: '日付か予約管理番号を指定してください' });
+  if (query.date === null && query.reservationNo === null && query.staffId === null)
+    return err({ code: 'invalid-input', message: '日付・職員ID・予約管理番号のどれかを指定してください' });
   const filter = {
     from: query.date && tokyoDayStart(query.date),
     to: query.date && tokyoDayEnd(query.date),

@@ -77,7 +77,7 @@ export function StatusStrip() {
           {status.searchRefusals.length > 0 && session?.role === 'lead' && (
             <span className="status-item status-bad" role="alert" data-testid="status-search-limit">
               検索の上限に達した職員がいます:{' '}
-              {status.searchRefusals.map((r) => `${r.staff} ${tokyoClockTime(r.at)}（${num(r.times)}回）`).join('、')}
+              {status.searchRefusals.map((r) => `${r.staff} ${tokyoClockTime(r.at)}（拒否 ${num(r.times)}回）`).join('、')}
               。名前での検索が続くときは理由を確かめてください
             </span>
           )}

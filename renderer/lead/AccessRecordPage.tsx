@@ -6,7 +6,7 @@ import { usePrintStore } from '../stores/print-store';
 import { tokyoDateTime } from '../format/dates';
 import { DateText } from '../components/DateText';
 import { Key } from '../components/Key';
-import { count } from '../../shared/numbers';
+import { count, num } from '../../shared/numbers';
 
 export function AccessRecordPage() {
   const s = useAccessStore();
@@ -34,8 +34,8 @@ export function AccessRecordPage() {
         <input
           id="access-date"
           value={s.date}
-          placeholder="YYYY-MM-DD"
-          maxLength={10}
+          placeholder="2026-12-03・令和8年12月3日"
+          maxLength={20}
           onChange={(e) => s.set({ date: e.currentTarget.value })}
         />
         <label className="field-label" htmlFor="access-staff">
@@ -106,7 +106,7 @@ export function AccessRecordPage() {
                     <span className="status-sub">（{u.staffId}）</span>
                   </td>
                   <td>{u.what}</td>
-                  <td className="mono">{u.subject ?? (u.listed > 0 ? `${count(u.listed)}の一覧` : '')}</td>
+                  <td className="mono">{u.subject ?? (u.listed > 0 ? `${num(u.listed)}人分の一覧` : '')}</td>
                   <td>{u.note}</td>
                 </tr>
               ))}

@@ -4,6 +4,7 @@ import { create } from 'zustand';
 import type { ChannelInput, ChannelOutput } from '../../shared/ipc/contract';
 import { normalizeReservationNumber } from '../../shared/roster/reservation-number';
 import { invoke } from './call';
+import { parseJapaneseDate } from '../../shared/roster/japanese-date';
 import { tokyoToday } from '../format/dates';
 
 type Uses = ChannelOutput<'access:uses'>;
@@ -36,8 +37,15 @@ export const useAccessStore = create<AccessState>((set, get) => ({
       if (!parsed.ok) return set({ error: '予約管理番号として読み取れません', result: null });
       number = parsed.value;
     }
+    // 西暦 or 和暦, as every date field takes it (令和8年12月3日, 2026/12/3), sent as YYYY-MM-DD.
+    let day: string | null = null;
+    if (date.trim() !== '') {
+      const parsed = parseJapaneseDate(date.trim());
+      if (!parsed.ok) return set({ error: `日付: ${parsed.reason}`, result: null });
+      day = parsed.value;
+    }
     const query = {
-      date: date.trim() === '' ? null : date.trim(),
+      date: day,
       staffId: staffId.trim() === '' ? null : staffId.trim(),
       reservationNo: number,
     };

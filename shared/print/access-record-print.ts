@@ -3,7 +3,7 @@
 import type { VenueId } from '../venues/venues';
 import { escapeHtml, pageHeaderHtml, printDocument, type StaffOnPaper } from './print-html';
 import { tokyoDateTime } from '../tokyo-date';
-import { count } from '../numbers';
+import { count, num } from '../numbers';
 import { flowCss, flowPages, pageSections, type FlowItem } from './page-flow';
 
 export interface AccessRecordPrintRow {
@@ -36,8 +36,9 @@ const INFO_MM = 9;
 const HEAD = '<tr><th>日時</th><th>端末</th><th>職員</th><th>利用</th><th>対象</th><th>内容</th></tr>';
 const CSS = `
 .info { line-height: 4.6mm; }
-.acc th:nth-child(1) { width: 30mm; } .acc th:nth-child(2) { width: 28mm; } .acc th:nth-child(3) { width: 36mm; }
-.acc th:nth-child(4) { width: 28mm; } .acc th:nth-child(5) { width: 28mm; }
+/* 端末 wide enough for 豊洲シビックセンター 窓口2: 窓口1 and 窓口2 must be told apart on paper. */
+.acc th:nth-child(1) { width: 27mm; } .acc th:nth-child(2) { width: 44mm; } .acc th:nth-child(3) { width: 34mm; }
+.acc th:nth-child(4) { width: 27mm; } .acc th:nth-child(5) { width: 27mm; }
 .acc td { font-size: 8.5pt; }
 `;
 
@@ -51,7 +52,7 @@ function items(input: AccessRecordPrintInput, rowHtml: (r: AccessRecordPrintRow)
 
 const rowOf = (r: AccessRecordPrintRow) =>
   `<tr><td>${escapeHtml(tokyoDateTime(r.at))}</td><td>${escapeHtml(r.station)}</td><td>${escapeHtml(r.staff)}（${escapeHtml(r.staffId)}）</td>` +
-  `<td>${escapeHtml(r.what)}</td><td>${escapeHtml(r.subject ?? (r.listed > 0 ? `${count(r.listed)}の一覧` : ''))}</td><td>${escapeHtml(r.note)}</td></tr>`;
+  `<td>${escapeHtml(r.what)}</td><td>${escapeHtml(r.subject ?? (r.listed > 0 ? `${num(r.listed)}人分の一覧` : ''))}</td><td>${escapeHtml(r.note)}</td></tr>`;
 
 export function accessRecordPageCount(rows: readonly AccessRecordPrintRow[]): number {
   return flowPages(

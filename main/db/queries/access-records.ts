@@ -61,7 +61,9 @@ export interface RecordUseFilter {
 
 /**
  * The access record's rows that match, newest first: by the staff id in its actor (`clerk:c01`), by a resident
- * named as its subject or among the reservation numbers a list showed (detail.subjects), within a day.
+ * named as its subject or among the reservation numbers a list showed (detail.subjects), within a day. The lead's
+ * own views of this record match a resident only when they asked for that resident: a day's view lists everyone
+ * on it, and a resident's history was mostly the lead's browsing.
  */
 export function accessRowsMatching(db: Db, f: RecordUseFilter): AccessRecordRow[] {
   return db
@@ -69,7 +71,8 @@ export function accessRowsMatching(db: Db, f: RecordUseFilter): AccessRecordRow[
       `SELECT seq, at, station_id, actor, action, subject, detail FROM access_records
         WHERE (@from IS NULL OR at >= @from) AND (@to IS NULL OR at < @to)
           AND (@staffId IS NULL OR substr(actor, instr(actor, ':') + 1) = @staffId)
-          AND (@reservationNo IS NULL OR subject = @reservationNo OR EXISTS (SELECT 1 FROM json_each(detail, '$.subjects') WHERE value = @reservationNo))
+          AND (@reservationNo IS NULL OR subject = @reservationNo
+               OR (action <> 'access-view' AND EXISTS (SELECT 1 FROM json_each(detail, '$.subjects') WHERE value = @reservationNo)))
         ORDER BY seq DESC LIMIT @limit`,
     )
     .all({ from: f.from, to: f.to, staffId: f.staffId, reservationNo: f.reservationNo, limit: f.limit }) as AccessRecordRow[];
