@@ -9,6 +9,7 @@ import { confirmShipmentReceipt } from '../receipt/box-receipt';
 import type { IdCheck } from '../../shared/counter/id-documents';
 import { behindTheTrigger } from '../testing/damage';
 import { recordAccess } from './access-record';
+import { enrollStaff } from '../auth/staff';
 import { checkRecords } from './verify-record';
 import { GENESIS, accessDigest, link } from './chain';
 
@@ -111,4 +112,17 @@ test('the station’s own events: one deleted, one changed', (t) => {
   const { store: other } = station(t, 1);
   behindTheTrigger(other.db, 'events', `UPDATE events SET actor = 'lead:l9' WHERE station_id = '${other.stationId}' AND seq = 3`);
   assert.match(checkRecords(other.db, other.stationId).problem!.message, /この端末の業務記録の3件目.*変更されています/);
+});
+
+test('a clerk made a lead in the staff table behind the app’s back: the role no longer matches its enrolment', (t) => {
+  const { store, clock } = station(t, 1);
+  enrollStaff(store.db, clock, store.stationId, 'test', { staffId: 'clerk2', displayName: '窓口 二', role: 'clerk', pin: '2222' });
+  assert.equal(checkRecords(store.db, store.stationId).problem, null);
+  store.db.prepare("UPDATE staff SET role = 'lead' WHERE staff_id = 'clerk2'").run();
+  const r = checkRecords(store.db, store.stationId);
+  assert.equal(r.problem?.record, 'staff');
+  assert.match(
+    r.problem!.message,
+    /職員 clerk2 の役割（会場責任者）が、登録の記録（窓口職員）と違います（職員の表が書き換えられています）.*RECORD-TAMPERED/,
+  );
 });

@@ -9,10 +9,13 @@ import { readMeta } from '../db/queries/meta';
 import { accessHighWater, iterateAccessChain, iterateEventChain, publishedHeads } from '../db/queries/chains';
 import { GENESIS, accessDigest, eventDigest, link } from './chain';
 import { count } from '../../shared/numbers';
+import { readEvents } from '../db/event-log';
+import { listActiveStaff } from '../db/queries/staff';
+import { ROLE_LABELS, type StaffRole } from '../../shared/ipc/roles';
 import { tokyoDateTime } from '../../shared/tokyo-date';
 
 interface RecordBreak {
-  readonly record: 'access' | 'events';
+  readonly record: 'access' | 'events' | 'staff';
   /** The first number that does not hold. */
   readonly seq: number;
   readonly message: string;
@@ -28,7 +31,7 @@ const NAMES = { access: '個人情報取扱台帳', events: 'この端末の業�
 const CODE = '（コード: RECORD-TAMPERED）';
 const ADVICE = 'この端末のデータが書き換えられた可能性があります。会場責任者は事務センターに連絡してください';
 
-function broken(record: RecordBreak['record'], seq: number, what: string): RecordBreak {
+function broken(record: keyof typeof NAMES, seq: number, what: string): RecordBreak {
   return { record, seq, message: `${NAMES[record]}の${what}。${ADVICE}${CODE}` };
 }
 
@@ -41,7 +44,7 @@ interface Walked {
 
 /** Walks one record from its first row: numbering without gaps, every link recomputed. */
 function walk<R extends { seq: number; chain: string | null }>(
-  record: RecordBreak['record'],
+  record: keyof typeof NAMES,
   rows: Iterable<R>,
   digest: (r: R) => string,
   when: (r: R) => string,
@@ -87,6 +90,8 @@ export function checkRecords(db: Db, stationId: string): RecordCheck {
   const result = (problem: RecordBreak | null): RecordCheck => ({ accessRows: access.rows, ownEvents: events.rows, problem });
   if (access.problem) return result(access.problem);
   if (events.problem) return result(events.problem);
+  const staff = staffProblem(db);
+  if (staff) return result(staff);
 
   // The end of each record, against what saw it further along.
   const accessEnd = access.last?.seq ?? 0;
@@ -108,7 +113,29 @@ export function checkRecords(db: Db, stationId: string): RecordCheck {
   return result(null);
 }
 
-function truncated(record: RecordBreak['record'], end: number, reached: number, file: number | null): RecordBreak {
+function truncated(record: keyof typeof NAMES, end: number, reached: number, file: number | null): RecordBreak {
   const seen = file === null ? 'あったはずですが' : `あったことが同期ファイル #${file} に残っていますが`;
   return broken(record, end + 1, `記録は${count(reached)}目まで${seen}、${count(end)}目で終わっています（末尾が削除されています）`);
+}
+
+/**
+ * The staff table is not chained, but every account's role was given by an event (`staff.enrolled`, chained):
+ * a role changed in the table behind the app's back (a clerk made a lead) no longer matches it.
+ */
+function staffProblem(db: Db): RecordBreak | null {
+  const enrolled = new Map<string, StaffRole>();
+  for (const e of readEvents(db, 'staff.enrolled')) {
+    const p = e.payload as { staffId: string; role: StaffRole };
+    enrolled.set(p.staffId, p.role);
+  }
+  for (const s of listActiveStaff(db)) {
+    const given = enrolled.get(s.staff_id);
+    if (given !== s.role)
+      return {
+        record: 'staff',
+        seq: 0,
+        message: `職員 ${s.staff_id} の役割（${ROLE_LABELS[s.role]}）が、登録の記録（${given ? ROLE_LABELS[given] : '記録なし'}）と違います（職員の表が書き換えられています）。${ADVICE}${CODE}`,
+      };
+  }
+  return null;
 }

@@ -127,7 +127,7 @@ test('rows already sent, deleted from the middle: the station’s own check goes
   looks(2);
   const r = hq.ingest(publish());
   assert.deepEqual(r.status === 'ingested' && r.alerts, ['records-tampered']);
-  assert.match(describeOutcome(r), /要確認: 端末自身の検証で、個人情報取扱台帳または業務記録の行の削除・変更が見つかった/);
+  assert.match(describeOutcome(r), /要確認: 端末自身の検証で、記録（個人情報取扱台帳・業務記録・職員の表）の削除・変更が見つかった/);
   const detail = w.hq.db.prepare("SELECT detail FROM sync_alerts WHERE kind = 'records-tampered'").pluck().get() as string;
   assert.deepEqual(JSON.parse(detail), { record: 'access', seq: 10 });
 });

@@ -197,7 +197,7 @@ export const ALERT_WORDS: Readonly<Record<AlertKind, string>> = {
   'access-rewound': '個人情報取扱台帳が前のファイルの時点より短くなっている（記録が削除された可能性があります）',
   'access-rewritten': '個人情報取扱台帳が前のファイルの時点から書き換えられている',
   'records-tampered':
-    '端末自身の検証で、個人情報取扱台帳または業務記録の行の削除・変更が見つかった（端末で madoguchi access verify を実行してください）',
+    '端末自身の検証で、記録（個人情報取扱台帳・業務記録・職員の表）の削除・変更が見つかった（端末で madoguchi access verify を実行してください）',
   'revoked-station': '取り消した端末の鍵で署名されたファイル（取り込んでいません。鍵が悪用されているおそれがあります）',
 };
 

@@ -73,7 +73,7 @@ export const SyncBodyShape = z.strictObject({
   /** What the station is called at its venue (its station-label, 窓口1), when it has one. */
   stationLabel: z.string().min(1).max(40).optional(),
   /** The station's own check found its records changed: which record, and the first row that does not hold. */
-  recordsBroken: z.strictObject({ record: z.enum(['access', 'events']), seq: Count }).optional(),
+  recordsBroken: z.strictObject({ record: z.enum(['access', 'events', 'staff']), seq: Count }).optional(),
 });
 
 export type SyncEvent = StoredEvent;
@@ -98,7 +98,7 @@ export interface SyncBody {
    * The station's own check of its chained records (main/access/verify-record.ts) found a row missing or changed:
    * said to HQ, since the lead who sees it on the strip may be the one who changed it.
    */
-  readonly recordsBroken?: { readonly record: 'access' | 'events'; readonly seq: number };
+  readonly recordsBroken?: { readonly record: 'access' | 'events' | 'staff'; readonly seq: number };
 }
 
 export interface OpenedSyncFile {

@@ -39,7 +39,7 @@ export const StatusView = z.strictObject({
    * The access record (個人情報取扱台帳) or the station's own events found changed when the station was unlocked:
    * the first row that does not hold. Shown to the venue lead until it is looked into. Null when both hold.
    */
-  records: z.strictObject({ record: z.enum(['access', 'events']), seq: z.number(), message: z.string() }).nullable(),
+  records: z.strictObject({ record: z.enum(['access', 'events', 'staff']), seq: z.number(), message: z.string() }).nullable(),
   /** Today's searches refused for passing a limit, per person (their last, how many): for the venue lead. */
   searchRefusals: z.array(z.strictObject({ staff: z.string(), at: z.string(), times: z.number() })),
 });
