@@ -100,8 +100,10 @@ base(
     expect(scrolls, 'the page itself does not scroll at 1366×768').toBe(false);
     await counter.shot(testInfo, 'access-record-day-1366x768');
 
-    // A scan on this page asks for that resident on every day.
+    // A scan on this page asks for that resident on every day, at a scanner's pace, whichever field has the focus.
+    await view.getByLabel('職員ID').focus();
     await counter.scan(card.reservationNo);
+    await expect(view.getByLabel('職員ID')).toHaveValue('');
     await expect(view.getByLabel('予約管理番号')).toHaveValue(card.reservationNo);
     await expect(view.getByLabel('日付')).toHaveValue('');
     await expect(view.getByTestId('access-table').locator('tbody tr')).toHaveCount(1); // the clerk's scan (the lead's own view of the day is not this resident's history)

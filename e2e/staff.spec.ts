@@ -61,3 +61,20 @@ test('a lead enrols, re-PINs and stops staff by keyboard; the new clerk signs in
   await page.getByRole('button', { name: 'サインアウト' }).click();
   await counter.signIn('tanaka', '4321');
 });
+
+test('a notice scanned on the staff page, with the focus in a field, types nothing into it and says where scans go', async ({
+  counter,
+  page,
+  world,
+}, testInfo) => {
+  await counter.signIn(STAFF.lead1.staffId, STAFF.lead1.pin);
+  await page.keyboard.press('F4');
+  await page.getByTestId('lead-panel').getByRole('button', { name: '職員の管理' }).click();
+  const staffPage = page.getByTestId('staff-page');
+  await staffPage.getByLabel('職員ID').focus();
+  await counter.scan(world.picks.ok[2]!.reservationNo);
+  await expect(staffPage.getByRole('alert')).toHaveText(/職員の管理の画面ではスキャンは使いません/);
+  await expect(staffPage.getByLabel('職員ID')).toHaveValue('');
+  await expectFits(page, 'staff-page-after-scan');
+  await counter.shot(testInfo, 'staff-page-after-scan-1366x768');
+});

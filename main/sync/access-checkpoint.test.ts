@@ -12,6 +12,7 @@ import { recordAccess } from '../access/access-record';
 import { GENESIS, accessDigest, link } from '../access/chain';
 import { syncAlerts } from '../db/queries/sync-alerts';
 import { exportSyncFile } from './export';
+import { accessCheckpoint } from './access-checkpoint';
 import { createIngester, describeOutcome } from './ingest';
 
 function world(t: Parameters<typeof syncWorld>[0]) {
@@ -40,7 +41,7 @@ function world(t: Parameters<typeof syncWorld>[0]) {
   return { w, store, looks, publish, hq };
 }
 
-test('a record that only grows raises nothing, in order or not; no row of it is in the file', (t) => {
+test('a record that only grows raises nothing, in order or not; the checkpoint carries digests, no row', (t) => {
   const { w, looks, publish, hq, store } = world(t);
   looks(30);
   const one = publish();
@@ -61,8 +62,15 @@ test('a record that only grows raises nothing, in order or not; no row of it is 
     kept.map((k) => JSON.parse(k.access_head).seq),
     [30, 50, 55],
   );
-  const reservation = store.db.prepare('SELECT subject FROM access_records WHERE seq = 1').get() as { subject: string };
-  assert.ok(!one.includes(Buffer.from(reservation.subject)), 'files are sealed, and the checkpoint holds digests only');
+  // What the file carries of the record: one 64-hex digest per row since the last file, and no row's content
+  // (the file is sealed anyway; this is what HQ, which opens it, gets to see).
+  const checkpoint = accessCheckpoint(store.db, { seq: 1, sha256: 'x', through_event_seq: 0, access_seq: 50, access_sha256: 'y' });
+  assert.equal(checkpoint.accessLink.digests.length, 5);
+  assert.ok(checkpoint.accessLink.digests.every((d) => /^[0-9a-f]{64}$/.test(d)));
+  const subjects = store.db.prepare('SELECT DISTINCT subject FROM access_records').pluck().all() as string[];
+  const carried = JSON.stringify(checkpoint);
+  assert.ok(subjects.length > 0 && subjects.every((no) => !carried.includes(no)), 'no reservation number in the checkpoint');
+  assert.ok(!carried.includes('clerk:c1'), 'nor who looked');
 });
 
 test('the audit’s attack (rows deleted, the trigger and SQLite’s counter put back) is flagged at the next file', (t) => {
