@@ -42,3 +42,19 @@ export async function folderAdministrator(io: CliIo, db: Db, given: string | und
   }
   return actorOf(await actingStaff(io, db, given, [admin], what));
 }
+
+/**
+ * For a report whose figures anyone with the folder may read but whose cards name residents (reservation numbers
+ * of cards that do not add up): the reader is asked for only when they give an id (--staff or MADOGUCHI_STAFF);
+ * without one the report gives counts, so automation reading exit codes needs no PIN.
+ */
+export async function namedReader(
+  io: CliIo,
+  db: Db,
+  given: string | undefined,
+  roles: readonly StaffRole[],
+  what: string,
+): Promise<Staff | null> {
+  const staffId = given ?? io.env[STAFF_ENV];
+  return staffId === undefined || staffId === '' ? null : actingStaff(io, db, staffId, roles, what);
+}

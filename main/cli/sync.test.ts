@@ -100,6 +100,10 @@ test('sync over the demo world: provision, simulate, export, pull, report, 未�
   assert.match(again.out, /拒否: .*署名.* {2}ファイル sogo-demo01-00000002\.sync$/m);
   const after = JSON.parse((await run(['hq', 'report', '--hq-data', hq, '--date', '2026-11-23', '--json'])).out);
   assert.deepEqual(after.venues, report.venues);
+  // Cards that do not add up are counts for anyone with the folder, reservation numbers only for a named reader.
+  assert.deepEqual([after.venues[0].breakerCount, after.venues[0].breakers], [0, undefined]);
+  const named = JSON.parse((await run(['hq', 'report', '--hq-data', hq, '--date', '2026-11-23', '--json', '--staff', 'hq1'])).out);
+  assert.deepEqual([named.venues[0].breakers, named.venues[0].conflicts], [[], []]);
 
   // What support sees first: each side's sync state, without personal data.
   const toyosuStatus = JSON.parse((await run(['status', '--data', join(demo, 'venues', 'toyosu'), '--json'])).out).sync;

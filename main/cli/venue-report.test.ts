@@ -42,7 +42,7 @@ test('venue report: counts from the event log, invariants, per day and station; 
   assert.equal(r.total.handedOver, 2);
   assert.equal(r.total.outstanding, received.length - 2);
   assert.equal(r.total.holds, true);
-  assert.deepEqual(r.breakers, []);
+  assert.equal(r.breakerCount, 0);
   // Both handovers at 11:00–11:30 Tokyo time (slot 22 of the day's 48 half hours).
   assert.deepEqual(r.byDayAndStation, [
     {
@@ -75,14 +75,44 @@ test('venue report: counts from the event log, invariants, per day and station; 
     }),
   )();
   again.value.close();
-  const broken = await cli(['venue', 'report', '--data', data, '--json'], { env });
-  assert.equal(broken.code, 3);
+  // Without a named reader the report counts the card (exit 3 all the same, for automation) and names nobody.
+  const counted = await cli(['venue', 'report', '--data', data, '--json'], { env });
+  assert.equal(counted.code, 3);
+  assert.equal(JSON.parse(counted.out).breakerCount, 1);
+  assert.equal(JSON.parse(counted.out).breakers, undefined);
+  assert.ok(!counted.out.includes(late!.reservation_no), counted.out);
+  const countedText = await cli(['venue', 'report', '--data', data], { env });
+  assert.equal(countedText.code, 3);
+  assert.match(countedText.out, /成り立たないカード 1件\n/);
+  assert.match(countedText.out, /--staff/);
+  assert.ok(!countedText.out.includes(late!.reservation_no), countedText.out);
+  const recordedBefore = accessRows(data);
+
+  // A lead, by PIN, sees which card; the access record names the lead and the card.
+  const leadEnv = { ...env, MADOGUCHI_PIN: '9999' };
+  const broken = await cli(['venue', 'report', '--data', data, '--json', '--staff', 'lead1'], { env: leadEnv });
+  assert.equal(broken.code, 3, broken.err);
   assert.deepEqual(JSON.parse(broken.out).breakers, [{ reservationNo: late!.reservation_no, reason: 'handed-over-not-received' }]);
-  const brokenText = await cli(['venue', 'report', '--data', data], { env });
+  const brokenText = await cli(['venue', 'report', '--data', data], { env: { ...leadEnv, MADOGUCHI_STAFF: 'lead1' } });
   assert.ok(
     brokenText.out.includes(`不成立: ${late!.reservation_no} ${BREAK_REASON_LABELS['handed-over-not-received']}\n`),
     brokenText.out,
   );
+  const views = accessRows(data).slice(recordedBefore.length);
+  assert.deepEqual(
+    views.map((v) => [v.actor, v.action, JSON.parse(v.detail).subjects]),
+    [
+      ['lead:lead1', 'record-view', [late!.reservation_no]],
+      ['lead:lead1', 'record-view', [late!.reservation_no]],
+    ],
+  );
+  // A clerk may not; a wrong PIN says so and shows nothing.
+  const asClerk = await cli(['venue', 'report', '--data', data, '--staff', 'clerk1'], { env: { ...env, MADOGUCHI_PIN: '1111' } });
+  assert.notEqual(asClerk.code, 0);
+  assert.match(asClerk.err, /会場責任者が行います/);
+  const wrong = await cli(['venue', 'report', '--data', data, '--staff', 'lead1'], { env: { ...env, MADOGUCHI_PIN: '0000' } });
+  assert.notEqual(wrong.code, 0);
+  assert.ok(!wrong.out.includes(late!.reservation_no));
 
   const before = await cli(['venue', 'report', '--data', data, '--date', '2026-11-20', '--json'], { env });
   assert.equal(JSON.parse(before.out).total.handedOver, 0, 'as of the day before, nothing was handed over');
@@ -92,3 +122,17 @@ test('venue report: counts from the event log, invariants, per day and station; 
   const beforeText = await cli(['venue', 'report', '--data', data, '--date', '2026-11-19'], { env });
   assert.match(beforeText.out, /^豊洲シビックセンター 2026年11月19日 終了時点\n/);
 });
+
+function accessRows(data: string): { actor: string; action: string; detail: string }[] {
+  const opened = openVenueDataFolder(data, PASS);
+  assert.ok(opened.ok);
+  try {
+    return opened.value.db.prepare('SELECT actor, action, detail FROM access_records ORDER BY seq').all() as {
+      actor: string;
+      action: string;
+      detail: string;
+    }[];
+  } finally {
+    opened.value.close();
+  }
+}

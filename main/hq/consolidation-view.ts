@@ -86,6 +86,8 @@ export function describeMismatches(
   alerts: readonly Alert[],
   /** A station in words, with the label its files gave (本庁舎 窓口1); an unregistered one by its id. */
   stationWords: (stationId: string) => string,
+  /** `counted`: for a reader who is not named (a command without --staff), cards as counts, no reservation numbers. */
+  cards: 'named' | 'counted' = 'named',
 ): string[] {
   const out: string[] = [];
   for (const s of shipments)
@@ -95,10 +97,12 @@ export function describeMismatches(
     if (!v.holds)
       out.push(
         `${v.name}: 件数が合いません（${
-          v.breakers
-            .map((b) => `${b.reservationNo} ${breakReasonLabel(b.reason)}`)
-            .slice(0, 20)
-            .join('、') || `${INVARIANTS.map((inv) => invariantText(inv)).join('、')} が不成立`
+          (cards === 'counted' && v.breakers.length > 0
+            ? `成り立たないカード ${count(v.breakers.length)}`
+            : v.breakers
+                .map((b) => `${b.reservationNo} ${breakReasonLabel(b.reason)}`)
+                .slice(0, 20)
+                .join('、')) || `${INVARIANTS.map((inv) => invariantText(inv)).join('、')} が不成立`
         }）`,
       );
     for (const f of v.foreignLedgers) {
@@ -109,8 +113,10 @@ export function describeMismatches(
     for (const c of v.claims)
       for (const d of c.differences)
         out.push(`${stationWords(c.stationId)} #${c.seq}: ${figureLabel(d.figure)} 申告 ${num(d.claimed)} ≠ 再計算 ${num(d.recomputed)}`);
-    for (const c of v.conflicts)
-      out.push(`${v.name}: ${c.reservationNo} が複数の端末で交付されています（${c.stations.map((id) => stationWords(id)).join('、')}）`);
+    if (cards === 'counted' && v.conflicts.length > 0) out.push(`${v.name}: 複数の端末で交付されたカード ${count(v.conflicts.length)}`);
+    else
+      for (const c of v.conflicts)
+        out.push(`${v.name}: ${c.reservationNo} が複数の端末で交付されています（${c.stations.map((id) => stationWords(id)).join('、')}）`);
     for (const s of v.stations) {
       if (s.gaps.length > 0 && !s.revoked) out.push(`${stationWords(s.stationId)}: 同期ファイルの欠番 ${s.gaps.join(', ')}`);
       if (s.stale)

@@ -42,6 +42,8 @@ interface ConsolidateOptions {
   readonly asOf: string;
   readonly through?: string;
   readonly staleDays?: number;
+  /** How mismatches name cards: by reservation number (default) or as counts, for a reader not named. */
+  readonly cards?: 'named' | 'counted';
 }
 
 export function consolidate(db: Db, options: ConsolidateOptions): WardConsolidation {
@@ -59,12 +61,23 @@ export function consolidate(db: Db, options: ConsolidateOptions): WardConsolidat
     const shipments = shipmentChecks(db, options.through === undefined ? null : tokyoDayEnd(options.through));
     const alerts = syncAlerts(db).map((a) => ({ at: a.at, stationId: a.station_id, seq: a.seq, kind: a.kind }));
     const venueOf = new Map(stations.map((s) => [s.station_id, s.venue]));
-    const mismatches = describeMismatches(venues, shipments, alerts, (id) => {
-      const venue = venueOf.get(id);
-      return venue === undefined ? id : venueStationName(venue, id, stationLabel(db, id));
-    });
+    const mismatches = describeMismatches(
+      venues,
+      shipments,
+      alerts,
+      (id) => {
+        const venue = venueOf.get(id);
+        return venue === undefined ? id : venueStationName(venue, id, stationLabel(db, id));
+      },
+      options.cards,
+    );
     return { asOf: options.asOf, total, holds: mismatches.length === 0, venues, shipments, alerts, mismatches };
   })();
+}
+
+/** The residents a report names (its cards that break an invariant or were handed over twice): its subjects. */
+export function cardsNamed(r: WardConsolidation): string[] {
+  return [...new Set(r.venues.flatMap((v) => [...v.breakers.map((b) => b.reservationNo), ...v.conflicts.map((c) => c.reservationNo)]))];
 }
 
 function consolidateVenue(db: Db, venue: VenueId, stationIds: readonly string[], options: ConsolidateOptions): VenueConsolidation {

@@ -1,13 +1,15 @@
 // Headquarters' own channels: the ledgers it built, pulling the stations' files, the ward's consolidation.
 import { stationName } from '../counter/names';
 import type { hqContract } from '../../shared/ipc/contract/hq';
-import type { HandlerSlice } from '../ipc/dispatch';
+import { staffOf, type HandlerSlice } from '../ipc/dispatch';
+import { actorOf } from '../auth/staff';
+import { recordAccess } from '../access/access-record';
 import type { Clock } from '../clock';
 import type { HqStore } from '../store/data-folder';
 import { inboxKey } from '../sync/sync-keys';
 import { pullAndIngest, pullSources, summarizePull } from '../sync/pull';
 import { hqLedgers } from './hq-ledgers';
-import { consolidate } from './consolidation';
+import { cardsNamed, consolidate } from './consolidation';
 
 export function hqHandlers(store: HqStore, clock: Clock): HandlerSlice<keyof typeof hqContract> {
   return {
@@ -24,9 +26,19 @@ export function hqHandlers(store: HqStore, clock: Clock): HandlerSlice<keyof typ
         };
       return summarizePull(await pullAndIngest({ db: store.db, clock, recipient }, pullSources(store.db, [])));
     },
-    'hq:report': ({ date }) => {
+    'hq:report': ({ date }, call) => {
       // The chosen day's figures at its end, as `hq report --date` gives them.
       const r = consolidate(store.db, { asOf: date, through: date });
+      // Mismatches name residents' cards (by reservation number): a look at their records, noted with whose.
+      const subjects = cardsNamed(r);
+      if (subjects.length > 0)
+        recordAccess(store.db, clock, {
+          stationId: store.stationId,
+          actor: actorOf(staffOf(call)),
+          action: 'record-view',
+          subject: date,
+          detail: { document: 'ward-report', subjects },
+        });
       return {
         asOf: r.asOf,
         total: r.total,

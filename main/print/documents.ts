@@ -94,14 +94,15 @@ function dailyReportDocument(dc: DocumentContext, date: string): Result<Rendered
     ),
     halfHours: dayHalfHours(r),
   };
-  // Names never appear on the daily report: counts, stations and reservation numbers of breakers only.
+  // Names never appear on the daily report: counts, stations and reservation numbers of breakers only — and
+  // those numbers are residents' records, named in the print's access row.
   return ok({
     title: dailyReportTitle(date),
     html: dailyReportHtml(input),
     pages: dailyReportPageCount(input),
     rows: 0,
     subject: date,
-    subjects: [],
+    subjects: r.breakers.map((b) => b.reservationNo),
   });
 }
 

@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { appFixture, manualClock } from '../testing/app-fixture';
+import { appendEvent } from '../db/event-log';
 
 const idCheck = { path: 'self', documents: ['passport'], proxy: null, surrendered: [], pin: 'pins-set' } as const;
 
@@ -72,4 +73,35 @@ test("lead:reconciliation: the day's handovers by half hour (an undo takes its s
     moved.find((c) => c.figure === 'handedOver'),
     { figure: 'handedOver', frozen: 2, now: 1 },
   );
+});
+
+test('the page names a card that breaks an invariant by reservation number: that look is in the access record, with whose', async (t) => {
+  const clock = manualClock('2026-11-25T01:05:00Z');
+  const { app, store } = appFixture(t, clock);
+  await app.invoke('session:signIn', { staffId: 'lead1', pin: '9999' }, 'w');
+  const views = () =>
+    (
+      store.db.prepare("SELECT actor, detail FROM access_records WHERE action = 'record-view'").all() as { actor: string; detail: string }[]
+    ).map((r) => [r.actor, JSON.parse(r.detail) as { document: string; subjects: string[] }] as const);
+  // A day that adds up names nobody, and is no look at anyone's record.
+  assert.ok((await app.invoke('reconciliation:day', { date: '2026-11-25' }, 'w')).ok);
+  assert.deepEqual(views(), []);
+
+  // A sibling's handover of a card this venue never had (as a bad merge might bring) breaks the invariant.
+  store.db.transaction(() =>
+    appendEvent(store.db, clock, {
+      stationId: 'toyosu-other',
+      actor: 'clerk:x',
+      kind: 'handover.recorded',
+      payload: { reservationNo: 'TYS-999999', idCheck: { ...idCheck, documents: ['passport'], surrendered: [] } },
+      subject: 'TYS-999999',
+    }),
+  )();
+  const r = await app.invoke('reconciliation:day', { date: '2026-11-25' }, 'w');
+  assert.ok(r.ok);
+  assert.deepEqual(
+    (r.value as { breakers: { reservationNo: string }[] }).breakers.map((b) => b.reservationNo),
+    ['TYS-999999'],
+  );
+  assert.deepEqual(views(), [['lead:lead1', { document: 'reconciliation', subjects: ['TYS-999999'] }]]);
 });

@@ -48,3 +48,8 @@ export function reconciliationView(ctx: CounterContext, date: string, { r, repor
     stationNames: stationNames(ctx, [...r.byDayAndStation.map((d) => d.stationId), ...r.conflicts.flatMap((c) => c.stations)]),
   };
 }
+
+/** The residents a day's view names: its breakers (those shown) and its cards handed over twice. */
+export function viewSubjects(view: Pick<ReturnType<typeof reconciliationView>, 'breakers' | 'conflicts'>): string[] {
+  return [...new Set([...view.breakers.map((b) => b.reservationNo), ...view.conflicts.map((c) => c.reservationNo)])];
+}

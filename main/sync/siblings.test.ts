@@ -9,7 +9,9 @@ import { manualClock } from '../testing/app-fixture';
 import { decideScan, recordHandover, undoHandover } from '../counter/counter-service';
 import { venueReconciliation } from '../reconciliation/reconciliation';
 import { reconciliationView } from '../reconciliation/reconciliation-view';
-import { consolidate } from '../hq/consolidation';
+import { cardsNamed, consolidate } from '../hq/consolidation';
+import { createHqApp } from '../app/create-hq-app';
+import { enrollStaff } from '../auth/staff';
 import type { IdCheck } from '../../shared/counter/id-documents';
 import { exportSyncFile } from './export';
 import { pullAndIngest } from './pull';
@@ -59,6 +61,25 @@ test('a sibling’s handovers reach the other station’s counter and counts; a 
       `本庁舎: ${list[1]!.reservationNo} が複数の端末で交付されています（本庁舎 honchosha-st01、本庁舎 honchosha-st02）`,
     ),
     report.mismatches.join('\n'),
+  );
+  // For a reader not named (a command without --staff) the same mismatch is a count, no reservation number.
+  assert.deepEqual(cardsNamed(report), [list[1]!.reservationNo]);
+  const counted = consolidate(w.hq.db, { asOf: '2026-11-25', cards: 'counted' }).mismatches;
+  assert.ok(counted.includes('本庁舎: 複数の端末で交付されたカード 1件'), counted.join('\n'));
+  assert.ok(!counted.join('\n').includes(list[1]!.reservationNo));
+  // HQ's screen names the card to its signed-in staff, and HQ's access record says who saw whose record.
+  enrollStaff(w.hq.db, clock, w.hq.stationId, 'test', { staffId: 'hq1', displayName: '本部　一', role: 'hq', pin: '8888' });
+  const hqApp = createHqApp(w.hq, clock, () => {});
+  await hqApp.invoke('session:signIn', { staffId: 'hq1', pin: '8888' }, 'w');
+  const shown = await hqApp.invoke('hq:report', { date: '2026-11-25' }, 'w');
+  assert.ok(shown.ok && (shown.value as { mismatches: string[] }).mismatches.some((m) => m.includes(list[1]!.reservationNo)));
+  const looks = w.hq.db.prepare("SELECT actor, detail FROM access_records WHERE action = 'record-view'").all() as {
+    actor: string;
+    detail: string;
+  }[];
+  assert.deepEqual(
+    looks.map((r) => [r.actor, JSON.parse(r.detail)]),
+    [['hq:hq1', { document: 'ward-report', subjects: [list[1]!.reservationNo] }]],
   );
   const atHq = (station: string) =>
     (w.hq.db.prepare("SELECT count(*) AS n FROM events WHERE station_id = ? AND kind = 'handover.recorded'").get(station) as { n: number })

@@ -7,13 +7,14 @@ import { enrollStaff } from '../auth/staff';
 import { confirmShipmentReceipt } from '../receipt/box-receipt';
 import { DEMO_STAFF } from '../demo/demo-world';
 import type { Printer } from '../print/printer';
+import type { VenueStore } from '../store/data-folder';
 import { cards, tempDir, testKeys, testStore, type TestKeys } from './fixtures';
 
 export function appFixture(
   t: { after(fn: () => void): void },
   clock: Clock,
   options: { printer?: Printer } = {},
-): { app: App; cards: ReturnType<typeof cards>; keys: TestKeys } {
+): { app: App; cards: ReturnType<typeof cards>; keys: TestKeys; store: VenueStore } {
   const keys = testKeys();
   const store = testStore(tempDir(t), 'toyosu');
   const list = cards(1, 30);
@@ -35,7 +36,7 @@ export function appFixture(
   );
   const app = createApp(store, clock, () => {}, options.printer);
   t.after(() => app.close());
-  return { app, cards: list, keys };
+  return { app, cards: list, keys, store };
 }
 
 /** A clock tests can move forward. */

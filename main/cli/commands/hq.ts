@@ -8,7 +8,7 @@ import { writeFileAtomic } from '../../files/atomic-write';
 import { readSetting } from '../../store/settings';
 import { inboxKey } from '../../sync/sync-keys';
 import { pullAndIngest, pullSources } from '../../sync/pull';
-import { consolidate, FIGURES } from '../../hq/consolidation';
+import { cardsNamed, consolidate, FIGURES, type WardConsolidation } from '../../hq/consolidation';
 import { wardReportText } from '../hq-report-text';
 import { asOfText } from '../text';
 import { stationName } from '../../counter/names';
@@ -19,9 +19,21 @@ import { recordJlisCount } from '../../hq/jlis';
 import { openHqFolder } from '../data-folder';
 import { printPullResults, sourceArgument } from '../pull-output';
 import { recordAccess } from '../../access/access-record';
-import { actingStaff } from '../acting-staff';
+import { actingStaff, namedReader } from '../acting-staff';
 import { actorOf } from '../../auth/staff';
 import { CliError, dateArgument, type CliIo } from '../io';
+
+/** The report for a reader not named: each venue's cards that do not add up as counts, not reservation numbers. */
+function countedCards(report: WardConsolidation) {
+  return {
+    ...report,
+    venues: report.venues.map(({ breakers, conflicts, ...v }) => ({
+      ...v,
+      breakerCount: breakers.length,
+      conflictCount: conflicts.length,
+    })),
+  };
+}
 
 const dateOption = (io: CliIo, date: string | undefined) => (date === undefined ? tokyoDate(io.clock.now()) : dateArgument(date));
 
@@ -60,15 +72,35 @@ export function registerHq(program: Command, io: CliIo, setExit: (code: number) 
     .option('--date <YYYY-MM-DD>', 'その日（東京時間）の終わり時点で集計（既定: 現時点で持っているすべて）')
     .option('--stale-days <n>', '何日同期ファイルが届かなければ知らせるか', '1')
     .option('--json', 'JSONで出力')
-    .action(async (opts: { hqData: string; date?: string; staleDays: string; json?: boolean }) => {
+    .option(
+      '--staff <id>',
+      `合わないカードを予約管理番号で表示する事務センター職員の職員ID（PINは端末で入力、または MADOGUCHI_PIN。環境変数 MADOGUCHI_STAFF も可）。なければ件数のみ`,
+    )
+    .action(async (opts: { hqData: string; date?: string; staleDays: string; json?: boolean; staff?: string }) => {
       const asOf = dateOption(io, opts.date);
       const staleDays = Number(opts.staleDays);
       if (!Number.isInteger(staleDays) || staleDays < 0) throw new CliError('--stale-days は 0 以上の整数です', 2);
       const store = await openHqFolder(io, opts.hqData, { share: true });
       try {
+        const reader = await namedReader(io, store.db, opts.staff, ['hq'], '予約管理番号の表示');
         // --date D: the ward at the end of business day D, as `venue report --date D` counts a venue.
-        const report = consolidate(store.db, { asOf, staleDays, ...(opts.date === undefined ? {} : { through: asOf }) });
-        if (opts.json) io.out(JSON.stringify(report, null, 2) + '\n');
+        const report = consolidate(store.db, {
+          asOf,
+          staleDays,
+          ...(opts.date === undefined ? {} : { through: asOf }),
+          cards: reader === null ? 'counted' : 'named',
+        });
+        const subjects = cardsNamed(report);
+        // The numbers are residents' records: shown to a named person, and noted in HQ's access record with whose.
+        if (reader !== null && subjects.length > 0)
+          recordAccess(store.db, io.clock, {
+            stationId: store.stationId,
+            actor: actorOf(reader),
+            action: 'record-view',
+            subject: asOf,
+            detail: { document: 'ward-report', subjects },
+          });
+        if (opts.json) io.out(JSON.stringify(reader === null ? countedCards(report) : report, null, 2) + '\n');
         else io.out(wardReportText(report, (id) => stationName(store, id), asOfText(io.clock.now(), opts.date)));
         if (report.mismatches.length > 0) setExit(3);
       } finally {

@@ -4,12 +4,14 @@ import type { Command } from 'commander';
 import { venueReconciliation } from '../../reconciliation/reconciliation';
 import { dailyReport } from '../../day-close/day-close';
 import { closeDayAndSend } from '../../day-close/close-and-send';
-import { verifyStaffPin } from '../../auth/staff';
+import { actorOf, verifyStaffPin } from '../../auth/staff';
 import { askPin } from '../passphrase';
 import { tokyoDate } from '../../../shared/tokyo-date';
 import { breakReasonLabel, FIGURE_LABELS, INVARIANTS, invariantText } from '../../../shared/glossary';
 import { openExistingDataFolder } from '../data-folder';
-import { num } from '../../../shared/numbers';
+import { count, num } from '../../../shared/numbers';
+import { namedReader } from '../acting-staff';
+import { recordAccess } from '../../access/access-record';
 import { VENUES } from '../../../shared/venues/venues';
 import { stationName, staffOnPaper } from '../../counter/names';
 import { closeDayText, dailyReportText } from '../venue-text';
@@ -28,14 +30,31 @@ export function registerVenue(program: Command, io: CliIo, setExit: (code: numbe
     .option('--data <dir>', 'データフォルダ')
     .option('--date <date>', 'その日（YYYY-MM-DD、東京時間）の終わり時点で集計')
     .option('--json', 'JSONで出力')
-    .action(async (opts: { data?: string; date?: string; json?: boolean }) => {
+    .option(
+      '--staff <id>',
+      `成り立たないカードを予約管理番号で表示する会場責任者の職員ID（PINは端末で入力、または MADOGUCHI_PIN。環境変数 MADOGUCHI_STAFF も可）。なければ件数のみ`,
+    )
+    .action(async (opts: { data?: string; date?: string; json?: boolean; staff?: string }) => {
       if (opts.date !== undefined) dateArgument(opts.date);
       const store = await openExistingDataFolder(io, opts.data, { share: true });
       try {
+        const reader = await namedReader(io, store.db, opts.staff, ['lead'], '予約管理番号の表示');
         const r = venueReconciliation(store, opts.date ? { asOf: opts.date } : {});
         if (!r.total.holds || r.conflicts.length > 0) setExit(3);
+        const subjects = [...new Set([...r.breakers, ...r.conflicts].map((c) => c.reservationNo))];
+        // The numbers are residents' records: shown to a named lead, and noted in the access record with whose.
+        if (reader !== null && subjects.length > 0)
+          recordAccess(store.db, io.clock, {
+            stationId: store.stationId,
+            actor: actorOf(reader),
+            action: 'record-view',
+            subject: opts.date ?? null,
+            detail: { document: 'reconciliation', subjects },
+          });
+        const counts = { breakerCount: r.breakers.length, conflictCount: r.conflicts.length };
         if (opts.json) {
-          io.out(JSON.stringify(r, null, 2) + '\n');
+          const { breakers: _b, conflicts: _c, ...figures } = r;
+          io.out(JSON.stringify(reader === null ? { ...figures, ...counts } : { ...r, ...counts }, null, 2) + '\n');
           return;
         }
         const t = r.total;
@@ -44,6 +63,12 @@ export function registerVenue(program: Command, io: CliIo, setExit: (code: numbe
         io.out(`${shippedInvariant}\n`);
         io.out(`${receivedInvariant}   ${t.holds ? '成立' : '不成立'}\n`);
         io.out(`${FIGURE_LABELS.refusals} ${num(t.refusals)}  ${FIGURE_LABELS.damaged} ${num(t.damaged)}\n`);
+        if (reader === null) {
+          if (r.breakers.length > 0) io.out(`  成り立たないカード ${count(r.breakers.length)}\n`);
+          if (r.conflicts.length > 0) io.out(`  複数の端末で交付されたカード ${count(r.conflicts.length)}\n`);
+          if (subjects.length > 0) io.out(`  （予約管理番号は --staff 会場責任者の職員ID で表示し、個人情報取扱台帳に記録します）\n`);
+          return;
+        }
         for (const b of r.breakers) io.out(`  不成立: ${b.reservationNo} ${breakReasonLabel(b.reason)}\n`);
         for (const c of r.conflicts)
           io.out(`  複数の端末で交付: ${c.reservationNo}（${c.stations.map((id) => stationName(store, id)).join('、')}）\n`);
