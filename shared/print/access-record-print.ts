@@ -1,6 +1,6 @@
-// 個人情報取扱台帳 on paper: the uses of residents' data the lead's page shows for one filter (a day, a person, a
-// resident), newest first, one line each, for an audit or the ward. Pure: rows come from main.
-import type { VenueId } from '../venues/venues';
+// 個人情報取扱台帳 on paper: the uses of residents' data the lead's (or HQ's) page shows for one filter (a day, a
+// person, a resident), newest first, one line each, for an audit or the ward. Pure: rows come from main.
+import type { SiteId } from '../venues/venues';
 import { escapeHtml, pageHeaderHtml, printDocument, type StaffOnPaper } from './print-html';
 import { tokyoDateTime } from '../tokyo-date';
 import { count, num } from '../numbers';
@@ -20,7 +20,8 @@ export interface AccessRecordPrintRow {
 }
 
 export interface AccessRecordPrintInput {
-  readonly venue: VenueId;
+  /** Whose record: a venue's station, or HQ's own. */
+  readonly venue: SiteId;
   readonly printedAt: string;
   readonly printedBy: StaffOnPaper;
   readonly fontCssHref: string | null;
