@@ -1,13 +1,12 @@
-// The lead's page of the 個人情報取扱台帳.
+// The 個人情報取扱台帳 page: the venue lead's of their station's record, HQ staff's of HQ's own.
 import type { accessContract } from '../../shared/ipc/contract/access';
 import { staffOf, type HandlerSlice } from '../ipc/dispatch';
-import type { CounterContext } from '../counter/counter-service';
-import { recordUses } from './record-uses';
+import { recordUses, type RecordSite } from './record-uses';
 
-export function accessHandlers(counter: CounterContext): HandlerSlice<keyof typeof accessContract> {
+export function accessHandlers(site: RecordSite): HandlerSlice<keyof typeof accessContract> {
   return {
     'access:uses': (query, call) => {
-      const r = recordUses(counter, staffOf(call), query);
+      const r = recordUses(site, staffOf(call), query);
       return r.ok ? r.value : r;
     },
   };

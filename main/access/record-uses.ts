@@ -1,7 +1,9 @@
-// The lead's view of the 個人情報取扱台帳 (issue 14): every use of residents' data at this station — the looks in
-// the access record, and the changes, which are events — filtered by day, staff and resident. Looking at it is
-// a use too: each view is written to the access record, naming the resident asked about.
+// The 個人情報取扱台帳 of a site (issue 14): every use of residents' data there — the looks in the access record,
+// and the changes, which are events — filtered by day, staff and resident. The venue lead reads their station's;
+// HQ's staff read HQ's own. Looking at it is a use too: each view is written to the access record, naming the
+// resident asked about.
 import type { CounterContext } from '../counter/counter-service';
+import type { HqStore } from '../store/data-folder';
 import { actorOf, type Staff } from '../auth/staff';
 import { accessRowsMatching } from '../db/queries/access-records';
 import { cardEventsMatching } from '../db/queries/events';
@@ -12,6 +14,14 @@ import { err, ok, type Result } from '../../shared/result';
 import { accessLog } from '../counter/counter-service';
 import type { AccessRecordPrintRow } from '../../shared/print/access-record-print';
 import { normalizeReservationNumber } from '../../shared/roster/reservation-number';
+import { isVenueId, VENUES } from '../../shared/venues/venues';
+
+/**
+ * Whose record: a venue's counter (its changes include its sibling stations', the venue's shared cards), or
+ * HQ's folder, whose record is its own looks and prints alone — the venues' events it took in from their sync
+ * files are the venues' uses, in their own records.
+ */
+export type RecordSite = CounterContext | (Pick<CounterContext, 'clock' | 'access'> & { readonly store: HqStore });
 
 export interface RecordUseQuery {
   readonly date: string | null;
@@ -39,11 +49,13 @@ function noteOf(action: string, detail: Record<string, unknown>): string {
   const document = typeof detail.document === 'string' ? (DOCUMENTS[detail.document] ?? detail.document) : null;
   if (action === 'search-refused') return detail.limit === 'day' ? '1日の上限' : '10分間の上限';
   if (action === 'export' && typeof detail.destination === 'string') return `${document ?? ''} → ${detail.destination}`;
+  // HQ prints any venue's ledger: which one it was.
+  if (document !== null && isVenueId(detail.venue)) return `${document}（${VENUES[detail.venue].name}）`;
   return document ?? '';
 }
 
 export function recordUses(
-  ctx: CounterContext,
+  ctx: RecordSite,
   staff: Staff,
   query: RecordUseQuery,
 ): Result<{ uses: RecordUse[]; capped: boolean }, { code: 'invalid-input'; message: string }> {
@@ -57,6 +69,7 @@ export function recordUses(
     limit: RECORD_USES_SHOWN + 1,
   };
   const { db } = ctx.store;
+  const atHq = 'site' in ctx.store;
   const looks: RecordUse[] = accessRowsMatching(db, filter).map((r) => {
     const detail = JSON.parse(r.detail) as Record<string, unknown>;
     const listed = Array.isArray(detail.subjects) ? detail.subjects.length : 0;
@@ -72,7 +85,7 @@ export function recordUses(
       note: noteOf(r.action, detail),
     };
   });
-  const changes: RecordUse[] = cardEventsMatching(db, filter).map((e) => ({
+  const changes: RecordUse[] = cardEventsMatching(db, { ...filter, stationId: atHq ? ctx.store.stationId : null }).map((e) => ({
     at: e.client_time,
     station: stationName(ctx.store, e.station_id),
     staff: actorName(ctx.store, e.actor),

@@ -253,7 +253,8 @@ function logView(ctx: CounterContext, staff: Staff, action: 'scan-view' | 'recor
   accessLog(ctx).record({ stationId: ctx.store.stationId, actor: actorOf(staff), action, subject: reservationNo });
 }
 
-export function accessLog(ctx: CounterContext): AccessLog {
+/** The context's access log; a context without one (a test, a command) writes each look at once. HQ's context too. */
+export function accessLog(ctx: Pick<CounterContext, 'clock' | 'access'> & { store: Pick<VenueStore, 'db'> }): AccessLog {
   return ctx.access ?? immediateAccessLog(ctx.store.db, ctx.clock);
 }
 

@@ -2,7 +2,7 @@
 // `honchosha-demo01`. Decided here in main, which knows the staff accounts and the station's settings, so the
 // window only shows text; the ids stay beside the names for the record.
 import { actorLabel } from '../../shared/ipc/roles';
-import { VENUE_IDS, VENUES, type VenueId } from '../../shared/venues/venues';
+import { siteName, VENUE_IDS, VENUES, type VenueId } from '../../shared/venues/venues';
 import type { VenueStore } from '../store/data-folder';
 import { listStaff } from '../auth/staff';
 import { readSetting } from '../store/settings';
@@ -18,11 +18,12 @@ function venueOfStation(stationId: string): VenueId | null {
 /**
  * A station as people name it: its venue and its label (`station-label`, e.g. 本庁舎 窓口1): its own setting, or
  * for a registered station (a sibling, or any station at HQ) what its latest sync file said. A station whose
- * label is not known keeps its id after the venue name; an id of no venue is shown as is.
+ * label is not known keeps its id after the venue name; an id of no venue (nor HQ's) is shown as is.
  */
 export function stationName(store: Pick<VenueStore, 'db' | 'stationId'>, stationId: string): string {
   const venue = venueOfStation(stationId);
-  if (venue === null) return stationId;
+  // Headquarters' stations are `hq-<suffix>`: 事務センター in words (its own record lists them).
+  if (venue === null) return stationId.startsWith('hq-') ? siteName('hq') : stationId;
   return venueStationName(
     venue,
     stationId,

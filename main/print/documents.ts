@@ -1,5 +1,6 @@
 // Each printable document, assembled from the venue's store and rendered by its template in shared/print:
-// the shipment ledger (正本 + 控え), the daily report, a receipt check's discrepancy report and a return list.
+// the shipment ledger (正本 + 控え), the daily report, a receipt check's discrepancy report, a return list and the
+// 個人情報取扱台帳 (which HQ prints from its own record too).
 // Pure reads; the caller records the print in the access record and hands the HTML to the printer.
 import { err, ok, type Result } from '../../shared/result';
 import { normalizeReservationNumber } from '../../shared/roster/reservation-number';
@@ -20,8 +21,8 @@ import { returnBatchCards } from '../returns/returns';
 import { code128Barcode } from './barcode';
 import type { Printer } from './printer';
 import type { AccessLog } from '../access/access-record';
-import type { VenueId } from '../../shared/venues/venues';
-import { recordUses, type RecordUseQuery } from '../access/record-uses';
+import type { SiteId, VenueId } from '../../shared/venues/venues';
+import { recordUses, type RecordSite, type RecordUseQuery } from '../access/record-uses';
 import { accessRecordHtml, accessRecordPageCount } from '../../shared/print/access-record-print';
 import { dayText } from '../../shared/tokyo-date';
 
@@ -65,17 +66,18 @@ export function renderDocument(dc: DocumentContext, request: PrintRequest): Resu
     case 'return-list':
       return returnListDocument(dc, request.batchId);
     case 'access-record':
-      return accessRecordDocument(dc, request);
+      return accessRecordDocument(dc.ctx, dc, request);
   }
 }
 
-const common = (dc: DocumentContext) => ({
-  venue: dc.ctx.store.venue,
-  printedAt: dc.printedAt,
+const commonOf = <S extends SiteId>(venue: S, page: Omit<DocumentContext, 'ctx'>) => ({
+  venue,
+  printedAt: page.printedAt,
   // The one printing is signed in: their own account names them.
-  printedBy: { name: dc.staff.displayName, staffId: dc.staff.staffId },
-  fontCssHref: dc.fontCssHref,
+  printedBy: { name: page.staff.displayName, staffId: page.staff.staffId },
+  fontCssHref: page.fontCssHref,
 });
+const common = (dc: DocumentContext) => commonOf(dc.ctx.store.venue, dc);
 
 function dailyReportDocument(dc: DocumentContext, date: string): Result<RenderedDocument, DocumentProblem> {
   const { r, report } = reconciledDay(dc.ctx, date);
@@ -152,9 +154,16 @@ function discrepancyDocument(dc: DocumentContext, checkId: string, shipmentId: s
   });
 }
 
-function accessRecordDocument(dc: DocumentContext, query: RecordUseQuery): Result<RenderedDocument, DocumentProblem> {
-  // Read as the page reads it, and that reading is itself recorded as a view (the print is recorded beside it).
-  const found = recordUses(dc.ctx, dc.staff, query);
+/**
+ * The 個人情報取扱台帳 for the filter shown, from a venue's record or HQ's own: read as the page reads it, and that
+ * reading is itself recorded as a view (the print is recorded beside it by the caller).
+ */
+export function accessRecordDocument(
+  site: RecordSite,
+  page: Omit<DocumentContext, 'ctx'>,
+  query: RecordUseQuery,
+): Result<RenderedDocument, DocumentProblem> {
+  const found = recordUses(site, page.staff, query);
   if (!found.ok) return err({ code: 'invalid-input', message: found.error.message });
   const { uses, capped } = found.value;
   const filter = [
@@ -164,9 +173,10 @@ function accessRecordDocument(dc: DocumentContext, query: RecordUseQuery): Resul
   ]
     .filter(Boolean)
     .join('・');
+  const where = 'site' in site.store ? site.store.site : site.store.venue;
   return ok({
     title: `個人情報取扱台帳 ${filter}`,
-    html: accessRecordHtml({ ...common(dc), filter, capped, rows: uses }),
+    html: accessRecordHtml({ ...commonOf(where, page), filter, capped, rows: uses }),
     pages: accessRecordPageCount(uses),
     rows: new Set(uses.flatMap((u) => (u.subject ? [u.subject] : []))).size,
     subject: query.reservationNo ?? query.date ?? '',

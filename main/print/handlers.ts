@@ -1,11 +1,12 @@
-// Printing from the window: a venue prints its own documents; headquarters prints the ledgers it built.
+// Printing from the window: a venue prints its own documents; headquarters prints the ledgers it built and its
+// own 個人情報取扱台帳.
 import { VENUES } from '../../shared/venues/venues';
 import { staffOf, type HandlerSlice } from '../ipc/dispatch';
 import type { CounterContext } from '../counter/counter-service';
 import type { Clock } from '../clock';
 import type { HqStore } from '../store/data-folder';
 import type { AccessLog } from '../access/access-record';
-import { printRecorded, renderDocument } from './documents';
+import { accessRecordDocument, printRecorded, renderDocument } from './documents';
 import { renderHqLedger } from './hq-documents';
 import type { Printer } from './printer';
 
@@ -32,6 +33,13 @@ export function hqPrintHandlers(hq: { store: HqStore; clock: Clock; access: Acce
   return {
     'print:document': async (request, call) => {
       const staff = staffOf(call);
+      const page = { staff, fontCssHref: printer.fontCssHref, printedAt: hq.clock.now().toISOString() };
+      // HQ's own 個人情報取扱台帳, as its page shows it.
+      if (request.document === 'access-record') {
+        const doc = accessRecordDocument(hq, page, request);
+        if (!doc.ok) return doc;
+        return printRecorded(printer, hq.access, { stationId: hq.store.stationId, staff }, doc.value, { document: request.document });
+      }
       if (request.document !== 'ledger')
         return {
           ok: false,
@@ -41,10 +49,7 @@ export function hqPrintHandlers(hq: { store: HqStore; clock: Clock; access: Acce
               '事務センターで印刷できるのは送付台帳です（会場の日報は会場で印刷します。区全体の数字は「区全体の集計」に表示されます）',
           },
         };
-      const doc = renderHqLedger(hq.store.db, request, {
-        fontCssHref: printer.fontCssHref,
-        printedAt: hq.clock.now().toISOString(),
-      });
+      const doc = renderHqLedger(hq.store.db, request, page);
       if (!doc.ok) return doc;
       return printRecorded(printer, hq.access, { stationId: hq.store.stationId, staff }, doc.value, {
         document: request.document,

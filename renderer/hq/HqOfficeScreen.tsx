@@ -1,6 +1,7 @@
 // 事務センター (HQ) on its own machine: every ledger HQ built, per shipment and venue, printed with its 控え
-// (別紙③ 2④) from the rows HQ kept. Keyboard: Tab to a row's button, Enter prints.
-import { useEffect, useState } from 'react';
+// (別紙③ 2④) from the rows HQ kept, and the way to HQ's own 個人情報取扱台帳. Keyboard: Tab to a row's button,
+// Enter prints.
+import { useCallback, useEffect, useState } from 'react';
 import { VENUES } from '../../shared/venues/venues';
 import { LedgerOrderSelect, type LedgerOrder } from '../print/LedgerOrderSelect';
 import { PrintPreview } from '../print/PrintPreview';
@@ -9,6 +10,7 @@ import { usePrintStore } from '../stores/print-store';
 import { useHqStore } from '../stores/hq-store';
 import { tokyoDateTime } from '../format/dates';
 import { WardReport } from './WardReport';
+import { HqAccessRecordScreen } from './HqAccessRecordScreen';
 import { count } from '../../shared/numbers';
 
 export function HqOfficeScreen() {
@@ -17,10 +19,13 @@ export function HqOfficeScreen() {
   const { ledgers, error, loadLedgers, reset } = useHqStore();
   const print = usePrintStore((s) => s.print);
   const [order, setOrder] = useState<LedgerOrder>('town');
+  const [recordOpen, setRecordOpen] = useState(false);
+  const closeRecord = useCallback(() => setRecordOpen(false), []);
   useEffect(() => {
     void loadLedgers();
     return reset;
   }, [loadLedgers, reset]);
+  if (recordOpen) return <HqAccessRecordScreen onBack={closeRecord} />;
   return (
     <main className="hq" data-testid="hq-office">
       <header className="hq-header hq-bar">
@@ -28,6 +33,9 @@ export function HqOfficeScreen() {
         <p>
           {session?.displayName} さん。作成した各会場送付台帳の印刷（控えとともに）と、各会場から届いた同期ファイルによる区全体の集計です。
         </p>
+        <button className="btn" type="button" onClick={() => setRecordOpen(true)}>
+          個人情報取扱台帳
+        </button>
         <button className="btn" type="button" onClick={() => void signOut()}>
           サインアウト
         </button>

@@ -1,121 +1,14 @@
-// 個人情報取扱台帳: every use of residents' data at this station (looks, lists, prints, changes), by day, staff and
-// resident; scan a notice to see who used that resident's record. Viewing it is recorded too.
-import { useEffect, type FormEvent } from 'react';
-import { useAccessStore } from '../stores/access-store';
-import { usePrintStore } from '../stores/print-store';
-import { tokyoDateTime } from '../format/dates';
-import { DateText } from '../components/DateText';
-import { Key } from '../components/Key';
-import { count, num } from '../../shared/numbers';
+// The venue lead's 個人情報取扱台帳: this station's record of use; scan a notice to see who used that resident's
+// record (the scan is routed here by app/bootstrap.ts).
+import { AccessRecordView } from '../access/AccessRecordView';
 
 export function AccessRecordPage() {
-  const s = useAccessStore();
-  const print = usePrintStore((p) => p.print);
-  const load = s.load;
-  useEffect(() => {
-    void load();
-  }, [load]);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void s.load();
-  };
   return (
-    <section className="lead-page" data-testid="access-page" aria-labelledby="access-title">
-      <div className="page-head">
-        <h1 id="access-title">個人情報取扱台帳（この端末での利用）</h1>
-        <p className="receipt-counts" data-testid="access-counts">
-          {s.result ? `${count(s.result.uses.length)}${s.result.capped ? '以上' : ''}` : ''}
-        </p>
-      </div>
-      <form className="inline-form access-filter" onSubmit={submit} noValidate>
-        <label className="field-label" htmlFor="access-date">
-          日付
-        </label>
-        <input
-          id="access-date"
-          value={s.date}
-          placeholder="2026-12-03・令和8年12月3日"
-          maxLength={20}
-          onChange={(e) => s.set({ date: e.currentTarget.value })}
-        />
-        <label className="field-label" htmlFor="access-staff">
-          職員ID
-        </label>
-        <input
-          id="access-staff"
-          value={s.staffId}
-          maxLength={32}
-          autoComplete="off"
-          onChange={(e) => s.set({ staffId: e.currentTarget.value })}
-        />
-        <label className="field-label" htmlFor="access-resident">
-          予約管理番号
-        </label>
-        <input
-          id="access-resident"
-          value={s.reservationNo}
-          maxLength={20}
-          autoComplete="off"
-          onChange={(e) => s.set({ reservationNo: e.currentTarget.value })}
-        />
-        <button className="btn btn-primary" type="submit" disabled={s.busy}>
-          表示 <Key k="Enter" />
-        </button>
-        <button
-          className="btn"
-          type="button"
-          disabled={!s.shown || s.busy}
-          onClick={() => s.shown && void print({ document: 'access-record', ...s.shown })}
-        >
-          印刷
-        </button>
-      </form>
-      <p className="idle-sub">通知書をスキャンすると、その方の記録の利用を全日分表示します。この台帳の閲覧と印刷も記録されます。</p>
-      {s.error && (
-        <p className="form-error" role="alert">
-          {s.error}
-        </p>
-      )}
-      {s.result?.capped && (
-        <p className="notice notice-error" role="status">
-          2,000件を超えました。新しい順に2,000件を表示しています。職員IDか予約管理番号で絞り込んでください。
-        </p>
-      )}
-      <div className="table-scroll" data-testid="access-list">
-        {s.result && s.result.uses.length > 0 ? (
-          <table className="shipments" data-testid="access-table">
-            <thead>
-              <tr>
-                <th scope="col">日時</th>
-                <th scope="col">端末</th>
-                <th scope="col">職員</th>
-                <th scope="col">利用</th>
-                <th scope="col">対象</th>
-                <th scope="col">内容</th>
-              </tr>
-            </thead>
-            <tbody>
-              {s.result.uses.map((u, i) => (
-                <tr key={i}>
-                  <td>
-                    <DateText>{tokyoDateTime(u.at)}</DateText>
-                  </td>
-                  <td>{u.station}</td>
-                  <td>
-                    {u.staff}
-                    <span className="status-sub">（{u.staffId}）</span>
-                  </td>
-                  <td>{u.what}</td>
-                  <td className="mono">{u.subject ?? (u.listed > 0 ? `${num(u.listed)}人分の一覧` : '')}</td>
-                  <td>{u.note}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : (
-          s.result && <p>該当する利用の記録はありません。</p>
-        )}
-      </div>
-    </section>
+    <AccessRecordView
+      className="lead-page"
+      Heading="h1"
+      title="個人情報取扱台帳（この端末での利用）"
+      hint="通知書をスキャンすると、その方の記録の利用を全日分表示します。この台帳の閲覧と印刷も記録されます。"
+    />
   );
 }

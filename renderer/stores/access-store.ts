@@ -1,5 +1,6 @@
-// The lead's page of the 個人情報取扱台帳: the filter (day, staff, resident) and what it found. A scan fills the
-// resident and shows their record of use at once ("who looked at this card?").
+// The 個人情報取扱台帳 page (the venue lead's, or HQ's of its own record): the filter (day, staff, resident) and
+// what it found. At a venue a scan fills the resident and shows their record of use at once ("who looked at
+// this card?").
 import { create } from 'zustand';
 import type { ChannelInput, ChannelOutput } from '../../shared/ipc/contract';
 import { normalizeReservationNumber } from '../../shared/roster/reservation-number';

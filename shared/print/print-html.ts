@@ -3,7 +3,7 @@
 // Documents are served under a CSP whose style-src admits the one <style> block by its hash: so all CSS sits
 // in that one block, and no template emits <script> or a style="" attribute (SVG presentation attributes
 // such as fill= are not styles and are fine).
-import { VENUES, type VenueId } from '../venues/venues';
+import { siteName, VENUES, type SiteId } from '../venues/venues';
 import { tokyoDateTime } from '../tokyo-date';
 
 /**
@@ -73,7 +73,8 @@ ${parts.body}
 
 export interface PageHeader {
   readonly title: string;
-  readonly venue: VenueId;
+  /** Where it was printed: a venue, or HQ (事務センター, for its own 個人情報取扱台帳). */
+  readonly venue: SiteId;
   readonly printedAt: string;
   readonly printedBy: StaffOnPaper;
   /** An extra line under the venue (the date, the shipment), already escaped HTML. */
@@ -83,9 +84,9 @@ export interface PageHeader {
 
 /** The header every page repeats: what the document is, for which venue, and who printed it when. */
 export function pageHeaderHtml(h: PageHeader): string {
-  const venue = VENUES[h.venue];
+  const where = h.venue === 'hq' ? siteName('hq') : `${VENUES[h.venue].name}（${VENUES[h.venue].place}）`;
   return `<header class="doc-head"><h1>${escapeHtml(h.title)}</h1>
-<div class="meta">${escapeHtml(venue.name)}（${escapeHtml(venue.place)}）${h.subtitleHtml ? `・${h.subtitleHtml}` : ''}</div>
+<div class="meta">${escapeHtml(where)}${h.subtitleHtml ? `・${h.subtitleHtml}` : ''}</div>
 <div class="meta">印刷日時 ${escapeHtml(tokyoDateTime(h.printedAt))}・印刷者 ${staffHtml(h.printedBy)}</div>
 ${h.copy ? `<div class="copy">${h.copy}</div>` : ''}</header>`;
 }

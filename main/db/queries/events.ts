@@ -264,16 +264,32 @@ export function readFoldEvents(db: Db, rowid: number, end: string | null): { eve
 /** Events about one card (their subject) that match, newest first: the changes to residents' records. */
 export function cardEventsMatching(
   db: Db,
-  f: { from: string | null; to: string | null; staffId: string | null; reservationNo: string | null; limit: number },
+  f: {
+    from: string | null;
+    to: string | null;
+    staffId: string | null;
+    reservationNo: string | null;
+    /** One station's events only, or null for every station's held here. */
+    stationId?: string | null;
+    limit: number;
+  },
 ): { station_id: string; seq: number; client_time: string; actor: string; kind: string; subject: string }[] {
   return db
     .prepare(
       `SELECT station_id, seq, client_time, actor, kind, subject FROM events
         WHERE subject IS NOT NULL AND (@from IS NULL OR client_time >= @from) AND (@to IS NULL OR client_time < @to)
+          AND (@stationId IS NULL OR station_id = @stationId)
           AND (@staffId IS NULL OR substr(actor, instr(actor, ':') + 1) = @staffId) AND (@reservationNo IS NULL OR subject = @reservationNo)
         ORDER BY client_time DESC, station_id, seq DESC LIMIT @limit`,
     )
-    .all({ from: f.from, to: f.to, staffId: f.staffId, reservationNo: f.reservationNo, limit: f.limit }) as {
+    .all({
+      from: f.from,
+      to: f.to,
+      staffId: f.staffId,
+      reservationNo: f.reservationNo,
+      stationId: f.stationId ?? null,
+      limit: f.limit,
+    }) as {
     station_id: string;
     seq: number;
     client_time: string;

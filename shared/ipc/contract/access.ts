@@ -1,8 +1,8 @@
-// The venue lead's view of the 個人情報取扱台帳: every use of residents' data at this station, by day, staff and
-// resident (main/access/record-uses.ts). Each view is itself recorded.
+// The 個人情報取扱台帳 page: every use of residents' data at this site — the venue lead's station, or HQ's own
+// folder for HQ staff — by day, staff and resident (main/access/record-uses.ts). Each view is itself recorded.
 import { z } from 'zod';
 import { ReservationNumber } from '../../roster/reservation-number';
-import { LEAD, VENUE, channel } from './channel';
+import { BOTH, channel } from './channel';
 import { IsoDate } from './common';
 
 export const RecordUseQuery = z.strictObject({
@@ -23,5 +23,6 @@ const RecordUse = z.strictObject({
 });
 
 export const accessContract = {
-  'access:uses': channel(RecordUseQuery, z.strictObject({ uses: z.array(RecordUse), capped: z.boolean() }), LEAD, VENUE),
+  // One meaning at both sites: this site's own record, read by whoever answers for it there (a clerk may not).
+  'access:uses': channel(RecordUseQuery, z.strictObject({ uses: z.array(RecordUse), capped: z.boolean() }), ['lead', 'hq'], BOTH),
 } as const;

@@ -7,7 +7,7 @@ import { CheckId } from './receipt';
 import { BatchId } from './returns';
 import { RecordUseQuery } from './access';
 
-/** What can be printed; the ledger and the daily report also by HQ, the rest by the venue lead. */
+/** What can be printed; the ledger and the 個人情報取扱台帳 also by HQ (its own), the rest by the venue lead. */
 export const PrintRequest = z.discriminatedUnion('document', [
   // `venue` says whose ledger at headquarters, which keeps every venue's; a venue station prints its own.
   z.strictObject({
@@ -19,7 +19,7 @@ export const PrintRequest = z.discriminatedUnion('document', [
   z.strictObject({ document: z.literal('daily-report'), date: IsoDate }),
   z.strictObject({ document: z.literal('discrepancy'), checkId: CheckId, shipmentId: ShipmentRef }),
   z.strictObject({ document: z.literal('return-list'), batchId: BatchId }),
-  // The lead's page of the 個人情報取扱台帳, for the filter shown.
+  // The 個人情報取扱台帳 page's record (the lead's station's, or HQ's own), for the filter shown.
   RecordUseQuery.extend({ document: z.literal('access-record') }),
 ]);
 export type PrintRequest = z.infer<typeof PrintRequest>;
