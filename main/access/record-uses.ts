@@ -43,11 +43,15 @@ const DOCUMENTS: Readonly<Record<string, string>> = {
   uncollected: '未受領一覧',
   'routing-report': '振分レポート',
   'access-record': '個人情報取扱台帳',
+  reconciliation: '照合（合わないカード）',
+  'ward-report': '区全体の集計（合わないカード）',
 };
 
 function noteOf(action: string, detail: Record<string, unknown>): string {
   const document = typeof detail.document === 'string' ? (DOCUMENTS[detail.document] ?? detail.document) : null;
   if (action === 'search-refused') return detail.limit === 'day' ? '1日の上限' : '10分間の上限';
+  if (action === 'backup' && typeof detail.destination === 'string') return `→ ${detail.destination}`;
+  if (action === 'backup-verify' && typeof detail.destination === 'string') return `${detail.ok === true ? '正常' : '異常'}: ${detail.destination}`;
   if (action === 'export' && typeof detail.destination === 'string') return `${document ?? ''} → ${detail.destination}`;
   // HQ prints any venue's ledger: which one it was.
   if (document !== null && isVenueId(detail.venue)) return `${document}（${VENUES[detail.venue].name}）`;
