@@ -15,6 +15,8 @@ export interface Fixtures {
   site: 'honchosha' | 'honchosha-2' | 'hq';
   /** Whether the page should already be at sign-in when a test starts (false with `serve --locked`). */
   unlockedStart: boolean;
+  /** Done to the test's copy of the data folder before the server opens it (e.g. records changed behind the app). */
+  prepareFolder: ((dataDir: string) => void) | null;
   server: Served;
   counter: CounterPage;
 }
@@ -27,14 +29,16 @@ export const test = base.extend<Fixtures, { world: World }>({
   serveArgs: [[], { option: true }],
   site: ['honchosha', { option: true }],
   unlockedStart: [true, { option: true }],
+  prepareFolder: [null, { option: true }],
 
-  server: async ({ world, serveArgs, site }, use) => {
+  server: async ({ world, serveArgs, site, prepareFolder }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'madoguchi-venue-'));
     // At the depth the demo keeps it (<world>/venues/honchosha), so the station's outbox, set relative to its
     // folder (../../outbox/<stationId>), is this test's own: one test's 日締め never reaches another's HQ pull.
     const dataDir = join(dir, 'venues', site);
     const from = { honchosha: world.honchoshaDataDir, 'honchosha-2': world.honchosha2DataDir, hq: world.hqDataDir }[site];
     cpSync(from, dataDir, { recursive: true });
+    prepareFolder?.(dataDir);
     const server = await serve(dataDir, serveArgs);
     try {
       await use(server);
