@@ -51,7 +51,8 @@ function noteOf(action: string, detail: Record<string, unknown>): string {
   const document = typeof detail.document === 'string' ? (DOCUMENTS[detail.document] ?? detail.document) : null;
   if (action === 'search-refused') return detail.limit === 'day' ? '1日の上限' : '10分間の上限';
   if (action === 'backup' && typeof detail.destination === 'string') return `→ ${detail.destination}`;
-  if (action === 'backup-verify' && typeof detail.destination === 'string') return `${detail.ok === true ? '正常' : '異常'}: ${detail.destination}`;
+  if (action === 'backup-verify' && typeof detail.destination === 'string')
+    return `${detail.ok === true ? '正常' : '異常'}: ${detail.destination}`;
   if (action === 'export' && typeof detail.destination === 'string') return `${document ?? ''} → ${detail.destination}`;
   // HQ prints any venue's ledger: which one it was.
   if (document !== null && isVenueId(detail.venue)) return `${document}（${VENUES[detail.venue].name}）`;
