@@ -119,6 +119,12 @@ export function tokyoDateTime(iso: string): string {
   return w === null ? iso : `${w.date.replaceAll('-', '/')} ${w.time}`;
 }
 
+/** An instant as a Tokyo stamp for file names: 20261203-193015 (sorts by time, no separators a file system minds). */
+export function tokyoStamp(d: Date): string {
+  const t = new Date(d.getTime() + TOKYO_OFFSET_MS).toISOString();
+  return `${t.slice(0, 10).replaceAll('-', '')}-${t.slice(11, 19).replaceAll(':', '')}`;
+}
+
 /** A calendar day (YYYY-MM-DD) the one way screens and prints show a day: 2026年12月2日 (anything else as given). */
 export function dayText(date: string): string {
   const m = CALENDAR_DATE.exec(date);

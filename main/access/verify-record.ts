@@ -24,7 +24,14 @@ interface RecordBreak {
 export interface RecordCheck {
   readonly accessRows: number;
   readonly ownEvents: number;
+  /** Each record's last link as walked (a backup's manifest carries them). */
+  readonly heads: { readonly access: ChainHead | null; readonly events: ChainHead | null };
   readonly problem: RecordBreak | null;
+}
+
+interface ChainHead {
+  readonly seq: number;
+  readonly chain: string;
 }
 
 const NAMES = { access: '個人情報取扱台帳', events: 'この端末の業務記録' } as const;
@@ -37,7 +44,7 @@ function broken(record: keyof typeof NAMES, seq: number, what: string): RecordBr
 
 interface Walked {
   readonly rows: number;
-  readonly last: { seq: number; chain: string } | null;
+  readonly last: ChainHead | null;
   readonly chainAt: ReadonlyMap<number, string>;
   readonly problem: RecordBreak | null;
 }
@@ -87,7 +94,12 @@ export function checkRecords(db: Db, stationId: string): RecordCheck {
 
   const access = walk('access', iterateAccessChain(db), accessDigest, (r) => r.at, witnessed);
   const events = walk('events', iterateEventChain(db, stationId), eventDigest, (r) => r.client_time, new Set());
-  const result = (problem: RecordBreak | null): RecordCheck => ({ accessRows: access.rows, ownEvents: events.rows, problem });
+  const result = (problem: RecordBreak | null): RecordCheck => ({
+    accessRows: access.rows,
+    ownEvents: events.rows,
+    heads: { access: access.last, events: events.last },
+    problem,
+  });
   if (access.problem) return result(access.problem);
   if (events.problem) return result(events.problem);
   const staff = staffProblem(db);

@@ -16,6 +16,7 @@ import { registerSimulate } from './commands/simulate';
 import { registerSync } from './commands/sync';
 import { registerHq } from './commands/hq';
 import { registerAccess } from './commands/access';
+import { registerBackup } from './commands/backup';
 import { CliError, type CliIo } from './io';
 import { sqliteVersion } from '../db/connection';
 import pkg from '../../package.json' with { type: 'json' };
@@ -50,6 +51,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerSync(program, io, setExit);
   registerHq(program, io, setExit);
   registerAccess(program, io);
+  registerBackup(program, io, setExit);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

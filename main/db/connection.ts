@@ -54,6 +54,29 @@ export function openDatabase(file: string, key: Uint8Array): Db {
   }
 }
 
+/**
+ * Opens an encrypted database only to read it (a backup on a removable drive): no pragma that writes, nothing
+ * made beside it. `wrong-key` when the key does not open page 1 (a wrong key, or a damaged first page).
+ */
+export function openDatabaseReadOnly(file: string, key: Uint8Array): Db {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    db.pragma(`cipher='chacha20'`);
+    db.pragma(`key="x'${Buffer.from(key).toString('hex')}'"`);
+    try {
+      db.prepare('SELECT count(*) FROM sqlite_master').get();
+    } catch (e) {
+      if ((e as { code?: string }).code === 'SQLITE_NOTADB')
+        throw new DbOpenError('wrong-key', 'the database key does not open this database');
+      throw e;
+    }
+    return db;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
 function applyPragmas(db: Db): void {
   db.pragma('journal_mode = WAL');
   // WAL defaults to NORMAL in better-sqlite3 builds, which can lose a committed handover on power loss.

@@ -42,7 +42,7 @@ export function discardStaged(files: readonly StagedFile[]): void {
   for (const f of files) rmSync(f.temp, { force: true });
 }
 
-function fsyncDir(dir: string): void {
+export function fsyncDir(dir: string): void {
   let fd: number | undefined;
   try {
     fd = openSync(dir, 'r');

@@ -7,7 +7,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { siteName, type SiteId, type VenueId } from '../../shared/venues/venues';
 import { err, ok, type Result } from '../../shared/result';
-import { openDatabase, DbOpenError, type Db } from '../db/connection';
+import { openDatabase, openDatabaseReadOnly, DbOpenError, type Db } from '../db/connection';
 import { migrate, DbFromFutureError } from '../db/migrate';
 import { readMeta, writeMeta } from '../db/queries/meta';
 import { writeFileAtomic } from '../files/atomic-write';
@@ -28,6 +28,8 @@ export interface VenueStore {
   readonly stationId: string;
   /** After a commit is acknowledged (a reply, a command's end): the head beside the database is brought up to it. */
   noteCommitted(): void;
+  /** A copy of this database (a backup) opened with the folder's key, to read only. */
+  openCopy(file: string): Db;
   close(): void;
 }
 
@@ -38,6 +40,7 @@ export interface HqStore {
   readonly site: 'hq';
   readonly stationId: string;
   noteCommitted(): void;
+  openCopy(file: string): Db;
   close(): void;
 }
 
@@ -124,8 +127,10 @@ export function createDataFolder(dir: string, site: SiteId, passphrase: string, 
 }
 
 /**
- * `share`: a command that only reads (status, reports) opens beside the owner, as SQLite's WAL lets it; anything
- * that writes owns the folder while it is open (folder-lock.ts), and a second owner is refused.
+ * `share`: a command that only reads (status, reports, a backup) opens beside the owner, as SQLite's WAL lets it;
+ * anything that changes the folder owns it while it is open (folder-lock.ts), and a second owner is refused. A
+ * read still writes its own row to the access record: each row is chained inside an IMMEDIATE transaction, so
+ * two processes appending at once take turns and never share a link.
  */
 interface OpenOptions {
   readonly share?: boolean;
@@ -245,14 +250,18 @@ export function openSiteWithKey(dir: string, site: SiteId, stationId: string, db
   const label = site === 'hq' ? null : labelKeeper(dir, db, stationId);
   label?.sync();
   const noteCommitted = () => head.note();
+  // The key, kept while the folder is open only to read its own backups (SQLite holds it all the while anyway).
+  const key = Buffer.from(dbKey);
+  const openCopy = (file: string) => openDatabaseReadOnly(file, key);
   const close = () => {
     head.close();
     label?.sync();
     db.close();
+    key.fill(0);
   };
   return site === 'hq'
-    ? { site, store: { dir, db, site, stationId, noteCommitted, close } }
-    : { site, store: { dir, db, venue: site, stationId, noteCommitted, close } };
+    ? { site, store: { dir, db, site, stationId, noteCommitted, openCopy, close } }
+    : { site, store: { dir, db, venue: site, stationId, noteCommitted, openCopy, close } };
 }
 
 /** How the database of a folder with a keyring is not there: 'ありません', '空です', or null when it is. */

@@ -52,6 +52,24 @@ export const SETTINGS = {
     allowed: '1〜730 の整数',
     help: '受取期限: 交付通知書の発送日から何日で返戻の対象になるか',
   },
+  'backup-folder': {
+    schema: z.string().max(1024),
+    default: '',
+    allowed: '1024 文字までのフォルダ（空なら日締めでバックアップしない）',
+    help: '日締めでバックアップを作るフォルダ（USBメモリや区の共有フォルダ。相対パスはデータフォルダから）',
+  },
+  'backup-keep': {
+    schema: z.coerce.number().int().min(1).max(365),
+    default: 14,
+    allowed: '1〜365 の整数',
+    help: 'バックアップ先に残すこの端末のバックアップの数（古いものから消す）',
+  },
+  'backup-check-days': {
+    schema: z.coerce.number().int().min(1).max(90),
+    default: 3,
+    allowed: '1〜90 の整数',
+    help: '確認済みのバックアップがこの日数より古くなったら会場責任者に知らせる',
+  },
 } as const;
 export type SettingKey = keyof typeof SETTINGS;
 

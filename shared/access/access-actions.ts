@@ -10,6 +10,8 @@ const ACCESS_ACTIONS = {
   print: '印刷',
   export: '書き出し',
   'access-view': '取扱台帳の閲覧',
+  backup: 'バックアップ',
+  'backup-verify': 'バックアップの確認',
   // Who held the station, and who tried to.
   'sign-in': 'サインイン',
   'sign-out': 'サインアウト',

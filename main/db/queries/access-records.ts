@@ -50,6 +50,15 @@ export function lastActionsSince(db: Db, action: string, sinceIso: string): { ac
     .all(action, sinceIso) as { actor: string; at: string; times: number }[];
 }
 
+/** The rows of these actions, oldest first (a station's backups and their checks: a few a day). */
+export function accessRowsOfActions(db: Db, actions: readonly string[]): AccessRecordRow[] {
+  return db
+    .prepare(
+      `SELECT seq, at, station_id, actor, action, subject, detail FROM access_records WHERE action IN (${actions.map(() => '?').join(', ')}) ORDER BY seq`,
+    )
+    .all(...actions) as AccessRecordRow[];
+}
+
 export interface RecordUseFilter {
   /** Tokyo-day bounds (ISO), or null for every day (only with a resident). */
   readonly from: string | null;

@@ -1,0 +1,89 @@
+// Each backup and each check of one is a use of every resident's data (a copy onto a medium, a read of it):
+// written to the access record (個人情報取扱台帳) with who, where and how many rows. The same rows answer "which
+// backups does this station have, and when was one last checked" (backup list, the lead's reminder), so
+// there is one record of backups, the tamper-evident one, and no second table to disagree with it.
+import type { Db } from '../db/connection';
+import type { Clock } from '../clock';
+import { recordAccess } from '../access/access-record';
+import { accessRowsOfActions } from '../db/queries/access-records';
+import type { BackupBody } from './manifest';
+import { DAY_MS } from '../../shared/tokyo-date';
+
+export function recordBackupMade(db: Db, clock: Clock, stationId: string, actor: string, path: string, body: BackupBody): void {
+  recordAccess(db, clock, {
+    stationId,
+    actor,
+    action: 'backup',
+    subject: null,
+    // Every resident of the folder is in it: the count says how many (listing each would be the ledger again).
+    detail: { destination: path, reason: body.reason, residentRows: body.counts.residentRows, accessRows: body.counts.accessRows },
+  });
+}
+
+export function recordBackupChecked(
+  db: Db,
+  clock: Clock,
+  stationId: string,
+  actor: string,
+  path: string,
+  outcome: { ok: true; createdAt: string } | { ok: false; problem: string },
+): void {
+  recordAccess(db, clock, {
+    stationId,
+    actor,
+    action: 'backup-verify',
+    subject: null,
+    detail: outcome.ok
+      ? { destination: path, ok: true, createdAt: outcome.createdAt }
+      : { destination: path, ok: false, problem: outcome.problem },
+  });
+}
+
+export interface BackupHistoryEntry {
+  readonly path: string;
+  readonly at: string;
+  readonly by: string;
+  readonly reason: string;
+  /** The last check of it (made as it was written, or `backup verify` later), or null if never checked since. */
+  readonly lastCheck: { readonly at: string; readonly ok: boolean; readonly problem: string | null } | null;
+}
+
+export function backupHistory(db: Db): BackupHistoryEntry[] {
+  const byPath = new Map<string, BackupHistoryEntry>();
+  for (const r of accessRowsOfActions(db, ['backup', 'backup-verify'])) {
+    const d = JSON.parse(r.detail) as { destination?: string; reason?: string; ok?: boolean; problem?: string };
+    if (typeof d.destination !== 'string') continue;
+    const known = byPath.get(d.destination);
+    if (r.action === 'backup')
+      // Read back and checked as it was made (the manifest is computed from the copy).
+      byPath.set(d.destination, {
+        path: d.destination,
+        at: r.at,
+        by: r.actor,
+        reason: d.reason ?? '',
+        lastCheck: { at: r.at, ok: true, problem: null },
+      });
+    else if (known) byPath.set(d.destination, { ...known, lastCheck: { at: r.at, ok: d.ok === true, problem: d.problem ?? null } });
+  }
+  return [...byPath.values()];
+}
+
+/** When a backup of this folder was last known good (made, or checked on its medium), or null. */
+function lastGoodBackupAt(db: Db): string | null {
+  let last: string | null = null;
+  for (const b of backupHistory(db)) if (b.lastCheck?.ok && (last === null || b.lastCheck.at > last)) last = b.lastCheck.at;
+  return last;
+}
+
+export interface BackupReminder {
+  readonly lastGood: string | null;
+  readonly checkDays: number;
+  /** No backup known good within `checkDays` (or none ever): the lead is reminded. */
+  readonly overdue: boolean;
+}
+
+export function backupReminder(db: Db, now: Date, checkDays: number): BackupReminder {
+  const lastGood = lastGoodBackupAt(db);
+  const overdue = lastGood === null || now.getTime() - Date.parse(lastGood) > checkDays * DAY_MS;
+  return { lastGood, checkDays, overdue };
+}

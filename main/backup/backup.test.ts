@@ -1,0 +1,220 @@
+// Backups as a lead relies on them: a consistent, still-encrypted copy with a signed manifest, whole or absent,
+// the newest N kept; `verify` finds every kind of damage and names it, with the backup untouched.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { createVenueDataFolder, type VenueStore } from '../store/data-folder';
+import { cards, importTestLedger, tempDir, testKeys } from '../testing/fixtures';
+import { manualClock } from '../testing/app-fixture';
+import { recordHandover } from '../counter/counter-service';
+import { enrollStaff } from '../auth/staff';
+import { DEMO_STAFF } from '../demo/demo-world';
+import { confirmShipmentReceipt } from '../receipt/box-receipt';
+import { behindTheTrigger } from '../testing/damage';
+import { mountTinyDisk, TINY_DISK_SKIP } from '../testing/tiny-disk';
+import { backUp } from './back-up';
+import { verifyBackup } from './verify-backup';
+import { backupHistory, backupReminder } from './backup-record';
+import { writeSetting } from '../store/settings';
+import type { IdCheck } from '../../shared/counter/id-documents';
+
+const PASS = 'correct horse battery staple';
+const idCheck: IdCheck = { path: 'self', documents: ['passport'], proxy: null, surrendered: [], pin: 'pins-set' };
+const clerk = { staffId: 'clerk1', displayName: '窓口', role: 'clerk' as const };
+const LIST = cards(1, 40);
+
+function station(
+  t: { after(fn: () => void): void },
+  clock = manualClock('2026-11-25T01:00:00Z'),
+): { store: VenueStore; clock: typeof clock; dir: string } {
+  const dir = tempDir(t);
+  const store = createVenueDataFolder(join(dir, 'data'), 'toyosu', PASS);
+  t.after(() => store.close());
+  importTestLedger(store, testKeys(), 'S1', LIST, { clock });
+  for (const s of DEMO_STAFF) enrollStaff(store.db, clock, store.stationId, 'test', s);
+  confirmShipmentReceipt(
+    { store, clock },
+    DEMO_STAFF.find((s) => s.role === 'lead')!,
+    'S1',
+  );
+  for (const c of LIST.slice(0, 5)) assert.ok(recordHandover({ store, clock }, clerk, c.reservationNo, idCheck).ok);
+  return { store, clock, dir };
+}
+
+const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+test('a backup is the folder as it was, encrypted, owner-only, with a signed manifest; verify opens it without writing to it', (t) => {
+  const { store, clock, dir } = station(t);
+  const usb = join(dir, 'usb');
+  mkdirSync(usb);
+  const made = backUp(store, clock, 'lead:lead1', { to: usb, reason: 'manual' });
+  assert.ok(made.ok, JSON.stringify(made));
+  const { path, body } = made.value;
+  assert.deepEqual(readdirSync(usb), [`madoguchi-backup-${store.stationId}-20261125-100000`]);
+  assert.deepEqual(readdirSync(path).sort(), ['keyring.json', 'madoguchi.db', 'manifest.json']);
+  assert.equal(statSync(path).mode & 0o777, 0o700);
+  for (const f of readdirSync(path)) assert.equal(statSync(join(path, f)).mode & 0o077, 0, `${f} is owner-only`);
+  assert.equal(body.counts.residentRows, 40);
+  // The import, three staff enrolled, the box's receipt, five handovers.
+  assert.equal(body.counts.ownEvents, 10);
+  assert.equal(body.records.events.seq, 10);
+
+  // Work goes on after the snapshot: the backup still says, and holds, what it held then.
+  assert.ok(recordHandover({ store, clock }, clerk, LIST[5]!.reservationNo, idCheck).ok);
+  const before = Object.fromEntries(readdirSync(path).map((f) => [f, sha(join(path, f))]));
+  const checked = verifyBackup(path, PASS);
+  assert.ok(checked.ok, JSON.stringify(checked));
+  assert.deepEqual(checked.value.body, body);
+  assert.equal(checked.value.recordsProblem, null);
+  assert.deepEqual(Object.fromEntries(readdirSync(path).map((f) => [f, sha(join(path, f))])), before, 'verify wrote nothing to the medium');
+
+  // No resident's name, kana, address or reservation number readable anywhere on the medium.
+  for (const f of readdirSync(path)) {
+    const bytes = readFileSync(join(path, f));
+    for (const c of LIST.slice(0, 10))
+      for (const s of [c.name, c.kana, c.address, c.reservationNo]) {
+        assert.ok(!bytes.includes(Buffer.from(s, 'utf8')), `${s} in ${f}`);
+        assert.ok(!bytes.includes(Buffer.from(s, 'utf16le')), `${s} (UTF-16) in ${f}`);
+      }
+  }
+  // The backup is a use of every resident's data: in the access record, with who and where.
+  assert.deepEqual(
+    backupHistory(store.db).map((b) => [b.path, b.by, b.reason, b.lastCheck?.ok]),
+    [[path, 'lead:lead1', 'manual', true]],
+  );
+});
+
+test('verify names what is wrong with a damaged, cut, edited or mixed-up backup, and a wrong passphrase', (t) => {
+  const { store, clock, dir } = station(t);
+  const usb = join(dir, 'usb');
+  mkdirSync(usb);
+  const fresh = () => {
+    clock.advance(1_000);
+    const made = backUp(store, clock, 'lead:lead1', { to: usb, reason: 'manual' });
+    assert.ok(made.ok);
+    return made.value.path;
+  };
+  const problem = (path: string, pass = PASS) => {
+    const r = verifyBackup(path, pass);
+    assert.ok(!r.ok, 'refused');
+    return r.error.message;
+  };
+  const rewriteManifest = (path: string, edit: (m: { body: Record<string, unknown>; signature: string }) => void) => {
+    const m = JSON.parse(readFileSync(join(path, 'manifest.json'), 'utf8'));
+    edit(m);
+    writeFileSync(join(path, 'manifest.json'), JSON.stringify(m));
+  };
+  // Keep them all for this test.
+  writeSetting(store.db, 'backup-keep', '50');
+
+  const flipped = fresh();
+  const db = join(flipped, 'madoguchi.db');
+  const bytes = readFileSync(db);
+  bytes[8192 + 100]! ^= 0xff;
+  writeFileSync(db, bytes);
+  assert.match(problem(flipped), /madoguchi\.db の中身が目録と違います（sha256/);
+  // The same damage with the manifest's hash made to agree: the cipher's tag on that page still tells.
+  rewriteManifest(flipped, (m) => {
+    const files = m.body.files as { name: string; sha256: string }[];
+    files.find((f) => f.name === 'madoguchi.db')!.sha256 = sha(db);
+  });
+  assert.match(problem(flipped), /(読めないページ|整合性の検査で問題)/);
+
+  const cut = fresh();
+  truncateSync(join(cut, 'madoguchi.db'), 4096);
+  assert.match(problem(cut), /madoguchi\.db の大きさが目録と違います.*途中で切れています/);
+
+  const edited = fresh();
+  rewriteManifest(edited, (m) => ((m.body.counts as { residentRows: number }).residentRows = 41));
+  assert.match(problem(edited), /目録の署名が.*確かめられません/);
+
+  const noManifest = fresh();
+  writeFileSync(join(noManifest, 'manifest.json'), '{"body": {"format": "madoguchi-backup"');
+  assert.match(problem(noManifest), /manifest\.json が JSON として読めません/);
+
+  assert.match(problem(fresh(), 'not the passphrase'), /パスフレーズが違います/);
+  assert.match(problem(join(usb, 'nothing-here')), /フォルダがありません/);
+
+  // Another station's database in this backup's folder, its hash written into the manifest: not this backup.
+  const other = station(t);
+  const otherUsb = join(other.dir, 'usb');
+  mkdirSync(otherUsb);
+  const theirs = backUp(other.store, other.clock, 'lead:lead1', { to: otherUsb, reason: 'manual' });
+  assert.ok(theirs.ok);
+  const mixed = fresh();
+  writeFileSync(join(mixed, 'madoguchi.db'), readFileSync(join(theirs.value.path, 'madoguchi.db')));
+  rewriteManifest(mixed, (m) => {
+    const files = m.body.files as { name: string; sha256: string; bytes: number }[];
+    const f = files.find((x) => x.name === 'madoguchi.db')!;
+    f.sha256 = sha(join(mixed, 'madoguchi.db'));
+    f.bytes = statSync(join(mixed, 'madoguchi.db')).size;
+  });
+  assert.match(problem(mixed), /先頭のページを読めません/, 'their database does not open with this keyring');
+});
+
+test('the newest N backups of a station are kept, a crash leftover is cleared, another station’s are never touched', (t) => {
+  const { store, clock, dir } = station(t);
+  const usb = join(dir, 'usb');
+  mkdirSync(usb);
+  writeSetting(store.db, 'backup-keep', '2');
+  mkdirSync(join(usb, 'madoguchi-backup-sogo-zzzz01-20261101-100000'));
+  mkdirSync(join(usb, `.partial-madoguchi-backup-${store.stationId}-madoguchi-backup-${store.stationId}-20261120-100000`));
+  const paths: string[] = [];
+  for (let i = 0; i < 4; i++) {
+    clock.advance(60_000);
+    const made = backUp(store, clock, 'lead:lead1', { to: usb, reason: 'day-close' });
+    assert.ok(made.ok);
+    paths.push(made.value.path);
+  }
+  assert.deepEqual(
+    readdirSync(usb).sort(),
+    ['madoguchi-backup-sogo-zzzz01-20261101-100000', ...paths.slice(2).map((p) => p.slice(usb.length + 1))].sort(),
+  );
+});
+
+test('no folder, or a full medium: said in Japanese, and nothing half-written is left on the medium', (t) => {
+  const { store, clock } = station(t);
+  const notSet = backUp(store, clock, 'lead:lead1', { reason: 'day-close' });
+  assert.ok(!notSet.ok && notSet.error.code === 'not-set');
+  assert.match(notSet.error.message, /バックアップ先が決まっていません/);
+  const missing = backUp(store, clock, 'lead:lead1', { to: '/nonexistent/usb', reason: 'manual' });
+  assert.ok(!missing.ok);
+  assert.match(missing.error.message, /USBメモリなどの媒体を差し込み.*BACKUP-NO-FOLDER/);
+
+  const disk = mountTinyDisk(t, '64k');
+  if (disk === null) return t.skip(TINY_DISK_SKIP);
+  const full = backUp(store, clock, 'lead:lead1', { to: disk, reason: 'manual' });
+  assert.ok(!full.ok, 'a 64 KiB medium cannot hold the folder');
+  assert.match(full.error.message, /空きが足りない.*途中まで書いたものは消しました.*BACKUP-DISK-FULL/);
+  assert.deepEqual(readdirSync(disk), []);
+  assert.deepEqual(backupHistory(store.db), [], 'no backup recorded');
+});
+
+test('a folder whose records were changed is still backed up, faithfully, and both the backup and its check say so', (t) => {
+  const { store, clock, dir } = station(t);
+  behindTheTrigger(store.db, 'events', `DELETE FROM events WHERE station_id = '${store.stationId}' AND seq = 3`);
+  const usb = join(dir, 'usb');
+  mkdirSync(usb);
+  const made = backUp(store, clock, 'lead:lead1', { to: usb, reason: 'manual' });
+  assert.ok(made.ok);
+  assert.match(made.value.recordsProblem ?? '', /RECORD-TAMPERED/);
+  assert.deepEqual(made.value.body.recordsBroken, { record: 'events', seq: 3 });
+  const checked = verifyBackup(made.value.path, PASS);
+  assert.ok(checked.ok);
+  assert.match(checked.value.recordsProblem ?? '', /3件目がありません/);
+});
+
+test('the lead is reminded when no backup has been known good for the days set', (t) => {
+  const { store, clock, dir } = station(t);
+  assert.equal(backupReminder(store.db, clock.now(), 3).overdue, true, 'none yet');
+  const usb = join(dir, 'usb');
+  mkdirSync(usb);
+  assert.ok(backUp(store, clock, 'lead:lead1', { to: usb, reason: 'day-close' }).ok);
+  assert.equal(backupReminder(store.db, clock.now(), 3).overdue, false);
+  clock.advance(3 * 86_400_000 + 60_000);
+  const later = backupReminder(store.db, clock.now(), 3);
+  assert.equal(later.overdue, true);
+  assert.ok(existsSync(usb));
+});

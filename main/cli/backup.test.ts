@@ -1,0 +1,63 @@
+// `madoguchi backup` as a lead uses it at a terminal: only a lead (by PIN) makes one; verify says what it
+// found and, given the folder, writes the check to its access record; list shows both and the reminder.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { cli } from '../testing/cli-harness';
+import { tempDir } from '../testing/fixtures';
+import { createVenueDataFolder } from '../store/data-folder';
+import { enrollStaff } from '../auth/staff';
+import { DEMO_STAFF } from '../demo/demo-world';
+import { fixedClock } from '../clock';
+
+const PASS = 'madoguchi-demo';
+
+test('backup create, verify and list at the command line', async (t) => {
+  const root = tempDir(t);
+  const data = join(root, 'data');
+  const usb = join(root, 'usb');
+  mkdirSync(usb);
+  const store = createVenueDataFolder(data, 'sogo', PASS);
+  for (const s of DEMO_STAFF) enrollStaff(store.db, fixedClock('2026-11-20T00:00:00Z'), store.stationId, 'test', s);
+  store.close();
+  const env = { MADOGUCHI_PASSPHRASE: PASS };
+
+  const asClerk = await cli(['backup', 'create', '--data', data, '--to', usb, '--staff', 'clerk1'], {
+    env: { ...env, MADOGUCHI_PIN: '1111' },
+  });
+  assert.notEqual(asClerk.code, 0);
+  assert.match(asClerk.err, /会場責任者が行います/);
+  const nobody = await cli(['backup', 'create', '--data', data, '--to', usb], { env });
+  assert.match(nobody.err, /職員IDとPINが必要です/);
+  assert.deepEqual(readdirSync(usb), []);
+
+  const made = await cli(['backup', 'create', '--data', data, '--to', usb, '--staff', 'lead1'], { env: { ...env, MADOGUCHI_PIN: '9999' } });
+  assert.equal(made.code, 0, made.err);
+  const path = /^バックアップを作りました: (.+)$/m.exec(made.out)?.[1];
+  assert.ok(path && readdirSync(usb).length === 1, made.out);
+  assert.match(made.out, /作成 2026\/11\/20 10:00（手動）・lead:lead1/);
+
+  const checked = await cli(['backup', 'verify', path, '--data', data, '--staff', 'lead1'], { env: { ...env, MADOGUCHI_PIN: '9999' } });
+  assert.equal(checked.code, 0, checked.err);
+  assert.match(checked.out, /^バックアップは正常です（復元に使えます）/);
+  const wrong = await cli(['backup', 'verify', path], { env: { MADOGUCHI_PASSPHRASE: 'wrong one' } });
+  assert.equal(wrong.code, 1);
+  assert.match(wrong.err, /パスフレーズが違います/);
+
+  const listed = await cli(['backup', 'list', '--data', data, '--json'], { env });
+  const list = JSON.parse(listed.out);
+  assert.equal(list.overdue, false);
+  assert.deepEqual(
+    list.backups.map((b: { path: string; by: string; lastCheck: { ok: boolean }; present: boolean }) => [
+      b.path,
+      b.by,
+      b.lastCheck.ok,
+      b.present,
+    ]),
+    [[path, 'lead:lead1', true, true]],
+  );
+  const text = await cli(['backup', 'list', '--data', data], { env });
+  assert.match(text.out, /バックアップ先: 未設定/);
+  assert.match(text.out, /2026\/11\/20 10:00 手動 lead:lead1 {2}正常（2026\/11\/20 10:00 確認）/);
+});
