@@ -6,6 +6,7 @@
 // what HQ was sent each day (main/sync/access-checkpoint.ts) still tells on that.
 import type { Db } from '../db/connection';
 import { readMeta } from '../db/queries/meta';
+import { restoredMarks } from '../backup/restored-marks';
 import { accessHighWater, iterateAccessChain, iterateEventChain, publishedHeads } from '../db/queries/chains';
 import { GENESIS, accessDigest, eventDigest, link } from './chain';
 import { count } from '../../shared/numbers';
@@ -88,7 +89,10 @@ function walk<R extends { seq: number; chain: string | null }>(
 }
 
 export function checkRecords(db: Db, stationId: string): RecordCheck {
-  const published = publishedHeads(db);
+  // Files published before a restore from a backup state the record as it was before the disk was lost; the
+  // rows past the backup went with it, and the station said so in its own record (`station.restored`).
+  const restoredThrough = restoredMarks(db)?.throughExport ?? 0;
+  const published = publishedHeads(db).filter((p) => p.seq > restoredThrough);
   const chainedFrom = Number(readMeta(db)['access-chain-from-export'] ?? 0);
   const witnessed = new Set(published.filter((p) => p.seq > chainedFrom).map((p) => p.access_seq));
 

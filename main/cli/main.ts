@@ -17,6 +17,7 @@ import { registerSync } from './commands/sync';
 import { registerHq } from './commands/hq';
 import { registerAccess } from './commands/access';
 import { registerBackup } from './commands/backup';
+import { registerRestore } from './commands/restore';
 import { CliError, type CliIo } from './io';
 import { sqliteVersion } from '../db/connection';
 import pkg from '../../package.json' with { type: 'json' };
@@ -52,6 +53,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerHq(program, io, setExit);
   registerAccess(program, io);
   registerBackup(program, io, setExit);
+  registerRestore(program, io, setExit);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

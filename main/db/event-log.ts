@@ -33,15 +33,32 @@ export function appendEvent<K extends EventKind>(db: Db, clock: Clock, event: Ap
     payload,
     subject: event.subject ?? null,
   };
-  const row = {
-    id: stored.id,
-    station_id: stored.stationId,
-    seq: stored.seq,
-    client_time: stored.clientTime,
-    actor: stored.actor,
-    kind: stored.kind,
-    payload: JSON.stringify(payload),
-    subject: stored.subject,
+  insertChained(db, stored, JSON.stringify(payload), last?.chain ?? null);
+  return stored;
+}
+
+/**
+ * Takes back one of the station's own events as a sync file it published carries it (a restore after the disk was
+ * lost): the same id, number and time, next after the last held, chained on from there.
+ */
+export function reclaimOwnEvent(db: Db, event: StoredEvent): void {
+  if (!db.inTransaction) throw new Error('reclaimOwnEvent must run inside a transaction');
+  const last = db.prepare('SELECT seq, chain FROM events WHERE station_id = ? ORDER BY seq DESC LIMIT 1').get(event.stationId) as
+    { seq: number; chain: string | null } | undefined;
+  if (event.seq !== (last?.seq ?? 0) + 1) throw new Error(`event ${event.seq} does not follow ${last?.seq ?? 0}`);
+  insertChained(db, event, JSON.stringify(event.payload), last?.chain ?? null);
+}
+
+function insertChained(db: Db, e: StoredEvent, payload: string, previous: string | null): void {
+  const row: EventColumns = {
+    id: e.id,
+    station_id: e.stationId,
+    seq: e.seq,
+    client_time: e.clientTime,
+    actor: e.actor,
+    kind: e.kind,
+    payload,
+    subject: e.subject,
   };
   // Chained to the station's previous event in this same transaction (main/access/chain.ts).
   db.prepare(
@@ -55,9 +72,8 @@ export function appendEvent<K extends EventKind>(db: Db, clock: Clock, event: Ap
     row.kind,
     row.payload,
     row.subject,
-    link(last?.chain ?? GENESIS, eventDigest(row)),
+    link(previous ?? GENESIS, eventDigest(row)),
   );
-  return stored;
 }
 
 type EventRow = EventColumns;

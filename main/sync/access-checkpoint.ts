@@ -8,6 +8,7 @@ import type { ExportHead } from '../db/queries/sync-exports';
 import { accessChainAt, accessChainHead, accessRowsAfter } from '../db/queries/chains';
 import { GENESIS, accessDigest, foldDigests, type ChainHead } from '../access/chain';
 import type { SyncBody } from './sync-file-format';
+import { restoredMarks } from '../backup/restored-marks';
 
 export type AccessCheckpoint = Pick<SyncBody, 'accessHead' | 'accessLink'>;
 
@@ -15,13 +16,26 @@ export type AccessCheckpoint = Pick<SyncBody, 'accessHead' | 'accessLink'>;
 export function accessCheckpoint(db: Db, last: ExportHead | undefined): AccessCheckpoint {
   // Where the last file left the record, as the record's own link there says now (for a file written before the
   // chain, that is not the hash that file stated; HQ compares those by number only). A row gone since: the link
-  // the file stated, so that HQ sees the record end before it.
+  // the file stated, so that HQ sees the record end before it. The first file after a restore from a backup
+  // continues from the backup's head, as the `station.restored` event in it tells HQ.
+  const restored = restoredFrom(db, last);
   const from: ChainHead | null =
-    last && last.access_seq > 0 ? { seq: last.access_seq, sha256: accessChainAt(db, last.access_seq) ?? last.access_sha256 } : null;
+    restored !== undefined
+      ? restored
+      : last && last.access_seq > 0
+        ? { seq: last.access_seq, sha256: accessChainAt(db, last.access_seq) ?? last.access_sha256 }
+        : null;
   const rows = accessRowsAfter(db, from?.seq ?? 0);
   const end = accessChainHead(db);
   const head: ChainHead | null = end ? { seq: end.seq, sha256: end.chain ?? GENESIS } : null;
   return { accessHead: head, accessLink: { from, digests: rows.map(accessDigest) } };
+}
+
+/** The backup's head when the last file published predates a restore (undefined otherwise; null: an empty record). */
+function restoredFrom(db: Db, last: ExportHead | undefined): ChainHead | null | undefined {
+  const marks = restoredMarks(db);
+  if (marks === null || (last?.seq ?? 0) > marks.throughExport) return undefined;
+  return marks.backupHead.seq > 0 ? marks.backupHead : null;
 }
 
 export type CheckpointProblem = 'access-rewound' | 'access-rewritten';

@@ -87,10 +87,10 @@ export function createIngester(ctx: IngestContext) {
         message: `${station.stationId} #${seq}: 取り消した端末の鍵で署名されたファイルです（取り込まず、要確認として記録しました）`,
       };
     }
-    return writeTransaction(db, () => take(opened.value, station.venue));
+    return writeTransaction(db, () => take(opened.value, station.venue, bytes));
   }
 
-  function take(file: OpenedSyncFile, venue: VenueId): IngestOutcome {
+  function take(file: OpenedSyncFile, venue: VenueId, bytes: Uint8Array): IngestOutcome {
     const { header, body, fileSha256 } = file;
     const { stationId, seq } = header;
     const other = files.atSeq(stationId, seq);
@@ -115,8 +115,21 @@ export function createIngester(ctx: IngestContext) {
     const own = checkpointProblem(body);
     if (own) accessAlerts.add(own);
     const keptBefore = before ? keptHead(before.access_head) : undefined;
-    const fromBefore = keptBefore === undefined ? null : continuesProblem(keptBefore, body.accessLink.from);
+    // A station restored from a backup continues its record from the backup's head, and says so in this file:
+    // the rows after it were lost with the disk (an incident for a person, not a rewind to hide).
+    const restored = body.events.find((e) => e.stationId === stationId && e.kind === 'station.restored');
+    const restoredHead = restored ? (restored.payload as { backupAccessHead: { seq: number; sha256: string } }).backupAccessHead : null;
+    const fromBefore =
+      restoredHead !== null
+        ? continuesProblem({ ...restoredHead, chained: true }, body.accessLink.from)
+        : keptBefore === undefined
+          ? null
+          : continuesProblem(keptBefore, body.accessLink.from);
     if (fromBefore) accessAlerts.add(fromBefore);
+    if (restored) {
+      alert(stationId, seq, 'station-restored', fileSha256, restored.payload);
+      alerts.push('station-restored');
+    }
     const keptAfter = after ? keptHead(after.access_head) : null;
     if (keptAfter?.chained) {
       const intoAfter = continuesProblem({ ...(body.accessHead ?? { seq: 0, sha256: GENESIS }), chained: true }, keptAfter.from ?? null);
@@ -164,6 +177,7 @@ export function createIngester(ctx: IngestContext) {
       access_head: JSON.stringify({ ...(body.accessHead ?? { seq: 0, sha256: GENESIS }), from: body.accessLink.from, chained: true }),
       event_count: body.events.length,
       received_at: clock.now().toISOString(),
+      bytes,
     });
     if (body.stationLabel !== undefined) recordStationLabel(db, stationId, body.stationLabel, seq);
     return { status: 'ingested', stationId, seq, newEvents, knownEvents, alerts };
@@ -196,6 +210,7 @@ export const ALERT_WORDS: Readonly<Record<AlertKind, string>> = {
   'future-dated': '受け取った時刻より後の時刻の記録（端末の時計が進んでいる可能性があります）',
   'access-rewound': '個人情報取扱台帳が前のファイルの時点より短くなっている（記録が削除された可能性があります）',
   'access-rewritten': '個人情報取扱台帳が前のファイルの時点から書き換えられている',
+  'station-restored': 'バックアップから復元された端末（故障で失われた個人情報取扱台帳の記録があれば、第15条の事故として報告してください）',
   'records-tampered':
     '端末自身の検証で、記録（個人情報取扱台帳・業務記録・職員の表）の削除・変更が見つかった（端末で madoguchi access verify を実行してください）',
   'revoked-station': '取り消した端末の鍵で署名されたファイル（取り込んでいません。鍵が悪用されているおそれがあります）',

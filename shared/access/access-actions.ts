@@ -12,6 +12,7 @@ const ACCESS_ACTIONS = {
   'access-view': '取扱台帳の閲覧',
   backup: 'バックアップ',
   'backup-verify': 'バックアップの確認',
+  restore: 'バックアップから復元',
   // Who held the station, and who tried to.
   'sign-in': 'サインイン',
   'sign-out': 'サインアウト',

@@ -93,6 +93,17 @@ export const EventPayloads = {
   }),
   'staff.enrolled': z.strictObject({ staffId: z.string(), role: z.enum(['clerk', 'lead', 'hq']) }),
   /**
+   * The station came back from a backup after its folder was lost (issue 15): the backup it came from, the sync
+   * files it took back from where they had been received, and the rows of its access record lost with the disk
+   * (never sent anywhere: an incident to report, 別紙⑦ 第15条). HQ reads it to expect the record from the backup on.
+   */
+  'station.restored': z.strictObject({
+    backupCreatedAt: z.string(),
+    backupAccessHead: z.strictObject({ seq: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+    reclaimedThroughFile: z.number().int().nonnegative().nullable(),
+    lostAccess: z.strictObject({ from: z.number().int().positive(), to: z.number().int().positive() }).nullable(),
+  }),
+  /**
    * A venue lead lifted an account's PIN lockout (the actor is the lead; at HQ, `cli`): a timed one before it ran
    * out, or (lockedUntil null) one that waited for a person after 15 wrong PINs.
    */

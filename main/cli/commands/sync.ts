@@ -25,6 +25,7 @@ import { pullAndIngest, pullSources } from '../../sync/pull';
 import { openAnyDataFolder, openExistingDataFolder } from '../data-folder';
 import { loadPrivateKey, loadPublicKey } from '../load-keys';
 import { revokeVenueKey } from '../../hq/venue-key-revocation';
+import { registerSyncFilesOf } from './sync-files-of';
 import { folderAdministrator } from '../acting-staff';
 import { CliError, dateArgument, readInput, type CliIo } from '../io';
 import { printPullResults, sourceArgument } from '../pull-output';
@@ -243,6 +244,8 @@ export function registerSync(program: Command, io: CliIo, setExit: (code: number
       });
       await server.close();
     });
+
+  registerSyncFilesOf(sync, io);
 
   sync
     .command('pull')

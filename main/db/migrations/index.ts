@@ -9,6 +9,7 @@ import { up as v6 } from './0006-future-dated-alert';
 import { up as v7 } from './0007-chains';
 import { up as v8 } from './0008-staff-lock-until-unlocked';
 import { up as v9 } from './0009-station-revocation';
+import { up as v10 } from './0010-restore';
 
 export interface Migration {
   readonly version: number;
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'access record and own events chained by hash; access rewound/rewritten alerts', up: v7 },
   { version: 8, name: 'staff: an account locked until a lead unlocks it', up: v8 },
   { version: 9, name: 'daily sync: a station whose keys are lost is revoked; its later files are refused', up: v9 },
+  { version: 10, name: 'restore: files taken in are kept as received; a station restored from a backup is said', up: v10 },
 ];

@@ -54,3 +54,8 @@ export function foreignEventWriter(db: Db) {
     has: (id: string): boolean => eventById.get(id) !== undefined,
   };
 }
+
+/** The id of a station's event at a number, if one is held. */
+export function eventIdAt(db: Db, stationId: string, seq: number): string | undefined {
+  return db.prepare('SELECT id FROM events WHERE station_id = ? AND seq = ?').pluck().get(stationId, seq) as string | undefined;
+}

@@ -32,3 +32,9 @@ export function metaWithPrefix(db: Db, prefix: string): { key: string; value: st
     value: string;
   }[];
 }
+
+/** Sets meta entries, replacing what was there (the caller holds the write transaction). */
+export function replaceMeta(db: Db, entries: Record<string, string>): void {
+  const put = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  for (const [key, value] of Object.entries(entries)) put.run(key, value);
+}

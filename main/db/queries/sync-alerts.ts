@@ -10,7 +10,8 @@ export type SyncAlertKind =
   | 'access-rewound'
   | 'access-rewritten'
   | 'records-tampered'
-  | 'revoked-station';
+  | 'revoked-station'
+  | 'station-restored';
 
 export interface SyncAlertRow {
   at: string;

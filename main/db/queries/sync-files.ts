@@ -28,6 +28,8 @@ export interface SyncFileRow {
   access_head: string | null;
   event_count: number;
   received_at: string;
+  /** The file as received (sealed and signed as the station wrote it), for handing back to it after a restore. */
+  bytes: Uint8Array;
 }
 
 /** Whether a file with this hash is held: prepared once, asked for each of a pull's files. */
@@ -41,8 +43,8 @@ export function syncFileIngestQueries(db: Db) {
   const bySha = db.prepare('SELECT station_id, seq FROM sync_files WHERE sha256 = ?');
   const bySeq = db.prepare('SELECT sha256, prev_sha256, access_head FROM sync_files WHERE station_id = ? AND seq = ?');
   const insertFile = db.prepare(
-    `INSERT INTO sync_files (station_id, seq, sha256, prev_sha256, business_date, created_at, claimed, access_head, event_count, received_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO sync_files (station_id, seq, sha256, prev_sha256, business_date, created_at, claimed, access_head, event_count, received_at, bytes)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   return {
     /** The station and number of the held file with this hash, if one is held. */
@@ -63,6 +65,7 @@ export function syncFileIngestQueries(db: Db) {
         r.access_head,
         r.event_count,
         r.received_at,
+        r.bytes,
       );
     },
   };
@@ -80,4 +83,12 @@ export function stationFiles(db: Db, stationId: string): Pick<SyncFileRow, 'seq'
     SyncFileRow,
     'seq' | 'business_date' | 'received_at'
   >[];
+}
+
+/** The files held from a station after a number, as received, oldest first (files taken in before v10 have none). */
+export function stationFileBytes(db: Db, stationId: string, afterSeq: number): { seq: number; bytes: Uint8Array | null }[] {
+  return db.prepare('SELECT seq, bytes FROM sync_files WHERE station_id = ? AND seq > ? ORDER BY seq').all(stationId, afterSeq) as {
+    seq: number;
+    bytes: Uint8Array | null;
+  }[];
 }
