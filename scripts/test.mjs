@@ -101,8 +101,9 @@ const lastTimes = existsSync(timesFile)
   : {};
 files.sort((a, b) => (lastTimes[b] ?? 0) - (lastTimes[a] ?? 0) || a.localeCompare(b));
 
-// The slowest file (import-crash, 200 SIGKILLed imports) takes ≈105 s beside the other crash test here; 210 s is
-// twice that, so a hang fails in minutes, naming the file and the test it was in, instead of holding CI.
+// The slowest file once took ≈105 s beside the other crash test here (each then killed its child 200 times, now 100
+// at stratified points); 210 s is twice that, so a hang fails in minutes, naming the file and the test it was in,
+// instead of holding CI, and a loaded machine has room.
 const timeoutS = Number(process.env.MADOGUCHI_TEST_FILE_TIMEOUT_S ?? 210);
 if (!Number.isFinite(timeoutS) || timeoutS <= 0) {
   console.error(`MADOGUCHI_TEST_FILE_TIMEOUT_S は秒数（正の数）で指定してください: ${process.env.MADOGUCHI_TEST_FILE_TIMEOUT_S}`);

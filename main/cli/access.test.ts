@@ -1,4 +1,5 @@
 // `madoguchi access verify` on the demo's folders, then on one changed the way the issue 14 audit changed it.
+import '../testing/memo-scrypt';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';

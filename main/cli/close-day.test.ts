@@ -1,6 +1,7 @@
 // 日締め from the command line, on the demo world as `npm start` makes it: the same function as the app's
 // (siblings first, the close, the sync file), only for a venue lead who gives a PIN. And the demo is wired as
 // the README says: what 本庁舎's first station closes reaches its second station and HQ by their own pulls.
+import '../testing/memo-scrypt';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';

@@ -1,3 +1,4 @@
+import '../testing/memo-scrypt';
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';

@@ -1,5 +1,6 @@
 // HQ keeps what it ships: `ledger build --hq-data` records every ledger's rows in HQ's encrypted folder,
 // refuses a shipment id or a card shipped before (writing no ledger file), and HQ's folder is not a venue's.
+import '../testing/memo-scrypt';
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync, writeFileSync, copyFileSync, mkdirSync, rmSync } from 'node:fs';

@@ -1,5 +1,6 @@
 // A venue's folder pins HQ's signing key (issue 14). The audit's attack: a ledger built and signed with a freshly
 // made HQ key, offered with that key's own hq.pub, imported into 本庁舎 (`出荷 EVIL-1 を取り込みました`).
+import '../testing/memo-scrypt';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -11,15 +12,32 @@ import { encodeRotationStatement, fingerprintOf, shortFingerprint } from '../cry
 
 const PASS = 'correct horse battery';
 
+// Sealing a private key file costs a full-strength scrypt (~0.4 s, several times that with the CPU shared), and
+// every test's world needs the same two (HQ's, 本庁舎's): made once for the file. Each test still has its own folder, so its
+// pin starts empty; the keys only need to differ from each other (HQ's, the thief's), which they do.
+let sealed: { keys: ReturnType<typeof testKeys>; evil: ReturnType<typeof generateKeyPair>; files: Record<string, string> } | undefined;
+function sealedKeys() {
+  if (!sealed) {
+    const keys = testKeys();
+    const evil = generateKeyPair('hq', null);
+    sealed = {
+      keys,
+      evil,
+      files: {
+        'hq.pub': encodePublicKeyFile(keys.hq),
+        'hq.key': encodePrivateKeyFile(keys.hq, PASS),
+        'evil.pub': encodePublicKeyFile(evil),
+        'honchosha.key': encodePrivateKeyFile(keys.venues.honchosha, PASS),
+      },
+    };
+  }
+  return sealed;
+}
+
 function world(t: { after(fn: () => void): void }) {
   const dir = tempDir(t);
-  const keys = testKeys();
-  const evil = generateKeyPair('hq', null);
-  writeFileSync(join(dir, 'hq.pub'), encodePublicKeyFile(keys.hq));
-  writeFileSync(join(dir, 'hq.key'), encodePrivateKeyFile(keys.hq, PASS));
-  writeFileSync(join(dir, 'evil.pub'), encodePublicKeyFile(evil));
-  writeFileSync(join(dir, 'evil.key'), encodePrivateKeyFile(evil, PASS));
-  writeFileSync(join(dir, 'honchosha.key'), encodePrivateKeyFile(keys.venues.honchosha, PASS));
+  const { keys, evil, files } = sealedKeys();
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   const ledger = (name: string, shipment: string, from: number, hq = keys.hq) => {
     const file = join(dir, name);
     writeFileSync(file, ledgerBytes({ ...keys, hq }, 'honchosha', shipment, cards(from, 3)));

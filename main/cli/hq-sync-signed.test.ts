@@ -1,6 +1,7 @@
 // hq-sync.json is signed by HQ's signing key and checked against the key the station's folder pinned (issue 14):
 // whoever hands a station an unsigned or foreign file could have its sync files sealed to them. Setting it up
 // again says what changes and replaces nothing unless asked.
+import '../testing/memo-scrypt';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';

@@ -1,4 +1,5 @@
 // The HQ → venue flow from the command line, as a new user would run it.
+import '../testing/memo-scrypt';
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, statSync, readFileSync, readdirSync, writeFileSync, copyFileSync, rmSync } from 'node:fs';

@@ -1,3 +1,4 @@
+import '../testing/memo-scrypt';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';

@@ -1,6 +1,7 @@
 // What support and HQ read in a terminal on the demo world: `status` names each station as its staff do
 // (本庁舎 窓口1), with the id beside it for support, and whoever imported a ledger by name; `hq report` without
 // --date says its figures are everything held now (with the time), not a day's end.
+import '../testing/memo-scrypt';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';

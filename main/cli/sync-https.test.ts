@@ -5,6 +5,7 @@
 // genuine certificate still cannot read anything outside the outbox (which sits inside the data folder, next
 // to keyring.json). Finally HQ's side of the pinning: a registration naming another certificate makes HQ
 // refuse the genuine server and change nothing; the genuine registration puts it right.
+import '../testing/memo-scrypt';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';

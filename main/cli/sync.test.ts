@@ -2,6 +2,7 @@
 // days of work and publishes its file; HQ pulls them all, and its report matches each venue's own
 // reconciliation; pulling again changes nothing; a tampered file is refused; the 未受領 list is exactly the
 // cards never collected, in UTF-8 and CP932.
+import '../testing/memo-scrypt';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
