@@ -1,5 +1,6 @@
 // `madoguchi backup` as a lead uses it at a terminal: only a lead (by PIN) makes one; verify says what it
 // found and, given the folder, writes the check to its access record; list shows both and the reminder.
+import '../testing/memo-scrypt';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readdirSync } from 'node:fs';

@@ -2,6 +2,7 @@
 // works more and publishes; its disk is lost (folder and outbox); HQ hands back the files it received; the
 // station is restored on a new folder, takes them back and goes on. HQ sees one unbroken stream, nothing
 // acknowledged lost or counted twice, and is told of the restore instead of a rewound record.
+import '../testing/memo-scrypt';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
