@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from './fixtures';
 import { BIN, PASSPHRASE, ROOT, STAFF } from './demo-world';
+import { printPreviewToPdf } from './pdf';
 
 const RESIDENTS = [
   ['EEE-000001', '清澄　一花', 'キヨスミ　イチカ', '1990/01/01', '東京都江東区清澄一丁目1番1号'],
@@ -78,6 +79,19 @@ test('a lead imports a new ledger from the window; its cards await receipt, then
     await expect(form.getByTestId('import-progress')).toContainText('完了');
     await expect(panel.getByTestId('shipment-E2E-NEW')).toContainText('受領確認前');
     await counter.shot(testInfo, 'ledger-imported');
+
+    // The 預り証 (別紙⑦ 第11条): which file, how many, who and when — and no resident named on it.
+    await form.getByTestId('print-ledger-receipt').click();
+    const receipt = await printPreviewToPdf(page, testInfo, 'ledger-receipt');
+    expect([receipt.pages, receipt.a4]).toEqual([2, true]);
+    expect(receipt.text).toContain('江東区 事務センター 御中');
+    expect(receipt.text).toMatch(/出荷 E2E-NEW/);
+    expect(receipt.text).toMatch(/件数 3件/);
+    expect(receipt.text).toMatch(/受領者 会場 責任者（lead1）/);
+    expect(receipt.text).toMatch(/預り証（控え・会場保管）/);
+    expect(receipt.text).toMatch(/[0-9a-f]{16} [0-9a-f]{16} [0-9a-f]{16} [0-9a-f]{16}/);
+    for (const r of RESIDENTS) expect(receipt.text).not.toContain(r[1]!.replace('　', ' '));
+    await page.keyboard.press('Escape');
 
     await form.getByRole('button', { name: '取り込む' }).click();
     await expect(form.getByRole('alert')).toContainText('パスフレーズを入力してください');

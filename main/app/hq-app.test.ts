@@ -144,6 +144,13 @@ describe('headquarters station', () => {
     const idCheck: IdCheck = { path: 'self', documents: ['passport'], proxy: null, surrendered: [], pin: 'pins-set' };
     recordHandover({ store, clock }, { staffId: 'clerk1', displayName: 'c', role: 'clerk' }, list[0]!.reservationNo, idCheck);
     assert.ok(exportSyncFile({ store, clock }, join(w.dir, 'outbox', 'toyosu-st01')).ok);
+    // The venue's 預り証 (its import of the ledger, in its signed file) has not reached HQ yet.
+    const receiptOf = async () => {
+      const r = await app.invoke('hq:ledgers', {}, 'w');
+      assert.ok(r.ok);
+      return (r.value as { venue: string; receipt: unknown }[]).find((l) => l.venue === 'toyosu')!.receipt;
+    };
+    assert.equal(await receiptOf(), null);
 
     const pulled = await app.invoke('hq:pull', {}, 'w');
     assert.deepEqual(pulled.ok && pulled.value, [
@@ -157,6 +164,7 @@ describe('headquarters station', () => {
         refused: [],
       },
     ]);
+    assert.deepEqual(await receiptOf(), { station: '豊洲シビックセンター toyosu-st01', by: 'test', at: '2026-11-25T01:00:00.000Z' });
     const report = await app.invoke('hq:report', { date: '2026-11-25' }, 'w');
     assert.ok(report.ok);
     const toyosu = (report.value as { venues: { venue: string; figures: { handedOver: number; shipped: number } }[] }).venues.find(

@@ -11,9 +11,16 @@ import { pullAndIngest, pullSources, summarizePull } from '../sync/pull';
 import { hqLedgers } from './hq-ledgers';
 import { cardsNamed, consolidate } from './consolidation';
 
+/** A venue's actor (lead:lead1) as HQ can name it: HQ does not hold the venues' staff names. */
+const staffIdOf = (actor: string) => actor.slice(actor.indexOf(':') + 1);
+
 export function hqHandlers(store: HqStore, clock: Clock): HandlerSlice<keyof typeof hqContract> {
   return {
-    'hq:ledgers': () => hqLedgers(store.db).map(({ fileSha256: _, ...l }) => l),
+    'hq:ledgers': () =>
+      hqLedgers(store.db).map(({ fileSha256: _, receipt, ...l }) => ({
+        ...l,
+        receipt: receipt && { station: stationName(store, receipt.stationId), by: staffIdOf(receipt.by), at: receipt.at },
+      })),
     'hq:pull': async () => {
       const recipient = inboxKey(store.db);
       if (!recipient)

@@ -9,6 +9,7 @@ import type { Clock } from '../clock';
 import { appendEvent } from '../db/event-log';
 import type { Db } from '../db/connection';
 import { builtLedgers, isLedgerBuilt, isShipmentBuilt, ledgerRecorder } from '../db/queries/hq-ledgers';
+import { ledgerImportEvents } from '../db/queries/events-hq';
 import { alreadyShipped, cardRecorder, ledgerPrintRows } from '../db/queries/hq-cards';
 import type { HqStore } from '../store/data-folder';
 import { writeTransaction } from '../db/transaction';
@@ -38,6 +39,12 @@ export interface HqLedger {
   readonly rowCount: number;
   readonly createdAt: string;
   readonly fileSha256: string;
+  /**
+   * The venue's 預り証 (別紙⑦ 第11条): the first import of exactly this file at one of its stations, as that
+   * station's signed sync file carried it (the ledger.imported event: who, where, when, the file's hash and rows);
+   * null until one has arrived.
+   */
+  readonly receipt: { readonly stationId: string; readonly by: string; readonly at: string } | null;
 }
 
 /**
@@ -115,7 +122,16 @@ export function recordBuiltLedgers(
 
 /** Every ledger HQ built, newest shipment first, venues in 別紙① order. */
 export function hqLedgers(db: Db): HqLedger[] {
-  const rows: HqLedger[] = builtLedgers(db);
+  const receipts = new Map<string, HqLedger['receipt']>();
+  for (const e of ledgerImportEvents(db)) {
+    const p = JSON.parse(e.payload) as { shipmentId: string; venue: VenueId; fileSha256: string };
+    const key = `${p.shipmentId}\n${p.venue}\n${p.fileSha256}`;
+    if (!receipts.has(key)) receipts.set(key, { stationId: e.stationId, by: e.actor, at: e.at });
+  }
+  const rows: HqLedger[] = builtLedgers(db).map((l) => ({
+    ...l,
+    receipt: receipts.get(`${l.shipmentId}\n${l.venue}\n${l.fileSha256}`) ?? null,
+  }));
   return rows.sort(
     (a, b) =>
       b.createdAt.localeCompare(a.createdAt) ||

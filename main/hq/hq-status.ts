@@ -1,22 +1,15 @@
-// `madoguchi status` on headquarters' folder: the ledgers HQ built, without personal data.
-import { VENUES, type VenueId } from '../../shared/venues/venues';
+// `madoguchi status` on headquarters' folder: the ledgers HQ built and each venue's 預り証, without personal data.
+import { VENUES } from '../../shared/venues/venues';
 import { schemaVersion } from '../db/migrate';
 import type { HqStore } from '../store/data-folder';
-import { hqLedgers } from './hq-ledgers';
+import { hqLedgers, type HqLedger } from './hq-ledgers';
 
 export interface HqStatus {
   readonly site: 'hq';
   readonly dataDir: string;
   readonly stationId: string;
   readonly schemaVersion: number;
-  readonly ledgers: readonly {
-    shipmentId: string;
-    venue: VenueId;
-    venueName: string;
-    rowCount: number;
-    createdAt: string;
-    fileSha256: string;
-  }[];
+  readonly ledgers: readonly (HqLedger & { venueName: string })[];
 }
 
 export function hqStatus(store: HqStore): HqStatus {

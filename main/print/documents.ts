@@ -1,6 +1,6 @@
 // Each printable document, assembled from the venue's store and rendered by its template in shared/print:
-// the shipment ledger (正本 + 控え), the daily report, a receipt check's discrepancy report, a return list and the
-// 個人情報取扱台帳 (which HQ prints from its own record too).
+// the shipment ledger (正本 + 控え), the daily report, a receipt check's discrepancy report, a return list, the
+// 預り証 of an imported ledger and the 個人情報取扱台帳 (which HQ prints from its own record too).
 // Pure reads; the caller records the print in the access record and hands the HTML to the printer.
 import { err, ok, type Result } from '../../shared/result';
 import { normalizeReservationNumber } from '../../shared/roster/reservation-number';
@@ -11,7 +11,7 @@ import { dailyReportHtml, dailyReportPageCount, dailyReportTitle } from '../../s
 import { discrepancyPageCount, discrepancyReportHtml, type DiscrepancyRow } from '../../shared/print/discrepancy-print';
 import { returnListHtml, returnListPageCount } from '../../shared/print/return-list-print';
 import { actorOf, type Staff } from '../auth/staff';
-import { staffOnPaper } from '../counter/names';
+import { staffOnPaper, stationName } from '../counter/names';
 import { readEvents } from '../db/event-log';
 import { unexpectedInCheck } from '../db/queries/events';
 import { readShipment } from '../db/queries/shipments';
@@ -24,6 +24,7 @@ import type { AccessLog } from '../access/access-record';
 import type { SiteId, VenueId } from '../../shared/venues/venues';
 import { recordUses, type RecordSite, type RecordUseQuery } from '../access/record-uses';
 import { accessRecordHtml, accessRecordPageCount } from '../../shared/print/access-record-print';
+import { ledgerReceiptHtml } from '../../shared/print/ledger-receipt-print';
 import { dayText } from '../../shared/tokyo-date';
 
 export interface RenderedDocument {
@@ -51,7 +52,7 @@ export interface DocumentContext {
   readonly printedAt: string;
 }
 
-const LEAD_ONLY: ReadonlySet<PrintRequest['document']> = new Set(['discrepancy', 'return-list', 'access-record']);
+const LEAD_ONLY: ReadonlySet<PrintRequest['document']> = new Set(['discrepancy', 'return-list', 'access-record', 'ledger-receipt']);
 
 export function renderDocument(dc: DocumentContext, request: PrintRequest): Result<RenderedDocument, DocumentProblem> {
   if (LEAD_ONLY.has(request.document) && dc.staff.role !== 'lead')
@@ -67,7 +68,30 @@ export function renderDocument(dc: DocumentContext, request: PrintRequest): Resu
       return returnListDocument(dc, request.batchId);
     case 'access-record':
       return accessRecordDocument(dc.ctx, dc, request);
+    case 'ledger-receipt':
+      return ledgerReceiptDocument(dc, request.shipmentId);
   }
+}
+
+/** The 預り証 of a shipment's ledger, from its import (the event: who, where, when, which file). Names no resident. */
+function ledgerReceiptDocument(dc: DocumentContext, shipmentId: string): Result<RenderedDocument, DocumentProblem> {
+  const { store } = dc.ctx;
+  const imported = readEvents(store.db, 'ledger.imported').find((e) => (e.payload as { shipmentId: string }).shipmentId === shipmentId);
+  if (!imported) return err({ code: 'not-found', message: `出荷 ${shipmentId} は取り込まれていません` });
+  const p = imported.payload as { rowCount: number; createdAt: string; fileSha256: string; hqKeyId: string };
+  const html = ledgerReceiptHtml({
+    ...common(dc),
+    shipmentId,
+    rowCount: p.rowCount,
+    createdAt: p.createdAt,
+    fileSha256: p.fileSha256,
+    hqKeyId: p.hqKeyId,
+    importedAt: imported.clientTime,
+    importedBy: staffOnPaper(store, imported.actor),
+    station: stationName(store, imported.stationId),
+    recordId: imported.id,
+  });
+  return ok({ title: `預り証 ${shipmentId}`, html, pages: 2, rows: 0, subject: shipmentId, subjects: [] });
 }
 
 const commonOf = <S extends SiteId>(venue: S, page: Omit<DocumentContext, 'ctx'>) => ({

@@ -58,6 +58,35 @@ describe('print:document', () => {
     );
   });
 
+  test('the lead prints the 預り証 of an imported ledger: the file, the count, who and when, no resident', async (t) => {
+    const printer = createPreviewPrinter();
+    const { app, cards } = appFixture(t, manualClock('2026-11-25T01:00:00Z'), { printer });
+    await app.invoke('session:signIn', { staffId: 'clerk1', pin: '1111' }, 'clerk');
+    const byClerk = await app.invoke('print:document', { document: 'ledger-receipt', shipmentId: 'S1' }, 'clerk');
+    assert.ok(!byClerk.ok && byClerk.error.code === 'forbidden');
+    await app.invoke('session:signIn', { staffId: 'lead1', pin: '9999' }, 'w');
+    const none = await app.invoke('print:document', { document: 'ledger-receipt', shipmentId: 'NOPE' }, 'w');
+    assert.ok(!none.ok && none.error.code === 'not-found');
+    const r = await app.invoke('print:document', { document: 'ledger-receipt', shipmentId: 'S1' }, 'w');
+    assert.ok(r.ok, JSON.stringify(r));
+    const out = r.value as { pages: number; preview: string };
+    assert.equal(out.pages, 2);
+    const text = visibleText(printer.get(out.preview.slice('/__print/'.length))!.html);
+    const sha = (app.store.db.prepare("SELECT file_sha256 FROM shipments WHERE shipment_id = 'S1'").pluck().get() as string).match(
+      /.{16}/g,
+    )!;
+    assert.ok(text.includes(sha.join(' ')), 'the file’s SHA-256 in four groups');
+    assert.match(text, /件数 30件/);
+    assert.match(text, /受領（取込）日時 2026\/11\/25 10:00/);
+    assert.match(text, /江東区 事務センター 御中/);
+    for (const c of cards.slice(0, 5)) assert.ok(!text.includes(c.name) && !text.includes(c.reservationNo));
+    await settle();
+    assert.deepEqual(
+      accessRows(app).map((row) => [row.actor, row.subject, JSON.parse(row.detail).subjects]),
+      [['lead:lead1', 'S1', []]],
+    );
+  });
+
   test('a clerk cannot print; nothing unknown prints', async (t) => {
     const { app } = appFixture(t, manualClock('2026-11-25T01:00:00Z'));
     await app.invoke('session:signIn', { staffId: 'clerk1', pin: '1111' }, 'clerk');

@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { useImportStore, PHASE_LABELS, type ImportFileKind } from '../stores/import-store';
 import { useUiStore } from '../stores/ui-store';
 import { FilePicker } from '../components/FilePicker';
+import { usePrintStore } from '../stores/print-store';
 
 const FILES: { kind: ImportFileKind; label: string; accept: string }[] = [
   { kind: 'ledger', label: '送付台帳ファイル（<会場>.ledger）', accept: '.ledger' },
@@ -14,6 +15,7 @@ const FILES: { kind: ImportFileKind; label: string; accept: string }[] = [
 export function LedgerImport() {
   const s = useImportStore();
   const loadShipments = useUiStore((u) => u.loadShipments);
+  const print = usePrintStore((p) => p.print);
   // Closing the panel forgets the chosen files and the passphrase.
   useEffect(() => () => useImportStore.getState().reset(), []);
   return (
@@ -67,6 +69,18 @@ export function LedgerImport() {
         <p className="verdict verdict-ok" role="status" data-testid="import-result">
           {s.message}
         </p>
+      )}
+      {s.shipmentId && (
+        <div className="button-row">
+          <button
+            className="btn"
+            type="button"
+            data-testid="print-ledger-receipt"
+            onClick={() => void print({ document: 'ledger-receipt', shipmentId: s.shipmentId! })}
+          >
+            預り証を印刷
+          </button>
+        </div>
       )}
     </section>
   );

@@ -66,6 +66,7 @@ export function HqOfficeScreen() {
                   <th scope="col">会場</th>
                   <th scope="col">件数</th>
                   <th scope="col">作成</th>
+                  <th scope="col">預り証（会場での取込）</th>
                   <th scope="col">操作</th>
                 </tr>
               </thead>
@@ -76,6 +77,9 @@ export function HqOfficeScreen() {
                     <td>{VENUES[l.venue].name}</td>
                     <td>{count(l.rowCount)}</td>
                     <td className="date">{tokyoDateTime(l.createdAt)}</td>
+                    <td data-testid="hq-ledger-receipt">
+                      {l.receipt ? `${tokyoDateTime(l.receipt.at)} ${l.receipt.station}・${l.receipt.by}` : '未着'}
+                    </td>
                     <td>
                       <button
                         className="btn"

@@ -17,6 +17,8 @@ interface ImportState {
   progress: ImportProgress | null;
   error: string | null;
   message: string | null;
+  /** The shipment just taken in (or found taken in already): its 預り証 can be printed. */
+  shipmentId: string | null;
   setFile(kind: ImportFileKind, file: File | null): void;
   setPassphrase(text: string): void;
   setProgress(progress: ImportProgress): void;
@@ -40,7 +42,7 @@ function base64Of(file: File): Promise<string> {
   });
 }
 
-const EMPTY = { files: {}, passphrase: '', busy: false, progress: null, error: null, message: null };
+const EMPTY = { files: {}, passphrase: '', busy: false, progress: null, error: null, message: null, shipmentId: null };
 
 export const useImportStore = create<ImportState>((set, get) => ({
   ...EMPTY,
@@ -74,9 +76,10 @@ export const useImportStore = create<ImportState>((set, get) => ({
         ? ''
         : `。事務センターの鍵をこの端末に登録しました。指紋 ${r.value.pinnedFingerprint} を事務センターに電話で読み上げてもらい、同じか確かめてください（違えば取り込んだ台帳を使わず、事務センターに連絡してください）`;
     set({
+      shipmentId: r.value.shipmentId,
       message:
         r.value.status === 'imported'
-          ? `出荷 ${r.value.shipmentId} を取り込みました（${count(r.value.rowCount)}）。箱が届いたら受領確認をしてください${pinned}`
+          ? `出荷 ${r.value.shipmentId} を取り込みました（${count(r.value.rowCount)}）。預り証を印刷して事務センターに送り、箱が届いたら受領確認をしてください${pinned}`
           : `出荷 ${r.value.shipmentId} は取込済みです（変更なし）`,
     });
     await Promise.all([onImported(), useSessionStore.getState().refreshStatus()]);

@@ -32,7 +32,11 @@ export function registerStatus(program: Command, io: CliIo): void {
           io.out(`スキーマ版: ${h.schemaVersion}\n作成した台帳:\n`);
           for (const l of h.ledgers)
             io.out(
-              `  ${l.shipmentId}  ${l.venueName}  ${count(l.rowCount)}  sha256:${l.fileSha256.slice(0, 16)}…  作成 ${tokyoDateTime(l.createdAt)}\n`,
+              `  ${l.shipmentId}  ${l.venueName}  ${count(l.rowCount)}  sha256:${l.fileSha256.slice(0, 16)}…  作成 ${tokyoDateTime(l.createdAt)}  ${
+                l.receipt
+                  ? `預り証 ${tokyoDateTime(l.receipt.at)} ${stationName(opened.store, l.receipt.stationId)}・${l.receipt.by}`
+                  : '預り証 未着'
+              }\n`,
             );
           if (h.ledgers.length === 0) io.out('  （まだありません）\n');
           for (const line of describeSyncStatus(sync, (id) => stationName(opened.store, id))) io.out(`${line}\n`);

@@ -35,3 +35,12 @@ export function stationsEvents(db: Db, stationIds: readonly string[], payloadKin
     payload: e.payload === null ? null : JSON.parse(e.payload),
   }));
 }
+
+/** Every ledger import the stations sent (their 預り証): who, where, when, and which file, oldest first. */
+export function ledgerImportEvents(db: Db): { stationId: string; actor: string; at: string; payload: string }[] {
+  return db
+    .prepare(
+      "SELECT station_id AS stationId, actor, client_time AS at, payload FROM events WHERE kind = 'ledger.imported' ORDER BY client_time",
+    )
+    .all() as { stationId: string; actor: string; at: string; payload: string }[];
+}

@@ -51,7 +51,16 @@ export const hqContract = {
   /** Every ledger HQ built, per shipment and venue (the rows stay in main until printed). */
   'hq:ledgers': channel(
     Empty,
-    z.array(z.strictObject({ shipmentId: z.string(), venue: z.enum(VENUE_IDS), rowCount: z.number(), createdAt: z.string() })),
+    z.array(
+      z.strictObject({
+        shipmentId: z.string(),
+        venue: z.enum(VENUE_IDS),
+        rowCount: z.number(),
+        createdAt: z.string(),
+        /** The venue's 預り証: where (in words), by whom (staff id) and when the file was imported; null until it arrives. */
+        receipt: z.strictObject({ station: z.string(), by: z.string(), at: z.string() }).nullable(),
+      }),
+    ),
     ['hq'],
     HQ,
   ),

@@ -21,6 +21,8 @@ export const PrintRequest = z.discriminatedUnion('document', [
   z.strictObject({ document: z.literal('return-list'), batchId: BatchId }),
   // The 個人情報取扱台帳 page's record (the lead's station's, or HQ's own), for the filter shown.
   RecordUseQuery.extend({ document: z.literal('access-record') }),
+  // The 預り証 of a shipment's ledger taken in at this venue (別紙⑦ 第11条).
+  z.strictObject({ document: z.literal('ledger-receipt'), shipmentId: ShipmentRef }),
 ]);
 export type PrintRequest = z.infer<typeof PrintRequest>;
 
