@@ -68,3 +68,22 @@ test('日締め backs up to the set folder; the lead sees it on the backup page 
   await expectFits(page, 'backup-page', [backups.getByRole('button', { name: '今すぐバックアップ' })]);
   await counter.shot(testInfo, 'backup-page-1366x768');
 });
+
+test.describe('headquarters', () => {
+  test.use({ site: 'hq' });
+  test('HQ staff back up HQ’s own folder and check it from the 事務センター screen', async ({ counter, page }, testInfo) => {
+    await counter.typeCredentials(STAFF.hq1.staffId, STAFF.hq1.pin);
+    await page.getByTestId('hq-office').getByRole('button', { name: 'バックアップ', exact: true }).click();
+    const backups = page.getByTestId('backup-page');
+    await expect(backups.getByTestId('backup-none')).toBeVisible();
+    await backups.getByRole('button', { name: '今すぐバックアップ' }).click();
+    await expect(backups.getByTestId('backup-message')).toContainText(/バックアップを作りました（.*usb\/madoguchi-backup-hq-/);
+    const row = backups.getByTestId('backup-row');
+    await expect(row).toContainText('手動');
+    await row.getByRole('button', { name: /のバックアップを確認/ }).click();
+    await expect(backups.getByTestId('backup-message')).toHaveText('確認しました: 正常です（復元に使えます）');
+    await counter.shot(testInfo, 'backup-hq-1366x768');
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('hq-office')).toBeVisible();
+  });
+});

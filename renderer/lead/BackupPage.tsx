@@ -1,4 +1,4 @@
-// バックアップ (venue lead): where backups go, this station's backups from its access record (when, 日締め or by
+// バックアップ (venue lead; HQ staff of HQ's own folder, renderer/hq/HqBackupScreen.tsx): where backups go, this station's backups from its access record (when, 日締め or by
 // hand, who, the last check and its outcome, whether the medium still has it), one made now, one checked on its
 // medium. Buttons in tab order; only the table scrolls. Main makes, checks and records each.
 import { useEffect } from 'react';
@@ -7,15 +7,20 @@ import { tokyoDateTime } from '../format/dates';
 import { BACKUP_REASON_LABELS, backupReminderText } from '../format/backup-words';
 
 export function BackupPage() {
+  return <BackupView className="lead-page" Heading="h1" />;
+}
+
+/** The page's body, in the lead's workspace or HQ's screen (their own column and heading level). */
+export function BackupView({ className, Heading }: { readonly className: string; readonly Heading: 'h1' | 'h2' }) {
   const s = useBackupStore();
   const load = useBackupStore((x) => x.load);
   useEffect(() => void load(), [load]);
   // No folder is said on the folder's own line (with what to do): not twice.
   const reminder = s.list && s.list.folder !== null && backupReminderText(s.list.reminder);
   return (
-    <section className="lead-page" data-testid="backup-page" aria-labelledby="backup-title">
+    <section className={className} data-testid="backup-page" aria-labelledby="backup-title">
       <div className="page-head">
-        <h1 id="backup-title">バックアップ</h1>
+        <Heading id="backup-title">バックアップ</Heading>
         <button
           className="btn btn-primary"
           type="button"
