@@ -61,8 +61,10 @@ export function verifyBackup(
       ? err({ code: 'wrong-passphrase', message: opened.error.message })
       : bad(opened.error.message);
   const { site, stationId } = opened.value;
-  if (site !== body.site || stationId !== body.stationId)
+  if (site !== body.site || stationId !== body.stationId) {
+    opened.value.forget();
     return bad(`${KEYRING_FILE} は ${site}/${stationId} のもので、目録（${body.site}/${body.stationId}）と違います`);
+  }
 
   let described;
   try {
