@@ -155,6 +155,11 @@ for (const viewport of WINDOW_VIEWPORTS) {
       const staffPage = page.getByTestId('staff-page');
       await expect(staffPage.getByTestId('staff-table')).toBeVisible();
       await expectFits(page, 'lead-staff', [back, staffPage.getByRole('button', { name: '登録する' })]);
+
+      await page.getByRole('button', { name: 'バックアップ', exact: true }).click();
+      const backupPage = page.getByTestId('backup-page');
+      await expect(backupPage.getByTestId('backup-folder')).toContainText('未設定');
+      await expectFits(page, 'lead-backup', [back, backupPage.getByRole('button', { name: '今すぐバックアップ' })]);
       await page.keyboard.press('Escape');
       await outcomeFits(counter, damaged.reservationNo, 'damaged', 'outcome-damaged');
       await outcomeFits(counter, overdueNo, 'returned', 'outcome-returned');

@@ -26,6 +26,7 @@ import { reconciliationHandlers } from '../reconciliation/handlers';
 import { dayCloseHandlers } from '../day-close/handlers';
 import { venuePrintHandlers } from '../print/handlers';
 import { syncHandlers } from '../sync/handlers';
+import { backupHandlers } from '../backup/handlers';
 import { startSiblingPulls } from '../sync/sibling-pulls';
 import { readSetting } from '../store/settings';
 import { immediateAccessLog } from '../access/access-record';
@@ -84,6 +85,7 @@ export function createApp(store: VenueStore, clock: Clock, log: (line: string) =
     ...dayCloseHandlers(counter),
     ...venuePrintHandlers(counter, printer),
     ...syncHandlers(counter),
+    ...backupHandlers(store, clock),
   };
   let wiring: ScannerWiring | null = null;
   const siblings = startSiblingPulls(counter, log);

@@ -1,6 +1,6 @@
 // The composition root at headquarters (事務センター): HQ's own data folder, its sessions, and the channels
 // HQ serves — the ledgers HQ built, printed with their 控え (別紙③ 2④), pulls, the ward's report and HQ's own
-// 個人情報取扱台帳.
+// 個人情報取扱台帳, and its backups.
 import type { Clock } from '../clock';
 import type { HqStore } from '../store/data-folder';
 import { createDispatcher, type SiteHandlers } from '../ipc/dispatch';
@@ -13,6 +13,7 @@ import { idleLockNote, sessionHandlers } from '../auth/handlers';
 import { hqHandlers } from '../hq/handlers';
 import { hqPrintHandlers } from '../print/handlers';
 import { accessHandlers } from '../access/handlers';
+import { backupHandlers } from '../backup/handlers';
 import type { SiteApp } from './create-app';
 
 export function createHqApp(store: HqStore, clock: Clock, log: (line: string) => void, printer: Printer = createPreviewPrinter()): SiteApp {
@@ -30,6 +31,7 @@ export function createHqApp(store: HqStore, clock: Clock, log: (line: string) =>
     ...hqHandlers(store, clock),
     ...hqPrintHandlers({ store, clock, access }, printer),
     ...accessHandlers({ store, clock, access }),
+    ...backupHandlers(store, clock),
   };
 
   const dispatch = createDispatcher('hq', handlers, sessions, log, store.dir);

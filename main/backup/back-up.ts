@@ -6,8 +6,10 @@ import type { HqStore, VenueStore } from '../store/data-folder';
 import { readSetting } from '../store/settings';
 import { err, type Result } from '../../shared/result';
 import { createBackup, type BackupMade, type BackupProblem } from './create-backup';
-import { recordBackupMade } from './backup-record';
 import type { BackupBody } from './manifest';
+import type { SiteId } from '../../shared/venues/venues';
+import { verifyBackup, type BackupOpener } from './verify-backup';
+import { recordBackupChecked, recordBackupMade } from './backup-record';
 
 /** The folder backups go to, or null when none is set. */
 export function backupFolder(store: VenueStore | HqStore): string | null {
@@ -27,16 +29,43 @@ export function backUp(
       code: 'not-set',
       message: 'バックアップ先が決まっていません。設定 backup-folder（madoguchi settings）でフォルダを決めるか、フォルダを指定してください',
     });
-  const site = 'site' in store ? store.site : store.venue;
-  const made = createBackup({ dir: store.dir, db: store.db, site, stationId: store.stationId, openCopy: store.openCopy }, clock, {
-    actor,
-    destination,
-    reason: options.reason,
-    keep: readSetting(store.db, 'backup-keep'),
-  });
+  const made = createBackup(
+    { dir: store.dir, db: store.db, site: siteOf(store), stationId: store.stationId, openCopy: store.openCopy },
+    clock,
+    {
+      actor,
+      destination,
+      reason: options.reason,
+      keep: readSetting(store.db, 'backup-keep'),
+    },
+  );
   if (made.ok) {
     recordBackupMade(store.db, clock, store.stationId, actor, made.value.path, made.value.body);
     store.noteCommitted();
   }
   return made;
+}
+
+function siteOf(store: VenueStore | HqStore): SiteId {
+  return 'site' in store ? store.site : store.venue;
+}
+
+/** The running app's way into its backups: its own open folder's key, no passphrase (verify-backup.ts). */
+export function storeOpener(store: VenueStore | HqStore): BackupOpener {
+  return { site: siteOf(store), stationId: store.stationId, openCopy: (file) => store.openCopy(file) };
+}
+
+/** A backup of this station checked on its medium by someone signed in, the check and its outcome in the record. */
+export function checkBackup(store: VenueStore | HqStore, clock: Clock, actor: string, path: string): ReturnType<typeof verifyBackup> {
+  const checked = verifyBackup(path, storeOpener(store));
+  recordBackupChecked(
+    store.db,
+    clock,
+    store.stationId,
+    actor,
+    path,
+    checked.ok ? { ok: true, createdAt: checked.value.body.createdAt } : { ok: false, problem: checked.error.message },
+  );
+  store.noteCommitted();
+  return checked;
 }

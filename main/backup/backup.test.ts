@@ -14,7 +14,7 @@ import { DEMO_STAFF } from '../demo/demo-world';
 import { confirmShipmentReceipt } from '../receipt/box-receipt';
 import { behindTheTrigger } from '../testing/damage';
 import { mountTinyDisk, TINY_DISK_SKIP } from '../testing/tiny-disk';
-import { backUp } from './back-up';
+import { backUp, storeOpener } from './back-up';
 import { verifyBackup } from './verify-backup';
 import { backupHistory, backupReminder } from './backup-record';
 import { writeSetting } from '../store/settings';
@@ -64,7 +64,7 @@ test('a backup is the folder as it was, encrypted, owner-only, with a signed man
   // Work goes on after the snapshot: the backup still says, and holds, what it held then.
   assert.ok(recordHandover({ store, clock }, clerk, LIST[5]!.reservationNo, idCheck).ok);
   const before = Object.fromEntries(readdirSync(path).map((f) => [f, sha(join(path, f))]));
-  const checked = verifyBackup(path, PASS);
+  const checked = verifyBackup(path, { passphrase: PASS });
   assert.ok(checked.ok, JSON.stringify(checked));
   assert.deepEqual(checked.value.body, body);
   assert.equal(checked.value.recordsProblem, null);
@@ -97,7 +97,7 @@ test('verify names what is wrong with a damaged, cut, edited or mixed-up backup,
     return made.value.path;
   };
   const problem = (path: string, pass = PASS) => {
-    const r = verifyBackup(path, pass);
+    const r = verifyBackup(path, { passphrase: pass });
     assert.ok(!r.ok, 'refused');
     return r.error.message;
   };
@@ -201,7 +201,7 @@ test('a folder whose records were changed is still backed up, faithfully, and bo
   assert.ok(made.ok);
   assert.match(made.value.recordsProblem ?? '', /RECORD-TAMPERED/);
   assert.deepEqual(made.value.body.recordsBroken, { record: 'events', seq: 3 });
-  const checked = verifyBackup(made.value.path, PASS);
+  const checked = verifyBackup(made.value.path, { passphrase: PASS });
   assert.ok(checked.ok);
   assert.match(checked.value.recordsProblem ?? '', /3件目がありません/);
 });
@@ -217,4 +217,34 @@ test('the lead is reminded when no backup has been known good for the days set',
   const later = backupReminder(store.db, clock.now(), 3);
   assert.equal(later.overdue, true);
   assert.ok(existsSync(usb));
+});
+
+test('the running app checks a backup with its own open folder, no passphrase: the same damage found, another station’s refused', (t) => {
+  const { store, clock, dir } = station(t);
+  const usb = join(dir, 'usb');
+  mkdirSync(usb);
+  const made = backUp(store, clock, 'lead:lead1', { to: usb, reason: 'day-close' });
+  assert.ok(made.ok);
+  const checked = verifyBackup(made.value.path, storeOpener(store));
+  assert.ok(checked.ok, JSON.stringify(checked));
+  assert.deepEqual(checked.value.body, made.value.body);
+
+  // One byte flipped, the manifest's hash made to agree: the cipher's tag on that page tells, as with the passphrase.
+  const db = join(made.value.path, 'madoguchi.db');
+  const bytes = readFileSync(db);
+  bytes[8192 + 100]! ^= 0xff;
+  writeFileSync(db, bytes);
+  const m = JSON.parse(readFileSync(join(made.value.path, 'manifest.json'), 'utf8'));
+  m.body.files.find((f: { name: string }) => f.name === 'madoguchi.db').sha256 = sha(db);
+  writeFileSync(join(made.value.path, 'manifest.json'), JSON.stringify(m));
+  const damaged = verifyBackup(made.value.path, storeOpener(store));
+  assert.ok(!damaged.ok);
+  assert.match(damaged.error.message, /(読めないページ|整合性の検査で問題)/);
+
+  const other = station(t);
+  const theirs = backUp(other.store, other.clock, 'lead:lead1', { to: usb, reason: 'manual' });
+  assert.ok(theirs.ok);
+  const refused = verifyBackup(theirs.value.path, storeOpener(store));
+  assert.ok(!refused.ok);
+  assert.match(refused.error.message, /この端末（toyosu\/.*）のバックアップではありません/);
 });

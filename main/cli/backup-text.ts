@@ -35,3 +35,10 @@ export function backupHistoryText(
     );
   return lines.map((l) => `${l}\n`).join('');
 }
+
+/** 日締め's backup in a line, as the lead's screen says it. */
+export function closeDayBackupText(r: { backup: string | null; backupProblem: string | null }): string {
+  if (r.backup !== null) return `バックアップ: ${r.backup}\n${r.backupProblem === null ? '' : `${r.backupProblem}\n`}`;
+  if (r.backupProblem !== null) return `バックアップは作っていません：${r.backupProblem}\n`;
+  return 'バックアップは作っていません：バックアップ先が未設定です（madoguchi settings で backup-folder を設定）\n';
+}

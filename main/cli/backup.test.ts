@@ -62,3 +62,23 @@ test('backup create, verify and list at the command line', async (t) => {
   assert.match(text.out, /バックアップ先: 未設定/);
   assert.match(text.out, /2026\/11\/20 10:00 手動 lead:lead1 {2}正常（2026\/11\/20 10:00 確認）/);
 });
+
+test('venue close-day names 日締め’s backup, or says the folder is not set', async (t) => {
+  const root = tempDir(t);
+  const data = join(root, 'data');
+  const usb = join(root, 'usb');
+  mkdirSync(usb);
+  const store = createVenueDataFolder(data, 'sogo', PASS);
+  for (const s of DEMO_STAFF) enrollStaff(store.db, fixedClock('2026-11-20T00:00:00Z'), store.stationId, 'test', s);
+  store.close();
+  const env = { MADOGUCHI_PASSPHRASE: PASS, MADOGUCHI_PIN: '9999' };
+
+  const unset = await cli(['venue', 'close-day', '--data', data, '--staff', 'lead1', '--date', '2026-11-18'], { env });
+  assert.equal(unset.code, 0, unset.err);
+  assert.match(unset.out, /^バックアップは作っていません：バックアップ先が未設定です/m);
+  assert.equal((await cli(['settings', 'backup-folder', usb, '--data', data], { env })).code, 0);
+  const closed = await cli(['venue', 'close-day', '--data', data, '--staff', 'lead1', '--date', '2026-11-19'], { env });
+  assert.equal(closed.code, 0, closed.err);
+  assert.match(closed.out, /^バックアップ: .*madoguchi-backup-sogo-/m);
+  assert.equal(readdirSync(usb).length, 1);
+});

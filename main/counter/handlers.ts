@@ -24,6 +24,7 @@ import { actorName, stationName } from './names';
 import { freeSpaceWarning } from '../store/free-space';
 import { clockDoubt } from './clock-trust';
 import { searchRefusalsToday } from './search-limits';
+import { backupReminderView } from '../backup/handlers';
 
 export function counterHandlers(
   counter: CounterContext,
@@ -32,7 +33,7 @@ export function counterHandlers(
   records: StatusView['records'] = null,
 ): HandlerSlice<keyof typeof counterContract> {
   return {
-    'counter:status': () => {
+    'counter:status': (_, call) => {
       const v = VENUES[counter.store.venue];
       return {
         venue: { id: v.id, name: v.name, place: v.place },
@@ -50,6 +51,8 @@ export function counterHandlers(
           at: r.at,
           times: r.times,
         })),
+        // The lead's alone: a clerk's strip has no use for it, and each status is then one query lighter.
+        backup: staffOf(call).role === 'lead' ? backupReminderView(counter.store, counter.clock) : null,
       };
     },
     'counter:scan': ({ code }, call) => decideScan(counter, staffOf(call), code),

@@ -1,11 +1,12 @@
 // 日締め as the lead does it, in one function the app and the simulation both call: take in the venue's other
 // stations' files first (so the day's figures are the whole venue's; an unreachable one waits for the next
-// pull), close the day, then write the day's sync file to the outbox for HQ (when sync is set up). The CLI's
-// `madoguchi venue close-day` calls it too.
+// pull), close the day, then write the day's sync file to the outbox for HQ (when sync is set up), then back the
+// folder up to the backup folder (when one is set). The CLI's `madoguchi venue close-day` calls it too.
 import { resolve } from 'node:path';
 import { err, ok, type Result } from '../../shared/result';
 import type { CounterContext } from '../counter/counter-service';
-import type { Staff } from '../auth/staff';
+import { actorOf, type Staff } from '../auth/staff';
+import { backUp, backupFolder } from '../backup/back-up';
 import { pullSiblings } from '../sync/siblings';
 import { exportSyncFile } from '../sync/export';
 import { readSetting } from '../store/settings';
@@ -23,7 +24,7 @@ export async function closeDayAndSend(
   ctx: CounterContext,
   staff: Staff,
   date: string,
-): Promise<Result<DailyReport & Published & Room, DayCloseProblem & Partial<Published & Room>>> {
+): Promise<Result<DailyReport & Published & Room & BackedUp, DayCloseProblem & Partial<Published & Room>>> {
   await pullSiblings(ctx);
   const closed = closeDay(ctx, staff, date);
   if (!closed.ok && closed.error.code !== 'already-closed') return closed;
@@ -36,7 +37,30 @@ export async function closeDayAndSend(
     const sent = published.syncFile === null ? '' : `。この端末の記録は送信フォルダに書き出しました（${published.syncFile}）`;
     return err({ ...closed.error, message: `${closed.error.message}${sent}`, ...published, ...room });
   }
-  return ok({ ...closed.value, ...published, ...room });
+  // After the sync file, so the backup holds the closed day as sent; and, like it, never a reason not to close.
+  return ok({ ...closed.value, ...published, ...room, ...backUpClosedDay(ctx, staff) });
+}
+
+/** 日締め's backup: its folder, or why there is none (both null: no backup folder is set, said as 未設定). */
+interface BackedUp {
+  readonly backup: string | null;
+  readonly backupProblem: string | null;
+}
+
+function backUpClosedDay(ctx: CounterContext, staff: Staff): BackedUp {
+  if (backupFolder(ctx.store) === null) return { backup: null, backupProblem: null };
+  try {
+    const made = backUp(ctx.store, ctx.clock, actorOf(staff), { reason: 'day-close' });
+    if (!made.ok) return { backup: null, backupProblem: `${made.error.message}。日締めは済んでいます` };
+    const said = made.value.recordsProblem === null ? null : `バックアップは作りましたが、${made.value.recordsProblem}`;
+    return { backup: made.value.path, backupProblem: said };
+  } catch (e) {
+    // The day is closed and committed: an unforeseen fault of the medium is reported, not thrown over the close.
+    return {
+      backup: null,
+      backupProblem: `バックアップを作れませんでした（${(e as { code?: string }).code ?? 'エラー'}）。日締めは済んでいます。媒体を確かめ、バックアップの画面で作り直してください`,
+    };
+  }
 }
 
 /** The day's sync file, or why there is none: said to the lead as it is (not set up, or the outbox failed). */

@@ -20,6 +20,7 @@ import { useLeadStore } from '../stores/lead-store';
 import { useReturnsStore } from '../stores/returns-store';
 import { useCorrectionsStore } from '../stores/corrections-store';
 import { useAccessStore } from '../stores/access-store';
+import { useBackupStore } from '../stores/backup-store';
 import { usePrintStore } from '../stores/print-store';
 import { leaveLeadWorkspace } from '../lead/LeadWorkspace';
 
@@ -36,6 +37,7 @@ function routeScan(text: string, toCounter: () => void): void {
   if (page === 'access') return useAccessStore.getState().scan(text);
   if (page === 'reconciliation') return useLeadStore.getState().scanIgnored();
   if (page === 'staff') return useStaffStore.getState().scanIgnored();
+  if (page === 'backup') return useBackupStore.getState().scanIgnored();
   toCounter();
 }
 

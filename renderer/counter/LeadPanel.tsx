@@ -83,7 +83,18 @@ export function LeadPanel() {
           <summary>台帳の取込（ファイルから）</summary>
           <LedgerImport />
         </details>
+        {/* バックアップ beside 閉じる: a third small button on the row above wrapped, and the menu outgrew the window. */}
         <div className="button-row lead-close">
+          <button
+            className="btn"
+            type="button"
+            onClick={() => {
+              openPage('backup');
+              closeDialog();
+            }}
+          >
+            バックアップ
+          </button>
           <button className="btn" type="button" onClick={closeDialog}>
             閉じる <Key k="Esc" />
           </button>

@@ -5,6 +5,7 @@ import { tokyoClockTime } from '../format/dates';
 import type { StatusView } from '../../shared/ipc/contract';
 import { count, num } from '../../shared/numbers';
 import { useConnectionStore } from '../stores/connection-store';
+import { backupReminderText } from '../format/backup-words';
 
 function scannerText(scanner: StatusView['scanner'], windowFocused: boolean, reachable: boolean): { text: string; good: boolean } {
   // A scan is read but cannot be looked up: not ready, whatever the device says. It waits and is shown later.
@@ -79,6 +80,12 @@ export function StatusStrip() {
               検索の上限に達した職員がいます:{' '}
               {status.searchRefusals.map((r) => `${r.staff} ${tokyoClockTime(r.at)}（拒否 ${num(r.times)}回）`).join('、')}
               。名前での検索が続くときは理由を確かめてください
+            </span>
+          )}
+          {/* The lead's alone (main sends it to no one else): made at 日締め, checked on the backup page. */}
+          {status.backup && backupReminderText(status.backup) && (
+            <span className="status-item status-bad" data-testid="status-backup">
+              {backupReminderText(status.backup)}
             </span>
           )}
           {/* Last, on a line of its own where it wraps: for as long as the disk stays low, on every screen. */}

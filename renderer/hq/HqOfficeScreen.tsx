@@ -1,5 +1,5 @@
 // 事務センター (HQ) on its own machine: every ledger HQ built, per shipment and venue, printed with its 控え
-// (別紙③ 2④) from the rows HQ kept, and the way to HQ's own 個人情報取扱台帳. Keyboard: Tab to a row's button,
+// (別紙③ 2④) from the rows HQ kept, and the way to HQ's own 個人情報取扱台帳 and its backups. Keyboard: Tab to a row's button,
 // Enter prints.
 import { useCallback, useEffect, useState } from 'react';
 import { VENUES } from '../../shared/venues/venues';
@@ -11,6 +11,7 @@ import { useHqStore } from '../stores/hq-store';
 import { tokyoDateTime } from '../format/dates';
 import { WardReport } from './WardReport';
 import { HqAccessRecordScreen } from './HqAccessRecordScreen';
+import { HqBackupScreen } from './HqBackupScreen';
 import { count } from '../../shared/numbers';
 
 export function HqOfficeScreen() {
@@ -21,11 +22,14 @@ export function HqOfficeScreen() {
   const [order, setOrder] = useState<LedgerOrder>('town');
   const [recordOpen, setRecordOpen] = useState(false);
   const closeRecord = useCallback(() => setRecordOpen(false), []);
+  const [backupOpen, setBackupOpen] = useState(false);
+  const closeBackup = useCallback(() => setBackupOpen(false), []);
   useEffect(() => {
     void loadLedgers();
     return reset;
   }, [loadLedgers, reset]);
   if (recordOpen) return <HqAccessRecordScreen onBack={closeRecord} />;
+  if (backupOpen) return <HqBackupScreen onBack={closeBackup} />;
   return (
     <main className="hq" data-testid="hq-office">
       <header className="hq-header hq-bar">
@@ -35,6 +39,9 @@ export function HqOfficeScreen() {
         </p>
         <button className="btn" type="button" onClick={() => setRecordOpen(true)}>
           個人情報取扱台帳
+        </button>
+        <button className="btn" type="button" onClick={() => setBackupOpen(true)}>
+          バックアップ
         </button>
         <button className="btn" type="button" onClick={() => void signOut()}>
           サインアウト

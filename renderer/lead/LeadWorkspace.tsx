@@ -1,4 +1,4 @@
-// The venue lead's work pages in the stage: 照合・日報, 訂正, 返戻, 職員, 個人情報取扱台帳. Opened from the lead menu; Esc or
+// The venue lead's work pages in the stage: 照合・日報, 訂正, 返戻, 職員, 個人情報取扱台帳, バックアップ. Opened from the lead menu; Esc or
 // 窓口に戻る returns to the counter.
 import { useEffect } from 'react';
 import { useLeadStore, type LeadPage } from '../stores/lead-store';
@@ -12,6 +12,8 @@ import { useStaffStore } from '../stores/staff-store';
 import { AccessRecordPage } from './AccessRecordPage';
 import { useAccessStore } from '../stores/access-store';
 import { Key } from '../components/Key';
+import { BackupPage } from './BackupPage';
+import { useBackupStore } from '../stores/backup-store';
 
 const TABS: readonly { page: LeadPage; label: string }[] = [
   { page: 'reconciliation', label: '照合・日報' },
@@ -19,6 +21,7 @@ const TABS: readonly { page: LeadPage; label: string }[] = [
   { page: 'returns', label: '返戻' },
   { page: 'staff', label: '職員' },
   { page: 'access', label: '個人情報取扱台帳' },
+  { page: 'backup', label: 'バックアップ' },
 ];
 
 export function leaveLeadWorkspace(): void {
@@ -27,6 +30,7 @@ export function leaveLeadWorkspace(): void {
   useReturnsStore.getState().reset();
   useStaffStore.getState().reset();
   useAccessStore.getState().reset();
+  useBackupStore.getState().reset();
 }
 
 export function LeadWorkspace({ page }: { readonly page: LeadPage }) {
@@ -65,6 +69,7 @@ export function LeadWorkspace({ page }: { readonly page: LeadPage }) {
       {page === 'returns' && <ReturnsPage />}
       {page === 'staff' && <StaffPage />}
       {page === 'access' && <AccessRecordPage />}
+      {page === 'backup' && <BackupPage />}
     </div>
   );
 }

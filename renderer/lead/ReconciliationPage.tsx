@@ -71,6 +71,11 @@ export function ReconciliationPage() {
           {s.message}
         </p>
       )}
+      {s.backupProblem && (
+        <p className="verdict verdict-missing" role="alert" data-testid="day-close-backup-problem">
+          {s.backupProblem}
+        </p>
+      )}
       <FreeSpaceNotice warning={s.freeSpace} />
       {!v ? (
         <p aria-busy="true">計算しています…</p>

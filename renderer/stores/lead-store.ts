@@ -6,7 +6,7 @@ import { invoke } from './call';
 import { useSessionStore } from './session-store';
 import { tokyoToday, westernDate } from '../format/dates';
 
-export type LeadPage = 'reconciliation' | 'corrections' | 'returns' | 'staff' | 'access';
+export type LeadPage = 'reconciliation' | 'corrections' | 'returns' | 'staff' | 'access' | 'backup';
 export type ReconciliationView = ChannelOutput<'reconciliation:day'>;
 
 interface LeadWorkspaceState {
@@ -18,6 +18,8 @@ interface LeadWorkspaceState {
   message: string | null;
   /** The disk running low, as the last 日締め found it: said beside its message. */
   freeSpace: FreeSpaceWarning;
+  /** 日締め's backup that failed (or found the records changed): the close itself is done. */
+  backupProblem: string | null;
   /** The day awaiting the second, confirming press of 日締め. */
   confirmingClose: boolean;
   open(page: LeadPage): void;
@@ -38,14 +40,15 @@ export const useLeadStore = create<LeadWorkspaceState>((set, get) => ({
   error: null,
   message: null,
   freeSpace: null,
+  backupProblem: null,
   confirmingClose: false,
   open(page) {
-    set({ page, error: null, message: null, freeSpace: null, confirmingClose: false });
+    set({ page, error: null, message: null, freeSpace: null, backupProblem: null, confirmingClose: false });
     if (page === 'reconciliation') void get().setDate(tokyoToday());
   },
-  exit: () => set({ page: null, view: null, error: null, message: null, freeSpace: null, confirmingClose: false }),
+  exit: () => set({ page: null, view: null, error: null, message: null, freeSpace: null, backupProblem: null, confirmingClose: false }),
   async setDate(date) {
-    set({ date, confirmingClose: false, message: null, freeSpace: null });
+    set({ date, confirmingClose: false, message: null, freeSpace: null, backupProblem: null });
     if (/^\d{4}-\d{2}-\d{2}$/.test(date)) await get().load();
   },
   async load() {
@@ -58,16 +61,20 @@ export const useLeadStore = create<LeadWorkspaceState>((set, get) => ({
   askClose: (value) => set({ confirmingClose: value, message: null }),
   async closeDay() {
     const date = get().date;
-    set({ busy: true, error: null, confirmingClose: false });
+    set({ busy: true, error: null, confirmingClose: false, backupProblem: null });
     const r = await invoke('day:close', { date });
     if (!r.ok) return set({ busy: false, error: r.error.message });
     const sync = r.value.syncFile
       ? `事務センターへの同期ファイル ${r.value.syncFile} を書き出しました。`
       : `同期ファイルは書き出していません：${r.value.syncProblem ?? '同期が未設定です'}`;
+    // Made or not set is part of the day's news; a backup that failed is a problem of its own, said in red beside it.
+    const { backup: made, backupProblem } = r.value;
+    const backup = made !== null ? `バックアップを作りました（${made}）。` : backupProblem === null ? 'バックアップ先は未設定です。' : '';
     set({
       busy: false,
-      message: `${westernDate(date)}を締めました。数字は固定され、以後の訂正は「締め後の訂正」として表示されます。${sync}`,
+      message: `${westernDate(date)}を締めました。数字は固定され、以後の訂正は「締め後の訂正」として表示されます。${sync}${backup}`,
       freeSpace: r.value.freeSpace,
+      backupProblem,
     });
     // The strip says the disk's state too: brought up to date with what the close just found.
     await Promise.all([get().load(), useSessionStore.getState().refreshStatus()]);

@@ -19,6 +19,7 @@ import { printContract } from './contract/print';
 import { syncContract } from './contract/sync';
 import { hqContract } from './contract/hq';
 import { staffContract } from './contract/staff';
+import { backupContract } from './contract/backup';
 
 export { StationView } from './contract/station';
 export { SessionView } from './contract/session';
@@ -42,6 +43,7 @@ export const contract = {
   ...syncContract,
   ...hqContract,
   ...staffContract,
+  ...backupContract,
 } as const;
 
 type Contract = typeof contract;
@@ -109,7 +111,9 @@ type IpcErrorCode =
   | 'already-closed'
   | 'day-closed'
   /** A person's searches passed a limit (shared/counter/search-rules.ts): refused, recorded, the lead told. */
-  | 'search-limit';
+  | 'search-limit'
+  /** A backup could not be made (no folder set, the medium missing, full or unwritable): the message says which. */
+  | 'backup-failed';
 export interface IpcError {
   readonly code: IpcErrorCode;
   readonly message: string;

@@ -58,7 +58,7 @@ export function registerBackup(program: Command, io: CliIo, setExit: (code: numb
       try {
         const staff = opened && (await actingStaff(io, opened.store.db, opts.staff, [adminRoleOf(opened.store.db)], 'バックアップの確認'));
         const passphrase = await askPassphrase(io, 'バックアップのパスフレーズ（作った時点のデータフォルダのもの）');
-        const checked = verifyBackup(dir, passphrase);
+        const checked = verifyBackup(dir, { passphrase });
         if (opened && staff) {
           if (!checked.ok && checked.error.code === 'wrong-passphrase') throw new CliError(checked.error.message);
           if (checked.ok && checked.value.body.stationId !== opened.store.stationId)

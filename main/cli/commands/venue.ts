@@ -15,6 +15,7 @@ import { recordAccess } from '../../access/access-record';
 import { VENUES } from '../../../shared/venues/venues';
 import { stationName, staffOnPaper } from '../../counter/names';
 import { closeDayText, dailyReportText } from '../venue-text';
+import { closeDayBackupText } from '../backup-text';
 import { asOfText, warningText } from '../text';
 import { CliError, dateArgument, type CliIo } from '../io';
 import { registerVenueTrust } from './venue-trust';
@@ -127,6 +128,7 @@ export function registerVenue(program: Command, io: CliIo, setExit: (code: numbe
             ? `同期ファイル: ${closed.value.syncFile}\n`
             : `同期ファイルは書き出していません：${closed.value.syncProblem ?? '同期が未設定です'}\n`,
         );
+        io.out(closeDayBackupText(closed.value));
         io.out(warningText(closed.value.freeSpace));
         if (!t.holds) setExit(3);
       } finally {

@@ -8,6 +8,7 @@ import { ReservationNumber } from '../../roster/reservation-number';
 import { VENUE_IDS } from '../../venues/venues';
 import { ANY_STAFF, COUNTER, LEAD, VENUE, channel } from './channel';
 import { Empty, FreeSpaceWarning, Reason, Recorded } from './common';
+import { BackupReminderView } from './backup';
 
 export const StatusView = z.strictObject({
   venue: z.strictObject({ id: z.enum(VENUE_IDS), name: z.string(), place: z.string() }),
@@ -42,6 +43,8 @@ export const StatusView = z.strictObject({
   records: z.strictObject({ record: z.enum(['access', 'events', 'staff']), seq: z.number(), message: z.string() }).nullable(),
   /** Today's searches refused for passing a limit, per person (their last, how many): for the venue lead. */
   searchRefusals: z.array(z.strictObject({ staff: z.string(), at: z.string(), times: z.number() })),
+  /** The backup reminder, for the venue lead only (null to a clerk, who cannot make or check one). */
+  backup: BackupReminderView.nullable(),
 });
 export type StatusView = z.infer<typeof StatusView>;
 

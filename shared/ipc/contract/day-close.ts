@@ -8,10 +8,18 @@ export const dayCloseContract = {
   /**
    * Closes the day; with sync set up, the day's sync file is written to the outbox too (its name, else null).
    * freeSpace: the data folder's disk running low after the close (the close itself is done either way).
+   * backup: the backup made to the set backup folder; backupProblem: why none was made (or what it found).
+   * Both null: no backup folder is set.
    */
   'day:close': channel(
     z.strictObject({ date: IsoDate }),
-    DailyReportView.extend({ syncFile: z.string().nullable(), syncProblem: z.string().nullable(), freeSpace: FreeSpaceWarning }),
+    DailyReportView.extend({
+      syncFile: z.string().nullable(),
+      syncProblem: z.string().nullable(),
+      freeSpace: FreeSpaceWarning,
+      backup: z.string().nullable(),
+      backupProblem: z.string().nullable(),
+    }),
     LEAD,
     VENUE,
   ),
