@@ -50,7 +50,7 @@ export async function restoreFolder(clock: Clock, r: RestoreRequest): Promise<Re
       code: 'not-empty',
       message: `${to} は空ではありません。使っているデータフォルダを上書きしないため、復元は新しい空のフォルダにだけ行います（コード: RESTORE-NOT-EMPTY）`,
     });
-  const checked = verifyBackup(r.from, r.passphrase);
+  const checked = verifyBackup(r.from, { passphrase: r.passphrase });
   if (!checked.ok)
     return err({ code: checked.error.code === 'wrong-passphrase' ? 'wrong-passphrase' : 'bad-backup', message: checked.error.message });
   const { path, body } = checked.value;
