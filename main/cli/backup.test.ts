@@ -14,7 +14,8 @@ import { fixedClock } from '../clock';
 
 const PASS = 'madoguchi-demo';
 
-test('backup create, verify and list at the command line', async (t) => {
+/** A new 総合区民センター folder with the demo's staff, and an empty folder to back up to. */
+function folderWithStaff(t: { after(fn: () => void): void }): { data: string; usb: string } {
   const root = tempDir(t);
   const data = join(root, 'data');
   const usb = join(root, 'usb');
@@ -22,6 +23,11 @@ test('backup create, verify and list at the command line', async (t) => {
   const store = createVenueDataFolder(data, 'sogo', PASS);
   for (const s of DEMO_STAFF) enrollStaff(store.db, fixedClock('2026-11-20T00:00:00Z'), store.stationId, 'test', s);
   store.close();
+  return { data, usb };
+}
+
+test('backup create, verify and list at the command line', async (t) => {
+  const { data, usb } = folderWithStaff(t);
   const env = { MADOGUCHI_PASSPHRASE: PASS };
 
   const asClerk = await cli(['backup', 'create', '--data', data, '--to', usb, '--staff', 'clerk1'], {
@@ -64,13 +70,7 @@ test('backup create, verify and list at the command line', async (t) => {
 });
 
 test('venue close-day names 日締め’s backup, or says the folder is not set', async (t) => {
-  const root = tempDir(t);
-  const data = join(root, 'data');
-  const usb = join(root, 'usb');
-  mkdirSync(usb);
-  const store = createVenueDataFolder(data, 'sogo', PASS);
-  for (const s of DEMO_STAFF) enrollStaff(store.db, fixedClock('2026-11-20T00:00:00Z'), store.stationId, 'test', s);
-  store.close();
+  const { data, usb } = folderWithStaff(t);
   const env = { MADOGUCHI_PASSPHRASE: PASS, MADOGUCHI_PIN: '9999' };
 
   const unset = await cli(['venue', 'close-day', '--data', data, '--staff', 'lead1', '--date', '2026-11-18'], { env });

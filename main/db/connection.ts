@@ -34,18 +34,7 @@ export function openDatabase(file: string, key: Uint8Array): Db {
   }
   const db = new Database(file);
   try {
-    // ChaCha20-Poly1305 per page: authenticated, so a flipped byte on disk is an error, not silent garbage.
-    db.pragma(`cipher='chacha20'`);
-    db.pragma(`key="x'${Buffer.from(key).toString('hex')}'"`);
-    try {
-      db.prepare('SELECT count(*) FROM sqlite_master').get();
-    } catch (e) {
-      const code = (e as { code?: string }).code;
-      if (code === 'SQLITE_NOTADB') {
-        throw new DbOpenError('wrong-key', 'the database key does not open this database (wrong key or damaged file)');
-      }
-      throw e;
-    }
+    keyAndProbe(db, key);
     applyPragmas(db);
     return db;
   } catch (e) {
@@ -61,18 +50,24 @@ export function openDatabase(file: string, key: Uint8Array): Db {
 export function openDatabaseReadOnly(file: string, key: Uint8Array): Db {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    db.pragma(`cipher='chacha20'`);
-    db.pragma(`key="x'${Buffer.from(key).toString('hex')}'"`);
-    try {
-      db.prepare('SELECT count(*) FROM sqlite_master').get();
-    } catch (e) {
-      if ((e as { code?: string }).code === 'SQLITE_NOTADB')
-        throw new DbOpenError('wrong-key', 'the database key does not open this database');
-      throw e;
-    }
+    keyAndProbe(db, key);
     return db;
   } catch (e) {
     db.close();
+    throw e;
+  }
+}
+
+/** Keys the connection and reads page 1: a key that does not open it is `wrong-key`, said before anything else. */
+function keyAndProbe(db: Db, key: Uint8Array): void {
+  // ChaCha20-Poly1305 per page: authenticated, so a flipped byte on disk is an error, not silent garbage.
+  db.pragma(`cipher='chacha20'`);
+  db.pragma(`key="x'${Buffer.from(key).toString('hex')}'"`);
+  try {
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (e) {
+    if ((e as { code?: string }).code === 'SQLITE_NOTADB')
+      throw new DbOpenError('wrong-key', 'the database key does not open this database (wrong key or damaged file)');
     throw e;
   }
 }
