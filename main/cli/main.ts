@@ -18,6 +18,7 @@ import { registerHq } from './commands/hq';
 import { registerAccess } from './commands/access';
 import { registerBackup } from './commands/backup';
 import { registerRestore } from './commands/restore';
+import { registerRetention } from './commands/retention';
 import { CliError, type CliIo } from './io';
 import { sqliteVersion } from '../db/connection';
 import pkg from '../../package.json' with { type: 'json' };
@@ -54,6 +55,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerAccess(program, io);
   registerBackup(program, io, setExit);
   registerRestore(program, io, setExit);
+  registerRetention(program, io);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

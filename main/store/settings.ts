@@ -70,6 +70,12 @@ export const SETTINGS = {
     allowed: '1〜90 の整数',
     help: '確認済みのバックアップがこの日数より古くなったら会場責任者に知らせる',
   },
+  'contract-end': {
+    schema: z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]),
+    default: '',
+    allowed: 'YYYY-MM-DD（空なら未設定）',
+    help: '委託業務の終了日。この日の後、区の承認を経て個人情報をすべて消去する（madoguchi retention plan）',
+  },
 } as const;
 export type SettingKey = keyof typeof SETTINGS;
 

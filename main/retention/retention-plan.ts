@@ -1,0 +1,113 @@
+// Retention as data (別紙⑦ 第12条; 仕様書 6「業務終了後のデータ破棄」): every kind of residents' data this folder holds or
+// has put somewhere else, how much, where, how long it is kept and how it goes. Nothing is kept past the end of
+// the work: at the contract's end date (setting `contract-end`) every category may be erased, after the ward
+// approves the written application. Files that left the encrypted folder in plaintext (the 未受領 CSV, the
+// routing report, a print saved as a PDF) are listed from the access record, each until it no longer exists.
+// One list, read by `retention plan`, the erasure application and the erasure report.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Db } from '../db/connection';
+import { folderCounts } from '../db/queries/folder-counts';
+import { accessRowsOfActions } from '../db/queries/access-records';
+import { exportSizes } from '../db/queries/sync-exports';
+import { readSetting } from '../store/settings';
+import { backupHistory } from '../backup/backup-record';
+import { DB_FILE } from '../store/folder-files';
+
+export type RetentionCategoryId = 'resident-rows' | 'events' | 'access-record' | 'sync-files' | 'backups' | 'plaintext-files';
+
+export interface RetentionCategory {
+  readonly id: RetentionCategoryId;
+  /** In the ward's words (the application and the report use them). */
+  readonly item: string;
+  /** The medium it is on. */
+  readonly medium: string;
+  readonly count: number;
+  readonly unit: string;
+  /** How it is erased (第12条4: made unreadable). */
+  readonly method: string;
+  /** Where each piece is, when it is outside the folder (a backup, a file). */
+  readonly places: readonly { readonly path: string; readonly present: boolean; readonly at: string }[];
+}
+
+export interface RetentionPlan {
+  readonly dataDir: string;
+  /** The end of the work (YYYY-MM-DD), after which everything may go; null until set. */
+  readonly contractEnd: string | null;
+  readonly categories: readonly RetentionCategory[];
+}
+
+const CRYPTO_ERASE = '暗号消去（鍵を破棄し、ファイルを上書きして削除。NIST SP 800-88 の Purge に当たる）';
+
+export function retentionPlan(store: { readonly dir: string; readonly db: Db }): RetentionPlan {
+  const { db } = store;
+  const counts = folderCounts(db);
+  const encrypted = `データフォルダ ${resolve(store.dir, DB_FILE)}（暗号化）`;
+  const outbox = resolve(store.dir, readSetting(db, 'sync-outbox'));
+  const exports = accessRowsOfActions(db, ['export']).flatMap((r) => {
+    const d = JSON.parse(r.detail) as { destination?: unknown };
+    return typeof d.destination === 'string' ? [{ path: d.destination, present: existsSync(d.destination), at: r.at }] : [];
+  });
+  const backups = backupHistory(db).map((b) => ({ path: b.path, present: existsSync(b.path), at: b.at }));
+  const contractEnd = readSetting(db, 'contract-end');
+  return {
+    dataDir: store.dir,
+    contractEnd: contractEnd === '' ? null : contractEnd,
+    categories: [
+      {
+        id: 'resident-rows',
+        item: '住民の行（送付台帳・事務センターの送付記録: 氏名・カナ・生年月日・住所・予約管理番号）',
+        medium: encrypted,
+        count: counts.residentRows,
+        unit: '件',
+        method: CRYPTO_ERASE,
+        places: [],
+      },
+      {
+        id: 'events',
+        item: '業務記録（受領・交付・訂正・返戻などのイベント）',
+        medium: encrypted,
+        count: counts.events,
+        unit: '件',
+        method: CRYPTO_ERASE,
+        places: [],
+      },
+      {
+        id: 'access-record',
+        item: '個人情報取扱台帳（アクセス記録）',
+        medium: encrypted,
+        count: counts.accessRows,
+        unit: '件',
+        method: CRYPTO_ERASE,
+        places: [],
+      },
+      {
+        id: 'sync-files',
+        item: '送信した同期ファイル（暗号化・署名済み。氏名・住所は含まない）',
+        medium: `送信フォルダ ${outbox}`,
+        count: exportSizes(db).length,
+        unit: 'ファイル',
+        method: '上書きして削除',
+        places: [],
+      },
+      {
+        id: 'backups',
+        item: 'バックアップ（暗号化されたデータフォルダの写し）',
+        medium: 'バックアップ先の媒体',
+        count: backups.filter((b) => b.present).length,
+        unit: '組',
+        method: `${CRYPTO_ERASE}。媒体が外されているものは、媒体ごと物理的に破壊するか、同じ方法で消去`,
+        places: backups,
+      },
+      {
+        id: 'plaintext-files',
+        item: '書き出した平文のファイル（未受領一覧のCSV、振分レポート、PDFで保存した帳票）',
+        medium: '書き出し先',
+        count: exports.filter((e) => e.present).length,
+        unit: 'ファイル',
+        method: '上書きして削除（見当たらないものは、書き出し先で消去したことを確かめる）',
+        places: exports,
+      },
+    ],
+  };
+}
