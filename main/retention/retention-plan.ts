@@ -14,9 +14,9 @@ import { readSetting } from '../store/settings';
 import { backupHistory } from '../backup/backup-record';
 import { DB_FILE } from '../store/folder-files';
 
-export type RetentionCategoryId = 'resident-rows' | 'events' | 'access-record' | 'sync-files' | 'backups' | 'plaintext-files';
+type RetentionCategoryId = 'resident-rows' | 'events' | 'access-record' | 'sync-files' | 'backups' | 'plaintext-files';
 
-export interface RetentionCategory {
+interface RetentionCategory {
   readonly id: RetentionCategoryId;
   /** In the ward's words (the application and the report use them). */
   readonly item: string;
