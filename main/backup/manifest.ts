@@ -6,6 +6,7 @@
 import { sign, verify, type KeyObject } from 'node:crypto';
 import { z } from 'zod';
 import { SITE_IDS } from '../../shared/venues/venues';
+import { canonicalJson } from '../files/canonical-json';
 
 export const MANIFEST_FILE = 'manifest.json';
 const SIGNATURE_DOMAIN = 'madoguchi-backup-manifest-v1\n';
@@ -38,19 +39,8 @@ export type BackupBody = z.infer<typeof BackupBody>;
 
 const ManifestFile = z.strictObject({ body: BackupBody, signature: z.string().min(1) });
 
-/** Keys in sorted order at every level: the bytes signed do not depend on the order a writer or parser keeps. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value !== null && typeof value === 'object')
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  return JSON.stringify(value);
-}
-
 function signedBytes(body: BackupBody): Buffer {
-  return Buffer.from(SIGNATURE_DOMAIN + canonical(body));
+  return Buffer.from(SIGNATURE_DOMAIN + canonicalJson(body));
 }
 
 export function manifestText(body: BackupBody, privateKey: KeyObject): string {

@@ -19,6 +19,7 @@ import { registerAccess } from './commands/access';
 import { registerBackup } from './commands/backup';
 import { registerRestore } from './commands/restore';
 import { registerRetention } from './commands/retention';
+import { registerErasure } from './commands/erasure';
 import { CliError, type CliIo } from './io';
 import { sqliteVersion } from '../db/connection';
 import pkg from '../../package.json' with { type: 'json' };
@@ -56,6 +57,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerBackup(program, io, setExit);
   registerRestore(program, io, setExit);
   registerRetention(program, io);
+  registerErasure(program, io, setExit);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -92,3 +92,11 @@ export function stationFileBytes(db: Db, stationId: string, afterSeq: number): {
     bytes: Uint8Array | null;
   }[];
 }
+
+/** The access record's last number a station's latest file stated, or null when none is held. */
+export function lastAccessHeadOf(db: Db, stationId: string): number | null {
+  const row = db.prepare('SELECT access_head FROM sync_files WHERE station_id = ? ORDER BY seq DESC LIMIT 1').get(stationId) as
+    { access_head: string | null } | undefined;
+  if (!row?.access_head) return null;
+  return (JSON.parse(row.access_head) as { seq: number }).seq;
+}

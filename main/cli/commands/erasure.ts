@@ -1,0 +1,126 @@
+// madoguchi erasure apply | run | verify (別紙⑦ 第12条): the written application (items, media, quantities,
+// method, planned date) for the ward to approve; the erasure itself with the approval's reference, ending in a
+// signed 消去報告書 (JSON and A4 HTML); and the report's check, at HQ against the key the station registered.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { openAnyDataFolder, openHqFolder } from '../data-folder';
+import { actingStaff, adminRoleOf } from '../acting-staff';
+import { actorOf } from '../../auth/staff';
+import { retentionPlan } from '../../retention/retention-plan';
+import { eraseFolder } from '../../erasure/erase-folder';
+import { verifyErasureReport } from '../../erasure/verify-erasure';
+import { erasureApplicationHtml } from '../../../shared/print/erasure-print';
+import { writeFileAtomic } from '../../files/atomic-write';
+import { num } from '../../../shared/numbers';
+import { tokyoDateTime } from '../../../shared/tokyo-date';
+import { CliError, dateArgument, type CliIo } from '../io';
+
+export function registerErasure(program: Command, io: CliIo, setExit: (code: number) => void): void {
+  const erasure = program.command('erasure').description('個人情報の消去（別紙⑦ 第12条）: 申請書、承認後の消去と消去報告書、報告書の確認');
+
+  erasure
+    .command('apply')
+    .description('消去の申請書（項目・媒体名・数量・方法・処理予定日）を JSON と印刷用 HTML で書き出す')
+    .requiredOption('--out <dir>', '申請書を書き出すフォルダ')
+    .requiredOption('--planned <date>', '処理予定日（YYYY-MM-DD）')
+    .option('--data <dir>', 'データフォルダ')
+    .option('--staff <id>', '申請する会場責任者（事務センターでは職員）の職員ID（PINは端末で入力、または MADOGUCHI_PIN）')
+    .action(async (opts: { out: string; planned: string; data?: string; staff?: string }) => {
+      const plannedOn = dateArgument(opts.planned, '--planned');
+      const { site, store } = await openAnyDataFolder(io, opts.data, { share: true });
+      try {
+        const staff = await actingStaff(io, store.db, opts.staff, [adminRoleOf(store.db)], '消去の申請');
+        const plan = retentionPlan(store);
+        const application = {
+          format: 'madoguchi-erasure-application',
+          site,
+          stationId: store.stationId,
+          dataDir: plan.dataDir,
+          appliedAt: io.clock.now().toISOString(),
+          applicant: { actor: actorOf(staff), name: staff.displayName },
+          plannedOn,
+          items: plan.categories.map(({ places: _, id: __, ...c }) => c),
+        };
+        const out = resolve(io.cwd, opts.out);
+        mkdirSync(out, { recursive: true });
+        const base = join(out, `erasure-application-${store.stationId}-${plannedOn}`);
+        writeFileAtomic(`${base}.json`, JSON.stringify(application, null, 2) + '\n');
+        writeFileAtomic(`${base}.html`, erasureApplicationHtml(application, null));
+        io.out(`消去の申請書を書き出しました: ${base}.html（印刷して区の承認を受けてください）、${base}.json\n`);
+        for (const c of application.items) io.out(`  ${c.item}: ${num(c.count)}${c.unit}\n`);
+      } finally {
+        store.close();
+      }
+    });
+
+  erasure
+    .command('run')
+    .description(
+      '承認を受けた消去を行う: バックアップ・書き出したファイル・送信した同期ファイル・データフォルダ（鍵から）を消去し、消去報告書を書く。元に戻せません',
+    )
+    .requiredOption('--approval <ref>', '区の承認番号')
+    .requiredOption('--report <dir>', '消去報告書を書き出すフォルダ（データフォルダの外）')
+    .requiredOption('--confirm <stationId>', '消去する端末の端末ID（取り違え防止のため、もう一度）')
+    .option('--data <dir>', 'データフォルダ')
+    .option('--staff <id>', '消去する会場責任者（事務センターでは職員）の職員ID（PINは端末で入力、または MADOGUCHI_PIN）')
+    .action(async (opts: { approval: string; report: string; confirm: string; data?: string; staff?: string }) => {
+      const { store } = await openAnyDataFolder(io, opts.data);
+      let closed = false;
+      try {
+        if (opts.confirm !== store.stationId)
+          throw new CliError(
+            `--confirm ${opts.confirm} は、このデータフォルダの端末ID（${store.stationId}）と違います。何も消去していません`,
+            2,
+          );
+        const staff = await actingStaff(io, store.db, opts.staff, [adminRoleOf(store.db)], '消去');
+        closed = true;
+        const erased = eraseFolder(store, io.clock, {
+          approval: opts.approval,
+          reportDir: resolve(io.cwd, opts.report),
+          actor: actorOf(staff),
+          actorName: staff.displayName,
+        });
+        if (!erased.ok) {
+          closed = false;
+          throw new CliError(erased.error.message);
+        }
+        const b = erased.value.body;
+        io.out(`消去しました（${tokyoDateTime(b.erasedAt)}、承認番号 ${b.approval}）\n`);
+        for (const i of b.items)
+          io.out(`  ${i.item}: ${num(i.count)}${i.unit}${i.erased.length > 0 ? `（${i.erased.length}か所を消去）` : ''}\n`);
+        const byHand = b.items.flatMap((i) => i.byHand);
+        for (const p of byHand) io.err(`  手作業で破壊・消去するもの（媒体が見つかりません）: ${p}\n`);
+        io.out(`消去報告書: ${erased.value.html}（印刷して区に提出）、${erased.value.json}（署名付き。事務センターで erasure verify）\n`);
+        if (!b.checkedUnreadable || byHand.length > 0) setExit(3);
+      } finally {
+        if (!closed) store.close();
+      }
+    });
+
+  erasure
+    .command('verify <report>')
+    .description(
+      '消去報告書（JSON）の署名を確かめる。--hq-data で、端末が登録した鍵か、記録が最後の同期ファイルより後退していないかも確かめる',
+    )
+    .option('--hq-data <dir>', '事務センターのデータフォルダ')
+    .action(async (report: string, opts: { hqData?: string }) => {
+      let text: string;
+      try {
+        text = readFileSync(resolve(io.cwd, report), 'utf8');
+      } catch (e) {
+        throw new CliError(`${report} を読めません: ${(e as Error).message}`);
+      }
+      const hq = opts.hqData === undefined ? null : await openHqFolder(io, opts.hqData, { share: true });
+      try {
+        const r = verifyErasureReport(text, hq?.db ?? null);
+        if (!r.ok) throw new CliError(`消去報告書を確かめられません: ${r.error}`);
+        const b = r.value.body;
+        io.out(
+          `消去報告書は正しく署名されています${r.value.registered ? '（端末が登録した鍵）' : '（鍵の照合は --hq-data で）'}: ${b.stationId}、${tokyoDateTime(b.erasedAt)}、承認番号 ${b.approval}、${b.erasedBy.name}\n`,
+        );
+      } finally {
+        hq?.close();
+      }
+    });
+}
