@@ -20,6 +20,7 @@ import { registerBackup } from './commands/backup';
 import { registerRestore } from './commands/restore';
 import { registerRetention } from './commands/retention';
 import { registerErasure } from './commands/erasure';
+import { registerReport } from './commands/report';
 import { CliError, type CliIo } from './io';
 import { sqliteVersion } from '../db/connection';
 import pkg from '../../package.json' with { type: 'json' };
@@ -58,6 +59,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerRestore(program, io, setExit);
   registerRetention(program, io);
   registerErasure(program, io, setExit);
+  registerReport(program, io);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
