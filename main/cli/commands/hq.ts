@@ -16,6 +16,7 @@ import { count } from '../../../shared/numbers';
 import { FIGURE_LABELS, UNCOLLECTED_LABEL } from '../../../shared/glossary';
 import { uncollectedCsv } from '../../hq/uncollected-csv';
 import { recordJlisCount } from '../../hq/jlis';
+import { hqLedgers } from '../../hq/hq-ledgers';
 import { openHqFolder } from '../data-folder';
 import { printPullResults, sourceArgument } from '../pull-output';
 import { recordAccess } from '../../access/access-record';
@@ -100,8 +101,18 @@ export function registerHq(program: Command, io: CliIo, setExit: (code: number) 
             subject: asOf,
             detail: { document: 'ward-report', subjects },
           });
-        if (opts.json) io.out(JSON.stringify(reader === null ? countedCards(report) : report, null, 2) + '\n');
-        else io.out(wardReportText(report, (id) => stationName(store, id), asOfText(io.clock.now(), opts.date)));
+        // Each ledger HQ built, with its venue's 預り証 (the import its signed sync file carried) or still awaited.
+        const receipts = hqLedgers(store.db).map(({ shipmentId, venue, rowCount, receipt }) => ({ shipmentId, venue, rowCount, receipt }));
+        if (opts.json) io.out(JSON.stringify({ ...(reader === null ? countedCards(report) : report), receipts }, null, 2) + '\n');
+        else {
+          io.out(wardReportText(report, (id) => stationName(store, id), asOfText(io.clock.now(), opts.date)));
+          const awaited = receipts.filter((r) => r.receipt === null);
+          io.out(
+            awaited.length === 0
+              ? `預り証: 作成した台帳 ${count(receipts.length)}すべて受領済み\n`
+              : `預り証 未着 ${count(awaited.length)}: ${awaited.map((r) => `${r.shipmentId} ${VENUES[r.venue].name}`).join('、')}\n`,
+          );
+        }
         if (report.mismatches.length > 0) setExit(3);
       } finally {
         store.close();
