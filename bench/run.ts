@@ -1,7 +1,7 @@
 // npm run bench: performance targets as ratios against baselines measured in the same run, plus the
 // absolute budgets the issues set for this 2-core machine. Medians of several runs; exits 1 if a target fails.
 //   --quick   small sizes, one run: checks the script works (used by the test suite), says nothing about speed.
-//   --only <section>   run one section (import, ledgers, counter, reconciliation, records, page, pdf, sync): the whole bench takes minutes.
+//   --only <section>   run one section (import, ledgers, counter, reconciliation, records, backup, page, pdf, sync): the whole bench takes minutes.
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
@@ -20,6 +20,7 @@ import { measureSync } from './sync';
 import { measureReconciliation } from './reconciliation';
 import { measureCounter } from './counter';
 import { measureRecordCheck } from './records';
+import { measureBackup } from './backup';
 import { median, time, type BenchTarget } from './measure';
 
 const quick = process.argv.includes('--quick');
@@ -37,7 +38,7 @@ process.on('exit', () => {
 const atExit = { after: (fn: () => void) => cleanups.push(fn) };
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
-const SECTIONS = ['import', 'ledgers', 'counter', 'reconciliation', 'records', 'page', 'pdf', 'sync'];
+const SECTIONS = ['import', 'ledgers', 'counter', 'reconciliation', 'records', 'backup', 'page', 'pdf', 'sync'];
 if (only !== undefined && !SECTIONS.includes(only)) throw new Error(`--only takes one of ${SECTIONS.join(', ')}`);
 const section = (name: string) => only === undefined || only === name;
 const RUNS = quick ? 1 : 5;
@@ -164,6 +165,9 @@ if (section('reconciliation')) targets.push(...measureReconciliation({ quick, ru
 
 // 5b. The chained records' check at unlock (issue 14).
 if (section('records')) targets.push(...measureRecordCheck({ quick, runs: RUNS, clock, cleanup: atExit }));
+
+// 5c. A backup (issue 15): 日締め and 今すぐバックアップ make it in the main process.
+if (section('backup')) targets.push(...measureBackup({ quick, runs: RUNS, clock, cleanup: atExit }));
 
 // 6. In the page (browser mode, Chromium): the scanner's Enter → the outcome painted.
 if (!quick && section('page')) {
