@@ -20,6 +20,7 @@ import { writeTransaction } from '../db/transaction';
 import { verifyBackup } from './verify-backup';
 import type { BackupBody } from './manifest';
 import { reclaimOwnFiles, type ReclaimedFiles } from './reclaim-files';
+import { peekSyncHeader } from '../sync/sync-file';
 
 export interface Restored {
   readonly dir: string;
@@ -41,7 +42,13 @@ export interface RestoreRequest {
   readonly actor: (opened: OpenedFolder) => Promise<string>;
 }
 
-type RestoreProblem = { code: 'not-empty' | 'bad-backup' | 'wrong-passphrase' | 'no-venue-key'; message: string };
+type RestoreProblem = { code: 'not-empty' | 'bad-backup' | 'wrong-passphrase' | 'no-venue-key' | 'no-own-files'; message: string };
+
+/** The station a sync file says it is from, or null for what is not one. */
+function fileOf(bytes: Uint8Array): string | null {
+  const peek = peekSyncHeader(bytes);
+  return peek.ok ? peek.value.stationId : null;
+}
 
 export async function restoreFolder(clock: Clock, r: RestoreRequest): Promise<Result<Restored, RestoreProblem>> {
   const to = resolve(r.to);
@@ -54,6 +61,13 @@ export async function restoreFolder(clock: Clock, r: RestoreRequest): Promise<Re
   if (!checked.ok)
     return err({ code: checked.error.code === 'wrong-passphrase' ? 'wrong-passphrase' : 'bad-backup', message: checked.error.message });
   const { path, body } = checked.value;
+  // Files offered that hold nothing of this station are a wrong folder, not "nothing was sent": the station would
+  // reuse numbers HQ holds.
+  if (r.syncFiles !== null && !r.syncFiles.some((f) => fileOf(f.bytes) === body.stationId))
+    return err({
+      code: 'no-own-files',
+      message: `指定したフォルダに、この端末（${body.stationId}）の同期ファイルがありません。事務センターで madoguchi sync files-of --station ${body.stationId} で書き出したフォルダを指定してください（何も送っていなければ --nothing-sent）`,
+    });
 
   // Copied under a hidden name beside the target, then renamed: a folder appears whole or not at all.
   const staging = join(dirname(to), `.${basename(to)}.restoring-${randomBytes(4).toString('hex')}`);

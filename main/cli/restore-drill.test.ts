@@ -54,6 +54,16 @@ test('restore drill: backup, more work published, disk lost, restored from the b
 
   // Restore refuses to guess about the files sent after the backup, and never writes over a folder in use.
   assert.match((await run(['restore', '--from', backup, '--data', station, '--staff', 'lead1'], 2)).err, /--sync-files/);
+  assert.match(
+    (await run(['restore', '--from', backup, '--data', station, '--sync-files', handback, '--nothing-sent', '--staff', 'lead1'], 2)).err,
+    /一緒に指定できません/,
+  );
+  const empty = join(root, 'empty');
+  mkdirSync(empty);
+  assert.match(
+    (await run(['restore', '--from', backup, '--data', station, '--sync-files', empty, '--staff', 'lead1'], 1)).err,
+    /この端末（honchosha-demo01）の同期ファイルがありません/,
+  );
   const inUse = join(root, 'in-use');
   mkdirSync(inUse);
   writeFileSync(join(inUse, 'keyring.json'), '{}');
@@ -76,9 +86,10 @@ test('restore drill: backup, more work published, disk lost, restored from the b
     if (name.endsWith('3.sync')) bytes[bytes.length - 10]! ^= 0xff;
     writeFileSync(join(damaged, name), bytes);
   }
-  const refused = await run(['restore', '--from', backup, '--data', station, '--sync-files', damaged, '--staff', 'lead1']);
+  const refused = await run(['restore', '--from', backup, '--data', station, '--sync-files', damaged, '--staff', 'lead1'], 3);
   assert.match(refused.out, /取り戻した同期ファイルはありません/);
   assert.match(refused.err, /取り込まなかったファイル honchosha-demo01-00000003\.sync: /);
+  assert.match(refused.err, /事務センターは、取り戻せなかった番号のファイルをすでに持っている可能性があります/);
   rmSync(station, { recursive: true });
 
   const restored = await run(['restore', '--from', backup, '--data', station, '--sync-files', handback, '--staff', 'lead1']);
