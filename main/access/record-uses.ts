@@ -44,6 +44,7 @@ const DOCUMENTS: Readonly<Record<string, string>> = {
   'routing-report': '振分レポート',
   'access-record': '個人情報取扱台帳',
   reconciliation: '照合（合わないカード）',
+  'ledger-receipt': '預り証',
   'ward-report': '区全体の集計（合わないカード）',
 };
 

@@ -59,6 +59,7 @@ export function parseManifest(text: string): { ok: true; body: BackupBody; signa
   const parsed = ManifestFile.safeParse(json);
   if (!parsed.success) {
     const at = parsed.error.issues[0]?.path.join('.') ?? '';
+    if (at === 'signature') return { ok: false, why: `${MANIFEST_FILE} に署名がありません` };
     return { ok: false, why: `${MANIFEST_FILE} が Madoguchi のバックアップの目録ではありません（${at || '形式'} が違います）` };
   }
   return { ok: true, ...parsed.data };

@@ -60,8 +60,13 @@ export function parseErasureReport(text: string): { ok: true; body: ErasureBody;
     return { ok: false, why: '消去報告書（JSON）として読めません（途中で切れているか、壊れています）' };
   }
   const parsed = ReportFile.safeParse(json);
-  if (!parsed.success)
-    return { ok: false, why: `Madoguchi の消去報告書ではありません（${parsed.error.issues[0]?.path.join('.') || '形式'} が違います）` };
+  if (!parsed.success) {
+    const at = parsed.error.issues[0]?.path.join('.') ?? '';
+    return {
+      ok: false,
+      why: at === 'signature' ? '署名がありません' : `Madoguchi の消去報告書ではありません（${at || '形式'} が違います）`,
+    };
+  }
   return { ok: true, ...parsed.data };
 }
 

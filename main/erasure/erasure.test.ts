@@ -84,6 +84,8 @@ test('erasure: folder, backups, written-out files and own sent files gone; unrea
   assert.ok(verifyErasureReport(json, null).ok);
   const edited = json.replace('"A-1"', '"A-2"');
   assert.deepEqual(verifyErasureReport(edited, null), { ok: false, error: '署名が合いません（報告書が書き換えられています）' });
+  const unsigned = JSON.stringify({ body: JSON.parse(json).body });
+  assert.deepEqual(verifyErasureReport(unsigned, null), { ok: false, error: '署名がありません' });
 });
 
 test('erasure verify at HQ: the key the station registered, a record not behind its last sync file', async (t) => {

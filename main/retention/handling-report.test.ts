@@ -8,6 +8,7 @@ import { tempDir } from '../testing/fixtures';
 import { manualClock } from '../testing/app-fixture';
 import { recordAccess } from '../access/access-record';
 import { handlingReport } from './handling-report';
+import { appendEvent } from '../db/event-log';
 
 test('handling report: uses per person and kind, distinct residents, backups and exports within the period only', (t) => {
   const clock = manualClock('2026-12-01T01:00:00Z');
@@ -23,12 +24,25 @@ test('handling report: uses per person and kind, distinct residents, backups and
   use('lead:l1', 'export', 'S1', { destination: '/tmp/x.pdf', rows: 3, subjects: ['SGO-000004'] });
   // The 照合 page naming a card: its subject is the day, its resident is in the list.
   use('lead:l1', 'record-view', '2026-12-01', { document: 'reconciliation', subjects: ['SGO-000001'] });
+  // A change to a resident's record is a use too (its event is its record), and a sign-in is not.
+  store.db.transaction(() =>
+    appendEvent(store.db, clock, {
+      stationId: store.stationId,
+      actor: 'lead:l1',
+      kind: 'card.damaged',
+      payload: { reservationNo: 'SGO-000005', reason: '破損' },
+      subject: 'SGO-000005',
+    }),
+  )();
+  use('clerk:c1', 'sign-in', null);
   clock.advance(3 * 86_400_000);
   use('clerk:c1', 'scan-view', 'SGO-000009'); // after the period
 
   const r = handlingReport(store, '2026-12-01T00:00:00.000Z', '2026-12-02T00:00:00.000Z');
-  assert.equal(r.totalUses, 7);
-  assert.equal(r.residents, 4, 'SGO-000001…000004, each once');
+  assert.equal(r.totalUses, 8);
+  assert.equal(r.accountEvents, 1);
+  assert.equal(r.residents, 5, 'SGO-000001…000005, each once');
+  assert.ok(r.uses.some((u) => u.staff === 'l1' && u.label === '破損として記録' && u.times === 1));
   assert.deepEqual(r.uses[0], { staff: 'c1', action: 'scan-view', label: 'スキャンで表示', times: 2 });
   assert.deepEqual(r.backups, { made: 1, checked: 0, failedChecks: 1 });
   assert.deepEqual(

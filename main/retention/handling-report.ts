@@ -6,8 +6,21 @@
 // Counts, staff ids and places only: no resident is named, and the residents are counted, not listed.
 import type { Db } from '../db/connection';
 import { accessRowsMatching } from '../db/queries/access-records';
-import { accessActionLabel } from '../../shared/access/access-actions';
+import { accessActionLabel, CARD_EVENT_LABELS } from '../../shared/access/access-actions';
+import { cardEventsMatching } from '../db/queries/events';
+import { readEvents } from '../db/event-log';
 import { retentionPlan, type RetentionPlan } from './retention-plan';
+
+const ACCOUNT_ACTIONS: ReadonlySet<string> = new Set([
+  'sign-in',
+  'sign-out',
+  'lock',
+  'unlock',
+  'pin-failed',
+  'locked-out',
+  'sign-in-refused',
+  'account-unlocked',
+]);
 
 /** More rows than any period's report reads (a year of a busy counter is ~100,000). */
 const ALL = 10_000_000;
@@ -20,10 +33,18 @@ export interface HandlingReport {
   /** Uses per person and kind, most first. */
   readonly uses: readonly { readonly staff: string; readonly action: string; readonly label: string; readonly times: number }[];
   readonly totalUses: number;
+  /** Sign-ins, locks, wrong PINs and the like: who held the station, not uses of residents' data. */
+  readonly accountEvents: number;
   /** Distinct residents whose records were looked at, listed or changed-looked-at in the period. */
   readonly residents: number;
   readonly backups: { readonly made: number; readonly checked: number; readonly failedChecks: number };
   readonly exports: readonly { readonly at: string; readonly staff: string; readonly destination: string; readonly rows: number | null }[];
+  /** Restores from a backup in the period, with the access rows lost with the disk (an incident in itself). */
+  readonly restores: readonly {
+    readonly at: string;
+    readonly backupCreatedAt: string;
+    readonly lost: { from: number; to: number } | null;
+  }[];
 }
 
 /** `fromIso`..`toIso` (UTC instants, the end excluded). */
@@ -32,7 +53,18 @@ export function handlingReport(
   fromIso: string,
   toIso: string,
 ): HandlingReport {
-  const rows = accessRowsMatching(store.db, { from: fromIso, to: toIso, staffId: null, reservationNo: null, limit: ALL });
+  const all = accessRowsMatching(store.db, { from: fromIso, to: toIso, staffId: null, reservationNo: null, limit: ALL });
+  const rows = all.filter((r) => !ACCOUNT_ACTIONS.has(r.action));
+  // The changes to residents' records this station made (handovers, returns, corrections) are uses too: each is
+  // its own record of use in the event log (the access record notes the looks).
+  const changes = cardEventsMatching(store.db, {
+    from: fromIso,
+    to: toIso,
+    staffId: null,
+    reservationNo: null,
+    stationId: store.stationId,
+    limit: ALL,
+  }).filter((e) => e.kind in CARD_EVENT_LABELS);
   const per = new Map<string, { staff: string; action: string; times: number }>();
   const residents = new Set<string>();
   let made = 0;
@@ -55,8 +87,14 @@ export function handlingReport(
     if (r.action === 'export' && typeof d.destination === 'string')
       exports.push({ at: r.at, staff, destination: d.destination, rows: typeof d.rows === 'number' ? d.rows : null });
   }
+  for (const e of changes) {
+    const staff = e.actor.slice(e.actor.indexOf(':') + 1);
+    const key = `${staff}\n${e.kind}`;
+    per.set(key, { staff, action: e.kind, times: (per.get(key)?.times ?? 0) + 1 });
+    residents.add(e.subject);
+  }
   const uses = [...per.values()]
-    .map((u) => ({ ...u, label: accessActionLabel(u.action) }))
+    .map((u) => ({ ...u, label: CARD_EVENT_LABELS[u.action] ?? accessActionLabel(u.action) }))
     .sort((a, b) => b.times - a.times || a.staff.localeCompare(b.staff) || a.action.localeCompare(b.action));
   return {
     stationId: store.stationId,
@@ -64,9 +102,16 @@ export function handlingReport(
     to: toIso,
     held: retentionPlan(store),
     uses,
-    totalUses: rows.length,
+    totalUses: rows.length + changes.length,
+    accountEvents: all.length - rows.length,
     residents: residents.size,
     backups: { made, checked, failedChecks },
     exports: exports.reverse(),
+    restores: readEvents(store.db, 'station.restored')
+      .filter((e) => e.stationId === store.stationId && e.clientTime >= fromIso && e.clientTime < toIso)
+      .map((e) => {
+        const p = e.payload as { backupCreatedAt: string; lostAccess: { from: number; to: number } | null };
+        return { at: e.clientTime, backupCreatedAt: p.backupCreatedAt, lost: p.lostAccess };
+      }),
   };
 }

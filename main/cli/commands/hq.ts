@@ -106,6 +106,8 @@ export function registerHq(program: Command, io: CliIo, setExit: (code: number) 
         if (opts.json) io.out(JSON.stringify({ ...(reader === null ? countedCards(report) : report), receipts }, null, 2) + '\n');
         else {
           io.out(wardReportText(report, (id) => stationName(store, id), asOfText(io.clock.now(), opts.date)));
+          if (reader === null && subjects.length > 0)
+            io.out('（合わないカードの予約管理番号は --staff 事務センター職員の職員ID で表示し、個人情報取扱台帳に記録します）\n');
           const awaited = receipts.filter((r) => r.receipt === null);
           io.out(
             awaited.length === 0

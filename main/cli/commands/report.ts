@@ -4,7 +4,8 @@
 import type { Command } from 'commander';
 import { openAnyDataFolder } from '../data-folder';
 import { handlingReport, type HandlingReport } from '../../retention/handling-report';
-import { tokyoDateTime, tokyoDayEnd, tokyoDayStart, tokyoInstant } from '../../../shared/tokyo-date';
+import { dayText, tokyoDateTime, tokyoDayEnd, tokyoDayStart, tokyoInstant } from '../../../shared/tokyo-date';
+import { stationName } from '../../counter/names';
 import { num } from '../../../shared/numbers';
 import { CliError, dateArgument, type CliIo } from '../io';
 
@@ -22,7 +23,14 @@ export function registerReport(program: Command, io: CliIo): void {
       const from = dateArgument(opts.from, '--from');
       const to = dateArgument(opts.to, '--to');
       if (to < from) throw new CliError('--to は --from 以後の日です', 2);
-      await print(opts, tokyoDayStart(from), tokyoDayEnd(to), '個人情報の取扱状況報告（定期報告）', null);
+      await print(
+        opts,
+        tokyoDayStart(from),
+        tokyoDayEnd(to),
+        `${dayText(from)}〜${dayText(to)}`,
+        '個人情報の取扱状況報告（定期報告）',
+        null,
+      );
     });
 
   report
@@ -33,19 +41,28 @@ export function registerReport(program: Command, io: CliIo): void {
     .option('--data <dir>', 'データフォルダ')
     .option('--json', 'JSONで出力')
     .action(async (opts: { from: string; to: string; data?: string; json?: boolean }) => {
-      await print(opts, wallTime(opts.from, '--from'), wallTime(opts.to, '--to'), '個人情報に係る事故の報告（下書き）', [
+      const fromIso = wallTime(opts.from, '--from');
+      const toIso = wallTime(opts.to, '--to');
+      await print(opts, fromIso, toIso, `${tokyoDateTime(fromIso)} 〜 ${tokyoDateTime(toIso)}`, '個人情報に係る事故の報告（下書き）', [
         '発生した事実（いつ・どこで・何が）: ',
         '原因: ',
         '講じた措置・今後の対策: ',
       ]);
     });
 
-  async function print(opts: { data?: string; json?: boolean }, fromIso: string, toIso: string, title: string, blanks: string[] | null) {
+  async function print(
+    opts: { data?: string; json?: boolean },
+    fromIso: string,
+    toIso: string,
+    period: string,
+    title: string,
+    blanks: string[] | null,
+  ) {
     const { store } = await openAnyDataFolder(io, opts.data, { share: true });
     try {
       const r = handlingReport(store, fromIso, toIso);
       if (opts.json) return void io.out(JSON.stringify(r, null, 2) + '\n');
-      io.out(reportText(r, title, blanks));
+      io.out(reportText(r, { title, period, station: stationName(store, store.stationId) }, blanks));
     } finally {
       store.close();
     }
@@ -62,10 +79,13 @@ function wallTime(text: string, option: string): string {
   }
 }
 
-function reportText(r: HandlingReport, title: string, blanks: string[] | null): string {
-  const lines = [title, `端末 ${r.stationId}　期間 ${tokyoDateTime(r.from)} 〜 ${tokyoDateTime(r.to)}`, '', '■ 保有している個人情報'];
+function reportText(r: HandlingReport, head: { title: string; period: string; station: string }, blanks: string[] | null): string {
+  const lines = [head.title, `端末 ${head.station}　期間 ${head.period}`, '', '■ 保有している個人情報'];
   for (const c of r.held.categories) lines.push(`  ${c.item}: ${num(c.count)}${c.unit}（${c.medium}）`);
-  lines.push('', `■ 利用 ${num(r.totalUses)}回、対象の住民 ${num(r.residents)}人`);
+  lines.push(
+    '',
+    `■ 利用 ${num(r.totalUses)}回、対象の住民 ${num(r.residents)}人（ほかにサインイン・画面ロック等 ${num(r.accountEvents)}回）`,
+  );
   for (const u of r.uses) lines.push(`  ${u.staff}  ${u.label}  ${num(u.times)}回`);
   if (r.uses.length === 0) lines.push('  （この期間の利用はありません）');
   lines.push(
@@ -75,6 +95,15 @@ function reportText(r: HandlingReport, title: string, blanks: string[] | null): 
   lines.push('', `■ 書き出したファイル ${num(r.exports.length)}件`);
   for (const e of r.exports)
     lines.push(`  ${tokyoDateTime(e.at)} ${e.staff} ${e.destination}${e.rows === null ? '' : `（${num(e.rows)}件）`}`);
+  for (const x of r.restores)
+    lines.push(
+      '',
+      `■ バックアップからの復元 ${tokyoDateTime(x.at)}（${tokyoDateTime(x.backupCreatedAt)} のバックアップから）: ${
+        x.lost
+          ? `個人情報取扱台帳の${num(x.lost.from)}件目${x.lost.to > x.lost.from ? `から${num(x.lost.to)}件目まで` : ''}を故障で消失`
+          : '失われた記録はありません'
+      }`,
+    );
   if (blanks) lines.push('', '■ 記入してください', ...blanks.map((b) => `  ${b}`));
   return lines.map((l) => `${l}\n`).join('');
 }
