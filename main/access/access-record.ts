@@ -2,15 +2,12 @@
 // What was searched for is never stored: the record names the records shown, not the query.
 import type { Db } from '../db/connection';
 import type { Clock } from '../clock';
-import type { AccessAction } from '../../shared/access/access-actions';
+import type { AccessAction, ACCOUNT_ACTIONS } from '../../shared/access/access-actions';
 import { insertAccessRecord, readAccessRecordRows } from '../db/queries/access-records';
 import { writeTransaction } from '../db/transaction';
 
 // Who held the station, and who tried to (issue 14): sessions, wrong PINs, lockouts and their lifting.
-export type AccountAction = Extract<
-  AccessAction,
-  'sign-in' | 'sign-out' | 'lock' | 'unlock' | 'pin-failed' | 'locked-out' | 'sign-in-refused' | 'account-unlocked'
->;
+export type AccountAction = (typeof ACCOUNT_ACTIONS)[number];
 
 export interface AccessEntry {
   readonly stationId: string;

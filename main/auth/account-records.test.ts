@@ -4,21 +4,13 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { appFixture, manualClock } from '../testing/app-fixture';
 import { readAccessRecords } from '../access/access-record';
+import { ACCOUNT_ACTIONS } from '../../shared/access/access-actions';
 
-const ACCOUNT_ACTIONS = new Set([
-  'sign-in',
-  'sign-out',
-  'lock',
-  'unlock',
-  'pin-failed',
-  'locked-out',
-  'sign-in-refused',
-  'account-unlocked',
-]);
+const ACCOUNT: ReadonlySet<string> = new Set(ACCOUNT_ACTIONS);
 
 function accountRows(app: ReturnType<typeof appFixture>['app']) {
   return readAccessRecords(app.store.db)
-    .filter((r) => ACCOUNT_ACTIONS.has(r.action))
+    .filter((r) => ACCOUNT.has(r.action))
     .map((r) => [r.at.slice(11, 19), r.actor, r.action, r.detail]);
 }
 

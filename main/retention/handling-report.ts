@@ -6,21 +6,12 @@
 // Counts, staff ids and places only: no resident is named, and the residents are counted, not listed.
 import type { Db } from '../db/connection';
 import { accessRowsMatching } from '../db/queries/access-records';
-import { accessActionLabel, CARD_EVENT_LABELS } from '../../shared/access/access-actions';
+import { ACCOUNT_ACTIONS, accessActionLabel, CARD_EVENT_LABELS } from '../../shared/access/access-actions';
 import { cardEventsMatching } from '../db/queries/events';
 import { readEvents } from '../db/event-log';
 import { retentionPlan, type RetentionPlan } from './retention-plan';
 
-const ACCOUNT_ACTIONS: ReadonlySet<string> = new Set([
-  'sign-in',
-  'sign-out',
-  'lock',
-  'unlock',
-  'pin-failed',
-  'locked-out',
-  'sign-in-refused',
-  'account-unlocked',
-]);
+const ACCOUNT: ReadonlySet<string> = new Set(ACCOUNT_ACTIONS);
 
 /** More rows than any period's report reads (a year of a busy counter is ~100,000). */
 const ALL = 10_000_000;
@@ -54,7 +45,7 @@ export function handlingReport(
   toIso: string,
 ): HandlingReport {
   const all = accessRowsMatching(store.db, { from: fromIso, to: toIso, staffId: null, reservationNo: null, limit: ALL });
-  const rows = all.filter((r) => !ACCOUNT_ACTIONS.has(r.action));
+  const rows = all.filter((r) => !ACCOUNT.has(r.action));
   // The changes to residents' records this station made (handovers, returns, corrections) are uses too: each is
   // its own record of use in the event log (the access record notes the looks).
   const changes = cardEventsMatching(store.db, {

@@ -26,6 +26,18 @@ const ACCESS_ACTIONS = {
 
 export type AccessAction = keyof typeof ACCESS_ACTIONS;
 
+/** Who held the station and who tried to: not a use of residents' data, though kept in the same record. */
+export const ACCOUNT_ACTIONS = [
+  'sign-in',
+  'sign-out',
+  'lock',
+  'unlock',
+  'pin-failed',
+  'locked-out',
+  'sign-in-refused',
+  'account-unlocked',
+] as const;
+
 /** An action as the page says it; one this version does not know (a newer station's) is shown as written. */
 export function accessActionLabel(action: string): string {
   return (ACCESS_ACTIONS as Record<string, string>)[action] ?? action;

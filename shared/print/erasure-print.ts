@@ -40,6 +40,28 @@ const CSS = `
 .er .box { border: 0.4mm solid #000; height: 20mm; width: 85mm; margin-left: auto; margin-top: 3mm; padding: 1.5mm 3mm; line-height: 5.5mm; }
 `;
 
+/** A one-page form: its header (what, where, when, by whom), the body, the footer. */
+function onePage(
+  title: string,
+  at: { readonly site: SiteId; readonly stationId: string },
+  when: string,
+  who: { readonly actor: string; readonly name: string },
+  body: string,
+  fontCssHref: string | null,
+): string {
+  return printDocument({
+    title: `${title} ${at.stationId}`,
+    css: CSS,
+    body: `<section class="page">${pageHeaderHtml({
+      title,
+      venue: at.site,
+      printedAt: when,
+      printedBy: { name: who.name, staffId: who.actor },
+    })}<div class="body">${body}</div>${pageFooterHtml(1, 1)}</section>`,
+    fontCssHref,
+  });
+}
+
 export function erasureReportHtml(r: ErasureReportPrint, fontCssHref: string | null): string {
   const kv = (k: string, v: string) => `<tr><th class="k">${k}</th><td>${v}</td></tr>`;
   const items = r.items
@@ -78,17 +100,7 @@ ${kv('端末の署名鍵', `<span class="mono">${escapeHtml(r.signingKey)}</span
 <div>この報告書の電子版（JSON）は端末の署名鍵で署名されています。事務センターで madoguchi erasure verify 報告書.json --hq-data で確かめられます。</div>
 <div class="box"><div>担当者</div><div>氏名</div><div>印</div></div>
 </div>`;
-  return printDocument({
-    title: `消去報告書 ${r.stationId}`,
-    css: CSS,
-    body: `<section class="page">${pageHeaderHtml({
-      title: '消去報告書',
-      venue: r.site,
-      printedAt: r.erasedAt,
-      printedBy: { name: r.erasedBy.name, staffId: r.erasedBy.actor },
-    })}<div class="body">${body}</div>${pageFooterHtml(1, 1)}</section>`,
-    fontCssHref,
-  });
+  return onePage('消去報告書', r, r.erasedAt, r.erasedBy, body, fontCssHref);
 }
 
 export interface ErasureApplicationPrint {
@@ -129,15 +141,5 @@ ${rows}
 </table>
 <div class="box"><div>承認（区）　承認番号</div><div>日付</div><div>印</div></div>
 </div>`;
-  return printDocument({
-    title: `個人情報の消去申請書 ${a.stationId}`,
-    css: CSS,
-    body: `<section class="page">${pageHeaderHtml({
-      title: '個人情報の消去申請書',
-      venue: a.site,
-      printedAt: a.appliedAt,
-      printedBy: { name: a.applicant.name, staffId: a.applicant.actor },
-    })}<div class="body">${body}</div>${pageFooterHtml(1, 1)}</section>`,
-    fontCssHref,
-  });
+  return onePage('個人情報の消去申請書', a, a.appliedAt, a.applicant, body, fontCssHref);
 }
