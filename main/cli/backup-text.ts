@@ -7,9 +7,10 @@ import { tokyoDateTime } from '../../shared/tokyo-date';
 
 const BACKUP_REASONS: Readonly<Record<string, string>> = { 'day-close': '日締め', manual: '手動' };
 
-export function backupBodyText(b: BackupBody): string {
+/** `by`: who made it as people name them where the folder is at hand (its staff), else the id the manifest keeps. */
+export function backupBodyText(b: BackupBody, by: string): string {
   return [
-    `  作成 ${tokyoDateTime(b.createdAt)}（${BACKUP_REASONS[b.reason] ?? b.reason}）・${b.createdBy}`,
+    `  作成 ${tokyoDateTime(b.createdAt)}（${BACKUP_REASONS[b.reason] ?? b.reason}）・${by}`,
     `  住民の行 ${count(b.counts.residentRows)}  業務記録 ${count(b.counts.events)}（この端末 ${count(b.counts.ownEvents)}）  個人情報取扱台帳 ${count(b.counts.accessRows)}  職員 ${count(b.counts.staff)}`,
     `  同期ファイル ${b.lastSyncFile === null ? 'まだ送っていません' : `#${b.lastSyncFile} まで送信済み`}`,
   ]

@@ -43,7 +43,7 @@ test('backup create, verify and list at the command line', async (t) => {
   assert.equal(made.code, 0, made.err);
   const path = /^バックアップを作りました: (.+)$/m.exec(made.out)?.[1];
   assert.ok(path && readdirSync(usb).length === 1, made.out);
-  assert.match(made.out, /作成 2026\/11\/20 10:00（手動）・lead:lead1/);
+  assert.match(made.out, /作成 2026\/11\/20 10:00（手動）・会場　責任者（lead1）/);
 
   const checked = await cli(['backup', 'verify', path, '--data', data, '--staff', 'lead1'], { env: { ...env, MADOGUCHI_PIN: '9999' } });
   assert.equal(checked.code, 0, checked.err);
@@ -66,7 +66,7 @@ test('backup create, verify and list at the command line', async (t) => {
   );
   const text = await cli(['backup', 'list', '--data', data], { env });
   assert.match(text.out, /バックアップ先: 未設定/);
-  assert.match(text.out, /2026\/11\/20 10:00 手動 lead:lead1 {2}正常（2026\/11\/20 10:00 確認）/);
+  assert.match(text.out, /2026\/11\/20 10:00 手動 会場　責任者（lead1） {2}正常（2026\/11\/20 10:00 確認）/);
 });
 
 test('venue close-day names 日締め’s backup, or says the folder is not set', async (t) => {

@@ -13,6 +13,8 @@ import { backupHistory, backupReminder, recordBackupChecked } from '../../backup
 import { readSetting } from '../../store/settings';
 import { backupBodyText, backupHistoryText } from '../backup-text';
 import { CliError, type CliIo } from '../io';
+import { staffOnPaper } from '../../counter/names';
+import { staffText } from '../text';
 
 export function registerBackup(program: Command, io: CliIo, setExit: (code: number) => void): void {
   const backup = program.command('backup').description('バックアップ: 作成（暗号化したまま媒体へ）・確認（復元せずに検査）・一覧');
@@ -33,7 +35,9 @@ export function registerBackup(program: Command, io: CliIo, setExit: (code: numb
         const staff = await actingStaff(io, store.db, opts.staff, [adminRoleOf(store.db)], 'バックアップの作成');
         const made = backUp(store, io.clock, actorOf(staff), { ...(opts.to ? { to: resolve(io.cwd, opts.to) } : {}), reason: 'manual' });
         if (!made.ok) throw new CliError(made.error.message);
-        io.out(`バックアップを作りました: ${made.value.path}\n${backupBodyText(made.value.body)}`);
+        io.out(
+          `バックアップを作りました: ${made.value.path}\n${backupBodyText(made.value.body, staffText(staffOnPaper(store, made.value.body.createdBy)))}`,
+        );
         for (const r of made.value.removed) io.out(`  古いバックアップを消しました: ${r}\n`);
         if (made.value.recordsProblem) {
           io.err(`${made.value.recordsProblem}\n`);
@@ -74,7 +78,8 @@ export function registerBackup(program: Command, io: CliIo, setExit: (code: numb
         if (!checked.ok) throw new CliError(checked.error.message);
         if (opts.json)
           io.out(JSON.stringify({ path: dir, ...checked.value.body, recordsProblem: checked.value.recordsProblem }, null, 2) + '\n');
-        else io.out(`バックアップは正常です（復元に使えます）: ${dir}\n${backupBodyText(checked.value.body)}`);
+        else
+          io.out(`バックアップは正常です（復元に使えます）: ${dir}\n${backupBodyText(checked.value.body, checked.value.body.createdBy)}`);
         if (checked.value.recordsProblem) {
           io.err(`${checked.value.recordsProblem}\n`);
           setExit(3);
@@ -93,9 +98,11 @@ export function registerBackup(program: Command, io: CliIo, setExit: (code: numb
       const { store } = await openAnyDataFolder(io, opts.data, { share: true });
       try {
         const list = backupHistory(store.db).map((b) => ({ ...b, present: existsSync(b.path) }));
+        // Who, as people name them (会場　責任者（lead1）); the JSON keeps the ids.
+        const named = list.map((b) => ({ ...b, by: staffText(staffOnPaper(store, b.by)) }));
         const reminder = backupReminder(store.db, io.clock.now(), readSetting(store.db, 'backup-check-days'));
         if (opts.json) io.out(JSON.stringify({ folder: backupFolder(store), ...reminder, backups: list }, null, 2) + '\n');
-        else io.out(backupHistoryText(list, { folder: backupFolder(store), ...reminder }));
+        else io.out(backupHistoryText(named, { folder: backupFolder(store), ...reminder }));
       } finally {
         store.close();
       }
