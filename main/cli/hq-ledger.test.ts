@@ -102,9 +102,9 @@ describe('madoguchi ledger build --hq-data', () => {
     assert.match(text, /S1\s+豊洲シビックセンター\s+1件/);
     // Built at 01:00 UTC: 10:00 in Tokyo, as every screen shows a moment.
     // No venue has imported it yet: its 預り証 has not arrived.
-    assert.match(text, /作成 2026\/11\/20 10:00 {2}預り証 未着\n/);
+    assert.match(text, /作成 2026\/11\/20 10:00 {2}預り証待ち\n/);
     // And HQ's report lists the ledgers whose 預り証 is still awaited.
-    assert.match((await cli(['hq', 'report', '--hq-data', hq])).out, /^預り証 未着 \d+件: .*S1 豊洲シビックセンター/m);
+    assert.match((await cli(['hq', 'report', '--hq-data', hq])).out, /^預り証待ち \d+件: .*S1 豊洲シビックセンター/m);
     assert.doesNotMatch(text, /\d{4}-\d{2}-\d{2}T/);
     // The database is encrypted: no name appears in the files on disk.
     for (const f of readdirSync(hq)) assert.ok(!readFileSync(join(hq, f)).includes(Buffer.from('江東　太郎')), f);

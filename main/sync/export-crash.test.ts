@@ -5,15 +5,15 @@
 // committed), and HQ must take every file without an alert and end up with exactly the events they cover.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { syncWorld, type SyncWorld } from '../testing/sync-fixtures';
+import { syncWorld } from '../testing/sync-fixtures';
+import { runChild, Station, type RunResult } from '../testing/export-crash-station';
 import { cards } from '../testing/fixtures';
 import { manualClock } from '../testing/app-fixture';
 import type { ExportChildPlan } from '../testing/export-child';
-import { openSiteWithKey, type VenueStore } from '../store/data-folder';
+import type { VenueStore } from '../store/data-folder';
 import { repairOutbox, syncFileName } from './export';
 import { createIngester } from './ingest';
 import { systemClock } from '../clock';
@@ -35,86 +35,8 @@ const CARDS_PER_STATION = 500;
 // Two stations, each killed over and over in turn, so both cores are busy; each keeps its own history.
 const STATIONS = ['toyosu-crash01', 'toyosu-crash02'] as const;
 
-interface RunResult {
-  /** Highest k the child announced "exporting k" for. */
-  started: number;
-  acks: { k: number; seq: number; sha256: string; ms: number }[];
-  done: boolean;
-}
-
-/** Kill `afterMs` after "exporting <during>" (0: the moment the line arrives); null lets the child finish. */
-type Kill = { during: number; afterMs: number } | null;
-
-function runChild(script: string, planFile: string, kill: Kill): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, planFile], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const result: RunResult = { started: 0, acks: [], done: false };
-    let buffer = '';
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
-    child.stdout.on('data', (d: Buffer) => {
-      buffer += d.toString();
-      let nl: number;
-      while ((nl = buffer.indexOf('\n')) >= 0) {
-        const [word, ...rest] = buffer.slice(0, nl).split(' ');
-        buffer = buffer.slice(nl + 1);
-        if (word === 'exporting') {
-          result.started = Number(rest[0]);
-          // Aiming at one export at a time keeps kills inside exports however loaded the machine is.
-          if (kill && result.started === kill.during) {
-            if (kill.afterMs === 0) child.kill('SIGKILL');
-            else setTimeout(() => child.kill('SIGKILL'), kill.afterMs);
-          }
-        } else if (word === 'exported') {
-          result.acks.push({ k: Number(rest[0]), seq: Number(rest[1]), sha256: rest[2]!, ms: Number(rest[3]) });
-        } else if (word === 'done') result.done = true;
-      }
-    });
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      if (code !== 0 && signal !== 'SIGKILL') reject(new Error(`child exited ${code ?? signal}: ${stderr}`));
-      else resolve(result);
-    });
-  });
-}
-
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const TEMP_NAME = /^\.(.+\.sync)\.[0-9a-f]{12}\.tmp$/;
-
-/** One station's history across every run: what it has ever shown for each number. */
-class Station {
-  readonly dir: string;
-  readonly outbox: string;
-  readonly dbKey: Buffer;
-  readonly reservationNos: string[];
-  /** seq → sha256 from every source: acknowledgements, files in the outbox, rows in the database. */
-  readonly seen = new Map<number, { sha256: string; from: string }>();
-  readonly verified = new Set<string>();
-  committed = 0;
-  readonly tempsLeft = new Set<string>();
-
-  constructor(
-    readonly world: SyncWorld,
-    readonly stationId: string,
-    index: number,
-  ) {
-    this.dir = join(world.dir, stationId);
-    this.outbox = join(world.dir, 'outbox', stationId);
-    this.dbKey = Buffer.from(world.dbKeys[stationId]!, 'hex');
-    this.reservationNos = cards(1 + index * CARDS_PER_STATION, CARDS_PER_STATION).map((c) => c.reservationNo);
-  }
-
-  note(seq: number, sha256: string, from: string, label: string): void {
-    const before = this.seen.get(seq);
-    if (!before) this.seen.set(seq, { sha256, from });
-    else
-      assert.equal(sha256, before.sha256, `${label}: ${this.stationId} #${seq} reused for different content (${before.from} vs ${from})`);
-  }
-
-  open(): VenueStore {
-    return openSiteWithKey(this.dir, 'toyosu', this.stationId, this.dbKey).store as VenueStore;
-  }
-}
 
 test(
   `export survives SIGKILL at points spread over each export (${ITERATIONS} kills): no partial file, no reused number`,
@@ -129,7 +51,7 @@ test(
     );
     // The children own the station databases from here on; the parent opens one only between runs.
     for (const s of Object.values(world.stations)) s.close();
-    const stations = STATIONS.map((id, i) => new Station(world, id, i));
+    const stations = STATIONS.map((id, i) => new Station(world, id, i, CARDS_PER_STATION));
     const registry = new Map(registeredStations(world.hq.db).map((r) => [r.stationId, r]));
     // The children export on the machine's own clock, so HQ takes their files in on it too (a file in HQ's future
     // would be flagged).

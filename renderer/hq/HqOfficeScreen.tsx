@@ -85,7 +85,7 @@ export function HqOfficeScreen() {
                     <td>{count(l.rowCount)}</td>
                     <td className="date">{tokyoDateTime(l.createdAt)}</td>
                     <td data-testid="hq-ledger-receipt">
-                      {l.receipt ? `${tokyoDateTime(l.receipt.at)} ${l.receipt.station}・${l.receipt.by}` : '未着'}
+                      {l.receipt ? `${tokyoDateTime(l.receipt.at)} ${l.receipt.station}・${l.receipt.by}` : '預り証待ち'}
                     </td>
                     <td>
                       <button

@@ -112,7 +112,7 @@ export function registerHq(program: Command, io: CliIo, setExit: (code: number) 
           io.out(
             awaited.length === 0
               ? `預り証: 作成した台帳 ${count(receipts.length)}すべて受領済み\n`
-              : `預り証 未着 ${count(awaited.length)}: ${awaited.map((r) => `${r.shipmentId} ${VENUES[r.venue].name}`).join('、')}\n`,
+              : `預り証待ち ${count(awaited.length)}: ${awaited.map((r) => `${r.shipmentId} ${VENUES[r.venue].name}`).join('、')}\n`,
           );
         }
         if (report.mismatches.length > 0) setExit(3);

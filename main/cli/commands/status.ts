@@ -35,7 +35,7 @@ export function registerStatus(program: Command, io: CliIo): void {
               `  ${l.shipmentId}  ${l.venueName}  ${count(l.rowCount)}  sha256:${l.fileSha256.slice(0, 16)}…  作成 ${tokyoDateTime(l.createdAt)}  ${
                 l.receipt
                   ? `預り証 ${tokyoDateTime(l.receipt.at)} ${stationName(opened.store, l.receipt.stationId)}・${l.receipt.by}`
-                  : '預り証 未着'
+                  : '預り証待ち'
               }\n`,
             );
           if (h.ledgers.length === 0) io.out('  （まだありません）\n');
