@@ -6,6 +6,15 @@ import { escapeHtml, pageFooterHtml, pageHeaderHtml, printDocument } from './pri
 import { tokyoDateTime } from '../tokyo-date';
 import { num } from '../numbers';
 
+/** One kind of data on the forms: what, on which medium, how much, how it is erased. */
+interface ErasureItem {
+  readonly item: string;
+  readonly medium: string;
+  readonly count: number;
+  readonly unit: string;
+  readonly method: string;
+}
+
 export interface ErasureReportPrint {
   readonly site: SiteId;
   readonly stationId: string;
@@ -14,15 +23,7 @@ export interface ErasureReportPrint {
   readonly startedAt: string;
   readonly erasedAt: string;
   readonly erasedBy: { readonly actor: string; readonly name: string };
-  readonly items: readonly {
-    readonly item: string;
-    readonly medium: string;
-    readonly count: number;
-    readonly unit: string;
-    readonly method: string;
-    readonly erased: readonly string[];
-    readonly byHand: readonly string[];
-  }[];
+  readonly items: readonly (ErasureItem & { readonly erased: readonly string[]; readonly byHand: readonly string[] })[];
   readonly finalHeads: { readonly access: { seq: number; chain: string | null }; readonly events: { seq: number; chain: string | null } };
   readonly checkedUnreadable: boolean;
   readonly signingKey: string;
@@ -110,13 +111,7 @@ export interface ErasureApplicationPrint {
   readonly appliedAt: string;
   readonly applicant: { readonly actor: string; readonly name: string };
   readonly plannedOn: string;
-  readonly items: readonly {
-    readonly item: string;
-    readonly medium: string;
-    readonly count: number;
-    readonly unit: string;
-    readonly method: string;
-  }[];
+  readonly items: readonly ErasureItem[];
 }
 
 /** 個人情報の消去申請書 (第12条2): items, media, quantities, method and the planned date, for the ward to approve. */
