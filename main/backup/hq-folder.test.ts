@@ -1,0 +1,50 @@
+// HQ's own folder has the same life as a station's (issue 15): backed up, restored on a new PC (no files of its
+// own to take back: it pulls the stations' again), and erased at the end of the project with its report.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createDataFolder, openDataFolder, type HqStore } from '../store/data-folder';
+import { tempDir } from '../testing/fixtures';
+import { manualClock } from '../testing/app-fixture';
+import { backUp } from './back-up';
+import { restoreFolder } from './restore';
+import { eraseFolder } from '../erasure/erase-folder';
+import { verifyErasureReport } from '../erasure/verify-erasure';
+
+const PASS = 'correct horse battery staple';
+
+test('HQ’s folder: backed up, restored into a new folder, erased with a signed report', async (t) => {
+  const clock = manualClock('2027-03-31T01:00:00Z');
+  const dir = tempDir(t);
+  const opened = createDataFolder(join(dir, 'hq'), 'hq', PASS);
+  const hq = opened.store as HqStore;
+  mkdirSync(join(dir, 'usb'));
+  const made = backUp(hq, clock, 'hq:hq1', { to: join(dir, 'usb'), reason: 'manual' });
+  assert.ok(made.ok);
+  assert.equal(made.value.body.site, 'hq');
+  hq.close();
+
+  const restored = await restoreFolder(clock, {
+    from: made.value.path,
+    to: join(dir, 'new-pc'),
+    passphrase: PASS,
+    syncFiles: null,
+    actor: async () => 'hq:hq1',
+  });
+  assert.ok(restored.ok, JSON.stringify(restored));
+  assert.equal(restored.value.reclaimed, null, 'HQ publishes no files of its own');
+  const again = openDataFolder(join(dir, 'new-pc'), PASS);
+  assert.ok(again.ok && again.value.site === 'hq');
+
+  const erased = eraseFolder(again.value.store, clock, {
+    approval: 'A-HQ',
+    reportDir: join(dir, 'report'),
+    actor: 'hq:hq1',
+    actorName: '事務センター　職員',
+  });
+  assert.ok(erased.ok);
+  assert.equal(existsSync(join(dir, 'new-pc')), false);
+  assert.equal(erased.value.body.site, 'hq');
+  assert.ok(verifyErasureReport(readFileSync(erased.value.json, 'utf8'), null).ok);
+});
