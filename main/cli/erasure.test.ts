@@ -21,6 +21,11 @@ test('erasure apply, a refused run, a run and its report', async (t) => {
   store.close();
   const env = { MADOGUCHI_PASSPHRASE: 'madoguchi-demo', MADOGUCHI_PIN: '9999' };
 
+  const past = await cli(['erasure', 'apply', '--data', data, '--out', join(root, 'app'), '--planned', '2020-01-01', '--staff', 'lead1'], {
+    env,
+  });
+  assert.equal(past.code, 2);
+  assert.match(past.err, /処理予定日 2020年1月1日 は過ぎています/);
   const applied = await cli(
     ['erasure', 'apply', '--data', data, '--out', join(root, 'app'), '--planned', '2027-04-01', '--staff', 'lead1'],
     { env },
@@ -28,7 +33,9 @@ test('erasure apply, a refused run, a run and its report', async (t) => {
   assert.equal(applied.code, 0, applied.err);
   const application = JSON.parse(readFileSync(join(root, 'app', `erasure-application-${stationId}-2027-04-01.json`), 'utf8'));
   assert.deepEqual([application.plannedOn, application.applicant.actor, application.items.length], ['2027-04-01', 'lead:lead1', 6]);
-  assert.match(readFileSync(join(root, 'app', `erasure-application-${stationId}-2027-04-01.html`), 'utf8'), /個人情報の消去申請書/);
+  const form = readFileSync(join(root, 'app', `erasure-application-${stationId}-2027-04-01.html`), 'utf8');
+  assert.match(form, /個人情報の消去申請書/);
+  assert.match(form, /処理予定日<\/th><td>2027年4月1日/);
 
   const run = (args: string[], e = env) =>
     cli(['erasure', 'run', '--data', data, '--approval', 'A-1', '--report', join(root, 'report'), ...args], { env: e });

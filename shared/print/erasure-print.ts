@@ -3,7 +3,7 @@
 // signature. Counts and places only: no resident is named.
 import { siteName, type SiteId } from '../venues/venues';
 import { escapeHtml, pageFooterHtml, pageHeaderHtml, printDocument } from './print-html';
-import { tokyoDateTime } from '../tokyo-date';
+import { dayText, tokyoDateTime } from '../tokyo-date';
 import { num } from '../numbers';
 
 /** One kind of data on the forms: what, on which medium, how much, how it is erased. */
@@ -126,7 +126,7 @@ export function erasureApplicationHtml(a: ErasureApplicationPrint, fontCssHref: 
 <div class="to">江東区長 殿</div>
 <div>本委託業務で利用した個人情報を、次のとおり消去したいので申請します。承認後、承認番号を付して消去し、消去報告書で報告します。</div>
 <table>
-<tr><th class="k">処理予定日</th><td>${escapeHtml(a.plannedOn)}</td></tr>
+<tr><th class="k">処理予定日</th><td>${escapeHtml(dayText(a.plannedOn))}</td></tr>
 <tr><th class="k">申請者</th><td>${escapeHtml(`${a.applicant.name}（${a.applicant.actor}）`)}</td></tr>
 <tr><th class="k">端末</th><td>${escapeHtml(`${siteName(a.site)} ${a.stationId}`)}</td></tr>
 <tr><th class="k">データフォルダ</th><td><span class="mono">${escapeHtml(a.dataDir)}</span></td></tr>

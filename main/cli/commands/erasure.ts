@@ -13,7 +13,7 @@ import { verifyErasureReport } from '../../erasure/verify-erasure';
 import { erasureApplicationHtml } from '../../../shared/print/erasure-print';
 import { writeFileAtomic } from '../../files/atomic-write';
 import { num } from '../../../shared/numbers';
-import { tokyoDateTime } from '../../../shared/tokyo-date';
+import { dayText, tokyoDate, tokyoDateTime } from '../../../shared/tokyo-date';
 import { CliError, dateArgument, type CliIo } from '../io';
 
 export function registerErasure(program: Command, io: CliIo, setExit: (code: number) => void): void {
@@ -28,6 +28,8 @@ export function registerErasure(program: Command, io: CliIo, setExit: (code: num
     .option('--staff <id>', '申請する会場責任者（事務センターでは職員）の職員ID（PINは端末で入力、または MADOGUCHI_PIN）')
     .action(async (opts: { out: string; planned: string; data?: string; staff?: string }) => {
       const plannedOn = dateArgument(opts.planned, '--planned');
+      if (plannedOn < tokyoDate(io.clock.now()))
+        throw new CliError(`処理予定日 ${dayText(plannedOn)} は過ぎています。これからの日付を指定してください`, 2);
       const { site, store } = await openAnyDataFolder(io, opts.data, { share: true });
       try {
         const staff = await actingStaff(io, store.db, opts.staff, [adminRoleOf(store.db)], '消去の申請');
