@@ -4,13 +4,12 @@ import type { BackupBody } from '../backup/manifest';
 import type { BackupHistoryEntry, BackupReminder } from '../backup/backup-record';
 import { count } from '../../shared/numbers';
 import { tokyoDateTime } from '../../shared/tokyo-date';
-
-const BACKUP_REASONS: Readonly<Record<string, string>> = { 'day-close': '日締め', manual: '手動' };
+import { backupOverdueText, backupReasonLabel } from '../../shared/backup/backup-words';
 
 /** `by`: who made it as people name them where the folder is at hand (its staff), else the id the manifest keeps. */
 export function backupBodyText(b: BackupBody, by: string): string {
   return [
-    `  作成 ${tokyoDateTime(b.createdAt)}（${BACKUP_REASONS[b.reason] ?? b.reason}）・${by}`,
+    `  作成 ${tokyoDateTime(b.createdAt)}（${backupReasonLabel(b.reason)}）・${by}`,
     `  住民の行 ${count(b.counts.residentRows)}  業務記録 ${count(b.counts.events)}（この端末 ${count(b.counts.ownEvents)}）  個人情報取扱台帳 ${count(b.counts.accessRows)}  職員 ${count(b.counts.staff)}`,
     `  同期ファイル ${b.lastSyncFile === null ? 'まだ送っていません' : `#${b.lastSyncFile} まで送信済み`}`,
   ]
@@ -27,13 +26,11 @@ export function backupHistoryText(
   for (const b of list) {
     const check = b.lastCheck === null ? '未確認' : `${b.lastCheck.ok ? '正常' : '異常'}（${tokyoDateTime(b.lastCheck.at)} 確認）`;
     lines.push(
-      `  ${tokyoDateTime(b.at)} ${BACKUP_REASONS[b.reason] ?? b.reason} ${b.by}  ${check}  ${b.present ? '' : '［媒体に見当たりません］'}${b.path}`,
+      `  ${tokyoDateTime(b.at)} ${backupReasonLabel(b.reason)} ${b.by}  ${check}  ${b.present ? '' : '［媒体に見当たりません］'}${b.path}`,
     );
   }
-  if (o.overdue)
-    lines.push(
-      `注意: 確認済みのバックアップが${o.lastGood === null ? 'ありません' : `${o.checkDays}日より古くなっています（最後は ${tokyoDateTime(o.lastGood)}）`}。バックアップを作るか、媒体のバックアップを確認してください`,
-    );
+  const overdue = backupOverdueText(o);
+  if (overdue !== null) lines.push(`注意: ${overdue}。バックアップを作るか、媒体のバックアップを確認してください`);
   return lines.map((l) => `${l}\n`).join('');
 }
 

@@ -73,7 +73,7 @@ export function HqOfficeScreen() {
                   <th scope="col">会場</th>
                   <th scope="col">件数</th>
                   <th scope="col">作成</th>
-                  <th scope="col">預り証（会場での取込）</th>
+                  <th scope="col">預り証</th>
                   <th scope="col">操作</th>
                 </tr>
               </thead>
