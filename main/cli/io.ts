@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { systemClock, type Clock } from '../clock';
-import { isIsoDate } from '../../shared/roster/japanese-date';
+import { parseJapaneseDate } from '../../shared/roster/japanese-date';
 
 export interface CliIo {
   readonly out: (text: string) => void;
@@ -52,8 +52,12 @@ export function readInput(io: CliIo, file: string, what: string): Buffer {
   }
 }
 
-/** A YYYY-MM-DD option (a real calendar date), or a usage error naming the option. */
+/**
+ * A date option as YYYY-MM-DD, written as people at the ward write dates too (2027/4/1, 令和9年4月1日, R9.4.1),
+ * or a usage error naming the option and what is wrong.
+ */
 export function dateArgument(value: string, option = '--date'): string {
-  if (!isIsoDate(value)) throw new CliError(`${option} は YYYY-MM-DD（実在する日付）です`, 2);
-  return value;
+  const parsed = parseJapaneseDate(value);
+  if (!parsed.ok) throw new CliError(`${option} ${value}: ${parsed.reason}`, 2);
+  return parsed.value;
 }

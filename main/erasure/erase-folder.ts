@@ -1,7 +1,8 @@
 // 消去 at the end of the work (別紙⑦ 第12条4–5): with the ward's approval reference, every kind of residents'
 // data the retention plan lists is made unreadable — the backups the station made and can reach, the plaintext
 // files it wrote out, its sent sync files, and last its own folder, key first (crypto-erase) — then checked
-// gone, and reported in a 消去報告書 signed with the station's key (read before the folder is destroyed).
+// gone, and reported in a 消去報告書 signed with the station's key (read before the folder is destroyed). The
+// signed JSON is written here, first; its printed form (PDF) is the caller's, from the returned body.
 import { existsSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Clock } from '../clock';
@@ -17,7 +18,6 @@ import { writeFileAtomic } from '../files/atomic-write';
 import { tokyoStamp } from '../../shared/tokyo-date';
 import { shredDir, shredFile } from './shred';
 import { erasureReportText, type ErasureBody } from './erasure-report';
-import { erasureReportHtml } from '../../shared/print/erasure-print';
 
 export interface ErasureRequest {
   readonly approval: string;
@@ -28,8 +28,10 @@ export interface ErasureRequest {
 
 export interface Erased {
   readonly body: ErasureBody;
+  /** The signed report's path. */
   readonly json: string;
-  readonly html: string;
+  /** Where the printed report goes beside it (the same name, .pdf). */
+  readonly pdf: string;
 }
 
 export function eraseFolder(
@@ -105,8 +107,7 @@ export function eraseFolder(
   };
   const base = join(reportDir, `erasure-report-${store.stationId}-${tokyoStamp(new Date(erasedAt))}`);
   writeFileAtomic(`${base}.json`, erasureReportText(body, key.privateKey));
-  writeFileAtomic(`${base}.html`, erasureReportHtml(body, null));
-  return ok({ body, json: `${base}.json`, html: `${base}.html` });
+  return ok({ body, json: `${base}.json`, pdf: `${base}.pdf` });
 }
 
 function readdirSafe(dir: string): string[] | null {

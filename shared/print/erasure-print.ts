@@ -2,7 +2,7 @@
 // and method, what remains to destroy by hand, the final heads of the chained records, and how to check the
 // signature. Counts and places only: no resident is named.
 import { siteName, type SiteId } from '../venues/venues';
-import { escapeHtml, pageFooterHtml, pageHeaderHtml, printDocument } from './print-html';
+import { escapeHtml, pageFooterHtml, pageHeaderHtml, printDocument, staffHtml, type StaffOnPaper } from './print-html';
 import { dayText, tokyoDateTime } from '../tokyo-date';
 import { num } from '../numbers';
 
@@ -37,9 +37,18 @@ const CSS = `
 .er th { background: #eee; }
 .er .k { width: 40mm; }
 .er .n { width: 22mm; text-align: right; }
-.er .mono { font-family: monospace; font-size: 7.5pt; }
+.er .mono { font-size: 7.5pt; font-variant-numeric: tabular-nums; word-break: break-all; }
 .er .box { border: 0.4mm solid #000; height: 20mm; width: 85mm; margin-left: auto; margin-top: 3mm; padding: 1.5mm 3mm; line-height: 5.5mm; }
 `;
+
+/** The person on paper by the name people know and the staff id the records use (`lead:lead1` → lead1). */
+function onPaper(who: { readonly actor: string; readonly name: string }): StaffOnPaper {
+  return { name: who.name, staffId: who.actor.slice(who.actor.indexOf(':') + 1) };
+}
+
+function staffText(who: { readonly actor: string; readonly name: string }): string {
+  return staffHtml(onPaper(who));
+}
 
 /** A one-page form: its header (what, where, when, by whom), the body, the footer. */
 function onePage(
@@ -57,7 +66,7 @@ function onePage(
       title,
       venue: at.site,
       printedAt: when,
-      printedBy: { name: who.name, staffId: who.actor },
+      printedBy: onPaper(who),
     })}<div class="body">${body}</div>${pageFooterHtml(1, 1)}</section>`,
     fontCssHref,
   });
@@ -84,7 +93,7 @@ export function erasureReportHtml(r: ErasureReportPrint, fontCssHref: string | n
 <div>承認を受けた申請に基づき、本委託業務で利用した個人情報を次のとおり消去しましたので報告します。</div>
 <table>
 ${kv('消去した日時', `${escapeHtml(tokyoDateTime(r.startedAt))} 〜 ${escapeHtml(tokyoDateTime(r.erasedAt))}`)}
-${kv('担当者', escapeHtml(`${r.erasedBy.name}（${r.erasedBy.actor}）`))}
+${kv('担当者', staffText(r.erasedBy))}
 ${kv('承認番号', escapeHtml(r.approval))}
 ${kv('端末', escapeHtml(`${siteName(r.site)} ${r.stationId}`))}
 ${kv('データフォルダ', `<span class="mono">${escapeHtml(r.dataDir)}</span>`)}
@@ -127,7 +136,7 @@ export function erasureApplicationHtml(a: ErasureApplicationPrint, fontCssHref: 
 <div>本委託業務で利用した個人情報を、次のとおり消去したいので申請します。承認後、承認番号を付して消去し、消去報告書で報告します。</div>
 <table>
 <tr><th class="k">処理予定日</th><td>${escapeHtml(dayText(a.plannedOn))}</td></tr>
-<tr><th class="k">申請者</th><td>${escapeHtml(`${a.applicant.name}（${a.applicant.actor}）`)}</td></tr>
+<tr><th class="k">申請者</th><td>${staffText(a.applicant)}</td></tr>
 <tr><th class="k">端末</th><td>${escapeHtml(`${siteName(a.site)} ${a.stationId}`)}</td></tr>
 <tr><th class="k">データフォルダ</th><td><span class="mono">${escapeHtml(a.dataDir)}</span></td></tr>
 </table>

@@ -1,6 +1,6 @@
 // madoguchi erasure apply | run | verify (別紙⑦ 第12条): the written application (items, media, quantities,
 // method, planned date) for the ward to approve; the erasure itself with the approval's reference, ending in a
-// signed 消去報告書 (JSON and A4 HTML); and the report's check, at HQ against the key the station registered.
+// signed 消去報告書 (JSON and an A4 PDF); and the report's check, at HQ against the key the station registered.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
@@ -10,7 +10,8 @@ import { actorOf } from '../../auth/staff';
 import { retentionPlan } from '../../retention/retention-plan';
 import { eraseFolder } from '../../erasure/erase-folder';
 import { verifyErasureReport } from '../../erasure/verify-erasure';
-import { erasureApplicationHtml } from '../../../shared/print/erasure-print';
+import { erasureApplicationHtml, erasureReportHtml } from '../../../shared/print/erasure-print';
+import { cliPdfMaker, writePdf } from '../pdf-output';
 import { writeFileAtomic } from '../../files/atomic-write';
 import { num } from '../../../shared/numbers';
 import { dayText, tokyoDate, tokyoDateTime } from '../../../shared/tokyo-date';
@@ -21,15 +22,16 @@ export function registerErasure(program: Command, io: CliIo, setExit: (code: num
 
   erasure
     .command('apply')
-    .description('消去の申請書（項目・媒体名・数量・方法・処理予定日）を JSON と印刷用 HTML で書き出す')
+    .description('消去の申請書（項目・媒体名・数量・方法・処理予定日）を PDF（A4）と JSON で書き出す')
     .requiredOption('--out <dir>', '申請書を書き出すフォルダ')
-    .requiredOption('--planned <date>', '処理予定日（YYYY-MM-DD）')
+    .requiredOption('--planned <date>', '処理予定日（2027-04-01、令和9年4月1日 など）')
     .option('--data <dir>', 'データフォルダ')
     .option('--staff <id>', '申請する会場責任者（事務センターでは職員）の職員ID（PINは端末で入力、または MADOGUCHI_PIN）')
     .action(async (opts: { out: string; planned: string; data?: string; staff?: string }) => {
       const plannedOn = dateArgument(opts.planned, '--planned');
       if (plannedOn < tokyoDate(io.clock.now()))
         throw new CliError(`処理予定日 ${dayText(plannedOn)} は過ぎています。これからの日付を指定してください`, 2);
+      const pdf = cliPdfMaker(io, '申請書');
       const { site, store } = await openAnyDataFolder(io, opts.data, { share: true });
       try {
         const staff = await actingStaff(io, store.db, opts.staff, [adminRoleOf(store.db)], '消去の申請');
@@ -47,9 +49,10 @@ export function registerErasure(program: Command, io: CliIo, setExit: (code: num
         const out = resolve(io.cwd, opts.out);
         mkdirSync(out, { recursive: true });
         const base = join(out, `erasure-application-${store.stationId}-${plannedOn}`);
+        const failed = await writePdf(pdf, erasureApplicationHtml(application, pdf.fontCssHref), `${base}.pdf`);
+        if (failed !== null) throw new CliError(`申請書の PDF を作れませんでした: ${failed}`);
         writeFileAtomic(`${base}.json`, JSON.stringify(application, null, 2) + '\n');
-        writeFileAtomic(`${base}.html`, erasureApplicationHtml(application, null));
-        io.out(`消去の申請書を書き出しました: ${base}.html（印刷して区の承認を受けてください）、${base}.json\n`);
+        io.out(`消去の申請書を書き出しました: ${base}.pdf（印刷して区の承認を受けてください）、${base}.json\n`);
         for (const c of application.items) io.out(`  ${c.item}: ${num(c.count)}${c.unit}\n`);
       } finally {
         store.close();
@@ -67,6 +70,8 @@ export function registerErasure(program: Command, io: CliIo, setExit: (code: num
     .option('--data <dir>', 'データフォルダ')
     .option('--staff <id>', '消去する会場責任者（事務センターでは職員）の職員ID（PINは端末で入力、または MADOGUCHI_PIN）')
     .action(async (opts: { approval: string; report: string; confirm: string; data?: string; staff?: string }) => {
+      // The report must be printable before anything goes: no PDF maker here, nothing erased.
+      const pdf = cliPdfMaker(io, '消去報告書');
       const { store } = await openAnyDataFolder(io, opts.data);
       let closed = false;
       try {
@@ -93,7 +98,17 @@ export function registerErasure(program: Command, io: CliIo, setExit: (code: num
           io.out(`  ${i.item}: ${num(i.count)}${i.unit}${i.erased.length > 0 ? `（${i.erased.length}か所を消去）` : ''}\n`);
         const byHand = b.items.flatMap((i) => i.byHand);
         for (const p of byHand) io.err(`  手作業で破壊・消去するもの（媒体が見つかりません）: ${p}\n`);
-        io.out(`消去報告書: ${erased.value.html}（印刷して区に提出）、${erased.value.json}（署名付き。事務センターで erasure verify）\n`);
+        // The erasure is done and its signed JSON written: a PDF that fails now leaves the HTML to print instead.
+        const html = erasureReportHtml(b, pdf.fontCssHref);
+        const failed = await writePdf(pdf, html, erased.value.pdf);
+        let printable = erased.value.pdf;
+        if (failed !== null) {
+          printable = erased.value.pdf.replace(/\.pdf$/, '.html');
+          writeFileAtomic(printable, erasureReportHtml(b, null));
+          io.err(`消去報告書の PDF を作れませんでした（${failed}）。代わりに ${printable} をブラウザで開いて印刷してください\n`);
+          setExit(3);
+        }
+        io.out(`消去報告書: ${printable}（印刷して区に提出）、${erased.value.json}（署名付き。事務センターで erasure verify）\n`);
         if (!b.checkedUnreadable || byHand.length > 0) setExit(3);
       } finally {
         if (!closed) store.close();

@@ -24,11 +24,11 @@ export function registerSimulate(program: Command, io: CliIo): void {
       if (!Number.isInteger(days) || days < 1 || days > 400) throw new CliError('--days は 1〜400 の整数です', 2);
       if (!Number.isInteger(stations) || stations < 1 || stations > 9) throw new CliError('--stations は 1〜9 の整数です', 2);
       if (!Number.isInteger(seed)) throw new CliError('--seed は整数です', 2);
-      if (opts.start !== undefined) dateArgument(opts.start, '--start');
+      const start = opts.start === undefined ? undefined : dateArgument(opts.start, '--start');
       const store = await openExistingDataFolder(io, opts.data);
       try {
         const last = latestEventTime(store.db);
-        const startDate = opts.start ?? addDays(tokyoDateOf(last ?? io.clock.now().toISOString()), 1);
+        const startDate = start ?? addDays(tokyoDateOf(last ?? io.clock.now().toISOString()), 1);
         const summary = await simulate(store, { days, stations, seed, startDate });
         io.out(JSON.stringify({ startDate, ...summary }, null, 2) + '\n');
       } finally {

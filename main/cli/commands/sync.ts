@@ -190,10 +190,10 @@ export function registerSync(program: Command, io: CliIo, setExit: (code: number
     .option('--date <YYYY-MM-DD>', '営業日（既定: 今日）')
     .requiredOption('--out <dir>', '出力フォルダ（送信用フォルダ）')
     .action(async (opts: { data?: string; date?: string; out: string }) => {
-      if (opts.date !== undefined) dateArgument(opts.date);
+      const businessDate = opts.date === undefined ? undefined : dateArgument(opts.date);
       const store = await openExistingDataFolder(io, opts.data);
       try {
-        const r = exportSyncFile({ store, clock: io.clock }, resolve(io.cwd, opts.out), opts.date ? { businessDate: opts.date } : {});
+        const r = exportSyncFile({ store, clock: io.clock }, resolve(io.cwd, opts.out), businessDate ? { businessDate } : {});
         if (!r.ok) throw new CliError(r.error.message);
         io.out(`同期ファイル #${r.value.seq}（${dayText(r.value.businessDate)}、記録 ${count(r.value.events)}）: ${r.value.path}\n`);
       } finally {
