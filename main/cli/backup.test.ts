@@ -48,6 +48,7 @@ test('backup create, verify and list at the command line', async (t) => {
   const checked = await cli(['backup', 'verify', path, '--data', data, '--staff', 'lead1'], { env: { ...env, MADOGUCHI_PIN: '9999' } });
   assert.equal(checked.code, 0, checked.err);
   assert.match(checked.out, /^バックアップは正常です（復元に使えます）/);
+  assert.match(checked.out, /（手動）・会場　責任者（lead1）/, 'by name, the station at hand');
   const wrong = await cli(['backup', 'verify', path], { env: { MADOGUCHI_PASSPHRASE: 'wrong one' } });
   assert.equal(wrong.code, 1);
   assert.match(wrong.err, /パスフレーズが違います/);

@@ -79,7 +79,13 @@ export function registerBackup(program: Command, io: CliIo, setExit: (code: numb
         if (opts.json)
           io.out(JSON.stringify({ path: dir, ...checked.value.body, recordsProblem: checked.value.recordsProblem }, null, 2) + '\n');
         else
-          io.out(`バックアップは正常です（復元に使えます）: ${dir}\n${backupBodyText(checked.value.body, checked.value.body.createdBy)}`);
+          io.out(
+            `バックアップは正常です（復元に使えます）: ${dir}\n${backupBodyText(
+              checked.value.body,
+              // By name where the station's staff are at hand (--data), else the id the manifest keeps.
+              opened ? staffText(staffOnPaper(opened.store, checked.value.body.createdBy)) : checked.value.body.createdBy,
+            )}`,
+          );
         if (checked.value.recordsProblem) {
           io.err(`${checked.value.recordsProblem}\n`);
           setExit(3);
