@@ -3,10 +3,9 @@
 // plaintext about residents. Signed with the station's own signing key, which lives inside the backed-up
 // database: `backup verify` checks the signature against the key it finds there, so a manifest written for
 // other files, or edited, does not pass.
-import { sign, verify, type KeyObject } from 'node:crypto';
 import { z } from 'zod';
 import { SITE_IDS } from '../../shared/venues/venues';
-import { canonicalJson } from '../files/canonical-json';
+import { signedDocument } from '../crypto/signed-document';
 
 export const MANIFEST_FILE = 'manifest.json';
 const SIGNATURE_DOMAIN = 'madoguchi-backup-manifest-v1\n';
@@ -37,38 +36,12 @@ export const BackupBody = z.strictObject({
 });
 export type BackupBody = z.infer<typeof BackupBody>;
 
-const ManifestFile = z.strictObject({ body: BackupBody, signature: z.string().min(1) });
+const manifest = signedDocument(BackupBody, SIGNATURE_DOMAIN, {
+  unreadable: `${MANIFEST_FILE} が JSON として読めません（途中で切れているか、壊れています）`,
+  unsigned: `${MANIFEST_FILE} に署名がありません`,
+  notOurs: (at) => `${MANIFEST_FILE} が Madoguchi のバックアップの目録ではありません（${at} が違います）`,
+});
 
-function signedBytes(body: BackupBody): Buffer {
-  return Buffer.from(SIGNATURE_DOMAIN + canonicalJson(body));
-}
-
-export function manifestText(body: BackupBody, privateKey: KeyObject): string {
-  const signature = sign(null, signedBytes(body), privateKey).toString('base64');
-  return JSON.stringify({ body, signature }, null, 2) + '\n';
-}
-
-/** The manifest as written, or why it cannot be read as one (in words for the person holding the medium). */
-export function parseManifest(text: string): { ok: true; body: BackupBody; signature: string } | { ok: false; why: string } {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return { ok: false, why: `${MANIFEST_FILE} が JSON として読めません（途中で切れているか、壊れています）` };
-  }
-  const parsed = ManifestFile.safeParse(json);
-  if (!parsed.success) {
-    const at = parsed.error.issues[0]?.path.join('.') ?? '';
-    if (at === 'signature') return { ok: false, why: `${MANIFEST_FILE} に署名がありません` };
-    return { ok: false, why: `${MANIFEST_FILE} が Madoguchi のバックアップの目録ではありません（${at || '形式'} が違います）` };
-  }
-  return { ok: true, ...parsed.data };
-}
-
-export function manifestSigned(body: BackupBody, signature: string, publicKey: KeyObject): boolean {
-  try {
-    return verify(null, signedBytes(body), publicKey, Buffer.from(signature, 'base64'));
-  } catch {
-    return false;
-  }
-}
+export const manifestText = manifest.text;
+export const parseManifest = manifest.parse;
+export const manifestSigned = manifest.signed;

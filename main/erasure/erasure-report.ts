@@ -2,10 +2,9 @@
 // category, the medium, the method), what must still be destroyed by hand, and the final heads of the chained
 // records — signed with the station's own key, taken from the database just before it was destroyed. HQ, which
 // registered that key with the station, verifies it (`erasure verify --hq-data`). Names no resident.
-import { sign, verify, type KeyObject } from 'node:crypto';
 import { z } from 'zod';
 import { SITE_IDS } from '../../shared/venues/venues';
-import { canonicalJson } from '../files/canonical-json';
+import { signedDocument } from '../crypto/signed-document';
 
 const SIGNATURE_DOMAIN = 'madoguchi-erasure-report-v1\n';
 const Count = z.number().int().min(0);
@@ -44,36 +43,12 @@ export const ErasureBody = z.strictObject({
 });
 export type ErasureBody = z.infer<typeof ErasureBody>;
 
-const ReportFile = z.strictObject({ body: ErasureBody, signature: z.string().min(1) });
+const report = signedDocument(ErasureBody, SIGNATURE_DOMAIN, {
+  unreadable: '消去報告書（JSON）として読めません（途中で切れているか、壊れています）',
+  unsigned: '署名がありません',
+  notOurs: (at) => `Madoguchi の消去報告書ではありません（${at} が違います）`,
+});
 
-const signed = (body: ErasureBody) => Buffer.from(SIGNATURE_DOMAIN + canonicalJson(body));
-
-export function erasureReportText(body: ErasureBody, privateKey: KeyObject): string {
-  return JSON.stringify({ body, signature: sign(null, signed(body), privateKey).toString('base64') }, null, 2) + '\n';
-}
-
-export function parseErasureReport(text: string): { ok: true; body: ErasureBody; signature: string } | { ok: false; why: string } {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return { ok: false, why: '消去報告書（JSON）として読めません（途中で切れているか、壊れています）' };
-  }
-  const parsed = ReportFile.safeParse(json);
-  if (!parsed.success) {
-    const at = parsed.error.issues[0]?.path.join('.') ?? '';
-    return {
-      ok: false,
-      why: at === 'signature' ? '署名がありません' : `Madoguchi の消去報告書ではありません（${at || '形式'} が違います）`,
-    };
-  }
-  return { ok: true, ...parsed.data };
-}
-
-export function erasureReportSigned(body: ErasureBody, signature: string, publicKey: KeyObject): boolean {
-  try {
-    return verify(null, signed(body), publicKey, Buffer.from(signature, 'base64'));
-  } catch {
-    return false;
-  }
-}
+export const erasureReportText = report.text;
+export const parseErasureReport = report.parse;
+export const erasureReportSigned = report.signed;
