@@ -79,6 +79,7 @@ describe('madoguchi ledger build / inspect / import / status', () => {
     );
     assert.match(r.out, /5行目 A1B-000004/);
     assert.match(r.out, /6行目 A1B-000005/);
+    assert.match(r.err, /--hq-data がないため、振分レポート .*（予約管理番号 2件）の書き出しは個人情報取扱台帳に記録されず/);
   });
 
   test('build refuses an invalid roster: every problem by line, column and value; no file written', async (t) => {

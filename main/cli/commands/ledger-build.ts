@@ -115,6 +115,12 @@ export function registerLedgerBuild(ledger: Command, io: CliIo, setExit: (code: 
         hq?.close();
       }
       printResult(io, opts, out, ledgers, report, hq);
+      // Without HQ's folder there is no access record to hold where the plain file went, nor a retention plan to
+      // list it until erased: the person is told instead.
+      if (!hq && report.unrouted.length > 0)
+        io.err(
+          `注意: --hq-data がないため、振分レポート ${join(out, ROUTING_REPORT_FILE)}（予約管理番号 ${report.unrouted.length}件）の書き出しは個人情報取扱台帳に記録されず、保存期間の計画（retention plan）にも載りません。確認が済んだら消去してください\n`,
+        );
       // Ledgers are written, but a person must still deal with the rows no venue received.
       if (report.unrouted.length > 0) setExit(3);
     });
