@@ -2,6 +2,7 @@
 // work at a busy counter (a 40,000-row ledger, 30,000 of its events, 100,000 access rows): the VACUUM INTO snapshot,
 // reading every page of the copy back through the cipher, walking its chains, signing the manifest. It runs in the
 // main process, so the counter waits for it; against reading every page of the live database once.
+import { ensureSigningKey } from '../main/sync/sync-keys';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createVenueDataFolder } from '../main/store/data-folder';
@@ -44,6 +45,7 @@ export function measureBackup(options: {
       });
   })();
   store.db.pragma('wal_checkpoint(TRUNCATE)');
+  ensureSigningKey(store.db);
   const source = { dir: store.dir, db: store.db, site: store.venue, stationId: store.stationId, openCopy: store.openCopy };
   const backups: number[] = [];
   const reads: number[] = [];

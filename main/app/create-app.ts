@@ -27,6 +27,7 @@ import { dayCloseHandlers } from '../day-close/handlers';
 import { venuePrintHandlers } from '../print/handlers';
 import { syncHandlers } from '../sync/handlers';
 import { backupHandlers } from '../backup/handlers';
+import { sameThread, type BackupThread } from '../backup/backup-thread';
 import { startSiblingPulls } from '../sync/sibling-pulls';
 import { readSetting } from '../store/settings';
 import { immediateAccessLog } from '../access/access-record';
@@ -49,7 +50,13 @@ export interface App extends SiteApp {
   readonly store: VenueStore;
 }
 
-export function createApp(store: VenueStore, clock: Clock, log: (line: string) => void, printer: Printer = createPreviewPrinter()): App {
+export function createApp(
+  store: VenueStore,
+  clock: Clock,
+  log: (line: string) => void,
+  printer: Printer = createPreviewPrinter(),
+  backupThread: BackupThread = sameThread(),
+): App {
   const idleLockMinutes = () => readSetting(store.db, 'idle-lock-minutes');
   let scanner: ScannerState = { mode: readSetting(store.db, 'scanner-mode'), connected: false, device: null };
   const sessions = new Sessions(clock, idleLockMinutes, idleLockNote(store.db, clock, store.stationId));
@@ -82,10 +89,10 @@ export function createApp(store: VenueStore, clock: Clock, log: (line: string) =
     ...returnsHandlers(counter),
     ...accessHandlers(counter),
     ...reconciliationHandlers(counter),
-    ...dayCloseHandlers(counter),
+    ...dayCloseHandlers(counter, backupThread),
     ...venuePrintHandlers(counter, printer),
     ...syncHandlers(counter),
-    ...backupHandlers(store, clock),
+    ...backupHandlers(store, clock, backupThread),
   };
   let wiring: ScannerWiring | null = null;
   const siblings = startSiblingPulls(counter, log);

@@ -14,9 +14,16 @@ import { hqHandlers } from '../hq/handlers';
 import { hqPrintHandlers } from '../print/handlers';
 import { accessHandlers } from '../access/handlers';
 import { backupHandlers } from '../backup/handlers';
+import { sameThread, type BackupThread } from '../backup/backup-thread';
 import type { SiteApp } from './create-app';
 
-export function createHqApp(store: HqStore, clock: Clock, log: (line: string) => void, printer: Printer = createPreviewPrinter()): SiteApp {
+export function createHqApp(
+  store: HqStore,
+  clock: Clock,
+  log: (line: string) => void,
+  printer: Printer = createPreviewPrinter(),
+  backupThread: BackupThread = sameThread(),
+): SiteApp {
   const idleLockMinutes = () => readSetting(store.db, 'idle-lock-minutes');
   const sessions = new Sessions(clock, idleLockMinutes, idleLockNote(store.db, clock, store.stationId));
   // Every look is written before its reply (never after it, where a crash or a full disk would lose it silently).
@@ -31,7 +38,7 @@ export function createHqApp(store: HqStore, clock: Clock, log: (line: string) =>
     ...hqHandlers(store, clock),
     ...hqPrintHandlers({ store, clock, access }, printer),
     ...accessHandlers({ store, clock, access }),
-    ...backupHandlers(store, clock),
+    ...backupHandlers(store, clock, backupThread),
   };
 
   const dispatch = createDispatcher('hq', handlers, sessions, log, store.dir);

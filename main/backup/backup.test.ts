@@ -45,11 +45,11 @@ function station(
 
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
-test('a backup is the folder as it was, encrypted, owner-only, with a signed manifest; verify opens it without writing to it', (t) => {
+test('a backup is the folder as it was, encrypted, owner-only, with a signed manifest; verify opens it without writing to it', async (t) => {
   const { store, clock, dir } = station(t);
   const usb = join(dir, 'usb');
   mkdirSync(usb);
-  const made = backUp(store, clock, 'lead:lead1', { to: usb, reason: 'manual' });
+  const made = await backUp(store, clock, 'lead:lead1', { to: usb, reason: 'manual' });
   assert.ok(made.ok, JSON.stringify(made));
   const { path, body } = made.value;
   assert.deepEqual(readdirSync(usb), [`madoguchi-backup-${store.stationId}-20261125-100000`]);
@@ -86,13 +86,13 @@ test('a backup is the folder as it was, encrypted, owner-only, with a signed man
   );
 });
 
-test('verify names what is wrong with a damaged, cut, edited or mixed-up backup, and a wrong passphrase', (t) => {
+test('verify names what is wrong with a damaged, cut, edited or mixed-up backup, and a wrong passphrase', async (t) => {
   const { store, clock, dir } = station(t);
   const usb = join(dir, 'usb');
   mkdirSync(usb);
-  const fresh = () => {
+  const fresh = async () => {
     clock.advance(1_000);
-    const made = backUp(store, clock, 'lead:lead1', { to: usb, reason: 'manual' });
+    const made = await backUp(store, clock, 'lead:lead1', { to: usb, reason: 'manual' });
     assert.ok(made.ok);
     return made.value.path;
   };
@@ -109,7 +109,7 @@ test('verify names what is wrong with a damaged, cut, edited or mixed-up backup,
   // Keep them all for this test.
   writeSetting(store.db, 'backup-keep', '50');
 
-  const flipped = fresh();
+  const flipped = await fresh();
   const db = join(flipped, 'madoguchi.db');
   const bytes = readFileSync(db);
   bytes[8192 + 100]! ^= 0xff;
@@ -122,28 +122,28 @@ test('verify names what is wrong with a damaged, cut, edited or mixed-up backup,
   });
   assert.match(problem(flipped), /(読めないページ|整合性の検査で問題)/);
 
-  const cut = fresh();
+  const cut = await fresh();
   truncateSync(join(cut, 'madoguchi.db'), 4096);
   assert.match(problem(cut), /madoguchi\.db の大きさが目録と違います.*途中で切れています/);
 
-  const edited = fresh();
+  const edited = await fresh();
   rewriteManifest(edited, (m) => ((m.body.counts as { residentRows: number }).residentRows = 41));
   assert.match(problem(edited), /目録の署名が.*確かめられません/);
 
-  const noManifest = fresh();
+  const noManifest = await fresh();
   writeFileSync(join(noManifest, 'manifest.json'), '{"body": {"format": "madoguchi-backup"');
   assert.match(problem(noManifest), /manifest\.json が JSON として読めません/);
 
-  assert.match(problem(fresh(), 'not the passphrase'), /パスフレーズが違います/);
+  assert.match(problem(await fresh(), 'not the passphrase'), /パスフレーズが違います/);
   assert.match(problem(join(usb, 'nothing-here')), /フォルダがありません/);
 
   // Another station's database in this backup's folder, its hash written into the manifest: not this backup.
   const other = station(t);
   const otherUsb = join(other.dir, 'usb');
   mkdirSync(otherUsb);
-  const theirs = backUp(other.store, other.clock, 'lead:lead1', { to: otherUsb, reason: 'manual' });
+  const theirs = await backUp(other.store, other.clock, 'lead:lead1', { to: otherUsb, reason: 'manual' });
   assert.ok(theirs.ok);
-  const mixed = fresh();
+  const mixed = await fresh();
   writeFileSync(join(mixed, 'madoguchi.db'), readFileSync(join(theirs.value.path, 'madoguchi.db')));
   rewriteManifest(mixed, (m) => {
     const files = m.body.files as { name: string; sha256: string; bytes: number }[];
@@ -154,7 +154,7 @@ test('verify names what is wrong with a damaged, cut, edited or mixed-up backup,
   assert.match(problem(mixed), /先頭のページを読めません/, 'their database does not open with this keyring');
 });
 
-test('the newest N backups of a station are kept, a crash leftover is cleared, another station’s are never touched', (t) => {
+test('the newest N backups of a station are kept, a crash leftover is cleared, another station’s are never touched', async (t) => {
   const { store, clock, dir } = station(t);
   const usb = join(dir, 'usb');
   mkdirSync(usb);
@@ -164,7 +164,7 @@ test('the newest N backups of a station are kept, a crash leftover is cleared, a
   const paths: string[] = [];
   for (let i = 0; i < 4; i++) {
     clock.advance(60_000);
-    const made = backUp(store, clock, 'lead:lead1', { to: usb, reason: 'day-close' });
+    const made = await backUp(store, clock, 'lead:lead1', { to: usb, reason: 'day-close' });
     assert.ok(made.ok);
     paths.push(made.value.path);
   }
@@ -174,30 +174,30 @@ test('the newest N backups of a station are kept, a crash leftover is cleared, a
   );
 });
 
-test('no folder, or a full medium: said in Japanese, and nothing half-written is left on the medium', (t) => {
+test('no folder, or a full medium: said in Japanese, and nothing half-written is left on the medium', async (t) => {
   const { store, clock } = station(t);
-  const notSet = backUp(store, clock, 'lead:lead1', { reason: 'day-close' });
+  const notSet = await backUp(store, clock, 'lead:lead1', { reason: 'day-close' });
   assert.ok(!notSet.ok && notSet.error.code === 'not-set');
   assert.match(notSet.error.message, /バックアップ先が決まっていません/);
-  const missing = backUp(store, clock, 'lead:lead1', { to: '/nonexistent/usb', reason: 'manual' });
+  const missing = await backUp(store, clock, 'lead:lead1', { to: '/nonexistent/usb', reason: 'manual' });
   assert.ok(!missing.ok);
   assert.match(missing.error.message, /USBメモリなどの媒体を差し込み.*BACKUP-NO-FOLDER/);
 
   const disk = mountTinyDisk(t, '64k');
   if (disk === null) return t.skip(TINY_DISK_SKIP);
-  const full = backUp(store, clock, 'lead:lead1', { to: disk, reason: 'manual' });
+  const full = await backUp(store, clock, 'lead:lead1', { to: disk, reason: 'manual' });
   assert.ok(!full.ok, 'a 64 KiB medium cannot hold the folder');
   assert.match(full.error.message, /空きが足りない.*途中まで書いたものは消しました.*BACKUP-DISK-FULL/);
   assert.deepEqual(readdirSync(disk), []);
   assert.deepEqual(backupHistory(store.db), [], 'no backup recorded');
 });
 
-test('a folder whose records were changed is still backed up, faithfully, and both the backup and its check say so', (t) => {
+test('a folder whose records were changed is still backed up, faithfully, and both the backup and its check say so', async (t) => {
   const { store, clock, dir } = station(t);
   behindTheTrigger(store.db, 'events', `DELETE FROM events WHERE station_id = '${store.stationId}' AND seq = 3`);
   const usb = join(dir, 'usb');
   mkdirSync(usb);
-  const made = backUp(store, clock, 'lead:lead1', { to: usb, reason: 'manual' });
+  const made = await backUp(store, clock, 'lead:lead1', { to: usb, reason: 'manual' });
   assert.ok(made.ok);
   assert.match(made.value.recordsProblem ?? '', /RECORD-TAMPERED/);
   assert.deepEqual(made.value.body.recordsBroken, { record: 'events', seq: 3 });
@@ -206,12 +206,12 @@ test('a folder whose records were changed is still backed up, faithfully, and bo
   assert.match(checked.value.recordsProblem ?? '', /3件目がありません/);
 });
 
-test('the lead is reminded when no backup has been known good for the days set', (t) => {
+test('the lead is reminded when no backup has been known good for the days set', async (t) => {
   const { store, clock, dir } = station(t);
   assert.equal(backupReminder(store.db, clock.now(), 3).overdue, true, 'none yet');
   const usb = join(dir, 'usb');
   mkdirSync(usb);
-  assert.ok(backUp(store, clock, 'lead:lead1', { to: usb, reason: 'day-close' }).ok);
+  assert.ok((await backUp(store, clock, 'lead:lead1', { to: usb, reason: 'day-close' })).ok);
   assert.equal(backupReminder(store.db, clock.now(), 3).overdue, false);
   clock.advance(3 * 86_400_000 + 60_000);
   const later = backupReminder(store.db, clock.now(), 3);
@@ -219,11 +219,11 @@ test('the lead is reminded when no backup has been known good for the days set',
   assert.ok(existsSync(usb));
 });
 
-test('the running app checks a backup with its own open folder, no passphrase: the same damage found, another station’s refused', (t) => {
+test('the running app checks a backup with its own open folder, no passphrase: the same damage found, another station’s refused', async (t) => {
   const { store, clock, dir } = station(t);
   const usb = join(dir, 'usb');
   mkdirSync(usb);
-  const made = backUp(store, clock, 'lead:lead1', { to: usb, reason: 'day-close' });
+  const made = await backUp(store, clock, 'lead:lead1', { to: usb, reason: 'day-close' });
   assert.ok(made.ok);
   const checked = verifyBackup(made.value.path, storeOpener(store));
   assert.ok(checked.ok, JSON.stringify(checked));
@@ -242,7 +242,7 @@ test('the running app checks a backup with its own open folder, no passphrase: t
   assert.match(damaged.error.message, /(読めないページ|整合性の検査で問題)/);
 
   const other = station(t);
-  const theirs = backUp(other.store, other.clock, 'lead:lead1', { to: usb, reason: 'manual' });
+  const theirs = await backUp(other.store, other.clock, 'lead:lead1', { to: usb, reason: 'manual' });
   assert.ok(theirs.ok);
   const refused = verifyBackup(theirs.value.path, storeOpener(store));
   assert.ok(!refused.ok);

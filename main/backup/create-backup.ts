@@ -13,7 +13,6 @@ import type { SiteId } from '../../shared/venues/venues';
 import { err, ok, type Result } from '../../shared/result';
 import { DB_FILE, KEYRING_FILE } from '../store/folder-files';
 import { fsyncDir, writeFileAtomic } from '../files/atomic-write';
-import { ensureSigningKey } from '../sync/sync-keys';
 import { storageFault } from '../db/storage-fault';
 import { MANIFEST_FILE, manifestText, type BackupBody } from './manifest';
 import { describeCopy } from './describe-copy';
@@ -42,6 +41,7 @@ export interface BackupProblem {
   readonly message: string;
 }
 
+/** The source's signing key must exist (ensureSigningKey, before): the copy carries the key its manifest is signed with. */
 export function createBackup(
   source: BackupSource,
   clock: Clock,
@@ -53,8 +53,6 @@ export function createBackup(
       code: 'no-destination',
       message: `バックアップ先のフォルダ ${destination} がありません。USBメモリなどの媒体を差し込み、フォルダを確かめてから、もう一度お試しください（コード: BACKUP-NO-FOLDER）`,
     });
-  // Made once, inside the database, before the snapshot: the copy carries the key its manifest is signed with.
-  ensureSigningKey(source.db);
   const at = clock.now();
   const name = backupName(source.stationId, at, (n) => existsSync(join(destination, n)));
   const partial = join(destination, `${partialPrefix(source.stationId)}${name}`);

@@ -10,6 +10,7 @@ import { actorOf } from '../auth/staff';
 import { actorName } from '../counter/names';
 import { readSetting } from '../store/settings';
 import { backUp, backupFolder, checkBackup } from './back-up';
+import { sameThread, type BackupThread } from './backup-thread';
 import { backupHistory, backupReminder } from './backup-record';
 
 /** What the lead's strip says about backups (counter:status), and the page's heading. */
@@ -18,7 +19,11 @@ export function backupReminderView(store: VenueStore | HqStore, clock: Clock): B
   return { folderSet: backupFolder(store) !== null, lastGood: r.lastGood, checkDays: r.checkDays, overdue: r.overdue };
 }
 
-export function backupHandlers(store: VenueStore | HqStore, clock: Clock): HandlerSlice<keyof typeof backupContract> {
+export function backupHandlers(
+  store: VenueStore | HqStore,
+  clock: Clock,
+  thread: BackupThread = sameThread(),
+): HandlerSlice<keyof typeof backupContract> {
   return {
     'backup:list': () => ({
       folder: backupFolder(store),
@@ -35,16 +40,16 @@ export function backupHandlers(store: VenueStore | HqStore, clock: Clock): Handl
           present: existsSync(b.path),
         })),
     }),
-    'backup:create': (_, call) => {
-      const made = backUp(store, clock, actorOf(staffOf(call)), { reason: 'manual' });
+    'backup:create': async (_, call) => {
+      const made = await backUp(store, clock, actorOf(staffOf(call)), { reason: 'manual' }, thread);
       if (!made.ok) return { ok: false, error: { code: 'backup-failed', message: made.error.message } };
       return { path: made.value.path, removed: [...made.value.removed], recordsProblem: made.value.recordsProblem };
     },
-    'backup:verify': ({ path }, call) => {
+    'backup:verify': async ({ path }, call) => {
       // Never an arbitrary folder from the window: only one this station wrote (and so recorded) itself.
       if (!backupHistory(store.db).some((b) => b.path === path))
         return { ok: false, error: { code: 'not-found', message: 'この端末のバックアップの記録にないフォルダです' } };
-      const checked = checkBackup(store, clock, actorOf(staffOf(call)), path);
+      const checked = await checkBackup(store, clock, actorOf(staffOf(call)), path, thread);
       return checked.ok
         ? { ok: true, problem: null, recordsProblem: checked.value.recordsProblem }
         : { ok: false, problem: checked.error.message, recordsProblem: null };

@@ -20,7 +20,7 @@ test('HQ’s folder: backed up, restored into a new folder, erased with a signed
   const opened = createDataFolder(join(dir, 'hq'), 'hq', PASS);
   const hq = opened.store as HqStore;
   mkdirSync(join(dir, 'usb'));
-  const made = backUp(hq, clock, 'hq:hq1', { to: join(dir, 'usb'), reason: 'manual' });
+  const made = await backUp(hq, clock, 'hq:hq1', { to: join(dir, 'usb'), reason: 'manual' });
   assert.ok(made.ok);
   assert.equal(made.value.body.site, 'hq');
   hq.close();

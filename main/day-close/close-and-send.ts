@@ -7,6 +7,7 @@ import { err, ok, type Result } from '../../shared/result';
 import type { CounterContext } from '../counter/counter-service';
 import { actorOf, type Staff } from '../auth/staff';
 import { backUp, backupFolder } from '../backup/back-up';
+import type { BackupThread } from '../backup/backup-thread';
 import { pullSiblings } from '../sync/siblings';
 import { exportSyncFile } from '../sync/export';
 import { readSetting } from '../store/settings';
@@ -24,6 +25,8 @@ export async function closeDayAndSend(
   ctx: CounterContext,
   staff: Staff,
   date: string,
+  /** Where the close's backup is made (the app's worker thread); here when not given. */
+  backupThread?: BackupThread,
 ): Promise<Result<DailyReport & Published & Room & BackedUp, DayCloseProblem & Partial<Published & Room>>> {
   await pullSiblings(ctx);
   const closed = closeDay(ctx, staff, date);
@@ -38,7 +41,7 @@ export async function closeDayAndSend(
     return err({ ...closed.error, message: `${closed.error.message}${sent}`, ...published, ...room });
   }
   // After the sync file, so the backup holds the closed day as sent; and, like it, never a reason not to close.
-  return ok({ ...closed.value, ...published, ...room, ...backUpClosedDay(ctx, staff) });
+  return ok({ ...closed.value, ...published, ...room, ...(await backUpClosedDay(ctx, staff, backupThread)) });
 }
 
 /** 日締め's backup: its folder, or why there is none (both null: no backup folder is set, said as 未設定). */
@@ -47,10 +50,10 @@ interface BackedUp {
   readonly backupProblem: string | null;
 }
 
-function backUpClosedDay(ctx: CounterContext, staff: Staff): BackedUp {
+async function backUpClosedDay(ctx: CounterContext, staff: Staff, thread: BackupThread | undefined): Promise<BackedUp> {
   if (backupFolder(ctx.store) === null) return { backup: null, backupProblem: null };
   try {
-    const made = backUp(ctx.store, ctx.clock, actorOf(staff), { reason: 'day-close' });
+    const made = await backUp(ctx.store, ctx.clock, actorOf(staff), { reason: 'day-close' }, thread);
     if (!made.ok) return { backup: null, backupProblem: `${made.error.message}。日締めは済んでいます` };
     const said = made.value.recordsProblem === null ? null : `バックアップは作りましたが、${made.value.recordsProblem}`;
     return { backup: made.value.path, backupProblem: said };

@@ -3,7 +3,8 @@ import type { dayCloseContract } from '../../shared/ipc/contract/day-close';
 import { staffOf, type HandlerSlice } from '../ipc/dispatch';
 import type { CounterContext } from '../counter/counter-service';
 import { closeDayAndSend } from './close-and-send';
+import type { BackupThread } from '../backup/backup-thread';
 
-export function dayCloseHandlers(counter: CounterContext): HandlerSlice<keyof typeof dayCloseContract> {
-  return { 'day:close': ({ date }, call) => closeDayAndSend(counter, staffOf(call), date) };
+export function dayCloseHandlers(counter: CounterContext, backupThread?: BackupThread): HandlerSlice<keyof typeof dayCloseContract> {
+  return { 'day:close': ({ date }, call) => closeDayAndSend(counter, staffOf(call), date, backupThread) };
 }

@@ -9,10 +9,12 @@ import type { Push } from '../ipc/push';
 import { createStation } from '../app/station';
 import { resolveDataDir } from '../store/data-folder';
 import { createPdfPrinter } from './pdf-printer';
+import { workerThread } from '../backup/backup-thread';
 import { hardenApp, hardenSession, isTrustedSender, rendererUrl, secureWebPreferences } from './security';
 
 const rendererDir = join(__dirname, '..', 'renderer');
 const preloadFile = join(__dirname, '..', 'preload', 'index.cjs');
+const backupWorkerFile = join(__dirname, 'backup-worker.cjs');
 
 if (!app.requestSingleInstanceLock()) app.quit();
 hardenApp(app);
@@ -26,6 +28,7 @@ app.whenReady().then(() => {
   let win: BrowserWindow | null = null;
   const madoguchi = createStation(dataDir, systemClock, (line) => console.error(line), {
     printer: createPdfPrinter(rendererDir, () => win),
+    backupThread: workerThread(backupWorkerFile),
     onOpened: (opened) => opened.startScanner((event, payload) => push(event, payload)),
   });
 

@@ -24,7 +24,7 @@ import { erasureReportHtml } from '../../shared/print/erasure-print';
 
 const LIST = cards(1, 15);
 
-test('erasure: folder, backups, written-out files and own sent files gone; unreachable ones listed; the report names no one', (t) => {
+test('erasure: folder, backups, written-out files and own sent files gone; unreachable ones listed; the report names no one', async (t) => {
   const clock = manualClock('2027-04-01T01:00:00Z');
   const dir = tempDir(t);
   const data = join(dir, 'data');
@@ -32,9 +32,9 @@ test('erasure: folder, backups, written-out files and own sent files gone; unrea
   importTestLedger(store, testKeys(), 'S1', LIST, { clock });
   mkdirSync(join(dir, 'usb'));
   mkdirSync(join(dir, 'usb2'));
-  const kept = backUp(store, clock, 'lead:lead1', { to: join(dir, 'usb'), reason: 'manual' });
+  const kept = await backUp(store, clock, 'lead:lead1', { to: join(dir, 'usb'), reason: 'manual' });
   clock.advance(1000);
-  const away = backUp(store, clock, 'lead:lead1', { to: join(dir, 'usb2'), reason: 'manual' });
+  const away = await backUp(store, clock, 'lead:lead1', { to: join(dir, 'usb2'), reason: 'manual' });
   assert.ok(kept.ok && away.ok);
   const csv = join(dir, 'uncollected.csv');
   writeFileSync(csv, LIST.map((c) => c.name).join('\n'));

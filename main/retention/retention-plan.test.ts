@@ -12,7 +12,7 @@ import { recordAccess } from '../access/access-record';
 import { writeSetting } from '../store/settings';
 import { retentionPlan } from './retention-plan';
 
-test('retention plan: counts per category, backups and plaintext files by place, until each is gone', (t) => {
+test('retention plan: counts per category, backups and plaintext files by place, until each is gone', async (t) => {
   const clock = manualClock('2026-11-25T01:00:00Z');
   const dir = tempDir(t);
   const store = createVenueDataFolder(join(dir, 'data'), 'sogo', 'correct horse battery staple');
@@ -20,7 +20,7 @@ test('retention plan: counts per category, backups and plaintext files by place,
   importTestLedger(store, testKeys(), 'S1', cards(1, 12), { clock });
   const usb = join(dir, 'usb');
   mkdirSync(usb);
-  const made = backUp(store, clock, 'lead:lead1', { to: usb, reason: 'manual' });
+  const made = await backUp(store, clock, 'lead:lead1', { to: usb, reason: 'manual' });
   assert.ok(made.ok);
   const pdf = join(dir, 'daily.pdf');
   writeFileSync(pdf, 'x');

@@ -30,6 +30,8 @@ export interface VenueStore {
   noteCommitted(): void;
   /** A copy of this database (a backup) opened with the folder's key, to read only. */
   openCopy(file: string): Db;
+  /** A copy of the folder's database key, for a backup job's own connection (backup-jobs.ts), which zeroes it. */
+  keyCopy(): Buffer;
   close(): void;
 }
 
@@ -41,6 +43,7 @@ export interface HqStore {
   readonly stationId: string;
   noteCommitted(): void;
   openCopy(file: string): Db;
+  keyCopy(): Buffer;
   close(): void;
 }
 
@@ -253,6 +256,7 @@ export function openSiteWithKey(dir: string, site: SiteId, stationId: string, db
   // The key, kept while the folder is open only to read its own backups (SQLite holds it all the while anyway).
   const key = Buffer.from(dbKey);
   const openCopy = (file: string) => openDatabaseReadOnly(file, key);
+  const keyCopy = () => Buffer.from(key);
   const close = () => {
     head.close();
     label?.sync();
@@ -260,8 +264,8 @@ export function openSiteWithKey(dir: string, site: SiteId, stationId: string, db
     key.fill(0);
   };
   return site === 'hq'
-    ? { site, store: { dir, db, site, stationId, noteCommitted, openCopy, close } }
-    : { site, store: { dir, db, venue: site, stationId, noteCommitted, openCopy, close } };
+    ? { site, store: { dir, db, site, stationId, noteCommitted, openCopy, keyCopy, close } }
+    : { site, store: { dir, db, venue: site, stationId, noteCommitted, openCopy, keyCopy, close } };
 }
 
 /** How the database of a folder with a keyring is not there: 'ありません', '空です', or null when it is. */

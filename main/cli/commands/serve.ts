@@ -14,6 +14,7 @@ import { readStationLabel } from '../../store/station-label-file';
 import { encodeHidPos } from '../../../shared/scanner/hid-pos';
 import { FAKE_SCANNER_INFO, FakeHidPort } from '../../scanner/fake-hid-device';
 import { createPreviewPrinter } from '../../print/printer';
+import { sourceWorkerThread } from '../../backup/source-worker';
 
 /** A HID POS scanner that exists only in this process, driven over HTTP: the real decoding path, no USB. */
 function fakeHidScanner() {
@@ -70,6 +71,7 @@ export function registerServe(program: Command, io: CliIo): void {
       const printer = createPreviewPrinter();
       const station = createStation(dir, io.clock, (line) => io.err(`${line}\n`), {
         printer,
+        backupThread: sourceWorkerThread(),
         onOpened: (app) => {
           if (fake) app.setScannerStatus({ mode: 'hid', connected: false, device: null });
           app.startScanner((event, payload) => push(event, payload), fake?.adapter);
