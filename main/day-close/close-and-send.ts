@@ -27,7 +27,7 @@ export async function closeDayAndSend(
   date: string,
   /** Where the close's backup is made (the app's worker thread); here when not given. */
   backupThread?: BackupThread,
-): Promise<Result<DailyReport & Published & Room & BackedUp, DayCloseProblem & Partial<Published & Room>>> {
+): Promise<Result<DailyReport & Published & Room & BackedUp, DayCloseProblem & Partial<Published & Room & BackedUp>>> {
   await pullSiblings(ctx);
   const closed = closeDay(ctx, staff, date);
   if (!closed.ok && closed.error.code !== 'already-closed') return closed;
@@ -38,7 +38,15 @@ export async function closeDayAndSend(
   const room: Room = { freeSpace: freeSpaceWarning(ctx.store.dir) };
   if (!closed.ok) {
     const sent = published.syncFile === null ? '' : `。この端末の記録は送信フォルダに書き出しました（${published.syncFile}）`;
-    return err({ ...closed.error, message: `${closed.error.message}${sent}`, ...published, ...room });
+    // A sibling closed the venue's day; this station's folder is still its own, backed up when 日締め is pressed here.
+    const backedUp = await backUpClosedDay(ctx, staff, backupThread);
+    const copy =
+      backedUp.backup !== null
+        ? `。この端末のバックアップを作りました（${backedUp.backup}）`
+        : backedUp.backupProblem !== null
+          ? `。${backedUp.backupProblem}`
+          : '';
+    return err({ ...closed.error, message: `${closed.error.message}${sent}${copy}`, ...published, ...room, ...backedUp });
   }
   // After the sync file, so the backup holds the closed day as sent; and, like it, never a reason not to close.
   return ok({ ...closed.value, ...published, ...room, ...(await backUpClosedDay(ctx, staff, backupThread)) });

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { appFixture, manualClock } from '../testing/app-fixture';
 import { tempDir } from '../testing/fixtures';
@@ -20,6 +20,8 @@ import { DEMO_STAFF } from '../demo/demo-world';
 import { recordHandover } from '../counter/counter-service';
 import { exportSyncFile } from '../sync/export';
 import { closeDayAndSend } from './close-and-send';
+import { writeSetting } from '../store/settings';
+import { backupHistory } from '../backup/backup-record';
 import type { IdCheck } from '../../shared/counter/id-documents';
 
 /** 本庁舎's two counter stations over one small received ledger. */
@@ -124,6 +126,11 @@ test('a station whose day a sibling has closed still publishes its own records a
   storeVenueKey(b.db, w.venueKeys.honchosha.privateKey);
   const lead = { staffId: 'lead1', displayName: 'l', role: 'lead' as const };
   recordHandover({ store: b, clock }, { staffId: 'clerk2', displayName: 'c', role: 'clerk' }, list[0]!.reservationNo, idCheck);
+  const usbB = join(b.dir, '..', 'usb-b');
+  mkdirSync(usbB);
+  writeSetting(b.db, 'backup-folder', usbB);
+  // The sync world opens its folders by key, with no keyring beside them: a stand-in lets the copy be made.
+  writeFileSync(join(b.dir, 'keyring.json'), '{}');
 
   const atA = await closeDayAndSend({ store: a, clock }, lead, '2026-11-25');
   assert.ok(atA.ok && atA.value.syncFile !== null, 'the lead closes the venue’s day at the first station');
@@ -132,4 +139,8 @@ test('a station whose day a sibling has closed still publishes its own records a
   assert.equal(atB.error.syncFile, `${b.stationId}-00000001.sync`);
   assert.match(atB.error.message, /締め済み.*この端末の記録は送信フォルダに書き出しました（honchosha-st02-00000001\.sync）/);
   assert.deepEqual(readdirSync(join(b.dir, 'outbox')), [atB.error.syncFile], 'the second station’s handover is on its way to HQ');
+  // Its own folder is backed up too, as at the station where the day was closed.
+  assert.ok(atB.error.backup && existsSync(join(atB.error.backup, 'manifest.json')), JSON.stringify(atB.error));
+  assert.match(atB.error.message, /。この端末のバックアップを作りました（.*usb-b/);
+  assert.equal(backupHistory(b.db)[0]?.reason, 'day-close');
 });
