@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { createDataFolder, openDataFolder, type HqStore } from '../store/data-folder';
 import { tempDir } from '../testing/fixtures';
 import { manualClock } from '../testing/app-fixture';
+import { writeSetting } from '../store/settings';
 import { backUp } from './back-up';
 import { restoreFolder } from './restore';
 import { eraseFolder } from '../erasure/erase-folder';
@@ -20,6 +21,7 @@ test('HQ’s folder: backed up, restored into a new folder, erased with a signed
   const opened = createDataFolder(join(dir, 'hq'), 'hq', PASS);
   const hq = opened.store as HqStore;
   mkdirSync(join(dir, 'usb'));
+  writeSetting(hq.db, 'backup-folder', join(dir, 'usb'));
   const made = await backUp(hq, clock, 'hq:hq1', { to: join(dir, 'usb'), reason: 'manual' });
   assert.ok(made.ok);
   assert.equal(made.value.body.site, 'hq');
@@ -34,6 +36,14 @@ test('HQ’s folder: backed up, restored into a new folder, erased with a signed
   });
   assert.ok(restored.ok, JSON.stringify(restored));
   assert.equal(restored.value.reclaimed, null, 'HQ publishes no files of its own');
+  // Where the settings point now: the absolute backup folder as it was, the relative outbox beside the new folder.
+  assert.deepEqual(
+    restored.value.places.map((p) => [p.setting, p.resolved, p.relative]),
+    [
+      ['backup-folder', join(dir, 'usb'), false],
+      ['sync-outbox', join(dir, 'new-pc', 'outbox'), true],
+    ],
+  );
   const again = openDataFolder(join(dir, 'new-pc'), PASS);
   assert.ok(again.ok && again.value.site === 'hq');
 

@@ -4,7 +4,7 @@
 // it came from and the rows of its access record lost with the disk (`station.restored`, sent to HQ in the
 // next file, which expects the record from the backup's head on instead of raising a rewind).
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, rmdirSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../clock';
 import { err, ok, type Result } from '../../shared/result';
@@ -21,6 +21,14 @@ import { verifyBackup } from './verify-backup';
 import type { BackupBody } from './manifest';
 import { reclaimOwnFiles, type ReclaimedFiles } from './reclaim-files';
 import { peekSyncHeader } from '../sync/sync-file';
+import { readSetting } from '../store/settings';
+
+export interface RestoredPlace {
+  readonly setting: 'backup-folder' | 'sync-outbox';
+  readonly value: string;
+  readonly resolved: string;
+  readonly relative: boolean;
+}
 
 export interface Restored {
   readonly dir: string;
@@ -28,6 +36,8 @@ export interface Restored {
   /** Null at HQ's folder, which publishes no files (it pulls the stations' again). */
   readonly reclaimed: ReclaimedFiles | null;
   readonly lostAccess: { readonly from: number; readonly to: number } | null;
+  /** Where the restored folder's settings send backups and sync files now (a relative one moved with the folder). */
+  readonly places: readonly RestoredPlace[];
 }
 
 export interface RestoreRequest {
@@ -130,12 +140,25 @@ export async function restoreFolder(clock: Clock, r: RestoreRequest): Promise<Re
         stationId: store.stationId,
         actor,
         action: 'restore',
-        detail: { source: path, files: reclaimed?.files.length ?? 0, lostFrom: lostAccess?.from ?? null, lostTo: lostAccess?.to ?? null },
+        detail: {
+          source: path,
+          // The backup it came from, as its manifest says: the restored station's backup list starts with it.
+          createdAt: body.createdAt,
+          reason: body.reason,
+          createdBy: body.createdBy,
+          files: reclaimed?.files.length ?? 0,
+          lostFrom: lostAccess?.from ?? null,
+          lostTo: lostAccess?.to ?? null,
+        },
       });
     });
     store.noteCommitted();
+    const places = (['backup-folder', 'sync-outbox'] as const).flatMap((setting) => {
+      const value = readSetting(store.db, setting);
+      return value === '' ? [] : [{ setting, value, resolved: resolve(to, value), relative: !isAbsolute(value) }];
+    });
     store.close();
-    return ok({ dir: to, body, reclaimed, lostAccess });
+    return ok({ dir: to, body, reclaimed, lostAccess, places });
   } catch (e) {
     undo();
     throw e;

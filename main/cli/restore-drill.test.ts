@@ -94,6 +94,8 @@ test('restore drill: backup, more work published, disk lost, restored from the b
 
   const restored = await run(['restore', '--from', backup, '--data', station, '--sync-files', handback, '--staff', 'lead1']);
   assert.match(restored.out, /同期ファイル #3 を取り戻しました/);
+  // The settings came with the folder: where they point on this PC is said.
+  assert.match(restored.out, /同期ファイルの送信フォルダ: .*（設定 sync-outbox/);
   assert.match(restored.err, /個人情報取扱台帳の1件目は故障で失われました/);
   assert.deepEqual(await stationFigures(), before, 'every record HQ had acknowledged is back');
   assert.match((await run(['access', 'verify', '--data', station])).out, /記録された時のままです/);

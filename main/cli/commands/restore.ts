@@ -12,6 +12,8 @@ import { tokyoDateTime } from '../../../shared/tokyo-date';
 import { count } from '../../../shared/numbers';
 import { CliError, type CliIo } from '../io';
 
+const PLACE_NAMES = { 'backup-folder': 'バックアップ先', 'sync-outbox': '同期ファイルの送信フォルダ' } as const;
+
 export function registerRestore(program: Command, io: CliIo, setExit: (code: number) => void): void {
   program
     .command('restore')
@@ -70,6 +72,15 @@ export function registerRestore(program: Command, io: CliIo, setExit: (code: num
         if (r.lostAccess)
           io.err(
             `  個人情報取扱台帳の${count(r.lostAccess.from)}目${r.lostAccess.to > r.lostAccess.from ? `から${count(r.lostAccess.to)}目まで` : ''}は故障で失われました（同期ファイルには件数と要約だけが載ります）。事務センターに事故として報告してください\n`,
+          );
+        // Settings came with the folder: where they point on this PC, a relative one now beside the new folder.
+        for (const p of r.places)
+          io.out(
+            `  ${PLACE_NAMES[p.setting]}: ${p.resolved}${
+              p.relative
+                ? `（設定 ${p.setting} は「${p.value}」、データフォルダからの相対パス。元のPCと違う場所なら madoguchi settings ${p.setting} で直してください）`
+                : `（設定 ${p.setting}。このPCでもその場所か確かめてください）`
+            }\n`,
           );
         io.out(
           r.body.site === 'hq'
