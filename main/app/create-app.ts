@@ -27,6 +27,7 @@ import { dayCloseHandlers } from '../day-close/handlers';
 import { venuePrintHandlers } from '../print/handlers';
 import { syncHandlers } from '../sync/handlers';
 import { backupHandlers } from '../backup/handlers';
+import { dataLifeHandlers } from '../retention/handlers';
 import { startSiblingPulls } from '../sync/sibling-pulls';
 import { readSetting } from '../store/settings';
 import { immediateAccessLog } from '../access/access-record';
@@ -86,6 +87,7 @@ export function createApp(store: VenueStore, clock: Clock, log: (line: string) =
     ...venuePrintHandlers(counter, printer),
     ...syncHandlers(counter),
     ...backupHandlers(store, clock),
+    ...dataLifeHandlers(store),
   };
   let wiring: ScannerWiring | null = null;
   const siblings = startSiblingPulls(counter, log);

@@ -14,6 +14,7 @@ import { hqHandlers } from '../hq/handlers';
 import { hqPrintHandlers } from '../print/handlers';
 import { accessHandlers } from '../access/handlers';
 import { backupHandlers } from '../backup/handlers';
+import { dataLifeHandlers } from '../retention/handlers';
 import type { SiteApp } from './create-app';
 
 export function createHqApp(store: HqStore, clock: Clock, log: (line: string) => void, printer: Printer = createPreviewPrinter()): SiteApp {
@@ -32,6 +33,7 @@ export function createHqApp(store: HqStore, clock: Clock, log: (line: string) =>
     ...hqPrintHandlers({ store, clock, access }, printer),
     ...accessHandlers({ store, clock, access }),
     ...backupHandlers(store, clock),
+    ...dataLifeHandlers(store),
   };
 
   const dispatch = createDispatcher('hq', handlers, sessions, log, store.dir);
