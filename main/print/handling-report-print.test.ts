@@ -46,7 +46,7 @@ const input = (over: Partial<HandlingReportPrintInput> = {}): HandlingReportPrin
 test('the 定期報告 reads as the screens do: counts with separators, Tokyo times, no machine dates', () => {
   const r = handlingReportPrint(input());
   const text = visibleText(r.html);
-  assert.equal(r.title, '個人情報の取扱状況報告（定期報告） 2026年11月1日〜2026年11月30日');
+  assert.equal(r.title, '定期報告 2026年11月1日〜2026年11月30日');
   assert.doesNotMatch(text, MACHINE_DATE);
   for (const s of ['3,000件', '12,345件', '1,234回', '利用 1,237回・対象の住民 1,001人', '2026/11/20 15:30', '57件'])
     assert.ok(text.includes(s), s);

@@ -81,7 +81,7 @@ test('the lead reads the plan and prints the 定期報告 and an incident draft:
   const r = await app.invoke('print:document', { document: 'handling-report', from: '2026-12-01', to: '2026-12-31' }, 'w');
   assert.ok(r.ok, JSON.stringify(r));
   const out = r.value as Printed;
-  assert.equal(out.title, '個人情報の取扱状況報告（定期報告） 2026年12月1日〜2026年12月31日');
+  assert.equal(out.title, '定期報告 2026年12月1日〜2026年12月31日');
   assert.equal(out.pages, 1);
   const text = previewText(printer, out);
   assert.match(text, /期間 2026年12月1日〜2026年12月31日/);

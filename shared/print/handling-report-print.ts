@@ -156,7 +156,8 @@ function report(input: HandlingReportPrintInput, incident: boolean): PrintedRepo
     printedBy: input.printedBy,
     subtitleHtml: escapeHtml(input.period),
   });
-  const title = `${name} ${input.period}`;
+  // Short, for the preview's heading and the PDF's file name: the sheet itself carries the full name.
+  const title = `${incident ? '事故報告（下書き）' : '定期報告'} ${input.period}`;
   return {
     title,
     html: printDocument({ title, css: flowCss(flow) + CSS, body: pageSections(pages, header), fontCssHref: input.fontCssHref }),
