@@ -5,77 +5,104 @@ import { test, expect } from './fixtures';
 import { STAFF } from './demo-world';
 import { printPreviewToPdf } from './pdf';
 import { tokyoDate } from '../shared/tokyo-date';
+import { expectFits, WINDOW_VIEWPORTS } from './pages/screen-fit';
 
-test.use({ viewport: { width: 1366, height: 768 } });
+test.describe('1366×768', () => {
+  test.use({ viewport: { width: 1366, height: 768 } });
 
-test('the lead reads the retention plan, prints the 定期報告 and an incident draft', async ({ counter, page, world }, testInfo) => {
-  const card = world.picks.ok[2]!;
-  await counter.signIn(STAFF.clerk1.staffId, STAFF.clerk1.pin);
-  await counter.scanCard(card.reservationNo, card.name);
-  await page.keyboard.press('Escape');
-  await page.getByRole('button', { name: /サインアウト/ }).click();
-  await counter.signIn(STAFF.lead1.staffId, STAFF.lead1.pin);
+  test('the lead reads the retention plan, prints the 定期報告 and an incident draft', async ({ counter, page, world }, testInfo) => {
+    const card = world.picks.ok[2]!;
+    await counter.signIn(STAFF.clerk1.staffId, STAFF.clerk1.pin);
+    await counter.scanCard(card.reservationNo, card.name);
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: /サインアウト/ }).click();
+    await counter.signIn(STAFF.lead1.staffId, STAFF.lead1.pin);
 
-  await page.keyboard.press('F4');
-  await page.getByTestId('lead-panel').getByRole('button', { name: '個人情報取扱台帳' }).click();
-  await page.getByRole('navigation', { name: '会場責任者の業務' }).getByRole('button', { name: '保管・報告' }).click();
-  const view = page.getByTestId('data-life-page');
-  await expect(view.getByRole('heading', { name: '個人情報の保管と報告' })).toBeVisible();
-  const plan = view.getByTestId('retention-table');
-  await expect(plan.getByTestId('retention-resident-rows')).toContainText(
-    /住民の行.*データフォルダ .*madoguchi\.db（暗号化）\s*[\d,]+件\s*委託業務の終了/,
-  );
-  await expect(plan.getByTestId('retention-access-record')).toContainText('暗号消去');
-  await expect(plan.getByTestId('retention-backups')).toContainText('バックアップ先の媒体');
-  await expect(plan).not.toContainText(card.name);
-  await page.evaluate('document.fonts.ready.then(() => undefined)');
-  const scrolls = await page.evaluate('document.scrollingElement.scrollHeight > innerHeight');
-  expect(scrolls, 'the page itself does not scroll at 1366×768').toBe(false);
-  await page.screenshot({ path: '/tmp/datalife-page-1366x768.png' });
-  await counter.shot(testInfo, 'data-life-1366x768');
+    await page.keyboard.press('F4');
+    await page.getByTestId('lead-panel').getByRole('button', { name: '個人情報取扱台帳' }).click();
+    await page.getByRole('navigation', { name: '会場責任者の業務' }).getByRole('button', { name: '保管・報告' }).click();
+    const view = page.getByTestId('data-life-page');
+    await expect(view.getByRole('heading', { name: '個人情報の保管と報告' })).toBeVisible();
+    const plan = view.getByTestId('retention-table');
+    await expect(plan.getByTestId('retention-resident-rows')).toContainText(
+      /住民の行.*データフォルダ .*madoguchi\.db（暗号化）\s*[\d,]+件\s*委託業務の終了/,
+    );
+    await expect(plan.getByTestId('retention-access-record')).toContainText('暗号消去');
+    await expect(plan.getByTestId('retention-backups')).toContainText('バックアップ先の媒体');
+    await expect(plan).not.toContainText(card.name);
+    await page.evaluate('document.fonts.ready.then(() => undefined)');
+    const scrolls = await page.evaluate('document.scrollingElement.scrollHeight > innerHeight');
+    expect(scrolls, 'the page itself does not scroll at 1366×768').toBe(false);
+    await page.screenshot({ path: '/tmp/datalife-page-1366x768.png' });
+    await counter.shot(testInfo, 'data-life-1366x768');
 
-  // Today's report, typed as staff type dates (西暦 with slashes), printed with Enter from the field.
-  const today = tokyoDate(new Date());
-  await view.locator('#handling-from').fill(today.replaceAll('-', '/'));
-  await view.locator('#handling-to').fill(today.replaceAll('-', '/'));
-  await view.locator('#handling-to').press('Enter');
-  await expect(page.getByTestId('print-pages')).toHaveText('A4・全 1 ページ');
-  const pdf = await printPreviewToPdf(page, testInfo, 'handling-report');
-  expect(pdf.a4).toBe(true);
-  expect(pdf.pages).toBe(1);
-  await page.evaluate('document.fonts.ready.then(() => undefined)');
-  await page.screenshot({ path: '/tmp/datalife-preview-1366x768.png' });
-  const [y, m, d] = today.split('-').map(Number);
-  for (const s of [
-    '個人情報の取扱状況報告（定期報告）',
-    '江東区長 殿',
-    `期間 ${y}年${m}月${d}日〜${y}年${m}月${d}日`,
-    '端末 本庁舎',
-    '保有している個人情報と場所',
-    '個人情報取扱台帳（アクセス記録）',
-    'スキャンで表示',
-    '（clerk1）',
-    'バックアップ 作成',
-    '書き出したファイル',
-  ])
-    expect(pdf.text, s).toContain(s);
-  expect(pdf.text).toMatch(/窓口 一郎/);
-  expect(pdf.text).toMatch(/対象の住民 [\d,]+人/);
-  expect(pdf.text, 'no resident on paper').not.toContain(card.name);
-  expect(pdf.text).not.toContain(card.reservationNo);
-  expect(pdf.fonts, 'the bundled font').toMatch(/NotoSansJP/);
-  await page.keyboard.press('Escape');
-  await expect(page.getByTestId('print-preview')).toHaveCount(0);
-  await expect(view, 'Esc closed the preview, not the page').toBeVisible();
+    // Today's report, typed as staff type dates (西暦 with slashes), printed with Enter from the field.
+    const today = tokyoDate(new Date());
+    await view.locator('#handling-from').fill(today.replaceAll('-', '/'));
+    await view.locator('#handling-to').fill(today.replaceAll('-', '/'));
+    await view.locator('#handling-to').press('Enter');
+    await expect(page.getByTestId('print-pages')).toHaveText('A4・全 1 ページ');
+    const pdf = await printPreviewToPdf(page, testInfo, 'handling-report');
+    expect(pdf.a4).toBe(true);
+    expect(pdf.pages).toBe(1);
+    await page.evaluate('document.fonts.ready.then(() => undefined)');
+    await page.screenshot({ path: '/tmp/datalife-preview-1366x768.png' });
+    const [y, m, d] = today.split('-').map(Number);
+    for (const s of [
+      '個人情報の取扱状況報告（定期報告）',
+      '江東区長 殿',
+      `期間 ${y}年${m}月${d}日〜${y}年${m}月${d}日`,
+      '端末 本庁舎',
+      '保有している個人情報と場所',
+      '個人情報取扱台帳（アクセス記録）',
+      'スキャンで表示',
+      '（clerk1）',
+      'バックアップ 作成',
+      '書き出したファイル',
+    ])
+      expect(pdf.text, s).toContain(s);
+    expect(pdf.text).toMatch(/窓口 一郎/);
+    expect(pdf.text).toMatch(/対象の住民 [\d,]+人/);
+    expect(pdf.text, 'no resident on paper').not.toContain(card.name);
+    expect(pdf.text).not.toContain(card.reservationNo);
+    expect(pdf.fonts, 'the bundled font').toMatch(/NotoSansJP/);
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('print-preview')).toHaveCount(0);
+    await expect(view, 'Esc closed the preview, not the page').toBeVisible();
 
-  // The incident draft over this morning's hours: its three boxes to fill.
-  await view.locator('#incident-from').fill(today.replaceAll('-', '/'));
-  await view.getByLabel('始まりの時刻').fill('0:00');
-  await view.locator('#incident-to').fill(today.replaceAll('-', '/'));
-  await view.getByLabel('終わりの時刻').fill('23:59');
-  await view.getByRole('button', { name: '下書きを印刷' }).click();
-  const draft = await printPreviewToPdf(page, testInfo, 'incident-report');
-  expect(draft.a4).toBe(true);
-  for (const s of ['個人情報に係る事故の報告（下書き）', `${today.replaceAll('-', '/')} 00:00 〜`, '発生した事実', '原因', '講じた措置'])
-    expect(draft.text, s).toContain(s);
+    // The incident draft over this morning's hours: its three boxes to fill.
+    await view.locator('#incident-from').fill(today.replaceAll('-', '/'));
+    await view.getByLabel('始まりの時刻').fill('0:00');
+    await view.locator('#incident-to').fill(today.replaceAll('-', '/'));
+    await view.getByLabel('終わりの時刻').fill('23:59');
+    await view.getByRole('button', { name: '下書きを印刷' }).click();
+    const draft = await printPreviewToPdf(page, testInfo, 'incident-report');
+    expect(draft.a4).toBe(true);
+    for (const s of ['個人情報に係る事故の報告（下書き）', `${today.replaceAll('-', '/')} 00:00 〜`, '発生した事実', '原因', '講じた措置'])
+      expect(draft.text, s).toContain(s);
+  });
 });
+
+// In an app window (the screen less its title bar and taskbar), the tabs, both forms and their print buttons, and
+// the head of the plan's table are in view; the table scrolls inside, the page never.
+for (const viewport of WINDOW_VIEWPORTS)
+  test.describe(`${viewport.width}×${viewport.height}`, () => {
+    test.use({ viewport });
+    test('the page fits the window', async ({ counter, page }) => {
+      await counter.signIn(STAFF.lead1.staffId, STAFF.lead1.pin);
+      await page.keyboard.press('F4');
+      await page.getByTestId('lead-panel').getByRole('button', { name: '個人情報取扱台帳' }).click();
+      const tabs = page.getByRole('navigation', { name: '会場責任者の業務' });
+      await tabs.getByRole('button', { name: '保管・報告' }).click();
+      const view = page.getByTestId('data-life-page');
+      await expect(view.getByTestId('retention-resident-rows')).toBeVisible();
+      await expectFits(page, 'data-life', [
+        tabs.getByRole('button', { name: /窓口に戻る/ }),
+        view.getByRole('button', { name: /定期報告を印刷/ }),
+        view.getByRole('button', { name: '下書きを印刷' }),
+        view.getByLabel('終わりの時刻'),
+        view.getByRole('columnheader', { name: '消去の方法' }),
+      ]);
+      await page.screenshot({ path: `/tmp/datalife-page-${viewport.width}x${viewport.height}.png` });
+    });
+  });

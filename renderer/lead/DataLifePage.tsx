@@ -42,9 +42,7 @@ export function DataLifePage() {
         <h1 id="data-life-title">個人情報の保管と報告</h1>
         <p className="idle-sub" data-testid="data-life-end">
           {s.plan &&
-            (s.plan.contractEnd
-              ? `委託業務の終了日 ${westernDate(s.plan.contractEnd)}。終了後、区の承認を得てすべて消去します`
-              : '委託業務の終了日は未設定です。終了後、区の承認を得てすべて消去します')}
+            `委託業務の終了日: ${s.plan.contractEnd ? westernDate(s.plan.contractEnd) : '未設定'}（終了後、区の承認を得てすべて消去）`}
         </p>
       </div>
       {/* The two reports side by side, each a box of its own: the plan's table below keeps most of the window. */}
@@ -111,15 +109,14 @@ export function DataLifePage() {
           {s.error}
         </p>
       )}
-      <h2>保管している個人情報（件数と場所。住民の名前は表示しません）</h2>
       {s.plan === null ? (
         <p aria-busy="true">読み込み中…</p>
       ) : (
         <div className="table-scroll">
-          <table className="shipments retention" data-testid="retention-table">
+          <table className="shipments retention" data-testid="retention-table" aria-label="保管している個人情報（件数と場所）">
             <thead>
               <tr>
-                <th scope="col">項目</th>
+                <th scope="col">保管している個人情報</th>
                 <th scope="col">媒体・場所</th>
                 <th scope="col">数量</th>
                 <th scope="col">いつまで</th>
