@@ -106,3 +106,29 @@ for (const viewport of WINDOW_VIEWPORTS)
       await page.screenshot({ path: `/tmp/datalife-page-${viewport.width}x${viewport.height}.png` });
     });
   });
+
+test.describe('headquarters', () => {
+  test.use({ site: 'hq', viewport: { width: 1280, height: 640 } });
+
+  test('HQ staff open 保管・報告 of HQ’s own folder and print its 定期報告', async ({ counter, page }, testInfo) => {
+    await counter.typeCredentials(STAFF.hq1.staffId, STAFF.hq1.pin);
+    await expect(page.getByTestId('hq-office').getByTestId('hq-ledgers')).toBeVisible();
+    await expectFits(page, 'hq-office-data-life-button', [page.getByTestId('hq-office').getByRole('button', { name: '保管・報告' })]);
+    await page.getByTestId('hq-office').getByRole('button', { name: '保管・報告' }).click();
+    const view = page.getByTestId('data-life-page');
+    await expect(view.getByTestId('retention-resident-rows')).toContainText('事務センターの送付記録');
+    await expectFits(page, 'hq-data-life', [view.getByRole('button', { name: /定期報告を印刷/ }), view.getByLabel('終わりの時刻')]);
+    await page.screenshot({ path: '/tmp/datalife-hq-1280x640.png' });
+    const today = tokyoDate(new Date()).replaceAll('-', '/');
+    await view.locator('#handling-from').fill(today);
+    await view.locator('#handling-to').fill(today);
+    await view.locator('#handling-to').press('Enter');
+    const pdf = await printPreviewToPdf(page, testInfo, 'hq-handling-report');
+    expect(pdf.a4).toBe(true);
+    for (const s of ['個人情報の取扱状況報告（定期報告）', '事務センター', '印刷者 事務センター 職員', 'サインイン・画面ロック等'])
+      expect(pdf.text, s).toContain(s);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('hq-office'), 'Esc went back to the office screen').toBeVisible();
+  });
+});

@@ -1,4 +1,4 @@
-// 個人情報の保管と報告 (the venue lead's page; 別紙⑦ 第12条・第13条・第15条): what residents' data this station holds or
+// 個人情報の保管と報告 (the venue lead's page, and HQ staff's of HQ's own folder; 別紙⑦ 第12条・第13条・第15条): what residents' data this station holds or
 // put elsewhere, where, until when and how it goes (read only: erasure stays a written application at the command
 // line), and the two reports to print: the 定期報告 for a period and the incident draft for the hours in question.
 // Fields and buttons in tab order, Enter prints the form it is in; only the table scrolls.
@@ -18,6 +18,12 @@ function wallTime(typed: string): string {
 }
 
 export function DataLifePage() {
+  return <DataLifeView className="lead-page" Heading="h1" />;
+}
+
+/** The page's body, in the lead's workspace or HQ's screen (renderer/hq/HqDataLifeScreen.tsx: their own column and heading level). */
+export function DataLifeView({ className, Heading }: { readonly className: string; readonly Heading: 'h1' | 'h2' }) {
+  const Sub = Heading === 'h1' ? 'h2' : 'h3';
   const s = useDataLifeStore();
   const print = usePrintStore((p) => p.print);
   const busy = usePrintStore((p) => p.busy);
@@ -37,9 +43,9 @@ export function DataLifePage() {
   };
   const until = s.plan?.contractEnd ? `委託業務の終了日（${westernDate(s.plan.contractEnd)}）まで` : '委託業務の終了まで';
   return (
-    <section className="lead-page data-life" data-testid="data-life-page" aria-labelledby="data-life-title">
+    <section className={`${className} data-life`} data-testid="data-life-page" aria-labelledby="data-life-title">
       <div className="page-head">
-        <h1 id="data-life-title">個人情報の保管と報告</h1>
+        <Heading id="data-life-title">個人情報の保管と報告</Heading>
         <p className="idle-sub" data-testid="data-life-end">
           {s.plan &&
             `委託業務の終了日: ${s.plan.contractEnd ? westernDate(s.plan.contractEnd) : '未設定'}（終了後、区の承認を得てすべて消去）`}
@@ -48,7 +54,9 @@ export function DataLifePage() {
       {/* The two reports side by side, each a box of its own: the plan's table below keeps most of the window. */}
       <div className="data-life-reports">
         <form className="report-form" onSubmit={printHandling} noValidate aria-labelledby="handling-title">
-          <h2 id="handling-title">定期報告（第13条）</h2>
+          <Sub id="handling-title" className="report-title">
+            定期報告（第13条）
+          </Sub>
           <div className="report-row">
             <label className="field-label" htmlFor="handling-from">
               最初の日
@@ -66,7 +74,9 @@ export function DataLifePage() {
           </button>
         </form>
         <form className="report-form" onSubmit={printIncident} noValidate aria-labelledby="incident-title">
-          <h2 id="incident-title">事故報告（下書き・第15条）</h2>
+          <Sub id="incident-title" className="report-title">
+            事故報告（下書き・第15条）
+          </Sub>
           <div className="report-row">
             <label className="field-label" htmlFor="incident-from">
               始まり
