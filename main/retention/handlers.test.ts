@@ -123,6 +123,12 @@ test('the lead reads the plan and prints the 定期報告 and an incident draft:
       },
     },
   ]);
+  // The lead's 個人情報取扱台帳 says which report was printed, for which period, in people's dates.
+  const record = await app.invoke('access:uses', { date: '2026-12-03', staffId: 'lead1', reservationNo: null }, 'w');
+  assert.ok(record.ok);
+  const notes = (record.value as ChannelOutput<'access:uses'>).uses.map((u) => u.note);
+  assert.ok(notes.includes('定期報告 2026年12月1日〜2026年12月31日'), JSON.stringify(notes));
+  assert.ok(notes.includes('事故報告（下書き） 2026/12/03 09:00〜2026/12/03 12:00'), JSON.stringify(notes));
 });
 
 test('HQ staff read HQ’s own plan and print its 定期報告, recorded in HQ’s record', async (t) => {
