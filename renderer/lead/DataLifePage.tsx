@@ -17,6 +17,16 @@ function wallTime(typed: string): string {
   return m ? `${m[1]!.padStart(2, '0')}:${m[2]}` : t;
 }
 
+/**
+ * A date field in the form that it cannot read (its red echo says why): the cursor goes there and nothing is
+ * printed, rather than a report for the last day it could read.
+ */
+function unreadDate(form: HTMLFormElement): boolean {
+  const bad = form.querySelector<HTMLInputElement>('input[aria-invalid="true"]');
+  bad?.focus();
+  return bad !== null;
+}
+
 export function DataLifePage() {
   return <DataLifeView className="lead-page" Heading="h1" />;
 }
@@ -29,12 +39,14 @@ export function DataLifeView({ className, Heading }: { readonly className: strin
   const busy = usePrintStore((p) => p.busy);
   const load = useDataLifeStore((x) => x.load);
   useEffect(() => void load(), [load]);
-  const printHandling = (e: FormEvent) => {
+  const printHandling = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
+    if (unreadDate(e.currentTarget)) return;
     void print({ document: 'handling-report', from: s.from, to: s.to });
   };
-  const printIncident = (e: FormEvent) => {
+  const printIncident = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
+    if (unreadDate(e.currentTarget)) return;
     void print({
       document: 'incident-report',
       from: `${s.incidentFromDay}T${wallTime(s.incidentFromTime)}`,
