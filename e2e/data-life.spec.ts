@@ -1,7 +1,12 @@
 // 個人情報の保管と報告 (the lead's page), seen at 1366×768: the retention plan (what is kept, where, until when, how
 // it goes), the 定期報告 printed for today and read back from its PDF (the clerk's scan counted under the clerk's
 // name, no resident named), and the incident draft with its boxes to fill. The page itself never scrolls.
+import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { test, expect } from './fixtures';
+import { PASSPHRASE } from './demo-world';
+import { openDataFolder } from '../main/store/data-folder';
+import { recordAccess } from '../main/access/access-record';
 import { STAFF } from './demo-world';
 import { printPreviewToPdf } from './pdf';
 import { tokyoDate } from '../shared/tokyo-date';
@@ -137,5 +142,42 @@ test.describe('headquarters', () => {
     await page.keyboard.press('Escape');
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('hq-office'), 'Esc went back to the office screen').toBeVisible();
+  });
+});
+
+/** Two files the station wrote out (as the 未受領 CSV is): one still beside the folder, one since removed. */
+function twoFilesWrittenOut(dataDir: string): void {
+  const opened = openDataFolder(dataDir, PASSPHRASE);
+  if (!opened.ok) throw new Error(opened.error.message);
+  const { db, stationId } = opened.value.store;
+  const kept = join(dataDir, '..', '未受領一覧-kept.csv');
+  writeFileSync(kept, 'x');
+  for (const destination of [join(dataDir, '..', '未受領一覧-removed.csv'), kept])
+    recordAccess(
+      db,
+      { now: () => new Date() },
+      { stationId, actor: 'lead:lead1', action: 'export', subject: null, detail: { document: 'uncollected', destination, rows: 3 } },
+    );
+  opened.value.store.close();
+}
+
+test.describe('files written out', () => {
+  // A function as a fixture's value would be taken for the fixture itself: it is handed over by one.
+  // eslint-disable-next-line no-empty-pattern
+  test.use({ viewport: { width: 1366, height: 768 }, prepareFolder: async ({}, use) => use(twoFilesWrittenOut) });
+
+  test('each file written out is listed where it went, the one no longer there in red', async ({ counter, page }) => {
+    await counter.signIn(STAFF.lead1.staffId, STAFF.lead1.pin);
+    await page.keyboard.press('F4');
+    await page.getByTestId('lead-panel').getByRole('button', { name: '個人情報取扱台帳' }).click();
+    await page.getByRole('navigation', { name: '会場責任者の業務' }).getByRole('button', { name: '保管・報告' }).click();
+    const files = page.getByTestId('retention-plaintext-files');
+    await expect(files).toContainText('1ファイル');
+    await expect(files.locator('li')).toHaveCount(2);
+    await expect(files.locator('li').first()).toContainText('未受領一覧-kept.csv');
+    await expect(files.locator('li.retention-missing')).toContainText(/未受領一覧-removed\.csv（見当たりません）/);
+    await expect(files, 'every file is listed: no count of the missing besides').not.toContainText('見当たらないもの 1件');
+    await files.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: '/tmp/datalife-files-1366x768.png' });
   });
 });

@@ -27,6 +27,9 @@ function unreadDate(form: HTMLFormElement): boolean {
   return bad !== null;
 }
 
+/** The newest places listed per item; the rest are counted (the command line lists them all). */
+const PLACES_SHOWN = 3;
+
 export function DataLifePage() {
   return <DataLifeView className="lead-page" Heading="h1" />;
 }
@@ -151,9 +154,27 @@ export function DataLifeView({ className, Heading }: { readonly className: strin
                 return (
                   <tr key={c.id} data-testid={`retention-${c.id}`}>
                     <td>{c.item}</td>
-                    <td className="retention-place" title={c.places.map((p) => `${tokyoDateTime(p.at)} ${p.path}`).join('\n') || undefined}>
+                    <td className="retention-place">
                       {c.medium}
-                      {missing > 0 && <span className="retention-missing">（見当たらないもの {num(missing)}件）</span>}
+                      {/* Where each backup or file went, newest first, read on the screen (not only in a mouse's tooltip). */}
+                      {c.places.length > 0 && (
+                        <ul className="retention-places">
+                          {c.places
+                            .slice(-PLACES_SHOWN)
+                            .reverse()
+                            .map((p) => (
+                              <li key={`${p.at} ${p.path}`} className={p.present ? '' : 'retention-missing'}>
+                                {tokyoDateTime(p.at)} {p.path}
+                                {p.present ? '' : '（見当たりません）'}
+                              </li>
+                            ))}
+                          {c.places.length > PLACES_SHOWN && <li>ほか {num(c.places.length - PLACES_SHOWN)}件</li>}
+                        </ul>
+                      )}
+                      {/* Said once more only where some are not listed above. */}
+                      {missing > 0 && c.places.length > PLACES_SHOWN && (
+                        <span className="retention-missing">（見当たらないもの {num(missing)}件）</span>
+                      )}
                     </td>
                     <td className="num">
                       {num(c.count)}
