@@ -6,6 +6,7 @@ import './styles/id-check.css';
 import './styles/pages-fit.css';
 import './styles/receipt-check.css';
 import './styles/fields.css';
+import './styles/data-life.css';
 import { App } from './app/App';
 import { bootstrap } from './app/bootstrap';
 

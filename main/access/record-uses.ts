@@ -9,7 +9,7 @@ import { accessRowsMatching } from '../db/queries/access-records';
 import { cardEventsMatching } from '../db/queries/events';
 import { actorName, stationName } from '../counter/names';
 import { CARD_EVENT_LABELS, accessActionLabel } from '../../shared/access/access-actions';
-import { tokyoDayEnd, tokyoDayStart } from '../../shared/tokyo-date';
+import { dayText, tokyoDayEnd, tokyoDayStart } from '../../shared/tokyo-date';
 import { err, ok, type Result } from '../../shared/result';
 import { accessLog } from '../counter/counter-service';
 import type { AccessRecordPrintRow } from '../../shared/print/access-record-print';
@@ -46,7 +46,15 @@ const DOCUMENTS: Readonly<Record<string, string>> = {
   reconciliation: '照合（合わないカード）',
   'ledger-receipt': '預り証',
   'ward-report': '区全体の集計（合わないカード）',
+  'handling-report': '定期報告',
+  'incident-report': '事故報告（下書き）',
 };
+
+/** A report's period as people read it: 2026年12月1日〜2026年12月31日, or 2026/12/03 09:00〜2026/12/03 12:00 (Tokyo wall times). */
+function periodText(from: string, to: string): string {
+  const wall = (t: string) => (t.includes('T') ? t.replaceAll('-', '/').replace('T', ' ') : dayText(t));
+  return `${wall(from)}〜${wall(to)}`;
+}
 
 function noteOf(action: string, detail: Record<string, unknown>): string {
   const document = typeof detail.document === 'string' ? (DOCUMENTS[detail.document] ?? detail.document) : null;
@@ -55,6 +63,9 @@ function noteOf(action: string, detail: Record<string, unknown>): string {
   if (action === 'backup-verify' && typeof detail.destination === 'string')
     return `${detail.ok === true ? '正常' : '異常'}: ${detail.destination}`;
   if (action === 'export' && typeof detail.destination === 'string') return `${document ?? ''} → ${detail.destination}`;
+  // A 定期報告 or incident draft: for which period.
+  if (document !== null && typeof detail.from === 'string' && typeof detail.to === 'string')
+    return `${document} ${periodText(detail.from, detail.to)}`;
   // HQ prints any venue's ledger: which one it was.
   if (document !== null && isVenueId(detail.venue)) return `${document}（${VENUES[detail.venue].name}）`;
   return document ?? '';

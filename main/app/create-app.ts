@@ -28,6 +28,7 @@ import { venuePrintHandlers } from '../print/handlers';
 import { syncHandlers } from '../sync/handlers';
 import { backupHandlers } from '../backup/handlers';
 import { sameThread, type BackupThread } from '../backup/backup-thread';
+import { dataLifeHandlers } from '../retention/handlers';
 import { startSiblingPulls } from '../sync/sibling-pulls';
 import { readSetting } from '../store/settings';
 import { immediateAccessLog } from '../access/access-record';
@@ -93,6 +94,7 @@ export function createApp(
     ...venuePrintHandlers(counter, printer),
     ...syncHandlers(counter),
     ...backupHandlers(store, clock, backupThread),
+    ...dataLifeHandlers(store),
   };
   let wiring: ScannerWiring | null = null;
   const siblings = startSiblingPulls(counter, log);

@@ -15,6 +15,7 @@ import { hqPrintHandlers } from '../print/handlers';
 import { accessHandlers } from '../access/handlers';
 import { backupHandlers } from '../backup/handlers';
 import { sameThread, type BackupThread } from '../backup/backup-thread';
+import { dataLifeHandlers } from '../retention/handlers';
 import type { SiteApp } from './create-app';
 
 export function createHqApp(
@@ -39,6 +40,7 @@ export function createHqApp(
     ...hqPrintHandlers({ store, clock, access }, printer),
     ...accessHandlers({ store, clock, access }),
     ...backupHandlers(store, clock, backupThread),
+    ...dataLifeHandlers(store),
   };
 
   const dispatch = createDispatcher('hq', handlers, sessions, log, store.dir);

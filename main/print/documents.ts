@@ -1,6 +1,7 @@
 // Each printable document, assembled from the venue's store and rendered by its template in shared/print:
 // the shipment ledger (正本 + 控え), the daily report, a receipt check's discrepancy report, a return list, the
-// 預り証 of an imported ledger and the 個人情報取扱台帳 (which HQ prints from its own record too).
+// 預り証 of an imported ledger, the 個人情報取扱台帳 and the handling reports (第13条・第15条; HQ prints these two of
+// its own folder too).
 // Pure reads; the caller records the print in the access record and hands the HTML to the printer.
 import { err, ok, type Result } from '../../shared/result';
 import { normalizeReservationNumber } from '../../shared/roster/reservation-number';
@@ -26,6 +27,7 @@ import { recordUses, type RecordSite, type RecordUseQuery } from '../access/reco
 import { accessRecordHtml, accessRecordPageCount } from '../../shared/print/access-record-print';
 import { ledgerReceiptHtml } from '../../shared/print/ledger-receipt-print';
 import { dayText } from '../../shared/tokyo-date';
+import { reportDocument } from '../retention/report-print';
 
 export interface RenderedDocument {
   readonly title: string;
@@ -52,7 +54,14 @@ export interface DocumentContext {
   readonly printedAt: string;
 }
 
-const LEAD_ONLY: ReadonlySet<PrintRequest['document']> = new Set(['discrepancy', 'return-list', 'access-record', 'ledger-receipt']);
+const LEAD_ONLY: ReadonlySet<PrintRequest['document']> = new Set([
+  'discrepancy',
+  'return-list',
+  'access-record',
+  'ledger-receipt',
+  'handling-report',
+  'incident-report',
+]);
 
 export function renderDocument(dc: DocumentContext, request: PrintRequest): Result<RenderedDocument, DocumentProblem> {
   if (LEAD_ONLY.has(request.document) && dc.staff.role !== 'lead')
@@ -70,6 +79,9 @@ export function renderDocument(dc: DocumentContext, request: PrintRequest): Resu
       return accessRecordDocument(dc.ctx, dc, request);
     case 'ledger-receipt':
       return ledgerReceiptDocument(dc, request.shipmentId);
+    case 'handling-report':
+    case 'incident-report':
+      return ok(reportDocument(dc.ctx.store, dc, request));
   }
 }
 

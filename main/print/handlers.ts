@@ -1,5 +1,5 @@
-// Printing from the window: a venue prints its own documents; headquarters prints the ledgers it built and its
-// own 個人情報取扱台帳.
+// Printing from the window: a venue prints its own documents; headquarters prints the ledgers it built, its
+// own 個人情報取扱台帳 and its own handling reports (第13条・第15条).
 import { VENUES } from '../../shared/venues/venues';
 import { staffOf, type HandlerSlice } from '../ipc/dispatch';
 import type { CounterContext } from '../counter/counter-service';
@@ -9,6 +9,7 @@ import type { AccessLog } from '../access/access-record';
 import { accessRecordDocument, printRecorded, renderDocument } from './documents';
 import { renderHqLedger } from './hq-documents';
 import type { Printer } from './printer';
+import { reportDocument } from '../retention/report-print';
 
 export function venuePrintHandlers(counter: CounterContext, printer: Printer): HandlerSlice<'print:document'> {
   return {
@@ -22,8 +23,12 @@ export function venuePrintHandlers(counter: CounterContext, printer: Printer): H
         request,
       );
       if (!doc.ok) return doc;
+      // A report's period goes with it: the record then says which 定期報告 was printed.
+      const period: Record<string, string> =
+        request.document === 'handling-report' || request.document === 'incident-report' ? { from: request.from, to: request.to } : {};
       return printRecorded(printer, counter.access, { stationId: counter.store.stationId, staff }, doc.value, {
         document: request.document,
+        ...period,
       });
     },
   };
@@ -40,6 +45,13 @@ export function hqPrintHandlers(hq: { store: HqStore; clock: Clock; access: Acce
         if (!doc.ok) return doc;
         return printRecorded(printer, hq.access, { stationId: hq.store.stationId, staff }, doc.value, { document: request.document });
       }
+      // HQ's own folder's 定期報告 and incident draft, as a venue's lead prints its station's.
+      if (request.document === 'handling-report' || request.document === 'incident-report')
+        return printRecorded(printer, hq.access, { stationId: hq.store.stationId, staff }, reportDocument(hq.store, page, request), {
+          document: request.document,
+          from: request.from,
+          to: request.to,
+        });
       if (request.document !== 'ledger')
         return {
           ok: false,

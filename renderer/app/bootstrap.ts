@@ -21,6 +21,7 @@ import { useReturnsStore } from '../stores/returns-store';
 import { useCorrectionsStore } from '../stores/corrections-store';
 import { useAccessStore } from '../stores/access-store';
 import { useBackupStore } from '../stores/backup-store';
+import { useDataLifeStore } from '../stores/data-life-store';
 import { usePrintStore } from '../stores/print-store';
 import { leaveLeadWorkspace } from '../lead/LeadWorkspace';
 
@@ -38,6 +39,7 @@ function routeScan(text: string, toCounter: () => void): void {
   if (page === 'reconciliation') return useLeadStore.getState().scanIgnored();
   if (page === 'staff') return useStaffStore.getState().scanIgnored();
   if (page === 'backup') return useBackupStore.getState().scanIgnored();
+  if (page === 'data-life') return useDataLifeStore.getState().scanIgnored();
   toCounter();
 }
 

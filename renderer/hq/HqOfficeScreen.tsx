@@ -1,5 +1,5 @@
 // 事務センター (HQ) on its own machine: every ledger HQ built, per shipment and venue, printed with its 控え
-// (別紙③ 2④) from the rows HQ kept, and the way to HQ's own 個人情報取扱台帳 and its backups. Keyboard: Tab to a row's button,
+// (別紙③ 2④) from the rows HQ kept, and the way to HQ's own 個人情報取扱台帳, its backups and 保管・報告. Keyboard: Tab to a row's button,
 // Enter prints.
 import { useCallback, useEffect, useState } from 'react';
 import { VENUES } from '../../shared/venues/venues';
@@ -12,6 +12,7 @@ import { tokyoDateTime } from '../format/dates';
 import { WardReport } from './WardReport';
 import { HqAccessRecordScreen } from './HqAccessRecordScreen';
 import { HqBackupScreen } from './HqBackupScreen';
+import { HqDataLifeScreen } from './HqDataLifeScreen';
 import { count } from '../../shared/numbers';
 
 export function HqOfficeScreen() {
@@ -24,12 +25,15 @@ export function HqOfficeScreen() {
   const closeRecord = useCallback(() => setRecordOpen(false), []);
   const [backupOpen, setBackupOpen] = useState(false);
   const closeBackup = useCallback(() => setBackupOpen(false), []);
+  const [dataLifeOpen, setDataLifeOpen] = useState(false);
+  const closeDataLife = useCallback(() => setDataLifeOpen(false), []);
   useEffect(() => {
     void loadLedgers();
     return reset;
   }, [loadLedgers, reset]);
   if (recordOpen) return <HqAccessRecordScreen onBack={closeRecord} />;
   if (backupOpen) return <HqBackupScreen onBack={closeBackup} />;
+  if (dataLifeOpen) return <HqDataLifeScreen onBack={closeDataLife} />;
   return (
     <main className="hq" data-testid="hq-office">
       <header className="hq-header hq-bar">
@@ -42,6 +46,9 @@ export function HqOfficeScreen() {
         </button>
         <button className="btn" type="button" onClick={() => setBackupOpen(true)}>
           バックアップ
+        </button>
+        <button className="btn" type="button" onClick={() => setDataLifeOpen(true)}>
+          保管・報告
         </button>
         <button className="btn" type="button" onClick={() => void signOut()}>
           サインアウト

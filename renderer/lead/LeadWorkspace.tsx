@@ -1,4 +1,4 @@
-// The venue lead's work pages in the stage: 照合・日報, 訂正, 返戻, 職員, 個人情報取扱台帳, バックアップ. Opened from the lead menu; Esc or
+// The venue lead's work pages in the stage: 照合・日報, 訂正, 返戻, 職員, 個人情報取扱台帳, バックアップ, 保管・報告. Opened from the lead menu; Esc or
 // 窓口に戻る returns to the counter.
 import { useEffect } from 'react';
 import { useLeadStore, type LeadPage } from '../stores/lead-store';
@@ -14,6 +14,8 @@ import { useAccessStore } from '../stores/access-store';
 import { Key } from '../components/Key';
 import { BackupPage } from './BackupPage';
 import { useBackupStore } from '../stores/backup-store';
+import { DataLifePage } from './DataLifePage';
+import { useDataLifeStore } from '../stores/data-life-store';
 
 const TABS: readonly { page: LeadPage; label: string }[] = [
   { page: 'reconciliation', label: '照合・日報' },
@@ -22,6 +24,7 @@ const TABS: readonly { page: LeadPage; label: string }[] = [
   { page: 'staff', label: '職員' },
   { page: 'access', label: '個人情報取扱台帳' },
   { page: 'backup', label: 'バックアップ' },
+  { page: 'data-life', label: '保管・報告' },
 ];
 
 export function leaveLeadWorkspace(): void {
@@ -31,6 +34,7 @@ export function leaveLeadWorkspace(): void {
   useStaffStore.getState().reset();
   useAccessStore.getState().reset();
   useBackupStore.getState().reset();
+  useDataLifeStore.getState().reset();
 }
 
 export function LeadWorkspace({ page }: { readonly page: LeadPage }) {
@@ -70,6 +74,7 @@ export function LeadWorkspace({ page }: { readonly page: LeadPage }) {
       {page === 'staff' && <StaffPage />}
       {page === 'access' && <AccessRecordPage />}
       {page === 'backup' && <BackupPage />}
+      {page === 'data-life' && <DataLifePage />}
     </div>
   );
 }

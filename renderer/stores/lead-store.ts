@@ -6,7 +6,7 @@ import { invoke } from './call';
 import { useSessionStore } from './session-store';
 import { tokyoToday, westernDate } from '../format/dates';
 
-export type LeadPage = 'reconciliation' | 'corrections' | 'returns' | 'staff' | 'access' | 'backup';
+export type LeadPage = 'reconciliation' | 'corrections' | 'returns' | 'staff' | 'access' | 'backup' | 'data-life';
 export type ReconciliationView = ChannelOutput<'reconciliation:day'>;
 
 interface LeadWorkspaceState {

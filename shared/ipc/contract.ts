@@ -20,6 +20,7 @@ import { syncContract } from './contract/sync';
 import { hqContract } from './contract/hq';
 import { staffContract } from './contract/staff';
 import { backupContract } from './contract/backup';
+import { dataLifeContract } from './contract/data-life';
 
 export { StationView } from './contract/station';
 export { SessionView } from './contract/session';
@@ -44,6 +45,7 @@ export const contract = {
   ...hqContract,
   ...staffContract,
   ...backupContract,
+  ...dataLifeContract,
 } as const;
 
 type Contract = typeof contract;

@@ -6,8 +6,9 @@ import { IsoDate, ShipmentRef } from './common';
 import { CheckId } from './receipt';
 import { BatchId } from './returns';
 import { RecordUseQuery } from './access';
+import { HandlingReportRequest, IncidentReportRequest } from './data-life';
 
-/** What can be printed; the ledger and the 個人情報取扱台帳 also by HQ (its own), the rest by the venue lead. */
+/** What can be printed; the ledger, the 個人情報取扱台帳 and the handling reports also by HQ (its own), the rest by the venue lead. */
 export const PrintRequest = z.discriminatedUnion('document', [
   // `venue` says whose ledger at headquarters, which keeps every venue's; a venue station prints its own.
   z.strictObject({
@@ -23,6 +24,9 @@ export const PrintRequest = z.discriminatedUnion('document', [
   RecordUseQuery.extend({ document: z.literal('access-record') }),
   // The 預り証 of a shipment's ledger taken in at this venue (別紙⑦ 第11条).
   z.strictObject({ document: z.literal('ledger-receipt'), shipmentId: ShipmentRef }),
+  // The 定期報告 (第13条) and the incident draft (第15条) of this station's (or HQ's own) handling of residents' data.
+  HandlingReportRequest,
+  IncidentReportRequest,
 ]);
 export type PrintRequest = z.infer<typeof PrintRequest>;
 
