@@ -23,7 +23,7 @@ import { reclaimOwnFiles, type ReclaimedFiles } from './reclaim-files';
 import { peekSyncHeader } from '../sync/sync-file';
 import { readSetting } from '../store/settings';
 
-export interface RestoredPlace {
+interface RestoredPlace {
   readonly setting: 'backup-folder' | 'sync-outbox';
   readonly value: string;
   readonly resolved: string;

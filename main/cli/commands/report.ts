@@ -8,6 +8,15 @@ import { dayText, tokyoDateTime, tokyoDayEnd, tokyoDayStart, tokyoInstant } from
 import { stationName } from '../../counter/names';
 import { num } from '../../../shared/numbers';
 import { CliError, dateArgument, type CliIo } from '../io';
+import { resolve } from 'node:path';
+import type { HqStore, VenueStore } from '../../store/data-folder';
+import { reportDocument } from '../../retention/report-print';
+import { recordAccess } from '../../access/access-record';
+import { actorOf } from '../../auth/staff';
+import { actingStaff, adminRoleOf } from '../acting-staff';
+import { writeFileAtomic } from '../../files/atomic-write';
+import type { PdfMaker } from '../../print/pdf-maker';
+import { cliPdfMaker } from '../pdf-output';
 
 export function registerReport(program: Command, io: CliIo): void {
   const report = program.command('report').description('個人情報の取扱いの報告（別紙⑦ 第13条・第15条）');
@@ -19,12 +28,15 @@ export function registerReport(program: Command, io: CliIo): void {
     .requiredOption('--to <date>', '最後の日（YYYY-MM-DD、この日を含む）')
     .option('--data <dir>', 'データフォルダ')
     .option('--json', 'JSONで出力')
-    .action(async (opts: { from: string; to: string; data?: string; json?: boolean }) => {
+    .option('--pdf <file>', 'A4 の報告書を PDF で書き出す（印刷して区に提出。--staff の会場責任者・事務センター職員の名前入り）')
+    .option('--staff <id>', '--pdf のとき、印刷する職員の職員ID（PINは端末で入力、または MADOGUCHI_PIN）')
+    .action(async (opts: ReportOptions) => {
       const from = dateArgument(opts.from, '--from');
       const to = dateArgument(opts.to, '--to');
       if (to < from) throw new CliError('--to は --from 以後の日です', 2);
       await print(
         opts,
+        { document: 'handling-report', from, to },
         tokyoDayStart(from),
         tokyoDayEnd(to),
         `${dayText(from)}〜${dayText(to)}`,
@@ -40,26 +52,37 @@ export function registerReport(program: Command, io: CliIo): void {
     .requiredOption('--to <time>', '終わり（YYYY-MM-DDTHH:MM、東京時間。含まない）')
     .option('--data <dir>', 'データフォルダ')
     .option('--json', 'JSONで出力')
-    .action(async (opts: { from: string; to: string; data?: string; json?: boolean }) => {
+    .option('--pdf <file>', 'A4 の下書きを PDF で書き出す（記入欄つき。--staff の名前入り）')
+    .option('--staff <id>', '--pdf のとき、印刷する職員の職員ID（PINは端末で入力、または MADOGUCHI_PIN）')
+    .action(async (opts: ReportOptions) => {
       const fromIso = wallTime(opts.from, '--from');
       const toIso = wallTime(opts.to, '--to');
-      await print(opts, fromIso, toIso, `${tokyoDateTime(fromIso)} 〜 ${tokyoDateTime(toIso)}`, '個人情報に係る事故の報告（下書き）', [
-        '発生した事実（いつ・どこで・何が）: ',
-        '原因: ',
-        '講じた措置・今後の対策: ',
-      ]);
+      if (toIso <= fromIso) throw new CliError('--to は --from より後の時刻です', 2);
+      await print(
+        opts,
+        { document: 'incident-report', from: opts.from, to: opts.to },
+        fromIso,
+        toIso,
+        `${tokyoDateTime(fromIso)} 〜 ${tokyoDateTime(toIso)}`,
+        '個人情報に係る事故の報告（下書き）',
+        ['発生した事実（いつ・どこで・何が）: ', '原因: ', '講じた措置・今後の対策: '],
+      );
     });
 
   async function print(
-    opts: { data?: string; json?: boolean },
+    opts: ReportOptions,
+    request: ReportRequest,
     fromIso: string,
     toIso: string,
     period: string,
     title: string,
     blanks: string[] | null,
   ) {
+    // The browser is found before anything is asked or recorded.
+    const maker = opts.pdf === undefined ? null : cliPdfMaker(io, '報告書');
     const { store } = await openAnyDataFolder(io, opts.data, { share: true });
     try {
+      if (maker && opts.pdf !== undefined) return await printPdf(store, maker, request, resolve(io.cwd, opts.pdf), opts.staff);
       const r = handlingReport(store, fromIso, toIso);
       if (opts.json) return void io.out(JSON.stringify(r, null, 2) + '\n');
       io.out(reportText(r, { title, period, station: stationName(store, store.stationId) }, blanks));
@@ -67,6 +90,37 @@ export function registerReport(program: Command, io: CliIo): void {
       store.close();
     }
   }
+
+  /** The same A4 document the lead's 保管・報告 page prints, as a PDF; the print recorded as the app records it. */
+  async function printPdf(store: VenueStore | HqStore, maker: PdfMaker, request: ReportRequest, path: string, staffId: string | undefined) {
+    const staff = await actingStaff(io, store.db, staffId, [adminRoleOf(store.db)], '報告書のPDFの作成');
+    const doc = reportDocument(store, { staff, fontCssHref: maker.fontCssHref, printedAt: io.clock.now().toISOString() }, request);
+    const pdf = await maker.make(doc.html);
+    if (!pdf.ok) throw new CliError(`報告書の PDF を作れませんでした: ${pdf.error}`);
+    recordAccess(store.db, io.clock, {
+      stationId: store.stationId,
+      actor: actorOf(staff),
+      action: 'print',
+      subject: doc.subject,
+      detail: { document: request.document, from: request.from, to: request.to, rows: doc.rows, pages: doc.pages, subjects: [] },
+    });
+    store.noteCommitted();
+    writeFileAtomic(path, pdf.value, { mode: 0o600 });
+    io.out(`${doc.title}: ${path}（A4 ${doc.pages}ページ）\n`);
+  }
+}
+
+type ReportRequest =
+  | { readonly document: 'handling-report'; readonly from: string; readonly to: string }
+  | { readonly document: 'incident-report'; readonly from: string; readonly to: string };
+
+interface ReportOptions {
+  readonly from: string;
+  readonly to: string;
+  readonly data?: string;
+  readonly json?: boolean;
+  readonly pdf?: string;
+  readonly staff?: string;
 }
 
 function wallTime(text: string, option: string): string {
