@@ -92,38 +92,24 @@ export function DataLifeView({ className, Heading }: { readonly className: strin
           <Sub id="incident-title" className="report-title">
             事故報告（下書き・第15条）
           </Sub>
-          <div className="report-row">
-            <label className="field-label" htmlFor="incident-from">
-              始まり
-            </label>
-            <DateField id="incident-from" value={s.incidentFromDay} onChange={(incidentFromDay) => s.set({ incidentFromDay })} />
-            <input
-              id="incident-from-time"
-              className="time-input"
-              aria-label="始まりの時刻"
-              value={s.incidentFromTime}
-              maxLength={5}
-              placeholder="09:00"
-              autoComplete="off"
-              onChange={(e) => s.set({ incidentFromTime: e.currentTarget.value })}
-            />
-          </div>
-          <div className="report-row">
-            <label className="field-label" htmlFor="incident-to">
-              終わり
-            </label>
-            <DateField id="incident-to" value={s.incidentToDay} onChange={(incidentToDay) => s.set({ incidentToDay })} />
-            <input
-              id="incident-to-time"
-              className="time-input"
-              aria-label="終わりの時刻"
-              value={s.incidentToTime}
-              maxLength={5}
-              placeholder="12:00"
-              autoComplete="off"
-              onChange={(e) => s.set({ incidentToTime: e.currentTarget.value })}
-            />
-          </div>
+          <DayTimeRow
+            id="incident-from"
+            label="始まり"
+            day={s.incidentFromDay}
+            time={s.incidentFromTime}
+            placeholder="09:00"
+            onDay={(incidentFromDay) => s.set({ incidentFromDay })}
+            onTime={(incidentFromTime) => s.set({ incidentFromTime })}
+          />
+          <DayTimeRow
+            id="incident-to"
+            label="終わり"
+            day={s.incidentToDay}
+            time={s.incidentToTime}
+            placeholder="12:00"
+            onDay={(incidentToDay) => s.set({ incidentToDay })}
+            onTime={(incidentToTime) => s.set({ incidentToTime })}
+          />
           <button className="btn" type="submit" disabled={busy}>
             下書きを印刷
           </button>
@@ -190,5 +176,35 @@ export function DataLifeView({ className, Heading }: { readonly className: strin
         </div>
       )}
     </section>
+  );
+}
+
+/** One end of the incident's hours: the day (as every date field reads it) and the time beside it. */
+function DayTimeRow(p: {
+  id: string;
+  label: string;
+  day: string;
+  time: string;
+  placeholder: string;
+  onDay: (day: string) => void;
+  onTime: (time: string) => void;
+}) {
+  return (
+    <div className="report-row">
+      <label className="field-label" htmlFor={p.id}>
+        {p.label}
+      </label>
+      <DateField id={p.id} value={p.day} onChange={p.onDay} />
+      <input
+        id={`${p.id}-time`}
+        className="time-input"
+        aria-label={`${p.label}の時刻`}
+        value={p.time}
+        maxLength={5}
+        placeholder={p.placeholder}
+        autoComplete="off"
+        onChange={(e) => p.onTime(e.currentTarget.value)}
+      />
+    </div>
   );
 }
