@@ -31,6 +31,7 @@ import { startSiblingPulls } from '../sync/sibling-pulls';
 import { readSetting } from '../store/settings';
 import { immediateAccessLog } from '../access/access-record';
 import { createPreviewPrinter, type Printer } from '../print/printer';
+import type { FolderPicker } from '../backup/folder-picker';
 
 type ScannerState = Omit<StatusView['scanner'], 'layout'>;
 
@@ -49,7 +50,14 @@ export interface App extends SiteApp {
   readonly store: VenueStore;
 }
 
-export function createApp(store: VenueStore, clock: Clock, log: (line: string) => void, printer: Printer = createPreviewPrinter()): App {
+/** `printer` and `folderPicker`: the platform's (Electron's PDF printer and folder dialog; browser mode's preview, none). */
+export function createApp(
+  store: VenueStore,
+  clock: Clock,
+  log: (line: string) => void,
+  printer: Printer = createPreviewPrinter(),
+  folderPicker: FolderPicker | null = null,
+): App {
   const idleLockMinutes = () => readSetting(store.db, 'idle-lock-minutes');
   let scanner: ScannerState = { mode: readSetting(store.db, 'scanner-mode'), connected: false, device: null };
   const sessions = new Sessions(clock, idleLockMinutes, idleLockNote(store.db, clock, store.stationId));
@@ -85,7 +93,7 @@ export function createApp(store: VenueStore, clock: Clock, log: (line: string) =
     ...dayCloseHandlers(counter),
     ...venuePrintHandlers(counter, printer),
     ...syncHandlers(counter),
-    ...backupHandlers(store, clock),
+    ...backupHandlers(store, clock, folderPicker),
   };
   let wiring: ScannerWiring | null = null;
   const siblings = startSiblingPulls(counter, log);

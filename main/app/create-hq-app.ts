@@ -8,6 +8,7 @@ import { Sessions } from '../auth/sessions';
 import { readSetting } from '../store/settings';
 import { immediateAccessLog } from '../access/access-record';
 import { createPreviewPrinter, type Printer } from '../print/printer';
+import type { FolderPicker } from '../backup/folder-picker';
 import { stationHandlers } from '../store/handlers';
 import { idleLockNote, sessionHandlers } from '../auth/handlers';
 import { hqHandlers } from '../hq/handlers';
@@ -16,7 +17,13 @@ import { accessHandlers } from '../access/handlers';
 import { backupHandlers } from '../backup/handlers';
 import type { SiteApp } from './create-app';
 
-export function createHqApp(store: HqStore, clock: Clock, log: (line: string) => void, printer: Printer = createPreviewPrinter()): SiteApp {
+export function createHqApp(
+  store: HqStore,
+  clock: Clock,
+  log: (line: string) => void,
+  printer: Printer = createPreviewPrinter(),
+  folderPicker: FolderPicker | null = null,
+): SiteApp {
   const idleLockMinutes = () => readSetting(store.db, 'idle-lock-minutes');
   const sessions = new Sessions(clock, idleLockMinutes, idleLockNote(store.db, clock, store.stationId));
   // Every look is written before its reply (never after it, where a crash or a full disk would lose it silently).
@@ -31,7 +38,7 @@ export function createHqApp(store: HqStore, clock: Clock, log: (line: string) =>
     ...hqHandlers(store, clock),
     ...hqPrintHandlers({ store, clock, access }, printer),
     ...accessHandlers({ store, clock, access }),
-    ...backupHandlers(store, clock),
+    ...backupHandlers(store, clock, folderPicker),
   };
 
   const dispatch = createDispatcher('hq', handlers, sessions, log, store.dir);

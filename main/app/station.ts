@@ -10,6 +10,7 @@ import { openDataFolder, peekDataFolder } from '../store/data-folder';
 import { createApp, type SiteApp } from './create-app';
 import type { Push } from '../ipc/push';
 import type { Printer } from '../print/printer';
+import type { FolderPicker } from '../backup/folder-picker';
 import { tokyoWallClock } from '../../shared/tokyo-date';
 import { ownStationLabel, ownStationName } from '../counter/names';
 import { readStationLabel } from '../store/station-label-file';
@@ -27,6 +28,8 @@ export interface StationOptions {
   readonly onOpened?: (app: SiteApp) => void;
   /** The platform's printer (Electron's PDF printer, browser mode's preview). */
   readonly printer?: Printer;
+  /** The OS's folder dialog for the backup folder (Electron); browser mode has none. */
+  readonly folderPicker?: FolderPicker;
 }
 
 /** Wrong passphrases allowed in a row before the unlock waits; then 30 s, doubling with each further one, to 15 min. */
@@ -86,8 +89,8 @@ export function createStation(dataDir: string, clock: Clock, log: (line: string)
       // Headquarters' folder opens HQ's app; a venue's, the counter.
       app =
         opened.value.site === 'hq'
-          ? createHqApp(opened.value.store, clock, log, options.printer)
-          : createApp(opened.value.store, clock, log, options.printer);
+          ? createHqApp(opened.value.store, clock, log, options.printer, options.folderPicker)
+          : createApp(opened.value.store, clock, log, options.printer, options.folderPicker);
       app.setPush(push);
       options.onOpened?.(app);
     } catch (e) {

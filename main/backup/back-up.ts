@@ -27,7 +27,8 @@ export function backUp(
   if (destination === null)
     return err({
       code: 'not-set',
-      message: 'バックアップ先が決まっていません。設定 backup-folder（madoguchi settings）でフォルダを決めるか、フォルダを指定してください',
+      message:
+        'バックアップ先が決まっていません。バックアップの画面（または madoguchi settings の backup-folder）でフォルダを決めるか、フォルダを指定してください',
     });
   const made = createBackup(
     { dir: store.dir, db: store.db, site: siteOf(store), stationId: store.stationId, openCopy: store.openCopy },

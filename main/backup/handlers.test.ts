@@ -44,7 +44,9 @@ test('the lead lists, makes and checks backups; a clerk is refused; a check is o
   const empty = (await app.invoke('backup:list', {}, 'lead')) as { ok: true; value: ChannelOutput<'backup:list'> };
   assert.deepEqual(empty.value, {
     folder: null,
-    reminder: { folderSet: false, lastGood: null, checkDays: 3, overdue: true },
+    keep: 14,
+    folderPicker: false,
+    reminder: { folderSet: false, lastGood: null, checkDays: 3, overdue: true, goneFromMedium: false },
     backups: [],
   });
   const notSet = await app.invoke('backup:create', {}, 'lead');

@@ -1,5 +1,6 @@
 // The backup page's channels, the same at a venue's station (its lead) and at HQ (HQ staff, HQ's own folder).
-// A check is only of a backup this station's record holds: the path is looked up, never taken on trust.
+// A check is only of a backup this station's record holds: the path is looked up, never taken on trust. The
+// folder is set here too, checked in main whichever way it came (typed, or the Electron dialog's choice).
 import { existsSync } from 'node:fs';
 import type { backupContract } from '../../shared/ipc/contract/backup';
 import type { BackupReminderView } from '../../shared/ipc/contract/backup';
@@ -11,17 +12,32 @@ import { actorName } from '../counter/names';
 import { readSetting } from '../store/settings';
 import { backUp, backupFolder, checkBackup } from './back-up';
 import { backupHistory, backupReminder } from './backup-record';
+import { saveBackupSettings } from './backup-destination';
+import type { FolderPicker } from './folder-picker';
 
 /** What the lead's strip says about backups (counter:status), and the page's heading. */
 export function backupReminderView(store: VenueStore | HqStore, clock: Clock): BackupReminderView {
   const r = backupReminder(store.db, clock.now(), readSetting(store.db, 'backup-check-days'));
-  return { folderSet: backupFolder(store) !== null, lastGood: r.lastGood, checkDays: r.checkDays, overdue: r.overdue };
+  return {
+    folderSet: backupFolder(store) !== null,
+    lastGood: r.lastGood,
+    checkDays: r.checkDays,
+    overdue: r.overdue,
+    goneFromMedium: r.goneFromMedium,
+  };
 }
 
-export function backupHandlers(store: VenueStore | HqStore, clock: Clock): HandlerSlice<keyof typeof backupContract> {
+/** `picker`: the OS's folder dialog where there is one (Electron); null in browser mode, where the path is typed. */
+export function backupHandlers(
+  store: VenueStore | HqStore,
+  clock: Clock,
+  picker: FolderPicker | null = null,
+): HandlerSlice<keyof typeof backupContract> {
   return {
     'backup:list': () => ({
       folder: backupFolder(store),
+      keep: readSetting(store.db, 'backup-keep'),
+      folderPicker: picker !== null,
       reminder: backupReminderView(store, clock),
       // Newest first, as the lead looks for today's.
       backups: backupHistory(store.db)
@@ -35,6 +51,12 @@ export function backupHandlers(store: VenueStore | HqStore, clock: Clock): Handl
           present: existsSync(b.path),
         })),
     }),
+    'backup:set-folder': (wanted, call) => saveBackupSettings(store, clock, actorOf(staffOf(call)), wanted),
+    'backup:choose-folder': async () => {
+      if (picker === null)
+        return { ok: false, error: { code: 'unavailable', message: 'この画面ではフォルダを選べません。フォルダの場所を入力してください' } };
+      return { folder: await picker.choose(backupFolder(store)) };
+    },
     'backup:create': (_, call) => {
       const made = backUp(store, clock, actorOf(staffOf(call)), { reason: 'manual' });
       if (!made.ok) return { ok: false, error: { code: 'backup-failed', message: made.error.message } };

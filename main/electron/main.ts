@@ -9,6 +9,7 @@ import type { Push } from '../ipc/push';
 import { createStation } from '../app/station';
 import { resolveDataDir } from '../store/data-folder';
 import { createPdfPrinter } from './pdf-printer';
+import { createFolderPicker } from './folder-picker';
 import { hardenApp, hardenSession, isTrustedSender, rendererUrl, secureWebPreferences } from './security';
 
 const rendererDir = join(__dirname, '..', 'renderer');
@@ -26,6 +27,7 @@ app.whenReady().then(() => {
   let win: BrowserWindow | null = null;
   const madoguchi = createStation(dataDir, systemClock, (line) => console.error(line), {
     printer: createPdfPrinter(rendererDir, () => win),
+    folderPicker: createFolderPicker(() => win),
     onOpened: (opened) => opened.startScanner((event, payload) => push(event, payload)),
   });
 
