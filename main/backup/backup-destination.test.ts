@@ -7,10 +7,11 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { manualClock } from '../testing/app-fixture';
 import { tempDir } from '../testing/fixtures';
-import { createVenueDataFolder } from '../store/data-folder';
+import { createDataFolder, createVenueDataFolder, type HqStore } from '../store/data-folder';
 import { enrollStaff } from '../auth/staff';
 import { DEMO_STAFF } from '../demo/demo-world';
 import { createApp } from '../app/create-app';
+import { createHqApp } from '../app/create-hq-app';
 import { readSetting, writeSetting } from '../store/settings';
 import { readAccessRecords } from '../access/access-record';
 import type { FolderPicker } from './folder-picker';
@@ -61,6 +62,19 @@ test('the lead saves a usable folder and the numbers; the change is in the acces
     checkDaysFrom: 5,
     checkDaysTo: 5,
   });
+
+  // The lead's 個人情報取扱台帳 page says it in words: what changed, from what.
+  const uses = (await app.invoke('access:uses', { date: null, staffId: 'lead1', reservationNo: null }, 'lead')) as {
+    ok: true;
+    value: ChannelOutput<'access:uses'>;
+  };
+  assert.deepEqual(
+    uses.value.uses.filter((u) => u.what === 'バックアップ先の変更').map((u) => [u.staff, u.note]),
+    [
+      ['会場　責任者', `${usb} → ${other}`],
+      ['会場　責任者', `未設定 → ${usb}、残す数 14 → 7、確認の間隔 3 → 5日`],
+    ],
+  );
 
   const list = (await app.invoke('backup:list', {}, 'lead')) as { ok: true; value: ChannelOutput<'backup:list'> };
   assert.deepEqual([list.value.folder, list.value.keep, list.value.reminder.checkDays], [other, 7, 5]);
@@ -149,4 +163,28 @@ test('browser mode has no folder dialog: the page is told so and the channel say
   const r = await app.invoke('backup:choose-folder', {}, 'lead');
   assert.ok(!r.ok && r.error.code === 'unavailable');
   assert.match(r.error.message, /フォルダの場所を入力してください/);
+});
+
+test('HQ staff set HQ’s own folder the same way, and HQ’s folder is refused as a destination', async (t) => {
+  const clock = manualClock('2026-11-25T01:00:00Z');
+  const dir = tempDir(t);
+  const store = createDataFolder(join(dir, 'hq'), 'hq', 'hq-passphrase-1', 'hq-test01').store as HqStore;
+  const app = createHqApp(store, clock, () => {});
+  t.after(() => app.close());
+  enrollStaff(store.db, clock, store.stationId, 'cli', { staffId: 'hq1', displayName: '本部', role: 'hq', pin: '8888' });
+  assert.ok((await app.invoke('session:signIn', { staffId: 'hq1', pin: '8888' }, 'w')).ok);
+  const inside = await app.invoke('backup:set-folder', { folder: store.dir, keep: 14, checkDays: 3 }, 'w');
+  assert.ok(!inside.ok && /データフォルダ（.*）の中です/.test(inside.error.message));
+  const usb = join(dir, 'usb');
+  mkdirSync(usb);
+  assert.deepEqual(await app.invoke('backup:set-folder', { folder: usb, keep: 30, checkDays: 7 }, 'w'), {
+    ok: true,
+    value: { folder: usb, keep: 30, checkDays: 7 },
+  });
+  assert.deepEqual(
+    readAccessRecords(store.db)
+      .filter((r) => r.action === 'backup-settings')
+      .map((r) => [r.actor, r.detail.folderTo]),
+    [['hq:hq1', usb]],
+  );
 });
