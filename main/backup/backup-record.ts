@@ -84,7 +84,10 @@ export interface BackupReminder {
 /** `present`: whether a backup is on its medium now (the station's own disk, or a stick plugged in). */
 export function backupReminder(db: Db, now: Date, checkDays: number, present: (path: string) => boolean = existsSync): BackupReminder {
   const since = now.getTime() - checkDays * DAY_MS;
-  const good = backupHistory(db).filter((b) => b.lastCheck?.ok === true);
+  // Newest first: the medium is asked about as few as tell (most often the one made last night).
+  const good = backupHistory(db)
+    .filter((b) => b.lastCheck?.ok === true)
+    .sort((a, b) => (a.lastCheck!.at < b.lastCheck!.at ? 1 : -1));
   const lastGood = good.reduce<string | null>((last, b) => (last === null || b.lastCheck!.at > last ? b.lastCheck!.at : last), null);
   const overdue = lastGood === null || Date.parse(lastGood) < since;
   // Only the ones still recent count: an older one on the medium is overdue for its check on its own account.

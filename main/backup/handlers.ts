@@ -15,9 +15,25 @@ import { backupHistory, backupReminder } from './backup-record';
 import { saveBackupSettings } from './backup-destination';
 import type { FolderPicker } from './folder-picker';
 
-/** What the lead's strip says about backups (counter:status), and the page's heading. */
-export function backupReminderView(store: VenueStore | HqStore, clock: Clock): BackupReminderView {
-  const r = backupReminder(store.db, clock.now(), readSetting(store.db, 'backup-check-days'));
+/**
+ * Whether a backup is on its medium. The strip's status is asked after every handover, and a share gone away can
+ * keep the OS (and this process, the counter with it) waiting seconds for an answer: the strip uses what was found
+ * within the last minute. The page asks afresh, and what it finds is what the strip says next.
+ */
+const ASK_MEDIUM_EVERY_MS = 60_000;
+const onMedium = new Map<string, { readonly at: number; readonly present: boolean }>();
+function mediumHas(path: string, now: number, fresh: boolean): boolean {
+  const known = onMedium.get(path);
+  if (!fresh && known && now - known.at >= 0 && now - known.at < ASK_MEDIUM_EVERY_MS) return known.present;
+  const present = existsSync(path);
+  onMedium.set(path, { at: now, present });
+  return present;
+}
+
+/** What the lead's strip says about backups (counter:status), and the page's heading (`fresh`: the medium asked now). */
+export function backupReminderView(store: VenueStore | HqStore, clock: Clock, fresh = false): BackupReminderView {
+  const now = clock.now();
+  const r = backupReminder(store.db, now, readSetting(store.db, 'backup-check-days'), (path) => mediumHas(path, now.getTime(), fresh));
   return {
     folderSet: backupFolder(store) !== null,
     lastGood: r.lastGood,
@@ -38,7 +54,7 @@ export function backupHandlers(
       folder: backupFolder(store),
       keep: readSetting(store.db, 'backup-keep'),
       folderPicker: picker !== null,
-      reminder: backupReminderView(store, clock),
+      reminder: backupReminderView(store, clock, true),
       // Newest first, as the lead looks for today's.
       backups: backupHistory(store.db)
         .reverse()
@@ -48,7 +64,7 @@ export function backupHandlers(
           by: actorName(store, b.by),
           reason: b.reason === 'day-close' ? ('day-close' as const) : ('manual' as const),
           lastCheck: b.lastCheck,
-          present: existsSync(b.path),
+          present: mediumHas(b.path, clock.now().getTime(), true),
         })),
     }),
     'backup:set-folder': (wanted, call) => saveBackupSettings(store, clock, actorOf(staffOf(call)), wanted),

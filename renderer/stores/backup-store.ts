@@ -55,6 +55,8 @@ export const useBackupStore = create<BackupState>((set, get) => ({
     // The form shows what is set until the lead starts changing it; a reload (after a backup) keeps their typing.
     const untouched = get().list === null || JSON.stringify(get().draft) === JSON.stringify(draftOf(get().list!));
     set({ list: r.value, ...(untouched ? { draft: draftOf(r.value) } : {}) });
+    // The strip's reminder goes with what the page found (main asked the medium afresh for it).
+    await useSessionStore.getState().refreshStatus();
   },
   setDraft: (change) => set({ draft: { ...get().draft, ...change } }),
   async chooseFolder() {
@@ -74,8 +76,7 @@ export const useBackupStore = create<BackupState>((set, get) => ({
       draft: { folder: r.value.folder, keep: String(r.value.keep), checkDays: String(r.value.checkDays) },
       message: `バックアップ先を保存しました（${r.value.folder}、新しい${r.value.keep}件を残す、${r.value.checkDays}日ごとに確認）`,
     });
-    // The strip's reminder (a folder now set) goes with it.
-    await Promise.all([get().load(), useSessionStore.getState().refreshStatus()]);
+    await get().load();
   },
   async create() {
     set({ busy: 'create', error: null, message: null });
@@ -87,8 +88,7 @@ export const useBackupStore = create<BackupState>((set, get) => ({
         message: `バックアップを作りました（${r.value.path}）${r.value.removed.length > 0 ? `。古いもの ${r.value.removed.length}件を消しました` : ''}`,
         error: r.value.recordsProblem,
       });
-    // The strip's reminder goes with it.
-    await Promise.all([get().load(), useSessionStore.getState().refreshStatus()]);
+    await get().load();
   },
   async verify(path) {
     set({ busy: path, error: null, message: null });
@@ -96,7 +96,7 @@ export const useBackupStore = create<BackupState>((set, get) => ({
     if (!r.ok) set({ busy: null, error: r.error.message });
     else if (!r.value.ok) set({ busy: null, error: r.value.problem });
     else set({ busy: null, message: '確認しました: 正常です（復元に使えます）', error: r.value.recordsProblem });
-    await Promise.all([get().load(), useSessionStore.getState().refreshStatus()]);
+    await get().load();
   },
   scanIgnored: () => set({ message: null, error: 'バックアップの画面ではスキャンは使いません。窓口に戻ってから読み取ってください' }),
   reset: () => set(INITIAL),
