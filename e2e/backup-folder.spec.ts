@@ -38,6 +38,7 @@ test('the lead types the backup folder, saves it, backs up now and sees it liste
     await page.keyboard.type(join(usb, 'not-plugged-in'), { delay: 90 });
     await page.keyboard.press('Enter');
     await expect(backups.getByRole('alert')).toContainText('not-plugged-in」が見つかりません。USBメモリが差してあるか');
+    await expect(backups.getByTestId('backup-unsaved')).toHaveText('まだ保存していません');
     await page.screenshot({ path: '/tmp/backupfolder-refused.png' });
 
     // A number out of its range is said with the range.
@@ -58,6 +59,7 @@ test('the lead types the backup folder, saves it, backs up now and sees it liste
     );
     await expect(backups.getByRole('alert')).toHaveCount(0);
     await expect(backups.getByTestId('backup-folder-unset')).toHaveCount(0);
+    await expect(backups.getByTestId('backup-unsaved')).toHaveCount(0);
     await expect(page.getByTestId('status-backup'), 'a folder now, no backup yet').toHaveText('バックアップがまだ確認されていません');
 
     await backups.getByRole('button', { name: '今すぐバックアップ' }).click();

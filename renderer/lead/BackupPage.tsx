@@ -3,7 +3,7 @@
 // hand, who, the last check and its outcome, whether the medium still has it), one made now, one checked on its
 // medium. Buttons in tab order; only the table scrolls. Main makes, checks and records each.
 import { useEffect } from 'react';
-import { useBackupStore } from '../stores/backup-store';
+import { unsavedBackupSettings, useBackupStore } from '../stores/backup-store';
 import { tokyoDateTime } from '../format/dates';
 import { BACKUP_REASON_LABELS, backupReminderAdvice, backupReminderText } from '../format/backup-words';
 import { BackupSettingsForm } from './BackupSettingsForm';
@@ -26,7 +26,8 @@ export function BackupView({ className, Heading }: { readonly className: string;
         <button
           className="btn btn-primary"
           type="button"
-          disabled={s.busy !== null || s.list?.folder === null}
+          // A folder typed but not saved: the backup would go to the old one, so it waits for 保存.
+          disabled={s.busy !== null || s.list?.folder === null || unsavedBackupSettings(s).folder}
           onClick={() => void s.create()}
         >
           {s.busy === 'create' ? 'バックアップ中…' : '今すぐバックアップ'}

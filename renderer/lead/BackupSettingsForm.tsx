@@ -3,7 +3,7 @@
 // line of fields in tab order (short labels, so it stays one line at 1280 px; a number out of range is said with
 // its range when saved); Enter in any of them saves. Main checks the folder before saving and says what is wrong.
 import type { FormEvent } from 'react';
-import { useBackupStore } from '../stores/backup-store';
+import { unsavedBackupSettings, useBackupStore } from '../stores/backup-store';
 import { LabeledInput } from '../components/LabeledInput';
 import { BACKUP_FOLDER_MAX } from '../../shared/backup/backup-limits';
 
@@ -50,6 +50,11 @@ export function BackupSettingsForm({ folderPicker }: { readonly folderPicker: bo
       <button className="btn" type="submit" disabled={s.busy !== null}>
         {s.busy === 'settings' ? '確認中…' : '保存'}
       </button>
+      {unsavedBackupSettings(s).any && (
+        <span className="hint" data-testid="backup-unsaved">
+          まだ保存していません
+        </span>
+      )}
     </form>
   );
 }

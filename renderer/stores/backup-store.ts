@@ -47,6 +47,14 @@ function wholeNumber(text: string): number {
   return /^\d+$/.test(t) ? Number(t) : Number.NaN;
 }
 
+/** Whether what is typed differs from what is saved (a backup made now would still go to the saved folder). */
+export function unsavedBackupSettings(s: Pick<BackupState, 'list' | 'draft'>): { folder: boolean; any: boolean } {
+  if (s.list === null) return { folder: false, any: false };
+  const saved = draftOf(s.list);
+  const folder = s.draft.folder.trim() !== saved.folder;
+  return { folder, any: folder || s.draft.keep.trim() !== saved.keep || s.draft.checkDays.trim() !== saved.checkDays };
+}
+
 export const useBackupStore = create<BackupState>((set, get) => ({
   ...INITIAL,
   async load() {
@@ -64,7 +72,7 @@ export const useBackupStore = create<BackupState>((set, get) => ({
     const r = await invoke('backup:choose-folder', {});
     if (!r.ok) set({ busy: null, error: r.error.message });
     else if (r.value.folder === null) set({ busy: null });
-    else set({ busy: null, draft: { ...get().draft, folder: r.value.folder }, message: '選んだフォルダは「保存」で決まります' });
+    else set({ busy: null, draft: { ...get().draft, folder: r.value.folder } });
   },
   async saveSettings() {
     const d = get().draft;
