@@ -106,9 +106,11 @@ test('a folder that cannot take backups is refused, saying what is wrong; nothin
     ['the data folder', store.dir, /この端末のデータフォルダ（.*）の中です/],
     ['inside the data folder', join(store.dir, 'backups-here'), /データフォルダ（.*）の中です/],
     ['the sync outbox', outbox, /同期ファイルの送信用フォルダ（.*outbox）です/],
+    ['inside the sync outbox', join(outbox, 'sub'), /同期ファイルの送信用フォルダ（.*outbox）の中です/],
     ['not writable', locked, /に書き込めません（書き込み禁止のUSBメモリか/],
   ];
   mkdirSync(join(store.dir, 'backups-here'));
+  mkdirSync(join(outbox, 'sub'));
   for (const [what, folder, said] of refusals) {
     const r = await app.invoke('backup:set-folder', { folder, keep: 14, checkDays: 3 }, 'lead');
     assert.ok(!r.ok && r.error.code === 'invalid-input', `${what}: ${JSON.stringify(r)}`);

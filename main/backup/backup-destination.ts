@@ -43,9 +43,10 @@ function checkBackupDestination(store: VenueStore | HqStore, typed: string): Res
       `フォルダ「${folder}」はこの端末のデータフォルダ（${store.dir}）の中です。パソコンが壊れたときに一緒に失われないよう、USBメモリなど別の場所を選んでください`,
     );
   const outbox = resolve(store.dir, readSetting(store.db, 'sync-outbox'));
-  if (within(real, existsSync(outbox) ? realpathSync.native(outbox) : outbox))
+  const outboxReal = existsSync(outbox) ? realpathSync.native(outbox) : outbox;
+  if (within(real, outboxReal))
     return refuse(
-      `フォルダ「${folder}」は同期ファイルの送信用フォルダ（${outbox}）です。ほかの端末や事務センターが読み取る場所なので、バックアップには別のフォルダを選んでください`,
+      `フォルダ「${folder}」は同期ファイルの送信用フォルダ（${outbox}）${real === outboxReal ? '' : 'の中'}です。ほかの端末や事務センターが読み取る場所なので、バックアップには別のフォルダを選んでください`,
     );
   if (!writable(folder))
     return refuse(
