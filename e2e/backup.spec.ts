@@ -47,7 +47,7 @@ test('日締め backs up to the set folder; the lead sees it on the backup page 
   await page.keyboard.press('F4');
   await page.getByTestId('lead-panel').getByRole('button', { name: 'バックアップ', exact: true }).click();
   const backups = page.getByTestId('backup-page');
-  await expect(backups.getByTestId('backup-folder')).toContainText(/usb$/);
+  await expect(backups.getByLabel('バックアップ先', { exact: true })).toHaveValue(/usb$/);
   const row = backups.getByTestId('backup-row');
   await expect(row).toHaveCount(1);
   await expect(row).toContainText('日締め');

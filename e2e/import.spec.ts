@@ -8,12 +8,16 @@ import { join } from 'node:path';
 import { test, expect } from './fixtures';
 import { BIN, PASSPHRASE, ROOT, STAFF } from './demo-world';
 import { printPreviewToPdf } from './pdf';
+import { expectFits } from './pages/screen-fit';
 
 const RESIDENTS = [
   ['EEE-000001', '清澄　一花', 'キヨスミ　イチカ', '1990/01/01', '東京都江東区清澄一丁目1番1号'],
   ['EEE-000002', '清澄　二郎', 'キヨスミ　ジロウ', '昭和50年2月2日', '江東区清澄2-2-2'],
   ['EEE-000003', '高橋　三子', 'タカハシ　ミツコ', 'H3.3.3', '江東区高橋3-3'],
 ];
+
+// A counter PC's screen: the import's outcome must be seen there without scrolling.
+test.use({ viewport: { width: 1366, height: 768 } });
 
 test('a lead imports a new ledger from the window; its cards await receipt, then can be handed over', async ({
   counter,
@@ -75,13 +79,22 @@ test('a lead imports a new ledger from the window; its cards await receipt, then
 
     await form.getByLabel('会場鍵のパスフレーズ').fill(PASSPHRASE);
     await form.getByRole('button', { name: '取り込む' }).click();
-    await expect(form.getByTestId('import-result')).toContainText('E2E-NEW を取り込みました（3件）');
+    await expect(panel.getByTestId('import-result')).toContainText('E2E-NEW を取り込みました（3件）');
     await expect(form.getByTestId('import-progress')).toContainText('完了');
     await expect(panel.getByTestId('shipment-E2E-NEW')).toContainText('受領確認前');
     await counter.shot(testInfo, 'ledger-imported');
+    // On a 1366×768 screen the outcome and 預り証を印刷 are seen without scrolling the menu: the form folds away,
+    // they are at its top, and the keyboard is on the button.
+    const printReceipt = panel.getByTestId('print-ledger-receipt');
+    await expect(printReceipt).toBeFocused();
+    await expect(form.getByLabel('会場鍵のパスフレーズ')).toBeHidden();
+    // The menu below may still scroll (its shipments list grows by one), but not to get to these.
+    await expectFits(page, 'ledger-imported', [panel.getByTestId('import-result'), printReceipt], { dialogMayScroll: true });
+    expect(await page.evaluate<number>(`document.querySelector('dialog[open]').scrollTop`), 'the menu not scrolled to get there').toBe(0);
+    await page.screenshot({ path: '/tmp/backupfolder-ledger-imported-1366x768.png' });
 
     // The 預り証 (別紙⑦ 第11条): which file, how many, who and when — and no resident named on it.
-    await form.getByTestId('print-ledger-receipt').click();
+    await printReceipt.click();
     const receipt = await printPreviewToPdf(page, testInfo, 'ledger-receipt');
     expect([receipt.pages, receipt.a4]).toEqual([2, true]);
     expect(receipt.text).toContain('江東区 事務センター 御中');
@@ -93,6 +106,12 @@ test('a lead imports a new ledger from the window; its cards await receipt, then
     for (const r of RESIDENTS) expect(receipt.text).not.toContain(r[1]!.replace('　', ' '));
     await page.keyboard.press('Escape');
 
+    // The next shipment's ledger: the import opened again, the keys stay chosen, the ledger and the passphrase are asked.
+    await panel.getByText('台帳の取込（ファイルから）').click();
+    await expect(panel.getByTestId('import-outcome')).toHaveCount(0);
+    await expect(form.getByTestId('import-ledger-name')).toHaveText('選択されていません');
+    await expect(form.getByTestId('import-venueKey-name')).toHaveText('honchosha.key');
+    await form.getByLabel('送付台帳ファイル（<会場>.ledger）').setInputFiles(join(dir, 'out', 'honchosha.ledger'));
     await form.getByRole('button', { name: '取り込む' }).click();
     await expect(form.getByRole('alert')).toContainText('パスフレーズを入力してください');
 

@@ -114,7 +114,7 @@ test.describe('at 1366×688', () => {
     await form.getByLabel('事務センターの公開鍵（hq.pub）').setInputFiles(join(world.dir, 'keys', 'hq.pub'));
     await form.getByLabel('会場鍵のパスフレーズ').fill(PASSPHRASE);
     await form.getByRole('button', { name: '取り込む' }).click();
-    await expect(form.getByTestId('import-result')).toContainText(`E2E-BIG を取り込みました（${late.length}件）`);
+    await expect(page.getByTestId('import-result')).toContainText(`E2E-BIG を取り込みました（${late.length}件）`);
     await page.getByTestId('shipment-E2E-BIG').getByRole('button', { name: 'スキャンで受領確認' }).click();
     const check = page.getByTestId('receipt-check');
     const counts = page.getByTestId('receipt-counts');

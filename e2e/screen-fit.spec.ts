@@ -158,8 +158,13 @@ for (const viewport of WINDOW_VIEWPORTS) {
 
       await page.getByRole('button', { name: 'バックアップ', exact: true }).click();
       const backupPage = page.getByTestId('backup-page');
-      await expect(backupPage.getByTestId('backup-folder')).toContainText('未設定');
-      await expectFits(page, 'lead-backup', [back, backupPage.getByRole('button', { name: '今すぐバックアップ' })]);
+      await expect(backupPage.getByTestId('backup-folder-unset')).toContainText('未設定');
+      await expectFits(page, 'lead-backup', [
+        back,
+        backupPage.getByRole('button', { name: '今すぐバックアップ' }),
+        backupPage.getByRole('button', { name: '保存' }),
+        backupPage.getByTestId('backup-folder-unset'),
+      ]);
       await page.keyboard.press('Escape');
       await outcomeFits(counter, damaged.reservationNo, 'damaged', 'outcome-damaged');
       await outcomeFits(counter, overdueNo, 'returned', 'outcome-returned');

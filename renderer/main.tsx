@@ -5,6 +5,7 @@ import './styles.css';
 import './styles/id-check.css';
 import './styles/pages-fit.css';
 import './styles/receipt-check.css';
+import './styles/backup.css';
 import './styles/fields.css';
 import './styles/data-life.css';
 import { App } from './app/App';

@@ -41,7 +41,7 @@ test('HQ staff read HQ’s own record of use by day and person, and print it; ea
     subject: built[0]!.reservationNo,
   });
   const printer = createPreviewPrinter();
-  const app = createHqApp(store, clock, () => {}, printer);
+  const app = createHqApp(store, clock, () => {}, { printer });
   t.after(() => app.close());
 
   assert.ok((await app.invoke('session:signIn', { staffId: 'hq2', pin: '7777' }, 'b')).ok);

@@ -62,6 +62,7 @@ function noteOf(action: string, detail: Record<string, unknown>): string {
   if (action === 'backup' && typeof detail.destination === 'string') return `→ ${detail.destination}`;
   if (action === 'backup-verify' && typeof detail.destination === 'string')
     return `${detail.ok === true ? '正常' : '異常'}: ${detail.destination}`;
+  if (action === 'backup-settings') return backupSettingsNote(detail);
   if (action === 'export' && typeof detail.destination === 'string') return `${document ?? ''} → ${detail.destination}`;
   // A 定期報告 or incident draft: for which period.
   if (document !== null && typeof detail.from === 'string' && typeof detail.to === 'string')
@@ -69,6 +70,14 @@ function noteOf(action: string, detail: Record<string, unknown>): string {
   // HQ prints any venue's ledger: which one it was.
   if (document !== null && isVenueId(detail.venue)) return `${document}（${VENUES[detail.venue].name}）`;
   return document ?? '';
+}
+
+/** What a change of the backup settings changed: the folder always (old → new), the numbers when they moved. */
+function backupSettingsNote(d: Record<string, unknown>): string {
+  const parts = [`${typeof d.folderFrom === 'string' ? d.folderFrom : '未設定'} → ${String(d.folderTo)}`];
+  if (d.keepFrom !== d.keepTo) parts.push(`残す数 ${String(d.keepFrom)} → ${String(d.keepTo)}`);
+  if (d.checkDaysFrom !== d.checkDaysTo) parts.push(`確認の間隔 ${String(d.checkDaysFrom)} → ${String(d.checkDaysTo)}日`);
+  return parts.join('、');
 }
 
 export function recordUses(

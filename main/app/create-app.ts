@@ -33,6 +33,7 @@ import { startSiblingPulls } from '../sync/sibling-pulls';
 import { readSetting } from '../store/settings';
 import { immediateAccessLog } from '../access/access-record';
 import { createPreviewPrinter, type Printer } from '../print/printer';
+import type { FolderPicker } from '../backup/folder-picker';
 
 type ScannerState = Omit<StatusView['scanner'], 'layout'>;
 
@@ -51,13 +52,19 @@ export interface App extends SiteApp {
   readonly store: VenueStore;
 }
 
-export function createApp(
-  store: VenueStore,
-  clock: Clock,
-  log: (line: string) => void,
-  printer: Printer = createPreviewPrinter(),
-  backupThread: BackupThread = sameThread(),
-): App {
+/** What the platform gives a station (Electron's, or browser mode's); each has a plain default for tests. */
+export interface AppPlatform {
+  /** Electron's PDF printer; browser mode's preview. */
+  readonly printer?: Printer;
+  /** Where backups are made and checked: a worker thread, so the counter is served meanwhile. */
+  readonly backupThread?: BackupThread;
+  /** The OS's folder dialog for the backup folder (Electron); browser mode has none. */
+  readonly folderPicker?: FolderPicker | null;
+}
+
+export function createApp(store: VenueStore, clock: Clock, log: (line: string) => void, platform: AppPlatform = {}): App {
+  const printer = platform.printer ?? createPreviewPrinter();
+  const backupThread = platform.backupThread ?? sameThread();
   const idleLockMinutes = () => readSetting(store.db, 'idle-lock-minutes');
   let scanner: ScannerState = { mode: readSetting(store.db, 'scanner-mode'), connected: false, device: null };
   const sessions = new Sessions(clock, idleLockMinutes, idleLockNote(store.db, clock, store.stationId));
@@ -93,7 +100,7 @@ export function createApp(
     ...dayCloseHandlers(counter, backupThread),
     ...venuePrintHandlers(counter, printer),
     ...syncHandlers(counter),
-    ...backupHandlers(store, clock, backupThread),
+    ...backupHandlers(store, clock, backupThread, platform.folderPicker ?? null),
     ...dataLifeHandlers(store),
   };
   let wiring: ScannerWiring | null = null;

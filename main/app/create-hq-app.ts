@@ -7,24 +7,19 @@ import { createDispatcher, type SiteHandlers } from '../ipc/dispatch';
 import { Sessions } from '../auth/sessions';
 import { readSetting } from '../store/settings';
 import { immediateAccessLog } from '../access/access-record';
-import { createPreviewPrinter, type Printer } from '../print/printer';
+import { createPreviewPrinter } from '../print/printer';
 import { stationHandlers } from '../store/handlers';
 import { idleLockNote, sessionHandlers } from '../auth/handlers';
 import { hqHandlers } from '../hq/handlers';
 import { hqPrintHandlers } from '../print/handlers';
 import { accessHandlers } from '../access/handlers';
 import { backupHandlers } from '../backup/handlers';
-import { sameThread, type BackupThread } from '../backup/backup-thread';
+import { sameThread } from '../backup/backup-thread';
 import { dataLifeHandlers } from '../retention/handlers';
-import type { SiteApp } from './create-app';
+import type { AppPlatform, SiteApp } from './create-app';
 
-export function createHqApp(
-  store: HqStore,
-  clock: Clock,
-  log: (line: string) => void,
-  printer: Printer = createPreviewPrinter(),
-  backupThread: BackupThread = sameThread(),
-): SiteApp {
+export function createHqApp(store: HqStore, clock: Clock, log: (line: string) => void, platform: AppPlatform = {}): SiteApp {
+  const printer = platform.printer ?? createPreviewPrinter();
   const idleLockMinutes = () => readSetting(store.db, 'idle-lock-minutes');
   const sessions = new Sessions(clock, idleLockMinutes, idleLockNote(store.db, clock, store.stationId));
   // Every look is written before its reply (never after it, where a crash or a full disk would lose it silently).
@@ -39,7 +34,7 @@ export function createHqApp(
     ...hqHandlers(store, clock),
     ...hqPrintHandlers({ store, clock, access }, printer),
     ...accessHandlers({ store, clock, access }),
-    ...backupHandlers(store, clock, backupThread),
+    ...backupHandlers(store, clock, platform.backupThread ?? sameThread(), platform.folderPicker ?? null),
     ...dataLifeHandlers(store),
   };
 

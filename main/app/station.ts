@@ -7,10 +7,8 @@ import { createHqApp } from './create-hq-app';
 import type { Clock } from '../clock';
 import type { Invoke } from '../ipc/dispatch';
 import { openDataFolder, peekDataFolder } from '../store/data-folder';
-import { createApp, type SiteApp } from './create-app';
+import { createApp, type AppPlatform, type SiteApp } from './create-app';
 import type { Push } from '../ipc/push';
-import type { Printer } from '../print/printer';
-import type { BackupThread } from '../backup/backup-thread';
 import { tokyoWallClock } from '../../shared/tokyo-date';
 import { ownStationLabel, ownStationName } from '../counter/names';
 import { readStationLabel } from '../store/station-label-file';
@@ -24,12 +22,9 @@ export interface Station {
   close(): Promise<void>;
 }
 
-export interface StationOptions {
+/** The platform's pieces (printer, backup thread, folder dialog) and what to do once the folder opens. */
+export interface StationOptions extends AppPlatform {
   readonly onOpened?: (app: SiteApp) => void;
-  /** The platform's printer (Electron's PDF printer, browser mode's preview). */
-  readonly printer?: Printer;
-  /** Where backups are made and checked (a worker thread, so the counter is served meanwhile). */
-  readonly backupThread?: BackupThread;
 }
 
 /** Wrong passphrases allowed in a row before the unlock waits; then 30 s, doubling with each further one, to 15 min. */
@@ -89,8 +84,8 @@ export function createStation(dataDir: string, clock: Clock, log: (line: string)
       // Headquarters' folder opens HQ's app; a venue's, the counter.
       app =
         opened.value.site === 'hq'
-          ? createHqApp(opened.value.store, clock, log, options.printer, options.backupThread)
-          : createApp(opened.value.store, clock, log, options.printer, options.backupThread);
+          ? createHqApp(opened.value.store, clock, log, options)
+          : createApp(opened.value.store, clock, log, options);
       app.setPush(push);
       options.onOpened?.(app);
     } catch (e) {

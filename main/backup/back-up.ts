@@ -36,7 +36,8 @@ export async function backUp(
   if (destination === null)
     return err({
       code: 'not-set',
-      message: 'バックアップ先が決まっていません。設定 backup-folder（madoguchi settings）でフォルダを決めるか、フォルダを指定してください',
+      message:
+        'バックアップ先が決まっていません。バックアップの画面（または madoguchi settings の backup-folder）でフォルダを決めるか、フォルダを指定してください',
     });
   // Made once, on the station's connection (the job's is read-only): the copy carries the key its manifest is signed with.
   ensureSigningKey(store.db);

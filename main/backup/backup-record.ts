@@ -2,6 +2,7 @@
 // written to the access record (個人情報取扱台帳) with who, where and how many rows. The same rows answer "which
 // backups does this station have, and when was one last checked" (backup list, the lead's reminder), so
 // there is one record of backups, the tamper-evident one, and no second table to disagree with it.
+import { existsSync } from 'node:fs';
 import type { Db } from '../db/connection';
 import type { Clock } from '../clock';
 import { recordAccess } from '../access/access-record';
@@ -68,22 +69,28 @@ export function backupHistory(db: Db): BackupHistoryEntry[] {
   return [...byPath.values()];
 }
 
-/** When a backup of this folder was last known good (made, or checked on its medium), or null. */
-function lastGoodBackupAt(db: Db): string | null {
-  let last: string | null = null;
-  for (const b of backupHistory(db)) if (b.lastCheck?.ok && (last === null || b.lastCheck.at > last)) last = b.lastCheck.at;
-  return last;
-}
-
 export interface BackupReminder {
   readonly lastGood: string | null;
   readonly checkDays: number;
   /** No backup known good within `checkDays` (or none ever): the lead is reminded. */
   readonly overdue: boolean;
+  /**
+   * Backups were known good within `checkDays`, but none of them is on its medium now (the USB stick taken away,
+   * pruned by newer ones, deleted): there is no usable backup at hand, whatever the record says was checked.
+   */
+  readonly goneFromMedium: boolean;
 }
 
-export function backupReminder(db: Db, now: Date, checkDays: number): BackupReminder {
-  const lastGood = lastGoodBackupAt(db);
-  const overdue = lastGood === null || now.getTime() - Date.parse(lastGood) > checkDays * DAY_MS;
-  return { lastGood, checkDays, overdue };
+/** `present`: whether a backup is on its medium now (the station's own disk, or a stick plugged in). */
+export function backupReminder(db: Db, now: Date, checkDays: number, present: (path: string) => boolean = existsSync): BackupReminder {
+  const since = now.getTime() - checkDays * DAY_MS;
+  // Newest first: the medium is asked about as few as tell (most often the one made last night).
+  const good = backupHistory(db)
+    .filter((b) => b.lastCheck?.ok === true)
+    .sort((a, b) => (a.lastCheck!.at < b.lastCheck!.at ? 1 : -1));
+  const lastGood = good.reduce<string | null>((last, b) => (last === null || b.lastCheck!.at > last ? b.lastCheck!.at : last), null);
+  const overdue = lastGood === null || Date.parse(lastGood) < since;
+  // Only the ones still recent count: an older one on the medium is overdue for its check on its own account.
+  const goneFromMedium = !overdue && !good.some((b) => Date.parse(b.lastCheck!.at) >= since && present(b.path));
+  return { lastGood, checkDays, overdue, goneFromMedium };
 }

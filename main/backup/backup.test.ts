@@ -2,7 +2,7 @@
 // the newest N kept; `verify` finds every kind of damage and names it, with the backup untouched.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { createVenueDataFolder, type VenueStore } from '../store/data-folder';
@@ -19,6 +19,8 @@ import { verifyBackup } from './verify-backup';
 import { backupHistory, backupReminder } from './backup-record';
 import { writeSetting } from '../store/settings';
 import type { IdCheck } from '../../shared/counter/id-documents';
+import { backupOverdueText } from '../../shared/backup/backup-words';
+import { tokyoDateTime } from '../../shared/tokyo-date';
 
 const PASS = 'correct horse battery staple';
 const idCheck: IdCheck = { path: 'self', documents: ['passport'], proxy: null, surrendered: [], pin: 'pins-set' };
@@ -216,7 +218,37 @@ test('the lead is reminded when no backup has been known good for the days set',
   clock.advance(3 * 86_400_000 + 60_000);
   const later = backupReminder(store.db, clock.now(), 3);
   assert.equal(later.overdue, true);
+  assert.equal(later.goneFromMedium, false, 'overdue says it first');
   assert.ok(existsSync(usb));
+});
+
+test('a backup checked in time but no longer on its medium leaves none at hand: the reminder says so', async (t) => {
+  const { store, clock, dir } = station(t);
+  const usb = join(dir, 'usb');
+  mkdirSync(usb);
+  const first = await backUp(store, clock, 'lead:lead1', { to: usb, reason: 'day-close' });
+  assert.ok(first.ok);
+  const at = clock.now().toISOString();
+  assert.deepEqual(backupReminder(store.db, clock.now(), 3), { lastGood: at, checkDays: 3, overdue: false, goneFromMedium: false });
+
+  // The USB stick taken away (or the backup pruned): the record still says checked, the medium has nothing.
+  clock.advance(60_000);
+  const gone = backupReminder(store.db, clock.now(), 3, () => false);
+  assert.deepEqual(gone, { lastGood: at, checkDays: 3, overdue: false, goneFromMedium: true });
+  assert.equal(backupOverdueText(gone), `確認済みのバックアップが媒体に見当たりません（最後: ${tokyoDateTime(at)}）`);
+  rmSync(first.value.path, { recursive: true });
+  assert.equal(backupReminder(store.db, clock.now(), 3).goneFromMedium, true, 'what is on disk now, by default');
+
+  // An older one still there does not count once it is past the days set; a new one at hand does.
+  clock.advance(4 * 86_400_000);
+  assert.deepEqual(
+    [backupReminder(store.db, clock.now(), 3).overdue, backupReminder(store.db, clock.now(), 3).goneFromMedium],
+    [true, false],
+  );
+  const second = await backUp(store, clock, 'lead:lead1', { to: usb, reason: 'manual' });
+  assert.ok(second.ok);
+  assert.deepEqual(backupReminder(store.db, clock.now(), 3).goneFromMedium, false);
+  assert.equal(backupOverdueText(backupReminder(store.db, clock.now(), 3)), null);
 });
 
 test('the running app checks a backup with its own open folder, no passphrase: the same damage found, another station’s refused', async (t) => {

@@ -2,7 +2,7 @@
 // only of a backup in this station's record; a close never fails for its backup, and says why there is none.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { manualClock } from '../testing/app-fixture';
 import { cards, importTestLedger, tempDir, testKeys } from '../testing/fixtures';
@@ -44,7 +44,9 @@ test('the lead lists, makes and checks backups; a clerk is refused; a check is o
   const empty = (await app.invoke('backup:list', {}, 'lead')) as { ok: true; value: ChannelOutput<'backup:list'> };
   assert.deepEqual(empty.value, {
     folder: null,
-    reminder: { folderSet: false, lastGood: null, checkDays: 3, overdue: true },
+    keep: 14,
+    folderPicker: false,
+    reminder: { folderSet: false, lastGood: null, checkDays: 3, overdue: true, goneFromMedium: false },
     backups: [],
   });
   const notSet = await app.invoke('backup:create', {}, 'lead');
@@ -105,4 +107,26 @@ test('日締め makes a backup to the set folder; a missing folder still closes 
   assert.match((failed.value as Closed).backupProblem ?? '', /BACKUP-NO-FOLDER.*日締めは済んでいます/);
   const again = await app.invoke('day:close', { date: '2026-11-24' }, 'lead');
   assert.ok(!again.ok && again.error.code === 'already-closed', 'the close was kept');
+});
+
+test('a checked backup gone from its medium: the page says so at once, the strip from what was found within the minute', async (t) => {
+  const { app, store, clock, usb } = signedIn(t);
+  assert.ok((await app.invoke('session:signIn', { staffId: 'lead1', pin: '9999' }, 'lead')).ok);
+  writeSetting(store.db, 'backup-folder', usb);
+  assert.ok((await app.invoke('backup:create', {}, 'lead')).ok);
+  const strip = async () =>
+    ((await app.invoke('counter:status', {}, 'lead')) as { ok: true; value: ChannelOutput<'counter:status'> }).value.backup;
+  assert.equal((await strip())?.goneFromMedium, false);
+
+  renameSync(usb, `${usb}-away`);
+  clock.advance(10_000);
+  // The strip is asked after every handover; a share gone away can hold the process while the OS looks.
+  assert.equal((await strip())?.goneFromMedium, false, 'asked 10 s ago');
+  const list = (await app.invoke('backup:list', {}, 'lead')) as { ok: true; value: ChannelOutput<'backup:list'> };
+  assert.deepEqual([list.value.reminder.goneFromMedium, list.value.reminder.overdue, list.value.backups[0]?.present], [true, false, false]);
+  assert.equal((await strip())?.goneFromMedium, true, 'what the page found');
+
+  renameSync(`${usb}-away`, usb);
+  clock.advance(61_000);
+  assert.equal((await strip())?.goneFromMedium, false, 'plugged back in, asked again after a minute');
 });

@@ -4,7 +4,7 @@ import type { BackupBody } from '../backup/manifest';
 import type { BackupHistoryEntry, BackupReminder } from '../backup/backup-record';
 import { count } from '../../shared/numbers';
 import { tokyoDateTime } from '../../shared/tokyo-date';
-import { backupOverdueText, backupReasonLabel } from '../../shared/backup/backup-words';
+import { backupOverdueText, backupReasonLabel, backupReminderAdvice } from '../../shared/backup/backup-words';
 
 /** `by`: who made it as people name them where the folder is at hand (its staff), else the id the manifest keeps. */
 export function backupBodyText(b: BackupBody, by: string): string {
@@ -30,7 +30,7 @@ export function backupHistoryText(
     );
   }
   const overdue = backupOverdueText(o);
-  if (overdue !== null) lines.push(`注意: ${overdue}。バックアップを作るか、媒体のバックアップを確認してください`);
+  if (overdue !== null) lines.push(`注意: ${overdue}。${backupReminderAdvice(o)}`);
   return lines.map((l) => `${l}\n`).join('');
 }
 

@@ -3,7 +3,7 @@
 import '../testing/memo-scrypt';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli } from '../testing/cli-harness';
 import { tempDir } from '../testing/fixtures';
@@ -68,6 +68,18 @@ test('backup create, verify and list at the command line', async (t) => {
   const text = await cli(['backup', 'list', '--data', data], { env });
   assert.match(text.out, /バックアップ先: 未設定/);
   assert.match(text.out, /2026\/11\/20 10:00 手動 会場　責任者（lead1） {2}正常（2026\/11\/20 10:00 確認）/);
+  assert.doesNotMatch(text.out, /注意/);
+
+  // The stick taken away: checked yesterday, but nothing at hand to restore from; list says so, and what to do.
+  renameSync(usb, `${usb}-away`);
+  const gone = await cli(['backup', 'list', '--data', data, '--json'], { env });
+  assert.deepEqual([JSON.parse(gone.out).overdue, JSON.parse(gone.out).goneFromMedium], [false, true]);
+  const goneText = await cli(['backup', 'list', '--data', data], { env });
+  assert.match(goneText.out, /［媒体に見当たりません］/);
+  assert.match(
+    goneText.out,
+    /^注意: 確認済みのバックアップが媒体に見当たりません（最後: 2026\/11\/20 10:00）。バックアップの入ったUSBメモリを差し直すか、今すぐバックアップしてください$/m,
+  );
 });
 
 test('venue close-day names 日締め’s backup, or says the folder is not set', async (t) => {

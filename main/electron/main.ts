@@ -10,6 +10,7 @@ import { createStation } from '../app/station';
 import { resolveDataDir } from '../store/data-folder';
 import { createPdfPrinter } from './pdf-printer';
 import { workerThread } from '../backup/backup-thread';
+import { createFolderPicker } from './folder-picker';
 import { hardenApp, hardenSession, isTrustedSender, rendererUrl, secureWebPreferences } from './security';
 
 const rendererDir = join(__dirname, '..', 'renderer');
@@ -29,6 +30,7 @@ app.whenReady().then(() => {
   const madoguchi = createStation(dataDir, systemClock, (line) => console.error(line), {
     printer: createPdfPrinter(rendererDir, () => win),
     backupThread: workerThread(backupWorkerFile),
+    folderPicker: createFolderPicker(() => win),
     onOpened: (opened) => opened.startScanner((event, payload) => push(event, payload)),
   });
 

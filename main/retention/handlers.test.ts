@@ -136,7 +136,7 @@ test('HQ staff read HQ’s own plan and print its 定期報告, recorded in HQ�
   const store = createDataFolder(join(tempDir(t), 'hq'), 'hq', 'hq-passphrase-1', 'hq-test01').store as HqStore;
   enrollStaff(store.db, clock, store.stationId, 'test', { staffId: 'hq1', displayName: '本部　一郎', role: 'hq', pin: '8888' });
   const printer = createPreviewPrinter();
-  const app = createHqApp(store, clock, () => {}, printer);
+  const app = createHqApp(store, clock, () => {}, { printer });
   t.after(() => app.close());
   assert.ok((await app.invoke('session:signIn', { staffId: 'hq1', pin: '8888' }, 'a')).ok);
   const plan = await app.invoke('data-life:plan', {}, 'a');

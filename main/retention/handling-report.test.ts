@@ -35,12 +35,14 @@ test('handling report: uses per person and kind, distinct residents, backups and
     }),
   )();
   use('clerk:c1', 'sign-in', null);
+  // Where backups go is a setting, not a use of residents' data.
+  use('lead:l1', 'backup-settings', null, { folderFrom: null, folderTo: '/media/usb' });
   clock.advance(3 * 86_400_000);
   use('clerk:c1', 'scan-view', 'SGO-000009'); // after the period
 
   const r = handlingReport(store, '2026-12-01T00:00:00.000Z', '2026-12-02T00:00:00.000Z');
   assert.equal(r.totalUses, 8);
-  assert.equal(r.accountEvents, 1);
+  assert.equal(r.accountEvents, 2);
   assert.equal(r.residents, 5, 'SGO-000001…000005, each once');
   assert.ok(r.uses.some((u) => u.staff === 'l1' && u.label === '破損として記録' && u.times === 1));
   assert.deepEqual(r.uses[0], { staff: 'c1', action: 'scan-view', label: 'スキャンで表示', times: 2 });

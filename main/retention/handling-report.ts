@@ -11,7 +11,9 @@ import { cardEventsMatching } from '../db/queries/events';
 import { readEvents } from '../db/event-log';
 import { retentionPlan, type RetentionPlan } from './retention-plan';
 
-const ACCOUNT: ReadonlySet<string> = new Set(ACCOUNT_ACTIONS);
+// Counted apart from the uses of residents' data: who held the station, and a change of where backups go (a
+// setting, no resident's data read or written).
+const ACCOUNT: ReadonlySet<string> = new Set([...ACCOUNT_ACTIONS, 'backup-settings']);
 
 /** More rows than any period's report reads (a year of a busy counter is ~100,000). */
 const ALL = 10_000_000;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { Db } from '../db/connection';
 import { readSettingText, writeSettingText } from '../db/queries/settings';
+import { BACKUP_CHECK_DAYS, BACKUP_FOLDER_MAX, BACKUP_KEEP } from '../../shared/backup/backup-limits';
 
 export const SETTINGS = {
   'idle-lock-minutes': {
@@ -53,19 +54,19 @@ export const SETTINGS = {
     help: '受取期限: 交付通知書の発送日から何日で返戻の対象になるか',
   },
   'backup-folder': {
-    schema: z.string().max(1024),
+    schema: z.string().max(BACKUP_FOLDER_MAX),
     default: '',
     allowed: '1024 文字までのフォルダ（空なら日締めでバックアップしない）',
     help: '日締めでバックアップを作るフォルダ（USBメモリや区の共有フォルダ。相対パスはデータフォルダから）',
   },
   'backup-keep': {
-    schema: z.coerce.number().int().min(1).max(365),
+    schema: z.coerce.number().int().min(BACKUP_KEEP.min).max(BACKUP_KEEP.max),
     default: 14,
     allowed: '1〜365 の整数',
     help: 'バックアップ先に残すこの端末のバックアップの数（古いものから消す）',
   },
   'backup-check-days': {
-    schema: z.coerce.number().int().min(1).max(90),
+    schema: z.coerce.number().int().min(BACKUP_CHECK_DAYS.min).max(BACKUP_CHECK_DAYS.max),
     default: 3,
     allowed: '1〜90 の整数',
     help: '確認済みのバックアップがこの日数より古くなったら会場責任者に知らせる',

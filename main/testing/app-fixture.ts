@@ -34,7 +34,7 @@ export function appFixture(
     DEMO_STAFF.find((s) => s.role === 'lead')!,
     'S1',
   );
-  const app = createApp(store, clock, () => {}, options.printer);
+  const app = createApp(store, clock, () => {}, options.printer ? { printer: options.printer } : {});
   t.after(() => app.close());
   return { app, cards: list, keys, store };
 }

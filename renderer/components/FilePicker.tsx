@@ -2,7 +2,7 @@
 // the browser's language, which a ward PC may not be set to; this one is a button 「ファイルを選ぶ」 that opens the
 // same (hidden) input, and the chosen file's name beside it. The label stays the hidden input's label, so
 // clicking it still opens the picker and tests can still set the files through it.
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 
 interface Props {
   readonly id: string;
@@ -15,6 +15,11 @@ interface Props {
 
 export function FilePicker({ id, label, accept, file, disabled = false, onChange }: Props) {
   const input = useRef<HTMLInputElement>(null);
+  // A file forgotten by the form (the next ledger's import) is forgotten by the input too: choosing the same file
+  // again must read as a choice, not as the unchanged input Chromium then reports as cancelled.
+  useEffect(() => {
+    if (file === null && input.current) input.current.value = '';
+  }, [file]);
   return (
     <div className="file-field">
       <label htmlFor={id} id={`${id}-label`}>

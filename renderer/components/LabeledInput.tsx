@@ -7,6 +7,8 @@ export function LabeledInput({
   onChange,
   maxLength,
   placeholder,
+  size,
+  inputMode,
 }: {
   readonly id: string;
   readonly label: string;
@@ -14,6 +16,9 @@ export function LabeledInput({
   readonly onChange: (value: string) => void;
   readonly maxLength: number;
   readonly placeholder?: string;
+  /** The field's width in characters, where the default is too wide or narrow for what it holds. */
+  readonly size?: number;
+  readonly inputMode?: 'numeric';
 }) {
   return (
     <>
@@ -25,6 +30,8 @@ export function LabeledInput({
         value={value}
         placeholder={placeholder}
         maxLength={maxLength}
+        size={size}
+        inputMode={inputMode}
         autoComplete="off"
         onChange={(e) => onChange(e.currentTarget.value)}
       />

@@ -22,6 +22,9 @@ export function Modal({ title, onCancel, children, className, testId }: ModalPro
     if (!d.open) d.showModal();
     d.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     const onCancelEvent = (e: Event) => {
+      // Only the dialog's own Esc: a file input inside fires a bubbling 'cancel' when its picker is closed without
+      // a new file (Chromium), which closed the whole lead menu with the import half-done.
+      if (e.target !== d) return;
       e.preventDefault();
       cancel.current();
     };

@@ -4,12 +4,13 @@ import { Modal } from '../components/Modal';
 import { Key } from '../components/Key';
 import { useUiStore } from '../stores/ui-store';
 import { PendingScans } from './PendingScans';
-import { LedgerImport } from './LedgerImport';
+import { LedgerImport, LedgerImportOutcome } from './LedgerImport';
+import { useImportStore } from '../stores/import-store';
 import { LockedAccounts } from '../lead/LockedAccounts';
 import { useReceiptStore } from '../stores/receipt-store';
 import { useLeadStore, type LeadPage } from '../stores/lead-store';
 import { usePrintStore } from '../stores/print-store';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { LedgerOrderSelect, type LedgerOrder } from '../print/LedgerOrderSelect';
 import { SHIPMENT_RECEIPT_LABELS } from '../../shared/glossary';
 import { count } from '../../shared/numbers';
@@ -30,9 +31,17 @@ export function LeadPanel() {
   const openPage = useLeadStore((s) => s.open);
   const print = usePrintStore((s) => s.print);
   const [order, setOrder] = useState<LedgerOrder>('town');
+  // A ledger taken in folds its form away (unfolded, the menu is taller than a 1366×768 window) and says so at the
+  // top; opening the import again starts on the next ledger.
+  const [importOpen, setImportOpen] = useState(false);
+  const imported = useImportStore((s) => !s.busy && s.shipmentId !== null);
+  useEffect(() => {
+    if (imported) setImportOpen(false);
+  }, [imported]);
   return (
     <Modal title="会場責任者メニュー" onCancel={closeDialog} className="modal-wide lead-panel" testId="lead-panel">
       <PendingScans />
+      {imported && <LedgerImportOutcome />}
       <div className="lead-menu-side">
         <nav className="lead-pages" aria-label="会場責任者の業務">
           {PAGES.map((p, i) => (
@@ -79,7 +88,16 @@ export function LeadPanel() {
           ))}
         </div>
         {/* Folded: a ledger arrives once per shipment, and unfolded it made the menu taller than the window. */}
-        <details className="lead-import" data-testid="ledger-import-section">
+        <details
+          className="lead-import"
+          data-testid="ledger-import-section"
+          open={importOpen}
+          onToggle={(e) => {
+            const open = e.currentTarget.open;
+            setImportOpen(open);
+            if (open && useImportStore.getState().shipmentId !== null) useImportStore.getState().another();
+          }}
+        >
           <summary>台帳の取込（ファイルから）</summary>
           <LedgerImport />
         </details>

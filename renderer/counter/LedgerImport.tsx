@@ -1,6 +1,7 @@
 // 台帳の取込 (lead): choose the shipment ledger HQ sent, the venue's key and HQ's public key, type the key's
-// passphrase, import. Main verifies the signature before reading anything; the progress bar follows main.
-import { useEffect } from 'react';
+// passphrase, import. Main verifies the signature before reading anything; the progress bar follows main. Once a
+// ledger is in, the form folds away and its outcome and 預り証 (別紙⑦ 第11条) are shown across the menu's top.
+import { useEffect, useRef } from 'react';
 import { useImportStore, PHASE_LABELS, type ImportFileKind } from '../stores/import-store';
 import { useUiStore } from '../stores/ui-store';
 import { FilePicker } from '../components/FilePicker';
@@ -15,12 +16,22 @@ const FILES: { kind: ImportFileKind; label: string; accept: string }[] = [
 export function LedgerImport() {
   const s = useImportStore();
   const loadShipments = useUiStore((u) => u.loadShipments);
-  const print = usePrintStore((p) => p.print);
   // Closing the panel forgets the chosen files and the passphrase.
   useEffect(() => () => useImportStore.getState().reset(), []);
   return (
     <section className="ledger-import" data-testid="ledger-import" aria-labelledby="ledger-import-title">
       <h3 id="ledger-import-title">台帳の取込</h3>
+      {s.progress && (
+        <div className="import-progress" role="status" data-testid="import-progress">
+          <progress max={s.progress.steps} value={s.progress.step} aria-label="取込の進み具合" />
+          <span>{PHASE_LABELS[s.progress.phase]}</span>
+        </div>
+      )}
+      {s.error && (
+        <p className="form-error" role="alert">
+          {s.error}
+        </p>
+      )}
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -54,34 +65,35 @@ export function LedgerImport() {
           </button>
         </div>
       </form>
-      {s.progress && (
-        <div className="import-progress" role="status" data-testid="import-progress">
-          <progress max={s.progress.steps} value={s.progress.step} aria-label="取込の進み具合" />
-          <span>{PHASE_LABELS[s.progress.phase]}</span>
-        </div>
-      )}
-      {s.error && (
-        <p className="form-error" role="alert">
-          {s.error}
-        </p>
-      )}
-      {s.message && (
-        <p className="verdict verdict-ok" role="status" data-testid="import-result">
-          {s.message}
-        </p>
-      )}
-      {s.shipmentId && (
-        <div className="button-row">
-          <button
-            className="btn"
-            type="button"
-            data-testid="print-ledger-receipt"
-            onClick={() => void print({ document: 'ledger-receipt', shipmentId: s.shipmentId! })}
-          >
-            預り証を印刷
-          </button>
-        </div>
-      )}
     </section>
+  );
+}
+
+/**
+ * A ledger taken in: what was imported and its 預り証, across the top of the menu (LeadPanel folds the form away),
+ * so both are seen without scrolling at 1366×768; the keyboard goes on from the button the lead needs next.
+ */
+export function LedgerImportOutcome() {
+  const s = useImportStore();
+  const print = usePrintStore((p) => p.print);
+  const printButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    printButton.current?.focus();
+  }, []);
+  return (
+    <div className="import-outcome" data-testid="import-outcome">
+      <p className="verdict verdict-ok" role="status" data-testid="import-result">
+        {s.message}
+      </p>
+      <button
+        ref={printButton}
+        className="btn btn-primary"
+        type="button"
+        data-testid="print-ledger-receipt"
+        onClick={() => void print({ document: 'ledger-receipt', shipmentId: s.shipmentId! })}
+      >
+        預り証を印刷
+      </button>
+    </div>
   );
 }

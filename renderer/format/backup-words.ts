@@ -3,7 +3,7 @@
 import type { BackupReminderView } from '../../shared/ipc/contract/backup';
 import { backupOverdueText } from '../../shared/backup/backup-words';
 
-export { BACKUP_REASON_LABELS } from '../../shared/backup/backup-words';
+export { BACKUP_REASON_LABELS, backupReminderAdvice } from '../../shared/backup/backup-words';
 
 /** What the lead should hear about backups, or null when a backup was known good within the days set. */
 export function backupReminderText(r: BackupReminderView): string | null {

@@ -1,10 +1,12 @@
-// バックアップ (venue lead; HQ staff of HQ's own folder, renderer/hq/HqBackupScreen.tsx): where backups go, this station's backups from its access record (when, 日締め or by
+// バックアップ (venue lead; HQ staff of HQ's own folder, renderer/hq/HqBackupScreen.tsx): where backups go (set
+// here: BackupSettingsForm.tsx), this station's backups from its access record (when, 日締め or by
 // hand, who, the last check and its outcome, whether the medium still has it), one made now, one checked on its
 // medium. Buttons in tab order; only the table scrolls. Main makes, checks and records each.
 import { useEffect } from 'react';
-import { useBackupStore } from '../stores/backup-store';
+import { unsavedBackupSettings, useBackupStore } from '../stores/backup-store';
 import { tokyoDateTime } from '../format/dates';
-import { BACKUP_REASON_LABELS, backupReminderText } from '../format/backup-words';
+import { BACKUP_REASON_LABELS, backupReminderAdvice, backupReminderText } from '../format/backup-words';
+import { BackupSettingsForm } from './BackupSettingsForm';
 
 export function BackupPage() {
   return <BackupView className="lead-page" Heading="h1" />;
@@ -15,7 +17,7 @@ export function BackupView({ className, Heading }: { readonly className: string;
   const s = useBackupStore();
   const load = useBackupStore((x) => x.load);
   useEffect(() => void load(), [load]);
-  // No folder is said on the folder's own line (with what to do): not twice.
+  // No folder is said under the folder's own field (with what to do): not twice.
   const reminder = s.list && s.list.folder !== null && backupReminderText(s.list.reminder);
   return (
     <section className={className} data-testid="backup-page" aria-labelledby="backup-title">
@@ -24,26 +26,23 @@ export function BackupView({ className, Heading }: { readonly className: string;
         <button
           className="btn btn-primary"
           type="button"
-          disabled={s.busy !== null || s.list?.folder === null}
+          // A folder typed but not saved: the backup would go to the old one, so it waits for 保存.
+          disabled={s.busy !== null || s.list?.folder === null || unsavedBackupSettings(s).folder}
           onClick={() => void s.create()}
         >
           {s.busy === 'create' ? 'バックアップ中…' : '今すぐバックアップ'}
         </button>
       </div>
-      {s.list && (
-        <p className={s.list.folder === null ? 'verdict verdict-missing' : 'backup-folder'} data-testid="backup-folder">
-          <span className="status-label">バックアップ先</span>{' '}
-          {s.list.folder === null ? (
-            '未設定（madoguchi settings で backup-folder を設定してください）'
-          ) : (
-            <span className="mono">{s.list.folder}</span>
-          )}
+      {s.list && <BackupSettingsForm folderPicker={s.list.folderPicker} />}
+      {s.list?.folder === null && (
+        <p className="verdict verdict-missing" data-testid="backup-folder-unset">
+          バックアップ先が未設定です。USBメモリなどのフォルダを{s.list.folderPicker ? '選ぶか入力して' : '入力して'}「保存」を押してください
         </p>
       )}
       {s.list &&
         (reminder ? (
           <p className="verdict verdict-missing" data-testid="backup-reminder">
-            {reminder}
+            {reminder}。{backupReminderAdvice(s.list.reminder)}
           </p>
         ) : (
           s.list.reminder.lastGood && (

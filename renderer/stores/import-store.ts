@@ -23,6 +23,8 @@ interface ImportState {
   setPassphrase(text: string): void;
   setProgress(progress: ImportProgress): void;
   run(onImported: () => Promise<void>): Promise<void>;
+  /** The form again for the next shipment's ledger, the last outcome gone: the venue's and HQ's key files stay chosen. */
+  another(): void;
   reset(): void;
 }
 
@@ -84,5 +86,6 @@ export const useImportStore = create<ImportState>((set, get) => ({
     });
     await Promise.all([onImported(), useSessionStore.getState().refreshStatus()]);
   },
+  another: () => set({ ...EMPTY, files: { venueKey: get().files.venueKey, hqPublicKey: get().files.hqPublicKey } }),
   reset: () => set(EMPTY),
 }));

@@ -12,6 +12,8 @@ const ACCESS_ACTIONS = {
   'access-view': '取扱台帳の閲覧',
   backup: 'バックアップ',
   'backup-verify': 'バックアップの確認',
+  // Where the copies of every resident's data go (the folder, how many are kept): who changed it, from what.
+  'backup-settings': 'バックアップ先の変更',
   restore: 'バックアップから復元',
   // Who held the station, and who tried to.
   'sign-in': 'サインイン',

@@ -8,14 +8,26 @@ export function backupReasonLabel(reason: string): string {
   return (BACKUP_REASON_LABELS as Record<string, string>)[reason] ?? reason;
 }
 
-/** When no backup was known good within the days set: what to say (null when one was). */
+/**
+ * When there is no known-good backup to restore from: none checked within the days set, or those checked are no
+ * longer on their medium. What to say, short enough for the strip's second line (null when one is at hand).
+ */
 export function backupOverdueText(r: {
   readonly overdue: boolean;
+  readonly goneFromMedium: boolean;
   readonly lastGood: string | null;
   readonly checkDays: number;
 }): string | null {
+  if (r.goneFromMedium && r.lastGood !== null) return `確認済みのバックアップが媒体に見当たりません（最後: ${tokyoDateTime(r.lastGood)}）`;
   if (!r.overdue) return null;
   return r.lastGood === null
     ? 'バックアップがまだ確認されていません'
     : `バックアップが${r.checkDays}日以上確認されていません（最後: ${tokyoDateTime(r.lastGood)}）`;
+}
+
+/** What the lead can do about it, after the reminder (backup list, the page): plug the medium back in, or make one. */
+export function backupReminderAdvice(r: { readonly goneFromMedium: boolean }): string {
+  return r.goneFromMedium
+    ? 'バックアップの入ったUSBメモリを差し直すか、今すぐバックアップしてください'
+    : 'バックアップを作るか、媒体のバックアップを確認してください';
 }

@@ -33,7 +33,10 @@ export function registerBackup(program: Command, io: CliIo, setExit: (code: numb
       try {
         // Every resident's data onto a medium: only a named person, in the record.
         const staff = await actingStaff(io, store.db, opts.staff, [adminRoleOf(store.db)], 'バックアップの作成');
-        const made = await backUp(store, io.clock, actorOf(staff), { ...(opts.to ? { to: resolve(io.cwd, opts.to) } : {}), reason: 'manual' });
+        const made = await backUp(store, io.clock, actorOf(staff), {
+          ...(opts.to ? { to: resolve(io.cwd, opts.to) } : {}),
+          reason: 'manual',
+        });
         if (!made.ok) throw new CliError(made.error.message);
         io.out(
           `バックアップを作りました: ${made.value.path}\n${backupBodyText(made.value.body, staffText(staffOnPaper(store, made.value.body.createdBy)))}`,
