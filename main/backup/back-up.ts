@@ -55,7 +55,7 @@ export async function backUp(
     at: clock.now().toISOString(),
   });
   if (made.ok) {
-    recordBackupMade(store.db, clock, store.stationId, actor, made.value.path, made.value.body);
+    recordBackupMade(store.db, clock, store.stationId, actor, made.value);
     store.noteCommitted();
   }
   return made;

@@ -10,14 +10,27 @@ import { accessRowsOfActions } from '../db/queries/access-records';
 import type { BackupBody } from './manifest';
 import { DAY_MS } from '../../shared/tokyo-date';
 
-export function recordBackupMade(db: Db, clock: Clock, stationId: string, actor: string, path: string, body: BackupBody): void {
+/** `removed`: this station's older backups the new one replaced at its destination (beyond the number kept). */
+export function recordBackupMade(
+  db: Db,
+  clock: Clock,
+  stationId: string,
+  actor: string,
+  made: { readonly path: string; readonly body: BackupBody; readonly removed: readonly string[] },
+): void {
   recordAccess(db, clock, {
     stationId,
     actor,
     action: 'backup',
     subject: null,
     // Every resident of the folder is in it: the count says how many (listing each would be the ledger again).
-    detail: { destination: path, reason: body.reason, residentRows: body.counts.residentRows, accessRows: body.counts.accessRows },
+    detail: {
+      destination: made.path,
+      reason: made.body.reason,
+      residentRows: made.body.counts.residentRows,
+      accessRows: made.body.counts.accessRows,
+      removed: [...made.removed],
+    },
   });
 }
 
@@ -49,11 +62,39 @@ export interface BackupHistoryEntry {
   readonly lastCheck: { readonly at: string; readonly ok: boolean; readonly problem: string | null } | null;
 }
 
+/**
+ * The station's backups that still exist somewhere (on their medium, or on one taken away), oldest first: each
+ * made here, and the one a restored folder came from; not those the station itself removed when newer ones
+ * replaced them.
+ */
 export function backupHistory(db: Db): BackupHistoryEntry[] {
   const byPath = new Map<string, BackupHistoryEntry>();
-  for (const r of accessRowsOfActions(db, ['backup', 'backup-verify'])) {
-    const d = JSON.parse(r.detail) as { destination?: string; reason?: string; ok?: boolean; problem?: string };
+  for (const r of accessRowsOfActions(db, ['backup', 'backup-verify', 'restore'])) {
+    const d = JSON.parse(r.detail) as {
+      destination?: string;
+      reason?: string;
+      ok?: boolean;
+      problem?: string;
+      removed?: unknown;
+      source?: string;
+      createdAt?: string;
+      createdBy?: string;
+    };
+    if (r.action === 'restore') {
+      // The backup this folder came from: made (and checked) before the folder's record begins again, verified
+      // whole as it was restored.
+      if (typeof d.source === 'string' && typeof d.createdAt === 'string')
+        byPath.set(d.source, {
+          path: d.source,
+          at: d.createdAt,
+          by: d.createdBy ?? '',
+          reason: d.reason ?? '',
+          lastCheck: { at: r.at, ok: true, problem: null },
+        });
+      continue;
+    }
     if (typeof d.destination !== 'string') continue;
+    if (Array.isArray(d.removed)) for (const gone of d.removed) if (typeof gone === 'string') byPath.delete(gone);
     const known = byPath.get(d.destination);
     if (r.action === 'backup')
       // Read back and checked as it was made (the manifest is computed from the copy).

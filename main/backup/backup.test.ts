@@ -18,6 +18,7 @@ import { backUp, storeOpener } from './back-up';
 import { verifyBackup } from './verify-backup';
 import { backupHistory, backupReminder } from './backup-record';
 import { writeSetting } from '../store/settings';
+import { retentionPlan } from '../retention/retention-plan';
 import type { IdCheck } from '../../shared/counter/id-documents';
 import { backupOverdueText } from '../../shared/backup/backup-words';
 import { tokyoDateTime } from '../../shared/tokyo-date';
@@ -174,6 +175,13 @@ test('the newest N backups of a station are kept, a crash leftover is cleared, a
     readdirSync(usb).sort(),
     ['madoguchi-backup-sogo-zzzz01-20261101-100000', ...paths.slice(2).map((p) => p.slice(usb.length + 1))].sort(),
   );
+  // The ones the station removed itself are gone from its list (not "見当たりません", nothing to destroy by hand).
+  assert.deepEqual(
+    backupHistory(store.db).map((b) => b.path),
+    paths.slice(2),
+  );
+  const planned = retentionPlan(store).categories.find((c) => c.id === 'backups')!;
+  assert.deepEqual([planned.count, planned.places.every((p) => p.present)], [2, true]);
 });
 
 test('no folder, or a full medium: said in Japanese, and nothing half-written is left on the medium', async (t) => {

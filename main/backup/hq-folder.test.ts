@@ -8,6 +8,7 @@ import { createDataFolder, openDataFolder, type HqStore } from '../store/data-fo
 import { tempDir } from '../testing/fixtures';
 import { manualClock } from '../testing/app-fixture';
 import { writeSetting } from '../store/settings';
+import { backupHistory } from './backup-record';
 import { backUp } from './back-up';
 import { restoreFolder } from './restore';
 import { eraseFolder } from '../erasure/erase-folder';
@@ -46,6 +47,11 @@ test('HQ’s folder: backed up, restored into a new folder, erased with a signed
   );
   const again = openDataFolder(join(dir, 'new-pc'), PASS);
   assert.ok(again.ok && again.value.site === 'hq');
+  // Its backup list begins with the backup it came from (made by whom and when the manifest says, checked as restored).
+  assert.deepEqual(
+    backupHistory(again.value.store.db).map((b) => [b.path, b.at, b.by, b.reason, b.lastCheck?.ok]),
+    [[made.value.path, made.value.body.createdAt, 'hq:hq1', 'manual', true]],
+  );
 
   const erased = eraseFolder(again.value.store, clock, {
     approval: 'A-HQ',

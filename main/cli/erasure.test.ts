@@ -5,7 +5,7 @@ import '../testing/memo-scrypt';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli } from '../testing/cli-harness';
 import { tempDir } from '../testing/fixtures';
@@ -32,6 +32,11 @@ test('erasure apply, a refused run, a run and its report', { skip: NO_CHROMIUM }
   const root = tempDir(t);
   const { data, stationId } = venueFolder(root);
   const env = { MADOGUCHI_PASSPHRASE: 'madoguchi-demo', MADOGUCHI_PIN: '9999', MADOGUCHI_CHROMIUM: CHROMIUM };
+  // A backup whose USB stick is away when the application is written: listed for the ward all the same.
+  mkdirSync(join(root, 'usb'));
+  const backedUp = await cli(['backup', 'create', '--data', data, '--to', join(root, 'usb'), '--staff', 'lead1'], { env });
+  assert.equal(backedUp.code, 0, backedUp.err);
+  renameSync(join(root, 'usb'), join(root, 'usb-in-a-drawer'));
 
   const past = await cli(['erasure', 'apply', '--data', data, '--out', join(root, 'app'), '--planned', '2020-01-01', '--staff', 'lead1'], {
     env,
@@ -52,6 +57,9 @@ test('erasure apply, a refused run, a run and its report', { skip: NO_CHROMIUM }
   assert.match(form, /個人情報の消去申請書/);
   assert.match(form, /処理予定日 2027年4月1日/);
   assert.match(form, /申請者 会場 責任者（lead1）/);
+  // The medium away, named with its place (the table's columns interleave in pdftotext's layout).
+  assert.ok(form.includes('この端末から見当たらないもの（1') && form.includes('/usb/mado'), form);
+  assert.deepEqual(application.items.find((i: { item: string }) => i.item.startsWith('バックアップ')).count, 1);
   assert.equal(statSync(`${base}.pdf`).mode & 0o077, 0, 'owner-only');
 
   const run = (args: string[], e = env) =>
@@ -69,7 +77,9 @@ test('erasure apply, a refused run, a run and its report', { skip: NO_CHROMIUM }
   assert.ok(existsSync(join(data, 'keyring.json')), 'nothing erased');
 
   const done = await run(['--confirm', stationId, '--staff', 'lead1']);
-  assert.equal(done.code, 0, done.err);
+  // Erased, with the backup in the drawer still to destroy by hand (exit 3).
+  assert.equal(done.code, 3, done.err);
+  assert.match(done.err, /手作業で破壊・消去するもの（媒体が見つかりません）: .*usb\/madoguchi-backup-/);
   assert.match(done.out, /^消去しました（.*承認番号 A-1）/);
   assert.equal(existsSync(data), false);
   const files = readdirSync(join(root, 'report'));

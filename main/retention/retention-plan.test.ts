@@ -47,14 +47,15 @@ test('retention plan: counts per category, backups and plaintext files by place,
   );
   assert.match(by['resident-rows']!.method, /暗号消去/);
 
-  // Erased by hand, or the medium taken away: still listed, no longer counted as present.
+  // A file gone (erased by hand, most likely): listed, no longer counted. A backup not found is on a medium taken
+  // away (the ones the station removed itself are not listed at all): counted still, to be destroyed by hand.
   rmSync(pdf);
   rmSync(usb, { recursive: true });
   assert.ok(writeSetting(store.db, 'contract-end', '2027-03-31').ok);
   const later = retentionPlan(store);
   assert.equal(later.contractEnd, '2027-03-31');
   const again = Object.fromEntries(later.categories.map((c) => [c.id, c]));
-  assert.deepEqual([again['backups']!.count, again['plaintext-files']!.count], [0, 0]);
+  assert.deepEqual([again['backups']!.count, again['plaintext-files']!.count], [1, 0]);
   assert.deepEqual(
     again['plaintext-files']!.places.map((p) => p.present),
     [false],

@@ -94,7 +94,8 @@ export function retentionPlan(store: { readonly dir: string; readonly db: Db }):
         id: 'backups',
         item: 'バックアップ（暗号化されたデータフォルダの写し）',
         medium: 'バックアップ先の媒体',
-        count: backups.filter((b) => b.present).length,
+        // Every one that still exists somewhere: on its medium, or on one taken away (to be destroyed by hand).
+        count: backups.length,
         unit: '組',
         method: `${CRYPTO_ERASE}。媒体が外されているものは、媒体ごと物理的に破壊するか、同じ方法で消去`,
         places: backups,

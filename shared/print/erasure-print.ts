@@ -120,7 +120,8 @@ export interface ErasureApplicationPrint {
   readonly appliedAt: string;
   readonly applicant: { readonly actor: string; readonly name: string };
   readonly plannedOn: string;
-  readonly items: readonly ErasureItem[];
+  /** `away`: places of the item not found at the station (a medium taken away), to be destroyed by hand. */
+  readonly items: readonly (ErasureItem & { readonly away: readonly string[] })[];
 }
 
 /** 個人情報の消去申請書 (第12条2): items, media, quantities, method and the planned date, for the ward to approve. */
@@ -128,7 +129,11 @@ export function erasureApplicationHtml(a: ErasureApplicationPrint, fontCssHref: 
   const rows = a.items
     .map(
       (i) =>
-        `<tr><td>${escapeHtml(i.item)}</td><td>${escapeHtml(i.medium)}</td><td class="n">${escapeHtml(`${num(i.count)}${i.unit}`)}</td><td>${escapeHtml(i.method)}</td></tr>`,
+        `<tr><td>${escapeHtml(i.item)}</td><td>${escapeHtml(i.medium)}${
+          i.away.length > 0
+            ? `<div><b>この端末から見当たらないもの（${num(i.away.length)}${escapeHtml(i.unit)}）:</b><div class="mono">${i.away.map(escapeHtml).join('<br>')}</div></div>`
+            : ''
+        }</td><td class="n">${escapeHtml(`${num(i.count)}${i.unit}`)}</td><td>${escapeHtml(i.method)}</td></tr>`,
     )
     .join('\n');
   const body = `<div class="er">

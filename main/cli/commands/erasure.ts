@@ -44,7 +44,8 @@ export function registerErasure(program: Command, io: CliIo, setExit: (code: num
           appliedAt: io.clock.now().toISOString(),
           applicant: { actor: actorOf(staff), name: staff.displayName },
           plannedOn,
-          items: plan.categories.map(({ places: _, id: __, ...c }) => c),
+          // Each item, and the places of it not found here (a medium taken away): the ward approves those too.
+          items: plan.categories.map(({ places, id: _, ...c }) => ({ ...c, away: places.filter((p) => !p.present).map((p) => p.path) })),
         };
         const out = resolve(io.cwd, opts.out);
         mkdirSync(out, { recursive: true });
