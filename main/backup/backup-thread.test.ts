@@ -2,14 +2,12 @@
 // thread free meanwhile (a counter goes on recording handovers while 今すぐバックアップ runs), one job at a
 // time, and a fault in the thread said as it would be here.
 import { test } from 'node:test';
+import { BACKUP_PASS, backupStation, CLERK as clerk, ID_CHECK as idCheck } from '../testing/backup-station';
 import assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { createVenueDataFolder } from '../store/data-folder';
-import { cards, importTestLedger, tempDir, testKeys } from '../testing/fixtures';
-import { manualClock } from '../testing/app-fixture';
+import { cards } from '../testing/fixtures';
 import { recordHandover } from '../counter/counter-service';
-import type { IdCheck } from '../../shared/counter/id-documents';
 import { backUp, checkBackup } from './back-up';
 import { verifyBackup } from './verify-backup';
 import { backupHistory } from './backup-record';
@@ -17,28 +15,13 @@ import { sourceWorkerThread } from './source-worker';
 import { sameThread, workerThread } from './backup-thread';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { enrollStaff } from '../auth/staff';
-import { DEMO_STAFF } from '../demo/demo-world';
-import { confirmShipmentReceipt } from '../receipt/box-receipt';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
-const PASS = 'correct horse battery staple';
-const idCheck: IdCheck = { path: 'self', documents: ['passport'], proxy: null, surrendered: [], pin: 'pins-set' };
-const clerk = { staffId: 'clerk1', displayName: '窓口', role: 'clerk' as const };
+const PASS = BACKUP_PASS;
 const LIST = cards(1, 60);
 
 function station(t: { after(fn: () => void): void }) {
-  const clock = manualClock('2026-11-25T01:00:00Z');
-  const dir = tempDir(t);
-  const store = createVenueDataFolder(join(dir, 'data'), 'toyosu', PASS);
-  t.after(() => store.close());
-  importTestLedger(store, testKeys(), 'S1', LIST, { clock });
-  for (const s of DEMO_STAFF) enrollStaff(store.db, clock, store.stationId, 'test', s);
-  confirmShipmentReceipt(
-    { store, clock },
-    DEMO_STAFF.find((s) => s.role === 'lead')!,
-    'S1',
-  );
+  const { store, clock, dir } = backupStation(t, { cards: 60 });
   const usb = join(dir, 'usb');
   mkdirSync(usb);
   return { store, clock, usb };

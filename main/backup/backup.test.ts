@@ -1,17 +1,13 @@
 // Backups as a lead relies on them: a consistent, still-encrypted copy with a signed manifest, whole or absent,
 // the newest N kept; `verify` finds every kind of damage and names it, with the backup untouched.
 import { test } from 'node:test';
+import { BACKUP_PASS, backupStation, CLERK, ID_CHECK } from '../testing/backup-station';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { createVenueDataFolder, type VenueStore } from '../store/data-folder';
-import { cards, importTestLedger, tempDir, testKeys } from '../testing/fixtures';
-import { manualClock } from '../testing/app-fixture';
+import { cards } from '../testing/fixtures';
 import { recordHandover } from '../counter/counter-service';
-import { enrollStaff } from '../auth/staff';
-import { DEMO_STAFF } from '../demo/demo-world';
-import { confirmShipmentReceipt } from '../receipt/box-receipt';
 import { behindTheTrigger } from '../testing/damage';
 import { mountTinyDisk, TINY_DISK_SKIP } from '../testing/tiny-disk';
 import { backUp, storeOpener } from './back-up';
@@ -19,32 +15,14 @@ import { verifyBackup } from './verify-backup';
 import { backupHistory, backupReminder } from './backup-record';
 import { writeSetting } from '../store/settings';
 import { retentionPlan } from '../retention/retention-plan';
-import type { IdCheck } from '../../shared/counter/id-documents';
 import { backupOverdueText } from '../../shared/backup/backup-words';
 import { tokyoDateTime } from '../../shared/tokyo-date';
 
-const PASS = 'correct horse battery staple';
-const idCheck: IdCheck = { path: 'self', documents: ['passport'], proxy: null, surrendered: [], pin: 'pins-set' };
-const clerk = { staffId: 'clerk1', displayName: '窓口', role: 'clerk' as const };
+const PASS = BACKUP_PASS;
+const idCheck = ID_CHECK;
+const clerk = CLERK;
 const LIST = cards(1, 40);
-
-function station(
-  t: { after(fn: () => void): void },
-  clock = manualClock('2026-11-25T01:00:00Z'),
-): { store: VenueStore; clock: typeof clock; dir: string } {
-  const dir = tempDir(t);
-  const store = createVenueDataFolder(join(dir, 'data'), 'toyosu', PASS);
-  t.after(() => store.close());
-  importTestLedger(store, testKeys(), 'S1', LIST, { clock });
-  for (const s of DEMO_STAFF) enrollStaff(store.db, clock, store.stationId, 'test', s);
-  confirmShipmentReceipt(
-    { store, clock },
-    DEMO_STAFF.find((s) => s.role === 'lead')!,
-    'S1',
-  );
-  for (const c of LIST.slice(0, 5)) assert.ok(recordHandover({ store, clock }, clerk, c.reservationNo, idCheck).ok);
-  return { store, clock, dir };
-}
+const station = (t: { after(fn: () => void): void }) => backupStation(t, { cards: 40, handedOver: 5 });
 
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
