@@ -65,7 +65,7 @@ test('erasure apply, a refused run, a run and its report', { skip: NO_CHROMIUM }
   const run = (args: string[], e = env) =>
     cli(['erasure', 'run', '--data', data, '--approval', 'A-1', '--report', join(root, 'report'), ...args], { env: e });
   const wrongFolder = await run(['--confirm', 'toyosu-other', '--staff', 'lead1']);
-  assert.equal(wrongFolder.code, 2);
+  assert.equal(wrongFolder.code, 1, 'refused, not a usage error');
   assert.match(wrongFolder.err, /何も消去していません/);
   const clerk = await run(['--confirm', stationId, '--staff', 'clerk1'], { ...env, MADOGUCHI_PIN: '1111' });
   assert.notEqual(clerk.code, 0);
@@ -73,7 +73,7 @@ test('erasure apply, a refused run, a run and its report', { skip: NO_CHROMIUM }
 
   const noBrowser = await run(['--confirm', stationId, '--staff', 'lead1'], { ...env, MADOGUCHI_CHROMIUM: join(root, 'no-browser') });
   assert.equal(noBrowser.code, 1);
-  assert.match(noBrowser.err, /消去報告書の PDF を作れません: MADOGUCHI_CHROMIUM の .*no-browser が見つかりません/);
+  assert.match(noBrowser.err, /消去報告書の PDF を作れません: MADOGUCHI_CHROMIUM の .*no-browser が見つかりません。何も消去していません/);
   assert.ok(existsSync(join(data, 'keyring.json')), 'nothing erased');
 
   const done = await run(['--confirm', stationId, '--staff', 'lead1']);
@@ -134,7 +134,7 @@ test('a PDF that cannot be made: the application writes nothing; after an erasur
 
   const badDate = await cli(['erasure', 'apply', '--data', data, '--out', join(root, 'app'), '--planned', '令和9年2月30日'], { env });
   assert.equal(badDate.code, 2);
-  assert.match(badDate.err, /--planned 令和9年2月30日: .*2月30日/);
+  assert.match(badDate.err, /--planned 令和9年2月30日: [^令]*$/m, 'the date said once');
 
   const done = await cli(
     ['erasure', 'run', '--data', data, '--approval', 'A-1', '--report', join(root, 'report'), '--confirm', stationId, '--staff', 'lead1'],

@@ -58,6 +58,7 @@ export function readInput(io: CliIo, file: string, what: string): Buffer {
  */
 export function dateArgument(value: string, option = '--date'): string {
   const parsed = parseJapaneseDate(value);
-  if (!parsed.ok) throw new CliError(`${option} ${value}: ${parsed.reason}`, 2);
+  // A 和暦 reason already names the date it read (令和9年13月1日: 存在しない月です): not said twice.
+  if (!parsed.ok) throw new CliError(`${option} ${parsed.reason.startsWith(value.trim()) ? '' : `${value}: `}${parsed.reason}`, 2);
   return parsed.value;
 }

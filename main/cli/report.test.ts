@@ -39,6 +39,14 @@ test('report handling: the month as text; bad periods refused with the option na
   const backwards = await cli(['report', 'handling', '--data', data, '--from', '2026-11-30', '--to', '2026-11-01'], { env });
   assert.equal(backwards.code, 2);
   assert.match(backwards.err, /--to は --from 以後の日です/);
+  // The app's own rules: a year at most (one request never reads years of records), 31 days for an incident.
+  const twoYears = await cli(['report', 'handling', '--data', data, '--from', '2025-01-01', '--to', '2026-12-31'], { env });
+  assert.equal(twoYears.code, 2);
+  assert.match(twoYears.err, /期間は366日までです/);
+  const longIncident = await cli(['report', 'incident', '--data', data, '--from', '2026-10-01 09:00', '--to', '2026-11-20 09:00'], { env });
+  assert.match(longIncident.err, /時間帯は31日までです/);
+  const spaced = await cli(['report', 'incident', '--data', data, '--from', '2026-11-20 09:00', '--to', '2026-11-20 12:00'], { env });
+  assert.equal(spaced.code, 0, spaced.err);
   const badTime = await cli(['report', 'incident', '--data', data, '--from', '2026-11-20T10:00', '--to', '2026-11-20T09:00'], { env });
   assert.equal(badTime.code, 2);
   assert.match(badTime.err, /--to は --from より後の時刻です/);
@@ -58,6 +66,14 @@ test('report --pdf: the A4 report as the lead’s page prints it, by a lead’s 
   assert.equal(clerk.code, 1);
   assert.match(clerk.err, /報告書のPDFの作成は会場責任者が行います/);
   assert.equal(existsSync(pdf), false);
+  // Where it goes is checked before a PIN is asked: a folder that is not there, or inside the data folder.
+  const lead = { env: { ...env, MADOGUCHI_PIN: '9999' } };
+  const period = ['report', 'handling', '--data', data, '--from', '2026-11-01', '--to', '2026-11-30', '--staff', 'lead1'];
+  const nowhere = await cli([...period, '--pdf', join(root, 'no-such-folder', 'x.pdf')], lead);
+  assert.equal(nowhere.code, 1);
+  assert.match(nowhere.err, /報告書の保存先のフォルダ .*no-such-folder がありません/);
+  const inside = await cli([...period, '--pdf', join(data, 'x.pdf')], lead);
+  assert.match(inside.err, /報告書の保存先 .* はデータフォルダの中です/);
 
   const made = await cli(
     ['report', 'handling', '--data', data, '--from', '2026-11-01', '--to', '2026-11-30', '--pdf', pdf, '--staff', 'lead1'],

@@ -20,14 +20,16 @@ const input = (over: Partial<HandlingReportPrintInput> = {}): HandlingReportPrin
   fontCssHref: null,
   station: '本庁舎 窓口1',
   period: '2026年11月1日〜2026年11月30日',
+  // As long a folder as a venue's PC is likely to have: it must not be cut on paper.
+  dataDir: 'C:\\ProgramData\\Madoguchi\\venues\\honchosha-station-01\\data-folder-for-the-counter',
   held: [
     {
       item: '住民の行（送付台帳・事務センターの送付記録: 氏名・カナ・生年月日・住所・予約管理番号）',
-      medium: 'データフォルダ C:\\Madoguchi\\madoguchi.db（暗号化）',
+      medium: 'データフォルダの madoguchi.db（暗号化）',
       count: 3000,
       unit: '件',
     },
-    { item: '個人情報取扱台帳（アクセス記録）', medium: 'データフォルダ C:\\Madoguchi\\madoguchi.db（暗号化）', count: 12345, unit: '件' },
+    { item: '個人情報取扱台帳（アクセス記録）', medium: 'データフォルダの madoguchi.db（暗号化）', count: 12345, unit: '件' },
     { item: 'バックアップ（暗号化されたデータフォルダの写し）', medium: 'バックアップ先の媒体', count: 2, unit: '組' },
   ],
   uses: [

@@ -41,6 +41,7 @@ export function reportDocument(store: VenueStore | HqStore, page: ReportPage, re
     fontCssHref: page.fontCssHref,
     station: stationName(store, store.stationId),
     period,
+    dataDir: r.held.dataDir,
     held: r.held.categories,
     uses: r.uses.map((u) => ({ staff: onPaper(u.staff), label: u.label, times: u.times })),
     totalUses: r.totalUses,

@@ -5,7 +5,7 @@
 // routing report, a print saved as a PDF) are listed from the access record, each until it no longer exists.
 // One list, read by `retention plan`, the erasure application and the erasure report.
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import type { Db } from '../db/connection';
 import { folderCounts } from '../db/queries/folder-counts';
 import { accessRowsOfActions } from '../db/queries/access-records';
@@ -42,8 +42,14 @@ const CRYPTO_ERASE = '暗号消去（鍵を破棄し、ファイルを上書き�
 export function retentionPlan(store: { readonly dir: string; readonly db: Db }): RetentionPlan {
   const { db } = store;
   const counts = folderCounts(db);
-  const encrypted = `データフォルダ ${resolve(store.dir, DB_FILE)}（暗号化）`;
+  // The folder's own place is said once (dataDir), not in every row: the rows stay short on paper and screen.
+  const encrypted = `データフォルダの ${DB_FILE}（暗号化）`;
   const outbox = resolve(store.dir, readSetting(db, 'sync-outbox'));
+  const inFolder = relative(resolve(store.dir), outbox);
+  const outboxMedium =
+    inFolder !== '' && !inFolder.startsWith('..') && !isAbsolute(inFolder)
+      ? `データフォルダ内の送信フォルダ（${inFolder}）`
+      : `送信フォルダ ${outbox}`;
   const exports = accessRowsOfActions(db, ['export']).flatMap((r) => {
     const d = JSON.parse(r.detail) as { destination?: unknown };
     return typeof d.destination === 'string' ? [{ path: d.destination, present: existsSync(d.destination), at: r.at }] : [];
@@ -84,7 +90,7 @@ export function retentionPlan(store: { readonly dir: string; readonly db: Db }):
       {
         id: 'sync-files',
         item: '送信した同期ファイル（暗号化・署名済み。氏名・住所は含まない）',
-        medium: `送信フォルダ ${outbox}`,
+        medium: outboxMedium,
         count: exportSizes(db).length,
         unit: 'ファイル',
         method: '上書きして削除',

@@ -125,6 +125,7 @@ export function DataLifeView({ className, Heading }: { readonly className: strin
       ) : (
         <div className="table-scroll">
           <table className="shipments retention" data-testid="retention-table" aria-label="保管している個人情報（件数と場所）">
+            <caption data-testid="retention-data-dir">データフォルダ（暗号化）: {s.plan.dataDir}</caption>
             <thead>
               <tr>
                 <th scope="col">保管している個人情報</th>

@@ -18,6 +18,8 @@ export interface HandlingReportPrintInput {
   readonly station: string;
   /** The period in words: 2026年12月1日〜2026年12月31日, or 2026/12/03 09:00 〜 2026/12/03 12:00. */
   readonly period: string;
+  /** Where the station's data folder is (the rows below name it, not its whole path). */
+  readonly dataDir: string;
   /** What the folder holds or put elsewhere, as the retention plan says it now. */
   readonly held: readonly { readonly item: string; readonly medium: string; readonly count: number; readonly unit: string }[];
   readonly uses: readonly { readonly staff: StaffOnPaper; readonly label: string; readonly times: number }[];
@@ -89,10 +91,13 @@ function items(input: HandlingReportPrintInput, incident: boolean): FlowItem[] {
       kind: 'table',
       caption: '保有している個人情報と場所（印刷した時点）',
       head: '<tr><th>項目</th><th>媒体・場所</th><th class="num">数量</th></tr>',
-      rows: input.held.map(
-        (h) =>
-          `<tr><td><div>${escapeHtml(h.item)}</div></td><td><div>${escapeHtml(h.medium)}</div></td>${td(`${num(h.count)}${h.unit}`, 'num')}</tr>`,
-      ),
+      rows: [
+        `<tr><td><div>データフォルダ（この端末の暗号化された保存場所）</div></td><td><div>${escapeHtml(input.dataDir)}</div></td><td></td></tr>`,
+        ...input.held.map(
+          (h) =>
+            `<tr><td><div>${escapeHtml(h.item)}</div></td><td><div>${escapeHtml(h.medium)}</div></td>${td(`${num(h.count)}${h.unit}`, 'num')}</tr>`,
+        ),
+      ],
       rowMm: HELD_ROW_MM,
       className: 'held',
     },

@@ -11,7 +11,7 @@ import { retentionPlan } from '../../retention/retention-plan';
 import { eraseFolder } from '../../erasure/erase-folder';
 import { verifyErasureReport } from '../../erasure/verify-erasure';
 import { erasureApplicationHtml, erasureReportHtml } from '../../../shared/print/erasure-print';
-import { cliPdfMaker, writePdf } from '../pdf-output';
+import { cliPdfMaker, refuseOutputPlace, writePdf } from '../pdf-output';
 import { writeFileAtomic } from '../../files/atomic-write';
 import { num } from '../../../shared/numbers';
 import { dayText, tokyoDate, tokyoDateTime } from '../../../shared/tokyo-date';
@@ -50,11 +50,15 @@ export function registerErasure(program: Command, io: CliIo, setExit: (code: num
         const out = resolve(io.cwd, opts.out);
         mkdirSync(out, { recursive: true });
         const base = join(out, `erasure-application-${store.stationId}-${plannedOn}`);
+        refuseOutputPlace(store.dir, `${base}.pdf`, '申請書');
         const failed = await writePdf(pdf, erasureApplicationHtml(application, pdf.fontCssHref), `${base}.pdf`);
         if (failed !== null) throw new CliError(`申請書の PDF を作れませんでした: ${failed}`);
-        writeFileAtomic(`${base}.json`, JSON.stringify(application, null, 2) + '\n');
+        writeFileAtomic(`${base}.json`, JSON.stringify(application, null, 2) + '\n', { mode: 0o600 });
         io.out(`消去の申請書を書き出しました: ${base}.pdf（印刷して区の承認を受けてください）、${base}.json\n`);
-        for (const c of application.items) io.out(`  ${c.item}: ${num(c.count)}${c.unit}\n`);
+        for (const c of application.items) {
+          io.out(`  ${c.item}: ${num(c.count)}${c.unit}\n`);
+          for (const p of c.away) io.out(`    この端末から見当たらないもの（媒体が外されている）: ${p}\n`);
+        }
       } finally {
         store.close();
       }
@@ -72,14 +76,13 @@ export function registerErasure(program: Command, io: CliIo, setExit: (code: num
     .option('--staff <id>', '消去する会場責任者（事務センターでは職員）の職員ID（PINは端末で入力、または MADOGUCHI_PIN）')
     .action(async (opts: { approval: string; report: string; confirm: string; data?: string; staff?: string }) => {
       // The report must be printable before anything goes: no PDF maker here, nothing erased.
-      const pdf = cliPdfMaker(io, '消去報告書');
+      const pdf = cliPdfMaker(io, '消去報告書', '何も消去していません');
       const { store } = await openAnyDataFolder(io, opts.data);
       let closed = false;
       try {
         if (opts.confirm !== store.stationId)
           throw new CliError(
             `--confirm ${opts.confirm} は、このデータフォルダの端末ID（${store.stationId}）と違います。何も消去していません`,
-            2,
           );
         const staff = await actingStaff(io, store.db, opts.staff, [adminRoleOf(store.db)], '消去');
         closed = true;

@@ -9,6 +9,8 @@ import { stationName } from '../../counter/names';
 import { num } from '../../../shared/numbers';
 import { CliError, dateArgument, type CliIo } from '../io';
 import { resolve } from 'node:path';
+import type { z } from 'zod';
+import { HandlingReportRequest, IncidentReportRequest } from '../../../shared/ipc/contract/data-life';
 import type { HqStore, VenueStore } from '../../store/data-folder';
 import { reportDocument } from '../../retention/report-print';
 import { recordAccess } from '../../access/access-record';
@@ -16,7 +18,7 @@ import { actorOf } from '../../auth/staff';
 import { actingStaff, adminRoleOf } from '../acting-staff';
 import { writeFileAtomic } from '../../files/atomic-write';
 import type { PdfMaker } from '../../print/pdf-maker';
-import { cliPdfMaker } from '../pdf-output';
+import { cliPdfMaker, refuseOutputPlace } from '../pdf-output';
 
 export function registerReport(program: Command, io: CliIo): void {
   const report = program.command('report').description('個人情報の取扱いの報告（別紙⑦ 第13条・第15条）');
@@ -34,6 +36,8 @@ export function registerReport(program: Command, io: CliIo): void {
       const from = dateArgument(opts.from, '--from');
       const to = dateArgument(opts.to, '--to');
       if (to < from) throw new CliError('--to は --from 以後の日です', 2);
+      // The same rules as the app's page (a year at most): one request never reads years of records.
+      samePeriodRules(HandlingReportRequest, { document: 'handling-report', from, to });
       await print(
         opts,
         { document: 'handling-report', from, to },
@@ -48,8 +52,8 @@ export function registerReport(program: Command, io: CliIo): void {
   report
     .command('incident')
     .description('事故の報告（緊急時報告）の下書き: 時間帯の中で扱われた個人情報の種類、住民の数、場所、誰が何をしたか')
-    .requiredOption('--from <time>', '始まり（YYYY-MM-DDTHH:MM、東京時間）')
-    .requiredOption('--to <time>', '終わり（YYYY-MM-DDTHH:MM、東京時間。含まない）')
+    .requiredOption('--from <time>', '始まり（2026-12-03T09:00 または "2026-12-03 09:00"、東京時間）')
+    .requiredOption('--to <time>', '終わり（同じ形、東京時間。この時刻は含まない）')
     .option('--data <dir>', 'データフォルダ')
     .option('--json', 'JSONで出力')
     .option('--pdf <file>', 'A4 の下書きを PDF で書き出す（記入欄つき。--staff の名前入り）')
@@ -58,9 +62,11 @@ export function registerReport(program: Command, io: CliIo): void {
       const fromIso = wallTime(opts.from, '--from');
       const toIso = wallTime(opts.to, '--to');
       if (toIso <= fromIso) throw new CliError('--to は --from より後の時刻です', 2);
+      const request = { document: 'incident-report', from: wallText(opts.from), to: wallText(opts.to) } as const;
+      samePeriodRules(IncidentReportRequest, request);
       await print(
         opts,
-        { document: 'incident-report', from: opts.from, to: opts.to },
+        request,
         fromIso,
         toIso,
         `${tokyoDateTime(fromIso)} 〜 ${tokyoDateTime(toIso)}`,
@@ -93,6 +99,7 @@ export function registerReport(program: Command, io: CliIo): void {
 
   /** The same A4 document the lead's 保管・報告 page prints, as a PDF; the print recorded as the app records it. */
   async function printPdf(store: VenueStore | HqStore, maker: PdfMaker, request: ReportRequest, path: string, staffId: string | undefined) {
+    refuseOutputPlace(store.dir, path, '報告書');
     const staff = await actingStaff(io, store.db, staffId, [adminRoleOf(store.db)], '報告書のPDFの作成');
     const doc = reportDocument(store, { staff, fontCssHref: maker.fontCssHref, printedAt: io.clock.now().toISOString() }, request);
     const pdf = await maker.make(doc.html);
@@ -123,7 +130,19 @@ interface ReportOptions {
   readonly staff?: string;
 }
 
-function wallTime(text: string, option: string): string {
+/** 2026-12-03T09:00, with a space for the T as people write it. */
+function wallText(text: string): string {
+  return text.trim().replace(/^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})$/, '$1T$2');
+}
+
+/** The period against the app's own rules (shared/ipc/contract/data-life.ts), said as a usage error. */
+function samePeriodRules(schema: z.ZodType, request: ReportRequest): void {
+  const checked = schema.safeParse(request);
+  if (!checked.success) throw new CliError(checked.error.issues[0]!.message, 2);
+}
+
+function wallTime(raw: string, option: string): string {
+  const text = wallText(raw);
   const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$/.exec(text);
   if (!m) throw new CliError(`${option} は YYYY-MM-DDTHH:MM（東京時間）で指定してください: ${text}`, 2);
   try {

@@ -29,7 +29,7 @@ const wall = (t: string) => instant(t.slice(0, 10), t.slice(11));
 export const HandlingReportRequest = z
   .strictObject({ document: z.literal('handling-report'), from: IsoDate, to: IsoDate })
   .refine((r) => instant(r.from) !== null && instant(r.to) !== null, { message: 'ない日付です', path: ['from'] })
-  .refine((r) => r.from <= r.to, { message: '終わりの日は始まりの日以後にしてください', path: ['to'] })
+  .refine((r) => r.from <= r.to, { message: '最後の日は最初の日以後にしてください', path: ['to'] })
   .refine((r) => (instant(r.to) ?? 0) - (instant(r.from) ?? 0) < MOST_REPORT_DAYS * DAY_MS, {
     message: `期間は${MOST_REPORT_DAYS}日までです`,
     path: ['to'],
