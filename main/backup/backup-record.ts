@@ -80,6 +80,7 @@ export function backupHistory(db: Db): BackupHistoryEntry[] {
       createdAt?: string;
       createdBy?: string;
     };
+    if (Array.isArray(d.removed)) for (const gone of d.removed) if (typeof gone === 'string') byPath.delete(gone);
     if (r.action === 'restore') {
       // The backup this folder came from: made (and checked) before the folder's record begins again, verified
       // whole as it was restored.
@@ -94,7 +95,6 @@ export function backupHistory(db: Db): BackupHistoryEntry[] {
       continue;
     }
     if (typeof d.destination !== 'string') continue;
-    if (Array.isArray(d.removed)) for (const gone of d.removed) if (typeof gone === 'string') byPath.delete(gone);
     const known = byPath.get(d.destination);
     if (r.action === 'backup')
       // Read back and checked as it was made (the manifest is computed from the copy).

@@ -23,8 +23,13 @@ test('HQ’s folder: backed up, restored into a new folder, erased with a signed
   const hq = opened.store as HqStore;
   mkdirSync(join(dir, 'usb'));
   writeSetting(hq.db, 'backup-folder', join(dir, 'usb'));
+  writeSetting(hq.db, 'backup-keep', '1');
+  // Two backups, one kept: the second's making removes the first, after its own copy was taken.
+  const first = await backUp(hq, clock, 'hq:hq1', { to: join(dir, 'usb'), reason: 'manual' });
+  clock.advance(60_000);
   const made = await backUp(hq, clock, 'hq:hq1', { to: join(dir, 'usb'), reason: 'manual' });
-  assert.ok(made.ok);
+  assert.ok(first.ok && made.ok);
+  assert.deepEqual(made.value.removed, [first.value.path]);
   assert.equal(made.value.body.site, 'hq');
   hq.close();
 
@@ -47,7 +52,8 @@ test('HQ’s folder: backed up, restored into a new folder, erased with a signed
   );
   const again = openDataFolder(join(dir, 'new-pc'), PASS);
   assert.ok(again.ok && again.value.site === 'hq');
-  // Its backup list begins with the backup it came from (made by whom and when the manifest says, checked as restored).
+  // Its backup list is the backup it came from (made by whom and when the manifest says, checked as restored), not
+  // the one that backup's making removed (its copy still names it; nothing of it is left to destroy by hand).
   assert.deepEqual(
     backupHistory(again.value.store.db).map((b) => [b.path, b.at, b.by, b.reason, b.lastCheck?.ok]),
     [[made.value.path, made.value.body.createdAt, 'hq:hq1', 'manual', true]],

@@ -22,6 +22,7 @@ import type { BackupBody } from './manifest';
 import { reclaimOwnFiles, type ReclaimedFiles } from './reclaim-files';
 import { peekSyncHeader } from '../sync/sync-file';
 import { readSetting } from '../store/settings';
+import { backupHistory } from './backup-record';
 
 interface RestoredPlace {
   readonly setting: 'backup-folder' | 'sync-outbox';
@@ -128,6 +129,11 @@ export async function restoreFolder(clock: Clock, r: RestoreRequest): Promise<Re
     const backupHead = { seq: body.records.access.seq, sha256: body.records.access.chain ?? '0'.repeat(64) };
     // The record reached as far as the last file published said; the backup holds it up to its own head.
     const lostAccess = lastFile && lastFile.access_seq > backupHead.seq ? { from: backupHead.seq + 1, to: lastFile.access_seq } : null;
+    // The backup's own making removed older ones beside it (beyond the number kept), after its copy was taken, so
+    // its record does not say so: those in its folder that are gone from it now are gone, not on a medium away.
+    const removed = backupHistory(store.db)
+      .filter((b) => dirname(b.path) === dirname(path) && b.at < body.createdAt && !existsSync(b.path))
+      .map((b) => b.path);
     writeTransaction(store.db, () => {
       markRestored(store.db, lastFile?.seq ?? 0, backupHead);
       appendEvent(store.db, clock, {
@@ -146,6 +152,7 @@ export async function restoreFolder(clock: Clock, r: RestoreRequest): Promise<Re
           createdAt: body.createdAt,
           reason: body.reason,
           createdBy: body.createdBy,
+          removed,
           files: reclaimed?.files.length ?? 0,
           lostFrom: lostAccess?.from ?? null,
           lostTo: lostAccess?.to ?? null,

@@ -66,13 +66,13 @@ export function eraseFolder(
         erasedPlaces.set(c.id, [...(erasedPlaces.get(c.id) ?? []), p.path]);
       } else byHand.set(c.id, [...(byHand.get(c.id) ?? []), p.path]);
     }
-  // The station's own sent files (a shared outbox may hold its siblings' too: only its own go).
-  const sent = readdirSafe(outbox)?.filter((n) => n.startsWith(`${store.stationId}-`) && n.endsWith('.sync')) ?? [];
-  for (const n of sent) shredFile(join(outbox, n));
-  erasedPlaces.set(
-    'sync-files',
-    sent.map((n) => join(outbox, n)),
-  );
+  // Any other file of the station's own in the outbox (one its record no longer names, after a restore): it goes
+  // too. A shared outbox may hold its siblings' files: only its own go.
+  const strays = readdirSafe(outbox)?.filter((n) => n.startsWith(`${store.stationId}-`) && n.endsWith('.sync')) ?? [];
+  for (const n of strays) {
+    shredFile(join(outbox, n));
+    erasedPlaces.set('sync-files', [...(erasedPlaces.get('sync-files') ?? []), join(outbox, n)]);
+  }
   // The folder last, its key first: once keyring.json is gone, nothing left of the database can be read.
   shredDir(folder, [KEYRING_FILE, DB_FILE]);
 

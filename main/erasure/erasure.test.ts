@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { createVenueDataFolder } from '../store/data-folder';
 import { cards, importTestLedger, tempDir, testKeys } from '../testing/fixtures';
 import { manualClock } from '../testing/app-fixture';
@@ -104,6 +104,10 @@ test('erasure verify at HQ: the key the station registered, a record not behind 
   const own = ensureSigningKey(a.db); // kept only to show what a report signed after a rewind would say
   const r = eraseFolder(a, clock, { approval: 'A-9', reportDir: join(w.dir, 'report'), actor: 'lead:lead1', actorName: 'l' });
   assert.ok(r.ok);
+  // The file it sent went to another folder than its outbox setting names (as on a PC that was replaced): the
+  // report says it is still out there, to be erased where it is.
+  const sent = r.value.body.items.find((i) => i.category === 'sync-files')!;
+  assert.deepEqual([sent.count, sent.erased, sent.byHand.map((p) => basename(p))], [1, [], [`${a.stationId}-00000001.sync`]]);
   const mine = readFileSync(r.value.json, 'utf8');
   const checked = verifyErasureReport(mine, w.hq.db);
   assert.ok(checked.ok && checked.value.registered);

@@ -5,11 +5,12 @@
 // routing report, a print saved as a PDF) are listed from the access record, each until it no longer exists.
 // One list, read by `retention plan`, the erasure application and the erasure report.
 import { existsSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { Db } from '../db/connection';
 import { folderCounts } from '../db/queries/folder-counts';
 import { accessRowsOfActions } from '../db/queries/access-records';
-import { exportSizes } from '../db/queries/sync-exports';
+import { exportedFiles } from '../db/queries/sync-exports';
+import { syncFileName } from '../sync/export';
 import { readSetting } from '../store/settings';
 import { backupHistory } from '../backup/backup-record';
 import { DB_FILE } from '../store/folder-files';
@@ -39,7 +40,7 @@ export interface RetentionPlan {
 
 const CRYPTO_ERASE = '暗号消去（鍵を破棄し、ファイルを上書きして削除。NIST SP 800-88 の Purge に当たる）';
 
-export function retentionPlan(store: { readonly dir: string; readonly db: Db }): RetentionPlan {
+export function retentionPlan(store: { readonly dir: string; readonly db: Db; readonly stationId: string }): RetentionPlan {
   const { db } = store;
   const counts = folderCounts(db);
   // The folder's own place is said once (dataDir), not in every row: the rows stay short on paper and screen.
@@ -55,6 +56,10 @@ export function retentionPlan(store: { readonly dir: string; readonly db: Db }):
     return typeof d.destination === 'string' ? [{ path: d.destination, present: existsSync(d.destination), at: r.at }] : [];
   });
   const backups = backupHistory(db).map((b) => ({ path: b.path, present: existsSync(b.path), at: b.at }));
+  const sent = exportedFiles(db).map((f) => {
+    const path = join(outbox, syncFileName(store.stationId, f.seq));
+    return { path, present: existsSync(path), at: f.createdAt };
+  });
   const contractEnd = readSetting(db, 'contract-end');
   return {
     dataDir: store.dir,
@@ -91,10 +96,11 @@ export function retentionPlan(store: { readonly dir: string; readonly db: Db }):
         id: 'sync-files',
         item: '送信した同期ファイル（暗号化・署名済み。氏名・住所は含まない）',
         medium: outboxMedium,
-        count: exportSizes(db).length,
+        count: sent.length,
         unit: 'ファイル',
-        method: '上書きして削除',
-        places: [],
+        method: '上書きして削除（送信フォルダに見当たらないもの、たとえば故障した元のPCの送信フォルダにあるものは、その媒体ごと消去）',
+        // Each file by its place in the outbox: one not there (an outbox left on a PC that was replaced) is said.
+        places: sent,
       },
       {
         id: 'backups',

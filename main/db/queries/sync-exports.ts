@@ -42,6 +42,11 @@ export function exportSizes(db: Db): { seq: number; size: number }[] {
   return db.prepare('SELECT seq, length(bytes) AS size FROM sync_exports ORDER BY seq').all() as { seq: number; size: number }[];
 }
 
+/** Each file this station published, when (the retention plan lists each until it is gone). */
+export function exportedFiles(db: Db): { seq: number; createdAt: string }[] {
+  return db.prepare('SELECT seq, created_at AS createdAt FROM sync_exports ORDER BY seq').all() as { seq: number; createdAt: string }[];
+}
+
 /** The exact bytes of a published file (the number must be one published). */
 export function exportBytes(db: Db, seq: number): Buffer {
   return (db.prepare('SELECT bytes FROM sync_exports WHERE seq = ?').get(seq) as { bytes: Buffer }).bytes;
