@@ -27,7 +27,9 @@ function checkBackupDestination(store: VenueStore | HqStore, typed: string): Res
   // A relative path would be read from the data folder (as `madoguchi settings` does): on the page that is a
   // folder inside the data folder, which is no backup at all, so the lead gives the whole place.
   if (!isAbsolute(typed))
-    return refuse(`「${typed}」はフォルダの場所の途中からの書き方です。E:\\madoguchi のように、ドライブから始まる場所を入力してください`);
+    return refuse(
+      `「${typed}」はフォルダの場所の途中からの書き方です。E:\\madoguchi（Windows）や /media/usb/madoguchi のように、ドライブやルートから始まる場所を入力してください`,
+    );
   const folder = resolve(typed);
   // Not made when missing: a missing folder is most often a USB stick not plugged in or a typo, and making it
   // would put the backups on the station's own disk without anyone noticing. The dialog can make one.

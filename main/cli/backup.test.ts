@@ -49,6 +49,10 @@ test('backup create, verify and list at the command line', async (t) => {
   assert.equal(checked.code, 0, checked.err);
   assert.match(checked.out, /^バックアップは正常です（復元に使えます）/);
   assert.match(checked.out, /（手動）・会場　責任者（lead1）/, 'by name, the station at hand');
+  // Without the station's folder at hand, the maker by id and role, never lead:lead1.
+  const alone = await cli(['backup', 'verify', path], { env });
+  assert.equal(alone.code, 0, alone.err);
+  assert.match(alone.out, /（手動）・lead1（会場責任者）/);
   const wrong = await cli(['backup', 'verify', path], { env: { MADOGUCHI_PASSPHRASE: 'wrong one' } });
   assert.equal(wrong.code, 1);
   assert.match(wrong.err, /パスフレーズが違います/);

@@ -55,7 +55,7 @@ describe('madoguchi demo', () => {
     assert.equal(first.code, 0, first.err);
     const again = await cli(['demo', '--dir', dir], { env: {} });
     assert.equal(again.code, 1);
-    assert.match(again.err, /not empty/);
+    assert.match(again.err, /は空ではありません。デモには新しい（空の）フォルダを指定してください/);
     const wrong = await cli(['status', '--data', join(dir, 'venues', 'sogo')], { env: { MADOGUCHI_PASSPHRASE: 'not the passphrase' } });
     assert.equal(wrong.code, 1);
     assert.match(wrong.err, /パスフレーズが違います/);

@@ -43,12 +43,26 @@ export class CliError extends Error {
   }
 }
 
+/** Why a file could not be read, in words (never Node's English: ENOENT: no such file or directory, …). */
+export function whyUnreadable(e: unknown): string {
+  const code = (e as { code?: string }).code ?? '';
+  const words: Record<string, string> = {
+    ENOENT: 'ありません（場所と名前を確かめてください）',
+    EACCES: '読む権限がありません',
+    EPERM: '読む権限がありません',
+    EISDIR: 'ファイルではなくフォルダです',
+    ENOTDIR: '途中にフォルダでないものがあります',
+    EIO: '媒体から読めません（媒体の傷み）',
+  };
+  return words[code] ?? `読めません（${code || 'エラー'}）`;
+}
+
 /** A file named on the command line, read whole; a clear error naming it if it cannot be read. */
 export function readInput(io: CliIo, file: string, what: string): Buffer {
   try {
     return readFileSync(resolve(io.cwd, file));
   } catch (e) {
-    throw new CliError(`${what}ファイル ${file} を読めません: ${(e as Error).message}`);
+    throw new CliError(`${what}ファイル ${file} を読めません: ${whyUnreadable(e)}`);
   }
 }
 

@@ -11,13 +11,13 @@ import {
 } from '../crypto/key-files';
 import { VENUES } from '../../shared/venues/venues';
 import { askPassphrase } from './passphrase';
-import { CliError, type CliIo } from './io';
+import { CliError, type CliIo, whyUnreadable } from './io';
 
 function readText(io: CliIo, file: string): string {
   try {
     return readFileSync(resolve(io.cwd, file), 'utf8');
   } catch (e) {
-    throw new CliError(`${file} を読めません: ${(e as Error).message}`);
+    throw new CliError(`${file} を読めません: ${whyUnreadable(e)}`);
   }
 }
 

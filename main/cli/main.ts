@@ -39,6 +39,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .version(`madoguchi ${pkg.version}（Node.js ${process.version}、SQLite ${sqliteVersion()}）`, '-V, --version', '版と実行環境を表示')
     .showHelpAfterError('（使い方: madoguchi <コマンド> --help）')
     .helpOption('-h, --help', '使い方を表示')
+    .helpCommand('help [command]', 'コマンドの使い方を表示')
+    // Defaults said in Japanese (commander's own words are "(default: …)").
+    .configureHelp({
+      optionDescription: (o) => `${o.description}${o.defaultValue === undefined || o.negate ? '' : `（既定: ${String(o.defaultValue)}）`}`,
+    })
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: (text, write) => write(usageErrorText(text)) });
 

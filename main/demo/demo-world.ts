@@ -89,7 +89,8 @@ export interface DemoOptions {
 
 export function createDemoWorld(options: DemoOptions): DemoWorld {
   const { dir, passphrase, clock } = options;
-  if (existsSync(dir) && readdirSync(dir).length > 0) throw new Error(`${dir} is not empty; choose a new folder for the demo`);
+  if (existsSync(dir) && readdirSync(dir).length > 0)
+    throw new Error(`${dir} は空ではありません。デモには新しい（空の）フォルダを指定してください`);
   const keysDir = join(dir, 'keys');
   const ledgersDir = join(dir, 'ledgers');
   mkdirSync(keysDir, { recursive: true });

@@ -15,7 +15,7 @@ import { cliPdfMaker, refuseOutputPlace, writePdf } from '../pdf-output';
 import { writeFileAtomic } from '../../files/atomic-write';
 import { num } from '../../../shared/numbers';
 import { dayText, tokyoDate, tokyoDateTime } from '../../../shared/tokyo-date';
-import { CliError, dateArgument, type CliIo } from '../io';
+import { CliError, dateArgument, type CliIo, whyUnreadable } from '../io';
 
 export function registerErasure(program: Command, io: CliIo, setExit: (code: number) => void): void {
   const erasure = program.command('erasure').description('個人情報の消去（別紙⑦ 第12条）: 申請書、承認後の消去と消去報告書、報告書の確認');
@@ -130,7 +130,7 @@ export function registerErasure(program: Command, io: CliIo, setExit: (code: num
       try {
         text = readFileSync(resolve(io.cwd, report), 'utf8');
       } catch (e) {
-        throw new CliError(`${report} を読めません: ${(e as Error).message}`);
+        throw new CliError(`${report} を読めません: ${whyUnreadable(e)}`);
       }
       const hq = opts.hqData === undefined ? null : await openHqFolder(io, opts.hqData, { share: true });
       try {

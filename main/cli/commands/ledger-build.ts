@@ -17,7 +17,7 @@ import { openOrCreateHqFolder } from '../data-folder';
 import { revokedVenueKeyProblem } from '../../hq/venue-key-revocation';
 import { recordAccess } from '../../access/access-record';
 import { folderAdministrator } from '../acting-staff';
-import { CliError, readInput, type CliIo } from '../io';
+import { CliError, readInput, type CliIo, whyUnreadable } from '../io';
 
 const ROUTING_REPORT_FILE = 'routing-report.json';
 
@@ -184,7 +184,7 @@ function loadVenuePubs(io: CliIo, dir: string): Partial<Record<VenueId, PublicKe
   try {
     names = readdirSync(full);
   } catch (e) {
-    throw new CliError(`会場公開鍵フォルダ ${dir} を読めません: ${(e as Error).message}`);
+    throw new CliError(`会場公開鍵フォルダ ${dir} を読めません: ${whyUnreadable(e)}`);
   }
   const keys: Partial<Record<VenueId, PublicKeyHandle>> = {};
   for (const v of VENUE_IDS) {

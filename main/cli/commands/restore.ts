@@ -10,7 +10,7 @@ import { askPassphrase } from '../passphrase';
 import { loadPrivateKey } from '../load-keys';
 import { tokyoDateTime } from '../../../shared/tokyo-date';
 import { count } from '../../../shared/numbers';
-import { CliError, type CliIo } from '../io';
+import { CliError, type CliIo, whyUnreadable } from '../io';
 
 const PLACE_NAMES = { 'backup-folder': 'バックアップ先', 'sync-outbox': '同期ファイルの送信フォルダ' } as const;
 
@@ -98,7 +98,7 @@ function syncFilesIn(dir: string): { name: string; bytes: Uint8Array }[] {
   try {
     names = readdirSync(dir).filter((n) => n.endsWith('.sync'));
   } catch (e) {
-    throw new CliError(`${dir} を読めません: ${(e as Error).message}`);
+    throw new CliError(`${dir} を読めません: ${whyUnreadable(e)}`);
   }
   return names.map((name) => ({ name, bytes: readFileSync(join(dir, name)) }));
 }

@@ -25,7 +25,7 @@ import {
   type ListedHidDevice,
   type NodeHidAdapter,
 } from '../../scanner/node-hid-source';
-import { CliError, type CliIo } from '../io';
+import { CliError, type CliIo, whyUnreadable } from '../io';
 
 export interface ScannerCommandDeps {
   /** node-hid by default; tests pass a fake. */
@@ -117,7 +117,7 @@ export function registerScanner(program: Command, io: CliIo, setExit: (code: num
       try {
         writeFileAtomic(out, formatRecording({ mode, reports, comments }));
       } catch (e) {
-        throw new CliError(`記録ファイル ${out} を書けません: ${(e as Error).message}`);
+        throw new CliError(`記録ファイル ${out} を書けません: ${whyUnreadable(e)}`);
       }
       const replay = replayRecording({ mode, reports });
       io.out(`${reports.length} 件の報告を記録しました: ${out}\n読み取れたスキャン: ${replay.scans.length} 件\n`);
@@ -139,7 +139,7 @@ export function registerScanner(program: Command, io: CliIo, setExit: (code: num
       try {
         text = readFileSync(resolve(io.cwd, file), 'utf8');
       } catch (e) {
-        throw new CliError(`記録ファイル ${file} を読めません: ${(e as Error).message}`);
+        throw new CliError(`記録ファイル ${file} を読めません: ${whyUnreadable(e)}`);
       }
       const parsed = parseRecording(text);
       if (!parsed.ok) throw new CliError(`記録ファイル ${file} の ${parsed.line}行目: ${parsed.reason}`);
@@ -159,7 +159,7 @@ async function listOrFail(hid: Pick<NodeHidAdapter, 'listHidDevices'>): Promise<
     return await hid.listHidDevices();
   } catch (e) {
     if (e instanceof HidUnavailableError) throw new CliError(e.message);
-    throw new CliError(`HID デバイスを一覧できません: ${(e as Error).message}`);
+    throw new CliError(`HID デバイスを一覧できません: ${whyUnreadable(e)}`);
   }
 }
 

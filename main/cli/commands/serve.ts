@@ -53,13 +53,15 @@ export function registerServe(program: Command, io: CliIo): void {
     .command('serve')
     .description('ブラウザーモード: 窓口画面を 127.0.0.1 の一時URLで提供（開発・テスト用、Electron がない環境の npm start）')
     .option('--data <dir>', 'データフォルダ（既定: MADOGUCHI_DATA_DIR またはアプリのユーザーデータフォルダ）')
-    .option('--renderer <dir>', 'ビルド済みの画面（既定: dist/renderer）', RENDERER_DIR)
+    // The default is applied below, not given to commander, whose help would add "(default: …)" in English.
+    .option('--renderer <dir>', 'ビルド済みの画面（既定: dist/renderer）')
     .option(
       '--fake-hid',
       'テスト・デモ用: 仮想のHID POSスキャナーをつなぐ（POST /__fake-hid/scan {text}、/__fake-hid/unplug、/__fake-hid/plug）',
     )
     .option('--locked', 'パスフレーズを聞かずに起動し、画面でデータフォルダのロックを解除する')
-    .action(async (opts: { data?: string; renderer: string; fakeHid?: boolean; locked?: boolean }) => {
+    .action(async (given: { data?: string; renderer?: string; fakeHid?: boolean; locked?: boolean }) => {
+      const opts = { ...given, renderer: given.renderer ?? RENDERER_DIR };
       if (!existsSync(join(opts.renderer, 'index.html'))) {
         throw new CliError(`${opts.renderer} に画面がありません。先に npm run build を実行してください`);
       }
