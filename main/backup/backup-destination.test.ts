@@ -99,7 +99,7 @@ test('a folder that cannot take backups is refused, saying what is wrong; nothin
   }
 
   const refusals: [string, unknown, RegExp][] = [
-    ['relative', 'usb', /「usb」はフォルダの場所の途中からの書き方です。E:\\madoguchi のように/],
+    ['relative', 'usb', /「usb」はフォルダの場所の途中からの書き方です。E:\\madoguchi（Windows）や \/media\/usb\/madoguchi のように/],
     ['empty', '   ', /バックアップ先のフォルダを入力してください/],
     ['missing', join(dir, 'unplugged'), /unplugged」が見つかりません。USBメモリが差してあるか/],
     ['a file', join(usb, 'notes.txt'), /notes\.txt」はファイルです/],
