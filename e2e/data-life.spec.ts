@@ -30,8 +30,10 @@ test.describe('1366×768', () => {
     await expect(view.getByRole('heading', { name: '個人情報の保管と報告' })).toBeVisible();
     const plan = view.getByTestId('retention-table');
     await expect(plan.getByTestId('retention-resident-rows')).toContainText(
-      /住民の行.*データフォルダ .*madoguchi\.db（暗号化）\s*[\d,]+件\s*委託業務の終了/,
+      /住民の行.*データフォルダの madoguchi\.db（暗号化）\s*[\d,]+件\s*委託業務の終了/,
     );
+    // The folder's place is said once, above the rows.
+    await expect(plan.getByTestId('retention-data-dir')).toContainText(/データフォルダ（暗号化）: \/.*venues/);
     await expect(plan.getByTestId('retention-access-record')).toContainText('暗号消去');
     await expect(plan.getByTestId('retention-backups')).toContainText('バックアップ先の媒体');
     await expect(plan).not.toContainText(card.name);
