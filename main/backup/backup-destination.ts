@@ -22,7 +22,7 @@ export interface BackupSettings {
 type Refusal = { readonly code: 'invalid-input'; readonly message: string };
 
 /** The folder as it will be saved, or why it cannot take backups, in words naming what is wrong. */
-function checkBackupDestination(store: VenueStore | HqStore, typed: string): Result<string, Refusal> {
+export function checkBackupDestination(store: VenueStore | HqStore, typed: string): Result<string, Refusal> {
   const refuse = (message: string) => err({ code: 'invalid-input' as const, message });
   // A relative path would be read from the data folder (as `madoguchi settings` does): on the page that is a
   // folder inside the data folder, which is no backup at all, so the lead gives the whole place.

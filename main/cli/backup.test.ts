@@ -93,6 +93,12 @@ test('venue close-day names 日締め’s backup, or says the folder is not set'
   const unset = await cli(['venue', 'close-day', '--data', data, '--staff', 'lead1', '--date', '2026-11-18'], { env });
   assert.equal(unset.code, 0, unset.err);
   assert.match(unset.out, /^バックアップは作っていません：バックアップ先が未設定です/m);
+  // Checked as the page checks it: a folder not there (a stick not plugged in) is refused, nothing saved.
+  const missing = await cli(['settings', 'backup-folder', join(usb, 'not-plugged-in'), '--data', data], { env });
+  assert.equal(missing.code, 1);
+  assert.match(missing.err, /not-plugged-in」が見つかりません。USBメモリが差してあるか/);
+  const inside = await cli(['settings', 'backup-folder', 'backups', '--data', data], { env });
+  assert.equal(inside.code, 1, 'relative: read from the data folder, so inside it');
   assert.equal((await cli(['settings', 'backup-folder', usb, '--data', data], { env })).code, 0);
   const closed = await cli(['venue', 'close-day', '--data', data, '--staff', 'lead1', '--date', '2026-11-19'], { env });
   assert.equal(closed.code, 0, closed.err);

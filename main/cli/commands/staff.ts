@@ -7,6 +7,8 @@ import { STAFF_ROLES, ROLE_LABELS, type StaffRole } from '../../../shared/ipc/ro
 import { READ_AT_START, SETTINGS, readSetting, writeSetting, type SettingKey } from '../../store/settings';
 import { openAnyDataFolder } from '../data-folder';
 import { CliError, type CliIo } from '../io';
+import { resolve } from 'node:path';
+import { checkBackupDestination } from '../../backup/backup-destination';
 
 const PIN_ENV = 'MADOGUCHI_STAFF_PIN';
 
@@ -89,6 +91,12 @@ export function registerStaff(program: Command, io: CliIo): void {
       const { store } = await openAnyDataFolder(io, opts.data, { share: true });
       try {
         if (key !== undefined && value !== undefined) {
+          // The backup folder is checked as the lead's page checks it (there, writable, not the data folder nor
+          // the outbox); here a relative one is read from the data folder, as the setting always is.
+          if (key === 'backup-folder' && value !== '') {
+            const usable = checkBackupDestination(store, resolve(store.dir, value));
+            if (!usable.ok) throw new CliError(usable.error.message);
+          }
           const r = writeSetting(store.db, key as SettingKey, value);
           if (!r.ok) throw new CliError(r.message);
           // Written beside a running app, which reads this one only when it starts: say so, or it looks ignored.
