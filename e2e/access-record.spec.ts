@@ -74,13 +74,7 @@ base(
   'the lead reads the day’s record of use, scans a notice to see that resident’s, and prints it',
   async ({ counter, page, world }, testInfo) => {
     const card = world.picks.ok[1]!;
-    await counter.signIn(STAFF.clerk1.staffId, STAFF.clerk1.pin);
-    await counter.scanCard(card.reservationNo, card.name);
-    await page.keyboard.press('Escape');
-    await page.getByRole('button', { name: /サインアウト/ }).click();
-    await counter.signIn(STAFF.lead1.staffId, STAFF.lead1.pin);
-    await page.keyboard.press('F4');
-    await page.getByTestId('lead-panel').getByRole('button', { name: '個人情報取扱台帳' }).click();
+    await counter.clerkScansThenLeadOpensRecord(card);
     const view = page.getByTestId('access-page');
     await expect(view.getByTestId('access-table')).toContainText('スキャンで表示');
     await expect(view.getByTestId('access-table')).toContainText(card.reservationNo);

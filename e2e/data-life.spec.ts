@@ -17,14 +17,7 @@ test.describe('1366×768', () => {
 
   test('the lead reads the retention plan, prints the 定期報告 and an incident draft', async ({ counter, page, world }, testInfo) => {
     const card = world.picks.ok[2]!;
-    await counter.signIn(STAFF.clerk1.staffId, STAFF.clerk1.pin);
-    await counter.scanCard(card.reservationNo, card.name);
-    await page.keyboard.press('Escape');
-    await page.getByRole('button', { name: /サインアウト/ }).click();
-    await counter.signIn(STAFF.lead1.staffId, STAFF.lead1.pin);
-
-    await page.keyboard.press('F4');
-    await page.getByTestId('lead-panel').getByRole('button', { name: '個人情報取扱台帳' }).click();
+    await counter.clerkScansThenLeadOpensRecord(card);
     await page.getByRole('navigation', { name: '会場責任者の業務' }).getByRole('button', { name: '保管・報告' }).click();
     const view = page.getByTestId('data-life-page');
     await expect(view.getByRole('heading', { name: '個人情報の保管と報告' })).toBeVisible();

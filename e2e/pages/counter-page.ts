@@ -2,6 +2,7 @@
 // wait is on something a user would see.
 import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { replayKeys, scannerKeys } from './key-replay';
+import { STAFF } from '../demo-world';
 
 export class CounterPage {
   readonly surface: Locator;
@@ -34,6 +35,20 @@ export class CounterPage {
     await this.typeCredentials(staffId, pin);
     await expect(this.page.getByText('バーコードをスキャンしてください')).toBeVisible();
     await expect(this.page.getByTestId('status-staff')).toContainText(staffId);
+  }
+
+  /**
+   * A clerk looks a resident up (a use the record keeps), signs out, and the lead signs in and opens the
+   * 個人情報取扱台帳 from the lead menu (F4): where the record's pages start.
+   */
+  async clerkScansThenLeadOpensRecord(card: { reservationNo: string; name: string }): Promise<void> {
+    await this.signIn(STAFF.clerk1.staffId, STAFF.clerk1.pin);
+    await this.scanCard(card.reservationNo, card.name);
+    await this.page.keyboard.press('Escape');
+    await this.page.getByRole('button', { name: /サインアウト/ }).click();
+    await this.signIn(STAFF.lead1.staffId, STAFF.lead1.pin);
+    await this.page.keyboard.press('F4');
+    await this.page.getByTestId('lead-panel').getByRole('button', { name: '個人情報取扱台帳' }).click();
   }
 
   /** A lead at the counter closes today (F4 → 照合・日報・日締め → この日を締める → 締める), as in the app. */
