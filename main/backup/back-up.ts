@@ -82,7 +82,6 @@ export async function checkBackup(
     kind: 'verify',
     path,
     key: store.keyCopy(),
-    dir: store.dir,
     site: siteOf(store),
     stationId: store.stationId,
   });

@@ -2,9 +2,10 @@
 // before it is saved, so the first 日締め after it does not find out: a lead types or picks it once and walks
 // away. The change (who, old → new) is written to the access record: where copies of every resident's data go
 // is a fact of their handling (別紙⑦), so it sits beside the backups themselves.
+import { isWithin } from '../files/within';
 import { randomBytes } from 'node:crypto';
 import { existsSync, realpathSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import type { Clock } from '../clock';
 import type { HqStore, VenueStore } from '../store/data-folder';
 import { readSetting, writeSetting } from '../store/settings';
@@ -40,13 +41,13 @@ export function checkBackupDestination(store: VenueStore | HqStore, typed: strin
   if (!statSync(folder).isDirectory()) return refuse(`「${folder}」はファイルです。バックアップを置くフォルダを指定してください`);
   const real = realpathSync.native(folder);
   const dataDir = realpathSync.native(store.dir);
-  if (within(real, dataDir))
+  if (isWithin(real, dataDir))
     return refuse(
       `フォルダ「${folder}」はこの端末のデータフォルダ（${store.dir}）の中です。パソコンが壊れたときに一緒に失われないよう、USBメモリなど別の場所を選んでください`,
     );
   const outbox = resolve(store.dir, readSetting(store.db, 'sync-outbox'));
   const outboxReal = existsSync(outbox) ? realpathSync.native(outbox) : outbox;
-  if (within(real, outboxReal))
+  if (isWithin(real, outboxReal))
     return refuse(
       `フォルダ「${folder}」は同期ファイルの送信用フォルダ（${outbox}）${real === outboxReal ? '' : 'の中'}です。ほかの端末や事務センターが読み取る場所なので、バックアップには別のフォルダを選んでください`,
     );
@@ -100,12 +101,6 @@ export function saveBackupSettings(
   });
   store.noteCommitted();
   return ok(after);
-}
-
-/** `inner` is `outer` or a folder somewhere under it. */
-function within(inner: string, outer: string): boolean {
-  const rel = relative(outer, inner);
-  return rel === '' || (!isAbsolute(rel) && rel.split(sep)[0] !== '..');
 }
 
 /** Whether a file can be made and removed there (a read-only stick, a share without rights: no). */

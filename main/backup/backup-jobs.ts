@@ -30,7 +30,7 @@ interface CreateJob extends JobSource {
   readonly at: string;
 }
 
-interface VerifyJob extends Omit<JobSource, 'dbFile'> {
+interface VerifyJob extends Omit<JobSource, 'dbFile' | 'dir'> {
   readonly kind: 'verify';
   readonly path: string;
 }

@@ -129,7 +129,7 @@ export function backupReminder(db: Db, now: Date, checkDays: number, present: (p
   const good = backupHistory(db)
     .filter((b) => b.lastCheck?.ok === true)
     .sort((a, b) => (a.lastCheck!.at < b.lastCheck!.at ? 1 : -1));
-  const lastGood = good.reduce<string | null>((last, b) => (last === null || b.lastCheck!.at > last ? b.lastCheck!.at : last), null);
+  const lastGood = good[0]?.lastCheck?.at ?? null;
   const overdue = lastGood === null || Date.parse(lastGood) < since;
   // Only the ones still recent count: an older one on the medium is overdue for its check on its own account.
   const goneFromMedium = !overdue && !good.some((b) => Date.parse(b.lastCheck!.at) >= since && present(b.path));

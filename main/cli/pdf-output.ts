@@ -1,7 +1,8 @@
 // The command line's PDFs (消去申請書, 消去報告書, reports): which browser makes them, with the app's bundled
 // font when the renderer has been built (`npm run build:renderer`), else the system's Japanese fonts.
+import { isWithin } from '../files/within';
 import { existsSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../files/atomic-write';
 import { chromiumPdfMaker, findPdfBrowser, type PdfMaker } from '../print/pdf-maker';
@@ -21,12 +22,11 @@ export function cliPdfMaker(io: CliIo, what: string, nothingDone?: string): PdfM
  * holds no plain file; an erasure would shred it unseen): said before a PIN is asked or anything made.
  */
 export function refuseOutputPlace(dataDir: string, file: string, what: string): void {
+  if (isWithin(file, dataDir))
+    throw new CliError(`${what}の保存先 ${file} はデータフォルダの中です。データフォルダの外のフォルダを指定してください`);
   const folder = dirname(file);
   if (!existsSync(folder) || !statSync(folder).isDirectory())
     throw new CliError(`${what}の保存先のフォルダ ${folder} がありません。あるフォルダを指定してください`);
-  const inside = relative(resolve(dataDir), resolve(file));
-  if (!inside.startsWith('..') && !isAbsolute(inside))
-    throw new CliError(`${what}の保存先 ${file} はデータフォルダの中です。データフォルダの外のフォルダを指定してください`);
 }
 
 /** Writes one document as PDF (owner-only: a form may name staff); the error says what was not written. */

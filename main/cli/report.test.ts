@@ -67,7 +67,8 @@ test('report --pdf: the A4 report as the lead’s page prints it, by a lead’s 
   assert.match(clerk.err, /報告書のPDFの作成は会場責任者が行います/);
   assert.equal(existsSync(pdf), false);
   // Where it goes is checked before a PIN is asked: a folder that is not there, or inside the data folder.
-  const lead = { env: { ...env, MADOGUCHI_PIN: '9999' } };
+  // No PIN given and none to type: were the PIN asked first, these would fail on it instead.
+  const lead = { env };
   const period = ['report', 'handling', '--data', data, '--from', '2026-11-01', '--to', '2026-11-30', '--staff', 'lead1'];
   const nowhere = await cli([...period, '--pdf', join(root, 'no-such-folder', 'x.pdf')], lead);
   assert.equal(nowhere.code, 1);

@@ -3,8 +3,9 @@
 // files it wrote out, its sent sync files, and last its own folder, key first (crypto-erase) — then checked
 // gone, and reported in a 消去報告書 signed with the station's key (read before the folder is destroyed). The
 // signed JSON is written here, first; its printed form (PDF) is the caller's, from the returned body.
+import { isWithin } from '../files/within';
 import { existsSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Clock } from '../clock';
 import type { HqStore, VenueStore } from '../store/data-folder';
 import { err, ok, type Result } from '../../shared/result';
@@ -41,7 +42,7 @@ export function eraseFolder(
 ): Result<Erased, { code: 'report-inside'; message: string }> {
   const folder = resolve(store.dir);
   const reportDir = resolve(req.reportDir);
-  if (!relative(folder, reportDir).startsWith('..'))
+  if (isWithin(reportDir, folder))
     return err({
       code: 'report-inside',
       message: `報告書の保存先 ${reportDir} は消去するデータフォルダの中です。別のフォルダを指定してください`,

@@ -4,8 +4,9 @@
 // approves the written application. Files that left the encrypted folder in plaintext (the 未受領 CSV, the
 // routing report, a print saved as a PDF) are listed from the access record, each until it no longer exists.
 // One list, read by `retention plan`, the erasure application and the erasure report.
+import { isWithin } from '../files/within';
 import { existsSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import type { Db } from '../db/connection';
 import { folderCounts } from '../db/queries/folder-counts';
 import { accessRowsOfActions } from '../db/queries/access-records';
@@ -46,11 +47,9 @@ export function retentionPlan(store: { readonly dir: string; readonly db: Db; re
   // The folder's own place is said once (dataDir), not in every row: the rows stay short on paper and screen.
   const encrypted = `データフォルダの ${DB_FILE}（暗号化）`;
   const outbox = resolve(store.dir, readSetting(db, 'sync-outbox'));
-  const inFolder = relative(resolve(store.dir), outbox);
-  const outboxMedium =
-    inFolder !== '' && !inFolder.startsWith('..') && !isAbsolute(inFolder)
-      ? `データフォルダ内の送信フォルダ（${inFolder}）`
-      : `送信フォルダ ${outbox}`;
+  const outboxMedium = isWithin(outbox, store.dir)
+    ? `データフォルダ内の送信フォルダ（${relative(resolve(store.dir), outbox)}）`
+    : `送信フォルダ ${outbox}`;
   const exports = accessRowsOfActions(db, ['export']).flatMap((r) => {
     const d = JSON.parse(r.detail) as { destination?: unknown };
     return typeof d.destination === 'string' ? [{ path: d.destination, present: existsSync(d.destination), at: r.at }] : [];

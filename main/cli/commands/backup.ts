@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { ROLE_LABELS } from '../../../shared/ipc/roles';
+import { actorLabel } from '../../../shared/ipc/roles';
 import { openAnyDataFolder } from '../data-folder';
 import { actingStaff, adminRoleOf } from '../acting-staff';
 import { actorOf } from '../../auth/staff';
@@ -87,7 +87,7 @@ export function registerBackup(program: Command, io: CliIo, setExit: (code: numb
             `バックアップは正常です（復元に使えます）: ${dir}\n${backupBodyText(
               checked.value.body,
               // By name where the station's staff are at hand (--data), else the id the manifest keeps.
-              opened ? staffText(staffOnPaper(opened.store, checked.value.body.createdBy)) : actorText(checked.value.body.createdBy),
+              opened ? staffText(staffOnPaper(opened.store, checked.value.body.createdBy)) : actorLabel(checked.value.body.createdBy),
             )}`,
           );
         if (checked.value.recordsProblem) {
@@ -117,11 +117,4 @@ export function registerBackup(program: Command, io: CliIo, setExit: (code: numb
         store.close();
       }
     });
-}
-
-/** lead:lead1 as lead1（会場責任者）: the id and role, where no folder is at hand to name the person. */
-function actorText(actor: string): string {
-  const [role, id] = actor.split(':');
-  const label = (ROLE_LABELS as Record<string, string>)[role ?? ''];
-  return id !== undefined && label !== undefined ? `${id}（${label}）` : actor;
 }

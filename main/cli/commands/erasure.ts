@@ -1,7 +1,7 @@
 // madoguchi erasure apply | run | verify (別紙⑦ 第12条): the written application (items, media, quantities,
 // method, planned date) for the ward to approve; the erasure itself with the approval's reference, ending in a
 // signed 消去報告書 (JSON and an A4 PDF); and the report's check, at HQ against the key the station registered.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { openAnyDataFolder, openHqFolder } from '../data-folder';
@@ -15,7 +15,8 @@ import { cliPdfMaker, refuseOutputPlace, writePdf } from '../pdf-output';
 import { writeFileAtomic } from '../../files/atomic-write';
 import { num } from '../../../shared/numbers';
 import { dayText, tokyoDate, tokyoDateTime } from '../../../shared/tokyo-date';
-import { CliError, dateArgument, type CliIo, whyUnreadable } from '../io';
+import { CliError, dateArgument, readInput, type CliIo } from '../io';
+import { isWithin } from '../../files/within';
 
 export function registerErasure(program: Command, io: CliIo, setExit: (code: number) => void): void {
   const erasure = program.command('erasure').description('個人情報の消去（別紙⑦ 第12条）: 申請書、承認後の消去と消去報告書、報告書の確認');
@@ -48,9 +49,10 @@ export function registerErasure(program: Command, io: CliIo, setExit: (code: num
           items: plan.categories.map(({ places, id: _, ...c }) => ({ ...c, away: places.filter((p) => !p.present).map((p) => p.path) })),
         };
         const out = resolve(io.cwd, opts.out);
-        mkdirSync(out, { recursive: true });
         const base = join(out, `erasure-application-${store.stationId}-${plannedOn}`);
-        refuseOutputPlace(store.dir, `${base}.pdf`, '申請書');
+        // Checked before the folder is made: never a new folder inside the data folder, then a refusal.
+        if (isWithin(out, store.dir)) refuseOutputPlace(store.dir, `${base}.pdf`, '申請書');
+        mkdirSync(out, { recursive: true });
         const failed = await writePdf(pdf, erasureApplicationHtml(application, pdf.fontCssHref), `${base}.pdf`);
         if (failed !== null) throw new CliError(`申請書の PDF を作れませんでした: ${failed}`);
         writeFileAtomic(`${base}.json`, JSON.stringify(application, null, 2) + '\n', { mode: 0o600 });
@@ -126,12 +128,7 @@ export function registerErasure(program: Command, io: CliIo, setExit: (code: num
     )
     .option('--hq-data <dir>', '事務センターのデータフォルダ')
     .action(async (report: string, opts: { hqData?: string }) => {
-      let text: string;
-      try {
-        text = readFileSync(resolve(io.cwd, report), 'utf8');
-      } catch (e) {
-        throw new CliError(`${report} を読めません: ${whyUnreadable(e)}`);
-      }
+      const text = readInput(io, report, '消去報告書').toString('utf8');
       const hq = opts.hqData === undefined ? null : await openHqFolder(io, opts.hqData, { share: true });
       try {
         const r = verifyErasureReport(text, hq?.db ?? null);

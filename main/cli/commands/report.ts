@@ -23,57 +23,53 @@ import { cliPdfMaker, refuseOutputPlace } from '../pdf-output';
 export function registerReport(program: Command, io: CliIo): void {
   const report = program.command('report').description('個人情報の取扱いの報告（別紙⑦ 第13条・第15条）');
 
-  report
-    .command('handling')
-    .description('期間中の取扱い（定期報告）: 保有している個人情報と場所、誰が何回利用したか、対象の住民の数、バックアップ、書き出し')
-    .requiredOption('--from <date>', '最初の日（YYYY-MM-DD、東京時間）')
-    .requiredOption('--to <date>', '最後の日（YYYY-MM-DD、この日を含む）')
-    .option('--data <dir>', 'データフォルダ')
-    .option('--json', 'JSONで出力')
-    .option('--pdf <file>', 'A4 の報告書を PDF で書き出す（印刷して区に提出。--staff の会場責任者・事務センター職員の名前入り）')
-    .option('--staff <id>', '--pdf のとき、印刷する職員の職員ID（PINは端末で入力、または MADOGUCHI_PIN）')
-    .action(async (opts: ReportOptions) => {
-      const from = dateArgument(opts.from, '--from');
-      const to = dateArgument(opts.to, '--to');
-      if (to < from) throw new CliError('--to は --from 以後の日です', 2);
-      // The same rules as the app's page (a year at most): one request never reads years of records.
-      samePeriodRules(HandlingReportRequest, { document: 'handling-report', from, to });
-      await print(
-        opts,
-        { document: 'handling-report', from, to },
-        tokyoDayStart(from),
-        tokyoDayEnd(to),
-        `${dayText(from)}〜${dayText(to)}`,
-        '個人情報の取扱状況報告（定期報告）',
-        null,
-      );
-    });
+  outputOptions(
+    report
+      .command('handling')
+      .description('期間中の取扱い（定期報告）: 保有している個人情報と場所、誰が何回利用したか、対象の住民の数、バックアップ、書き出し')
+      .requiredOption('--from <date>', '最初の日（YYYY-MM-DD、東京時間）')
+      .requiredOption('--to <date>', '最後の日（YYYY-MM-DD、この日を含む）'),
+    'A4 の報告書を PDF で書き出す（印刷して区に提出。--staff の会場責任者・事務センター職員の名前入り）',
+  ).action(async (opts: ReportOptions) => {
+    const from = dateArgument(opts.from, '--from');
+    const to = dateArgument(opts.to, '--to');
+    if (to < from) throw new CliError('--to は --from 以後の日です', 2);
+    // The same rules as the app's page (a year at most): one request never reads years of records.
+    samePeriodRules(HandlingReportRequest, { document: 'handling-report', from, to });
+    await print(
+      opts,
+      { document: 'handling-report', from, to },
+      tokyoDayStart(from),
+      tokyoDayEnd(to),
+      `${dayText(from)}〜${dayText(to)}`,
+      '個人情報の取扱状況報告（定期報告）',
+      null,
+    );
+  });
 
-  report
-    .command('incident')
-    .description('事故の報告（緊急時報告）の下書き: 時間帯の中で扱われた個人情報の種類、住民の数、場所、誰が何をしたか')
-    .requiredOption('--from <time>', '始まり（2026-12-03T09:00 または "2026-12-03 09:00"、東京時間）')
-    .requiredOption('--to <time>', '終わり（同じ形、東京時間。この時刻は含まない）')
-    .option('--data <dir>', 'データフォルダ')
-    .option('--json', 'JSONで出力')
-    .option('--pdf <file>', 'A4 の下書きを PDF で書き出す（記入欄つき。--staff の名前入り）')
-    .option('--staff <id>', '--pdf のとき、印刷する職員の職員ID（PINは端末で入力、または MADOGUCHI_PIN）')
-    .action(async (opts: ReportOptions) => {
-      const fromIso = wallTime(opts.from, '--from');
-      const toIso = wallTime(opts.to, '--to');
-      if (toIso <= fromIso) throw new CliError('--to は --from より後の時刻です', 2);
-      const request = { document: 'incident-report', from: wallText(opts.from), to: wallText(opts.to) } as const;
-      samePeriodRules(IncidentReportRequest, request);
-      await print(
-        opts,
-        request,
-        fromIso,
-        toIso,
-        `${tokyoDateTime(fromIso)} 〜 ${tokyoDateTime(toIso)}`,
-        '個人情報に係る事故の報告（下書き）',
-        ['発生した事実（いつ・どこで・何が）: ', '原因: ', '講じた措置・今後の対策: '],
-      );
-    });
+  outputOptions(
+    report
+      .command('incident')
+      .description('事故の報告（緊急時報告）の下書き: 時間帯の中で扱われた個人情報の種類、住民の数、場所、誰が何をしたか')
+      .requiredOption('--from <time>', '始まり（2026-12-03T09:00 または "2026-12-03 09:00"、東京時間）')
+      .requiredOption('--to <time>', '終わり（同じ形、東京時間。この時刻は含まない）'),
+    'A4 の下書きを PDF で書き出す（記入欄つき。--staff の名前入り）',
+  ).action(async (opts: ReportOptions) => {
+    const fromIso = wallTime(opts.from, '--from');
+    const toIso = wallTime(opts.to, '--to');
+    if (toIso <= fromIso) throw new CliError('--to は --from より後の時刻です', 2);
+    const request = { document: 'incident-report', from: wallText(opts.from), to: wallText(opts.to) } as const;
+    samePeriodRules(IncidentReportRequest, request);
+    await print(
+      opts,
+      request,
+      fromIso,
+      toIso,
+      `${tokyoDateTime(fromIso)} 〜 ${tokyoDateTime(toIso)}`,
+      '個人情報に係る事故の報告（下書き）',
+      ['発生した事実（いつ・どこで・何が）: ', '原因: ', '講じた措置・今後の対策: '],
+    );
+  });
 
   async function print(
     opts: ReportOptions,
@@ -115,6 +111,15 @@ export function registerReport(program: Command, io: CliIo): void {
     writeFileAtomic(path, pdf.value, { mode: 0o600 });
     io.out(`${doc.title}: ${path}（A4 ${doc.pages}ページ）\n`);
   }
+}
+
+/** Where both reports go: the folder read, and text, JSON or a PDF printed by a named person. */
+function outputOptions(command: Command, pdfHelp: string): Command {
+  return command
+    .option('--data <dir>', 'データフォルダ')
+    .option('--json', 'JSONで出力')
+    .option('--pdf <file>', pdfHelp)
+    .option('--staff <id>', '--pdf のとき、印刷する職員の職員ID（PINは端末で入力、または MADOGUCHI_PIN）');
 }
 
 type ReportRequest =

@@ -117,7 +117,7 @@ export function registerScanner(program: Command, io: CliIo, setExit: (code: num
       try {
         writeFileAtomic(out, formatRecording({ mode, reports, comments }));
       } catch (e) {
-        throw new CliError(`記録ファイル ${out} を書けません: ${whyUnreadable(e)}`);
+        throw new CliError(`記録ファイル ${out} を書けません（${(e as { code?: string }).code ?? 'エラー'}）`);
       }
       const replay = replayRecording({ mode, reports });
       io.out(`${reports.length} 件の報告を記録しました: ${out}\n読み取れたスキャン: ${replay.scans.length} 件\n`);
