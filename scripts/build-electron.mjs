@@ -15,11 +15,18 @@ const common = {
   logLevel: 'warning',
   external: ['electron', 'better-sqlite3-multiple-ciphers', 'node-hid'],
 };
+// The command line finds files beside its sources through import.meta.url (ESM); in a CommonJS bundle that is the
+// bundle's own file, which sits in dist/main/ as main/cli/ sits in the checkout, two levels under the root. (Not
+// for the sandboxed preload, which has no node:url and no such code.)
+const nodeSide = {
+  define: { 'import.meta.url': '__bundleUrl' },
+  banner: { js: 'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+};
 const files = [
-  ['main/electron/main.ts', 'main/electron-main.cjs'],
+  ['main/electron/main.ts', 'main/electron-main.cjs', nodeSide],
   // Backups run in a worker thread beside the main process (main/backup/backup-thread.ts): its own file.
-  ['main/backup/backup-worker.ts', 'main/backup-worker.cjs'],
-  ['preload/index.ts', 'preload/index.cjs'],
+  ['main/backup/backup-worker.ts', 'main/backup-worker.cjs', nodeSide],
+  ['preload/index.ts', 'preload/index.cjs', {}],
 ];
-for (const [entry, file] of files) buildSync({ ...common, entryPoints: [entry], outfile: join(out, file) });
+for (const [entry, file, extra] of files) buildSync({ ...common, ...extra, entryPoints: [entry], outfile: join(out, file) });
 console.log(`built ${files.map(([, f]) => join(out, f)).join(', ')}`);

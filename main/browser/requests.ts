@@ -1,19 +1,6 @@
 // What browser mode reads from a request and puts in a page: pure helpers of ./server.ts.
 import { SECRET_META } from './session';
 
-/** Content types of what the renderer's folder holds. */
-export const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json',
-};
-
 /**
  * The page with the bridge before the app's own script, exactly as the preload comes first in Electron; on the one
  * answer that starts the session, the secret's <meta> before the bridge, which reads it (and takes it out).

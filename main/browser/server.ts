@@ -12,7 +12,8 @@ import { printDocumentCsp, type PrintJob } from '../print/printer';
 import { RETRY_AFTER_SECONDS, declaredTooLarge, inFlightGate, isLargeCap, readCappedBody } from './limits';
 import { MESSAGES, answerClientError, refuseCall, securityHeaders, send, sendText } from './replies';
 import { describeUnexpected } from '../ipc/unexpected';
-import { TYPES, parseJson, parseTarget, routeOf, withBridge } from './requests';
+import { CONTENT_TYPES as TYPES } from '../files/content-types';
+import { parseJson, parseTarget, routeOf, withBridge } from './requests';
 import { ROTATE_AFTER, SECRET_HEADER, SECRET_PARAM, sessionKeeper } from './session';
 
 export interface BrowserServer {

@@ -1,4 +1,5 @@
 // What a command may touch of the outside world, injected so tests run commands in-process.
+import type { PdfMaker } from '../print/pdf-maker';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -12,6 +13,8 @@ export interface CliIo {
   readonly env: NodeJS.ProcessEnv;
   readonly clock: Clock;
   readonly cwd: string;
+  /** The app's own PDF engine when the command line runs inside the installed app (Electron's Chromium). */
+  readonly pdfMaker?: PdfMaker;
 }
 
 export function nodeIo(): CliIo {

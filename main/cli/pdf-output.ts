@@ -10,8 +10,12 @@ import { CliError, type CliIo } from './io';
 
 const BUNDLED_FONT_CSS = fileURLToPath(new URL('../../dist/renderer/assets/print-fonts.css', import.meta.url));
 
-/** The PDF maker for this machine, or a CliError saying how to name one (before anything is changed). */
+/**
+ * The PDF maker: the installed app's own engine, else a browser on this machine, else a CliError saying how to
+ * name one (before anything is changed).
+ */
 export function cliPdfMaker(io: CliIo, what: string, nothingDone?: string): PdfMaker {
+  if (io.pdfMaker !== undefined) return io.pdfMaker;
   const browser = findPdfBrowser(io.env);
   if (!browser.ok) throw new CliError(`${what}の PDF を作れません: ${browser.error}${nothingDone ? `。${nothingDone}` : ''}`);
   return chromiumPdfMaker(browser.value, BUNDLED_FONT_CSS);

@@ -1,68 +1,127 @@
-// The Electron entry: the only runtime importer of `electron` in main/. It reads like a table of contents;
-// everything it wires is a plain-Node service tested without Electron.
-import { app, BrowserWindow, ipcMain, session } from 'electron';
+// The Electron entry: the only runtime importer of `electron` in main/ besides its thin adapters here. It reads like
+// a table of contents; everything it wires is a plain-Node service tested without Electron, and this file itself is
+// run under Node with a fake `electron` (main-entry.test.ts).
+//   Madoguchi            the counter window (one per PC: a second start focuses it)
+//   Madoguchi --cli …    the `madoguchi` command line, in the same fused binary (command-line.ts)
+import { app, BrowserWindow, crashReporter, dialog, ipcMain, protocol, session } from 'electron';
 import { join } from 'node:path';
 import { CHANNELS, PUSH_EVENTS } from '../../shared/ipc/contract';
 import { API_NAMES_CHANNEL, type ApiNames } from '../../shared/ipc/channels';
 import { systemClock } from '../clock';
 import type { Push } from '../ipc/push';
 import { createStation } from '../app/station';
-import { resolveDataDir } from '../store/data-folder';
-import { createPdfPrinter } from './pdf-printer';
+import { appFolders } from '../store/app-folders';
+import { createPreviewPrinter } from '../print/printer';
 import { workerThread } from '../backup/backup-thread';
 import { createFolderPicker } from './folder-picker';
-import { hardenApp, hardenSession, isTrustedSender, rendererUrl, secureWebPreferences } from './security';
+import { APP_PAGE, APP_SCHEME, APP_SCHEME_PRIVILEGES, RECOVER_PAGE, appProtocolHandler } from './app-protocol';
+import { electronPdfMaker } from './electron-pdf';
+import { runCommandLine } from './command-line';
+import { hardenApp, hardenSession, isTrustedSender, secureWebPreferences } from './security';
 
 const rendererDir = join(__dirname, '..', 'renderer');
 const preloadFile = join(__dirname, '..', 'preload', 'index.cjs');
-const backupWorkerFile = join(__dirname, 'backup-worker.cjs');
+// Node starts a worker thread from a real file: the packaged worker sits beside app.asar (electron-builder.yml).
+const backupWorkerFile = join(__dirname, 'backup-worker.cjs').replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
 
-if (!app.requestSingleInstanceLock()) app.quit();
-hardenApp(app);
+// Before the app is ready: the window's own origin, app://madoguchi/ (app-protocol.ts).
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
+// Printed documents are held in memory minutes, for the window's print preview and the command line's PDFs.
+const prints = createPreviewPrinter();
+const folders = appFolders({ packaged: app.isPackaged, env: process.env, platform: process.platform });
+const cliAt = process.argv.indexOf('--cli');
 
-app.whenReady().then(() => {
-  hardenSession(session.defaultSession);
-  const dataDir = resolveDataDir(undefined, process.env);
-  // The window opens locked: the venue passphrase is typed on its unlock screen (or, for the demo and
-  // automation, taken from MADOGUCHI_PASSPHRASE). An OS-keychain (safeStorage) slot can come later.
-  let push: Push = () => {};
-  let win: BrowserWindow | null = null;
-  const madoguchi = createStation(dataDir, systemClock, (line) => console.error(line), {
-    printer: createPdfPrinter(rendererDir, () => win),
-    backupThread: workerThread(backupWorkerFile),
-    folderPicker: createFolderPicker(() => win),
-    onOpened: (opened) => opened.startScanner((event, payload) => push(event, payload)),
-  });
+if (cliAt !== -1) startCommandLine(process.argv.slice(cliAt + 1));
+else startWindow();
 
-  // The preload builds window.madoguchi from the contract's names, asked once (it stays tiny and zod-free, and
-  // a new channel needs no second list).
-  ipcMain.on(API_NAMES_CHANNEL, (event) => {
-    const names: ApiNames = { channels: CHANNELS, pushEvents: PUSH_EVENTS };
-    event.returnValue = isTrustedSender(event.senderFrame, rendererDir) ? names : { channels: [], pushEvents: [] };
-  });
-  for (const channel of CHANNELS) {
-    ipcMain.handle(`madoguchi:${channel}`, (event, input: unknown) => {
-      if (!isTrustedSender(event.senderFrame, rendererDir)) return { ok: false, error: { code: 'forbidden', message: 'forbidden' } };
-      return madoguchi.invoke(channel, input, `window:${event.sender.id}`);
-    });
+function startCommandLine(args: readonly string[]): void {
+  app.disableHardwareAcceleration();
+  // A PDF's hidden window closing is not the end of the command.
+  app.on('window-all-closed', () => {});
+  void app.whenReady().then(() => protocol.handle(APP_SCHEME, appProtocolHandler(rendererDir, prints)));
+  if (!folders.ok) {
+    process.stderr.write(`madoguchi: ${folders.error}\n`);
+    return app.exit(1);
   }
+  runCommandLine(args, { dataDir: folders.value.dataDir, pdfMaker: electronPdfMaker(prints) }).then(
+    (code) => app.exit(code),
+    (e: unknown) => {
+      process.stderr.write(`madoguchi: 予期しないエラー（コード: INTERNAL）: ${(e as Error).message}\n`);
+      app.exit(1);
+    },
+  );
+}
 
-  win = new BrowserWindow({
-    width: 1280,
-    height: 860,
-    title: '窓口 Madoguchi',
-    backgroundColor: '#0b1a2a',
-    webPreferences: secureWebPreferences(preloadFile, app.isPackaged),
+function startWindow(): void {
+  // One window per PC: a second start (a double click on the shortcut) brings the running one forward.
+  if (!app.requestSingleInstanceLock()) return app.quit();
+  hardenApp(app);
+  let win: BrowserWindow | null = null;
+  app.on('second-instance', () => {
+    if (!win || win.isDestroyed()) return;
+    if (win.isMinimized()) win.restore();
+    win.show();
+    win.focus();
   });
-  const main = win;
-  main.removeMenu();
-  void main.loadURL(rendererUrl(rendererDir));
-  push = (event, payload) => {
-    if (!main.isDestroyed()) main.webContents.send(`madoguchi:${event}`, payload);
-  };
-  madoguchi.setPush(push);
-  if (process.env.MADOGUCHI_PASSPHRASE) madoguchi.unlock(process.env.MADOGUCHI_PASSPHRASE);
-  app.on('before-quit', () => void madoguchi.close());
-});
+  app.on('window-all-closed', () => app.quit());
 
-app.on('window-all-closed', () => app.quit());
+  void app.whenReady().then(() => {
+    if (!folders.ok) {
+      dialog.showErrorBox('窓口 Madoguchi を起動できません', folders.error);
+      return app.quit();
+    }
+    const { dataDir, logDir } = folders.value;
+    // Native crashes leave a minidump by the logs, for support; nothing is sent anywhere.
+    app.setPath('crashDumps', join(logDir, 'crash-dumps'));
+    crashReporter.start({ uploadToServer: false });
+    const log = (line: string) => console.error(line);
+    protocol.handle(APP_SCHEME, appProtocolHandler(rendererDir, prints));
+    hardenSession(session.defaultSession);
+
+    let push: Push = () => {};
+    const madoguchi = createStation(dataDir, systemClock, log, {
+      printer: prints,
+      backupThread: workerThread(backupWorkerFile),
+      folderPicker: createFolderPicker(() => win),
+      onOpened: (opened) => opened.startScanner((event, payload) => push(event, payload)),
+    });
+
+    // The preload builds window.madoguchi from the contract's names, asked once (it stays tiny and zod-free, and
+    // a new channel needs no second list).
+    ipcMain.on(API_NAMES_CHANNEL, (event) => {
+      const names: ApiNames = { channels: CHANNELS, pushEvents: PUSH_EVENTS };
+      event.returnValue = isTrustedSender(event.senderFrame) ? names : { channels: [], pushEvents: [] };
+    });
+    for (const channel of CHANNELS) {
+      ipcMain.handle(`madoguchi:${channel}`, (event, input: unknown) => {
+        if (!isTrustedSender(event.senderFrame)) return { ok: false, error: { code: 'forbidden', message: 'forbidden' } };
+        return madoguchi.invoke(channel, input, `window:${event.sender.id}`);
+      });
+    }
+
+    win = new BrowserWindow({
+      width: 1366,
+      height: 768,
+      title: '窓口 Madoguchi',
+      icon: join(rendererDir, 'icon.png'),
+      backgroundColor: '#0b1a2a',
+      webPreferences: secureWebPreferences(preloadFile, app.isPackaged),
+    });
+    const main = win;
+    main.removeMenu();
+    main.maximize();
+    void main.loadURL(APP_PAGE);
+    // A renderer that died (crash, out of memory, killed) leaves a dead window: say so, and offer to reopen it.
+    main.webContents.on('render-process-gone', (_event, details) => {
+      log(`window: renderer gone (${details.reason}, exit ${details.exitCode})`);
+      if (details.reason !== 'clean-exit' && !main.isDestroyed()) void main.loadURL(RECOVER_PAGE);
+    });
+    push = (event, payload) => {
+      if (!main.isDestroyed()) main.webContents.send(`madoguchi:${event}`, payload);
+    };
+    madoguchi.setPush(push);
+    // Development and automation only: the installed app is unlocked on its screen (or by its OS key slot).
+    if (!app.isPackaged && process.env.MADOGUCHI_PASSPHRASE) madoguchi.unlock(process.env.MADOGUCHI_PASSPHRASE);
+    app.on('before-quit', () => void madoguchi.close());
+  });
+}

@@ -1,7 +1,7 @@
 // The Electron hardening that can be checked without the Electron runtime (types only are imported there).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isTrustedSender, rendererUrl, secureWebPreferences } from './security';
+import { isTrustedSender, secureWebPreferences } from './security';
 
 test('every window: context isolation, sandbox, no Node in the page or workers, no webview', () => {
   const p = secureWebPreferences('/app/preload/index.cjs', true);
@@ -20,14 +20,17 @@ test('every window: context isolation, sandbox, no Node in the page or workers, 
   );
 });
 
-test('only our own top-level page may call main', () => {
-  const dir = '/opt/madoguchi/resources/app/dist/renderer';
+test('only our own top-level page, app://madoguchi/index.html, may call main', () => {
   const frame = (url: string, parent: unknown = null) => ({ url, parent }) as unknown as Parameters<typeof isTrustedSender>[0];
-  assert.equal(isTrustedSender(frame(rendererUrl(dir)), dir), true);
-  assert.equal(isTrustedSender(frame(`${rendererUrl(dir)}#/counter`), dir), true);
-  assert.equal(isTrustedSender(frame(rendererUrl(dir), {}), dir), false, 'an iframe, even of our page');
-  assert.equal(isTrustedSender(frame('file:///tmp/evil/index.html'), dir), false);
-  assert.equal(isTrustedSender(frame('https://example.com/'), dir), false);
-  assert.equal(isTrustedSender(frame('not a url'), dir), false);
-  assert.equal(isTrustedSender(null, dir), false);
+  assert.equal(isTrustedSender(frame('app://madoguchi/index.html')), true);
+  assert.equal(isTrustedSender(frame('app://madoguchi/index.html#/counter')), true);
+  assert.equal(isTrustedSender(frame('app://madoguchi/index.html?')), true, 'after the recover page’s button');
+  assert.equal(isTrustedSender(frame('app://madoguchi/index.html', {})), false, 'an iframe, even of our page');
+  assert.equal(isTrustedSender(frame('app://madoguchi/__print/0123456789abcdef0123456789abcdef')), false, 'a print preview');
+  assert.equal(isTrustedSender(frame('app://madoguchi/__recover')), false);
+  assert.equal(isTrustedSender(frame('app://other/index.html')), false);
+  assert.equal(isTrustedSender(frame('file:///opt/Madoguchi/resources/app.asar/dist/renderer/index.html')), false, 'file:// never');
+  assert.equal(isTrustedSender(frame('https://example.com/index.html')), false);
+  assert.equal(isTrustedSender(frame('not a url')), false);
+  assert.equal(isTrustedSender(null), false);
 });

@@ -1,23 +1,23 @@
-// Window and session hardening, in one place: no navigation, no new windows, no permissions, strict CSP,
-// and IPC accepted only from our own page.
+// Window and session hardening, in one place: no navigation but to our own page, no new windows, no permissions,
+// strict CSP, and IPC accepted only from our own page.
 import type { App, Session, WebContents, WebFrameMain } from 'electron';
-import { pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../security/csp';
+import { APP_PAGE } from './app-protocol';
 
-export function rendererUrl(rendererDir: string): string {
-  return pathToFileURL(`${rendererDir}/index.html`).href;
-}
-
-/** A frame may call main only if it is our renderer's top-level page. */
-export function isTrustedSender(frame: WebFrameMain | null, rendererDir: string): boolean {
-  if (!frame || frame.parent !== null) return false;
+/** The app's page, app://madoguchi/index.html, whatever its query or fragment. */
+function isAppPage(href: string): boolean {
   try {
-    const url = new URL(frame.url);
-    const ours = new URL(rendererUrl(rendererDir));
-    return url.protocol === 'file:' && url.pathname === ours.pathname;
+    const url = new URL(href);
+    const ours = new URL(APP_PAGE);
+    return url.protocol === ours.protocol && url.host === ours.host && url.pathname === ours.pathname;
   } catch {
     return false;
   }
+}
+
+/** A frame may call main only if it is our renderer's top-level page (not a print preview's frame, not a file://). */
+export function isTrustedSender(frame: WebFrameMain | null): boolean {
+  return frame !== null && frame.parent === null && isAppPage(frame.url);
 }
 
 /** The one set of webPreferences every window gets (tested without Electron). */
@@ -37,7 +37,10 @@ export function secureWebPreferences(preload: string, isPackaged: boolean) {
 export function hardenApp(app: App): void {
   app.on('web-contents-created', (_e, contents: WebContents) => {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-    contents.on('will-navigate', (e) => e.preventDefault());
+    // The recover page's button goes back to the app's page; nothing else is ever navigated to.
+    contents.on('will-navigate', (e, url) => {
+      if (!isAppPage(url)) e.preventDefault();
+    });
     contents.on('will-redirect', (e) => e.preventDefault());
     contents.on('will-attach-webview', (e) => e.preventDefault());
   });

@@ -1,9 +1,9 @@
 // Where a printed document goes. The services render HTML (one template for every platform); a Printer
 // turns it into paper or PDF through Chromium's print path:
-//   - Electron: a hidden, script-less window → webContents.printToPDF → saved where the lead chooses
-//     (main/electron/pdf-printer.ts);
-//   - browser mode: the document is held in memory for a few minutes and shown in the window's print
-//     preview (an iframe of /__print/<id>), where the browser's own print (or Playwright's page.pdf) takes it.
+//   - the window, in Electron and in browser mode alike: the document is held in memory for a few minutes and
+//     shown in the window's print preview (an iframe of /__print/<id>, served by app://madoguchi/ or browser
+//     mode's server), whose 印刷 button opens the OS print dialog (a printer, or PDF);
+//   - the installed app's command line: a hidden, script-less window → printToPDF (main/electron/electron-pdf.ts).
 // Documents hold residents' names: they are never written to disk by us unless the lead saves a PDF.
 import { createHash, randomBytes } from 'node:crypto';
 

@@ -1,6 +1,6 @@
-// The print preview: in browser mode the document itself (a same-origin frame with no script) and a 印刷
-// button that opens the browser's print dialog for it; in Electron, where the PDF has been saved already,
-// where it went. Shown over any screen while a print is in hand.
+// The print preview: the document itself (a same-origin frame with no script) and a 印刷 button that opens the
+// OS print dialog for it (a printer, or save as PDF), in the installed app as in browser mode. Shown over any
+// screen while a print is in hand.
 import { useRef } from 'react';
 import { Modal } from '../components/Modal';
 import { Key } from '../components/Key';

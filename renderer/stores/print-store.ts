@@ -1,6 +1,5 @@
-// Printing from the window: main renders the document and hands it to the platform's printer. In browser
-// mode the answer is a preview URL shown in the print preview (whose 印刷 button prints the frame); in
-// Electron the PDF has already been saved where the lead chose.
+// Printing from the window: main renders the document and holds it; the answer is a preview URL shown in the
+// print preview, whose 印刷 button prints the frame through the OS print dialog.
 import { create } from 'zustand';
 import type { ChannelOutput, PrintRequest } from '../../shared/ipc/contract';
 import { invoke } from './call';

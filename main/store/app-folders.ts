@@ -1,0 +1,75 @@
+// Where the app keeps its data folder and its logs. The installed app is per machine, and so is its data: a
+// counter PC is one station whoever signs in to Windows, so the folder is machine-wide (%ProgramData%\Madoguchi\data
+// on Windows, /var/lib/madoguchi/data on Linux; the installer makes them writable for the PC's users), unless the
+// machine's config file names another (written by IT, or by the Windows installer's /DATADIR=). The development
+// checkout keeps MADOGUCHI_DATA_DIR and the per-user folder (data-folder.ts).
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, win32 } from 'node:path';
+import { z } from 'zod';
+import { err, ok, type Result } from '../../shared/result';
+import { parseJsonOrUndefined } from '../files/safe-json';
+import { resolveDataDir } from './data-folder';
+
+export interface AppFolders {
+  readonly dataDir: string;
+  readonly logDir: string;
+  /** The machine's config file, where the installed app looks for one (whether or not it is there). */
+  readonly configFile: string | null;
+}
+
+interface Where {
+  readonly packaged: boolean;
+  readonly env: NodeJS.ProcessEnv;
+  readonly platform: NodeJS.Platform;
+  readonly readText?: (path: string) => string | null;
+}
+
+const ConfigFile = z.strictObject({
+  dataDir: z.string().min(1).optional(),
+  logDir: z.string().min(1).optional(),
+});
+
+/** The installed app's machine-wide folder and config file for this platform. */
+function machineFolders(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): { root: string; configFile: string } {
+  if (platform === 'win32') {
+    const root = win32.join(env.ProgramData ?? 'C:\\ProgramData', 'Madoguchi');
+    return { root, configFile: win32.join(root, 'config.json') };
+  }
+  if (platform === 'darwin')
+    return { root: '/Library/Application Support/Madoguchi', configFile: '/Library/Application Support/Madoguchi/config.json' };
+  return { root: '/var/lib/madoguchi', configFile: '/etc/madoguchi/config.json' };
+}
+
+export function appFolders(where: Where): Result<AppFolders, string> {
+  if (!where.packaged) {
+    const dataDir = resolveDataDir(undefined, where.env);
+    return ok({ dataDir, logDir: join(dirname(dataDir), 'logs'), configFile: null });
+  }
+  const { root, configFile } = machineFolders(where.platform, where.env);
+  const join_ = where.platform === 'win32' ? win32.join : join;
+  const defaults = { dataDir: join_(root, 'data'), logDir: join_(root, 'logs'), configFile };
+  let text: string | null;
+  try {
+    text = (where.readText ?? readTextIfThere)(configFile);
+  } catch {
+    return err(`設定ファイル ${configFile} を開けません（読み取りの権限を確認してください）`);
+  }
+  if (text === null) return ok(defaults);
+  // Windows PowerShell writes UTF-8 with a BOM (the installer's /DATADIR= goes through it).
+  const parsed = ConfigFile.safeParse(parseJsonOrUndefined(text.replace(/^\uFEFF/, '')));
+  if (!parsed.success)
+    return err(
+      `設定ファイル ${configFile} を読めません（JSON で dataDir と logDir だけを書けます。例: {"dataDir": "D:\\\\madoguchi"}）。システム管理者に確認してください`,
+    );
+  const absolute = where.platform === 'win32' ? win32.isAbsolute : isAbsolute;
+  for (const [key, value] of Object.entries(parsed.data)) {
+    if (value !== undefined && !absolute(value))
+      return err(`設定ファイル ${configFile} の ${key}「${value}」が絶対パスではありません（例: D:\\madoguchi、/srv/madoguchi）`);
+  }
+  return ok({ dataDir: parsed.data.dataDir ?? defaults.dataDir, logDir: parsed.data.logDir ?? defaults.logDir, configFile });
+}
+
+function readTextIfThere(path: string): string | null {
+  if (!existsSync(path)) return null;
+  return readFileSync(path, 'utf8');
+}
