@@ -11,6 +11,8 @@ import { CounterPage } from './pages/counter-page';
 export interface Fixtures {
   /** Extra arguments for `madoguchi serve` (e.g. --fake-hid), set with test.use(). */
   serveArgs: string[];
+  /** Extra environment for `madoguchi serve` (e.g. a test-only fake), set with test.use(). */
+  serveEnv: Record<string, string>;
   /** Which demo data folder the server opens: 本庁舎's counter (窓口1, the default), its second (窓口2), or headquarters'. */
   site: 'honchosha' | 'honchosha-2' | 'hq';
   /** Whether the page should already be at sign-in when a test starts (false with `serve --locked`). */
@@ -27,11 +29,12 @@ export const test = base.extend<Fixtures, { world: World }>({
   world: [async ({}, use) => use(loadWorld()), { scope: 'worker' }],
 
   serveArgs: [[], { option: true }],
+  serveEnv: [{}, { option: true }],
   site: ['honchosha', { option: true }],
   unlockedStart: [true, { option: true }],
   prepareFolder: [null, { option: true }],
 
-  server: async ({ world, serveArgs, site, prepareFolder }, use) => {
+  server: async ({ world, serveArgs, serveEnv, site, prepareFolder }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'madoguchi-venue-'));
     // At the depth the demo keeps it (<world>/venues/honchosha), so the station's outbox, set relative to its
     // folder (../../outbox/<stationId>), is this test's own: one test's 日締め never reaches another's HQ pull.
@@ -39,7 +42,7 @@ export const test = base.extend<Fixtures, { world: World }>({
     const from = { honchosha: world.honchoshaDataDir, 'honchosha-2': world.honchosha2DataDir, hq: world.hqDataDir }[site];
     cpSync(from, dataDir, { recursive: true });
     prepareFolder?.(dataDir);
-    const server = await serve(dataDir, serveArgs);
+    const server = await serve(dataDir, serveArgs, serveEnv);
     try {
       await use(server);
     } finally {

@@ -7,8 +7,11 @@ export interface Served {
   /** The one-time URL of the current server process. */
   readonly url: string;
   readonly dataDir: string;
-  /** Stops the server (SIGTERM, waits for exit) and starts a new one on the same data folder. */
-  restart(): Promise<string>;
+  /**
+   * Stops the server (SIGTERM, waits for exit) and starts a new one on the same data folder; `change` replaces its
+   * arguments or extra environment from then on.
+   */
+  restart(change?: { args?: readonly string[]; env?: Readonly<Record<string, string>> }): Promise<string>;
   /** Freezes the server process (SIGSTOP): a hung main, which takes calls and answers none. */
   pause(): void;
   /** Lets a frozen server go on (SIGCONT): the calls it took are answered. */
@@ -16,10 +19,14 @@ export interface Served {
   stop(): Promise<void>;
 }
 
-function startProcess(dataDir: string, args: readonly string[] = []): Promise<{ child: ChildProcess; url: string }> {
+function startProcess(
+  dataDir: string,
+  args: readonly string[] = [],
+  env: Readonly<Record<string, string>> = {},
+): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, [BIN, 'serve', '--data', dataDir, ...args], {
     cwd: ROOT,
-    env: { ...process.env, MADOGUCHI_PASSPHRASE: PASSPHRASE },
+    env: { ...process.env, MADOGUCHI_PASSPHRASE: PASSPHRASE, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return servedUrl(child, 30_000).then((url) => ({ child, url }));
@@ -39,17 +46,19 @@ function stopProcess(child: ChildProcess): Promise<void> {
   });
 }
 
-export async function serve(dataDir: string, args: readonly string[] = []): Promise<Served> {
-  let current = await startProcess(dataDir, args);
+export async function serve(dataDir: string, args: readonly string[] = [], env: Readonly<Record<string, string>> = {}): Promise<Served> {
+  let current = await startProcess(dataDir, args, env);
   return {
     get url() {
       return current.url;
     },
     dataDir,
-    async restart() {
+    async restart(change = {}) {
+      args = change.args ?? args;
+      env = change.env ?? env;
       current.child.removeAllListeners('exit');
       await stopProcess(current.child);
-      current = await startProcess(dataDir, args);
+      current = await startProcess(dataDir, args, env);
       return current.url;
     },
     pause() {

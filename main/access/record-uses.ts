@@ -63,6 +63,7 @@ function noteOf(action: string, detail: Record<string, unknown>): string {
   if (action === 'backup-verify' && typeof detail.destination === 'string')
     return `${detail.ok === true ? '正常' : '異常'}: ${detail.destination}`;
   if (action === 'backup-settings') return backupSettingsNote(detail);
+  if (action === 'auto-open-settings') return detail.on === true ? 'オン（OS の資格情報で鍵を保護）' : 'オフ';
   if (action === 'export' && typeof detail.destination === 'string') return `${document ?? ''} → ${detail.destination}`;
   // A 定期報告 or incident draft: for which period.
   if (document !== null && typeof detail.from === 'string' && typeof detail.to === 'string')

@@ -34,6 +34,8 @@ import { readSetting } from '../store/settings';
 import { immediateAccessLog } from '../access/access-record';
 import { createPreviewPrinter, type Printer } from '../print/printer';
 import type { FolderPicker } from '../backup/folder-picker';
+import type { OsKeyStore } from '../store/os-key-store';
+import { autoOpenHandlers } from '../store/auto-open-handlers';
 
 type ScannerState = Omit<StatusView['scanner'], 'layout'>;
 
@@ -60,6 +62,8 @@ export interface AppPlatform {
   readonly backupThread?: BackupThread;
   /** The OS's folder dialog for the backup folder (Electron); browser mode has none. */
   readonly folderPicker?: FolderPicker | null;
+  /** The OS's key store (Electron's safeStorage) for 「この端末で自動的に開く」; none in browser mode and tests. */
+  readonly osKeyStore?: OsKeyStore | null;
 }
 
 export function createApp(store: VenueStore, clock: Clock, log: (line: string) => void, platform: AppPlatform = {}): App {
@@ -102,6 +106,7 @@ export function createApp(store: VenueStore, clock: Clock, log: (line: string) =
     ...syncHandlers(counter),
     ...backupHandlers(store, clock, backupThread, platform.folderPicker ?? null),
     ...dataLifeHandlers(store),
+    ...autoOpenHandlers(store, clock, platform.osKeyStore ?? null, log),
   };
   let wiring: ScannerWiring | null = null;
   const siblings = startSiblingPulls(counter, log);

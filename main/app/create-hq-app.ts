@@ -17,6 +17,7 @@ import { backupHandlers } from '../backup/handlers';
 import { sameThread } from '../backup/backup-thread';
 import { dataLifeHandlers } from '../retention/handlers';
 import type { AppPlatform, SiteApp } from './create-app';
+import { autoOpenHandlers } from '../store/auto-open-handlers';
 
 export function createHqApp(store: HqStore, clock: Clock, log: (line: string) => void, platform: AppPlatform = {}): SiteApp {
   const printer = platform.printer ?? createPreviewPrinter();
@@ -36,6 +37,7 @@ export function createHqApp(store: HqStore, clock: Clock, log: (line: string) =>
     ...accessHandlers({ store, clock, access }),
     ...backupHandlers(store, clock, platform.backupThread ?? sameThread(), platform.folderPicker ?? null),
     ...dataLifeHandlers(store),
+    ...autoOpenHandlers(store, clock, platform.osKeyStore ?? null, log),
   };
 
   const dispatch = createDispatcher('hq', handlers, sessions, log, store.dir);

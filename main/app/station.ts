@@ -6,7 +6,8 @@ import { VENUES } from '../../shared/venues/venues';
 import { createHqApp } from './create-hq-app';
 import type { Clock } from '../clock';
 import type { Invoke } from '../ipc/dispatch';
-import { openDataFolder, peekDataFolder } from '../store/data-folder';
+import { openDataFolder, peekDataFolder, type OpenedFolder } from '../store/data-folder';
+import { openWithOsKeyAtStart } from './station-auto-open';
 import { createApp, type AppPlatform, type SiteApp } from './create-app';
 import type { Push } from '../ipc/push';
 import { tokyoWallClock } from '../../shared/tokyo-date';
@@ -42,6 +43,8 @@ export function createStation(dataDir: string, clock: Clock, log: (line: string)
   // window is slowed to a few tries an hour, and each try's key derivation no longer holds the service at will.
   let wrongInARow = 0;
   let waitUntil = 0;
+  // Why the folder did not open by itself at start (この端末で自動的に開く), for the unlock screen.
+  let autoOpenProblem: string | null = null;
 
   const view = () => {
     const peek = peekDataFolder(dataDir);
@@ -52,7 +55,16 @@ export function createStation(dataDir: string, clock: Clock, log: (line: string)
     const stationLabel = app !== null ? openedLabel : venue !== null && stationId !== null ? readStationLabel(dataDir, stationId) : null;
     // The disk's free space needs no passphrase (a number, nothing personal): the lead sees it before unlocking.
     const freeSpace = freeSpaceWarning(dataDir);
-    return { unlocked: app !== null, hq: site === 'hq', venue, stationId, stationName: openedName, stationLabel, freeSpace };
+    return {
+      unlocked: app !== null,
+      hq: site === 'hq',
+      venue,
+      stationId,
+      stationName: openedName,
+      stationLabel,
+      freeSpace,
+      ...(autoOpenProblem === null ? {} : { autoOpenProblem }),
+    };
   };
 
   const tryUnlock = (passphrase: string): IpcResult<ReturnType<typeof view>> => {
@@ -76,16 +88,18 @@ export function createStation(dataDir: string, clock: Clock, log: (line: string)
       return { ok: false, error: { code, message: opened.error.message } };
     }
     wrongInARow = 0;
+    startApp(opened.value);
+    return { ok: true, value: view() };
+  };
+
+  const startApp = (opened: OpenedFolder) => {
     try {
-      if (opened.value.site !== 'hq') {
-        openedName = ownStationName(opened.value.store);
-        openedLabel = ownStationLabel(opened.value.store);
+      if (opened.site !== 'hq') {
+        openedName = ownStationName(opened.store);
+        openedLabel = ownStationLabel(opened.store);
       }
       // Headquarters' folder opens HQ's app; a venue's, the counter.
-      app =
-        opened.value.site === 'hq'
-          ? createHqApp(opened.value.store, clock, log, options)
-          : createApp(opened.value.store, clock, log, options);
+      app = opened.site === 'hq' ? createHqApp(opened.store, clock, log, options) : createApp(opened.store, clock, log, options);
       app.setPush(push);
       options.onOpened?.(app);
     } catch (e) {
@@ -93,11 +107,13 @@ export function createStation(dataDir: string, clock: Clock, log: (line: string)
       const started = app;
       app = null;
       if (started) void started.close().catch(() => undefined);
-      else opened.value.store.close();
+      else opened.store.close();
       throw e;
     }
-    return { ok: true, value: view() };
   };
+
+  // At start, where the lead turned 「この端末で自動的に開く」 on: the keyring's OS slot, no passphrase.
+  if (options.osKeyStore) autoOpenProblem = openWithOsKeyAtStart(dataDir, options.osKeyStore, startApp, log);
 
   return {
     async invoke(channel, input, caller) {

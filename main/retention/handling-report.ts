@@ -11,9 +11,9 @@ import { cardEventsMatching } from '../db/queries/events';
 import { readEvents } from '../db/event-log';
 import { retentionPlan, type RetentionPlan } from './retention-plan';
 
-// Counted apart from the uses of residents' data: who held the station, and a change of where backups go (a
-// setting, no resident's data read or written).
-const ACCOUNT: ReadonlySet<string> = new Set([...ACCOUNT_ACTIONS, 'backup-settings']);
+// Counted apart from the uses of residents' data: who held the station, and a change of where backups go or of
+// whether the station opens by itself (settings, no resident's data read or written).
+const ACCOUNT: ReadonlySet<string> = new Set([...ACCOUNT_ACTIONS, 'backup-settings', 'auto-open-settings']);
 
 /** More rows than any period's report reads (a year of a busy counter is ~100,000). */
 const ALL = 10_000_000;

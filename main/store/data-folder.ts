@@ -11,7 +11,9 @@ import { openDatabase, openDatabaseReadOnly, DbOpenError, type Db } from '../db/
 import { migrate, DbFromFutureError } from '../db/migrate';
 import { readMeta, writeMeta } from '../db/queries/meta';
 import { writeFileAtomic } from '../files/atomic-write';
-import { createKeyring, peekKeyring, unlockKeyring } from './keyring';
+import { createKeyring, peekKeyring, unlockKeyring, type KeyringIdentity } from './keyring';
+import { unlockKeyringWithOs } from './os-key-slot';
+import type { OsKeyStore } from './os-key-store';
 import { lockFolder, type FolderLock } from './folder-lock';
 import { DB_FILE, KEYRING_FILE } from './folder-files';
 import { headKeeper, readHead } from './head';
@@ -159,6 +161,32 @@ export function createVenueDataFolder(dir: string, venue: VenueId, passphrase: s
 
 /** Opens whichever folder this is, a venue's or headquarters'. */
 export function openDataFolder(dir: string, passphrase: string, options: OpenOptions = {}): Result<OpenedFolder, DataFolderProblem> {
+  return openDataFolderBy(dir, (keyring) => unlockKeyring(keyring, passphrase), options);
+}
+
+/** Opens it with the keyring's OS slot (os-key-slot.ts) instead: its own problems say why not, the folder's the rest. */
+export function openDataFolderWithOsKey(
+  dir: string,
+  os: OsKeyStore,
+  options: OpenOptions = {},
+): Result<OpenedFolder, DataFolderProblem | { code: 'os-key'; message: string }> {
+  return openDataFolderBy(
+    dir,
+    (keyring) => {
+      const r = unlockKeyringWithOs(keyring, os);
+      return r.ok ? r : err({ code: 'os-key' as const, message: r.error.message });
+    },
+    options,
+  );
+}
+
+type Unlocked<P> = Result<KeyringIdentity & { dbKey: Buffer }, P>;
+
+function openDataFolderBy<P extends { code: string; message: string }>(
+  dir: string,
+  unlock: (keyring: string) => Unlocked<P>,
+  options: OpenOptions,
+): Result<OpenedFolder, DataFolderProblem | P> {
   if (!dataFolderExists(dir)) {
     return err({ code: 'no-data-folder', message: `${dir} は Madoguchi のデータフォルダではありません（keyring.json がありません）` });
   }
@@ -168,7 +196,7 @@ export function openDataFolder(dir: string, passphrase: string, options: OpenOpt
     if (!r.ok) return err(r.error);
     lock = r.value;
   }
-  const opened = openLocked(dir, passphrase);
+  const opened = openLocked(dir, unlock);
   if (!opened.ok || lock === null) {
     lock?.release();
     return opened;
@@ -176,8 +204,8 @@ export function openDataFolder(dir: string, passphrase: string, options: OpenOpt
   return ok(owned(opened.value, lock));
 }
 
-function openLocked(dir: string, passphrase: string): Result<OpenedFolder, DataFolderProblem> {
-  const unlocked = unlockKeyring(readFileSync(join(dir, KEYRING_FILE), 'utf8'), passphrase);
+function openLocked<P>(dir: string, unlock: (keyring: string) => Unlocked<P>): Result<OpenedFolder, DataFolderProblem | P> {
+  const unlocked = unlock(readFileSync(join(dir, KEYRING_FILE), 'utf8'));
   if (!unlocked.ok) return unlocked;
   const { site, stationId, dbKey } = unlocked.value;
   // The keyring says a database was made here. Opening would make a new, empty one in its place, and the

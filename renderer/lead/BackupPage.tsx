@@ -7,6 +7,7 @@ import { unsavedBackupSettings, useBackupStore } from '../stores/backup-store';
 import { tokyoDateTime } from '../format/dates';
 import { BACKUP_REASON_LABELS, backupReminderAdvice, backupReminderText } from '../format/backup-words';
 import { BackupSettingsForm } from './BackupSettingsForm';
+import { AutoOpenSetting } from './AutoOpenSetting';
 
 export function BackupPage() {
   return <BackupView className="lead-page" Heading="h1" />;
@@ -34,6 +35,7 @@ export function BackupView({ className, Heading }: { readonly className: string;
         </button>
       </div>
       {s.list && <BackupSettingsForm folderPicker={s.list.folderPicker} />}
+      <AutoOpenSetting />
       {s.list?.folder === null && (
         <p className="verdict verdict-missing" data-testid="backup-folder-unset">
           バックアップ先が未設定です。USBメモリなどのフォルダを{s.list.folderPicker ? '選ぶか入力して' : '入力して'}「保存」を押してください

@@ -43,6 +43,13 @@ export function StationUnlockScreen() {
             onChange={(e) => setPassphrase(e.target.value)}
           />
         </label>
+        {/* この端末で自動的に開く is on but did not open it (another Windows user, the OS's store reset): why, and that
+            the passphrase still does. */}
+        {station?.autoOpenProblem && (
+          <p className="verdict verdict-missing auto-open-problem" role="status" data-testid="auto-open-problem">
+            {station.autoOpenProblem}
+          </p>
+        )}
         {/* The lead opens the station each morning: the first place to hear the disk is filling. */}
         <FreeSpaceNotice warning={station?.freeSpace} />
         {error && (

@@ -14,6 +14,8 @@ const ACCESS_ACTIONS = {
   'backup-verify': 'バックアップの確認',
   // Where the copies of every resident's data go (the folder, how many are kept): who changed it, from what.
   'backup-settings': 'バックアップ先の変更',
+  // The station opening without the passphrase for this OS user (on or off): who changed it.
+  'auto-open-settings': '自動的に開く設定の変更',
   restore: 'バックアップから復元',
   // Who held the station, and who tried to.
   'sign-in': 'サインイン',

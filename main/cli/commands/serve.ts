@@ -15,6 +15,7 @@ import { encodeHidPos } from '../../../shared/scanner/hid-pos';
 import { FAKE_SCANNER_INFO, FakeHidPort } from '../../scanner/fake-hid-device';
 import { createPreviewPrinter } from '../../print/printer';
 import { sourceWorkerThread } from '../../backup/source-worker';
+import { fakeOsKeyStore } from '../../store/fake-os-key-store';
 
 /** A HID POS scanner that exists only in this process, driven over HTTP: the real decoding path, no USB. */
 function fakeHidScanner() {
@@ -48,6 +49,12 @@ const RENDERER_DIR = new URL('../../../dist/renderer', import.meta.url).pathname
 /** Set by scripts/start.mjs for the server it starts. */
 const EXIT_WITH_PARENT_ENV = 'MADOGUCHI_EXIT_WITH_PARENT';
 
+/**
+ * Tests only: a stand-in OS key store for 「この端末で自動的に開く」, sealing as the "OS user" this names (browser
+ * mode has no safeStorage). It protects nothing (the name is its key); the Electron app never reads it.
+ */
+const FAKE_OS_KEY_STORE_ENV = 'MADOGUCHI_FAKE_OS_KEY_STORE';
+
 export function registerServe(program: Command, io: CliIo): void {
   program
     .command('serve')
@@ -71,9 +78,11 @@ export function registerServe(program: Command, io: CliIo): void {
       const fake = opts.fakeHid ? fakeHidScanner() : null;
       let push: Push = () => {};
       const printer = createPreviewPrinter();
+      const fakeOsUser = io.env[FAKE_OS_KEY_STORE_ENV];
       const station = createStation(dir, io.clock, (line) => io.err(`${line}\n`), {
         printer,
         backupThread: sourceWorkerThread(),
+        ...(fakeOsUser ? { osKeyStore: fakeOsKeyStore(fakeOsUser) } : {}),
         onOpened: (app) => {
           if (fake) app.setScannerStatus({ mode: 'hid', connected: false, device: null });
           app.startScanner((event, payload) => push(event, payload), fake?.adapter);
@@ -92,7 +101,10 @@ export function registerServe(program: Command, io: CliIo): void {
       try {
         push = (event, payload) => server.push(event, payload);
         station.setPush(push);
-        if (!opts.locked) {
+        // Opened already by the keyring's OS slot (the fake's, in tests): no passphrase to ask.
+        const status = await station.invoke('station:status', {}, 'serve');
+        const opened = status.ok && (status.value as { unlocked: boolean }).unlocked;
+        if (!opts.locked && !opened) {
           const passphrase = await askPassphrase(io, `データフォルダ（${siteName(peek.value.site)}）のパスフレーズ`);
           const unlocked = station.unlock(passphrase);
           // What is wrong, as the folder says it: a wrong passphrase, a database gone (DB-MISSING), damaged

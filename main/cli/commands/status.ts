@@ -12,6 +12,12 @@ import { freeSpaceText, staffText } from '../text';
 import { dataFolderFreeSpace } from '../../store/free-space';
 import { revokedVenueKeys } from '../../hq/venue-key-revocation';
 import { VENUES } from '../../../shared/venues/venues';
+import { folderHasOsSlot } from '../../store/os-key-slot';
+
+/** Whether the keyring holds an OS slot (この端末で自動的に開く): a fact about the folder, never its secret. */
+function autoOpenText(dir: string): string {
+  return `この端末で自動的に開く: ${folderHasOsSlot(dir) ? 'オン（keyring.json に OS の資格情報で保護した鍵があります）' : 'オフ'}\n`;
+}
 
 export function registerStatus(program: Command, io: CliIo): void {
   program
@@ -27,8 +33,11 @@ export function registerStatus(program: Command, io: CliIo): void {
           const sync = syncStatus(opened.store.db);
           const freeSpace = dataFolderFreeSpace(h.dataDir);
           const revokedKeys = revokedVenueKeys(opened.store.db);
-          if (opts.json) return void io.out(JSON.stringify({ ...h, freeSpace, sync, revokedVenueKeys: revokedKeys }, null, 2) + '\n');
+          const autoOpen = folderHasOsSlot(h.dataDir);
+          if (opts.json)
+            return void io.out(JSON.stringify({ ...h, freeSpace, sync, revokedVenueKeys: revokedKeys, autoOpen }, null, 2) + '\n');
           io.out(`事務センター  端末ID: ${h.stationId}\nデータフォルダ: ${h.dataDir}\n${freeSpaceText(freeSpace)}`);
+          io.out(autoOpenText(h.dataDir));
           io.out(`スキーマ版: ${h.schemaVersion}\n作成した台帳:\n`);
           for (const l of h.ledgers)
             io.out(
@@ -52,7 +61,7 @@ export function registerStatus(program: Command, io: CliIo): void {
         const s = venueStatus(store);
         const sync = syncStatus(store.db);
         if (opts.json) {
-          io.out(JSON.stringify({ ...s, sync }, null, 2) + '\n');
+          io.out(JSON.stringify({ ...s, sync, autoOpen: folderHasOsSlot(s.dataDir) }, null, 2) + '\n');
           return;
         }
         // The station by the name its staff know it by; its id beside it, which support and the sync files use.
@@ -60,6 +69,7 @@ export function registerStatus(program: Command, io: CliIo): void {
           `会場: ${s.venueName}（${s.venue}）  端末: ${ownStationName(store)}（端末ID ${s.stationId}）\nデータフォルダ: ${s.dataDir}\n`,
         );
         io.out(freeSpaceText(s.freeSpace));
+        io.out(autoOpenText(s.dataDir));
         io.out(`スキーマ版: ${s.schemaVersion}（このアプリは ${s.supportedSchemaVersion} まで対応）\n`);
         io.out(
           s.hqKey

@@ -29,6 +29,11 @@ export const StationView = z.strictObject({
    * lead who opens the station in the morning sees it before the day starts (readable while locked: a number).
    */
   freeSpace: FreeSpaceWarning,
+  /**
+   * Why the folder did not open by itself at start though 「この端末で自動的に開く」 is on (another Windows user, the
+   * OS's store reset, a damaged folder): said on the unlock screen, where the passphrase still opens it. Absent otherwise.
+   */
+  autoOpenProblem: z.string().optional(),
 });
 export type StationView = z.infer<typeof StationView>;
 
