@@ -24,9 +24,6 @@ const config: KnipConfig = {
   // poppler-utils, installed by the system (.ci/run), run by the PDF tests; mount/umount (util-linux) make the
   // small full disk of the disk-full test.
   ignoreBinaries: ['pdfinfo', 'pdftotext', 'pdffonts', 'mount', 'umount'],
-  // Packaging for the venue PCs runs `npx electron-builder` (electron-builder.yml) on a networked build
-  // machine; no npm script calls it.
-  ignoreDependencies: ['electron-builder'],
 };
 
 export default config;

@@ -5,8 +5,8 @@ import '../testing/memo-scrypt';
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHANNELS } from '../../shared/ipc/contract';
 import { API_NAMES_CHANNEL } from '../../shared/ipc/channels';
@@ -86,8 +86,8 @@ async function windowApp(t: TestContext, options: { packaged?: boolean; env?: No
   return { fake, data };
 }
 
-test('the window: every channel registered, served from app://madoguchi/ with its CSP, crash reports kept locally', async (t) => {
-  const { fake } = await windowApp(t);
+test('the window: every channel registered, served from app://madoguchi/ with its CSP, a log and crash reports kept locally', async (t) => {
+  const { fake, data } = await windowApp(t);
   assert.deepEqual(fake.schemes, [{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
   assert.deepEqual([...fake.ipcHandlers.keys()].sort(), CHANNELS.map((c) => `madoguchi:${c}`).sort());
   assert.ok(fake.ipcListeners.has(API_NAMES_CHANNEL));
@@ -98,6 +98,10 @@ test('the window: every channel registered, served from app://madoguchi/ with it
   assert.equal(page.status, 200);
   assert.match(page.headers.get('content-security-policy') ?? '', /default-src 'none'; script-src 'self'/);
   assert.ok(fake.calls.includes('crashReporter.start(upload=false)'));
+  // The log beside the data folder (unpackaged; the installed app's is the machine's logs folder).
+  const logged = readFileSync(join(dirname(data), 'logs', 'madoguchi.log'), 'utf8');
+  assert.match(logged, /start: Madoguchi 0\.0\.0-test/);
+  assert.doesNotMatch(logged, new RegExp(PASS));
 });
 
 test('only our page is answered: an iframe, a print preview or another origin gets nothing', async (t) => {
@@ -157,6 +161,9 @@ test('a second start focuses the running window; the second process itself quits
 });
 
 test('installed (packaged): the machine’s folder, not MADOGUCHI_DATA_DIR; the environment unlocks nothing', async (t) => {
+  // The installed app logs to /var/lib/madoguchi/logs: made here by the test (as root), so taken away after.
+  const machine = '/var/lib/madoguchi';
+  if (!existsSync(machine)) t.after(() => rmSync(machine, { recursive: true, force: true }));
   const { fake } = await windowApp(t, { packaged: true });
   const status = (await fake.ipcHandlers.get('madoguchi:station:status')!(frame('app://madoguchi/index.html'), {})) as {
     value: { unlocked: boolean; stationId: string | null };

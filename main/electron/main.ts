@@ -3,7 +3,7 @@
 // run under Node with a fake `electron` (main-entry.test.ts).
 //   Madoguchi            the counter window (one per PC: a second start focuses it)
 //   Madoguchi --cli …    the `madoguchi` command line, in the same fused binary (command-line.ts)
-import { app, BrowserWindow, crashReporter, dialog, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, crashReporter, dialog, ipcMain, protocol, safeStorage, session } from 'electron';
 import { join } from 'node:path';
 import { CHANNELS, PUSH_EVENTS } from '../../shared/ipc/contract';
 import { API_NAMES_CHANNEL, type ApiNames } from '../../shared/ipc/channels';
@@ -17,6 +17,9 @@ import { createFolderPicker } from './folder-picker';
 import { APP_PAGE, APP_SCHEME, APP_SCHEME_PRIVILEGES, RECOVER_PAGE, appProtocolHandler } from './app-protocol';
 import { electronPdfMaker } from './electron-pdf';
 import { runCommandLine } from './command-line';
+import { electronOsKeyStore } from './os-key-store';
+import { createRotatingLog } from '../logging/rotating-log';
+import { installCrashReport } from '../logging/crash-report';
 import { hardenApp, hardenSession, isTrustedSender, secureWebPreferences } from './security';
 
 const rendererDir = join(__dirname, '..', 'renderer');
@@ -71,10 +74,14 @@ function startWindow(): void {
       return app.quit();
     }
     const { dataDir, logDir } = folders.value;
-    // Native crashes leave a minidump by the logs, for support; nothing is sent anywhere.
+    // A rotating log with no resident in it, a crash report of ours beside it (main's JavaScript), and Chromium's
+    // minidumps (native crashes), for support; nothing is sent anywhere (main/logging/).
+    const stationLog = createRotatingLog({ dir: logDir, maxBytes: 1024 * 1024, keep: 5, clock: systemClock });
+    installCrashReport({ dir: logDir, clock: systemClock, log: stationLog, version: app.getVersion() });
     app.setPath('crashDumps', join(logDir, 'crash-dumps'));
     crashReporter.start({ uploadToServer: false });
-    const log = (line: string) => console.error(line);
+    const log = stationLog.log;
+    log(`start: Madoguchi ${app.getVersion()} (Electron ${process.versions.electron}, ${process.platform} ${process.arch})`);
     protocol.handle(APP_SCHEME, appProtocolHandler(rendererDir, prints));
     hardenSession(session.defaultSession);
 
@@ -83,6 +90,8 @@ function startWindow(): void {
       printer: prints,
       backupThread: workerThread(backupWorkerFile),
       folderPicker: createFolderPicker(() => win),
+      // この端末で自動的に開く: the database key sealed by the OS for this Windows user (DPAPI; the Secret Service on Linux).
+      osKeyStore: electronOsKeyStore(safeStorage),
       onOpened: (opened) => opened.startScanner((event, payload) => push(event, payload)),
     });
 

@@ -17,7 +17,7 @@ export function recoverPage(): string {
 <body><main role="alert">
 <h1>画面が予期せず終了しました</h1>
 <p>記録はすべて保存されています。下のボタンで窓口の画面を開き直し、もう一度ログインしてください。</p>
-<p>繰り返す場合は、会場責任者からサポートに連絡してください（ログとクラッシュ記録はデータフォルダの logs にあります）。</p>
+<p>繰り返す場合は、会場責任者からサポートに連絡してください（ログとクラッシュ記録は logs フォルダにあります。README「Logs and crash reports」）。</p>
 <form action="/index.html" method="get"><button type="submit" autofocus>画面を開き直す（Enter）</button></form>
 </main></body></html>`;
 }

@@ -102,6 +102,7 @@ export function fakeElectron(options: { packaged?: boolean; gotLock?: boolean } 
     disableHardwareAcceleration: () => void calls.push('app.disableHardwareAcceleration'),
     setPath: (name: string, path: string) => void calls.push(`app.setPath(${name}, ${path})`),
     getPath: (name: string) => `/fake/${name}`,
+    getVersion: () => '0.0.0-test',
   });
   const fake: FakeElectron = {
     module: {},
@@ -155,6 +156,17 @@ export function fakeElectron(options: { packaged?: boolean; gotLock?: boolean } 
       showErrorBox: (title: string, content: string) => void fake.errorBoxes.push([title, content]),
       showSaveDialog: async () => ({ canceled: true }),
       showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+    },
+    // No OS key store on this fake PC (station-auto-open.test.ts covers one that works).
+    safeStorage: {
+      isEncryptionAvailable: () => false,
+      getSelectedStorageBackend: () => 'basic_text',
+      encryptString: () => {
+        throw new Error('unavailable');
+      },
+      decryptString: () => {
+        throw new Error('unavailable');
+      },
     },
     crashReporter: { start: (o: { uploadToServer: boolean }) => void calls.push(`crashReporter.start(upload=${o.uploadToServer})`) },
   });
