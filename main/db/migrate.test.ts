@@ -28,7 +28,7 @@ describe('migrations keyed by user_version', () => {
     db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
     assert.throws(
       () => migrate(db),
-      (e) => e instanceof DbFromFutureError && /newer/.test(e.message),
+      (e) => e instanceof DbFromFutureError && /新しい版の Madoguchi で使われています/.test(e.message),
     );
     assert.equal(schemaVersion(db), LATEST_SCHEMA_VERSION + 1);
   });

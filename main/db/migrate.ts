@@ -8,7 +8,12 @@ export class DbFromFutureError extends Error {
     readonly found: number,
     readonly supported: number,
   ) {
-    super(`database schema version ${found} is newer than this Madoguchi understands (${supported}); update Madoguchi`);
+    // Said to the lead at the unlock screen (and by the command line) after an older version was installed over a
+    // newer one, or a folder was restored onto a PC not yet updated: nothing is opened or changed.
+    super(
+      `このデータフォルダは新しい版の Madoguchi で使われています（データベースの版 ${found}。この PC の Madoguchi は版 ${supported} まで）。` +
+        'データを守るため、開かずに止めました。事務センターから届いた新しい版のインストーラーでこの PC を更新してから開いてください（古い版に戻すことはできません）',
+    );
     this.name = 'DbFromFutureError';
   }
 }
