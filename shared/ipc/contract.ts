@@ -21,6 +21,7 @@ import { hqContract } from './contract/hq';
 import { staffContract } from './contract/staff';
 import { backupContract } from './contract/backup';
 import { dataLifeContract } from './contract/data-life';
+import { setupContract } from './contract/setup';
 
 export { StationView } from './contract/station';
 export { SessionView } from './contract/session';
@@ -46,6 +47,7 @@ export const contract = {
   ...staffContract,
   ...backupContract,
   ...dataLifeContract,
+  ...setupContract,
 } as const;
 
 type Contract = typeof contract;

@@ -29,6 +29,11 @@ export const StationView = z.strictObject({
    * lead who opens the station in the morning sees it before the day starts (readable while locked: a number).
    */
   freeSpace: FreeSpaceWarning,
+  /**
+   * The station has no data folder yet (none, or an empty folder where it should be): the window shows the
+   * first-run setup (初回設定, contract/setup.ts) instead of an unlock screen that could not work. Absent otherwise.
+   */
+  needsSetup: z.literal(true).optional(),
 });
 export type StationView = z.infer<typeof StationView>;
 
