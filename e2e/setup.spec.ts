@@ -1,7 +1,8 @@
 // A counter PC's first-run setup (初回設定) in Chromium at 1366×768: `madoguchi serve` on an empty folder shows the
 // setup, not an unlock screen; a venue lead goes through its six steps from the keyboard (each step fits the
-// window, its picture kept under test-results/screen-fit/), ends at the usual sign-in of the new station, and
-// signs in with the account just made. A scan at scanner pace into the setup's fields types nothing.
+// screen, and the app's window at 1366×688 and 1280×640, its pictures kept under test-results/screen-fit/),
+// ends at the usual sign-in of the new station, and signs in with the account just made. A scan at scanner pace
+// into the setup's fields types nothing.
 import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
