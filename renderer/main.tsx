@@ -8,6 +8,7 @@ import './styles/receipt-check.css';
 import './styles/backup.css';
 import './styles/fields.css';
 import './styles/data-life.css';
+import './styles/setup.css';
 import { App } from './app/App';
 import { bootstrap } from './app/bootstrap';
 

@@ -15,7 +15,7 @@ else
   chmod 0755 "$app/chrome-sandbox" || true
 fi
 
-# The machine-wide data folder (main/electron/app-data-folder.ts): members of the madoguchi group use it. The
+# Where the data folder (data/station) and the logs go (main/store/app-folders.ts): the madoguchi group's. The
 # database inside is encrypted; the venue passphrase (or the OS key slot) opens it.
 getent group madoguchi >/dev/null || groupadd --system madoguchi
 install -d -m 2770 -g madoguchi /var/lib/madoguchi /var/lib/madoguchi/data /var/lib/madoguchi/logs

@@ -59,11 +59,20 @@ test('a station starts locked: only station:status and station:unlock answer unt
   assert.equal(opened, 1);
 });
 
-test('a station whose data folder does not exist says so', async (t) => {
+test('a station whose data folder does not exist says so, and that it needs its first-run setup', async (t) => {
   const station = createStation(join(tempDir(t), 'nothing-here'), clock, () => {});
   assert.deepEqual(await station.invoke('station:status', {}, 'w'), {
     ok: true,
-    value: { unlocked: false, hq: false, venue: null, stationId: null, stationName: null, stationLabel: null, freeSpace: null },
+    value: {
+      unlocked: false,
+      hq: false,
+      venue: null,
+      stationId: null,
+      stationName: null,
+      stationLabel: null,
+      freeSpace: null,
+      needsSetup: true,
+    },
   });
   const r = await station.invoke('station:unlock', { passphrase: PASS }, 'w');
   assert.ok(!r.ok);

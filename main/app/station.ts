@@ -14,6 +14,8 @@ import { tokyoWallClock } from '../../shared/tokyo-date';
 import { ownStationLabel, ownStationName } from '../counter/names';
 import { readStationLabel } from '../store/station-label-file';
 import { freeSpaceWarning } from '../store/free-space';
+import { needsSetup } from '../setup/needs-setup';
+import { answerSetup, isSetupChannel } from '../setup/setup-channels';
 
 export interface Station {
   readonly invoke: Invoke;
@@ -55,6 +57,8 @@ export function createStation(dataDir: string, clock: Clock, log: (line: string)
     const stationLabel = app !== null ? openedLabel : venue !== null && stationId !== null ? readStationLabel(dataDir, stationId) : null;
     // The disk's free space needs no passphrase (a number, nothing personal): the lead sees it before unlocking.
     const freeSpace = freeSpaceWarning(dataDir);
+    // No folder yet: the window shows the first-run setup (main/setup/), not an unlock screen that cannot work.
+    const setup = app === null && needsSetup(dataDir) ? { needsSetup: true as const } : {};
     return {
       unlocked: app !== null,
       hq: site === 'hq',
@@ -64,6 +68,7 @@ export function createStation(dataDir: string, clock: Clock, log: (line: string)
       stationLabel,
       freeSpace,
       ...(autoOpenProblem === null ? {} : { autoOpenProblem }),
+      ...setup,
     };
   };
 
@@ -124,6 +129,8 @@ export function createStation(dataDir: string, clock: Clock, log: (line: string)
         if (!parsed.success) return { ok: false, error: { code: 'invalid-input', message: 'パスフレーズを入力してください' } };
         return tryUnlock(parsed.data.passphrase);
       }
+      if (isSetupChannel(channel))
+        return answerSetup({ dataDir, clock, log, folderPicker: options.folderPicker ?? null, open: tryUnlock }, channel, input);
       return { ok: false, error: { code: 'station-locked', message: 'データフォルダのロックを解除してください' } };
     },
     setPush(p) {

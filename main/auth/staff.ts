@@ -65,6 +65,10 @@ function wrongSite(site: SiteId): SignInProblem {
   };
 }
 
+export function staffIdProblem(staffId: string): string | null {
+  return STAFF_ID.test(staffId) ? null : '職員IDは英数字と . _ - で2〜32文字です';
+}
+
 export function pinProblem(pin: string): string | null {
   return PIN.test(pin) ? null : 'PINは4〜8桁の数字です';
 }
@@ -76,7 +80,8 @@ export function hashPin(pin: string): string {
 }
 
 export function enrollStaff(db: Db, clock: Clock, stationId: string, actor: string, staff: Staff & { pin: string }): void {
-  if (!STAFF_ID.test(staff.staffId)) throw new Error('職員IDは英数字と . _ - で2〜32文字です');
+  const idProblem = staffIdProblem(staff.staffId);
+  if (idProblem) throw new Error(idProblem);
   if (!STAFF_ROLES.includes(staff.role)) throw new Error(`unknown role ${staff.role}`);
   const { site } = folderOf(db);
   if (!rolesAt(site).includes(staff.role)) {

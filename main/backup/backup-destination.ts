@@ -104,7 +104,8 @@ export function saveBackupSettings(
 }
 
 /** Whether a file can be made and removed there (a read-only stick, a share without rights: no). */
-function writable(folder: string): boolean {
+/** Whether a file can be written there now (a write-protected USB stick, a folder without the right): tried, not guessed. */
+export function writable(folder: string): boolean {
   const probe = join(folder, `.madoguchi-write-check-${randomBytes(6).toString('hex')}`);
   try {
     writeFileSync(probe, '', { flag: 'wx', mode: 0o600 });

@@ -7,7 +7,7 @@ import { appFolders } from './app-folders';
 
 const files = (map: Record<string, string>) => (path: string) => map[path] ?? null;
 
-test('installed on Windows: %ProgramData%\\Madoguchi\\data and logs, whatever MADOGUCHI_DATA_DIR says', () => {
+test('installed on Windows: %ProgramData%\\Madoguchi\\data\\station and logs, whatever MADOGUCHI_DATA_DIR says', () => {
   const r = appFolders({
     packaged: true,
     platform: 'win32',
@@ -17,7 +17,7 @@ test('installed on Windows: %ProgramData%\\Madoguchi\\data and logs, whatever MA
   assert.deepEqual(r, {
     ok: true,
     value: {
-      dataDir: 'C:\\ProgramData\\Madoguchi\\data',
+      dataDir: 'C:\\ProgramData\\Madoguchi\\data\\station',
       logDir: 'C:\\ProgramData\\Madoguchi\\logs',
       configFile: 'C:\\ProgramData\\Madoguchi\\config.json',
     },
@@ -28,7 +28,7 @@ test('installed on Linux: /var/lib/madoguchi, config in /etc/madoguchi', () => {
   const r = appFolders({ packaged: true, platform: 'linux', env: {}, readText: files({}) });
   assert.deepEqual(r, {
     ok: true,
-    value: { dataDir: '/var/lib/madoguchi/data', logDir: '/var/lib/madoguchi/logs', configFile: '/etc/madoguchi/config.json' },
+    value: { dataDir: '/var/lib/madoguchi/data/station', logDir: '/var/lib/madoguchi/logs', configFile: '/etc/madoguchi/config.json' },
   });
 });
 

@@ -1,8 +1,10 @@
 // Where the app keeps its data folder and its logs. The installed app is per machine, and so is its data: a
-// counter PC is one station whoever signs in to Windows, so the folder is machine-wide (%ProgramData%\Madoguchi\data
-// on Windows, /var/lib/madoguchi/data on Linux; the installer makes them writable for the PC's users), unless the
-// machine's config file names another (written by IT, or by the Windows installer's /DATADIR=). The development
-// checkout keeps MADOGUCHI_DATA_DIR and the per-user folder (data-folder.ts).
+// counter PC is one station whoever signs in to Windows, so the folder is machine-wide,
+// %ProgramData%\Madoguchi\data\station on Windows (/var/lib/madoguchi/data/station on Linux), unless the machine's
+// config file names another (written by IT, or by the Windows installer's /DATADIR=). The installer makes `data`
+// writable for the PC's users, inherited by what is made inside: the folder is made beside where it goes and renamed
+// into place (data-folder.ts), so its parent is the one that must be writable. The development checkout keeps
+// MADOGUCHI_DATA_DIR and the per-user folder.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, win32 } from 'node:path';
 import { z } from 'zod';
@@ -47,7 +49,7 @@ export function appFolders(where: Where): Result<AppFolders, string> {
   }
   const { root, configFile } = machineFolders(where.platform, where.env);
   const join_ = where.platform === 'win32' ? win32.join : join;
-  const defaults = { dataDir: join_(root, 'data'), logDir: join_(root, 'logs'), configFile };
+  const defaults = { dataDir: join_(root, 'data', 'station'), logDir: join_(root, 'logs'), configFile };
   let text: string | null;
   try {
     text = (where.readText ?? readTextIfThere)(configFile);

@@ -97,8 +97,16 @@ export function peekDataFolder(dir: string): Result<{ site: SiteId; stationId: s
  * it and renamed into place, so the folder appears whole or not at all. Two programs creating the same folder at
  * once cannot both win: the second rename finds it there and is refused (each would otherwise write its own key
  * into keyring.json, the last one winning over the other's database).
+ * `fill`, given, is done to the new folder while it is still hidden (a station's first-run setup: HQ's key, its
+ * first lead, its label): if it throws, the hidden folder is removed and nothing appears.
  */
-export function createDataFolder(dir: string, site: SiteId, passphrase: string, stationId = newStationId(site)): OpenedFolder {
+export function createDataFolder(
+  dir: string,
+  site: SiteId,
+  passphrase: string,
+  stationId = newStationId(site),
+  fill?: (opened: OpenedFolder) => void,
+): OpenedFolder {
   const refuse = () => new Error(`${dir} already holds a Madoguchi data folder`);
   if (existsSync(dir) && readdirSync(dir).some((f) => f === KEYRING_FILE || f.startsWith(DB_FILE))) throw refuse();
   mkdirSync(dirname(dir), { recursive: true });
@@ -107,7 +115,12 @@ export function createDataFolder(dir: string, site: SiteId, passphrase: string, 
   const { text, dbKey } = createKeyring({ site, stationId }, passphrase);
   try {
     writeFileAtomic(join(making, KEYRING_FILE), text, { mode: 0o600 });
-    openSiteWithKey(making, site, stationId, dbKey).store.close();
+    const made = openSiteWithKey(making, site, stationId, dbKey);
+    try {
+      fill?.(made);
+    } finally {
+      made.store.close();
+    }
     // An empty folder made beforehand (by an installer, or a person) is taken: the rename needs it gone.
     if (existsSync(dir)) {
       try {

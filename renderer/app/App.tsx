@@ -5,6 +5,7 @@ import { SignInScreen } from '../screens/SignInScreen';
 import { StationUnlockScreen } from '../screens/StationUnlockScreen';
 import { StartingScreen, UnavailableScreen } from '../screens/SimpleScreens';
 import { HqOfficeScreen } from '../hq/HqOfficeScreen';
+import { SetupWizard } from '../setup/SetupWizard';
 
 export function App() {
   const phase = useSessionStore((s) => s.phase);
@@ -14,6 +15,8 @@ export function App() {
       return <StartingScreen />;
     case 'unavailable':
       return <UnavailableScreen />;
+    case 'setup':
+      return <SetupWizard />;
     case 'station-locked':
       return <StationUnlockScreen />;
     case 'signed-out':

@@ -22,6 +22,7 @@ import { useCorrectionsStore } from '../stores/corrections-store';
 import { useAccessStore } from '../stores/access-store';
 import { useBackupStore } from '../stores/backup-store';
 import { useDataLifeStore } from '../stores/data-life-store';
+import { useSetupStore } from '../stores/setup-store';
 import { usePrintStore } from '../stores/print-store';
 import { leaveLeadWorkspace } from '../lead/LeadWorkspace';
 
@@ -53,13 +54,15 @@ function scanArrived(scan: HeldScan): void {
     return routeScan(scan.text, () => useCounterStore.getState().scanArrived(scan.text, scan.source, timing));
   }
   if (phase === 'locked' || phase === 'signed-out') useScanHoldStore.getState().hold(scan);
+  // No folder yet, so no ledger: a scan types nothing into the setup's fields and is said to be unused there.
+  if (phase === 'setup') useSetupStore.getState().scanIgnored();
 }
 
 /** Headquarters' own folder has no counter: keys there are only typing. */
 function readsScans(): boolean {
   const s = useSessionStore.getState();
   if (s.station?.hq) return false;
-  return s.phase === 'active' || s.phase === 'locked' || s.phase === 'signed-out';
+  return s.phase === 'active' || s.phase === 'locked' || s.phase === 'signed-out' || s.phase === 'setup';
 }
 
 /** Until the status strip has loaded, assume the layout scanners ship with. */

@@ -5,7 +5,8 @@ import type { SessionView, StationView, StatusView } from '../../shared/ipc/cont
 import { toHalfWidthAscii } from '../../shared/roster/text';
 import { invoke, type AuthProblem } from './call';
 
-export type SessionPhase = 'starting' | 'unavailable' | 'station-locked' | 'signed-out' | 'locked' | 'active';
+/** `setup`: the station has no data folder yet, and the window shows its first-run setup (初回設定). */
+export type SessionPhase = 'starting' | 'unavailable' | 'setup' | 'station-locked' | 'signed-out' | 'locked' | 'active';
 
 export interface SessionState {
   phase: SessionPhase;
@@ -51,6 +52,7 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
     const st = await invoke('station:status', {});
     if (!st.ok) return set({ phase: 'unavailable', unavailable: st.error.message });
     set({ station: st.value });
+    if (st.value.needsSetup) return set({ phase: 'setup', unavailable: null });
     if (!st.value.unlocked) return set({ phase: 'station-locked', unavailable: null });
     const r = await invoke('session:get', {});
     if (!r.ok) {

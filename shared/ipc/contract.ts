@@ -22,6 +22,7 @@ import { staffContract } from './contract/staff';
 import { backupContract } from './contract/backup';
 import { dataLifeContract } from './contract/data-life';
 import { autoOpenContract } from './contract/auto-open';
+import { setupContract } from './contract/setup';
 
 export { StationView } from './contract/station';
 export { SessionView } from './contract/session';
@@ -48,6 +49,7 @@ export const contract = {
   ...backupContract,
   ...dataLifeContract,
   ...autoOpenContract,
+  ...setupContract,
 } as const;
 
 type Contract = typeof contract;

@@ -16,6 +16,7 @@ import { FAKE_SCANNER_INFO, FakeHidPort } from '../../scanner/fake-hid-device';
 import { createPreviewPrinter } from '../../print/printer';
 import { sourceWorkerThread } from '../../backup/source-worker';
 import { fakeOsKeyStore } from '../../store/fake-os-key-store';
+import { needsSetup } from '../../setup/needs-setup';
 
 /** A HID POS scanner that exists only in this process, driven over HTTP: the real decoding path, no USB. */
 function fakeHidScanner() {
@@ -73,8 +74,10 @@ export function registerServe(program: Command, io: CliIo): void {
         throw new CliError(`${opts.renderer} に画面がありません。先に npm run build を実行してください`);
       }
       const dir = resolveDataDir(opts.data, io.env);
+      // No folder there yet (nothing, or an empty folder): the window shows the first-run setup (初回設定).
+      const fresh = needsSetup(dir);
       const peek = peekDataFolder(dir);
-      if (!peek.ok) throw new CliError(peek.error.message);
+      if (!peek.ok && !fresh) throw new CliError(peek.error.message);
       const fake = opts.fakeHid ? fakeHidScanner() : null;
       let push: Push = () => {};
       const printer = createPreviewPrinter();
@@ -104,7 +107,7 @@ export function registerServe(program: Command, io: CliIo): void {
         // Opened already by the keyring's OS slot (the fake's, in tests): no passphrase to ask.
         const status = await station.invoke('station:status', {}, 'serve');
         const opened = status.ok && (status.value as { unlocked: boolean }).unlocked;
-        if (!opts.locked && !opened) {
+        if (!opts.locked && !opened && peek.ok) {
           const passphrase = await askPassphrase(io, `データフォルダ（${siteName(peek.value.site)}）のパスフレーズ`);
           const unlocked = station.unlock(passphrase);
           // What is wrong, as the folder says it: a wrong passphrase, a database gone (DB-MISSING), damaged
@@ -117,7 +120,9 @@ export function registerServe(program: Command, io: CliIo): void {
         throw e;
       }
       io.out(
-        `${servedName(dir, peek.value.site, peek.value.stationId)}をブラウザーモードで提供しています。${opts.locked ? '画面でロックを解除してください。' : ''}\n`,
+        peek.ok
+          ? `${servedName(dir, peek.value.site, peek.value.stationId)}をブラウザーモードで提供しています。${opts.locked ? '画面でロックを解除してください。' : ''}\n`
+          : `${dir} にはまだデータフォルダがありません。画面で初回設定（会場責任者）を行ってください。\n`,
       );
       io.out(`URL: ${server.url}\n`);
       await new Promise<void>((resolve) => {

@@ -13,14 +13,12 @@ import {
   registerStation,
   registeredStations,
   recipients,
-  setRecipients,
-  stationRegistration,
 } from '../../sync/registration';
 import { exportSyncFile } from '../../sync/export';
-import { describeRecipientChange, encodeHqSyncFile, parseHqSyncFile, recipientChanges } from '../../sync/hq-sync-file';
-import { pinnedHqKey } from '../../crypto/hq-pin';
+import { encodeHqSyncFile } from '../../sync/hq-sync-file';
 import { startOutboxServer } from '../../sync/outbox-server';
-import { ensureTlsIdentity, storeVenueKey, venueKey } from '../../sync/sync-keys';
+import { setUpSync, writeStationRegistration } from '../../sync/station-sync-setup';
+import { ensureTlsIdentity, venueKey } from '../../sync/sync-keys';
 import { pullAndIngest, pullSources } from '../../sync/pull';
 import { openAnyDataFolder, openExistingDataFolder } from '../data-folder';
 import { loadPrivateKey, loadPublicKey } from '../load-keys';
@@ -57,10 +55,7 @@ export function registerSync(program: Command, io: CliIo, setExit: (code: number
           writeFileAtomic(file, encodeHqSyncFile(hqSyncInfo(opened.store.db, opened.store.stationId), hqKey, io.clock.now()));
           io.out(`事務センターの同期鍵: ${file}（署名 鍵ID ${hqKey.keyId}。各端末で madoguchi sync setup --hq に指定します）\n`);
         } else {
-          const { store } = opened;
-          mkdirSync(out, { recursive: true });
-          const file = join(out, `${store.stationId}.station.json`);
-          writeFileAtomic(file, JSON.stringify(stationRegistration(store.db, store.venue, store.stationId), null, 2) + '\n');
+          const file = writeStationRegistration(opened.store, out);
           io.out(`端末の登録ファイル: ${file}（事務センターで madoguchi sync register に指定します）\n`);
         }
       } finally {
@@ -91,23 +86,17 @@ export function registerSync(program: Command, io: CliIo, setExit: (code: number
       const key = opts.venueKey === undefined ? null : await loadPrivateKey(io, opts.venueKey, 'venue');
       const store = await openExistingDataFolder(io, opts.data);
       try {
-        const hq = parseHqSyncFile(hqText, pinnedHqKey(store.db)?.key ?? null);
-        if (!hq.ok) throw new CliError(`${opts.hq}: ${hq.error.message}`);
-        const venuePub = pub ?? key!;
-        if (venuePub.venue !== store.venue) throw new CliError(`会場の鍵が${VENUES[store.venue].name}のものではありません`);
-        const changes = recipientChanges(store.db, hq.value, venuePub);
-        const words = changes.map((c) => `  ${describeRecipientChange(c, VENUES[store.venue].name)}\n`).join('');
-        if (changes.some((c) => c.from !== null) && !opts.replace)
-          throw new CliError(
-            `設定済みの同期の宛先が変わります。何も変えていません:\n${words}事務センターから鍵の変更を聞いているなら --replace をつけて実行してください`,
-          );
-        stationRegistration(store.db, store.venue, store.stationId);
-        const r = setRecipients(store.db, hq.value, venuePub, store.venue);
-        if (!r.ok) throw new CliError(r.error.message);
-        if (key) storeVenueKey(store.db, key.privateKey);
+        const r = setUpSync(store, hqText, pub ?? key!, opts.replace === true);
+        if (!r.ok) {
+          if (r.error.about === 'hq-sync') throw new CliError(`${opts.hq}: ${r.error.message}`);
+          if (r.error.about === 'replace')
+            throw new CliError(`${r.error.message}事務センターから鍵の変更を聞いているなら --replace をつけて実行してください`);
+          throw new CliError(r.error.message);
+        }
+        const { hq, venuePub, changes } = r.value;
         io.out(
-          `同期の宛先を設定しました: 事務センター（鍵ID ${hq.value.inbox.keyId}）、${VENUES[store.venue].name}（鍵ID ${venuePub.keyId}${key ? '、秘密鍵を保管' : ''}）\n` +
-            (changes.length ? words : '  宛先の変更はありません\n'),
+          `同期の宛先を設定しました: 事務センター（鍵ID ${hq.inbox.keyId}）、${VENUES[store.venue].name}（鍵ID ${venuePub.keyId}${key ? '、秘密鍵を保管' : ''}）\n` +
+            (changes.length ? changes.map((w) => `  ${w}\n`).join('') : '  宛先の変更はありません\n'),
         );
       } finally {
         store.close();

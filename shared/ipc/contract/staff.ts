@@ -10,6 +10,8 @@ const StaffView = z.strictObject({ staffId: z.string(), displayName: z.string(),
 export type StaffView = z.infer<typeof StaffView>;
 
 const StaffId = z.string().min(1).max(32);
+/** On screens and prints beside every record the person makes: one line of visible text. */
+export const StaffDisplayName = personText('氏名', 40, true).refine((s) => !s.includes('\n'), '氏名は1行で入力してください');
 const Pin = z.string().min(1).max(16);
 
 export const staffContract = {
@@ -17,8 +19,7 @@ export const staffContract = {
   'staff:add': channel(
     z.strictObject({
       staffId: StaffId,
-      // On screens and prints beside every record the person makes: one line of visible text.
-      displayName: personText('氏名', 40, true).refine((s) => !s.includes('\n'), '氏名は1行で入力してください'),
+      displayName: StaffDisplayName,
       role: z.enum(['clerk', 'lead']),
       pin: Pin,
     }),

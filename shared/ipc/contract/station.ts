@@ -34,6 +34,11 @@ export const StationView = z.strictObject({
    * OS's store reset, a damaged folder): said on the unlock screen, where the passphrase still opens it. Absent otherwise.
    */
   autoOpenProblem: z.string().optional(),
+  /**
+   * The station has no data folder yet (none, or an empty folder where it should be): the window shows the
+   * first-run setup (初回設定, contract/setup.ts) instead of an unlock screen that could not work. Absent otherwise.
+   */
+  needsSetup: z.literal(true).optional(),
 });
 export type StationView = z.infer<typeof StationView>;
 
