@@ -1,11 +1,12 @@
 // PDFs through Electron's own Chromium: a held print document (served at app://madoguchi/__print/<id>, with the
 // bundled font from the same origin) loaded in a hidden window with JavaScript off, then Chromium's print path
-// (printToPDF, A4 from the document's @page). The command line inside the installed app makes its 消去申請書,
-// 消去報告書 and reports this way, so it needs no browser on the PC.
-import { app, BrowserWindow } from 'electron';
+// (printToPDF, A4 from the document's @page). The print preview's PDFで保存 saves one where the lead chooses; the
+// command line inside the installed app makes its 消去申請書, 消去報告書 and reports this way, so it needs no browser.
+import { app, BrowserWindow, dialog } from 'electron';
+import { writeFile } from 'node:fs/promises';
 import { err, ok } from '../../shared/result';
 import type { PdfMaker } from '../print/pdf-maker';
-import type { PreviewPrinter } from '../print/printer';
+import type { PreviewPrinter, PrintJob } from '../print/printer';
 import { APP_PAGE } from './app-protocol';
 
 /** The document at `url` (one of ours) as PDF bytes. */
@@ -34,6 +35,27 @@ export function electronPdfMaker(prints: PreviewPrinter): PdfMaker {
       } catch (e) {
         return err(`PDF を作れませんでした（${(e as Error).message}）`);
       }
+    },
+  };
+}
+
+/** The preview printer, and PDFで保存: the document as PDF, saved (owner-only) where the lead chooses; null if cancelled. */
+export function windowPrinter(prints: PreviewPrinter, parent: () => BrowserWindow | null): PreviewPrinter {
+  return {
+    ...prints,
+    async savePdf(job: PrintJob) {
+      const held = await prints.print(job);
+      const pdf = await pdfOf(new URL(held.preview!, APP_PAGE).href);
+      const options = {
+        title: job.title,
+        defaultPath: `${job.title.replace(/[\\/:*?"<>|]/g, '_')}.pdf`,
+        filters: [{ name: 'PDF', extensions: ['pdf'] }],
+      };
+      const owner = parent();
+      const choice = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+      if (choice.canceled || !choice.filePath) return null;
+      await writeFile(choice.filePath, pdf, { mode: 0o600 });
+      return choice.filePath;
     },
   };
 }

@@ -15,7 +15,7 @@ import { createPreviewPrinter } from '../print/printer';
 import { workerThread } from '../backup/backup-thread';
 import { createFolderPicker } from './folder-picker';
 import { APP_PAGE, APP_SCHEME, APP_SCHEME_PRIVILEGES, RECOVER_PAGE, appProtocolHandler } from './app-protocol';
-import { electronPdfMaker } from './electron-pdf';
+import { electronPdfMaker, windowPrinter } from './electron-pdf';
 import { runCommandLine } from './command-line';
 import { electronOsKeyStore } from './os-key-store';
 import { createRotatingLog } from '../logging/rotating-log';
@@ -87,7 +87,7 @@ function startWindow(): void {
 
     let push: Push = () => {};
     const madoguchi = createStation(dataDir, systemClock, log, {
-      printer: prints,
+      printer: windowPrinter(prints, () => win),
       backupThread: workerThread(backupWorkerFile),
       folderPicker: createFolderPicker(() => win),
       // この端末で自動的に開く: the database key sealed by the OS for this Windows user (DPAPI; the Secret Service on Linux).

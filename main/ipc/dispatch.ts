@@ -17,7 +17,7 @@ import {
 import type { Staff } from '../auth/staff';
 import type { Sessions } from '../auth/sessions';
 
-interface CallContext {
+export interface CallContext {
   readonly caller: string;
   readonly staff: Staff | null;
 }

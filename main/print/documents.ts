@@ -5,7 +5,9 @@
 // Pure reads; the caller records the print in the access record and hands the HTML to the printer.
 import { err, ok, type Result } from '../../shared/result';
 import { normalizeReservationNumber } from '../../shared/roster/reservation-number';
-import type { PrintRequest } from '../../shared/ipc/contract';
+import type { ChannelOutput, IpcResult, PrintRequest } from '../../shared/ipc/contract';
+
+type PrintedOutput = ChannelOutput<'print:document'>;
 import { ledgerPageCount, ledgerPrintHtml, type PrintRow } from '../../shared/print/ledger-print';
 import type { CounterContext } from '../counter/counter-service';
 import { dailyReportHtml, dailyReportPageCount, dailyReportTitle } from '../../shared/print/daily-report-print';
@@ -272,23 +274,35 @@ export async function printRecorded(
   who: { stationId: string; staff: Staff },
   doc: RenderedDocument,
   detail: Record<string, string | number | boolean | null>,
-) {
-  access?.record({
-    stationId: who.stationId,
-    actor: actorOf(who.staff),
-    action: 'print',
-    subject: doc.subject,
-    detail: { ...detail, rows: doc.rows, pages: doc.pages, subjects: doc.subjects },
-  });
-  const out = await printer.print({ title: doc.title, html: doc.html });
-  // Saved as a PDF (the window's 印刷), the document left the encrypted folder as a plain file: where to, and whose.
-  if (out.savedTo !== null && doc.subjects.length > 0)
+  how: 'preview' | 'pdf' = 'preview',
+): Promise<IpcResult<PrintedOutput>> {
+  const job = { title: doc.title, html: doc.html };
+  const savesPdf = printer.savePdf !== undefined;
+  const done = (out: { preview: string | null; savedTo: string | null }) => ok({ title: doc.title, pages: doc.pages, ...out, savesPdf });
+  if (how === 'preview') {
     access?.record({
       stationId: who.stationId,
       actor: actorOf(who.staff),
-      action: 'export',
+      action: 'print',
       subject: doc.subject,
-      detail: { ...detail, rows: doc.rows, destination: out.savedTo, subjects: doc.subjects },
+      detail: { ...detail, rows: doc.rows, pages: doc.pages, subjects: doc.subjects },
     });
-  return { title: doc.title, pages: doc.pages, ...out };
+    return done(await printer.print(job));
+  }
+  if (!printer.savePdf)
+    return err({
+      code: 'unavailable',
+      message: 'この画面では PDF を直接保存できません。印刷する → 印刷の画面で「PDF に保存」を選んでください',
+    });
+  const savedTo = await printer.savePdf(job);
+  if (savedTo === null) return done({ preview: null, savedTo: null });
+  // The document left the encrypted folder as a plain file: where to, and whose (the retention plan lists it).
+  access?.record({
+    stationId: who.stationId,
+    actor: actorOf(who.staff),
+    action: doc.subjects.length > 0 ? 'export' : 'print',
+    subject: doc.subject,
+    detail: { ...detail, rows: doc.rows, pages: doc.pages, destination: savedTo, subjects: doc.subjects },
+  });
+  return done({ preview: null, savedTo });
 }

@@ -23,6 +23,11 @@ export interface Printer {
   /** Where a document finds the app's bundled font stylesheet (print-fonts.css), as the printer loads it. */
   readonly fontCssHref: string | null;
   print(job: PrintJob): Promise<PrintOutcome>;
+  /**
+   * The installed app: the document as a PDF, saved where the lead chooses (null: cancelled). Browser mode has none:
+   * its browser's print dialog saves PDFs, unseen by the app.
+   */
+  savePdf?(job: PrintJob): Promise<string | null>;
 }
 
 /** The stylesheet vite emits with the bundled Noto Sans JP @font-face rules (see vite.config.ts). */

@@ -7,7 +7,7 @@ import { Key } from '../components/Key';
 import { usePrintStore } from '../stores/print-store';
 
 export function PrintPreview() {
-  const { printed, error, busy, dismiss } = usePrintStore();
+  const { printed, error, busy, dismiss, savePdf } = usePrintStore();
   const frame = useRef<HTMLIFrameElement>(null);
   if (!printed && !error && !busy) return null;
   return (
@@ -46,6 +46,11 @@ export function PrintPreview() {
         {printed?.preview && (
           <button className="btn btn-primary" type="button" data-autofocus="" onClick={() => frame.current?.contentWindow?.print()}>
             印刷する
+          </button>
+        )}
+        {printed?.savesPdf && (
+          <button className="btn" type="button" disabled={busy} onClick={() => void savePdf()}>
+            PDFで保存
           </button>
         )}
         <button className="btn" type="button" data-autofocus={printed?.preview ? undefined : ''} onClick={dismiss}>

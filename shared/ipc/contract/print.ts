@@ -30,12 +30,20 @@ export const PrintRequest = z.discriminatedUnion('document', [
 ]);
 export type PrintRequest = z.infer<typeof PrintRequest>;
 
+const Printed = z.strictObject({
+  title: z.string(),
+  pages: z.number().int(),
+  /** The held document the window shows and prints (through the OS print dialog), or null. */
+  preview: z.string().nullable(),
+  /** Where the PDF was saved (print:save-pdf), or null (not saved, or cancelled). */
+  savedTo: z.string().nullable(),
+  /** Whether this platform saves a PDF itself (print:save-pdf: the installed app), recording where it went. */
+  savesPdf: z.boolean(),
+});
+
 export const printContract = {
-  /** Renders a document and hands it to the platform's printer: a preview URL (browser mode) or a saved PDF (Electron). */
-  'print:document': channel(
-    PrintRequest,
-    z.strictObject({ title: z.string(), pages: z.number().int(), preview: z.string().nullable(), savedTo: z.string().nullable() }),
-    ['lead', 'hq'],
-    BOTH,
-  ),
+  /** Renders a document and holds it for the window's print preview. */
+  'print:document': channel(PrintRequest, Printed, ['lead', 'hq'], BOTH),
+  /** Renders the same document as a PDF saved where the lead chooses (the installed app), recorded with where it went. */
+  'print:save-pdf': channel(PrintRequest, Printed, ['lead', 'hq'], BOTH),
 } as const;
