@@ -11,7 +11,7 @@ test('the README lists exactly the roster columns the reader accepts', () => {
 });
 
 test('every madoguchi command in the README exists', async () => {
-  const { runCli } = await import('./cli/main');
+  const { cli } = await import('./testing/cli-harness');
   for (const cmd of [
     'keys hq',
     'keys venue',
@@ -32,15 +32,7 @@ test('every madoguchi command in the README exists', async () => {
     'simulate',
   ]) {
     assert.ok(readme.includes(`madoguchi ${cmd}`), `README does not mention madoguchi ${cmd}`);
-    let out = '';
-    const code = await runCli([...cmd.split(' '), '--help'], {
-      out: (t) => (out += t),
-      err: () => {},
-      stdin: process.stdin,
-      env: {},
-      clock: { now: () => new Date() },
-      cwd: process.cwd(),
-    });
+    const { code, out } = await cli([...cmd.split(' '), '--help'], { env: {} });
     assert.equal(code, 0, `madoguchi ${cmd} --help`);
     assert.match(out, /Usage: madoguchi/);
   }

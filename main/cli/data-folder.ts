@@ -8,11 +8,11 @@ import {
   dataFolderExists,
   openDataFolder,
   peekDataFolder,
-  resolveDataDir,
   type HqStore,
   type OpenedFolder,
   type VenueStore,
 } from '../store/data-folder';
+import { resolveDataDir } from '../store/app-folders';
 import { askPassphrase } from './passphrase';
 import { CliError, type CliIo } from './io';
 

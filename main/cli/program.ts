@@ -3,7 +3,7 @@
 // installed app's `Madoguchi --cli` (main/electron/command-line.ts). Reads like a table of contents; each command
 // lives in its own module.
 import { storageFault } from '../db/storage-fault';
-import { resolveDataDir } from '../store/data-folder';
+import { resolveDataDir } from '../store/app-folders';
 import { Command, CommanderError } from 'commander';
 import { registerKeys } from './commands/keys';
 import { registerRoute } from './commands/route';

@@ -5,15 +5,13 @@
 // Pure reads; the caller records the print in the access record and hands the HTML to the printer.
 import { err, ok, type Result } from '../../shared/result';
 import { normalizeReservationNumber } from '../../shared/roster/reservation-number';
-import type { ChannelOutput, IpcResult, PrintRequest } from '../../shared/ipc/contract';
-
-type PrintedOutput = ChannelOutput<'print:document'>;
+import type { PrintRequest } from '../../shared/ipc/contract';
 import { ledgerPageCount, ledgerPrintHtml, type PrintRow } from '../../shared/print/ledger-print';
 import type { CounterContext } from '../counter/counter-service';
 import { dailyReportHtml, dailyReportPageCount, dailyReportTitle } from '../../shared/print/daily-report-print';
 import { discrepancyPageCount, discrepancyReportHtml, type DiscrepancyRow } from '../../shared/print/discrepancy-print';
 import { returnListHtml, returnListPageCount } from '../../shared/print/return-list-print';
-import { actorOf, type Staff } from '../auth/staff';
+import type { Staff } from '../auth/staff';
 import { staffOnPaper, stationName } from '../counter/names';
 import { readEvents } from '../db/event-log';
 import { unexpectedInCheck } from '../db/queries/events';
@@ -22,8 +20,6 @@ import { cardNameAddressReader, shipmentPrintRows } from '../db/queries/ledger-c
 import { dayHalfHours, reconciledDay, stationNames } from '../reconciliation/reconciliation-view';
 import { returnBatchCards } from '../returns/returns';
 import { code128Barcode } from './barcode';
-import type { Printer } from './printer';
-import type { AccessLog } from '../access/access-record';
 import type { SiteId, VenueId } from '../../shared/venues/venues';
 import { recordUses, type RecordSite, type RecordUseQuery } from '../access/record-uses';
 import { accessRecordHtml, accessRecordPageCount } from '../../shared/print/access-record-print';
@@ -268,41 +264,3 @@ export function ledgerDocumentOf(
  * Hands a rendered document to the printer after noting it in the access record: every print of residents'
  * data is a look at it (別紙⑦), recorded before the document leaves main.
  */
-export async function printRecorded(
-  printer: Printer,
-  access: AccessLog | undefined,
-  who: { stationId: string; staff: Staff },
-  doc: RenderedDocument,
-  detail: Record<string, string | number | boolean | null>,
-  how: 'preview' | 'pdf' = 'preview',
-): Promise<IpcResult<PrintedOutput>> {
-  const job = { title: doc.title, html: doc.html };
-  const savesPdf = printer.savePdf !== undefined;
-  const done = (out: { preview: string | null; savedTo: string | null }) => ok({ title: doc.title, pages: doc.pages, ...out, savesPdf });
-  if (how === 'preview') {
-    access?.record({
-      stationId: who.stationId,
-      actor: actorOf(who.staff),
-      action: 'print',
-      subject: doc.subject,
-      detail: { ...detail, rows: doc.rows, pages: doc.pages, subjects: doc.subjects },
-    });
-    return done(await printer.print(job));
-  }
-  if (!printer.savePdf)
-    return err({
-      code: 'unavailable',
-      message: 'この画面では PDF を直接保存できません。印刷する → 印刷の画面で「PDF に保存」を選んでください',
-    });
-  const savedTo = await printer.savePdf(job);
-  if (savedTo === null) return done({ preview: null, savedTo: null });
-  // The document left the encrypted folder as a plain file: where to, and whose (the retention plan lists it).
-  access?.record({
-    stationId: who.stationId,
-    actor: actorOf(who.staff),
-    action: doc.subjects.length > 0 ? 'export' : 'print',
-    subject: doc.subject,
-    detail: { ...detail, rows: doc.rows, pages: doc.pages, destination: savedTo, subjects: doc.subjects },
-  });
-  return done({ preview: null, savedTo });
-}

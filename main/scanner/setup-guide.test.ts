@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { runCli } from '../cli/main';
+import { cli } from '../testing/cli-harness';
 import { hidPosVendorFor } from './hid-device';
 import { SETTINGS } from '../store/settings';
 
@@ -11,18 +11,7 @@ const guide = readFileSync(new URL('../../docs/scanner-setup.md', import.meta.ur
 const RULES_FILE = 'build/linux/70-madoguchi-scanner.rules';
 const rules = readFileSync(new URL(`../../${RULES_FILE}`, import.meta.url), 'utf8');
 
-async function help(words: readonly string[]): Promise<{ code: number; out: string }> {
-  let out = '';
-  const code = await runCli([...words, '--help'], {
-    out: (t) => (out += t),
-    err: () => {},
-    stdin: process.stdin,
-    env: {},
-    clock: { now: () => new Date() },
-    cwd: process.cwd(),
-  });
-  return { code, out };
-}
+const help = (words: readonly string[]) => cli([...words, '--help'], { env: {} });
 
 /** Each `madoguchi …` the guide writes: its words (command, subcommand or argument) and the options after them. */
 function mentions(text: string): { words: string[]; options: string[]; as: string }[] {

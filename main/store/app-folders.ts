@@ -6,11 +6,25 @@
 // into place (data-folder.ts), so its parent is the one that must be writable. The development checkout keeps
 // MADOGUCHI_DATA_DIR and the per-user folder.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, win32 } from 'node:path';
+import { dirname, isAbsolute, join, resolve, win32 } from 'node:path';
 import { z } from 'zod';
 import { err, ok, type Result } from '../../shared/result';
 import { parseJsonOrUndefined } from '../files/safe-json';
-import { resolveDataDir } from './data-folder';
+import { homedir } from 'node:os';
+
+const APP_FOLDER_NAME = 'Madoguchi';
+
+/** Where Electron's app.getPath('userData') puts the app's data, computed without importing electron. */
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+  if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), APP_FOLDER_NAME);
+  if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', APP_FOLDER_NAME);
+  return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), APP_FOLDER_NAME);
+}
+
+/** --data DIR, else MADOGUCHI_DATA_DIR, else the app's user-data folder. */
+export function resolveDataDir(option: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(option ?? env.MADOGUCHI_DATA_DIR ?? defaultDataDir(env));
+}
 
 export interface AppFolders {
   readonly dataDir: string;

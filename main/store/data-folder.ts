@@ -2,8 +2,7 @@
 // does headquarters (site 'hq'). Nothing about residents is ever written there in plaintext: the plain files
 // beside the database, the head (head.ts) and the station's label (station-label-file.ts), name no one.
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, rmdirSync, statSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { siteName, type SiteId, type VenueId } from '../../shared/venues/venues';
 import { err, ok, type Result } from '../../shared/result';
@@ -20,8 +19,6 @@ import { headKeeper, readHead } from './head';
 import { labelKeeper } from './station-label-file';
 import { checkOnOpen, damaged, FolderRefusal } from './open-checks';
 import { storageFault } from '../db/storage-fault';
-
-const APP_FOLDER_NAME = 'Madoguchi';
 
 export interface VenueStore {
   readonly dir: string;
@@ -68,18 +65,6 @@ type DataFolderProblemCode =
 export interface DataFolderProblem {
   readonly code: DataFolderProblemCode;
   readonly message: string;
-}
-
-/** Where Electron's app.getPath('userData') puts the app's data, computed without importing electron. */
-export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
-  if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), APP_FOLDER_NAME);
-  if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', APP_FOLDER_NAME);
-  return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), APP_FOLDER_NAME);
-}
-
-/** --data DIR, else MADOGUCHI_DATA_DIR, else the app's user-data folder. */
-export function resolveDataDir(option: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
-  return resolve(option ?? env.MADOGUCHI_DATA_DIR ?? defaultDataDir(env));
 }
 
 export function dataFolderExists(dir: string): boolean {
