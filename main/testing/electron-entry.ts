@@ -12,7 +12,8 @@ export function loadElectronEntry(file: string, fake: FakeElectron, args: readon
   Module._load = function (request: string, ...rest: unknown[]) {
     return request === 'electron' ? fake.module : saved.load.call(this, request, ...rest);
   };
-  delete require.cache[file];
+  // Keyed by the real path (a checkout whose node_modules is a link has the bundle under another name).
+  delete require.cache[require.resolve(file)];
   try {
     require(file);
   } finally {
