@@ -52,6 +52,9 @@ test('a venue lead sets up a new counter PC in the window, from the keyboard, an
     await page.keyboard.press('Space');
     await page.keyboard.press('Tab');
     await expect(w.field('端末の呼び名（同じ会場の端末と区別します。例: 窓口1、窓口2）')).toBeFocused();
+    // No label is offered (a second PC would otherwise become a second 窓口1): Enter on an empty one is refused.
+    await page.keyboard.press('Enter');
+    await expect(w.wizard.getByRole('alert')).toContainText('端末の呼び名は');
     await w.field('端末の呼び名（同じ会場の端末と区別します。例: 窓口1、窓口2）').fill('窓口3');
     await scanInto('端末の呼び名（同じ会場の端末と区別します。例: 窓口1、窓口2）', 0);
     await w.fits('1-station');

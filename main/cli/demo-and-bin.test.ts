@@ -1,3 +1,5 @@
+import { decodePublicKeyFile } from '../crypto/key-files';
+import { parseHqSyncFile } from '../sync/hq-sync-file';
 import '../testing/memo-scrypt';
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
@@ -19,6 +21,7 @@ describe('madoguchi demo', () => {
     assert.deepEqual(readdirSync(join(dir, 'keys')).sort(), [
       'honchosha.key',
       'honchosha.pub',
+      'hq-sync.json',
       'hq.key',
       'hq.pub',
       'sogo.key',
@@ -26,6 +29,9 @@ describe('madoguchi demo', () => {
       'toyosu.key',
       'toyosu.pub',
     ]);
+    // What a new counter PC's 初回設定 asks for: hq.pub, and hq-sync.json signed by that key.
+    const pinned = decodePublicKeyFile(readFileSync(join(dir, 'keys', 'hq.pub'), 'utf8'));
+    assert.ok(pinned.ok && parseHqSyncFile(readFileSync(join(dir, 'keys', 'hq-sync.json'), 'utf8'), pinned.value).ok);
     const report = JSON.parse(readFileSync(join(dir, 'ledgers', 'routing-report.json'), 'utf8'));
     const late = JSON.parse(readFileSync(join(dir, 'ledgers', 'second', 'routing-report.json'), 'utf8'));
     const early = JSON.parse(readFileSync(join(dir, 'ledgers', 'early', 'routing-report.json'), 'utf8'));

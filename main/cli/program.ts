@@ -24,6 +24,7 @@ import { registerErasure } from './commands/erasure';
 import { registerReport } from './commands/report';
 import { CliError, type CliIo } from './io';
 import { sqliteVersion } from '../db/connection';
+import { LATEST_SCHEMA_VERSION } from '../db/migrate';
 import pkg from '../../package.json' with { type: 'json' };
 
 /** A command's module adds itself to the program (some set the exit code: 3 = done with rows to follow up). */
@@ -37,8 +38,13 @@ export async function runProgram(argv: readonly string[], io: CliIo, more: reado
   };
   const program = new Command('madoguchi')
     .description('Madoguchi（窓口）: 江東区マイナンバーカード交付会場のためのオフライン窓口アプリ — コマンドライン')
-    // Support asks for this first: which build, on which Node and SQLite (it also proves the binding loads).
-    .version(`madoguchi ${pkg.version}（Node.js ${process.version}、SQLite ${sqliteVersion()}）`, '-V, --version', '版と実行環境を表示')
+    // Support asks for this first: which build, on which Node and SQLite (it also proves the binding loads), and the
+    // newest database it opens (a folder of a newer version's is refused with that number: README "Updates").
+    .version(
+      `madoguchi ${pkg.version}（Node.js ${process.version}、SQLite ${sqliteVersion()}、データベースの版 ${LATEST_SCHEMA_VERSION} まで）`,
+      '-V, --version',
+      '版と実行環境を表示',
+    )
     .showHelpAfterError('（使い方: madoguchi <コマンド> --help）')
     .helpOption('-h, --help', '使い方を表示')
     .helpCommand('help [command]', 'コマンドの使い方を表示')

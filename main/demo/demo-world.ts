@@ -20,6 +20,7 @@ import { hqSyncInfo, registerStation, setRecipients, stationRegistration } from 
 import { exportSyncFile } from '../sync/export';
 import { createIngester } from '../sync/ingest';
 import { inboxKey, storeVenueKey } from '../sync/sync-keys';
+import { encodeHqSyncFile } from '../sync/hq-sync-file';
 import { writeSetting } from '../store/settings';
 import { recordBuiltLedgers } from '../hq/hq-ledgers';
 import { sha256 } from '../ledger/ledger-file';
@@ -201,7 +202,7 @@ export function createDemoWorld(options: DemoOptions): DemoWorld {
       store.close();
     }
   }
-  provisionSync(dir, hqDataDir, stations, venueKeys, passphrase, clock);
+  provisionSync(dir, hqDataDir, stations, { hq, venues: venueKeys }, passphrase, clock);
 
   const first = built.find((b) => b.id === `DEMO-${today}`) ?? built[0]!;
   const perVenue = { honchosha: 0, sogo: 0, toyosu: 0 };
@@ -242,10 +243,11 @@ function provisionSync(
   dir: string,
   hqDataDir: string,
   stations: readonly DemoStation[],
-  venueKeys: Record<VenueId, PrivateKeyHandle>,
+  keys: { hq: PrivateKeyHandle; venues: Record<VenueId, PrivateKeyHandle> },
   passphrase: string,
   clock: Clock,
 ): void {
+  const venueKeys = keys.venues;
   const hqOpened = openDataFolder(hqDataDir, passphrase);
   if (!hqOpened.ok || hqOpened.value.site !== 'hq') throw new Error('demo HQ folder did not open');
   const hq = hqOpened.value.store;
@@ -258,6 +260,9 @@ function provisionSync(
       stores.push(opened.value);
     }
     const info = hqSyncInfo(hq.db, hq.stationId);
+    // HQ's signed sync settings beside the keys, as `sync identity --hq-key` writes them: with hq.pub and a venue's
+    // .key, what a new counter PC's 初回設定 asks for (README "Setting up a counter PC").
+    writeFileAtomic(join(dir, 'keys', 'hq-sync.json'), encodeHqSyncFile(info, keys.hq, clock.now()));
     for (const store of stores) {
       const reg = stationRegistration(store.db, store.venue, store.stationId);
       registerStation(hq.db, clock, { venue: 'hq', stationId: hq.stationId }, reg, outboxOf(store));

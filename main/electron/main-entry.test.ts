@@ -6,7 +6,7 @@ import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHANNELS } from '../../shared/ipc/contract';
 import { API_NAMES_CHANNEL } from '../../shared/ipc/channels';
@@ -99,7 +99,7 @@ test('the window: every channel registered, served from app://madoguchi/ with it
   assert.match(page.headers.get('content-security-policy') ?? '', /default-src 'none'; script-src 'self'/);
   assert.ok(fake.calls.includes('crashReporter.start(upload=false)'));
   // The log beside the data folder (unpackaged; the installed app's is the machine's logs folder).
-  const logged = readFileSync(join(dirname(data), 'logs', 'madoguchi.log'), 'utf8');
+  const logged = readFileSync(join(`${data}-logs`, 'madoguchi.log'), 'utf8');
   assert.match(logged, /start: Madoguchi 0\.0\.0-test/);
   assert.doesNotMatch(logged, new RegExp(PASS));
 });

@@ -272,3 +272,20 @@ test('input that is not a draft is refused with words, not a crash', async (t) =
   }
   assertNothingMade(w);
 });
+
+test('a place this user cannot write (not in the madoguchi group, no rights on the disk): the first step says so, naming it', async (t) => {
+  const usb = join(tempDir(t), 'usb');
+  mkdirSync(usb);
+  // /proc takes no new files, for root too: where the data folder would be made is not writable.
+  const dataDir = '/proc/self/madoguchi/station';
+  const station = createStation(dataDir, clock, () => {});
+  t.after(() => station.close());
+  const status = await station.invoke('station:status', {}, 'w');
+  assert.ok(status.ok && (status.value as { needsSetup?: boolean }).needsSetup === true, 'the setup, not an unlock screen');
+  const refused = errorOf(await station.invoke('setup:check', { upTo: 'station', draft: draft(usb) }, 'w'));
+  assert.match(
+    refused.message,
+    /この端末のデータフォルダ（\/proc\/self\/madoguchi\/station）を作れません: \/proc\/self に書き込む権限がありません/,
+  );
+  assert.match(refused.message, /madoguchi グループに入れてもらい、ログインし直して/);
+});

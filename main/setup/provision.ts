@@ -64,7 +64,7 @@ export function provisionStation(dataDir: string, clock: Clock, draft: SetupDraf
     if (!needsSetup(dataDir)) return err({ step: 'station', message: ALREADY_SET_UP });
     return err({
       step: 'registration',
-      message: `データフォルダを作れませんでした（${describeFailure(e)}）。何も作っていません。ディスクの空きと書き込みの権限を確かめて、もう一度「設定する」を押してください`,
+      message: `この端末のデータフォルダ（${dataDir}）を作れませんでした（${describeFailure(e)}）。何も作っていません（登録ファイルも書いていません）。そのディスクの空きと書き込みの権限を確かめて、もう一度「設定する」を押してください`,
     });
   }
 }

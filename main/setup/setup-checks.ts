@@ -2,6 +2,7 @@
 // folder's passphrase as `trust-hq --venue` asks it, hq.pub as `--hq-pub` reads it, the venue key and
 // hq-sync.json as `sync setup` does, the first lead as `staff add`): each refusal names what to fix, in Japanese.
 // Nothing here writes anything.
+import { cannotMakeFolder } from './needs-setup';
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { SETUP_STEPS, type SetupDraft, type SetupStep } from '../../shared/ipc/contract/setup';
@@ -52,6 +53,8 @@ export function checkSetup(draft: SetupDraft, upTo: SetupStep, dataDir: string):
   const reached = (step: SetupStep) => SETUP_STEPS.indexOf(step) <= through;
   const refuse = (step: SetupStep, message: string) => err({ step, message });
 
+  const noPlace = cannotMakeFolder(dataDir);
+  if (noPlace !== null) return refuse('station', noPlace);
   if (draft.venue === null) return refuse('station', '会場を選んでください');
   const venue = draft.venue;
   const label = SETTINGS['station-label'].schema.safeParse(draft.stationLabel);

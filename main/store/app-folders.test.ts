@@ -2,7 +2,6 @@
 // file is said in Japanese, naming the file, and nothing falls back silently to another folder.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { appFolders } from './app-folders';
 
 const files = (map: Record<string, string>) => (path: string) => map[path] ?? null;
@@ -45,33 +44,48 @@ test("the config file names the data folder (the installer's /DATADIR= writes it
   assert.equal(r.value.logDir, 'C:\\ProgramData\\Madoguchi\\logs');
 });
 
-test('a bad config file is refused in words naming it: not JSON, an unknown key, a relative folder, unreadable', () => {
+test('a bad config file is refused in words naming it and what is wrong: not JSON, an unknown key, a wrong type, relative, a folder, unreadable', () => {
   const cfg = '/etc/madoguchi/config.json';
   const cases: [string, RegExp][] = [
-    ['{dataDir: /srv}', /\/etc\/madoguchi\/config\.json を読めません/],
-    ['{"dataFolder": "/srv/m"}', /dataDir と logDir だけ/],
-    ['{"dataDir": "madoguchi"}', /dataDir「madoguchi」が絶対パスではありません/],
+    [
+      '{dataDir: /srv}',
+      /^設定ファイル \/etc\/madoguchi\/config\.json を読めません: JSON として読めません（書けるのは dataDir と logDir。例: \{"dataDir": "\/srv\/madoguchi\/station"\}）$/,
+    ],
+    ['', /JSON として読めません/],
+    ['{"datadir": "/srv/m"}', /知らない項目 datadir があります/],
+    ['{"dataDir": 3}', /dataDir は空でない文字列（フォルダ）で書きます/],
+    ['["/srv/m"]', /\{ \} で囲んだ項目の一覧ではありません/],
+    ['{"dataDir": "madoguchi"}', /dataDir「madoguchi」が絶対パスではありません（例: \/srv\/madoguchi\/station）/],
   ];
   for (const [text, message] of cases) {
     const r = appFolders({ packaged: true, platform: 'linux', env: {}, readText: files({ [cfg]: text }) });
     assert.equal(r.ok, false, text);
-    if (!r.ok) assert.match(r.error, message);
+    if (!r.ok) assert.match(r.error, message, text);
   }
-  const unreadable = appFolders({
+  const windows = appFolders({
     packaged: true,
-    platform: 'linux',
-    env: {},
-    readText: () => {
-      throw Object.assign(new Error('EACCES'), { code: 'EACCES' });
-    },
+    platform: 'win32',
+    env: { ProgramData: 'C:\\ProgramData' },
+    readText: () => '{"dataDir": "station"}',
   });
-  assert.deepEqual(unreadable, {
+  assert.ok(!windows.ok && windows.error.includes('（例: D:\\madoguchi\\station）'), 'Windows is given a Windows example');
+  const failing = (code: string) => () => {
+    throw Object.assign(new Error(code), { code });
+  };
+  assert.deepEqual(appFolders({ packaged: true, platform: 'linux', env: {}, readText: failing('EACCES') }), {
     ok: false,
     error: '設定ファイル /etc/madoguchi/config.json を開けません（読み取りの権限を確認してください）',
   });
+  assert.deepEqual(appFolders({ packaged: true, platform: 'linux', env: {}, readText: failing('EISDIR') }), {
+    ok: false,
+    error: '設定ファイル /etc/madoguchi/config.json を開けません（ファイルではなくフォルダです）',
+  });
 });
 
-test('the development checkout: MADOGUCHI_DATA_DIR, logs beside it, no config file', () => {
+test('the development checkout: MADOGUCHI_DATA_DIR, its own logs beside it, no config file', () => {
   const r = appFolders({ packaged: false, platform: 'linux', env: { MADOGUCHI_DATA_DIR: '/tmp/m/venues/honchosha' }, readText: files({}) });
-  assert.deepEqual(r, { ok: true, value: { dataDir: '/tmp/m/venues/honchosha', logDir: join('/tmp/m/venues', 'logs'), configFile: null } });
+  assert.deepEqual(r, {
+    ok: true,
+    value: { dataDir: '/tmp/m/venues/honchosha', logDir: '/tmp/m/venues/honchosha-logs', configFile: null },
+  });
 });

@@ -6,7 +6,7 @@
 // into place (data-folder.ts), so its parent is the one that must be writable. The development checkout keeps
 // MADOGUCHI_DATA_DIR and the per-user folder.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve, win32 } from 'node:path';
+import { isAbsolute, join, resolve, win32 } from 'node:path';
 import { z } from 'zod';
 import { err, ok, type Result } from '../../shared/result';
 import { parseJsonOrUndefined } from '../files/safe-json';
@@ -59,7 +59,8 @@ function machineFolders(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): { ro
 export function appFolders(where: Where): Result<AppFolders, string> {
   if (!where.packaged) {
     const dataDir = resolveDataDir(undefined, where.env);
-    return ok({ dataDir, logDir: join(dirname(dataDir), 'logs'), configFile: null });
+    // Its own logs beside each folder (the demo opens several venues at once; they never share a file).
+    return ok({ dataDir, logDir: `${dataDir}-logs`, configFile: null });
   }
   const { root, configFile } = machineFolders(where.platform, where.env);
   const join_ = where.platform === 'win32' ? win32.join : join;
@@ -67,20 +68,31 @@ export function appFolders(where: Where): Result<AppFolders, string> {
   let text: string | null;
   try {
     text = (where.readText ?? readTextIfThere)(configFile);
-  } catch {
-    return err(`設定ファイル ${configFile} を開けません（読み取りの権限を確認してください）`);
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    return err(
+      `設定ファイル ${configFile} を開けません（${code === 'EISDIR' ? 'ファイルではなくフォルダです' : '読み取りの権限を確認してください'}）`,
+    );
   }
   if (text === null) return ok(defaults);
+  const example = where.platform === 'win32' ? '{"dataDir": "D:\\\\madoguchi\\\\station"}' : '{"dataDir": "/srv/madoguchi/station"}';
+  const problem = (what: string) => err(`設定ファイル ${configFile} を読めません: ${what}（書けるのは dataDir と logDir。例: ${example}）`);
   // Windows PowerShell writes UTF-8 with a BOM (the installer's /DATADIR= goes through it).
-  const parsed = ConfigFile.safeParse(parseJsonOrUndefined(text.replace(/^\uFEFF/, '')));
-  if (!parsed.success)
-    return err(
-      `設定ファイル ${configFile} を読めません（JSON で dataDir と logDir だけを書けます。例: {"dataDir": "D:\\\\madoguchi"}）。システム管理者に確認してください`,
-    );
+  const json = parseJsonOrUndefined(text.replace(/^\uFEFF/, ''));
+  if (json === undefined) return problem('JSON として読めません');
+  const parsed = ConfigFile.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    if (issue.code === 'unrecognized_keys') return problem(`知らない項目 ${issue.keys.join('、')} があります`);
+    if (issue.path.length > 0) return problem(`${String(issue.path[0])} は空でない文字列（フォルダ）で書きます`);
+    return problem('{ } で囲んだ項目の一覧ではありません');
+  }
   const absolute = where.platform === 'win32' ? win32.isAbsolute : isAbsolute;
   for (const [key, value] of Object.entries(parsed.data)) {
     if (value !== undefined && !absolute(value))
-      return err(`設定ファイル ${configFile} の ${key}「${value}」が絶対パスではありません（例: D:\\madoguchi、/srv/madoguchi）`);
+      return err(
+        `設定ファイル ${configFile} の ${key}「${value}」が絶対パスではありません（例: ${where.platform === 'win32' ? 'D:\\madoguchi\\station' : '/srv/madoguchi/station'}）`,
+      );
   }
   return ok({ dataDir: parsed.data.dataDir ?? defaults.dataDir, logDir: parsed.data.logDir ?? defaults.logDir, configFile });
 }

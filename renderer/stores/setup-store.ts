@@ -37,7 +37,8 @@ const EMPTY_SYNC = { hqSyncFile: '', venueKeyFile: '', venueKeyPassphrase: '' };
 
 const EMPTY_DRAFT: SetupDraft = {
   venue: null,
-  stationLabel: '窓口1',
+  // Typed by the lead, never offered: a second PC given 窓口1 by default would be a second 窓口1.
+  stationLabel: '',
   passphrase: '',
   passphraseAgain: '',
   hqPublicKeyFile: '',

@@ -18,6 +18,7 @@ import { createPreviewPrinter } from '../../print/printer';
 import { sourceWorkerThread } from '../../backup/source-worker';
 import { fakeOsKeyStore } from '../../store/fake-os-key-store';
 import { needsSetup } from '../../setup/needs-setup';
+import { scrubLogLine } from '../../logging/scrub';
 
 /** A HID POS scanner that exists only in this process, driven over HTTP: the real decoding path, no USB. */
 function fakeHidScanner() {
@@ -83,7 +84,7 @@ export function registerServe(program: Command, io: CliIo): void {
       let push: Push = () => {};
       const printer = createPreviewPrinter();
       const fakeOsUser = io.env[FAKE_OS_KEY_STORE_ENV];
-      const station = createStation(dir, io.clock, (line) => io.err(`${line}\n`), {
+      const station = createStation(dir, io.clock, (line) => io.err(`${scrubLogLine(line)}\n`), {
         printer,
         backupThread: sourceWorkerThread(),
         ...(fakeOsUser ? { osKeyStore: fakeOsKeyStore(fakeOsUser) } : {}),
@@ -95,7 +96,7 @@ export function registerServe(program: Command, io: CliIo): void {
       const server = await startBrowserServer({
         invoke: station.invoke,
         rendererDir: opts.renderer,
-        log: (l) => io.err(`${l}\n`),
+        log: (l) => io.err(`${scrubLogLine(l)}\n`),
         printPreviews: printer,
         ...(fake ? { extraPosts: fake.routes } : {}),
       });

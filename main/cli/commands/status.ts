@@ -38,7 +38,7 @@ export function registerStatus(program: Command, io: CliIo): void {
             return void io.out(JSON.stringify({ ...h, freeSpace, sync, revokedVenueKeys: revokedKeys, autoOpen }, null, 2) + '\n');
           io.out(`事務センター  端末ID: ${h.stationId}\nデータフォルダ: ${h.dataDir}\n${freeSpaceText(freeSpace)}`);
           io.out(autoOpenText(h.dataDir));
-          io.out(`スキーマ版: ${h.schemaVersion}\n作成した台帳:\n`);
+          io.out(`データベースの版（スキーマ版）: ${h.schemaVersion}\n作成した台帳:\n`);
           for (const l of h.ledgers)
             io.out(
               `  ${l.shipmentId}  ${l.venueName}  ${count(l.rowCount)}  sha256:${l.fileSha256.slice(0, 16)}…  作成 ${tokyoDateTime(l.createdAt)}  ${
@@ -70,7 +70,7 @@ export function registerStatus(program: Command, io: CliIo): void {
         );
         io.out(freeSpaceText(s.freeSpace));
         io.out(autoOpenText(s.dataDir));
-        io.out(`スキーマ版: ${s.schemaVersion}（このアプリは ${s.supportedSchemaVersion} まで対応）\n`);
+        io.out(`データベースの版（スキーマ版）: ${s.schemaVersion}（このアプリは ${s.supportedSchemaVersion} まで対応）\n`);
         io.out(
           s.hqKey
             ? `事務センター鍵: 鍵ID ${s.hqKey.keyId}（${tokyoDateTime(s.hqKey.pinnedAt)} 登録、指紋 ${s.hqKey.fingerprint}）\n`
