@@ -139,6 +139,11 @@ test('a venue lead sets up a new counter PC in the window, from the keyboard, an
     await page.keyboard.press('Enter');
     await expect(page.getByText('バーコードをスキャンしてください')).toBeVisible();
     await expect(page.getByTestId('status-staff')).toContainText('lead9');
+    // The lead's menu of a station just set up says what to do first: take in HQ's ledger.
+    await page.keyboard.press('F4');
+    await expect(page.getByTestId('no-shipments')).toContainText('この端末にはまだ台帳がありません');
+    await expect(page.getByTestId('no-shipments')).toBeInViewport();
+    await page.screenshot({ path: 'test-results/screen-fit/1366x768-setup-7-lead-menu-first.png' });
   } finally {
     await server.stop();
     rmSync(dir, { recursive: true, force: true });

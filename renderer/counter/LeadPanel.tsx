@@ -133,6 +133,11 @@ export function LeadPanel() {
         )}
         {lead.shipments === null ? (
           <p aria-busy="true">読み込み中…</p>
+        ) : lead.shipments.length === 0 ? (
+          // A station just set up: what to do first, not an empty table.
+          <p className="verdict" role="status" data-testid="no-shipments">
+            この端末にはまだ台帳がありません。事務センターから届いた台帳ファイル（.ledger）を、左の「台帳の取込（ファイルから）」を開いて取り込んでください。
+          </p>
         ) : (
           <table className="shipments">
             <thead>
