@@ -77,6 +77,8 @@ test('a venue lead sets up a new counter PC in the window, from the keyboard, an
 
     // 3. hq.pub: its whole fingerprint, big, to read with HQ by phone; going on without the tick is refused.
     await w.atStep(3, '事務センターの鍵');
+    // A step that opens on a file to choose: the keyboard is on its button, never on nothing.
+    await expect(w.wizard.getByRole('button', { name: 'ファイルを選ぶ' }).first()).toBeFocused();
     await w.field('事務センターの公開鍵（hq.pub）').setInputFiles(join(keys, 'hq.pub'));
     const hqKey = decodePublicKeyFile(readFileSync(join(keys, 'hq.pub'), 'utf8'));
     if (!hqKey.ok) throw new Error('the demo hq.pub');

@@ -2,7 +2,7 @@
 // here what `venue trust-hq --venue`, `staff add`, `sync setup` and `sync identity` do: one step at a time, each
 // checked by main before the next; nothing is made until the last step, and then all at once. Enter goes on,
 // the buttons say their keys, and every step fits a 1366×768 window without scrolling.
-import type { FormEvent } from 'react';
+import { useEffect, useRef, type FormEvent } from 'react';
 import { SETUP_STEPS, type SetupStep } from '../../shared/ipc/contract/setup';
 import { useSetupStore } from '../stores/setup-store';
 import { HqKeyStep, LeadStep, PassphraseStep, RegistrationStep, StationStep, SyncStep } from './SetupSteps';
@@ -46,6 +46,16 @@ export function SetupWizard() {
   const Body = BODIES[step];
   const last = step === 'registration';
 
+  // A step that opens on a file to choose (no field of its own to focus) focuses its first control, so the
+  // keyboard is never left on nothing: Space/Enter chooses the file, Tab goes on to 次へ.
+  const section = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => {
+      if (document.activeElement === document.body) section.current?.querySelector<HTMLElement>('button, input, select')?.focus();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [step]);
+
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!busy) void next();
@@ -65,7 +75,7 @@ export function SetupWizard() {
           ))}
         </ol>
         {/* Keyed by the step, so each step's first field takes the focus as it is shown. */}
-        <section key={step} className="setup-step" aria-labelledby="setup-step-title">
+        <section key={step} ref={section} className="setup-step" aria-labelledby="setup-step-title">
           <h2 id="setup-step-title" className="setup-step-title">
             {`${at + 1}／${SETUP_STEPS.length}\u3000${TITLES[step]}`}
           </h2>
