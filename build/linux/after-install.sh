@@ -20,8 +20,10 @@ fi
 getent group madoguchi >/dev/null || groupadd --system madoguchi
 install -d -m 2770 -g madoguchi /var/lib/madoguchi /var/lib/madoguchi/data /var/lib/madoguchi/logs
 
-# A USB scanner in HID POS mode is readable by the person at the seat without root (docs/scanner-setup.md).
-install -m 0644 "$app/resources/linux/70-madoguchi-scanner.rules" /etc/udev/rules.d/70-madoguchi-scanner.rules
+# A USB scanner in HID POS mode is readable by the person at the seat without root (docs/scanner-setup.md). The
+# package's rule goes where packages put theirs; an administrator's own vendors go in /etc/udev/rules.d/71-….rules,
+# which an upgrade never touches.
+install -D -m 0644 "$app/resources/linux/70-madoguchi-scanner.rules" /usr/lib/udev/rules.d/70-madoguchi-scanner.rules
 if command -v udevadm >/dev/null 2>&1; then
   udevadm control --reload-rules || true
   udevadm trigger --subsystem-match=hidraw || true

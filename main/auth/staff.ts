@@ -31,6 +31,9 @@ export interface Staff {
   readonly role: StaffRole;
 }
 
+/** Who the records name for what a folder's setup did before it had a staff account (初回設定, the first `staff add`). */
+export const SETUP_ACTOR = 'setup';
+
 /** How an event or access record names who did it: role and staff id, e.g. "clerk:c01". */
 export function actorOf(staff: Staff): string {
   return `${staff.role}:${staff.staffId}`;

@@ -4,7 +4,7 @@
 // (asked at the terminal, or MADOGUCHI_PIN) — checked as a sign-in is (wrong PINs count toward the lockout), and
 // record that person.
 import type { Db } from '../db/connection';
-import { actorOf, folderOf, listStaff, verifyStaffPin, type Staff } from '../auth/staff';
+import { actorOf, folderOf, listStaff, SETUP_ACTOR, verifyStaffPin, type Staff } from '../auth/staff';
 import { ROLE_LABELS, type StaffRole } from '../../shared/ipc/roles';
 import { askPin } from './passphrase';
 import { CliError, type CliIo } from './io';
@@ -38,7 +38,7 @@ export async function folderAdministrator(io: CliIo, db: Db, given: string | und
     // Nobody could be checked: a PIN asked for an account that does not exist would only count as a wrong one.
     if (given !== undefined || io.env[STAFF_ENV])
       io.err(`このデータフォルダにはまだ${ROLE_LABELS[admin]}が登録されていないため、初期設定（setup）として記録します\n`);
-    return 'setup';
+    return SETUP_ACTOR;
   }
   return actorOf(await actingStaff(io, db, given, [admin], what));
 }

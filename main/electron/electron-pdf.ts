@@ -6,7 +6,7 @@ import { app, BrowserWindow, dialog } from 'electron';
 import { writeFile } from 'node:fs/promises';
 import { err, ok } from '../../shared/result';
 import type { PdfMaker } from '../print/pdf-maker';
-import type { PreviewPrinter, PrintJob } from '../print/printer';
+import { PdfNotSaved, whyNotWritten, type PreviewPrinter, type PrintJob } from '../print/printer';
 import { APP_PAGE } from './app-protocol';
 
 /** The document at `url` (one of ours) as PDF bytes. */
@@ -54,7 +54,12 @@ export function windowPrinter(prints: PreviewPrinter, parent: () => BrowserWindo
       const owner = parent();
       const choice = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
       if (choice.canceled || !choice.filePath) return null;
-      await writeFile(choice.filePath, pdf, { mode: 0o600 });
+      try {
+        await writeFile(choice.filePath, pdf, { mode: 0o600 });
+      } catch (e) {
+        // The chosen place, not the data folder: said as such (a write-protected or full USB stick, a folder not ours).
+        throw new PdfNotSaved(choice.filePath, whyNotWritten(e));
+      }
       return choice.filePath;
     },
   };

@@ -75,8 +75,8 @@ function venueFolder(t: TestContext): string {
 const settle = () => new Promise((r) => setTimeout(r, 20));
 const frame = (url: string, parent: unknown = null) => ({ senderFrame: { url, parent }, sender: { id: 1 } });
 
-async function windowApp(t: TestContext, options: { packaged?: boolean; env?: NodeJS.ProcessEnv } = {}) {
-  const fake = fakeElectron({ packaged: options.packaged ?? false });
+async function windowApp(t: TestContext, options: { packaged?: boolean; env?: NodeJS.ProcessEnv; fake?: FakeElectron } = {}) {
+  const fake = options.fake ?? fakeElectron({ packaged: options.packaged ?? false });
   const data = venueFolder(t);
   start(t, fake, [], { MADOGUCHI_DATA_DIR: data, MADOGUCHI_PASSPHRASE: PASS, ...options.env });
   assert.deepEqual(fake.calls.slice(0, 1), ['protocol.registerSchemesAsPrivileged'], 'the scheme is privileged before ready');
@@ -135,8 +135,16 @@ test('no navigation but back to our page, no new windows; a crashed renderer get
   assert.equal(win.webContents.tryNavigate('app://madoguchi/index.html?'), true, 'the recover page’s button');
   win.webContents.emit('render-process-gone', {}, { reason: 'clean-exit', exitCode: 0 });
   assert.equal(win.url, 'app://madoguchi/index.html');
+  // The lead was signed in at that window; after the crash the page that comes back must sign in again.
+  const me = { senderFrame: { url: 'app://madoguchi/index.html', parent: null }, sender: { id: win.webContents.id } };
+  const signIn = (await fake.ipcHandlers.get('madoguchi:session:signIn')!(me, { staffId: 'lead1', pin: '9999' })) as { ok: boolean };
+  assert.equal(signIn.ok, true);
+  const signedIn = async () => ((await fake.ipcHandlers.get('madoguchi:session:get')!(me, {})) as { value: unknown }).value;
+  assert.notEqual(await signedIn(), null);
   win.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
   assert.equal(win.url, 'app://madoguchi/__recover');
+  await settle();
+  assert.equal(await signedIn(), null, 'signed out with the crash');
   const recover = await fake.fetchApp(win.url);
   assert.match(recover, /画面が予期せず終了しました/);
   assert.match(recover, /記録はすべて保存されています/);
@@ -160,6 +168,24 @@ test('a second start focuses the running window; the second process itself quits
   assert.equal(second.ipcHandlers.size, 0);
 });
 
+test('a start that fails is said in a dialog and ends the process (no windowless process keeping the lock)', async (t) => {
+  const fake = fakeElectron({ protocolFails: true });
+  start(t, fake, [], { MADOGUCHI_DATA_DIR: venueFolder(t) });
+  fake.ready();
+  await settle();
+  assert.deepEqual(fake.errorBoxes, [['窓口 Madoguchi を起動できません', '予期しないエラー（コード: START）: Error']]);
+  assert.equal(fake.exitCode, 1);
+  assert.equal(fake.windows.length, 0);
+});
+
+test('installed: started with Chromium’s --remote-debugging-port, it refuses to start', (t) => {
+  const fake = fakeElectron({ packaged: true, switches: ['remote-debugging-port'] });
+  start(t, fake, ['--remote-debugging-port=9222'], {});
+  assert.equal(fake.exitCode, 1);
+  assert.equal(fake.protocolHandlers.size, 0);
+  assert.equal(fake.ipcHandlers.size, 0);
+});
+
 test('installed (packaged): the machine’s folder, not MADOGUCHI_DATA_DIR; the environment unlocks nothing', async (t) => {
   // The installed app logs to /var/lib/madoguchi/logs: made here by the test (as root), so taken away after.
   const machine = '/var/lib/madoguchi';
@@ -170,7 +196,7 @@ test('installed (packaged): the machine’s folder, not MADOGUCHI_DATA_DIR; the 
   };
   assert.equal(status.value.unlocked, false);
   assert.equal(status.value.stationId, null, 'the venue folder named by MADOGUCHI_DATA_DIR was not the one looked at');
-  assert.ok(fake.calls.includes('app.setPath(crashDumps, /var/lib/madoguchi/logs/crash-dumps)'));
+  assert.ok(existsSync('/var/lib/madoguchi/logs/madoguchi.log'), 'the machine’s logs folder');
 });
 
 test('--cli: the command line in the same binary, no window, no single-instance lock, exit code passed on', async (t) => {

@@ -47,7 +47,8 @@ function startCommandLine(args: readonly string[]): void {
     return app.exit(1);
   }
   runCommandLine(args, { dataDir: folders.value.dataDir, pdfMaker: electronPdfMaker(prints) }).then(
-    (code) => app.exit(code),
+    // What was written reaches the console (or the file it was sent to) before the process ends.
+    (code) => void process.stdout.write('', () => void process.stderr.write('', () => app.exit(code))),
     (e: unknown) => {
       process.stderr.write(`madoguchi: 予期しないエラー（コード: INTERNAL）: ${(e as Error).message}\n`);
       app.exit(1);
@@ -56,6 +57,9 @@ function startCommandLine(args: readonly string[]): void {
 }
 
 function startWindow(): void {
+  // Chromium's own debugging port is no fuse: the installed app refuses to start with it (a local program could
+  // otherwise drive the unlocked window, as --inspect would have driven main).
+  if (app.isPackaged && app.commandLine.hasSwitch('remote-debugging-port')) return app.exit(1);
   // One window per PC: a second start (a double click on the shortcut) brings the running one forward.
   if (!app.requestSingleInstanceLock()) return app.quit();
   hardenApp(app);
@@ -68,17 +72,17 @@ function startWindow(): void {
   });
   app.on('window-all-closed', () => app.quit());
 
-  void app.whenReady().then(() => {
+  const open = () => {
     if (!folders.ok) {
       dialog.showErrorBox('窓口 Madoguchi を起動できません', folders.error);
       return app.quit();
     }
     const { dataDir, logDir } = folders.value;
-    // A rotating log with no resident in it, a crash report of ours beside it (main's JavaScript), and Chromium's
-    // minidumps (native crashes), for support; nothing is sent anywhere (main/logging/).
+    // A rotating log with no resident in it and a crash report of ours beside it (main's JavaScript), for support;
+    // Chromium's minidumps (native crashes, which may hold memory) stay in this user's own profile. Nothing is sent
+    // anywhere (main/logging/).
     const stationLog = createRotatingLog({ dir: logDir, maxBytes: 1024 * 1024, keep: 5, clock: systemClock });
     installCrashReport({ dir: logDir, clock: systemClock, log: stationLog, version: app.getVersion() });
-    app.setPath('crashDumps', join(logDir, 'crash-dumps'));
     crashReporter.start({ uploadToServer: false });
     const log = stationLog.log;
     log(`start: Madoguchi ${app.getVersion()} (Electron ${process.versions.electron}, ${process.platform} ${process.arch})`);
@@ -123,7 +127,10 @@ function startWindow(): void {
     // A renderer that died (crash, out of memory, killed) leaves a dead window: say so, and offer to reopen it.
     main.webContents.on('render-process-gone', (_event, details) => {
       log(`window: renderer gone (${details.reason}, exit ${details.exitCode})`);
-      if (details.reason !== 'clean-exit' && !main.isDestroyed()) void main.loadURL(RECOVER_PAGE);
+      if (details.reason === 'clean-exit' || main.isDestroyed()) return;
+      // Whoever was signed in is signed out: the page that comes back is a new one, and the recover page says so.
+      void madoguchi.invoke('session:signOut', {}, `window:${main.webContents.id}`);
+      void main.loadURL(RECOVER_PAGE);
     });
     push = (event, payload) => {
       if (!main.isDestroyed()) main.webContents.send(`madoguchi:${event}`, payload);
@@ -132,5 +139,14 @@ function startWindow(): void {
     // Development and automation only: the installed app is unlocked on its screen (or by its OS key slot).
     if (!app.isPackaged && process.env.MADOGUCHI_PASSPHRASE) madoguchi.unlock(process.env.MADOGUCHI_PASSPHRASE);
     app.on('before-quit', () => void madoguchi.close());
-  });
+  };
+  void app
+    .whenReady()
+    .then(open)
+    // A start that fails leaves no process behind holding the single-instance lock with no window (every later
+    // double click would quit at once): said, and ended.
+    .catch((e: unknown) => {
+      dialog.showErrorBox('窓口 Madoguchi を起動できません', `予期しないエラー（コード: START）: ${(e as Error).name}`);
+      app.exit(1);
+    });
 }

@@ -49,7 +49,10 @@ export function hardenApp(app: App): void {
 export function hardenSession(session: Session): void {
   session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
+  // Our app:// answers carry their own CSP (a print document's, the recover page's); anything else gets the window's.
   session.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+    const headers = details.responseHeaders ?? {};
+    const has = Object.keys(headers).some((h) => h.toLowerCase() === 'content-security-policy');
+    callback({ responseHeaders: has ? headers : { ...headers, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
 }

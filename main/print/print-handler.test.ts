@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { request } from 'node:http';
 import { appFixture, manualClock } from '../testing/app-fixture';
-import { createPreviewPrinter } from './printer';
+import { createPreviewPrinter, PdfNotSaved, whyNotWritten } from './printer';
 import { startBrowserServer } from '../browser/server';
 import { ledgerPageCount } from '../../shared/print/ledger-print';
 import { cards as fixtureCards, ledgerBytes, tempDir } from '../testing/fixtures';
@@ -336,4 +336,31 @@ test('browser mode saves no PDF itself: print:save-pdf says to use the print dia
   await app.invoke('session:signIn', { staffId: 'clerk1', pin: '1111' }, 'w');
   const clerk = await app.invoke('print:save-pdf', { document: 'daily-report', date: '2026-11-25' }, 'w');
   assert.equal(clerk.ok, false);
+});
+
+test('PDFで保存 where it cannot be written (a full or write-protected stick): that place is named, nothing recorded', async (t) => {
+  for (const [code, why] of [
+    ['ENOSPC', '保存先の空きが足りません'],
+    ['EROFS', '保存先が書き込み禁止です'],
+  ] as const) {
+    const printer = {
+      ...createPreviewPrinter(),
+      savePdf: async () => {
+        throw new PdfNotSaved('/media/usb/日報.pdf', whyNotWritten(Object.assign(new Error(code), { code })));
+      },
+    };
+    const { app } = appFixture(t, manualClock('2026-11-25T01:00:00Z'), { printer });
+    await app.invoke('session:signIn', { staffId: 'lead1', pin: '9999' }, 'w');
+    const r = await app.invoke('print:save-pdf', { document: 'daily-report', date: '2026-11-25' }, 'w');
+    assert.deepEqual(r, {
+      ok: false,
+      error: {
+        code: 'not-saved',
+        message: `PDF を /media/usb/日報.pdf に保存できませんでした（${why}）。何も保存していません。別の保存先を選んでください`,
+      },
+    });
+    await settle();
+    const n = app.store.db.prepare("SELECT count(*) AS n FROM access_records WHERE action IN ('print', 'export')").get() as { n: number };
+    assert.equal(n.n, 0);
+  }
 });

@@ -5,7 +5,7 @@ import type { ChannelOutput, IpcResult } from '../../shared/ipc/contract';
 import { actorOf, type Staff } from '../auth/staff';
 import type { AccessLog } from '../access/access-record';
 import type { RenderedDocument } from './documents';
-import type { Printer } from './printer';
+import { PdfNotSaved, type Printer } from './printer';
 
 type PrintedOutput = ChannelOutput<'print:document'>;
 
@@ -35,7 +35,13 @@ export async function printRecorded(
       code: 'unavailable',
       message: 'この画面では PDF を直接保存できません。印刷する → 印刷の画面で「PDF に保存」を選んでください',
     });
-  const savedTo = await printer.savePdf(job);
+  let savedTo: string | null;
+  try {
+    savedTo = await printer.savePdf(job);
+  } catch (e) {
+    if (e instanceof PdfNotSaved) return err({ code: 'not-saved', message: e.message });
+    throw e;
+  }
   if (savedTo === null) return done({ preview: null, savedTo: null });
   // The document left the encrypted folder as a plain file: where to, and whose (the retention plan lists it).
   access?.record({

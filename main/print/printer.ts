@@ -15,7 +15,7 @@ export interface PrintJob {
 interface PrintOutcome {
   /** A same-origin URL the window can show and print (browser mode), or null. */
   readonly preview: string | null;
-  /** Where a PDF was saved (Electron), or null (not saved, or cancelled). */
+  /** Where a PDF was saved (PDFで保存), or null (not saved, or cancelled). */
   readonly savedTo: string | null;
 }
 
@@ -36,6 +36,27 @@ export const PRINT_FONTS_CSS = 'assets/print-fonts.css';
 export interface PreviewPrinter extends Printer {
   /** The held document for a preview id, while it lasts. */
   get(id: string): PrintJob | undefined;
+}
+
+/** PDFで保存 could not write the file where the lead chose: that place is named, never the data folder. */
+export class PdfNotSaved extends Error {
+  constructor(
+    readonly path: string,
+    why: string,
+  ) {
+    super(`PDF を ${path} に保存できませんでした（${why}）。何も保存していません。別の保存先を選んでください`);
+    this.name = 'PdfNotSaved';
+  }
+}
+
+/** Why a file could not be written, in words. */
+export function whyNotWritten(e: unknown): string {
+  const code = (e as { code?: string }).code;
+  if (code === 'ENOSPC') return '保存先の空きが足りません';
+  if (code === 'EACCES' || code === 'EPERM') return '保存先に書き込む権限がありません';
+  if (code === 'EROFS') return '保存先が書き込み禁止です';
+  if (code === 'ENOENT') return '保存先のフォルダがありません';
+  return `書き込みに失敗しました: ${code ?? 'error'}`;
 }
 
 /** Browser mode: keeps the last few documents for `ttlMs`, addressable by an unguessable id. */

@@ -10,13 +10,10 @@ import type { Clock } from '../clock';
 import { createDataFolder, type VenueStore } from '../store/data-folder';
 import { writeSetting } from '../store/settings';
 import { trustHqKey } from '../crypto/hq-pin';
-import { enrollStaff } from '../auth/staff';
+import { enrollStaff, SETUP_ACTOR } from '../auth/staff';
 import { setUpSync, writeStationRegistration } from '../sync/station-sync-setup';
 import { checkSetup, type SetupRefusal } from './setup-checks';
 import { needsSetup } from './needs-setup';
-
-/** Who the records name for what the setup did: as the command line's first `staff add` and `trust-hq` do. */
-const SETUP_ACTOR = 'setup';
 
 export const ALREADY_SET_UP = 'この端末はすでに設定されています（データフォルダがあります）。初回設定はもう行えません';
 

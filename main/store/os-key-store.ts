@@ -1,7 +1,7 @@
 // The OS's own key store (Electron's safeStorage: DPAPI on Windows, the Secret Service on Linux), as the
 // keyring's second slot uses it: a small secret sealed so that only this OS user on this machine opens it.
 // Electron's implementation is main/electron/os-key-store.ts; tests and browser mode's test runs use the fake
-// (fake-os-key-store.ts). The CLI has none: it runs under plain Node, where safeStorage does not exist.
+// (fake-os-key-store.ts). The command line never opens a folder by it, even inside the installed app: it asks.
 
 export interface OsKeyStore {
   /** Whether sealing here protects anything: false where the OS has no key store, or only a plain-text stand-in. */

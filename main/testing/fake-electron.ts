@@ -47,6 +47,8 @@ class FakeWindow {
     fake.app.emit('web-contents-created', {}, this.webContents);
   }
   async loadURL(url: string): Promise<void> {
+    // As Electron: an app:// page needs its protocol handled first (else the window shows an error page).
+    if (url.startsWith('app:') && !this.fake.protocolHandlers.has('app')) throw new Error(`ERR_UNKNOWN_URL_SCHEME ${url}`);
     this.url = url;
   }
   removeMenu(): void {}
@@ -86,7 +88,9 @@ export interface FakeElectron {
   fetchApp(url: string): Promise<string>;
 }
 
-export function fakeElectron(options: { packaged?: boolean; gotLock?: boolean } = {}): FakeElectron {
+export function fakeElectron(
+  options: { packaged?: boolean; gotLock?: boolean; switches?: readonly string[]; protocolFails?: boolean } = {},
+): FakeElectron {
   let markReady: () => void = () => {};
   const whenReady = new Promise<void>((resolve) => (markReady = resolve));
   const calls: string[] = [];
@@ -103,6 +107,7 @@ export function fakeElectron(options: { packaged?: boolean; gotLock?: boolean } 
     setPath: (name: string, path: string) => void calls.push(`app.setPath(${name}, ${path})`),
     getPath: (name: string) => `/fake/${name}`,
     getVersion: () => '0.0.0-test',
+    commandLine: { hasSwitch: (name: string) => (options.switches ?? []).includes(name) },
   });
   const fake: FakeElectron = {
     module: {},
@@ -146,7 +151,10 @@ export function fakeElectron(options: { packaged?: boolean; gotLock?: boolean } 
         calls.push('protocol.registerSchemesAsPrivileged');
         fake.schemes.push(...schemes);
       },
-      handle: (scheme: string, handler: (request: Request) => Promise<Response>) => void fake.protocolHandlers.set(scheme, handler),
+      handle: (scheme: string, handler: (request: Request) => Promise<Response>) => {
+        if (options.protocolFails) throw new Error('protocol.handle failed');
+        fake.protocolHandlers.set(scheme, handler);
+      },
     },
     ipcMain: {
       handle: (channel: string, handler: Handler) => void fake.ipcHandlers.set(channel, handler),

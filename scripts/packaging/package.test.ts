@@ -203,7 +203,7 @@ test('Linux: the app, its N-API binaries for linux-x64, the fuses, the madoguchi
     execFileSync('bash', ['-n', filled]);
   }
   const install = fill('after-install.sh');
-  const rule = /install -m 0644 "\$app\/(resources\/linux\/[\w.-]+\.rules)" \/etc\/udev\/rules\.d\//.exec(install)?.[1];
+  const rule = /install -D -m 0644 "\$app\/(resources\/linux\/[\w.-]+\.rules)" \/usr\/lib\/udev\/rules\.d\//.exec(install)?.[1];
   assert.ok(rule && existsSync(join(app, rule)), 'the udev rule it installs is in the package');
   assert.match(install, /ln -sf "\$app\/resources\/bin\/madoguchi" \/usr\/bin\/madoguchi/);
   const config = readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8');

@@ -119,7 +119,9 @@ type IpcErrorCode =
   /** A person's searches passed a limit (shared/counter/search-rules.ts): refused, recorded, the lead told. */
   | 'search-limit'
   /** A backup could not be made (no folder set, the medium missing, full or unwritable): the message says which. */
-  | 'backup-failed';
+  | 'backup-failed'
+  /** PDFで保存 could not write where the lead chose (full, write-protected, not theirs): that place is named. */
+  | 'not-saved';
 export interface IpcError {
   readonly code: IpcErrorCode;
   readonly message: string;
