@@ -1,5 +1,6 @@
 // The composition root shared by the Electron window and browser mode: one venue store, its services,
 // the sessions, the scanner, and the single dispatcher every renderer call goes through.
+import { passphraseTries, type PassphraseTries } from '../auth/passphrase-tries';
 import type { StatusView } from '../../shared/ipc/contract';
 import type { Push } from '../ipc/push';
 import { connectHidScanner, type ScannerWiring } from '../scanner/wiring';
@@ -64,6 +65,8 @@ export interface AppPlatform {
   readonly folderPicker?: FolderPicker | null;
   /** The OS's key store (Electron's safeStorage) for 「この端末で自動的に開く」; none in browser mode and tests. */
   readonly osKeyStore?: OsKeyStore | null;
+  /** The station's one tally of wrong passphrases (the unlock screen's, and 自動的に開く's confirmation). */
+  readonly passphraseTries?: PassphraseTries;
 }
 
 export function createApp(store: VenueStore, clock: Clock, log: (line: string) => void, platform: AppPlatform = {}): App {
@@ -106,7 +109,7 @@ export function createApp(store: VenueStore, clock: Clock, log: (line: string) =
     ...syncHandlers(counter),
     ...backupHandlers(store, clock, backupThread, platform.folderPicker ?? null),
     ...dataLifeHandlers(store),
-    ...autoOpenHandlers(store, clock, platform.osKeyStore ?? null, log),
+    ...autoOpenHandlers(store, clock, platform.osKeyStore ?? null, platform.passphraseTries ?? passphraseTries(log)),
   };
   let wiring: ScannerWiring | null = null;
   const siblings = startSiblingPulls(counter, log);

@@ -1,6 +1,7 @@
 // The composition root at headquarters (事務センター): HQ's own data folder, its sessions, and the channels
 // HQ serves — the ledgers HQ built, printed with their 控え (別紙③ 2④), pulls, the ward's report and HQ's own
 // 個人情報取扱台帳, and its backups.
+import { passphraseTries } from '../auth/passphrase-tries';
 import type { Clock } from '../clock';
 import type { HqStore } from '../store/data-folder';
 import { createDispatcher, type SiteHandlers } from '../ipc/dispatch';
@@ -37,7 +38,7 @@ export function createHqApp(store: HqStore, clock: Clock, log: (line: string) =>
     ...accessHandlers({ store, clock, access }),
     ...backupHandlers(store, clock, platform.backupThread ?? sameThread(), platform.folderPicker ?? null),
     ...dataLifeHandlers(store),
-    ...autoOpenHandlers(store, clock, platform.osKeyStore ?? null, log),
+    ...autoOpenHandlers(store, clock, platform.osKeyStore ?? null, platform.passphraseTries ?? passphraseTries(log)),
   };
 
   const dispatch = createDispatcher('hq', handlers, sessions, log, store.dir);

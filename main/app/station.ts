@@ -14,6 +14,7 @@ import { tokyoWallClock } from '../../shared/tokyo-date';
 import { ownStationLabel, ownStationName } from '../counter/names';
 import { readStationLabel } from '../store/station-label-file';
 import { freeSpaceWarning } from '../store/free-space';
+import { passphraseTries } from '../auth/passphrase-tries';
 import { needsSetup } from '../setup/needs-setup';
 import { answerSetup, isSetupChannel } from '../setup/setup-channels';
 
@@ -30,21 +31,15 @@ export interface StationOptions extends AppPlatform {
   readonly onOpened?: (app: SiteApp) => void;
 }
 
-/** Wrong passphrases allowed in a row before the unlock waits; then 30 s, doubling with each further one, to 15 min. */
-const FREE_TRIES = 5;
-const FIRST_WAIT_MS = 30_000;
-const LONGEST_WAIT_MS = 15 * 60_000;
-
 export function createStation(dataDir: string, clock: Clock, log: (line: string) => void, options: StationOptions = {}): Station {
   let app: SiteApp | null = null;
   // Read from the open folder (its station-label setting), so only known once unlocked.
   let openedName: string | null = null;
   let openedLabel: string | null = null;
   let push: Push = () => {};
-  // Kept in memory (the folder, where staff lockouts live, is what is locked): guessing a passphrase from the
-  // window is slowed to a few tries an hour, and each try's key derivation no longer holds the service at will.
-  let wrongInARow = 0;
-  let waitUntil = 0;
+  // Guessing the passphrase from the window is slowed to a few tries an hour (and each try's key derivation no longer
+  // holds the service at will); 自動的に開く's confirmation counts in the same tally.
+  const tries = options.passphraseTries ?? passphraseTries(log);
   // Why the folder did not open by itself at start (この端末で自動的に開く), for the unlock screen.
   let autoOpenProblem: string | null = null;
 
@@ -75,7 +70,8 @@ export function createStation(dataDir: string, clock: Clock, log: (line: string)
   const tryUnlock = (passphrase: string): IpcResult<ReturnType<typeof view>> => {
     if (app) return { ok: true, value: view() };
     const now = clock.now().getTime();
-    if (now < waitUntil)
+    const waitUntil = tries.waitingUntil(now);
+    if (waitUntil !== null)
       return {
         ok: false,
         error: {
@@ -86,13 +82,10 @@ export function createStation(dataDir: string, clock: Clock, log: (line: string)
     const opened = openDataFolder(dataDir, passphrase);
     if (!opened.ok) {
       const code = opened.error.code === 'wrong-passphrase' ? 'wrong-passphrase' : 'no-data-folder';
-      if (code === 'wrong-passphrase' && ++wrongInARow >= FREE_TRIES) {
-        waitUntil = now + Math.min(FIRST_WAIT_MS * 2 ** (wrongInARow - FREE_TRIES), LONGEST_WAIT_MS);
-        log(`station unlock: ${wrongInARow} wrong passphrases in a row; waiting until ${new Date(waitUntil).toISOString()}`);
-      }
+      if (code === 'wrong-passphrase') tries.wrong(now, 'station unlock');
       return { ok: false, error: { code, message: opened.error.message } };
     }
-    wrongInARow = 0;
+    tries.right();
     startApp(opened.value);
     return { ok: true, value: view() };
   };
@@ -104,7 +97,8 @@ export function createStation(dataDir: string, clock: Clock, log: (line: string)
         openedLabel = ownStationLabel(opened.store);
       }
       // Headquarters' folder opens HQ's app; a venue's, the counter.
-      app = opened.site === 'hq' ? createHqApp(opened.store, clock, log, options) : createApp(opened.store, clock, log, options);
+      const platform = { ...options, passphraseTries: tries };
+      app = opened.site === 'hq' ? createHqApp(opened.store, clock, log, platform) : createApp(opened.store, clock, log, platform);
       app.setPush(push);
       options.onOpened?.(app);
     } catch (e) {

@@ -7,14 +7,15 @@ import { actorOf } from '../auth/staff';
 import type { HqStore, VenueStore } from './data-folder';
 import type { OsKeyStore } from './os-key-store';
 import { autoOpen } from './auto-open';
+import type { PassphraseTries } from '../auth/passphrase-tries';
 
 export function autoOpenHandlers(
   store: VenueStore | HqStore,
   clock: Clock,
   os: OsKeyStore | null,
-  log: (line: string) => void,
+  tries: PassphraseTries,
 ): HandlerSlice<keyof typeof autoOpenContract> {
-  const setting = autoOpen(store, clock, os, log);
+  const setting = autoOpen(store, clock, os, tries);
   return {
     'auto-open:status': () => setting.view(),
     'auto-open:enable': ({ passphrase }, call) => setting.enable(actorOf(staffOf(call)), passphrase),

@@ -2,6 +2,7 @@
 // passphrase typed again, or removed. keyring.json is rewritten whole through a temp file renamed over it, so a
 // crash leaves the old keyring or the new one, and both open by passphrase. The change is written to the access
 // record in the transaction the file is replaced in: a record that cannot be written leaves the keyring as it was.
+import type { PassphraseTries } from '../auth/passphrase-tries';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
@@ -26,22 +27,15 @@ type Refusal = { readonly code: 'unavailable' | 'wrong-passphrase' | 'locked-out
 const UNAVAILABLE =
   'この端末では OS の資格情報（Windows の資格情報など、鍵の保管庫）が使えないため、自動的に開く設定はできません。データフォルダはパスフレーズで開いてください';
 
-/** Wrong passphrases allowed in a row before the setting waits (as the unlock screen does): 30 s, doubling, to 15 min. */
-const FREE_TRIES = 5;
-const FIRST_WAIT_MS = 30_000;
-const LONGEST_WAIT_MS = 15 * 60_000;
-
 export interface AutoOpen {
   view(): AutoOpenView;
   enable(actor: string, passphrase: string): Result<AutoOpenView, Refusal>;
   disable(actor: string): AutoOpenView;
 }
 
-export function autoOpen(store: VenueStore | HqStore, clock: Clock, os: OsKeyStore | null, log: (line: string) => void): AutoOpen {
+/** `tries`: the station's one tally of wrong passphrases, so this field is no way around the unlock screen's wait. */
+export function autoOpen(store: VenueStore | HqStore, clock: Clock, os: OsKeyStore | null, tries: PassphraseTries): AutoOpen {
   const file = join(store.dir, KEYRING_FILE);
-  // In memory: the passphrase typed here must not be a way around the unlock screen's wait for guessing it.
-  let wrongInARow = 0;
-  let waitUntil = 0;
   const usable = () => os !== null && os.available();
   // A store opened with its raw key (tests) has no keyring: nothing is on.
   const keyring = () => (existsSync(file) ? readFileSync(file, 'utf8') : null);
@@ -59,22 +53,19 @@ export function autoOpen(store: VenueStore | HqStore, clock: Clock, os: OsKeySto
     enable(actor, passphrase) {
       if (os === null || !os.available()) return err({ code: 'unavailable', message: UNAVAILABLE });
       const now = clock.now().getTime();
-      if (now < waitUntil)
+      if (tries.waitingUntil(now) !== null)
         return err({ code: 'locked-out', message: 'パスフレーズの誤りが続いたため、しばらく待ってからもう一度お試しください' });
       const text = keyring();
       if (text === null) return err({ code: 'unavailable', message: UNAVAILABLE });
       const unlocked = unlockKeyring(text, passphrase);
       if (!unlocked.ok) {
-        if (++wrongInARow >= FREE_TRIES) {
-          waitUntil = now + Math.min(FIRST_WAIT_MS * 2 ** (wrongInARow - FREE_TRIES), LONGEST_WAIT_MS);
-          log(`auto-open: ${wrongInARow} wrong passphrases in a row; waiting until ${new Date(waitUntil).toISOString()}`);
-        }
+        tries.wrong(now, 'auto-open');
         return err({
           code: 'wrong-passphrase',
           message: 'パスフレーズが違います（データフォルダを開くときのパスフレーズを入力してください）',
         });
       }
-      wrongInARow = 0;
+      tries.right();
       const dbKey = unlocked.value.dbKey;
       const own = store.keyCopy();
       try {
