@@ -57,8 +57,11 @@ test('HQ sees the ward’s figures from the stations’ sync files, venue by ven
   await expect(office.getByTestId('ward-status')).toHaveText('すべて一致しています');
   const honcho = office.getByTestId('ward-honchosha');
   const cells = honcho.locator('td');
-  // 送付 = every card HQ built for 本庁舎; 未着 = the late shipment, not yet received there.
-  const shipped = (await office.locator('[data-testid^="hq-ledger-"][data-testid$="-honchosha"] td:nth-child(3)').allTextContents()).reduce(
+  // 送付 = every card HQ built for 本庁舎; 未着 = the late shipment, not yet received there. (The ledger list is
+  // loaded apart from the figures: waited for, as allTextContents does not wait.)
+  const honchoLedgers = office.locator('[data-testid^="hq-ledger-"][data-testid$="-honchosha"]');
+  await expect(honchoLedgers.first()).toBeVisible();
+  const shipped = (await honchoLedgers.locator('td:nth-child(3)').allTextContents()).reduce(
     (n, t) => n + Number(t.replace(/[件,]/g, '')),
     0,
   );
