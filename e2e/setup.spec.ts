@@ -129,6 +129,8 @@ test('a venue lead sets up a new counter PC in the window, from the keyboard, an
     await w.field('書き出すフォルダ（例: E:\\ や /media/usb）').fill(usb);
     await w.fits('6-registration');
     await page.keyboard.press('Enter');
+    // The making takes seconds (the keys' derivation): the wizard says it is working, not only greyed buttons.
+    await expect(w.wizard.getByRole('status')).toHaveText('この端末を設定しています（数秒かかります）…');
 
     // The station is made and open: the usual sign-in, naming it; the new lead signs in.
     await expect(page.getByRole('heading', { name: '窓口 サインイン' })).toBeVisible({ timeout: 20_000 });

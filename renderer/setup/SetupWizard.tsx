@@ -87,6 +87,11 @@ export function SetupWizard() {
           </p>
         )}
         <div className="button-row setup-buttons">
+          {busy && (
+            <p className="setup-busy" aria-busy="true" role="status">
+              {last ? 'この端末を設定しています（数秒かかります）…' : '確認しています…'}
+            </p>
+          )}
           {at > 0 && (
             <button className="btn" type="button" disabled={busy} onClick={back}>
               戻る
