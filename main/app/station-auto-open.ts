@@ -1,8 +1,9 @@
 // A station opening by itself at start (この端末で自動的に開く): the keyring's OS slot opens the folder for this
 // OS user on this PC (main/store/os-key-slot.ts). When it cannot (another Windows user, the OS's store reset, a
 // damaged or refused folder), the unlock screen says why and the passphrase opens it as always.
-import { openDataFolderWithOsKey, type OpenedFolder } from '../store/data-folder';
-import { folderHasOsSlot } from '../store/os-key-slot';
+import { err } from '../../shared/result';
+import { openDataFolderBy, type OpenedFolder } from '../store/data-folder';
+import { folderHasOsSlot, unlockKeyringWithOs } from '../store/os-key-slot';
 import type { OsKeyStore } from '../store/os-key-store';
 
 /** Opens the folder and starts its app with `start`; why not (for the unlock screen), or null when opened or not set. */
@@ -13,7 +14,15 @@ export function openWithOsKeyAtStart(
   log: (line: string) => void,
 ): string | null {
   if (!folderHasOsSlot(dataDir)) return null;
-  const opened = openDataFolderWithOsKey(dataDir, os);
+  // The slot's own problems say why not (code os-key); the folder's say the rest.
+  const opened = openDataFolderBy(
+    dataDir,
+    (keyring) => {
+      const r = unlockKeyringWithOs(keyring, os);
+      return r.ok ? r : err({ code: 'os-key' as const, message: r.error.message });
+    },
+    {},
+  );
   if (!opened.ok) {
     // The code only: the message may name the folder's path.
     log(`station auto-open: not opened (${opened.error.code}); the passphrase still opens it`);

@@ -11,8 +11,6 @@ import { migrate, DbFromFutureError } from '../db/migrate';
 import { readMeta, writeMeta } from '../db/queries/meta';
 import { writeFileAtomic } from '../files/atomic-write';
 import { createKeyring, peekKeyring, unlockKeyring, type KeyringIdentity } from './keyring';
-import { unlockKeyringWithOs } from './os-key-slot';
-import type { OsKeyStore } from './os-key-store';
 import { lockFolder, type FolderLock } from './folder-lock';
 import { DB_FILE, KEYRING_FILE } from './folder-files';
 import { headKeeper, readHead } from './head';
@@ -162,25 +160,10 @@ export function openDataFolder(dir: string, passphrase: string, options: OpenOpt
   return openDataFolderBy(dir, (keyring) => unlockKeyring(keyring, passphrase), options);
 }
 
-/** Opens it with the keyring's OS slot (os-key-slot.ts) instead: its own problems say why not, the folder's the rest. */
-export function openDataFolderWithOsKey(
-  dir: string,
-  os: OsKeyStore,
-  options: OpenOptions = {},
-): Result<OpenedFolder, DataFolderProblem | { code: 'os-key'; message: string }> {
-  return openDataFolderBy(
-    dir,
-    (keyring) => {
-      const r = unlockKeyringWithOs(keyring, os);
-      return r.ok ? r : err({ code: 'os-key' as const, message: r.error.message });
-    },
-    options,
-  );
-}
+export type Unlocked<P> = Result<KeyringIdentity & { dbKey: Buffer }, P>;
 
-type Unlocked<P> = Result<KeyringIdentity & { dbKey: Buffer }, P>;
-
-function openDataFolderBy<P extends { code: string; message: string }>(
+/** Opens it with whatever unlocks its keyring (the passphrase above; the OS slot, main/app/station-auto-open.ts). */
+export function openDataFolderBy<P extends { code: string; message: string }>(
   dir: string,
   unlock: (keyring: string) => Unlocked<P>,
   options: OpenOptions,
