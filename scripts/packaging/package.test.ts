@@ -45,7 +45,7 @@ before(() => {
   for (const file of ['package.json', 'package-lock.json', 'electron-builder.yml']) cpSync(join(ROOT, file), join(project, file));
   cpSync(join(ROOT, 'build'), join(project, 'build'), { recursive: true });
   cpSync(join(ROOT, 'renderer', 'public'), join(project, 'renderer', 'public'), { recursive: true });
-  symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'));
+  copyProductionModules(project);
   const node = process.execPath;
   execFileSync(
     node,
@@ -67,11 +67,37 @@ before(() => {
 });
 after(() => rmSync(work, { recursive: true, force: true }));
 
+/**
+ * The production dependencies as npm itself lists them in the checkout, copied into the project copy: what a build
+ * machine's `npm ci` leaves for electron-builder to collect. Not a symlink to the checkout's node_modules: npm then
+ * sees every package as a link from elsewhere, and whether it still finds node-hid's loader depended on how fresh
+ * node_modules/.package-lock.json was (on a clean clone it called pkg-prebuilds missing, and it was left out).
+ */
+function copyProductionModules(into: string): void {
+  const listed = execFileSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], { cwd: ROOT, encoding: 'utf8' })
+    .split('\n')
+    .filter((path) => path.startsWith(join(ROOT, 'node_modules')));
+  assert.ok(
+    listed.some((path) => path.endsWith('pkg-prebuilds')),
+    'npm lists node-hid’s loader among what the app needs',
+  );
+  for (const path of listed) cpSync(path, join(into, relative(ROOT, path)), { recursive: true });
+}
+
 /** electron-builder --dir for one target, with the stand-in Electron; the unpacked app's folder. */
 function pack(target: 'linux' | 'win'): string {
   const standIn = makeStandInElectron(join(work, `electron-${target}`), target, ELECTRON_VERSION);
   const out = join(work, `release-${target}`);
-  const args = [`--${target}`, 'dir', '--x64', '--projectDir', project, `-c.electronDist=${standIn}`, `-c.directories.output=${out}`];
+  const args = [
+    `--${target}`,
+    'dir',
+    '--x64',
+    '--projectDir',
+    project,
+    `-c.electronDist=${standIn}`,
+    `-c.electronVersion=${ELECTRON_VERSION}`,
+    `-c.directories.output=${out}`,
+  ];
   // rcedit (icon, version strings, signing) runs through wine from a download: the release workflow does that part.
   if (target === 'win') args.push('-c.win.signAndEditExecutable=false');
   execFileSync(process.execPath, [join(ROOT, 'node_modules/electron-builder/cli.js'), ...args], {
