@@ -1,5 +1,6 @@
 // A document handed to the printer, and what the access record keeps of it: who printed which document with how
 // many residents' rows (別紙⑦: every use recorded); a PDF saved from the window, where it went and whose rows.
+import { rm } from 'node:fs/promises';
 import { err, ok } from '../../shared/result';
 import type { ChannelOutput, IpcResult } from '../../shared/ipc/contract';
 import { actorOf, type Staff } from '../auth/staff';
@@ -44,12 +45,26 @@ export async function printRecorded(
   }
   if (savedTo === null) return done({ preview: null, savedTo: null });
   // The document left the encrypted folder as a plain file: where to, and whose (the retention plan lists it).
-  access?.record({
-    stationId: who.stationId,
-    actor: actorOf(who.staff),
-    action: doc.subjects.length > 0 ? 'export' : 'print',
-    subject: doc.subject,
-    detail: { ...detail, rows: doc.rows, pages: doc.pages, destination: savedTo, subjects: doc.subjects },
-  });
+  try {
+    access?.record({
+      stationId: who.stationId,
+      actor: actorOf(who.staff),
+      action: doc.subjects.length > 0 ? 'export' : 'print',
+      subject: doc.subject,
+      detail: { ...detail, rows: doc.rows, pages: doc.pages, destination: savedTo, subjects: doc.subjects },
+    });
+  } catch (e) {
+    // No file of residents' data outside the folder without its row (別紙⑦): the PDF goes, and the fault is said as
+    // any unrecorded work is (a full data disk …). Only if it cannot go is the lead asked to delete it.
+    const removed = await rm(savedTo, { force: true }).then(
+      () => true,
+      () => false,
+    );
+    if (removed) throw e;
+    return err({
+      code: 'not-saved',
+      message: `PDF を ${savedTo} に保存しましたが、記録できず、削除もできませんでした。このファイルを手で削除してから、もう一度保存してください`,
+    });
+  }
   return done({ preview: null, savedTo });
 }

@@ -3,11 +3,11 @@
 // named; browser mode and clerks have none of it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { appFixture, manualClock } from '../testing/app-fixture';
+import { tempDir } from '../testing/fixtures';
 import { createPreviewPrinter, PdfNotSaved, whyNotWritten } from './printer';
-
-/** The access record is written by group commit, right after the reply. */
-const settle = () => new Promise((r) => setImmediate(r));
 
 test('PDFで保存 (the installed app): the file’s destination and whose rows it holds are in the access record', async (t) => {
   const savedTo = '/home/lead/Documents/各会場送付台帳 S1.pdf';
@@ -30,7 +30,6 @@ test('PDFで保存 (the installed app): the file’s destination and whose rows 
     cards.every((c) => saved[0]!.includes(c.reservationNo)),
     'the same document as the preview',
   );
-  await settle();
   const rows = () =>
     app.store.db.prepare("SELECT actor, action, detail FROM access_records WHERE action IN ('print', 'export') ORDER BY seq").all() as {
       actor: string;
@@ -50,12 +49,10 @@ test('PDFで保存 (the installed app): the file’s destination and whose rows 
   const cancelled = await app.invoke('print:save-pdf', ledger, 'w');
   assert.ok(cancelled.ok);
   assert.equal((cancelled.value as { savedTo: null }).savedTo, null);
-  await settle();
   assert.equal(rows().length, 2);
   // A daily report names nobody: saved, it is a print with its destination, not an export of residents' data.
   answer = '/home/lead/Documents/日報.pdf';
   await app.invoke('print:save-pdf', { document: 'daily-report', date: '2026-11-25' }, 'w');
-  await settle();
   assert.deepEqual(
     rows()
       .slice(2)
@@ -97,8 +94,42 @@ test('PDFで保存 where it cannot be written (a full or write-protected stick):
         message: `PDF を /media/usb/日報.pdf に保存できませんでした（${why}）。何も保存していません。別の保存先を選んでください`,
       },
     });
-    await settle();
     const n = app.store.db.prepare("SELECT count(*) AS n FROM access_records WHERE action IN ('print', 'export')").get() as { n: number };
     assert.equal(n.n, 0);
   }
+});
+
+test('PDFで保存 when its access-record row cannot be written (the data disk full): the PDF is removed, the fault said', async (t) => {
+  const folder = tempDir(t);
+  let n = 0;
+  const printer = {
+    ...createPreviewPrinter(),
+    savePdf: async (job: { html: string }) => {
+      const path = join(folder, `台帳-${++n}.pdf`);
+      writeFileSync(path, job.html);
+      return path;
+    },
+  };
+  const { app } = appFixture(t, manualClock('2026-11-25T01:00:00Z'), { printer });
+  await app.invoke('session:signIn', { staffId: 'lead1', pin: '9999' }, 'w');
+  const db = app.store.db;
+  const exported = () =>
+    (db.prepare("SELECT detail FROM access_records WHERE action = 'export' ORDER BY seq").pluck().all() as string[]).map(
+      (d) => JSON.parse(d).destination as string,
+    );
+  // SQLite's max_page_count stands in for the disk: once the database may not grow, its writes fail as on a full disk.
+  db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
+  let refused: { code: string; message: string } | null = null;
+  const saved: string[] = [];
+  for (let i = 0; i < 300 && refused === null; i++) {
+    const r = await app.invoke('print:save-pdf', { document: 'ledger', shipmentId: 'S1', order: 'reservation' }, 'w');
+    if (r.ok) saved.push((r.value as { savedTo: string }).savedTo);
+    else refused = r.error;
+  }
+  assert.ok(refused, 'the disk filled within 300 saves');
+  assert.equal(refused.code, 'storage');
+  assert.match(refused.message, /ディスクの空きが足りないため記録できませんでした/);
+  assert.equal(existsSync(join(folder, `台帳-${n}.pdf`)), false, 'the PDF whose row could not be written is gone');
+  assert.deepEqual(exported(), saved, 'every PDF left on disk has its export row, and only those');
+  assert.ok(saved.every((path) => existsSync(path)));
 });
