@@ -1,5 +1,5 @@
 // 別紙① (交付窓口 by 町丁目) as data, transcribed from the ward's venue-assignment.json.
-// A test compares this with ../shared/domain/venue-assignment.json so the two cannot drift.
+// A test compares this with the ward’s venue-assignment.json (a verbatim copy in ward/) so the two cannot drift.
 // chome null = a town without 丁目 (高橋, 冬木, 石島, 千田, 海辺). Rows the source lists twice are kept once.
 import type { VenueId } from './venues';
 
