@@ -14,7 +14,7 @@ test('a scan during the ID check is held, not applied, and shown after the dialo
   await licence.focus(); // the scanner types while a checkbox has the focus
 
   await counter.scan(b.reservationNo);
-  await expect(dialog.getByTestId('pending-scans')).toContainText('次のスキャンを保留中（1件）');
+  await expect(dialog.getByTestId('pending-scans')).toContainText('スキャン保留（1件）');
   await expect(dialog.getByTestId('card-name')).toHaveText(a.name); // still A
   await expect(licence).toBeChecked(); // the scan's keys ticked and pressed nothing
   await expect(dialog.getByLabel('暗証番号設定済み')).not.toBeChecked();

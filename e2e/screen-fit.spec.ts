@@ -78,6 +78,33 @@ for (const viewport of WINDOW_VIEWPORTS) {
       await outcomeFits(counter, 'NOT-A-NUMBER', 'malformed', 'outcome-malformed');
     });
 
+    test('the ID check with the next notice scanned early: the held scan is said, and the check still fits both ways', async ({
+      counter,
+      world,
+      page,
+    }) => {
+      const [card, next] = [world.picks.ok[4]!, world.picks.ok[5]!];
+      await counter.signIn(STAFF.clerk1.staffId, STAFF.clerk1.pin);
+      await counter.scanCard(card.reservationNo, card.name);
+      await page.keyboard.press('Enter');
+      const dialog = counter.idDialog;
+      await counter.scan(next.reservationNo);
+      const held = dialog.getByTestId('pending-scans');
+      await expect(held).toContainText('1件');
+      const confirm = dialog.getByRole('button', { name: /交付する/ });
+      const cancel = dialog.getByRole('button', { name: /キャンセル/ });
+      await page.keyboard.press('Control+Enter');
+      await expect(dialog.getByTestId('confirm-missing')).toContainText('本人確認書類が不足');
+      await expectFits(page, 'id-check-held', [held, confirm, cancel, dialog.getByTestId('confirm-missing')]);
+      // Said under the title, not over it.
+      const title = (await dialog.getByRole('heading', { name: '本人確認' }).boundingBox())!;
+      expect(title.y + title.height).toBeLessThanOrEqual((await held.boundingBox())!.y + 1);
+      await dialog.getByLabel('代理人', { exact: true }).check();
+      await page.keyboard.press('Control+Enter');
+      await expect(dialog.getByTestId('confirm-missing')).toContainText('来庁理由');
+      await expectFits(page, 'id-check-proxy-held', [held, confirm, cancel, dialog.getByTestId('confirm-missing')]);
+    });
+
     test('the lead: undo, the menu, receipt check with an error, reconciliation, corrections, returns', async ({
       counter,
       world,

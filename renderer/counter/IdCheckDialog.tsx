@@ -96,7 +96,7 @@ export function IdCheckDialog({ card }: { readonly card: CardView }) {
   const proxy = draft.path === 'proxy';
   return (
     <Modal title="本人確認" onCancel={closeDialog} className="modal-wide modal-id" testId="id-check-dialog">
-      <PendingScans />
+      <PendingScans corner />
       <div className="id-check" ref={form}>
         <CardDetails card={card} compact />
         <div className="id-row">

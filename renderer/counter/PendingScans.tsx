@@ -24,7 +24,7 @@ export function useOlderThan(since: number | null, ms: number): boolean {
  * The bar's one line is narrow at 1280×720 beside its buttons, and it must show whole, the count above all: there
  * the words are short (窓口に戻ると: a lead's page or the check is left with 窓口に戻る).
  */
-export function PendingScans({ inBar = false }: { readonly inBar?: boolean }) {
+export function PendingScans({ inBar = false, corner = false }: { readonly inBar?: boolean; readonly corner?: boolean }) {
   const waiting = useCounterStore((s) => s.queue.length);
   const calling = useCounterStore((s) => s.calling);
   const backlog = useCounterStore((s) => s.backlog);
@@ -47,6 +47,18 @@ export function PendingScans({ inBar = false }: { readonly inBar?: boolean }) {
   const text = inBar
     ? `${n}のスキャンを${lookingUp ? '照会中' : '保留中'}：${when[1]}`
     : `${lookingUp ? '照会中' : '次のスキャンを保留中'}（${n}）：${when[0]}`;
+  // The ID check's corner under its title, two short lines: there it takes no row of its own, which pushed the
+  // check's buttons below a 1280×640 window.
+  if (corner) {
+    const long = `${lookingUp ? '照会中' : '次のスキャンを保留中'}（${n}）：${when[0]}`;
+    return (
+      <p className="pending-scans pending-corner" role="status" data-testid="pending-scans" title={long}>
+        {lookingUp ? '照会中' : 'スキャン保留'}（{n}）
+        <br />
+        {inAir ? when[1] : backlog ? 'Escで次を表示' : '閉じると表示'}
+      </p>
+    );
+  }
   return (
     <p className="pending-scans" role="status" data-testid="pending-scans" title={text}>
       {text}
