@@ -103,6 +103,22 @@ for (const viewport of WINDOW_VIEWPORTS) {
       await page.keyboard.press('Control+Enter');
       await expect(dialog.getByTestId('confirm-missing')).toContainText('来庁理由');
       await expectFits(page, 'id-check-proxy-held', [held, confirm, cancel, dialog.getByTestId('confirm-missing')]);
+      // The check cancelled, the scan still held: the counter's other dialogs say so and fit too.
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('F8');
+      const refuse = page.getByTestId('refuse-dialog');
+      await expectFits(page, 'refusal-held', [
+        refuse.getByTestId('pending-scans'),
+        refuse.getByRole('button', { name: /交付できないとして記録/ }),
+      ]);
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('F3');
+      const search = page.getByTestId('search-dialog');
+      await expectFits(page, 'search-held', [search.getByTestId('pending-scans'), search.getByRole('button', { name: /閉じる/ })]);
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('F2');
+      const manual = page.getByTestId('manual-dialog');
+      await expectFits(page, 'manual-entry-held', [manual.getByTestId('pending-scans'), manual.getByRole('button', { name: /表示/ })]);
     });
 
     test('the lead: undo, the menu, receipt check with an error, reconciliation, corrections, returns', async ({
