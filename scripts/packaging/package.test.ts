@@ -5,7 +5,7 @@
 // size budget, the fuses flipped, the asar's integrity in the Windows executable, and the `madoguchi` command.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   cpSync,
@@ -214,7 +214,20 @@ test('Linux: the app, its N-API binaries for linux-x64, the fuses, the madoguchi
   // /usr/bin/madoguchi links to resources/bin/madoguchi, which starts the app's binary with --cli.
   const link = join(work, 'usr-bin-madoguchi');
   symlinkSync(join(app, 'resources', 'bin', 'madoguchi'), link);
-  assert.equal(execFileSync(link, ['status', '--data', '/srv/m'], { encoding: 'utf8' }), 'stand-in electron: --cli status --data /srv/m\n');
+  // What the wrapper may call, and nothing else of this machine's (whether it has xvfb-run must not matter).
+  const bin = join(work, 'path-bin');
+  mkdirSync(bin);
+  for (const tool of ['dirname', 'readlink'])
+    symlinkSync(execFileSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).trim(), join(bin, tool));
+  const cli = (env: NodeJS.ProcessEnv) => spawnSync(link, ['status', '--data', '/srv/m'], { encoding: 'utf8', env: { PATH: bin, ...env } });
+  assert.equal(cli({ DISPLAY: ':0' }).stdout, 'stand-in electron: --cli status --data /srv/m\n', 'in the desktop session');
+  // Over SSH (no display) and no xvfb: said in Japanese, not Electron's "Missing X server".
+  const headless = cli({});
+  assert.equal(headless.status, 1);
+  assert.match(headless.stderr, /画面（DISPLAY）がありません.*apt install xvfb/);
+  // With xvfb installed, under a virtual display.
+  writeFileSync(join(bin, 'xvfb-run'), '#!/bin/sh\n[ "$1" = -a ] && shift\necho "(xvfb)"\nexec "$@"\n', { mode: 0o755 });
+  assert.equal(cli({}).stdout, '(xvfb)\nstand-in electron: --cli status --data /srv/m\n');
 
   // The .deb's scripts as electron-builder fills them in: valid bash, installing files the package has.
   const fill = (file: string) =>
@@ -234,6 +247,7 @@ test('Linux: the app, its N-API binaries for linux-x64, the fuses, the madoguchi
   assert.match(install, /ln -sf "\$app\/resources\/bin\/madoguchi" \/usr\/bin\/madoguchi/);
   const config = readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8');
   assert.match(config, /depends:\s*\[[^\]]*libusb-1\.0-0[^\]]*libudev1/, 'the .deb declares node-hid’s libraries');
+  assert.match(config, /recommends:\s*\[xvfb\]/, 'and xvfb, for the command line without a display');
 });
 
 test('Windows: win32-x64 binaries only, the fuses, the asar integrity in the executable, the madoguchi command', async () => {
