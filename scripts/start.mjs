@@ -31,6 +31,8 @@ if (!process.env.MADOGUCHI_DATA_DIR && !existsSync(join(dataDir, 'keyring.json')
   console.log(`デモ環境を作成します: ${demoDir}`);
   run(process.execPath, [cli, 'demo', '--dir', demoDir]);
 }
+const scanSheet = join(demoDir, 'scan-these.txt');
+if (!process.env.MADOGUCHI_DATA_DIR && existsSync(scanSheet)) console.log(`試しにスキャンする番号（結果の種類ごと）: ${scanSheet}`);
 
 const electron = findElectronBinary(root);
 const child = electron

@@ -1,6 +1,7 @@
 // A complete demo world for newcomers and tests, made by the real pipeline from synthetic residents:
 // keys → roster CSV (CP932, as the ward's systems write it) → per-venue ledgers → each venue's data
 // folder with its ledger imported. Synthetic data only.
+import { writeScanSheet } from './demo-scans';
 import { mkdirSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { VENUE_IDS, type VenueId } from '../../shared/venues/venues';
@@ -58,6 +59,8 @@ export interface DemoWorld {
   readonly lateShipmentId: string;
   /** Shipped EARLY_DAYS_AGO, received then, never collected: overdue (empty for tiny demos). */
   readonly earlyShipmentId: string;
+  /** One number per counter outcome to try at 本庁舎 (demo-scans.ts). */
+  readonly scanSheetFile: string;
   readonly report: RoutingReport;
 }
 
@@ -192,6 +195,10 @@ export function createDemoWorld(options: DemoOptions): DemoWorld {
     }
   }
   provisionSync(dir, hqDataDir, stations, { hq, venues: venueKeys }, passphrase, clock);
+  const scanSheetFile = writeScanSheet(
+    dir,
+    built.map((b) => ({ ledgers: b.ledgers, received: b.received, overdue: b.clock === earlyClock })),
+  );
 
   const first = built.find((b) => b.id === `DEMO-${today}`) ?? built[0]!;
   const perVenue = { honchosha: 0, sogo: 0, toyosu: 0 };
@@ -213,6 +220,7 @@ export function createDemoWorld(options: DemoOptions): DemoWorld {
     shipmentId: first.id,
     lateShipmentId: built.find((b) => !b.received)?.id ?? '',
     earlyShipmentId: built.find((b) => b.clock === earlyClock)?.id ?? '',
+    scanSheetFile,
     report,
   };
 }

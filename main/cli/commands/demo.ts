@@ -49,6 +49,7 @@ export function registerDemo(program: Command, io: CliIo): void {
         );
       io.out(`  事務センター: ${world.hqDataDir}（作成した台帳の記録。hq1 / PIN 8888）\n`);
       io.out(`  職員（各会場）: ${DEMO_STAFF.map((s) => `${s.staffId} / PIN ${s.pin}（${ROLE_LABELS[s.role]}）`).join('、')}\n`);
+      io.out(`  試しにスキャンする番号: ${world.scanSheetFile}（結果の種類ごとに1つ）\n`);
       io.out(`確認: madoguchi status --data ${world.venueDataDirs.honchosha}\n`);
     });
 }
