@@ -68,6 +68,13 @@ describe('madoguchi demo', () => {
     const notFolder = await cli(['status', '--data', join(dir, 'keys')]);
     assert.equal(notFolder.code, 1);
     assert.match(notFolder.err, /データフォルダではありません/);
+    // A folder that is not there is said so; where none was named, how to name one.
+    const typo = await cli(['status', '--data', join(dir, 'venues', 'sgo')]);
+    assert.equal(typo.code, 1);
+    assert.match(typo.err, /^madoguchi: データフォルダ .*sgo がありません（場所を確かめてください）\n$/);
+    const unnamed = await cli(['status'], { env: { HOME: join(dir, 'nobody'), APPDATA: join(dir, 'nobody') } });
+    assert.equal(unnamed.code, 1);
+    assert.match(unnamed.err, /がありません（場所を確かめてください）\n {2}--data <フォルダ> か環境変数 MADOGUCHI_DATA_DIR で指定します/);
   });
 });
 

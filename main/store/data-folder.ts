@@ -65,13 +65,19 @@ export interface DataFolderProblem {
   readonly message: string;
 }
 
+/** A folder with no keyring: one that is not there at all is said as such (a mistyped --data, a default not made yet). */
+function notADataFolder(dir: string): string {
+  return existsSync(dir)
+    ? `${dir} は Madoguchi のデータフォルダではありません（keyring.json がありません）`
+    : `データフォルダ ${dir} がありません（場所を確かめてください）`;
+}
+
 export function dataFolderExists(dir: string): boolean {
   return existsSync(join(dir, KEYRING_FILE));
 }
 
 export function peekDataFolder(dir: string): Result<{ site: SiteId; stationId: string }, DataFolderProblem> {
-  if (!dataFolderExists(dir))
-    return err({ code: 'no-data-folder', message: `${dir} は Madoguchi のデータフォルダではありません（keyring.json がありません）` });
+  if (!dataFolderExists(dir)) return err({ code: 'no-data-folder', message: notADataFolder(dir) });
   return peekKeyring(readFileSync(join(dir, KEYRING_FILE), 'utf8'));
 }
 
@@ -169,7 +175,7 @@ export function openDataFolderBy<P extends { code: string; message: string }>(
   options: OpenOptions,
 ): Result<OpenedFolder, DataFolderProblem | P> {
   if (!dataFolderExists(dir)) {
-    return err({ code: 'no-data-folder', message: `${dir} は Madoguchi のデータフォルダではありません（keyring.json がありません）` });
+    return err({ code: 'no-data-folder', message: notADataFolder(dir) });
   }
   let lock: FolderLock | null = null;
   if (!options.share) {
