@@ -55,7 +55,9 @@ export function AutoOpenSetting() {
         <button
           className="btn"
           type="button"
-          disabled={busy}
+          // Where the OS cannot keep the key, the line beside says why; a button that looked usable only to fail
+          // after the passphrase was typed misled (outside trial).
+          disabled={busy || view.unavailable !== null}
           onClick={() => {
             setAsking(true);
             setError(null);
