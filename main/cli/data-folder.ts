@@ -28,7 +28,11 @@ interface OpenFor {
 export async function openAnyDataFolder(io: CliIo, dataOption: string | undefined, options: OpenFor = {}): Promise<OpenedFolder> {
   const dir = resolveDataDir(dataOption, io.env);
   const peek = peekDataFolder(dir);
-  if (!peek.ok) throw new CliError(peek.error.message);
+  if (!peek.ok) {
+    // The default folder, not there: say how to name one.
+    const unnamed = peek.error.code === 'no-data-folder' && dataOption === undefined && !io.env.MADOGUCHI_DATA_DIR;
+    throw new CliError(`${peek.error.message}${unnamed ? '\n  --data <フォルダ> か環境変数 MADOGUCHI_DATA_DIR で指定します' : ''}`);
+  }
   const passphrase = await askPassphrase(io, `データフォルダ（${siteName(peek.value.site)}）のパスフレーズ`);
   const opened = openDataFolder(dir, passphrase, options);
   if (!opened.ok) throw new CliError(`${dir}: ${opened.error.message}`);

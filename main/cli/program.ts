@@ -83,11 +83,7 @@ export async function runProgram(argv: readonly string[], io: CliIo, more: reado
       return e.exitCode === 0 ? 0 : 2;
     }
     if (e instanceof CliError) {
-      // A folder not found where no folder was named: say how to name one.
-      const unnamed = !argv.some((a) => a === '--data' || a === '--hq-data') && !io.env.MADOGUCHI_DATA_DIR;
-      const hint =
-        unnamed && e.message.startsWith('データフォルダ ') ? '\n  --data <フォルダ> か環境変数 MADOGUCHI_DATA_DIR で指定します' : '';
-      io.err(`madoguchi: ${e.message}${hint}\n`);
+      io.err(`madoguchi: ${e.message}\n`);
       return e.exitCode;
     }
     // The disk, not the program: what happened and what to do, never a stack trace.

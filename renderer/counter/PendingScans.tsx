@@ -50,12 +50,11 @@ export function PendingScans({ inBar = false, corner = false }: { readonly inBar
   // The ID check's corner under its title, two short lines: there it takes no row of its own, which pushed the
   // check's buttons below a 1280×640 window.
   if (corner) {
-    const long = `${lookingUp ? '照会中' : '次のスキャンを保留中'}（${n}）：${when[0]}`;
     return (
-      <p className="pending-scans pending-corner" role="status" data-testid="pending-scans" title={long}>
+      <p className="pending-scans pending-corner" role="status" data-testid="pending-scans" title={text}>
         {lookingUp ? '照会中' : 'スキャン保留'}（{n}）
         <br />
-        {inAir ? when[1] : backlog ? 'Escで次を表示' : '閉じると表示'}
+        {inAir || backlog ? when[1] : '閉じると表示'}
       </p>
     );
   }
